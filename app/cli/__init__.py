@@ -1,0 +1,1 @@
+"""Command line: the GUI, kiosk, analyze, transcribe, play, validate, scenarios, history."""

@@ -1,0 +1,39 @@
+"""``frameshift transcribe AUDIO...``: recognize WAV files offline, one JSON line per file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from app.speech import AudioClip, SpeechError, WhisperRecognizer
+
+
+def run(
+    paths: Sequence[str], stdout: TextIO, stderr: TextIO, *, model_dir: Path | None = None
+) -> int:
+    """Transcribe each file with one warm model; bad files are reported and skipped (exit 2)."""
+    recognizer = WhisperRecognizer(model_dir)
+    try:
+        recognizer.load()
+    except SpeechError as exc:
+        print(f"frameshift transcribe: {exc}", file=stderr)
+        return 2
+    status = 0
+    for name in paths:
+        try:
+            clip = AudioClip.from_wav(Path(name))
+            transcript = recognizer.transcribe(clip)
+        except SpeechError as exc:
+            print(f"frameshift transcribe: {name}: {exc}", file=stderr)
+            status = 2
+            continue
+        record = {
+            "file": name,
+            "text": transcript.text,
+            "audio_s": round(transcript.audio_s, 3),
+            "elapsed_s": round(transcript.elapsed_s, 3),
+        }
+        print(json.dumps(record, ensure_ascii=False), file=stdout, flush=True)
+    return status

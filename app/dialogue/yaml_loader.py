@@ -1,0 +1,152 @@
+"""A safe YAML loader that remembers where everything was and refuses duplicate keys.
+
+Plain PyYAML keeps the last of two equal keys without a word, so an author who writes a node
+twice loses the first one silently. This loader reports it, and records the line of every key
+and list item so that later checks (schema, graph) can point at the line to fix.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from app.dialogue.problems import Problem
+
+#: A place in the document: keys and list indexes from the root.
+KeyPath = tuple[str | int, ...]
+
+#: Beyond this many values a file is refused, so aliases cannot blow up memory.
+MAX_VALUES = 50_000
+
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+class _RefusedError(Exception):
+    """Raised inside the walk; carries the problem to report."""
+
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def _short_tag(tag: str) -> str:
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
+
+
+class LineLoader(yaml.SafeLoader):
+    """yaml.SafeLoader (never constructs objects) plus line numbers and duplicate-key checks."""
+
+    def __init__(self, stream: str, file: str) -> None:
+        super().__init__(stream)
+        self.file = file
+        self.lines: dict[KeyPath, int] = {}
+        self.problems: list[Problem] = []
+        self._count = 0
+
+    def load_tracked(self) -> Any:
+        """The document as plain dicts, lists and scalars; fills `lines` and `problems`."""
+        node = self.get_single_node()
+        if node is None:
+            return None
+        self.lines[()] = _line(node)
+        return self._build(node, (), frozenset())
+
+    def _build(self, node: yaml.Node, path: KeyPath, stack: frozenset[int]) -> Any:
+        self._count += 1
+        if self._count > MAX_VALUES:
+            raise _RefusedError(
+                _line(node), f"the file has more than {MAX_VALUES} values; too large"
+            )
+        if isinstance(node, yaml.MappingNode):
+            return self._build_mapping(node, path, stack | {id(node)}, stack)
+        if isinstance(node, yaml.SequenceNode):
+            if id(node) in stack:
+                raise _RefusedError(_line(node), "an alias refers to the list that contains it")
+            self._check_tag(node, _SEQ_TAG)
+            items = []
+            for index, item in enumerate(node.value):
+                self.lines[(*path, index)] = _line(item)
+                items.append(self._build(item, (*path, index), stack | {id(node)}))
+            return items
+        return self._scalar(node)
+
+    def _build_mapping(
+        self, node: yaml.MappingNode, path: KeyPath, inner: frozenset[int], stack: frozenset[int]
+    ) -> dict[str, Any]:
+        if id(node) in stack:
+            raise _RefusedError(_line(node), "an alias refers to the mapping that contains it")
+        self._check_tag(node, _MAP_TAG)
+        self.flatten_mapping(node)  # resolves `<<` merge keys the way SafeLoader does
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _RefusedError(
+                    _line(key_node), "a key must be plain text, not a list or mapping"
+                )
+            self._scalar(key_node)  # refuses unsafe tags on keys too
+            # The text as written: `no:` or `1:` as a node id stays the string the author typed.
+            key = str(key_node.value)
+            if key in first_seen:
+                what = "node id" if path == ("nodes",) else "key"
+                self.problems.append(
+                    Problem(
+                        self.file,
+                        _line(key_node),
+                        f"duplicate {what} '{key}' (first defined on line {first_seen[key]})",
+                    )
+                )
+                continue
+            first_seen[key] = _line(key_node)
+            self.lines[(*path, key)] = _line(key_node)
+            result[key] = self._build(value_node, (*path, key), inner)
+        return result
+
+    def _check_tag(self, node: yaml.Node, expected: str) -> None:
+        if node.tag != expected:
+            raise _RefusedError(_line(node), _refused_tag(node.tag))
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as err:
+            raise _RefusedError(_line(node), _refused_tag(node.tag)) from err
+
+
+def _refused_tag(tag: str) -> str:
+    return (
+        f"the tag '{_short_tag(tag)}' is not allowed; "
+        "a scenario holds only text, numbers, true/false, lists and mappings"
+    )
+
+
+def load_yaml(text: str, file: str) -> tuple[Any, dict[KeyPath, int], list[Problem]]:
+    """Parse `text` safely: (data, line of each key path, problems). Data is None on failure."""
+    loader = LineLoader(text, file)
+    try:
+        data = loader.load_tracked()
+    except _RefusedError as err:
+        return None, loader.lines, [*loader.problems, Problem(file, err.line, err.message)]
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = int(mark.line) + 1 if mark is not None else None
+        what = err.problem or "the YAML could not be read"
+        if err.context:
+            what = f"{what} ({err.context}"
+            if err.context_mark is not None and err.context_mark is not mark:
+                what += f" on line {int(err.context_mark.line) + 1}"
+            what += ")"
+        return None, loader.lines, [Problem(file, line, f"YAML syntax error: {what}")]
+    except yaml.YAMLError as err:
+        return None, loader.lines, [Problem(file, None, f"YAML error: {err}")]
+    finally:
+        loader.dispose()
+    return data, loader.lines, loader.problems

@@ -1,0 +1,227 @@
+"""Finding cues in one turn's text: which words say what, and where.
+
+Only the first `MAX_ANALYZED_CHARS` characters of a turn are searched, so a pasted novel costs
+no more than a long answer; spans still index into the full text because they index its prefix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from app.framing import patterns as p
+from app.framing.model import CueMatch
+
+_MAX_QUESTION_CHARS = 120  # a question's span stops here if no punctuation ends it sooner
+_GAP_BOUNDARY = re.compile(r"[.,;:!?\n\u2014\u2013-]")
+_LAST_WORD = re.compile(r"([^\W_]+(?:['’][^\W_]+)*)([\W_]*)$")
+_DETERMINERS = frozenset(["the", "a", "an", "your", "those", "these", "any"])
+_HAS_VERB = re.compile(
+    rf"^(?:what|how|who|where|when|why|which){p.A}(?:s|re|d|ll)$|\s{p.AUX}$", re.IGNORECASE
+)
+_VERB_REACH = 30  # characters after a verbless wh-phrase in which its verb may come
+_SAME_QUESTION = 2  # an opener starting this close after another continues it
+_DANGLING = re.compile(r"(?<=[\s,])(?:and|or|but|so)$", re.IGNORECASE)
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ers", "er", "ed", "es", "s", "e")
+
+_SEEKER_LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("advice_seeking", p.ADVICE_SEEKING),
+    ("referral_seeking", p.REFERRAL_SEEKING),
+    ("honest_uncertainty", p.HONEST_UNCERTAINTY),
+    ("conditional_interest", p.CONDITIONAL_INTEREST),
+    ("other_focus", p.OTHER_FOCUS),
+    ("commitment", p.COMMITMENT),
+    ("self_promotion", p.SELF_PROMOTION),
+    ("job_request", p.JOB_REQUEST),
+    ("pay_question", p.PAY_QUESTION),
+)
+_MANAGER_LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("evaluative_question", p.EVALUATIVE_QUESTION),
+    ("commitment_question", p.COMMITMENT_QUESTION),
+    ("sharing", p.SHARING),
+    ("curiosity", p.CURIOSITY),
+)
+_HEDGES = frozenset({"conditional_interest", "honest_uncertainty"})
+
+
+def analyzed_part(text: str) -> str:
+    """The prefix of a turn that cue search looks at."""
+    return text[: p.MAX_ANALYZED_CHARS]
+
+
+def _word_before(text: str, pos: int) -> tuple[str | None, bool]:
+    """The word before `pos` (lower case) and whether punctuation separates it from `pos`."""
+    found = _LAST_WORD.search(text, max(0, pos - 40), pos)
+    if found is None:
+        return None, True
+    word = found.group(1).lower().replace("’", "'")
+    return word, _GAP_BOUNDARY.search(found.group(2)) is not None
+
+
+def _starts_clause(text: str, pos: int, blockers: frozenset[str], strict: bool) -> bool:
+    """Whether a question opener at `pos` begins a clause rather than sits inside a statement."""
+    word, boundary = _word_before(text, pos)
+    if word is None or boundary or word in p.CLAUSE_OPENERS:
+        return True
+    return not strict and word not in blockers
+
+
+def _openers(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, reach) of each candidate question opener, before merging."""
+    found: list[tuple[int, int, int]] = []
+    for match in p.WH_QUESTION.finditer(text):
+        if _starts_clause(text, match.start(), p.WH_BLOCKERS, strict=False):
+            reach = _SAME_QUESTION if _HAS_VERB.search(match.group()) else _VERB_REACH
+            found.append((match.start(), match.end(), reach))
+    for match in p.YES_NO_QUESTION.finditer(text):
+        words = match.group().lower().split()
+        copula_det = words[0] in ("is", "was", "are", "were") and words[-1] in _DETERMINERS
+        if _starts_clause(text, match.start(), p.YES_NO_BLOCKERS, strict=copula_det):
+            found.append((match.start(), match.end(), _SAME_QUESTION))
+    found.extend((m.start(), m.end(), _SAME_QUESTION) for m in p.INDIRECT_QUESTION.finditer(text))
+    return sorted(found)
+
+
+def _opener_starts(text: str) -> list[int]:
+    """Where questions start. An opener inside or right after another one belongs to it:
+    "which part | do you", "can you | tell me more", and, after a wh-phrase still waiting for
+    its verb, "how big | is it"."""
+    starts: list[int] = []
+    covered_until = -1
+    for start, end, reach in _openers(text):
+        if start < covered_until:
+            continue
+        starts.append(start)
+        covered_until = end + reach
+    return starts
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    """`end` moved back over trailing spaces, commas and a dangling "and"/"or"/"but"/"so"."""
+    while True:
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+            end -= 1
+        dangling = _DANGLING.search(text, start, end)
+        if dangling is None:
+            return end
+        end = dangling.start()
+
+
+def find_questions(text: str) -> list[tuple[int, int]]:
+    """Spans of the questions in `text`, found from word order as well as from question marks."""
+    starts = _opener_starts(text)
+    spans: list[tuple[int, int]] = []
+    for i, start in enumerate(starts):
+        limit = min(len(text), start + _MAX_QUESTION_CHARS)
+        if i + 1 < len(starts):
+            limit = min(limit, starts[i + 1])
+        stop = p.SENTENCE_END.search(text, start, limit)
+        end = limit if stop is None else stop.end() if stop.group() == "?" else stop.start()
+        if stop is None and limit < len(text) and limit == start + _MAX_QUESTION_CHARS:
+            space = text.rfind(" ", start, limit)
+            end = space if space > start else limit
+        spans.append((start, _trimmed_end(text, start, end)))
+    # A question mark with no opener in its sentence ("Yours?", "Really?") is a question too.
+    sentence_start = 0
+    for stop in p.SENTENCE_END.finditer(text):
+        if stop.group() == "?" and not any(sentence_start <= s < stop.start() for s in starts):
+            begin = sentence_start
+            while begin < stop.start() and not text[begin].isalnum():
+                begin += 1
+            if begin < stop.start():
+                spans.append((begin, stop.end()))
+        sentence_start = stop.end()
+    return sorted(spans)
+
+
+def _stem(word: str) -> str:
+    word = word.lower().replace("’", "'").split("'")[0]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:6]
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """The stems of a line's content words, for spotting a follow-up on what was just said."""
+    return frozenset(
+        _stem(w) for w in p.WORD.findall(text) if len(w) >= 4 and w.lower() not in p.STOPWORDS
+    )
+
+
+def _follow_up(
+    text: str, questions: list[tuple[int, int]], manager_stems: frozenset[str]
+) -> CueMatch | None:
+    """Where a questioning turn picks up the manager's last line: an anaphor inside a question
+    ("how did that go"), else a content word of that line echoed anywhere in the turn."""
+    for start, end in questions:
+        anaphor = p.ANAPHORA.search(text[start:end])
+        if anaphor is not None:
+            return _cue("follow_up_question", text, start + anaphor.start(), start + anaphor.end())
+    for word in p.WORD.finditer(text):
+        w = word.group()
+        if len(w) >= 4 and w.lower() not in p.STOPWORDS and _stem(w) in manager_stems:
+            return _cue("follow_up_question", text, word.start(), word.end())
+    return None
+
+
+def _cue(name: str, text: str, start: int, end: int) -> CueMatch:
+    return CueMatch(cue=name, text=text[start:end], start=start, end=end)
+
+
+def _lexicon_cues(text: str, lexicon: Iterable[tuple[str, re.Pattern[str]]]) -> Iterable[CueMatch]:
+    for name, pattern in lexicon:
+        for match in pattern.finditer(text):
+            if name == "pay_question" and _declines(text, match.start()):
+                continue
+            yield _cue(name, text, match.start(), match.end())
+
+
+def _declines(text: str, pos: int) -> bool:
+    """Whether the clause before `pos` declines the topic ("I'd rather not get into salary")."""
+    return p.PAY_DEFERRAL.search(text, max(0, pos - 40), pos) is not None
+
+
+def _without_overlaps(cues: Iterable[CueMatch]) -> tuple[CueMatch, ...]:
+    """Cues in text order; of two same-named cues that overlap, the first (longest) stays."""
+    kept: list[CueMatch] = []
+    last_end: dict[str, int] = {}
+    for cue in sorted(cues, key=lambda c: (c.start, -c.end, c.cue)):
+        if cue.start < last_end.get(cue.cue, -1):
+            continue
+        kept.append(cue)
+        last_end[cue.cue] = cue.end
+    return tuple(kept)
+
+
+def seeker_cues(
+    text: str, manager_line: str | None, manager_cues: frozenset[str]
+) -> tuple[CueMatch, ...]:
+    """The cues in a seeker's turn, read in the context of the manager's line before it."""
+    text = analyzed_part(text)
+    found: list[CueMatch] = list(_lexicon_cues(text, _SEEKER_LEXICON))
+    questions = find_questions(text)
+    found.extend(_cue("seeker_question", text, s, e) for s, e in questions)
+    if questions:
+        back = p.BACK_REFERENCE.search(text)
+        if back is not None:
+            found.append(_cue("follow_up_question", text, back.start(), back.end()))
+        else:
+            stems = content_stems(analyzed_part(manager_line or ""))
+            follow_up = _follow_up(text, questions, stems)
+            if follow_up is not None:
+                found.append(follow_up)
+    hedged = any(cue.cue in _HEDGES for cue in found)
+    if not hedged:
+        found.extend(_lexicon_cues(text, (("commitment", p.DECLARED_INTEREST),)))
+        if "commitment_question" in manager_cues:
+            yes = p.AFFIRMATIVE.match(text)
+            if yes is not None:
+                found.append(_cue("commitment", text, yes.start("words"), yes.end("words")))
+    return _without_overlaps(found)
+
+
+def manager_cues(text: str) -> tuple[CueMatch, ...]:
+    """The cues in a manager's turn: evaluating and seeking commitment, or sharing and curious."""
+    return _without_overlaps(_lexicon_cues(analyzed_part(text), _MANAGER_LEXICON))

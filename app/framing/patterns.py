@@ -1,0 +1,396 @@
+"""The cue lexicon: every regular expression the analyzer uses, compiled once at import.
+
+Recognizer text has no capitals and often no apostrophes ("im not sure", "id love to"), so every
+pattern is case-insensitive and treats the apostrophe as optional. Patterns are searched on the
+original text (never a lowered copy), so match spans index straight into the turn's text.
+
+Every repetition is bounded (`{0,3}`, `[^.?!]{0,40}`) and the analyzer never searches more than
+`MAX_ANALYZED_CHARS` characters of a turn, so no input can make a search slow.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+#: How much of a turn is searched for cues. About 700 spoken words: far beyond a real answer,
+#: and it keeps the work for a 10 MB paste bounded.
+MAX_ANALYZED_CHARS: Final = 4000
+
+A: Final = "['’]?"  # an apostrophe the recognizer may have dropped
+W: Final = r"(?:[\w'’-]+\s+)"  # one word and the space after it, for bounded gaps
+IM: Final = rf"(?:i{A}m|i\s+am)"
+ID: Final = rf"(?:i{A}d|i\s+would)"
+IVE: Final = rf"(?:i{A}ve|i\s+have)"
+DONT: Final = rf"(?:don{A}t|do\s+not)"
+YOUD: Final = rf"(?:you{A}d|you\s+would)"
+YOURE: Final = rf"(?:you{A}re|you\s+are)"
+JOB: Final = r"(?:job|role|position|opening|post|vacancy|opportunity|gig)"
+THE: Final = r"(?:the|this|that|your|our|a|an|it|one)"
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of the alternatives as whole words."""
+    body = "|".join(f"(?:{alt})" for alt in alternatives)
+    return re.compile(rf"(?<![\w'’])(?:{body})(?![\w'’])", re.IGNORECASE)
+
+
+WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+SENTENCE_END: Final = re.compile(r"[.?!;\n]")
+
+# --- questions --------------------------------------------------------------------------------
+
+AUX: Final = (
+    r"(?:do|does|did|is|are|was|were|would|could|should|can|will|have|has|had|may|might|shall"
+    rf"|don{A}t|doesn{A}t|didn{A}t|isn{A}t|aren{A}t|wasn{A}t|won{A}t|wouldn{A}t|can{A}t|couldn{A}t)"
+)
+ADVERB: Final = r"(?:usually|normally|typically|actually|really|exactly|generally|else|then|now)"
+#: wh-word + auxiliary or a verb that only a question puts there ("what made you", "how long").
+WH_QUESTION: Final = _rx(
+    rf"(?:what|how|who|where|when|why|which)(?:{A}s|{A}re|{A}d|{A}ll|\s+(?:{ADVERB}\s+)?{AUX})",
+    r"how\s+(?:long|many|much|often|big|far|come|soon|old|large|hard|easy|exactly)",
+    rf"what\s+(?:{ADVERB}\s+)?(?:kind|sort|type|kinds|sorts|types|made|got|gets|brought|brings|drew"
+    r"|draws|led|leads"
+    r"|happens|happened|keeps|kept|motivates|motivated|surprised|surprises|excites|prompted"
+    r"|else|part|parts|skills|advice|tips)",
+    r"who\s+(?:else|decides|decided|makes|made|runs|leads|else|sets|owns)",
+    r"which\s+[\w'’-]+\s+(?:do|does|did|is|are|was|were|would|should|tend|tends|have|has|can)",
+)
+#: The words before a wh-word that make it an embedded clause, not a question ("I know what...").
+WH_BLOCKERS: Final = frozenset(
+    _words(
+        "know knew sure idea see saw understand understood figure figured out decide decided "
+        "matter is was that's thats exactly remember like love hate care depends depending on "
+        "about regardless realize realise learn learned learning explore exploring what no that"
+    )
+)
+#: auxiliary + subject: "do you", "is there", "can i". Must start a clause.
+YES_NO_QUESTION: Final = _rx(
+    rf"(?:do|does|did|can|could|would|will|should|shall|may|might|have|has"
+    rf"|don{A}t|doesn{A}t|didn{A}t|can{A}t|won{A}t|wouldn{A}t|couldn{A}t|haven{A}t)"
+    r"\s+(?:you|i|we|they|he|she|it|people|anyone|anybody|someone|somebody|your|the|that|this"
+    r"|there|those|these|most|many|any|farmers|folks|new)",
+    r"(?:are|were|aren[’']?t|weren[’']?t)\s+(?:you|we|they|there|the|your|those|these|people|any)",
+    r"(?:is|was|isn[’']?t|wasn[’']?t)\s+(?:it|he|she|that|this|there|the|your|anyone|everyone"
+    r"|someone|a|an)",
+    r"am\s+i",
+)
+#: The words before an auxiliary that make it a statement ("I do think", "that is", "to be").
+YES_NO_BLOCKERS: Final = frozenset(
+    _words(
+        "i you we they he she it that this there what which who how why when where to thing one "
+        "things lot just also really i'm im you're youre we're they're it's its that's thats "
+        "people answer problem question point truth idea plan reason"
+    )
+)
+#: Indirect questions: "I'd love to hear how...", "tell me about...", "I'm curious...".
+INDIRECT_QUESTION: Final = _rx(
+    rf"(?:{ID}|i)\s+(?:really\s+)?(?:love|like|want)\s+to\s+(?:hear|know)\s+(?:more|about|how|what"
+    rf"|why|where|when|who|if|whether|your)",
+    rf"(?:{IM}|i\s+was|i{A}ve\s+(?:always\s+)?been)\s+(?:\w+\s+)?(?:curious|wondering)",
+    rf"i\s+(?:(?:always|often|sometimes)\s+)?(?:wonder|wondered|{IVE}\s+(?:always\s+)?wondered)",
+    rf"{IVE}\s+(?:always|often)\s+wondered",
+    r"(?:tell|show|walk)\s+me\s+(?:a\s+(?:bit|little)\s+|more\s+|a\s+bit\s+more\s+)?"
+    r"(?:about|how|what|why|where|when|who|more)",
+)
+#: Words after which an opener still starts a clause (discourse markers and backchannels).
+CLAUSE_OPENERS: Final = frozenset(
+    _words(
+        "so and but or okay ok well oh ah um uh hmm right yeah yes yep no sure great cool nice "
+        "interesting wow really thanks thank also then actually honestly anyway likewise too here "
+        "fair enough sense question one first just curious wondering fascinating amazing lovely "
+        "awesome true gotch gotcha alright hey hi hello same good"
+    )
+)
+
+# --- follow-ups -------------------------------------------------------------------------------
+
+#: Pointers back to the manager's words, anywhere in the answer.
+BACK_REFERENCE: Final = _rx(
+    r"you\s+(?:just\s+)?(?:mentioned|said|were\s+saying|talked\s+about|described|brought\s+up"
+    r"|spoke\s+about|told\s+me|referred\s+to)",
+    r"when\s+you\s+say",
+    r"(?:like|as)\s+you\s+said",
+    r"going\s+back\s+to",
+    r"earlier\s+you",
+)
+#: Anaphora inside a question: "how did that go", "do you miss it".
+ANAPHORA: Final = re.compile(
+    r"(?<![\w'’])(?:that|those)(?![\w'’])(?!\s+(?:i|you|we|they|he|she|it|its|it's|the|a|an|my"
+    r"|your|our|is|was|are|were|would|could|can|will|has|have|had|to|kind|sort)(?![\w'’]))"
+    r"|(?<![\w'’])(?:miss|like|enjoy|love|find|hate|manage|handle)\s+(?:it|them)\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
+STOPWORDS: Final = frozenset(
+    _words(
+        "a about above after again against all also am an and any are around as at be because "
+        "been before being below between both but by can could did do does doing done down during "
+        "each else ever every few for from further get gets getting got great had has have having "
+        "he her here hers him his how i if in into is it its just kind know like lot lots made "
+        "make makes many me mean more most much must my no nor not now of off oh ok okay on once "
+        "one only or other our ours out over own people pretty quite rather really right same she "
+        "should so some something sort still such sure than thank thanks that the their them then "
+        "there these they thing things think this those through to too under until up us very "
+        "want was way we well were what when where which while who whom why will with would yeah "
+        "yes yet you your yours actually maybe bit little good nice cool interesting wow "
+        "definitely probably sounds sound going today year years time times work works worked "
+        "working job role team day days mostly usually typical normal first part thats whats hows "
+        "youre theyre weve youve ive id im dont doesnt didnt isnt cant wont new big lot hard easy "
+        "different difference best better most biggest long often tell said"
+    )
+)
+
+# --- seeker cues ------------------------------------------------------------------------------
+
+ADVICE_SEEKING: Final = _rx(
+    r"advice|advise|tips?|suggestions?|pointers|guidance|mentoring",
+    r"(?:what|how)\s+(?:would|do|could|should)\s+you\s+(?:\w+\s+)?(?:recommend|suggest|approach"
+    r"|go\s+about|do\s+(?:first|differently|if|in\s+my))",
+    r"(?:would|do|could)\s+you\s+(?:\w+\s+)?(?:recommend|suggest)",
+    r"if\s+you\s+were\s+(?:me|in\s+my|starting|just\s+starting|my\s+age|doing)",
+    r"what\s+(?:do|did)\s+you\s+wish",
+    r"your\s+(?:take|view|views|perspective|opinion|thoughts|two\s+cents|honest\s+opinion)",
+    r"what\s+should\s+i\s+(?:do|learn|focus|read|study|try|look|work)",
+    r"where\s+should\s+i\s+(?:start|focus|look|begin)",
+    r"(?:how|where)\s+(?:would|should|do|can)\s+i\s+(?:\w+\s+)?(?:start|approach|go\s+about|break"
+    r"\s+into|get\s+into|get\s+started|begin|learn)",
+    r"(?:do|would)\s+you\s+think\s+i\s+should",
+    r"what\s+(?:would|do)\s+you\s+(?:say|think)\s+i\s+should",
+    r"where\s+i\s+should\s+(?:focus|start|begin|look)",
+    r"what\s+would\s+you\s+do\s+(?:differently|first|next|if)",
+)
+REFERRAL_SEEKING: Final = _rx(
+    r"who\s+else|anyone\s+else|anybody\s+else|someone\s+else|somebody\s+else|other\s+people",
+    r"who\s+(?:should|could|would|might|can|do\s+you\s+think)\s+i\s+(?:\w+\s+)?(?:talk|speak|reach"
+    r"|contact|meet|ask|chat|follow|email|write)",
+    r"who\s+(?:would|might)\s+be\s+(?:\w+\s+)?(?:for\s+me\s+)?to\s+(?:talk|speak|meet|chat|ask)",
+    r"(?:anyone|anybody|someone|somebody|people|others)\b[^.?!\n]{0,30}?(?:i\s+should|i\s+could"
+    r"|i\s+might|worth|for\s+me\s+to)\s+(?:\w+\s+)?(?:talk|speak|meet|contact|reach|chat|ask)",
+    r"introduc(?:e|ing)\s+me",
+    r"put\s+me\s+in\s+touch",
+    r"connect\s+me",
+    r"point\s+me\s+(?:to|toward|towards|at|in)",
+    r"(?:recommend|suggest)\s+i\s+(?:talk|speak|meet|chat|reach|contact|read)",
+    r"(?:books?|blogs?|podcasts?|resources?|newsletters?|courses?|articles?|reading|communities"
+    r"|meetups?|groups)\b[^.?!\n]{0,30}?(?:recommend|suggest)",
+    r"what\s+should\s+i\s+(?:read|listen\s+to|follow)",
+)
+HONEST_UNCERTAINTY: Final = _rx(
+    r"not\s+(?:totally\s+|really\s+|quite\s+|entirely\s+|completely\s+|all\s+that\s+|so\s+"
+    r"|a\s+hundred\s+percent\s+|100\s+percent\s+)?sure",
+    rf"i\s+(?:\w+\s+)?{DONT}\s+(?:\w+\s+)?know",
+    r"no\s+idea",
+    r"(?:hard|difficult|tough)\s+to\s+(?:say|tell|know)",
+    r"too\s+(?:early|soon)\s+to\s+(?:say|tell|know)",
+    rf"(?:haven{A}t|have\s+not|not)\s+(?:\w+\s+)?(?:decided|worked\s+(?:that|it)\s+out"
+    r"|figured\s+(?:that|it)\s+out)",
+    r"still\s+(?:figuring|working\s+(?:it|that)\s+out|exploring|deciding|trying\s+to\s+"
+    r"(?:figure|work)|finding\s+my)",
+    r"(?:trying|try)\s+to\s+(?:figure|work)\s+(?:out|that|it)",
+    r"undecided|unsure|on\s+the\s+fence|torn\s+between|who\s+knows",
+    rf"can{A}t\s+(?:really\s+)?say\s+(?:yet|for\s+sure)",
+    r"i\s+need\s+to\s+think\s+(?:about|it|more|on)",
+    r"not\s+(?:really\s+)?(?:certain|clear\s+(?:yet|on))",
+)
+CONDITIONAL_INTEREST: Final = _rx(
+    r"maybe|perhaps|possibly|potentially",
+    rf"(?:it|that|this)(?:{A}s|\s+is)?\s+(?:might|could|may)\s+be",
+    r"could\s+be",
+    r"it\s+depends|depend(?:s|ing)\s+on",
+    r"(?:want|like|love|need|prefer|rather|wanna|have)\s+(?:to\s+)?(?:\w+\s+)?(?:learn|know|hear"
+    r"|understand|find\s+out|see|get\s+a\s+feel|think|explore)\b[^.?!\n]{0,40}?(?:more|first"
+    r"|before|better)",
+    rf"{ID}\s+rather",
+    r"before\s+i\s+(?:\w+\s+)?(?:decide|commit|say|answer|apply|jump|sign|make)",
+    r"not\s+(?:just\s+|quite\s+|right\s+)?(?:yet|now)",
+    r"maybe\s+later|hold\s+off|down\s+the\s+line|ahead\s+of\s+ourselves|open\s+to",
+    rf"{ID}\s+consider",
+    r"interested\s+in\s+(?:learning|hearing|finding\s+out|knowing|exploring)",
+    rf"(?:sounds|it{A}s|looks|seems)\s+(?:\w+\s+)?(?:interesting|intriguing|promising|good"
+    r"|appealing),?\s+but",
+)
+OTHER_FOCUS: Final = _rx(
+    r"your\s+(?:team|work|job|role|company|group|department|career|day|days|experience|background"
+    r"|story|path|journey|field|project|projects|org|organi[sz]ation|clients|customers|research"
+    r"|lab|unit|program|programme|side|industry|business|week|goals|priorities)",
+    rf"you(?:{A}ve|\s+have)?\s+(?:built|started|enjoy|enjoyed|love|lead|manage|run|moved|switched"
+    r"|ended\s+up|got\s+into|learned|learnt|found|chose|decided)",
+    r"people\s+in\s+your",
+    r"(?:for|about)\s+you\s*[?.!]?\s*$",
+)
+#: Commitment in any context, whatever else the answer says ("when can I start").
+COMMITMENT: Final = _rx(
+    r"when\s+(?:can|could|do|would|should|will)\s+i\s+start",
+    rf"i\s+(?:really\s+)?want\s+(?:this|the|that)\s+{JOB}",
+    r"sign\s+me\s+up|count\s+me\s+in",
+    rf"i{A}ll\s+take\s+it",
+    rf"{IM}\s+(?:already\s+|totally\s+)?sold",
+    rf"(?:{IM}|i\s+can)\s+(?:\w+\s+)?(?:ready|happy|able)\s+to\s+(?:go|start|begin|jump\s+in)",
+    r"i\s+can\s+start\s+(?:right\s+away|immediately|tomorrow|monday|next\s+week|whenever"
+    r"|straight\s+away|today|now|asap)",
+    rf"(?:exactly|just|precisely)\s+what\s+{IM}\s+looking\s+for",
+    r"(?:my|a|the)\s+dream\s+job",
+)
+#: Declared interest in the position: commitment, unless the answer also hedges ("I'm interested
+#: in the role, but I'd like to learn more first" is conditional interest).
+DECLARED_INTEREST: Final = _rx(
+    rf"(?:{ID}|i)\s+(?:really\s+)?(?:love|want|need)\s+(?:the|this|that|your)\s+{JOB}",
+    rf"{IM}\s+(?:so\s+|very\s+|really\s+|super\s+|definitely\s+|extremely\s+)?(?:keen|eager)"
+    r"(?!\s+to\s+(?:learn|hear|know|understand|find|explore))",
+    rf"{IM}\s+(?:very\s+|really\s+|so\s+|definitely\s+|super\s+)?interested\s+in\s+(?:the|this"
+    rf"|that|your)\s+{JOB}",
+    rf"{ID}\s+(?:really\s+)?love\s+to\s+(?:work\s+(?:here|for\s+you|with\s+you|on\s+your\s+team)"
+    rf"|join(?:\s+your\s+team)?)",
+)
+#: A bare affirmative opening the answer; commitment only after a commitment question.
+AFFIRMATIVE: Final = re.compile(
+    r"^[\W_]*(?:(?:oh|well|um|uh|ah|wow|i\s+mean|honestly|and|so|ok|okay|hell|god)[\W_]+){0,3}"
+    r"(?P<words>yes(?:[\W_]+please)?|yeah|yep|yup|yea|sure(?:\s+thing)?|definitely|absolutely"
+    r"|of\s+course|for\s+sure|totally|certainly|(?:a\s+|one\s+)?hundred\s+percent|100\s*(?:%|percent)"
+    r"|you\s+bet|very\s+much|i\s+(?:really\s+)?(?:am|do|would|will|could)"
+    rf"|{ID}\s+(?:love|like)\s+(?:to|that)|that(?:{A}d|\s+would)\s+be\s+(?:great|amazing|wonderful"
+    rf"|perfect|brilliant|fantastic|lovely|awesome)|please\s+do|go\s+ahead|let{A}s\s+do\s+it"
+    rf"|sounds\s+(?:great|good|perfect)|{IM}\s+(?:very\s+|really\s+|so\s+|definitely\s+)?"
+    r"(?:interested|keen|in))(?![\w'’])",
+    re.IGNORECASE,
+)
+SELF_PROMOTION: Final = _rx(
+    rf"(?:i|{IVE}|i{A}ve\s+got)\s+(?:\w+\s+){{0,2}}years?\s+(?:of\s+)?(?:\w+\s+)?experience",
+    rf"{IVE}\s+been\s+(?:a|an)\s+(?:\w+\s+){{0,3}}?for\s+(?:\w+\s+)?years",
+    rf"(?:i|{IVE})\s+(?:\w+\s+)?(?:led|managed|built|shipped|launched|delivered|grew(?!\s+up)"
+    r"|increased|doubled|tripled|cut|reduced|saved|won|founded|achieved|exceeded|beat|drove"
+    r"|spearheaded|oversaw|run|ran(?!\s+into)|boosted|improved|turned\s+around)",
+    rf"(?:{IM}|{ID}\s+be|i{A}ll\s+be|i\s+will\s+be|i\s+was)\s+(?:[\w'’-]+\s+){{0,2}}?"
+    r"(?:fast\s+learner|quick\s+learner|team\s+player|hard[\s-]?work(?:er|ing)|self[\s-]?"
+    r"(?:motivated|starter)|natural\s+(?:leader|fit)|people\s+person|(?:great|good|excellent"
+    r"|brilliant|strong|amazing|fantastic)\s+(?:at|with|communicator|leader|fit|listener|worker)"
+    r"|perfect|ideal|expert|reliable|organi[sz]ed|detail[\s-]oriented|results[\s-]driven"
+    r"|passionate\s+about|highly\s+(?:skilled|motivated)|(?:real|great|huge|valuable)\s+asset"
+    r"|asset|top\s+(?:performer|seller|salesperson)|the\s+best|the\s+right\s+(?:person|fit)"
+    r"|good\s+fit|great\s+fit|strong\s+fit)",
+    r"(?:my|strong|excellent)\s+(?:skills|strengths|expertise|achievements|accomplishments"
+    r"|qualifications|credentials|skill\s+set|skillset)",
+    r"(?:proven|strong|excellent|great)\s+track\s+record",
+    r"hit\s+the\s+ground\s+running",
+    rf"exactly\s+what\s+{YOURE}\s+looking\s+for",
+    rf"{IVE}\s+done\s+(?:exactly\s+)?(?:this|that|it)\s+before",
+    r"i\s+(?:always|consistently|never|regularly)\s+(?:beat|hit|exceed|miss|deliver|meet|smash)",
+    r"i\s+(?:can|could|will)\s+make\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:impact|difference)",
+    r"i\s+(?:bring|excel|thrive)",
+    rf"(?:i|{IVE})\s+(?:have|hold|got)?\s*(?:a|an)\s+(?:\w+\s+)?(?:master{A}?s|mba|phd|doctorate"
+    rf"|degree|certification|bachelor{A}?s)",
+    r"results\s+driven|results-driven|self-starter",
+)
+JOB_REQUEST: Final = _rx(
+    r"(?:are|is|were)\s+(?:you|your\s+\w+|they|you\s+guys|anyone|the\s+team)\s+(?:\w+\s+)?hiring",
+    r"(?:you|they|you\s+guys|your\s+\w+|the\s+team|the\s+company)\s+(?:might\s+be|may\s+be|are|is"
+    r"|were|was|would\s+be|will\s+be)\s+(?:\w+\s+)?hiring",
+    rf"{IM}\s+(?:\w+\s+)?applying|here(?:{A}s|\s+is)\s+my\s+(?:resume|cv|résumé|portfolio)",
+    r"(?:hiring|application|interview|recruiting|recruitment)\s+process",
+    r"(?:any|an|the|some|one\s+of\s+the)\s+(?:\w+\s+)?(?:openings?|vacanc(?:y|ies)|open\s+"
+    r"(?:roles?|positions?|jobs?))",
+    r"anything\s+(?:open|going|available)",
+    rf"(?:how\s+(?:do|can|would|should|could)\s+i|{ID}\s+(?:like|love)\s+to|i\s+want\s+to|can\s+i"
+    rf"|could\s+i|{IM}\s+going\s+to|i{A}ll)\s+(?:\w+\s+)?apply",
+    r"(?:my|an|the)\s+application",
+    r"apply\s+(?:for|to)\s+(?:it|the|this|that|one|a|your)",
+    r"(?:get|land|set\s+up|arrange|schedule|give|have|book)\s+(?:me\s+)?(?:an?\s+)?interview",
+    r"(?:refer|recommend)\s+me",
+    r"put\s+in\s+a\s+(?:good\s+)?word",
+    r"(?:send|pass|forward|give|share|show|look\s+at|see)\s+(?:you\s+|on\s+)?my\s+(?:resume"
+    r"|cv|résumé|portfolio|details)",
+    r"my\s+(?:resume|cv|résumé)\s+(?:on|over|along|to)",
+    rf"(?:get|land|secure|win)\s+(?:the|this|that|a|an)\s+{JOB}",
+    r"(?:get|be|getting)\s+hired|hire\s+me|consider\s+me",
+    rf"(?:like|want|need|love)\s+a\s+{JOB}\s+(?:on|in|at|with)",
+    r"a\s+job,?\s+ideally",
+    r"hear\s+back",
+    r"foot\s+in\s+the\s+door",
+    r"introduce\s+me\s+to\s+the\s+hiring",
+)
+PAY_QUESTION: Final = _rx(
+    r"salary|salaries|compensation|wages?|paycheck|bonus(?:es)?|stock\s+options?|equity|pension"
+    r"|401\s?k|perks|pay\s+(?:range|band|scale|grade)|benefits(?!\s+of)",
+    r"pay(?:s|ing)?(?!\s+(?:attention|off|back|it\s+forward|for\s+itself))",
+    r"paid(?!\s+(?:attention|off))",
+    r"how\s+much\s+(?:[\w'’-]+\s+){0,4}?(?:make|earn|get|pay|money|holiday|vacation|leave)",
+    r"money|earn|earnings",
+    r"(?:holiday|vacation)\s+(?:days|allowance|entitlement|time)|paid\s+time\s+off|pto",
+)
+
+#: Words that, earlier in the same clause, turn a pay word into declining to talk about pay.
+PAY_DEFERRAL: Final = re.compile(
+    rf"(?<![\w'’])(?:not|n{A}t|rather|later|no\s+need|hold\s+off|park)(?![\w'’])[^.?!;\n]{{0,30}}$",
+    re.IGNORECASE,
+)
+
+# --- manager cues -----------------------------------------------------------------------------
+
+EVALUATIVE_QUESTION: Final = _rx(
+    r"tell\s+me\s+(?:\w+\s+){0,3}?about\s+(?:yourself|your\s+(?:experience|background|skills"
+    r"|strengths|weaknesses|resume|cv|last\s+job|current\s+job|career|qualifications)|a\s+time)",
+    r"why\s+(?:should|would)\s+(?:we|i|they)\s+hire",
+    r"why\s+do\s+you\s+want\s+(?:this|the|to\s+work|to\s+join|to\s+be)",
+    r"why\s+(?:this|our)\s+(?:company|role|job|team|position)",
+    r"(?:what|how\s+much|how\s+many\s+years\s+of)\s+(?:\w+\s+)?(?:experience|skills"
+    r"|qualifications)\s+(?:do|have|would)",
+    r"(?:do|have)\s+you\s+(?:got\s+|had\s+)?(?:any\s+)?(?:\w+\s+)?experience",
+    r"have\s+you\s+(?:ever\s+)?(?:worked|managed|led|used|done|built|run)",
+    r"what\s+are\s+your\s+(?:strengths|weaknesses|salary|expectations|greatest)",
+    r"where\s+do\s+you\s+see\s+yourself",
+    r"when\s+(?:can|could|would)\s+you\s+(?:start|begin|join)",
+    r"(?:are\s+you|your)\s+availab\w*|notice\s+period",
+    r"walk\s+me\s+through",
+    r"what\s+makes\s+you\s+(?:a\s+|the\s+)?(?:good|right|ideal|best|qualified|great|strong)",
+    r"what\s+(?:can|would|could)\s+you\s+bring",
+    r"what\s+do\s+you\s+know\s+about\s+(?:us|our|the\s+company|this\s+company)",
+    rf"(?:are\s+you|{YOURE})\s+(?:comfortable|familiar)\s+with",
+    r"how\s+(?:would|do)\s+you\s+handle",
+    r"what(?:['’]?s|\s+is)\s+your\s+portfolio",
+)
+COMMITMENT_QUESTION: Final = _rx(
+    rf"(?:interested|keen)\s+in\s+(?:(?:the|this|that|our|a)\s+(?:\w+\s+){{0,2}}?{JOB}s?|it|applying"
+    rf"|joining|{JOB})",
+    rf"(?:is|would|does|could)\s+(?:this|that|it)\s+(?:be\s+)?(?:a\s+|the\s+)?(?:kind\s+of\s+|sort\s+of"
+    rf"\s+)?(?:{JOB}|something|thing|job)\s+(?:{YOUD}|you\s+might|you\s+could|you{A}ll|you\s+want"
+    rf"|you{A}re|for\s+you|that\s+you)",
+    rf"(?:the\s+)?(?:kind|sort)\s+of\s+{JOB}\s+{YOURE}\s+(?:after|looking|interested|keen)",
+    r"(?:put|pass|send|forward|recommend|submit|refer|mention|nominate)\s+(?:you|your\s+(?:name|cv"
+    r"|resume|details|application))",
+    r"(?:set\s+up|arrange|schedule|book|line\s+up|get\s+you\s+in\s+for)\s+(?:an?\s+)?"
+    r"(?:\w+\s+)?interview",
+    r"(?:like|want|wanna|going)\s+to\s+apply|consider\s+applying|(?:you\s+)?apply\s+for\s+(?:it|the)",
+    r"(?:see|picture|imagine)\s+yourself\s+(?:in|on|doing|working|here|there|as|taking)",
+    r"(?:throw|toss)\s+your\s+hat|in\s+the\s+running|be\s+considered",
+    rf"(?:want|go)\s+(?:to\s+)?(?:go\s+)?for\s+(?:it|the\s+{JOB}|this\s+{JOB})",
+    rf"(?:tell|let)\s+(?:them|her|him|the\s+\w+(?:\s+\w+)?|hr)\s+(?:know\s+)?(?:that\s+)?"
+    rf"{YOURE}\s+interested",
+    rf"(?:up\s+for|take)\s+(?:it|the\s+{JOB}|this\s+{JOB})\s*[?.!]?\s*$",
+    rf"(?:is\s+that|is\s+this)\s+(?:a|the)\s+{JOB}\s+{YOUD}",
+    rf"want\s+(?:the|this|that)\s+{JOB}",
+)
+SHARING: Final = _rx(
+    r"(?:i|we)\s+(?:\w+\s+)?(?:run|lead|manage|started|start|joined|build|built|spent|moved"
+    r"|ship|launched|look\s+after|mainly|mostly|use|test|study|finished|had|work|worked|love|do)",
+    r"(?:my|our)\s+(?:team|group|unit|company|lab|clients|customers|biggest|product|department"
+    r"|program|programme|work|background|job|role)",
+    rf"(?:{IVE}|we{A}ve|we\s+have)\s+been",
+    rf"(?:we{A}re|we\s+are)\s+(?:a|an|building|hiring|pretty|mostly|mainly|small)",
+    r"when\s+i\s+(?:started|was|joined)|i\s+remember|believe\s+it\s+or\s+not",
+)
+CURIOSITY: Final = _rx(
+    r"what\s+(?:are|were)\s+you\s+(?:\w+\s+)?(?:interested|curious|excited|passionate|hoping"
+    r"|looking|thinking|enjoying|working|exploring|reading|up\s+to|after)",
+    r"what\s+(?:draws|drew|brings|brought|got|gets|attracted)\s+you",
+    r"what\s+(?:do|did)\s+you\s+(?:enjoy|like|love|want\s+to\s+know|hope)",
+    r"what\s+interests\s+you",
+    r"what\s+would\s+you\s+like\s+to\s+(?:know|talk|ask)",
+    r"what\s+can\s+i\s+do\s+for\s+you|how\s+can\s+i\s+help",
+    rf"how(?:{A}s|\s+is|\s+are)\s+(?:the|your)\s+(?:search|hunt|exploring|week|studies|course)",
+    r"any\s+questions|what\s+do\s+you\s+want\s+to\s+know",
+    r"what\s+do\s+you\s+do|what\s+are\s+you\s+doing",
+)

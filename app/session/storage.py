@@ -1,0 +1,32 @@
+"""Opening the store for a run: recover from corruption, explain everything else."""
+
+from __future__ import annotations
+
+from app.config import Settings
+from app.store import Store, StoreError
+
+
+def open_store(settings: Settings) -> tuple[Store | None, list[str]]:
+    """The store, or None with a sentence saying why history is off for this run.
+
+    A corrupt file is moved aside (kept, never deleted) and a fresh one started. Sessions left
+    "active" by a crash are marked interrupted so they can be reviewed.
+    """
+    notices: list[str] = []
+    try:
+        store, message = Store.open_or_recover(settings.database_path)
+    except StoreError as exc:
+        return None, [f"{exc.message} {exc.hint}".strip()]
+    if message:
+        notices.append(message)
+    try:
+        interrupted = store.mark_interrupted()
+    except StoreError as exc:
+        notices.append(f"{exc.message} {exc.hint}".strip())
+        interrupted = 0
+    if interrupted:
+        notices.append(
+            f"{interrupted} conversation{'s were' if interrupted != 1 else ' was'} interrupted "
+            "last time; everything said before that was kept. Open History to review it."
+        )
+    return store, notices

@@ -1,0 +1,146 @@
+"""Audio as plain data: 16-bit mono PCM in an :class:`AudioClip`, WAV IO, resampling, levels.
+
+Everything here is numpy and the standard library, so the VAD, the recognizer and the tests all
+share one representation without Qt.
+"""
+
+from __future__ import annotations
+
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from app.speech.errors import SpeechError
+
+#: The rate the recognizer wants and the microphone asks for.
+TARGET_RATE = 16_000
+
+Int16Array = npt.NDArray[np.int16]
+FloatArray = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class AudioClip:
+    """Mono int16 little-endian PCM and its rate; the unit passed between capture and STT."""
+
+    pcm: bytes
+    sample_rate: int = TARGET_RATE
+
+    @property
+    def duration_s(self) -> float:
+        return len(self.pcm) / 2 / self.sample_rate
+
+    @property
+    def samples(self) -> Int16Array:
+        return np.frombuffer(self.pcm, dtype="<i2").astype(np.int16, copy=False)
+
+    def to_float(self) -> FloatArray:
+        """Samples in -1..1 float32, the form Whisper takes."""
+        return (self.samples.astype(np.float32) / 32768.0).astype(np.float32)
+
+    def to_wav(self, path: Path) -> Path:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with wave.open(str(path), "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(self.sample_rate)
+            w.writeframes(self.pcm)
+        return path
+
+    @classmethod
+    def from_samples(cls, samples: npt.NDArray[np.generic], sample_rate: int) -> AudioClip:
+        return cls(to_int16(samples).astype("<i2").tobytes(), sample_rate)
+
+    @classmethod
+    def from_wav(cls, path: Path, *, rate: int = TARGET_RATE) -> AudioClip:
+        """Read a PCM WAV (8/16/32-bit, any channels, any rate) as mono int16 at ``rate``."""
+        try:
+            with wave.open(str(path), "rb") as w:
+                channels, width, src_rate = w.getnchannels(), w.getsampwidth(), w.getframerate()
+                raw = w.readframes(w.getnframes())
+        except FileNotFoundError as exc:
+            raise SpeechError(f"The audio file {path} does not exist.") from exc
+        except (wave.Error, EOFError, OSError) as exc:
+            raise SpeechError(f"{path} is not a readable PCM WAV file ({exc}).") from exc
+        data = _decode_pcm(raw, width, path)
+        if channels > 1:
+            data = data[: len(data) - len(data) % channels].reshape(-1, channels).mean(axis=1)
+        return cls.from_samples(resample(data.astype(np.float32), src_rate, rate), rate)
+
+    def resampled(self, rate: int = TARGET_RATE) -> AudioClip:
+        if rate == self.sample_rate:
+            return self
+        out = resample(self.samples.astype(np.float32) / 32768.0, self.sample_rate, rate)
+        return AudioClip.from_samples(out, rate)
+
+    def __add__(self, other: AudioClip) -> AudioClip:
+        if other.sample_rate != self.sample_rate:
+            other = other.resampled(self.sample_rate)
+        return AudioClip(self.pcm + other.pcm, self.sample_rate)
+
+
+def _decode_pcm(raw: bytes, width: int, path: Path) -> FloatArray:
+    """Bytes of a WAV's frames as float32 in -1..1."""
+    if width == 2:
+        return np.frombuffer(raw, dtype="<i2").astype(np.float32) / 32768.0
+    if width == 1:
+        return (np.frombuffer(raw, dtype=np.uint8).astype(np.float32) - 128.0) / 128.0
+    if width == 4:
+        return (np.frombuffer(raw, dtype="<i4").astype(np.float64) / 2**31).astype(np.float32)
+    if width == 3:
+        b = np.frombuffer(raw[: len(raw) - len(raw) % 3], dtype=np.uint8).reshape(-1, 3)
+        v = (b[:, 0].astype(np.int32) | (b[:, 1].astype(np.int32) << 8)) | (
+            b[:, 2].astype(np.int8).astype(np.int32) << 16
+        )
+        return (v.astype(np.float32) / 2**23).astype(np.float32)
+    raise SpeechError(f"{path} uses {width * 8}-bit samples, which cannot be read.")
+
+
+def to_int16(samples: npt.NDArray[np.generic]) -> Int16Array:
+    """Float (-1..1) or integer samples as clipped int16."""
+    if samples.dtype == np.int16:
+        return samples.astype(np.int16, copy=False)
+    if np.issubdtype(samples.dtype, np.floating):
+        scaled = np.clip(samples.astype(np.float64) * 32768.0, -32768, 32767)
+        return np.round(scaled).astype(np.int16)
+    return np.clip(samples.astype(np.int64), -32768, 32767).astype(np.int16)
+
+
+def resample(samples: FloatArray, src_rate: int, dst_rate: int) -> FloatArray:
+    """Band-limited enough for speech: a moving-average low-pass then linear interpolation.
+
+    Good enough for 22.05/44.1/48 kHz speech into 16 kHz Whisper; no SciPy needed.
+    """
+    if src_rate == dst_rate or len(samples) == 0:
+        return samples.astype(np.float32, copy=False)
+    x: npt.NDArray[np.floating] = samples.astype(np.float32)
+    if dst_rate < src_rate:
+        taps = max(1, round(src_rate / dst_rate))
+        if taps > 1:
+            x = np.convolve(x, np.ones(taps, dtype=np.float32) / taps, mode="same")
+    n_out = round(len(x) * dst_rate / src_rate)
+    positions = np.arange(n_out, dtype=np.float64) * (src_rate / dst_rate)
+    out: FloatArray = np.interp(positions, np.arange(len(x)), x).astype(np.float32)
+    return out
+
+
+def rms(samples: npt.NDArray[np.generic]) -> float:
+    """Root mean square of int16 or float samples, as a fraction of full scale (0..1)."""
+    if len(samples) == 0:
+        return 0.0
+    x = samples.astype(np.float64)
+    if samples.dtype == np.int16:
+        x = x / 32768.0
+    return float(np.sqrt(np.mean(x * x)))
+
+
+def meter_level(value_rms: float, floor_db: float = -60.0) -> float:
+    """An RMS as 0..1 on a dB scale (-60 dBFS..0), which is what a level meter should show."""
+    if value_rms <= 0:
+        return 0.0
+    db = 20.0 * np.log10(value_rms)
+    return float(np.clip((db - floor_db) / -floor_db, 0.0, 1.0))

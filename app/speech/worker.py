@@ -1,0 +1,275 @@
+"""Synthesis and recognition off the GUI thread, in two long-lived QThreads.
+
+Two threads, not one: a 1 s transcription must not delay the next line's synthesis (or a
+cache lookup), and pyttsx3 wants its engine used from one thread only. The TTS thread owns the
+Voice and its cache; the STT thread owns the Recognizer and keeps its model warm.
+
+Speculative decoding: the microphone announces a pause (``silence_started``) about 0.5 s before
+it confirms the end of the answer. :meth:`SpeechWorker.speculate` decodes that clip at once; when
+the final clip is the same audio plus silence, the speculative result is used, which takes the
+decode off the turn gap.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from app.speech.audio import AudioClip, rms
+from app.speech.cache import VoiceCache
+from app.speech.errors import SpeechError
+from app.speech.protocols import Recognizer, Transcript, Voice, VoiceSettings
+
+log = logging.getLogger(__name__)
+
+
+def _sentence(exc: BaseException, what: str) -> str:
+    if isinstance(exc, SpeechError):
+        return str(exc)
+    log.exception("unexpected %s error", what, exc_info=exc)
+    return f"The {what} failed unexpectedly ({type(exc).__name__})."
+
+
+class _TtsJob(QObject):
+    """Lives in the TTS thread; owns the voice (its engine is created there on first use)."""
+
+    rendered = Signal(int, str)
+    render_failed = Signal(int, str)
+
+    def __init__(self, cache: VoiceCache) -> None:
+        super().__init__()
+        self.cache = cache
+
+    @Slot(int, str, object)
+    def render(self, request_id: int, text: str, settings: VoiceSettings) -> None:
+        try:
+            path = self.cache.get(text, settings)
+        except Exception as exc:
+            self.render_failed.emit(request_id, _sentence(exc, "voice"))
+            return
+        self.rendered.emit(request_id, str(path))
+
+    @Slot(list, object)
+    def prerender(self, lines: list[str], settings: VoiceSettings) -> None:
+        for line in lines:
+            try:
+                self.cache.get(line, settings)
+            except Exception as exc:
+                log.warning("could not pre-render %r: %s", line, exc)
+                return
+
+
+class _SttJob(QObject):
+    """Lives in the STT thread; owns the recognizer and the last speculative result."""
+
+    transcribed = Signal(int, object)
+    transcribe_failed = Signal(int, str)
+    ready = Signal()
+    load_failed = Signal(str)
+
+    def __init__(self, recognizer: Recognizer) -> None:
+        super().__init__()
+        self.recognizer = recognizer
+        self.speculative_hits = 0
+        self.speculative_decodes = 0
+        self._pending_lock = threading.Lock()
+        self._pending: AudioClip | None = None
+        self._spec: tuple[AudioClip, Transcript] | None = None
+
+    def offer(self, clip: AudioClip) -> None:
+        """Called from any thread: the newest clip to speculate on replaces an older one."""
+        with self._pending_lock:
+            self._pending = clip
+
+    @Slot()
+    def load(self) -> None:
+        load = getattr(self.recognizer, "load", None)
+        try:
+            if load is not None:
+                load()
+        except Exception as exc:
+            self.load_failed.emit(_sentence(exc, "speech recognizer"))
+            return
+        self.ready.emit()
+
+    @Slot()
+    def speculate(self) -> None:
+        with self._pending_lock:
+            clip, self._pending = self._pending, None
+        if clip is None:
+            return
+        try:
+            self._spec = (clip, self.recognizer.transcribe(clip))
+            self.speculative_decodes += 1
+        except Exception as exc:
+            log.debug("speculative decode failed: %s", exc)
+            self._spec = None
+
+    @Slot(int, object)
+    def transcribe(self, request_id: int, clip: AudioClip) -> None:
+        with self._pending_lock:
+            self._pending = None  # the answer is final: no more guessing
+        reused = self._reuse(clip)
+        self._spec = None
+        if reused is not None:
+            self.speculative_hits += 1
+            self.transcribed.emit(request_id, reused)
+            return
+        try:
+            transcript = self.recognizer.transcribe(clip)
+        except Exception as exc:
+            self.transcribe_failed.emit(request_id, _sentence(exc, "speech recognizer"))
+            return
+        self.transcribed.emit(request_id, transcript)
+
+    def _reuse(self, clip: AudioClip) -> Transcript | None:
+        """The speculative result, if ``clip`` is its audio followed by nothing but silence."""
+        if self._spec is None:
+            return None
+        spec_clip, transcript = self._spec
+        if spec_clip.sample_rate != clip.sample_rate or not clip.pcm.startswith(spec_clip.pcm):
+            return None
+        tail = AudioClip(clip.pcm[len(spec_clip.pcm) :], clip.sample_rate)
+        if tail.pcm and rms(tail.samples) > 0.5 * max(rms(spec_clip.samples), 1e-6):
+            return None
+        return Transcript(transcript.text, clip.duration_s, transcript.elapsed_s)
+
+
+class SpeechWorker(QObject):
+    """The voice and the recognizer behind queued requests; results come back as signals.
+
+    Create it in the GUI thread; it starts its two threads at once. Every method is safe to call
+    from the thread that created it; results are delivered in that thread. Call :meth:`stop`
+    before quitting (it joins both threads).
+
+    Signals:
+        rendered(int, str): request id and the WAV path of the line, ready to play.
+        render_failed(int, str): request id and a sentence saying why the line has no voice.
+        transcribed(int, object): request id and the Transcript.
+        transcribe_failed(int, str): request id and a sentence (timeout, engine failure).
+        recognizer_ready(): the model is loaded and warm.
+        recognizer_failed(str): the model could not be loaded; a sentence for the user.
+    """
+
+    rendered = Signal(int, str)
+    render_failed = Signal(int, str)
+    transcribed = Signal(int, object)
+    transcribe_failed = Signal(int, str)
+    recognizer_ready = Signal()
+    recognizer_failed = Signal(str)
+
+    _render_requested = Signal(int, str, object)
+    _prerender_requested = Signal(list, object)
+    _transcribe_requested = Signal(int, object)
+    _speculate_requested = Signal()
+    _load_requested = Signal()
+
+    def __init__(
+        self,
+        voice: Voice,
+        recognizer: Recognizer,
+        cache_dir: Path,
+        *,
+        recognizer_timeout_s: float = 30.0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.cache = VoiceCache(voice, cache_dir)
+        self.recognizer = recognizer
+        self.recognizer_timeout_s = recognizer_timeout_s
+        self._deadlines: dict[int, QTimer] = {}
+
+        self._tts_thread = QThread()
+        self._tts_thread.setObjectName("frameshift-tts")
+        self._tts = _TtsJob(self.cache)
+        self._tts.moveToThread(self._tts_thread)
+        self._render_requested.connect(self._tts.render)
+        self._prerender_requested.connect(self._tts.prerender)
+        self._tts.rendered.connect(self.rendered)
+        self._tts.render_failed.connect(self.render_failed)
+
+        self._stt_thread = QThread()
+        self._stt_thread.setObjectName("frameshift-stt")
+        self._stt = _SttJob(recognizer)
+        self._stt.moveToThread(self._stt_thread)
+        self._transcribe_requested.connect(self._stt.transcribe)
+        self._speculate_requested.connect(self._stt.speculate)
+        self._load_requested.connect(self._stt.load)
+        self._stt.transcribed.connect(self._on_stt_transcribed)
+        self._stt.transcribe_failed.connect(self._on_stt_transcribe_failed)
+        self._stt.ready.connect(self.recognizer_ready)
+        self._stt.load_failed.connect(self.recognizer_failed)
+
+        self._tts_thread.start()
+        self._stt_thread.start()
+
+    # -- requests ---------------------------------------------------------------------------
+    def request_render(self, request_id: int, text: str, settings: VoiceSettings) -> None:
+        self._render_requested.emit(request_id, text, settings)
+
+    def request_prerender(self, lines: list[str], settings: VoiceSettings) -> None:
+        self._prerender_requested.emit(list(lines), settings)
+
+    def request_transcribe(self, request_id: int, clip: AudioClip) -> None:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(lambda: self._on_deadline_timeout(request_id))
+        timer.start(round(self.recognizer_timeout_s * 1000))
+        self._deadlines[request_id] = timer
+        self._transcribe_requested.emit(request_id, clip)
+
+    def speculate(self, clip: AudioClip) -> None:
+        """Decode ``clip`` now in case it is the whole answer (connect to silence_started)."""
+        self._stt.offer(clip)
+        self._speculate_requested.emit()
+
+    def load_recognizer(self) -> None:
+        self._load_requested.emit()
+
+    @property
+    def speculative_hits(self) -> int:
+        return self._stt.speculative_hits
+
+    @property
+    def running(self) -> bool:
+        return self._tts_thread.isRunning() or self._stt_thread.isRunning()
+
+    def stop(self, timeout_s: float = 10.0) -> bool:
+        """Quit and join both threads; False if one was still busy after ``timeout_s``."""
+        for timer in self._deadlines.values():
+            timer.stop()
+        self._deadlines.clear()
+        joined = True
+        for thread in (self._tts_thread, self._stt_thread):
+            thread.quit()
+        for thread in (self._tts_thread, self._stt_thread):
+            joined = thread.wait(round(timeout_s * 1000)) and joined
+        return joined
+
+    # -- results ----------------------------------------------------------------------------
+    def _settle(self, request_id: int) -> bool:
+        timer = self._deadlines.pop(request_id, None)
+        if timer is None:
+            return False  # timed out already: the late result is dropped
+        timer.stop()
+        timer.deleteLater()
+        return True
+
+    def _on_stt_transcribed(self, request_id: int, transcript: Transcript) -> None:
+        if self._settle(request_id):
+            self.transcribed.emit(request_id, transcript)
+
+    def _on_stt_transcribe_failed(self, request_id: int, message: str) -> None:
+        if self._settle(request_id):
+            self.transcribe_failed.emit(request_id, message)
+
+    def _on_deadline_timeout(self, request_id: int) -> None:
+        if self._settle(request_id):
+            self.transcribe_failed.emit(
+                request_id,
+                f"The recognizer took longer than {self.recognizer_timeout_s:g} s; "
+                "please type your answer.",
+            )

@@ -1,0 +1,42 @@
+"""Persistence: sessions and turns in one SQLite file, written the moment they happen.
+
+Pure Python (sqlite-utils); never imports Qt. See `store.py` for the durability choices and
+`schema.py` for how the schema evolves.
+"""
+
+from __future__ import annotations
+
+from app.store.errors import (
+    DatabaseCorrupt,
+    DatabaseLocked,
+    DatabaseReadOnly,
+    DatabaseTooNew,
+    DiskFull,
+    NoSuchSession,
+    StoreError,
+    translate,
+)
+from app.store.records import FRAMES, MODES, SPEAKERS, STATUSES, SessionRecord, TurnRecord
+from app.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate
+from app.store.store import Store
+
+__all__ = [
+    "FRAMES",
+    "MIGRATIONS",
+    "MODES",
+    "SCHEMA_VERSION",
+    "SPEAKERS",
+    "STATUSES",
+    "DatabaseCorrupt",
+    "DatabaseLocked",
+    "DatabaseReadOnly",
+    "DatabaseTooNew",
+    "DiskFull",
+    "NoSuchSession",
+    "SessionRecord",
+    "Store",
+    "StoreError",
+    "TurnRecord",
+    "migrate",
+    "translate",
+]

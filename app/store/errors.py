@@ -1,0 +1,163 @@
+"""The store's own errors, and the one place where SQLite's errors are translated into them.
+
+Every error that can reach a user carries a sentence saying what happened (`message`) and one
+saying what to do about it (`hint`), so the GUI and the command line can show both and never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from pathlib import Path
+
+DATA_DIR_HINT = "start Frameshift with --data-dir DIR"
+
+# SQLite's primary result codes (extended codes keep these in their low byte).
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_READONLY = 8
+_SQLITE_IOERR = 10
+_SQLITE_CORRUPT = 11
+_SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
+_SQLITE_NOTADB = 26
+
+
+class StoreError(Exception):
+    """Something the history database could not do; `message` says what, `hint` what next."""
+
+    def __init__(self, message: str, hint: str = "", *, path: Path | None = None) -> None:
+        super().__init__(f"{message} {hint}".strip())
+        self.message = message
+        self.hint = hint
+        self.path = path
+
+
+class NoSuchSession(StoreError):  # noqa: N818 (public API name)
+    """The caller named a session id that is not (or no longer) in the history."""
+
+    def __init__(self, session_id: int) -> None:
+        super().__init__(
+            f"There is no session {session_id} in the history.",
+            "List the saved sessions with `frameshift history`.",
+        )
+        self.session_id = session_id
+
+
+class DatabaseLocked(StoreError):  # noqa: N818 (public API name)
+    """Another process holds the write lock for longer than the busy timeout."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Another Frameshift is using {path}.",
+            "Close it, or start this one with --data-dir DIR.",
+            path=path,
+        )
+
+
+class DatabaseReadOnly(StoreError):  # noqa: N818 (public API name)
+    """The file, its folder or the whole disk cannot be written."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Frameshift cannot write to {path}.",
+            "Make the file and its folder writable, or choose a writable --data-dir DIR.",
+            path=path,
+        )
+
+
+class DatabaseCorrupt(StoreError):  # noqa: N818 (public API name)
+    """The file is not an SQLite database or its pages are damaged."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        said = f" (SQLite says: {detail})" if detail else ""
+        super().__init__(
+            f"The history file {path} is damaged and cannot be read{said}.",
+            f"Frameshift can keep it aside and start a fresh history, or {DATA_DIR_HINT}.",
+            path=path,
+        )
+
+
+class DatabaseTooNew(StoreError):  # noqa: N818 (public API name)
+    """The file's schema version is ahead of this build; touching it could lose data."""
+
+    def __init__(self, path: Path, *, found: int, known: int) -> None:
+        super().__init__(
+            f"{path} was written by a newer Frameshift (schema {found}, this one knows {known}).",
+            f"Update Frameshift, or {DATA_DIR_HINT} to keep a separate history for this one.",
+            path=path,
+        )
+        self.found = found
+        self.known = known
+
+
+class DiskFull(StoreError):  # noqa: N818 (public API name)
+    """The last write did not fit; it was rolled back, so retrying later is safe."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"The disk holding {path} is full.",
+            "Free some space; what you said so far is kept in memory and will be saved when "
+            "you retry.",
+            path=path,
+        )
+
+
+def _primary_code(exc: sqlite3.Error) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def translate(exc: BaseException, path: Path) -> StoreError:
+    """Map an sqlite3 or OS error to the StoreError a user should see.
+
+    The result code decides when SQLite gave one; the message text is the fallback, because
+    errors raised by hand (and by older Pythons) carry no code.
+    """
+    if isinstance(exc, StoreError):
+        return exc
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return DiskFull(path)
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return DatabaseReadOnly(path)
+        return StoreError(
+            f"Frameshift could not use {path}: {exc.strerror or exc}.",
+            f"Check the disk, or {DATA_DIR_HINT} to use another folder.",
+            path=path,
+        )
+    text = str(exc)
+    lowered = text.lower()
+    code = _primary_code(exc) if isinstance(exc, sqlite3.Error) else None
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in lowered:
+        return DatabaseLocked(path)
+    if code == _SQLITE_FULL or "disk is full" in lowered:
+        return DiskFull(path)
+    if code in (_SQLITE_READONLY, _SQLITE_CANTOPEN) or "readonly" in lowered:
+        return DatabaseReadOnly(path)
+    if "unable to open database" in lowered:
+        return DatabaseReadOnly(path)
+    if (
+        code in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+        or "not a database" in lowered
+        or "malformed" in lowered
+    ):
+        return DatabaseCorrupt(path, text)
+    if isinstance(exc, sqlite3.ProgrammingError) and "closed" in lowered:
+        return StoreError(
+            "The history was already closed.",
+            "Restart Frameshift; this is a bug worth reporting.",
+            path=path,
+        )
+    if code == _SQLITE_IOERR:
+        return StoreError(
+            f"Frameshift could not read or write {path} ({text}).",
+            f"Check the disk, then try again, or {DATA_DIR_HINT}.",
+            path=path,
+        )
+    return StoreError(
+        f"The history database at {path} failed: {text}.",
+        f"Try again; if it keeps happening, {DATA_DIR_HINT} to use a fresh folder.",
+        path=path,
+    )

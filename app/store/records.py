@@ -1,0 +1,98 @@
+"""Rows as small frozen dataclasses, so nothing above the store sees SQL or JSON text."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+MODES = frozenset({"typed", "voice", "kiosk"})
+STATUSES = frozenset({"active", "finished", "incomplete", "interrupted"})
+SPEAKERS = frozenset({"manager", "seeker"})
+FRAMES = frozenset({"exploration", "interview", "neutral"})
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """One rehearsal; `analysis` is the framing Analysis JSON, None until the session ends."""
+
+    id: int
+    scenario_id: str
+    scenario_title: str
+    persona: str
+    mode: str
+    started_at: float
+    ended_at: float | None
+    outcome_id: str | None
+    outcome_label: str | None
+    outcome_kind: str | None
+    status: str
+    shift_turn: int | None
+    shift_cue: str | None
+    analysis: dict[str, Any] | None
+    parent_session_id: int | None
+    retry_from_turn: int | None
+    turn_count: int
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> SessionRecord:
+        """Build from a `sessions` row plus a `turn_count` column."""
+        raw = row["analysis_json"]
+        return cls(
+            id=row["id"],
+            scenario_id=row["scenario_id"],
+            scenario_title=row["scenario_title"],
+            persona=row["persona"],
+            mode=row["mode"],
+            started_at=row["started_at"],
+            ended_at=row["ended_at"],
+            outcome_id=row["outcome_id"],
+            outcome_label=row["outcome_label"],
+            outcome_kind=row["outcome_kind"],
+            status=row["status"],
+            shift_turn=row["shift_turn"],
+            shift_cue=row["shift_cue"],
+            analysis=json.loads(raw) if raw is not None else None,
+            parent_session_id=row["parent_session_id"],
+            retry_from_turn=row["retry_from_turn"],
+            turn_count=row["turn_count"],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TurnRecord:
+    """One line said in a session; `audio_path` is relative to the data dir."""
+
+    id: int
+    session_id: int
+    idx: int
+    speaker: str
+    node_id: str | None
+    text: str
+    frame: str | None
+    score: float | None
+    cues: list[dict[str, Any]]
+    started_at: float | None
+    ended_at: float | None
+    audio_path: str | None
+    recognizer_ms: float | None
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> TurnRecord:
+        """Build from a `turns` row."""
+        return cls(
+            id=row["id"],
+            session_id=row["session_id"],
+            idx=row["idx"],
+            speaker=row["speaker"],
+            node_id=row["node_id"],
+            text=row["text"],
+            frame=row["frame"],
+            score=row["score"],
+            cues=json.loads(row["cues_json"]),
+            started_at=row["started_at"],
+            ended_at=row["ended_at"],
+            audio_path=row["audio_path"],
+            recognizer_ms=row["recognizer_ms"],
+        )

@@ -1,0 +1,1 @@
+"""Frameshift's pytest plugin for testers and scenario authors (registered through pytest11)."""

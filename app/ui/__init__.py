@@ -1,0 +1,1 @@
+"""Qt widgets and windows: the only layer that imports QtWidgets."""

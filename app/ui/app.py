@@ -1,0 +1,96 @@
+"""Start-up: the QApplication, the store, the scenarios, the window, then speech in the background.
+
+The window is shown before anything slow happens: speech engines and the recognizer model load
+in their worker threads after the first paint.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.config import LoadedSettings, Settings
+from app.dialogue import installed_scenario_dirs, load_scenarios
+from app.session import SpeechServices
+from app.session.storage import open_store
+from app.ui.main_window import MainWindow
+from app.ui.theme import apply_theme
+
+
+def ensure_qapp(argv: list[str] | None = None) -> QApplication:
+    qapp = QApplication.instance()
+    if isinstance(qapp, QApplication):
+        return qapp
+    qapp = QApplication(argv if argv is not None else sys.argv[:1])
+    qapp.setApplicationName("Frameshift")
+    qapp.setOrganizationName("Frameshift")
+    qapp.setDesktopFileName("frameshift")
+    return qapp
+
+
+def create_window(
+    loaded: LoadedSettings,
+    *,
+    speech: SpeechServices | None = None,
+) -> MainWindow:
+    """Build the window over a freshly opened store and the installed scenarios."""
+    settings = loaded.settings
+    qapp = ensure_qapp()
+    apply_theme(qapp, settings.theme, settings.font_scale)
+    store, notices = open_store(settings)
+    scenarios, problems = load_scenarios(installed_scenario_dirs(settings.extra_scenario_dirs()))
+    if settings.kiosk.enabled and settings.kiosk.scenarios:
+        chosen = set(settings.kiosk.scenarios)
+        scenarios = [s for s in scenarios if s.id in chosen] or scenarios
+    window = MainWindow(
+        settings,
+        store,
+        scenarios,
+        problems=problems,
+        speech=speech,
+        startup_notices=[*loaded.warnings, *notices],
+        config_path=loaded.path,
+    )
+    window.settings_changed.connect(lambda s: apply_theme(qapp, s.theme, s.font_scale))
+    return window
+
+
+def create_speech_services(settings: Settings) -> tuple[SpeechServices, list[str]]:
+    """The real voice, recognizer, player and microphone; each may be missing, with a reason."""
+    from app.speech.services import build_services
+
+    return build_services(settings)
+
+
+def run_gui(loaded: LoadedSettings, *, on_shown: Callable[[MainWindow], None] | None = None) -> int:
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if os.environ.get("CI") else "xcb")
+    qapp = ensure_qapp()
+    speech = SpeechServices()
+    window = create_window(loaded, speech=speech)
+    window.show()
+
+    def start_speech() -> None:
+        services, notices = create_speech_services(loaded.settings)
+        speech.worker, speech.player, speech.microphone = (
+            services.worker,
+            services.player,
+            services.microphone,
+        )
+        if notices:
+            window.show_status(" ".join(notices))
+
+    QTimer.singleShot(0, start_speech)
+    if on_shown is not None:
+        QTimer.singleShot(0, lambda: on_shown(window))
+    code = qapp.exec()
+    window.rehearsal.shutdown()
+    if speech.worker is not None:
+        speech.worker.stop()
+    if window.store is not None:
+        window.store.close()
+    return code

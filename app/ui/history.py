@@ -1,0 +1,216 @@
+"""Past sessions, newest first, fetched a page at a time so thousands open instantly."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.store import SessionRecord, Store
+from app.ui.a11y import named
+
+PAGE = 200
+COLUMNS = ("Date", "Scenario", "Outcome", "Framing")
+Index = QModelIndex | QPersistentModelIndex
+
+
+def describe_shift(s: SessionRecord) -> str:
+    if s.status == "interrupted":
+        return "Interrupted"
+    if s.shift_turn is None:
+        return "● Stayed exploratory" if s.status == "finished" else "–"
+    return f"■ Shifted at turn {s.shift_turn + 1}"
+
+
+class SessionTableModel(QAbstractTableModel):
+    """Sessions from the store; loads more rows as the view scrolls (canFetchMore/fetchMore)."""
+
+    def __init__(self, store: Store | None) -> None:
+        super().__init__()
+        self.store = store
+        self.rows: list[SessionRecord] = []
+        self.total = 0
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = self.store.sessions(limit=PAGE) if self.store else []
+        self.total = self.store.count_sessions() if self.store else 0
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index) -> None:
+        if self.store is None or parent.isValid():
+            return
+        more = self.store.sessions(limit=PAGE, offset=len(self.rows))
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        s = self.rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return s.id
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        col = index.column()
+        if col == 0:
+            return dt.datetime.fromtimestamp(s.started_at).strftime("%Y-%m-%d %H:%M")
+        if col == 1:
+            return s.scenario_title
+        if col == 2:
+            return s.outcome_label or {"incomplete": "Ended early"}.get(s.status, s.status)
+        return describe_shift(s)
+
+
+class HistoryView(QWidget):
+    """The list of past sessions with open and delete.
+
+    Signals:
+        open_requested(int): a session id to show.
+        back_requested(): return to the scenario list.
+        delete_requested(list): session ids to delete (after the user confirmed).
+        delete_all_requested(): delete every session and its audio (after confirmation).
+    """
+
+    open_requested = Signal(int)
+    back_requested = Signal()
+    delete_requested = Signal(list)
+    delete_all_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyScreen")
+        self.model = SessionTableModel(None)
+        title = QLabel("Your past conversations")
+        title.setObjectName("screenTitle")
+        self.summary = QLabel()
+        self.summary.setObjectName("historySummary")
+        self.table = named(
+            QTableView(),
+            "historyList",
+            "Past sessions",
+            "Date, scenario, outcome and whether the talk shifted. Enter opens one; Delete removes it.",
+        )
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self._open_index)
+        self.open_button = named(QPushButton("&Open"), "openSessionButton", "Open session")
+        self.open_button.clicked.connect(lambda: self._open_index(self.table.currentIndex()))
+        self.delete_button = named(
+            QPushButton("&Delete"),
+            "deleteSessionButton",
+            "Delete session",
+            "Deletes the selected session and its recordings.",
+            "Delete the selected session (Delete)",
+        )
+        self.delete_button.clicked.connect(self._delete_selected)
+        self.delete_all_button = named(
+            QPushButton("Delete &all data"),
+            "deleteAllButton",
+            "Delete all data",
+            "Deletes every session and recording.",
+        )
+        self.delete_all_button.clicked.connect(self._delete_all)
+        self.back_button = named(QPushButton("&Back"), "historyBackButton", "Back to scenarios")
+        self.back_button.clicked.connect(self.back_requested)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_all_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def set_store(self, store: Store | None) -> None:
+        self.model.store = store
+
+    def reload(self) -> None:
+        self.model.reload()
+        n = self.model.total
+        self.summary.setText(
+            f"{n} session{'s' if n != 1 else ''}." if n else "No sessions yet: rehearse one first."
+        )
+        if self.model.rows:
+            self.table.selectRow(0)
+        self.table.setFocus()
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_Delete:
+            self._delete_selected()
+            return
+        super().keyPressEvent(event)
+
+    def _selected_id(self) -> int | None:
+        idx = self.table.currentIndex()
+        return self.model.data(idx, Qt.ItemDataRole.UserRole) if idx.isValid() else None
+
+    def _open_index(self, index: QModelIndex) -> None:
+        sid = self.model.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
+        if sid is not None:
+            self.open_requested.emit(int(sid))
+
+    def _delete_selected(self) -> None:
+        sid = self._selected_id()
+        if sid is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete session",
+            "Delete this session and its recordings? This cannot be undone.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_requested.emit([sid])
+
+    def _delete_all(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            "Delete all data",
+            "Delete every session and every recording Frameshift has kept? This cannot be undone.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_all_requested.emit()

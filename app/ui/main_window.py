@@ -1,0 +1,284 @@
+"""The main window: picker → conversation → results, plus history. A thin layer over the
+rehearsal controller and the store."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+
+from app.config import Settings
+from app.dialogue import Problem, Scenario
+from app.framing import Analysis, CueMatch, TurnAnalysis
+from app.session import Rehearsal, SpeechServices, TurnData
+from app.store import Store, StoreError
+from app.ui.conversation_view import ConversationView
+from app.ui.history import HistoryView
+from app.ui.picker import ScenarioPicker
+from app.ui.results import ResultsView
+
+
+class MainWindow(QMainWindow):
+    """Frameshift's window.
+
+    Signals:
+        results_shown(int): the results of a session are on screen (session id).
+        settings_changed(object): new Settings from the settings dialog.
+    """
+
+    results_shown = Signal(int)
+    settings_changed = Signal(object)
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store | None,
+        scenarios: Sequence[Scenario],
+        *,
+        problems: Sequence[Problem] = (),
+        speech: SpeechServices | None = None,
+        startup_notices: Sequence[str] = (),
+        config_path: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Frameshift — rehearse networking conversations")
+        self.setAccessibleName("Frameshift")
+        self.settings = settings
+        self.config_path = config_path
+        self.store = store
+        self.scenarios = list(scenarios)
+        self.speech = speech or SpeechServices()
+        self.rehearsal = Rehearsal(settings, store, self.speech, self)
+        self.last_session_id: int | None = None
+
+        self.stack = QStackedWidget()
+        self.picker = ScenarioPicker()
+        self.conversation = ConversationView()
+        self.results = ResultsView(self.find_scenario)
+        self.history = HistoryView()
+        self.history.set_store(store)
+        for page in (self.picker, self.conversation, self.results, self.history):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statusMessage")
+        self.status_label.setWordWrap(True)
+        self.statusBar().addWidget(self.status_label, 1)
+
+        self.picker.set_scenarios(self.scenarios)
+        self._wire()
+        notices = list(startup_notices)
+        if problems:
+            notices.append(
+                f"{len(problems)} problem(s) in scenario files; those scenarios are hidden. "
+                f"Run 'frameshift validate' for details. First: {problems[0]}"
+            )
+        if store is None:
+            notices.append("History is off for this run: the database could not be opened.")
+        self.show_status(" ".join(notices))
+        self.resize(980, 700)
+        self.stack.setCurrentWidget(self.picker)
+        self.picker.list.setFocus()
+
+    # -- wiring -----------------------------------------------------------------------------
+    def _wire(self) -> None:
+        self.picker.start_requested.connect(self.start_scenario)
+        self.picker.history_requested.connect(self.show_history)
+        self.picker.settings_requested.connect(self._on_picker_settings_requested)
+        c = self.conversation
+        c.answer_submitted.connect(self._on_conversation_answer_submitted)
+        c.listen_requested.connect(self.rehearsal.listen_now)
+        c.push_to_talk.connect(self.rehearsal.set_push_to_talk)
+        c.repeat_requested.connect(self.rehearsal.repeat_line)
+        c.end_requested.connect(self.rehearsal.end_early)
+        r = self.rehearsal
+        r.manager_line_shown.connect(self._on_rehearsal_manager_line_shown)
+        r.manager_line_done.connect(self._on_rehearsal_manager_line_done)
+        r.answer_recorded.connect(self._on_rehearsal_answer_recorded)
+        r.listening_changed.connect(c.set_listening)
+        r.level_changed.connect(c.set_level)
+        r.transcribing.connect(c.set_transcribing)
+        r.notice.connect(c.show_notice)
+        r.ended.connect(self._on_rehearsal_ended)
+        self.results.back_requested.connect(self.show_picker)
+        self.results.history_requested.connect(self.show_history)
+        self.results.retry_requested.connect(self.retry_from)
+        self.history.back_requested.connect(self.show_picker)
+        self.history.open_requested.connect(self.show_results)
+        self.history.delete_requested.connect(self.delete_sessions)
+        self.history.delete_all_requested.connect(self.delete_all)
+        QShortcut(QKeySequence("Ctrl+H"), self, self.show_history)
+        self._quit_shortcut = QShortcut(QKeySequence.StandardKey.Quit, self, self.close)
+
+    # -- navigation -------------------------------------------------------------------------
+    def find_scenario(self, scenario_id: str) -> Scenario | None:
+        return next((s for s in self.scenarios if s.id == scenario_id), None)
+
+    def show_status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def show_picker(self) -> None:
+        self.stack.setCurrentWidget(self.picker)
+        self.picker.list.setFocus()
+
+    def show_history(self) -> None:
+        if self.rehearsal.conversation and not self.rehearsal.conversation.finished:
+            return  # finish or end the conversation first; history is one click away after
+        self.history.reload()
+        self.stack.setCurrentWidget(self.history)
+
+    def show_results(self, session_id: int) -> None:
+        if self.store is None:
+            return
+        try:
+            session = self.store.session(session_id)
+            turns = self.store.turns(session_id)
+        except StoreError as exc:
+            self.show_status(f"{exc.message} {exc.hint}")
+            return
+        self.last_session_id = session_id
+        self.results.show_session(session, turns)
+        self.stack.setCurrentWidget(self.results)
+        self.results_shown.emit(session_id)
+
+    def start_scenario(
+        self,
+        scenario: Scenario,
+        *,
+        start: str | None = None,
+        prior: Sequence[TurnData] = (),
+        parent_session_id: int | None = None,
+    ) -> None:
+        self.conversation.begin(
+            scenario,
+            voice=self.speech.worker is not None and self.settings.voice,
+            listen=self.speech.microphone is not None and self.settings.listen,
+        )
+        self.stack.setCurrentWidget(self.conversation)
+        for turn in prior:
+            if turn.speaker == "manager":
+                self.conversation.show_manager_line(turn.text)
+            else:
+                frame = turn.analysis.frame if turn.analysis else "neutral"
+                self.conversation.show_answer(turn.text, frame)
+        self.rehearsal.start(
+            scenario,
+            start=start,
+            prior=prior,
+            parent_session_id=parent_session_id,
+            max_minutes=self.settings.kiosk.max_minutes if self.settings.kiosk.enabled else None,
+        )
+
+    def retry_from(self, session_id: int, manager_turn: int) -> None:
+        """Restart at the pivotal manager line, keeping every turn before it."""
+        if self.store is None:
+            return
+        session = self.store.session(session_id)
+        scenario = self.find_scenario(session.scenario_id)
+        turns = self.store.turns(session_id)
+        pivot = next((t for t in turns if t.idx == manager_turn), None)
+        if scenario is None or pivot is None or pivot.node_id not in scenario.nodes:
+            self.show_status("This session's scenario has changed; start it from the beginning.")
+            return
+        prior = [
+            TurnData(
+                idx=t.idx,
+                speaker=t.speaker,
+                text=t.text,
+                node_id=t.node_id,
+                started_at=t.started_at,
+                ended_at=t.ended_at,
+                audio_path=t.audio_path,
+                analysis=(
+                    TurnAnalysis(
+                        index=t.idx,
+                        speaker="seeker",
+                        frame=t.frame,  # type: ignore[arg-type]
+                        score=float(t.score or 0.0),
+                        cues=tuple(CueMatch(**c) for c in t.cues),
+                    )
+                    if t.speaker == "seeker" and t.frame
+                    else None
+                ),
+            )
+            for t in turns
+            if t.idx < manager_turn
+        ]
+        self.start_scenario(
+            scenario, start=pivot.node_id, prior=prior, parent_session_id=session_id
+        )
+
+    def delete_sessions(self, session_ids: list[int]) -> None:
+        if self.store is None:
+            return
+        for sid in session_ids:
+            try:
+                paths = self.store.delete_session(sid)
+            except StoreError as exc:
+                self.show_status(f"{exc.message} {exc.hint}")
+                return
+            self._remove_audio(paths, self.settings.audio_dir / str(sid))
+        self.history.reload()
+
+    def delete_all(self) -> None:
+        if self.store is None:
+            return
+        try:
+            paths = self.store.delete_all()
+        except StoreError as exc:
+            self.show_status(f"{exc.message} {exc.hint}")
+            return
+        self._remove_audio(paths, self.settings.audio_dir)
+        self.history.reload()
+        self.show_status("All sessions and recordings were deleted.")
+
+    def _remove_audio(self, paths: Sequence[str], folder: Path) -> None:
+        for rel in paths:
+            (self.settings.data_dir / rel).unlink(missing_ok=True)
+        if folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+
+    # -- slots ------------------------------------------------------------------------------
+    def _on_picker_settings_requested(self) -> None:
+        from app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.config_path, self)
+        if dialog.exec():
+            self.settings = dialog.result_settings()
+            self.rehearsal.settings = self.settings
+            self.settings_changed.emit(self.settings)
+            self.show_status(dialog.saved_message)
+
+    def _on_conversation_answer_submitted(self, text: str) -> None:
+        self.rehearsal.submit_text(text)
+
+    def _on_rehearsal_manager_line_shown(self, _idx: int, text: str) -> None:
+        self.conversation.show_manager_line(text)
+        self.conversation.set_answer_enabled(False)
+
+    def _on_rehearsal_manager_line_done(self) -> None:
+        self.conversation.set_answer_enabled(True)
+
+    def _on_rehearsal_answer_recorded(self, _idx: int, text: str, analysis: TurnAnalysis) -> None:
+        self.conversation.show_answer(text, analysis.frame)
+
+    def _on_rehearsal_ended(self, _analysis: Analysis) -> None:
+        sid = self.rehearsal.session_id
+        if sid is not None and self.store is not None:
+            QTimer.singleShot(0, lambda: self.show_results(sid))
+        else:
+            self.show_picker()
+
+    # -- shutdown ---------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        conv = self.rehearsal.conversation
+        if conv is not None and not conv.finished:
+            conv.end("incomplete")
+        self.rehearsal.shutdown()
+        event.accept()

@@ -1,0 +1,165 @@
+"""The first screen: choose a scenario, read its context, start."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dialogue import Scenario
+from app.ui.a11y import named
+
+DIFFICULTY_WORDS = {"gentle": "Gentle", "moderate": "Moderate", "tough": "Tough"}
+
+
+class ScenarioPicker(QWidget):
+    """Scenario list on the left, its persona and context on the right.
+
+    Signals:
+        start_requested(object): the chosen Scenario.
+        history_requested(): the user wants past sessions.
+        settings_requested(): the user wants the settings dialog.
+    """
+
+    start_requested = Signal(object)
+    history_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pickerScreen")
+        self._scenarios: list[Scenario] = []
+
+        title = QLabel("Rehearse a networking conversation")
+        title.setObjectName("screenTitle")
+        intro = QLabel(
+            "Pick a conversation. The other person will speak; answer out loud or type. "
+            "Afterwards you will see where the talk stayed a mutual exploration and where it "
+            "turned into an interview."
+        )
+        intro.setWordWrap(True)
+
+        self.list = named(
+            QListWidget(),
+            "scenarioList",
+            "Scenarios",
+            "The conversations you can rehearse. Up and Down choose; Enter starts.",
+        )
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.currentRowChanged.connect(self._on_list_current_row_changed)
+        self.list.itemActivated.connect(lambda _item: self._start())
+
+        self.heading = QLabel()
+        self.heading.setObjectName("scenarioHeading")
+        self.heading.setWordWrap(True)
+        self.persona = QLabel()
+        self.persona.setObjectName("scenarioPersona")
+        self.persona.setWordWrap(True)
+        self.difficulty = QLabel()
+        self.difficulty.setObjectName("scenarioDifficulty")
+        self.context = QLabel()
+        self.context.setObjectName("scenarioContext")
+        self.context.setWordWrap(True)
+        self.context.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.context.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        self.start_button = named(
+            QPushButton("&Start conversation"),
+            "startButton",
+            "Start conversation",
+            "Starts the chosen scenario.",
+            "Start the chosen conversation (Enter)",
+        )
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self._start)
+        self.history_button = named(
+            QPushButton("&History"),
+            "historyButton",
+            "History",
+            "Past sessions and how they went.",
+            "Past sessions (Alt+H)",
+        )
+        self.history_button.clicked.connect(self.history_requested)
+        self.settings_button = named(
+            QPushButton("Se&ttings"),
+            "settingsButton",
+            "Settings",
+            "Voice, microphone, theme and text size.",
+            "Settings (Alt+T)",
+        )
+        self.settings_button.clicked.connect(self.settings_requested)
+
+        details = QVBoxLayout()
+        details.addWidget(self.heading)
+        details.addWidget(self.persona)
+        details.addWidget(self.difficulty)
+        details.addWidget(self.context, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.history_button)
+        buttons.addWidget(self.settings_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        details.addLayout(buttons)
+
+        body = QHBoxLayout()
+        body.addWidget(self.list, 2)
+        body.addLayout(details, 3)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addLayout(body, 1)
+        self.setTabOrder(self.list, self.start_button)
+        self.setTabOrder(self.start_button, self.history_button)
+        self.setTabOrder(self.history_button, self.settings_button)
+
+    def set_scenarios(self, scenarios: Sequence[Scenario]) -> None:
+        self._scenarios = list(scenarios)
+        self.list.clear()
+        for s in self._scenarios:
+            diff = DIFFICULTY_WORDS.get(s.difficulty, s.difficulty.title())
+            item = QListWidgetItem(f"{s.title}\n{s.persona.name}, {s.persona.role} · {diff}")
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{s.title}, with {s.persona.name}")
+            self.list.addItem(item)
+        if self._scenarios:
+            self.list.setCurrentRow(0)
+        self.start_button.setEnabled(bool(self._scenarios))
+
+    def select(self, scenario_id: str) -> bool:
+        for row, s in enumerate(self._scenarios):
+            if s.id == scenario_id:
+                self.list.setCurrentRow(row)
+                return True
+        return False
+
+    @property
+    def current(self) -> Scenario | None:
+        row = self.list.currentRow()
+        return self._scenarios[row] if 0 <= row < len(self._scenarios) else None
+
+    def _on_list_current_row_changed(self, row: int) -> None:
+        s = self.current
+        if s is None:
+            return
+        self.heading.setText(s.title)
+        p = s.persona
+        self.persona.setText(f"You will talk with {p.name}, {p.role} at {p.company}.")
+        self.difficulty.setText(
+            f"Difficulty: {DIFFICULTY_WORDS.get(s.difficulty, s.difficulty.title())}"
+        )
+        self.context.setText(s.context)
+
+    def _start(self) -> None:
+        if self.current is not None:
+            self.start_requested.emit(self.current)

@@ -1,0 +1,140 @@
+"""Settings: voice, microphone, theme and text size. Saved to the config file on OK."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSlider,
+    QWidget,
+)
+
+from app.config import ConfigError, Settings, save_settings
+from app.ui.a11y import named
+
+THEME_LABELS = {"light": "Light", "dark": "Dark", "high_contrast": "High contrast"}
+
+
+def _input_devices() -> list[tuple[str, str]]:
+    try:
+        from app.speech import input_devices
+
+        return list(input_devices())
+    except Exception:  # noqa: BLE001 - no audio stack: the list is just empty
+        return []
+
+
+class SettingsDialog(QDialog):
+    """Edits a copy of the settings; :meth:`result_settings` gives the new ones after OK."""
+
+    def __init__(self, settings: Settings, config_path: Path | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle("Settings")
+        self._settings = settings
+        self._config_path = config_path
+        self.saved_message = ""
+
+        self.voice = named(QCheckBox("The other person speaks aloud"), "voiceCheck", "Voice on")
+        self.voice.setChecked(settings.voice)
+        self.listen = named(QCheckBox("Listen to my spoken answers"), "listenCheck", "Listening on")
+        self.listen.setChecked(settings.listen)
+        self.ptt = named(
+            QCheckBox("Push-to-talk (hold Listen) instead of automatic listening"),
+            "pushToTalkCheck",
+            "Push to talk",
+        )
+        self.ptt.setChecked(settings.push_to_talk)
+        self.device = named(QComboBox(), "inputDeviceCombo", "Microphone")
+        self.device.addItem("System default", "")
+        for dev_id, description in _input_devices():
+            self.device.addItem(description, dev_id)
+        idx = self.device.findData(settings.input_device)
+        self.device.setCurrentIndex(max(0, idx))
+        self.volume = named(QSlider(), "volumeSlider", "Volume", "Loudness of the voice, 0 to 100.")
+        self.volume.setOrientation(self.volume.orientation().Horizontal)
+        self.volume.setRange(0, 100)
+        self.volume.setValue(int(settings.volume * 100))
+        self.rate = named(
+            QDoubleSpinBox(), "rateSpin", "Speaking rate", "1.0 is the persona's normal pace."
+        )
+        self.rate.setRange(0.5, 2.0)
+        self.rate.setSingleStep(0.1)
+        self.rate.setValue(settings.rate)
+        self.theme = named(QComboBox(), "themeCombo", "Theme")
+        for key, label in THEME_LABELS.items():
+            self.theme.addItem(label, key)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        self.font_scale = named(QDoubleSpinBox(), "fontScaleSpin", "Text size")
+        self.font_scale.setRange(0.75, 2.5)
+        self.font_scale.setSingleStep(0.25)
+        self.font_scale.setValue(settings.font_scale)
+        self.model_dir = named(
+            QLineEdit(settings.model_dir),
+            "modelDirEdit",
+            "Recognizer model folder",
+            "A CTranslate2 Whisper model folder; empty uses the bundled tiny.en model.",
+        )
+        self.model_dir.setPlaceholderText("Bundled Whisper tiny.en")
+        browse = named(QPushButton("Browse…"), "modelDirBrowse", "Choose model folder")
+        browse.clicked.connect(self._browse)
+        model_row = QHBoxLayout()
+        model_row.addWidget(self.model_dir, 1)
+        model_row.addWidget(browse)
+
+        form = QFormLayout(self)
+        form.addRow(self.voice)
+        form.addRow(self.listen)
+        form.addRow(self.ptt)
+        form.addRow("&Microphone:", self.device)
+        form.addRow("&Volume:", self.volume)
+        form.addRow("Speaking &rate:", self.rate)
+        form.addRow("T&heme:", self.theme)
+        form.addRow("Text si&ze:", self.font_scale)
+        form.addRow("Recognizer &model:", model_row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Choose a Whisper model folder")
+        if folder:
+            self.model_dir.setText(folder)
+
+    def result_settings(self) -> Settings:
+        return replace(
+            self._settings,
+            voice=self.voice.isChecked(),
+            listen=self.listen.isChecked(),
+            push_to_talk=self.ptt.isChecked(),
+            input_device=str(self.device.currentData() or ""),
+            volume=self.volume.value() / 100,
+            rate=round(self.rate.value(), 2),
+            theme=str(self.theme.currentData()),
+            font_scale=round(self.font_scale.value(), 2),
+            model_dir=self.model_dir.text().strip(),
+        )
+
+    def accept(self) -> None:
+        new = self.result_settings()
+        if self._config_path is not None:
+            try:
+                save_settings(new, self._config_path)
+                self.saved_message = f"Settings saved to {self._config_path}."
+            except (OSError, ConfigError) as exc:
+                self.saved_message = f"Settings apply to this run only: could not save ({exc})."
+        super().accept()

@@ -1,0 +1,220 @@
+"""The framing timeline: one mark per turn, the running score as a curve, the shift marked.
+
+Painted with QPainter so it is crisp at any size; marks differ by shape (circle, square, dash)
+as well as colour so it reads in grey-scale too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from app.ui.frames import frame_colour, frame_style
+
+
+@dataclass(frozen=True)
+class TimelineTurn:
+    speaker: str
+    frame: str
+    score: float
+
+
+def running_scores(turns: Sequence[TimelineTurn]) -> list[float]:
+    """Exponentially smoothed score of the seeker's turns, carried across manager turns."""
+    out: list[float] = []
+    level = 0.0
+    for t in turns:
+        if t.speaker == "seeker":
+            level = 0.5 * level + 0.5 * t.score
+        else:
+            level = 0.85 * level + 0.15 * t.score
+        out.append(max(-1.0, min(1.0, level)))
+    return out
+
+
+class FramingTimeline(QWidget):
+    """Turn marks, running score curve, shift marker and a movable "now" cursor.
+
+    Signals:
+        turn_activated(int): the user clicked a mark or pressed Enter on the selected one.
+    """
+
+    turn_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("replayTimeline")
+        self.setAccessibleName("Framing timeline")
+        self.setAccessibleDescription(
+            "One mark per turn: circle for exploration, square for interview, dash for neutral. "
+            "The curve is the running framing score; the flag marks where it shifted. "
+            "Left and Right choose a turn, Enter plays it."
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumHeight(120)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._turns: list[TimelineTurn] = []
+        self._scores: list[float] = []
+        self._shift: int | None = None
+        self._current: int | None = None
+        self._selected = 0
+
+    # -- data -------------------------------------------------------------------------------
+    def set_turns(self, turns: Sequence[TimelineTurn], shift: int | None) -> None:
+        self._turns = list(turns)
+        self._scores = running_scores(self._turns)
+        self._shift = shift
+        self._selected = min(self._selected, max(0, len(self._turns) - 1))
+        self.update()
+
+    def set_current(self, index: int | None) -> None:
+        self._current = index
+        if index is not None:
+            self._selected = index
+        self.update()
+
+    @property
+    def shift(self) -> int | None:
+        return self._shift
+
+    @property
+    def selected(self) -> int:
+        return self._selected
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 150)
+
+    # -- geometry ---------------------------------------------------------------------------
+    def _plot_rect(self) -> QRectF:
+        m = 14.0
+        left = 8.0 + self.fontMetrics().horizontalAdvance("interview") + 16
+        return QRectF(left, m + 22, max(10.0, self.width() - left - m), self.height() - 2 * m - 30)
+
+    def _x(self, i: int) -> float:
+        r = self._plot_rect()
+        n = max(1, len(self._turns) - 1)
+        return r.left() + r.width() * (i / n if len(self._turns) > 1 else 0.5)
+
+    def _y(self, score: float) -> float:
+        r = self._plot_rect()
+        return r.center().y() - score * r.height() / 2
+
+    def index_at(self, x: float) -> int | None:
+        if not self._turns:
+            return None
+        return min(range(len(self._turns)), key=lambda i: abs(self._x(i) - x))
+
+    # -- painting ---------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
+        text = pal.color(QPalette.ColorRole.WindowText)
+        r = self._plot_rect()
+        grid = QColor(text)
+        grid.setAlpha(70)
+        p.setPen(QPen(grid, 1, Qt.PenStyle.DashLine))
+        p.drawLine(QPointF(r.left(), r.center().y()), QPointF(r.right(), r.center().y()))
+        p.setPen(text)
+        font = p.font()
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        p.setFont(font)
+        p.drawText(QPointF(2, r.top() + 4), "explore")
+        p.drawText(QPointF(2, r.bottom()), "interview")
+        if not self._turns:
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter, "No turns yet")
+            return
+        # running score curve
+        path = QPainterPath(QPointF(self._x(0), self._y(self._scores[0])))
+        for i, s in enumerate(self._scores[1:], start=1):
+            path.lineTo(self._x(i), self._y(s))
+        p.setPen(QPen(text, 2))
+        p.drawPath(path)
+        # shift marker
+        if self._shift is not None and 0 <= self._shift < len(self._turns):
+            x = self._x(self._shift)
+            red = frame_colour("interview", dark=dark)
+            p.setPen(QPen(red, 2, Qt.PenStyle.SolidLine))
+            p.drawLine(QPointF(x, r.top() - 16), QPointF(x, r.bottom() + 6))
+            p.drawText(QPointF(x + 4, r.top() - 6), "shift")
+        # marks
+        for i, t in enumerate(self._turns):
+            self._draw_mark(p, i, t, dark)
+        # current (playback) cursor and keyboard selection
+        if self._current is not None and 0 <= self._current < len(self._turns):
+            x = self._x(self._current)
+            p.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 3))
+            p.drawLine(QPointF(x, r.bottom() + 8), QPointF(x, r.bottom() + 20))
+        if self.hasFocus() and self._turns:
+            x = self._x(self._selected)
+            p.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DotLine))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(x - 11, r.top() - 4, 22, r.height() + 8))
+
+    def _draw_mark(self, p: QPainter, i: int, t: TimelineTurn, dark: bool) -> None:
+        x = self._x(i)
+        y = self._y(self._scores[i])
+        colour = frame_colour(t.frame, dark=dark)
+        size = 7.0 if t.speaker == "seeker" else 5.0
+        p.setPen(QPen(self.palette().color(QPalette.ColorRole.WindowText), 1))
+        p.setBrush(colour if t.speaker == "seeker" else Qt.BrushStyle.NoBrush)
+        symbol = frame_style(t.frame).symbol
+        if t.speaker == "manager":
+            p.setPen(QPen(colour, 2))
+        if symbol == "■":
+            p.drawRect(QRectF(x - size, y - size, 2 * size, 2 * size))
+        elif symbol == "●":
+            p.drawEllipse(QPointF(x, y), size, size)
+        else:
+            p.drawRect(QRectF(x - size, y - 2, 2 * size, 4))
+
+    # -- input ------------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        i = self.index_at(event.position().x())
+        if i is not None:
+            self._selected = i
+            self.update()
+            self.turn_activated.emit(i)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if not self._turns:
+            super().keyPressEvent(event)
+            return
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self._selected = min(len(self._turns) - 1, self._selected + 1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self._selected = max(0, self._selected - 1)
+        elif key == Qt.Key.Key_Home:
+            self._selected = 0
+        elif key == Qt.Key.Key_End:
+            self._selected = len(self._turns) - 1
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.turn_activated.emit(self._selected)
+        else:
+            super().keyPressEvent(event)
+            return
+        self.update()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)

@@ -1,0 +1,62 @@
+"""`frameshift validate`: output format, summary line and exit status."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from conftest import BROKEN, MINIMAL, SHIPPED
+
+from app.cli.validate import run
+
+
+def _run(paths: list[str], default_dirs: list[Path] | None = None) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = run(paths, out, err, default_dirs=default_dirs or [SHIPPED])
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_no_paths_checks_the_installed_scenarios() -> None:
+    """With no paths it validates the default folders and says they are fine."""
+    status, out, _ = _run([])
+    assert status == 0
+    assert out.strip().splitlines()[-1] == "6 scenarios OK"
+
+
+def test_problems_are_listed_with_a_summary(tmp_path: Path) -> None:
+    """Each problem is file:line: message; the summary counts problems and files; exit 2."""
+    good = tmp_path / "good.yaml"
+    good.write_text(MINIMAL, encoding="utf-8")
+    cue = BROKEN / "unknown-cue.yaml"
+    frame = BROKEN / "unknown-frame.yaml"
+    status, out, err = _run([str(good), str(cue), str(frame)])
+    assert status == 2
+    assert out.splitlines() == [
+        f"{cue}:15: unknown cue 'eagerness'",
+        f"{frame}:15: unknown frame 'curious'",
+        "2 problems in 2 files",
+    ]
+    assert err == ""
+
+
+def test_a_folder_means_its_yaml_files() -> None:
+    """A folder argument validates every *.yaml and *.yml in it."""
+    status, out, _ = _run([str(BROKEN)])
+    assert status == 2
+    broken_files = len(list(BROKEN.glob("*.yaml")))
+    assert out.splitlines()[-1].endswith(f"in {broken_files} files")
+
+
+def test_missing_file_is_reported_not_raised(tmp_path: Path) -> None:
+    """A missing file is one problem in the list, and the command still exits 2."""
+    missing = tmp_path / "nope.yaml"
+    status, out, _ = _run([str(missing)])
+    assert status == 2
+    assert out.splitlines() == [f"{missing}: no such file", "1 problem in 1 file"]
+
+
+def test_empty_folder_is_an_error(tmp_path: Path) -> None:
+    """Validating a folder with no scenarios says so rather than claiming success."""
+    status, out, _ = _run([str(tmp_path)])
+    assert status == 2
+    assert out.strip() == "no scenario files found"
