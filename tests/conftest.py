@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture(autouse=True)
 def isolated_settings(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Path]:
+) -> Path:
     """Every test gets fresh config, data and cache dirs; the user's real ones are never read."""
     home = tmp_path_factory.mktemp("home")
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
@@ -28,7 +28,7 @@ def isolated_settings(
             monkeypatch.delenv(name)
     monkeypatch.setenv("FRAMESHIFT_CONFIG", str(home / "config.toml"))
     monkeypatch.setenv("FRAMESHIFT_DATA_DIR", str(home / "data"))
-    yield home
+    return home
 
 
 @pytest.fixture(autouse=True)

@@ -136,7 +136,7 @@ def main(
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - a bug: one sentence here, the details in a file
+    except Exception as exc:
         log = _write_crash_log(exc)
         print(
             f"frameshift: something went wrong inside Frameshift ({type(exc).__name__}: {exc}). "

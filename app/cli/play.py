@@ -44,7 +44,9 @@ class _Recognizer:
 
 def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: TextIO) -> int:
     try:
-        scenario = find_scenario(args.scenario, installed_scenario_dirs(settings.extra_scenario_dirs()))
+        scenario = find_scenario(
+            args.scenario, installed_scenario_dirs(settings.extra_scenario_dirs())
+        )
     except ScenarioError as exc:
         raise CliError(str(exc)) from exc
     answers: list[str] = list(args.answer)

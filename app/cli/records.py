@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import shutil
-from typing import TextIO
+from typing import Any, TextIO
 
 from app.cli.main import EXIT_BAD_INPUT, EXIT_OK, CliError, print_json
 from app.config import Settings
@@ -48,7 +48,7 @@ def _store(settings: Settings) -> Store:
 def history(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: TextIO) -> int:
     with _store(settings) as store:
         sessions = store.sessions(limit=max(1, args.limit))
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "session_id": s.id,
             "started_at": dt.datetime.fromtimestamp(s.started_at).isoformat(timespec="seconds"),

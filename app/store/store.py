@@ -461,7 +461,7 @@ class Store:
         """Per finished session, oldest first: did it shift, how many questions did I ask.
 
         Keys: id, scenario_id, started_at, shifted (bool), seeker_questions (int | None, from
-        the analysis' `metrics.seeker_questions` when present). Read in SQL, so the history
+        the analysis' `metrics.questions.seeker.count` when present). Read in SQL, so the history
         chart never parses thousands of analysis documents in Python.
         """
         with self._read() as db:

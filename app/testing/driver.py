@@ -121,7 +121,7 @@ class FrameshiftDriver:
 
         def taken() -> None:
             conv = rehearsal.conversation
-            assert conv is not None and len(conv.turns) > before + 1 or self._done()
+            assert (conv is not None and len(conv.turns) > before + 1) or self._done()
 
         self.qtbot.waitUntil(taken, timeout=timeout)
         return self.wait_for_manager_line(timeout)

@@ -63,7 +63,8 @@ def create_speech_services(settings: Settings) -> tuple[SpeechServices, list[str
     """The real voice, recognizer, player and microphone; each may be missing, with a reason."""
     from app.speech.services import build_services
 
-    return build_services(settings)
+    bundle, notices = build_services(settings)
+    return SpeechServices(bundle.worker, bundle.player, bundle.microphone), notices
 
 
 def run_gui(loaded: LoadedSettings, *, on_shown: Callable[[MainWindow], None] | None = None) -> int:

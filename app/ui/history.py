@@ -125,7 +125,8 @@ class HistoryView(QWidget):
             QTableView(),
             "historyList",
             "Past sessions",
-            "Date, scenario, outcome and whether the talk shifted. Enter opens one; Delete removes it.",
+            "Date, scenario, outcome and whether the talk shifted. "
+            "Enter opens one; Delete removes it.",
         )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

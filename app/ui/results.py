@@ -157,7 +157,11 @@ class ResultsView(QWidget):
         self._pivot_turn = None
         if shift:
             turn = next((t for t in turns if t.idx == shift["turn"]), None)
-            said = highlight(turn.text, [c for c in turn.cues if c["cue"] == shift["cue"]]) if turn else ""
+            said = (
+                highlight(turn.text, [c for c in turn.cues if c["cue"] == shift["cue"]])
+                if turn
+                else ""
+            )
             self.shift.setText(
                 f"<b>Turn {shift['turn'] + 1} — it shifted here.</b> "
                 f"{html.escape(shift['explanation'])}<br>You said: “{said}”"
@@ -207,9 +211,7 @@ class ResultsView(QWidget):
         questions = m.get("questions") or {}
         mine = (questions.get("seeker") or {}).get("count", 0)
         theirs = (questions.get("manager") or {}).get("count", 0)
-        parts.append(
-            f"You asked {mine} question{'s' if mine != 1 else ''}; they asked {theirs}."
-        )
+        parts.append(f"You asked {mine} question{'s' if mine != 1 else ''}; they asked {theirs}.")
         share = m.get("seeker_talk_share")
         if isinstance(share, int | float):
             parts.append(f"You did {round(share * 100)}% of the talking.")

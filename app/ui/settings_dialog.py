@@ -31,7 +31,7 @@ def _input_devices() -> list[tuple[str, str]]:
         from app.speech import input_devices
 
         return list(input_devices())
-    except Exception:  # noqa: BLE001 - no audio stack: the list is just empty
+    except Exception:
         return []
 
 

@@ -58,9 +58,7 @@ def apply_theme(qapp: QApplication, theme: str, font_scale: float = 1.0) -> None
         if path.is_file():
             sheet += path.read_text(encoding="utf-8") + "\n"
     scale = max(0.5, min(3.0, font_scale))
-    sheet = re.sub(
-        r"(\d+(?:\.\d+)?)pt", lambda m: f"{float(m.group(1)) * scale:.1f}pt", sheet
-    )
+    sheet = re.sub(r"(\d+(?:\.\d+)?)pt", lambda m: f"{float(m.group(1)) * scale:.1f}pt", sheet)
     qapp.setPalette(_palette(theme))
     font = QFont(qapp.font())
     font.setPointSizeF(BASE_POINT_SIZE * scale)

@@ -162,7 +162,9 @@ class FramingTimeline(QWidget):
             p.drawLine(QPointF(x, r.bottom() + 8), QPointF(x, r.bottom() + 20))
         if self.hasFocus() and self._turns:
             x = self._x(self._selected)
-            p.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DotLine))
+            p.setPen(
+                QPen(self.palette().color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DotLine)
+            )
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(QRectF(x - 11, r.top() - 4, 22, r.height() + 8))
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -75,7 +73,8 @@ def test_typed_rehearsal_reaches_an_end_and_saves_every_turn(
     assert [t.speaker for t in turns][:2] == ["manager", "seeker"]
     assert all(t.text for t in turns)
     seeker = [t for t in turns if t.speaker == "seeker"]
-    assert seeker and all(t.frame in {"exploration", "interview", "neutral"} for t in seeker)
+    assert seeker
+    assert all(t.frame in {"exploration", "interview", "neutral"} for t in seeker)
     assert app.spoken_lines == []  # voice off: nothing rendered
 
 
@@ -117,11 +116,13 @@ def test_manager_audio_is_kept_with_the_session(frameshift_app: FrameshiftDriver
     sid = app.finish()
     turns = _store(app).turns(sid)
     manager = [t for t in turns if t.speaker == "manager"]
-    assert manager and all(t.audio_path for t in manager)
+    assert manager
+    assert all(t.audio_path for t in manager)
     for t in manager:
         assert (app.settings.data_dir / str(t.audio_path)).is_file()
     seeker = [t for t in turns if t.speaker == "seeker"]
-    assert seeker and all(t.audio_path for t in seeker)  # the (scripted) answer audio too
+    assert seeker
+    assert all(t.audio_path for t in seeker)
 
 
 def test_microphone_failure_shows_a_banner_and_typing_still_works(
@@ -171,7 +172,8 @@ def test_history_lists_reopens_and_deletes_with_audio(
     app.answer("Hi, I'm exploring what's out there, what kinds of roles do you usually fill?")
     sid = app.finish()
     audio_dir = app.settings.audio_dir / str(sid)
-    assert audio_dir.is_dir() and any(audio_dir.iterdir())
+    assert audio_dir.is_dir()
+    assert any(audio_dir.iterdir())
     app.window.show_history()
     table = app.window.history.table
     assert table.model().rowCount() == 1

@@ -24,7 +24,7 @@ def analysis(shift_turn: int | None = 3, seeker_questions: int | None = 2) -> di
     """An Analysis JSON dict shaped like the framing layer's output."""
     metrics: dict[str, Any] = {"talk_ratio": 0.5}
     if seeker_questions is not None:
-        metrics["seeker_questions"] = seeker_questions
+        metrics["questions"] = {"seeker": {"count": seeker_questions, "turns": []}}
     return {
         "turns": [{"index": 0, "speaker": "manager", "frame": "neutral", "score": 0.0, "cues": []}],
         "shift": None
