@@ -13,6 +13,8 @@ PACKAGES=(
   libespeak-ng1 espeak-ng-data espeak-ng libpulse0 pulseaudio pulseaudio-utils sox
   # headless screens for tests and screenshots
   xvfb xauth
+  # headless browser for the HTML export test
+  chromium
 )
 
 missing=()

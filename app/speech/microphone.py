@@ -174,7 +174,9 @@ class QtMicrophone(QObject):
             self._devices.audioInputsChanged.connect(self._on_devices_audio_inputs_changed)
         self._source = QAudioSource(device, fmt, self)
         self._source.setBufferSize(fmt.bytesForDuration(60_000))
-        self._source.stateChanged.connect(self._on_source_state_changed)
+        # A lambda: PySide cannot convert QtAudio.State for an annotated method slot.
+        source = self._source
+        source.stateChanged.connect(lambda state: self._on_source_state_changed(source, state))
         self._io = self._source.start()
         if self._io is None or self._source.error() != QtAudio.Error.NoError:
             self._fail(self._source.error())
@@ -185,7 +187,6 @@ class QtMicrophone(QObject):
     def _close(self) -> None:
         source, self._source, self._io = self._source, None, None
         if source is not None:
-            source.stateChanged.disconnect(self._on_source_state_changed)
             source.stop()
             source.deleteLater()
 
@@ -194,10 +195,9 @@ class QtMicrophone(QObject):
         self.failed.emit(_ERRORS.get(error, "The microphone failed."))
 
     # -- slots ----------------------------------------------------------------------------
-    def _on_source_state_changed(self, state: QtAudio.State) -> None:
-        source = self._source
+    def _on_source_state_changed(self, source: QAudioSource, state: QtAudio.State) -> None:
         stopped = state == QtAudio.State.StoppedState
-        if source is not None and stopped and source.error() != QtAudio.Error.NoError:
+        if source is self._source and stopped and source.error() != QtAudio.Error.NoError:
             self._fail(source.error())
 
     def _on_devices_audio_inputs_changed(self) -> None:

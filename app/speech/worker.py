@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
@@ -180,7 +181,10 @@ class SpeechWorker(QObject):
         self.cache = VoiceCache(voice, cache_dir)
         self.recognizer = recognizer
         self.recognizer_timeout_s = recognizer_timeout_s
-        self._deadlines: dict[int, QTimer] = {}
+        self._deadlines: dict[int, float] = {}  # request id -> time.monotonic() deadline
+        self._deadline_timer = QTimer(self)
+        self._deadline_timer.setSingleShot(True)
+        self._deadline_timer.timeout.connect(self._on_deadline_timer_timeout)
 
         self._tts_thread = QThread()
         self._tts_thread.setObjectName("frameshift-tts")
@@ -193,6 +197,8 @@ class SpeechWorker(QObject):
 
         self._stt_thread = QThread()
         self._stt_thread.setObjectName("frameshift-stt")
+        # CTranslate2 and ONNX need deep stacks; some platforms give new threads only 512 KB.
+        self._stt_thread.setStackSize(32 * 1024 * 1024)
         self._stt = _SttJob(recognizer)
         self._stt.moveToThread(self._stt_thread)
         self._transcribe_requested.connect(self._stt.transcribe)
@@ -214,11 +220,8 @@ class SpeechWorker(QObject):
         self._prerender_requested.emit(list(lines), settings)
 
     def request_transcribe(self, request_id: int, clip: AudioClip) -> None:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.timeout.connect(lambda: self._on_deadline_timeout(request_id))
-        timer.start(round(self.recognizer_timeout_s * 1000))
-        self._deadlines[request_id] = timer
+        self._deadlines[request_id] = time.monotonic() + self.recognizer_timeout_s
+        self._arm_deadline_timer()
         self._transcribe_requested.emit(request_id, clip)
 
     def speculate(self, clip: AudioClip) -> None:
@@ -239,8 +242,7 @@ class SpeechWorker(QObject):
 
     def stop(self, timeout_s: float = 10.0) -> bool:
         """Quit and join both threads; False if one was still busy after ``timeout_s``."""
-        for timer in self._deadlines.values():
-            timer.stop()
+        self._deadline_timer.stop()
         self._deadlines.clear()
         joined = True
         for thread in (self._tts_thread, self._stt_thread):
@@ -250,12 +252,18 @@ class SpeechWorker(QObject):
         return joined
 
     # -- results ----------------------------------------------------------------------------
+    def _arm_deadline_timer(self) -> None:
+        """One timer for all pending requests, set for the earliest deadline."""
+        if not self._deadlines:
+            self._deadline_timer.stop()
+            return
+        wait = min(self._deadlines.values()) - time.monotonic()
+        self._deadline_timer.start(max(0, round(wait * 1000)))
+
     def _settle(self, request_id: int) -> bool:
-        timer = self._deadlines.pop(request_id, None)
-        if timer is None:
+        if self._deadlines.pop(request_id, None) is None:
             return False  # timed out already: the late result is dropped
-        timer.stop()
-        timer.deleteLater()
+        self._arm_deadline_timer()
         return True
 
     def _on_stt_transcribed(self, request_id: int, transcript: Transcript) -> None:
@@ -266,10 +274,13 @@ class SpeechWorker(QObject):
         if self._settle(request_id):
             self.transcribe_failed.emit(request_id, message)
 
-    def _on_deadline_timeout(self, request_id: int) -> None:
-        if self._settle(request_id):
-            self.transcribe_failed.emit(
-                request_id,
-                f"The recognizer took longer than {self.recognizer_timeout_s:g} s; "
-                "please type your answer.",
-            )
+    def _on_deadline_timer_timeout(self) -> None:
+        now = time.monotonic()
+        for request_id in [r for r, due in self._deadlines.items() if due <= now]:
+            if self._settle(request_id):
+                self.transcribe_failed.emit(
+                    request_id,
+                    f"The recognizer took longer than {self.recognizer_timeout_s:g} s; "
+                    "please type your answer.",
+                )
+        self._arm_deadline_timer()

@@ -150,7 +150,7 @@ class FrameshiftDriver:
         """Close the window and stop every worker thread."""
         w = self.window
         w.close()
-        w.rehearsal.shutdown()
+        w.shutdown()
         worker = self.speech.worker
         if worker is not None:
             worker.stop()

@@ -10,15 +10,17 @@ import os
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from typing import TYPE_CHECKING
+
 from app.config import LoadedSettings, Settings
-from app.dialogue import installed_scenario_dirs, load_scenarios
-from app.session import SpeechServices
-from app.session.storage import open_store
 from app.ui.main_window import MainWindow
 from app.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from app.session import SpeechServices
 
 
 def ensure_qapp(argv: list[str] | None = None) -> QApplication:
@@ -36,31 +38,61 @@ def create_window(
     loaded: LoadedSettings,
     *,
     speech: SpeechServices | None = None,
+    deferred: bool = False,
 ) -> MainWindow:
-    """Build the window over a freshly opened store and the installed scenarios."""
+    """Build the window over a freshly opened store and the installed scenarios.
+
+    With ``deferred`` the window is returned empty (a "Loading" picker) and fills itself on the
+    first turn of the event loop, so it can be painted before the domain is even imported.
+    """
     settings = loaded.settings
     qapp = ensure_qapp()
     apply_theme(qapp, settings.theme, settings.font_scale)
+    window = MainWindow(settings, None, [], speech=speech, config_path=loaded.path, loading=True)
+    window.settings_changed.connect(lambda s: apply_theme(qapp, s.theme, s.font_scale))
+    if deferred:
+        _after_first_paint(window, lambda: load_into(window, loaded))
+    else:
+        load_into(window, loaded)
+    return window
+
+
+class _FirstPaint(QObject):
+    """Runs a callback once, on the event-loop turn after the window's first paint."""
+
+    def __init__(self, window: MainWindow, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._callback: Callable[[], None] | None = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            QTimer.singleShot(0, callback)
+        return False
+
+
+def _after_first_paint(window: MainWindow, callback: Callable[[], None]) -> None:
+    _FirstPaint(window, callback)
+
+
+def load_into(window: MainWindow, loaded: LoadedSettings) -> None:
+    """Open the store and read the scenarios, then attach both to the window."""
+    from app.dialogue import installed_scenario_dirs, load_scenarios
+    from app.session.storage import open_store
+
+    settings = loaded.settings
     store, notices = open_store(settings)
     scenarios, problems = load_scenarios(installed_scenario_dirs(settings.extra_scenario_dirs()))
     if settings.kiosk.enabled and settings.kiosk.scenarios:
         chosen = set(settings.kiosk.scenarios)
         scenarios = [s for s in scenarios if s.id in chosen] or scenarios
-    window = MainWindow(
-        settings,
-        store,
-        scenarios,
-        problems=problems,
-        speech=speech,
-        startup_notices=[*loaded.warnings, *notices],
-        config_path=loaded.path,
-    )
-    window.settings_changed.connect(lambda s: apply_theme(qapp, s.theme, s.font_scale))
-    return window
+    window.attach(store, scenarios, problems=problems, startup_notices=[*loaded.warnings, *notices])
 
 
 def create_speech_services(settings: Settings) -> tuple[SpeechServices, list[str]]:
     """The real voice, recognizer, player and microphone; each may be missing, with a reason."""
+    from app.session import SpeechServices
     from app.speech.services import build_services
 
     bundle, notices = build_services(settings)
@@ -70,9 +102,11 @@ def create_speech_services(settings: Settings) -> tuple[SpeechServices, list[str
 def run_gui(loaded: LoadedSettings, *, on_shown: Callable[[MainWindow], None] | None = None) -> int:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if os.environ.get("CI") else "xcb")
+    from app.session import SpeechServices
+
     qapp = ensure_qapp()
     speech = SpeechServices()
-    window = create_window(loaded, speech=speech)
+    window = create_window(loaded, speech=speech, deferred=True)
     window.show()
 
     def start_speech() -> None:
@@ -89,7 +123,7 @@ def run_gui(loaded: LoadedSettings, *, on_shown: Callable[[MainWindow], None] | 
     if on_shown is not None:
         QTimer.singleShot(0, lambda: on_shown(window))
     code = qapp.exec()
-    window.rehearsal.shutdown()
+    window.shutdown()
     if speech.worker is not None:
         speech.worker.stop()
     if window.store is not None:

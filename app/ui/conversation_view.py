@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -16,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dialogue import Scenario
 from app.ui.a11y import named
 from app.ui.frames import frame_style
+
+if TYPE_CHECKING:
+    from app.dialogue import Scenario
 
 
 class HoldButton(QPushButton):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store import SessionRecord, Store
 from app.ui.a11y import named
+
+if TYPE_CHECKING:
+    from app.store import SessionRecord, Store
 
 PAGE = 200
 COLUMNS = ("Date", "Scenario", "Outcome", "Framing")

@@ -11,15 +11,19 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
+from typing import TYPE_CHECKING
+
 from app.config import Settings
-from app.dialogue import Problem, Scenario
-from app.framing import Analysis, CueMatch, TurnAnalysis
-from app.session import Rehearsal, SpeechServices, TurnData
-from app.store import Store, StoreError
 from app.ui.conversation_view import ConversationView
 from app.ui.history import HistoryView
 from app.ui.picker import ScenarioPicker
 from app.ui.results import ResultsView
+
+if TYPE_CHECKING:  # the domain is imported when the window attaches it, after the first paint
+    from app.dialogue import Problem, Scenario
+    from app.framing import Analysis, TurnAnalysis
+    from app.session import Rehearsal, SpeechServices, TurnData
+    from app.store import Store
 
 
 class MainWindow(QMainWindow):
@@ -28,10 +32,12 @@ class MainWindow(QMainWindow):
     Signals:
         results_shown(int): the results of a session are on screen (session id).
         settings_changed(object): new Settings from the settings dialog.
+        attached(): the store and scenarios are in place (the picker is ready).
     """
 
     results_shown = Signal(int)
     settings_changed = Signal(object)
+    attached = Signal()
 
     def __init__(
         self,
@@ -43,6 +49,7 @@ class MainWindow(QMainWindow):
         speech: SpeechServices | None = None,
         startup_notices: Sequence[str] = (),
         config_path: Path | None = None,
+        loading: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -51,10 +58,10 @@ class MainWindow(QMainWindow):
         self.setAccessibleName("Frameshift")
         self.settings = settings
         self.config_path = config_path
-        self.store = store
-        self.scenarios = list(scenarios)
-        self.speech = speech or SpeechServices()
-        self.rehearsal = Rehearsal(settings, store, self.speech, self)
+        self.store: Store | None = None
+        self.scenarios: list[Scenario] = []
+        self._speech = speech
+        self._rehearsal: Rehearsal | None = None
         self.last_session_id: int | None = None
 
         self.stack = QStackedWidget()
@@ -62,7 +69,6 @@ class MainWindow(QMainWindow):
         self.conversation = ConversationView()
         self.results = ResultsView(self.find_scenario)
         self.history = HistoryView()
-        self.history.set_store(store)
         for page in (self.picker, self.conversation, self.results, self.history):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
@@ -71,8 +77,34 @@ class MainWindow(QMainWindow):
         self.status_label.setWordWrap(True)
         self.statusBar().addWidget(self.status_label, 1)
 
+        self._wire_views()
+        self.resize(980, 700)
+        self.stack.setCurrentWidget(self.picker)
+        self.picker.list.setFocus()
+        if loading:
+            self.picker.show_loading()
+        else:
+            self.attach(store, scenarios, problems=problems, startup_notices=startup_notices)
+
+    def attach(
+        self,
+        store: Store | None,
+        scenarios: Sequence[Scenario],
+        *,
+        problems: Sequence[Problem] = (),
+        startup_notices: Sequence[str] = (),
+    ) -> None:
+        """Give the window its store and scenarios (after the first paint, at start-up)."""
+        from app.session import Rehearsal, SpeechServices
+
+        self.store = store
+        self.scenarios = list(scenarios)
+        if self._speech is None:
+            self._speech = SpeechServices()
+        self._rehearsal = Rehearsal(self.settings, store, self._speech, self)
+        self._wire_rehearsal()
+        self.history.set_store(store)
         self.picker.set_scenarios(self.scenarios)
-        self._wire()
         notices = list(startup_notices)
         if problems:
             notices.append(
@@ -82,22 +114,43 @@ class MainWindow(QMainWindow):
         if store is None:
             notices.append("History is off for this run: the database could not be opened.")
         self.show_status(" ".join(notices))
-        self.resize(980, 700)
-        self.stack.setCurrentWidget(self.picker)
-        self.picker.list.setFocus()
+        self.attached.emit()
+
+    @property
+    def rehearsal(self) -> Rehearsal:
+        if self._rehearsal is None:
+            raise RuntimeError("the window has no store and scenarios yet (call attach)")
+        return self._rehearsal
+
+    @property
+    def speech(self) -> SpeechServices:
+        assert self._speech is not None
+        return self._speech
 
     # -- wiring -----------------------------------------------------------------------------
-    def _wire(self) -> None:
+    def _wire_views(self) -> None:
         self.picker.start_requested.connect(self.start_scenario)
         self.picker.history_requested.connect(self.show_history)
         self.picker.settings_requested.connect(self._on_picker_settings_requested)
         c = self.conversation
         c.answer_submitted.connect(self._on_conversation_answer_submitted)
-        c.listen_requested.connect(self.rehearsal.listen_now)
-        c.push_to_talk.connect(self.rehearsal.set_push_to_talk)
-        c.repeat_requested.connect(self.rehearsal.repeat_line)
-        c.end_requested.connect(self.rehearsal.end_early)
+        c.listen_requested.connect(lambda: self.rehearsal.listen_now())
+        c.push_to_talk.connect(lambda pressed: self.rehearsal.set_push_to_talk(pressed))
+        c.repeat_requested.connect(lambda: self.rehearsal.repeat_line())
+        c.end_requested.connect(lambda: self.rehearsal.end_early())
+        self.results.back_requested.connect(self.show_picker)
+        self.results.history_requested.connect(self.show_history)
+        self.results.retry_requested.connect(self.retry_from)
+        self.history.back_requested.connect(self.show_picker)
+        self.history.open_requested.connect(self.show_results)
+        self.history.delete_requested.connect(self.delete_sessions)
+        self.history.delete_all_requested.connect(self.delete_all)
+        self._history_shortcut = QShortcut(QKeySequence("Ctrl+H"), self, self.show_history)
+        self._quit_shortcut = QShortcut(QKeySequence.StandardKey.Quit, self, self.close)
+
+    def _wire_rehearsal(self) -> None:
         r = self.rehearsal
+        c = self.conversation
         r.manager_line_shown.connect(self._on_rehearsal_manager_line_shown)
         r.manager_line_done.connect(self._on_rehearsal_manager_line_done)
         r.answer_recorded.connect(self._on_rehearsal_answer_recorded)
@@ -106,15 +159,18 @@ class MainWindow(QMainWindow):
         r.transcribing.connect(c.set_transcribing)
         r.notice.connect(c.show_notice)
         r.ended.connect(self._on_rehearsal_ended)
-        self.results.back_requested.connect(self.show_picker)
-        self.results.history_requested.connect(self.show_history)
-        self.results.retry_requested.connect(self.retry_from)
-        self.history.back_requested.connect(self.show_picker)
-        self.history.open_requested.connect(self.show_results)
-        self.history.delete_requested.connect(self.delete_sessions)
-        self.history.delete_all_requested.connect(self.delete_all)
-        QShortcut(QKeySequence("Ctrl+H"), self, self.show_history)
-        self._quit_shortcut = QShortcut(QKeySequence.StandardKey.Quit, self, self.close)
+
+    def enter_kiosk_mode(self) -> None:
+        """A booth visitor must not reach settings, history or quit (see app/ui/kiosk)."""
+        self._kiosk_locked = True
+        for button in (
+            self.picker.history_button,
+            self.picker.settings_button,
+            self.results.history_button,
+        ):
+            button.hide()
+        self._quit_shortcut.setEnabled(False)
+        self._history_shortcut.setEnabled(False)
 
     # -- navigation -------------------------------------------------------------------------
     def find_scenario(self, scenario_id: str) -> Scenario | None:
@@ -128,12 +184,17 @@ class MainWindow(QMainWindow):
         self.picker.list.setFocus()
 
     def show_history(self) -> None:
-        if self.rehearsal.conversation and not self.rehearsal.conversation.finished:
+        if getattr(self, "_kiosk_locked", False):
+            return
+        conv = self._rehearsal.conversation if self._rehearsal else None
+        if conv is not None and not conv.finished:
             return  # finish or end the conversation first; history is one click away after
         self.history.reload()
         self.stack.setCurrentWidget(self.history)
 
     def show_results(self, session_id: int) -> None:
+        from app.store import StoreError
+
         if self.store is None:
             return
         try:
@@ -177,6 +238,9 @@ class MainWindow(QMainWindow):
 
     def retry_from(self, session_id: int, manager_turn: int) -> None:
         """Restart at the pivotal manager line, keeping every turn before it."""
+        from app.framing import CueMatch, TurnAnalysis
+        from app.session import TurnData
+
         if self.store is None:
             return
         session = self.store.session(session_id)
@@ -215,6 +279,8 @@ class MainWindow(QMainWindow):
         )
 
     def delete_sessions(self, session_ids: list[int]) -> None:
+        from app.store import StoreError
+
         if self.store is None:
             return
         for sid in session_ids:
@@ -227,6 +293,8 @@ class MainWindow(QMainWindow):
         self.history.reload()
 
     def delete_all(self) -> None:
+        from app.store import StoreError
+
         if self.store is None:
             return
         try:
@@ -246,6 +314,8 @@ class MainWindow(QMainWindow):
 
     # -- slots ------------------------------------------------------------------------------
     def _on_picker_settings_requested(self) -> None:
+        if getattr(self, "_kiosk_locked", False):
+            return
         from app.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.config_path, self)
@@ -276,9 +346,15 @@ class MainWindow(QMainWindow):
             self.show_picker()
 
     # -- shutdown ---------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Stop listening and playback; leave the store open for the caller to close."""
+        if self._rehearsal is not None:
+            self._rehearsal.shutdown()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        conv = self.rehearsal.conversation
-        if conv is not None and not conv.finished:
-            conv.end("incomplete")
-        self.rehearsal.shutdown()
+        if self._rehearsal is not None:
+            conv = self._rehearsal.conversation
+            if conv is not None and not conv.finished:
+                conv.end("incomplete")
+            self._rehearsal.shutdown()
         event.accept()

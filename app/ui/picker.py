@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dialogue import Scenario
 from app.ui.a11y import named
+
+if TYPE_CHECKING:
+    from app.dialogue import Scenario
 
 DIFFICULTY_WORDS = {"gentle": "Gentle", "moderate": "Moderate", "tough": "Tough"}
 
@@ -122,6 +125,12 @@ class ScenarioPicker(QWidget):
         self.setTabOrder(self.list, self.start_button)
         self.setTabOrder(self.start_button, self.history_button)
         self.setTabOrder(self.history_button, self.settings_button)
+
+    def show_loading(self) -> None:
+        """Shown for the moment between the first paint and the scenarios being read."""
+        self.list.clear()
+        self.list.addItem("Loading scenarios…")
+        self.start_button.setEnabled(False)
 
     def set_scenarios(self, scenarios: Sequence[Scenario]) -> None:
         self._scenarios = list(scenarios)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dialogue import Scenario
-from app.store import SessionRecord, TurnRecord
 from app.ui.a11y import named
 from app.ui.frames import frame_style
 from app.ui.timeline import FramingTimeline, TimelineTurn
+
+if TYPE_CHECKING:
+    from app.dialogue import Scenario
+    from app.store import SessionRecord, TurnRecord
 
 
 def highlight(text: str, cues: list[dict[str, Any]]) -> str:

@@ -145,7 +145,7 @@ def test_cache_hit_does_not_render_again(tmp_path: Path) -> None:
 
 def test_transcribe_cli_writes_json_lines(espeak_dir: Path, tmp_path: Path) -> None:
     """The CLI prints one JSON object per good file and exits 2 after reporting a bad one."""
-    good = espeak(ANSWERS[2], espeak_dir / "cli.wav")
+    good = espeak(ANSWERS[4], espeak_dir / "cli.wav")
     bad = tmp_path / "notes.wav"
     bad.write_text("hello")
     out, err = io.StringIO(), io.StringIO()
@@ -153,7 +153,7 @@ def test_transcribe_cli_writes_json_lines(espeak_dir: Path, tmp_path: Path) -> N
     assert code == 2
     lines = [json.loads(x) for x in out.getvalue().splitlines()]
     assert len(lines) == 1 and set(lines[0]) == {"file", "text", "audio_s", "elapsed_s"}
-    assert normalize_text(lines[0]["text"]) == normalize_text(ANSWERS[2])
+    assert normalize_text(lines[0]["text"]) == normalize_text(ANSWERS[4])
     errors = err.getvalue().splitlines()
     assert len(errors) == 2 and "notes.wav" in errors[0] and "does not exist" in errors[1]
     assert "Traceback" not in err.getvalue()

@@ -1,0 +1,82 @@
+"""Exports and the replay's data: self-contained HTML, JSON and CSV of one session.
+
+Pure Python (no Qt), so the command line, the window and the kiosk share one implementation.
+"""
+
+from __future__ import annotations
+
+from app.report.compare import Attempt, Comparison, compare, retries_of
+from app.report.data import report_dict, to_csv, to_json
+from app.report.delivery import (
+    FILLERS,
+    PACE_GUIDE,
+    Delivery,
+    TurnPace,
+    count_fillers,
+    measure_delivery,
+    speech_seconds,
+)
+from app.report.html import highlight, render_html, timeline_svg
+from app.report.model import (
+    MetricLine,
+    Report,
+    ShiftInfo,
+    TurnView,
+    build_report,
+    explain_metrics,
+    pivot_manager_turn,
+)
+from app.report.paths import (
+    FORMATS,
+    ExportPathError,
+    default_export_name,
+    safe_export_path,
+    write_atomically,
+)
+from app.report.timeline import running_scores
+
+
+def render(report: Report, fmt: str) -> str:
+    """The report in one of FORMATS."""
+    if fmt == "html":
+        return render_html(report)
+    if fmt == "json":
+        return to_json(report)
+    if fmt == "csv":
+        return to_csv(report)
+    raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+__all__ = [
+    "FILLERS",
+    "FORMATS",
+    "PACE_GUIDE",
+    "Attempt",
+    "Comparison",
+    "Delivery",
+    "ExportPathError",
+    "MetricLine",
+    "Report",
+    "ShiftInfo",
+    "TurnPace",
+    "TurnView",
+    "build_report",
+    "compare",
+    "count_fillers",
+    "default_export_name",
+    "explain_metrics",
+    "highlight",
+    "measure_delivery",
+    "pivot_manager_turn",
+    "render",
+    "render_html",
+    "report_dict",
+    "retries_of",
+    "running_scores",
+    "safe_export_path",
+    "speech_seconds",
+    "timeline_svg",
+    "to_csv",
+    "to_json",
+    "write_atomically",
+]

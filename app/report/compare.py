@@ -1,0 +1,79 @@
+"""A first attempt and its retry, side by side from the turn the retry restarted at."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.report.model import TurnView, turn_views
+from app.store import SessionRecord, Store
+
+_PAGE = 100
+
+
+@dataclass(frozen=True)
+class Attempt:
+    session: SessionRecord
+    turns: tuple[TurnView, ...]  # from the pivot on
+    shift_turn: int | None
+    outcome: str
+
+    @property
+    def shifted(self) -> bool:
+        return self.shift_turn is not None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    pivot: int
+    first: Attempt
+    retry: Attempt
+
+    @property
+    def verdict(self) -> str:
+        if self.first.shifted and not self.retry.shifted:
+            return "The retry kept it a mutual exploration."
+        if not self.first.shifted and self.retry.shifted:
+            return "The retry tipped into an interview; the first attempt did not."
+        if self.first.shifted and self.retry.shifted:
+            assert self.first.shift_turn is not None
+            assert self.retry.shift_turn is not None
+            if self.retry.shift_turn > self.first.shift_turn:
+                return "Both shifted, but the retry held out longer."
+            return "Both attempts shifted into an interview."
+        return "Neither attempt shifted."
+
+
+def _attempt(store: Store, session: SessionRecord, pivot: int) -> Attempt:
+    views = turn_views(store.turns(session.id), session.analysis)
+    return Attempt(
+        session=session,
+        turns=tuple(v for v in views if v.index >= pivot),
+        shift_turn=session.shift_turn,
+        outcome=session.outcome_label
+        or {"incomplete": "Ended early"}.get(session.status, session.status),
+    )
+
+
+def retries_of(store: Store, session: SessionRecord) -> list[SessionRecord]:
+    """Sessions retried from `session`, newest first.
+
+    The store has no index on the link, so this walks the history newest first and stops at the
+    parent: a retry always starts after its parent, so only newer sessions are read.
+    """
+    found: list[SessionRecord] = []
+    offset = 0
+    while True:
+        page = store.sessions(limit=_PAGE, offset=offset)
+        for s in page:
+            if s.parent_session_id == session.id:
+                found.append(s)
+        if len(page) < _PAGE or any(
+            s.id == session.id or s.started_at < session.started_at for s in page
+        ):
+            return found
+        offset += _PAGE
+
+
+def compare(store: Store, first: SessionRecord, retry: SessionRecord) -> Comparison:
+    pivot = retry.retry_from_turn or 0
+    return Comparison(pivot, _attempt(store, first, pivot), _attempt(store, retry, pivot))

@@ -1,0 +1,285 @@
+"""Everything the replay screen and the exports show about one session, gathered once.
+
+The replay screen (Qt) and the HTML/JSON/CSV exports (plain text) read the same `Report`, so the
+words a user sees in the window and in the file they take away are the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.dialogue import Scenario
+from app.report.delivery import PACE_GUIDE, Delivery, measure_delivery
+from app.store import SessionRecord, TurnRecord
+
+
+@dataclass(frozen=True)
+class TurnView:
+    """One turn as the replay shows it: frame and score from the analysis when there is one."""
+
+    index: int
+    speaker: str
+    text: str
+    frame: str
+    score: float
+    cues: tuple[dict[str, Any], ...]
+    audio_path: str | None
+
+
+@dataclass(frozen=True)
+class ShiftInfo:
+    """Where the talk tipped, why, and what the scenario's coach would have said instead."""
+
+    turn: int
+    cue: str
+    explanation: str
+    words: tuple[dict[str, Any], ...]  # the cues of `cue` in that turn: what to highlight
+    pivot_turn: int | None  # the manager line before it: where "try again" restarts
+    alternative: str | None
+    coach_note: str | None
+
+
+@dataclass(frozen=True)
+class MetricLine:
+    """A metric in plain words, with the turns it comes from (the replay links to them)."""
+
+    key: str
+    text: str
+    turns: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    session: SessionRecord
+    turns: tuple[TurnView, ...]
+    analysis: dict[str, Any]
+    shift: ShiftInfo | None
+    metrics: tuple[MetricLine, ...]
+    delivery: Delivery
+    data_dir: Path | None
+
+    @property
+    def outcome_text(self) -> str:
+        if self.session.outcome_label:
+            return self.session.outcome_label
+        return {
+            "incomplete": "Ended before its close",
+            "interrupted": "Interrupted",
+            "active": "Still going",
+        }.get(self.session.status, self.session.status)
+
+    def transcript(self) -> dict[str, Any]:
+        """The transcript JSON contract of DESIGN.md."""
+        return {"turns": [{"speaker": t.speaker, "text": t.text} for t in self.turns]}
+
+
+def turn_views(turns: Sequence[TurnRecord], analysis: dict[str, Any] | None) -> list[TurnView]:
+    """Turns with the whole-conversation analysis laid over them where it covers them."""
+    by_index = {
+        int(a["index"]): a for a in (analysis or {}).get("turns") or [] if isinstance(a, dict)
+    }
+    out = []
+    for t in turns:
+        a = by_index.get(t.idx, {})
+        out.append(
+            TurnView(
+                index=t.idx,
+                speaker=t.speaker,
+                text=t.text,
+                frame=str(a.get("frame") or t.frame or "neutral"),
+                score=float(a.get("score", t.score) or 0.0),
+                cues=tuple(a.get("cues", t.cues) or ()),
+                audio_path=t.audio_path,
+            )
+        )
+    return out
+
+
+def pivot_manager_turn(turns: Sequence[TurnRecord | TurnView], shift_turn: int) -> int | None:
+    """The manager line just before the shift: where "try again from here" restarts."""
+    for t in reversed(turns):
+        idx = t.idx if isinstance(t, TurnRecord) else t.index
+        if idx < shift_turn and t.speaker == "manager":
+            return idx
+    return None
+
+
+def shift_info(
+    analysis: dict[str, Any] | None,
+    turns: Sequence[TurnRecord],
+    scenario: Scenario | None,
+) -> ShiftInfo | None:
+    shift = (analysis or {}).get("shift")
+    if not isinstance(shift, dict) or shift.get("turn") is None:
+        return None
+    turn_idx = int(shift["turn"])
+    cue = str(shift.get("cue") or "")
+    views = {v.index: v for v in turn_views(turns, analysis)}
+    said = views.get(turn_idx)
+    words = tuple(c for c in (said.cues if said else ()) if c.get("cue") == cue)
+    pivot = pivot_manager_turn(turns, turn_idx)
+    alternative = note = None
+    if scenario is not None and pivot is not None:
+        node_id = next((t.node_id for t in turns if t.idx == pivot), None)
+        node = scenario.nodes.get(node_id or "")
+        if node is not None and node.coach is not None:
+            alternative, note = node.coach.alternative, node.coach.note
+    return ShiftInfo(
+        turn=turn_idx,
+        cue=cue,
+        explanation=str(shift.get("explanation") or ""),
+        words=words,
+        pivot_turn=pivot,
+        alternative=alternative,
+        coach_note=note,
+    )
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _turn_list(turns: Sequence[int]) -> str:
+    shown = [str(t + 1) for t in turns[:6]]
+    more = "…" if len(turns) > 6 else ""
+    return ("turn " if len(turns) == 1 else "turns ") + ", ".join(shown) + more
+
+
+def explain_metrics(metrics: dict[str, Any], delivery: Delivery) -> list[MetricLine]:
+    """The analysis metrics and the delivery figures as sentences a user can act on."""
+    lines: list[MetricLine] = []
+    questions = metrics.get("questions") or {}
+    mine = questions.get("seeker") or {}
+    theirs = questions.get("manager") or {}
+    if questions:
+        asked = int(mine.get("count", 0))
+        my_turns = tuple(int(t) for t in mine.get("turns") or ())
+        where = f" ({_turn_list(my_turns)})" if my_turns else ""
+        advice = (
+            " Asking questions is what keeps it a two-way exploration."
+            if asked < 2
+            else " Questions keep it a two-way exploration."
+        )
+        lines.append(
+            MetricLine(
+                "questions",
+                f"You asked {_plural(asked, 'question')}{where}; they asked "
+                f"{int(theirs.get('count', 0))}.{advice}",
+                my_turns,
+            )
+        )
+        follow = tuple(int(t) for t in metrics.get("seeker_follow_up_turns") or ())
+        if my_turns:
+            ratio = float(metrics.get("seeker_follow_up_ratio") or 0.0)
+            lines.append(
+                MetricLine(
+                    "follow_ups",
+                    f"{round(ratio * 100)}% of your questions followed up on what they had just "
+                    "said" + (f" ({_turn_list(follow)})." if follow else "."),
+                    follow,
+                )
+            )
+    share = metrics.get("seeker_talk_share")
+    if isinstance(share, int | float):
+        pct = round(float(share) * 100)
+        judgement = (
+            "a balanced share" if 30 <= pct <= 55 else "more than half: it may feel like a pitch"
+        )
+        if pct < 30:
+            judgement = "on the quiet side: share a little more about yourself"
+        lines.append(MetricLine("talk_share", f"You did {pct}% of the talking ({judgement})."))
+    longest = metrics.get("longest_seeker_monologue") or {}
+    if longest.get("words") and longest.get("turn") is not None:
+        turn = int(longest["turn"])
+        lines.append(
+            MetricLine(
+                "longest",
+                f"Your longest stretch was {_plural(int(longest['words']), 'word')} "
+                f"(turn {turn + 1}).",
+                (turn,),
+            )
+        )
+    low, high = PACE_GUIDE
+    if delivery.wpm is not None:
+        wpm = round(delivery.wpm)
+        verdict = "comfortable" if low <= wpm <= high else ("fast" if wpm > high else "slow")
+        fastest = delivery.fastest
+        turns: tuple[int, ...] = (fastest.turn,) if fastest else ()
+        extra = (
+            f" Fastest: turn {fastest.turn + 1} at {round(fastest.wpm or 0)} wpm."
+            if fastest and len(delivery.paces) > 1
+            else ""
+        )
+        lines.append(
+            MetricLine(
+                "pace",
+                f"Speaking pace: {wpm} words per minute over "
+                f"{_plural(delivery.voice_answers, 'spoken answer')} — {verdict} "
+                f"(about {low}–{high} is easy to follow).{extra}",
+                turns,
+            )
+        )
+    elif delivery.voice_answers == 0:
+        lines.append(
+            MetricLine("pace", "Speaking pace: no spoken answers to measure (typed answers).")
+        )
+    total = delivery.filler_total
+    if total:
+        named = ", ".join(f"“{k}” ×{n}" for k, n in delivery.fillers.items() if n)
+        lines.append(
+            MetricLine(
+                "fillers",
+                f"Filler words: {named} ({_turn_list(delivery.filler_turns)}). Counted in the "
+                "recognized text, so fillers the recognizer dropped are not counted.",
+                delivery.filler_turns,
+            )
+        )
+    else:
+        lines.append(
+            MetricLine(
+                "fillers",
+                "No filler words (um, uh, like, you know) in your answers' text. The recognizer "
+                "may drop some, so listen back too.",
+            )
+        )
+    return lines
+
+
+def build_report(
+    session: SessionRecord,
+    turns: Sequence[TurnRecord],
+    *,
+    scenario: Scenario | None = None,
+    data_dir: Path | None = None,
+) -> Report:
+    """Gather one session for the replay and the exports (reads audio only to measure pace)."""
+    analysis = dict(session.analysis or {})
+    views = turn_views(turns, analysis)
+    if not analysis:
+        analysis = {
+            "turns": [
+                {
+                    "index": v.index,
+                    "speaker": v.speaker,
+                    "frame": v.frame,
+                    "score": v.score,
+                    "cues": list(v.cues),
+                }
+                for v in views
+            ],
+            "shift": None,
+            "metrics": {},
+        }
+    delivery = measure_delivery(turns, data_dir)
+    return Report(
+        session=session,
+        turns=tuple(views),
+        analysis=analysis,
+        shift=shift_info(analysis, turns, scenario),
+        metrics=tuple(explain_metrics(analysis.get("metrics") or {}, delivery)),
+        delivery=delivery,
+        data_dir=data_dir,
+    )
