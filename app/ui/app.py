@@ -9,11 +9,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
-
-from typing import TYPE_CHECKING
 
 from app.config import LoadedSettings, Settings
 from app.ui.main_window import MainWindow
