@@ -88,6 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("delete", parents=[common], help="delete a session and its audio")
     p.add_argument("session_id", type=int)
+
+    from app.cli.export import add_parser as add_export_parser
+
+    add_export_parser(sub, common)
     return parser
 
 
@@ -193,6 +197,10 @@ def _dispatch(
         from app.cli.play import run as run_play
 
         return run_play(args, settings, stdout, stderr)
+    if command == "export":
+        from app.cli.export import run as run_export
+
+        return run_export(args, settings, stdout, stderr)
     if command in ("scenarios", "history", "delete"):
         from app.cli import records
 

@@ -74,6 +74,7 @@ class Rehearsal(QObject):
         self._render_id = 0
         self._transcribe_id = 0
         self._awaiting_answer = False
+        self._playing_for = -1  # the render id whose audio the player is playing
         self._listening = False
         self._speech_started_at: float | None = None
         self._connected: set[int] = set()
@@ -123,9 +124,16 @@ class Rehearsal(QObject):
         return self._awaiting_answer
 
     def submit_text(self, text: str) -> bool:
-        """A typed (or recognized) answer. Returns False when no answer is expected now."""
-        if not text.strip() or not self._awaiting_answer or self.conversation is None:
+        """A typed answer. It may interrupt the line still playing (the user read the caption).
+        Returns False when no answer can be taken now (nothing said yet, or the talk is over)."""
+        conv = self.conversation
+        if not text.strip() or conv is None or conv.finished or conv.reached_end:
             return False
+        if self._line is None:
+            return False
+        self._render_id += 1  # a render or playback still under way is for an answered line
+        if not self._awaiting_answer and self.speech.player is not None:
+            self.speech.player.stop()
         self._take_answer(text)
         return True
 
@@ -220,6 +228,7 @@ class Rehearsal(QObject):
             return
         self._keep_audio(Path(path), self._line_idx, "manager")
         if self.speech.player is not None:
+            self._playing_for = request_id
             self.speech.player.play(Path(path))
         else:
             self._line_done()
@@ -231,6 +240,8 @@ class Rehearsal(QObject):
         self._line_done()
 
     def _on_player_finished(self) -> None:
+        if self._playing_for != self._render_id:  # a line the user answered over: stale
+            return
         if self._line is not None and not self._awaiting_answer:
             self._line_done()
 

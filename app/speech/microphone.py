@@ -6,7 +6,7 @@ import logging
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QIODevice, QObject, Signal
+from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSource, QMediaDevices, QtAudio
 
 from app.speech.audio import TARGET_RATE, AudioClip, meter_level, resample, rms
@@ -113,6 +113,9 @@ class QtMicrophone(QObject):
         self._ptt = False
         self._ptt_chunks: list[npt.NDArray[np.int16]] = []
         self._devices: QMediaDevices | None = None
+        self._watchdog = QTimer(self)
+        self._watchdog.setInterval(250)
+        self._watchdog.timeout.connect(self._on_watchdog_timeout)
 
     @property
     def listening(self) -> bool:
@@ -174,9 +177,9 @@ class QtMicrophone(QObject):
             self._devices.audioInputsChanged.connect(self._on_devices_audio_inputs_changed)
         self._source = QAudioSource(device, fmt, self)
         self._source.setBufferSize(fmt.bytesForDuration(60_000))
-        # A lambda: PySide cannot convert QtAudio.State for an annotated method slot.
-        source = self._source
-        source.stateChanged.connect(lambda state: self._on_source_state_changed(source, state))
+        # Not stateChanged: PySide6 6.12 cannot convert its QAudio::State argument (every slot
+        # raises TypeError), so a watchdog polls state() and error() instead.
+        self._watchdog.start()
         self._io = self._source.start()
         if self._io is None or self._source.error() != QtAudio.Error.NoError:
             self._fail(self._source.error())
@@ -185,6 +188,7 @@ class QtMicrophone(QObject):
         return True
 
     def _close(self) -> None:
+        self._watchdog.stop()
         source, self._source, self._io = self._source, None, None
         if source is not None:
             source.stop()
@@ -195,9 +199,12 @@ class QtMicrophone(QObject):
         self.failed.emit(_ERRORS.get(error, "The microphone failed."))
 
     # -- slots ----------------------------------------------------------------------------
-    def _on_source_state_changed(self, source: QAudioSource, state: QtAudio.State) -> None:
-        stopped = state == QtAudio.State.StoppedState
-        if source is self._source and stopped and source.error() != QtAudio.Error.NoError:
+    def _on_watchdog_timeout(self) -> None:
+        source = self._source
+        if source is None:
+            return
+        stopped = source.state() == QtAudio.State.StoppedState
+        if stopped and source.error() != QtAudio.Error.NoError:
             self._fail(source.error())
 
     def _on_devices_audio_inputs_changed(self) -> None:

@@ -202,6 +202,18 @@ class ConversationView(QWidget):
         if enabled:
             self.answer.setFocus()
 
+    def set_speaking(self, speaking: bool) -> None:
+        """While the other person speaks the typed box stays open (reading the caption and
+        answering is fine); the microphone waits for the line to end so it does not hear it."""
+        self.send_button.setEnabled(True)
+        self.listen_button.setEnabled(not speaking)
+        if speaking:
+            self.status.setText("Speaking…")
+        elif self.status.text() == "Speaking…":
+            self.status.setText("")
+        if not self.answer.hasFocus():
+            self.answer.setFocus()
+
     def set_listening(self, listening: bool) -> None:
         self.status.setText("Listening… speak now" if listening else "")
         if not listening:

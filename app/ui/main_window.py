@@ -67,6 +67,11 @@ class MainWindow(QMainWindow):
         self.picker = ScenarioPicker()
         self.conversation = ConversationView()
         self.results = ResultsView(self.find_scenario)
+        self.results.bind(
+            player=lambda: self.speech.player,
+            data_dir=lambda: self.settings.data_dir,
+            store=lambda: self.store,
+        )
         self.history = HistoryView()
         for page in (self.picker, self.conversation, self.results, self.history):
             self.stack.addWidget(page)
@@ -140,6 +145,7 @@ class MainWindow(QMainWindow):
         self.results.back_requested.connect(self.show_picker)
         self.results.history_requested.connect(self.show_history)
         self.results.retry_requested.connect(self.retry_from)
+        self.results.open_session_requested.connect(self.show_results)
         self.history.back_requested.connect(self.show_picker)
         self.history.open_requested.connect(self.show_results)
         self.history.delete_requested.connect(self.delete_sessions)
@@ -329,10 +335,10 @@ class MainWindow(QMainWindow):
 
     def _on_rehearsal_manager_line_shown(self, _idx: int, text: str) -> None:
         self.conversation.show_manager_line(text)
-        self.conversation.set_answer_enabled(False)
+        self.conversation.set_speaking(True)
 
     def _on_rehearsal_manager_line_done(self) -> None:
-        self.conversation.set_answer_enabled(True)
+        self.conversation.set_speaking(False)
 
     def _on_rehearsal_answer_recorded(self, _idx: int, text: str, analysis: TurnAnalysis) -> None:
         self.conversation.show_answer(text, analysis.frame)

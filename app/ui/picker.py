@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -167,7 +168,8 @@ class ScenarioPicker(QWidget):
         self.difficulty.setText(
             f"Difficulty: {DIFFICULTY_WORDS.get(s.difficulty, s.difficulty.title())}"
         )
-        self.context.setText(s.context)
+        # Authors wrap lines in YAML; reflow them, keeping blank-line paragraph breaks.
+        self.context.setText(re.sub(r"(?<!\n)\n(?!\n)", " ", s.context.strip()))
 
     def _start(self) -> None:
         if self.current is not None:

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.report import running_scores as report_running_scores
 from app.ui.frames import frame_colour, frame_style
 
 
@@ -34,20 +35,15 @@ class TimelineTurn:
 
 
 def running_scores(turns: Sequence[TimelineTurn]) -> list[float]:
-    """Exponentially smoothed score of the seeker's turns, carried across manager turns."""
-    out: list[float] = []
-    level = 0.0
-    for t in turns:
-        if t.speaker == "seeker":
-            level = 0.5 * level + 0.5 * t.score
-        else:
-            level = 0.85 * level + 0.15 * t.score
-        out.append(max(-1.0, min(1.0, level)))
-    return out
+    """Smoothed score per turn (the same curve the HTML export draws)."""
+    return report_running_scores([t.speaker for t in turns], [t.score for t in turns])
 
 
 class FramingTimeline(QWidget):
-    """Turn marks, running score curve, shift marker and a movable "now" cursor.
+    """Turn marks, running score curve, shift marker and a "now" marker that moves in playback.
+
+    `set_position` takes a fractional turn (2.5 is half-way from turn 3 to turn 4), so the
+    marker glides along the curve while a line plays.
 
     Signals:
         turn_activated(int): the user clicked a mark or pressed Enter on the selected one.
@@ -65,12 +61,13 @@ class FramingTimeline(QWidget):
             "Left and Right choose a turn, Enter plays it."
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumHeight(120)
+        self.setMinimumHeight(150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._turns: list[TimelineTurn] = []
         self._scores: list[float] = []
         self._shift: int | None = None
         self._current: int | None = None
+        self._position: float | None = None
         self._selected = 0
 
     # -- data -------------------------------------------------------------------------------
@@ -85,7 +82,23 @@ class FramingTimeline(QWidget):
         self._current = index
         if index is not None:
             self._selected = index
+        self._position = None if index is None else float(index)
         self.update()
+
+    def set_position(self, position: float | None) -> None:
+        """The playback marker, in turns (fractional while a line plays); None hides it."""
+        if position is not None and self._turns:
+            position = max(0.0, min(float(len(self._turns) - 1), position))
+        self._position = position
+        self.update()
+
+    @property
+    def current(self) -> int | None:
+        return self._current
+
+    @property
+    def position(self) -> float | None:
+        return self._position
 
     @property
     def shift(self) -> int | None:
@@ -96,13 +109,15 @@ class FramingTimeline(QWidget):
         return self._selected
 
     def sizeHint(self) -> QSize:
-        return QSize(640, 150)
+        return QSize(640, 170)
 
     # -- geometry ---------------------------------------------------------------------------
     def _plot_rect(self) -> QRectF:
         m = 14.0
         left = 8.0 + self.fontMetrics().horizontalAdvance("interview") + 16
-        return QRectF(left, m + 22, max(10.0, self.width() - left - m), self.height() - 2 * m - 30)
+        return QRectF(
+            left, m + 26, max(10.0, self.width() - left - m - 8), self.height() - 2 * m - 40
+        )
 
     def _x(self, i: int) -> float:
         r = self._plot_rect()
@@ -112,6 +127,16 @@ class FramingTimeline(QWidget):
     def _y(self, score: float) -> float:
         r = self._plot_rect()
         return r.center().y() - score * r.height() / 2
+
+    def _point_at(self, position: float) -> tuple[float, float]:
+        """Where a fractional turn position lies on the score curve."""
+        i = int(position)
+        frac = position - i
+        x0, y0 = self._x(i), self._y(self._scores[i])
+        if frac <= 0 or i + 1 >= len(self._turns):
+            return x0, y0
+        x1, y1 = self._x(i + 1), self._y(self._scores[i + 1])
+        return x0 + (x1 - x0) * frac, y0 + (y1 - y0) * frac
 
     def index_at(self, x: float) -> int | None:
         if not self._turns:
@@ -145,21 +170,53 @@ class FramingTimeline(QWidget):
             path.lineTo(self._x(i), self._y(s))
         p.setPen(QPen(text, 2))
         p.drawPath(path)
-        # shift marker
+        # shift marker: a flag (shape, not only colour) and a label
         if self._shift is not None and 0 <= self._shift < len(self._turns):
             x = self._x(self._shift)
             red = frame_colour("interview", dark=dark)
-            p.setPen(QPen(red, 2, Qt.PenStyle.SolidLine))
-            p.drawLine(QPointF(x, r.top() - 16), QPointF(x, r.bottom() + 6))
-            p.drawText(QPointF(x + 4, r.top() - 6), "shift")
+            p.setPen(QPen(red, 2.5, Qt.PenStyle.SolidLine))
+            p.drawLine(QPointF(x, r.top() - 20), QPointF(x, r.bottom() + 6))
+            flag = QPainterPath(QPointF(x, r.top() - 20))
+            flag.lineTo(x + 12, r.top() - 16)
+            flag.lineTo(x, r.top() - 12)
+            flag.closeSubpath()
+            p.fillPath(flag, red)
+            label = f"shift: turn {self._shift + 1}"
+            width = p.fontMetrics().horizontalAdvance(label)
+            lx = x + 16 if x + 16 + width < self.width() else x - 16 - width
+            bold = p.font()
+            bold.setBold(True)
+            p.setFont(bold)
+            p.setPen(text)
+            p.drawText(QPointF(lx, r.top() - 10), label)
+            bold.setBold(False)
+            p.setFont(bold)
         # marks
         for i, t in enumerate(self._turns):
             self._draw_mark(p, i, t, dark)
-        # current (playback) cursor and keyboard selection
+        # the "now" marker: a ring on the current mark, a triangle gliding along the curve
+        accent = self.palette().color(QPalette.ColorRole.Highlight)
         if self._current is not None and 0 <= self._current < len(self._turns):
-            x = self._x(self._current)
-            p.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 3))
-            p.drawLine(QPointF(x, r.bottom() + 8), QPointF(x, r.bottom() + 20))
+            cx, cy = self._x(self._current), self._y(self._scores[self._current])
+            p.setPen(QPen(accent, 3))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawEllipse(QPointF(cx, cy), 12, 12)
+        if self._position is not None:
+            x, y = self._point_at(self._position)
+            p.setPen(QPen(accent, 2))
+            p.drawLine(QPointF(x, r.bottom() + 8), QPointF(x, y + 14))
+            tri = QPainterPath(QPointF(x, r.bottom() + 6))
+            tri.lineTo(x - 7, r.bottom() + 18)
+            tri.lineTo(x + 7, r.bottom() + 18)
+            tri.closeSubpath()
+            p.fillPath(tri, accent)
+            p.setBrush(accent)
+            p.setPen(QPen(text, 1))
+            diamond = QPainterPath(QPointF(x, y - 6))
+            for dx, dy in ((6, 0), (0, 6), (-6, 0)):
+                diamond.lineTo(x + dx, y + dy)
+            diamond.closeSubpath()
+            p.drawPath(diamond)
         if self.hasFocus() and self._turns:
             x = self._x(self._selected)
             p.setPen(

@@ -215,3 +215,22 @@ def test_try_again_from_the_pivot_keeps_the_turns_before_it(
     assert pivot is not None
     assert [t.text for t in new_turns[:pivot]] == [t.text for t in old_turns[:pivot]]
     assert new.shift_turn is None or new.shift_turn != _store(app).session(first).shift_turn
+
+
+def test_typed_answer_can_interrupt_the_line_being_spoken(
+    frameshift_app: FrameshiftDriver,
+) -> None:
+    """Reading the caption and typing before the voice finishes is allowed and ends the line."""
+    app = frameshift_app
+    app.start("coffee-referral")
+    rehearsal = app.window.rehearsal
+    conv = rehearsal.conversation
+    assert conv is not None
+    assert rehearsal.submit_text("Thanks for meeting me, how did you get into product?")
+    assert not rehearsal.awaiting_answer  # the next line is being rendered and spoken
+    before = len(conv.turns)
+    assert rehearsal.submit_text("Sorry to jump in, what does a normal week look like for you?")
+    assert len(conv.turns) == before + 2  # the answer and the next manager line
+    line = app.wait_for_manager_line()
+    assert line == conv.turns[-1].text
+    assert rehearsal.awaiting_answer

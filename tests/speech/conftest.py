@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.speech import WhisperRecognizer
+
 from .pulse import pulse_installed, virtual_microphone
 
 REPO = Path(__file__).resolve().parents[2]

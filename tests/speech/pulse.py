@@ -62,7 +62,12 @@ def virtual_microphone(runtime: Path) -> Iterator[dict[str, str]]:
             time.sleep(0.05)
         for args in (
             ["load-module", "module-null-sink", f"sink_name={SINK}"],
-            ["load-module", "module-virtual-source", f"source_name={SOURCE}", f"master={SINK}.monitor"],
+            [
+                "load-module",
+                "module-virtual-source",
+                f"source_name={SOURCE}",
+                f"master={SINK}.monitor",
+            ],
             ["set-default-source", SOURCE],
             ["set-default-sink", SINK],
         ):

@@ -55,7 +55,9 @@ def test_real_recordings_are_recognized(
     real_recordings: list[tuple[Path, str]], recognizer: WhisperRecognizer
 ) -> None:
     """Human recordings (one at 44.1 kHz) are recognized within the WER bound."""
-    pairs = [(ref, recognizer.transcribe(AudioClip.from_wav(wav)).text) for wav, ref in real_recordings]
+    pairs = [
+        (ref, recognizer.transcribe(AudioClip.from_wav(wav)).text) for wav, ref in real_recordings
+    ]
     score = corpus_wer(pairs)
     assert score <= REAL_WER_BOUND, f"WER {score:.1%}: {pairs}"
 

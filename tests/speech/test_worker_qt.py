@@ -26,7 +26,7 @@ from app.speech import (
     input_devices,
 )
 from app.speech.fakes import ScriptedClip
-from app.speech.scoring import normalize_text
+from app.speech.scoring import normalize_text, wer
 
 from .conftest import ANSWERS, espeak
 from .pulse import play_into_mic
@@ -97,7 +97,9 @@ def test_speculative_decode_is_reused(qtbot: QtBot, fake_worker) -> None:
 
 
 @pytest.mark.speech
-def test_worker_with_real_engines(qtbot: QtBot, tmp_path: Path, recognizer: WhisperRecognizer) -> None:
+def test_worker_with_real_engines(
+    qtbot: QtBot, tmp_path: Path, recognizer: WhisperRecognizer
+) -> None:
     """pyttsx3 renders in the TTS thread and Whisper reads that WAV back in the STT thread."""
     worker = SpeechWorker(Pyttsx3Voice(), recognizer, tmp_path / "cache")
     try:
@@ -180,8 +182,9 @@ def test_virtual_microphone_end_to_end(
         player.wait(10)
         mic.stop()
     clip: AudioClip = blocker.args[0]
-    assert clip.sample_rate == 16_000 and clip.duration_s > 2.0
+    assert clip.sample_rate == 16_000
+    assert clip.duration_s > 2.0
     assert max(levels) > 0.5
     text = recognizer.transcribe(clip).text
-    assert normalize_text(text) == normalize_text(ANSWERS[6]), text
+    assert wer(ANSWERS[6], text) <= 0.2, text
     assert subprocess.run(["pactl", "info"], env=pulse_mic, capture_output=True).returncode == 0

@@ -1,0 +1,333 @@
+"""Behind the PIN: what the booth offers, how long before a reset, the microphone and volume,
+and the anonymous counts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.config import Settings
+from app.store.counts import FRAME_COLUMNS
+from app.ui.a11y import named
+
+MIC_TEST_MS = 5_000
+DeviceLister = Callable[[], Sequence[tuple[str, str]]]
+MicrophoneFactory = Callable[[str], Any]
+
+
+def _default_devices() -> list[tuple[str, str]]:
+    try:
+        from app.speech import input_devices
+
+        return list(input_devices())
+    except Exception:  # no sound system, no Qt Multimedia backend: no choice to offer
+        return []
+
+
+def _default_microphone(device_id: str) -> Any:
+    from app.speech import QtMicrophone
+
+    return QtMicrophone(device_id)
+
+
+class OperatorScreen(QWidget):
+    """The operator's settings page.
+
+    Signals:
+        save_requested(object): the new Settings to save and apply.
+        export_requested(): write the anonymous counts as CSV.
+        clear_counts_requested(): erase the anonymous counts.
+        back_requested(): return to the attract screen.
+        quit_requested(): leave the kiosk.
+        volume_changed(float): the volume slider moved (0..1), for a live preview.
+    """
+
+    save_requested = Signal(object)
+    export_requested = Signal()
+    clear_counts_requested = Signal()
+    back_requested = Signal()
+    quit_requested = Signal()
+    volume_changed = Signal(float)
+
+    def __init__(
+        self,
+        *,
+        devices: DeviceLister = _default_devices,
+        microphone_factory: MicrophoneFactory = _default_microphone,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("kioskOperatorScreen")
+        self._devices = devices
+        self._microphone_factory = microphone_factory
+        self._mic: Any = None
+        self._settings: Settings | None = None
+
+        title = QLabel("Kiosk operator")
+        title.setObjectName("screenTitle")
+        self.scenario_list = named(
+            QListWidget(),
+            "kioskScenarioList",
+            "Scenarios offered",
+            "Checked scenarios are offered to visitors; none checked offers all.",
+        )
+        self.idle = named(QSpinBox(), "kioskIdleSeconds", "Idle seconds before the countdown")
+        self.idle.setRange(10, 3600)
+        self.idle.setSuffix(" s")
+        self.countdown = named(QSpinBox(), "kioskCountdownSeconds", "Countdown seconds")
+        self.countdown.setRange(3, 120)
+        self.countdown.setSuffix(" s")
+        self.max_minutes = named(QSpinBox(), "kioskMaxMinutes", "Longest rehearsal in minutes")
+        self.max_minutes.setRange(1, 30)
+        self.max_minutes.setSuffix(" min")
+        self.counts_enabled = named(
+            QCheckBox("Keep anonymous counts (numbers only, no words)"), "kioskCountsEnabled"
+        )
+
+        self.microphone = named(QComboBox(), "kioskMicrophone", "Microphone")
+        self.mic_note = QLabel()
+        self.mic_note.setObjectName("kioskMicNote")
+        self.mic_note.setWordWrap(True)
+        self.mic_test = named(QPushButton("Test microphone"), "kioskMicTest", "Test microphone")
+        self.mic_test.clicked.connect(self._on_mic_test_clicked)
+        self.mic_level = named(QProgressBar(), "kioskMicLevel", "Microphone level")
+        self.mic_level.setRange(0, 100)
+        self.mic_level.setTextVisible(False)
+        self._mic_timer = QTimer(self)
+        self._mic_timer.setSingleShot(True)
+        self._mic_timer.timeout.connect(self.stop_mic_test)
+        self.volume = named(QSlider(Qt.Orientation.Horizontal), "kioskVolume", "Volume")
+        self.volume.setRange(0, 100)
+        self.volume.valueChanged.connect(self._on_volume_value_changed)
+
+        self.counts_table = named(QTableWidget(0, 6), "kioskCountsTable", "Anonymous counts")
+        self.counts_table.setHorizontalHeaderLabels(
+            ["Scenario", "Sessions", *(f.title() for f in FRAME_COLUMNS), "Shifted"]
+        )
+        self.counts_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.counts_note = QLabel()
+        self.counts_note.setObjectName("kioskCountsNote")
+        self.counts_note.setWordWrap(True)
+        self.export_button = named(QPushButton("Export counts as CSV"), "kioskExportCounts")
+        self.export_button.clicked.connect(self.export_requested)
+        self.clear_button = named(QPushButton("Clear counts"), "kioskClearCounts")
+        self.clear_button.clicked.connect(self.clear_counts_requested)
+
+        self.status = QLabel()
+        self.status.setObjectName("kioskOperatorStatus")
+        self.status.setWordWrap(True)
+        self.save_button = named(QPushButton("Save settings"), "kioskSave")
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.back_button = named(QPushButton("Back to the kiosk"), "kioskBack")
+        self.back_button.clicked.connect(self._on_back_button_clicked)
+        self.quit_button = named(QPushButton("Quit the kiosk"), "kioskQuit")
+        self.quit_button.clicked.connect(self._on_quit_button_clicked)
+
+        form = QFormLayout()
+        form.addRow("Idle time", self.idle)
+        form.addRow("Countdown", self.countdown)
+        form.addRow("Longest rehearsal", self.max_minutes)
+        form.addRow(self.counts_enabled)
+        mic_row = QHBoxLayout()
+        mic_row.addWidget(self.microphone, 1)
+        mic_row.addWidget(self.mic_test)
+        form.addRow("Microphone", mic_row)
+        form.addRow("", self.mic_level)
+        form.addRow("", self.mic_note)
+        form.addRow("Volume", self.volume)
+
+        left = QVBoxLayout()
+        left.addWidget(QLabel("Scenarios offered (none checked: all)"))
+        left.addWidget(self.scenario_list, 1)
+        left.addLayout(form)
+        right = QVBoxLayout()
+        right.addWidget(QLabel("Anonymous counts"))
+        right.addWidget(self.counts_table, 1)
+        right.addWidget(self.counts_note)
+        count_buttons = QHBoxLayout()
+        count_buttons.addWidget(self.export_button)
+        count_buttons.addWidget(self.clear_button)
+        right.addLayout(count_buttons)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.quit_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+    # -- filling in -------------------------------------------------------------------------
+    def load(self, settings: Settings, scenarios: Sequence[Any]) -> None:
+        """Show ``settings``; ``scenarios`` is every installed scenario."""
+        self._settings = settings
+        k = settings.kiosk
+        self.scenario_list.clear()
+        for s in scenarios:
+            item = QListWidgetItem(s.title)
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if s.id in k.scenarios else Qt.CheckState.Unchecked
+            )
+            self.scenario_list.addItem(item)
+        self.idle.setValue(k.idle_seconds)
+        self.countdown.setValue(k.countdown_seconds)
+        self.max_minutes.setValue(k.max_minutes)
+        self.counts_enabled.setChecked(k.anonymous_counts)
+        self.volume.blockSignals(True)
+        self.volume.setValue(round(settings.volume * 100))
+        self.volume.blockSignals(False)
+        self._load_devices(settings.input_device)
+        self.status.clear()
+
+    def _load_devices(self, current: str) -> None:
+        self.microphone.clear()
+        devices = list(self._devices())
+        if not devices:
+            self.microphone.addItem("No microphone found", "")
+            self.microphone.setEnabled(False)
+            self.mic_test.setEnabled(False)
+            self.mic_note.setText(
+                "No microphone (or no sound system) was found: visitors will type their answers."
+            )
+            return
+        self.microphone.setEnabled(True)
+        self.mic_test.setEnabled(True)
+        self.mic_note.setText("")
+        self.microphone.addItem("System default", "")
+        for dev_id, description in devices:
+            self.microphone.addItem(description, dev_id)
+        index = self.microphone.findData(current)
+        self.microphone.setCurrentIndex(max(0, index))
+
+    def show_counts(self, totals: dict[str, dict[str, int]], *, enabled: bool) -> None:
+        self.counts_table.setRowCount(0)
+        for scenario_id, t in sorted(totals.items()):
+            row = self.counts_table.rowCount()
+            self.counts_table.insertRow(row)
+            values = [scenario_id, t["sessions"], *(t[f] for f in FRAME_COLUMNS), t["shifted"]]
+            for col, value in enumerate(values):
+                self.counts_table.setItem(row, col, QTableWidgetItem(str(value)))
+        if not enabled:
+            self.counts_note.setText("Counting is off; tick the box above and save to start.")
+        elif not totals:
+            self.counts_note.setText("No rehearsals counted yet.")
+        else:
+            self.counts_note.setText("")
+        self.export_button.setEnabled(bool(totals))
+        self.clear_button.setEnabled(bool(totals))
+
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def result_settings(self) -> Settings:
+        """The settings as the operator left them on screen."""
+        assert self._settings is not None
+        chosen = tuple(
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in (self.scenario_list.item(i) for i in range(self.scenario_list.count()))
+            if item.checkState() == Qt.CheckState.Checked
+        )
+        kiosk = replace(
+            self._settings.kiosk,
+            scenarios=chosen,
+            idle_seconds=self.idle.value(),
+            countdown_seconds=self.countdown.value(),
+            max_minutes=self.max_minutes.value(),
+            anonymous_counts=self.counts_enabled.isChecked(),
+        )
+        return replace(
+            self._settings,
+            kiosk=kiosk,
+            input_device=str(self.microphone.currentData() or ""),
+            volume=self.volume.value() / 100,
+        )
+
+    # -- microphone test --------------------------------------------------------------------
+    def _on_mic_test_clicked(self) -> None:
+        if self._mic is not None:
+            self.stop_mic_test()
+            return
+        try:
+            mic = self._microphone_factory(str(self.microphone.currentData() or ""))
+        except Exception as exc:
+            self.mic_note.setText(f"The microphone could not be opened ({type(exc).__name__}).")
+            return
+        self._mic = mic
+        mic.level_changed.connect(self._on_mic_level_changed)
+        mic.failed.connect(self._on_mic_failed)
+        self.mic_test.setText("Stop test")
+        self.mic_note.setText("Speak now: the bar should move.")
+        mic.push_to_talk(True)  # capture without the VAD so the bar moves for every sound
+        self._mic_timer.start(MIC_TEST_MS)
+
+    def stop_mic_test(self) -> None:
+        mic, self._mic = self._mic, None
+        self._mic_timer.stop()
+        self.mic_test.setText("Test microphone")
+        self.mic_level.setValue(0)
+        if mic is None:
+            return
+        try:
+            mic.level_changed.disconnect(self._on_mic_level_changed)
+            mic.failed.disconnect(self._on_mic_failed)
+            mic.push_to_talk(False)  # the clip it emits is dropped: nothing is recorded
+        finally:
+            if hasattr(mic, "deleteLater"):
+                mic.deleteLater()
+        if self.mic_note.text().startswith("Speak now"):
+            self.mic_note.setText("Microphone test finished.")
+
+    def _on_mic_level_changed(self, level: float) -> None:
+        self.mic_level.setValue(int(max(0.0, min(1.0, level)) * 100))
+
+    def _on_mic_failed(self, message: str) -> None:
+        self.stop_mic_test()
+        self.mic_note.setText(message)
+
+    # -- buttons ----------------------------------------------------------------------------
+    def _on_volume_value_changed(self, value: int) -> None:
+        self.volume_changed.emit(value / 100)
+
+    def _on_save_button_clicked(self) -> None:
+        self.stop_mic_test()
+        self.save_requested.emit(self.result_settings())
+
+    def _on_back_button_clicked(self) -> None:
+        self.stop_mic_test()
+        self.back_requested.emit()
+
+    def _on_quit_button_clicked(self) -> None:
+        self.stop_mic_test()
+        self.quit_requested.emit()
+
+
+def describe_export(path: Path, rows: int) -> str:
+    return f"{rows} row(s) of counts were written to {path}."
