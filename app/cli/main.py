@@ -51,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"frameshift {__version__}")
     parser.add_argument("--kiosk", action="store_true", help="run as a career-fair kiosk")
+    parser.add_argument(
+        "--kiosk-demo",
+        action="store_true",
+        help="with --kiosk: run without an operator PIN (a demo; never at a real booth)",
+    )
     parser.add_argument("--no-voice", action="store_true", help="captions only, no speech")
     parser.add_argument("--no-listen", action="store_true", help="typed answers only")
     parser.add_argument("--theme", choices=("light", "dark", "high_contrast"), help="colour theme")
@@ -88,6 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("delete", parents=[common], help="delete a session and its audio")
     p.add_argument("session_id", type=int)
+
+    from app.cli import kiosk
+
+    kiosk.add_parser(sub, common)
 
     from app.cli.export import add_parser as add_export_parser
 
@@ -175,9 +184,18 @@ def _dispatch(
     settings = loaded.settings
     command = args.command
     if command is None:
+        from app.cli.kiosk import check_start
         from app.ui.app import run_gui
 
-        return run_gui(loaded)
+        demo = bool(getattr(args, "kiosk_demo", False))
+        refused = check_start(settings, demo=demo, stderr=stderr)
+        if refused is not None:
+            return refused
+        return run_gui(loaded, kiosk_demo=demo)
+    if command == "kiosk":
+        from app.cli.kiosk import run as run_kiosk_command
+
+        return run_kiosk_command(args, loaded, stdout, stderr)
     if command == "analyze":
         from app.cli.analyze import run as run_analyze
 

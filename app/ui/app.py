@@ -98,9 +98,18 @@ def create_speech_services(settings: Settings) -> tuple[SpeechServices, list[str
     return SpeechServices(bundle.worker, bundle.player, bundle.microphone), notices
 
 
-def run_gui(loaded: LoadedSettings, *, on_shown: Callable[[MainWindow], None] | None = None) -> int:
+def run_gui(
+    loaded: LoadedSettings,
+    *,
+    on_shown: Callable[[MainWindow], None] | None = None,
+    kiosk_demo: bool = False,
+) -> int:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if os.environ.get("CI") else "xcb")
+    if loaded.settings.kiosk.enabled:
+        from app.ui.kiosk import run_kiosk
+
+        return run_kiosk(loaded, demo=kiosk_demo)
     from app.session import SpeechServices
 
     qapp = ensure_qapp()

@@ -9,6 +9,7 @@ closes the visitor's store and deletes their folder.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -247,9 +248,13 @@ class KioskWindow(QWidget):
         self._listen_for_hello()
 
     def _listen_for_hello(self) -> None:
-        """"Say hello to start": the microphone listens on the attract screen."""
+        """ "Say hello to start": the microphone listens on the attract screen."""
         mic = getattr(self.speech, "microphone", None)
-        if mic is None or not self.settings.listen or self.pages.currentWidget() is not self.attract:
+        if (
+            mic is None
+            or not self.settings.listen
+            or self.pages.currentWidget() is not self.attract
+        ):
             return
         if id(mic) not in self._hello_connected:
             self._hello_connected.add(id(mic))
@@ -600,10 +605,8 @@ class KioskWindow(QWidget):
     def _on_unexpected_error(
         self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
     ) -> None:
-        try:
+        with contextlib.suppress(OSError):
             log_crash(self.settings.data_dir, exc_type, exc, tb)
-        except OSError:
-            pass
         log.error("unexpected %s in the kiosk; back to the attract screen", exc_type.__name__)
         self.error_caught.emit(exc_type.__name__)
         if self.visit is not None or self.pages.currentWidget() is not self.attract:
