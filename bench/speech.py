@@ -23,15 +23,20 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import numpy as np  # noqa: E402
-import psutil  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
+import numpy as np
+import psutil
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
-from app.speech import AudioClip, Pyttsx3Voice, SpeechWorker, VoiceSettings  # noqa: E402
-from app.speech import WhisperRecognizer  # noqa: E402
-from app.speech.scoring import corpus_wer, normalize_text  # noqa: E402
-from app.speech.vad import SilenceStarted, SpeechEnded, Vad, VadConfig  # noqa: E402
-from tests.speech.conftest import ANSWERS, VOICES, espeak, speech_testdata_dir  # noqa: E402
+from app.speech import (
+    AudioClip,
+    Pyttsx3Voice,
+    SpeechWorker,
+    VoiceSettings,
+    WhisperRecognizer,
+)
+from app.speech.scoring import corpus_wer, normalize_text
+from app.speech.vad import SilenceStarted, SpeechEnded, Vad, VadConfig
+from tests.speech.conftest import ANSWERS, VOICES, espeak, speech_testdata_dir
 
 MANAGER_LINES = [
     "Thanks for stopping by. What brings you here today?",
@@ -50,58 +55,75 @@ def wait(ms: int) -> None:
     loop.exec()
 
 
-def turn_gaps(worker: SpeechWorker, wavs: list[Path], turns: int) -> list[float]:
-    """Milliseconds from end of speech to the next line's WAV being ready, per turn."""
+def one_turn(
+    worker: SpeechWorker, spoken: AudioClip, turn: int, settings: VoiceSettings
+) -> tuple[float, float] | None:
+    """Feed one answer in real time; (gap from last voiced sample, gap from VAD end) in ms."""
+    clip = AudioClip(bytes(16_000)) + spoken + AudioClip(bytes(32_000))
+    voiced = np.flatnonzero(np.abs(spoken.samples.astype(np.int32)) > 328)  # > -40 dBFS
+    speech_end_at = 0.5 + (voiced[-1] + 1) / 16_000  # last voiced sample, seconds in
+    vad = Vad(VadConfig())
+    state: dict[str, float] = {}
+    loop = QEventLoop()
+    chunk = 640  # 20 ms of 16 kHz int16
+    pos = [0]
+    feeder = QTimer()
+    t0 = time.perf_counter()
+
+    def on_rendered(_rid: int, _path: str) -> None:
+        state["ready"] = time.perf_counter()
+        loop.quit()
+
+    def on_transcribed(rid: int, _t: object) -> None:
+        worker.request_render(rid, MANAGER_LINES[turn % len(MANAGER_LINES)], settings)
+
+    def feed() -> None:
+        # Feed what real time says has been captured by now, like a sound card would.
+        due = min(len(clip.pcm), int((time.perf_counter() - t0) * 16_000) * 2)
+        while pos[0] + chunk <= due:
+            data = clip.pcm[pos[0] : pos[0] + chunk]
+            pos[0] += chunk
+            for event in vad.feed(data):
+                if isinstance(event, SilenceStarted):
+                    worker.speculate(event.clip)
+                elif isinstance(event, SpeechEnded):
+                    state["confirmed"] = time.perf_counter()
+                    feeder.stop()
+                    worker.request_transcribe(1000 + turn, event.clip)
+                    return
+
+    worker.rendered.connect(on_rendered)
+    worker.transcribed.connect(on_transcribed)
+    feeder.timeout.connect(feed)
+    feeder.start(20)
+    QTimer.singleShot(15_000, loop.quit)
+    loop.exec()
+    feeder.stop()
+    worker.rendered.disconnect(on_rendered)
+    worker.transcribed.disconnect(on_transcribed)
+    if "ready" not in state:
+        return None
+    return (
+        (state["ready"] - (t0 + speech_end_at)) * 1000,
+        (state["ready"] - state["confirmed"]) * 1000,
+    )
+
+
+def turn_gaps(
+    worker: SpeechWorker, wavs: list[Path], turns: int
+) -> tuple[list[float], list[float]]:
+    """Per turn, ms from the last voiced sample, and from the VAD's end-of-speech, to the WAV."""
     settings = VoiceSettings()
     worker.request_prerender(MANAGER_LINES, settings)
     gaps: list[float] = []
+    after_vad: list[float] = []
     for turn in range(turns):
-        spoken = AudioClip.from_wav(wavs[turn % len(wavs)])
-        clip = AudioClip(bytes(16_000)) + spoken + AudioClip(bytes(32_000))
-        speech_end_at = 0.5 + spoken.duration_s  # seconds into the clip
-        vad = Vad(VadConfig())
-        state: dict[str, float] = {}
-        loop = QEventLoop()
-        chunk = 640  # 20 ms of 16 kHz int16
-        pos = [0]
-        t0 = time.perf_counter()
-
-        def on_rendered(_rid: int, _path: str, state: dict[str, float] = state) -> None:
-            state["ready"] = time.perf_counter()
-            loop.quit()
-
-        def on_transcribed(rid: int, _t: object, turn: int = turn) -> None:
-            worker.request_render(rid, MANAGER_LINES[turn % len(MANAGER_LINES)], settings)
-
-        worker.rendered.connect(on_rendered)
-        worker.transcribed.connect(on_transcribed)
-        feeder = QTimer()
-
-        def feed(vad: Vad = vad, feeder: QTimer = feeder, turn: int = turn) -> None:
-            # Feed what real time says has been captured by now, like a sound card would.
-            due = min(len(clip.pcm), int((time.perf_counter() - t0) * 16_000) * 2)
-            while pos[0] + chunk <= due:
-                data = clip.pcm[pos[0] : pos[0] + chunk]
-                pos[0] += chunk
-                for event in vad.feed(data):
-                    if isinstance(event, SilenceStarted):
-                        worker.speculate(event.clip)
-                    elif isinstance(event, SpeechEnded):
-                        feeder.stop()
-                        worker.request_transcribe(1000 + turn, event.clip)
-                        return
-
-        feeder.timeout.connect(feed)
-        feeder.start(20)
-        QTimer.singleShot(15_000, loop.quit)
-        loop.exec()
-        feeder.stop()
-        worker.rendered.disconnect(on_rendered)
-        worker.transcribed.disconnect(on_transcribed)
-        if "ready" in state:
-            gaps.append((state["ready"] - (t0 + speech_end_at)) * 1000)
+        result = one_turn(worker, AudioClip.from_wav(wavs[turn % len(wavs)]), turn, settings)
+        if result is not None:
+            gaps.append(result[0])
+            after_vad.append(result[1])
         wait(300)
-    return gaps
+    return gaps, after_vad
 
 
 def main() -> int:
@@ -167,7 +189,7 @@ def main() -> int:
 
     worker = SpeechWorker(Pyttsx3Voice(), rec, tmp / "cache")
     try:
-        gaps = turn_gaps(worker, wavs[VOICES[0]], args.turns)
+        gaps, after_vad = turn_gaps(worker, wavs[VOICES[0]], args.turns)
         out["speculative_hits"] = worker.speculative_hits
     finally:
         worker.stop()
@@ -177,6 +199,10 @@ def main() -> int:
         "median": round(statistics.median(gaps), 1) if gaps else None,
         "p95": round(float(np.percentile(gaps, 95)), 1) if gaps else None,
         "end_silence_ms": VadConfig().end_silence_ms,
+        "after_end_confirmed_median": round(statistics.median(after_vad), 1) if after_vad else None,
+        "after_end_confirmed_p95": round(float(np.percentile(after_vad, 95)), 1)
+        if after_vad
+        else None,
     }
     out["targets"] = {
         "wer_espeak": 0.10,

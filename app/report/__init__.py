@@ -16,6 +16,7 @@ from app.report.delivery import (
     measure_delivery,
     speech_seconds,
 )
+from app.report.html import esc as html_escape
 from app.report.html import highlight, render_html, timeline_svg
 from app.report.model import (
     MetricLine,
@@ -66,6 +67,7 @@ __all__ = [
     "default_export_name",
     "explain_metrics",
     "highlight",
+    "html_escape",
     "measure_delivery",
     "pivot_manager_turn",
     "render",

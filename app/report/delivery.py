@@ -40,6 +40,10 @@ _LIKE_NOT_FILLER: Final = _wordset(
     "also not look looks looked sound sounds sounded seem seems feel feels felt something "
     "anything nothing things more most much just"
 )
+# "like" before these without a comma is a preposition: "projects like this one".
+_LIKE_OBJECT: Final = _wordset(
+    "this that these those a an the my your his her our their it him them me us what how when"
+)
 # "you know" is a real question after these ("do you know", "if you know").
 _YOU_KNOW_NOT_FILLER: Final = _wordset("do did don't didn't if would could what how")
 
@@ -81,23 +85,28 @@ def count_words(text: str) -> int:
 
 
 def count_fillers(text: str) -> dict[str, int]:
-    """How often each filler of FILLERS occurs in `text` (zero counts included)."""
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    """How often each filler of FILLERS occurs in `text` (zero counts included).
+
+    "like" counts unless it is plainly a verb or preposition: after "I'd", "sounds", ... or
+    before "this", "a", "my", ... without a comma setting it off ("projects like this one").
+    """
+    matches = list(_WORD.finditer(text))
+    words = [m.group().lower().replace("’", "'") for m in matches]
     counts = dict.fromkeys(FILLERS, 0)
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
         if word in ("um", "umm", "uhm"):
             counts["um"] += 1
         elif word in ("uh", "uhh", "er", "erm"):
             counts["uh"] += 1
         elif word == "like" and before not in _LIKE_NOT_FILLER:
-            counts["like"] += 1
-        elif (
-            word == "you"
-            and i + 1 < len(words)
-            and words[i + 1] == "know"
-            and before not in _YOU_KNOW_NOT_FILLER
-        ):
+            set_off = text[matches[i].end() : matches[i].end() + 1] == "," or text[
+                : matches[i].start()
+            ].rstrip().endswith(",")
+            if set_off or after not in _LIKE_OBJECT:
+                counts["like"] += 1
+        elif word == "you" and after == "know" and before not in _YOU_KNOW_NOT_FILLER:
             counts["you know"] += 1
     return counts
 

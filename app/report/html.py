@@ -34,8 +34,8 @@ section{margin:1.5rem 0}.card{border:2px solid #b3261e;border-radius:8px;padding
 .card.ok{border-color:#1b7f6b}
 ol.turns{list-style:none;padding:0}ol.turns li{padding:.6rem .8rem;margin:.4rem 0;
 border-left:6px solid #6b6f76;background:#f6f6f7}
-li.exploration{border-left-color:#1b7f6b}li.interview{border-left-color:#b3261e;
-border-left-style:double}li.shift{outline:3px solid #b3261e}
+ol.turns li.exploration{border-left-color:#1b7f6b}ol.turns li.interview{border-left-color:#b3261e;
+border-left-style:double}ol.turns li.shift{outline:3px solid #b3261e}
 .who{font-weight:600}.frame{font-size:.9rem;color:#444;margin-left:.5rem}
 mark{background:#fff3b0;font-weight:600;text-decoration:underline}
 mark.shift{background:#ffd6d2}
@@ -49,8 +49,17 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def highlight(text: str, cues: Sequence[dict[str, Any]], css_class: str = "") -> str:
-    """`text` escaped, with each cue's span wrapped in <mark> (overlaps keep the first)."""
+def highlight(
+    text: str,
+    cues: Sequence[dict[str, Any]],
+    css_class: str = "",
+    *,
+    wrap: tuple[str, str] | None = None,
+) -> str:
+    """`text` escaped, with each cue's span wrapped in <mark> (overlaps keep the first).
+
+    `wrap` replaces <mark> with other (trusted) markup, e.g. for Qt's rich text, which has none.
+    """
     spans = sorted(
         {
             (int(c["start"]), int(c["end"]))
@@ -61,13 +70,14 @@ def highlight(text: str, cues: Sequence[dict[str, Any]], css_class: str = "") ->
         }
     )
     cls = f' class="{esc(css_class)}"' if css_class else ""
+    opening, closing = wrap or (f"<mark{cls}>", "</mark>")
     out: list[str] = []
     pos = 0
     for start, end in spans:
         if start < pos:
             continue
         out.append(esc(text[pos:start]))
-        out.append(f"<mark{cls}>{esc(text[start:end])}</mark>")
+        out.append(f"{opening}{esc(text[start:end])}{closing}")
         pos = end
     out.append(esc(text[pos:]))
     return "".join(out)

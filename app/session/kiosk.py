@@ -263,7 +263,9 @@ def log_crash(
     """
     path = Path(data_dir) / CRASH_LOG_NAME
     stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(now))
-    frames = "".join(traceback.format_tb(tb))
+    frames = "".join(
+        f'  File "{f.filename}", line {f.lineno}, in {f.name}\n' for f in traceback.extract_tb(tb)
+    )
     entry = f"--- {stamp} {exc_type.__module__}.{exc_type.__qualname__}\n{frames}"
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a", encoding="utf-8") as fh:

@@ -133,11 +133,16 @@ class Pyttsx3Voice:
         ident = self._voice_ids(engine).get(base.lower())
         if ident is None:
             raise SpeechError(f"The voice {settings.voice!r} is not installed.")
-        engine.setProperty("voice", ident + plus + variant)
-        engine.setProperty("rate", int(settings.rate))
-        engine.setProperty("volume", max(0.0, min(2.0, float(settings.volume))))
+        # Set on the driver directly: engine.setProperty is queued behind the engine's busy
+        # flag, and a fresh engine's queued values were seen not to reach eSpeak before the
+        # utterance (every line came out at the driver's default 200 wpm).
+        driver = getattr(getattr(engine, "proxy", None), "_driver", None)
+        set_property = driver.setProperty if driver is not None else engine.setProperty
+        set_property("voice", ident + plus + variant)
+        set_property("rate", int(settings.rate))
+        set_property("volume", max(0.0, min(2.0, float(settings.volume))))
         try:
-            engine.setProperty("pitch", int(settings.pitch))
+            set_property("pitch", int(settings.pitch))
         except (KeyError, ValueError):  # drivers without pitch (SAPI5)
             log.debug("this voice driver has no pitch control")
 

@@ -28,6 +28,13 @@ if TYPE_CHECKING:
     from app.testing.driver import FrameshiftDriver
 
 
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    """Collect golden test plans (``*.plan.yaml``) written beside scenarios."""
+    from app.testing.plans import collect_plan
+
+    return collect_plan(file_path, parent)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",

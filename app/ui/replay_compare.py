@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,14 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.report import Attempt, Comparison, highlight
-from app.report.html import esc
 from app.ui.a11y import named
 from app.ui.frames import frame_style
+
+if TYPE_CHECKING:
+    from app.report import Attempt, Comparison
 
 
 def attempt_html(attempt: Attempt, persona: str) -> str:
     """The attempt's turns from the pivot on; frame shown as symbol and word, not colour only."""
+    from app.report import highlight
+    from app.report import html_escape as esc
+
     rows = []
     for t in attempt.turns:
         who = "You" if t.speaker == "seeker" else persona
@@ -90,6 +95,8 @@ class ComparisonView(QWidget):
         layout.addLayout(bottom)
 
     def show_comparison(self, comparison: Comparison) -> None:
+        from app.report import html_escape as esc
+
         first, retry = comparison.first, comparison.retry
         self._ids = (first.session.id, retry.session.id)
         self.heading.setText(

@@ -10,9 +10,9 @@ Left/Right previous/next turn, Home/End first/last turn, S jump to the shift.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QHideEvent, QKeySequence, QPalette, QShortcut
@@ -24,31 +24,22 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from app.dialogue import Scenario
-from app.report import (
-    ExportPathError,
-    Report,
-    build_report,
-    compare,
-    default_export_name,
-    highlight,
-    render,
-    retries_of,
-    safe_export_path,
-    write_atomically,
-)
-from app.report.html import esc
-from app.store import SessionRecord, Store, StoreError, TurnRecord
 from app.ui.a11y import named
 from app.ui.frames import frame_style
 from app.ui.replay_compare import ComparisonView
 from app.ui.replay_playback import Clip, ReplayPlayback
 from app.ui.timeline import FramingTimeline, TimelineTurn
+
+if TYPE_CHECKING:  # the domain loads after the window's first paint (see main_window)
+    from app.dialogue import Scenario
+    from app.report import Report
+    from app.store import SessionRecord, Store, TurnRecord
 
 EXPORT_FILTERS = {
     "html": "Web page, with recordings (*.html)",
@@ -56,7 +47,12 @@ EXPORT_FILTERS = {
     "csv": "Spreadsheet CSV (*.csv)",
 }
 
-__all__ = ["ResultsView", "highlight"]
+__all__ = ["ResultsView"]
+
+
+CUE_WRAP = ("<b><u>", "</u></b>")
+# The words that caused the shift: a light background with dark text, readable in any theme.
+SHIFT_WRAP = ("<span style='background-color:#ffd6d2; color:#1d1d1f'><b><u>", "</u></b></span>")
 
 
 def _blend(a: QColor, b: QColor, t: float) -> str:
@@ -130,16 +126,40 @@ class ResultsView(QWidget):
         self.timeline.turn_activated.connect(self._on_timeline_turn_activated)
 
         # -- playback controls ---------------------------------------------------------------
-        def control(text: str, name: str, accessible: str, tip: str) -> QPushButton:
-            return named(QPushButton(text), name, accessible, tip, tip)
+        icons = self.style()
+        pix = QStyle.StandardPixmap
 
-        self.first_button = control("⏮", "firstTurnButton", "First turn", "First turn (Home)")
-        self.prev_button = control("◀", "previousTurnButton", "Previous turn", "Previous (Left)")
-        self.play_button = control("▶ Play", "playButton", "Play", "Play / pause (Space)")
-        self.next_button = control("▶|", "nextTurnButton", "Next turn", "Next turn (Right)")
-        self.last_button = control("⏭", "lastTurnButton", "Last turn", "Last turn (End)")
+        def control(
+            text: str, icon: QStyle.StandardPixmap, name: str, accessible: str, tip: str
+        ) -> QPushButton:
+            button = named(QPushButton(icons.standardIcon(icon), text), name, accessible, tip, tip)
+            return button
+
+        self.first_button = control(
+            "First", pix.SP_MediaSkipBackward, "firstTurnButton", "First turn", "First turn (Home)"
+        )
+        self.prev_button = control(
+            "Previous",
+            pix.SP_MediaSeekBackward,
+            "previousTurnButton",
+            "Previous turn",
+            "Previous turn (Left)",
+        )
+        self.play_button = control(
+            "Play", pix.SP_MediaPlay, "playButton", "Play", "Play / pause (Space)"
+        )
+        self.next_button = control(
+            "Next", pix.SP_MediaSeekForward, "nextTurnButton", "Next turn", "Next turn (Right)"
+        )
+        self.last_button = control(
+            "Last", pix.SP_MediaSkipForward, "lastTurnButton", "Last turn", "Last turn (End)"
+        )
         self.shift_button = control(
-            "⚑ Jump to the shift", "jumpToShiftButton", "Jump to the shift", "Jump to shift (S)"
+            "Jump to the shift",
+            pix.SP_ArrowDown,
+            "jumpToShiftButton",
+            "Jump to the shift",
+            "Jump to the shift (S)",
         )
         self.first_button.clicked.connect(lambda: self.jump_to(0))
         self.prev_button.clicked.connect(self.playback.previous)
@@ -219,8 +239,8 @@ class ResultsView(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.transcript)
         splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
 
         # -- bottom buttons --------------------------------------------------------------------
         self.back_button = named(
@@ -296,6 +316,8 @@ class ResultsView(QWidget):
 
     # -- showing a session -------------------------------------------------------------------
     def show_session(self, session: SessionRecord, turns: list[TurnRecord]) -> None:
+        from app.report import build_report
+
         self.playback.pause()
         self.pages.setCurrentWidget(self.replay_page)
         self._session = session
@@ -348,10 +370,13 @@ class ResultsView(QWidget):
         return turn_index
 
     def _show_shift(self, report: Report) -> None:
+        from app.report import highlight
+        from app.report import html_escape as esc
+
         shift = report.shift
         if shift is not None:
             turn = next((t for t in report.turns if t.index == shift.turn), None)
-            said = highlight(turn.text, shift.words) if turn else ""
+            said = highlight(turn.text, shift.words, wrap=SHIFT_WRAP) if turn else ""
             self.shift.setText(
                 f"<b>Turn {shift.turn + 1} — it shifted here.</b> {esc(shift.explanation)}"
                 f"<br>You said: “{said}” <a href='turn:{shift.turn}'>Jump there (S)</a>"
@@ -377,13 +402,26 @@ class ResultsView(QWidget):
 
     @staticmethod
     def _metrics_html(report: Report) -> str:
+        from app.report import html_escape as esc
+
         items = []
         for m in report.metrics:
             links = ", ".join(f"<a href='turn:{t}'>turn {t + 1}</a>" for t in m.turns[:6])
             items.append(f"<li>{esc(m.text)}{' — go to ' + links if links else ''}</li>")
         return "<b>What the numbers say</b><ul>" + "".join(items) + "</ul>"
 
+    def _highlight_turn(self, index: int, text: str, cues: Sequence[dict[str, Any]]) -> str:
+        """Cue words bold and underlined; at the shift, only its words, on a tinted background."""
+        from app.report import highlight
+
+        shift = self._report.shift if self._report else None
+        if shift is None or index != shift.turn:
+            return highlight(text, cues, wrap=CUE_WRAP)
+        return highlight(text, shift.words, wrap=SHIFT_WRAP)
+
     def _transcript_html(self, current: int) -> str:
+        from app.report import html_escape as esc
+
         report = self._report
         if report is None:
             return ""
@@ -407,7 +445,7 @@ class ResultsView(QWidget):
             rows.append(
                 f"<tr><td{bg}><a name='turn-{i}'></a><a href='turn:{t.index}'>"
                 f"<b>{marker}{t.index + 1}. {esc(who)}</b></a>{frame}{flag}{typed}<br>"
-                f"{highlight(t.text, t.cues)}</td></tr>"
+                f"{self._highlight_turn(t.index, t.text, t.cues)}</td></tr>"
             )
         return "<table width='100%' cellspacing='0' cellpadding='6'>" + "".join(rows) + "</table>"
 
@@ -424,6 +462,9 @@ class ResultsView(QWidget):
             self.jump_to_turn(self._report.shift.turn)
 
     def show_comparison(self) -> None:
+        from app.report import compare
+        from app.store import StoreError
+
         store = self._store_source()
         if self._partner is None or store is None:
             return
@@ -439,6 +480,8 @@ class ResultsView(QWidget):
 
     def export_to(self, path: Path, fmt: str) -> Path:
         """Write the shown session as `fmt` to `path` (checked by safe_export_path)."""
+        from app.report import ExportPathError, render, safe_export_path, write_atomically
+
         if self._report is None:
             raise ExportPathError("no session is shown")
         target = safe_export_path(path.parent, path.name)
@@ -447,6 +490,9 @@ class ResultsView(QWidget):
 
     def _find_partner(self, session: SessionRecord) -> None:
         """The other attempt to compare with: the parent of a retry, or the newest retry."""
+        from app.report import retries_of
+        from app.store import StoreError
+
         self._partner = None
         store = self._store_source()
         if store is not None:
@@ -466,6 +512,8 @@ class ResultsView(QWidget):
 
     # -- slots ---------------------------------------------------------------------------------
     def _on_playback_turn_changed(self, position: int) -> None:
+        from app.report import html_escape as esc
+
         report = self._report
         if report is None or not report.turns:
             self.now_label.setText("No turns")
@@ -476,12 +524,19 @@ class ResultsView(QWidget):
         self.timeline.set_current(position)
         self.now_label.setText(f"Turn {t.index + 1} of {len(report.turns)} · {who}")
         self._caption_only = None
-        self.caption.setText(f"<b>{esc(who)}:</b> {highlight(t.text, t.cues)}")
+        self.caption.setText(f"<b>{esc(who)}:</b> {self._highlight_turn(t.index, t.text, t.cues)}")
         self.transcript.setHtml(self._transcript_html(position))
         self.transcript.scrollToAnchor(f"turn-{position}")
 
     def _on_playback_playing_changed(self, playing: bool) -> None:
-        self.play_button.setText("❚❚ Pause" if playing else "▶ Play")
+        self.play_button.setText("Pause" if playing else "Play")
+        self.play_button.setIcon(
+            self.style().standardIcon(
+                QStyle.StandardPixmap.SP_MediaPause
+                if playing
+                else QStyle.StandardPixmap.SP_MediaPlay
+            )
+        )
         self.play_button.setAccessibleName("Pause" if playing else "Play")
         if not playing:
             self.timeline.set_position(float(self.playback.current))
@@ -490,13 +545,16 @@ class ResultsView(QWidget):
         self.timeline.set_position(position)
 
     def _on_playback_caption_only(self, position: int) -> None:
+        from app.report import html_escape as esc
+
         self._caption_only = position
         if self._report is not None:
             t = self._report.turns[position]
             who = "You" if t.speaker == "seeker" else self._report.session.persona
             how = "typed answer" if t.speaker == "seeker" else "no recording"
             self.caption.setText(
-                f"<b>{esc(who)}:</b> {highlight(t.text, t.cues)} <small>({how}: read it)</small>"
+                f"<b>{esc(who)}:</b> {self._highlight_turn(t.index, t.text, t.cues)} "
+                f"<small>({how}: read it)</small>"
             )
 
     def _on_playback_failed(self, message: str) -> None:
@@ -517,6 +575,8 @@ class ResultsView(QWidget):
         self.timeline.setFocus()
 
     def _on_export_button_clicked(self) -> None:
+        from app.report import ExportPathError, default_export_name
+
         if self._session is None:
             return
         folder = QStandardPaths.writableLocation(

@@ -23,7 +23,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.report import running_scores as report_running_scores
 from app.ui.frames import frame_colour, frame_style
 
 
@@ -36,6 +35,8 @@ class TimelineTurn:
 
 def running_scores(turns: Sequence[TimelineTurn]) -> list[float]:
     """Smoothed score per turn (the same curve the HTML export draws)."""
+    from app.report.timeline import running_scores as report_running_scores
+
     return report_running_scores([t.speaker for t in turns], [t.score for t in turns])
 
 
@@ -164,6 +165,11 @@ class FramingTimeline(QWidget):
         if not self._turns:
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, "No turns yet")
             return
+        p.drawText(
+            QRectF(2, 2, self.width() - 4, 16),
+            Qt.AlignmentFlag.AlignLeft,
+            "● exploration  ■ interview  – neutral  (filled: your answers)",
+        )
         # running score curve
         path = QPainterPath(QPointF(self._x(0), self._y(self._scores[0])))
         for i, s in enumerate(self._scores[1:], start=1):

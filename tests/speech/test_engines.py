@@ -76,7 +76,8 @@ def test_filler_words_are_kept(espeak_dir: Path, recognizer: WhisperRecognizer) 
 def test_silence_gives_empty_text(recognizer: WhisperRecognizer) -> None:
     """Two seconds of silence transcribe to nothing, not to an invented "Thank you"."""
     transcript = recognizer.transcribe(AudioClip(bytes(64_000)))
-    assert transcript.text == "" and transcript.audio_s == pytest.approx(2.0)
+    assert transcript.text == ""
+    assert transcript.audio_s == pytest.approx(2.0)
 
 
 def test_bundled_model_verifies_and_tampered_copy_fails(tmp_path: Path) -> None:
@@ -137,10 +138,12 @@ def test_cache_hit_does_not_render_again(tmp_path: Path) -> None:
     first = cache.get("Nice to meet you.", VoiceSettings())
     mtime = first.stat().st_mtime_ns
     again = cache.get("Nice to meet you.", VoiceSettings())
-    assert again == first and again.stat().st_mtime_ns == mtime
+    assert again == first
+    assert again.stat().st_mtime_ns == mtime
     assert (cache.renders, cache.hits) == (1, 1)
     other = cache.get("Nice to meet you.", VoiceSettings(pitch=70))
-    assert other != first and cache.renders == 2
+    assert other != first
+    assert cache.renders == 2
     cache.prerender(["Nice to meet you.", "Welcome."], VoiceSettings())
     assert cache.renders == 3
 
@@ -154,10 +157,13 @@ def test_transcribe_cli_writes_json_lines(espeak_dir: Path, tmp_path: Path) -> N
     code = transcribe_cli([str(good), str(bad), str(tmp_path / "missing.wav")], out, err)
     assert code == 2
     lines = [json.loads(x) for x in out.getvalue().splitlines()]
-    assert len(lines) == 1 and set(lines[0]) == {"file", "text", "audio_s", "elapsed_s"}
+    assert len(lines) == 1
+    assert set(lines[0]) == {"file", "text", "audio_s", "elapsed_s"}
     assert normalize_text(lines[0]["text"]) == normalize_text(ANSWERS[4])
     errors = err.getvalue().splitlines()
-    assert len(errors) == 2 and "notes.wav" in errors[0] and "does not exist" in errors[1]
+    assert len(errors) == 2
+    assert "notes.wav" in errors[0]
+    assert "does not exist" in errors[1]
     assert "Traceback" not in err.getvalue()
 
 

@@ -96,7 +96,8 @@ def test_pause_inside_an_answer_does_not_end_it(phrase: AudioClip) -> None:
     kinds = [type(e).__name__ for e in events]
     assert kinds.count("SpeechStarted") == 1
     ended = [e for e in events if isinstance(e, SpeechEnded)]
-    assert len(ended) == 1 and ended[0].reason == "silence"
+    assert len(ended) == 1
+    assert ended[0].reason == "silence"
     assert ended[0].clip.duration_s >= 2 * phrase.duration_s + 0.4
     assert any(isinstance(e, SilenceStarted) for e in events)
 
@@ -116,7 +117,8 @@ def test_max_answer_length_is_enforced(phrase: AudioClip) -> None:
     for _ in range(6):
         endless = endless + phrase
     ended = [e for e in run_vad(vad, endless) if isinstance(e, SpeechEnded)]
-    assert len(ended) == 1 and ended[0].reason == "max_length"
+    assert len(ended) == 1
+    assert ended[0].reason == "max_length"
     assert ended[0].clip.duration_s == pytest.approx(3.0, abs=0.1)
 
 

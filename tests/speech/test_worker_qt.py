@@ -49,7 +49,8 @@ def test_worker_renders_in_its_own_thread(qtbot: QtBot, fake_worker) -> None:
     with qtbot.waitSignal(worker.rendered, timeout=3000) as blocker:
         worker.request_render(7, "Hello there.", VoiceSettings())
     request_id, path = blocker.args
-    assert request_id == 7 and Path(path).is_file()
+    assert request_id == 7
+    assert Path(path).is_file()
     assert threading.get_ident() not in voice.threads
     worker.request_prerender(["A.", "B.", "Hello there."], VoiceSettings())
     qtbot.waitUntil(lambda: len(voice.lines) == 3, timeout=3000)
@@ -67,12 +68,13 @@ def test_worker_reports_render_failure_as_sentence(qtbot: QtBot, tmp_path: Path)
 
 
 def test_worker_times_out_a_hung_recognizer(qtbot: QtBot, fake_worker) -> None:
-    """A recognizer that hangs past the limit gives transcribe_failed; its late result is dropped."""
+    """A recognizer hanging past the limit gives transcribe_failed; its late result is dropped."""
     worker, _, rec = fake_worker
     rec.hang_s = 5
     with qtbot.waitSignal(worker.transcribe_failed, timeout=3000) as blocker:
         worker.request_transcribe(3, ScriptedClip(bytes(3200), text="late"))
-    assert blocker.args[0] == 3 and "longer than 1 s" in blocker.args[1]
+    assert blocker.args[0] == 3
+    assert "longer than 1 s" in blocker.args[1]
     with qtbot.assertNotEmitted(worker.transcribed, wait=200):
         rec.release()
 
@@ -87,13 +89,16 @@ def test_speculative_decode_is_reused(qtbot: QtBot, fake_worker) -> None:
     with qtbot.waitSignal(worker.transcribed, timeout=3000) as blocker:
         worker.request_transcribe(1, final)
     transcript: Transcript = blocker.args[1]
-    assert transcript.text == "hello" and transcript.audio_s == pytest.approx(final.duration_s)
-    assert len(rec.calls) == 1 and worker.speculative_hits == 1
+    assert transcript.text == "hello"
+    assert transcript.audio_s == pytest.approx(final.duration_s)
+    assert len(rec.calls) == 1
+    assert worker.speculative_hits == 1
     worker.speculate(spoken)
     longer = AudioClip(spoken.pcm + b"\x00\x40" * 8000)
     with qtbot.waitSignal(worker.transcribed, timeout=3000):
         worker.request_transcribe(2, longer)
-    assert len(rec.calls) == 3 and worker.speculative_hits == 1
+    assert len(rec.calls) == 3
+    assert worker.speculative_hits == 1
 
 
 @pytest.mark.speech
@@ -128,7 +133,8 @@ def test_fakes_follow_the_real_signal_order(qtbot: QtBot, tmp_path: Path) -> Non
     assert seen == []  # nobody is listening yet
     mic.start()
     qtbot.waitUntil(lambda: len(seen) == 3, timeout=1000)
-    assert seen == ["started", "silence", "ended:yes I am"] and not mic.listening
+    assert seen == ["started", "silence", "ended:yes I am"]
+    assert not mic.listening
     assert FakeRecognizer().transcribe(mic_clip := ScriptedClip(b"", text="hi")).text == "hi"
     assert mic_clip.duration_s == 0
     player = FakePlayer()

@@ -41,7 +41,7 @@ class CountdownOverlay(QWidget):
         )
         self.setAccessibleDescription(self.label.text())
         if not self.isVisible():
-            self.setGeometry(self.parentWidget().rect())
+            self.setGeometry(self.parentWidget().rect())  # type: ignore[union-attr]
             self.show()
             self.raise_()
 
@@ -51,6 +51,7 @@ class CountdownOverlay(QWidget):
         self.cancelled.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None and watched is parent and event.type() == QEvent.Type.Resize:
+            self.setGeometry(parent.rect())
         return False

@@ -102,7 +102,9 @@ class OperatorScreen(QWidget):
         self.max_minutes.setRange(1, 30)
         self.max_minutes.setSuffix(" min")
         self.counts_enabled = named(
-            QCheckBox("Keep anonymous counts (numbers only, no words)"), "kioskCountsEnabled"
+            QCheckBox("Keep anonymous counts (numbers only, no words)"),
+            "kioskCountsEnabled",
+            "Keep anonymous counts",
         )
 
         self.microphone = named(QComboBox(), "kioskMicrophone", "Microphone")
@@ -129,19 +131,21 @@ class OperatorScreen(QWidget):
         self.counts_note = QLabel()
         self.counts_note.setObjectName("kioskCountsNote")
         self.counts_note.setWordWrap(True)
-        self.export_button = named(QPushButton("Export counts as CSV"), "kioskExportCounts")
+        self.export_button = named(
+            QPushButton("Export counts as CSV"), "kioskExportCounts", "Export counts as CSV"
+        )
         self.export_button.clicked.connect(self.export_requested)
-        self.clear_button = named(QPushButton("Clear counts"), "kioskClearCounts")
+        self.clear_button = named(QPushButton("Clear counts"), "kioskClearCounts", "Clear counts")
         self.clear_button.clicked.connect(self.clear_counts_requested)
 
         self.status = QLabel()
         self.status.setObjectName("kioskOperatorStatus")
         self.status.setWordWrap(True)
-        self.save_button = named(QPushButton("Save settings"), "kioskSave")
+        self.save_button = named(QPushButton("Save settings"), "kioskSave", "Save settings")
         self.save_button.clicked.connect(self._on_save_button_clicked)
-        self.back_button = named(QPushButton("Back to the kiosk"), "kioskBack")
+        self.back_button = named(QPushButton("Back to the kiosk"), "kioskBack", "Back to the kiosk")
         self.back_button.clicked.connect(self._on_back_button_clicked)
-        self.quit_button = named(QPushButton("Quit the kiosk"), "kioskQuit")
+        self.quit_button = named(QPushButton("Quit the kiosk"), "kioskQuit", "Quit the kiosk")
         self.quit_button.clicked.connect(self._on_quit_button_clicked)
 
         form = QFormLayout()

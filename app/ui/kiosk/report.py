@@ -2,22 +2,17 @@
 
 No file dialog: the kiosk offers only the folders of mounted removable media (under
 ``/media/$USER`` and ``/run/media/$USER``), so a visitor cannot browse the machine. The report is
-a small self-contained HTML page. (When app/report lands, its exporter can replace
-:func:`write_report`; the shell only calls this module.)
+app/report's self-contained HTML page, written through its ``safe_export_path``.
 """
 
 from __future__ import annotations
 
 import getpass
-import html
 import os
 import re
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-
-FRAME_WORDS = {"exploration": "Exploration", "interview": "Interview", "neutral": "Neutral"}
 
 
 def media_roots(user: str | None = None) -> list[Path]:
@@ -65,50 +60,24 @@ def unique_path(folder: Path, name: str) -> Path:
     return candidate
 
 
-def report_html(session: Any, turns: Sequence[Any]) -> str:
-    """A self-contained page: every turn with its frame, the shift, and the outcome."""
-    analysis = session.analysis or {}
-    shift = analysis.get("shift")
-    title = f"{session.scenario_title} — with {session.persona}"
-    rows = []
-    for t in turns:
-        who = "You" if t.speaker == "seeker" else html.escape(session.persona)
-        frame = FRAME_WORDS.get(t.frame or "", "") if t.speaker == "seeker" else ""
-        marker = " (the shift)" if shift and shift.get("turn") == t.idx else ""
-        rows.append(
-            f"<tr><td>{t.idx + 1}</td><td>{who}</td><td>{html.escape(t.text)}</td>"
-            f"<td>{frame}{marker}</td></tr>"
-        )
-    if shift:
-        verdict = (
-            f"The conversation tipped into an interview at turn {int(shift['turn']) + 1}: "
-            f"{html.escape(str(shift.get('explanation', '')))}"
-        )
-    else:
-        verdict = "The conversation stayed a mutual exploration."
-    outcome = (
-        f"<p>Outcome: {html.escape(session.outcome_label)}</p>" if session.outcome_label else ""
-    )
-    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(session.started_at))
-    return (
-        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
-        f"<title>{html.escape(title)}</title>"
-        "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto}"
-        "td{padding:.3em .6em;vertical-align:top;border-bottom:1px solid #ddd}</style>"
-        f"</head><body><h1>{html.escape(title)}</h1><p>Rehearsed with Frameshift on {when}.</p>"
-        f"{outcome}<p>{verdict}</p>"
-        "<table><tr><th>#</th><th>Who</th><th>Said</th><th>Frame</th></tr>"
-        + "".join(rows)
-        + "</table></body></html>\n"
+def write_report(folder: Path, session: Any, turns: Sequence[Any], *, scenario: Any = None) -> Path:
+    """Write the visitor's report (app.report's self-contained HTML) into ``folder``, a
+    removable volume, under a new name: an earlier visitor's report is never overwritten."""
+    from app.report import (
+        build_report,
+        default_export_name,
+        render_html,
+        safe_export_path,
+        write_atomically,
     )
 
-
-def write_report(folder: Path, session: Any, turns: Sequence[Any]) -> Path:
-    """Write the visitor's report into ``folder`` (a removable volume) and flush it to disk."""
-    stamp = time.strftime("%Y%m%d-%H%M", time.localtime(session.started_at))
-    path = unique_path(folder, f"frameshift-{safe_name(session.scenario_id)}-{stamp}.html")
-    with path.open("x", encoding="utf-8") as fh:
-        fh.write(report_html(session, turns))
-        fh.flush()
-        os.fsync(fh.fileno())  # a visitor pulls the stick out the moment they see "saved"
-    return path
+    # No data_dir: the recordings stay out of the report (and are erased with the visit).
+    html_text = render_html(build_report(session, turns, scenario=scenario, data_dir=None))
+    name = Path(default_export_name(session, "html"))
+    target = safe_export_path(folder, name.name)
+    n = 2
+    while target.exists():
+        target = safe_export_path(folder, f"{name.stem}-{n}{name.suffix}")
+        n += 1
+    write_atomically(target, html_text)
+    return target

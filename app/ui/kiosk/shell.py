@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -129,6 +130,7 @@ class KioskWindow(QWidget):
         self.visit: Visit | None = None
         self.visits = 0
         self._last_activity = clock()
+        self._started = False
         self.pin_gate = PinGate(self.settings.kiosk.pin_hash, clock=clock)
 
         for stale in stale_visit_dirs(visit_parent):
@@ -172,8 +174,16 @@ class KioskWindow(QWidget):
         self.operator.back_requested.connect(self._on_operator_back_requested)
         self.operator.quit_requested.connect(self._on_operator_quit_requested)
         self.operator.volume_changed.connect(self._on_operator_volume_changed)
+        self._scrolls: dict[int, QScrollArea] = {}
         for page in (self.attract, self.visit_page, self.export_page, self.pin_page, self.operator):
-            self.pages.addWidget(page)
+            # A page taller than a small screen scrolls instead of pushing the window out of
+            # full screen.
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(page)
+            self._scrolls[id(page)] = scroll
+            self.pages.addWidget(scroll)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -201,6 +211,7 @@ class KioskWindow(QWidget):
         if qapp is not None:
             qapp.installEventFilter(self.guard)
         self.crash_guard.install()
+        self._started = True
         self.showFullScreen()
         self.attract.setFocus()
 
@@ -216,11 +227,37 @@ class KioskWindow(QWidget):
         self.crash_guard.uninstall()
         self.guard.allow_close = True
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Back to full screen whenever something (a window manager key, a resize request from a
+        page, the offscreen platform) takes the kiosk out of it."""
+        super().changeEvent(event)
+        if (
+            event.type() == QEvent.Type.WindowStateChange
+            and self._started
+            and not self.guard.allow_close
+            and not self.isFullScreen()
+        ):
+            QTimer.singleShot(0, self._restore_full_screen)
+
+    def _restore_full_screen(self) -> None:
+        if self._started and not self.guard.allow_close and not self.isFullScreen():
+            self.showFullScreen()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.guard.allow_close:
             event.ignore()  # Alt+F4, the window manager, a stray close(): the kiosk stays
             return
         event.accept()
+
+    @property
+    def current_page(self) -> QWidget:
+        """The page on screen (attract, visit_page, export_page, pin_page or operator)."""
+        scroll = self.pages.currentWidget()
+        page = scroll.widget() if isinstance(scroll, QScrollArea) else None
+        return page if page is not None else self.attract
+
+    def show_page(self, page: QWidget) -> None:
+        self.pages.setCurrentWidget(self._scrolls[id(page)])
 
     @property
     def offered(self) -> list[Any]:
@@ -243,18 +280,14 @@ class KioskWindow(QWidget):
     def show_attract(self) -> None:
         self.overlay.hide()
         self._idle_timer.stop()
-        self.pages.setCurrentWidget(self.attract)
+        self.show_page(self.attract)
         self.attract.setFocus()
         self._listen_for_hello()
 
     def _listen_for_hello(self) -> None:
         """ "Say hello to start": the microphone listens on the attract screen."""
         mic = getattr(self.speech, "microphone", None)
-        if (
-            mic is None
-            or not self.settings.listen
-            or self.pages.currentWidget() is not self.attract
-        ):
+        if mic is None or not self.settings.listen or self.current_page is not self.attract:
             return
         if id(mic) not in self._hello_connected:
             self._hello_connected.add(id(mic))
@@ -271,7 +304,7 @@ class KioskWindow(QWidget):
             mic.stop()
 
     def _on_microphone_speech_started(self) -> None:
-        if self.visit is None and self.pages.currentWidget() is self.attract:
+        if self.visit is None and self.current_page is self.attract:
             self.start_visit()
 
     def _on_microphone_no_speech(self) -> None:
@@ -313,7 +346,7 @@ class KioskWindow(QWidget):
         self.visits += 1
         self._visit_layout.insertWidget(0, window, 1)
         self._on_visit_stack_current_changed()
-        self.pages.setCurrentWidget(self.visit_page)
+        self.show_page(self.visit_page)
         window.show()
         self._last_activity = self.clock()
         self._idle_timer.start()
@@ -408,7 +441,7 @@ class KioskWindow(QWidget):
 
     def check_idle(self) -> None:
         """Called by the idle timer: show, update or act on the countdown."""
-        if self.pages.currentWidget() is self.attract:
+        if self.current_page is self.attract:
             self._idle_timer.stop()
             self.overlay.hide()
             return
@@ -439,11 +472,13 @@ class KioskWindow(QWidget):
         self.export_status = QLabel()
         self.export_status.setObjectName("kioskExportStatus")
         self.export_status.setWordWrap(True)
-        refresh = named(QPushButton("Refresh"), "kioskMediaRefresh")
+        refresh = named(QPushButton("Refresh"), "kioskMediaRefresh", "Look for USB sticks again")
         refresh.clicked.connect(self.refresh_media)
-        self.export_save_button = named(QPushButton("Save here"), "kioskExportSave")
+        self.export_save_button = named(
+            QPushButton("Save here"), "kioskExportSave", "Save the report here"
+        )
         self.export_save_button.clicked.connect(self._on_export_save_button_clicked)
-        back = named(QPushButton("Back to my results"), "kioskExportBack")
+        back = named(QPushButton("Back to my results"), "kioskExportBack", "Back to my results")
         back.clicked.connect(self._on_export_back_button_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(back)
@@ -477,11 +512,11 @@ class KioskWindow(QWidget):
         if self.visit is None:
             return
         self.refresh_media()
-        self.pages.setCurrentWidget(self.export_page)
+        self.show_page(self.export_page)
 
     def _on_export_back_button_clicked(self) -> None:
         if self.visit is not None:
-            self.pages.setCurrentWidget(self.visit_page)
+            self.show_page(self.visit_page)
         else:
             self.show_attract()
 
@@ -500,8 +535,14 @@ class KioskWindow(QWidget):
             return None
         sid = visit.window.last_session_id
         try:
-            path = write_report(folder, visit.store.session(sid), visit.store.turns(sid))
-        except (OSError, StoreError) as exc:
+            session = visit.store.session(sid)
+            path = write_report(
+                folder,
+                session,
+                visit.store.turns(sid),
+                scenario=visit.window.find_scenario(session.scenario_id),
+            )
+        except (OSError, ValueError, StoreError) as exc:
             self.export_status.setText(f"The report could not be saved ({exc}).")
             return None
         self.export_status.setText(
@@ -512,7 +553,7 @@ class KioskWindow(QWidget):
 
     # -- operator ---------------------------------------------------------------------------
     def _on_guard_operator_requested(self) -> None:
-        if self.pages.currentWidget() in (self.pin_page, self.operator):
+        if self.current_page in (self.pin_page, self.operator):
             return
         self.request_operator()
 
@@ -524,7 +565,7 @@ class KioskWindow(QWidget):
             self._open_operator()
             return
         self.pin_page.reset()
-        self.pages.setCurrentWidget(self.pin_page)
+        self.show_page(self.pin_page)
         self._note_activity()
         self._idle_timer.start()
 
@@ -537,7 +578,7 @@ class KioskWindow(QWidget):
     def _open_operator(self) -> None:
         self.operator.load(self.settings, self.all_scenarios)
         self._refresh_counts()
-        self.pages.setCurrentWidget(self.operator)
+        self.show_page(self.operator)
         self._note_activity()
         self._idle_timer.start()
         self.operator_opened.emit()
@@ -609,7 +650,7 @@ class KioskWindow(QWidget):
             log_crash(self.settings.data_dir, exc_type, exc, tb)
         log.error("unexpected %s in the kiosk; back to the attract screen", exc_type.__name__)
         self.error_caught.emit(exc_type.__name__)
-        if self.visit is not None or self.pages.currentWidget() is not self.attract:
+        if self.visit is not None or self.current_page is not self.attract:
             QTimer.singleShot(0, lambda: self.reset_to_attract("error"))
 
 
