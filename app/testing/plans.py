@@ -149,13 +149,13 @@ class PlanCase(pytest.Item):
 
     def runtest(self) -> None:
         if self.error is not None:
-            raise PlanFailure([self.error])
+            raise PlanMismatchError([self.error])
         problems = run_case(self.path, self.plan, self.case)
         if problems:
-            raise PlanFailure(problems)
+            raise PlanMismatchError(problems)
 
     def repr_failure(self, excinfo: Any, style: Any = None) -> str:
-        if isinstance(excinfo.value, PlanFailure):
+        if isinstance(excinfo.value, PlanMismatchError):
             return "\n".join(excinfo.value.problems)
         return str(super().repr_failure(excinfo))
 
@@ -163,7 +163,7 @@ class PlanCase(pytest.Item):
         return self.path, 0, f"plan case: {self.name}"
 
 
-class PlanFailure(Exception):
+class PlanMismatchError(Exception):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
