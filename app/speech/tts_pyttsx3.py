@@ -35,6 +35,20 @@ def _quiet_espeak_driver() -> None:
     driver_module.print = lambda *args, **_kw: log.debug(" ".join(str(a) for a in args))
 
 
+def _espeak_synchronize() -> None:
+    """Wait until eSpeak NG's own synthesis thread is idle.
+
+    pyttsx3 runs eSpeak in AUDIO_OUTPUT_RETRIEVAL mode, where synthesis and parameter changes go
+    through eSpeak's FIFO in a thread of its own; without this, the next line's rate or voice
+    sometimes applied too late (measured: 1 render in ~3 kept the previous rate).
+    """
+    try:
+        from pyttsx3.drivers import _espeak
+    except Exception:  # not eSpeak (SAPI5, NSSS): nothing to wait for
+        return
+    _espeak.Synchronize()
+
+
 class Pyttsx3Voice:
     """A :class:`~app.speech.protocols.Voice` backed by pyttsx3.
 
@@ -92,6 +106,7 @@ class Pyttsx3Voice:
         try:
             with _ENGINE_LOCK:
                 engine = self._ensure_engine()
+                _espeak_synchronize()
                 self._apply(engine, settings)
                 finished: list[bool] = []
                 errors: list[BaseException] = []
@@ -107,6 +122,7 @@ class Pyttsx3Voice:
                 try:
                     engine.save_to_file(text, str(tmp))
                     engine.runAndWait()
+                    _espeak_synchronize()
                 finally:
                     for token in tokens:
                         engine.disconnect(token)
