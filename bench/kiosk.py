@@ -27,22 +27,22 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import psutil  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import psutil
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
 
-from app.config import KioskSettings, load_settings  # noqa: E402
-from app.session import SpeechServices  # noqa: E402
-from app.session.kiosk import VISIT_PREFIX, hash_pin  # noqa: E402
-from app.speech import (  # noqa: E402
+from app.config import KioskSettings, load_settings
+from app.session import SpeechServices
+from app.session.kiosk import VISIT_PREFIX, hash_pin
+from app.speech import (
     FakeMicrophone,
     FakePlayer,
     FakeRecognizer,
     FakeVoice,
     SpeechWorker,
 )
-from app.testing.driver import FrameshiftDriver  # noqa: E402
-from app.ui.kiosk import create_kiosk  # noqa: E402
+from app.testing.driver import FrameshiftDriver
+from app.ui.kiosk import create_kiosk
 
 SESSIONS = 500
 WARMUP = 50
@@ -59,7 +59,7 @@ ANSWERS = [
 class _Bot:
     """The little of pytest-qt's qtbot that FrameshiftDriver uses, over processEvents."""
 
-    def waitUntil(self, check: Callable[[], Any], timeout: int = 5_000) -> None:  # noqa: N802
+    def waitUntil(self, check: Callable[[], Any], timeout: int = 5_000) -> None:
         deadline = time.monotonic() + timeout / 1000
         while True:
             QApplication.processEvents()
@@ -105,7 +105,8 @@ def main() -> int:
     )
     voice, recognizer = FakeVoice(seconds=0.05), FakeRecognizer()
     worker = SpeechWorker(voice, recognizer, loaded.settings.cache_dir / "voice")
-    speech = SpeechServices(worker=worker, player=FakePlayer(), microphone=FakeMicrophone())
+    player = FakePlayer()
+    speech = SpeechServices(worker=worker, player=player, microphone=FakeMicrophone())
     kiosk = create_kiosk(loaded, speech=speech, visit_parent=visits_parent, media_roots=[])
     kiosk.start()
     bot = _Bot()
@@ -136,6 +137,10 @@ def main() -> int:
                 kiosk.done_button.click()
             _flush()
             times_ms.append((time.perf_counter() - started) * 1000)
+            # The fakes keep a record of every call for tests to inspect; a booth has none.
+            recognizer.calls.clear()
+            voice.lines.clear()
+            player.played.clear()
             if kiosk.visit is not None:
                 errors.append(f"visit {n} was not erased")
         _flush()

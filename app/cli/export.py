@@ -18,11 +18,13 @@ from app.session.storage import open_store
 from app.store import NoSuchSession, StoreError
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: object) -> None:
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     """The `export` sub-command's arguments (called from build_parser)."""
     p = sub.add_parser(
         "export",
-        parents=[common],  # type: ignore[list-item]
+        parents=[common],
         help="export a session as HTML, JSON or CSV",
     )
     p.add_argument("session_id", type=int, help="a session id (see: frameshift history)")

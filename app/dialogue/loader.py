@@ -20,6 +20,8 @@ from app.dialogue.validate import by_line, graph_problems, schema_problems, ship
 from app.dialogue.yaml_loader import load_yaml
 
 SUFFIXES = (".yaml", ".yml")
+#: Golden test plans live beside scenarios (see app/testing/plans.py); they are not scenarios.
+PLAN_SUFFIXES = (".plan.yaml", ".plan.yml")
 
 
 def installed_scenario_dirs(extra: Iterable[Path] = ()) -> list[Path]:
@@ -28,11 +30,18 @@ def installed_scenario_dirs(extra: Iterable[Path] = ()) -> list[Path]:
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; a folder stands for its *.yaml and *.yml files, sorted by name."""
+    """Files as given; a folder stands for its *.yaml and *.yml files (test plans excepted),
+    sorted by name."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file()))
+            files.extend(
+                sorted(
+                    p
+                    for p in path.iterdir()
+                    if p.suffix in SUFFIXES and not p.name.endswith(PLAN_SUFFIXES) and p.is_file()
+                )
+            )
         else:
             files.append(path)
     return files

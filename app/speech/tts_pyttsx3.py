@@ -21,6 +21,10 @@ from app.speech.protocols import VoiceSettings
 log = logging.getLogger(__name__)
 
 _ENGINE_LOCK = threading.Lock()
+#: One engine per driver for the whole process, never destroyed: eSpeak NG has one global
+#: synthesis callback, and a second engine (or the first one's destructor, run by the garbage
+#: collector mid-render) re-registers or clears it and resets rate and voice to its defaults.
+_ENGINES: dict[str | None, Any] = {}
 
 
 def _quiet_espeak_driver() -> None:
@@ -85,7 +89,9 @@ class Pyttsx3Voice:
                 import pyttsx3
 
                 _quiet_espeak_driver()
-                self._engine = pyttsx3.init(self._driver)
+                if self._driver not in _ENGINES:
+                    _ENGINES[self._driver] = pyttsx3.init(self._driver)
+                self._engine = _ENGINES[self._driver]
             except Exception as exc:
                 raise EngineUnavailable(
                     "The voice engine could not start; is eSpeak NG installed? "
@@ -155,12 +161,14 @@ class Pyttsx3Voice:
         driver = getattr(getattr(engine, "proxy", None), "_driver", None)
         set_property = driver.setProperty if driver is not None else engine.setProperty
         set_property("voice", ident + plus + variant)
+        _espeak_synchronize()  # a voice change resets rate and pitch once eSpeak applies it
         set_property("rate", int(settings.rate))
         set_property("volume", max(0.0, min(2.0, float(settings.volume))))
         try:
             set_property("pitch", int(settings.pitch))
         except (KeyError, ValueError):  # drivers without pitch (SAPI5)
             log.debug("this voice driver has no pitch control")
+        _espeak_synchronize()
 
     @staticmethod
     def _check_wav(path: Path) -> None:

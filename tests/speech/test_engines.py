@@ -175,3 +175,16 @@ def test_resampled_input_is_equivalent(espeak_dir: Path, recognizer: WhisperReco
     b = recognizer.transcribe(clip.resampled(16_000)).text
     assert normalize_text(a) == normalize_text(b)
     assert np.isclose(clip.duration_s, clip.resampled(16_000).duration_s, atol=0.001)
+
+
+def test_rate_survives_voice_changes(tmp_path: Path) -> None:
+    """Alternating voices and rates, every render gets its own rate (eSpeak FIFO race guard)."""
+    voice = Pyttsx3Voice()
+    line = "Could you tell me more about the role?"
+    durations: dict[int, list[float]] = {110: [], 220: []}
+    for i in range(8):
+        rate = (110, 220)[i % 2]
+        settings = VoiceSettings(voice=("en-us", "en-gb", "en-us+f3")[i % 3], rate=rate)
+        out = voice.render(line, settings, tmp_path / f"{i}.wav")
+        durations[rate].append(AudioClip.from_wav(out).duration_s)
+    assert min(durations[110]) > 1.5 * max(durations[220]), durations

@@ -215,3 +215,25 @@ def test_no_stick_says_so(make_booth: Any) -> None:
     booth.qtbot.mouseClick(k.save_report_button, Qt.MouseButton.LeftButton)
     assert "No USB stick found" in k.export_status.text()
     assert not k.export_save_button.isEnabled()
+
+
+def test_saying_hello_starts_a_visit(make_booth: Any) -> None:
+    """On the attract screen the microphone listens; speech starts a visit."""
+    booth = make_booth()
+    mic = booth.speech.microphone
+    assert mic is not None
+    assert mic.listening
+    with booth.qtbot.waitSignal(booth.kiosk.visit_started):
+        mic.speech_started.emit()
+    assert booth.kiosk.current_page is booth.kiosk.visit_page
+    assert not mic.listening
+
+
+def test_without_listening_the_attract_screen_waits_for_a_touch(make_booth: Any) -> None:
+    """With listening off the microphone stays closed; a tap anywhere starts the visit."""
+    booth = make_booth(listen=False)
+    mic = booth.speech.microphone
+    assert mic is not None
+    assert not mic.listening
+    booth.qtbot.mouseClick(booth.kiosk.attract, Qt.MouseButton.LeftButton)
+    assert booth.kiosk.visit is not None

@@ -60,3 +60,12 @@ def test_empty_folder_is_an_error(tmp_path: Path) -> None:
     status, out, _ = _run([str(tmp_path)])
     assert status == 2
     assert out.strip() == "no scenario files found"
+
+
+def test_a_folder_skips_golden_test_plans(tmp_path: Path) -> None:
+    """A *.plan.yaml beside scenarios is a test plan, not a broken scenario."""
+    from app.dialogue import expand_paths
+
+    (tmp_path / "a.yaml").write_text("id: a\n")
+    (tmp_path / "a.plan.yaml").write_text("scenario: a\ncases: []\n")
+    assert [p.name for p in expand_paths([tmp_path])] == ["a.yaml"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pytest
 from conftest import SHIPPED
 
-from app.dialogue import Runner, load_scenario
+from app.dialogue import Runner, expand_paths, load_scenario
 from app.framing import analyze_answer
 
 
@@ -203,7 +203,7 @@ GOLDENS = (
 def test_every_scenario_has_an_exploration_and_an_interview_golden() -> None:
     """Each shipped scenario has at least the two golden paths the issue asks for."""
     covered = {(g.scenario, g.name) for g in GOLDENS}
-    for path in SHIPPED.glob("*.yaml"):
+    for path in expand_paths([SHIPPED]):
         assert {(path.stem, "exploration"), (path.stem, "interview")} <= covered, path.stem
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import SHIPPED
 
-from app.dialogue import Runner, Scenario, load_scenario, validate_file
+from app.dialogue import Runner, Scenario, expand_paths, load_scenario, validate_file
 
-FILES = sorted(SHIPPED.glob("*.yaml"))
+FILES = expand_paths([SHIPPED])
 REQUIRED_IDS = {
     "connector-intro",
     "career-fair-booth",
