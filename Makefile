@@ -35,5 +35,9 @@ test: setup lint
 bench: setup
 	@for b in bench/*.py; do echo "== $$b" >&2; $(BIN)/python $$b || exit 1; done
 
+screenshots: setup
+	FRAMESHIFT_SAVE_SCREENS=$(CURDIR)/docs/screens QT_QPA_PLATFORM=offscreen \
+	  $(BIN)/python -m pytest -q tests/gui/test_screenshots.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info

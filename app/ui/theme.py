@@ -25,11 +25,11 @@ def assets_dir() -> Path:
 
 def _palette(theme: str) -> QPalette:
     colours = {
-        "light": ("#fbfaf7", "#1d1f23", "#ffffff", "#1b5e52", "#ffffff"),
-        "dark": ("#1e2126", "#e8e6e1", "#262a30", "#4fd1b0", "#0d1210"),
-        "high_contrast": ("#000000", "#ffffff", "#000000", "#ffff00", "#000000"),
+        "light": ("#fbfaf7", "#1d1f23", "#ffffff", "#1b5e52", "#ffffff", "#0b57a4"),
+        "dark": ("#1e2126", "#e8e6e1", "#262a30", "#4fd1b0", "#0d1210", "#8cc8ff"),
+        "high_contrast": ("#000000", "#ffffff", "#000000", "#ffff00", "#000000", "#00ffff"),
     }[theme]
-    window, text, base, highlight, highlighted_text = (QColor(c) for c in colours)
+    window, text, base, highlight, highlighted_text, link = (QColor(c) for c in colours)
     pal = QPalette()
     for role, colour in (
         (QPalette.ColorRole.Window, window),
@@ -42,6 +42,9 @@ def _palette(theme: str) -> QPalette:
         (QPalette.ColorRole.HighlightedText, highlighted_text),
         (QPalette.ColorRole.ToolTipBase, base),
         (QPalette.ColorRole.ToolTipText, text),
+        (QPalette.ColorRole.Link, link),
+        (QPalette.ColorRole.LinkVisited, link),
+        (QPalette.ColorRole.PlaceholderText, QColor("#8a8d92")),
     ):
         pal.setColor(role, colour)
     return pal

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import time
 from collections.abc import Iterator
@@ -55,6 +56,7 @@ def virtual_microphone(runtime: Path) -> Iterator[dict[str, str]]:
         ],
         env=env, check=True, timeout=20, capture_output=True,
     )  # fmt: skip
+    pid: int | None = None
     try:
         for _ in range(100):
             if subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode == 0:
@@ -72,9 +74,28 @@ def virtual_microphone(runtime: Path) -> Iterator[dict[str, str]]:
             ["set-default-sink", SINK],
         ):
             subprocess.run(["pactl", *args], env=env, check=True, timeout=10, capture_output=True)
+        pid_file = runtime / "pulse" / "pid"
+        pid = int(pid_file.read_text().split()[0]) if pid_file.is_file() else None
         yield env
     finally:
         subprocess.run(["pulseaudio", "--kill"], env=env, timeout=10, capture_output=True)
+        _wait_gone(pid)
+
+
+def _wait_gone(pid: int | None, timeout_s: float = 5.0) -> None:
+    """Make sure our daemon (and only ours, by pid) has exited; SIGTERM it if --kill did not."""
+    if pid is None:
+        return
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        if Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z":
+            return  # exited; its reaper is not us
+        time.sleep(0.05)
+    os.kill(pid, signal.SIGTERM)
 
 
 def play_into_mic(wav: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
