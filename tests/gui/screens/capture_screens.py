@@ -29,6 +29,29 @@ def _grab(app: FrameshiftDriver, widget: QWidget, name: str, theme: str) -> None
     assert shot.save(str(OUT / f"{name}-{theme}.png"))
 
 
+def _finished_sessions(app: FrameshiftDriver) -> None:
+    """A few whole rehearsals, some kept exploratory, so the history chart has a story."""
+    from app.session import Conversation
+
+    eager = ["Hi, I'm looking for a job", "Yes!", "I have great experience", "When can I start?"]
+    curious = [
+        "I came to learn how people here got into this work",
+        "What does your team work on day to day?",
+        "Honestly I don't know yet, I'd like to understand it better first",
+        "What drew you to it? And who else should I talk to?",
+        "That's really helpful, thank you",
+    ]
+    for answers in (eager, eager, curious, curious, curious):
+        for scenario in app.window.scenarios[:3]:
+            conv = Conversation(scenario, app.window.store)
+            conv.begin()
+            for text in answers * 3:
+                if conv.reached_end:
+                    break
+                conv.answer(text)
+            conv.end()
+
+
 @pytest.mark.parametrize("theme", ["light", "dark", "high_contrast"])
 def test_capture_every_screen(frameshift_app: FrameshiftDriver, theme: str) -> None:
     """Picker, conversation, replay, comparison, history and settings, in one theme."""
@@ -69,6 +92,7 @@ def test_capture_every_screen(frameshift_app: FrameshiftDriver, theme: str) -> N
         results.compare_button.click()
         _grab(app, w, "compare", theme)
 
+    _finished_sessions(app)
     w.show_history()
     _grab(app, w, "history", theme)
     del steps
