@@ -49,7 +49,7 @@ class FrameshiftDriver:
         self.speech = speech
         self.voice = voice
         self.recognizer = recognizer
-        self.microphone: FakeMicrophone | None = speech.microphone
+        self.microphone: Any = speech.microphone
         self.player = speech.player
         self.real_speech = real_speech
         self.timeout_ms = REAL_SPEECH_TIMEOUT_MS if real_speech else DEFAULT_TIMEOUT_MS
@@ -105,6 +105,11 @@ class FrameshiftDriver:
         rehearsal = self.window.rehearsal
         before = len(rehearsal.conversation.turns) if rehearsal.conversation else 0
         is_wav = str(text_or_wav).lower().endswith(".wav")
+        if self.microphone is not None and not isinstance(self.microphone, FakeMicrophone):
+            raise TypeError(
+                "with live_audio the app hears the sound server's microphone: play the answer "
+                "into it (see tests/speech/pulse.py) and call wait_for_manager_line()"
+            )
         if self.microphone is not None and self.settings.listen:
             self.microphone.say(text_or_wav)
             if not self.microphone.listening and not self.settings.push_to_talk:
@@ -171,6 +176,7 @@ def make_driver(
     data_dir: Path,
     *,
     real_speech: bool = False,
+    live_audio: bool = False,
     **overrides: Any,
 ) -> FrameshiftDriver:
     """Build the window for a test: temporary data dir, fast timers, scripted or real speech."""
@@ -186,14 +192,23 @@ def make_driver(
     settings = loaded.settings
     voice: Any
     recognizer: Any
-    if real_speech:
-        voice, recognizer = Pyttsx3Voice(), WhisperRecognizer()
+    if live_audio:  # everything real: the sound server's default microphone and speakers
+        from app.speech.services import build_services
+
+        bundle, _notices = build_services(settings)
+        assert bundle.worker is not None
+        voice, recognizer = bundle.worker.cache.voice, bundle.worker.recognizer
+        speech = SpeechServices(bundle.worker, bundle.player, bundle.microphone)
+        real_speech = True
     else:
-        voice, recognizer = FakeVoice(seconds=0.05), FakeRecognizer()
-    worker = SpeechWorker(voice, recognizer, settings.cache_dir / "voice")
-    if real_speech:
-        worker.load_recognizer()
-    speech = SpeechServices(worker=worker, player=FakePlayer(), microphone=FakeMicrophone())
+        if real_speech:
+            voice, recognizer = Pyttsx3Voice(), WhisperRecognizer()
+        else:
+            voice, recognizer = FakeVoice(seconds=0.05), FakeRecognizer()
+        worker = SpeechWorker(voice, recognizer, settings.cache_dir / "voice")
+        if real_speech:
+            worker.load_recognizer()
+        speech = SpeechServices(worker=worker, player=FakePlayer(), microphone=FakeMicrophone())
     window = create_window(loaded, speech=speech)
     qtbot.addWidget(window)
     window.show()

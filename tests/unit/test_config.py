@@ -92,3 +92,10 @@ def test_tests_never_see_the_real_config(isolated_settings: Path) -> None:
     loaded = load_settings()
     assert str(loaded.path).startswith(str(isolated_settings))
     assert str(loaded.settings.data_dir).startswith(str(isolated_settings))
+
+
+def test_settings_and_vad_agree_on_the_end_of_speech_default() -> None:
+    """The documented hang-over default is the one the voice-activity detector uses."""
+    from app.speech.vad import VadConfig
+
+    assert Settings().end_silence_ms == VadConfig().end_silence_ms
