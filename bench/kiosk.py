@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -154,6 +155,7 @@ def main() -> int:
         kiosk.close()
         worker.stop()
     left_behind = len(list(visits_parent.glob(VISIT_PREFIX + "*")))
+    shutil.rmtree(root, ignore_errors=True)
     timed = times_ms[WARMUP:] or times_ms
     growth = rss_end - rss_warm
     result = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -241,3 +242,24 @@ def test_without_listening_the_attract_screen_waits_for_a_touch(make_booth: Any)
     assert not mic.listening
     booth.qtbot.mouseClick(booth.kiosk.attract, Qt.MouseButton.LeftButton)
     assert booth.kiosk.visit is not None
+
+
+def test_only_the_chosen_scenarios_and_a_capped_rehearsal(make_booth: Any) -> None:
+    """A visitor sees the operator's scenarios only, and the rehearsal stops at max_minutes."""
+    booth = make_booth(scenarios=("alumni-call", "career-fair-booth"), max_minutes=3)
+    app = booth.visitor()
+    assert [s.id for s in app.window.scenarios] == ["alumni-call", "career-fair-booth"]
+    app.start("alumni-call")
+    cap = app.window.rehearsal._cap_timer
+    assert cap.isActive()
+    assert cap.interval() == 3 * 60_000
+
+
+def test_a_long_day_of_signals_cannot_free_true(make_booth: Any) -> None:
+    """PySide6 6.12.0 drops a reference to True per emit(); the kiosk pins it, so thousands of
+    emits (a day at a booth) leave True alive."""
+    booth = make_booth()
+    before = sys.getrefcount(True)
+    for _ in range(5_000):
+        booth.kiosk.countdown_cancelled.emit()
+    assert sys.getrefcount(True) > 1_000_000 or sys.getrefcount(True) >= before
