@@ -54,7 +54,7 @@ class Settings:
     theme: str = "light"
     font_scale: float = 1.0
     scenario_dirs: tuple[str, ...] = ()
-    end_silence_ms: int = 600
+    end_silence_ms: int = 550
     max_answer_s: int = 30
     recognizer_timeout_s: int = 30
     kiosk: KioskSettings = field(default_factory=KioskSettings)

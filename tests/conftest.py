@@ -31,6 +31,35 @@ def isolated_settings(
     return home
 
 
+@pytest.fixture(scope="session", autouse=True)
+def sound_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str] | None]:
+    """One private PulseAudio (null speakers, a virtual microphone) for the whole run.
+
+    Qt Multimedia binds to the sound server once per process, so it must exist before the first
+    test touches audio and live until the last. None when PulseAudio is not installed.
+    """
+    from speech.pulse import pulse_installed, virtual_microphone
+
+    if not pulse_installed():
+        yield None
+        return
+    saved = {k: os.environ.get(k) for k in ("XDG_RUNTIME_DIR", "PULSE_RUNTIME_PATH", "HOME")}
+    saved_server = os.environ.pop("PULSE_SERVER", None)
+    with virtual_microphone(tmp_path_factory.mktemp("pulse")) as env:
+        for key in saved:
+            os.environ[key] = env[key]
+        try:
+            yield env
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+            if saved_server is not None:
+                os.environ["PULSE_SERVER"] = saved_server
+
+
 @pytest.fixture(autouse=True)
 def no_leaked_threads() -> Iterator[None]:
     """Fail a test that leaves a Python thread (QThreads included) running behind it."""

@@ -21,7 +21,10 @@ def quiet_qt_multimedia() -> None:
     """Hide Qt's "Couldn't load pipewire-0.3 library" warnings: PulseAudio is used instead."""
     global _quieted
     if not _quieted:
-        QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
+        QLoggingCategory.setFilterRules(
+            "qt.multimedia.symbolsresolver.warning=false\n"
+            "qt.multimedia.ffmpeg*.info=false\nqt.multimedia.ffmpeg*.debug=false"
+        )
         _quieted = True
 
 

@@ -22,8 +22,8 @@ class VadConfig:
 
     frame_ms: int = 30
     start_ms: int = 90
-    silence_start_ms: int = 180
-    end_silence_ms: int = 600
+    silence_start_ms: int = 120
+    end_silence_ms: int = 550
     pre_roll_ms: int = 300
     max_speech_s: float = 30.0
     no_speech_timeout_s: float | None = 8.0

@@ -6,14 +6,11 @@ import json
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from app.speech import WhisperRecognizer
-
-from .pulse import pulse_installed, virtual_microphone
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -92,15 +89,9 @@ def real_recordings() -> list[tuple[Path, str]]:
 
 
 @pytest.fixture
-def pulse_mic(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[dict[str, str]]:
-    """A private PulseAudio whose default source hears what is played into ``fs_sink``."""
-    if not pulse_installed():
+def pulse_mic(sound_server: dict[str, str] | None) -> dict[str, str]:
+    """The session's private PulseAudio, whose default source hears what plays into
+    ``fs_sink`` (started once for the whole run in tests/conftest.py)."""
+    if sound_server is None:
         pytest.skip("PulseAudio is not installed (apt-get install pulseaudio pulseaudio-utils)")
-    runtime = tmp_path_factory.mktemp("pulse")
-    with virtual_microphone(runtime) as env:
-        for key in ("XDG_RUNTIME_DIR", "PULSE_RUNTIME_PATH", "HOME"):
-            monkeypatch.setenv(key, env[key])
-        monkeypatch.delenv("PULSE_SERVER", raising=False)
-        yield env
+    return sound_server

@@ -27,6 +27,7 @@ from pathlib import Path
 
 SINK = "fs_sink"
 SOURCE = "fs_mic"
+SPEAKERS = "fs_speakers"
 
 
 def pulse_env(runtime: Path) -> dict[str, str]:
@@ -70,8 +71,11 @@ def virtual_microphone(runtime: Path) -> Iterator[dict[str, str]]:
                 f"source_name={SOURCE}",
                 f"master={SINK}.monitor",
             ],
+            ["load-module", "module-null-sink", f"sink_name={SPEAKERS}"],
             ["set-default-source", SOURCE],
-            ["set-default-sink", SINK],
+            # The app's own voice goes to separate (null) speakers, as with headphones, so the
+            # microphone hears only the answers a test plays into fs_sink.
+            ["set-default-sink", SPEAKERS],
         ):
             subprocess.run(["pactl", *args], env=env, check=True, timeout=10, capture_output=True)
         pid_file = runtime / "pulse" / "pid"
