@@ -135,7 +135,7 @@ def _measure(work: Path, env: dict[str, str], play_into_mic: object) -> dict[str
             levels.clear()
             launched = time.monotonic()
             player = play_into_mic(path, env)  # type: ignore[operator]
-            heard = wait(lambda b=before: len(conv.turns) > b + 1 or conv.finished, 30)
+            heard = wait(lambda b=before, c=conv: len(c.turns) > b + 1 or c.finished, 30)
             player.wait(20)
             if not heard or conv.finished:
                 break
