@@ -30,8 +30,9 @@ def _interactive(root: QWidget) -> list[QWidget]:
     return [
         w
         for w in root.findChildren(QWidget)
-        if (w.focusPolicy() != Qt.FocusPolicy.NoFocus
-        and isinstance(w, QAbstractButton | QLineEdit))
+        if (
+            w.focusPolicy() != Qt.FocusPolicy.NoFocus and isinstance(w, QAbstractButton | QLineEdit)
+        )
         or w.objectName() in REQUIRED_NAMES
     ]
 
