@@ -50,14 +50,18 @@ def _analysis(rng: random.Random, n_turns: int) -> dict[str, Any]:
     shifted = rng.random() < 0.4
     return {
         "turns": turns,
-        "shift": {"turn": 3, "cue": "premature_commitment", "explanation": "Said yes early."}
+        "shift": {"turn": 3, "cue": "commitment", "explanation": "Said yes early."}
         if shifted
         else None,
-        "metrics": {"seeker_questions": rng.randint(0, 5), "talk_ratio": rng.random()},
+        "metrics": {
+            "questions": {"seeker": {"count": rng.randint(0, 5), "turns": []}},
+            "seeker_talk_share": rng.random(),
+        },
     }
 
 
-def _seed(path: Path) -> float:
+def seed_history(path: Path) -> float:
+    """Fill a store with SESSIONS finished sessions (also used by bench/history_gui.py)."""
     rng = random.Random(7)
     start = time.perf_counter()
     t0 = 1_700_000_000.0
@@ -113,7 +117,7 @@ def _ms(fn: Callable[[], object]) -> float:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "frameshift.db"
-        seed_ms = _seed(path)
+        seed_ms = seed_history(path)
 
         opens, pages, counts, progresses, history_opens = [], [], [], [], []
         for _ in range(REPEATS):

@@ -10,75 +10,25 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from history import seed_history  # bench/history.py: the same 10,000-session history
 from PySide6.QtCore import QEvent, QObject
 
 from app.config import load_settings
 from app.session import SpeechServices
-from app.store import Store
 from app.ui.app import create_window, ensure_qapp
 
 SESSIONS = 10_000
-TURNS = 10
 RUNS = 7
 TARGET_MS = 300.0
-
-
-def _seed(path: Path) -> float:
-    rng = random.Random(5)
-    start = time.perf_counter()
-    t0 = 1_700_000_000.0
-    with Store(path) as store:
-        for chunk in range(0, SESSIONS, 500):
-            with store.batch():
-                for i in range(chunk, chunk + 500):
-                    began = t0 + i * 900
-                    sid = store.create_session(
-                        scenario_id=f"scenario-{i % 6}",
-                        scenario_title="Coffee with a hiring manager",
-                        persona="Dana",
-                        mode="typed",
-                        started_at=began,
-                    )
-                    for idx in range(TURNS):
-                        seeker = idx % 2 == 1
-                        store.add_turn(
-                            sid,
-                            idx=idx,
-                            speaker="seeker" if seeker else "manager",
-                            text="what does a good first year look like" if seeker else "Hi.",
-                            frame="exploration" if seeker else None,
-                            score=0.4 if seeker else None,
-                            started_at=began + idx * 20,
-                        )
-                    shifted = rng.random() < max(0.1, 0.7 - i / SESSIONS)  # users improve
-                    analysis: dict[str, Any] = {
-                        "turns": [],
-                        "shift": {"turn": 5, "cue": "commitment", "explanation": "Said yes."}
-                        if shifted
-                        else None,
-                        "metrics": {
-                            "questions": {"seeker": {"count": rng.randint(0, 5), "turns": []}}
-                        },
-                    }
-                    store.finish_session(
-                        sid,
-                        status="finished",
-                        ended_at=began + 200,
-                        outcome_label="Invited back for coffee",
-                        analysis=analysis,
-                    )
-    return (time.perf_counter() - start) * 1000
 
 
 class _Painted(QObject):
@@ -98,7 +48,7 @@ def main() -> None:
     qapp = ensure_qapp()
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
-        seed_ms = _seed(data / "frameshift.db")
+        seed_ms = seed_history(data / "frameshift.db")
         loaded = load_settings(overrides={"data_dir": data}, environ={})
         window = create_window(loaded, speech=SpeechServices())
         window.resize(1000, 700)
@@ -138,7 +88,7 @@ def main() -> None:
             {
                 "bench": "history_gui",
                 "sessions": SESSIONS,
-                "turns_per_session": TURNS,
+                "turns_per_session": "about 10",
                 "seed_ms": round(seed_ms),
                 "runs": RUNS,
                 "show_history_to_painted_ms_median": round(median, 1),

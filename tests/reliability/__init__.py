@@ -1,0 +1,1 @@
+"""Reliability and security tests: crashes, storage and speech faults, bad input, load."""
