@@ -7,11 +7,14 @@ lazily by the first thread that renders; :class:`SpeechWorker` keeps that to its
 
 from __future__ import annotations
 
+import atexit
+import gc
 import logging
 import os
 import tempfile
 import threading
 import wave
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +28,17 @@ _ENGINE_LOCK = threading.Lock()
 #: synthesis callback, and a second engine (or the first one's destructor, run by the garbage
 #: collector mid-render) re-registers or clears it and resets rate and voice to its defaults.
 _ENGINES: dict[str | None, Any] = {}
+_VOICES: weakref.WeakSet[Pyttsx3Voice] = weakref.WeakSet()
+
+
+@atexit.register
+def _release_engines() -> None:
+    """Let the engines go while the interpreter is whole: pyttsx3's destructor needs modules
+    that are already gone at final teardown, and would print an ignored exception there."""
+    for voice in list(_VOICES):
+        voice._engine = None
+    _ENGINES.clear()
+    gc.collect()
 
 
 def _quiet_espeak_driver() -> None:
@@ -63,6 +77,7 @@ class Pyttsx3Voice:
     def __init__(self, driver: str | None = None) -> None:
         self._driver = driver or ("espeak" if os.name == "posix" else None)
         self._engine: Any = None
+        _VOICES.add(self)
         self._owner: int | None = None
         self._voices: dict[str, str] | None = None
 
