@@ -144,7 +144,7 @@ def main(
     try:
         loaded = _settings(args)
         return _dispatch(args, loaded, stdin, stdout, stderr)
-    except (CliError, ConfigError) as exc:
+    except (CliError, ConfigError, _no_display_error()) as exc:
         print(f"frameshift: {exc}", file=stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
@@ -157,6 +157,13 @@ def main(
             file=stderr,
         )
         return 1
+
+
+def _no_display_error() -> type[Exception]:
+    """The window's "no screen" error, without importing Qt for the other commands."""
+    if "app.ui.app" in sys.modules:
+        return sys.modules["app.ui.app"].NoDisplayError  # type: ignore[no-any-return]
+    return CliError
 
 
 def _write_crash_log(exc: BaseException) -> Path:

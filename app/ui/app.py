@@ -98,14 +98,29 @@ def create_speech_services(settings: Settings) -> tuple[SpeechServices, list[str
     return SpeechServices(bundle.worker, bundle.player, bundle.microphone), notices
 
 
+class NoDisplayError(RuntimeError):
+    """There is no screen to open a window on; the message says what to do."""
+
+
+def has_display() -> bool:
+    """A window can be shown: a display server, or a Qt platform chosen explicitly."""
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(
     loaded: LoadedSettings,
     *,
     on_shown: Callable[[MainWindow], None] | None = None,
     kiosk_demo: bool = False,
 ) -> int:
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if os.environ.get("CI") else "xcb")
+    if not has_display():
+        raise NoDisplayError(
+            "No screen to show Frameshift on (DISPLAY and WAYLAND_DISPLAY are not set). Start it "
+            "from a desktop session, or on a headless machine under a virtual screen: "
+            "xvfb-run -a frameshift. The command-line tools (frameshift --help) need no screen."
+        )
     if loaded.settings.kiosk.enabled:
         from app.ui.kiosk import run_kiosk
 
