@@ -113,6 +113,7 @@ def _run_and_kill(data_dir: Path, rng: random.Random, seed: int) -> str:
         env={**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        bufsize=0,  # unbuffered: readline() must not swallow lines communicate() should see
     )
     try:
         assert child.stdout is not None

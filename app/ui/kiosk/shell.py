@@ -212,7 +212,7 @@ class KioskWindow(QWidget):
             qapp.installEventFilter(self.guard)
         self.crash_guard.install()
         self._started = True
-        self.showFullScreen()
+        self._fill_screen()
         self.attract.setFocus()
 
     def shutdown(self) -> None:
@@ -241,7 +241,15 @@ class KioskWindow(QWidget):
 
     def _restore_full_screen(self) -> None:
         if self._started and not self.guard.allow_close and not self.isFullScreen():
-            self.showFullScreen()
+            self._fill_screen()
+
+    def _fill_screen(self) -> None:
+        """Full screen, and the screen's whole geometry too: without a window manager (a bare
+        X session, as kiosks often run) the full-screen state alone does not resize anything."""
+        screen = self.screen()
+        if screen is not None:
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.guard.allow_close:

@@ -25,6 +25,9 @@ def _still_locked(booth: Booth) -> None:
     k = booth.kiosk
     assert k.isVisible()
     assert k.isFullScreen()
+    screen = k.screen()
+    assert screen is not None
+    assert k.geometry() == screen.geometry()  # filled even where no window manager obliges
     assert k.windowFlags() & Qt.WindowType.FramelessWindowHint
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog)]
     assert QApplication.activePopupWidget() is None
