@@ -130,9 +130,14 @@ def _refused_tag(tag: str) -> str:
 
 def load_yaml(text: str, file: str) -> tuple[Any, dict[KeyPath, int], list[Problem]]:
     """Parse `text` safely: (data, line of each key path, problems). Data is None on failure."""
-    loader = LineLoader(text, file)
+    try:
+        loader = LineLoader(text, file)  # reads the first chunk, so it can refuse it already
+    except yaml.reader.ReaderError as err:
+        return None, {}, [_unreadable(text, err, file)]
     try:
         data = loader.load_tracked()
+    except yaml.reader.ReaderError as err:
+        return None, loader.lines, [_unreadable(text, err, file)]
     except _RefusedError as err:
         return None, loader.lines, [*loader.problems, Problem(file, err.line, err.message)]
     except yaml.MarkedYAMLError as err:
@@ -150,3 +155,10 @@ def load_yaml(text: str, file: str) -> tuple[Any, dict[KeyPath, int], list[Probl
     finally:
         loader.dispose()
     return data, loader.lines, loader.problems
+
+
+def _unreadable(text: str, err: yaml.reader.ReaderError, file: str) -> Problem:
+    """A character YAML refuses (control characters, for example), with its line."""
+    line = text[: max(0, int(err.position))].count("\n") + 1
+    code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "?")
+    return Problem(file, line, f"YAML error: the character U+{code:04X} is not allowed here")

@@ -17,7 +17,7 @@ from typing import Any
 
 from app.dialogue import ManagerLine, Outcome, Runner, Scenario
 from app.framing import Analysis, Turn, TurnAnalysis, analyze, analyze_answer
-from app.store import Store, StoreError
+from app.store import DatabaseLocked, DatabaseReadOnly, DiskFull, Store, StoreError
 
 
 @dataclass
@@ -86,8 +86,10 @@ class Conversation:
         """Create the session row, copy any earlier turns (retry), and give the first line."""
         started = self._clock()
         if self.store is not None:
-            try:
-                self.session_id = self.store.create_session(
+            store = self.store
+
+            def create() -> None:
+                self.session_id = store.create_session(
                     scenario_id=self.scenario.id,
                     scenario_title=self.scenario.title,
                     persona=self.scenario.persona.name,
@@ -96,6 +98,13 @@ class Conversation:
                     parent_session_id=self._parent_session_id,
                     retry_from_turn=self._retry_from,
                 )
+
+            try:
+                create()
+            except (DiskFull, DatabaseLocked, DatabaseReadOnly):
+                # A fault that can pass: the session row and every turn after it wait in
+                # memory, in order, and are written by the next write or flush() that succeeds.
+                self._write(create)
             except StoreError as exc:
                 self._notice(f"{exc.message} {exc.hint}".strip())
                 self.store = None
@@ -170,9 +179,9 @@ class Conversation:
     def set_audio(self, idx: int, audio_path: str) -> None:
         """Attach a rendered manager line's WAV to its turn (it is rendered after the caption)."""
         self.turns[idx].audio_path = audio_path
-        if self.store is not None and self.session_id is not None:
-            store, sid = self.store, self.session_id
-            self._write(lambda: store.set_turn_audio(sid, idx, audio_path))
+        if self.store is not None:
+            store = self.store
+            self._write(lambda: store.set_turn_audio(self._sid(), idx, audio_path))
 
     def end(self, status: str | None = None) -> Analysis:
         """Finish: analyse the whole transcript and store it with the outcome."""
@@ -182,11 +191,11 @@ class Conversation:
         analysis = analyze([Turn(t.speaker, t.text) for t in self.turns])  # type: ignore[arg-type]
         self.analysis = analysis
         outcome = self.runner.outcome if self.runner.finished else None
-        if self.store is not None and self.session_id is not None:
-            sid = self.session_id
+        if self.store is not None:
             store = self.store
 
             def write() -> None:
+                sid = self._sid()
                 for t, ta in zip(self.turns, analysis.turns, strict=True):
                     store.update_turn_analysis(
                         sid, t.idx, frame=ta.frame, score=ta.score, cues=ta.to_dict()["cues"]
@@ -230,15 +239,14 @@ class Conversation:
 
     def _record(self, turn: TurnData) -> None:
         self.turns.append(turn)
-        if self.store is None or self.session_id is None:
+        if self.store is None:
             return
-        sid = self.session_id
         store = self.store
         analysis = turn.analysis
 
         def write() -> None:
             store.add_turn(
-                sid,
+                self._sid(),
                 idx=turn.idx,
                 speaker=turn.speaker,
                 text=turn.text,
@@ -253,6 +261,11 @@ class Conversation:
             )
 
         self._write(write)
+
+    def _sid(self) -> int:
+        """The session's id; writes run in order, so the session row was written first."""
+        assert self.session_id is not None
+        return self.session_id
 
     def _write(self, call: Callable[[], None] | None) -> None:
         if call is not None:

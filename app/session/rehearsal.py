@@ -302,7 +302,8 @@ class Rehearsal(QObject):
     def _on_worker_transcribe_failed(self, request_id: int, message: str) -> None:
         if request_id != self._transcribe_id:
             return
-        self._didnt_catch(f"I didn't catch that ({message}).")
+        reason = message.strip().rstrip(".") or "the recognizer failed"
+        self._didnt_catch(f"I didn't catch that: {reason[:1].lower()}{reason[1:]}.")
 
     def _on_microphone_no_speech(self) -> None:
         self._stop_listening()

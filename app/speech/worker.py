@@ -280,7 +280,6 @@ class SpeechWorker(QObject):
             if self._settle(request_id):
                 self.transcribe_failed.emit(
                     request_id,
-                    f"The recognizer took longer than {self.recognizer_timeout_s:g} s; "
-                    "please type your answer.",
+                    f"The recognizer took longer than {self.recognizer_timeout_s:g} s.",
                 )
         self._arm_deadline_timer()
