@@ -38,8 +38,7 @@ class Painted(QObject):
     def eventFilter(self, obj, ev):
         if ev.type() == QEvent.Type.Paint and "shown" not in marks:
             marks["shown"] = time.time() - t0
-            QTimer.singleShot(0, after_paint) if window._rehearsal else window.attached.connect(
-                lambda: QTimer.singleShot(0, after_paint))
+            window.attached.connect(lambda: QTimer.singleShot(0, after_paint))
         return False
 
 def after_paint():

@@ -125,7 +125,7 @@ def _measure(work: Path, env: dict[str, str], play_into_mic: object) -> dict[str
         assert scenario is not None
         window.start_scenario(scenario)
         for path, speech_onset, speech_end in clips:
-            if not wait(lambda: rehearsal._listening, 30):
+            if not wait(lambda: rehearsal.listening, 30):
                 break
             time.sleep(0.3)  # let the capture settle, as a person pauses before answering
             conv = rehearsal.conversation

@@ -123,6 +123,11 @@ class Rehearsal(QObject):
     def awaiting_answer(self) -> bool:
         return self._awaiting_answer
 
+    @property
+    def listening(self) -> bool:
+        """The microphone is open for the user's answer."""
+        return self._listening
+
     def submit_text(self, text: str) -> bool:
         """A typed answer. It may interrupt the line still playing (the user read the caption).
         Returns False when no answer can be taken now (nothing said yet, or the talk is over)."""

@@ -127,7 +127,7 @@ def test_microphone_failing_mid_answer_falls_back_to_typing(
         app, seen, "The microphone was disconnected. You can keep going by typing your answers."
     )
     assert len(conv.turns) == before
-    assert not app.window.rehearsal._listening
+    assert not app.window.rehearsal.listening
     _type_to_the_end(app)
     _no_tracebacks(caplog)
 

@@ -21,7 +21,7 @@ def _say(app, text: str, folder: Path, env: dict[str, str]) -> None:  # type: ig
     spoken = AudioClip.from_wav(espeak(text, folder / f"{abs(hash(text))}.wav"))
     # The idle virtual source drops the first ~100 ms it is sent: lead in with silence.
     wav = (AudioClip(bytes(16_000)) + spoken).to_wav(folder / f"{abs(hash(text))}-padded.wav")
-    app.qtbot.waitUntil(lambda: app.window.rehearsal._listening, timeout=30_000)
+    app.qtbot.waitUntil(lambda: app.window.rehearsal.listening, timeout=30_000)
     player = play_into_mic(wav, env)
     try:
         app.wait_for_manager_line(timeout=60_000)
