@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import shutil
 from typing import Any, TextIO
 
 from app.cli.main import EXIT_BAD_INPUT, EXIT_OK, CliError, print_json
 from app.config import Settings
 from app.dialogue import installed_scenario_dirs, load_scenarios
-from app.session.storage import open_store
+from app.session.storage import delete_session, open_store
 from app.store import Store, StoreError
 
 
@@ -78,12 +77,9 @@ def history(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr
 def delete(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: TextIO) -> int:
     with _store(settings) as store:
         try:
-            paths = store.delete_session(args.session_id)
+            delete_session(store, settings, args.session_id)
         except StoreError as exc:
             print(f"frameshift: {exc.message}", file=stderr)
             return EXIT_BAD_INPUT
-    for rel in paths:
-        (settings.data_dir / rel).unlink(missing_ok=True)
-    shutil.rmtree(settings.audio_dir / str(args.session_id), ignore_errors=True)
     stdout.write(f"Deleted session {args.session_id} and its recordings.\n")
     return EXIT_OK

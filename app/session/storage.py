@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from app.config import Settings
 from app.store import Store, StoreError
 
@@ -30,3 +33,20 @@ def open_store(settings: Settings) -> tuple[Store | None, list[str]]:
             "last time; everything said before that was kept. Open History to review it."
         )
     return store, notices
+
+
+def delete_session(store: Store, settings: Settings, session_id: int) -> None:
+    """Delete a session's rows and its recordings (raises StoreError, e.g. no such session)."""
+    _remove_audio(settings, store.delete_session(session_id), settings.audio_dir / str(session_id))
+
+
+def delete_all(store: Store, settings: Settings) -> None:
+    """Delete every session and every recording."""
+    _remove_audio(settings, store.delete_all(), settings.audio_dir)
+
+
+def _remove_audio(settings: Settings, paths: list[str], folder: Path) -> None:
+    for rel in paths:
+        (settings.data_dir / rel).unlink(missing_ok=True)
+    if folder.is_dir():
+        shutil.rmtree(folder, ignore_errors=True)

@@ -3,7 +3,6 @@ rehearsal controller and the store."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -284,38 +283,32 @@ class MainWindow(QMainWindow):
         )
 
     def delete_sessions(self, session_ids: list[int]) -> None:
+        from app.session.storage import delete_session
         from app.store import StoreError
 
         if self.store is None:
             return
         for sid in session_ids:
             try:
-                paths = self.store.delete_session(sid)
+                delete_session(self.store, self.settings, sid)
             except StoreError as exc:
                 self.show_status(f"{exc.message} {exc.hint}")
                 return
-            self._remove_audio(paths, self.settings.audio_dir / str(sid))
         self.history.reload()
 
     def delete_all(self) -> None:
+        from app.session.storage import delete_all
         from app.store import StoreError
 
         if self.store is None:
             return
         try:
-            paths = self.store.delete_all()
+            delete_all(self.store, self.settings)
         except StoreError as exc:
             self.show_status(f"{exc.message} {exc.hint}")
             return
-        self._remove_audio(paths, self.settings.audio_dir)
         self.history.reload()
         self.show_status("All sessions and recordings were deleted.")
-
-    def _remove_audio(self, paths: Sequence[str], folder: Path) -> None:
-        for rel in paths:
-            (self.settings.data_dir / rel).unlink(missing_ok=True)
-        if folder.is_dir():
-            shutil.rmtree(folder, ignore_errors=True)
 
     # -- slots ------------------------------------------------------------------------------
     def _on_picker_settings_requested(self) -> None:
