@@ -98,6 +98,17 @@ def create_speech_services(settings: Settings) -> tuple[SpeechServices, list[str
     return SpeechServices(bundle.worker, bundle.player, bundle.microphone), notices
 
 
+def load_speech_into(speech: SpeechServices, settings: Settings) -> list[str]:
+    """Create the real speech pieces into ``speech``, the holder the window already shares."""
+    services, notices = create_speech_services(settings)
+    speech.worker, speech.player, speech.microphone = (
+        services.worker,
+        services.player,
+        services.microphone,
+    )
+    return notices
+
+
 class NoDisplayError(RuntimeError):
     """There is no screen to open a window on; the message says what to do."""
 
@@ -133,12 +144,7 @@ def run_gui(
     window.show()
 
     def start_speech() -> None:
-        services, notices = create_speech_services(loaded.settings)
-        speech.worker, speech.player, speech.microphone = (
-            services.worker,
-            services.player,
-            services.microphone,
-        )
+        notices = load_speech_into(speech, loaded.settings)
         if notices:
             window.show_status(" ".join(notices))
 

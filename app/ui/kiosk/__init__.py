@@ -55,7 +55,7 @@ def run_kiosk(loaded: LoadedSettings, *, demo: bool = False) -> int:
     from PySide6.QtCore import QTimer
 
     from app.session import SpeechServices
-    from app.ui.app import create_speech_services, ensure_qapp
+    from app.ui.app import ensure_qapp, load_speech_into
 
     problem = start_problem(loaded.settings.kiosk.pin_hash, demo=demo)
     if problem:
@@ -69,12 +69,7 @@ def run_kiosk(loaded: LoadedSettings, *, demo: bool = False) -> int:
     kiosk.start()
 
     def start_speech() -> None:
-        services, _notices = create_speech_services(loaded.settings)
-        speech.worker, speech.player, speech.microphone = (
-            services.worker,
-            services.player,
-            services.microphone,
-        )
+        load_speech_into(speech, loaded.settings)
         if speech.player is not None:
             speech.player.set_volume(loaded.settings.volume)
         if kiosk.visit is None:
