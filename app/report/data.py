@@ -84,8 +84,18 @@ def to_json(report: Report) -> str:
     return json.dumps(report_dict(report), indent=2, ensure_ascii=False) + "\n"
 
 
+#: A cell starting with one of these is run as a formula by spreadsheet programs.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """User text made inert for spreadsheets: a leading apostrophe before a formula start."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
 def to_csv(report: Report) -> str:
-    """One row per turn (the csv module quotes commas, quotes and newlines in the text)."""
+    """One row per turn (the csv module quotes commas, quotes and newlines in the text; text
+    that a spreadsheet would run as a formula gets a leading apostrophe)."""
     paces = {p.turn: p for p in report.delivery.paces}
     shift_turn = report.shift.turn if report.shift else None
     buf = io.StringIO()
@@ -99,11 +109,11 @@ def to_csv(report: Report) -> str:
                 report.session.id,
                 t.index,
                 t.speaker,
-                t.text,
+                _cell(t.text),
                 t.frame,
                 f"{t.score:.3f}",
                 ";".join(sorted({str(c.get("cue")) for c in t.cues})),
-                ";".join(str(c.get("text", "")) for c in t.cues),
+                _cell(";".join(str(c.get("text", "")) for c in t.cues)),
                 "yes" if t.index == shift_turn else "",
                 count_words(t.text),
                 "" if pace is None or pace.wpm is None else f"{pace.wpm:.0f}",

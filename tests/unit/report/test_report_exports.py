@@ -72,6 +72,15 @@ def test_csv_export_has_one_row_per_turn(report: Report) -> None:
     assert rows[1]["fillers"] == "2"
 
 
+def test_csv_cells_cannot_run_as_spreadsheet_formulas(data_dir: Path) -> None:
+    """An answer that starts like a formula is written with a leading apostrophe."""
+    from app.report.data import _cell
+
+    for hostile in ('=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)"):
+        assert _cell(hostile) == "'" + hostile
+    assert _cell("I'm curious, what does the team do?") == "I'm curious, what does the team do?"
+
+
 def test_html_export_is_self_contained_and_escaped(report: Report) -> None:
     """HTML: inline SVG, WAVs as data: URIs, no external fetches, hostile text escaped."""
     page = render(report, "html")
