@@ -20,10 +20,8 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -42,7 +40,7 @@ from app.speech import (
     FakeVoice,
     SpeechWorker,
 )
-from app.testing.driver import FrameshiftDriver
+from app.testing.driver import EventLoopBot, FrameshiftDriver
 from app.ui.kiosk import create_kiosk
 
 SESSIONS = 500
@@ -55,23 +53,6 @@ ANSWERS = [
     "Yes, I'm very interested in the position, I have five years of experience",
     "Who else here would be good to talk to?",
 ]
-
-
-class _Bot:
-    """The little of pytest-qt's qtbot that FrameshiftDriver uses, over processEvents."""
-
-    def waitUntil(self, check: Callable[[], Any], timeout: int = 5_000) -> None:
-        deadline = time.monotonic() + timeout / 1000
-        while True:
-            QApplication.processEvents()
-            try:
-                if check() is not False:
-                    return
-            except AssertionError:
-                pass
-            if time.monotonic() > deadline:
-                raise TimeoutError("condition not met in time")
-            time.sleep(0.0005)
 
 
 def _flush() -> None:
@@ -110,7 +91,7 @@ def main() -> int:
     speech = SpeechServices(worker=worker, player=player, microphone=FakeMicrophone())
     kiosk = create_kiosk(loaded, speech=speech, visit_parent=visits_parent, media_roots=[])
     kiosk.start()
-    bot = _Bot()
+    bot = EventLoopBot()
     errors: list[str] = []
     kiosk.error_caught.connect(errors.append)
     offered = [s.id for s in kiosk.offered]

@@ -21,7 +21,6 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import psutil
-from PySide6.QtCore import QCoreApplication, QEventLoop, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from app.testing.driver import FrameshiftDriver, make_driver
+from app.testing.driver import EventLoopBot, FrameshiftDriver, make_driver
 
 SESSIONS = 1_000
 WARMUP = 50
@@ -46,28 +45,6 @@ ANSWERS = (
     "What advice would you give someone in my position?",
 )
 MAX_ANSWERS = 8
-
-
-class EventLoopBot:
-    """The three qtbot methods the driver uses, for running outside pytest."""
-
-    def addWidget(self, widget: Any) -> None:
-        self.widget = widget
-
-    def waitExposed(self, widget: Any, timeout: int = 5_000) -> None:
-        self.waitUntil(lambda: widget.isVisible(), timeout=timeout)
-
-    def waitUntil(self, check: Callable[[], Any], timeout: int = 5_000) -> None:
-        deadline = time.monotonic() + timeout / 1000
-        while True:
-            try:
-                if check() is not False:
-                    return
-            except AssertionError:
-                pass
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"waited {timeout} ms")
-            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
 
 
 def open_fds() -> int:

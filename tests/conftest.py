@@ -15,6 +15,14 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Qt Multimedia's "no PipeWire, using PulseAudio" notice is filtered as the app filters it,
+    whichever test happens to touch audio first."""
+    from app.speech.qtaudio import quiet_qt_multimedia
+
+    quiet_qt_multimedia()
+
+
 @pytest.fixture(autouse=True)
 def isolated_settings(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

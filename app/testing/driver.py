@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop
 
 from app.config import LoadedSettings, Settings, load_settings
 from app.session import SpeechServices
@@ -169,6 +173,36 @@ class FrameshiftDriver:
     def _done(self) -> bool:
         conv = self.window.rehearsal.conversation
         return conv is not None and conv.finished
+
+
+class EventLoopBot:
+    """The few qtbot methods the driver uses, over the event loop: drive the real window from
+    a script or a benchmark, outside pytest (``make_driver(EventLoopBot(), data_dir)``)."""
+
+    def addWidget(self, widget: Any) -> None:
+        self.widget = widget
+
+    def waitExposed(self, widget: Any, timeout: int = 5_000) -> None:
+        self.waitUntil(lambda: widget.isVisible(), timeout=timeout)
+
+    def wait(self, ms: int) -> None:
+        self.waitUntil(lambda: False, timeout=ms, raising=False)
+
+    def waitUntil(
+        self, check: Callable[[], Any], timeout: int = 5_000, *, raising: bool = True
+    ) -> None:
+        deadline = time.monotonic() + timeout / 1000
+        while True:
+            try:
+                if check() is not False:
+                    return
+            except AssertionError:
+                pass
+            if time.monotonic() > deadline:
+                if raising:
+                    raise TimeoutError(f"waited {timeout} ms")
+                return
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
 
 
 def make_driver(

@@ -26,6 +26,9 @@ def ensure_qapp(argv: list[str] | None = None) -> QApplication:
     qapp = QApplication.instance()
     if isinstance(qapp, QApplication):
         return qapp
+    from app.speech.qtaudio import quiet_qt_multimedia
+
+    quiet_qt_multimedia()  # before the first audio device query prints its PipeWire notice
     qapp = QApplication(argv if argv is not None else sys.argv[:1])
     qapp.setApplicationName("Frameshift")
     qapp.setOrganizationName("Frameshift")
