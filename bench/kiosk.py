@@ -31,16 +31,8 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from app.config import KioskSettings, load_settings
-from app.session import SpeechServices
 from app.session.kiosk import VISIT_PREFIX, hash_pin
-from app.speech import (
-    FakeMicrophone,
-    FakePlayer,
-    FakeRecognizer,
-    FakeVoice,
-    SpeechWorker,
-)
-from app.testing.driver import EventLoopBot, FrameshiftDriver
+from app.testing.driver import EventLoopBot, FrameshiftDriver, scripted_speech
 from app.ui.kiosk import create_kiosk
 
 SESSIONS = 500
@@ -85,10 +77,8 @@ def main() -> int:
             anonymous_counts=True,
         ),
     )
-    voice, recognizer = FakeVoice(seconds=0.05), FakeRecognizer()
-    worker = SpeechWorker(voice, recognizer, loaded.settings.cache_dir / "voice")
-    player = FakePlayer()
-    speech = SpeechServices(worker=worker, player=player, microphone=FakeMicrophone())
+    speech, voice, recognizer = scripted_speech(loaded.settings.cache_dir)
+    player, worker = speech.player, speech.worker
     kiosk = create_kiosk(loaded, speech=speech, visit_parent=visits_parent, media_roots=[])
     kiosk.start()
     bot = EventLoopBot()

@@ -11,8 +11,9 @@ is retried before the next one, so nothing the user said is lost.
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from app.dialogue import ManagerLine, Outcome, Runner, Scenario
@@ -40,16 +41,6 @@ class TurnData:
         return [c.__dict__.copy() for c in self.analysis.cues]
 
 
-@dataclass
-class _PendingWrites:
-    """Writes the store refused, replayed in order before the next write."""
-
-    calls: list[Callable[[], None]] = field(default_factory=list)
-
-    def __len__(self) -> int:
-        return len(self.calls)
-
-
 class Conversation:
     """Runs one scenario from its start (or from a pivotal node, for "try again from here")."""
 
@@ -71,7 +62,7 @@ class Conversation:
         self.mode = mode
         self._clock = clock
         self._on_notice = on_notice or (lambda _msg: None)
-        self._pending = _PendingWrites()
+        self._pending: deque[Callable[[], None]] = deque()  # writes the store refused
         self.runner = Runner(scenario, seed=seed, start=start)
         self.turns: list[TurnData] = []
         self.session_id: int | None = None
@@ -269,17 +260,17 @@ class Conversation:
 
     def _write(self, call: Callable[[], None] | None) -> None:
         if call is not None:
-            self._pending.calls.append(call)
-        while self._pending.calls:
+            self._pending.append(call)
+        while self._pending:
             try:
-                self._pending.calls[0]()
+                self._pending[0]()
             except StoreError as exc:
                 self._notice(
                     f"{exc.message} {exc.hint} ({len(self._pending)} unsaved turn"
                     f"{'s' if len(self._pending) != 1 else ''} kept in memory.)"
                 )
                 return
-            self._pending.calls.pop(0)
+            self._pending.popleft()
 
     def _notice(self, message: str) -> None:
         self._on_notice(message)

@@ -77,6 +77,8 @@ class Rehearsal(QObject):
         self._playing_for = -1  # the render id whose audio the player is playing
         self._listening = False
         self._speech_started_at: float | None = None
+        self._pending_clip: AudioClip | None = None  # the answer being recognized
+        self._transcribe_started = 0.0
         self._connected: set[int] = set()
         self._cap_timer = QTimer(self)
         self._cap_timer.setSingleShot(True)

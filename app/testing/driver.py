@@ -205,6 +205,25 @@ class EventLoopBot:
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
 
 
+def scripted_speech(
+    cache_dir: Path, *, real_engines: bool = False
+) -> tuple[SpeechServices, Any, Any]:
+    """Speech for tests and benchmarks: the real worker threads over an instant FakeVoice and a
+    FakeRecognizer (or the real eSpeak voice and Whisper), a FakePlayer and a scripted
+    FakeMicrophone. Returns the services, the voice and the recognizer."""
+    voice: Any
+    recognizer: Any
+    if real_engines:
+        voice, recognizer = Pyttsx3Voice(), WhisperRecognizer()
+    else:
+        voice, recognizer = FakeVoice(seconds=0.05), FakeRecognizer()
+    worker = SpeechWorker(voice, recognizer, cache_dir / "voice")
+    if real_engines:
+        worker.load_recognizer()
+    services = SpeechServices(worker=worker, player=FakePlayer(), microphone=FakeMicrophone())
+    return services, voice, recognizer
+
+
 def make_driver(
     qtbot: Any,
     data_dir: Path,
@@ -235,14 +254,7 @@ def make_driver(
         speech = SpeechServices(bundle.worker, bundle.player, bundle.microphone)
         real_speech = True
     else:
-        if real_speech:
-            voice, recognizer = Pyttsx3Voice(), WhisperRecognizer()
-        else:
-            voice, recognizer = FakeVoice(seconds=0.05), FakeRecognizer()
-        worker = SpeechWorker(voice, recognizer, settings.cache_dir / "voice")
-        if real_speech:
-            worker.load_recognizer()
-        speech = SpeechServices(worker=worker, player=FakePlayer(), microphone=FakeMicrophone())
+        speech, voice, recognizer = scripted_speech(settings.cache_dir, real_engines=real_speech)
     window = create_window(loaded, speech=speech)
     qtbot.addWidget(window)
     window.show()

@@ -12,8 +12,8 @@ import pytest
 from app.config import KioskSettings, load_settings
 from app.session import SpeechServices
 from app.session.kiosk import hash_pin
-from app.speech import FakeMicrophone, FakePlayer, FakeRecognizer, FakeVoice, SpeechWorker
-from app.testing.driver import FrameshiftDriver
+from app.speech import FakeMicrophone, FakeRecognizer, FakeVoice
+from app.testing.driver import FrameshiftDriver, scripted_speech
 from app.ui.kiosk import KioskWindow, create_kiosk
 from app.ui.kiosk.operator import OperatorScreen
 
@@ -78,9 +78,7 @@ def make_booth(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Booth]]:
         values: dict[str, Any] = {"enabled": True, "pin_hash": FAST_PIN_HASH}
         values.update(kiosk)
         loaded.settings = replace(loaded.settings, kiosk=KioskSettings(**values))
-        voice, recognizer = FakeVoice(seconds=0.05), FakeRecognizer()
-        worker = SpeechWorker(voice, recognizer, loaded.settings.cache_dir / "voice")
-        speech = SpeechServices(worker=worker, player=FakePlayer(), microphone=FakeMicrophone())
+        speech, voice, recognizer = scripted_speech(loaded.settings.cache_dir)
         media_root = tmp_path / "media" / "visitor"
         media_root.mkdir(parents=True)
         mics: list[FakeMicrophone] = []
