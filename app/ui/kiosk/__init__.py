@@ -14,7 +14,6 @@ from typing import Any
 
 from app.config import LoadedSettings
 from app.session.kiosk import start_problem
-from app.ui.kiosk.guard import pin_bool_refcounts
 from app.ui.kiosk.shell import KioskWindow, save_operator_settings
 
 __all__ = ["KioskWindow", "create_kiosk", "run_kiosk", "save_operator_settings"]
@@ -36,7 +35,6 @@ def create_kiosk(
 
     settings = loaded.settings
     qapp = ensure_qapp()
-    pin_bool_refcounts()
     apply_theme(qapp, settings.theme, settings.font_scale)
     scenarios, _problems = load_scenarios(installed_scenario_dirs(settings.extra_scenario_dirs()))
     return KioskWindow(

@@ -137,36 +137,3 @@ class CrashGuard:
         except Exception:  # the handler itself failed: nothing more can be done quietly
             if self._previous is not None:
                 self._previous(exc_type, exc, tb)
-
-
-_bools_pinned = False
-
-
-def pin_bool_refcounts() -> bool:
-    """Work around PySide6 6.12.0 dropping one reference to ``True`` on every Python-side
-    ``Signal.emit()`` (it returns ``True`` without a new reference). On CPython 3.11, where
-    ``True`` is not immortal, a kiosk running all day emits enough signals to free ``True``
-    and abort ("bool_dealloc: deallocating True or False"). The soak benchmark hit it within
-    seconds. If (and only if) the leak is seen, both bools get 2**40 spare references, which is
-    what CPython 3.12 does by making them immortal. Returns True when the fix was applied.
-    """
-    global _bools_pinned
-    if _bools_pinned or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return False
-
-    class _Probe(QObject):
-        ping = Signal()
-
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(8):
-        probe.ping.emit()
-    leaked = before - sys.getrefcount(True)
-    if leaked <= 0:
-        return False
-    import ctypes
-
-    for value in (True, False):
-        ctypes.c_ssize_t.from_address(id(value)).value += 1 << 40
-    _bools_pinned = True
-    return True
