@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from app.framing.vocabulary import Frame, Speaker
+from app.framing.vocabulary import FRAMES, SPEAKERS, Frame, Speaker
+
+
+def _frame(value: Any) -> Frame:
+    if value not in FRAMES:
+        raise ValueError(f"unknown frame {value!r}; expected one of {', '.join(FRAMES)}")
+    return cast(Frame, value)
+
+
+def _speaker(value: Any) -> Speaker:
+    if value not in SPEAKERS:
+        raise ValueError(f"unknown speaker {value!r}; expected one of {', '.join(SPEAKERS)}")
+    return cast(Speaker, value)
 
 
 @dataclass(frozen=True)
@@ -28,6 +41,11 @@ class CueMatch:
     def to_dict(self) -> dict[str, Any]:
         return {"cue": self.cue, "text": self.text, "start": self.start, "end": self.end}
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CueMatch:
+        """The inverse of :meth:`to_dict` (raises KeyError/ValueError on a malformed value)."""
+        return cls(str(data["cue"]), str(data["text"]), int(data["start"]), int(data["end"]))
+
 
 @dataclass(frozen=True)
 class TurnAnalysis:
@@ -48,6 +66,17 @@ class TurnAnalysis:
             "cues": [cue.to_dict() for cue in self.cues],
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TurnAnalysis:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            index=int(data["index"]),
+            speaker=_speaker(data["speaker"]),
+            frame=_frame(data["frame"]),
+            score=float(data["score"]),
+            cues=tuple(CueMatch.from_dict(c) for c in data.get("cues") or ()),
+        )
+
 
 @dataclass(frozen=True)
 class Shift:
@@ -60,10 +89,15 @@ class Shift:
     def to_dict(self) -> dict[str, Any]:
         return {"turn": self.turn, "cue": self.cue, "explanation": self.explanation}
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Shift:
+        """The inverse of :meth:`to_dict`."""
+        return cls(int(data["turn"]), str(data["cue"]), str(data["explanation"]))
+
 
 @dataclass(frozen=True)
 class Analysis:
-    """The whole analysis of one transcript (the DESIGN.md "Analysis JSON")."""
+    """The whole analysis of one transcript (the "Analysis JSON" of docs/architecture.md)."""
 
     turns: tuple[TurnAnalysis, ...]
     shift: Shift | None
@@ -75,3 +109,13 @@ class Analysis:
             "shift": None if self.shift is None else self.shift.to_dict(),
             "metrics": self.metrics,
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Analysis:
+        """The inverse of :meth:`to_dict`: ``Analysis.from_dict(a.to_dict()) == a``."""
+        shift = data.get("shift")
+        return cls(
+            turns=tuple(TurnAnalysis.from_dict(t) for t in data.get("turns") or ()),
+            shift=None if shift is None else Shift.from_dict(shift),
+            metrics=dict(data.get("metrics") or {}),
+        )
