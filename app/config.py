@@ -1,14 +1,23 @@
 """Typed settings: defaults in code, a TOML file in the platform's config dir, then
 ``FRAMESHIFT_*`` environment variables, then command-line flags (each overrides the one before).
 
-The file has a ``schema`` number so later versions can migrate it. Unknown keys are reported, not
-fatal: a typo in the config must never stop a kiosk from starting.
+Every setting is declared once below with its type, default and allowed range (`setting(...)`);
+the same declaration checks the config file, the environment, the command line and any
+`Settings(...)` built in code, so an out-of-range value is always a one-line `ConfigError` that
+names the key. The file has a ``schema`` number so later versions can migrate it. Unknown keys
+are reported, not fatal: a typo in the config must never stop a kiosk from starting.
+
+Saving edits the file in place with tomlkit: comments, unknown keys, ``~`` paths and the order
+the user chose are kept, the write is atomic, and the mode is kept (0600 for a new file, and
+never looser than 0600 once it holds the kiosk's PIN hash).
 """
 
 from __future__ import annotations
 
-import dataclasses
+import math
 import os
+import stat
+import tempfile
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -20,6 +29,9 @@ import platformdirs
 APP_NAME = "frameshift"
 CONFIG_SCHEMA = 1
 ENV_PREFIX = "FRAMESHIFT_"
+THEMES = ("light", "dark", "high_contrast")
+#: A config file larger than this is not a settings file (and is never read whole).
+MAX_CONFIG_BYTES = 1_000_000
 
 
 class ConfigError(ValueError):
@@ -27,37 +39,96 @@ class ConfigError(ValueError):
 
 
 @dataclass(frozen=True)
+class Rule:
+    """What one setting accepts beyond its type."""
+
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+    nonempty: bool = False
+
+    def problem(self, value: Any) -> str | None:
+        """Why `value` is not allowed, or None."""
+        if isinstance(value, float) and not math.isfinite(value):
+            return f"{value!r} is not a finite number"
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if self.low is not None and value < self.low:
+                return f"{value!r} is below the minimum {self.low:g}"
+            if self.high is not None and value > self.high:
+                return f"{value!r} is above the maximum {self.high:g}"
+        if self.choices and value not in self.choices:
+            return f"{value!r} is not one of {', '.join(self.choices)}"
+        text = [value] if isinstance(value, str | Path) else []
+        if isinstance(value, tuple):
+            text = list(value)
+        if any("\x00" in str(t) for t in text):
+            return "contains a NUL character"
+        if self.nonempty and isinstance(value, Path) and str(value) in ("", "."):
+            return "must name a folder, not be empty"
+        return None
+
+
+def setting(default: Any = None, *, factory: Any = None, **rule: Any) -> Any:
+    """A dataclass field with its rule attached (the one place a setting's range is written)."""
+    meta = {"rule": Rule(**rule)}
+    if factory is not None:
+        return field(default_factory=factory, metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+def _validate(obj: Any, where: str = "") -> None:
+    for f in fields(obj):
+        rule = f.metadata.get("rule")
+        value = getattr(obj, f.name)
+        if rule is None:
+            continue
+        problem = rule.problem(value)
+        if problem:
+            raise ConfigError(f"{where}{f.name}: {problem}")
+
+
+@dataclass(frozen=True)
 class KioskSettings:
     """The `[kiosk]` section: how a career-fair booth runs the app."""
 
-    enabled: bool = False
-    scenarios: tuple[str, ...] = ()
-    idle_seconds: int = 60
-    countdown_seconds: int = 10
-    max_minutes: int = 5
-    pin_hash: str = ""
-    anonymous_counts: bool = False
+    enabled: bool = setting(False)
+    scenarios: tuple[str, ...] = setting(())
+    idle_seconds: int = setting(60, low=1, high=86_400)
+    countdown_seconds: int = setting(10, low=1, high=3_600)
+    max_minutes: int = setting(5, low=1, high=240)
+    pin_hash: str = setting("")
+    anonymous_counts: bool = setting(False)
+
+    def __post_init__(self) -> None:
+        _validate(self, "kiosk.")
+
+
+def _default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME))
 
 
 @dataclass(frozen=True)
 class Settings:
     """Everything a user or operator can set. Defaults here are the documented defaults."""
 
-    data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME)))
-    voice: bool = True
-    listen: bool = True
-    push_to_talk: bool = False
-    input_device: str = ""
-    model_dir: str = ""
-    volume: float = 1.0
-    rate: float = 1.0
-    theme: str = "light"
-    font_scale: float = 1.0
-    scenario_dirs: tuple[str, ...] = ()
-    end_silence_ms: int = 550
-    max_answer_s: int = 30
-    recognizer_timeout_s: int = 30
+    data_dir: Path = setting(factory=_default_data_dir, nonempty=True)  # noqa: RUF009
+    voice: bool = setting(True)
+    listen: bool = setting(True)
+    push_to_talk: bool = setting(False)
+    input_device: str = setting("")
+    model_dir: str = setting("")
+    volume: float = setting(1.0, low=0.0, high=1.0)
+    rate: float = setting(1.0, low=0.25, high=4.0)
+    theme: str = setting("light", choices=THEMES)
+    font_scale: float = setting(1.0, low=0.5, high=3.0)
+    scenario_dirs: tuple[str, ...] = setting(())
+    end_silence_ms: int = setting(550, low=100, high=10_000)
+    max_answer_s: int = setting(30, low=1, high=600)
+    recognizer_timeout_s: int = setting(30, low=1, high=3_600)
     kiosk: KioskSettings = field(default_factory=KioskSettings)
+
+    def __post_init__(self) -> None:
+        _validate(self)
 
     # Where things live, derived from data_dir so --data-dir moves all of it at once.
     @property
@@ -80,78 +151,105 @@ class Settings:
         return dirs
 
 
-THEMES = ("light", "dark", "high_contrast")
-
-
 def default_config_path() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
 
 
-def _coerce(value: Any, kind: Any, name: str) -> Any:
-    """Turn a TOML or environment value into the field's type, or say which field is wrong."""
-    try:
-        if kind is bool:
-            if isinstance(value, bool):
-                return value
-            text = str(value).strip().lower()
-            if text in ("1", "true", "yes", "on"):
-                return True
-            if text in ("0", "false", "no", "off", ""):
-                return False
+def state_dir() -> Path:
+    """The user's own state folder (crash logs, the kiosk's PIN back-off)."""
+    return Path(platformdirs.user_state_dir(APP_NAME))
+
+
+def _coerce(value: Any, kind: Any) -> Any:
+    """Turn a TOML or environment value into the field's type; ValueError if it is not one."""
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in ("1", "true", "yes", "on"):
+            return True
+        if text in ("0", "false", "no", "off", ""):
+            return False
+        raise ValueError(value)
+    if kind is int:
+        if isinstance(value, bool):
             raise ValueError(value)
-        if kind is int:
-            if isinstance(value, bool):
+        if isinstance(value, float):
+            if not value.is_integer():
                 raise ValueError(value)
             return int(value)
-        if kind is float:
-            return float(value)
-        if kind is Path:
-            return Path(str(value)).expanduser()
-        if kind == tuple[str, ...]:
-            if isinstance(value, str):
-                return tuple(p.strip() for p in value.split(",") if p.strip())
-            if isinstance(value, list | tuple):
-                return tuple(str(v) for v in value)
+        if isinstance(value, str):
+            return int(value.strip(), 10)
+        if isinstance(value, int):
+            return value
+        raise ValueError(value)
+    if kind is float:
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
             raise ValueError(value)
-        if kind is str:
-            return str(value)
-    except (TypeError, ValueError):
-        pass
-    raise ConfigError(f"{name}: {value!r} is not a valid {getattr(kind, '__name__', kind)}")
+        return float(value)
+    if kind is Path:
+        if not isinstance(value, str | Path) or not str(value).strip():
+            raise ValueError(value)
+        return Path(str(value)).expanduser()
+    if kind == tuple[str, ...]:
+        if isinstance(value, str):
+            return tuple(p.strip() for p in value.split(",") if p.strip())
+        if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        raise ValueError(value)
+    if kind is str:
+        if not isinstance(value, str):
+            raise ValueError(value)
+        return value
+    raise ValueError(value)
+
+
+def _kind_name(kind: Any) -> str:
+    names = {bool: "true/false", int: "whole number", float: "number", Path: "folder path"}
+    if kind == tuple[str, ...]:
+        return "list of text"
+    return names.get(kind, "text")
 
 
 def _apply(obj: Any, values: Mapping[str, Any], where: str, warnings: list[str]) -> Any:
     hints = get_type_hints(type(obj))
     changes: dict[str, Any] = {}
-    known = {f.name for f in fields(obj)}
+    known = {f.name: f for f in fields(obj)}
+    section = "kiosk." if isinstance(obj, KioskSettings) else ""
     for key, value in values.items():
-        if key == "schema":
+        if key == "schema" and not section:
             continue
         if key not in known:
-            warnings.append(f"{where}: unknown setting {key!r} ignored")
+            warnings.append(f"{where}: unknown setting {section}{key!r} ignored")
             continue
         kind = hints[key]
-        if dataclasses.is_dataclass(kind):
+        if kind is KioskSettings:
             if not isinstance(value, Mapping):
                 raise ConfigError(f"{where}: [{key}] must be a table")
-            changes[key] = _apply(getattr(obj, key), value, f"{where} [{key}]", warnings)
-        else:
-            changes[key] = _coerce(value, kind, f"{where}: {key}")
+            changes[key] = _apply(getattr(obj, key), value, where, warnings)
+            continue
+        name = f"{section}{key}"
+        try:
+            coerced = _coerce(value, kind)
+        except (TypeError, ValueError, OverflowError):
+            shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+            raise ConfigError(f"{where}: {name}: {shown} is not a {_kind_name(kind)}") from None
+        problem = known[key].metadata["rule"].problem(coerced)
+        if problem:
+            raise ConfigError(f"{where}: {name}: {problem}")
+        changes[key] = coerced
     return replace(obj, **changes)
 
 
 def _env_values(environ: Mapping[str, str]) -> dict[str, Any]:
     """FRAMESHIFT_DATA_DIR=..., FRAMESHIFT_KIOSK_IDLE_SECONDS=... -> nested dict."""
     values: dict[str, Any] = {}
-    nested = {f.name for f in fields(Settings) if f.name == "kiosk"}
     for name, raw in environ.items():
         if not name.startswith(ENV_PREFIX) or name == ENV_PREFIX + "CONFIG":
             continue
         key = name[len(ENV_PREFIX) :].lower()
-        for section in nested:
-            if key.startswith(section + "_"):
-                values.setdefault(section, {})[key[len(section) + 1 :]] = raw
-                break
+        if key.startswith("kiosk_"):
+            values.setdefault("kiosk", {})[key[len("kiosk_") :]] = raw
         else:
             values[key] = raw
     return values
@@ -162,6 +260,44 @@ class LoadedSettings:
     settings: Settings
     path: Path
     warnings: list[str]
+
+
+def read_config_text(path: Path) -> str | None:
+    """The config file's text (a UTF-8 BOM allowed), None when there is none; ConfigError when
+    it is not a regular file or cannot be read. Never blocks on a FIFO or device."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ConfigError(f"{path}: is a folder, not a settings file")
+        if not stat.S_ISREG(info.st_mode):
+            raise ConfigError(f"{path}: is not a regular file (a pipe or device?)")
+        if info.st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: is {info.st_size} bytes; a settings file is far smaller")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            raw = fh.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    finally:
+        os.close(fd)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: is not UTF-8 text (byte {exc.start})") from exc
+
+
+def _parse(path: Path, text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML (nested too deeply)") from None
 
 
 def load_settings(
@@ -177,14 +313,9 @@ def load_settings(
         config_path = Path(env_path).expanduser() if env_path else default_config_path()
     warnings: list[str] = []
     settings = Settings()
-    if config_path.exists():
-        try:
-            data = tomllib.loads(config_path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{config_path}: cannot be read ({exc})") from exc
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{config_path}: not valid TOML ({exc})") from exc
-        settings = _apply(settings, data, str(config_path), warnings)
+    text = read_config_text(config_path)
+    if text is not None:
+        settings = _apply(settings, _parse(config_path, text), str(config_path), warnings)
     settings = _apply(settings, _env_values(environ), "environment", warnings)
     if overrides:
         settings = _apply(
@@ -193,39 +324,88 @@ def load_settings(
             "command line",
             warnings,
         )
-    if settings.theme not in THEMES:
-        raise ConfigError(f"theme {settings.theme!r} is not one of {', '.join(THEMES)}")
     return LoadedSettings(settings, config_path, warnings)
 
 
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, tuple | list):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{text}"'
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [str(v) for v in value]
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def _same(on_file: Any, value: Any, kind: Any) -> bool:
+    """Whether the file's value already means `value` (so `~/x` is kept as written)."""
+    try:
+        return bool(_coerce(on_file, kind) == value)
+    except (TypeError, ValueError, OverflowError):
+        return False
+
+
+def _update_table(table: Any, obj: Any, default: Any) -> None:
+    hints = get_type_hints(type(obj))
+    for f in fields(obj):
+        if hints[f.name] is KioskSettings:
+            continue
+        value = getattr(obj, f.name)
+        if f.name in table:
+            if not _same(table[f.name], value, hints[f.name]):
+                table[f.name] = _plain(value)
+        elif value != getattr(default, f.name):
+            table[f.name] = _plain(value)
 
 
 def save_settings(settings: Settings, path: Path) -> None:
-    """Write every setting that differs from the default, atomically."""
+    """Write the settings into `path`, keeping everything else the file holds.
+
+    Keys already in the file are updated in place (a value that means the same, like `~/x`,
+    is left as written); other settings are added only when they differ from the default;
+    comments and unknown keys stay. Written atomically; the mode is kept, 0600 for a new file,
+    and at most 0600 when the file holds a PIN hash.
+    """
+    import tomlkit
+
+    path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()
+    text = read_config_text(path)
+    try:
+        doc = tomlkit.parse(text) if text is not None else tomlkit.document()
+    except Exception as exc:  # tomlkit raises its own ParseError subclasses
+        raise ConfigError(f"{path}: not valid TOML ({exc}); it was left unchanged") from exc
+    if "schema" not in doc:
+        doc["schema"] = CONFIG_SCHEMA
     default = Settings()
-    lines = [f"schema = {CONFIG_SCHEMA}"]
-    kiosk_lines: list[str] = []
-    for f in fields(settings):
-        value = getattr(settings, f.name)
-        if f.name == "kiosk":
-            for kf in fields(value):
-                kv = getattr(value, kf.name)
-                if kv != getattr(default.kiosk, kf.name):
-                    kiosk_lines.append(f"{kf.name} = {_toml_value(kv)}")
-        elif value != getattr(default, f.name):
-            lines.append(f"{f.name} = {_toml_value(value)}")
-    if kiosk_lines:
-        lines += ["", "[kiosk]", *kiosk_lines]
+    _update_table(doc, settings, default)
+    kiosk_values = {f.name: getattr(settings.kiosk, f.name) for f in fields(KioskSettings)}
+    if "kiosk" not in doc and any(v != getattr(default.kiosk, k) for k, v in kiosk_values.items()):
+        doc["kiosk"] = tomlkit.table()
+    if "kiosk" in doc:
+        _update_table(doc["kiosk"], settings.kiosk, default.kiosk)
+    mode = 0o600
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
+    if settings.kiosk.pin_hash:
+        mode &= 0o600
+    write_private(path, tomlkit.dumps(doc), mode)
+
+
+def write_private(path: Path, text: str, mode: int = 0o600) -> None:
+    """Write `text` to `path` atomically (temporary file in the same folder, fsync, rename)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
