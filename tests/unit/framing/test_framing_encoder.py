@@ -1,0 +1,87 @@
+"""The bundled sentence encoder: checksums, golden vectors, and the rules-only fallback."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from app.framing.encoder import (
+    MODEL_DIR,
+    EncoderUnavailableError,
+    load_encoder,
+    shared_encoder,
+    verify_files,
+)
+from tests.unit.framing.framing_helpers import DATA
+
+
+def test_manifest_lists_every_shipped_file_with_a_matching_checksum() -> None:
+    manifest = verify_files(MODEL_DIR)
+    shipped = {p.name for p in MODEL_DIR.iterdir() if p.is_file() and p.name != "manifest.json"}
+    assert set(manifest["files"]) == shipped
+
+
+def test_golden_vectors_are_reproduced() -> None:
+    golden = json.loads((DATA / "golden_embeddings.json").read_text(encoding="utf-8"))
+    encoder = shared_encoder()
+    assert encoder is not None
+    vectors = encoder.embed(golden["sentences"])
+    assert vectors.shape == (len(golden["sentences"]), 384)
+    np.testing.assert_allclose(vectors, np.array(golden["vectors"]), atol=2e-4)
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_embeddings_carry_meaning() -> None:
+    encoder = shared_encoder()
+    assert encoder is not None
+    a, b, c = encoder.embed(
+        [
+            "What does a normal day look like for your team?",
+            "how do your people usually spend their days",
+            "I have ten years of experience in sales.",
+        ]
+    )
+    assert float(a @ b) > float(a @ c) + 0.2
+
+
+def test_token_states_mean_is_the_sentence_vector_and_spans_index_the_text() -> None:
+    encoder = shared_encoder()
+    assert encoder is not None
+    text = "Honestly, I'm not sure yet — what's the team like?"
+    tokens = encoder.token_states(text)
+    mean = tokens.states.mean(axis=0)
+    np.testing.assert_allclose(mean / np.linalg.norm(mean), encoder.embed([text])[0], atol=1e-5)
+    assert len(tokens.spans) == len(tokens.states)
+    for start, end in tokens.spans:
+        assert 0 <= start <= end <= len(text)
+
+
+def test_embed_of_nothing_is_an_empty_matrix() -> None:
+    encoder = shared_encoder()
+    assert encoder is not None
+    assert encoder.embed([]).shape == (0, 384)
+
+
+def test_missing_files_say_so(tmp_path: Path) -> None:
+    with pytest.raises(EncoderUnavailableError, match="not installed"):
+        load_encoder(tmp_path)
+
+
+def test_a_damaged_file_fails_its_checksum(tmp_path: Path) -> None:
+    for path in MODEL_DIR.iterdir():
+        if path.is_file():
+            shutil.copy(path, tmp_path / path.name)
+    with (tmp_path / "tokenizer.json").open("a", encoding="utf-8") as handle:
+        handle.write(" ")
+    with pytest.raises(EncoderUnavailableError, match="damaged"):
+        load_encoder(tmp_path)
+
+
+def test_a_missing_model_file_is_named(tmp_path: Path) -> None:
+    shutil.copy(MODEL_DIR / "manifest.json", tmp_path / "manifest.json")
+    with pytest.raises(EncoderUnavailableError, match="missing"):
+        load_encoder(tmp_path)
