@@ -121,6 +121,7 @@ class Settings:
     rate: float = setting(1.0, low=0.25, high=4.0)
     theme: str = setting("light", choices=THEMES)
     font_scale: float = setting(1.0, low=0.5, high=3.0)
+    practice_mode: bool = setting(False)  # show live frame labels during a rehearsal
     scenario_dirs: tuple[str, ...] = setting(())
     end_silence_ms: int = setting(550, low=100, high=10_000)
     max_answer_s: int = setting(30, low=1, high=600)
