@@ -15,7 +15,7 @@ from report_helpers import EVIL, SCRIPT, seed_session
 
 from app.store import Store
 from app.testing.driver import FrameshiftDriver
-from app.ui.results import ResultsView
+from app.ui.replay import ResultsView
 
 pytestmark = pytest.mark.gui
 

@@ -10,67 +10,49 @@ Left/Right previous/next turn, Home/End first/last turn, S jump to the shift.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QHideEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QHideEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from app.ui.a11y import named
-from app.ui.frames import frame_style
-from app.ui.replay_compare import ComparisonView
-from app.ui.replay_playback import Clip, ReplayPlayback
-from app.ui.timeline import FramingTimeline, TimelineTurn
+from app.ui.replay import richtext
+from app.ui.replay.compare import ComparisonView
+from app.ui.replay.controls import PlaybackControls
+from app.ui.replay.export_dialog import choose_export_path, export_report
+from app.ui.replay.panel import InsightPanel
+from app.ui.replay.playback import Clip, ReplayPlayback
+from app.ui.replay.timeline import FramingTimeline, TimelineTurn
 
 if TYPE_CHECKING:  # the domain loads after the window's first paint (see main_window)
     from app.dialogue import Scenario
     from app.report import Report
     from app.store import SessionRecord, Store, TurnRecord
 
-EXPORT_FILTERS = {
-    "html": "Web page, with recordings (*.html)",
-    "json": "JSON (*.json)",
-    "csv": "Spreadsheet CSV (*.csv)",
-}
-
 __all__ = ["ResultsView"]
-
-
-CUE_WRAP = ("<b><u>", "</u></b>")
-# The words that caused the shift: a light background with dark text, readable in any theme.
-SHIFT_WRAP = ("<span style='background-color:#ffd6d2; color:#1d1d1f'><b><u>", "</u></b></span>")
-
-
-def _blend(a: QColor, b: QColor, t: float) -> str:
-    """`a` mixed with `t` of `b`, as #rrggbb (Qt rich text has no alpha)."""
-    return QColor(
-        round(a.red() * (1 - t) + b.red() * t),
-        round(a.green() * (1 - t) + b.green() * t),
-        round(a.blue() * (1 - t) + b.blue() * t),
-    ).name()
 
 
 class ResultsView(QWidget):
     """The replay of one session: timeline, playback, the shift, metrics, export and compare.
 
     Signals:
-        back_requested(): return to the scenario list.
+        back_requested(): return to the scenario list ("Try another scenario").
         history_requested(): open the history list.
         retry_requested(int, int): session id and the turn index to restart from.
+        rehearse_requested(str): start this scenario again from its beginning (its id).
         open_session_requested(int): show another session (the other attempt of a retry).
         exported(str): a report was written to this path.
     """
@@ -78,6 +60,7 @@ class ResultsView(QWidget):
     back_requested = Signal()
     history_requested = Signal()
     retry_requested = Signal(int, int)
+    rehearse_requested = Signal(str)
     open_session_requested = Signal(int)
     exported = Signal(str)
 
@@ -94,7 +77,6 @@ class ResultsView(QWidget):
         self._report: Report | None = None
         self._pivot_turn: int | None = None
         self._partner: tuple[SessionRecord, SessionRecord] | None = None
-        self._caption_only: int | None = None
 
         self.playback = ReplayPlayback(lambda: self._player_source(), self)
         self.playback.turn_changed.connect(self._on_playback_turn_changed)
@@ -118,56 +100,34 @@ class ResultsView(QWidget):
         self.outcome = QLabel()
         self.outcome.setObjectName("outcomeLabel")
         self.outcome.setWordWrap(True)
+        for label in (self.title, self.outcome):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.timeline = FramingTimeline()
         self.timeline.setToolTip(
             "Click a mark to jump to that turn. ● exploration, ■ interview, – neutral; "
             "the flag marks the shift."
         )
-        self.timeline.turn_activated.connect(self._on_timeline_turn_activated)
+        self.timeline.turn_activated.connect(self.jump_to)
 
-        # -- playback controls ---------------------------------------------------------------
-        icons = self.style()
-        pix = QStyle.StandardPixmap
-
-        def control(
-            text: str, icon: QStyle.StandardPixmap, name: str, accessible: str, tip: str
-        ) -> QPushButton:
-            button = named(QPushButton(icons.standardIcon(icon), text), name, accessible, tip, tip)
-            return button
-
-        self.first_button = control(
-            "First", pix.SP_MediaSkipBackward, "firstTurnButton", "First turn", "First turn (Home)"
+        self.controls = PlaybackControls()
+        c = self.controls
+        self.first_button, self.prev_button, self.play_button = (
+            c.first_button,
+            c.prev_button,
+            c.play_button,
         )
-        self.prev_button = control(
-            "Previous",
-            pix.SP_MediaSeekBackward,
-            "previousTurnButton",
-            "Previous turn",
-            "Previous turn (Left)",
+        self.next_button, self.last_button, self.shift_button = (
+            c.next_button,
+            c.last_button,
+            c.shift_button,
         )
-        self.play_button = control(
-            "Play", pix.SP_MediaPlay, "playButton", "Play", "Play / pause (Space)"
-        )
-        self.next_button = control(
-            "Next", pix.SP_MediaSeekForward, "nextTurnButton", "Next turn", "Next turn (Right)"
-        )
-        self.last_button = control(
-            "Last", pix.SP_MediaSkipForward, "lastTurnButton", "Last turn", "Last turn (End)"
-        )
-        self.shift_button = control(
-            "Jump to the shift",
-            pix.SP_ArrowDown,
-            "jumpToShiftButton",
-            "Jump to the shift",
-            "Jump to the shift (S)",
-        )
-        self.first_button.clicked.connect(lambda: self.jump_to(0))
-        self.prev_button.clicked.connect(self.playback.previous)
-        self.play_button.clicked.connect(self.playback.toggle)
-        self.next_button.clicked.connect(self.playback.next)
-        self.last_button.clicked.connect(lambda: self.jump_to(self.playback.count - 1))
-        self.shift_button.clicked.connect(self.jump_to_shift)
-        self.now_label = named(QLabel(), "replayPosition", "Current turn")
+        self.now_label = c.now_label
+        c.first_requested.connect(lambda: self.jump_to(0))
+        c.previous_requested.connect(self.playback.previous)
+        c.toggle_requested.connect(self.playback.toggle)
+        c.next_requested.connect(self.playback.next)
+        c.last_requested.connect(lambda: self.jump_to(self.playback.count - 1))
+        c.shift_requested.connect(self.jump_to_shift)
         self.caption = named(
             QLabel(),
             "replayCaption",
@@ -176,16 +136,8 @@ class ResultsView(QWidget):
         )
         self.caption.setWordWrap(True)
         self.caption.setTextFormat(Qt.TextFormat.RichText)
-        controls = QHBoxLayout()
-        for b in (self.first_button, self.prev_button, self.play_button, self.next_button):
-            controls.addWidget(b)
-        controls.addWidget(self.last_button)
-        controls.addSpacing(12)
-        controls.addWidget(self.shift_button)
-        controls.addSpacing(12)
-        controls.addWidget(self.now_label, 1)
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-        # -- transcript, shift, metrics -------------------------------------------------------
         self.transcript = named(
             QTextBrowser(),
             "replayTranscript",
@@ -195,56 +147,29 @@ class ResultsView(QWidget):
         )
         self.transcript.setOpenLinks(False)
         self.transcript.anchorClicked.connect(self._on_transcript_anchor_clicked)
-        self.shift = named(
-            QLabel(),
-            "shiftExplanation",
-            "Where the conversation shifted",
-            "Explains the turn where the talk turned into an interview, if it did.",
+        self.insights = InsightPanel()
+        self.insights.link_activated.connect(self._on_link_activated)
+        self.insights.retry_requested.connect(self._retry)
+        self.insights.rehearse_requested.connect(self._rehearse)
+        self.shift, self.coach, self.metrics = (
+            self.insights.shift,
+            self.insights.coach,
+            self.insights.metrics,
         )
-        self.shift.setWordWrap(True)
-        self.shift.setTextFormat(Qt.TextFormat.RichText)
-        self.shift.linkActivated.connect(self._on_link_activated)
-        self.coach = named(QLabel(), "coachAlternative", "What you could have said")
-        self.coach.setWordWrap(True)
-        self.coach.setTextFormat(Qt.TextFormat.RichText)
-        self.retry_button = named(
-            QPushButton("&Try again from here"),
-            "retryButton",
-            "Try again from here",
-            "Restart at the manager line before the shift, keeping what came before.",
-            "Restart at the pivotal line (Alt+T)",
-        )
-        self.retry_button.clicked.connect(self._retry)
-        self.metrics = named(
-            QLabel(),
-            "metricsSummary",
-            "Conversation metrics",
-            "Questions, talking share, longest stretch, pace and filler words; "
-            "each turn link jumps there.",
-        )
-        self.metrics.setWordWrap(True)
-        self.metrics.setTextFormat(Qt.TextFormat.RichText)
-        self.metrics.linkActivated.connect(self._on_link_activated)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.addWidget(self.shift)
-        side_layout.addWidget(self.coach)
-        side_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignLeft)
-        side_layout.addSpacing(8)
-        side_layout.addWidget(self.metrics)
-        side_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(side)
-        splitter = QSplitter()
-        splitter.addWidget(self.transcript)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        self.retry_button = self.insights.retry_button
+        self.rehearse_button = self.insights.rehearse_button
+        self.splitter = QSplitter()
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.transcript)
+        self.splitter.addWidget(self.insights)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
 
-        # -- bottom buttons --------------------------------------------------------------------
         self.back_button = named(
-            QPushButton("&Back to scenarios"), "backButton", "Back to scenarios"
+            QPushButton("Try another &scenario"),
+            "backButton",
+            "Try another scenario",
+            "Back to the list of scenarios.",
         )
         self.back_button.clicked.connect(self.back_requested)
         self.history_button = named(QPushButton("&History"), "historyButton", "History")
@@ -267,6 +192,7 @@ class ResultsView(QWidget):
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.status = named(QLabel(), "replayStatus", "Replay messages")
         self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.history_button)
@@ -276,12 +202,13 @@ class ResultsView(QWidget):
 
         page = QVBoxLayout(self.replay_page)
         page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(6)
         page.addWidget(self.title)
         page.addWidget(self.outcome)
         page.addWidget(self.timeline)
-        page.addLayout(controls)
+        page.addWidget(self.controls)
         page.addWidget(self.caption)
-        page.addWidget(splitter, 1)
+        page.addWidget(self.splitter, 1)
         page.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
@@ -327,127 +254,27 @@ class ResultsView(QWidget):
         self._report = report
         self.status.clear()
         self.title.setText(f"{session.scenario_title} — with {session.persona}")
+        self.outcome.setText(richtext.summary_text(session, report))
         shift = report.shift
-        summary = (
-            f"■ It shifted into an interview at turn {shift.turn + 1}."
-            if shift
-            else "● It stayed a mutual exploration."
-        )
-        if session.outcome_label:
-            self.outcome.setText(f"Outcome: {session.outcome_label}. {summary}")
-        else:
-            self.outcome.setText(f"The conversation ended before its close. {summary}")
         self.timeline.set_turns(
             [TimelineTurn(t.speaker, t.frame, t.score) for t in report.turns],
-            self._position_of(shift.turn) if shift else None,
+            richtext.position_of(report, shift.turn) if shift else None,
         )
         self.playback.load(
             [
-                Clip(
-                    i,
-                    t.text,
-                    (data_dir / t.audio_path) if data_dir and t.audio_path else None,
-                )
+                Clip(i, t.text, (data_dir / t.audio_path) if data_dir and t.audio_path else None)
                 for i, t in enumerate(report.turns)
             ]
         )
         self._pivot_turn = shift.pivot_turn if shift else None
-        self._show_shift(report)
-        self.retry_button.setEnabled(self._pivot_turn is not None)
+        self.insights.show_report(report, can_retry=self._pivot_turn is not None)
+        self.rehearse_button.setEnabled(scenario is not None)
         self.shift_button.setEnabled(shift is not None)
-        self.metrics.setText(self._metrics_html(report))
         self._find_partner(session)
         self._on_playback_turn_changed(0)
         self.timeline.set_position(None)
         self.timeline.setFocus()
-
-    def _position_of(self, turn_index: int) -> int:
-        if self._report is None:
-            return turn_index
-        for i, t in enumerate(self._report.turns):
-            if t.index == turn_index:
-                return i
-        return turn_index
-
-    def _show_shift(self, report: Report) -> None:
-        from app.report import highlight
-        from app.report import html_escape as esc
-
-        shift = report.shift
-        if shift is not None:
-            turn = next((t for t in report.turns if t.index == shift.turn), None)
-            said = highlight(turn.text, shift.words, wrap=SHIFT_WRAP) if turn else ""
-            self.shift.setText(
-                f"<b>Turn {shift.turn + 1} — it shifted here.</b> {esc(shift.explanation)}"
-                f"<br>You said: “{said}” <a href='turn:{shift.turn}'>Jump there (S)</a>"
-            )
-            if shift.alternative:
-                note = f"<br>{esc(shift.coach_note)}" if shift.coach_note else ""
-                self.coach.setText(
-                    f"<b>What you could have said:</b> “{esc(shift.alternative)}”{note}"
-                )
-            else:
-                self.coach.clear()
-            self.coach.setVisible(bool(shift.alternative))
-            self.shift.setProperty("shifted", True)
-        else:
-            self.shift.setProperty("shifted", False)
-            self.shift.setText(
-                "<b>No shift.</b> You kept it a mutual exploration from start to finish."
-            )
-            self.coach.clear()
-            self.coach.setVisible(False)
-        self.shift.style().unpolish(self.shift)
-        self.shift.style().polish(self.shift)
-
-    @staticmethod
-    def _metrics_html(report: Report) -> str:
-        from app.report import html_escape as esc
-
-        items = []
-        for m in report.metrics:
-            links = ", ".join(f"<a href='turn:{t}'>turn {t + 1}</a>" for t in m.turns[:6])
-            items.append(f"<li>{esc(m.text)}{' — go to ' + links if links else ''}</li>")
-        return "<b>What the numbers say</b><ul>" + "".join(items) + "</ul>"
-
-    def _highlight_turn(self, index: int, text: str, cues: Sequence[dict[str, Any]]) -> str:
-        """Cue words bold and underlined; at the shift, only its words, on a tinted background."""
-        from app.report import highlight
-
-        shift = self._report.shift if self._report else None
-        if shift is None or index != shift.turn:
-            return highlight(text, cues, wrap=CUE_WRAP)
-        return highlight(text, shift.words, wrap=SHIFT_WRAP)
-
-    def _transcript_html(self, current: int) -> str:
-        from app.report import html_escape as esc
-
-        report = self._report
-        if report is None:
-            return ""
-        pal = self.palette()
-        base = pal.color(QPalette.ColorRole.Base)
-        now = _blend(base, pal.color(QPalette.ColorRole.Highlight), 0.28)
-        shift_turn = report.shift.turn if report.shift else None
-        rows = []
-        for i, t in enumerate(report.turns):
-            style = frame_style(t.frame)
-            who = "You" if t.speaker == "seeker" else report.session.persona
-            frame = (
-                f" &nbsp;<i>{style.symbol} {esc(style.label)}</i>" if t.speaker == "seeker" else ""
-            )
-            flag = " &nbsp;<b>▲ it shifted here</b>" if t.index == shift_turn else ""
-            typed = ""
-            if t.speaker == "seeker" and not t.audio_path:
-                typed = " &nbsp;<small>(typed)</small>"
-            marker = "▶ " if i == current else ""
-            bg = f" bgcolor='{now}'" if i == current else ""
-            rows.append(
-                f"<tr><td{bg}><a name='turn-{i}'></a><a href='turn:{t.index}'>"
-                f"<b>{marker}{t.index + 1}. {esc(who)}</b></a>{frame}{flag}{typed}<br>"
-                f"{self._highlight_turn(t.index, t.text, t.cues)}</td></tr>"
-            )
-        return "<table width='100%' cellspacing='0' cellpadding='6'>" + "".join(rows) + "</table>"
+        QTimer.singleShot(0, self.insights.scroll_to_top)  # after the new text is laid out
 
     # -- commands ------------------------------------------------------------------------------
     def jump_to(self, position: int) -> None:
@@ -455,7 +282,7 @@ class ResultsView(QWidget):
 
     def jump_to_turn(self, turn_index: int) -> None:
         """Jump to a turn by its index in the session (metric and shift links use these)."""
-        self.playback.jump(self._position_of(turn_index))
+        self.playback.jump(richtext.position_of(self._report, turn_index))
 
     def jump_to_shift(self) -> None:
         if self._report is not None and self._report.shift is not None:
@@ -480,13 +307,11 @@ class ResultsView(QWidget):
 
     def export_to(self, path: Path, fmt: str) -> Path:
         """Write the shown session as `fmt` to `path` (checked by safe_export_path)."""
-        from app.report import ExportPathError, render, safe_export_path, write_atomically
+        from app.report import ExportPathError
 
         if self._report is None:
             raise ExportPathError("no session is shown")
-        target = safe_export_path(path.parent, path.name)
-        write_atomically(target, render(self._report, fmt))
-        return target
+        return export_report(self._report, path, fmt)
 
     def _find_partner(self, session: SessionRecord) -> None:
         """The other attempt to compare with: the parent of a retry, or the newest retry."""
@@ -511,33 +336,30 @@ class ResultsView(QWidget):
             self.compare_button.setText(f"&Compare with {other}")
 
     # -- slots ---------------------------------------------------------------------------------
-    def _on_playback_turn_changed(self, position: int) -> None:
-        from app.report import html_escape as esc
+    def _now_colour(self) -> str:
+        pal = self.palette()
+        return richtext.blend(
+            pal.color(QPalette.ColorRole.Base).name(),
+            pal.color(QPalette.ColorRole.Highlight).name(),
+            0.28,
+        )
 
+    def _on_playback_turn_changed(self, position: int) -> None:
         report = self._report
         if report is None or not report.turns:
             self.now_label.setText("No turns")
             self.caption.clear()
             return
         t = report.turns[position]
-        who = "You" if t.speaker == "seeker" else report.session.persona
+        who = richtext.speaker_name(report, t.speaker)
         self.timeline.set_current(position)
         self.now_label.setText(f"Turn {t.index + 1} of {len(report.turns)} · {who}")
-        self._caption_only = None
-        self.caption.setText(f"<b>{esc(who)}:</b> {self._highlight_turn(t.index, t.text, t.cues)}")
-        self.transcript.setHtml(self._transcript_html(position))
+        self.caption.setText(richtext.caption_html(report, position))
+        self.transcript.setHtml(richtext.transcript_html(report, position, self._now_colour()))
         self.transcript.scrollToAnchor(f"turn-{position}")
 
     def _on_playback_playing_changed(self, playing: bool) -> None:
-        self.play_button.setText("Pause" if playing else "Play")
-        self.play_button.setIcon(
-            self.style().standardIcon(
-                QStyle.StandardPixmap.SP_MediaPause
-                if playing
-                else QStyle.StandardPixmap.SP_MediaPlay
-            )
-        )
-        self.play_button.setAccessibleName("Pause" if playing else "Play")
+        self.controls.set_playing(playing)
         if not playing:
             self.timeline.set_position(float(self.playback.current))
 
@@ -545,23 +367,11 @@ class ResultsView(QWidget):
         self.timeline.set_position(position)
 
     def _on_playback_caption_only(self, position: int) -> None:
-        from app.report import html_escape as esc
-
-        self._caption_only = position
         if self._report is not None:
-            t = self._report.turns[position]
-            who = "You" if t.speaker == "seeker" else self._report.session.persona
-            how = "typed answer" if t.speaker == "seeker" else "no recording"
-            self.caption.setText(
-                f"<b>{esc(who)}:</b> {self._highlight_turn(t.index, t.text, t.cues)} "
-                f"<small>({how}: read it)</small>"
-            )
+            self.caption.setText(richtext.caption_html(self._report, position, caption_only=True))
 
     def _on_playback_failed(self, message: str) -> None:
         self.status.setText(f"A recording could not be played ({message}); showing its caption.")
-
-    def _on_timeline_turn_activated(self, position: int) -> None:
-        self.jump_to(position)
 
     def _on_transcript_anchor_clicked(self, url: QUrl) -> None:
         self._on_link_activated(url.toString())
@@ -575,24 +385,14 @@ class ResultsView(QWidget):
         self.timeline.setFocus()
 
     def _on_export_button_clicked(self) -> None:
-        from app.report import ExportPathError, default_export_name
+        from app.report import ExportPathError
 
         if self._session is None:
             return
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
-        suggested = Path(folder) / default_export_name(self._session, "html")
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "Export this session", str(suggested), ";;".join(EXPORT_FILTERS.values())
-        )
-        if not path:
+        chosen = choose_export_path(self, self._session)
+        if chosen is None:
             return
-        target = Path(path)
-        fmt = target.suffix.lower().lstrip(".")
-        if fmt not in EXPORT_FILTERS:
-            fmt = next((k for k, v in EXPORT_FILTERS.items() if v == chosen), "html")
-            target = target.with_name(f"{target.name}.{fmt}")
+        target, fmt = chosen
         try:
             written = self.export_to(target, fmt)
         except (OSError, ExportPathError) as exc:
@@ -606,6 +406,11 @@ class ResultsView(QWidget):
         if self._session is not None and self._pivot_turn is not None:
             self.playback.pause()
             self.retry_requested.emit(self._session.id, self._pivot_turn)
+
+    def _rehearse(self) -> None:
+        if self._session is not None:
+            self.playback.pause()
+            self.rehearse_requested.emit(self._session.scenario_id)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.playback.pause()  # leaving the screen stops the voices

@@ -1,0 +1,161 @@
+"""The replay's rich text, built from a :class:`~app.report.Report` with no Qt involved.
+
+Every function here is pure (a report in, a string of Qt rich text out), so the words the
+replay shows are tested without a window. User text is always escaped; the cue words are
+highlighted by ``app.report.highlight``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from app.ui.frames import frame_style
+
+if TYPE_CHECKING:  # the domain loads after the window's first paint (see main_window)
+    from app.report import Report
+    from app.store import SessionRecord
+
+__all__ = [
+    "CUE_WRAP",
+    "SHIFT_WRAP",
+    "blend",
+    "caption_html",
+    "coach_html",
+    "highlight_turn",
+    "metrics_html",
+    "position_of",
+    "shift_html",
+    "speaker_name",
+    "summary_text",
+    "transcript_html",
+]
+
+CUE_WRAP = ("<b><u>", "</u></b>")
+# The words that caused the shift: a light background with dark text, readable in any theme.
+SHIFT_WRAP = ("<span style='background-color:#ffd6d2; color:#1d1d1f'><b><u>", "</u></b></span>")
+
+
+def blend(a: str, b: str, t: float) -> str:
+    """Colour ``a`` mixed with ``t`` of colour ``b`` (both ``#rrggbb``), as ``#rrggbb``.
+
+    Qt rich text has no alpha, so a tint over the background is mixed by hand.
+    """
+    ca = [int(a[i : i + 2], 16) for i in (1, 3, 5)]
+    cb = [int(b[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x * (1 - t) + y * t):02x}" for x, y in zip(ca, cb, strict=True))
+
+
+def speaker_name(report: Report, speaker: str) -> str:
+    return "You" if speaker == "seeker" else report.session.persona
+
+
+def position_of(report: Report | None, turn_index: int) -> int:
+    """The list position of the turn whose session index is ``turn_index``."""
+    if report is None:
+        return turn_index
+    for i, t in enumerate(report.turns):
+        if t.index == turn_index:
+            return i
+    return turn_index
+
+
+def summary_text(session: SessionRecord, report: Report) -> str:
+    """One glance: the outcome and whether (and where) it shifted."""
+    shift = report.shift
+    verdict = (
+        f"■ It shifted into an interview at turn {shift.turn + 1}."
+        if shift
+        else "● It stayed a mutual exploration."
+    )
+    if session.outcome_label:
+        return f"Outcome: {session.outcome_label}. {verdict}"
+    return f"The conversation ended before its close. {verdict}"
+
+
+def highlight_turn(report: Report, index: int, text: str, cues: Sequence[Any]) -> str:
+    """Cue words bold and underlined; at the shift, only its words, on a tinted background."""
+    from app.report import highlight
+
+    shift = report.shift
+    if shift is None or index != shift.turn:
+        return highlight(text, cues, wrap=CUE_WRAP)
+    return highlight(text, shift.words, wrap=SHIFT_WRAP)
+
+
+def shift_html(report: Report) -> str:
+    """The shift card: the turn, the one-sentence explanation and the words that caused it."""
+    from app.report import html_escape as esc
+
+    shift = report.shift
+    if shift is None:
+        return (
+            "<b>No shift.</b> You kept it a mutual exploration from start to finish: "
+            "curious questions, honest answers, no rush to sell yourself."
+        )
+    turn = next((t for t in report.turns if t.index == shift.turn), None)
+    said = highlight_turn(report, turn.index, turn.text, turn.cues) if turn else ""
+    return (
+        f"<b>Turn {shift.turn + 1} — it shifted here.</b> {esc(shift.explanation)}"
+        f"<br>You said: “{said}” <a href='turn:{shift.turn}'>Jump there (S)</a>"
+    )
+
+
+def coach_html(report: Report) -> str:
+    """ "What you could have said" and the coach's note; empty when the scenario has none."""
+    from app.report import html_escape as esc
+
+    shift = report.shift
+    if shift is None or not shift.alternative:
+        return ""
+    note = f"<br>{esc(shift.coach_note)}" if shift.coach_note else ""
+    return f"<b>What you could have said:</b> “{esc(shift.alternative)}”{note}"
+
+
+def metrics_html(report: Report) -> str:
+    """What the numbers say, each with links to the turns it comes from."""
+    from app.report import html_escape as esc
+
+    items = []
+    for m in report.metrics:
+        links = ", ".join(f"<a href='turn:{t}'>turn {t + 1}</a>" for t in m.turns[:6])
+        items.append(f"<li>{esc(m.text)}{' — go to ' + links if links else ''}</li>")
+    return "<b>What the numbers say</b><ul>" + "".join(items) + "</ul>"
+
+
+def caption_html(report: Report, position: int, *, caption_only: bool = False) -> str:
+    """The line being played; a caption-only turn says it is there to be read."""
+    from app.report import html_escape as esc
+
+    t = report.turns[position]
+    who = speaker_name(report, t.speaker)
+    text = f"<b>{esc(who)}:</b> {highlight_turn(report, t.index, t.text, t.cues)}"
+    if caption_only:
+        how = "typed answer" if t.speaker == "seeker" else "no recording"
+        text += f" <small>({how}: read it)</small>"
+    return text
+
+
+def transcript_html(report: Report, current: int, now_colour: str) -> str:
+    """Every turn with its frame (symbol and word), the shift flagged, the current turn tinted
+    with ``now_colour`` and each turn's number a link (``turn:N``)."""
+    from app.report import html_escape as esc
+
+    shift_turn = report.shift.turn if report.shift else None
+    rows = []
+    for i, t in enumerate(report.turns):
+        style = frame_style(t.frame)
+        who = speaker_name(report, t.speaker)
+        frame = f" &nbsp;<i>{style.symbol} {esc(style.label)}</i>" if t.speaker == "seeker" else ""
+        flag = " &nbsp;<b>▲ it shifted here</b>" if t.index == shift_turn else ""
+        typed = ""
+        if t.speaker == "seeker" and not t.audio_path:
+            typed = " &nbsp;<small>(typed)</small>"
+        marker = "▶ " if i == current else ""
+        bg = f" bgcolor='{now_colour}'" if i == current else ""
+        rows.append(
+            f"<tr><td{bg}><a name='turn-{i}'></a><a href='turn:{t.index}'>"
+            f"<b>{marker}{t.index + 1}. {esc(who)}</b></a>{frame}{flag}{typed}<br>"
+            f"{highlight_turn(report, t.index, t.text, t.cues)}</td></tr>"
+        )
+    return "<table width='100%' cellspacing='0' cellpadding='6'>" + "".join(rows) + "</table>"
