@@ -1,17 +1,33 @@
-"""Capture from a microphone with QAudioSource and find the answer in it with :class:`Vad`."""
+"""Capture from a microphone with QAudioSource and find answers in it with :class:`Vad`.
+
+Deadlock-free by construction: the one QAudioSource is created, started, stopped and destroyed on
+the GUI thread, opened once per rehearsal and kept running between answers; no Python slot is
+connected to any signal of Qt's audio objects (a GUI-thread timer reads the device and watches its
+state), so no Python code ever runs on Qt's media threads or under their locks.
+"""
 
 from __future__ import annotations
 
 import logging
+import time
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
+from PySide6.QtCore import QIODevice, QObject, Qt, QTimer, Signal
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSource, QMediaDevices, QtAudio
 
-from app.speech.audio import TARGET_RATE, AudioClip, meter_level, resample, rms
+from app.speech.audio import TARGET_RATE, meter_level, resample, rms
+from app.speech.echo import EchoReference
 from app.speech.qtaudio import quiet_qt_multimedia, sound_server_available
-from app.speech.vad import NoSpeech, SilenceStarted, SpeechEnded, SpeechStarted, Vad, VadConfig
+from app.speech.vad import (
+    EndOfTurn,
+    SilenceStarted,
+    SpeechEnded,
+    SpeechStarted,
+    Vad,
+    VadConfig,
+    VoiceProb,
+)
 
 log = logging.getLogger(__name__)
 
@@ -75,18 +91,23 @@ def _to_mono16k(data: bytes, fmt: QAudioFormat) -> npt.NDArray[np.int16]:
 
 
 class QtMicrophone(QObject):
-    """Listens for one answer at a time: ``start()`` arms the VAD, ``speech_ended`` delivers it.
+    """The microphone of a rehearsal: always capturing once opened, answers found by the VAD.
 
-    The device is opened at 16 kHz mono Int16; a device that refuses that runs in its preferred
-    format and is converted here. ``push_to_talk(True/False)`` bypasses the VAD: everything
-    between press and release is the answer.
+    ``start()`` opens the device (once) and listens for an answer; ``stop()`` drops an answer in
+    progress but keeps capturing, so the next answer's first word is never lost; ``release()``
+    closes the device at the end of the rehearsal. Speech is detected even while not listening
+    (the user talking over the manager's line: barge-in); the owner decides what to do with it.
+    ``push_to_talk(True/False)`` bypasses the VAD: everything between press and release (with a
+    300 ms pre-roll) is the answer. The device is opened at 16 kHz mono Int16; a device that
+    refuses that runs in its preferred format and is converted here.
 
     Signals:
         level_changed(float): input level 0..1 (RMS on a -60..0 dBFS scale), per chunk.
-        speech_started(): the VAD (or push-to-talk) heard the answer begin.
+        speech_started(): the VAD (or push-to-talk) heard an answer begin.
         silence_started(object): a pause began; the AudioClip so far, for a speculative decode.
-        speech_ended(object): the answer as an AudioClip (16 kHz mono); listening stops.
-        no_speech(): nobody spoke before the no-speech timeout; listening stops.
+        speech_ended(object): the answer as an AudioClip (16 kHz mono), from its pre-roll.
+        no_speech(): ``prompt_after_s`` of listening without an answer (said once per start());
+            listening goes on.
         failed(str): no device, access refused, or unplugged; a sentence for the user.
     """
 
@@ -97,58 +118,106 @@ class QtMicrophone(QObject):
     no_speech = Signal()
     failed = Signal(str)
 
+    POLL_MS = 20
+
     def __init__(
         self,
         device_id: str = "",
         config: VadConfig | None = None,
         parent: QObject | None = None,
+        *,
+        echo: EchoReference | None = None,
+        voice_prob: VoiceProb | None = None,
+        end_of_turn: EndOfTurn | None = None,
+        prompt_after_s: float | None = None,
     ) -> None:
         super().__init__(parent)
         self.device_id = device_id
-        self.vad = Vad(config)
+        self.vad = Vad(config, voice_prob=voice_prob, end_of_turn=end_of_turn)
+        self.echo = echo
+        c = self.vad.config
+        self.prompt_after_s = (
+            prompt_after_s if prompt_after_s is not None else c.no_speech_timeout_s
+        )
         self._source: QAudioSource | None = None
+        self._source_device = ""
         self._io: QIODevice | None = None
         self._device: QAudioDevice | None = None
         self._format = _speech_format()
-        self._ptt = False
-        self._ptt_chunks: list[npt.NDArray[np.int16]] = []
+        self._armed = False
+        self._armed_at = 0.0
+        self._prompted = False
+        self._ptt_from: int | None = None
         self._devices: QMediaDevices | None = None
-        self._watchdog = QTimer(self)
-        self._watchdog.setInterval(250)
-        self._watchdog.timeout.connect(self._on_watchdog_timeout)
+        self.speech_onset_at: float | None = None  # monotonic time the last answer's voice began
+        self._poll = QTimer(self)
+        self._poll.setInterval(self.POLL_MS)
+        self._poll.timeout.connect(self._on_poll_timeout)
 
     @property
     def listening(self) -> bool:
-        return self._source is not None
+        """Open and waiting for (or hearing) an answer."""
+        return self._armed and self.capturing
+
+    @property
+    def capturing(self) -> bool:
+        return self._io is not None
+
+    def attach_echo(self, echo: EchoReference | None) -> None:
+        """What the app plays, so its own voice is never taken for an answer."""
+        self.echo = echo
+
+    def open(self) -> bool:
+        """Start capturing (once; later calls return at once). False with a ``failed`` sentence."""
+        if self._io is not None:
+            return True
+        return self._open()
 
     def start(self) -> None:
-        """Open the device and listen for one answer (VAD mode)."""
-        self._ptt = False
-        self._open()
+        """Listen for an answer; an answer already being spoken is kept (its pre-roll too)."""
+        if not self.open():
+            return
+        if not self._armed:
+            self._armed = True
+            self._armed_at = time.monotonic()
+            self._prompted = False
 
     def stop(self) -> None:
-        """Stop listening; nothing more is emitted for this answer."""
-        self._close()
+        """Stop listening and drop any answer in progress; capture goes on until release()."""
+        self._armed = False
+        self._ptt_from = None
+        self.vad.reset()
+
+    def release(self) -> None:
+        """Close the device (end of the rehearsal). The audio object is kept for the next one."""
+        self.stop()
+        self._poll.stop()
+        io, self._io = self._io, None
+        if io is not None and self._source is not None:
+            self._source.stop()
 
     def push_to_talk(self, pressed: bool) -> None:
-        """Hold to talk: pressing starts capture, releasing ends the answer."""
+        """Hold to talk: pressing starts the answer, releasing ends it."""
         if pressed:
-            self._ptt = True
-            self._ptt_chunks = []
-            if self._open():
-                self.speech_started.emit()
+            if not self.open():
+                return
+            self._read_available()
+            self._ptt_from = self.vad.ring.end - TARGET_RATE * 3 // 10
+            self.vad.reset()
+            self.speech_onset_at = time.monotonic()
+            self.speech_started.emit()
             return
-        if not self._ptt:
+        if self._ptt_from is None:
             return
         self._read_available()
-        pcm = np.concatenate(self._ptt_chunks) if self._ptt_chunks else np.zeros(0, np.int16)
-        self._ptt = False
-        self._close()
-        self.speech_ended.emit(AudioClip(pcm.astype("<i2").tobytes(), TARGET_RATE))
+        clip = self.vad.clip_since(self._ptt_from)
+        self._ptt_from = None
+        self._armed = False
+        self.vad.reset()
+        self.speech_ended.emit(clip)
 
     # -- device ---------------------------------------------------------------------------
     def _open(self) -> bool:
-        self._close()
         if not sound_server_available():
             self.failed.emit("No microphone found: no sound system is running. Type your answer.")
             return False
@@ -162,6 +231,24 @@ class QtMicrophone(QObject):
             )
             self.failed.emit(f"{which}. Check the input device in Settings, or type your answer.")
             return False
+        if self._source is None or self._source_device != _device_id(device):
+            self._make_source(device)
+        assert self._source is not None
+        if self._devices is None:
+            self._devices = QMediaDevices(self)
+            # Queued: whatever thread Qt announces device changes from, the slot runs here.
+            self._devices.audioInputsChanged.connect(
+                self._on_devices_audio_inputs_changed, Qt.ConnectionType.QueuedConnection
+            )
+        self._io = self._source.start()
+        if self._io is None or self._source.error() != QtAudio.Error.NoError:
+            self._fail(self._source.error())
+            return False
+        self._poll.start()
+        return True
+
+    def _make_source(self, device: QAudioDevice) -> None:
+        """The one QAudioSource, made here in the GUI thread; replaced only for a new device."""
         fmt = _speech_format()
         if not device.isFormatSupported(fmt):
             fmt = device.preferredFormat()
@@ -170,55 +257,47 @@ class QtMicrophone(QObject):
                 device.description(),
                 fmt.sampleRate(),
             )
+        old, self._source = self._source, None
+        if old is not None:
+            old.stop()
+            old.deleteLater()
         self._device, self._format = device, fmt
-        self.vad.reset()
-        if self._devices is None:
-            self._devices = QMediaDevices(self)
-            self._devices.audioInputsChanged.connect(self._on_devices_audio_inputs_changed)
         self._source = QAudioSource(device, fmt, self)
-        self._source.setBufferSize(fmt.bytesForDuration(60_000))
-        # Not stateChanged: PySide6 6.12 cannot convert its QAudio::State argument (every slot
-        # raises TypeError), so a watchdog polls state() and error() instead.
-        self._watchdog.start()
-        self._io = self._source.start()
-        if self._io is None or self._source.error() != QtAudio.Error.NoError:
-            self._fail(self._source.error())
-            return False
-        self._io.readyRead.connect(self._on_io_ready_read)
-        return True
-
-    def _close(self) -> None:
-        self._watchdog.stop()
-        source, self._source, self._io = self._source, None, None
-        if source is not None:
-            source.stop()
-            source.deleteLater()
+        self._source.setBufferSize(fmt.bytesForDuration(250_000))
+        self._source_device = _device_id(device)
 
     def _fail(self, error: QtAudio.Error) -> None:
-        self._close()
+        self.release()
         self.failed.emit(_ERRORS.get(error, "The microphone failed."))
 
     # -- slots ----------------------------------------------------------------------------
-    def _on_watchdog_timeout(self) -> None:
-        source = self._source
-        if source is None:
-            return
-        stopped = source.state() == QtAudio.State.StoppedState
-        if stopped and source.error() != QtAudio.Error.NoError:
-            self._fail(source.error())
-
     def _on_devices_audio_inputs_changed(self) -> None:
-        if self._source is None or self._device is None:
+        if self._io is None or self._device is None:
             return
         ids = {_device_id(d) for d in QMediaDevices.audioInputs()}
         if _device_id(self._device) not in ids:
-            self._close()
+            self.release()
             self.failed.emit(
                 "The microphone was disconnected. Plug it back in, or type your answer."
             )
 
-    def _on_io_ready_read(self) -> None:
+    def _on_poll_timeout(self) -> None:
+        source = self._source
+        if source is None or self._io is None:
+            return
+        if source.state() == QtAudio.State.StoppedState and source.error() != QtAudio.Error.NoError:
+            self._fail(source.error())
+            return
         self._read_available()
+        if (
+            self._armed
+            and self.prompt_after_s is not None
+            and not self._prompted
+            and not self.vad.in_speech
+            and time.monotonic() - self._armed_at >= self.prompt_after_s
+        ):
+            self._prompted = True
+            self.no_speech.emit()
 
     def _read_available(self) -> None:
         if self._io is None:
@@ -228,19 +307,18 @@ class QtMicrophone(QObject):
             return
         samples = _to_mono16k(data, self._format)
         self.level_changed.emit(meter_level(rms(samples)))
-        if self._ptt:
-            self._ptt_chunks.append(samples)
+        if self._ptt_from is not None:
+            self.vad.ring.write(samples)
             return
-        for event in self.vad.feed(samples):
+        echo = self.echo.level() if self.echo is not None else 0.0
+        for event in self.vad.feed(samples, echo):
             if isinstance(event, SpeechStarted):
+                lag = (self.vad.ring.end - (self.vad.onset_index or 0)) / TARGET_RATE
+                self.speech_onset_at = time.monotonic() - lag
+                self._armed_at = time.monotonic()
                 self.speech_started.emit()
             elif isinstance(event, SilenceStarted):
                 self.silence_started.emit(event.clip)
             elif isinstance(event, SpeechEnded):
-                self._close()
+                self._armed_at = time.monotonic()
                 self.speech_ended.emit(event.clip)
-                return
-            elif isinstance(event, NoSpeech):
-                self._close()
-                self.no_speech.emit()
-                return

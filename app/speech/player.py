@@ -1,14 +1,36 @@
-"""Plays the manager's WAVs with QtMultimedia, or times them when there is no output device."""
+"""Plays the manager's WAVs through one long-lived QAudioSink, or times them with no device.
+
+Deadlock-free by construction: one QAudioSink is created and started on the GUI thread when the
+player is made, and kept running (fed silence between lines) until the player is destroyed. A
+GUI-thread timer writes the samples; no Python slot is connected to any signal of Qt's media
+objects, so no Python code runs on Qt's media threads or under their locks (a QMediaPlayer builds
+and destroys a renderer object on its own thread for every clip, which is what froze the app).
+
+Because the player writes the samples itself, it knows what is in the air: every block is noted
+in :attr:`QtPlayer.echo` for the microphone's echo gate, and :meth:`QtPlayer.fade_out` ends a line
+within a few tens of milliseconds when the user starts answering over it.
+"""
 
 from __future__ import annotations
 
+import time
 import wave
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
+import numpy as np
+import numpy.typing as npt
+from PySide6.QtCore import QIODevice, QObject, QTimer, Signal
+from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices, QtAudio
 
+from app.speech.audio import AudioClip, resample
+from app.speech.echo import EchoReference
+from app.speech.errors import SpeechError
 from app.speech.qtaudio import quiet_qt_multimedia, sound_server_available
+
+#: The rate every clip is played at (pyttsx3/eSpeak lines are 22.05 kHz; answers are resampled).
+PLAY_RATE = 22_050
+#: How much audio sits in the device buffer ahead of the speaker; bounds how late a fade starts.
+AHEAD_MS = 100
 
 
 def wav_duration_s(path: Path) -> float:
@@ -16,16 +38,24 @@ def wav_duration_s(path: Path) -> float:
         return w.getnframes() / float(w.getframerate())
 
 
+def _format() -> QAudioFormat:
+    fmt = QAudioFormat()
+    fmt.setSampleRate(PLAY_RATE)
+    fmt.setChannelCount(1)
+    fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+    return fmt
+
+
 class QtPlayer(QObject):
-    """One clip at a time through QMediaPlayer + QAudioOutput.
+    """One clip at a time through a QAudioSink that stays open for the life of the player.
 
     With no output device (headless CI, a kiosk with its speakers unplugged) it plays "silently":
     ``started`` at once and ``finished`` after the clip's duration, so captions and turn timing
     behave as if the line had been heard. ``silent`` says which mode it is in.
 
     Signals:
-        started(): playback began.
-        finished(): the clip ended, or was stopped.
+        started(): the first samples of the clip were handed to the device.
+        finished(): the clip ended, or was stopped or faded out.
         failed(str): the clip could not be played; a sentence for the user.
     """
 
@@ -33,83 +63,139 @@ class QtPlayer(QObject):
     finished = Signal()
     failed = Signal(str)
 
+    TICK_MS = 10
+
     def __init__(self, parent: QObject | None = None, *, volume: float = 1.0) -> None:
         super().__init__(parent)
         self._volume = volume
+        self.echo = EchoReference()
+        self._pcm: npt.NDArray[np.int16] = np.zeros(0, dtype=np.int16)
+        self._pos = 0
         self._playing = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._on_timer_timeout)
-        self._player: QMediaPlayer | None = None
-        self._output: QAudioOutput | None = None
+        self._ends_at = 0.0  # monotonic time the last written sample leaves the speaker
+        self.started_at: float | None = None  # monotonic time of the current clip's start
+        self._sink: QAudioSink | None = None
+        self._io: QIODevice | None = None
+        self._tick = QTimer(self)
+        self._tick.setInterval(self.TICK_MS)
+        self._tick.timeout.connect(self._on_tick_timeout)
         quiet_qt_multimedia()
-        self.silent = not (sound_server_available() and QMediaDevices.audioOutputs())
-        if not self.silent:
-            self._output = QAudioOutput(self)
-            self._output.setVolume(volume)
-            self._player = QMediaPlayer(self)
-            self._player.setAudioOutput(self._output)
-            self._player.mediaStatusChanged.connect(self._on_player_media_status_changed)
-            self._player.errorOccurred.connect(self._on_player_error_occurred)
+        device = QMediaDevices.defaultAudioOutput() if sound_server_available() else None
+        if device is not None and not device.isNull():
+            fmt = _format()
+            self._sink = QAudioSink(device, fmt, self)
+            self._sink.setBufferSize(fmt.bytesForDuration(AHEAD_MS * 1000))
+            self._sink.setVolume(volume)
+            self._io = self._sink.start()
+            if self._io is None or self._sink.error() != QtAudio.Error.NoError:
+                self._sink.stop()
+                self._io = None
+        self.silent = self._io is None
+        self._tick.start()
 
     def play(self, path: Path) -> None:
-        """Start ``path`` (stopping whatever was playing, without a ``finished`` for it)."""
-        self._halt()
+        """Start ``path`` (cutting whatever was playing, without a ``finished`` for it)."""
         path = Path(path)
         try:
-            duration = wav_duration_s(path)
-        except (OSError, wave.Error, EOFError, ZeroDivisionError):
+            clip = AudioClip.from_wav(path, rate=PLAY_RATE)
+        except SpeechError:
+            self._halt()
             self.failed.emit(f"The audio file {path.name} could not be played.")
             return
-        self._playing = True
-        if self._player is None:
-            self.started.emit()
-            self._timer.start(max(1, round(duration * 1000)))
-            return
-        self._player.setSource(QUrl.fromLocalFile(str(path.resolve())))
-        self._player.play()
+        self.play_clip(clip)
+
+    def play_clip(self, clip: AudioClip) -> None:
+        """Start ``clip`` (any rate) at once."""
+        samples = clip.samples
+        if clip.sample_rate != PLAY_RATE:
+            floats = resample(samples.astype(np.float32) / 32768.0, clip.sample_rate, PLAY_RATE)
+            samples = np.round(np.clip(floats, -1, 1) * 32767).astype(np.int16)
+        self._halt()
+        self._pcm, self._pos, self._playing = samples, 0, True
+        self.started_at = time.monotonic()
+        if self._io is None:
+            self._ends_at = self.started_at + len(samples) / PLAY_RATE
+        else:
+            self._write()  # the first samples go out now, not on the next tick
         self.started.emit()
-        # A safety net: if the backend never reports the end, finish a little after it.
-        self._timer.start(round(duration * 1000) + 1500)
 
     def stop(self) -> None:
-        """Stop playback; ``finished`` follows if something was playing."""
+        """Stop playback (a short fade, no click); ``finished`` follows if something played."""
         was_playing = self._playing
-        self._halt()
+        self._fade(0.02)
+        self._playing = False
         if was_playing:
             self.finished.emit()
 
+    def fade_out(self, seconds: float = 0.08) -> None:
+        """Fade the line out over ``seconds`` (barge-in); ``finished`` when it has gone."""
+        if self._playing:
+            self._fade(seconds)
+
     def set_volume(self, volume: float) -> None:
         self._volume = max(0.0, min(1.0, volume))
-        if self._output is not None:
-            self._output.setVolume(self._volume)
+        if self._sink is not None:
+            self._sink.setVolume(self._volume)
 
     @property
     def playing(self) -> bool:
         return self._playing
 
+    def seconds_until_silent(self) -> float:
+        """How long what was already written keeps sounding (0 when idle)."""
+        return max(0.0, self._ends_at - time.monotonic())
+
+    # -- internals ------------------------------------------------------------------------
+    def _fade(self, seconds: float) -> None:
+        """Keep only ``seconds`` more of the clip, ramped down to zero."""
+        left = self._pcm[self._pos :]
+        n = min(len(left), max(1, round(seconds * PLAY_RATE)))
+        ramp = np.linspace(1.0, 0.0, n, dtype=np.float32)
+        self._pcm = np.round(left[:n].astype(np.float32) * ramp).astype(np.int16)
+        self._pos = 0
+        if self._io is None:
+            self._ends_at = min(self._ends_at, time.monotonic() + n / PLAY_RATE)
+
     def _halt(self) -> None:
         self._playing = False
-        self._timer.stop()
-        if self._player is not None:
-            self._player.stop()
+        self._pcm, self._pos = np.zeros(0, dtype=np.int16), 0
+        if self._io is None:
+            self._ends_at = 0.0
 
-    def _done(self) -> None:
-        if self._playing:
+    def _write(self) -> None:
+        """Top the device buffer up: the clip if one is playing, else silence."""
+        assert self._sink is not None
+        assert self._io is not None
+        free = self._sink.bytesFree() // 2
+        if free <= 0:
+            return
+        now = time.monotonic()
+        ahead = (self._sink.bufferSize() // 2 - free) / PLAY_RATE
+        block = self._pcm[self._pos : self._pos + free]
+        self._pos += len(block)
+        if len(block):
+            self.echo.note(block, now + ahead)
+            self._ends_at = now + ahead + len(block) / PLAY_RATE
+        if len(block) < free:
+            block = np.concatenate([block, np.zeros(free - len(block), dtype=np.int16)])
+        self._io.write(block.astype("<i2").tobytes())
+
+    def _on_tick_timeout(self) -> None:
+        if self._io is not None:
+            if self._sink is not None and self._sink.error() != QtAudio.Error.NoError:
+                self._lost_device()
+                return
+            self._write()
+        written = self._io is None or self._pos >= len(self._pcm)
+        if self._playing and written and time.monotonic() >= self._ends_at:
             self._halt()
             self.finished.emit()
 
-    def _on_timer_timeout(self) -> None:
-        self._done()
-
-    def _on_player_media_status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
-        if status == QMediaPlayer.MediaStatus.EndOfMedia:
-            self._done()
-        elif status == QMediaPlayer.MediaStatus.InvalidMedia and self._playing:
-            self._halt()
-            self.failed.emit("The manager's line could not be played (unreadable audio).")
-
-    def _on_player_error_occurred(self, _error: QMediaPlayer.Error, message: str) -> None:
+    def _lost_device(self) -> None:
+        if self._sink is not None:
+            self._sink.stop()
+        self._io = None
+        self.silent = True
         if self._playing:
             self._halt()
-            self.failed.emit(f"The manager's line could not be played ({message}).")
+            self.failed.emit("The speakers stopped working; the manager's lines are captions.")

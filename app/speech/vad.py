@@ -1,41 +1,54 @@
-"""Energy-based voice-activity detection on plain numpy arrays, so it is testable without Qt.
+"""Find answers in a continuous 16 kHz stream: onset, pauses, end of turn. Plain numpy, no Qt.
 
-Frames of 30 ms are compared with an adaptive noise floor: speech starts after 90 ms clearly
-above it, short pauses are tolerated, and ``end_silence_ms`` of quiet (the hang-over) ends the
-answer. Silence is announced early (``silence_start_ms``) so the worker can decode speculatively.
+The detector runs for the whole rehearsal. Every sample goes into a :class:`RingBuffer`, so an
+answer is cut out with ``pre_roll_ms`` of audio before the first voiced frame: a word said the
+instant the manager stops, or over his last words, is kept whole. After an answer it goes back to
+waiting by itself; :meth:`Vad.reset` drops an answer in progress.
+
+A frame is voiced when it is clearly above the adaptive noise floor (and, while the manager's
+voice may be in the air, above what its echo would be: ``echo`` in :meth:`Vad.feed`), or when a
+``voice_prob`` model (Silero) says so. The end of the answer comes after ``end_silence_ms`` of quiet
+(the fixed hang-over), or, with an ``end_of_turn`` model, as soon as a pause of
+``silence_start_ms`` sounds like a finished sentence, at the latest after ``end_silence_max_ms``.
+Silence is announced early (:class:`SilenceStarted`) so the worker can decode speculatively.
 """
 
 from __future__ import annotations
 
-from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
 from app.speech.audio import TARGET_RATE, AudioClip, rms
+from app.speech.echo import EchoGate
+from app.speech.ring import RingBuffer
 
 
 @dataclass(frozen=True)
 class VadConfig:
     """Tuning knobs; the defaults suit a laptop microphone in a quiet-to-noisy room."""
 
-    frame_ms: int = 30
+    frame_ms: int = 32
     start_ms: int = 90
     silence_start_ms: int = 120
     end_silence_ms: int = 550
-    pre_roll_ms: int = 300
+    end_silence_max_ms: int = 2500
+    pre_roll_ms: int = 600
     max_speech_s: float = 30.0
-    no_speech_timeout_s: float | None = 8.0
+    no_speech_timeout_s: float | None = None
     calibration_ms: int = 240
     min_rms: float = 0.006  # about -44 dBFS: quieter than this is never speech
     start_ratio: float = 3.0  # about +10 dB over the noise floor starts speech
     keep_ratio: float = 2.0  # about +6 dB keeps it going (hysteresis)
+    voice_threshold: float = 0.5  # a voice_prob model's probability that counts as speech
+    end_of_turn_threshold: float = 0.5  # an end_of_turn model's probability that ends the turn
 
 
 @dataclass(frozen=True)
 class SpeechStarted:
-    """Speech began ``at_s`` seconds after the VAD started listening."""
+    """Speech began ``at_s`` seconds after the detector started (pre-roll not counted)."""
 
     at_s: float
 
@@ -49,7 +62,7 @@ class SilenceStarted:
 
 @dataclass(frozen=True)
 class SpeechEnded:
-    """The answer is over: ``reason`` is "silence", "max_length" or "stopped"."""
+    """The answer is over: ``reason`` is "silence", "end_of_turn", "max_length" or "stopped"."""
 
     clip: AudioClip
     reason: str
@@ -57,36 +70,59 @@ class SpeechEnded:
 
 @dataclass(frozen=True)
 class NoSpeech:
-    """Nobody spoke within the no-speech timeout."""
+    """Nobody spoke for ``no_speech_timeout_s`` since the last reset (said once; keeps waiting)."""
 
 
 VadEvent = SpeechStarted | SilenceStarted | SpeechEnded | NoSpeech
 
+#: A frame of audio in, the probability that it is speech out (Silero VAD).
+VoiceProb = Callable[[npt.NDArray[np.int16]], float]
+#: The answer so far in, the probability that the speaker has finished their turn out.
+EndOfTurn = Callable[[AudioClip], float]
+
 
 class Vad:
-    """Feed 16 kHz mono int16 PCM in any chunk size; get events back. One answer per reset."""
+    """Feed 16 kHz mono int16 PCM in any chunk size; get events back, answer after answer."""
 
-    def __init__(self, config: VadConfig | None = None, sample_rate: int = TARGET_RATE) -> None:
+    def __init__(
+        self,
+        config: VadConfig | None = None,
+        sample_rate: int = TARGET_RATE,
+        *,
+        voice_prob: VoiceProb | None = None,
+        end_of_turn: EndOfTurn | None = None,
+    ) -> None:
         self.config = config or VadConfig()
         self.sample_rate = sample_rate
         self.frame_len = sample_rate * self.config.frame_ms // 1000
+        self.voice_prob = voice_prob
+        self.end_of_turn = end_of_turn
+        c = self.config
+        keep_s = c.max_speech_s + c.pre_roll_ms / 1000 + 2.0
+        self.ring = RingBuffer(int(keep_s * sample_rate))
+        self.echo_gate = EchoGate()
+        self.noise_floor = 0.0
+        self._frames_seen = 0
+        self._calibration: list[float] = []
+        self._pending = np.zeros(0, dtype=np.int16)
         self.reset()
 
     def reset(self) -> None:
-        c = self.config
-        self.noise_floor = 0.0
+        """Drop any answer in progress and wait for the next (the noise floor is kept)."""
         self.in_speech = False
-        self.done = False
-        self._pending = np.zeros(0, dtype=np.int16)
-        self._frames_seen = 0
-        self._calibration: list[float] = []
+        self.onset_index: int | None = None  # ring index where the answer's voice began
+        self._clip_start = 0
         self._voiced_run = 0
         self._silent_run = 0
-        self._speech_frames: list[npt.NDArray[np.int16]] = []
-        self._pre_roll: deque[npt.NDArray[np.int16]] = deque(
-            maxlen=max(1, c.pre_roll_ms // c.frame_ms)
-        )
         self._silence_announced = False
+        self._turn_checked = False
+        self._waited_frames = 0
+        self._no_speech_said = False
+
+    # Kept for callers of the one-answer API.
+    @property
+    def done(self) -> bool:
+        return False
 
     @property
     def elapsed_s(self) -> float:
@@ -100,87 +136,124 @@ class Vad:
     def keep_threshold(self) -> float:
         return max(self.config.min_rms * 0.7, self.noise_floor * self.config.keep_ratio)
 
-    def feed(self, pcm: bytes | npt.NDArray[np.int16]) -> list[VadEvent]:
+    def feed(self, pcm: bytes | npt.NDArray[np.int16], echo: float = 0.0) -> list[VadEvent]:
+        """Process ``pcm``; ``echo`` is the level of the app's own voice that may be in it."""
         samples = np.frombuffer(pcm, dtype="<i2") if isinstance(pcm, bytes | bytearray) else pcm
         self._pending = np.concatenate([self._pending, samples.astype(np.int16, copy=False)])
         events: list[VadEvent] = []
-        while len(self._pending) >= self.frame_len and not self.done:
-            frame, self._pending = self._pending[: self.frame_len], self._pending[self.frame_len :]
-            events.extend(self._frame(frame))
+        n = len(self._pending) // self.frame_len
+        for i in range(n):
+            frame = self._pending[i * self.frame_len : (i + 1) * self.frame_len]
+            self.ring.write(frame)
+            events.extend(self._frame(frame, echo))
+        self._pending = self._pending[n * self.frame_len :].copy()
         return events
 
     def finish(self) -> list[VadEvent]:
-        """End the answer now (push-to-talk released, listening stopped)."""
-        if self.done or not self.in_speech:
-            self.done = True
+        """End the answer in progress now (listening stopped); nothing when there is none."""
+        if not self.in_speech:
             return []
         return [self._end("stopped")]
 
     def current_clip(self) -> AudioClip:
-        frames = [*self._speech_frames, self._pending] if self.in_speech else [self._pending]
-        return AudioClip(np.concatenate(frames).astype("<i2").tobytes(), self.sample_rate)
+        """The answer so far (empty when nobody is speaking)."""
+        if not self.in_speech:
+            return AudioClip(b"", self.sample_rate)
+        return self._clip()
 
-    def _frame(self, frame: npt.NDArray[np.int16]) -> list[VadEvent]:
+    def clip_since(self, index: int) -> AudioClip:
+        """Everything heard from absolute sample ``index`` (push-to-talk)."""
+        return AudioClip(self.ring.read(index).astype("<i2").tobytes(), self.sample_rate)
+
+    # -- frames ---------------------------------------------------------------------------
+    def _frame(self, frame: npt.NDArray[np.int16], echo: float) -> list[VadEvent]:
         c = self.config
         self._frames_seen += 1
         level = rms(frame)
-        if self._frames_seen * c.frame_ms <= c.calibration_ms and not self.in_speech:
+        if self._frames_seen * c.frame_ms <= c.calibration_ms:
             self._calibration.append(level)
             self.noise_floor = float(np.median(self._calibration))
-            self._pre_roll.append(frame)
             return []
+        voiced = self._voiced(frame, level, echo)
+        self.echo_gate.learn(level, echo, user_speaking=self.in_speech)
         if not self.in_speech:
-            return self._idle_frame(frame, level)
-        return self._speech_frame(frame, level)
+            return self._idle_frame(level, voiced)
+        return self._speech_frame(voiced)
 
-    def _idle_frame(self, frame: npt.NDArray[np.int16], level: float) -> list[VadEvent]:
+    def _voiced(self, frame: npt.NDArray[np.int16], level: float, echo: float) -> bool:
+        threshold = self.keep_threshold if self.in_speech else self.start_threshold
+        if level <= max(threshold, self.echo_gate.threshold(echo)):
+            # Quiet frames can still be speech for a model (a soft word over loud noise), but
+            # never when the manager's own voice would explain them.
+            if self.voice_prob is None or echo > 0 or level < self.config.min_rms * 0.5:
+                return False
+            return self.voice_prob(frame) >= self.config.voice_threshold
+        if self.voice_prob is None:
+            return True
+        return self.voice_prob(frame) >= self.config.voice_threshold * 0.7
+
+    def _idle_frame(self, level: float, voiced: bool) -> list[VadEvent]:
         c = self.config
-        self._pre_roll.append(frame)
-        if level > self.start_threshold:
-            self._voiced_run += 1
-        else:
-            self._voiced_run = 0
-        # The floor falls fast and rises slowly, so steady noise is learnt but speech is not.
-        rate = 0.3 if level < self.noise_floor else 0.02
-        self.noise_floor += rate * (level - self.noise_floor)
+        self._voiced_run = self._voiced_run + 1 if voiced else 0
+        if not voiced:
+            # The floor falls fast and rises slowly, so steady noise is learnt but speech is not.
+            rate = 0.3 if level < self.noise_floor else 0.02
+            self.noise_floor += rate * (level - self.noise_floor)
         if self._voiced_run * c.frame_ms >= c.start_ms:
             self.in_speech = True
-            self._speech_frames = list(self._pre_roll)
-            self._pre_roll.clear()
+            self.onset_index = self.ring.end - self._voiced_run * self.frame_len
+            pre_roll = self.sample_rate * c.pre_roll_ms // 1000
+            self._clip_start = max(self.ring.start, self.onset_index - pre_roll)
             self._silent_run = 0
-            return [SpeechStarted(max(0.0, self.elapsed_s - c.start_ms / 1000))]
-        if c.no_speech_timeout_s is not None and self.elapsed_s >= c.no_speech_timeout_s:
-            self.done = True
+            return [SpeechStarted(max(0.0, self.onset_index / self.sample_rate))]
+        self._waited_frames += 1
+        timeout = c.no_speech_timeout_s
+        if (
+            timeout is not None
+            and not self._no_speech_said
+            and self._waited_frames * c.frame_ms >= timeout * 1000
+        ):
+            self._no_speech_said = True
             return [NoSpeech()]
         return []
 
-    def _speech_frame(self, frame: npt.NDArray[np.int16], level: float) -> list[VadEvent]:
+    def _speech_frame(self, voiced: bool) -> list[VadEvent]:
         c = self.config
-        self._speech_frames.append(frame)
         events: list[VadEvent] = []
-        if level > self.keep_threshold:
+        if voiced:
             self._silent_run = 0
             self._silence_announced = False
+            self._turn_checked = False
         else:
             self._silent_run += 1
             silent_ms = self._silent_run * c.frame_ms
             if silent_ms >= c.silence_start_ms and not self._silence_announced:
                 self._silence_announced = True
                 events.append(SilenceStarted(self._clip()))
-            if silent_ms >= c.end_silence_ms:
-                events.append(self._end("silence"))
+            if self._turn_over(silent_ms):
+                reason = "silence" if self.end_of_turn is None else "end_of_turn"
+                events.append(self._end(reason))
                 return events
-        if len(self._speech_frames) * c.frame_ms >= c.max_speech_s * 1000:
+        if (self.ring.end - self._clip_start) >= c.max_speech_s * self.sample_rate:
             events.append(self._end("max_length"))
         return events
 
+    def _turn_over(self, silent_ms: int) -> bool:
+        c = self.config
+        if self.end_of_turn is None:
+            return silent_ms >= c.end_silence_ms
+        if silent_ms >= c.end_silence_max_ms:
+            return True
+        if silent_ms >= c.silence_start_ms and not self._turn_checked:
+            self._turn_checked = True  # one look per pause: the model sees the whole answer
+            return self.end_of_turn(self._clip()) >= c.end_of_turn_threshold
+        return False
+
     def _clip(self) -> AudioClip:
-        return AudioClip(
-            np.concatenate(self._speech_frames).astype("<i2").tobytes(), self.sample_rate
-        )
+        pcm = self.ring.read(self._clip_start)
+        return AudioClip(pcm.astype("<i2").tobytes(), self.sample_rate)
 
     def _end(self, reason: str) -> SpeechEnded:
         clip = self._clip()
-        self.in_speech = False
-        self.done = True
+        self.reset()
         return SpeechEnded(clip, reason)
