@@ -9,10 +9,12 @@ from typing import Any
 from app.dialogue.model import (
     Branch,
     CoachNote,
+    Knowledge,
     Node,
     Outcome,
     Persona,
     Scenario,
+    Topic,
     VoiceSettings,
 )
 from app.dialogue.problems import Problem, ScenarioError
@@ -179,4 +181,25 @@ def _build(data: Mapping[str, Any], path: Path | None) -> Scenario:
         start=data["start"],
         nodes=nodes,
         path=path,
+        knowledge=_knowledge(data.get("knowledge")),
+        order=data.get("order"),
+    )
+
+
+def _knowledge(raw: Mapping[str, Any] | None) -> Knowledge:
+    """The knowledge section (schema-valid) as the model; an empty one when there is none."""
+    if not raw:
+        return Knowledge()
+    return Knowledge(
+        deflect=tuple(raw["deflect"]),
+        topics=tuple(
+            Topic(
+                id=t["id"],
+                questions=tuple(t["questions"]),
+                answers=tuple(t["answers"]),
+                follow_up=t.get("follow_up"),
+            )
+            for t in raw["topics"]
+        ),
+        bridges=tuple(raw.get("bridges", ())),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,12 +98,63 @@ class Node:
 
 
 @dataclass(frozen=True)
+class Topic:
+    """Something the manager can tell about their work when the seeker asks about it."""
+
+    id: str
+    questions: tuple[str, ...]
+    answers: tuple[str, ...]
+    follow_up: str | None = None
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """What the manager knows beyond the script: topics, honest deflections and bridges.
+
+    `bridges` are short words that lead from an answer back to the script ("Anyway."); each is
+    a part of its own, pre-rendered like every other line.
+    """
+
+    deflect: tuple[str, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    bridges: tuple[str, ...] = ()
+
+    def topic(self, topic_id: str) -> Topic | None:
+        """The topic with this id, or None."""
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+
+#: Said between a knowledge answer and a scripted line that does not open with a connective,
+#: when the scenario names no bridges of its own.
+DEFAULT_BRIDGES: tuple[str, ...] = ("Anyway.",)
+#: `ManagerLine.topic` of a reply that deflected a question nothing in the knowledge answers.
+DEFLECTED = "deflect"
+
+
+def join_parts(parts: Sequence[str]) -> str:
+    """The caption of a reply said in parts: the parts, each a sentence, joined by spaces."""
+    return " ".join(part.strip() for part in parts if part.strip())
+
+
+@dataclass(frozen=True)
 class ManagerLine:
-    """What the manager says next: the text to speak and caption, and where it came from."""
+    """What the manager says next: the text to speak and caption, and where it came from.
+
+    `parts` are said one after another, each pre-rendered on its own: an answer to the seeker's
+    question (a knowledge answer or a deflection, maybe a follow-up or a bridge), then the
+    scripted line. A plain scripted line is one part. `text` is the caption, the parts joined.
+    `topic` names the knowledge topic answered, DEFLECTED for a deflection, None otherwise.
+    """
 
     node_id: str
     text: str
     is_end: bool
+    parts: tuple[str, ...] = ()
+    topic: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.parts:
+            object.__setattr__(self, "parts", (self.text,))
 
 
 @dataclass(frozen=True)
@@ -118,14 +169,34 @@ class Scenario:
     start: str
     nodes: Mapping[str, Node]
     path: Path | None = None
+    knowledge: Knowledge = field(default_factory=Knowledge)
+    #: Position in the picker (1 = where to start); None lists it after the numbered ones.
+    order: int | None = None
 
     def manager_lines(self) -> list[str]:
-        """Every line and variant, without repeats, so speech can be rendered before it starts."""
+        """Every part the manager can ever say, without repeats, so speech can be rendered
+        before the rehearsal starts: node variants, knowledge answers, follow-ups,
+        deflections and bridges."""
         seen: dict[str, None] = {}
         for node in self.nodes.values():
             for text in node.lines:
                 seen.setdefault(text, None)
+        knowledge = self.knowledge
+        for topic in knowledge.topics:
+            for text in topic.answers:
+                seen.setdefault(text, None)
+            if topic.follow_up:
+                seen.setdefault(topic.follow_up, None)
+        for text in knowledge.deflect:
+            seen.setdefault(text, None)
+        if knowledge.topics or knowledge.deflect:
+            for text in self.bridges():
+                seen.setdefault(text, None)
         return list(seen)
+
+    def bridges(self) -> tuple[str, ...]:
+        """The words that lead from an answer back to the script."""
+        return self.knowledge.bridges or DEFAULT_BRIDGES
 
     def outcomes(self) -> list[Outcome]:
         """The distinct endings, in file order."""

@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Collection
+import re
+from collections.abc import Collection, Sequence
 
-from app.dialogue.model import ManagerLine, Node, Outcome, Scenario
+from app.dialogue.knowledge import KnowledgeMatcher, best_question, has_content, matcher_for
+from app.dialogue.model import DEFLECTED, ManagerLine, Node, Outcome, Scenario, join_parts
+from app.framing.cues import find_questions
+
+#: Cues whose question the scenario's own next line answers ("who else should I talk to?",
+#: "could you refer me?"): such a question gets a knowledge answer when one fits, never a
+#: deflection, which would contradict the line that follows.
+SCRIPTED_CUES = frozenset({"referral_seeking", "advice_seeking", "job_request", "pay_question"})
+#: A scripted line opening with one of these already turns back to the talk; no bridge needed.
+_CONNECTIVE = re.compile(
+    r"^\W*(so|anyway|anyhow|well|okay|ok|right|alright|now|but|and|then|listen|look|"
+    r"tell you what|speaking of|that said|either way|back to)\b",
+    re.IGNORECASE,
+)
 
 
 class Runner:
@@ -14,17 +28,40 @@ class Runner:
     Each node's phrasing is chosen once, up front, from `seed`: the same seed gives the same
     rehearsal, "repeat that" repeats the same words, and a retry from a pivotal node with the same
     seed hears the same lines as the first attempt.
+
+    When an answer asks something, the reply answers it first from the scenario's knowledge
+    (or deflects honestly), then says the next scripted line: see `advance`.
     """
 
-    def __init__(self, scenario: Scenario, *, seed: int | None = None, start: str | None = None):
+    def __init__(
+        self,
+        scenario: Scenario,
+        *,
+        seed: int | None = None,
+        start: str | None = None,
+        matcher: KnowledgeMatcher | None = None,
+    ):
         first = scenario.start if start is None else start
         if first not in scenario.nodes:
             raise ValueError(f"scenario '{scenario.id}' has no node '{first}'")
         self.scenario = scenario
         rng = random.Random(seed)
         self._phrasing = {node.id: rng.choice(node.lines) for node in scenario.nodes.values()}
+        self._rng = random.Random(rng.random())
         self.current: Node = scenario.nodes[first]
         self.path: list[str] = [first]
+        self._matcher = matcher
+        self._reply: ManagerLine | None = None
+        self._said: set[str] = set()  # knowledge parts already said this rehearsal
+        self._deflections = 0
+        self._bridges = 0
+
+    @property
+    def matcher(self) -> KnowledgeMatcher:
+        """The knowledge matcher, built (or taken from the shared cache) on first use."""
+        if self._matcher is None:
+            self._matcher = matcher_for(self.scenario.knowledge)
+        return self._matcher
 
     @property
     def finished(self) -> bool:
@@ -37,15 +74,22 @@ class Runner:
         return self.current.outcome
 
     def line(self) -> ManagerLine:
-        """What the manager says at the current node."""
-        return ManagerLine(
-            node_id=self.current.id,
-            text=self._phrasing[self.current.id],
-            is_end=self.current.is_end,
-        )
+        """What the manager says at the current node (with the answer that led into it, if
+        the last reply answered a question: "repeat that" repeats all of it)."""
+        if self._reply is not None and self._reply.node_id == self.current.id:
+            return self._reply
+        return self._scripted()
 
-    def advance(self, frame: str, cues: Collection[str]) -> ManagerLine:
-        """Take the first branch this answer matches and return the manager's reply."""
+    def advance(
+        self, frame: str, cues: Collection[str], *, questions: Sequence[str] = ()
+    ) -> ManagerLine:
+        """Take the first branch this answer matches and return the manager's reply.
+
+        `questions` are the questions in the answer (the texts of its seeker_question cues).
+        The best-matching knowledge topic is answered first, or an honest deflection given when
+        a question is about something the manager does not know; then the next scripted line.
+        With no questions the reply is the scripted line alone.
+        """
         if self.finished:
             raise RuntimeError("the conversation has ended; there is nothing to answer")
         branch = self.current.choose(frame, cues)
@@ -53,4 +97,62 @@ class Runner:
             raise RuntimeError(f"node '{self.current.id}' has no branch for this answer")
         self.current = self.scenario.nodes[branch.goto]
         self.path.append(self.current.id)
+        scripted = self._scripted()
+        self._reply = self._answering(questions, cues, scripted)
         return self.line()
+
+    # -- internals -------------------------------------------------------------------------
+    def _scripted(self) -> ManagerLine:
+        return ManagerLine(
+            node_id=self.current.id,
+            text=self._phrasing[self.current.id],
+            is_end=self.current.is_end,
+        )
+
+    def _answering(
+        self, questions: Sequence[str], cues: Collection[str], scripted: ManagerLine
+    ) -> ManagerLine | None:
+        knowledge = self.scenario.knowledge
+        asked = [q for q in questions if has_content(q)]
+        if not asked or not (knowledge.topics or knowledge.deflect):
+            return None
+        _question, found = best_question(self.matcher, asked)
+        topic = knowledge.topic(found.topic) if found.topic else None
+        parts: list[str] = []
+        follow_up: str | None = None
+        if topic is not None:
+            parts.append(self._pick(topic.answers))
+            if (
+                topic.follow_up
+                and topic.follow_up not in self._said
+                and not scripted.is_end
+                and not find_questions(scripted.text)
+            ):
+                follow_up = topic.follow_up
+                self._said.add(follow_up)
+        elif knowledge.deflect and not SCRIPTED_CUES.intersection(cues):
+            parts.append(knowledge.deflect[self._deflections % len(knowledge.deflect)])
+            self._deflections += 1
+        if not parts:
+            return None
+        if not _CONNECTIVE.match(scripted.text):
+            bridges = self.scenario.bridges()
+            parts.append(bridges[self._bridges % len(bridges)])
+            self._bridges += 1
+        parts.append(scripted.text)
+        if follow_up is not None:
+            parts.append(follow_up)
+        return ManagerLine(
+            node_id=scripted.node_id,
+            text=join_parts(parts),
+            is_end=scripted.is_end,
+            parts=tuple(parts),
+            topic=topic.id if topic is not None else DEFLECTED,
+        )
+
+    def _pick(self, answers: Sequence[str]) -> str:
+        """An answer variant not said yet in this rehearsal (at random), else any."""
+        fresh = [a for a in answers if a not in self._said] or list(answers)
+        chosen = self._rng.choice(fresh)
+        self._said.add(chosen)
+        return chosen

@@ -89,13 +89,19 @@ def _where(path: Sequence[str | int]) -> str:
     if rest[0] == "nodes" and len(rest) >= 2:
         parts.append(f"node '{rest[1]}'")
         rest = rest[2:]
+    elif rest[:2] == ["knowledge", "topics"] and len(rest) >= 3 and isinstance(rest[2], int):
+        parts.append(f"knowledge topic {rest[2] + 1}")
+        rest = rest[3:]
+    elif rest[:2] == ["knowledge", "deflect"] and len(rest) >= 3 and isinstance(rest[2], int):
+        parts.append(f"knowledge deflection {rest[2] + 1}")
+        rest = rest[3:]
     plain: list[str] = []
     i = 0
     while i < len(rest):
         key = rest[i]
         following = rest[i + 1] if i + 1 < len(rest) else None
-        if key in ("branches", "say") and isinstance(following, int):
-            parts.append(f"{'branch' if key == 'branches' else 'line'} {following + 1}")
+        if key in _LIST_ITEMS and isinstance(following, int):
+            parts.append(f"{_LIST_ITEMS[key]} {following + 1}")
             i += 2
             continue
         plain.append(f"{key}[{following + 1}]" if isinstance(following, int) else str(key))
@@ -103,6 +109,16 @@ def _where(path: Sequence[str | int]) -> str:
     if plain:
         parts.append("'" + ".".join(plain) + "'")
     return ", ".join(parts)
+
+
+#: Lists whose items an author counts: "branch 2", "example question 3".
+_LIST_ITEMS = {
+    "branches": "branch",
+    "say": "line",
+    "questions": "example question",
+    "answers": "answer",
+    "bridges": "bridge",
+}
 
 
 def _suggest(word: str, choices: Sequence[str]) -> str:
@@ -177,12 +193,16 @@ def _explain(error: ValidationError, lines: Mapping[KeyPath, int], file: str) ->
     if kind == "pattern":
         if path == ["id"]:
             return at(f"scenario id '{value}' must be lowercase letters, digits and hyphens")
+        if path[:2] == ["knowledge", "topics"] and path[-1] == "id":
+            return at(f"topic id '{value}' must be snake_case: lowercase letters, digits and '_'")
         return at(f"{where} '{value}' must use only lowercase letters, digits, '-' and '_'")
     if kind == "minLength":
         return at(f"{where} must not be empty")
     if kind in ("minItems", "minProperties"):
         if path == ["nodes"]:
             return at("a scenario needs at least two nodes: one to start and one to end")
+        if path and path[-1] in _AT_LEAST and isinstance(expected, int) and expected > 1:
+            return at(f"{where} needs at least {expected} {_AT_LEAST[path[-1]]}")
         return at(f"{where} must not be empty")
     if kind == "minimum":
         return at(f"{where} must be at least {expected}, not {value}")
@@ -191,6 +211,13 @@ def _explain(error: ValidationError, lines: Mapping[KeyPath, int], file: str) ->
     if kind == "uniqueItems":
         return at(f"{where} lists the same value twice")
     return at(f"{where}: {error.message}")
+
+
+#: What a list with too few items lacks, for "needs at least 3 example questions".
+_AT_LEAST = {
+    "questions": "example questions",
+    "deflect": "deflections, honest replies for questions no topic answers",
+}
 
 
 def schema_problems(data: object, lines: Mapping[KeyPath, int], file: str) -> list[Problem]:
@@ -260,6 +287,16 @@ def graph_problems(scenario: Scenario, lines: Mapping[KeyPath, int], file: str) 
                     f"outcome '{oid}' has a different label or kind than on line {seen[0]}; "
                     "give it another id or make them the same",
                 )
+
+    first_topic: dict[str, int] = {}
+    for index, topic in enumerate(scenario.knowledge.topics):
+        if topic.id in first_topic:
+            add(
+                ["knowledge", "topics", index, "id"],
+                f"topic id '{topic.id}' is used twice (first as topic {first_topic[topic.id] + 1})",
+            )
+        else:
+            first_topic[topic.id] = index
 
     reachable = _reachable(scenario)
     for node_id in ids:

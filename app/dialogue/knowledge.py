@@ -1,0 +1,250 @@
+"""Matching a seeker's question to what the manager knows: the best topic, or honestly none.
+
+Two ways to compare, the better one whenever it is there:
+
+- **words**: stems with synonyms folded (:mod:`app.dialogue.words`), weighted by how specific
+  each term is to one topic, compared with each example question and with the topic as a whole.
+  When they score high enough they decide.
+- **meaning**: otherwise the shared sentence encoder (loaded once by the framing layer) embeds
+  the question; a topic's score is its best example question's cosine.
+
+A topic is answered only above a confidence threshold: below it the manager deflects, because a
+deflection is better than a wrong answer. Without the encoder, words alone decide.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from app.dialogue.model import Knowledge
+from app.dialogue.words import QUESTION_WORDS, content_terms, terms
+
+#: Word-overlap score (0..1) at which shared words alone decide the topic.
+WORDS_THRESHOLD: Final = 0.40
+#: Sentence-encoder cosine a topic needs when the words did not decide.
+MEANING_THRESHOLD: Final = 0.45
+#: Weight of question words ("who", "when") relative to an ordinary term of the same rarity.
+_QUESTION_WORD_WEIGHT: Final = 0.35
+#: Share of a topic's word score that comes from its best single example (the rest: all of them).
+_BEST_EXAMPLE_SHARE: Final = 0.7
+
+
+class Encoder(Protocol):
+    """A sentence encoder: one L2-normalised row per text."""
+
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]: ...
+
+
+def _framing_encoder() -> Encoder | None:
+    """The framing layer's shared encoder if it has finished loading (never waits)."""
+    try:
+        from app.framing.encoder import shared_encoder as framing_encoder
+    except ImportError:
+        return None
+    return framing_encoder(wait=False)
+
+
+#: Returns the shared encoder when it is loaded and working, else None (words are used).
+_encoder_provider: Callable[[], Encoder | None] = _framing_encoder
+
+
+def use_encoder(provider: Callable[[], Encoder | None]) -> None:
+    """Set where the shared sentence encoder comes from (called once at start-up)."""
+    global _encoder_provider
+    _encoder_provider = provider
+    _cached.cache_clear()
+
+
+def shared_encoder() -> Encoder | None:
+    """The shared encoder if it is ready now; never waits for it and never raises."""
+    try:
+        return _encoder_provider()
+    except Exception:  # a broken model must never stop a rehearsal: words take over
+        return None
+
+
+@dataclass(frozen=True)
+class TopicMatch:
+    """The answer to "what is this question about?".
+
+    `topic` is the topic to answer, or None when no topic is a confident match. `best` is the
+    closest topic even below the threshold (for the validator and the bench), `score` its score,
+    `method` "meaning" or "words", `ms` how long matching took.
+    """
+
+    topic: str | None
+    best: str | None
+    score: float
+    method: str
+    ms: float = 0.0
+
+
+def has_content(question: str) -> bool:
+    """Whether a question asks about something ("what tools do you use"), not only "really?"
+    or "what about you?": only such questions get an answer or a deflection."""
+    return bool(content_terms(question))
+
+
+class KnowledgeMatcher:
+    """Scores questions against one scenario's topics. Build one per knowledge section."""
+
+    def __init__(self, knowledge: Knowledge, encoder: Encoder | None = None) -> None:
+        self.knowledge = knowledge
+        self.ids: tuple[str, ...] = tuple(t.id for t in knowledge.topics)
+        #: (topic index, example text) for every example question, in file order.
+        self.examples: tuple[tuple[int, str], ...] = tuple(
+            (i, q) for i, t in enumerate(knowledge.topics) for q in t.questions
+        )
+        self._example_terms = [frozenset(terms(q)) for _, q in self.examples]
+        self._idf = self._weights()
+        self._topic_terms = [
+            frozenset().union(*(self._example_terms[j] for j in self._indexes(i)))
+            for i in range(len(self.ids))
+        ]
+        self._encoder = encoder
+        self._vectors: npt.NDArray[np.float32] | None = None
+        if encoder is not None:
+            self._vectors = self._embed(encoder, [q for _, q in self.examples])
+
+    # -- public ----------------------------------------------------------------------------
+    @property
+    def method(self) -> str:
+        """How questions are compared: "meaning" with the encoder, else "words"."""
+        return "meaning" if self._vectors is not None else "words"
+
+    def match(self, question: str, *, leave_out: int | None = None) -> TopicMatch:
+        """The topic this question asks about, or none; `leave_out` ignores one example
+        (by its index in `examples`), so an example can be matched against the others.
+
+        Shared words decide first (they rarely mislead once they are specific enough); meaning
+        decides the rest, so "what do you spend your days on" finds the typical week.
+        """
+        started = time.perf_counter()
+        if not self.ids or not has_content(question):
+            return TopicMatch(None, None, 0.0, self.method, _ms(started))
+        words = self._words(question, leave_out)
+        best_words = max(range(len(words)), key=words.__getitem__)
+        if words[best_words] >= WORDS_THRESHOLD:
+            sure = self.ids[best_words]
+            return TopicMatch(sure, sure, round(words[best_words], 4), "words", _ms(started))
+        meaning = self._meaning(question, leave_out)
+        if meaning is None:
+            best = self.ids[best_words]
+            return TopicMatch(None, best, round(words[best_words], 4), "words", _ms(started))
+        best_meaning = max(range(len(meaning)), key=meaning.__getitem__)
+        score = meaning[best_meaning]
+        best = self.ids[best_meaning]
+        topic = best if score >= MEANING_THRESHOLD else None
+        return TopicMatch(topic, best, round(score, 4), "meaning", _ms(started))
+
+    def unreached(self) -> list[str]:
+        """Topics none of whose own example questions, held out, is matched back to them."""
+        reached: set[str] = set()
+        for index, (topic, question) in enumerate(self.examples):
+            if self.match(question, leave_out=index).topic == self.ids[topic]:
+                reached.add(self.ids[topic])
+        return [t for t in self.ids if t not in reached]
+
+    # -- words -----------------------------------------------------------------------------
+    def _indexes(self, topic: int) -> list[int]:
+        return [j for j, (i, _) in enumerate(self.examples) if i == topic]
+
+    def _weights(self) -> dict[str, float]:
+        """Inverse topic frequency: a term in one topic's examples weighs most."""
+        topics = len(self.knowledge.topics)
+        count: dict[str, int] = {}
+        for i in range(topics):
+            seen = frozenset().union(*(self._example_terms[j] for j in self._indexes(i)))
+            for term in seen:
+                count[term] = count.get(term, 0) + 1
+        return {term: math.log((topics + 1) / (n + 0.5)) + 0.1 for term, n in count.items()}
+
+    def _weight(self, term: str) -> float:
+        unknown = math.log((len(self.ids) + 1) / 0.5) + 0.1  # a term no example uses
+        weight = self._idf.get(term, unknown)
+        return weight * _QUESTION_WORD_WEIGHT if term in QUESTION_WORDS else weight
+
+    def _cosine(self, query: frozenset[str], other: frozenset[str]) -> float:
+        shared = query & other
+        if not shared:
+            return 0.0
+        dot = sum(self._weight(t) ** 2 for t in shared)
+        norm_q = math.sqrt(sum(self._weight(t) ** 2 for t in query))
+        norm_o = math.sqrt(sum(self._weight(t) ** 2 for t in other))
+        return dot / (norm_q * norm_o)
+
+    def _words(self, question: str, leave_out: int | None) -> list[float]:
+        query = frozenset(terms(question))
+        scores = []
+        for i in range(len(self.ids)):
+            indexes = [j for j in self._indexes(i) if j != leave_out]
+            if not indexes:
+                scores.append(0.0)
+                continue
+            best = max(self._cosine(query, self._example_terms[j]) for j in indexes)
+            pooled = (
+                self._topic_terms[i]
+                if leave_out is None or self.examples[leave_out][0] != i
+                else frozenset().union(*(self._example_terms[j] for j in indexes))
+            )
+            whole = self._cosine(query, pooled)
+            scores.append(_BEST_EXAMPLE_SHARE * best + (1 - _BEST_EXAMPLE_SHARE) * whole)
+        return scores
+
+    # -- meaning ---------------------------------------------------------------------------
+    @staticmethod
+    def _embed(encoder: Encoder, texts: list[str]) -> npt.NDArray[np.float32] | None:
+        try:
+            rows = np.asarray(encoder.encode(texts), dtype=np.float32)
+        except Exception:  # the encoder failed: words take over
+            return None
+        if rows.ndim != 2 or rows.shape[0] != len(texts):
+            return None
+        return rows
+
+    def _meaning(self, question: str, leave_out: int | None) -> list[float] | None:
+        if self._vectors is None or self._encoder is None:
+            return None
+        query = self._embed(self._encoder, [question])
+        if query is None:
+            return None
+        sims = self._vectors @ query[0]
+        if leave_out is not None:
+            sims = sims.copy()
+            sims[leave_out] = -1.0
+        scores = [-1.0] * len(self.ids)
+        for j, (i, _) in enumerate(self.examples):
+            scores[i] = max(scores[i], float(sims[j]))
+        return scores
+
+
+def _ms(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 3)
+
+
+@lru_cache(maxsize=64)
+def _cached(knowledge: Knowledge, encoder_id: int) -> KnowledgeMatcher:
+    del encoder_id  # part of the key only: a matcher built before the encoder was ready
+    return KnowledgeMatcher(knowledge, shared_encoder())
+
+
+def matcher_for(knowledge: Knowledge) -> KnowledgeMatcher:
+    """The matcher for this knowledge, built once (per encoder state) and shared."""
+    return _cached(knowledge, id(shared_encoder()))
+
+
+def best_question(matcher: KnowledgeMatcher, questions: Iterable[str]) -> tuple[str, TopicMatch]:
+    """Of several questions in one answer, the one the knowledge answers most confidently
+    (a confident match first, then the highest score); ("", no match) when there are none."""
+    found = [(q, matcher.match(q)) for q in questions if q.strip()]
+    if not found:
+        return "", TopicMatch(None, None, 0.0, matcher.method)
+    return max(found, key=lambda qm: (qm[1].topic is not None, qm[1].score))

@@ -1,0 +1,216 @@
+"""Persona knowledge: the format, the matcher, and the runner answering the seeker's questions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import MINIMAL, REPO
+
+from app.dialogue import (
+    DEFLECTED,
+    KnowledgeMatcher,
+    Runner,
+    load_scenario,
+    validate_file,
+)
+from app.dialogue.knowledge import has_content
+
+DEMO = REPO / "tests" / "data" / "questions" / "dev" / "knowledge-demo.yaml"
+
+KNOWLEDGE = """\
+knowledge:
+  deflect:
+    - "Good question, but I'm not the right person for that; Lena would know."
+    - "Honestly, no idea. Ask HR."
+  topics:
+    - id: typical_week
+      questions:
+        - "What does a typical week look like?"
+        - "What do you do day to day?"
+        - "How do you spend your time?"
+      answers:
+        - "Mondays we plan; the rest is building."
+        - "Lots of meetings, then building."
+      follow_up: "What does your week look like?"
+    - id: tools
+      questions:
+        - "What tools do you use?"
+        - "What's your tech stack?"
+        - "Which technologies does the team use?"
+      answers:
+        - "Python and SQL, mostly."
+"""
+
+
+@pytest.fixture
+def demo() -> Runner:
+    return Runner(
+        load_scenario(DEMO), seed=3, matcher=KnowledgeMatcher(load_scenario(DEMO).knowledge)
+    )
+
+
+def test_knowledge_loads_into_the_model(write_scenario: Callable[..., Path]) -> None:
+    scenario = load_scenario(write_scenario(MINIMAL + KNOWLEDGE))
+    knowledge = scenario.knowledge
+    assert [t.id for t in knowledge.topics] == ["typical_week", "tools"]
+    assert knowledge.topic("typical_week") is not None
+    assert knowledge.topic("typical_week").follow_up == "What does your week look like?"  # type: ignore[union-attr]
+    assert knowledge.topic("tools").follow_up is None  # type: ignore[union-attr]
+    assert len(knowledge.deflect) == 2
+
+
+def test_order_is_optional(write_scenario: Callable[..., Path]) -> None:
+    assert load_scenario(write_scenario()).order is None
+    assert load_scenario(write_scenario("order: 2\n" + MINIMAL)).order == 2
+    problems = validate_file(write_scenario("order: 0\n" + MINIMAL))
+    assert any("order" in str(p) for p in problems)
+
+
+def test_manager_lines_include_every_knowledge_part(write_scenario: Callable[..., Path]) -> None:
+    """Everything the manager can say is rendered before the rehearsal starts."""
+    lines = load_scenario(write_scenario(MINIMAL + KNOWLEDGE)).manager_lines()
+    for text in (
+        "Mondays we plan; the rest is building.",
+        "Lots of meetings, then building.",
+        "What does your week look like?",
+        "Python and SQL, mostly.",
+        "Honestly, no idea. Ask HR.",
+        "Anyway.",
+    ):
+        assert text in lines
+    assert len(lines) == len(set(lines))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [
+        ('        - "What tools do you use?"\n', "", "at least 3 example questions"),
+        ('    - "Honestly, no idea. Ask HR."\n', "", "at least 2 deflections"),
+        ("id: tools", "name: tools", "missing 'id'"),
+        ("follow_up:", "followup:", "did you mean 'follow_up'"),
+    ],
+)
+def test_format_rules_are_enforced(
+    write_scenario: Callable[..., Path], old: str, new: str, words: str
+) -> None:
+    problems = validate_file(write_scenario(MINIMAL + KNOWLEDGE.replace(old, new, 1)))
+    assert problems
+    assert any(words in str(p) for p in problems), problems
+
+
+def test_duplicate_topic_ids_are_refused(write_scenario: Callable[..., Path]) -> None:
+    text = MINIMAL + KNOWLEDGE.replace("id: tools", "id: typical_week")
+    problems = validate_file(write_scenario(text))
+    assert any("typical_week" in str(p) and "twice" in str(p) for p in problems), problems
+
+
+def test_bad_topic_id_is_explained(write_scenario: Callable[..., Path]) -> None:
+    problems = validate_file(write_scenario(MINIMAL + KNOWLEDGE.replace("id: tools", "id: Tools")))
+    assert any("Tools" in str(p) for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("So what's a normal week like for you?", "typical_week"),
+        ("how large is the group you manage", "team"),
+        ("what is brightwater health", "company"),
+        ("How did you get started in data?", "origin"),
+        ("is it remote", "remote"),
+        ("how does hiring work there", "hiring_process"),
+        ("What's the weather like in Leeds?", None),
+        ("did you see the game last night", None),
+    ],
+)
+def test_matcher_finds_the_topic_or_none(question: str, topic: str | None) -> None:
+    """Word overlap (the fallback, always there) answers paraphrases and refuses the rest."""
+    found = KnowledgeMatcher(load_scenario(DEMO).knowledge).match(question)
+    assert found.topic == topic, found
+    assert found.ms < 50
+
+
+def test_questions_without_content_get_nothing() -> None:
+    assert not has_content("what about you?")
+    assert not has_content("really?")
+    assert has_content("what tools do you use")
+
+
+def test_no_question_means_the_scripted_line_alone(demo: Runner) -> None:
+    line = demo.advance("exploration", ())
+    assert line.parts == (line.text,)
+    assert line.topic is None
+    assert (
+        line.text
+        == "I like that. The work here is mostly about whether the doctors can trust the numbers."
+    )
+
+
+def test_a_question_is_answered_before_the_next_line(demo: Runner) -> None:
+    line = demo.advance("neutral", {"seeker_question"}, questions=["what tools do you use"])
+    assert line.node_id == "asks_interest"
+    assert line.topic == "tools"
+    assert line.parts[0].startswith("Mostly Python and SQL")
+    assert line.parts[-1] in load_scenario(DEMO).nodes["asks_interest"].lines
+    # The scripted line asks a question, so the topic's follow-up is not added.
+    assert "Have you used any of those?" not in line.parts
+    assert line.text == " ".join(line.parts)
+    assert demo.line() == line  # "repeat that" repeats the whole reply
+
+
+def test_follow_up_when_the_next_line_asks_nothing(demo: Runner) -> None:
+    line = demo.advance("exploration", {"seeker_question"}, questions=["What's your tech stack?"])
+    assert line.topic == "tools"
+    assert line.parts[-1] == "Have you used any of those?"
+    assert "Anyway." in line.parts  # the scripted line opens with no connective
+
+
+def test_unknown_question_gets_a_deflection(demo: Runner) -> None:
+    line = demo.advance("neutral", {"seeker_question"}, questions=["how's the parking"])
+    assert line.topic == DEFLECTED
+    assert line.parts[0] in load_scenario(DEMO).knowledge.deflect
+
+
+def test_referral_question_is_left_to_the_script(demo: Runner) -> None:
+    line = demo.advance(
+        "exploration", {"seeker_question", "referral_seeking"}, questions=["any podcasts?"]
+    )
+    assert line.topic is None
+    assert line.parts == (line.text,)
+
+
+def test_same_topic_twice_gets_the_other_answer(write_scenario: Callable[..., Path]) -> None:
+    loop = MINIMAL.replace(
+        "      - goto: neutral_end",
+        "      - frame: neutral\n        goto: ask\n      - goto: neutral_end",
+    )
+    scenario = load_scenario(write_scenario(loop + KNOWLEDGE))
+    runner = Runner(scenario, seed=0)
+    first = runner.advance("neutral", {"seeker_question"}, questions=["what's a typical week"])
+    second = runner.advance(
+        "neutral", {"seeker_question"}, questions=["how do you spend your week"]
+    )
+    assert first.topic == second.topic == "typical_week"
+    assert {first.parts[0], second.parts[0]} == set(scenario.knowledge.topics[0].answers)
+
+
+def test_best_of_several_questions_is_answered(demo: Runner) -> None:
+    line = demo.advance(
+        "exploration",
+        {"seeker_question"},
+        questions=["what about you?", "how big is your team"],
+    )
+    assert line.topic == "team"
+
+
+def test_scenarios_without_knowledge_never_answer(write_scenario: Callable[..., Path]) -> None:
+    runner = Runner(load_scenario(write_scenario()), seed=0)
+    line = runner.advance("neutral", {"seeker_question"}, questions=["what tools do you use"])
+    assert line.parts == (line.text,)
+    assert line.topic is None
+
+
+def test_demo_topics_are_all_reached() -> None:
+    """Each topic's own example questions, held out, find their way back to it."""
+    assert KnowledgeMatcher(load_scenario(DEMO).knowledge).unreached() == []
