@@ -1,7 +1,9 @@
-"""`export SESSION_ID --format html|json|csv [-o FILE]`: one session as a file to keep or share.
+"""`export SESSION_ID [--format NAME] [-o FILE]`: one session as a file to keep or share.
 
-Without -o (or with -o -) the export goes to stdout, so it can be piped. An unknown session or a
-path that cannot be written exits 2 with one line on stderr.
+The formats are `app.report.EXPORT_FORMATS`. Without -o (or with -o -) the export goes to
+stdout, so it can be piped. An unknown session, an unknown format, or a target that is not a
+regular file (a link, pipe, device or folder) exits 2 with one line on stderr; the history is
+only read, so a read-only data folder exports as well as any.
 """
 
 from __future__ import annotations
@@ -10,25 +12,19 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from app.cli.main import EXIT_OK, CliError
+from app.cli.common import EXIT_OK, CliError, session_id_type
 from app.config import Settings
 from app.dialogue import Scenario, installed_scenario_dirs, load_scenarios
-from app.report import build_report, render, write_atomically
-from app.session.storage import open_store
-from app.store import NoSuchSession, StoreError
+from app.report import FORMATS, build_report, export_format, write_atomically
+from app.store import NoSuchSession, Store, StoreError
 
 
-def add_parser(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
-) -> None:
-    """The `export` sub-command's arguments (called from build_parser)."""
-    p = sub.add_parser(
-        "export",
-        parents=[common],
-        help="export a session as HTML, JSON or CSV",
+def arguments(p: argparse.ArgumentParser) -> None:
+    """The `export` sub-command's arguments."""
+    p.add_argument(
+        "session_id", type=session_id_type(), help="a session id (see: frameshift history)"
     )
-    p.add_argument("session_id", type=int, help="a session id (see: frameshift history)")
-    p.add_argument("--format", choices=("html", "json", "csv"), default="html")
+    p.add_argument("--format", default="html", metavar="FORMAT", help="html (default), json, csv")
     p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: - for stdout)")
 
 
@@ -39,32 +35,33 @@ def _scenario(settings: Settings, scenario_id: str) -> Scenario | None:
 
 
 def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: TextIO) -> int:
-    store, notices = open_store(settings)
-    if store is None:
-        raise CliError(" ".join(notices))
-    with store:
-        try:
+    try:
+        renderer = export_format(args.format).renderer
+    except ValueError:
+        raise CliError(
+            f"{args.format!r} is not an export format; choose one of {', '.join(FORMATS)}"
+        ) from None
+    try:
+        with Store.open_read_only(settings.database_path) as store:
             session = store.session(args.session_id)
             turns = store.turns(args.session_id)
-        except NoSuchSession as exc:
-            raise CliError(f"no session {args.session_id} (see: frameshift history)") from exc
-        except StoreError as exc:
-            raise CliError(exc.message) from exc
+    except NoSuchSession as exc:
+        raise CliError(f"no session {args.session_id} (see: frameshift history)") from exc
+    except StoreError as exc:
+        raise CliError(f"{exc.message} {exc.hint}") from exc
     report = build_report(
         session,
         turns,
         scenario=_scenario(settings, session.scenario_id),
         data_dir=settings.data_dir,
     )
-    text = render(report, args.format)
+    text = renderer(report)
     output = args.output
     if output in (None, "-"):
         stdout.write(text)
         return EXIT_OK
     path = Path(output)
     try:
-        if path.is_dir():
-            raise IsADirectoryError(21, "is a folder")
         write_atomically(path, text)
     except OSError as exc:
         reason = exc.strerror or str(exc)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from app.cli.main import EXIT_BAD_INPUT, EXIT_OK, CliError
+from app.cli.common import EXIT_BAD_INPUT, EXIT_OK, CliError
 from app.config import LoadedSettings, Settings, load_settings, save_settings
 from app.session.kiosk import PinFormatError, check_pin_format, hash_pin, start_problem
 from app.store import StoreError
@@ -23,11 +23,8 @@ from app.store.counts import COUNTS_FILE, CSV_HEADER, Counts
 ReadSecret = Callable[[str], str]
 
 
-def add_parser(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
-) -> None:
-    """The `kiosk` command and its sub-commands, added to the main parser."""
-    p = sub.add_parser("kiosk", parents=[common], help="set up a career-fair kiosk")
+def arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """The `kiosk` command's sub-commands."""
     ks = p.add_subparsers(dest="kiosk_command", metavar="KIOSK_COMMAND", required=True)
     ks.add_parser("set-pin", parents=[common], help="set the operator PIN (asked twice)")
     c = ks.add_parser("counts", parents=[common], help="show the anonymous counts")

@@ -1,30 +1,177 @@
-"""`frameshift` / `python -m app`: the window by default, and the sub-commands of DESIGN.md.
+"""`frameshift` / `python -m app`: the window by default, and the sub-commands in `COMMANDS`.
 
 Every command takes the global options --data-dir and --config. Bad input exits with status 2 and
 one line on stderr; a traceback is never shown to a user (they get a sentence and, for bugs, the
-log file to attach).
+crash log in their own state folder to attach). A new command is one `Command` entry below: its
+help, its arguments and a `run(ctx)` that imports its module only when that command runs.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 
 from app import __version__
-from app.config import ConfigError, LoadedSettings, load_settings
+from app.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    CliError,
+    Context,
+    bounded_int,
+    for_terminal,
+    print_json,
+    safe_stream,
+    session_id_type,
+    write_crash_log,
+)
+from app.config import THEMES, ConfigError, LoadedSettings, load_settings
 
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
+__all__ = [
+    "COMMANDS",
+    "EXIT_BAD_INPUT",
+    "EXIT_OK",
+    "CliError",
+    "build_parser",
+    "main",
+    "print_json",
+]
 
 
-class CliError(Exception):
-    """Bad input from the command line; the message is shown as one line."""
+@dataclass(frozen=True)
+class Command:
+    """One sub-command: its help line, its arguments, and what runs it."""
+
+    help: str
+    arguments: Callable[[argparse.ArgumentParser, argparse.ArgumentParser], None]
+    run: Callable[[Context], int]
 
 
+# -- the commands --------------------------------------------------------------------------
+def _analyze_args(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    p.add_argument("source", help="a transcript JSON file, or - for JSON Lines on stdin")
+
+
+def _analyze(ctx: Context) -> int:
+    from app.cli.analyze import run
+
+    return run(ctx.args.source, ctx.stdin, ctx.stdout, ctx.stderr)
+
+
+def _transcribe_args(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    p.add_argument("audio", nargs="+", help="WAV files")
+    p.add_argument("--model-dir", type=Path, help="another CTranslate2 Whisper model folder")
+
+
+def _transcribe(ctx: Context) -> int:
+    from app.cli.transcribe import run
+
+    settings = ctx.settings
+    model = ctx.args.model_dir or (Path(settings.model_dir) if settings.model_dir else None)
+    return run(ctx.args.audio, ctx.stdout, ctx.stderr, model_dir=model)
+
+
+def _play_args(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    p.add_argument("scenario", help="scenario id (see: frameshift scenarios)")
+    p.add_argument(
+        "--answer",
+        action="append",
+        default=[],
+        metavar="TEXT_OR_WAV",
+        help="an answer, in order; an existing .wav file is recognized like live speech",
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument(
+        "--seed",
+        type=bounded_int(0, 2**32 - 1),
+        default=0,
+        help="chooses line variants (default 0)",
+    )
+
+
+def _play(ctx: Context) -> int:
+    from app.cli.play import run
+
+    return run(ctx.args, ctx.settings, ctx.stdout, ctx.stderr)
+
+
+def _validate_args(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", help="files or folders (default: installed scenarios)")
+
+
+def _validate(ctx: Context) -> int:
+    from app.cli.validate import run
+    from app.dialogue import installed_scenario_dirs
+
+    dirs = installed_scenario_dirs(ctx.settings.extra_scenario_dirs())
+    return run(ctx.args.paths, ctx.stdout, ctx.stderr, default_dirs=dirs)
+
+
+def _json_flag(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true")
+
+
+def _history_args(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=bounded_int(1, 1_000_000), default=50)
+
+
+def _delete_args(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    p.add_argument("session_id", type=session_id_type())
+
+
+def _records(name: str) -> Callable[[Context], int]:
+    def run(ctx: Context) -> int:
+        from app.cli import records
+
+        handler = getattr(records, name)
+        return int(handler(ctx.args, ctx.settings, ctx.stdout, ctx.stderr))
+
+    return run
+
+
+def _export_args(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    from app.cli.export import arguments
+
+    arguments(p)
+
+
+def _export(ctx: Context) -> int:
+    from app.cli.export import run
+
+    return run(ctx.args, ctx.settings, ctx.stdout, ctx.stderr)
+
+
+def _kiosk_args(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    from app.cli.kiosk import arguments
+
+    arguments(p, common)
+
+
+def _kiosk(ctx: Context) -> int:
+    from app.cli.kiosk import run
+
+    return run(ctx.args, ctx.loaded, ctx.stdout, ctx.stderr)
+
+
+COMMANDS: dict[str, Command] = {
+    "analyze": Command("frame every turn of a transcript", _analyze_args, _analyze),
+    "transcribe": Command("recognize speech in audio files", _transcribe_args, _transcribe),
+    "play": Command("a whole rehearsal without a window", _play_args, _play),
+    "validate": Command("check scenario files", _validate_args, _validate),
+    "scenarios": Command("list installed scenarios", _json_flag, _records("scenarios")),
+    "history": Command("list past sessions", _history_args, _records("history")),
+    "delete": Command("delete a session and its audio", _delete_args, _records("delete")),
+    "kiosk": Command("set up a career-fair kiosk", _kiosk_args, _kiosk),
+    "export": Command("export a session as HTML, JSON or CSV", _export_args, _export),
+}
+
+
+# -- parsing -------------------------------------------------------------------------------
 def _global_options() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -58,55 +205,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--no-voice", action="store_true", help="captions only, no speech")
     parser.add_argument("--no-listen", action="store_true", help="typed answers only")
-    parser.add_argument("--theme", choices=("light", "dark", "high_contrast"), help="colour theme")
+    parser.add_argument("--theme", choices=THEMES, help="colour theme")
     parser.add_argument("--font-scale", type=float, help="text size, 1.0 is normal")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    p = sub.add_parser("analyze", parents=[common], help="frame every turn of a transcript")
-    p.add_argument("source", help="a transcript JSON file, or - for JSON Lines on stdin")
-
-    p = sub.add_parser("transcribe", parents=[common], help="recognize speech in audio files")
-    p.add_argument("audio", nargs="+", help="WAV files")
-    p.add_argument("--model-dir", type=Path, help="another CTranslate2 Whisper model folder")
-
-    p = sub.add_parser("play", parents=[common], help="a whole rehearsal without a window")
-    p.add_argument("scenario", help="scenario id (see: frameshift scenarios)")
-    p.add_argument(
-        "--answer",
-        action="append",
-        default=[],
-        metavar="TEXT_OR_WAV",
-        help="an answer, in order; a .wav path is recognized like live speech",
-    )
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--seed", type=int, default=0, help="chooses line variants (default 0)")
-
-    p = sub.add_parser("validate", parents=[common], help="check scenario files")
-    p.add_argument("paths", nargs="*", help="files or folders (default: installed scenarios)")
-
-    p = sub.add_parser("scenarios", parents=[common], help="list installed scenarios")
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("history", parents=[common], help="list past sessions")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--limit", type=int, default=50)
-
-    p = sub.add_parser("delete", parents=[common], help="delete a session and its audio")
-    p.add_argument("session_id", type=int)
-
-    from app.cli import kiosk
-
-    kiosk.add_parser(sub, common)
-
-    from app.cli.export import add_parser as add_export_parser
-
-    add_export_parser(sub, common)
+    for name, command in COMMANDS.items():
+        p = sub.add_parser(name, parents=[common], help=command.help)
+        command.arguments(p, common)
     return parser
 
 
 def _settings(args: argparse.Namespace) -> LoadedSettings:
     overrides: dict[str, object] = {}
-    if getattr(args, "data_dir", None):
+    if getattr(args, "data_dir", None) is not None:
         overrides["data_dir"] = args.data_dir
     if getattr(args, "no_voice", False):
         overrides["voice"] = False
@@ -114,18 +224,17 @@ def _settings(args: argparse.Namespace) -> LoadedSettings:
         overrides["listen"] = False
     if getattr(args, "theme", None):
         overrides["theme"] = args.theme
-    if getattr(args, "font_scale", None):
+    if getattr(args, "font_scale", None) is not None:
         overrides["font_scale"] = args.font_scale
     loaded = load_settings(getattr(args, "config", None), overrides=overrides)
     if getattr(args, "kiosk", False):
-        from dataclasses import replace
-
         loaded.settings = replace(
             loaded.settings, kiosk=replace(loaded.settings.kiosk, enabled=True)
         )
     return loaded
 
 
+# -- running -------------------------------------------------------------------------------
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -133,9 +242,23 @@ def main(
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
+    real_stdout = stdout is None
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
+    for stream in (stdout, stderr):
+        safe_stream(stream)
+    stdout, stderr = for_terminal(stdout), for_terminal(stderr)
+    try:
+        return _main(argv, stdin, stdout, stderr)
+    except BrokenPipeError:
+        # The reader went away (`frameshift history | head -1`): nothing more can be said.
+        if real_stdout:
+            _silence_stdout()
+        return EXIT_BAD_INPUT
+
+
+def _main(argv: Sequence[str] | None, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -143,20 +266,55 @@ def main(
         return int(exc.code or 0)
     try:
         loaded = _settings(args)
-        return _dispatch(args, loaded, stdin, stdout, stderr)
+        for warning in loaded.warnings:
+            print(f"frameshift: {warning}", file=stderr)
+        ctx = Context(args, loaded, stdin, stdout, stderr)
+        if args.command is None:
+            return _window(ctx)
+        code = COMMANDS[args.command].run(ctx)
+        stdout.flush()
+        return code
     except (CliError, ConfigError, _no_display_error()) as exc:
-        print(f"frameshift: {exc}", file=stderr)
+        print(f"frameshift: {' '.join(str(exc).split())}", file=stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        raise
     except Exception as exc:
-        log = _write_crash_log(exc)
+        log = write_crash_log(exc)
+        where = (
+            f"Details are in {log}; please include that file when you report it."
+            if log is not None
+            else "No log could be written."
+        )
         print(
-            f"frameshift: something went wrong inside Frameshift ({type(exc).__name__}: {exc}). "
-            f"Details are in {log}; please include that file when you report it.",
+            f"frameshift: something went wrong inside Frameshift ({type(exc).__name__}). {where}",
             file=stderr,
         )
         return 1
+
+
+def _window(ctx: Context) -> int:
+    from app.cli.kiosk import check_start
+
+    demo = bool(getattr(ctx.args, "kiosk_demo", False))
+    refused = check_start(ctx.settings, demo=demo, stderr=ctx.stderr)
+    if refused is not None:
+        return refused
+    from app.ui.app import run_gui
+
+    return run_gui(ctx.loaded, kiosk_demo=demo)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _no_display_error() -> type[Exception]:
@@ -164,79 +322,3 @@ def _no_display_error() -> type[Exception]:
     if "app.ui.app" in sys.modules:
         return sys.modules["app.ui.app"].NoDisplayError  # type: ignore[no-any-return]
     return CliError
-
-
-def _write_crash_log(exc: BaseException) -> Path:
-    import tempfile
-    import time
-    import traceback
-
-    path = Path(tempfile.gettempdir()) / f"frameshift-crash-{int(time.time())}.log"
-    try:
-        path.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
-    except OSError:
-        return Path("(could not write the log)")
-    return path
-
-
-def _dispatch(
-    args: argparse.Namespace,
-    loaded: LoadedSettings,
-    stdin: TextIO,
-    stdout: TextIO,
-    stderr: TextIO,
-) -> int:
-    for warning in loaded.warnings:
-        print(f"frameshift: {warning}", file=stderr)
-    settings = loaded.settings
-    command = args.command
-    if command is None:
-        from app.cli.kiosk import check_start
-        from app.ui.app import run_gui
-
-        demo = bool(getattr(args, "kiosk_demo", False))
-        refused = check_start(settings, demo=demo, stderr=stderr)
-        if refused is not None:
-            return refused
-        return run_gui(loaded, kiosk_demo=demo)
-    if command == "kiosk":
-        from app.cli.kiosk import run as run_kiosk_command
-
-        return run_kiosk_command(args, loaded, stdout, stderr)
-    if command == "analyze":
-        from app.cli.analyze import run as run_analyze
-
-        return run_analyze(args.source, stdin, stdout, stderr)
-    if command == "transcribe":
-        from app.cli.transcribe import run as run_transcribe
-
-        model = args.model_dir or (Path(settings.model_dir) if settings.model_dir else None)
-        return run_transcribe(args.audio, stdout, stderr, model_dir=model)
-    if command == "validate":
-        from app.cli.validate import run as run_validate
-        from app.dialogue import installed_scenario_dirs
-
-        dirs = installed_scenario_dirs(settings.extra_scenario_dirs())
-        return run_validate(args.paths, stdout, stderr, default_dirs=dirs)
-    if command == "play":
-        from app.cli.play import run as run_play
-
-        return run_play(args, settings, stdout, stderr)
-    if command == "export":
-        from app.cli.export import run as run_export
-
-        return run_export(args, settings, stdout, stderr)
-    if command in ("scenarios", "history", "delete"):
-        from app.cli import records
-
-        handler = {
-            "scenarios": records.scenarios,
-            "history": records.history,
-            "delete": records.delete,
-        }[command]
-        return handler(args, settings, stdout, stderr)
-    raise CliError(f"unknown command {command!r}")  # argparse prevents this
-
-
-def print_json(obj: object, stdout: TextIO, *, indent: int | None = 2) -> None:
-    stdout.write(json.dumps(obj, indent=indent, ensure_ascii=False) + "\n")

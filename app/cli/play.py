@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
-from app.cli.main import EXIT_OK, CliError, print_json
+from app.cli.common import EXIT_OK, CliError, print_json
 from app.config import Settings
 from app.dialogue import ScenarioError, find_scenario, installed_scenario_dirs
 from app.session.conversation import Conversation

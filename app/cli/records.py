@@ -6,11 +6,11 @@ import argparse
 import datetime as dt
 from typing import Any, TextIO
 
-from app.cli.main import EXIT_BAD_INPUT, EXIT_OK, CliError, print_json
+from app.cli.common import EXIT_BAD_INPUT, EXIT_OK, CliError, print_json
 from app.config import Settings
 from app.dialogue import installed_scenario_dirs, load_scenarios
 from app.session.storage import delete_session, open_store
-from app.store import Store, StoreError
+from app.store import NoSuchHistory, Store, StoreError
 
 
 def scenarios(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: TextIO) -> int:
@@ -45,8 +45,14 @@ def _store(settings: Settings) -> Store:
 
 
 def history(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: TextIO) -> int:
-    with _store(settings) as store:
-        sessions = store.sessions(limit=max(1, args.limit))
+    """The newest sessions; only reads, so a read-only data folder lists them too."""
+    try:
+        with Store.open_read_only(settings.database_path) as store:
+            sessions = store.sessions(limit=args.limit)
+    except NoSuchHistory:
+        sessions = []
+    except StoreError as exc:
+        raise CliError(f"{exc.message} {exc.hint}") from exc
     rows: list[dict[str, Any]] = [
         {
             "session_id": s.id,

@@ -16,6 +16,7 @@ from app.report.delivery import (
     measure_delivery,
     speech_seconds,
 )
+from app.report.exports import EXPORT_FORMATS, FORMATS, ExportFormat, export_format, render
 from app.report.html import esc as html_escape
 from app.report.html import highlight, render_html, timeline_svg
 from app.report.model import (
@@ -28,44 +29,39 @@ from app.report.model import (
     pivot_manager_turn,
 )
 from app.report.paths import (
-    FORMATS,
     ExportPathError,
+    ExportTargetError,
+    check_export_target,
     default_export_name,
     safe_export_path,
+    sweep_partial_exports,
     write_atomically,
 )
 from app.report.timeline import running_scores
 
-
-def render(report: Report, fmt: str) -> str:
-    """The report in one of FORMATS."""
-    if fmt == "html":
-        return render_html(report)
-    if fmt == "json":
-        return to_json(report)
-    if fmt == "csv":
-        return to_csv(report)
-    raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-
-
 __all__ = [
+    "EXPORT_FORMATS",
     "FILLERS",
     "FORMATS",
     "PACE_GUIDE",
     "Attempt",
     "Comparison",
     "Delivery",
+    "ExportFormat",
     "ExportPathError",
+    "ExportTargetError",
     "MetricLine",
     "Report",
     "ShiftInfo",
     "TurnPace",
     "TurnView",
     "build_report",
+    "check_export_target",
     "compare",
     "count_fillers",
     "default_export_name",
     "explain_metrics",
+    "export_format",
     "highlight",
     "html_escape",
     "measure_delivery",
@@ -77,6 +73,7 @@ __all__ = [
     "running_scores",
     "safe_export_path",
     "speech_seconds",
+    "sweep_partial_exports",
     "timeline_svg",
     "to_csv",
     "to_json",

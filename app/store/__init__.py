@@ -12,8 +12,11 @@ from app.store.errors import (
     DatabaseReadOnly,
     DatabaseTooNew,
     DiskFull,
+    NoSuchHistory,
     NoSuchSession,
+    SessionInUse,
     StoreError,
+    disk_full,
     translate,
 )
 from app.store.records import FRAMES, MODES, SPEAKERS, STATUSES, SessionRecord, TurnRecord
@@ -32,11 +35,14 @@ __all__ = [
     "DatabaseReadOnly",
     "DatabaseTooNew",
     "DiskFull",
+    "NoSuchHistory",
     "NoSuchSession",
+    "SessionInUse",
     "SessionRecord",
     "Store",
     "StoreError",
     "TurnRecord",
+    "disk_full",
     "migrate",
     "translate",
 ]

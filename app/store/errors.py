@@ -8,6 +8,7 @@ traceback.
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from pathlib import Path
 
@@ -43,6 +44,17 @@ class NoSuchSession(StoreError):  # noqa: N818 (public API name)
             "List the saved sessions with `frameshift history`.",
         )
         self.session_id = session_id
+
+
+class NoSuchHistory(StoreError):  # noqa: N818 (public API name)
+    """There is no history file yet (nothing was ever saved in this data folder)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"There is no history in {path.parent} yet.",
+            "Sessions are saved there once you rehearse.",
+            path=path,
+        )
 
 
 class DatabaseLocked(StoreError):  # noqa: N818 (public API name)
@@ -104,6 +116,37 @@ class DiskFull(StoreError):  # noqa: N818 (public API name)
         )
 
 
+class SessionInUse(StoreError):  # noqa: N818 (public API name)
+    """Another process is rehearsing this session right now."""
+
+    def __init__(self, session_id: int) -> None:
+        super().__init__(
+            f"Session {session_id} is being rehearsed right now in another Frameshift.",
+            "End that rehearsal first, then delete it.",
+        )
+        self.session_id = session_id
+
+
+#: Below this many free bytes an I/O error is taken to be the disk filling up.
+_NEARLY_FULL = 256 * 1024
+
+
+def disk_full(path: Path) -> bool:
+    """Whether the file system holding `path` (or its nearest existing folder) is full.
+
+    SQLite reports a full disk while growing its `-shm` or journal as a plain "disk I/O
+    error"; the free space says which it was.
+    """
+    folder = Path(path)
+    for candidate in (folder, *folder.parents):
+        try:
+            info = os.statvfs(candidate)
+        except OSError:
+            continue
+        return info.f_bavail * info.f_frsize < _NEARLY_FULL
+    return False
+
+
 def _primary_code(exc: sqlite3.Error) -> int | None:
     code = getattr(exc, "sqlite_errorcode", None)
     return code & 0xFF if isinstance(code, int) else None
@@ -122,6 +165,8 @@ def translate(exc: BaseException, path: Path) -> StoreError:
             return DiskFull(path)
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             return DatabaseReadOnly(path)
+        if exc.errno == errno.EIO and disk_full(path):
+            return DiskFull(path)
         return StoreError(
             f"Frameshift could not use {path}: {exc.strerror or exc}.",
             f"Check the disk, or {DATA_DIR_HINT} to use another folder.",
@@ -150,6 +195,8 @@ def translate(exc: BaseException, path: Path) -> StoreError:
             "Restart Frameshift; this is a bug worth reporting.",
             path=path,
         )
+    if (code == _SQLITE_IOERR or "disk i/o error" in lowered) and disk_full(path):
+        return DiskFull(path)
     if code == _SQLITE_IOERR:
         return StoreError(
             f"Frameshift could not read or write {path} ({text}).",

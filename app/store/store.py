@@ -33,9 +33,17 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.store.errors import DatabaseCorrupt, NoSuchSession, StoreError, translate
+from app.store.errors import (
+    DatabaseCorrupt,
+    NoSuchHistory,
+    NoSuchSession,
+    SessionInUse,
+    StoreError,
+    translate,
+)
+from app.store.owners import Owners
 from app.store.records import FRAMES, MODES, SPEAKERS, STATUSES, SessionRecord, TurnRecord
-from app.store.schema import MIGRATIONS, check_version, migrate
+from app.store.schema import MIGRATIONS, SCHEMA_VERSION, check_version, migrate, user_version
 
 DEFAULT_BUSY_TIMEOUT_S = 5.0
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -67,30 +75,53 @@ class Store:
     (ValueError is the exception: it means the caller passed an impossible value.)
     """
 
-    def __init__(self, path: Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S,
+        read_only: bool = False,
+    ) -> None:
         self.path = Path(path)
+        self.read_only = read_only
         self._lock = threading.RLock()
         self._closed = False
+        self._owners = Owners(self.path)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             _check_header(self.path)
-            conn = sqlite3.connect(
-                self.path,
-                timeout=busy_timeout,
-                isolation_level=None,  # no implicit transactions: each write says where it ends
-                check_same_thread=False,
-            )
+            conn = _connect(self.path, busy_timeout, read_only)
         except (sqlite3.Error, OSError) as exc:
             raise translate(exc, self.path) from exc
         try:
             with self._translating():
                 self._db = Database(conn, execute_plugins=False)
                 check_version(self._db, self.path)  # before WAL: a newer file is left untouched
-                self._configure()
-                migrate(self._db, self.path, MIGRATIONS)
+                if read_only:
+                    self._db.execute("PRAGMA query_only = ON")
+                    if user_version(self._db) < SCHEMA_VERSION:
+                        raise StoreError(
+                            f"The history file {self.path} needs an upgrade, which needs "
+                            "write access.",
+                            "Run Frameshift once with write access to its data folder.",
+                            path=self.path,
+                        )
+                else:
+                    self._configure()
+                    migrate(self._db, self.path, MIGRATIONS)
         except BaseException:
             conn.close()
             raise
+
+    @classmethod
+    def open_read_only(cls, path: Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S) -> Store:
+        """Open an existing history only to read it: nothing is created, migrated or marked,
+        so a read-only folder, mount or file is enough. NoSuchHistory when there is no file."""
+        path = Path(path)
+        if not path.is_file():
+            raise NoSuchHistory(path)
+        return cls(path, busy_timeout=busy_timeout, read_only=True)
 
     def _configure(self) -> None:
         db = self._db
@@ -129,6 +160,7 @@ class Store:
         with self._lock:
             if not self._closed:
                 self._closed = True
+                self._owners.release_all()
                 self._db.close()
 
     def __enter__(self) -> Store:
@@ -218,7 +250,11 @@ class Store:
                     "retry_from_turn": retry_from_turn,
                 }
             )
-            return int(table.last_rowid or 0)
+            session_id = int(table.last_rowid or 0)
+            # Held before the row is visible to anyone else, so no other process's recovery
+            # can take this live session for an interrupted one.
+            self._owners.claim(session_id)
+            return session_id
 
     def add_turn(
         self,
@@ -350,22 +386,50 @@ class Store:
             ).rowcount
             if changed == 0:
                 raise NoSuchSession(session_id)
+        self._owners.release(session_id)
+
+    def owns(self, session_id: int) -> bool:
+        """Whether this Store is rehearsing `session_id` (created it and has not finished it)."""
+        return self._owners.holds(session_id)
+
+    def in_use_elsewhere(self, session_id: int) -> bool:
+        """Whether another Store, in this process or another, is rehearsing `session_id` now."""
+        return self._owners.owned_elsewhere(session_id)
 
     def mark_interrupted(self) -> int:
         """Turn sessions a crash left "active" into "interrupted"; returns how many.
 
-        Call once at start-up, before this process starts a session of its own. The end time
-        becomes the last saved turn's, so the history shows when the talk stopped.
+        Only sessions no live process owns are touched: another window or a `play` running
+        now keeps its session active. The end time becomes the last saved turn's, so the
+        history shows when the talk stopped.
         """
         with self._write() as db:
-            return db.execute(
-                """
-                UPDATE sessions SET status = 'interrupted', ended_at = coalesce(ended_at, (
-                    SELECT max(coalesce(t.ended_at, t.started_at)) FROM turns AS t
-                    WHERE t.session_id = sessions.id))
-                WHERE status = 'active'
-                """
-            ).rowcount
+            active = [
+                int(row[0]) for row in db.execute("SELECT id FROM sessions WHERE status = 'active'")
+            ]
+            orphans = [
+                sid
+                for sid in active
+                if not self._owners.holds(sid) and not self._owners.owned_elsewhere(sid)
+            ]
+            for sid in orphans:
+                db.execute(
+                    """
+                    UPDATE sessions SET status = 'interrupted', ended_at = coalesce(ended_at, (
+                        SELECT max(coalesce(t.ended_at, t.started_at)) FROM turns AS t
+                        WHERE t.session_id = sessions.id))
+                    WHERE id = ? AND status = 'active'
+                    """,
+                    (sid,),
+                )
+        for sid in orphans:
+            self._owners.forget(sid)
+        return len(orphans)
+
+    def session_ids(self) -> set[int]:
+        """Every session id in the history (to find recordings whose session is gone)."""
+        with self._read() as db:
+            return {int(row[0]) for row in db.execute("SELECT id FROM sessions")}
 
     def delete_session(self, session_id: int) -> list[str]:
         """Delete a session and its turns; returns their audio paths for the caller to remove.
@@ -374,6 +438,8 @@ class Store:
         """
         with self._write() as db:
             self._require_session(session_id)
+            if self._owners.owned_elsewhere(session_id):
+                raise SessionInUse(session_id)
             paths = [
                 str(row[0])
                 for row in db.execute(
@@ -383,6 +449,8 @@ class Store:
                 )
             ]
             db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+        self._owners.release(session_id)
+        self._owners.forget(session_id)
         self._scrub_log()
         return paths
 
@@ -397,6 +465,8 @@ class Store:
                 )
             ]
             db.execute("DELETE FROM sessions")
+        self._owners.release_all()
+        self._owners.tidy()
         self._scrub_log()
         return paths
 
@@ -516,6 +586,36 @@ def _check_audio_path(audio_path: str | None) -> None:
             not PurePath(audio_path).is_absolute(),
             f"audio_path must be relative to the data dir, not {audio_path!r}",
         )
+
+
+def _connect(path: Path, busy_timeout: float, read_only: bool) -> sqlite3.Connection:
+    """A connection with no implicit transactions (each write says where it ends).
+
+    Read-only opens use `mode=ro`; where even that needs to create the WAL index (`-shm`) in a
+    folder that cannot be written, the file is opened `immutable` (nothing can write it there).
+    """
+    if not read_only:
+        return sqlite3.connect(
+            path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+        )
+    uri = path.resolve().as_uri()
+    for mode in ("mode=ro", "immutable=1"):
+        conn = sqlite3.connect(
+            f"{uri}?{mode}",
+            uri=True,
+            timeout=busy_timeout,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            conn.close()
+            if mode == "immutable=1":
+                raise
+            continue
+        return conn
+    raise AssertionError("unreachable")
 
 
 def _check_header(path: Path) -> None:

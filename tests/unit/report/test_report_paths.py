@@ -39,14 +39,16 @@ def test_symlinks_out_of_the_folder_are_refused(tmp_path: Path) -> None:
         safe_export_path(usb, "docs/r.html")
 
 
-def test_atomic_write_replaces_a_link_instead_of_following_it(tmp_path: Path) -> None:
-    """Writing over an existing symlink replaces the link; its target is untouched."""
+def test_atomic_write_refuses_a_link_and_neither_follows_nor_replaces_it(tmp_path: Path) -> None:
+    """Writing over an existing symlink is refused (issue 13 item 15): link and target kept."""
+    from app.report import ExportTargetError
+
     target = tmp_path / "target.txt"
     target.write_text("keep")
     link = tmp_path / "out.txt"
     link.symlink_to(target)
-    write_atomically(link, "new")
+    with pytest.raises(ExportTargetError, match="symbolic link"):
+        write_atomically(link, "new")
     assert target.read_text() == "keep"
-    assert not link.is_symlink()
-    assert link.read_text() == "new"
+    assert link.is_symlink()
     assert not list(tmp_path.glob(".frameshift-*"))

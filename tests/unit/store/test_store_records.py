@@ -215,18 +215,24 @@ def test_progress_lists_finished_sessions_oldest_first(store: Store) -> None:
     assert rows[0]["started_at"] == 100.0
 
 
-def test_mark_interrupted_turns_active_sessions_into_interrupted(store: Store) -> None:
+def test_mark_interrupted_turns_active_sessions_into_interrupted(
+    store: Store, db_path: Path
+) -> None:
     """Leftover "active" sessions become "interrupted", ended at their last saved turn."""
     crashed = new_session(store, started_at=10.0)
     store.add_turn(crashed, idx=0, speaker="manager", text="Hi", started_at=11.0, ended_at=12.0)
     done = new_session(store, started_at=20.0)
     store.finish_session(done, status="finished", ended_at=30.0)
+    assert store.mark_interrupted() == 0  # its own live session is not "interrupted"
+    store.close()  # the rehearsing Store goes away without finishing: a crash
+    store = Store(db_path)
     assert store.interrupted_sessions() == []
     assert store.mark_interrupted() == 1
     assert store.mark_interrupted() == 0
     [record] = store.interrupted_sessions()
     assert (record.id, record.status, record.ended_at) == (crashed, "interrupted", 12.0)
     assert store.session(done).status == "finished"
+    store.close()
 
 
 def test_delete_session_cascades_and_returns_audio_paths(store: Store, db_path: Path) -> None:
