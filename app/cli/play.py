@@ -1,45 +1,86 @@
 """`play SCENARIO --answer ...`: a whole rehearsal with no window, saved like any other.
 
-Answers ending in .wav go through the same recognizer as live speech, and their audio is kept
-with the session. When the answers run out first the session ends there (outcome
-``incomplete``); answers left over after the end are reported, not an error.
+An answer that names an existing .wav file goes through the same recognizer as live speech, and
+its audio is kept with the session; any other answer is typed text (so "I sent it as a .wav"
+is an answer, while a missing `take1.wav` is refused as a missing file). Every WAV is read and
+recognized before the rehearsal starts, so a bad file leaves no half-made session. When the
+answers run out first the session ends there (outcome ``incomplete``); answers left over after
+the end are reported, not an error.
+
+"Saved as session N" is printed only when every turn and the ending are in the history; if
+anything could not be written (a full disk, no history at all), the transcript is still
+printed and the command exits 2 with a sentence saying what was not saved.
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from app.cli.common import EXIT_OK, CliError, print_json
+from app.cli.common import EXIT_BAD_INPUT, EXIT_OK, CliError, print_json
 from app.config import Settings
 from app.dialogue import ScenarioError, find_scenario, installed_scenario_dirs
 from app.session.conversation import Conversation
 from app.session.storage import open_store
 
+#: Quieter than this (RMS, full scale 1.0) a WAV answer holds no speech at all.
+_SILENCE_RMS = 10 ** (-50 / 20)
 
-class _Recognizer:
-    """Loads the recognizer only if a WAV answer needs it, and only once."""
 
-    def __init__(self, settings: Settings) -> None:
-        self._settings = settings
-        self._engine: Any = None
+@dataclass
+class _Answer:
+    text: str
+    wav: Path | None = None
+    clip: Any = None  # app.speech.AudioClip, decoded before the rehearsal starts
+    recognizer_ms: float | None = None
 
-    def __call__(self, path: Path) -> tuple[str, float]:
-        from app.speech import AudioClip, SpeechError, WhisperRecognizer
 
+def _is_wav_path(answer: str) -> bool:
+    return answer.lower().endswith(".wav") and (Path(answer).is_file() or not answer.split()[1:])
+
+
+def _read_answers(raw: list[str], settings: Settings) -> list[_Answer]:
+    """Typed answers as they are; WAV answers read, checked and recognized (CliError if not)."""
+    answers: list[_Answer] = []
+    wavs: list[_Answer] = []
+    for text in raw:
+        if not text.strip():
+            raise CliError("an --answer is empty; type what you would say, or give a .wav file")
+        if _is_wav_path(text):
+            wavs.append(_Answer(text="", wav=Path(text)))
+            answers.append(wavs[-1])
+        else:
+            answers.append(_Answer(text=text))
+    if not wavs:
+        return answers
+    from app.speech import AudioClip, SpeechError, WhisperRecognizer
+    from app.speech.audio import rms
+
+    for answer in wavs:
+        assert answer.wav is not None
+        if not answer.wav.exists():
+            raise CliError(f"{answer.wav}: no such audio file")
         try:
-            if self._engine is None:
-                model = Path(self._settings.model_dir) if self._settings.model_dir else None
-                self._engine = WhisperRecognizer(model_dir=model)
-            clip = AudioClip.from_wav(path)
-            started = time.perf_counter()
-            transcript = self._engine.transcribe(clip)
+            answer.clip = AudioClip.from_wav(answer.wav, max_seconds=settings.max_answer_s)
         except SpeechError as exc:
-            raise CliError(f"{path}: {exc}") from exc
-        return transcript.text, (time.perf_counter() - started) * 1000
+            raise CliError(str(exc)) from exc
+        if rms(answer.clip.samples) < _SILENCE_RMS:
+            raise CliError(f"{answer.wav} is silent; it holds no answer to recognize")
+    model = Path(settings.model_dir) if settings.model_dir else None
+    engine = WhisperRecognizer(model_dir=model)
+    for answer in wavs:
+        started = time.perf_counter()
+        try:
+            answer.text = engine.transcribe(answer.clip).text.strip()
+        except SpeechError as exc:
+            raise CliError(f"{answer.wav}: {exc}") from exc
+        answer.recognizer_ms = (time.perf_counter() - started) * 1000
+        if not answer.text:
+            raise CliError(f"{answer.wav}: no words were recognized in it")
+    return answers
 
 
 def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: TextIO) -> int:
@@ -49,43 +90,36 @@ def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: Te
         )
     except ScenarioError as exc:
         raise CliError(str(exc)) from exc
-    answers: list[str] = list(args.answer)
-    for a in answers:
-        if a.lower().endswith(".wav") and not Path(a).is_file():
-            raise CliError(f"{a}: no such audio file")
+    answers = _read_answers(list(args.answer), settings)
     store, notices = open_store(settings)
     for n in notices:
         print(f"frameshift: {n}", file=stderr)
-    recognize = _Recognizer(settings)
-    mode = "voice" if any(a.lower().endswith(".wav") for a in answers) else "typed"
-    conv = Conversation(
-        scenario,
-        store,
-        mode=mode,
-        seed=args.seed,
-        on_notice=lambda m: print(f"frameshift: {m}", file=stderr),
-    )
+
+    def notice(message: str) -> None:
+        print(f"frameshift: {message}", file=stderr)
+
+    mode = "voice" if any(a.wav for a in answers) else "typed"
+    conv = Conversation(scenario, store, mode=mode, seed=args.seed, on_notice=notice)
     conv.begin()
     used = 0
     for answer in answers:
         if conv.reached_end:
             break
         audio_rel = None
-        recognizer_ms = None
-        text = answer
-        if answer.lower().endswith(".wav"):
-            text, recognizer_ms = recognize(Path(answer))
-            audio_rel = _keep_audio(Path(answer), settings, conv.session_id, len(conv.turns))
-        conv.answer(text, audio_path=audio_rel, recognizer_ms=recognizer_ms)
+        if answer.clip is not None:
+            audio_rel = _keep_audio(answer.clip, settings, conv.session_id, len(conv.turns))
+        conv.answer(answer.text, audio_path=audio_rel, recognizer_ms=answer.recognizer_ms)
         used += 1
     analysis = conv.end()
-    leftover = answers[used:]
-    outcome = conv.outcome.label if conv.outcome and conv.reached_end else "incomplete"
+    saved = store is not None and conv.flush() and conv.session_id is not None
     if store is not None:
         store.close()
+    leftover = list(args.answer)[used:]
+    outcome = conv.outcome.label if conv.outcome and conv.reached_end else "incomplete"
     if args.json:
         payload: dict[str, Any] = {
-            "session_id": conv.session_id,
+            "session_id": conv.session_id if saved else None,
+            "saved": saved,
             "scenario": scenario.id,
             "outcome": outcome,
             "outcome_id": conv.outcome.id if conv.outcome and conv.reached_end else None,
@@ -95,32 +129,47 @@ def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: Te
             "unused_answers": leftover,
         }
         print_json(payload, stdout)
-        return EXIT_OK
-    who = scenario.persona.name
-    for t in conv.turns:
-        ta = analysis.turns[t.idx]
-        tag = f"  [{ta.frame}]" if t.speaker == "seeker" else ""
-        stdout.write(f"{who if t.speaker == 'manager' else 'You'}: {t.text}{tag}\n")
-    stdout.write(f"\nOutcome: {outcome}\n")
-    if analysis.shift is None:
-        stdout.write("No shift: the conversation stayed a mutual exploration.\n")
     else:
-        stdout.write(f"Shifted at turn {analysis.shift.turn + 1}: {analysis.shift.explanation}\n")
-    if leftover:
-        stdout.write(f"{len(leftover)} answer(s) not used: the conversation had ended.\n")
-    if conv.session_id is not None:
-        stdout.write(f"Saved as session {conv.session_id}.\n")
-    return EXIT_OK
+        who = scenario.persona.name
+        for t in conv.turns:
+            ta = analysis.turns[t.idx]
+            tag = f"  [{ta.frame}]" if t.speaker == "seeker" else ""
+            stdout.write(f"{who if t.speaker == 'manager' else 'You'}: {t.text}{tag}\n")
+        stdout.write(f"\nOutcome: {outcome}\n")
+        if analysis.shift is None:
+            stdout.write("No shift: the conversation stayed a mutual exploration.\n")
+        else:
+            stdout.write(
+                f"Shifted at turn {analysis.shift.turn + 1}: {analysis.shift.explanation}\n"
+            )
+        if leftover:
+            stdout.write(f"{len(leftover)} answer(s) not used: the conversation had ended.\n")
+        if saved:
+            stdout.write(f"Saved as session {conv.session_id}.\n")
+    if saved:
+        return EXIT_OK
+    stdout.flush()
+    if store is None:
+        reason = (notices or ["the history could not be opened."])[-1]
+        print(f"frameshift: this rehearsal was NOT saved. {reason}", file=stderr)
+    else:
+        print(
+            f"frameshift: this rehearsal was only partly saved: {conv.unsaved} write(s) were "
+            "refused (see above), and this command cannot wait for a retry. The transcript "
+            "above is the only full copy.",
+            file=stderr,
+        )
+    return EXIT_BAD_INPUT
 
 
-def _keep_audio(source: Path, settings: Settings, session_id: int | None, idx: int) -> str | None:
+def _keep_audio(clip: Any, settings: Settings, session_id: int | None, idx: int) -> str | None:
+    """Keep a WAV answer with its session (decoded, 16 kHz mono); None when it cannot be kept."""
     if session_id is None:
         return None
-    folder = settings.audio_dir / str(session_id)
+    target = settings.audio_dir / str(session_id) / f"{idx:03d}-seeker.wav"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{idx:03d}-seeker.wav"
-        shutil.copyfile(source, target)
+        clip.to_wav(target)
     except OSError:
+        target.unlink(missing_ok=True)  # never a 0-byte or half WAV in the history
         return None
     return str(target.relative_to(settings.data_dir))

@@ -13,8 +13,6 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from app.speech.errors import SpeechError
-
 #: The rate the recognizer wants and the microphone asks for.
 TARGET_RATE = 16_000
 
@@ -56,20 +54,15 @@ class AudioClip:
         return cls(to_int16(samples).astype("<i2").tobytes(), sample_rate)
 
     @classmethod
-    def from_wav(cls, path: Path, *, rate: int = TARGET_RATE) -> AudioClip:
-        """Read a PCM WAV (8/16/32-bit, any channels, any rate) as mono int16 at ``rate``."""
-        try:
-            with wave.open(str(path), "rb") as w:
-                channels, width, src_rate = w.getnchannels(), w.getsampwidth(), w.getframerate()
-                raw = w.readframes(w.getnframes())
-        except FileNotFoundError as exc:
-            raise SpeechError(f"The audio file {path} does not exist.") from exc
-        except (wave.Error, EOFError, OSError) as exc:
-            raise SpeechError(f"{path} is not a readable PCM WAV file ({exc}).") from exc
-        data = _decode_pcm(raw, width, path)
-        if channels > 1:
-            data = data[: len(data) - len(data) % channels].reshape(-1, channels).mean(axis=1)
-        return cls.from_samples(resample(data.astype(np.float32), src_rate, rate), rate)
+    def from_wav(
+        cls, path: Path, *, rate: int = TARGET_RATE, max_seconds: float | None = None
+    ) -> AudioClip:
+        """Read a WAV (PCM 8/16/24/32-bit or float, any channels, any rate) as mono int16 at
+        ``rate``; a file whose header lies, or longer than ``max_seconds``, is a SpeechError."""
+        from app.speech.wavread import DEFAULT_MAX_SECONDS, read_wav
+
+        data, src_rate = read_wav(path, max_seconds=max_seconds or DEFAULT_MAX_SECONDS)
+        return cls.from_samples(resample(data, src_rate, rate), rate)
 
     def resampled(self, rate: int = TARGET_RATE) -> AudioClip:
         if rate == self.sample_rate:
@@ -81,23 +74,6 @@ class AudioClip:
         if other.sample_rate != self.sample_rate:
             other = other.resampled(self.sample_rate)
         return AudioClip(self.pcm + other.pcm, self.sample_rate)
-
-
-def _decode_pcm(raw: bytes, width: int, path: Path) -> FloatArray:
-    """Bytes of a WAV's frames as float32 in -1..1."""
-    if width == 2:
-        return np.frombuffer(raw, dtype="<i2").astype(np.float32) / 32768.0
-    if width == 1:
-        return (np.frombuffer(raw, dtype=np.uint8).astype(np.float32) - 128.0) / 128.0
-    if width == 4:
-        return (np.frombuffer(raw, dtype="<i4").astype(np.float64) / 2**31).astype(np.float32)
-    if width == 3:
-        b = np.frombuffer(raw[: len(raw) - len(raw) % 3], dtype=np.uint8).reshape(-1, 3)
-        v = (b[:, 0].astype(np.int32) | (b[:, 1].astype(np.int32) << 8)) | (
-            b[:, 2].astype(np.int8).astype(np.int32) << 16
-        )
-        return (v.astype(np.float32) / 2**23).astype(np.float32)
-    raise SpeechError(f"{path} uses {width * 8}-bit samples, which cannot be read.")
 
 
 def to_int16(samples: npt.NDArray[np.generic]) -> Int16Array:
