@@ -44,9 +44,23 @@ COLUMNS = ("Date", "Scenario", "Outcome", "Framing")
 Index = QModelIndex | QPersistentModelIndex
 
 
+#: What a session's status means, in words (the store keeps the raw status).
+STATUS_WORDS = {
+    "active": "In progress",
+    "incomplete": "Ended early",
+    "interrupted": "Cut short (the app closed mid-conversation)",
+    "finished": "Finished",
+}
+
+
+def describe_status(s: SessionRecord) -> str:
+    """The Outcome column: the scenario's outcome, or what became of the conversation."""
+    return s.outcome_label or STATUS_WORDS.get(s.status, s.status.replace("_", " ").capitalize())
+
+
 def describe_shift(s: SessionRecord) -> str:
     if s.status == "interrupted":
-        return "Interrupted"
+        return "– Not analysed: it was cut short"
     if s.shift_turn is None:
         return "● Stayed exploratory" if s.status == "finished" else "–"
     return f"■ Shifted at turn {s.shift_turn + 1}"
@@ -263,7 +277,11 @@ class SessionTableModel(QAbstractTableModel):
         s = self.rows[index.row()]
         if role == Qt.ItemDataRole.UserRole:
             return s.id
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return None
         col = index.column()
         if col == 0:
@@ -271,8 +289,16 @@ class SessionTableModel(QAbstractTableModel):
         if col == 1:
             return s.scenario_title
         if col == 2:
-            return s.outcome_label or {"incomplete": "Ended early"}.get(s.status, s.status)
+            return describe_status(s)
         return describe_shift(s)
+
+
+def confirm(parent: QWidget, title: str, text: str) -> QMessageBox.StandardButton:
+    """Ask Yes/No with No as the default: Enter or a stray key press keeps the data."""
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    return QMessageBox.question(
+        parent, title, text, buttons, defaultButton=QMessageBox.StandardButton.No
+    )
 
 
 class HistoryView(QWidget):
@@ -312,7 +338,14 @@ class HistoryView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Titles are never cut: the scenario column takes the room left and wraps; the others
+        # are as wide as their contents.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(self._open_index)
         self.open_button = named(QPushButton("&Open"), "openSessionButton", "Open session")
         self.open_button.clicked.connect(lambda: self._open_index(self.table.currentIndex()))
@@ -383,16 +416,14 @@ class HistoryView(QWidget):
         sid = self._selected_id()
         if sid is None:
             return
-        answer = QMessageBox.question(
-            self,
-            "Delete session",
-            "Delete this session and its recordings? This cannot be undone.",
+        answer = confirm(
+            self, "Delete session", "Delete this session and its recordings? This cannot be undone."
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_requested.emit([sid])
 
     def _delete_all(self) -> None:
-        answer = QMessageBox.question(
+        answer = confirm(
             self,
             "Delete all data",
             "Delete every session and every recording Frameshift has kept? This cannot be undone.",

@@ -7,8 +7,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, QUrl
+from PySide6.QtGui import QColor, QFontMetricsF, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "report"))
 from report_helpers import EVIL, SCRIPT, seed_session
@@ -277,3 +286,194 @@ def test_delete_all_data_removes_sessions_and_audio(
     assert _store(app).count_sessions() == 0
     assert not audio.exists()
     assert app.window.history.model.rowCount() == 0
+
+
+# -- fit, next steps and icons (issue 14) ---------------------------------------------------------
+
+
+def _inside(child: QWidget, area: QScrollArea) -> bool:
+    """Whether ``child`` lies wholly within the scroll area's visible viewport."""
+    viewport = area.viewport()
+    top_left = child.mapTo(viewport, QPoint(0, 0))
+    rect = QRect(top_left, child.size())
+    return viewport.rect().contains(rect)
+
+
+def _clipped_texts(root: QWidget) -> list[str]:
+    """Visible one-line labels and buttons whose text is wider than the widget."""
+    cut = []
+    for w in root.findChildren(QWidget):
+        if not w.isVisibleTo(root) or w.width() <= 0:
+            continue
+        if isinstance(w, QPushButton):
+            need = w.sizeHint().width()
+        elif (
+            isinstance(w, QLabel) and not w.wordWrap() and w.textFormat() != Qt.TextFormat.RichText
+        ):
+            need = w.fontMetrics().horizontalAdvance(w.text())
+        else:
+            continue
+        if need > w.width() + 1:
+            cut.append(f"{w.objectName() or type(w).__name__}: {need} > {w.width()}")
+    return cut
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1280, 800)])
+def test_the_shift_and_the_coach_fit_without_scrolling(
+    frameshift_app: FrameshiftDriver, size: tuple[int, int]
+) -> None:
+    """On a laptop screen the shift, its explanation and "What you could have said" are all
+    visible at once, and the panel opens at the top for every new replay."""
+    app = frameshift_app
+    app.window.resize(*size)
+    sid, results = _open(app)
+    app.qtbot.waitUntil(lambda: results.insights.viewport().height() > 100)
+    app.qtbot.wait(20)
+    panel = results.insights
+    assert panel.verticalScrollBar().value() == 0
+    assert _inside(results.shift, panel), "the shift card is cut or scrolled away"
+    assert _inside(results.coach, panel), "'What you could have said' needs scrolling"
+    assert _inside(results.retry_button, panel)
+    # Scrolled down in one replay, the next opens at the top again.
+    panel.verticalScrollBar().setValue(panel.verticalScrollBar().maximum())
+    app.window.show_results(sid)
+    app.qtbot.wait(20)
+    assert panel.verticalScrollBar().value() == 0
+    assert _clipped_texts(results) == []
+
+
+def test_large_text_fits_the_screen_and_cuts_nothing(frameshift_app: FrameshiftDriver) -> None:
+    """At --font-scale 1.5 the replay still fits a 1366x768 screen: the window needs no more
+    than the screen, the timeline's legend has its full height, no button or label is cut."""
+    from app.ui.theme import apply_theme
+
+    app = frameshift_app
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    apply_theme(qapp, "light", 1.5)
+    try:
+        app.window.resize(1366, 768)
+        _sid, results = _open(app)
+        app.qtbot.wait(50)
+        need = app.window.minimumSizeHint()
+        assert need.width() <= 1366, need
+        assert need.height() <= 768, need
+        assert app.window.width() <= 1366
+        assert app.window.height() <= 768
+        tl = results.timeline
+        legend, above, _below = tl._bands()
+        assert legend >= QFontMetricsF(tl._small_font()).height()
+        assert tl.height() >= tl.minimumHeight()
+        assert tl._plot_rect().top() >= above
+        assert _clipped_texts(results) == []
+    finally:
+        apply_theme(qapp, "light", 1.0)
+
+
+def test_rehearse_again_and_try_another_scenario(frameshift_app: FrameshiftDriver) -> None:
+    """With or without a shift the replay offers "Rehearse again" (the same scenario from its
+    start) and "Try another scenario" (the list)."""
+    app = frameshift_app
+    first, results = _open(app)
+    assert results.retry_button.isVisibleTo(results)
+    retry = seed_session(
+        _store(app), app.settings.data_dir, parent_session_id=first, script=RETRY_SCRIPT
+    )
+    app.window.show_results(retry)  # this one kept it exploratory: no shift
+    assert not results.retry_button.isVisibleTo(results)
+    assert results.rehearse_button.isVisibleTo(results)
+    assert results.rehearse_button.isEnabled()
+    assert results.back_button.text().replace("&", "") == "Try another scenario"
+    results.back_button.click()
+    assert app.window.stack.currentWidget() is app.window.picker
+    app.window.show_results(retry)
+    with app.qtbot.waitSignal(results.rehearse_requested) as asked:
+        results.rehearse_button.click()
+    assert asked.args == ["connector-intro"]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "high_contrast"])
+def test_playback_icons_have_the_contrast_of_text(
+    frameshift_app: FrameshiftDriver, theme: str
+) -> None:
+    """The playback icons are painted in the theme's icon colour, so they show on dark themes."""
+    from app.ui.theme import apply_theme
+
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    apply_theme(qapp, theme, 1.0)
+    try:
+        _sid, results = _open(frameshift_app)
+        controls = results.controls
+        background = controls.palette().color(QPalette.ColorRole.Window)
+        for button in controls.buttons:
+            image = button.icon().pixmap(32, 32).toImage()
+            inked = [
+                image.pixelColor(x, y)
+                for x in range(image.width())
+                for y in range(image.height())
+                if image.pixelColor(x, y).alpha() > 200
+            ]
+            assert len(inked) > 40, f"{button.objectName()} has no visible icon"
+            ink = inked[len(inked) // 2]
+            assert ink.rgb() == controls.icon_colour().rgb()
+            assert _contrast(ink, background) >= 3.0, (button.objectName(), theme)
+    finally:
+        apply_theme(qapp, "light", 1.0)
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    def lum(c: QColor) -> float:
+        def ch(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF())
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_history_words_titles_and_a_safe_delete(frameshift_app: FrameshiftDriver) -> None:
+    """History says in words what became of a session cut short, shows whole titles, and its
+    delete confirmation keeps the data when Enter is pressed."""
+    app = frameshift_app
+    store = _store(app)
+    sid = seed_session(store, app.settings.data_dir)
+    crashed = Store(app.settings.database_path)  # another run that died mid-conversation
+    cut = crashed.create_session(
+        scenario_id="connector-intro",
+        scenario_title="Introduced to a hiring manager at an industry evening",
+        persona="Marcus Okafor",
+        mode="voice",
+        started_at=1_760_000_900.0,
+    )
+    crashed.close()
+    assert store.mark_interrupted() == 1
+    app.window.resize(1000, 700)
+    app.window.show_history()
+    history = app.window.history
+    app.qtbot.wait(20)
+    model = history.model
+    texts = [model.data(model.index(r, c)) for r in range(model.rowCount()) for c in range(4)]
+    assert not any(t == "interrupted" or t == "Interrupted" for t in texts)
+    row = next(r for r in range(model.rowCount()) if model.rows[r].id == cut)
+    assert "cut short" in model.data(model.index(row, 2)).lower()
+    table = history.table
+    title_width = table.fontMetrics().horizontalAdvance(model.rows[row].scenario_title)
+    lines = -(-title_width // max(1, table.columnWidth(1) - 12))
+    assert table.rowHeight(row) >= lines * table.fontMetrics().lineSpacing()
+
+    seen: list[str] = []
+
+    def press_enter_on_the_dialog() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        default = box.defaultButton()
+        seen.append(str(box.standardButton(default).name) if default else "none")
+        app.qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    table.selectRow(next(r for r in range(model.rowCount()) if model.rows[r].id == sid))
+    QTimer.singleShot(50, press_enter_on_the_dialog)
+    history.delete_button.click()
+    assert seen == ["No"]
+    assert store.count_sessions() == 2

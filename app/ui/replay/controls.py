@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.ui.a11y import named
 
@@ -92,7 +92,7 @@ class PlaybackControls(QWidget):
             "Jump to the shift", "jumpToShiftButton", "Jump to the shift", "Jump to the shift (S)"
         )
         self.now_label = named(QLabel(), "replayPosition", "Current turn")
-        self.now_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.now_label.setWordWrap(True)
         for button, signal in (
             (self.first_button, self.first_requested),
             (self.prev_button, self.previous_requested),

@@ -1,5 +1,6 @@
 """Export the shown session: a save dialog whose file type follows the extension chosen, and
-the checked, atomic write behind it."""
+the checked, atomic write behind it. The formats come from one registry,
+:data:`app.report.EXPORT_FORMATS`, so a new format shows up here with no change."""
 
 from __future__ import annotations
 
@@ -12,12 +13,6 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 if TYPE_CHECKING:
     from app.report import Report
     from app.store import SessionRecord
-
-EXPORT_FILTERS = {
-    "html": "Web page, with recordings (*.html)",
-    "json": "JSON (*.json)",
-    "csv": "Spreadsheet CSV (*.csv)",
-}
 
 
 def export_report(report: Report, path: Path, fmt: str) -> Path:
@@ -34,20 +29,23 @@ def choose_export_path(parent: QWidget, session: SessionRecord) -> tuple[Path, s
 
     A name without a known extension gets the one of the filter chosen.
     """
-    from app.report import default_export_name
+    from app.report import EXPORT_FORMATS, default_export_name
 
     folder = QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation
     ) or str(Path.home())
     suggested = Path(folder) / default_export_name(session, "html")
+    filters = ";;".join(f.file_filter for f in EXPORT_FORMATS.values())
     path, chosen = QFileDialog.getSaveFileName(
-        parent, "Export this session", str(suggested), ";;".join(EXPORT_FILTERS.values())
+        parent, "Export this session", str(suggested), filters
     )
     if not path:
         return None
     target = Path(path)
-    fmt = target.suffix.lower().lstrip(".")
-    if fmt not in EXPORT_FILTERS:
-        fmt = next((k for k, v in EXPORT_FILTERS.items() if v == chosen), "html")
-        target = target.with_name(f"{target.name}.{fmt}")
+    by_extension = {f.extension: name for name, f in EXPORT_FORMATS.items()}
+    fmt = by_extension.get(target.suffix.lower().lstrip("."))
+    if fmt is None:  # no known extension: the chosen filter's (the first one's if none)
+        fmt = next((n for n, f in EXPORT_FORMATS.items() if f.file_filter == chosen), None)
+        fmt = fmt or next(iter(EXPORT_FORMATS))
+        target = target.with_name(f"{target.name}.{EXPORT_FORMATS[fmt].extension}")
     return target, fmt

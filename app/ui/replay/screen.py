@@ -164,6 +164,7 @@ class ResultsView(QWidget):
         self.splitter.addWidget(self.insights)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1000, 1000])  # half and half, whatever the texts' widths
 
         self.back_button = named(
             QPushButton("Try another &scenario"),
@@ -253,8 +254,8 @@ class ResultsView(QWidget):
         report = build_report(session, turns, scenario=scenario, data_dir=data_dir)
         self._report = report
         self.status.clear()
-        self.title.setText(f"{session.scenario_title} — with {session.persona}")
-        self.outcome.setText(richtext.summary_text(session, report))
+        self.title.setText(session.scenario_title)
+        self.outcome.setText(f"With {session.persona}. {richtext.summary_text(session, report)}")
         shift = report.shift
         self.timeline.set_turns(
             [TimelineTurn(t.speaker, t.frame, t.score) for t in report.turns],

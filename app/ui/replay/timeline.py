@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
+    QFont,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -62,7 +64,7 @@ class FramingTimeline(QWidget):
             "Left and Right choose a turn, Enter plays it."
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumHeight(150)
+        self._update_minimum_height()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._turns: list[TimelineTurn] = []
         self._scores: list[float] = []
@@ -110,14 +112,38 @@ class FramingTimeline(QWidget):
         return self._selected
 
     def sizeHint(self) -> QSize:
-        return QSize(640, 170)
+        return QSize(640, self.minimumHeight() + 8)
 
     # -- geometry ---------------------------------------------------------------------------
+    def _small_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        return font
+
+    def _bands(self) -> tuple[float, float, float]:
+        """The legend's height, the space above the plot (legend and shift flag) and below it
+        (the playback marker), all from the text size so nothing is cut at a large font."""
+        line = float(QFontMetricsF(self._small_font()).height())
+        return line, 2 + line + max(22.0, line + 8), max(20.0, line + 4)
+
+    def _update_minimum_height(self) -> None:
+        _line, above, below = self._bands()
+        self.setMinimumHeight(round(above + below + 70))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._update_minimum_height()
+            self.updateGeometry()
+
     def _plot_rect(self) -> QRectF:
-        m = 14.0
-        left = 8.0 + self.fontMetrics().horizontalAdvance("interview") + 16
+        _line, above, below = self._bands()
+        left = 8.0 + QFontMetricsF(self._small_font()).horizontalAdvance("interview") + 12
         return QRectF(
-            left, m + 26, max(10.0, self.width() - left - m - 8), self.height() - 2 * m - 40
+            left,
+            above,
+            max(10.0, self.width() - left - 22),
+            max(10.0, self.height() - above - below),
         )
 
     def _x(self, i: int) -> float:
@@ -157,16 +183,15 @@ class FramingTimeline(QWidget):
         p.setPen(QPen(grid, 1, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(r.left(), r.center().y()), QPointF(r.right(), r.center().y()))
         p.setPen(text)
-        font = p.font()
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
-        p.setFont(font)
+        p.setFont(self._small_font())
+        line, _above, _below = self._bands()
         p.drawText(QPointF(2, r.top() + 4), "explore")
         p.drawText(QPointF(2, r.bottom()), "interview")
         if not self._turns:
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, "No turns yet")
             return
         p.drawText(
-            QRectF(2, 2, self.width() - 4, 16),
+            QRectF(2, 2, self.width() - 4, line),
             Qt.AlignmentFlag.AlignLeft,
             "● exploration  ■ interview  – neutral  (filled: your answers)",
         )
