@@ -8,16 +8,23 @@ layer. Why the shapes below:
   self-describing so the iteration count can rise without breaking old hashes.
 - Wrong PINs back off exponentially: a visitor poking at the keypad gets nowhere, an operator
   who mistypes once waits a second.
+- Wrong-PIN back-off survives a restart: it is kept (wall-clock deadline, 0600) in the user's
+  state folder, so pulling the plug does not buy a visitor fresh guesses.
 - Each visitor's session lives in a private temp folder (mode 0700) used as the data dir of
   their store and audio; the reset closes the store and deletes the folder, so nothing a visitor
-  said is left behind, whatever the code above it forgot to clean up.
+  said is left behind, whatever the code above it forgot to clean up. The kiosk holds an `flock`
+  on the folder's `.owner` file while the visit lasts; the kernel drops it when the process dies,
+  so a folder is "stale" exactly when nobody holds it, whatever PID was recorded (PIDs are reused
+  after a reboot).
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
+import json
 import os
 import secrets
 import shutil
@@ -31,6 +38,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Literal
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Linux or macOS
+    fcntl = None  # type: ignore[assignment]
+
 PIN_SCHEME = "pbkdf2_sha256"
 PIN_ITERATIONS = 600_000
 PIN_MIN_DIGITS = 4
@@ -42,6 +54,7 @@ FREE_ATTEMPTS = 1
 VISIT_PREFIX = "frameshift-visit-"
 OWNER_FILE = ".owner"
 CRASH_LOG_NAME = "kiosk-errors.log"
+BACKOFF_FILE = "kiosk-pin-backoff.json"
 EXIT_OPERATOR_QUIT = 64
 """Exit status when the operator leaves the kiosk; the systemd unit does not restart on it."""
 
@@ -133,14 +146,30 @@ class PinGate:
     """Checks PINs with exponential back-off after wrong ones.
 
     During a back-off every attempt is refused without being checked (the right PIN too), so
-    guessing costs time however fast the keypad is pressed.
+    guessing costs time however fast the keypad is pressed. The failure count and the wait are
+    kept on disk (``backoff_file``, by default in the user's state folder, 0600) and read back
+    by the next gate, so restarting the kiosk does not reset them; ``persist=False`` keeps them
+    in memory only.
     """
 
-    def __init__(self, encoded: str, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        encoded: str,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        backoff_file: Path | None = None,
+        persist: bool = True,
+    ) -> None:
         self.encoded = encoded
         self._clock = clock
         self.failures = 0
         self._locked_until = 0.0
+        if persist and backoff_file is None:
+            from app.config import state_dir
+
+            backoff_file = state_dir() / BACKOFF_FILE
+        self._file = backoff_file if persist else None
+        self._load()
 
     def wait_s(self) -> float:
         """Seconds until the next attempt will be checked (0 when it would be now)."""
@@ -153,12 +182,38 @@ class PinGate:
         if self.encoded and verify_pin(pin, self.encoded):
             self.failures = 0
             self._locked_until = 0.0
+            self._save()
             return PinResult(True)
         self.failures += 1
         over = self.failures - FREE_ATTEMPTS
         delay = 0.0 if over <= 0 else min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2 ** (over - 1))
         self._locked_until = self._clock() + delay
+        self._save()
         return PinResult(False, delay)
+
+    def _load(self) -> None:
+        if self._file is None:
+            return
+        try:
+            data = json.loads(self._file.read_text(encoding="utf-8"))
+            failures = int(data["failures"])
+            until_wall = float(data["until"])
+        except (OSError, ValueError, TypeError, KeyError):
+            return
+        self.failures = max(0, min(failures, 64))
+        # Wall-clock on disk (the monotonic clock restarts with the machine); a clock moved
+        # back cannot stretch the wait past the cap.
+        remaining = min(BACKOFF_CAP_S, max(0.0, until_wall - time.time()))
+        self._locked_until = self._clock() + remaining
+
+    def _save(self) -> None:
+        if self._file is None:
+            return
+        from app.config import write_private
+
+        state = {"failures": self.failures, "until": time.time() + self.wait_s()}
+        with contextlib.suppress(OSError):
+            write_private(self._file, json.dumps(state), 0o600)
 
 
 def start_problem(pin_hash: str, *, demo: bool) -> str | None:
@@ -176,11 +231,19 @@ def start_problem(pin_hash: str, *, demo: bool) -> str | None:
 
 
 # -- the visitor's private folder ---------------------------------------------------------------
+_VISIT_LOCKS: dict[Path, int] = {}
+
+
 def create_visit_dir(parent: Path | None = None) -> Path:
-    """A fresh folder only this user can read, for one visitor's database and audio."""
+    """A fresh folder only this user can read, for one visitor's database and audio; this
+    process holds its `.owner` lock until :func:`wipe_visit_dir`."""
     path = Path(tempfile.mkdtemp(prefix=VISIT_PREFIX, dir=parent))
     path.chmod(stat.S_IRWXU)
-    (path / OWNER_FILE).write_text(str(os.getpid()), encoding="ascii")
+    fd = os.open(path / OWNER_FILE, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    os.write(fd, str(os.getpid()).encode("ascii"))
+    _VISIT_LOCKS[path] = fd
     return path
 
 
@@ -189,13 +252,16 @@ def wipe_visit_dir(path: Path) -> list[Path]:
     if not path.name.startswith(VISIT_PREFIX):
         raise ValueError(f"{path} is not a visitor folder")  # never rmtree anything else
     shutil.rmtree(path, ignore_errors=True)
+    fd = _VISIT_LOCKS.pop(path, None)
+    if fd is not None:
+        os.close(fd)
     if not path.exists():
         return []
     return [path, *sorted(path.rglob("*"))]
 
 
 def stale_visit_dirs(parent: Path | None = None) -> list[Path]:
-    """Visitor folders left by a crash or power cut (their process is gone); the kiosk deletes
+    """Visitor folders left by a crash or power cut (nobody holds their lock); the kiosk deletes
     them when it starts. Folders of a kiosk still running are left alone."""
     root = Path(parent) if parent is not None else Path(tempfile.gettempdir())
     try:
@@ -206,21 +272,24 @@ def stale_visit_dirs(parent: Path | None = None) -> list[Path]:
 
 
 def _stale(path: Path) -> bool:
+    if path in _VISIT_LOCKS:
+        return False
     try:
         if path.stat().st_uid != os.getuid():
             return False
-        pid = int((path / OWNER_FILE).read_text(encoding="ascii").strip())
-    except (OSError, ValueError):
-        return True  # no readable owner: a folder cut short; ours to remove
-    if pid == os.getpid():
-        return False
+        fd = os.open(path / OWNER_FILE, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return True  # no owner file: a folder cut short; ours to remove
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        if fcntl is None:
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False  # a live kiosk holds it
         return True
-    except PermissionError:
-        return False
-    return False
+    finally:
+        os.close(fd)
 
 
 # -- idle policy --------------------------------------------------------------------------------
@@ -268,12 +337,15 @@ def log_crash(
     )
     entry = f"--- {stamp} {exc_type.__module__}.{exc_type.__qualname__}\n{frames}"
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as fh:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, 0o600)
+    with os.fdopen(fd, "a", encoding="utf-8") as fh:
         fh.write(entry)
     return path
 
 
 __all__ = [
+    "BACKOFF_FILE",
     "CRASH_LOG_NAME",
     "EXIT_OPERATOR_QUIT",
     "NO_PIN_MESSAGE",

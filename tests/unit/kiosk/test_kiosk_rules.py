@@ -80,7 +80,7 @@ def test_wrong_pins_back_off_exponentially() -> None:
     """After the first free mistake each wrong PIN doubles the wait; the right PIN is refused
     while the wait lasts and accepted after it."""
     clock = FakeClock()
-    gate = PinGate(hash_pin("2468", iterations=500), clock=clock)
+    gate = PinGate(hash_pin("2468", iterations=500), clock=clock, persist=False)
     assert gate.attempt("0000").wait_s == 0
     waits = []
     for _ in range(4):
@@ -100,7 +100,7 @@ def test_wrong_pins_back_off_exponentially() -> None:
 def test_back_off_is_capped() -> None:
     """The wait never exceeds five minutes, however many guesses."""
     clock = FakeClock()
-    gate = PinGate(hash_pin("2468", iterations=100), clock=clock)
+    gate = PinGate(hash_pin("2468", iterations=100), clock=clock, persist=False)
     for _ in range(30):
         clock.now += gate.wait_s()
         last = gate.attempt("1111")
@@ -139,16 +139,69 @@ def test_wipe_refuses_anything_but_a_visit_dir(tmp_path: Path) -> None:
 def test_stale_visits_of_dead_processes_are_found(tmp_path: Path) -> None:
     """A folder whose kiosk process is gone is stale; one of a live process (ours) is not."""
     ours = create_visit_dir(tmp_path)
-    dead = create_visit_dir(tmp_path)
-    proc = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        capture_output=True,
-        text=True,
-        check=True,
+    code = (
+        "import sys; from pathlib import Path; from app.session.kiosk import create_visit_dir; "
+        "print(create_visit_dir(Path(sys.argv[1])))"
     )
-    (dead / ".owner").write_text(proc.stdout.strip())
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    dead = Path(proc.stdout.strip())
     assert stale_visit_dirs(tmp_path) == [dead]
     assert ours.exists()
+
+
+def test_a_crashed_visit_is_stale_even_when_its_recorded_pid_is_alive_again(
+    tmp_path: Path,
+) -> None:
+    """Issue 13 item 7: PIDs are reused after a reboot; ownership is the lock, not the PID.
+    Generated: the recorded PID is every live process we can name (ours, our parent, init)."""
+    for pid in {os.getpid(), os.getppid(), 1}:
+        code = (
+            "import sys; from pathlib import Path; from app.session.kiosk import create_visit_dir; "
+            "print(create_visit_dir(Path(sys.argv[1])))"
+        )
+        proc = subprocess.run(
+            [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+        )
+        crashed = Path(proc.stdout.strip())
+        (crashed / ".owner").write_text(str(pid))  # a live process has that PID now
+        assert crashed in stale_visit_dirs(tmp_path), pid
+        wipe_visit_dir(crashed)
+    live = create_visit_dir(tmp_path)
+    assert stale_visit_dirs(tmp_path) == []
+    wipe_visit_dir(live)
+
+
+def test_wrong_pin_back_off_survives_a_restart_and_the_file_is_private(tmp_path: Path) -> None:
+    """Issue 13 item 8: a new gate (the kiosk restarted) still makes the guesser wait."""
+    pin_hash = hash_pin("2468", iterations=50)
+    backoff = tmp_path / "state" / "backoff.json"
+    gate = PinGate(pin_hash, backoff_file=backoff)
+    for _ in range(4):
+        gate.attempt("0000")
+    waited = gate.wait_s()
+    assert waited > 0
+    assert stat.S_IMODE(backoff.stat().st_mode) == 0o600
+    restarted = PinGate(pin_hash, backoff_file=backoff)
+    assert restarted.failures == gate.failures == 2
+    assert 0 < restarted.wait_s() <= waited
+    assert not restarted.attempt("2468").ok  # refused unchecked while the wait lasts
+    backoff.write_text("{not json")
+    assert PinGate(pin_hash, backoff_file=backoff).wait_s() == 0  # damaged state: no crash
+
+
+def test_the_default_gate_persists_in_the_users_state_folder(isolated_settings: Path) -> None:
+    from app.config import state_dir
+    from app.session.kiosk import BACKOFF_FILE
+
+    pin_hash = hash_pin("2468", iterations=50)
+    gate = PinGate(pin_hash)
+    gate.attempt("1")
+    gate.attempt("2")
+    assert (state_dir() / BACKOFF_FILE).is_file()
+    assert PinGate(pin_hash).failures == 2
+    assert PinGate(pin_hash, persist=False).failures == 0
 
 
 def test_idle_policy_phases() -> None:
@@ -174,3 +227,16 @@ def test_crash_log_keeps_where_not_what(tmp_path: Path) -> None:
     assert "test_kiosk_rules.py" in text
     assert "salary" not in text
     assert os.access(path, os.R_OK)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_crash_log_never_follows_a_planted_link(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep")
+    (tmp_path / CRASH_LOG_NAME).symlink_to(victim)
+    try:
+        raise RuntimeError("x")
+    except RuntimeError as exc:
+        with pytest.raises(OSError):
+            log_crash(tmp_path, RuntimeError, exc, exc.__traceback__)
+    assert victim.read_text() == "keep"
