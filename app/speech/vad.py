@@ -44,6 +44,8 @@ class VadConfig:
     keep_ratio: float = 2.0  # about +6 dB keeps it going (hysteresis)
     voice_threshold: float = 0.5  # a voice_prob model's probability that counts as speech
     end_of_turn_threshold: float = 0.5  # an end_of_turn model's probability that ends the turn
+    end_of_turn_ms: int = 160  # the first look of the end_of_turn model into a pause
+    end_of_turn_recheck_ms: int = 500  # later looks while the pause lasts
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ class Vad:
         self._voiced_run = 0
         self._silent_run = 0
         self._silence_announced = False
-        self._turn_checked = False
+        self._next_turn_check_ms = self.config.end_of_turn_ms
         self._waited_frames = 0
         self._no_speech_said = False
 
@@ -181,16 +183,16 @@ class Vad:
         return self._speech_frame(voiced)
 
     def _voiced(self, frame: npt.NDArray[np.int16], level: float, echo: float) -> bool:
+        c = self.config
+        above_echo = level > self.echo_gate.threshold(echo)
+        if self.voice_prob is not None:
+            # The model runs on every frame (its state follows the stream); energy only vetoes
+            # frames the manager's own voice or near-silence would explain.
+            prob = self.voice_prob(frame)
+            wanted = c.voice_threshold - (0.15 if self.in_speech else 0.0)
+            return prob >= wanted and above_echo and level >= c.min_rms * 0.3
         threshold = self.keep_threshold if self.in_speech else self.start_threshold
-        if level <= max(threshold, self.echo_gate.threshold(echo)):
-            # Quiet frames can still be speech for a model (a soft word over loud noise), but
-            # never when the manager's own voice would explain them.
-            if self.voice_prob is None or echo > 0 or level < self.config.min_rms * 0.5:
-                return False
-            return self.voice_prob(frame) >= self.config.voice_threshold
-        if self.voice_prob is None:
-            return True
-        return self.voice_prob(frame) >= self.config.voice_threshold * 0.7
+        return level > threshold and above_echo
 
     def _idle_frame(self, level: float, voiced: bool) -> list[VadEvent]:
         c = self.config
@@ -223,7 +225,7 @@ class Vad:
         if voiced:
             self._silent_run = 0
             self._silence_announced = False
-            self._turn_checked = False
+            self._next_turn_check_ms = c.end_of_turn_ms
         else:
             self._silent_run += 1
             silent_ms = self._silent_run * c.frame_ms
@@ -244,8 +246,9 @@ class Vad:
             return silent_ms >= c.end_silence_ms
         if silent_ms >= c.end_silence_max_ms:
             return True
-        if silent_ms >= c.silence_start_ms and not self._turn_checked:
-            self._turn_checked = True  # one look per pause: the model sees the whole answer
+        if silent_ms >= self._next_turn_check_ms:
+            # A look when the pause is end_of_turn_ms old, then every end_of_turn_recheck_ms.
+            self._next_turn_check_ms = silent_ms + c.end_of_turn_recheck_ms
             return self.end_of_turn(self._clip()) >= c.end_of_turn_threshold
         return False
 
