@@ -1,4 +1,6 @@
-"""The conversation screen: the manager's caption, the transcript so far, and ways to answer."""
+"""The conversation screen: the persona's card, the manager's line large and central, the
+exchange as chat bubbles, who has the floor now (speaking, listening, thinking) and ways to
+answer. Live frame labels show only in practice mode; the replay shows everything."""
 
 from __future__ import annotations
 
@@ -12,17 +14,21 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.ui.a11y import named
+from app.ui.bubbles import BODY_ROLE, LABEL_ROLE, SPEAKER_ROLE, make_exchange_list
 from app.ui.frames import frame_style
+from app.ui.listen_state import ListenState
+from app.ui.persona_card import PersonaCard, answers_to_end
 
 if TYPE_CHECKING:
     from app.dialogue import Scenario
+
+COLUMN_MAX_PX = 920  # a calm reading column; wider screens get margins, not longer lines
 
 
 class HoldButton(QPushButton):
@@ -56,10 +62,11 @@ class ConversationView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conversationScreen")
-        self.header = QLabel()
-        self.header.setObjectName("personaHeader")
-        self.header.setWordWrap(True)
-
+        self._scenario: Scenario | None = None
+        self._last_manager_idx: int | None = None
+        self._answered = 0
+        self.practice_mode = False
+        self.card = PersonaCard()
         self.caption = named(
             QLabel(),
             "managerCaption",
@@ -67,32 +74,28 @@ class ConversationView(QWidget):
             "The caption of the line the other person is saying now.",
         )
         self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.caption.setMinimumHeight(80)
-
+        self.caption.setMinimumHeight(96)
         self.banner = named(QLabel(), "noticeBanner", "Notice", "Messages about voice and saving.")
         self.banner.setWordWrap(True)
         self.banner.hide()
-
-        self.transcript = named(
-            QListWidget(),
-            "transcriptList",
-            "Transcript",
-            "Everything said so far, with the frame of each of your answers.",
+        self.transcript = make_exchange_list(
+            named(
+                QListWidget(),
+                "transcriptList",
+                "Transcript",
+                "Everything said so far: their lines on the left, your answers on the right.",
+            )
         )
-        self.transcript.setWordWrap(True)
-        self.transcript.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.transcript.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.state = ListenState()
+        self.status = self.state.status
+        self.level = self.state.level
+        self._build_controls()
+        self._build_layout()
 
-        self.level = named(
-            QProgressBar(), "levelMeter", "Microphone level", "How loud the microphone hears you."
-        )
-        self.level.setRange(0, 100)
-        self.level.setTextVisible(False)
-        self.level.setMaximumHeight(12)
-        self.status = QLabel()
-        self.status.setObjectName("listenStatus")
-
+    def _build_controls(self) -> None:
         self.listen_button = named(
             HoldButton("&Listen"),
             "listenButton",
@@ -100,7 +103,7 @@ class ConversationView(QWidget):
             "Click to answer out loud, or hold it (or hold Ctrl+Space) to talk.",
             "Answer out loud: click, or hold to talk (Alt+L)",
         )
-        self.listen_button.clicked.connect(self.listen_requested)
+        self.listen_button.clicked.connect(self._on_listen_clicked)
         self.listen_button.held.connect(self.push_to_talk)
         self.repeat_button = named(
             QPushButton("&Repeat that"),
@@ -117,7 +120,6 @@ class ConversationView(QWidget):
             "Type your answer and press Enter.",
             "Type your answer; Enter sends it",
         )
-        self.answer.setPlaceholderText("Type your answer here, or answer out loud…")
         self.answer.returnPressed.connect(self._send)
         self.send_button = named(
             QPushButton("&Send"),
@@ -138,26 +140,36 @@ class ConversationView(QWidget):
         QShortcut(QKeySequence("Ctrl+R"), self, self.repeat_requested.emit)
         QShortcut(QKeySequence("Ctrl+E"), self, self.end_requested.emit)
 
-        meter_row = QHBoxLayout()
-        meter_row.addWidget(self.status)
-        meter_row.addWidget(self.level, 1)
+    def _build_layout(self) -> None:
         answer_row = QHBoxLayout()
+        answer_row.setSpacing(8)
         answer_row.addWidget(self.answer, 1)
         answer_row.addWidget(self.send_button)
         buttons = QHBoxLayout()
+        buttons.setSpacing(8)
         buttons.addWidget(self.listen_button)
         buttons.addWidget(self.repeat_button)
         buttons.addStretch(1)
         buttons.addWidget(self.end_button)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addWidget(self.caption)
+        column = QWidget()
+        column.setObjectName("conversationColumn")
+        column.setMaximumWidth(COLUMN_MAX_PX)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 16, 0, 16)
+        layout.setSpacing(12)
+        layout.addWidget(self.card)
         layout.addWidget(self.banner)
+        layout.addWidget(self.caption)
         layout.addWidget(self.transcript, 1)
-        layout.addLayout(meter_row)
+        layout.addWidget(self.state)
         layout.addLayout(answer_row)
         layout.addLayout(buttons)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(24, 0, 24, 0)
+        outer.addStretch(1)
+        outer.addWidget(column, 100)  # up to COLUMN_MAX_PX; the margins take the rest
+        outer.addStretch(1)
         self.setTabOrder(self.answer, self.send_button)
         self.setTabOrder(self.send_button, self.listen_button)
         self.setTabOrder(self.listen_button, self.repeat_button)
@@ -165,36 +177,63 @@ class ConversationView(QWidget):
         self.setTabOrder(self.end_button, self.transcript)
 
     # -- updates from the controller --------------------------------------------------------
-    def begin(self, scenario: Scenario, *, voice: bool, listen: bool) -> None:
-        p = scenario.persona
-        self.header.setText(f"{scenario.title} — {p.name}, {p.role} at {p.company}")
+    def begin(
+        self, scenario: Scenario, *, voice: bool, listen: bool, practice: bool = False
+    ) -> None:
+        """A new conversation: `listen` shows the microphone controls, `practice` the live
+        frame labels (`voice` is kept for callers; Repeat re-shows the line either way)."""
+        del voice
+        self._scenario = scenario
+        self._last_manager_idx = None
+        self._answered = 0
+        self.practice_mode = practice
+        self.card.show_persona(scenario)
+        self.state.person = scenario.persona.name.split()[0] if scenario.persona.name else "They"
+        self.state.listen_available = listen
         self.transcript.clear()
         self.caption.clear()
-        self.banner.hide()
+        self.clear_notice()
         self.answer.clear()
-        self.level.setValue(0)
+        self.answer.setPlaceholderText(
+            "Type your answer here, or answer out loud…" if listen else "Type your answer here…"
+        )
         self.listen_button.setVisible(listen)
-        self.level.setVisible(listen)
         self.repeat_button.setEnabled(True)
         self.set_answer_enabled(False)
-        self.status.setText("")
+        self.state.set_state("idle")
         self.answer.setFocus()
 
-    def show_manager_line(self, text: str) -> None:
+    def show_manager_line(self, text: str, idx: int | None = None, node_id: str = "") -> None:
+        """A line the manager says. The same line again (Repeat, same `idx`) is not added to
+        the exchange a second time."""
         self.caption.setText(text)
         self.caption.setAccessibleDescription(text)
+        if idx is not None and idx == self._last_manager_idx:
+            return
+        self._last_manager_idx = idx
         item = QListWidgetItem(f"Them: {text}")
-        item.setData(Qt.ItemDataRole.UserRole, "manager")
+        item.setData(SPEAKER_ROLE, "manager")
+        item.setData(BODY_ROLE, text)
         self.transcript.addItem(item)
         self.transcript.scrollToBottom()
+        if self._scenario is not None and node_id:
+            self.card.set_progress(self._answered, answers_to_end(self._scenario, node_id))
 
     def show_answer(self, text: str, frame: str) -> None:
-        style = frame_style(frame)
-        item = QListWidgetItem(f"You: {text}    {style.symbol} {style.label}")
-        item.setData(Qt.ItemDataRole.UserRole, frame)
-        item.setForeground(self.palette().text())
+        """Your answer, as a bubble; its frame label only in practice mode."""
+        self._answered += 1
+        label = ""
+        if self.practice_mode:
+            style = frame_style(frame)
+            label = f"    {style.symbol} {style.label}"
+        item = QListWidgetItem(f"You: {text}{label}")
+        item.setData(SPEAKER_ROLE, frame)
+        item.setData(BODY_ROLE, text)
+        item.setData(LABEL_ROLE, self.practice_mode)
         self.transcript.addItem(item)
         self.transcript.scrollToBottom()
+        self.clear_notice()  # the moment a notice was about has passed: an answer was taken
+        self.state.set_state("thinking")
 
     def set_answer_enabled(self, enabled: bool) -> None:
         self.send_button.setEnabled(enabled)
@@ -208,32 +247,51 @@ class ConversationView(QWidget):
         self.send_button.setEnabled(True)
         self.listen_button.setEnabled(not speaking)
         if speaking:
-            self.status.setText("Speaking…")
-        elif self.status.text() == "Speaking…":
-            self.status.setText("")
+            self.state.set_state("speaking")
+        elif self.state.state == "speaking":
+            self.state.set_state("your_turn")
         if not self.answer.hasFocus():
             self.answer.setFocus()
 
     def set_listening(self, listening: bool) -> None:
-        self.status.setText("Listening… speak now" if listening else "")
-        if not listening:
-            self.level.setValue(0)
+        if listening:
+            self.state.set_state("listening")
+        elif self.state.state == "listening":
+            self.state.set_state("your_turn")
+
+    def set_phase(self, phase: str) -> None:
+        """The rehearsal's phase (app.session.Phase value): idle, speaking, waiting,
+        listening, thinking or ended, shown as the state row's words and dot."""
+        state = {"waiting": "your_turn", "ended": "idle"}.get(phase, phase)
+        if state in ("idle", "speaking", "your_turn", "listening", "thinking"):
+            self.state.set_state(state)
 
     def set_transcribing(self) -> None:
-        self.status.setText("Working out what you said…")
+        self.state.set_state("thinking")
 
     def set_level(self, level: float) -> None:
-        self.level.setValue(int(max(0.0, min(1.0, level)) * 100))
+        self.state.set_level(level)
 
     def show_notice(self, message: str) -> None:
+        """A sentence for this moment; it replaces any earlier one and clears when the user
+        acts (Listen, Send) or an answer is taken."""
         self.banner.setText(message)
         self.banner.show()
 
+    def clear_notice(self) -> None:
+        self.banner.clear()
+        self.banner.hide()
+
     # -- user actions -----------------------------------------------------------------------
+    def _on_listen_clicked(self) -> None:
+        self.clear_notice()
+        self.listen_requested.emit()
+
     def _send(self) -> None:
         text = self.answer.text().strip()
         if not text or not self.send_button.isEnabled():
             return
         self.answer.clear()
-        self.banner.hide()
+        self.clear_notice()
+        self.state.set_state("thinking")
         self.answer_submitted.emit(text)

@@ -23,6 +23,26 @@ if TYPE_CHECKING:
     from app.dialogue import Scenario
 
 DIFFICULTY_WORDS = {"gentle": "Gentle", "moderate": "Moderate", "tough": "Tough"}
+DIFFICULTY_RANK = {"gentle": 0, "moderate": 1, "tough": 2}
+STORY_SCENARIO = "connector-intro"  # the story's scenario, first when no scenario sets `order`
+
+
+def order_key(s: Scenario) -> tuple[int, float, int, int, str]:
+    """Scenarios with an `order` first, by it; then the story's scenario; then by difficulty
+    (gentle → tough) and title."""
+    order = getattr(s, "order", None)
+    return (
+        0 if order is not None else 1,
+        float(order) if order is not None else 0.0,
+        0 if s.id == STORY_SCENARIO else 1,
+        DIFFICULTY_RANK.get(s.difficulty, len(DIFFICULTY_RANK)),
+        s.title.lower(),
+    )
+
+
+def ordered(scenarios: Sequence[Scenario]) -> list[Scenario]:
+    """The order the picker lists scenarios in; the first is the one to start with."""
+    return sorted(scenarios, key=order_key)
 
 
 class ScenarioPicker(QWidget):
@@ -51,6 +71,13 @@ class ScenarioPicker(QWidget):
             "turned into an interview."
         )
         intro.setWordWrap(True)
+        intro.setObjectName("screenIntro")
+        self.notice = named(
+            QLabel(), "pickerNotice", "Notice", "Something to know from the last time you used it."
+        )
+        self.notice.setObjectName("noticeBanner")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
 
         self.list = named(
             QListWidget(),
@@ -71,6 +98,10 @@ class ScenarioPicker(QWidget):
         self.persona.setWordWrap(True)
         self.difficulty = QLabel()
         self.difficulty.setObjectName("scenarioDifficulty")
+        self.recommendation = QLabel()
+        self.recommendation.setObjectName("scenarioRecommendation")
+        self.recommendation.setWordWrap(True)
+        self.recommendation.hide()
         self.context = QLabel()
         self.context.setObjectName("scenarioContext")
         self.context.setWordWrap(True)
@@ -104,6 +135,7 @@ class ScenarioPicker(QWidget):
         self.settings_button.clicked.connect(self.settings_requested)
 
         details = QVBoxLayout()
+        details.addWidget(self.recommendation)
         details.addWidget(self.heading)
         details.addWidget(self.persona)
         details.addWidget(self.difficulty)
@@ -119,9 +151,13 @@ class ScenarioPicker(QWidget):
         body.addWidget(self.list, 2)
         body.addLayout(details, 3)
 
+        body.setSpacing(24)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(12)
         layout.addWidget(title)
         layout.addWidget(intro)
+        layout.addWidget(self.notice)
         layout.addLayout(body, 1)
         self.setTabOrder(self.list, self.start_button)
         self.setTabOrder(self.start_button, self.history_button)
@@ -133,12 +169,23 @@ class ScenarioPicker(QWidget):
         self.list.addItem("Loading scenarios…")
         self.start_button.setEnabled(False)
 
+    def show_notice(self, text: str) -> None:
+        """A start-up notice (e.g. an interrupted conversation): on the picker, until the
+        first conversation starts."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text.strip()))
+
+    def clear_notice(self) -> None:
+        self.notice.clear()
+        self.notice.hide()
+
     def set_scenarios(self, scenarios: Sequence[Scenario]) -> None:
-        self._scenarios = list(scenarios)
+        self._scenarios = ordered(scenarios)
         self.list.clear()
-        for s in self._scenarios:
+        for row, s in enumerate(self._scenarios):
             diff = DIFFICULTY_WORDS.get(s.difficulty, s.difficulty.title())
-            item = QListWidgetItem(f"{s.title}\n{s.persona.name}, {s.persona.role} · {diff}")
+            first = " · Start here" if row == 0 else ""
+            item = QListWidgetItem(f"{s.title}\n{s.persona.name}, {s.persona.role} · {diff}{first}")
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{s.title}, with {s.persona.name}")
             self.list.addItem(item)
@@ -163,6 +210,11 @@ class ScenarioPicker(QWidget):
         if s is None:
             return
         self.heading.setText(s.title)
+        first = row == 0
+        self.recommendation.setVisible(first)
+        self.recommendation.setText(
+            "Start with this one: it is the conversation the story follows." if first else ""
+        )
         p = s.persona
         self.persona.setText(f"You will talk with {p.name}, {p.role} at {p.company}.")
         self.difficulty.setText(

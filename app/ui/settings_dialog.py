@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSlider,
@@ -22,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from app.config import ConfigError, Settings, save_settings
 from app.ui.a11y import named
+from app.ui.theme import THEME_COLOURS
 
-THEME_LABELS = {"light": "Light", "dark": "Dark", "high_contrast": "High contrast"}
+THEME_LABELS = {name: colours.label for name, colours in THEME_COLOURS.items()}
 
 
 def _input_devices() -> list[tuple[str, str]]:
@@ -72,6 +74,14 @@ class SettingsDialog(QDialog):
         self.rate.setRange(0.5, 2.0)
         self.rate.setSingleStep(0.1)
         self.rate.setValue(settings.rate)
+        self.practice = named(
+            QCheckBox("Practice mode: show each answer's frame while I talk"),
+            "practiceModeCheck",
+            "Practice mode",
+            "Shows Exploration or Interview next to each answer during the conversation. "
+            "Off by default: the labels distract from talking; the replay always shows them.",
+        )
+        self.practice.setChecked(settings.practice_mode)
         self.theme = named(QComboBox(), "themeCombo", "Theme")
         for key, label in THEME_LABELS.items():
             self.theme.addItem(label, key)
@@ -102,7 +112,10 @@ class SettingsDialog(QDialog):
         form.addRow("Speaking &rate:", self.rate)
         form.addRow("T&heme:", self.theme)
         form.addRow("Text si&ze:", self.font_scale)
-        form.addRow("Recognizer &model:", model_row)
+        form.addRow(self.practice)
+        model_label = QLabel("Recognizer &model:")  # a row holding a layout needs its own buddy
+        model_label.setBuddy(self.model_dir)
+        form.addRow(model_label, model_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -126,6 +139,7 @@ class SettingsDialog(QDialog):
             rate=round(self.rate.value(), 2),
             theme=str(self.theme.currentData()),
             font_scale=round(self.font_scale.value(), 2),
+            practice_mode=self.practice.isChecked(),
             model_dir=self.model_dir.text().strip(),
         )
 

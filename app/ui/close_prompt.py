@@ -1,0 +1,35 @@
+"""The question asked when the window is closed in the middle of a conversation."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+PROMPT_NAME = "closePrompt"
+
+
+def ask_end_conversation(parent: QWidget, *, answered: int, unsaved: int = 0) -> bool:
+    """True when the user chooses to end the conversation and close; "Keep rehearsing" is
+    the default (Enter and Escape both keep the conversation)."""
+    box = QMessageBox(parent)
+    box.setObjectName(PROMPT_NAME)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("End this conversation?")
+    box.setText("You are in the middle of a conversation. End it and close Frameshift?")
+    if unsaved:
+        detail = f"{unsaved} turn(s) could not be saved yet and will be lost."
+    elif answered:
+        detail = (
+            f"Your {answered} answer{'s' if answered != 1 else ''} so far "
+            f"{'are' if answered != 1 else 'is'} saved; you can review them in History."
+        )
+    else:
+        detail = "It stays in History, marked unfinished."
+    box.setInformativeText(detail)
+    end = box.addButton("End and close", QMessageBox.ButtonRole.DestructiveRole)
+    end.setObjectName("closeEndButton")
+    keep = box.addButton("Keep rehearsing", QMessageBox.ButtonRole.RejectRole)
+    keep.setObjectName("closeKeepButton")
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is end

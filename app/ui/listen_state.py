@@ -1,0 +1,93 @@
+"""The conversation's state row: who has the floor now, in words and a dot, and the live
+microphone level while listening. States: idle, speaking, your_turn, listening, thinking."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+
+from app.ui.a11y import named
+from app.ui.theme import current_colours
+
+STATES = ("idle", "speaking", "your_turn", "listening", "thinking")
+
+
+class StateDot(QWidget):
+    """A round mark whose size follows the microphone level while listening."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = "idle"
+        self.level = 0.0
+        self.setFixedSize(QSize(22, 22))
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        if self.state == "idle":
+            return
+        c = current_colours()
+        colour = {"listening": c.listening, "speaking": c.accent}.get(self.state, c.icon)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QColor(colour))
+        p.setBrush(QColor(colour))
+        r = 5 + (6 * self.level if self.state == "listening" else 1)
+        centre = self.rect().center()
+        p.drawEllipse(centre, r, r)
+
+
+class ListenState(QWidget):
+    """The dot, the words ("Listening…", "Thinking…") and the level meter in one row."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("listenState")
+        self.state = "idle"
+        self.person = "They"
+        self.dot = StateDot()
+        self.status = QLabel()
+        self.status.setObjectName("listenStatus")
+        self.status.setProperty("state", "idle")
+        self.level = named(
+            QProgressBar(), "levelMeter", "Microphone level", "How loud the microphone hears you."
+        )
+        self.level.setRange(0, 100)
+        self.level.setTextVisible(False)
+        self.level.setFixedHeight(10)
+        self.level.setMaximumWidth(260)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        row.addWidget(self.dot)
+        row.addWidget(self.status)
+        row.addWidget(self.level, 1)
+        row.addStretch(1)
+        self.listen_available = True
+        self.set_state("idle")
+
+    def words(self, state: str) -> str:
+        if state == "speaking":
+            return f"{self.person} is speaking…"
+        if state == "your_turn":
+            return "Your turn: speak, or type below" if self.listen_available else "Your turn"
+        return {"listening": "Listening…", "thinking": "Thinking…"}.get(state, "")
+
+    def set_state(self, state: str) -> None:
+        if state not in STATES:
+            raise ValueError(f"unknown conversation state {state!r}")
+        self.state = state
+        self.status.setText(self.words(state))
+        self.status.setProperty("state", state)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        self.dot.state = state
+        self.level.setVisible(self.listen_available and state == "listening")
+        if state != "listening":
+            self.set_level(0.0)
+        self.dot.update()
+
+    def set_level(self, level: float) -> None:
+        level = max(0.0, min(1.0, level))
+        self.level.setValue(int(level * 100))
+        self.dot.level = level
+        self.dot.update()

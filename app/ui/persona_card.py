@@ -1,0 +1,119 @@
+"""The persona's card at the top of a conversation: initials avatar, name, role and company,
+and where you are in the conversation."""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from app.ui.a11y import named
+
+if TYPE_CHECKING:
+    from app.dialogue import Scenario
+
+AVATAR_PX = 48
+
+
+def initials(name: str) -> str:
+    """ "Dana Reyes" → "DR"; one name gives its first letter; nothing gives "?"."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    if not words:
+        return "?"
+    picked = [words[0], words[-1]] if len(words) > 1 else words[:1]
+    return "".join(w[0].upper() for w in picked)
+
+
+def answers_to_end(scenario: Scenario, node_id: str) -> int:
+    """The fewest answers still needed from this node to reach an end node (0 at an end);
+    the number of nodes when no end is reachable (a scenario being written)."""
+    nodes = scenario.nodes
+    if node_id not in nodes:
+        return 0
+    seen = {node_id}
+    queue: deque[tuple[str, int]] = deque([(node_id, 0)])
+    while queue:
+        current, depth = queue.popleft()
+        node = nodes[current]
+        if node.is_end:
+            return depth
+        for branch in node.branches:
+            if branch.goto in nodes and branch.goto not in seen:
+                seen.add(branch.goto)
+                queue.append((branch.goto, depth + 1))
+    return len(nodes)
+
+
+class PersonaCard(QFrame):
+    """Who you are talking with, and how far along the conversation is."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("personaCard")
+        self.avatar = QLabel("?")
+        self.avatar.setObjectName("personaAvatar")
+        self.avatar.setFixedSize(AVATAR_PX, AVATAR_PX)
+        self.avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.avatar.setStyleSheet(f"border-radius: {AVATAR_PX // 2}px;")
+        self.avatar.setAccessibleName("Initials")
+        self.name = QLabel()
+        self.name.setObjectName("personaName")
+        self.role = QLabel()
+        self.role.setObjectName("personaRole")
+        self.role.setWordWrap(True)
+        self.progress_text = named(
+            QLabel(),
+            "conversationProgress",
+            "Where you are",
+            "How many answers you have given and about how many are left.",
+        )
+        self.progress_text.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.progress = named(
+            QProgressBar(),
+            "conversationSteps",
+            "Conversation progress",
+            "How far along the conversation is.",
+        )
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(8)
+        self.progress.setFixedWidth(160)
+
+        who = QVBoxLayout()
+        who.setSpacing(2)
+        who.addWidget(self.name)
+        who.addWidget(self.role)
+        where = QVBoxLayout()
+        where.setSpacing(4)
+        where.addStretch(1)
+        where.addWidget(self.progress_text)
+        where.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignRight)
+        where.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 12, 16, 12)
+        row.setSpacing(12)
+        row.addWidget(self.avatar)
+        row.addLayout(who, 1)
+        row.addLayout(where)
+
+    def show_persona(self, scenario: Scenario) -> None:
+        p = scenario.persona
+        self.avatar.setText(initials(p.name))
+        self.name.setText(p.name)
+        self.role.setText(f"{p.role} at {p.company}" if p.company else p.role)
+        self.setAccessibleName(f"Talking with {p.name}, {p.role} at {p.company}")
+        self.set_progress(0, answers_to_end(scenario, scenario.start))
+
+    def set_progress(self, answered: int, left: int) -> None:
+        """`answered` answers given so far; about `left` still to go (0: the last line)."""
+        total = max(1, answered + left)
+        self.progress.setRange(0, total)
+        self.progress.setValue(min(answered, total))
+        if left <= 0:
+            text = "Last line" if answered else ""
+        elif left == 1:
+            text = f"Answer {answered + 1} · nearly there"
+        else:
+            text = f"Answer {answered + 1} · about {left} to go"
+        self.progress_text.setText(text)
