@@ -2,11 +2,11 @@
 
 Two ways to compare, the better one whenever it is there:
 
+- **meaning**: the shared sentence encoder (loaded once by the framing layer) embeds the
+  question; a topic scores by its closest example question, its closest answer and its id.
 - **words**: stems with synonyms folded (:mod:`app.dialogue.words`), weighted by how specific
-  each term is to one topic, compared with each example question and with the topic as a whole.
-  When they score high enough they decide.
-- **meaning**: otherwise the shared sentence encoder (loaded once by the framing layer) embeds
-  the question; a topic's score is its best example question's cosine.
+  each term is to one topic, compared with each example question and with the topic as a whole;
+  added to the meaning score, or alone when there is no encoder.
 
 A topic is answered only above a confidence threshold: below it the manager deflects, because a
 deflection is better than a wrong answer. Without the encoder, words alone decide.
@@ -27,10 +27,14 @@ import numpy.typing as npt
 from app.dialogue.model import Knowledge
 from app.dialogue.words import QUESTION_WORDS, content_terms, terms
 
-#: Word-overlap score (0..1) at which shared words alone decide the topic.
+#: Word-overlap score (0..1) a topic needs when there is no encoder.
 WORDS_THRESHOLD: Final = 0.40
-#: Sentence-encoder cosine a topic needs when the words did not decide.
-MEANING_THRESHOLD: Final = 0.45
+#: Score a topic needs with the encoder: best example cosine + ANSWER_WEIGHT x best answer
+#: cosine + LABEL_WEIGHT x cosine with the topic id + WORDS_WEIGHT x word-overlap score.
+MEANING_THRESHOLD: Final = 0.75
+ANSWER_WEIGHT: Final = 0.5
+LABEL_WEIGHT: Final = 0.3
+WORDS_WEIGHT: Final = 0.3
 #: Weight of question words ("who", "when") relative to an ordinary term of the same rarity.
 _QUESTION_WORD_WEIGHT: Final = 0.35
 #: Share of a topic's word score that comes from its best single example (the rest: all of them).
@@ -43,30 +47,31 @@ class Encoder(Protocol):
     def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]: ...
 
 
-def _framing_encoder() -> Encoder | None:
-    """The framing layer's shared encoder if it has finished loading (never waits)."""
+def _framing_encoder(wait: bool) -> Encoder | None:
+    """The framing layer's shared encoder (loaded once per process), or None."""
     try:
         from app.framing.encoder import shared_encoder as framing_encoder
     except ImportError:
         return None
-    return framing_encoder(wait=False)
+    return framing_encoder(wait=wait)
 
 
 #: Returns the shared encoder when it is loaded and working, else None (words are used).
-_encoder_provider: Callable[[], Encoder | None] = _framing_encoder
+#: Its argument says whether to wait for a load in progress.
+_encoder_provider: Callable[[bool], Encoder | None] = _framing_encoder
 
 
-def use_encoder(provider: Callable[[], Encoder | None]) -> None:
-    """Set where the shared sentence encoder comes from (called once at start-up)."""
+def use_encoder(provider: Callable[[bool], Encoder | None]) -> None:
+    """Set where the sentence encoder comes from (tests: none, to pin the word matcher)."""
     global _encoder_provider
     _encoder_provider = provider
     _cached.cache_clear()
 
 
-def shared_encoder() -> Encoder | None:
-    """The shared encoder if it is ready now; never waits for it and never raises."""
+def shared_encoder(*, wait: bool = False) -> Encoder | None:
+    """The shared encoder: if it is ready (or, with `wait`, once loaded); never raises."""
     try:
-        return _encoder_provider()
+        return _encoder_provider(wait)
     except Exception:  # a broken model must never stop a rehearsal: words take over
         return None
 
@@ -109,10 +114,20 @@ class KnowledgeMatcher:
             frozenset().union(*(self._example_terms[j] for j in self._indexes(i)))
             for i in range(len(self.ids))
         ]
+        #: (topic index, text) of what the manager says about each topic: answers, follow-up.
+        self.sayings: tuple[tuple[int, str], ...] = tuple(
+            (i, text)
+            for i, t in enumerate(knowledge.topics)
+            for text in (*t.answers, *((t.follow_up,) if t.follow_up else ()))
+        )
         self._encoder = encoder
         self._vectors: npt.NDArray[np.float32] | None = None
+        self._saying_vectors: npt.NDArray[np.float32] | None = None
+        self._label_vectors: npt.NDArray[np.float32] | None = None
         if encoder is not None:
             self._vectors = self._embed(encoder, [q for _, q in self.examples])
+            self._saying_vectors = self._embed(encoder, [a for _, a in self.sayings])
+            self._label_vectors = self._embed(encoder, [i.replace("_", " ") for i in self.ids])
 
     # -- public ----------------------------------------------------------------------------
     @property
@@ -124,26 +139,24 @@ class KnowledgeMatcher:
         """The topic this question asks about, or none; `leave_out` ignores one example
         (by its index in `examples`), so an example can be matched against the others.
 
-        Shared words decide first (they rarely mislead once they are specific enough); meaning
-        decides the rest, so "what do you spend your days on" finds the typical week.
+        With the encoder, a topic's score adds up its closest example question, its closest
+        answer and its id read as words (by meaning), and the shared words; without it, the
+        shared words alone decide.
         """
         started = time.perf_counter()
         if not self.ids or not has_content(question):
             return TopicMatch(None, None, 0.0, self.method, _ms(started))
         words = self._words(question, leave_out)
-        best_words = max(range(len(words)), key=words.__getitem__)
-        if words[best_words] >= WORDS_THRESHOLD:
-            sure = self.ids[best_words]
-            return TopicMatch(sure, sure, round(words[best_words], 4), "words", _ms(started))
         meaning = self._meaning(question, leave_out)
         if meaning is None:
-            best = self.ids[best_words]
-            return TopicMatch(None, best, round(words[best_words], 4), "words", _ms(started))
-        best_meaning = max(range(len(meaning)), key=meaning.__getitem__)
-        score = meaning[best_meaning]
-        best = self.ids[best_meaning]
-        topic = best if score >= MEANING_THRESHOLD else None
-        return TopicMatch(topic, best, round(score, 4), "meaning", _ms(started))
+            scores, threshold, method = words, WORDS_THRESHOLD, "words"
+        else:
+            scores = [m + WORDS_WEIGHT * w for m, w in zip(meaning, words, strict=True)]
+            threshold, method = MEANING_THRESHOLD, "meaning"
+        best = max(range(len(scores)), key=scores.__getitem__)
+        score = scores[best]
+        topic = self.ids[best] if score >= threshold else None
+        return TopicMatch(topic, self.ids[best], round(score, 4), method, _ms(started))
 
     def unreached(self) -> list[str]:
         """Topics none of whose own example questions, held out, is matched back to them."""
@@ -216,14 +229,25 @@ class KnowledgeMatcher:
         query = self._embed(self._encoder, [question])
         if query is None:
             return None
-        sims = self._vectors @ query[0]
+        vector = query[0]
+        sims = self._vectors @ vector
         if leave_out is not None:
-            sims = sims.copy()
             sims[leave_out] = -1.0
-        scores = [-1.0] * len(self.ids)
+        asked = [-1.0] * len(self.ids)
         for j, (i, _) in enumerate(self.examples):
-            scores[i] = max(scores[i], float(sims[j]))
-        return scores
+            asked[i] = max(asked[i], float(sims[j]))
+        said = [0.0] * len(self.ids)
+        if self._saying_vectors is not None:
+            for j, sim in enumerate(self._saying_vectors @ vector):
+                i = self.sayings[j][0]
+                said[i] = max(said[i], float(sim))
+        named = [0.0] * len(self.ids)
+        if self._label_vectors is not None:
+            named = [float(x) for x in self._label_vectors @ vector]
+        return [
+            q + ANSWER_WEIGHT * a + LABEL_WEIGHT * n
+            for q, a, n in zip(asked, said, named, strict=True)
+        ]
 
 
 def _ms(started: float) -> float:
@@ -231,14 +255,15 @@ def _ms(started: float) -> float:
 
 
 @lru_cache(maxsize=64)
-def _cached(knowledge: Knowledge, encoder_id: int) -> KnowledgeMatcher:
-    del encoder_id  # part of the key only: a matcher built before the encoder was ready
+def _cached(knowledge: Knowledge, encoder_key: int) -> KnowledgeMatcher:
+    del encoder_key  # in the key only: a matcher built before the encoder loaded is not reused
     return KnowledgeMatcher(knowledge, shared_encoder())
 
 
-def matcher_for(knowledge: Knowledge) -> KnowledgeMatcher:
-    """The matcher for this knowledge, built once (per encoder state) and shared."""
-    return _cached(knowledge, id(shared_encoder()))
+def matcher_for(knowledge: Knowledge, *, wait: bool = False) -> KnowledgeMatcher:
+    """The matcher for this knowledge, built once per encoder state and shared. Without
+    `wait`, a rehearsal that starts while the encoder still loads matches by words."""
+    return _cached(knowledge, id(shared_encoder(wait=wait)))
 
 
 def best_question(matcher: KnowledgeMatcher, questions: Iterable[str]) -> tuple[str, TopicMatch]:

@@ -8,16 +8,21 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong in one file; `line` is 1-based, or None when it concerns the whole file."""
+    """One thing wrong in one file; `line` is 1-based, or None when it concerns the whole file.
+
+    A `warning` does not stop the scenario from loading; it points at something to improve.
+    """
 
     file: str
     line: int | None
     message: str
+    warning: bool = False
 
     def __str__(self) -> str:
+        message = f"warning: {self.message}" if self.warning else self.message
         if self.line is None:
-            return f"{self.file}: {self.message}"
-        return f"{self.file}:{self.line}: {self.message}"
+            return f"{self.file}: {message}"
+        return f"{self.file}:{self.line}: {message}"
 
 
 class ScenarioError(Exception):

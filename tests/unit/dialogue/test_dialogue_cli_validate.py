@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from conftest import BROKEN, MINIMAL, SHIPPED
@@ -20,7 +21,7 @@ def test_no_paths_checks_the_installed_scenarios() -> None:
     """With no paths it validates the default folders and says they are fine."""
     status, out, _ = _run([])
     assert status == 0
-    assert out.strip().splitlines()[-1] == "6 scenarios OK"
+    assert re.fullmatch(r"\d+ scenarios OK( \(\d+ warnings?\))?", out.strip().splitlines()[-1])
 
 
 def test_problems_are_listed_with_a_summary(tmp_path: Path) -> None:
@@ -69,3 +70,27 @@ def test_a_folder_skips_golden_test_plans(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text("id: a\n")
     (tmp_path / "a.plan.yaml").write_text("scenario: a\ncases: []\n")
     assert [p.name for p in expand_paths([tmp_path])] == ["a.yaml"]
+
+
+def test_warnings_do_not_fail(tmp_path: Path) -> None:
+    """A line that asks nothing where an answer is expected is a warning, with exit 0."""
+    path = tmp_path / "tiny.yaml"
+    path.write_text(MINIMAL.replace('"So, are you interested in the role?"', '"Nice."'), "utf-8")
+    status, out, _ = _run([str(path)])
+    assert status == 0
+    assert out.splitlines() == [
+        f"{path}:14: warning: node 'ask', line 2 asks nothing, yet the seeker is expected to "
+        "answer: end it with a question or an invitation to talk",
+        "1 scenario OK (1 warning)",
+    ]
+
+
+def test_stats_table(tmp_path: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    status = run([str(SHIPPED)], out, err, default_dirs=[], show_stats=True)
+    text = out.getvalue()
+    assert status == 0
+    header = next(line for line in text.splitlines() if line.startswith("scenario"))
+    for column in ("nodes", "variants", "responsive", "topics", "pivotal", "outcomes", "parts"):
+        assert column in header
+    assert any(line.startswith("connector-intro ") for line in text.splitlines())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,8 @@ from app.dialogue import (
     load_scenario,
     validate_file,
 )
-from app.dialogue.knowledge import has_content
+from app.dialogue.knowledge import has_content, use_encoder
+from app.framing.encoder import shared_encoder
 
 DEMO = REPO / "tests" / "data" / "questions" / "dev" / "knowledge-demo.yaml"
 
@@ -42,6 +43,14 @@ knowledge:
       answers:
         - "Python and SQL, mostly."
 """
+
+
+@pytest.fixture(autouse=True)
+def words_only() -> Iterator[None]:
+    """Runners match by words here, whether or not the shared encoder has loaded."""
+    use_encoder(lambda _wait: None)
+    yield
+    use_encoder(lambda wait: shared_encoder(wait=wait))
 
 
 @pytest.fixture
@@ -214,3 +223,14 @@ def test_scenarios_without_knowledge_never_answer(write_scenario: Callable[..., 
 def test_demo_topics_are_all_reached() -> None:
     """Each topic's own example questions, held out, find their way back to it."""
     assert KnowledgeMatcher(load_scenario(DEMO).knowledge).unreached() == []
+
+
+def test_the_encoder_matches_by_meaning() -> None:
+    """With the bundled sentence model, paraphrases sharing no word still find their topic."""
+    encoder = shared_encoder(wait=True)
+    if encoder is None:
+        pytest.skip("the bundled sentence model is not installed (see make framing-model)")
+    matcher = KnowledgeMatcher(load_scenario(DEMO).knowledge, encoder)
+    assert matcher.method == "meaning"
+    assert matcher.match("what do you spend your days on").topic == "typical_week"
+    assert matcher.match("did you see the game last night").topic is None
