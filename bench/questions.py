@@ -1,0 +1,157 @@
+"""Knowledge-matching benchmark: does the manager answer the question a seeker asked?
+
+Run with `.venv/bin/python bench/questions.py [--words-only] [FOLDER]` (or `make bench`).
+It reads every `*.questions.yaml` under FOLDER (default tests/data/questions/):
+
+    scenario: connector-intro          # a scenario id: shipped, or a scenario file in FOLDER
+    questions:
+      - {text: "what does a typical week look like", topic: typical_week}
+      - {text: "How's the parking?", topic: none}     # none: no topic should answer it
+
+and asks the same matcher the runner uses (the shared sentence encoder when installed, word
+overlap otherwise) which topic each question gets. Printed as one JSON document:
+
+* `on_topic`: share of questions whose answer is the one a person expects: the labelled topic,
+  or a deflection (no topic) for a question labelled none. Target >= 0.85.
+* `wrong_topic`: share answered with a topic other than the expected one (a deflection is
+  better than a wrong answer). Target <= 0.05.
+* `deflected_answerable`: share of questions with a topic that got a deflection instead.
+* `match_ms`: p50 / p95 / max time to match one question. Target p95 <= 10 ms.
+* the same per set (`dev` is the matcher author's own set; the others are independent) and
+  in recognizer style (lowercase, no punctuation) versus written style, and the misses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from app.dialogue import Scenario, expand_paths, load_scenario  # noqa: E402
+from app.dialogue.knowledge import KnowledgeMatcher, shared_encoder  # noqa: E402
+
+DEFAULT_FOLDER = REPO / "tests" / "data" / "questions"
+SUFFIX = ".questions.yaml"
+
+
+def _scenarios(folder: Path) -> dict[str, Scenario]:
+    """Shipped scenarios, then scenario files inside the question folder (the dev fixture)."""
+    found: dict[str, Scenario] = {}
+    candidates = expand_paths([REPO / "dialogues"])
+    candidates += [p for p in sorted(folder.rglob("*.yaml")) if not p.name.endswith(SUFFIX)]
+    for path in candidates:
+        try:
+            scenario = load_scenario(path)
+        except Exception:  # a broken scenario is reported by `frameshift validate`, not here
+            continue
+        found.setdefault(scenario.id, scenario)
+    return found
+
+
+def _recognizer_style(text: str) -> bool:
+    return text == text.lower() and not any(c in text for c in "?.!,")
+
+
+def _summary(results: list[dict[str, Any]]) -> dict[str, Any]:
+    n = len(results)
+    if not n:
+        return {"questions": 0}
+    on = sum(r["got"] == r["expected"] for r in results)
+    wrong = sum(r["got"] is not None and r["got"] != r["expected"] for r in results)
+    answerable = [r for r in results if r["expected"] is not None]
+    deflected = sum(r["got"] is None for r in answerable)
+    return {
+        "questions": n,
+        "on_topic": round(on / n, 3),
+        "wrong_topic": round(wrong / n, 3),
+        "deflected_answerable": round(deflected / len(answerable), 3) if answerable else None,
+    }
+
+
+def run(folder: Path, *, words_only: bool) -> dict[str, Any]:
+    encoder = None if words_only else shared_encoder(wait=True)
+    scenarios = _scenarios(folder)
+    matchers: dict[str, KnowledgeMatcher] = {}
+    results: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for path in sorted(folder.rglob("*" + SUFFIX)):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        scenario = scenarios.get(str(data.get("scenario")))
+        if scenario is None or not scenario.knowledge.topics:
+            problems.append(f"{path}: scenario '{data.get('scenario')}' has no knowledge topics")
+            continue
+        known = {t.id for t in scenario.knowledge.topics}
+        if scenario.id not in matchers:
+            matchers[scenario.id] = KnowledgeMatcher(scenario.knowledge, encoder)
+        matcher = matchers[scenario.id]
+        for item in data.get("questions") or ():
+            label = str(item.get("topic"))
+            expected = None if label == "none" else label
+            if expected is not None and expected not in known:
+                problems.append(f"{path}: '{item.get('text')}' is labelled unknown topic {label}")
+                continue
+            text = str(item.get("text", ""))
+            found = matcher.match(text)
+            results.append(
+                {
+                    "set": path.parent.name if path.parent != folder else path.stem,
+                    "scenario": scenario.id,
+                    "text": text,
+                    "expected": expected,
+                    "got": found.topic,
+                    "best": found.best,
+                    "score": found.score,
+                    "ms": found.ms,
+                    "recognizer": _recognizer_style(text),
+                }
+            )
+    times = sorted(r["ms"] for r in results)
+    report: dict[str, Any] = {
+        "method": "words" if encoder is None else "meaning",
+        **_summary(results),
+        "targets": {"on_topic": 0.85, "wrong_topic": 0.05, "match_ms_p95": 10},
+        "match_ms": {
+            "p50": round(statistics.median(times), 3) if times else None,
+            "p95": round(times[int(0.95 * (len(times) - 1))], 3) if times else None,
+            "max": round(times[-1], 3) if times else None,
+        },
+        "by_set": {
+            name: _summary([r for r in results if r["set"] == name])
+            for name in sorted({r["set"] for r in results})
+        },
+        "by_style": {
+            "recognizer": _summary([r for r in results if r["recognizer"]]),
+            "written": _summary([r for r in results if not r["recognizer"]]),
+        },
+        "by_scenario": {
+            sid: _summary([r for r in results if r["scenario"] == sid])
+            for sid in sorted({r["scenario"] for r in results})
+        },
+        "misses": [
+            {k: r[k] for k in ("scenario", "text", "expected", "got", "best", "score")}
+            for r in results
+            if r["got"] != r["expected"]
+        ][:40],
+        "problems": problems,
+    }
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
+    parser.add_argument("--words-only", action="store_true", help="ignore the sentence encoder")
+    args = parser.parse_args()
+    print(json.dumps(run(args.folder, words_only=args.words_only), indent=2))
+
+
+if __name__ == "__main__":
+    main()
