@@ -6,20 +6,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.ui.a11y import named
+from app.ui.answer_bar import AnswerBar
 from app.ui.bubbles import BODY_ROLE, LABEL_ROLE, SPEAKER_ROLE, make_exchange_list
 from app.ui.frames import frame_style
 from app.ui.listen_state import ListenState
@@ -29,17 +28,6 @@ if TYPE_CHECKING:
     from app.dialogue import Scenario
 
 COLUMN_MAX_PX = 920  # a calm reading column; wider screens get margins, not longer lines
-
-
-class HoldButton(QPushButton):
-    """A button that reports press and release separately (push-to-talk)."""
-
-    held = Signal(bool)
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self.pressed.connect(lambda: self.held.emit(True))
-        self.released.connect(lambda: self.held.emit(False))
 
 
 class ConversationView(QWidget):
@@ -92,66 +80,25 @@ class ConversationView(QWidget):
         self.state = ListenState()
         self.status = self.state.status
         self.level = self.state.level
-        self._build_controls()
-        self._build_layout()
-
-    def _build_controls(self) -> None:
-        self.listen_button = named(
-            HoldButton("&Listen"),
-            "listenButton",
-            "Listen",
-            "Click to answer out loud, or hold it (or hold Ctrl+Space) to talk.",
-            "Answer out loud: click, or hold to talk (Alt+L)",
+        self.bar = AnswerBar()
+        bar = self.bar
+        self.answer, self.send_button = bar.answer, bar.send_button
+        self.listen_button, self.repeat_button, self.end_button = (
+            bar.listen_button,
+            bar.repeat_button,
+            bar.end_button,
         )
         self.listen_button.clicked.connect(self._on_listen_clicked)
         self.listen_button.held.connect(self.push_to_talk)
-        self.repeat_button = named(
-            QPushButton("&Repeat that"),
-            "repeatButton",
-            "Repeat that",
-            "Hear the last line again.",
-            "Hear the last line again (Ctrl+R)",
-        )
         self.repeat_button.clicked.connect(self.repeat_requested)
-        self.answer = named(
-            QLineEdit(),
-            "answerInput",
-            "Your answer",
-            "Type your answer and press Enter.",
-            "Type your answer; Enter sends it",
-        )
         self.answer.returnPressed.connect(self._send)
-        self.send_button = named(
-            QPushButton("&Send"),
-            "sendButton",
-            "Send answer",
-            "Sends the typed answer.",
-            "Send your typed answer (Enter)",
-        )
         self.send_button.clicked.connect(self._send)
-        self.end_button = named(
-            QPushButton("&End conversation"),
-            "endButton",
-            "End conversation",
-            "Ends the conversation now and shows how it went.",
-            "End now and see the results (Ctrl+E)",
-        )
         self.end_button.clicked.connect(self.end_requested)
         QShortcut(QKeySequence("Ctrl+R"), self, self.repeat_requested.emit)
         QShortcut(QKeySequence("Ctrl+E"), self, self.end_requested.emit)
+        self._build_layout()
 
     def _build_layout(self) -> None:
-        answer_row = QHBoxLayout()
-        answer_row.setSpacing(8)
-        answer_row.addWidget(self.answer, 1)
-        answer_row.addWidget(self.send_button)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(8)
-        buttons.addWidget(self.listen_button)
-        buttons.addWidget(self.repeat_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.end_button)
-
         column = QWidget()
         column.setObjectName("conversationColumn")
         column.setMaximumWidth(COLUMN_MAX_PX)
@@ -163,8 +110,7 @@ class ConversationView(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.transcript, 1)
         layout.addWidget(self.state)
-        layout.addLayout(answer_row)
-        layout.addLayout(buttons)
+        layout.addWidget(self.bar)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(24, 0, 24, 0)
         outer.addStretch(1)
@@ -215,7 +161,10 @@ class ConversationView(QWidget):
         item.setData(SPEAKER_ROLE, "manager")
         item.setData(BODY_ROLE, text)
         self.transcript.addItem(item)
-        self.transcript.scrollToBottom()
+        item.setHidden(
+            True
+        )  # the big card shows the current line; it joins the exchange once answered
+        self._scroll_to_end()
         if self._scenario is not None and node_id:
             self.card.set_progress(self._answered, answers_to_end(self._scenario, node_id))
 
@@ -230,8 +179,10 @@ class ConversationView(QWidget):
         item.setData(SPEAKER_ROLE, frame)
         item.setData(BODY_ROLE, text)
         item.setData(LABEL_ROLE, self.practice_mode)
+        for row in range(self.transcript.count()):
+            self.transcript.item(row).setHidden(False)
         self.transcript.addItem(item)
-        self.transcript.scrollToBottom()
+        self._scroll_to_end()
         self.clear_notice()  # the moment a notice was about has passed: an answer was taken
         self.state.set_state("thinking")
 
@@ -265,6 +216,8 @@ class ConversationView(QWidget):
         state = {"waiting": "your_turn", "ended": "idle"}.get(phase, phase)
         if state in ("idle", "speaking", "your_turn", "listening", "thinking"):
             self.state.set_state(state)
+        if state in ("speaking", "your_turn", "listening"):
+            self.listen_button.setEnabled(state != "speaking")
 
     def set_transcribing(self) -> None:
         self.state.set_state("thinking")
@@ -281,6 +234,15 @@ class ConversationView(QWidget):
     def clear_notice(self) -> None:
         self.banner.clear()
         self.banner.hide()
+
+    def _scroll_to_end(self) -> None:
+        """After the new bubble is laid out (its height depends on the width)."""
+        self.transcript.scrollToBottom()
+        QTimer.singleShot(0, self.transcript.scrollToBottom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._scroll_to_end()
 
     # -- user actions -----------------------------------------------------------------------
     def _on_listen_clicked(self) -> None:

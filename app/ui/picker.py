@@ -75,7 +75,6 @@ class ScenarioPicker(QWidget):
         self.notice = named(
             QLabel(), "pickerNotice", "Notice", "Something to know from the last time you used it."
         )
-        self.notice.setObjectName("noticeBanner")
         self.notice.setWordWrap(True)
         self.notice.hide()
 

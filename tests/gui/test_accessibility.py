@@ -141,10 +141,11 @@ def test_layout_survives_themes_and_large_text(
         apply_theme(qapp, "light", 1.0)
 
 
+@pytest.mark.frameshift(practice_mode=True)
 def test_frames_are_told_by_symbol_and_word_not_colour_alone(
     frameshift_app: FrameshiftDriver,
 ) -> None:
-    """Each answer in the transcript carries a shape and a word for its frame."""
+    """In practice mode each answer in the exchange carries a shape and a word for its frame."""
     app = frameshift_app
     app.start("connector-intro")
     app.answer("What does your team work on?")

@@ -1,0 +1,78 @@
+"""Ways to answer, at the foot of the conversation: the typed box with Send, then Listen,
+Repeat that and End conversation. The conversation view wires them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from app.ui.a11y import named
+
+
+class HoldButton(QPushButton):
+    """A button that reports press and release separately (push-to-talk)."""
+
+    held = Signal(bool)
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.pressed.connect(lambda: self.held.emit(True))
+        self.released.connect(lambda: self.held.emit(False))
+
+
+class AnswerBar(QWidget):
+    """The answer box and the conversation's buttons, with their stable names."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("answerBar")
+        self.listen_button = named(
+            HoldButton("&Listen"),
+            "listenButton",
+            "Listen",
+            "Click to answer out loud, or hold it (or hold Ctrl+Space) to talk.",
+            "Answer out loud: click, or hold to talk (Alt+L)",
+        )
+        self.repeat_button = named(
+            QPushButton("&Repeat that"),
+            "repeatButton",
+            "Repeat that",
+            "Hear the last line again.",
+            "Hear the last line again (Ctrl+R)",
+        )
+        self.answer = named(
+            QLineEdit(),
+            "answerInput",
+            "Your answer",
+            "Type your answer and press Enter.",
+            "Type your answer; Enter sends it",
+        )
+        self.send_button = named(
+            QPushButton("&Send"),
+            "sendButton",
+            "Send answer",
+            "Sends the typed answer.",
+            "Send your typed answer (Enter)",
+        )
+        self.end_button = named(
+            QPushButton("&End conversation"),
+            "endButton",
+            "End conversation",
+            "Ends the conversation now and shows how it went.",
+            "End now and see the results (Ctrl+E)",
+        )
+        answer_row = QHBoxLayout()
+        answer_row.setSpacing(8)
+        answer_row.addWidget(self.answer, 1)
+        answer_row.addWidget(self.send_button)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.listen_button)
+        buttons.addWidget(self.repeat_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.end_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addLayout(answer_row)
+        layout.addLayout(buttons)
