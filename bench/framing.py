@@ -1,36 +1,69 @@
-"""Framing analyzer benchmark: accuracy on the labelled corpus and speed, as one JSON object.
+"""Framing benchmark: accuracy of rules alone and of the hybrid, speed and memory, as one JSON.
 
-Run with `.venv/bin/python bench/framing.py` (or `make bench`). Targets: macro-F1 >= 0.90,
-shift accuracy >= 0.90, under 1 ms per turn, and linear time (`linearity` near 1.0).
+Run with `.venv/bin/python bench/framing.py` (or `make bench`). Both analyzers run in the same
+process on the same sets:
+
+* `dev`: the team's tuning set (trained on); `holdout`: the team's held-out set and its
+  recognizer-style copy; `hands_holdout`: the independent writers' held-out split;
+  `other_hand`: sets by a writer whose items are never trained or tuned on.
+* context checks, shift accuracy on the team's conversations.
+* speed: the rules path per turn, the model path per turn (p50/p95 over the turns the model
+  decides), `analyze` of 10/100/1000 turns (linearity near 1.0), model load time and the
+  resident memory the model adds (measured in a fresh process).
+
+Targets: held-out macro-F1 >= 0.96 (recognizer copy within 0.02), other hand >= 0.92,
+p95 <= 5 ms a turn (model path), load <= 1 s, added RSS <= 80 MB.
 """
 
 from __future__ import annotations
 
 import json
 import statistics
+import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import cycle, islice
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from app.framing import Turn, analyze, analyze_answer  # noqa: E402
 from app.framing.evaluation import (  # noqa: E402
+    LabelledAnswer,
     evaluate_answers,
     load_answers,
     load_conversations,
+    load_split,
+    recognizer_copy,
     shift_accuracy,
 )
+from app.framing.learned import rules_decide, shared_model  # noqa: E402
 
 DATA = REPO / "tests" / "data" / "framing"
 RUNS = 7
+_MEMORY_PROBE = """
+import json, sys, time, psutil
+sys.path.insert(0, {repo!r})
+import app.framing
+from app.framing import analyze_answer
+analyze_answer("How are you?", "Fine, thanks.", rules_only=True)
+before = psutil.Process().memory_info().rss
+started = time.perf_counter()
+from app.framing.learned import shared_model
+model = shared_model()
+loaded = time.perf_counter() - started
+for text in ["What does a normal week look like?", "word " * 400, "I'll take anything you have"]:
+    analyze_answer("Tell me about your team.", text)
+after = psutil.Process().memory_info().rss
+print(json.dumps({{"load_s": loaded, "added_rss_mb": (after - before) / 2**20,
+                   "available": model is not None}}))
+"""
 
 
 def _median_seconds(work: Callable[[], object], repeat: int = 1) -> float:
-    """Median over RUNS of the time for one call of `work`, each run averaging `repeat` calls."""
     times = []
     for _ in range(RUNS):
         started = time.perf_counter()
@@ -40,47 +73,129 @@ def _median_seconds(work: Callable[[], object], repeat: int = 1) -> float:
     return statistics.median(times)
 
 
+def _report(items: Sequence[LabelledAnswer]) -> dict[str, Any]:
+    out: dict[str, Any] = {"items": len(items)}
+    for name, rules_only in (("rules", True), ("hybrid", False)):
+        report = evaluate_answers(items, rules_only=rules_only)
+        out[name] = {
+            "accuracy": round(report.accuracy, 4),
+            "macro_f1": round(report.macro_f1, 4),
+            "cue_recall": round(report.cue_recall, 4),
+        }
+    return out
+
+
+def _hands(split: str, other: bool) -> list[LabelledAnswer]:
+    items: list[LabelledAnswer] = []
+    for path in sorted((DATA / "hands").glob("*.jsonl")):
+        if path.name.startswith("other-hand") == other:
+            items.extend(load_split(path, split))
+    return items
+
+
+def _context_checks() -> dict[str, bool]:
+    pitch = (
+        "I have ten years of experience in logistics and I led a team of forty. "
+        "I cut delivery costs by a third, I rebuilt the routing system, I trained every new "
+        "dispatcher myself and I was top performer three years running. "
+    ) * 6
+    return {
+        "yes_please_to_coffee_neutral": analyze_answer(
+            "Would you like a coffee?", "Yes please"
+        ).frame
+        == "neutral",
+        "yes_to_interest_question_interview": analyze_answer(
+            "Are you interested in the position?", "Yes!"
+        ).frame
+        == "interview",
+        "long_pitch_interview": analyze_answer("So what brings you here?", pitch).frame
+        == "interview",
+    }
+
+
+def _model_path_ms(items: Sequence[LabelledAnswer]) -> dict[str, Any]:
+    undecided = []
+    for item in items:
+        rules = analyze_answer(item.manager, item.answer, rules_only=True)
+        if not rules_decide(item.answer, [c.cue for c in rules.cues]):
+            undecided.append(item)
+    times = []
+    for item in undecided:
+        started = time.perf_counter()
+        analyze_answer(item.manager, item.answer)
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return {
+        "turns": len(times),
+        "p50_ms": round(times[len(times) // 2], 3),
+        "p95_ms": round(times[int(len(times) * 0.95)], 3),
+        "max_ms": round(times[-1], 3),
+    }
+
+
 def main() -> None:
+    memory = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", _MEMORY_PROBE.format(repo=str(REPO))],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    if shared_model() is None:
+        raise SystemExit("the framing model is not available; run `make framing-model`")
     dev = load_answers(DATA / "answers.jsonl")
     holdout = load_answers(DATA / "answers_holdout.jsonl")
     conversations = load_conversations(DATA / "conversations.jsonl")
-    dev_report, holdout_report = evaluate_answers(dev), evaluate_answers(holdout)
-
+    holdout_report = _report(holdout)
+    asr_report = _report(recognizer_copy(holdout))
+    sets = {
+        "dev": _report(dev),
+        "holdout": holdout_report,
+        "holdout_recognizer_copy": asr_report,
+        "hands_holdout": _report(_hands("holdout", other=False)),
+        "other_hand": _report(_hands("other_hand", other=True)),
+    }
     corpus_turns: list[Turn] = [turn for c in conversations for turn in c.turns]
     totals_ms = {}
     for size in (10, 100, 1000):
         turns = list(islice(cycle(corpus_turns), size))
-        repeat = 1000 // size
-        totals_ms[size] = _median_seconds(lambda turns=turns: analyze(turns), repeat) * 1000
-    per_answer_ms = (
-        _median_seconds(lambda: [analyze_answer(i.manager, i.answer) for i in dev])
+        totals_ms[size] = _median_seconds(lambda turns=turns: analyze(turns), 1000 // size) * 1000
+    rules_ms = (
+        _median_seconds(lambda: [analyze_answer(i.manager, i.answer, rules_only=True) for i in dev])
         * 1000
         / len(dev)
     )
+    everything = dev + holdout + _hands("holdout", other=False) + _hands("train", other=False)
     print(
         json.dumps(
             {
                 "benchmark": "framing",
-                "dev": {
-                    "items": len(dev),
-                    "accuracy": round(dev_report.accuracy, 4),
-                    "macro_f1": round(dev_report.macro_f1, 4),
-                    "cue_recall": round(dev_report.cue_recall, 4),
+                **sets,
+                "holdout_recognizer_gap": round(
+                    holdout_report["hybrid"]["macro_f1"] - asr_report["hybrid"]["macro_f1"], 4
+                ),
+                "context": _context_checks(),
+                "shift_accuracy": {
+                    "rules": round(shift_accuracy(conversations, rules_only=True), 4),
+                    "hybrid": round(shift_accuracy(conversations), 4),
                 },
-                "holdout": {
-                    "items": len(holdout),
-                    "accuracy": round(holdout_report.accuracy, 4),
-                    "macro_f1": round(holdout_report.macro_f1, 4),
-                    "cue_recall": round(holdout_report.cue_recall, 4),
-                },
-                "shift_accuracy": round(shift_accuracy(conversations), 4),
                 "conversations": len(conversations),
-                "per_turn_ms": round(totals_ms[1000] / 1000, 4),
-                "per_answer_ms": round(per_answer_ms, 4),
-                "total_ms": {str(size): round(ms, 3) for size, ms in totals_ms.items()},
+                "rules_path_ms_per_turn": round(rules_ms, 4),
+                "model_path": _model_path_ms(everything),
+                "analyze_total_ms": {str(n): round(ms, 3) for n, ms in totals_ms.items()},
                 "linearity": round(totals_ms[1000] / totals_ms[10] / 100, 3),
+                "model_load_s": round(memory["load_s"], 3),
+                "model_added_rss_mb": round(memory["added_rss_mb"], 1),
                 "runs": RUNS,
-                "targets": {"macro_f1": 0.90, "shift_accuracy": 0.90, "per_turn_ms": 1.0},
+                "targets": {
+                    "holdout_macro_f1": 0.96,
+                    "recognizer_gap": 0.02,
+                    "other_hand_macro_f1": 0.92,
+                    "model_p95_ms": 5.0,
+                    "load_s": 1.0,
+                    "added_rss_mb": 80,
+                },
             }
         )
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.framing.cues import manager_cues, seeker_cues
+from app.framing.learned import FramingModel, hybrid, rules_decide, shared_model
 from app.framing.metrics import conversation_metrics
 from app.framing.model import Analysis, CueMatch, Turn, TurnAnalysis
 from app.framing.scoring import frame_and_score
@@ -17,26 +18,43 @@ from app.framing.shift import detect_shift
 
 
 def _analyze_turn(
-    index: int, turn: Turn, before: Turn | None, before_cues: frozenset[str]
+    index: int,
+    turn: Turn,
+    before: Turn | None,
+    before_cues: frozenset[str],
+    model: FramingModel | None,
 ) -> TurnAnalysis:
     cues: tuple[CueMatch, ...]
     if turn.speaker == "manager":
         cues = manager_cues(turn.text)
+        frame, score = frame_and_score(turn.speaker, cues)
     else:
         manager_line = before.text if before is not None and before.speaker == "manager" else None
         context = before_cues if manager_line is not None else frozenset()
         cues = seeker_cues(turn.text, manager_line, context)
-    frame, score = frame_and_score(turn.speaker, cues)
+        frame, score = frame_and_score(turn.speaker, cues)
+        if model is not None and not rules_decide(turn.text, [cue.cue for cue in cues]):
+            frame, score, cues = hybrid(model, turn.text, (frame, score, cues), context)
     return TurnAnalysis(index=index, speaker=turn.speaker, frame=frame, score=score, cues=cues)
 
 
-def analyze(turns: Sequence[Turn]) -> Analysis:
-    """Frame every turn, find where the seeker tipped the talk into an interview, and measure it."""
+def _model(rules_only: bool) -> FramingModel | None:
+    return None if rules_only else shared_model()
+
+
+def analyze(turns: Sequence[Turn], *, rules_only: bool = False) -> Analysis:
+    """Frame every turn, find where the seeker tipped the talk into an interview, and measure it.
+
+    Seeker turns the rules cannot decide go to the bundled sentence model (`learned`), loaded
+    once on first use unless `load_model_in_background` started it earlier; without the model
+    files, or with `rules_only`, the rules alone decide.
+    """
+    model = _model(rules_only)
     analyses: list[TurnAnalysis] = []
     before: Turn | None = None
     before_cues: frozenset[str] = frozenset()
     for index, turn in enumerate(turns):
-        analysis = _analyze_turn(index, turn, before, before_cues)
+        analysis = _analyze_turn(index, turn, before, before_cues, model)
         analyses.append(analysis)
         before, before_cues = turn, frozenset(cue.cue for cue in analysis.cues)
     return Analysis(
@@ -46,7 +64,9 @@ def analyze(turns: Sequence[Turn]) -> Analysis:
     )
 
 
-def analyze_answer(manager_line: str | None, answer: str) -> TurnAnalysis:
+def analyze_answer(
+    manager_line: str | None, answer: str, *, rules_only: bool = False
+) -> TurnAnalysis:
     """One seeker answer in the context of the manager's line before it.
 
     The result equals the last turn of `analyze` on the two-turn transcript, so its `index` is
@@ -60,4 +80,4 @@ def analyze_answer(manager_line: str | None, answer: str) -> TurnAnalysis:
     if manager_line is not None:
         before = turns[0]
         before_cues = frozenset(cue.cue for cue in manager_cues(manager_line))
-    return _analyze_turn(len(turns) - 1, turns[-1], before, before_cues)
+    return _analyze_turn(len(turns) - 1, turns[-1], before, before_cues, _model(rules_only))

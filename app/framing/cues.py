@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Final
 
 from app.framing import patterns as p
 from app.framing.model import CueMatch
+from app.framing.vocabulary import CUES, HEDGES, Speaker
 
 _MAX_QUESTION_CHARS = 120  # a question's span stops here if no punctuation ends it sooner
 _GAP_BOUNDARY = re.compile(r"[.,;:!?\n\u2014\u2013-]")
@@ -22,26 +24,17 @@ _HAS_VERB = re.compile(
 _VERB_REACH = 30  # characters after a verbless wh-phrase in which its verb may come
 _SAME_QUESTION = 2  # an opener starting this close after another continues it
 _DANGLING = re.compile(r"(?<=[\s,])(?:and|or|but|so)$", re.IGNORECASE)
+
+
+def _lexicon(speaker: Speaker) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(cue name, pattern) for every always-searched pattern of `speaker`'s cues."""
+    return tuple((c.name, rx) for c in CUES if c.speaker == speaker for rx in c.patterns)
+
+
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ers", "er", "ed", "es", "s", "e")
 
-_SEEKER_LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("advice_seeking", p.ADVICE_SEEKING),
-    ("referral_seeking", p.REFERRAL_SEEKING),
-    ("honest_uncertainty", p.HONEST_UNCERTAINTY),
-    ("conditional_interest", p.CONDITIONAL_INTEREST),
-    ("other_focus", p.OTHER_FOCUS),
-    ("commitment", p.COMMITMENT),
-    ("self_promotion", p.SELF_PROMOTION),
-    ("job_request", p.JOB_REQUEST),
-    ("pay_question", p.PAY_QUESTION),
-)
-_MANAGER_LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("evaluative_question", p.EVALUATIVE_QUESTION),
-    ("commitment_question", p.COMMITMENT_QUESTION),
-    ("sharing", p.SHARING),
-    ("curiosity", p.CURIOSITY),
-)
-_HEDGES = frozenset({"conditional_interest", "honest_uncertainty"})
+_SEEKER_LEXICON: Final = _lexicon("seeker")
+_MANAGER_LEXICON: Final = _lexicon("manager")
 
 
 def analyzed_part(text: str) -> str:
@@ -212,7 +205,7 @@ def seeker_cues(
             follow_up = _follow_up(text, questions, stems)
             if follow_up is not None:
                 found.append(follow_up)
-    hedged = any(cue.cue in _HEDGES for cue in found)
+    hedged = any(cue.cue in HEDGES for cue in found)
     if not hedged:
         found.extend(_lexicon_cues(text, (("commitment", p.DECLARED_INTEREST),)))
         if "commitment_question" in manager_cues:

@@ -7,6 +7,7 @@ conversations are transcripts with a labelled `shift` turn (or null) and a `note
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -73,6 +74,36 @@ def load_answers(path: Path) -> list[LabelledAnswer]:
     return items
 
 
+def load_split(path: Path, split: str) -> list[LabelledAnswer]:
+    """The items of an imported writer's file (tests/data/framing/hands) in one `split`:
+    "train", "holdout" or "other_hand"."""
+    raws = _lines(path)
+    items = load_answers(path)
+    return [item for raw, item in zip(raws, items, strict=True) if raw.get("split") == split]
+
+
+_PUNCTUATION = re.compile(r"[^\w\s'’-]|(?<!\w)-|-(?!\w)")
+
+
+def recognizer_style(text: str) -> str:
+    """`text` as a speech recognizer writes it: lower case, no punctuation, no apostrophes."""
+    plain = _PUNCTUATION.sub(" ", text.lower()).replace("'", "").replace("’", "")
+    return " ".join(plain.split())
+
+
+def recognizer_copy(items: Sequence[LabelledAnswer]) -> list[LabelledAnswer]:
+    """The same answers (and manager lines) in recognizer style, same labels."""
+    return [
+        LabelledAnswer(
+            manager=None if item.manager is None else recognizer_style(item.manager),
+            answer=recognizer_style(item.answer),
+            frame=item.frame,
+            cues=item.cues,
+        )
+        for item in items
+    ]
+
+
 def load_conversations(path: Path) -> list[LabelledConversation]:
     """Read a JSON Lines file of labelled conversations."""
     conversations = []
@@ -100,14 +131,14 @@ def macro_f1(pairs: Sequence[tuple[str, str]]) -> float:
     return sum(scores) / len(scores)
 
 
-def evaluate_answers(items: Sequence[LabelledAnswer]) -> AnswerReport:
+def evaluate_answers(items: Sequence[LabelledAnswer], *, rules_only: bool = False) -> AnswerReport:
     """Frame accuracy, macro-F1 and cue recall of `analyze_answer` on labelled answers."""
     pairs: list[tuple[str, str]] = []
     wrong: list[LabelledAnswer] = []
     missed: list[tuple[LabelledAnswer, tuple[str, ...]]] = []
     expected_cues = found_cues = 0
     for item in items:
-        result = analyze_answer(item.manager, item.answer)
+        result = analyze_answer(item.manager, item.answer, rules_only=rules_only)
         pairs.append((item.frame, result.frame))
         if result.frame != item.frame:
             wrong.append(item)
@@ -127,12 +158,14 @@ def evaluate_answers(items: Sequence[LabelledAnswer]) -> AnswerReport:
     )
 
 
-def shift_accuracy(conversations: Sequence[LabelledConversation]) -> float:
+def shift_accuracy(
+    conversations: Sequence[LabelledConversation], *, rules_only: bool = False
+) -> float:
     """Share of conversations whose detected shift turn (or None) equals the label."""
     if not conversations:
         return 0.0
     right = 0
     for conversation in conversations:
-        shift = analyze(conversation.turns).shift
+        shift = analyze(conversation.turns, rules_only=rules_only).shift
         right += (None if shift is None else shift.turn) == conversation.shift
     return right / len(conversations)

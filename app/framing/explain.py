@@ -6,31 +6,12 @@ import re
 from typing import Final
 
 from app.framing.model import CueMatch
-from app.framing.vocabulary import MANAGER_CUES, SEEKER_CUES
+from app.framing.vocabulary import CUE_SPECS, MANAGER_CUES, SEEKER_CUES
 
 _CONTEXT_CHARS: Final = 40  # words quoted either side of a cue, within its sentence
 _QUOTE_CHARS: Final = 100
 _SPACES: Final = re.compile(r"[\s\x00-\x1f\x7f]+")
 _SENTENCE_END: Final = re.compile(r"[.?!;\n]")
-
-_TIPS: Final[dict[str, str]] = {
-    "commitment": (
-        "Saying {words} committed you to the job before you knew enough about it, so the talk "
-        "became an interview."
-    ),
-    "job_request": (
-        "Saying {words} asked for the job itself, so the manager started judging you instead of "
-        "exploring with you."
-    ),
-    "pay_question": (
-        "Asking about pay ({words}) before you knew the work made the talk a negotiation, so it "
-        "became an interview."
-    ),
-    "self_promotion": (
-        "Pitching yourself again ({words}) invited the manager to judge you rather than talk "
-        "with you, so the talk became an interview."
-    ),
-}
 
 
 def explain_cue(cue: str) -> str:
@@ -77,5 +58,8 @@ def explain_shift(cue: CueMatch, turn_text: str, question: str | None) -> str:
             f"Answering {quote(cue.text)} to {quote(question)} committed you to a job you knew "
             "little about, so the talk became an interview."
         )
-    template = _TIPS.get(cue.cue, "Saying {words} made the talk an interview.")
+    spec = CUE_SPECS.get(cue.cue)
+    template = (
+        spec.tip if spec is not None and spec.tip else "Saying {words} made the talk an interview."
+    )
     return template.format(words=quote(excerpt(turn_text, cue.start, cue.end)))

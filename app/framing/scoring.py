@@ -1,7 +1,7 @@
 """From cues to a turn's frame and score.
 
-Each cue carries a weight (positive keeps the talk mutual, negative makes it an interview); the
-score is their sum, clipped to [-1, 1]. Two rules sit on top of the sum:
+Each cue carries a weight in `vocabulary.CUES` (positive keeps the talk mutual, negative makes
+it an interview); the score is their sum, clipped to [-1, 1]. Two rules sit on top of the sum:
 
 * A seeker turn with a *strong* interview cue (commitment, job_request, pay_question) is an
   interview whatever else it says: "when can I start?" is a question, but a pitch.
@@ -18,28 +18,10 @@ from collections.abc import Iterable
 from typing import Final
 
 from app.framing.model import CueMatch
-from app.framing.vocabulary import Frame, Speaker
+from app.framing.vocabulary import CUE_SPECS, CUES, STRONG_CUES, Frame, Speaker
 
-WEIGHTS: Final[dict[str, float]] = {
-    "seeker_question": 0.35,
-    "follow_up_question": 0.3,
-    "advice_seeking": 0.5,
-    "referral_seeking": 0.5,
-    "honest_uncertainty": 0.5,
-    "conditional_interest": 0.5,
-    "other_focus": 0.2,
-    "commitment": -0.9,
-    "self_promotion": -0.45,
-    "job_request": -0.8,
-    "pay_question": -0.7,
-    "evaluative_question": -0.5,
-    "commitment_question": -0.7,
-    "sharing": 0.3,
-    "curiosity": 0.4,
-}
-STRONG_CUES: Final = frozenset({"commitment", "job_request", "pay_question"})
 #: Cues that count for nothing in a turn that also pitches or asks for the job.
-RESCUE_IGNORED: Final = frozenset({"seeker_question", "follow_up_question", "other_focus"})
+RESCUE_IGNORED: Final = frozenset(c.name for c in CUES if c.rescue_ignored)
 NEUTRAL_BAND: Final = 0.2
 _INTERVIEW_SIGNALS: Final = STRONG_CUES | {"self_promotion"}
 
@@ -53,7 +35,7 @@ def frame_and_score(speaker: Speaker, cues: Iterable[CueMatch]) -> tuple[Frame, 
     names = [cue.cue for cue in cues]
     pitched = speaker == "seeker" and any(name in _INTERVIEW_SIGNALS for name in names)
     total = sum(
-        WEIGHTS.get(name, 0.0) for name in names if not (pitched and name in RESCUE_IGNORED)
+        CUE_SPECS[name].weight for name in names if not (pitched and name in RESCUE_IGNORED)
     )
     score = _clip(total)
     if speaker == "seeker" and any(name in STRONG_CUES for name in names):

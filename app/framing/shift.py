@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from app.framing.explain import excerpt, explain_shift
 from app.framing.model import CueMatch, Shift, Turn, TurnAnalysis
-from app.framing.scoring import STRONG_CUES
+from app.framing.vocabulary import STRONG_CUES
 
 PITCHES_TO_TIP = 2
 

@@ -1,0 +1,340 @@
+"""The sentence model's part of framing: the turns the rules cannot decide.
+
+The rules decide a seeker turn when they find a decisive cue (a strong cue, a hedge, advice or
+referral seeking, self-promotion: `vocabulary.DECISIVE_CUES`) or when it is a bare yes-type
+answer of a few words, whose meaning is in the manager's line. Their frame, score, cues and spans
+then stand exactly. For every other seeker turn:
+
+* **Monologue**: an answer of `MONOLOGUE_WORDS` or more that talks about oneself and asks nothing
+  is self-promotion, whatever its words.
+* **The heads**: logistic heads over the answer's mean-pooled, normalised embedding plus which
+  manager cues the rules found in the line before. The frame head may overrule the rules' frame
+  only when its probability passes `threshold` (`question_threshold` when the rules heard a
+  question). A cue head names the cue of the model's frame, so shift detection, cue names and
+  explanations keep working.
+* **Score** = p(exploration) - p(interview), kept inside the frame's band (frame and score sign
+  always agree, as for the rules).
+* **Evidence**: with mean pooling, token t adds exactly `(w_f - w_g) . h_t / (T |e|)` to the
+  margin of frame f over the runner-up g; the cue's span is the strongest window of a few tokens,
+  widened to whole words, so `text[start:end]` is always a valid slice.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+
+from app.framing import patterns as p
+from app.framing.encoder import (
+    MODEL_DIR,
+    EncoderUnavailableError,
+    SentenceEncoder,
+    encoder_notice,
+    load_encoder,
+    shared_encoder,
+)
+from app.framing.model import CueMatch
+from app.framing.scoring import NEUTRAL_BAND
+from app.framing.vocabulary import DECISIVE_CUES, FRAMES, MANAGER_CUES, Frame
+
+HEADS_FILE: Final = "heads.json"
+MONOLOGUE_WORDS: Final = 150
+_BARE_YES_WORDS: Final = 4
+_WINDOW: Final = 3  # tokens in an evidence window
+_SELF: Final = re.compile(r"(?<![\w'’])(?:i|me|my|mine|myself|i['’]?(?:m|ve|d|ll))(?![\w'’])", re.I)
+_OTHER: Final = re.compile(
+    r"(?<![\w'’])(?:you|your|yours|yourself|you['’]?(?:re|ve|d|ll))(?![\w'’])", re.I
+)
+_WORDISH: Final = re.compile(r"[\w'’-]")
+
+Matrix = npt.NDArray[np.float64]
+
+
+def rules_decide(text: str, cue_names: Sequence[str]) -> bool:
+    """Whether the rules' reading of a seeker turn stands as it is."""
+    if any(name in DECISIVE_CUES for name in cue_names):
+        return True
+    return p.AFFIRMATIVE.match(text) is not None and len(text.split()) <= _BARE_YES_WORDS
+
+
+def is_monologue(text: str, cue_names: Sequence[str]) -> bool:
+    """A long answer about oneself that never turns to the other person."""
+    words = p.WORD.findall(text)
+    if len(words) < MONOLOGUE_WORDS or "seeker_question" in cue_names:
+        return False
+    return len(_SELF.findall(text)) >= 3 * max(1, len(_OTHER.findall(text)))
+
+
+def manager_features(manager_cues: frozenset[str]) -> Matrix:
+    """The manager-cue part of the features, in `MANAGER_CUES` order."""
+    return np.array([1.0 if name in manager_cues else 0.0 for name in MANAGER_CUES])
+
+
+@dataclass(frozen=True)
+class Head:
+    """A softmax head: `labels[k]` scores `x @ weights[:, k] + bias[k]`."""
+
+    labels: tuple[str, ...]
+    weights: Matrix  # (features, labels)
+    bias: Matrix  # (labels,)
+
+    def probabilities(self, x: Matrix) -> Matrix:
+        logits = x @ self.weights + self.bias
+        logits = logits - logits.max(axis=-1, keepdims=True)
+        exp = np.exp(logits)
+        probs: Matrix = exp / exp.sum(axis=-1, keepdims=True)
+        return probs
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "labels": list(self.labels),
+            "weights": np.round(self.weights, 6).tolist(),
+            "bias": np.round(self.bias, 6).tolist(),
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> Head:
+        head = cls(
+            labels=tuple(str(x) for x in raw["labels"]),
+            weights=np.asarray(raw["weights"], dtype=np.float64),
+            bias=np.asarray(raw["bias"], dtype=np.float64),
+        )
+        if head.weights.shape != (FEATURES, len(head.labels)) or head.bias.shape != (
+            len(head.labels),
+        ):
+            raise ValueError(f"head {head.labels} has the wrong shape {head.weights.shape}")
+        return head
+
+
+FEATURES: Final = 384 + len(MANAGER_CUES)
+
+
+@dataclass(frozen=True)
+class Heads:
+    """The trained heads and the thresholds chosen with them (heads.json)."""
+
+    frame: Head  # labels == FRAMES
+    cues: dict[str, Head]  # frame -> head over that frame's cue names
+    threshold: float
+    question_threshold: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "frame": self.frame.to_dict(),
+            "cues": {frame: head.to_dict() for frame, head in self.cues.items()},
+            "threshold": self.threshold,
+            "question_threshold": self.question_threshold,
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> Heads:
+        frame = Head.from_dict(raw["frame"])
+        if frame.labels != FRAMES:
+            raise ValueError(f"the frame head's labels are {frame.labels}, not {FRAMES}")
+        return cls(
+            frame=frame,
+            cues={str(k): Head.from_dict(v) for k, v in raw["cues"].items()},
+            threshold=float(raw["threshold"]),
+            question_threshold=float(raw["question_threshold"]),
+        )
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The model's reading of one turn: the frame it would give and how sure it is."""
+
+    frame: Frame
+    probabilities: dict[str, float]
+    cue: str | None
+    start: int
+    end: int
+
+    @property
+    def score(self) -> float:
+        return self.probabilities["exploration"] - self.probabilities["interview"]
+
+
+def _snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) to whole words and trim spaces at its ends."""
+    while start > 0 and _WORDISH.match(text[start - 1]) and _WORDISH.match(text[start]):
+        start -= 1
+    while (
+        end < len(text) and end > 0 and _WORDISH.match(text[end]) and _WORDISH.match(text[end - 1])
+    ):
+        end += 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def evidence(
+    states: Matrix, spans: Sequence[tuple[int, int]], direction: Matrix, text: str
+) -> tuple[int, int]:
+    """The character span of the `_WINDOW` tokens that push hardest along `direction`."""
+    inner = [i for i, (a, b) in enumerate(spans) if b > a]  # real tokens, not [CLS]/[SEP]
+    if not inner:
+        return 0, 0
+    mean = states.mean(axis=0)
+    share = states @ direction / (len(states) * max(float(np.linalg.norm(mean)), 1e-12))
+    width = min(_WINDOW, len(inner))
+    best, best_at = -np.inf, 0
+    for at in range(len(inner) - width + 1):
+        total = float(share[inner[at : at + width]].sum())
+        if total > best:
+            best, best_at = total, at
+    first, last = inner[best_at], inner[best_at + width - 1]
+    return _snap(text, spans[first][0], spans[last][1])
+
+
+class FramingModel:
+    """The encoder with its heads."""
+
+    def __init__(self, encoder: SentenceEncoder, heads: Heads) -> None:
+        self.encoder = encoder
+        self.heads = heads
+
+    def judge(self, text: str, manager_cues: frozenset[str]) -> Judgement:
+        tokens = self.encoder.token_states(text)
+        states = tokens.states.astype(np.float64)
+        mean = states.mean(axis=0)
+        x = np.concatenate(
+            [mean / max(float(np.linalg.norm(mean)), 1e-12), manager_features(manager_cues)]
+        )
+        probs = self.heads.frame.probabilities(x)
+        order = np.argsort(-probs, kind="stable")
+        frame = FRAMES[int(order[0])]
+        cue_head = self.heads.cues.get(frame)
+        cue = None
+        start = end = 0
+        if cue_head is not None:
+            cue = cue_head.labels[int(np.argmax(cue_head.probabilities(x)))]
+            w = self.heads.frame.weights[:384]
+            direction = w[:, int(order[0])] - w[:, int(order[1])]
+            start, end = evidence(states, tokens.spans, direction, text)
+            if end <= start:
+                cue = None
+        return Judgement(
+            frame=frame,
+            probabilities={f: float(probs[i]) for i, f in enumerate(FRAMES)},
+            cue=cue,
+            start=start,
+            end=end,
+        )
+
+
+def _band(frame: Frame, score: float) -> float:
+    """`score` moved into `frame`'s band so that frame and sign agree."""
+    score = round(max(-1.0, min(1.0, score)), 3)
+    if frame == "exploration":
+        return max(score, NEUTRAL_BAND)
+    if frame == "interview":
+        return min(score, -NEUTRAL_BAND)
+    return max(-NEUTRAL_BAND + 0.01, min(NEUTRAL_BAND - 0.01, score))
+
+
+def hybrid(
+    model: FramingModel,
+    text: str,
+    rules: tuple[Frame, float, tuple[CueMatch, ...]],
+    manager_cues: frozenset[str],
+) -> tuple[Frame, float, tuple[CueMatch, ...]]:
+    """The frame, score and cues of a seeker turn the rules do not decide."""
+    frame, score, cues = rules
+    names = [cue.cue for cue in cues]
+    judgement = model.judge(text, manager_cues)
+    if is_monologue(text, names):
+        start, end = judgement.start, judgement.end
+        if end <= start:
+            start, end = _snap(text, 0, min(len(text), 60))
+        pitch = CueMatch("self_promotion", text[start:end], start, end)
+        return "interview", _band("interview", judgement.score), (*cues, pitch)
+    threshold = (
+        model.heads.question_threshold if "seeker_question" in names else model.heads.threshold
+    )
+    if judgement.frame == frame or judgement.probabilities[judgement.frame] < threshold:
+        return frame, score, cues
+    extra: tuple[CueMatch, ...] = ()
+    if judgement.cue is not None:
+        s, e = judgement.start, judgement.end
+        extra = (CueMatch(judgement.cue, text[s:e], s, e),)
+    merged = tuple(sorted((*cues, *extra), key=lambda c: (c.start, -c.end, c.cue)))
+    return judgement.frame, _band(judgement.frame, judgement.score), merged
+
+
+def load_model(directory: Path = MODEL_DIR, encoder: SentenceEncoder | None = None) -> FramingModel:
+    """The heads of `directory` on `encoder` (default: a new one from `directory`, checked
+    against the manifest, which lists the heads too)."""
+    if encoder is None:
+        encoder = load_encoder(directory)
+    try:
+        raw = json.loads((directory / HEADS_FILE).read_text(encoding="utf-8"))
+        return FramingModel(encoder, Heads.from_dict(raw))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise EncoderUnavailableError(f"The framing heads could not be read: {error}.") from None
+
+
+def load_or_notice(directory: Path = MODEL_DIR) -> tuple[FramingModel | None, str | None]:
+    """The model of `directory`, or None and the sentence saying why framing uses rules only."""
+    try:
+        return load_model(directory), None
+    except EncoderUnavailableError as error:
+        return None, f"{error} Framing uses its rules only."
+
+
+class _Shared:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.done = threading.Event()
+        self.started = False
+        self.model: FramingModel | None = None
+        self.notice: str | None = None
+
+    def load(self) -> None:
+        with self.lock:
+            if self.started:
+                return
+            self.started = True
+        try:
+            encoder = shared_encoder()  # the one encoder of the process, shared with dialogue
+            if encoder is None:
+                self.notice = encoder_notice()
+            else:
+                self.model = load_model(MODEL_DIR, encoder)
+        except EncoderUnavailableError as error:
+            self.notice = f"{error} Framing uses its rules only."
+        finally:
+            self.done.set()
+
+
+_SHARED = _Shared()
+
+
+def shared_model(wait: bool = True) -> FramingModel | None:
+    """The process's framing model, loaded once; None when unavailable (see `model_notice`)."""
+    if not wait:
+        return _SHARED.model if _SHARED.done.is_set() else None
+    _SHARED.load()
+    _SHARED.done.wait()
+    return _SHARED.model
+
+
+def load_model_in_background() -> threading.Thread:
+    """Start loading the framing model (and so the shared encoder) on a daemon thread."""
+    thread = threading.Thread(target=_SHARED.load, name="framing-model", daemon=True)
+    thread.start()
+    return thread
+
+
+def model_notice() -> str | None:
+    """Why framing runs on its rules only, in a sentence; None when the model loaded."""
+    return _SHARED.notice

@@ -1,0 +1,198 @@
+"""Train the framing heads (app/framing/model_files/heads.json) on the frozen int8 encoder.
+
+Run by `make framing-model` after scripts/build_framing_model.py; deterministic (full-batch
+gradient descent from zeros, fixed steps, no randomness). Trains on the team's dev set
+(answers.jsonl) and the "train" split of the independent writers (tests/data/framing/hands/);
+never on answers_holdout.jsonl, the writers' "holdout" split or any "other_hand" file.
+
+Features: the answer's mean-pooled, normalised embedding + the manager cues the rules found in
+the line before. The frame head is a 3-way softmax; the cue heads name the cue of each frame,
+learned from the cues the rules found on training answers of that frame. The overrule
+thresholds are chosen on out-of-fold probabilities (5 folds) to maximise macro-F1 of the whole
+hybrid (rules first, model for the rest).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from app.framing.analyzer import analyze_answer  # noqa: E402
+from app.framing.cues import manager_cues  # noqa: E402
+from app.framing.encoder import MODEL_DIR, load_encoder  # noqa: E402
+from app.framing.evaluation import LabelledAnswer, load_answers, macro_f1  # noqa: E402
+from app.framing.learned import (  # noqa: E402
+    HEADS_FILE,
+    Head,
+    Heads,
+    is_monologue,
+    manager_features,
+    rules_decide,
+)
+from app.framing.vocabulary import CUE_SPECS, FRAMES  # noqa: E402
+
+DATA = REPO / "tests" / "data" / "framing"
+FOLDS = 5
+STEPS = 1500
+L2 = 1e-3
+GRID = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
+
+
+def training_items() -> list[LabelledAnswer]:
+    items = load_answers(DATA / "answers.jsonl")
+    for path in sorted((DATA / "hands").glob("*.jsonl")):
+        for line, item in zip(
+            path.read_text(encoding="utf-8").splitlines(), load_answers(path), strict=True
+        ):
+            if json.loads(line).get("split") == "train":
+                items.append(item)
+    return items
+
+
+def fit(x: np.ndarray, labels: np.ndarray, classes: int) -> tuple[np.ndarray, np.ndarray]:
+    """Multinomial logistic regression, class-balanced, L2, plain gradient descent with momentum."""
+    n, d = x.shape
+    counts = np.bincount(labels, minlength=classes).astype(np.float64)
+    sample_w = (n / (classes * np.maximum(counts, 1)))[labels]
+    target = np.eye(classes)[labels]
+    w, b = np.zeros((d, classes)), np.zeros(classes)
+    vw, vb = np.zeros_like(w), np.zeros_like(b)
+    rate, momentum = 2.0, 0.9
+    for _ in range(STEPS):
+        logits = x @ w + b
+        logits -= logits.max(axis=1, keepdims=True)
+        probs = np.exp(logits)
+        probs /= probs.sum(axis=1, keepdims=True)
+        grad = (probs - target) * sample_w[:, None] / n
+        gw = x.T @ grad + L2 * w
+        gb = grad.sum(axis=0)
+        vw = momentum * vw - rate * gw
+        vb = momentum * vb - rate * gb
+        w += vw
+        b += vb
+    return w, b
+
+
+def features(items: list[LabelledAnswer]) -> np.ndarray:
+    encoder = load_encoder(MODEL_DIR)
+    vectors = encoder.embed([item.answer for item in items]).astype(np.float64)
+    context = np.stack(
+        [
+            manager_features(frozenset(c.cue for c in manager_cues(item.manager or "")))
+            for item in items
+        ]
+    )
+    return np.concatenate([vectors, context], axis=1)
+
+
+def rules_view(items: list[LabelledAnswer]) -> list[tuple[str, bool, bool, bool]]:
+    """Per item: the rules' frame, whether they decide it, heard a question, monologue."""
+    view = []
+    for item in items:
+        result = analyze_answer(item.manager, item.answer, rules_only=True)
+        names = [c.cue for c in result.cues]
+        view.append(
+            (
+                result.frame,
+                rules_decide(item.answer, names),
+                "seeker_question" in names,
+                is_monologue(item.answer, names),
+            )
+        )
+    return view
+
+
+def hybrid_frames(
+    view: list[tuple[str, bool, bool, bool]], probs: np.ndarray, t: float, tq: float
+) -> list[str]:
+    out = []
+    for (frame, decided, question, monologue), p in zip(view, probs, strict=True):
+        if decided:
+            out.append(frame)
+        elif monologue:
+            out.append("interview")
+        else:
+            k = int(np.argmax(p))
+            out.append(FRAMES[k] if p[k] >= (tq if question else t) else frame)
+    return out
+
+
+def cue_label(item: LabelledAnswer) -> str | None:
+    """The first cue of the item's own frame that the rules (or the corpus label) give it."""
+    result = analyze_answer(item.manager, item.answer, rules_only=True)
+    for name in [c.cue for c in result.cues] + list(item.cues):
+        spec = CUE_SPECS.get(name)
+        if spec is not None and spec.speaker == "seeker" and spec.frame == item.frame:
+            return name
+    return None
+
+
+def main() -> None:
+    items = training_items()
+    x = features(items)
+    y = np.array([FRAMES.index(item.frame) for item in items])
+    view = rules_view(items)
+    folds = np.arange(len(items)) % FOLDS
+    oof = np.zeros((len(items), len(FRAMES)))
+    for fold in range(FOLDS):
+        w, b = fit(x[folds != fold], y[folds != fold], len(FRAMES))
+        logits = x[folds == fold] @ w + b
+        logits -= logits.max(axis=1, keepdims=True)
+        e = np.exp(logits)
+        oof[folds == fold] = e / e.sum(axis=1, keepdims=True)
+    truth = [item.frame for item in items]
+    best = (-1.0, 1.01, 1.01)
+    for t in GRID:
+        for tq in GRID:
+            if tq < t:
+                continue
+            score = macro_f1(list(zip(truth, hybrid_frames(view, oof, t, tq), strict=True)))
+            if score > best[0] + 1e-9:
+                best = (score, t, tq)
+    rules_f1 = macro_f1(list(zip(truth, [v[0] for v in view], strict=True)))
+    head_f1 = macro_f1(list(zip(truth, [FRAMES[int(k)] for k in oof.argmax(1)], strict=True)))
+    w, b = fit(x, y, len(FRAMES))
+    cue_heads = {}
+    for frame in ("exploration", "interview"):
+        labelled = [(i, cue_label(items[i])) for i in range(len(items)) if truth[i] == frame]
+        pairs = [(i, name) for i, name in labelled if name is not None]
+        names = tuple(sorted({name for _, name in pairs}))
+        cw, cb = fit(
+            x[[i for i, _ in pairs]], np.array([names.index(n) for _, n in pairs]), len(names)
+        )
+        cue_heads[frame] = Head(names, cw, cb)
+    heads = Heads(
+        frame=Head(FRAMES, w, b), cues=cue_heads, threshold=best[1], question_threshold=best[2]
+    )
+    (MODEL_DIR / HEADS_FILE).write_text(json.dumps(heads.to_dict()) + "\n", encoding="utf-8")
+    report = {
+        "train_items": len(items),
+        "by_frame": dict(Counter(truth)),
+        "out_of_fold_macro_f1": {
+            "rules": round(rules_f1, 4),
+            "head_alone": round(head_f1, 4),
+            "hybrid": round(best[0], 4),
+        },
+        "threshold": best[1],
+        "question_threshold": best[2],
+    }
+    sys.path.insert(0, str(REPO / "scripts"))
+    from build_framing_model import write_manifest
+
+    manifest_path = MODEL_DIR / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["heads"] = report
+    manifest_path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    write_manifest()
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main()

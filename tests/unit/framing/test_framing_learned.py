@@ -1,0 +1,154 @@
+"""The sentence model's part of framing: context, monologues, evidence spans and the fallback."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.framing import analyze, analyze_answer
+from app.framing.encoder import MODEL_DIR
+from app.framing.learned import (
+    HEADS_FILE,
+    is_monologue,
+    load_or_notice,
+    model_notice,
+    rules_decide,
+    shared_model,
+)
+from app.framing.vocabulary import CUE_SPECS
+from tests.unit.framing.framing_helpers import DATA, talk
+
+PITCH = (
+    "I have ten years of experience in logistics and I led a team of forty people. I cut "
+    "delivery costs by a third, I rebuilt the routing system, I trained every new dispatcher "
+    "myself and I was the top performer three years running. "
+) * 5
+
+
+def _corpus() -> list[tuple[str | None, str]]:
+    pairs: list[tuple[str | None, str]] = []
+    for path in sorted(DATA.rglob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            raw = json.loads(line)
+            if "answer" in raw:
+                pairs.append((raw.get("manager"), raw["answer"]))
+    return pairs
+
+
+def test_the_model_is_bundled_and_loads() -> None:
+    assert shared_model() is not None
+    assert model_notice() is None
+
+
+def test_yes_please_to_a_coffee_stays_neutral() -> None:
+    assert analyze_answer("Would you like a coffee?", "Yes please").frame == "neutral"
+
+
+def test_yes_to_the_interest_question_is_an_interview() -> None:
+    result = analyze_answer("Are you interested in the position?", "Yes!")
+    assert result.frame == "interview"
+    assert [c.cue for c in result.cues] == ["commitment"]
+
+
+def test_a_long_pitch_is_an_interview_with_self_promotion() -> None:
+    result = analyze_answer("So what brings you here today?", PITCH)
+    assert result.frame == "interview"
+    assert "self_promotion" in {c.cue for c in result.cues}
+
+
+def test_a_monologue_about_oneself_is_self_promotion_whatever_its_words() -> None:
+    story = (
+        "I grew up near the coast and I spent my summers on my uncle's boat, and I remember "
+        "how I used to sort the catch with my cousins before I went to school. "
+    ) * 6
+    assert is_monologue(story, [])
+    result = analyze_answer("Tell me a bit about yourself.", story)
+    assert result.frame == "interview"
+    assert not is_monologue(story + " What about you, how did you start?", ["seeker_question"])
+
+
+def test_eager_commitment_without_the_cue_words_is_an_interview() -> None:
+    for answer in ("I'd move anywhere for this job", "when do the interviews happen"):
+        assert analyze_answer("We have a few roles open.", answer).frame == "interview", answer
+
+
+def test_wanting_a_job_without_asking_for_it_is_an_interview() -> None:
+    for answer in (
+        "I'd love to work at Harbor Bank",
+        "I'm looking for a new job in data engineering",
+    ):
+        assert analyze_answer("So what are you up to these days?", answer).frame == "interview"
+
+
+def test_a_plain_question_about_the_work_is_exploration() -> None:
+    result = analyze_answer("I run the data platform team.", "What does the team work on?")
+    assert result.frame == "exploration"
+
+
+def test_model_cues_are_named_from_the_table_and_the_score_agrees_with_the_frame() -> None:
+    for manager, answer in _corpus()[:400]:
+        result = analyze_answer(manager, answer)
+        for cue in result.cues:
+            assert cue.cue in CUE_SPECS
+        if result.frame == "exploration":
+            assert result.score >= 0.2
+        elif result.frame == "interview":
+            assert result.score <= -0.2
+        else:
+            assert -0.2 < result.score < 0.2
+
+
+def test_every_evidence_span_is_a_valid_slice_on_word_boundaries() -> None:
+    for manager, answer in _corpus():
+        for cue in analyze_answer(manager, answer).cues:
+            assert answer[cue.start : cue.end] == cue.text
+            assert 0 <= cue.start < cue.end <= len(answer)
+            assert cue.start == 0 or not (
+                answer[cue.start - 1].isalnum() and answer[cue.start].isalnum()
+            )
+            assert cue.end == len(answer) or not (
+                answer[cue.end - 1].isalnum() and answer[cue.end].isalnum()
+            )
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(min_size=1, max_size=300))
+def test_spans_are_valid_slices_for_any_text(answer: str) -> None:
+    for cue in analyze_answer("Tell me about yourself.", answer).cues:
+        assert answer[cue.start : cue.end] == cue.text
+
+
+def test_rules_decide_strong_cues_hedges_pitches_and_bare_yes() -> None:
+    assert rules_decide("When can I start?", ["commitment", "seeker_question"])
+    assert rules_decide("Maybe, it depends", ["conditional_interest"])
+    assert rules_decide("Yes please", [])
+    assert not rules_decide("Yes, and I would also like to hear more about the team", [])
+    assert not rules_decide("What does the team do?", ["seeker_question"])
+
+
+def test_missing_model_files_mean_rules_only_with_a_notice(tmp_path: Path) -> None:
+    model, notice = load_or_notice(tmp_path)
+    assert model is None
+    assert notice is not None
+    assert "rules only" in notice
+
+
+def test_damaged_heads_mean_rules_only_with_a_notice(tmp_path: Path) -> None:
+    for path in MODEL_DIR.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / HEADS_FILE).write_text("{}", encoding="utf-8")
+    model, notice = load_or_notice(tmp_path)
+    assert model is None
+    assert notice is not None
+    assert "damaged" in notice
+
+
+def test_rules_only_analysis_needs_no_model() -> None:
+    turns = talk("Are you interested in the role?", "Yes!", "Great, tell me about yourself.")
+    result = analyze(turns, rules_only=True)
+    assert result.shift is not None
+    assert result.shift.turn == 1
