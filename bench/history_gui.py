@@ -22,9 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from history import seed_history  # bench/history.py: the same 10,000-session history
 from PySide6.QtCore import QEvent, QObject
 
+from app.bootstrap import build_window
 from app.config import load_settings
-from app.session import SpeechServices
-from app.ui.app import create_window, ensure_qapp
+from app.ui.app import ensure_qapp
 
 SESSIONS = 10_000
 RUNS = 7
@@ -50,7 +50,7 @@ def main() -> None:
         data = Path(tmp)
         seed_ms = seed_history(data / "frameshift.db")
         loaded = load_settings(overrides={"data_dir": data}, environ={})
-        window = create_window(loaded, speech=SpeechServices())
+        window = build_window(loaded)
         window.resize(1000, 700)
         window.show()
         qapp.processEvents()

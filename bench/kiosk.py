@@ -30,10 +30,10 @@ import psutil
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
+from app.bootstrap import build_kiosk
 from app.config import KioskSettings, load_settings
 from app.session.kiosk import VISIT_PREFIX, hash_pin
 from app.testing.driver import EventLoopBot, FrameshiftDriver, scripted_speech
-from app.ui.kiosk import create_kiosk
 
 SESSIONS = 500
 WARMUP = 50
@@ -79,7 +79,7 @@ def main() -> int:
     )
     speech, voice, recognizer = scripted_speech(loaded.settings.cache_dir)
     player, worker = speech.player, speech.worker
-    kiosk = create_kiosk(loaded, speech=speech, visit_parent=visits_parent, media_roots=[])
+    kiosk = build_kiosk(loaded, speech=speech, visit_parent=visits_parent, media_roots=[])
     kiosk.start()
     bot = EventLoopBot()
     errors: list[str] = []

@@ -76,14 +76,15 @@ def main() -> int:
 def _measure(work: Path, env: dict[str, str], play_into_mic: object) -> dict[str, object]:
     from PySide6.QtCore import QEventLoop, QTimer
 
+    from app.bootstrap import build_speech, build_window
     from app.config import load_settings
     from app.speech import AudioClip
-    from app.ui.app import create_speech_services, create_window, ensure_qapp
+    from app.ui.app import ensure_qapp
 
     qapp = ensure_qapp()
     loaded = load_settings(work / "config.toml", environ={}, overrides={"data_dir": work / "d"})
-    services, notices = create_speech_services(loaded.settings)
-    window = create_window(loaded, speech=services)
+    services, notices = build_speech(loaded.settings)
+    window = build_window(loaded, speech=services)
     window.show()
     rehearsal = window.rehearsal
     clips: list[tuple[Path, float, float]] = []

@@ -101,6 +101,7 @@ def _play(ctx: Context) -> int:
 
 def _validate_args(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", help="files or folders (default: installed scenarios)")
+    p.add_argument("--stats", action="store_true", help="print each scenario's size and coverage")
 
 
 def _validate(ctx: Context) -> int:
@@ -108,7 +109,7 @@ def _validate(ctx: Context) -> int:
     from app.dialogue import installed_scenario_dirs
 
     dirs = installed_scenario_dirs(ctx.settings.extra_scenario_dirs())
-    return run(ctx.args.paths, ctx.stdout, ctx.stderr, default_dirs=dirs)
+    return run(ctx.args.paths, ctx.stdout, ctx.stderr, default_dirs=dirs, show_stats=ctx.args.stats)
 
 
 def _json_flag(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
@@ -302,9 +303,9 @@ def _window(ctx: Context) -> int:
     refused = check_start(ctx.settings, demo=demo, stderr=ctx.stderr)
     if refused is not None:
         return refused
-    from app.ui.app import run_gui
+    from app.bootstrap import run
 
-    return run_gui(ctx.loaded, kiosk_demo=demo)
+    return run(ctx.loaded, kiosk_demo=demo)
 
 
 def _silence_stdout() -> None:

@@ -1,11 +1,19 @@
-"""One rehearsal as plain Python: the runner, the framing analyzer and the store, turn by turn.
+"""One rehearsal as plain Python: the runner, the framing analyzer, the recordings and the store.
 
-The Qt controller (:mod:`app.session.rehearsal`) and the window-less ``play`` command both drive
-this class, so a typed, spoken or scripted rehearsal takes exactly the same path.
+The Qt adapter (:mod:`app.session.rehearsal`) and the window-less ``play`` command both drive this
+class, so a typed, spoken or scripted rehearsal takes exactly the same path. A turn is owned here
+from the answer to its stored row:
 
-Every turn is written to the store the moment it happens. If the store refuses a write (a full
-disk, a locked file), the turn is kept in memory, the caller is told in a sentence, and the write
-is retried before the next one, so nothing the user said is lost.
+1. :meth:`Conversation.answer` frames the answer (once, in the context of the line before it),
+   saves its recording through :class:`~app.session.recordings.Recordings`, writes the row, asks
+   the runner for the next line and records that line too.
+2. A manager line is written when it is said; in a *voiced* conversation its row waits until the
+   line's audio is known (:meth:`Conversation.line_spoken`), so every row is written once, whole.
+3. :meth:`Conversation.end` assembles the whole-conversation analysis from the per-turn analyses
+   already made (nothing is framed twice) and stores it with the outcome.
+
+If the store refuses a write (a full disk, a locked file), the write is kept in memory, the caller
+is told in a sentence, and it is retried before the next one, so nothing the user said is lost.
 """
 
 from __future__ import annotations
@@ -13,12 +21,16 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from app.dialogue import ManagerLine, Outcome, Runner, Scenario
 from app.framing import Analysis, Turn, TurnAnalysis, analyze, analyze_answer
-from app.store import DatabaseLocked, DatabaseReadOnly, DiskFull, Store, StoreError
+from app.framing.metrics import conversation_metrics
+from app.framing.shift import detect_shift
+from app.session.recordings import Clip, RecordingError, Recordings
+from app.store import DatabaseLocked, DatabaseReadOnly, DiskFull, Store, StoreError, TurnRecord
 
 
 @dataclass
@@ -38,7 +50,72 @@ class TurnData:
     def cues_json(self) -> list[dict[str, Any]]:
         if self.analysis is None:
             return []
-        return [c.__dict__.copy() for c in self.analysis.cues]
+        return [c.to_dict() for c in self.analysis.cues]
+
+    @classmethod
+    def from_record(cls, record: TurnRecord) -> TurnData:
+        """A stored turn, its framing typed again (None when it was never framed)."""
+        analysis = None
+        if record.frame:
+            analysis = TurnAnalysis.from_dict(
+                {
+                    "index": record.idx,
+                    "speaker": record.speaker,
+                    "frame": record.frame,
+                    "score": record.score or 0.0,
+                    "cues": record.cues,
+                }
+            )
+        return cls(
+            idx=record.idx,
+            speaker=record.speaker,
+            text=record.text,
+            node_id=record.node_id,
+            analysis=analysis,
+            started_at=record.started_at,
+            ended_at=record.ended_at,
+            audio_path=record.audio_path,
+            recognizer_ms=record.recognizer_ms,
+        )
+
+
+class ResumeError(ValueError):
+    """A session cannot be resumed; ``str()`` is a sentence for the user."""
+
+
+@dataclass(frozen=True)
+class ResumePoint:
+    """Where "try again from here" restarts: a scenario node, with every turn before it kept."""
+
+    scenario: Scenario
+    start: str
+    prior: tuple[TurnData, ...]
+    parent_session_id: int
+
+
+def resume_point(
+    store: Store, session_id: int, turn: int, scenarios: Sequence[Scenario]
+) -> ResumePoint:
+    """The point to restart session ``session_id`` at its manager turn ``turn``."""
+    changed = "This session's scenario has changed; start it from the beginning."
+    try:
+        session = store.session(session_id)
+        records = store.turns(session_id)
+    except StoreError as exc:
+        raise ResumeError(f"{exc.message} {exc.hint}".strip()) from exc
+    scenario = next((s for s in scenarios if s.id == session.scenario_id), None)
+    pivot = next((t for t in records if t.idx == turn), None)
+    if scenario is None or pivot is None or pivot.speaker != "manager":
+        raise ResumeError(changed)
+    if pivot.node_id is None or pivot.node_id not in scenario.nodes:
+        raise ResumeError(changed)
+    prior = tuple(TurnData.from_record(t) for t in records if t.idx < turn)
+    return ResumePoint(scenario, pivot.node_id, prior, session_id)
+
+
+def _manager_analysis(idx: int, text: str) -> TurnAnalysis:
+    """A manager line framed on its own (its cues do not depend on what came before)."""
+    return replace(analyze([Turn("manager", text)]).turns[0], index=idx)
 
 
 class Conversation:
@@ -49,6 +126,8 @@ class Conversation:
         scenario: Scenario,
         store: Store | None,
         *,
+        recordings: Recordings | None = None,
+        voiced: bool = False,
         mode: str = "typed",
         seed: int | None = None,
         start: str | None = None,
@@ -59,10 +138,13 @@ class Conversation:
     ) -> None:
         self.scenario = scenario
         self.store = store
+        self.recordings = recordings
+        self.voiced = voiced
         self.mode = mode
         self._clock = clock
         self._on_notice = on_notice or (lambda _msg: None)
         self._pending: deque[Callable[[], None]] = deque()  # writes the store refused
+        self._held: TurnData | None = None  # a voiced manager line waiting for its audio
         self.runner = Runner(scenario, seed=seed, start=start)
         self.turns: list[TurnData] = []
         self.session_id: int | None = None
@@ -71,6 +153,32 @@ class Conversation:
         self._parent_session_id = parent_session_id
         self._retry_from = len(prior) if prior else None
         self._prior = list(prior)
+
+    @classmethod
+    def resume(
+        cls,
+        store: Store,
+        session_id: int,
+        turn: int,
+        *,
+        scenarios: Sequence[Scenario],
+        **options: Any,
+    ) -> Conversation:
+        """A new conversation that restarts ``session_id`` at its manager turn ``turn`` with the
+        turns before it copied (not begun yet: call :meth:`begin`). Raises ResumeError."""
+        point = resume_point(store, session_id, turn, scenarios)
+        return cls.from_point(point, store, **options)
+
+    @classmethod
+    def from_point(cls, point: ResumePoint, store: Store | None, **options: Any) -> Conversation:
+        return cls(
+            point.scenario,
+            store,
+            start=point.start,
+            prior=point.prior,
+            parent_session_id=point.parent_session_id,
+            **options,
+        )
 
     # -- lifecycle -------------------------------------------------------------------------
     def begin(self) -> ManagerLine:
@@ -100,18 +208,13 @@ class Conversation:
                 self._notice(f"{exc.message} {exc.hint}".strip())
                 self.store = None
         for prior in self._prior:
-            self._record(
-                TurnData(
-                    idx=len(self.turns),
-                    speaker=prior.speaker,
-                    text=prior.text,
-                    node_id=prior.node_id,
-                    analysis=prior.analysis,
-                    started_at=prior.started_at,
-                    ended_at=prior.ended_at,
-                    audio_path=prior.audio_path,
-                )
-            )
+            idx = len(self.turns)
+            analysis = prior.analysis
+            if analysis is None and prior.speaker == "manager":
+                analysis = _manager_analysis(idx, prior.text)
+            elif analysis is not None:
+                analysis = replace(analysis, index=idx)
+            self._record(replace(prior, idx=idx, analysis=analysis))
         return self._say(self.runner.line())
 
     @property
@@ -140,20 +243,27 @@ class Conversation:
         self,
         text: str,
         *,
+        clip: Clip | Path | None = None,
         audio_path: str | None = None,
         started_at: float | None = None,
         ended_at: float | None = None,
         recognizer_ms: float | None = None,
     ) -> tuple[TurnAnalysis, ManagerLine]:
-        """Score the answer in the context of the line before it, save it, and move on."""
+        """Frame the answer in the context of the line before it, save it (with its recording:
+        ``clip``, an AudioClip or a WAV file, or ``audio_path``, one already stored), and move on.
+        Returns the answer's analysis and the manager's next line (already recorded)."""
         if self.finished or self.runner.finished:
             raise RuntimeError("this conversation has already ended")
+        self._release_held()
         text = text.strip()
-        result = analyze_answer(self.last_manager_line, text)
+        idx = len(self.turns)
+        result = replace(analyze_answer(self.last_manager_line, text), index=idx)
+        if clip is not None:
+            audio_path = self._save_recording(idx, "seeker", clip) or audio_path
         now = self._clock()
         self._record(
             TurnData(
-                idx=len(self.turns),
+                idx=idx,
                 speaker="seeker",
                 text=text,
                 node_id=self.runner.current.id,
@@ -167,32 +277,31 @@ class Conversation:
         line = self.runner.advance(result.frame, {c.cue for c in result.cues})
         return result, self._say(line)
 
-    def set_audio(self, idx: int, audio_path: str) -> None:
-        """Attach a rendered manager line's WAV to its turn (it is rendered after the caption)."""
-        self.turns[idx].audio_path = audio_path
-        if self.store is not None:
-            store = self.store
-            self._write(lambda: store.set_turn_audio(self._sid(), idx, audio_path))
+    def line_spoken(self, idx: int, wav: Path | None) -> None:
+        """The voice has rendered manager turn ``idx`` (``wav``) or could not (None): keep the
+        audio with the session and write the row. Late or repeated calls change nothing."""
+        held = self._held
+        if held is None or held.idx != idx:
+            return
+        if wav is not None:
+            held.audio_path = self._save_recording(idx, "manager", wav)
+        self._release_held()
 
     def end(self, status: str | None = None) -> Analysis:
-        """Finish: analyse the whole transcript and store it with the outcome."""
+        """Finish: the whole-conversation analysis, stored with the outcome."""
+        self._release_held()
         if status is None:
             status = "finished" if self.runner.finished else "incomplete"
         self.status = status
-        analysis = analyze([Turn(t.speaker, t.text) for t in self.turns])  # type: ignore[arg-type]
+        analysis = self._whole_analysis()
         self.analysis = analysis
         outcome = self.runner.outcome if self.runner.finished else None
         if self.store is not None:
             store = self.store
 
             def write() -> None:
-                sid = self._sid()
-                for t, ta in zip(self.turns, analysis.turns, strict=True):
-                    store.update_turn_analysis(
-                        sid, t.idx, frame=ta.frame, score=ta.score, cues=ta.to_dict()["cues"]
-                    )
                 store.finish_session(
-                    sid,
+                    self._sid(),
                     status=status,
                     ended_at=self._clock(),
                     outcome_id=outcome.id if outcome else None,
@@ -206,30 +315,68 @@ class Conversation:
 
     def flush(self) -> bool:
         """Retry writes the store refused earlier; True when nothing is left pending."""
+        self._release_held()
         self._write(None)
         return len(self._pending) == 0
 
     @property
     def unsaved(self) -> int:
-        return len(self._pending)
+        return len(self._pending) + (1 if self._held is not None else 0)
 
     # -- internals -------------------------------------------------------------------------
-    def _say(self, line: ManagerLine) -> ManagerLine:
-        now = self._clock()
-        self._record(
-            TurnData(
-                idx=len(self.turns),
-                speaker="manager",
-                text=line.text,
-                node_id=line.node_id,
-                started_at=now,
-                ended_at=now,
-            )
+    def _whole_analysis(self) -> Analysis:
+        """Shift and metrics over the turn analyses made as each turn was said."""
+        framing = [Turn(t.speaker, t.text) for t in self.turns]  # type: ignore[arg-type]
+        analyses = [t.analysis for t in self.turns]
+        if any(a is None for a in analyses):  # a turn stored before it was framed
+            return analyze(framing)
+        typed = [a for a in analyses if a is not None]
+        return Analysis(
+            turns=tuple(typed),
+            shift=detect_shift(framing, typed),
+            metrics=conversation_metrics(framing, typed),
         )
+
+    def _say(self, line: ManagerLine) -> ManagerLine:
+        self._release_held()
+        now = self._clock()
+        idx = len(self.turns)
+        turn = TurnData(
+            idx=idx,
+            speaker="manager",
+            text=line.text,
+            node_id=line.node_id,
+            analysis=_manager_analysis(idx, line.text),
+            started_at=now,
+            ended_at=now,
+        )
+        if self.voiced:
+            self.turns.append(turn)
+            self._held = turn
+        else:
+            self._record(turn)
         return line
+
+    def _release_held(self) -> None:
+        held, self._held = self._held, None
+        if held is not None:
+            self._write_row(held)
+
+    def _save_recording(self, idx: int, speaker: str, source: Clip | Path) -> str | None:
+        if self.recordings is None or self.store is None or self.session_id is None:
+            return None
+        try:
+            return self.recordings.save(self.session_id, idx, speaker, source)
+        except RecordingError as exc:
+            if speaker == "seeker":
+                self._notice(f"Your answer's audio could not be saved ({exc.reason}).")
+            return None
 
     def _record(self, turn: TurnData) -> None:
         self.turns.append(turn)
+        self._write_row(turn)
+
+    def _write_row(self, turn: TurnData) -> None:
         if self.store is None:
             return
         store = self.store

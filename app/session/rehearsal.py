@@ -1,16 +1,18 @@
-"""The rehearsal controller: one conversation, spoken or typed, as a QObject with signals.
+"""The rehearsal's Qt adapter: one :class:`Conversation` driven by speech and the window's clicks.
 
-It owns no widget. The window (or a test) calls :meth:`Rehearsal.start`, :meth:`submit_text`,
-:meth:`repeat_line` and :meth:`end_early`, and listens to the signals. Speech is optional: without
-a :class:`SpeechServices` the manager's lines are captions only and answers are typed.
+It owns no widget and no turn logic (that is :class:`~app.session.conversation.Conversation`):
+it turns speech signals into conversation calls and conversation steps into signals, and keeps
+the phase of the exchange in one explicit :class:`Phase`. The window (or a test) calls
+:meth:`Rehearsal.start`, :meth:`submit_text`, :meth:`repeat_line` and :meth:`end_early`, and
+listens to the signals. Speech is optional: without a worker the manager's lines are captions
+only and answers are typed.
 """
 
 from __future__ import annotations
 
-import shutil
+import enum
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,24 +21,41 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.config import Settings
 from app.dialogue import ManagerLine, Scenario
 from app.framing import Analysis, TurnAnalysis
-from app.session.conversation import Conversation, TurnData
-from app.speech import AudioClip, Transcript, VoiceSettings
+from app.session.conversation import Conversation, ResumePoint, TurnData
+from app.session.recordings import Recordings
+from app.speech.audio import AudioClip
+from app.speech.protocols import Transcript, VoiceSettings
+from app.speech.services import SpeechServices
 from app.store import Store
 
 
-@dataclass
-class SpeechServices:
-    """The speech pieces a rehearsal may use; any of them may be None (captions, typing)."""
+class Phase(enum.Enum):
+    """Where the exchange is. Exactly one at a time; ``phase_changed`` says when it moves.
 
-    worker: Any = None  # app.speech.SpeechWorker (TTS + STT in their own threads)
-    player: Any = None  # app.speech.QtPlayer
-    microphone: Any = None  # app.speech.QtMicrophone
+    IDLE: no conversation yet. SPEAKING: a manager line is shown and being voiced.
+    WAITING: the line is done; an answer is expected, the microphone is closed (typing,
+    push-to-talk, or after a "didn't catch that"). LISTENING: the microphone is open for the
+    answer. THINKING: the answer was heard and is being recognized. ENDED: the conversation is
+    over (saved, the analysis is out).
+    """
+
+    IDLE = "idle"
+    SPEAKING = "speaking"
+    WAITING = "waiting"
+    LISTENING = "listening"
+    THINKING = "thinking"
+    ENDED = "ended"
+
+
+#: The phases in which an answer is expected.
+ANSWERING = frozenset({Phase.WAITING, Phase.LISTENING, Phase.THINKING})
 
 
 class Rehearsal(QObject):
     """Runs one conversation and reports each step.
 
     Signals:
+        phase_changed(object): the new :class:`Phase`.
         manager_line_shown(int, str): turn index and caption, shown as the voice starts.
         manager_line_done(): the line finished playing (or at once without a voice).
         answer_recorded(int, str, object): turn index, the answer's text, its TurnAnalysis.
@@ -47,6 +66,7 @@ class Rehearsal(QObject):
         ended(object): the whole-conversation Analysis, after the session was saved.
     """
 
+    phase_changed = Signal(object)
     manager_line_shown = Signal(int, str)
     manager_line_done = Signal()
     answer_recorded = Signal(int, str, object)
@@ -66,25 +86,57 @@ class Rehearsal(QObject):
         super().__init__(parent)
         self.settings = settings
         self.store = store
-        self.speech = speech or SpeechServices()
+        self.speech = SpeechServices()
         self.conversation: Conversation | None = None
         self.scenario: Scenario | None = None
+        self.phase = Phase.IDLE
+        self._links: list[tuple[Any, Callable[..., Any]]] = []
         self._line: ManagerLine | None = None
         self._line_idx = -1
         self._render_id = 0
         self._transcribe_id = 0
-        self._awaiting_answer = False
         self._playing_for = -1  # the render id whose audio the player is playing
-        self._listening = False
         self._speech_started_at: float | None = None
         self._pending_clip: AudioClip | None = None  # the answer being recognized
         self._transcribe_started = 0.0
-        self._connected: set[int] = set()
         self._cap_timer = QTimer(self)
         self._cap_timer.setSingleShot(True)
         self._cap_timer.timeout.connect(self._on_cap_timer_timeout)
+        if speech is not None:
+            self.attach_speech(speech)
 
     # -- public API --------------------------------------------------------------------------
+    def attach_speech(self, speech: SpeechServices) -> None:
+        """Use ``speech`` from now on (it arrives after the first paint at start-up)."""
+        for signal, slot in self._links:
+            signal.disconnect(slot)
+        self._links = []
+        self.speech = speech
+        links: list[tuple[Any, Callable[..., Any]]] = []
+        if speech.worker is not None:
+            w = speech.worker
+            links += [
+                (w.rendered, self._on_worker_rendered),
+                (w.render_failed, self._on_worker_render_failed),
+                (w.transcribed, self._on_worker_transcribed),
+                (w.transcribe_failed, self._on_worker_transcribe_failed),
+            ]
+        if speech.player is not None:
+            p = speech.player
+            links += [(p.finished, self._on_player_finished), (p.failed, self._on_player_failed)]
+        if speech.microphone is not None:
+            m = speech.microphone
+            links += [
+                (m.level_changed, self.level_changed.emit),
+                (m.speech_started, self._on_microphone_speech_started),
+                (m.speech_ended, self._on_microphone_speech_ended),
+                (m.no_speech, self._on_microphone_no_speech),
+                (m.failed, self._on_microphone_failed),
+            ]
+        for signal, slot in links:
+            signal.connect(slot)
+        self._links = links
+
     def start(
         self,
         scenario: Scenario,
@@ -96,14 +148,14 @@ class Rehearsal(QObject):
         max_minutes: float | None = None,
     ) -> None:
         """Begin a conversation; the first line is shown (and spoken) straight away."""
-        self._connect_speech()
         self.scenario = scenario
-        mode = "voice" if self._voice_on() else "typed"
-        if self.settings.kiosk.enabled:
-            mode = "kiosk"
+        voiced = self._voice_on()
+        mode = "kiosk" if self.settings.kiosk.enabled else ("voice" if voiced else "typed")
         self.conversation = Conversation(
             scenario,
             self.store,
+            recordings=Recordings(self.settings.data_dir),
+            voiced=voiced,
             mode=mode,
             seed=seed,
             start=start,
@@ -111,11 +163,24 @@ class Rehearsal(QObject):
             parent_session_id=parent_session_id,
             on_notice=self.notice.emit,
         )
-        if self._voice_on():
+        if voiced:
+            assert self.speech.worker is not None
+            # Every part of every line (knowledge answers included) is rendered before it is
+            # needed, so the turn gap never waits for the voice engine.
             self.speech.worker.request_prerender(scenario.manager_lines(), self._voice_settings())
         if max_minutes:
             self._cap_timer.start(int(max_minutes * 60_000))
         self._present(self.conversation.begin())
+
+    def resume(self, point: ResumePoint, *, max_minutes: float | None = None) -> None:
+        """ "Try again from here": a new session from ``point`` with the turns before it kept."""
+        self.start(
+            point.scenario,
+            start=point.start,
+            prior=point.prior,
+            parent_session_id=point.parent_session_id,
+            max_minutes=max_minutes,
+        )
 
     @property
     def session_id(self) -> int | None:
@@ -123,12 +188,17 @@ class Rehearsal(QObject):
 
     @property
     def awaiting_answer(self) -> bool:
-        return self._awaiting_answer
+        return self.phase in ANSWERING
 
     @property
     def listening(self) -> bool:
         """The microphone is open for the user's answer."""
-        return self._listening
+        return self.phase is Phase.LISTENING
+
+    @property
+    def current_line(self) -> str | None:
+        """The caption of the manager's line in play (None before the first)."""
+        return self._line.text if self._line is not None else None
 
     def submit_text(self, text: str) -> bool:
         """A typed answer. It may interrupt the line still playing (the user read the caption).
@@ -139,7 +209,7 @@ class Rehearsal(QObject):
         if self._line is None:
             return False
         self._render_id += 1  # a render or playback still under way is for an answered line
-        if not self._awaiting_answer and self.speech.player is not None:
+        if self.phase is Phase.SPEAKING and self.speech.player is not None:
             self.speech.player.stop()
         self._take_answer(text)
         return True
@@ -157,13 +227,13 @@ class Rehearsal(QObject):
 
     def set_push_to_talk(self, pressed: bool) -> None:
         mic = self.speech.microphone
-        if mic is None or not self._awaiting_answer:
+        if mic is None or not self.awaiting_answer:
             return
         mic.push_to_talk(pressed)
 
     def listen_now(self) -> None:
         """Start listening (the Listen button), if an answer is expected."""
-        if self._awaiting_answer:
+        if self.awaiting_answer:
             self._start_listening()
 
     def shutdown(self) -> None:
@@ -172,7 +242,16 @@ class Rehearsal(QObject):
         if self.speech.player is not None:
             self.speech.player.stop()
 
-    # -- speech wiring -----------------------------------------------------------------------
+    # -- state -------------------------------------------------------------------------------
+    def _set_phase(self, phase: Phase) -> None:
+        if phase is self.phase:
+            return
+        was_listening = self.phase is Phase.LISTENING
+        self.phase = phase
+        self.phase_changed.emit(phase)
+        if was_listening != (phase is Phase.LISTENING):
+            self.listening_changed.emit(phase is Phase.LISTENING)
+
     def _voice_on(self) -> bool:
         return bool(self.settings.voice and self.speech.worker is not None)
 
@@ -189,51 +268,29 @@ class Rehearsal(QObject):
             volume=max(0.0, min(1.0, v.volume * self.settings.volume)),
         )
 
-    def _connect_speech(self) -> None:
-        """Connect to whichever speech pieces exist now (they may arrive after start-up)."""
-        s = self.speech
-        fresh = {
-            name: obj
-            for name, obj in (("w", s.worker), ("p", s.player), ("m", s.microphone))
-            if obj is not None and id(obj) not in self._connected
-        }
-        self._connected.update(id(o) for o in fresh.values())
-        if "w" in fresh:
-            s.worker.rendered.connect(self._on_worker_rendered)
-            s.worker.render_failed.connect(self._on_worker_render_failed)
-            s.worker.transcribed.connect(self._on_worker_transcribed)
-            s.worker.transcribe_failed.connect(self._on_worker_transcribe_failed)
-        if "p" in fresh:
-            s.player.finished.connect(self._on_player_finished)
-            s.player.failed.connect(self._on_player_failed)
-        if "m" in fresh:
-            s.microphone.level_changed.connect(self.level_changed)
-            s.microphone.speech_started.connect(self._on_microphone_speech_started)
-            s.microphone.speech_ended.connect(self._on_microphone_speech_ended)
-            s.microphone.failed.connect(self._on_microphone_failed)
-            if hasattr(s.microphone, "no_speech"):
-                s.microphone.no_speech.connect(self._on_microphone_no_speech)
-
     # -- turn flow ---------------------------------------------------------------------------
     def _present(self, line: ManagerLine) -> None:
         assert self.conversation is not None
         self._line = line
         self._line_idx = len(self.conversation.turns) - 1
-        self._awaiting_answer = False
         self._speak(line)
 
     def _speak(self, line: ManagerLine) -> None:
+        self._set_phase(Phase.SPEAKING)
         self.manager_line_shown.emit(self._line_idx, line.text)
         if self._voice_on():
+            assert self.speech.worker is not None
             self._render_id += 1
-            self.speech.worker.request_render(self._render_id, line.text, self._voice_settings())
+            self.speech.worker.request_render(self._render_id, line.parts, self._voice_settings())
         else:
+            if self.conversation is not None:
+                self.conversation.line_spoken(self._line_idx, None)
             QTimer.singleShot(0, self._line_done)
 
     def _on_worker_rendered(self, request_id: int, path: str) -> None:
         if request_id != self._render_id or self.conversation is None:
             return
-        self._keep_audio(Path(path), self._line_idx, "manager")
+        self.conversation.line_spoken(self._line_idx, Path(path))
         if self.speech.player is not None:
             self._playing_for = request_id
             self.speech.player.play(Path(path))
@@ -243,13 +300,15 @@ class Rehearsal(QObject):
     def _on_worker_render_failed(self, request_id: int, message: str) -> None:
         if request_id != self._render_id:
             return
+        if self.conversation is not None:
+            self.conversation.line_spoken(self._line_idx, None)
         self.notice.emit(f"The voice could not speak this line ({message}); read the caption.")
         self._line_done()
 
     def _on_player_finished(self) -> None:
         if self._playing_for != self._render_id:  # a line the user answered over: stale
             return
-        if self._line is not None and not self._awaiting_answer:
+        if self._line is not None and self.phase is Phase.SPEAKING:
             self._line_done()
 
     def _on_player_failed(self, message: str) -> None:
@@ -259,45 +318,47 @@ class Rehearsal(QObject):
     def _line_done(self) -> None:
         if self.conversation is None or self.conversation.finished:
             return
+        if self.phase is not Phase.SPEAKING:
+            return
         self.manager_line_done.emit()
         if self.conversation.reached_end:
             self._finish()
             return
-        self._awaiting_answer = True
+        self._set_phase(Phase.WAITING)
         if self._listen_on() and not self.settings.push_to_talk:
             self._start_listening()
 
     def _start_listening(self) -> None:
         mic = self.speech.microphone
-        if mic is None or self._listening:
+        if mic is None or self.phase is Phase.LISTENING:
             return
-        self._listening = True
-        self.listening_changed.emit(True)
+        self._set_phase(Phase.LISTENING)
         mic.start()
 
-    def _stop_listening(self) -> None:
-        mic = self.speech.microphone
-        if mic is not None and self._listening:
-            mic.stop()
-        if self._listening:
-            self._listening = False
-            self.listening_changed.emit(False)
+    def _stop_listening(self, then: Phase = Phase.WAITING) -> None:
+        if self.phase is Phase.LISTENING:
+            if self.speech.microphone is not None:
+                self.speech.microphone.stop()
+            self._set_phase(then)
 
     def _on_microphone_speech_started(self) -> None:
         self._speech_started_at = time.time()
 
     def _on_microphone_speech_ended(self, clip: AudioClip) -> None:
-        if not self._awaiting_answer or self.conversation is None:
+        if self.phase not in (Phase.WAITING, Phase.LISTENING) or self.conversation is None:
+            return
+        if self.speech.worker is None:
             return
         self._stop_listening()
         self._pending_clip = clip
         self._transcribe_id += 1
         self._transcribe_started = time.perf_counter()
+        self._set_phase(Phase.THINKING)
         self.transcribing.emit()
         self.speech.worker.request_transcribe(self._transcribe_id, clip)
 
     def _on_worker_transcribed(self, request_id: int, transcript: Transcript) -> None:
-        if request_id != self._transcribe_id or not self._awaiting_answer:
+        if request_id != self._transcribe_id or self.phase is not Phase.THINKING:
             return
         text = transcript.text.strip()
         if not text:
@@ -307,7 +368,7 @@ class Rehearsal(QObject):
         self._take_answer(text, clip=self._pending_clip, recognizer_ms=elapsed_ms)
 
     def _on_worker_transcribe_failed(self, request_id: int, message: str) -> None:
-        if request_id != self._transcribe_id:
+        if request_id != self._transcribe_id or self.phase is not Phase.THINKING:
             return
         reason = message.strip().rstrip(".") or "the recognizer failed"
         self._didnt_catch(f"I didn't catch that: {reason[:1].lower()}{reason[1:]}.")
@@ -317,6 +378,7 @@ class Rehearsal(QObject):
         self.notice.emit("No speech heard. Press Listen and answer, or type your answer.")
 
     def _didnt_catch(self, why: str) -> None:
+        self._set_phase(Phase.WAITING)
         self.notice.emit(f"{why} Say it again, or type your answer.")
         if self._listen_on() and not self.settings.push_to_talk:
             self._start_listening()
@@ -330,20 +392,13 @@ class Rehearsal(QObject):
     ) -> None:
         assert self.conversation is not None
         self._stop_listening()
-        self._awaiting_answer = False
         idx = len(self.conversation.turns)
-        audio_rel = None
-        if clip is not None:
-            audio_rel = self._save_clip(clip, idx)
         ended = time.time()
         started = self._speech_started_at or ended
         self._speech_started_at = None
+        self._pending_clip = None
         analysis, line = self.conversation.answer(
-            text,
-            audio_path=audio_rel,
-            started_at=started,
-            ended_at=ended,
-            recognizer_ms=recognizer_ms,
+            text, clip=clip, started_at=started, ended_at=ended, recognizer_ms=recognizer_ms
         )
         self.answer_recorded.emit(idx, text, analysis)
         self._present(line)
@@ -356,42 +411,9 @@ class Rehearsal(QObject):
         assert self.conversation is not None
         self._cap_timer.stop()
         self._stop_listening()
-        self._awaiting_answer = False
         analysis: Analysis = self.conversation.end()
+        self._set_phase(Phase.ENDED)
         self.ended.emit(analysis)
 
-    # -- audio kept with the session ---------------------------------------------------------
-    def _session_audio_dir(self) -> Path | None:
-        sid = self.session_id
-        if sid is None or self.store is None:
-            return None
-        return self.settings.audio_dir / str(sid)
 
-    def _save_clip(self, clip: AudioClip, idx: int) -> str | None:
-        folder = self._session_audio_dir()
-        if folder is None:
-            return None
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"{idx:03d}-seeker.wav"
-            clip.to_wav(path)
-        except OSError as exc:
-            self.notice.emit(f"Your answer's audio could not be saved ({exc.strerror}).")
-            return None
-        return str(path.relative_to(self.settings.data_dir))
-
-    def _keep_audio(self, source: Path, idx: int, speaker: str) -> None:
-        folder = self._session_audio_dir()
-        if folder is None or self.conversation is None:
-            return
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            target = folder / f"{idx:03d}-{speaker}.wav"
-            if not target.exists():
-                shutil.copyfile(source, target)
-        except OSError:
-            return
-        self.conversation.set_audio(idx, str(target.relative_to(self.settings.data_dir)))
-
-
-__all__ = ["Rehearsal", "SpeechServices", "TurnAnalysis"]
+__all__ = ["ANSWERING", "Phase", "Rehearsal", "SpeechServices", "TurnAnalysis"]

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 from app.config import Settings
+from app.session.recordings import Recordings
 from app.store import Store, StoreError
 
 
@@ -37,16 +35,9 @@ def open_store(settings: Settings) -> tuple[Store | None, list[str]]:
 
 def delete_session(store: Store, settings: Settings, session_id: int) -> None:
     """Delete a session's rows and its recordings (raises StoreError, e.g. no such session)."""
-    _remove_audio(settings, store.delete_session(session_id), settings.audio_dir / str(session_id))
+    Recordings(settings.data_dir).remove(store.delete_session(session_id), session_id)
 
 
 def delete_all(store: Store, settings: Settings) -> None:
     """Delete every session and every recording."""
-    _remove_audio(settings, store.delete_all(), settings.audio_dir)
-
-
-def _remove_audio(settings: Settings, paths: list[str], folder: Path) -> None:
-    for rel in paths:
-        (settings.data_dir / rel).unlink(missing_ok=True)
-    if folder.is_dir():
-        shutil.rmtree(folder, ignore_errors=True)
+    Recordings(settings.data_dir).remove(store.delete_all())

@@ -1,22 +1,35 @@
-"""Render-through cache of the manager's lines, keyed by everything that changes the audio."""
+"""Render-through cache of the manager's lines, keyed by everything that changes the audio.
+
+The key is the engine and its version, the voice settings and the text, so a second engine (or an
+upgraded one) is never served another's audio. A line said in several parts (a knowledge answer,
+then the scripted line) is the parts' cached WAVs joined with a short pause: each part is
+rendered once, and joining is a little numpy work at play time.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 import threading
-from collections.abc import Iterable
+import wave
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from app.speech.audio import AudioClip
 from app.speech.protocols import Voice, VoiceSettings
 
+#: The pause between the parts of a line said in parts.
+PART_PAUSE_S = 0.3
 
-def cache_key(text: str, settings: VoiceSettings) -> str:
-    raw = f"{settings.voice}|{settings.rate}|{settings.pitch}|{settings.volume}|{text}"
+
+def cache_key(text: str, settings: VoiceSettings, engine: str = "") -> str:
+    raw = f"{engine}|{settings.voice}|{settings.rate}|{settings.pitch}|{settings.volume}|{text}"
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
 class VoiceCache:
-    """Hands out a WAV per (voice settings, text), rendering only on a miss.
+    """Hands out a WAV per (engine, voice settings, text), rendering only on a miss.
 
     Files are written atomically by the voice, so a crash mid-render never leaves a half WAV
     that a later hit would play. ``renders`` and ``hits`` count what happened (tests, bench).
@@ -29,8 +42,12 @@ class VoiceCache:
         self.hits = 0
         self._lock = threading.Lock()
 
+    @property
+    def engine(self) -> str:
+        return self.voice.engine_id
+
     def path_for(self, text: str, settings: VoiceSettings) -> Path:
-        return self.cache_dir / f"{cache_key(text, settings)}.wav"
+        return self.cache_dir / f"{cache_key(text, settings, self.engine)}.wav"
 
     def get(self, text: str, settings: VoiceSettings) -> Path:
         """The WAV for ``text`` in ``settings``; renders it first if it is not cached."""
@@ -44,6 +61,30 @@ class VoiceCache:
             self.renders += 1
             return path
 
+    def line(self, parts: Sequence[str] | str, settings: VoiceSettings) -> Path:
+        """The WAV of a whole line: one part is :meth:`get`; several are joined with a pause."""
+        said = [parts] if isinstance(parts, str) else [p for p in parts if p.strip()]
+        if len(said) == 1:
+            return self.get(said[0], settings)
+        wavs = [self.get(part, settings) for part in said]
+        joined = self.path_for("\x1f".join(said), settings)
+        if joined.is_file() and joined.stat().st_size > 44:
+            return joined
+        with wave.open(str(wavs[0]), "rb") as w:
+            rate = w.getframerate()
+        pause = AudioClip(bytes(2 * int(rate * PART_PAUSE_S)), rate)
+        clip = AudioClip.from_wav(wavs[0], rate=rate)
+        for wav in wavs[1:]:
+            clip = clip + pause + AudioClip.from_wav(wav, rate=rate)
+        fd, tmp = tempfile.mkstemp(prefix=".join-", suffix=".wav", dir=self.cache_dir)
+        os.close(fd)
+        try:
+            clip.to_wav(Path(tmp))
+            os.replace(tmp, joined)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+        return joined
+
     def prerender(self, lines: Iterable[str], settings: VoiceSettings) -> list[Path]:
-        """Render every line not yet cached (a scenario's lines when it starts)."""
+        """Render every line (or part) not yet cached (a scenario's lines when it starts)."""
         return [self.get(line, settings) for line in dict.fromkeys(lines) if line.strip()]

@@ -29,6 +29,8 @@ class ScriptedClip(AudioClip):
 class FakeVoice:
     """Renders instantly: a short silent WAV, and a record of every line asked for."""
 
+    engine_id = "fake/1"
+
     def __init__(self, *, seconds: float = 0.2, fail_with: str | None = None) -> None:
         self.seconds = seconds
         self.fail_with = fail_with

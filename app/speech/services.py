@@ -1,51 +1,38 @@
-"""Builds the real speech pieces from the user's settings; what cannot work is reported."""
+"""The speech pieces one rehearsal uses, typed, built once by :mod:`app.speech.factory`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from app.speech.microphone import QtMicrophone
-from app.speech.player import QtPlayer
-from app.speech.stt_whisper import WhisperRecognizer
-from app.speech.tts_pyttsx3 import Pyttsx3Voice
-from app.speech.vad import VadConfig
-from app.speech.worker import SpeechWorker
+from app.speech.protocols import Microphone, Player
+
+if TYPE_CHECKING:
+    from app.speech.worker import SpeechWorker
 
 
-@dataclass
-class SpeechBundle:
-    """The worker (voice + recognizer threads), the player and the microphone."""
+@dataclass(frozen=True)
+class SpeechServices:
+    """The worker (voice + recognizer in their threads), the player and the microphone.
+
+    Any piece may be None: without a worker the manager's lines are captions only, without a
+    microphone answers are typed, without a player lines are timed silently. Built whole by
+    :func:`app.speech.factory.make_speech` (real pieces, or fakes injected for tests) and handed
+    to the window or kiosk once; never filled in by mutation.
+    """
 
     worker: SpeechWorker | None = None
-    player: QtPlayer | None = None
-    microphone: QtMicrophone | None = None
+    player: Player | None = None
+    microphone: Microphone | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.worker is None and self.player is None and self.microphone is None
+
+    def stop(self) -> None:
+        """Join the worker's threads (call once, at exit)."""
+        if self.worker is not None:
+            self.worker.stop()
 
 
-def build_services(settings: Any) -> tuple[SpeechBundle, list[str]]:
-    """Create the speech services for ``settings`` (an app.config.Settings) in the GUI thread.
-
-    The model loads in the STT thread right away (``recognizer_ready``/``recognizer_failed``), and
-    the microphone's pauses feed the worker's speculative decode.
-    """
-    notices: list[str] = []
-    model_dir = Path(settings.model_dir).expanduser() if settings.model_dir else None
-    worker = SpeechWorker(
-        Pyttsx3Voice(),
-        WhisperRecognizer(model_dir),
-        Path(settings.cache_dir) / "voice",
-        recognizer_timeout_s=float(settings.recognizer_timeout_s),
-    )
-    worker.load_recognizer()
-    player = QtPlayer(volume=float(settings.volume))
-    if player.silent:
-        notices.append("No speakers found: the manager's lines are shown as captions only.")
-    microphone = QtMicrophone(
-        settings.input_device,
-        VadConfig(
-            end_silence_ms=int(settings.end_silence_ms), max_speech_s=float(settings.max_answer_s)
-        ),
-    )
-    microphone.silence_started.connect(worker.speculate)
-    return SpeechBundle(worker, player, microphone), notices
+__all__ = ["SpeechServices"]

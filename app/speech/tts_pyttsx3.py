@@ -23,6 +23,16 @@ from app.speech.protocols import VoiceSettings
 
 log = logging.getLogger(__name__)
 
+
+def _version(dist: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return "unknown"
+
+
 _ENGINE_LOCK = threading.Lock()
 #: One engine per driver for the whole process, never destroyed: eSpeak NG has one global
 #: synthesis callback, and a second engine (or the first one's destructor, run by the garbage
@@ -80,6 +90,7 @@ class Pyttsx3Voice:
         _VOICES.add(self)
         self._owner: int | None = None
         self._voices: dict[str, str] | None = None
+        self.engine_id = f"pyttsx3-{self._driver or 'default'}/{_version('pyttsx3')}"
 
     def _voice_ids(self, engine: Any) -> dict[str, str]:
         """Every name a voice may be asked by (language code, id, short id, name) -> its id.

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
@@ -44,10 +45,10 @@ class _TtsJob(QObject):
         super().__init__()
         self.cache = cache
 
-    @Slot(int, str, object)
-    def render(self, request_id: int, text: str, settings: VoiceSettings) -> None:
+    @Slot(int, object, object)
+    def render(self, request_id: int, parts: Sequence[str], settings: VoiceSettings) -> None:
         try:
-            path = self.cache.get(text, settings)
+            path = self.cache.line(parts, settings)
         except Exception as exc:
             self.render_failed.emit(request_id, _sentence(exc, "voice"))
             return
@@ -162,7 +163,7 @@ class SpeechWorker(QObject):
     recognizer_ready = Signal()
     recognizer_failed = Signal(str)
 
-    _render_requested = Signal(int, str, object)
+    _render_requested = Signal(int, object, object)
     _prerender_requested = Signal(list, object)
     _transcribe_requested = Signal(int, object)
     _speculate_requested = Signal()
@@ -213,8 +214,12 @@ class SpeechWorker(QObject):
         self._stt_thread.start()
 
     # -- requests ---------------------------------------------------------------------------
-    def request_render(self, request_id: int, text: str, settings: VoiceSettings) -> None:
-        self._render_requested.emit(request_id, text, settings)
+    def request_render(
+        self, request_id: int, parts: str | Sequence[str], settings: VoiceSettings
+    ) -> None:
+        """Render a line: its text, or its parts (said in order with a short pause between)."""
+        said = (parts,) if isinstance(parts, str) else tuple(parts)
+        self._render_requested.emit(request_id, said, settings)
 
     def request_prerender(self, lines: list[str], settings: VoiceSettings) -> None:
         self._prerender_requested.emit(list(lines), settings)

@@ -1,31 +1,37 @@
-"""The driver behind the ``frameshift_app`` fixture: the real window, scripted (or real) speech."""
+"""The driver behind the ``frameshift_app`` fixture: the real window, scripted (or real) speech.
+
+The window is built by :func:`app.bootstrap.build_window` and its speech by the one factory
+(:func:`app.speech.factory.make_speech`) with fakes injected, exactly as ``frameshift`` builds
+them, so every signal path (the speculative decode on a pause included) is the production one.
+
+When a wait fails, the error tells the story: what was awaited and for how long, the last
+manager line and whether ``start()``/``answer()`` already returned it, the rehearsal's phase,
+the screen, and any banner showing.
+"""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtWidgets import QLabel
 
+from app.bootstrap import build_speech, build_window
 from app.config import LoadedSettings, Settings, load_settings
-from app.session import SpeechServices
-from app.speech import (
-    FakeMicrophone,
-    FakePlayer,
-    FakeRecognizer,
-    FakeVoice,
-    Pyttsx3Voice,
-    SpeechWorker,
-    WhisperRecognizer,
-)
-from app.ui.app import create_window
+from app.speech.fakes import FakeMicrophone, FakePlayer, FakeRecognizer, FakeVoice
+from app.speech.services import SpeechServices
 from app.ui.main_window import MainWindow
 
 DEFAULT_TIMEOUT_MS = 5_000
 REAL_SPEECH_TIMEOUT_MS = 60_000
+
+
+class WaitTimeoutError(AssertionError):
+    """A driver wait ran out; the message says what the app was doing at the time."""
 
 
 class FrameshiftDriver:
@@ -54,11 +60,12 @@ class FrameshiftDriver:
         self.voice = voice
         self.recognizer = recognizer
         self.microphone: Any = speech.microphone
-        self.player = speech.player
+        self.player: Any = speech.player
         self.real_speech = real_speech
         self.timeout_ms = REAL_SPEECH_TIMEOUT_MS if real_speech else DEFAULT_TIMEOUT_MS
         self._seen_lines = 0
         self._lines_shown = 0
+        self._returned: list[str] = []  # lines start()/answer() gave back, in order
         window.rehearsal.manager_line_shown.connect(self._on_rehearsal_manager_line_shown)
 
     @property
@@ -81,32 +88,34 @@ class FrameshiftDriver:
             raise LookupError(f"no scenario {scenario_id!r} in the list; installed: {known}")
         self._seen_lines = 0
         w.picker.start_button.click()
-        return self.wait_for_manager_line()
+        return self._returning(self.wait_for_manager_line(what=f"the first line of {scenario_id}"))
 
     def manager_line(self) -> str:
         """The caption on screen now."""
         return self.window.conversation.caption.text()
 
-    def wait_for_manager_line(self, timeout: int | None = None) -> str:
+    def wait_for_manager_line(self, timeout: int | None = None, *, what: str = "") -> str:
         """Wait until the manager has said a new line and the app waits for an answer (or the
         conversation is over), and return that line."""
-        timeout = timeout or self.timeout_ms
         seen = self._seen_lines
 
         def ready() -> None:
             assert self._lines_shown > seen or self._done()
             assert self.window.rehearsal.awaiting_answer or self._done()
 
-        self.qtbot.waitUntil(ready, timeout=timeout)
+        self.wait_until(
+            ready, what or "the manager's next line, then the app waiting for an answer", timeout
+        )
         self._seen_lines = self._lines_shown
         return self.manager_line()
 
     def answer(self, text_or_wav: str | Path, *, timeout: int | None = None) -> str:
         """Answer the current line: said into the (scripted) microphone when the app listens,
         typed into the answer box otherwise. Returns the manager's next line."""
-        timeout = timeout or self.timeout_ms
-        self.qtbot.waitUntil(lambda: self.window.rehearsal.awaiting_answer, timeout=timeout)
         rehearsal = self.window.rehearsal
+        self.wait_until(
+            lambda: rehearsal.awaiting_answer, f"the app to await an answer to give {text_or_wav!r}"
+        )
         before = len(rehearsal.conversation.turns) if rehearsal.conversation else 0
         is_wav = str(text_or_wav).lower().endswith(".wav")
         if self.microphone is not None and not isinstance(self.microphone, FakeMicrophone):
@@ -132,16 +141,18 @@ class FrameshiftDriver:
             conv = rehearsal.conversation
             assert (conv is not None and len(conv.turns) > before + 1) or self._done()
 
-        self.qtbot.waitUntil(taken, timeout=timeout)
-        return self.wait_for_manager_line(timeout)
+        self.wait_until(taken, f"the answer {text_or_wav!r} to be taken", timeout)
+        line = self.wait_for_manager_line(timeout, what=f"the reply to {text_or_wav!r}")
+        return self._returning(line)
 
     def finish(self, timeout: int | None = None) -> int:
         """End the conversation (if it has not ended) and wait for the results; the session id."""
-        timeout = timeout or self.timeout_ms
         w = self.window
         if not self._done():
             w.conversation.end_button.click()
-        self.qtbot.waitUntil(lambda: w.stack.currentWidget() is w.results, timeout=timeout)
+        self.wait_until(
+            lambda: w.stack.currentWidget() is w.results, "the replay after the end", timeout
+        )
         assert w.last_session_id is not None
         return w.last_session_id
 
@@ -155,18 +166,85 @@ class FrameshiftDriver:
                 w.show_results(w.last_session_id)
         return w.results
 
+    def replace_speech(self, **pieces: Any) -> None:
+        """Swap speech pieces (``player=...``) before a rehearsal, through the window's one
+        hand-over point, as the bootstrap does when speech arrives."""
+        self.speech = replace(self.speech, **pieces)
+        self.microphone = self.speech.microphone
+        self.player = self.speech.player
+        self.window.attach_speech(self.speech)
+
     def close(self) -> None:
         """Close the window and stop every worker thread."""
         w = self.window
         w.close()
         w.shutdown()
-        worker = self.speech.worker
-        if worker is not None:
-            worker.stop()
+        self.speech.stop()
         if w.store is not None:
             w.store.close()
 
+    # -- waiting, with the story when it fails ----------------------------------------------
+    def wait_until(self, check: Callable[[], Any], what: str, timeout: int | None = None) -> None:
+        """``qtbot.waitUntil(check)``; on time-out, a :class:`WaitTimeoutError` telling the story."""
+        timeout = timeout or self.timeout_ms
+        started = time.monotonic()
+        try:
+            self.qtbot.waitUntil(check, timeout=timeout)
+        except WaitTimeoutError:
+            raise
+        except Exception as exc:
+            # pytest-qt raises its own TimeoutError, EventLoopBot the built-in one
+            if not isinstance(exc, TimeoutError) and type(exc).__name__ != "TimeoutError":
+                raise
+            waited = (time.monotonic() - started) * 1000
+            raise WaitTimeoutError(self.story(what, waited)) from exc
+
+    def story(self, what: str, waited_ms: float) -> str:
+        """What the app was doing: for a failed wait, or a failed plan check."""
+        w = self.window
+        rehearsal = w._rehearsal
+        lines = [f"Waited {waited_ms:.0f} ms for {what}."]
+        caption = self.manager_line().strip()
+        if caption:
+            returned = caption in self._returned
+            lines.append(
+                f'Last manager line on screen: "{caption}" ('
+                + ("already returned by start()/answer()" if returned else "not yet returned")
+                + ")."
+            )
+        else:
+            lines.append("No manager line on screen.")
+        if rehearsal is None:
+            lines.append("The window has no rehearsal yet (store and scenarios not attached).")
+        else:
+            conv = rehearsal.conversation
+            turns = len(conv.turns) if conv is not None else 0
+            state = "ended" if conv is not None and conv.finished else "running"
+            lines.append(
+                f"Phase: {rehearsal.phase.name}; conversation {state if conv else 'not started'}"
+                f", {turns} turn(s) said."
+            )
+        page = w.stack.currentWidget()
+        if page is not None:
+            lines.append(f"Screen: {page.objectName() or type(page).__name__}.")
+        banners = [
+            label.text().strip()
+            for label in w.findChildren(QLabel, "noticeBanner")
+            if label.isVisible() and label.text().strip()
+        ]
+        status = w.status_label.text().strip()
+        if status:
+            banners.append(status)
+        lines.append(
+            "Banner: " + " | ".join(f'"{b}"' for b in banners) if banners else "No banner showing."
+        )
+        return "\n  ".join(lines)
+
     # -- internals --------------------------------------------------------------------------
+    def _returning(self, line: str) -> str:
+        self._returned.append(line.strip())
+        return line
+
     def _on_rehearsal_manager_line_shown(self, _idx: int, _text: str) -> None:
         self._lines_shown += 1
 
@@ -206,21 +284,30 @@ class EventLoopBot:
 
 
 def scripted_speech(
-    cache_dir: Path, *, real_engines: bool = False
+    settings: Settings | Path, *, real_engines: bool = False
 ) -> tuple[SpeechServices, Any, Any]:
-    """Speech for tests and benchmarks: the real worker threads over an instant FakeVoice and a
-    FakeRecognizer (or the real eSpeak voice and Whisper), a FakePlayer and a scripted
-    FakeMicrophone. Returns the services, the voice and the recognizer."""
+    """Speech for tests and benchmarks, through the one factory: the real worker threads over an
+    instant FakeVoice and a FakeRecognizer (or the real eSpeak voice and Whisper), a FakePlayer
+    and a scripted FakeMicrophone. ``settings`` may be a cache dir (``settings.cache_dir``).
+    Returns the services, the voice and the recognizer."""
+    if isinstance(settings, Path):
+        settings = replace(Settings(), data_dir=settings.parent)
     voice: Any
     recognizer: Any
     if real_engines:
-        voice, recognizer = Pyttsx3Voice(), WhisperRecognizer()
+        from app.speech.factory import make_recognizer, make_voice
+
+        voice, recognizer = make_voice(settings), make_recognizer(settings)
     else:
         voice, recognizer = FakeVoice(seconds=0.05), FakeRecognizer()
-    worker = SpeechWorker(voice, recognizer, cache_dir / "voice")
-    if real_engines:
-        worker.load_recognizer()
-    services = SpeechServices(worker=worker, player=FakePlayer(), microphone=FakeMicrophone())
+    services, _notices = build_speech(
+        settings,
+        voice=voice,
+        recognizer=recognizer,
+        microphone=FakeMicrophone(),
+        player=FakePlayer(),
+        load_recognizer=real_engines,
+    )
     return services, voice, recognizer
 
 
@@ -246,16 +333,13 @@ def make_driver(
     voice: Any
     recognizer: Any
     if live_audio:  # everything real: the sound server's default microphone and speakers
-        from app.speech.services import build_services
-
-        bundle, _notices = build_services(settings)
-        assert bundle.worker is not None
-        voice, recognizer = bundle.worker.cache.voice, bundle.worker.recognizer
-        speech = SpeechServices(bundle.worker, bundle.player, bundle.microphone)
+        speech, _notices = build_speech(settings)
+        assert speech.worker is not None
+        voice, recognizer = speech.worker.cache.voice, speech.worker.recognizer
         real_speech = True
     else:
-        speech, voice, recognizer = scripted_speech(settings.cache_dir, real_engines=real_speech)
-    window = create_window(loaded, speech=speech)
+        speech, voice, recognizer = scripted_speech(settings, real_engines=real_speech)
+    window = build_window(loaded, speech=speech)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

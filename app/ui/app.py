@@ -1,7 +1,6 @@
-"""Start-up: the QApplication, the store, the scenarios, the window, then speech in the background.
+"""The Qt application and the first paint: what every window needs before anything else.
 
-The window is shown before anything slow happens: speech engines and the recognizer model load
-in their worker threads after the first paint.
+Start-up itself (store, scenarios, speech, window or kiosk) is :mod:`app.bootstrap`.
 """
 
 from __future__ import annotations
@@ -9,17 +8,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
-
-from app.config import LoadedSettings, Settings
-from app.ui.main_window import MainWindow
-from app.ui.theme import apply_theme
-
-if TYPE_CHECKING:
-    from app.session import SpeechServices
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 def ensure_qapp(argv: list[str] | None = None) -> QApplication:
@@ -36,80 +27,33 @@ def ensure_qapp(argv: list[str] | None = None) -> QApplication:
     return qapp
 
 
-def create_window(
-    loaded: LoadedSettings,
-    *,
-    speech: SpeechServices | None = None,
-    deferred: bool = False,
-) -> MainWindow:
-    """Build the window over a freshly opened store and the installed scenarios.
-
-    With ``deferred`` the window is returned empty (a "Loading" picker) and fills itself on the
-    first turn of the event loop, so it can be painted before the domain is even imported.
-    """
-    settings = loaded.settings
-    qapp = ensure_qapp()
-    apply_theme(qapp, settings.theme, settings.font_scale)
-    window = MainWindow(settings, None, [], speech=speech, config_path=loaded.path, loading=True)
-    window.settings_changed.connect(lambda s: apply_theme(qapp, s.theme, s.font_scale))
-    if deferred:
-        _after_first_paint(window, lambda: load_into(window, loaded))
-    else:
-        load_into(window, loaded)
-    return window
-
-
 class _FirstPaint(QObject):
-    """Runs a callback once, on the event-loop turn after the window's first paint."""
+    """Runs callbacks once, on the event-loop turn after the widget's first paint."""
 
-    def __init__(self, window: MainWindow, callback: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._callback: Callable[[], None] | None = callback
-        window.installEventFilter(self)
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.callbacks: list[Callable[[], None]] = []
+        self.painted = False
+        widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._callback is not None:
-            callback, self._callback = self._callback, None
-            QTimer.singleShot(0, callback)
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            callbacks, self.callbacks = self.callbacks, []
+            for callback in callbacks:
+                QTimer.singleShot(0, callback)
         return False
 
 
-def _after_first_paint(window: MainWindow, callback: Callable[[], None]) -> None:
-    _FirstPaint(window, callback)
-
-
-def load_into(window: MainWindow, loaded: LoadedSettings) -> None:
-    """Open the store and read the scenarios, then attach both to the window."""
-    from app.dialogue import installed_scenario_dirs, load_scenarios
-    from app.session.storage import open_store
-
-    settings = loaded.settings
-    store, notices = open_store(settings)
-    scenarios, problems = load_scenarios(installed_scenario_dirs(settings.extra_scenario_dirs()))
-    if settings.kiosk.enabled and settings.kiosk.scenarios:
-        chosen = set(settings.kiosk.scenarios)
-        scenarios = [s for s in scenarios if s.id in chosen] or scenarios
-    window.attach(store, scenarios, problems=problems, startup_notices=[*loaded.warnings, *notices])
-
-
-def create_speech_services(settings: Settings) -> tuple[SpeechServices, list[str]]:
-    """The real voice, recognizer, player and microphone; each may be missing, with a reason."""
-    from app.session import SpeechServices
-    from app.speech.services import build_services
-
-    bundle, notices = build_services(settings)
-    return SpeechServices(bundle.worker, bundle.player, bundle.microphone), notices
-
-
-def load_speech_into(speech: SpeechServices, settings: Settings) -> list[str]:
-    """Create the real speech pieces into ``speech``, the holder the window already shares."""
-    services, notices = create_speech_services(settings)
-    speech.worker, speech.player, speech.microphone = (
-        services.worker,
-        services.player,
-        services.microphone,
-    )
-    return notices
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Run ``callback`` after ``widget`` is first painted (at once if it already was)."""
+    hook = widget.findChild(_FirstPaint)
+    if hook is None:
+        hook = _FirstPaint(widget)
+    if hook.painted:
+        QTimer.singleShot(0, callback)
+    else:
+        hook.callbacks.append(callback)
 
 
 class NoDisplayError(RuntimeError):
@@ -121,43 +65,3 @@ def has_display() -> bool:
     if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def run_gui(
-    loaded: LoadedSettings,
-    *,
-    on_shown: Callable[[MainWindow], None] | None = None,
-    kiosk_demo: bool = False,
-) -> int:
-    if not has_display():
-        raise NoDisplayError(
-            "No screen to show Frameshift on (DISPLAY and WAYLAND_DISPLAY are not set). Start it "
-            "from a desktop session, or on a headless machine under a virtual screen: "
-            "xvfb-run -a frameshift. The command-line tools (frameshift --help) need no screen."
-        )
-    if loaded.settings.kiosk.enabled:
-        from app.ui.kiosk import run_kiosk
-
-        return run_kiosk(loaded, demo=kiosk_demo)
-    from app.session import SpeechServices
-
-    qapp = ensure_qapp()
-    speech = SpeechServices()
-    window = create_window(loaded, speech=speech, deferred=True)
-    window.show()
-
-    def start_speech() -> None:
-        notices = load_speech_into(speech, loaded.settings)
-        if notices:
-            window.show_status(" ".join(notices))
-
-    QTimer.singleShot(0, start_speech)
-    if on_shown is not None:
-        QTimer.singleShot(0, lambda: on_shown(window))
-    code = qapp.exec()
-    window.shutdown()
-    if speech.worker is not None:
-        speech.worker.stop()
-    if window.store is not None:
-        window.store.close()
-    return code

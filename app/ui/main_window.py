@@ -14,13 +14,14 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 from app.config import Settings
 from app.ui.conversation_view import ConversationView
 from app.ui.history import HistoryView
-from app.ui.picker import ScenarioPicker
-from app.ui.results import ResultsView
+from app.ui.picker import ScenarioPicker, ordered
+from app.ui.replay import ResultsView
 
 if TYPE_CHECKING:  # the domain is imported when the window attaches it, after the first paint
     from app.dialogue import Problem, Scenario
     from app.framing import Analysis, TurnAnalysis
-    from app.session import Rehearsal, SpeechServices, TurnData
+    from app.session import Rehearsal, TurnData
+    from app.speech.services import SpeechServices
     from app.store import Store
 
 
@@ -31,11 +32,17 @@ class MainWindow(QMainWindow):
         results_shown(int): the results of a session are on screen (session id).
         settings_changed(object): new Settings from the settings dialog.
         attached(): the store and scenarios are in place (the picker is ready).
+        screen_changed(str): another screen is shown (see :attr:`current_screen`).
+        conversation_ended(str, object): a conversation ended (scenario id, its Analysis).
+        activity(): the conversation moved on (a line, an answer, listening, thinking).
     """
 
     results_shown = Signal(int)
     settings_changed = Signal(object)
     attached = Signal()
+    screen_changed = Signal(str)
+    conversation_ended = Signal(str, object)
+    activity = Signal()
 
     def __init__(
         self,
@@ -75,6 +82,7 @@ class MainWindow(QMainWindow):
         for page in (self.picker, self.conversation, self.results, self.history):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
+        self.stack.currentChanged.connect(self._on_stack_current_changed)
         self.status_label = QLabel()
         self.status_label.setObjectName("statusMessage")
         self.status_label.setWordWrap(True)
@@ -98,13 +106,11 @@ class MainWindow(QMainWindow):
         startup_notices: Sequence[str] = (),
     ) -> None:
         """Give the window its store and scenarios (after the first paint, at start-up)."""
-        from app.session import Rehearsal, SpeechServices
+        from app.session import Rehearsal
 
         self.store = store
-        self.scenarios = list(scenarios)
-        if self._speech is None:
-            self._speech = SpeechServices()
-        self._rehearsal = Rehearsal(self.settings, store, self._speech, self)
+        self.scenarios = ordered(scenarios)
+        self._rehearsal = Rehearsal(self.settings, store, self.speech, self)
         self._wire_rehearsal()
         self.history.set_store(store)
         self.picker.set_scenarios(self.scenarios)
@@ -116,7 +122,7 @@ class MainWindow(QMainWindow):
             )
         if store is None:
             notices.append("History is off for this run: the database could not be opened.")
-        self.show_status(" ".join(notices))
+        self.picker.show_notice(" ".join(notices))
         self.attached.emit()
 
     @property
@@ -127,8 +133,17 @@ class MainWindow(QMainWindow):
 
     @property
     def speech(self) -> SpeechServices:
-        assert self._speech is not None
+        if self._speech is None:
+            from app.speech.services import SpeechServices
+
+            self._speech = SpeechServices()
         return self._speech
+
+    def attach_speech(self, speech: SpeechServices) -> None:
+        """Use these speech services from now on (the bootstrap hands them over once)."""
+        self._speech = speech
+        if self._rehearsal is not None:
+            self._rehearsal.attach_speech(speech)
 
     # -- wiring -----------------------------------------------------------------------------
     def _wire_views(self) -> None:
@@ -144,13 +159,14 @@ class MainWindow(QMainWindow):
         self.results.back_requested.connect(self.show_picker)
         self.results.history_requested.connect(self.show_history)
         self.results.retry_requested.connect(self.retry_from)
+        self.results.rehearse_requested.connect(self._on_results_rehearse_requested)
         self.results.open_session_requested.connect(self.show_results)
         self.history.back_requested.connect(self.show_picker)
         self.history.open_requested.connect(self.show_results)
         self.history.delete_requested.connect(self.delete_sessions)
         self.history.delete_all_requested.connect(self.delete_all)
         self._history_shortcut = QShortcut(QKeySequence("Ctrl+H"), self, self.show_history)
-        self._quit_shortcut = QShortcut(QKeySequence.StandardKey.Quit, self, self.close)
+        self._quit_shortcut = QShortcut(QKeySequence.StandardKey.Quit, self, self.request_close)
 
     def _wire_rehearsal(self) -> None:
         r = self.rehearsal
@@ -158,11 +174,12 @@ class MainWindow(QMainWindow):
         r.manager_line_shown.connect(self._on_rehearsal_manager_line_shown)
         r.manager_line_done.connect(self._on_rehearsal_manager_line_done)
         r.answer_recorded.connect(self._on_rehearsal_answer_recorded)
-        r.listening_changed.connect(c.set_listening)
+        r.phase_changed.connect(lambda phase: c.set_phase(str(phase.value)))
         r.level_changed.connect(c.set_level)
-        r.transcribing.connect(c.set_transcribing)
         r.notice.connect(c.show_notice)
         r.ended.connect(self._on_rehearsal_ended)
+        for moved in (r.manager_line_done, r.answer_recorded, r.phase_changed):
+            moved.connect(self._on_rehearsal_moved)
 
     def enter_kiosk_mode(self) -> None:
         """A booth visitor must not reach settings, history or quit (see app/ui/kiosk)."""
@@ -224,11 +241,14 @@ class MainWindow(QMainWindow):
             scenario,
             voice=self.speech.worker is not None and self.settings.voice,
             listen=self.speech.microphone is not None and self.settings.listen,
+            practice=self.settings.practice_mode,
         )
+        self.picker.clear_notice()  # start-up notices belong to the picker, shown once
+        self.show_status("")
         self.stack.setCurrentWidget(self.conversation)
         for turn in prior:
             if turn.speaker == "manager":
-                self.conversation.show_manager_line(turn.text)
+                self.conversation.show_manager_line(turn.text, turn.idx, turn.node_id or "")
             else:
                 frame = turn.analysis.frame if turn.analysis else "neutral"
                 self.conversation.show_answer(turn.text, frame)
@@ -242,44 +262,17 @@ class MainWindow(QMainWindow):
 
     def retry_from(self, session_id: int, manager_turn: int) -> None:
         """Restart at the pivotal manager line, keeping every turn before it."""
-        from app.framing import CueMatch, TurnAnalysis
-        from app.session import TurnData
+        from app.session import ResumeError, resume_point
 
         if self.store is None:
             return
-        session = self.store.session(session_id)
-        scenario = self.find_scenario(session.scenario_id)
-        turns = self.store.turns(session_id)
-        pivot = next((t for t in turns if t.idx == manager_turn), None)
-        if scenario is None or pivot is None or pivot.node_id not in scenario.nodes:
-            self.show_status("This session's scenario has changed; start it from the beginning.")
+        try:
+            point = resume_point(self.store, session_id, manager_turn, self.scenarios)
+        except ResumeError as exc:
+            self.show_status(str(exc))
             return
-        prior = [
-            TurnData(
-                idx=t.idx,
-                speaker=t.speaker,
-                text=t.text,
-                node_id=t.node_id,
-                started_at=t.started_at,
-                ended_at=t.ended_at,
-                audio_path=t.audio_path,
-                analysis=(
-                    TurnAnalysis(
-                        index=t.idx,
-                        speaker="seeker",
-                        frame=t.frame,  # type: ignore[arg-type]
-                        score=float(t.score or 0.0),
-                        cues=tuple(CueMatch(**c) for c in t.cues),
-                    )
-                    if t.speaker == "seeker" and t.frame
-                    else None
-                ),
-            )
-            for t in turns
-            if t.idx < manager_turn
-        ]
         self.start_scenario(
-            scenario, start=pivot.node_id, prior=prior, parent_session_id=session_id
+            point.scenario, start=point.start, prior=point.prior, parent_session_id=session_id
         )
 
     def delete_sessions(self, session_ids: list[int]) -> None:
@@ -323,11 +316,21 @@ class MainWindow(QMainWindow):
             self.settings_changed.emit(self.settings)
             self.show_status(dialog.saved_message)
 
+    def _on_results_rehearse_requested(self, scenario_id: str) -> None:
+        scenario = self.find_scenario(scenario_id)
+        if scenario is None:
+            self.show_status("This scenario is no longer installed; choose another one.")
+            self.show_picker()
+            return
+        self.start_scenario(scenario)
+
     def _on_conversation_answer_submitted(self, text: str) -> None:
         self.rehearsal.submit_text(text)
 
-    def _on_rehearsal_manager_line_shown(self, _idx: int, text: str) -> None:
-        self.conversation.show_manager_line(text)
+    def _on_rehearsal_manager_line_shown(self, idx: int, text: str) -> None:
+        conv = self.rehearsal.conversation
+        node_id = conv.runner.current.id if conv is not None else ""
+        self.conversation.show_manager_line(text, idx, node_id)
         self.conversation.set_speaking(True)
 
     def _on_rehearsal_manager_line_done(self) -> None:
@@ -336,12 +339,52 @@ class MainWindow(QMainWindow):
     def _on_rehearsal_answer_recorded(self, _idx: int, text: str, analysis: TurnAnalysis) -> None:
         self.conversation.show_answer(text, analysis.frame)
 
-    def _on_rehearsal_ended(self, _analysis: Analysis) -> None:
+    def _on_rehearsal_moved(self, *_args: object) -> None:
+        self.activity.emit()
+
+    def _on_rehearsal_ended(self, analysis: Analysis) -> None:
+        conv = self.rehearsal.conversation
+        if conv is not None:
+            self.conversation_ended.emit(conv.scenario.id, analysis)
+        self.activity.emit()
         sid = self.rehearsal.session_id
         if sid is not None and self.store is not None:
             QTimer.singleShot(0, lambda: self.show_results(sid))
         else:
             self.show_picker()
+
+    # -- the screens, for an embedding shell (the kiosk) --------------------------------------
+    @property
+    def current_screen(self) -> str:
+        """Which screen is shown: "picker", "conversation", "results" or "history"."""
+        shown = self.stack.currentWidget()
+        for name, page in (
+            ("conversation", self.conversation),
+            ("results", self.results),
+            ("history", self.history),
+        ):
+            if shown is page:
+                return name
+        return "picker"
+
+    def _on_stack_current_changed(self, _index: int) -> None:
+        self.screen_changed.emit(self.current_screen)
+
+    def release(self) -> tuple[str, Analysis] | None:
+        """Stop for good (the kiosk erasing a visit): end an unfinished conversation as
+        incomplete, stop speech, and forget the store, so late speech results write nothing.
+        Returns the scenario id and analysis of the conversation cut short, if it had turns."""
+        cut: tuple[str, Analysis] | None = None
+        rehearsal = self._rehearsal
+        if rehearsal is not None:
+            conv = rehearsal.conversation
+            if conv is not None and not conv.finished and conv.turns:
+                cut = (conv.scenario.id, conv.end("incomplete"))
+            rehearsal.shutdown()
+            rehearsal.conversation = None
+            rehearsal.store = None
+        self.store = None
+        return cut
 
     # -- shutdown ---------------------------------------------------------------------------
     def shutdown(self) -> None:
@@ -349,7 +392,35 @@ class MainWindow(QMainWindow):
         if self._rehearsal is not None:
             self._rehearsal.shutdown()
 
+    def conversation_in_progress(self) -> bool:
+        """A rehearsal is on screen and not finished."""
+        conv = self._rehearsal.conversation if self._rehearsal else None
+        on_screen = self.stack.currentWidget() is self.conversation
+        return conv is not None and not conv.finished and on_screen
+
+    def confirm_end(self) -> bool:
+        """Ask before a close ends a conversation; the safe choice (keep going) is the default."""
+        from app.ui.close_prompt import ask_end_conversation
+
+        conv = self.rehearsal.conversation
+        answered = sum(1 for t in conv.turns if t.speaker == "seeker") if conv else 0
+        unsaved = int(getattr(conv, "unsaved", 0) or 0)
+        return ask_end_conversation(self, answered=answered, unsaved=unsaved)
+
+    def request_close(self) -> bool:
+        """Quit (Ctrl+Q) as a user means it: mid-conversation, ask first. True if closed."""
+        kiosk = getattr(self, "_kiosk_locked", False)
+        if self.conversation_in_progress() and not kiosk and not self.confirm_end():
+            return False
+        self._close_confirmed = True
+        return bool(self.close())
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        asked = getattr(self, "_close_confirmed", False) or getattr(self, "_kiosk_locked", False)
+        spontaneous = event.spontaneous() and not asked  # the window manager's close button
+        if spontaneous and self.conversation_in_progress() and not self.confirm_end():
+            event.ignore()
+            return
         if self._rehearsal is not None:
             conv = self._rehearsal.conversation
             if conv is not None and not conv.finished:

@@ -97,7 +97,7 @@ def test_no_audio_devices_captions_and_typing_carry_the_talk(
     seen = _record_notices(app)
     assert app.microphone is not None
     app.microphone.unavailable = "No microphone was found."
-    app.window.speech.player = NoOutputPlayer()
+    app.replace_speech(player=NoOutputPlayer())
     first = app.start("coffee-referral")
     assert first == app.manager_line()
     _wait_notice(app, seen, "No microphone was found. You can keep going by typing your answers.")

@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 
+from app.bootstrap import build_kiosk
 from app.config import KioskSettings, load_settings
 from app.session import SpeechServices
 from app.session.kiosk import hash_pin
 from app.speech import FakeMicrophone, FakeRecognizer, FakeVoice
 from app.testing.driver import FrameshiftDriver, scripted_speech
-from app.ui.kiosk import KioskWindow, create_kiosk
+from app.ui.kiosk import KioskWindow
 from app.ui.kiosk.operator import OperatorScreen
 
 PIN = "2468"
@@ -90,7 +91,7 @@ def make_booth(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Booth]]:
         operator = OperatorScreen(
             devices=lambda: [("usb-mic", "USB microphone")], microphone_factory=fake_mic
         )
-        kiosk_window = create_kiosk(
+        kiosk_window = build_kiosk(
             loaded,
             speech=speech,
             demo=demo,

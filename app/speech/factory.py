@@ -1,0 +1,153 @@
+"""The one place speech is built: which voice engine, recognizer, microphone and player.
+
+``make_speech(settings)`` builds the real pieces; tests and benches call the same function with
+fakes injected (``voice=FakeVoice()``, ``microphone=FakeMicrophone()``...), so every signal path,
+the speculative decode included, is the production one.
+
+Voice engines are registered in :data:`VOICE_ENGINES`. A persona chooses one in its voice name,
+``"<engine>:<voice>"`` (``"pyttsx3:en-us"``); a bare name (``"en-us"``) uses
+``DEFAULT_VOICE_ENGINE``. Adding an engine is a module with a :class:`~app.speech.Voice` class
+(cheap to construct: load models on the first render) and one entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.speech.protocols import Microphone, Player, Recognizer, Voice, VoiceSettings
+from app.speech.services import SpeechServices
+
+if TYPE_CHECKING:
+    from app.config import Settings
+
+
+def _pyttsx3() -> Voice:
+    from app.speech.tts_pyttsx3 import Pyttsx3Voice
+
+    return Pyttsx3Voice()
+
+
+#: Voice engines by the name a persona's voice may start with; each builds its Voice lazily.
+VOICE_ENGINES: dict[str, Callable[[], Voice]] = {"pyttsx3": _pyttsx3}
+DEFAULT_VOICE_ENGINE = "pyttsx3"
+
+
+@dataclass
+class EngineVoice:
+    """A Voice that sends each line to the engine its settings name (``"engine:voice"``)."""
+
+    engines: dict[str, Callable[[], Voice]]
+    default: str = DEFAULT_VOICE_ENGINE
+
+    def __post_init__(self) -> None:
+        self._built: dict[str, Voice] = {}
+
+    @property
+    def engine_id(self) -> str:
+        """Every engine with its version (constructors are cheap: engines load on first render);
+        the cache also keys on the voice name, which names the engine."""
+        return "+".join(f"{name}={self.engine(name).engine_id}" for name in sorted(self.engines))
+
+    def split(self, settings: VoiceSettings) -> tuple[str, VoiceSettings]:
+        name, sep, voice = settings.voice.partition(":")
+        if sep and name in self.engines:
+            return name, replace(settings, voice=voice)
+        return self.default, settings
+
+    def engine(self, name: str) -> Voice:
+        if name not in self._built:
+            self._built[name] = self.engines[name]()
+        return self._built[name]
+
+    def render(self, text: str, settings: VoiceSettings, out: Path) -> Path:
+        name, own = self.split(settings)
+        return self.engine(name).render(text, own, out)
+
+
+def make_voice(settings: Settings | None = None, engine: str | None = None) -> Voice:
+    """The voice: one engine by name, or (default) every registered engine, chosen per line by
+    the persona's voice name."""
+    if engine is not None:
+        if engine not in VOICE_ENGINES:
+            known = ", ".join(sorted(VOICE_ENGINES))
+            raise ValueError(f"unknown voice engine {engine!r}; known: {known}")
+        return VOICE_ENGINES[engine]()
+    if len(VOICE_ENGINES) == 1:
+        return VOICE_ENGINES[DEFAULT_VOICE_ENGINE]()
+    return EngineVoice(dict(VOICE_ENGINES))
+
+
+def make_recognizer(settings: Settings) -> Recognizer:
+    from app.speech.stt_whisper import WhisperRecognizer
+
+    model_dir = Path(settings.model_dir).expanduser() if settings.model_dir else None
+    return WhisperRecognizer(model_dir)
+
+
+def make_microphone(settings: Settings) -> Microphone:
+    from app.speech.microphone import QtMicrophone
+    from app.speech.vad import VadConfig
+
+    return QtMicrophone(
+        settings.input_device,
+        VadConfig(
+            end_silence_ms=int(settings.end_silence_ms), max_speech_s=float(settings.max_answer_s)
+        ),
+    )
+
+
+def make_player(settings: Settings) -> Player:
+    from app.speech.player import QtPlayer
+
+    return QtPlayer(volume=float(settings.volume))
+
+
+def make_speech(
+    settings: Settings,
+    *,
+    voice: Voice | None = None,
+    recognizer: Recognizer | None = None,
+    microphone: Microphone | None = None,
+    player: Player | None = None,
+    load_recognizer: bool = True,
+) -> tuple[SpeechServices, list[str]]:
+    """Build the speech services in the GUI thread; any piece given is used as it is.
+
+    The recognizer's model loads in its thread at once (``recognizer_ready``/``_failed``), and the
+    microphone's pauses feed the worker's speculative decode. Returns the services and sentences
+    about what cannot work (no speakers...).
+    """
+    from app.speech.worker import SpeechWorker
+
+    notices: list[str] = []
+    worker = SpeechWorker(
+        voice if voice is not None else make_voice(settings),
+        recognizer if recognizer is not None else make_recognizer(settings),
+        Path(settings.cache_dir) / "voice",
+        recognizer_timeout_s=float(settings.recognizer_timeout_s),
+    )
+    if load_recognizer:
+        worker.load_recognizer()
+    if player is None:
+        player = make_player(settings)
+        if getattr(player, "silent", False):
+            notices.append("No speakers found: the manager's lines are shown as captions only.")
+    if microphone is None:
+        microphone = make_microphone(settings)
+    microphone.silence_started.connect(worker.speculate)
+    return SpeechServices(worker, player, microphone), notices
+
+
+__all__ = [
+    "DEFAULT_VOICE_ENGINE",
+    "VOICE_ENGINES",
+    "EngineVoice",
+    "make_microphone",
+    "make_player",
+    "make_recognizer",
+    "make_speech",
+    "make_voice",
+]
