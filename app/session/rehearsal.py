@@ -242,6 +242,15 @@ class Rehearsal(QObject):
         if self.speech.player is not None:
             self.speech.player.stop()
 
+    def close(self) -> None:
+        """Shut down and forget the conversation and the store: late speech results then find
+        nothing to write to and no session folder to recreate (a kiosk visit's end)."""
+        self.shutdown()
+        self.conversation = None
+        self.store = None
+        self._line = None
+        self._set_phase(Phase.IDLE)
+
     # -- state -------------------------------------------------------------------------------
     def _set_phase(self, phase: Phase) -> None:
         if phase is self.phase:
