@@ -359,8 +359,9 @@ COMMITMENT_QUESTION: Final = _rx(
     rf"\s+)?(?:{JOB}|something|thing|job)\s+(?:{YOUD}|you\s+might|you\s+could|you{A}ll|you\s+want"
     rf"|you{A}re|for\s+you|that\s+you)",
     rf"(?:the\s+)?(?:kind|sort)\s+of\s+{JOB}\s+{YOURE}\s+(?:after|looking|interested|keen)",
-    r"(?:put|pass|send|forward|recommend|submit|refer|mention|nominate)\s+(?:you|your\s+(?:name|cv"
-    r"|resume|details|application))",
+    # "put you in touch with" offers an introduction, not the position
+    r"(?:put|pass|send|forward|recommend|submit|refer|mention|nominate)\s+(?:you(?!\s+in\s+"
+    r"(?:touch|contact))|your\s+(?:name|cv|resume|details|application))",
     r"(?:set\s+up|arrange|schedule|book|line\s+up|get\s+you\s+in\s+for)\s+(?:an?\s+)?"
     r"(?:\w+\s+)?interview",
     r"(?:like|want|wanna|going)\s+to\s+apply|consider\s+applying|(?:you\s+)?apply\s+for\s+(?:it|the)",

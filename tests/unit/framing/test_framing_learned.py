@@ -152,3 +152,10 @@ def test_rules_only_analysis_needs_no_model() -> None:
     result = analyze(turns, rules_only=True)
     assert result.shift is not None
     assert result.shift.turn == 1
+
+
+def test_yes_to_an_introduction_offer_is_neutral_like_the_coffee_yes() -> None:
+    offer = "I could put you in touch with Daniel and Ama in my group. Would that be useful?"
+    for answer in ("Yes, very much, thank you", "That would be great, thank you", "yes"):
+        assert analyze_answer(offer, answer).frame == "neutral", answer
+    assert analyze_answer("Shall I put you forward for the role?", "yes").frame == "interview"
