@@ -3,7 +3,8 @@
 Two ways to compare, the better one whenever it is there:
 
 - **meaning**: the shared sentence encoder (loaded once by the framing layer) embeds the
-  question; a topic scores by its closest example question, its closest answer and its id.
+  question; a topic scores by its cosine with the topic's centroid: the mean of its example
+  questions, plus its answers and its id read as words.
 - **words**: stems with synonyms folded (:mod:`app.dialogue.words`), weighted by how specific
   each term is to one topic, compared with each example question and with the topic as a whole;
   added to the meaning score, or alone when there is no encoder.
@@ -29,12 +30,16 @@ from app.dialogue.words import QUESTION_WORDS, content_terms, terms
 
 #: Word-overlap score (0..1) a topic needs when there is no encoder.
 WORDS_THRESHOLD: Final = 0.40
-#: Score a topic needs with the encoder: best example cosine + ANSWER_WEIGHT x best answer
-#: cosine + LABEL_WEIGHT x cosine with the topic id + WORDS_WEIGHT x word-overlap score.
-MEANING_THRESHOLD: Final = 0.75
-ANSWER_WEIGHT: Final = 0.5
-LABEL_WEIGHT: Final = 0.3
-WORDS_WEIGHT: Final = 0.3
+#: Score a topic needs with the encoder: the question's cosine with the topic's centroid (the
+#: mean of its example questions + ANSWER_WEIGHT x the mean of its answers + LABEL_WEIGHT x its
+#: id read as words), + WORDS_WEIGHT x the word-overlap score.
+MEANING_THRESHOLD: Final = 0.45
+ANSWER_WEIGHT: Final = 1.0
+LABEL_WEIGHT: Final = 0.6
+WORDS_WEIGHT: Final = 0.15
+#: With the encoder, the best topic must lead the next by this much: two topics the question
+#: fits about equally well get a deflection rather than a coin toss.
+MEANING_MARGIN: Final = 0.02
 #: Weight of question words ("who", "when") relative to an ordinary term of the same rarity.
 _QUESTION_WORD_WEIGHT: Final = 0.35
 #: Share of a topic's word score that comes from its best single example (the rest: all of them).
@@ -108,6 +113,10 @@ class KnowledgeMatcher:
         self.examples: tuple[tuple[int, str], ...] = tuple(
             (i, q) for i, t in enumerate(knowledge.topics) for q in t.questions
         )
+        self._by_topic: list[list[int]] = [
+            [j for j, (i, _) in enumerate(self.examples) if i == topic]
+            for topic in range(len(self.ids))
+        ]
         self._example_terms = [frozenset(terms(q)) for _, q in self.examples]
         self._idf = self._weights()
         self._topic_terms = [
@@ -121,19 +130,17 @@ class KnowledgeMatcher:
             for text in (*t.answers, *((t.follow_up,) if t.follow_up else ()))
         )
         self._encoder = encoder
-        self._vectors: npt.NDArray[np.float32] | None = None
-        self._saying_vectors: npt.NDArray[np.float32] | None = None
-        self._label_vectors: npt.NDArray[np.float32] | None = None
+        self._vectors: npt.NDArray[np.float32] | None = None  # one row per example question
+        self._extra: npt.NDArray[np.float32] | None = None  # per topic: answers and id
+        self._centroids: npt.NDArray[np.float32] | None = None  # per topic
         if encoder is not None:
-            self._vectors = self._embed(encoder, [q for _, q in self.examples])
-            self._saying_vectors = self._embed(encoder, [a for _, a in self.sayings])
-            self._label_vectors = self._embed(encoder, [i.replace("_", " ") for i in self.ids])
+            self._prepare(encoder)
 
     # -- public ----------------------------------------------------------------------------
     @property
     def method(self) -> str:
         """How questions are compared: "meaning" with the encoder, else "words"."""
-        return "meaning" if self._vectors is not None else "words"
+        return "meaning" if self._centroids is not None else "words"
 
     def match(self, question: str, *, leave_out: int | None = None) -> TopicMatch:
         """The topic this question asks about, or none; `leave_out` ignores one example
@@ -149,26 +156,29 @@ class KnowledgeMatcher:
         words = self._words(question, leave_out)
         meaning = self._meaning(question, leave_out)
         if meaning is None:
-            scores, threshold, method = words, WORDS_THRESHOLD, "words"
+            scores, threshold, margin, method = words, WORDS_THRESHOLD, 0.0, "words"
         else:
             scores = [m + WORDS_WEIGHT * w for m, w in zip(meaning, words, strict=True)]
-            threshold, method = MEANING_THRESHOLD, "meaning"
-        best = max(range(len(scores)), key=scores.__getitem__)
+            threshold, margin, method = MEANING_THRESHOLD, MEANING_MARGIN, "meaning"
+        ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
+        best = ranked[0]
         score = scores[best]
-        topic = self.ids[best] if score >= threshold else None
+        lead = score - scores[ranked[1]] if len(ranked) > 1 else score
+        topic = self.ids[best] if score >= threshold and lead >= margin else None
         return TopicMatch(topic, self.ids[best], round(score, 4), method, _ms(started))
 
-    def unreached(self) -> list[str]:
-        """Topics none of whose own example questions, held out, is matched back to them."""
-        reached: set[str] = set()
+    def unreached(self) -> dict[str, list[str]]:
+        """Topics none of whose example questions, each held out, is closest to them; with
+        where those questions went instead (another topic, or "none" for no topic at all)."""
+        went: dict[str, list[str]] = {}
         for index, (topic, question) in enumerate(self.examples):
-            if self.match(question, leave_out=index).topic == self.ids[topic]:
-                reached.add(self.ids[topic])
-        return [t for t in self.ids if t not in reached]
+            found = self.match(question, leave_out=index)
+            went.setdefault(self.ids[topic], []).append(found.best or "none")
+        return {topic: sorted(set(others)) for topic, others in went.items() if topic not in others}
 
     # -- words -----------------------------------------------------------------------------
     def _indexes(self, topic: int) -> list[int]:
-        return [j for j, (i, _) in enumerate(self.examples) if i == topic]
+        return self._by_topic[topic]
 
     def _weights(self) -> dict[str, float]:
         """Inverse topic frequency: a term in one topic's examples weighs most."""
@@ -223,31 +233,45 @@ class KnowledgeMatcher:
             return None
         return rows
 
+    def _prepare(self, encoder: Encoder) -> None:
+        """Embed every example question, answer and topic id once."""
+        examples = self._embed(encoder, [q for _, q in self.examples])
+        sayings = self._embed(encoder, [a for _, a in self.sayings])
+        labels = self._embed(encoder, [i.replace("_", " ") for i in self.ids])
+        if examples is None or sayings is None or labels is None:
+            return
+        extra = np.zeros((len(self.ids), examples.shape[1]), dtype=np.float32)
+        for i in range(len(self.ids)):
+            said = [j for j, (topic, _) in enumerate(self.sayings) if topic == i]
+            if said:
+                extra[i] += ANSWER_WEIGHT * sayings[said].mean(axis=0)
+            extra[i] += LABEL_WEIGHT * labels[i]
+        self._vectors, self._extra = examples, extra
+        self._centroids = np.stack([self._centroid(i, None) for i in range(len(self.ids))])
+
+    def _centroid(self, topic: int, leave_out: int | None) -> npt.NDArray[np.float32]:
+        """The topic as one direction: its example questions' mean, plus its answers and id."""
+        assert self._vectors is not None
+        assert self._extra is not None
+        rows = [j for j in self._by_topic[topic] if j != leave_out]
+        centre = self._extra[topic].copy()
+        if rows:
+            centre += self._vectors[rows].mean(axis=0)
+        norm = float(np.linalg.norm(centre))
+        return centre / norm if norm else centre
+
     def _meaning(self, question: str, leave_out: int | None) -> list[float] | None:
-        if self._vectors is None or self._encoder is None:
+        if self._centroids is None or self._encoder is None:
             return None
         query = self._embed(self._encoder, [question])
         if query is None:
             return None
-        vector = query[0]
-        sims = self._vectors @ vector
+        centroids = self._centroids
         if leave_out is not None:
-            sims[leave_out] = -1.0
-        asked = [-1.0] * len(self.ids)
-        for j, (i, _) in enumerate(self.examples):
-            asked[i] = max(asked[i], float(sims[j]))
-        said = [0.0] * len(self.ids)
-        if self._saying_vectors is not None:
-            for j, sim in enumerate(self._saying_vectors @ vector):
-                i = self.sayings[j][0]
-                said[i] = max(said[i], float(sim))
-        named = [0.0] * len(self.ids)
-        if self._label_vectors is not None:
-            named = [float(x) for x in self._label_vectors @ vector]
-        return [
-            q + ANSWER_WEIGHT * a + LABEL_WEIGHT * n
-            for q, a, n in zip(asked, said, named, strict=True)
-        ]
+            centroids = centroids.copy()
+            topic = self.examples[leave_out][0]
+            centroids[topic] = self._centroid(topic, leave_out)
+        return [float(x) for x in centroids @ query[0]]
 
 
 def _ms(started: float) -> float:

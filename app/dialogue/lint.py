@@ -76,12 +76,12 @@ def scenario_warnings(
     if scenario.knowledge.topics:
         matcher = matcher or matcher_for(scenario.knowledge, wait=True)
         position = {t.id: i for i, t in enumerate(scenario.knowledge.topics)}
-        for topic_id in matcher.unreached():
+        for topic_id, went in matcher.unreached().items():
             warn(
                 ["knowledge", "topics", position[topic_id], "id"],
-                f"topic '{topic_id}' is not reached by its own example questions (each, left "
-                "out, matches another topic or none): make them more alike, or closer to how "
-                "a seeker would ask",
+                f"topic '{topic_id}' is not reached by its own example questions: each, left "
+                f"out, is closer to {', '.join(repr(t) for t in went)}; make the topics more "
+                "distinct, or add example questions",
             )
     return sorted(found, key=by_line)
 

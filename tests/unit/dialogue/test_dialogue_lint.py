@@ -46,7 +46,8 @@ def test_single_unconditional_branches_in_a_row(write_scenario: Callable[..., Pa
 
 
 def test_unreached_topic(write_scenario: Callable[..., Path]) -> None:
-    """A topic whose examples all match another topic, or none, is reported."""
+    """A topic whose examples, each left out, are all closer to another topic (or to none)
+    is reported, with where they went."""
     knowledge = """\
 knowledge:
   deflect: ["Not my area, sorry.", "No idea, ask HR."]
@@ -56,11 +57,13 @@ knowledge:
                   "What tools are popular?"]
       answers: ["Python."]
     - id: stray
-      questions: ["What tools do you like?", "Where do you park?", "Any pets?"]
+      questions: ["What tools do you like?", "Really?", "What about you?"]
       answers: ["Hm."]
 """
     warnings = warn_file(write_scenario(MINIMAL + knowledge))
-    assert any("topic 'stray' is not reached" in str(w) for w in warnings), warnings
+    assert any(
+        "topic 'stray' is not reached" in str(w) and "'none', 'tools'" in str(w) for w in warnings
+    ), warnings
     assert not any("topic 'tools'" in str(w) for w in warnings)
 
 
