@@ -258,7 +258,7 @@ class KnowledgeMatcher:
         if rows:
             centre += self._vectors[rows].mean(axis=0)
         norm = float(np.linalg.norm(centre))
-        return centre / norm if norm else centre
+        return np.asarray(centre / norm if norm else centre, dtype=np.float32)
 
     def _meaning(self, question: str, leave_out: int | None) -> list[float] | None:
         if self._centroids is None or self._encoder is None:
