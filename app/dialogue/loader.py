@@ -19,7 +19,7 @@ from app.dialogue.model import (
 )
 from app.dialogue.problems import Problem, ScenarioError
 from app.dialogue.validate import by_line, graph_problems, schema_problems, shipped_dialogues_dir
-from app.dialogue.yaml_loader import load_yaml
+from app.dialogue.yaml_loader import load_yaml, read_bounded
 
 SUFFIXES = (".yaml", ".yml")
 #: Golden test plans live beside scenarios (see app/testing/plans.py); they are not scenarios.
@@ -53,7 +53,7 @@ def check_file(path: Path) -> tuple[Scenario | None, list[Problem]]:
     """The scenario in `path` and everything wrong with it; the scenario is None if any problem."""
     file = str(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_bounded(path).decode("utf-8-sig")
     except FileNotFoundError:
         return None, [Problem(file, None, "no such file")]
     except IsADirectoryError:

@@ -7,6 +7,10 @@ and list item so that later checks (schema, graph) can point at the line to fix.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -18,6 +22,10 @@ KeyPath = tuple[str | int, ...]
 
 #: Beyond this many values a file is refused, so aliases cannot blow up memory.
 MAX_VALUES = 50_000
+#: A scenario is a few kilobytes; a file larger than this is refused before it is parsed.
+MAX_BYTES = 1_000_000
+#: Nesting deeper than this is refused while parsing (PyYAML itself recurses per level).
+MAX_DEPTH = 64
 
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -50,6 +58,30 @@ class LineLoader(yaml.SafeLoader):
         self.lines: dict[KeyPath, int] = {}
         self.problems: list[Problem] = []
         self._count = 0
+        self._depth = 0
+        self._composed = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        """PyYAML's composer, bounded in depth and node count before anything is built."""
+        self._depth += 1
+        self._composed += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _RefusedError(
+                    self._here(), f"the file is nested more than {MAX_DEPTH} levels deep"
+                )
+            if self._composed > MAX_VALUES:
+                raise _RefusedError(
+                    self._here(), f"the file has more than {MAX_VALUES} values; too large"
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def _here(self) -> int:
+        """The line the parser has reached."""
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        return int(event.start_mark.line) + 1
 
     def load_tracked(self) -> Any:
         """The document as plain dicts, lists and scalars; fills `lines` and `problems`."""
@@ -129,7 +161,22 @@ def _refused_tag(tag: str) -> str:
 
 
 def load_yaml(text: str, file: str) -> tuple[Any, dict[KeyPath, int], list[Problem]]:
-    """Parse `text` safely: (data, line of each key path, problems). Data is None on failure."""
+    """Parse `text` safely: (data, line of each key path, problems). Data is None on failure.
+
+    Never raises: whatever PyYAML raises on any input becomes a problem of this file, so one
+    hostile file cannot stop the others from loading.
+    """
+    if len(text) > MAX_BYTES:
+        return None, {}, [Problem(file, None, f"the file is larger than {MAX_BYTES} bytes")]
+    try:
+        return _load(text, file)
+    except (RecursionError, MemoryError):
+        return None, {}, [Problem(file, None, "the file is nested too deeply or too large")]
+    except Exception as err:  # a parser bug on strange input must not stop the other files
+        return None, {}, [Problem(file, None, f"the YAML could not be read ({type(err).__name__})")]
+
+
+def _load(text: str, file: str) -> tuple[Any, dict[KeyPath, int], list[Problem]]:
     try:
         loader = LineLoader(text, file)  # reads the first chunk, so it can refuse it already
     except yaml.reader.ReaderError as err:
@@ -155,6 +202,27 @@ def load_yaml(text: str, file: str) -> tuple[Any, dict[KeyPath, int], list[Probl
     finally:
         loader.dispose()
     return data, loader.lines, loader.problems
+
+
+def read_bounded(path: Path) -> bytes:
+    """A scenario file's bytes, refused before reading when it is not a regular file (a FIFO
+    would block) or larger than MAX_BYTES (OSError with a sentence as strerror)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a pipe or device?)", str(path))
+        if info.st_size > MAX_BYTES:
+            raise OSError(errno.EFBIG, f"larger than {MAX_BYTES} bytes", str(path))
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise OSError(errno.EFBIG, f"larger than {MAX_BYTES} bytes", str(path))
+        return data
+    finally:
+        os.close(fd)
 
 
 def _unreadable(text: str, err: yaml.reader.ReaderError, file: str) -> Problem:
