@@ -358,7 +358,7 @@ class Rehearsal(QObject):
             return
         if self.speech.worker is None:
             return
-        self._stop_listening()
+        self._stop_listening(then=Phase.THINKING)
         self._pending_clip = clip
         self._transcribe_id += 1
         self._transcribe_started = time.perf_counter()
@@ -400,7 +400,7 @@ class Rehearsal(QObject):
         self, text: str, *, clip: AudioClip | None = None, recognizer_ms: float | None = None
     ) -> None:
         assert self.conversation is not None
-        self._stop_listening()
+        self._stop_listening(then=Phase.SPEAKING)  # the next line follows at once
         idx = len(self.conversation.turns)
         ended = time.time()
         started = self._speech_started_at or ended
@@ -419,7 +419,7 @@ class Rehearsal(QObject):
     def _finish(self) -> None:
         assert self.conversation is not None
         self._cap_timer.stop()
-        self._stop_listening()
+        self._stop_listening(then=Phase.ENDED)
         analysis: Analysis = self.conversation.end()
         self._set_phase(Phase.ENDED)
         self.ended.emit(analysis)
