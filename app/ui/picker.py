@@ -147,8 +147,8 @@ class ScenarioPicker(QWidget):
         details.addLayout(buttons)
 
         body = QHBoxLayout()
-        body.addWidget(self.list, 2)
-        body.addLayout(details, 3)
+        body.addWidget(self.list, 5)
+        body.addLayout(details, 6)
 
         body.setSpacing(24)
         layout = QVBoxLayout(self)

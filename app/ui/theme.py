@@ -197,6 +197,7 @@ TEXT_PAIRS = (
     ("banner_text", "banner_bg"),
     ("avatar_text", "avatar_bg"),
     ("countdown_text", "countdown_bg"),
+    ("countdown_bg", "window"),  # the seconds, in the countdown colour on the page
     ("listening", "window"),
     ("text", "shift_bg"),
     ("text", "good_bg"),
@@ -325,3 +326,21 @@ def apply_theme(qapp: QApplication, theme: str, font_scale: float = 1.0) -> None
     font.setPointSizeF(BASE_POINT_SIZE * scale)
     qapp.setFont(font)
     qapp.setStyleSheet(style_sheet(theme, scale))
+
+
+def contrast_table() -> str:
+    """The measured contrast of every checked pair in every theme, as the Markdown table in
+    docs/design.md (a test keeps the two the same)."""
+    names = list(THEME_COLOURS)
+    head = " | ".join(THEME_COLOURS[n].label for n in names)
+    lines = [
+        f"| Pair (foreground on background) | Needs | {head} |",
+        "|---|---|" + "---|" * len(names),
+    ]
+    for fg, bg, minimum in CONTRAST_PAIRS:
+        cells = []
+        for n in names:
+            r = THEME_COLOURS[n].roles()
+            cells.append(f"{r[fg]} on {r[bg]}: **{contrast_ratio(r[fg], r[bg]):.1f}**")
+        lines.append(f"| `{fg}` on `{bg}` | {minimum}:1 | " + " | ".join(cells) + " |")
+    return "\n".join(lines)

@@ -77,3 +77,11 @@ def test_an_unknown_role_fails_loudly(tmp_path: object, monkeypatch: pytest.Monk
     monkeypatch.setattr(theme_module, "assets_dir", lambda: root)
     with pytest.raises(KeyError, match="txet"):
         theme_module.style_sheet("light")
+
+
+def test_design_doc_shows_the_measured_ratios() -> None:
+    """docs/design.md's contrast table is the one computed from the theme definitions."""
+    from app.ui.theme import contrast_table
+
+    doc = (assets_dir().parent / "docs" / "design.md").read_text(encoding="utf-8")
+    assert contrast_table() in doc

@@ -1,0 +1,217 @@
+"""Small things that tripped people (issue 14): banners that stick or contradict, the picker's
+order, a literal "&", a clipped focused button, a wrong hint, a duplicated line, closing
+without asking, live frame labels."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStyle,
+    QStyleOptionButton,
+)
+
+from app.store import Store
+from app.testing.driver import FrameshiftDriver, make_driver
+from app.ui.picker import DIFFICULTY_RANK, STORY_SCENARIO
+
+pytestmark = pytest.mark.gui
+
+
+def _conv(app: FrameshiftDriver):  # type: ignore[no-untyped-def]
+    conv = app.window.rehearsal.conversation
+    assert conv is not None
+    return conv
+
+
+def test_no_speech_banner_clears_when_listen_is_pressed(frameshift_app: FrameshiftDriver) -> None:
+    """ "No speech heard. Press Listen" is about that moment: pressing Listen clears it."""
+    app = frameshift_app
+    assert app.microphone is not None
+    app.start("alumni-call")
+    view = app.window.conversation
+    app.microphone.stay_silent()
+    app.qtbot.waitUntil(lambda: "No speech heard" in view.banner.text())
+    assert view.banner.isVisibleTo(app.window)
+    app.qtbot.waitUntil(lambda: view.listen_button.isEnabled())
+    view.listen_button.click()
+    assert not view.banner.isVisibleTo(app.window)
+    assert view.banner.text() == ""
+
+
+def test_didnt_catch_that_does_not_stick_to_later_turns(frameshift_app: FrameshiftDriver) -> None:
+    """Once an answer is understood the "didn't catch that" banner is gone, and stays gone."""
+    app = frameshift_app
+    assert app.microphone is not None
+    app.start("alumni-call")
+    view = app.window.conversation
+    app.microphone.say("")  # heard something, recognized nothing
+    app.qtbot.waitUntil(lambda: "didn't catch that" in view.banner.text())
+    app.answer("How did you get into user research?")
+    assert not view.banner.isVisibleTo(app.window)
+    app.answer("What does a normal week look like for you?")
+    assert not view.banner.isVisibleTo(app.window)
+
+
+def test_startup_notice_shows_on_the_picker_once(frameshift_app: FrameshiftDriver) -> None:
+    """After a crash, "1 conversation was interrupted last time" is on the picker, not in the
+    status bar or the conversation, and not again when the user comes back to the picker."""
+    first = frameshift_app
+    data_dir = first.settings.data_dir
+    crashed = Store(data_dir / "frameshift.db")  # a run that died mid-conversation
+    crashed.create_session(
+        scenario_id="alumni-call",
+        scenario_title="A phone call",
+        persona="Kenji",
+        mode="typed",
+        started_at=1.0,
+    )
+    crashed.close()
+    app = make_driver(first.qtbot, data_dir)
+    w = app.window
+    app.qtbot.waitUntil(lambda: w.store is not None and w.picker.list.count() > 1)
+    notice = w.picker.notice
+    assert notice.isVisibleTo(w)
+    assert "interrupted" in notice.text()
+    assert "interrupted" not in w.status_label.text()
+    app.start("alumni-call")
+    assert "interrupted" not in w.conversation.banner.text()
+    assert "interrupted" not in w.status_label.text()
+    app.finish()
+    w.show_picker()
+    assert not notice.isVisibleTo(w)
+    app.close()
+
+
+def test_picker_lists_the_story_first_then_by_difficulty(frameshift_app: FrameshiftDriver) -> None:
+    """Scenarios with an `order` come first by it; else the story's scenario; then gentle →
+    tough. The first says it is the one to start with."""
+    picker = frameshift_app.window.picker
+    listed = [picker.list.item(i).text() for i in range(picker.list.count())]
+    scenarios = picker._scenarios
+    assert [s.title for s in scenarios] == [t.split("\n")[0] for t in listed]
+    if all(getattr(s, "order", None) is None for s in scenarios):
+        assert scenarios[0].id == STORY_SCENARIO
+        ranks = [DIFFICULTY_RANK[s.difficulty] for s in scenarios[1:]]
+        assert ranks == sorted(ranks)
+    assert "Start here" in listed[0]
+    assert all("Start here" not in t for t in listed[1:])
+    picker.list.setCurrentRow(0)
+    assert picker.recommendation.isVisibleTo(picker)
+    assert "Start with this one" in picker.recommendation.text()
+    picker.list.setCurrentRow(1)
+    assert not picker.recommendation.isVisibleTo(picker)
+
+
+def test_settings_labels_show_no_literal_ampersand(frameshift_app: FrameshiftDriver) -> None:
+    """Each label's "&" is a keyboard mnemonic (it has a buddy), never a printed character."""
+    from app.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(frameshift_app.settings, None, frameshift_app.window)
+    labels = [lab for lab in dialog.findChildren(QLabel) if "&" in lab.text()]
+    assert labels  # the form's labels do use mnemonics
+    assert [lab.text() for lab in labels if lab.buddy() is None] == []
+    dialog.deleteLater()
+
+
+def test_focused_listen_button_shows_its_whole_label(frameshift_app: FrameshiftDriver) -> None:
+    """The thicker focus ring does not eat into the label."""
+    app = frameshift_app
+    app.start("alumni-call")
+    button = app.window.conversation.listen_button
+    app.qtbot.waitUntil(button.isEnabled)
+    app.window.activateWindow()
+    button.setFocus()
+    app.qtbot.waitUntil(button.hasFocus)
+    app.qtbot.wait(20)
+    _assert_label_fits(button)
+
+
+def _assert_label_fits(button: QPushButton) -> None:
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    contents = button.style().subElementRect(
+        QStyle.SubElement.SE_PushButtonContents, option, button
+    )
+    need = button.fontMetrics().horizontalAdvance(button.text().replace("&", ""))
+    assert contents.width() >= need, (button.objectName(), contents.width(), need)
+
+
+@pytest.mark.frameshift(voice=False, listen=False)
+def test_typed_only_hint_does_not_offer_answering_out_loud(
+    frameshift_app: FrameshiftDriver,
+) -> None:
+    """With --no-voice --no-listen the box does not say "or answer out loud"."""
+    app = frameshift_app
+    app.start("alumni-call")
+    view = app.window.conversation
+    assert "out loud" not in view.answer.placeholderText()
+    assert not view.listen_button.isVisibleTo(app.window)
+    assert "speak" not in view.status.text().lower()
+
+
+def test_repeat_does_not_copy_the_line_into_the_exchange(frameshift_app: FrameshiftDriver) -> None:
+    """Repeat says the line again; the exchange still holds it once."""
+    app = frameshift_app
+    app.start("alumni-call")
+    view = app.window.conversation
+    before = view.transcript.count()
+    line = view.caption.text()
+    for _ in range(2):
+        view.repeat_button.click()
+        app.qtbot.wait(50)
+        app.qtbot.waitUntil(lambda: app.window.rehearsal.awaiting_answer)
+    assert view.caption.text() == line
+    assert view.transcript.count() == before
+
+
+def _answer_prompt(app: FrameshiftDriver, button_name: str, seen: list[str]) -> None:
+    """When the close question appears, record it and click one of its buttons."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.text() + " " + box.informativeText())
+        assert box.defaultButton().objectName() == "closeKeepButton"  # the safe choice
+        button = box.findChild(QPushButton, button_name)
+        assert button is not None
+        button.click()
+
+    QTimer.singleShot(20, click)
+
+
+def test_closing_mid_conversation_asks_first(frameshift_app: FrameshiftDriver) -> None:
+    """Quit in the middle of a conversation asks; "Keep rehearsing" (the default) keeps it,
+    "End and close" ends it as incomplete."""
+    app = frameshift_app
+    app.start("alumni-call")
+    app.answer("How did you get into user research?")
+    seen: list[str] = []
+    _answer_prompt(app, "closeKeepButton", seen)
+    assert app.window.request_close() is False
+    assert seen
+    assert "1 answer" in seen[0]
+    assert app.window.isVisible()
+    assert not _conv(app).finished
+    _answer_prompt(app, "closeEndButton", seen)
+    assert app.window.request_close() is True
+    assert _conv(app).finished
+    assert _conv(app).status == "incomplete"
+
+
+@pytest.mark.frameshift(voice=False, listen=False)
+def test_live_frame_labels_are_off_by_default(frameshift_app: FrameshiftDriver) -> None:
+    """During a rehearsal the exchange shows no frame labels (they give the game away)."""
+    app = frameshift_app
+    app.start("connector-intro")
+    app.answer("What does your team work on?")
+    items = app.window.conversation.transcript
+    texts = [items.item(i).text() for i in range(items.count())]
+    answer = next(t for t in texts if t.startswith("You:"))
+    assert not any(word in answer for word in ("Exploration", "Interview", "Neutral"))
