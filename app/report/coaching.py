@@ -1,0 +1,287 @@
+"""Coaching on the seeker's own words: at every answer that made the talk an interview, which
+words did it, and what could have been said instead at that moment.
+
+The alternative is the scenario author's coach note where the author wrote one for that node;
+otherwise it is composed from the cue and from what the manager had just said:
+
+* commitment ("Yes!") -> interest that depends on learning more, plus a question about what the
+  manager just said;
+* a pitch ("I have five years of ...") -> a question that invites the other person in;
+* asking for the job, a referral for it, or the pay -> a question about the work first.
+
+Pure Python; the replay screen and the exports show the same sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from app.dialogue import Scenario
+
+#: The cues that make an answer an interview, strongest first: the one quoted when several.
+INTERVIEW_CUES: Final = ("commitment", "job_request", "pay_question", "self_promotion")
+_QUOTE_CHARS: Final = 200
+
+_SENTENCE: Final = re.compile(r"[^.?!]+[.?!]*")
+#: Words with the gap after them (spaces, punctuation), for reading phrases.
+_TOKEN: Final = re.compile(r"([A-Za-z][\w'’-]*)([^A-Za-z]*)")
+#: A determiner the manager uses for their own world, then up to four words ("our data team").
+#: "your ..." is the seeker's own world, so it is not a phrase to ask the manager about.
+_DETERMINERS: Final = frozenset({"the", "this", "these", "those", "our", "my"})
+#: A phrase stops before these: clauses ("that feed"), prepositions, verbs.
+_PHRASE_STOPS: Final = frozenset(
+    re.findall(
+        r"\S+",
+        """that which who whom whose where when while because if so and or but of to in on at
+        for with from by as into about like than then is are was were be been being am has have
+        had do does did will would can could should may might must it its it's i you he she we
+        they me him her us them this these those there here what how why just also really very
+        came come comes went go goes got get gets make makes made think thought know knew say
+        said tell told feed feeds run runs""",
+    )
+)
+#: Words a phrase should not end on: "the way", "our own" say nothing about the work.
+_WEAK_ENDS: Final = frozenset(
+    re.findall(
+        r"\S+",
+        """a an the way thing things stuff one ones kind sort lot bit time times moment point
+        own same other else first last next best most more end part""",
+    )
+)
+_GENERIC: Final = frozenset({"position", "role", "job", "opening", "opportunity", "vacancy"})
+_SWAP: Final = {"our": "your", "my": "your", "we": "you", "us": "you", "i": "you"}
+
+
+@dataclass(frozen=True)
+class Said:
+    """A turn as coaching reads it: cues as the analysis JSON has them (cue, text, start, end);
+    `node_id` is the node whose line a seeker's turn answered."""
+
+    index: int
+    speaker: str
+    text: str
+    frame: str
+    cues: Sequence[Mapping[str, Any]] = ()
+    node_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Coaching:
+    """What the replay says about one interview-framed answer.
+
+    `words` is the exact slice `text[start:end]` of the seeker's turn that did it; `explanation`
+    quotes them; `alternative` is what could have been said at that moment; `note` is the
+    author's coach note when `source` is "author" (else None, and `source` is "composed").
+    """
+
+    turn: int
+    cue: str
+    words: str
+    start: int
+    end: int
+    manager_line: str | None
+    explanation: str
+    alternative: str
+    note: str | None
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def _quote(text: str) -> str:
+    flat = " ".join(text.split())
+    if len(flat) > _QUOTE_CHARS:
+        flat = flat[: _QUOTE_CHARS - 1].rstrip() + "…"
+    return f"“{flat}”"
+
+
+def _deciding_cue(turn: Said) -> tuple[str, str, int, int]:
+    """The strongest interview cue of the turn with its words; the whole answer if none."""
+    for name in INTERVIEW_CUES:
+        for cue in turn.cues:
+            if cue.get("cue") != name:
+                continue
+            start, end = int(cue.get("start", 0)), int(cue.get("end", 0))
+            if 0 <= start < end <= len(turn.text):
+                return name, turn.text[start:end], start, end
+            return name, str(cue.get("text") or turn.text), 0, len(turn.text)
+    return "interview", turn.text.strip(), 0, len(turn.text)
+
+
+def focus_of(manager_line: str | None) -> str | None:
+    """What the manager was just talking about, as a phrase the seeker can ask about:
+    "We build the pipelines that feed the dashboards" -> "the pipelines that feed the
+    dashboards" is too long, so the last specific phrase: "the dashboards". Pronouns are turned
+    round ("our team" -> "your team"). None when the line names nothing specific."""
+    if not manager_line:
+        return None
+    tokens = _TOKEN.findall(manager_line)
+    found: list[tuple[bool, str]] = []
+    for i, (word, _gap) in enumerate(tokens):
+        if word.lower() not in _DETERMINERS:
+            continue
+        words = [word]
+        for following, gap in tokens[i + 1 : i + 5]:
+            bare = following.lower()
+            if bare in _PHRASE_STOPS or bare in _DETERMINERS or bare.endswith("ed"):
+                break
+            words.append(following)
+            if gap.strip():  # punctuation ends the phrase
+                break
+        while len(words) > 1 and words[-1].lower() in _WEAK_ENDS:
+            words.pop()
+        if len(words) < 2:
+            continue
+        words[0] = _SWAP.get(words[0].lower(), words[0].lower())
+        found.append((words[-1].lower() in _GENERIC, " ".join(words)))
+    specific = [p for generic, p in found if not generic]
+    if specific:  # the most specific (longest), the latest of equals
+        return max(reversed(specific), key=lambda p: len(p.split()))
+    return found[-1][1] if found else None
+
+
+def _pick(options: Sequence[str], turn: int) -> str:
+    return options[turn % len(options)]
+
+
+def compose(cue: str, manager_line: str | None, turn: int = 0) -> str:
+    """An alternative answer built for this cue and what the manager had just said."""
+    focus = focus_of(manager_line)
+    if cue == "commitment":
+        opening = _pick(
+            (
+                "It might be. I'd want to understand it better before I could say yes.",
+                "Possibly. Honestly, I don't know enough about it yet to say.",
+                "It could be, if it turns out to fit. I'd like to learn more first.",
+            ),
+            turn,
+        )
+        question = (
+            _pick(
+                (
+                    f"Could you tell me more about {focus}? What does that look like day to day?",
+                    f"What's the hardest part of {focus} right now?",
+                    f"How did {focus} come about?",
+                ),
+                turn,
+            )
+            if focus
+            else "What would someone in the role spend most of their time on?"
+        )
+        return f"{opening} {question}"
+    if cue == "self_promotion" or cue == "interview":
+        opening = _pick(
+            (
+                "I've done a little of that.",
+                "That's close to what I've been doing.",
+                "Some of my work has touched on that.",
+            ),
+            turn,
+        )
+        question = (
+            _pick(
+                (
+                    f"But I'm curious how you see it: what matters most to you about {focus}?",
+                    f"How does your team approach {focus}?",
+                    f"What got you interested in {focus}?",
+                ),
+                turn,
+            )
+            if focus
+            else "But I'd love to hear how you see it: what matters most in your work?"
+        )
+        return f"{opening} {question}"
+    # job_request, pay_question: the work first.
+    opening = _pick(
+        (
+            "Before anything like that, I'd love to understand the work.",
+            "I'd like to understand the work first.",
+            "That can wait; I'm more curious about the work itself.",
+        ),
+        turn,
+    )
+    question = (
+        f"What's involved in {focus} day to day?"
+        if focus
+        else "What would someone in the role spend most of their time on?"
+    )
+    return f"{opening} {question}"
+
+
+_WHY: Final = {
+    "commitment": "committed you to the job before you knew enough about it",
+    "job_request": "asked for the job itself, so you became the one being judged",
+    "pay_question": "put pay before the work, which turns a chat into a negotiation",
+    "self_promotion": "was a pitch for yourself rather than a conversation with them",
+    "interview": "put you in the position of being assessed",
+}
+_CONTEXT: Final = 50  # characters of the seeker's sentence quoted either side of the cue
+
+
+def excerpt(text: str, start: int, end: int) -> str:
+    """The seeker's sentence around `text[start:end]`, cut with … where it is long."""
+    begin = max((m.end() for m in re.finditer(r"[.?!;]\s", text[:start])), default=0)
+    stop = re.search(r"[.?!;](\s|$)", text[end:])
+    finish = end + stop.start() + 1 if stop else len(text)
+    head = tail = ""
+    if start - begin > _CONTEXT:
+        begin, head = text.find(" ", start - _CONTEXT, start) + 1 or start, "…"
+    if finish - end > _CONTEXT:
+        cut = text.rfind(" ", end, end + _CONTEXT)
+        finish, tail = (cut if cut > end else end), "…"
+    return head + text[begin:finish].strip() + tail
+
+
+def _last_sentence(line: str) -> str:
+    """What the seeker was answering: the manager's last sentence."""
+    sentences = [s.strip() for s in _SENTENCE.findall(line) if s.strip()]
+    return sentences[-1] if sentences else line
+
+
+def explain(cue: str, said: str, manager_line: str | None, persona: str | None) -> str:
+    """One sentence that quotes the seeker's words and says why they made it an interview."""
+    who = persona or "the manager"
+    after = f" when {who} said {_quote(_last_sentence(manager_line))}" if manager_line else ""
+    return (
+        f"You said {_quote(said)}{after}: that {_WHY.get(cue, _WHY['interview'])}, "
+        "so the talk became an interview."
+    )
+
+
+def coach(turns: Sequence[Said], scenario: Scenario | None = None) -> list[Coaching]:
+    """Coaching for every interview-framed answer of the seeker, in turn order."""
+    persona = scenario.persona.name.split()[0] if scenario is not None else None
+    out: list[Coaching] = []
+    manager_line: str | None = None
+    for turn in sorted(turns, key=lambda t: t.index):
+        if turn.speaker == "manager":
+            manager_line = turn.text
+            continue
+        if turn.speaker != "seeker" or turn.frame != "interview" or not turn.text.strip():
+            continue
+        cue, words, start, end = _deciding_cue(turn)
+        node = scenario.nodes.get(turn.node_id or "") if scenario is not None else None
+        authored = node.coach if node is not None else None
+        out.append(
+            Coaching(
+                turn=turn.index,
+                cue=cue,
+                words=words,
+                start=start,
+                end=end,
+                manager_line=manager_line,
+                explanation=explain(cue, excerpt(turn.text, start, end), manager_line, persona),
+                alternative=(
+                    authored.alternative
+                    if authored is not None
+                    else compose(cue, manager_line, turn.index)
+                ),
+                note=authored.note if authored is not None else None,
+                source="author" if authored is not None else "composed",
+            )
+        )
+    return out

@@ -1,0 +1,150 @@
+"""Coaching on the seeker's own words, over many answers framed by the real analyzer."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.dialogue import load_scenario
+from app.framing import Turn, analyze
+from app.report.coaching import Said, coach, compose, focus_of
+
+REPO = Path(__file__).resolve().parents[3]
+STORY = load_scenario(REPO / "dialogues" / "connector-intro.yaml")
+
+MANAGER_LINES = (
+    "So, are you interested in the position?",
+    "We build the pipelines that feed the hospital dashboards. Does that sound like you?",
+    "Our group started three years ago when the new reporting rules came in. Any questions?",
+    "Tell me a bit about yourself.",
+    "Hi, I'm Marcus. What brings you here tonight?",
+    "So shall I put you forward for it?",
+)
+INTERVIEW_ANSWERS = (
+    "Yes!",
+    "Yes, absolutely, I'm very interested in the position.",
+    "Definitely, sign me up.",
+    "I'd love to work on your team. Could you refer me for the role?",
+    "Can I get an interview?",
+    "What's the salary for this role?",
+    "How much does it pay?",
+    "I have five years of experience with Python and I led a migration to Airflow. "
+    "I'm a very fast learner and I won an award for my dashboards. I'm a strong analyst.",
+    "i have three years of experience building pipelines and i am an expert in sql and spark "
+    "and i managed a team of four",
+)
+CURIOUS_ANSWERS = (
+    "Honestly I don't know yet. What does the team work on?",
+    "That sounds interesting, how did you get into it?",
+    "who else would you suggest i talk to",
+)
+
+
+def _said(manager: str, answer: str, node_id: str | None = None) -> list[Said]:
+    analysis = analyze([Turn("manager", manager), Turn("seeker", answer)]).to_dict()
+    return [
+        Said(
+            index=t["index"],
+            speaker=t["speaker"],
+            text=[manager, answer][t["index"]],
+            frame=t["frame"],
+            cues=t["cues"],
+            node_id=node_id if t["speaker"] == "seeker" else None,
+        )
+        for t in analysis["turns"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("manager", "answer"), list(itertools.product(MANAGER_LINES, INTERVIEW_ANSWERS))
+)
+def test_every_interview_answer_is_coached_in_its_own_words(manager: str, answer: str) -> None:
+    turns = _said(manager, answer)
+    interview = [t for t in turns if t.speaker == "seeker" and t.frame == "interview"]
+    found = coach(turns)
+    assert [c.turn for c in found] == [t.index for t in interview]
+    for item in found:
+        text = answer
+        assert item.words
+        assert text[item.start : item.end] == item.words
+        # The explanation quotes the seeker's own words and the line they answered.
+        shown = item.words if len(item.words) <= 80 else item.words[:60]
+        assert shown in item.explanation
+        assert item.manager_line == manager
+        assert item.source == "composed"
+        assert item.note is None
+        assert item.alternative.endswith("?")
+        assert "your experience" not in item.alternative
+        assert "  " not in item.alternative
+        if item.cue == "commitment":
+            assert any(w in item.alternative for w in ("might", "Possibly", "could be", "if"))
+        if item.cue in ("job_request", "pay_question"):
+            assert "work" in item.alternative
+
+
+def test_the_generated_answers_cover_every_interview_cue() -> None:
+    """The answers above really exercise each composed kind of alternative."""
+    cues = {
+        item.cue
+        for manager, answer in itertools.product(MANAGER_LINES, INTERVIEW_ANSWERS)
+        for item in coach(_said(manager, answer))
+    }
+    assert {"commitment", "job_request", "pay_question", "self_promotion"} <= cues
+
+
+@pytest.mark.parametrize(
+    ("manager", "answer"), list(itertools.product(MANAGER_LINES, CURIOUS_ANSWERS))
+)
+def test_curious_answers_get_no_coaching(manager: str, answer: str) -> None:
+    assert coach(_said(manager, answer)) == []
+
+
+def test_the_authors_note_wins_where_there_is_one() -> None:
+    """At a node with a coach note, the author's alternative and note are shown."""
+    node = STORY.nodes["asks_interest"]
+    assert node.coach is not None
+    found = coach(_said(node.lines[0], "Yes!", node_id="asks_interest"), STORY)
+    assert len(found) == 1
+    assert found[0].alternative == node.coach.alternative
+    assert found[0].note == node.coach.note
+    assert found[0].source == "author"
+    assert found[0].explanation.startswith("You said “Yes!” when Marcus said")
+    assert "Marcus" in found[0].explanation
+
+
+def test_composed_alternative_asks_about_what_was_just_said() -> None:
+    line = "We build the pipelines that feed the hospital dashboards. Interested?"
+    assert focus_of(line) == "the hospital dashboards"
+    assert "the hospital dashboards" in compose("commitment", line)
+    assert "the hospital dashboards" in compose("self_promotion", line)
+    assert "the hospital dashboards" in compose("job_request", line)
+    assert focus_of("Our group started when the new rules came in.") == "the new rules"
+    assert focus_of("Tell me about your experience.") is None
+    assert "role" in compose("pay_question", "Tell me about your experience.")
+
+
+def test_alternatives_vary_between_moments() -> None:
+    line = "So, are you interested in the position?"
+    assert len({compose("commitment", line, turn) for turn in range(6)}) >= 3
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    manager=st.text(max_size=200),
+    answer=st.text(min_size=1, max_size=300).filter(str.strip),
+    cue=st.sampled_from(["commitment", "job_request", "pay_question", "self_promotion", "other"]),
+)
+def test_never_raises_and_always_offers_a_question(manager: str, answer: str, cue: str) -> None:
+    """Any text, any cue spans (even wrong ones): a sentence and an alternative, no crash.
+    (An empty answer has no words to coach and gets nothing.)"""
+    turns = [
+        Said(0, "manager", manager, "neutral"),
+        Said(1, "seeker", answer, "interview", ({"cue": cue, "text": "x", "start": 3, "end": 1},)),
+    ]
+    (item,) = coach(turns)
+    assert item.alternative.endswith("?")
+    assert item.explanation.startswith("You said")
