@@ -32,6 +32,9 @@ DIMENSIONS: Final = 384
 #: length, by the monologue rule), which keeps a turn's cost bounded.
 MAX_TOKENS: Final = 128
 _BATCH: Final = 32
+#: Characters handed to the tokenizer: far more than MAX_TOKENS word pieces need, and it keeps a
+#: 10 MB paste from being tokenized whole. Spans still index the full text (it is a prefix).
+_MAX_CHARS: Final = MAX_TOKENS * 16
 
 Vectors = npt.NDArray[np.float32]
 
@@ -122,7 +125,7 @@ class SentenceEncoder:
         [CLS] and [SEP] are the first and last rows (spans (0, 0)), so `states.mean(0)` is
         exactly the un-normalised sentence vector that `embed` gives.
         """
-        encoding = self._tokenizer.encode(text)
+        encoding = self._tokenizer.encode(text[:_MAX_CHARS])
         states = self._run([encoding.ids])[0]
         spans = tuple((int(a), int(b)) for a, b in encoding.offsets)
         return TokenStates(states=states, spans=spans)
@@ -132,7 +135,7 @@ class SentenceEncoder:
         result = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         if not texts:
             return result
-        encodings = self._tokenizer.encode_batch(list(texts))
+        encodings = self._tokenizer.encode_batch([text[:_MAX_CHARS] for text in texts])
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         for begin in range(0, len(order), _BATCH):
             chunk = order[begin : begin + _BATCH]

@@ -67,6 +67,7 @@ def rules_decide(text: str, cue_names: Sequence[str]) -> bool:
 
 def is_monologue(text: str, cue_names: Sequence[str]) -> bool:
     """A long answer about oneself that never turns to the other person."""
+    text = text[: p.MAX_ANALYZED_CHARS]
     words = p.WORD.findall(text)
     if len(words) < MONOLOGUE_WORDS or "seeker_question" in cue_names:
         return False

@@ -61,11 +61,23 @@ def test_ten_megabyte_answer_in_bounded_time() -> None:
     """A 10 MB answer is analysed in well under a second (only a prefix is searched)."""
     huge = "what does your team do and i have ten years of experience " * 180_000
     assert len(huge) > 10_000_000
+    analyze_answer(None, "warm up")  # the sentence model loads once per process, not per turn
     started = time.perf_counter()
     analysis = analyze([Turn("manager", "Tell me about yourself."), Turn("seeker", huge)])
     assert time.perf_counter() - started < 1.0
     assert analysis.metrics["words"]["seeker"] == 12 * 180_000
     assert max(c.end for c in analysis.turns[1].cues) <= 4000
+
+
+def test_ten_megabyte_answer_the_rules_cannot_decide_in_bounded_time() -> None:
+    """The sentence model reads only a prefix too."""
+    huge = "the weather was lovely on the coast and the trains ran late " * 170_000
+    assert len(huge) > 10_000_000
+    analyze_answer(None, "warm up")
+    started = time.perf_counter()
+    result = analyze_answer("How was your trip?", huge)
+    assert time.perf_counter() - started < 1.0
+    assert all(c.end <= 4000 for c in result.cues)
 
 
 def test_pathological_repetition_is_fast() -> None:
