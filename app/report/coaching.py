@@ -58,7 +58,7 @@ _SWAP: Final = {"our": "your", "my": "your", "we": "you", "us": "you", "i": "you
 @dataclass(frozen=True)
 class Said:
     """A turn as coaching reads it: cues as the analysis JSON has them (cue, text, start, end);
-    `node_id` is the node whose line a seeker's turn answered."""
+    `node_id` is the node whose line a seeker's turn answered (for a manager turn, its own)."""
 
     index: int
     speaker: str
@@ -257,14 +257,17 @@ def coach(turns: Sequence[Said], scenario: Scenario | None = None) -> list[Coach
     persona = scenario.persona.name.split()[0] if scenario is not None else None
     out: list[Coaching] = []
     manager_line: str | None = None
+    manager_node: str | None = None
     for turn in sorted(turns, key=lambda t: t.index):
         if turn.speaker == "manager":
-            manager_line = turn.text
+            manager_line, manager_node = turn.text, turn.node_id
             continue
         if turn.speaker != "seeker" or turn.frame != "interview" or not turn.text.strip():
             continue
         cue, words, start, end = _deciding_cue(turn)
-        node = scenario.nodes.get(turn.node_id or "") if scenario is not None else None
+        # The node answered: the seeker turn's own, else the manager line's before it.
+        node_id = turn.node_id or manager_node or ""
+        node = scenario.nodes.get(node_id) if scenario is not None else None
         authored = node.coach if node is not None else None
         out.append(
             Coaching(

@@ -73,6 +73,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "alternative": shift.alternative,
             "note": shift.coach_note,
         },
+        "coaching": [c.to_dict() for c in report.coaching],
         "metrics_explained": [
             {"key": m.key, "text": m.text, "turns": list(m.turns)} for m in report.metrics
         ],

@@ -7,11 +7,12 @@ words a user sees in the window and in the file they take away are the same word
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from app.dialogue import Scenario
+from app.report.coaching import Coaching, Said, coach
 from app.report.delivery import PACE_GUIDE, Delivery, measure_delivery
 from app.store import SessionRecord, TurnRecord
 
@@ -60,6 +61,8 @@ class Report:
     metrics: tuple[MetricLine, ...]
     delivery: Delivery
     data_dir: Path | None
+    #: Every interview-framed answer: its words quoted and what could have been said instead.
+    coaching: tuple[Coaching, ...] = ()
 
     @property
     def outcome_text(self) -> str:
@@ -274,11 +277,23 @@ def build_report(
             "metrics": {},
         }
     delivery = measure_delivery(turns, data_dir)
+    nodes = {t.idx: t.node_id for t in turns}
+    coaching = tuple(
+        coach(
+            [Said(v.index, v.speaker, v.text, v.frame, v.cues, nodes.get(v.index)) for v in views],
+            scenario,
+        )
+    )
+    shift = shift_info(analysis, turns, scenario)
+    at_shift = next((c for c in coaching if shift is not None and c.turn == shift.turn), None)
+    if shift is not None and shift.alternative is None and at_shift is not None:
+        shift = replace(shift, alternative=at_shift.alternative)  # composed for that moment
     return Report(
         session=session,
         turns=tuple(views),
         analysis=analysis,
-        shift=shift_info(analysis, turns, scenario),
+        coaching=coaching,
+        shift=shift,
         metrics=tuple(explain_metrics(analysis.get("metrics") or {}, delivery)),
         delivery=delivery,
         data_dir=data_dir,

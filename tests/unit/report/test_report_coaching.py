@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from report_helpers import seed_session
 
 from app.dialogue import load_scenario
 from app.framing import Turn, analyze
+from app.report import build_report, render
 from app.report.coaching import Said, coach, compose, focus_of
+from app.store import Store
 
 REPO = Path(__file__).resolve().parents[3]
 STORY = load_scenario(REPO / "dialogues" / "connector-intro.yaml")
@@ -148,3 +152,23 @@ def test_never_raises_and_always_offers_a_question(manager: str, answer: str, cu
     (item,) = coach(turns)
     assert item.alternative.endswith("?")
     assert item.explanation.startswith("You said")
+
+
+def test_the_report_coaches_every_interview_answer(tmp_path: Path) -> None:
+    """A stored session's report carries the coaching; the JSON export lists it."""
+    data_dir = tmp_path / "data"
+    with Store(data_dir / "frameshift.db") as store:
+        sid = seed_session(store, data_dir)
+        session, turns = store.session(sid), store.turns(sid)
+    report = build_report(session, turns, scenario=STORY, data_dir=data_dir)
+    interview = [t.index for t in report.turns if t.speaker == "seeker" and t.frame == "interview"]
+    assert [c.turn for c in report.coaching] == interview
+    assert len(interview) >= 2
+    yes = next(c for c in report.coaching if c.words == "Yes")
+    assert yes.source == "author"  # asks_interest has the story's coach note
+    pitch = report.coaching[-1]
+    assert pitch.cue == "self_promotion"
+    assert pitch.source == "composed"
+    assert "five years" in pitch.explanation
+    exported = json.loads(render(report, "json"))["coaching"]
+    assert [c["turn"] for c in exported] == interview
