@@ -7,8 +7,8 @@ import sys
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 ACTIVITY_EVENTS = frozenset(
@@ -137,3 +137,47 @@ class CrashGuard:
         except Exception:  # the handler itself failed: nothing more can be done quietly
             if self._previous is not None:
                 self._previous(exc_type, exc, tb)
+
+
+class FullScreenLock(QWidget):
+    """A top-level widget that stays full screen and refuses to close until unlocked."""
+
+    _locked = False  # kept full screen (after lock_full_screen)
+    _closable = False  # a close is accepted (after unlock_full_screen)
+
+    def lock_full_screen(self) -> None:
+        self._locked, self._closable = True, False
+        self._fill_screen()
+
+    def unlock_full_screen(self) -> None:
+        """Let the window leave full screen and close (the operator quit, or a test ends)."""
+        self._locked, self._closable = False, True
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Back to full screen whenever something (a window manager key, a resize request from a
+        page, the offscreen platform) takes the window out of it."""
+        super().changeEvent(event)
+        if (
+            event.type() == QEvent.Type.WindowStateChange
+            and self._locked
+            and not self.isFullScreen()
+        ):
+            QTimer.singleShot(0, self._restore_full_screen)
+
+    def _restore_full_screen(self) -> None:
+        if self._locked and not self.isFullScreen():
+            self._fill_screen()
+
+    def _fill_screen(self) -> None:
+        """Full screen, and the screen's whole geometry too: without a window manager (a bare
+        X session, as kiosks often run) the full-screen state alone does not resize anything."""
+        screen = self.screen()
+        if screen is not None:
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closable:
+            event.ignore()  # Alt+F4, the window manager, a stray close(): the window stays
+            return
+        event.accept()

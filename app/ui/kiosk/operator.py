@@ -182,6 +182,7 @@ class OperatorScreen(QWidget):
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 24)  # never flush against the screen's edge
         layout.addWidget(title)
         layout.addLayout(body, 1)
         layout.addWidget(self.status)
