@@ -24,6 +24,7 @@ from app.cli.common import EXIT_BAD_INPUT, EXIT_OK, CliError, print_json
 from app.config import Settings
 from app.dialogue import ScenarioError, find_scenario, installed_scenario_dirs
 from app.session.conversation import Conversation
+from app.session.recordings import Recordings
 from app.session.storage import open_store
 
 #: Quieter than this (RMS, full scale 1.0) a WAV answer holds no speech at all.
@@ -99,16 +100,20 @@ def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: Te
         print(f"frameshift: {message}", file=stderr)
 
     mode = "voice" if any(a.wav for a in answers) else "typed"
-    conv = Conversation(scenario, store, mode=mode, seed=args.seed, on_notice=notice)
+    conv = Conversation(
+        scenario,
+        store,
+        recordings=Recordings(settings.data_dir),
+        mode=mode,
+        seed=args.seed,
+        on_notice=notice,
+    )
     conv.begin()
     used = 0
     for answer in answers:
         if conv.reached_end:
             break
-        audio_rel = None
-        if answer.clip is not None:
-            audio_rel = _keep_audio(answer.clip, settings, conv.session_id, len(conv.turns))
-        conv.answer(answer.text, audio_path=audio_rel, recognizer_ms=answer.recognizer_ms)
+        conv.answer(answer.text, clip=answer.clip, recognizer_ms=answer.recognizer_ms)
         used += 1
     analysis = conv.end()
     saved = store is not None and conv.flush() and conv.session_id is not None
@@ -160,16 +165,3 @@ def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: Te
             file=stderr,
         )
     return EXIT_BAD_INPUT
-
-
-def _keep_audio(clip: Any, settings: Settings, session_id: int | None, idx: int) -> str | None:
-    """Keep a WAV answer with its session (decoded, 16 kHz mono); None when it cannot be kept."""
-    if session_id is None:
-        return None
-    target = settings.audio_dir / str(session_id) / f"{idx:03d}-seeker.wav"
-    try:
-        clip.to_wav(target)
-    except OSError:
-        target.unlink(missing_ok=True)  # never a 0-byte or half WAV in the history
-        return None
-    return str(target.relative_to(settings.data_dir))

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 from app.cli.common import EXIT_BAD_INPUT, EXIT_OK, CliError, print_json
 from app.config import Settings
 from app.dialogue import installed_scenario_dirs, load_scenarios
-from app.session.storage import delete_session, open_store
+from app.session.storage import delete_session
 from app.store import NoSuchHistory, Store, StoreError
 
 
@@ -35,13 +35,6 @@ def scenarios(args: argparse.Namespace, settings: Settings, stdout: TextIO, stde
         for r in rows:
             stdout.write(f"{r['id']:<{width}}  {r['title']} ({r['persona']}, {r['role']})\n")
     return EXIT_OK
-
-
-def _store(settings: Settings) -> Store:
-    store, notices = open_store(settings)
-    if store is None:
-        raise CliError(" ".join(notices))
-    return store
 
 
 def history(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: TextIO) -> int:
@@ -81,11 +74,16 @@ def history(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr
 
 
 def delete(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: TextIO) -> int:
-    with _store(settings) as store:
+    """Delete one session's rows and recordings (also recordings a killed delete left)."""
+    try:
+        store, _message = Store.open_or_recover(settings.database_path)
+    except StoreError as exc:
+        raise CliError(f"{exc.message} {exc.hint}") from exc
+    with store:
         try:
             delete_session(store, settings, args.session_id)
         except StoreError as exc:
-            print(f"frameshift: {exc.message}", file=stderr)
+            print(f"frameshift: {exc.message} {exc.hint}".rstrip(), file=stderr)
             return EXIT_BAD_INPUT
     stdout.write(f"Deleted session {args.session_id} and its recordings.\n")
     return EXIT_OK

@@ -7,9 +7,13 @@ builds an audio path.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 from typing import Protocol
+
+#: The file that marks a session folder whose delete has begun.
+DELETING_MARK = ".deleting"
 
 
 class Clip(Protocol):
@@ -56,6 +60,8 @@ class Recordings:
             else:
                 source.to_wav(target)
         except OSError as exc:
+            with contextlib.suppress(OSError):  # never a 0-byte or half WAV left in the history
+                target.unlink(missing_ok=True)
             reason = exc.strerror or str(exc)
             raise RecordingError(f"The recording could not be saved ({reason}).", reason) from exc
         return str(target.relative_to(self.data_dir))
@@ -67,6 +73,41 @@ class Recordings:
         folder = self.folder(session_id) if session_id is not None else self.root
         if folder.is_dir():
             shutil.rmtree(folder, ignore_errors=True)
+
+    def mark_deleting(self, session_id: int | None = None) -> None:
+        """Mark a session's folder (or every folder) as being deleted, before its rows go, so a
+        delete killed half-way leaves folders that the next start recognises and removes."""
+        folders = [self.folder(session_id)] if session_id is not None else self._folders()
+        for folder in folders:
+            if folder.is_dir():
+                with contextlib.suppress(OSError):
+                    (folder / DELETING_MARK).touch()
+
+    def unmark_deleting(self, session_id: int) -> None:
+        with contextlib.suppress(OSError):
+            (self.folder(session_id) / DELETING_MARK).unlink()
+
+    def orphans(self, session_ids: set[int]) -> list[Path]:
+        """Folders marked as being deleted whose session is no longer in the history."""
+        return [
+            p
+            for p in self._folders()
+            if int(p.name) not in session_ids and (p / DELETING_MARK).exists()
+        ]
+
+    def remove_orphans(self, session_ids: set[int]) -> list[Path]:
+        """Remove :meth:`orphans`; returns what was removed."""
+        found = self.orphans(session_ids)
+        for folder in found:
+            shutil.rmtree(folder, ignore_errors=True)
+        return found
+
+    def _folders(self) -> list[Path]:
+        try:
+            entries = list(self.root.iterdir())
+        except OSError:
+            return []
+        return sorted(p for p in entries if p.name.isdigit() and p.is_dir() and not p.is_symlink())
 
 
 __all__ = ["Clip", "RecordingError", "Recordings"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from app.config import Settings
 from app.session.recordings import Recordings
-from app.store import Store, StoreError
+from app.store import NoSuchSession, Store, StoreError
 
 
 def open_store(settings: Settings) -> tuple[Store | None, list[str]]:
@@ -25,6 +27,8 @@ def open_store(settings: Settings) -> tuple[Store | None, list[str]]:
     except StoreError as exc:
         notices.append(f"{exc.message} {exc.hint}".strip())
         interrupted = 0
+    with contextlib.suppress(StoreError):  # the sweep runs again at the next start
+        Recordings(settings.data_dir).remove_orphans(store.session_ids())
     if interrupted:
         notices.append(
             f"{interrupted} conversation{'s were' if interrupted != 1 else ' was'} interrupted "
@@ -34,10 +38,27 @@ def open_store(settings: Settings) -> tuple[Store | None, list[str]]:
 
 
 def delete_session(store: Store, settings: Settings, session_id: int) -> None:
-    """Delete a session's rows and its recordings (raises StoreError, e.g. no such session)."""
-    Recordings(settings.data_dir).remove(store.delete_session(session_id), session_id)
+    """Delete a session's rows and its recordings (raises StoreError, e.g. no such session).
+
+    Recordings left by a delete that was killed half-way (rows gone, files not) are removed
+    too, so a session's audio can always be deleted by its id.
+    """
+    recordings = Recordings(settings.data_dir)
+    recordings.mark_deleting(session_id)
+    try:
+        paths = store.delete_session(session_id)
+    except NoSuchSession:
+        if not recordings.folder(session_id).is_dir():
+            raise
+        paths = []
+    except BaseException:
+        recordings.unmark_deleting(session_id)
+        raise
+    recordings.remove(paths, session_id)
 
 
 def delete_all(store: Store, settings: Settings) -> None:
     """Delete every session and every recording."""
-    Recordings(settings.data_dir).remove(store.delete_all())
+    recordings = Recordings(settings.data_dir)
+    recordings.mark_deleting()
+    recordings.remove(store.delete_all())

@@ -455,20 +455,29 @@ class Store:
         return paths
 
     def delete_all(self) -> list[str]:
-        """Delete every session; returns every audio path for the caller to remove."""
+        """Delete every session (except those another process is rehearsing right now);
+        returns every deleted audio path for the caller to remove."""
         with self._write() as db:
+            live = [sid for sid in self._active_ids(db) if self._owners.owned_elsewhere(sid)]
+            keep = ",".join(str(int(sid)) for sid in live) or "-1"
             paths = [
                 str(row[0])
                 for row in db.execute(
                     "SELECT audio_path FROM turns WHERE audio_path IS NOT NULL "
-                    "ORDER BY session_id, idx"
+                    f"AND session_id NOT IN ({keep}) ORDER BY session_id, idx"
                 )
             ]
-            db.execute("DELETE FROM sessions")
+            db.execute(f"DELETE FROM sessions WHERE id NOT IN ({keep})")
         self._owners.release_all()
         self._owners.tidy()
         self._scrub_log()
         return paths
+
+    @staticmethod
+    def _active_ids(db: Database) -> list[int]:
+        return [
+            int(row[0]) for row in db.execute("SELECT id FROM sessions WHERE status = 'active'")
+        ]
 
     def _scrub_log(self) -> None:
         """Copy the zeroed pages into the file and empty the WAL, where old text would linger."""

@@ -1,0 +1,210 @@
+"""Issue 13, data loss and ownership: a command that says it saved has saved; live sessions are
+nobody else's to recover or delete; a crash mid-delete cannot orphan recordings; reading needs no
+write access. Real files, real SQLite, real processes and a real size-limited tmpfs.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Callable
+from contextlib import closing, suppress
+from pathlib import Path
+
+import pytest
+
+from app.cli.main import main
+from app.store import SessionInUse, Store
+
+from .conftest import remount
+
+REPO = Path(__file__).resolve().parents[2]
+ANSWERS = ["Hi", "Tell me more", "What does the team do", "How big is it", "ok", "Thanks"]
+
+
+def _cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdin=io.StringIO(""), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _turns(db: Path) -> list[tuple[int, str, str]]:
+    with closing(sqlite3.connect(db)) as raw:
+        return raw.execute("SELECT session_id, speaker, text FROM turns ORDER BY id").fetchall()
+
+
+def _play(data: Path) -> tuple[int, str, str]:
+    argv = ["play", "connector-intro", "--json", "--data-dir", str(data)]
+    for a in ANSWERS:
+        argv += ["--answer", a]
+    return _cli(*argv)
+
+
+# -- items 1 and 2: a full disk never gets "Saved as session N" --------------------------------
+def test_play_on_a_disk_that_fills_at_any_point_says_saved_only_when_it_saved(
+    tmpfs: Callable[[str], Path],
+) -> None:
+    """Generated over the free space left (nothing, a few pages, most of a session, plenty):
+    exit 0 and a session id only when every turn and the ending are in the database; otherwise
+    exit 2, a sentence, and the full transcript still printed."""
+    outcomes = set()
+    for free_kb in (0, 8, 24, 40, 64, 96, 160, 400):
+        root = tmpfs("1m")
+        data = root / "d"
+        Store(data / "frameshift.db").close()
+        avail = os.statvfs(root).f_bavail * os.statvfs(root).f_frsize // 1024
+        with (root / "filler").open("wb") as f, suppress(OSError):
+            f.write(b"\0" * max(0, avail - free_kb) * 1024)
+        code, out, err = _play(data)
+        assert code in (0, 2), err
+        assert "Traceback" not in err
+        result = json.loads(out)
+        assert result["transcript"]  # the user always gets what was said
+        (root / "filler").unlink()
+        saved = _turns(data / "frameshift.db")
+        if code == 0:
+            outcomes.add("saved")
+            assert result["saved"] is True
+            sid = result["session_id"]
+            assert [t[2] for t in saved if t[0] == sid] == [t["text"] for t in result["transcript"]]
+            with closing(sqlite3.connect(data / "frameshift.db")) as raw:
+                (status,) = raw.execute(
+                    "SELECT status FROM sessions WHERE id = ?", (sid,)
+                ).fetchone()
+            assert status in ("finished", "incomplete")
+        else:
+            outcomes.add("refused")
+            assert result["saved"] is False
+            assert result["session_id"] is None
+            assert "NOT saved" in err or "only partly saved" in err
+    assert outcomes == {"saved", "refused"}, outcomes
+
+
+def test_play_with_no_history_at_all_exits_2_with_a_sentence(tmp_path: Path) -> None:
+    """Item 1/3's command-line side: the data dir is a file, so nothing can be saved."""
+    data = tmp_path / "data"
+    data.write_text("not a folder")
+    code, out, err = _cli("play", "connector-intro", "--answer", "Hi", "--data-dir", str(data))
+    assert code == 2
+    assert "NOT saved" in err
+    assert "Saved as session" not in out
+    assert "You: Hi" in out
+
+
+# -- item 16: recovery leaves a session another process is rehearsing alone --------------------
+_HOLDER = textwrap.dedent(
+    """
+    import sys, time
+    from app.store import Store
+    store = Store(sys.argv[1])
+    sid = store.create_session(scenario_id="s", scenario_title="t", persona="p",
+                               mode="typed", started_at=time.time())
+    store.add_turn(sid, idx=0, speaker="manager", text="Hello")
+    print(sid, flush=True)
+    time.sleep(120)
+    """
+)
+
+
+def test_a_live_session_in_another_process_is_not_marked_interrupted_nor_deleted(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "frameshift.db"
+    Store(db).close()
+    child = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(db)], stdout=subprocess.PIPE, text=True, cwd=REPO
+    )
+    try:
+        sid = int(child.stdout.readline())  # type: ignore[union-attr]
+        for _ in range(3):  # another window, a `play`, a `history`: all leave it alone
+            with Store(db) as other:
+                assert other.mark_interrupted() == 0
+                assert other.session(sid).status == "active"
+                with pytest.raises(SessionInUse, match="being rehearsed right now"):
+                    other.delete_session(sid)
+                assert other.delete_all() == []
+                assert other.session(sid).status == "active"
+        code, _, err = _cli("delete", str(sid), "--data-dir", str(tmp_path))
+        assert code == 2
+        assert "being rehearsed right now" in err
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    with Store(db) as after:  # its process is gone: now it is an interrupted session
+        assert after.mark_interrupted() == 1
+        assert after.session(sid).status == "interrupted"
+
+
+# -- item 6: a delete killed half-way leaves nothing the app cannot remove ----------------------
+_DELETER = textwrap.dedent(
+    """
+    import os, sys
+    from pathlib import Path
+    from app.config import Settings
+    from app.session import recordings, storage
+    from app.store import Store
+    data = Path(sys.argv[1])
+    # die between the rows going and the files going: the worst moment
+    recordings.Recordings.remove = lambda *a, **k: os.kill(os.getpid(), 9)
+    with Store(data / "frameshift.db") as store:
+        storage.delete_session(store, Settings(data_dir=data), int(sys.argv[2]))
+    """
+)
+
+
+def test_a_delete_killed_between_rows_and_files_leaves_no_unremovable_recording(
+    tmp_path: Path,
+) -> None:
+    for _attempt in range(3):
+        code, out, _ = _cli(
+            "play", "connector-intro", "--json", "--answer", "Hi", "--data-dir", str(tmp_path)
+        )
+        sid = json.loads(out)["session_id"]
+        folder = tmp_path / "audio" / str(sid)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "001-seeker.wav").write_bytes(b"RIFF....WAVE")
+        done = subprocess.run(
+            [sys.executable, "-c", _DELETER, str(tmp_path), str(sid)], cwd=REPO, check=False
+        )
+        assert done.returncode == -signal.SIGKILL
+        assert folder.exists()  # the crash left the recording behind...
+        if _attempt == 0:  # ...and `delete ID` can still remove it by its id
+            code, out, err = _cli("delete", str(sid), "--data-dir", str(tmp_path))
+            assert code == 0, err
+            assert not folder.exists()
+        else:  # ...or the next start sweeps it
+            code, _, _ = _cli(
+                "play", "connector-intro", "--answer", "Hi", "--data-dir", str(tmp_path)
+            )
+            assert code == 0
+            assert not folder.exists()
+
+
+# -- item 18: reading needs no write access --------------------------------------------------
+def test_history_and_export_work_on_a_read_only_mount(tmpfs: Callable[[str], Path]) -> None:
+    root = tmpfs("4m")
+    data = root / "d"
+    code, out, _ = _cli(
+        "play", "connector-intro", "--json", "--answer", "Hi", "--data-dir", str(data)
+    )
+    sid = json.loads(out)["session_id"]
+    remount(root, "ro")
+    try:
+        started = time.monotonic()
+        code, out, err = _cli("history", "--json", "--data-dir", str(data))
+        assert code == 0, err
+        assert [r["session_id"] for r in json.loads(out)] == [sid]
+        for fmt in ("html", "json", "csv"):
+            code, out, err = _cli("export", str(sid), "--format", fmt, "--data-dir", str(data))
+            assert code == 0, err
+            assert "Hi" in out
+        assert time.monotonic() - started < 30
+    finally:
+        remount(root, "rw")
