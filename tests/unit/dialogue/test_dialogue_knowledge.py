@@ -234,3 +234,19 @@ def test_the_encoder_matches_by_meaning() -> None:
     assert matcher.method == "meaning"
     assert matcher.match("what do you spend your days on").topic == "typical_week"
     assert matcher.match("did you see the game last night").topic is None
+
+
+def test_the_guide_example_answers_as_the_guide_says(tmp_path: Path) -> None:
+    """docs/scenarios.md quotes a reply; the example scenario in it really gives that reply."""
+    guide = (REPO / "docs" / "scenarios.md").read_text(encoding="utf-8")
+    example = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "hallway-chat.yaml"
+    path.write_text(example, encoding="utf-8")
+    runner = Runner(load_scenario(path), seed=0)
+    line = runner.advance(
+        "exploration",
+        {"honest_uncertainty", "seeker_question"},
+        questions=["how many people are on your team?"],
+    )
+    assert line.topic == "team"
+    assert f'gets: "{line.parts[0]} {line.parts[1]} You should meet' in " ".join(guide.split())
