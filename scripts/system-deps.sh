@@ -10,7 +10,7 @@ PACKAGES=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-shape0 libxcb-randr0 libegl1 libgl1 libfontconfig1
   libdbus-1-3 fonts-dejavu-core
   # speech: eSpeak NG for pyttsx3, PulseAudio for QtMultimedia capture and playback
-  libespeak-ng1 espeak-ng-data espeak-ng libpulse0 pulseaudio pulseaudio-utils sox
+  libespeak-ng1 espeak-ng-data espeak-ng flite libpulse0 pulseaudio pulseaudio-utils sox
   # headless screens for tests and screenshots
   xvfb xauth
   # headless browser for the HTML export test

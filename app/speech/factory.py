@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.speech.errors import EngineUnavailable
 from app.speech.protocols import Microphone, Player, Recognizer, Voice, VoiceSettings
 from app.speech.services import SpeechServices
 
@@ -30,8 +31,24 @@ def _pyttsx3() -> Voice:
     return Pyttsx3Voice()
 
 
+def _piper() -> Voice:
+    from app.speech.tts_piper import PiperTts
+
+    return PiperTts()
+
+
+def _flite() -> Voice:
+    from app.speech.tts_flite import FliteTts
+
+    return FliteTts()
+
+
 #: Voice engines by the name a persona's voice may start with; each builds its Voice lazily.
-VOICE_ENGINES: dict[str, Callable[[], Voice]] = {"pyttsx3": _pyttsx3}
+VOICE_ENGINES: dict[str, Callable[[], Voice]] = {
+    "pyttsx3": _pyttsx3,
+    "piper": _piper,
+    "flite": _flite,
+}
 DEFAULT_VOICE_ENGINE = "pyttsx3"
 
 
@@ -63,8 +80,19 @@ class EngineVoice:
         return self._built[name]
 
     def render(self, text: str, settings: VoiceSettings, out: Path) -> Path:
+        """Render with the engine the voice names; where that engine cannot run here (not
+        installed, model missing), the default engine speaks instead with the voice the engine
+        names as its stand-in (``fallback(settings)``), so a persona is never silent."""
         name, own = self.split(settings)
-        return self.engine(name).render(text, own, out)
+        try:
+            return self.engine(name).render(text, own, out)
+        except EngineUnavailable:
+            if name == self.default:
+                raise
+            engine = self.engine(name)
+            fallback = getattr(engine, "fallback", None)
+            stand_in = fallback(own) if callable(fallback) else replace(own, voice="en-us")
+            return self.engine(self.default).render(text, stand_in, out)
 
 
 def make_voice(settings: Settings | None = None, engine: str | None = None) -> Voice:

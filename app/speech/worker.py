@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -44,6 +45,8 @@ class _TtsJob(QObject):
     def __init__(self, cache: VoiceCache) -> None:
         super().__init__()
         self.cache = cache
+        self._backlog: deque[tuple[str, VoiceSettings]] = deque()
+        self._draining = False
 
     @Slot(int, object, object)
     def render(self, request_id: int, parts: Sequence[str], settings: VoiceSettings) -> None:
@@ -56,12 +59,30 @@ class _TtsJob(QObject):
 
     @Slot(list, object)
     def prerender(self, lines: list[str], settings: VoiceSettings) -> None:
-        for line in lines:
-            try:
-                self.cache.get(line, settings)
-            except Exception as exc:
-                log.warning("could not pre-render %r: %s", line, exc)
-                return
+        """Render ``lines`` into the cache one per turn of this thread's event loop, so a line
+        the rehearsal needs now (``render``) goes ahead of the backlog: with a slow neural
+        voice the whole scenario takes minutes, the next line a fraction of a second."""
+        self._backlog.extend((line, settings) for line in lines)
+        if not self._draining:
+            self._draining = True
+            QTimer.singleShot(0, self._prerender_next)
+
+    @property
+    def backlog(self) -> int:
+        """Lines still waiting to be pre-rendered."""
+        return len(self._backlog)
+
+    def _prerender_next(self) -> None:
+        if not self._backlog:
+            self._draining = False
+            return
+        line, settings = self._backlog.popleft()
+        try:
+            self.cache.get(line, settings)
+        except Exception as exc:
+            log.warning("could not pre-render %r: %s", line, exc)
+            self._backlog.clear()
+        QTimer.singleShot(0, self._prerender_next)
 
 
 class _SttJob(QObject):
