@@ -10,16 +10,16 @@ GOOD = """
 scenario: connector-intro
 cases:
   - name: eager yes
-    answers: ["I came to learn about data work", "What do the pipelines feed?", "Yes!"]
-    path: [hello, mentions_role, asks_interest, interview_mode]
-    shift: 5
+    answers: ["Hi, nice to meet you", "Mostly reporting", "A little", "Yes!"]
+    path: [hello, hello_background, mentions_role, asks_interest, interview_mode]
+    shift: 7
 """
 
 WRONG = """
 scenario: connector-intro
 cases:
   - name: wrong shift
-    answers: ["I came to learn about data work", "What do the pipelines feed?", "Yes!"]
+    answers: ["Hi, nice to meet you", "Mostly reporting", "A little", "Yes!"]
     shift: 3
     outcome: intro-to-lena
 """
@@ -41,7 +41,7 @@ def test_a_wrong_plan_fails_and_says_how_each_answer_was_framed(
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(
         [
-            "*shift: expected 3, got 5 (commitment:*",
+            "*shift: expected 3, got 7 (commitment:*",
             "*outcome: expected 'intro-to-lena', got 'incomplete'*",
             "*'Yes!' -> interview (commitment*",
         ]
