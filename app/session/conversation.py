@@ -274,7 +274,8 @@ class Conversation:
                 recognizer_ms=recognizer_ms,
             )
         )
-        line = self.runner.advance(result.frame, {c.cue for c in result.cues})
+        questions = [c.text for c in result.cues if c.cue == "seeker_question"]
+        line = self.runner.advance(result.frame, {c.cue for c in result.cues}, questions=questions)
         return result, self._say(line)
 
     def line_spoken(self, idx: int, wav: Path | None) -> None:

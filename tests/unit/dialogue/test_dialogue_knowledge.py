@@ -250,3 +250,18 @@ def test_the_guide_example_answers_as_the_guide_says(tmp_path: Path) -> None:
     )
     assert line.topic == "team"
     assert f'gets: "{line.parts[0]} {line.parts[1]} You should meet' in " ".join(guide.split())
+
+
+def test_a_rehearsal_answers_the_seekers_question() -> None:
+    """Through the conversation engine the app uses: the question is heard and answered."""
+    from app.session import Conversation
+
+    conversation = Conversation(load_scenario(DEMO), None, seed=0)
+    conversation.begin()
+    _analysis, line = conversation.answer("I'm not sure yet. What tools does your team use?")
+    assert line.topic == "tools"
+    assert (
+        line.parts[0]
+        == "Mostly Python and SQL, Airflow for scheduling, and a warehouse in the cloud."
+    )
+    assert conversation.turns[-1].text == line.text
