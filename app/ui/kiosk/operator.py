@@ -8,17 +8,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
+    QScrollArea,
     QSlider,
     QSpinBox,
     QTableWidget,
@@ -30,10 +31,10 @@ from PySide6.QtWidgets import (
 from app.config import Settings
 from app.store.counts import FRAME_COLUMNS
 from app.ui.a11y import named
+from app.ui.kiosk.mic_check import MicrophoneCheck, MicrophoneFactory
 
-MIC_TEST_MS = 5_000
+WIDE_PX = 960  # narrower than this, the settings and the counts stack
 DeviceLister = Callable[[], Sequence[tuple[str, str]]]
-MicrophoneFactory = Callable[[str], Any]
 
 
 def _default_devices() -> list[tuple[str, str]]:
@@ -80,8 +81,6 @@ class OperatorScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("kioskOperatorScreen")
         self._devices = devices
-        self._microphone_factory = microphone_factory
-        self._mic: Any = None
         self._settings: Settings | None = None
 
         title = QLabel("Kiosk operator")
@@ -107,18 +106,13 @@ class OperatorScreen(QWidget):
             "Keep anonymous counts",
         )
 
-        self.microphone = named(QComboBox(), "kioskMicrophone", "Microphone")
-        self.mic_note = QLabel()
-        self.mic_note.setObjectName("kioskMicNote")
-        self.mic_note.setWordWrap(True)
-        self.mic_test = named(QPushButton("Test microphone"), "kioskMicTest", "Test microphone")
-        self.mic_test.clicked.connect(self._on_mic_test_clicked)
-        self.mic_level = named(QProgressBar(), "kioskMicLevel", "Microphone level")
-        self.mic_level.setRange(0, 100)
-        self.mic_level.setTextVisible(False)
-        self._mic_timer = QTimer(self)
-        self._mic_timer.setSingleShot(True)
-        self._mic_timer.timeout.connect(self.stop_mic_test)
+        self.mic_check = MicrophoneCheck(microphone_factory)
+        self.microphone = self.mic_check.microphone
+        self.mic_test, self.mic_level, self.mic_note = (
+            self.mic_check.test_button,
+            self.mic_check.level,
+            self.mic_check.note,
+        )
         self.volume = named(QSlider(Qt.Orientation.Horizontal), "kioskVolume", "Volume")
         self.volume.setRange(0, 100)
         self.volume.valueChanged.connect(self._on_volume_value_changed)
@@ -153,12 +147,7 @@ class OperatorScreen(QWidget):
         form.addRow("Countdown", self.countdown)
         form.addRow("Longest rehearsal", self.max_minutes)
         form.addRow(self.counts_enabled)
-        mic_row = QHBoxLayout()
-        mic_row.addWidget(self.microphone, 1)
-        mic_row.addWidget(self.mic_test)
-        form.addRow("Microphone", mic_row)
-        form.addRow("", self.mic_level)
-        form.addRow("", self.mic_note)
+        form.addRow("Microphone", self.mic_check)
         form.addRow("Volume", self.volume)
 
         left = QVBoxLayout()
@@ -172,10 +161,20 @@ class OperatorScreen(QWidget):
         count_buttons = QHBoxLayout()
         count_buttons.addWidget(self.export_button)
         count_buttons.addWidget(self.clear_button)
+        count_buttons.addStretch(1)
         right.addLayout(count_buttons)
-        body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addLayout(right, 1)
+        # Side by side on a wide screen, one above the other on a narrow one; the body scrolls
+        # while the title, the buttons and the status line stay on screen.
+        body = QWidget()
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
+        self._body.setContentsMargins(0, 0, 0, 0)
+        self._body.addLayout(left, 1)
+        self._body.addLayout(right, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
         buttons = QHBoxLayout()
         buttons.addWidget(self.quit_button)
         buttons.addStretch(1)
@@ -184,9 +183,16 @@ class OperatorScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 24)  # never flush against the screen's edge
         layout.addWidget(title)
-        layout.addLayout(body, 1)
-        layout.addWidget(self.status)
         layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(scroll, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wide = event.size().width() >= WIDE_PX
+        self._body.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        super().resizeEvent(event)
 
     # -- filling in -------------------------------------------------------------------------
     def load(self, settings: Settings, scenarios: Sequence[Any]) -> None:
@@ -209,28 +215,8 @@ class OperatorScreen(QWidget):
         self.volume.blockSignals(True)
         self.volume.setValue(round(settings.volume * 100))
         self.volume.blockSignals(False)
-        self._load_devices(settings.input_device)
+        self.mic_check.load(list(self._devices()), settings.input_device)
         self.status.clear()
-
-    def _load_devices(self, current: str) -> None:
-        self.microphone.clear()
-        devices = list(self._devices())
-        if not devices:
-            self.microphone.addItem("No microphone found", "")
-            self.microphone.setEnabled(False)
-            self.mic_test.setEnabled(False)
-            self.mic_note.setText(
-                "No microphone (or no sound system) was found: visitors will type their answers."
-            )
-            return
-        self.microphone.setEnabled(True)
-        self.mic_test.setEnabled(True)
-        self.mic_note.setText("")
-        self.microphone.addItem("System default", "")
-        for dev_id, description in devices:
-            self.microphone.addItem(description, dev_id)
-        index = self.microphone.findData(current)
-        self.microphone.setCurrentIndex(max(0, index))
 
     def show_counts(self, totals: dict[str, dict[str, int]], *, enabled: bool) -> None:
         self.counts_table.setRowCount(0)
@@ -271,66 +257,27 @@ class OperatorScreen(QWidget):
         return replace(
             self._settings,
             kiosk=kiosk,
-            input_device=str(self.microphone.currentData() or ""),
+            input_device=self.mic_check.device,
             volume=self.volume.value() / 100,
         )
-
-    # -- microphone test --------------------------------------------------------------------
-    def _on_mic_test_clicked(self) -> None:
-        if self._mic is not None:
-            self.stop_mic_test()
-            return
-        try:
-            mic = self._microphone_factory(str(self.microphone.currentData() or ""))
-        except Exception as exc:
-            self.mic_note.setText(f"The microphone could not be opened ({type(exc).__name__}).")
-            return
-        self._mic = mic
-        mic.level_changed.connect(self._on_mic_level_changed)
-        mic.failed.connect(self._on_mic_failed)
-        self.mic_test.setText("Stop test")
-        self.mic_note.setText("Speak now: the bar should move.")
-        mic.push_to_talk(True)  # capture without the VAD so the bar moves for every sound
-        self._mic_timer.start(MIC_TEST_MS)
-
-    def stop_mic_test(self) -> None:
-        mic, self._mic = self._mic, None
-        self._mic_timer.stop()
-        self.mic_test.setText("Test microphone")
-        self.mic_level.setValue(0)
-        if mic is None:
-            return
-        try:
-            mic.level_changed.disconnect(self._on_mic_level_changed)
-            mic.failed.disconnect(self._on_mic_failed)
-            mic.push_to_talk(False)  # the clip it emits is dropped: nothing is recorded
-        finally:
-            if hasattr(mic, "deleteLater"):
-                mic.deleteLater()
-        if self.mic_note.text().startswith("Speak now"):
-            self.mic_note.setText("Microphone test finished.")
-
-    def _on_mic_level_changed(self, level: float) -> None:
-        self.mic_level.setValue(int(max(0.0, min(1.0, level)) * 100))
-
-    def _on_mic_failed(self, message: str) -> None:
-        self.stop_mic_test()
-        self.mic_note.setText(message)
 
     # -- buttons ----------------------------------------------------------------------------
     def _on_volume_value_changed(self, value: int) -> None:
         self.volume_changed.emit(value / 100)
 
+    def stop_mic_test(self) -> None:
+        self.mic_check.stop()
+
     def _on_save_button_clicked(self) -> None:
-        self.stop_mic_test()
+        self.mic_check.stop()
         self.save_requested.emit(self.result_settings())
 
     def _on_back_button_clicked(self) -> None:
-        self.stop_mic_test()
+        self.mic_check.stop()
         self.back_requested.emit()
 
     def _on_quit_button_clicked(self) -> None:
-        self.stop_mic_test()
+        self.mic_check.stop()
         self.quit_requested.emit()
 
 

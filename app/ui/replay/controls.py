@@ -1,5 +1,7 @@
 """The replay's playback bar: first, previous, play/pause, next, last, jump to the shift, and
-where playback is.
+where playback is. When the row has no room for the words (large text, the kiosk's touch-size
+buttons, a small screen) the buttons show their icons alone; the word stays their accessible
+name and tooltip.
 
 The icons are painted in the palette's button-text colour (a theme role), so they have the
 same contrast as the buttons' words in every theme: the style's stock media pixmaps are black
@@ -9,8 +11,25 @@ and vanish on the dark and high-contrast themes.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
+    QWidget,
+)
 
 from app.ui.a11y import named
 
@@ -58,6 +77,39 @@ def glyph_icon(kind: str, colour: QColor) -> QIcon:
     return QIcon(pix)
 
 
+class GlyphButton(QPushButton):
+    """A push button that drops its word, keeping its icon, when squeezed below its size."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    @property
+    def compact(self) -> bool:
+        """The word does not fit: only the icon is drawn."""
+        return self.width() < self.sizeHint().width()
+
+    def minimumSizeHint(self) -> QSize:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = ""
+        icon = self.iconSize()
+        contents = QSize(icon.width() + 8, max(icon.height(), self.fontMetrics().height()))
+        return self.style().sizeFromContents(
+            QStyle.ContentsType.CT_PushButton, option, contents, self
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.compact:
+            super().paintEvent(event)
+            return
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = ""
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+
+
 class PlaybackControls(QWidget):
     """The row of playback buttons and the "Turn N of M" label.
 
@@ -79,7 +131,7 @@ class PlaybackControls(QWidget):
         self._playing = False
 
         def control(text: str, name: str, accessible: str, tip: str) -> QPushButton:
-            return named(QPushButton(text), name, accessible, tip, tip)
+            return named(GlyphButton(text), name, accessible, tip, tip)
 
         self.first_button = control("First", "firstTurnButton", "First turn", "First turn (Home)")
         self.prev_button = control(
@@ -111,6 +163,7 @@ class PlaybackControls(QWidget):
         row.addWidget(self.shift_button)
         row.addSpacing(12)
         row.addWidget(self.now_label, 1)
+        self.now_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Turn 88 of 88"))
         self._paint_icons()
 
     @property

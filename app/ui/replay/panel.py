@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.a11y import named
 from app.ui.replay import richtext
+from app.ui.replay.flow import FlowLayout
 
 if TYPE_CHECKING:
     from app.report import Report
@@ -84,11 +84,9 @@ class InsightPanel(QScrollArea):
 
         body = QWidget()
         body.setObjectName("replayInsightsBody")
-        actions = QHBoxLayout()
-        actions.setContentsMargins(0, 0, 0, 0)
+        actions = FlowLayout()  # wraps when the panel is narrow (large text, the kiosk)
         actions.addWidget(self.retry_button)
         actions.addWidget(self.rehearse_button)
-        actions.addStretch(1)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 0, 8, 0)
         layout.addWidget(self.shift)

@@ -17,9 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.a11y import named
 from app.ui.replay import richtext
+from app.ui.replay.actions import ReplayActions
 from app.ui.replay.compare import ComparisonView
 from app.ui.replay.controls import PlaybackControls
 from app.ui.replay.export_dialog import choose_export_path, export_report
@@ -166,40 +165,18 @@ class ResultsView(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([1000, 1000])  # half and half, whatever the texts' widths
 
-        self.back_button = named(
-            QPushButton("Try another &scenario"),
-            "backButton",
-            "Try another scenario",
-            "Back to the list of scenarios.",
+        self.action_bar = ReplayActions()
+        a = self.action_bar
+        a.back_requested.connect(self.back_requested)
+        a.history_requested.connect(self.history_requested)
+        a.compare_requested.connect(self.show_comparison)
+        a.export_requested.connect(self._on_export_button_clicked)
+        self.back_button, self.history_button = a.back_button, a.history_button
+        self.compare_button, self.export_button, self.status = (
+            a.compare_button,
+            a.export_button,
+            a.status,
         )
-        self.back_button.clicked.connect(self.back_requested)
-        self.history_button = named(QPushButton("&History"), "historyButton", "History")
-        self.history_button.clicked.connect(self.history_requested)
-        self.compare_button = named(
-            QPushButton("&Compare attempts"),
-            "compareButton",
-            "Compare attempts",
-            "Shows this attempt and the other one side by side from the restart point.",
-            "Compare the two attempts side by side (Alt+C)",
-        )
-        self.compare_button.clicked.connect(self.show_comparison)
-        self.export_button = named(
-            QPushButton("&Export…"),
-            "exportButton",
-            "Export this session",
-            "Save the replay as a web page with the recordings, or as JSON or CSV.",
-            "Save as HTML, JSON or CSV (Alt+E)",
-        )
-        self.export_button.clicked.connect(self._on_export_button_clicked)
-        self.status = named(QLabel(), "replayStatus", "Replay messages")
-        self.status.setWordWrap(True)
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self.history_button)
-        buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.compare_button)
-        buttons.addWidget(self.export_button)
 
         page = QVBoxLayout(self.replay_page)
         page.setContentsMargins(0, 0, 0, 0)
@@ -210,7 +187,7 @@ class ResultsView(QWidget):
         page.addWidget(self.controls)
         page.addWidget(self.caption)
         page.addWidget(self.splitter, 1)
-        page.addLayout(buttons)
+        page.addWidget(self.action_bar)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
 
@@ -253,7 +230,7 @@ class ResultsView(QWidget):
         scenario = self._find_scenario(session.scenario_id)
         report = build_report(session, turns, scenario=scenario, data_dir=data_dir)
         self._report = report
-        self.status.clear()
+        self.action_bar.show_status("")
         self.title.setText(session.scenario_title)
         self.outcome.setText(f"With {session.persona}. {richtext.summary_text(session, report)}")
         shift = report.shift
@@ -301,7 +278,7 @@ class ResultsView(QWidget):
         try:
             self.comparison.show_comparison(compare(store, first, retry))
         except StoreError as exc:
-            self.status.setText(f"{exc.message} {exc.hint}")
+            self.action_bar.show_status(f"{exc.message} {exc.hint}")
             return
         self.pages.setCurrentWidget(self.comparison)
         self.comparison.back_button.setFocus()
@@ -331,10 +308,8 @@ class ResultsView(QWidget):
                         self._partner = (session, retries[0])
             except StoreError:
                 self._partner = None
-        self.compare_button.setVisible(self._partner is not None)
-        if self._partner is not None:
-            other = "the first attempt" if session.parent_session_id else "your retry"
-            self.compare_button.setText(f"&Compare with {other}")
+        other = "the first attempt" if session.parent_session_id else "your retry"
+        self.action_bar.offer_compare(other if self._partner is not None else None)
 
     # -- slots ---------------------------------------------------------------------------------
     def _now_colour(self) -> str:
@@ -372,7 +347,9 @@ class ResultsView(QWidget):
             self.caption.setText(richtext.caption_html(self._report, position, caption_only=True))
 
     def _on_playback_failed(self, message: str) -> None:
-        self.status.setText(f"A recording could not be played ({message}); showing its caption.")
+        self.action_bar.show_status(
+            f"A recording could not be played ({message}); showing its caption."
+        )
 
     def _on_transcript_anchor_clicked(self, url: QUrl) -> None:
         self._on_link_activated(url.toString())
@@ -398,10 +375,14 @@ class ResultsView(QWidget):
             written = self.export_to(target, fmt)
         except (OSError, ExportPathError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
-            self.status.setText(f"Could not export to {target}: {reason}")
+            self.action_bar.show_status(f"Could not export to {target}: {reason}")
             return
-        self.status.setText(f"Saved {written.name} in {written.parent}.")
+        self.action_bar.show_status(f"Saved {written.name} in {written.parent}.")
         self.exported.emit(str(written))
+
+    def enter_kiosk_mode(self) -> None:
+        """A booth visitor: no history, no file dialog (the booth saves the report)."""
+        self.action_bar.enter_kiosk_mode()
 
     def _retry(self) -> None:
         if self._session is not None and self._pivot_turn is not None:
