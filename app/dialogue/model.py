@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -131,6 +132,46 @@ DEFAULT_BRIDGES: tuple[str, ...] = ("Anyway.",)
 DEFLECTED = "deflect"
 
 
+#: A first sentence that only acknowledges a question ("Good question.", "Ha, turning it around
+#: on me."): a knowledge answer goes right after it, before the rest of the line.
+_ACKNOWLEDGES = re.compile(
+    r"[^.!?]*\b(?:question|questions|turning it around|glad you asked|you ask)\b[^.!?]*[.!?]+\s+",
+    re.IGNORECASE,
+)
+_ACK_WORDS = 10
+
+
+def split_acknowledgement(line: str) -> tuple[str, str] | None:
+    """("Good question.", "The rest of the line.") when the line opens by acknowledging a
+    question in a short sentence; None otherwise."""
+    found = _ACKNOWLEDGES.match(line)
+    if found is None:
+        return None
+    head, rest = line[: found.end()].strip(), line[found.end() :].strip()
+    if not rest or len(head.split()) > _ACK_WORDS:
+        return None
+    return head, rest
+
+
+#: A first sentence that only reacts to what the seeker said ("That makes sense."): after the
+#: manager has just answered the seeker's question it would react to their own words, so it
+#: is left out and the rest of the line said.
+_REACTS = re.compile(
+    r"(?:that makes sense|makes sense|nice|i see|fair enough|got it|right|okay|ok|sure|great|"
+    r"good|interesting|cool|that's great|love that|i like that|mm|hm+|ah|oh)[.!]+\s+",
+    re.IGNORECASE,
+)
+
+
+def split_reaction(line: str) -> tuple[str, str] | None:
+    """("That makes sense.", "The rest of the line.") when the line opens with a bare reaction
+    to the seeker's words; None otherwise."""
+    found = _REACTS.match(line)
+    if found is None or not line[found.end() :].strip():
+        return None
+    return line[: found.end()].strip(), line[found.end() :].strip()
+
+
 def join_parts(parts: Sequence[str]) -> str:
     """The caption of a reply said in parts: the parts, each a sentence, joined by spaces."""
     return " ".join(part.strip() for part in parts if part.strip())
@@ -175,13 +216,22 @@ class Scenario:
 
     def manager_lines(self) -> list[str]:
         """Every part the manager can ever say, without repeats, so speech can be rendered
-        before the rehearsal starts: node variants, knowledge answers, follow-ups,
+        before the rehearsal starts: node variants (and, with knowledge, a line's opening
+        acknowledgement and its rest, and a line without its opening reaction: see
+        `split_acknowledgement` and `split_reaction`), knowledge answers, follow-ups,
         deflections and bridges."""
         seen: dict[str, None] = {}
         for node in self.nodes.values():
             for text in node.lines:
                 seen.setdefault(text, None)
         knowledge = self.knowledge
+        if knowledge.topics:  # an answer can go between a line's acknowledgement and the rest
+            for node in self.nodes.values():
+                for text in node.lines:
+                    seen.update(dict.fromkeys(split_acknowledgement(text) or ()))
+                    reaction = split_reaction(text)
+                    if reaction is not None:
+                        seen.setdefault(reaction[1], None)
         for topic in knowledge.topics:
             for text in topic.answers:
                 seen.setdefault(text, None)

@@ -7,7 +7,17 @@ import re
 from collections.abc import Collection, Sequence
 
 from app.dialogue.knowledge import KnowledgeMatcher, best_question, has_content, matcher_for
-from app.dialogue.model import DEFLECTED, ManagerLine, Node, Outcome, Scenario, join_parts
+from app.dialogue.model import (
+    DEFLECTED,
+    ManagerLine,
+    Node,
+    Outcome,
+    Scenario,
+    join_parts,
+    split_acknowledgement,
+    split_reaction,
+)
+from app.dialogue.words import content_terms
 from app.framing.cues import find_questions
 
 #: Cues whose question the scenario's own next line answers ("who else should I talk to?",
@@ -20,6 +30,26 @@ _CONNECTIVE = re.compile(
     r"tell you what|speaking of|that said|either way|back to)\b",
     re.IGNORECASE,
 )
+
+
+#: An answer or deflection that itself opens by acknowledging the question.
+_OPENS_WITH_ACK = re.compile(r"[^.!?,;]*\bquestions?\b", re.IGNORECASE)
+#: A knowledge answer sharing this many content terms, and this share of its own, with the
+#: scripted line that follows would say the same thing twice: the line alone is said.
+_REPEAT_TERMS = 3
+_REPEAT_SHARE = 0.3
+
+
+def _repeats(answers: Sequence[str], line: str) -> bool:
+    """Whether every answer of a topic mostly repeats what the scripted line says."""
+    said = set(content_terms(line))
+    for answer in answers:
+        terms = set(content_terms(answer))
+        shared = len(terms & said)
+        enough = min(_REPEAT_TERMS, len(terms))
+        if not (terms and shared >= enough and shared >= _REPEAT_SHARE * len(terms)):
+            return False
+    return bool(answers)
 
 
 class Runner:
@@ -118,6 +148,8 @@ class Runner:
             return None
         _question, found = best_question(self.matcher, asked)
         topic = knowledge.topic(found.topic) if found.topic else None
+        if topic is not None and _repeats(topic.answers, scripted.text):
+            return None  # the scripted line already says it ("Lena Park runs analytics ...")
         parts: list[str] = []
         follow_up: str | None = None
         if topic is not None:
@@ -135,11 +167,19 @@ class Runner:
             self._deflections += 1
         if not parts:
             return None
-        if not _CONNECTIVE.match(scripted.text):
-            bridges = self.scenario.bridges()
-            parts.append(bridges[self._bridges % len(bridges)])
-            self._bridges += 1
-        parts.append(scripted.text)
+        acknowledged = split_acknowledgement(scripted.text)
+        if acknowledged is not None:  # "Good question." + answer + the rest of the line
+            if not _OPENS_WITH_ACK.match(parts[0]):  # not "Good question." twice
+                parts.insert(0, acknowledged[0])
+            parts.append(acknowledged[1])
+        else:
+            reaction = split_reaction(scripted.text)
+            rest = reaction[1] if reaction is not None else scripted.text
+            if not _CONNECTIVE.match(rest):
+                bridges = self.scenario.bridges()
+                parts.append(bridges[self._bridges % len(bridges)])
+                self._bridges += 1
+            parts.append(rest)
         if follow_up is not None:
             parts.append(follow_up)
         return ManagerLine(

@@ -265,3 +265,34 @@ def test_a_rehearsal_answers_the_seekers_question() -> None:
         == "Mostly Python and SQL, Airflow for scheduling, and a warehouse in the cloud."
     )
     assert conversation.turns[-1].text == line.text
+
+
+def _one_step(write_scenario: Callable[..., Path], good_end_line: str) -> Runner:
+    text = MINIMAL.replace('"Let me introduce you to Lena."', f'"{good_end_line}"')
+    return Runner(load_scenario(write_scenario(text + KNOWLEDGE)), seed=0)
+
+
+def test_the_answer_goes_after_an_acknowledgement(write_scenario: Callable[..., Path]) -> None:
+    """ "Good question." + the answer + the rest of the line, each pre-rendered."""
+    runner = _one_step(write_scenario, "Good question. You should meet Lena.")
+    line = runner.advance("exploration", {"seeker_question"}, questions=["What tools do you use?"])
+    assert line.parts == ("Good question.", "Python and SQL, mostly.", "You should meet Lena.")
+    rendered = runner.scenario.manager_lines()
+    assert all(part in rendered for part in line.parts)
+
+
+def test_a_reaction_to_the_seeker_is_left_out(write_scenario: Callable[..., Path]) -> None:
+    """ "That makes sense." would react to the manager's own answer: the rest is said."""
+    runner = _one_step(write_scenario, "That makes sense. You should meet Lena.")
+    line = runner.advance("exploration", {"seeker_question"}, questions=["What tools do you use?"])
+    assert line.parts == ("Python and SQL, mostly.", "Anyway.", "You should meet Lena.")
+    assert all(part in runner.scenario.manager_lines() for part in line.parts)
+    plain = _one_step(write_scenario, "That makes sense. You should meet Lena.")
+    assert plain.advance("exploration", ()).text == "That makes sense. You should meet Lena."
+
+
+def test_no_answer_that_the_next_line_already_gives(write_scenario: Callable[..., Path]) -> None:
+    runner = _one_step(write_scenario, "We mostly use Python and SQL, mostly. Meet Lena.")
+    line = runner.advance("exploration", {"seeker_question"}, questions=["What tools do you use?"])
+    assert line.topic is None
+    assert line.parts == ("We mostly use Python and SQL, mostly. Meet Lena.",)
