@@ -176,23 +176,23 @@ def compose(cue: str, manager_line: str | None, turn: int = 0) -> str:
     if cue == "self_promotion" or cue == "interview":
         opening = _pick(
             (
-                "I've done a little of that.",
-                "That's close to what I've been doing.",
-                "Some of my work has touched on that.",
+                "Happy to tell you about my work in a minute, but I'm curious first.",
+                "I can share more about me later.",
+                "Short version: I've done some of that, and I'd like to hear your side.",
             ),
             turn,
         )
         question = (
             _pick(
                 (
-                    f"But I'm curious how you see it: what matters most to you about {focus}?",
+                    f"How do you see it: what matters most to you about {focus}?",
                     f"How does your team approach {focus}?",
                     f"What got you interested in {focus}?",
                 ),
                 turn,
             )
             if focus
-            else "But I'd love to hear how you see it: what matters most in your work?"
+            else "How do you see it: what matters most in your work right now?"
         )
         return f"{opening} {question}"
     # job_request, pay_question: the work first.
