@@ -284,6 +284,12 @@ def _cached(knowledge: Knowledge, encoder_key: int) -> KnowledgeMatcher:
     return KnowledgeMatcher(knowledge, shared_encoder())
 
 
+def prepare(knowledge: Knowledge) -> KnowledgeMatcher:
+    """Load the sentence model if need be and embed this knowledge once: call it off the UI
+    thread when a rehearsal is chosen, and its runner's first question costs one embedding."""
+    return matcher_for(knowledge, wait=True)
+
+
 def matcher_for(knowledge: Knowledge, *, wait: bool = False) -> KnowledgeMatcher:
     """The matcher for this knowledge, built once per encoder state and shared. Without
     `wait`, a rehearsal that starts while the encoder still loads matches by words."""

@@ -81,6 +81,7 @@ class Runner:
         self.current: Node = scenario.nodes[first]
         self.path: list[str] = [first]
         self._matcher = matcher
+        self._shared = matcher is None  # the matcher comes from the shared cache
         self._reply: ManagerLine | None = None
         self._said: set[str] = set()  # knowledge parts already said this rehearsal
         self._deflections = 0
@@ -88,8 +89,9 @@ class Runner:
 
     @property
     def matcher(self) -> KnowledgeMatcher:
-        """The knowledge matcher, built (or taken from the shared cache) on first use."""
-        if self._matcher is None:
+        """The knowledge matcher, taken from the shared cache; a rehearsal that began while the
+        sentence model was still loading switches to it once it is there."""
+        if self._matcher is None or (self._shared and self._matcher.method == "words"):
             self._matcher = matcher_for(self.scenario.knowledge)
         return self._matcher
 
