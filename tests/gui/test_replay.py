@@ -390,6 +390,12 @@ def test_rehearse_again_and_try_another_scenario(frameshift_app: FrameshiftDrive
     with app.qtbot.waitSignal(results.rehearse_requested) as asked:
         results.rehearse_button.click()
     assert asked.args == ["connector-intro"]
+    line = app.wait_for_manager_line()  # the same scenario, from its first line
+    assert app.window.current_screen == "conversation"
+    conv = app.window.rehearsal.conversation
+    assert conv is not None
+    assert conv.scenario.id == "connector-intro"
+    assert line
 
 
 @pytest.mark.parametrize("theme", ["light", "dark", "high_contrast"])
@@ -477,3 +483,18 @@ def test_history_words_titles_and_a_safe_delete(frameshift_app: FrameshiftDriver
     history.delete_button.click()
     assert seen == ["No"]
     assert store.count_sessions() == 2
+
+
+def test_coaching_follows_the_turn_being_played(frameshift_app: FrameshiftDriver) -> None:
+    """At a later interview-framed answer the panel coaches that answer; at the shift the
+    shift card does, and an exploratory turn shows no coaching."""
+    _sid, results = _open(frameshift_app)
+    card = results.insights.turn_coach
+    results.jump_to_turn(7)
+    assert card.isVisibleTo(results)
+    assert "What you could have said:" in card.text()
+    assert "Instead:" in results.transcript.toPlainText()
+    results.jump_to_shift()
+    assert not card.isVisibleTo(results)
+    results.jump_to_turn(1)
+    assert not card.isVisibleTo(results)

@@ -58,6 +58,13 @@ class InsightPanel(QScrollArea):
         )
         self.shift.linkActivated.connect(self.link_activated)
         self.coach = _rich_label("coachAlternative", "What you could have said")
+        self.turn_coach = _rich_label(
+            "turnCoaching",
+            "Coaching for this turn",
+            "At an answer that made the talk an interview: what your words did and what you "
+            "could have said instead.",
+        )
+        self.turn_coach.hide()
         self.retry_button = named(
             QPushButton("&Try again from here"),
             "retryButton",
@@ -91,6 +98,7 @@ class InsightPanel(QScrollArea):
         layout.setContentsMargins(4, 0, 8, 0)
         layout.addWidget(self.shift)
         layout.addWidget(self.coach)
+        layout.addWidget(self.turn_coach)
         layout.addLayout(actions)
         layout.addSpacing(8)
         layout.addWidget(self.metrics)
@@ -111,6 +119,12 @@ class InsightPanel(QScrollArea):
         self.retry_button.setEnabled(can_retry)
         self.metrics.setText(richtext.metrics_html(report))
         self.scroll_to_top()
+
+    def show_turn(self, report: Report, turn_index: int) -> None:
+        """Coaching for the turn being played or chosen, when it has some (see richtext)."""
+        text = richtext.turn_coaching_html(report, turn_index)
+        self.turn_coach.setText(text)
+        self.turn_coach.setVisible(bool(text))
 
     def scroll_to_top(self) -> None:
         self.verticalScrollBar().setValue(0)

@@ -14,6 +14,7 @@ from app.ui.frames import frame_style
 
 if TYPE_CHECKING:  # the domain loads after the window's first paint (see main_window)
     from app.report import Report
+    from app.report.coaching import Coaching
     from app.store import SessionRecord
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "blend",
     "caption_html",
     "coach_html",
+    "coaching_at",
     "highlight_turn",
     "metrics_html",
     "position_of",
@@ -29,6 +31,7 @@ __all__ = [
     "speaker_name",
     "summary_text",
     "transcript_html",
+    "turn_coaching_html",
 ]
 
 CUE_WRAP = ("<b><u>", "</u></b>")
@@ -112,6 +115,26 @@ def coach_html(report: Report) -> str:
     return f"<b>What you could have said:</b> “{esc(shift.alternative)}”{note}"
 
 
+def coaching_at(report: Report, turn_index: int) -> Coaching | None:
+    """The coaching on the seeker's words at this turn (an interview-framed answer), if any."""
+    return next((c for c in report.coaching if c.turn == turn_index), None)
+
+
+def turn_coaching_html(report: Report, turn_index: int) -> str:
+    """Coaching for an interview-framed answer other than the shift (the shift card already
+    says it): what the words did and what could have been said; empty for any other turn."""
+    from app.report import html_escape as esc
+
+    c = coaching_at(report, turn_index)
+    if c is None or (report.shift is not None and report.shift.turn == turn_index):
+        return ""
+    note = f"<br>{esc(c.note)}" if c.note else ""
+    return (
+        f"<b>Turn {turn_index + 1}:</b> {esc(c.explanation)}"
+        f"<br><b>What you could have said:</b> “{esc(c.alternative)}”{note}"
+    )
+
+
 def metrics_html(report: Report) -> str:
     """What the numbers say, each with links to the turns it comes from."""
     from app.report import html_escape as esc
@@ -151,11 +174,15 @@ def transcript_html(report: Report, current: int, now_colour: str) -> str:
         typed = ""
         if t.speaker == "seeker" and not t.audio_path:
             typed = " &nbsp;<small>(typed)</small>"
+        instead = ""
+        coaching = coaching_at(report, t.index) if t.speaker == "seeker" else None
+        if coaching is not None:
+            instead = f"<br><small><i>Instead: “{esc(coaching.alternative)}”</i></small>"
         marker = "▶ " if i == current else ""
         bg = f" bgcolor='{now_colour}'" if i == current else ""
         rows.append(
             f"<tr><td{bg}><a name='turn-{i}'></a><a href='turn:{t.index}'>"
             f"<b>{marker}{t.index + 1}. {esc(who)}</b></a>{frame}{flag}{typed}<br>"
-            f"{highlight_turn(report, t.index, t.text, t.cues)}</td></tr>"
+            f"{highlight_turn(report, t.index, t.text, t.cues)}{instead}</td></tr>"
         )
     return "<table width='100%' cellspacing='0' cellpadding='6'>" + "".join(rows) + "</table>"

@@ -331,6 +331,7 @@ class ResultsView(QWidget):
         self.timeline.set_current(position)
         self.now_label.setText(f"Turn {t.index + 1} of {len(report.turns)} · {who}")
         self.caption.setText(richtext.caption_html(report, position))
+        self.insights.show_turn(report, t.index)
         self.transcript.setHtml(richtext.transcript_html(report, position, self._now_colour()))
         self.transcript.scrollToAnchor(f"turn-{position}")
 
