@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint setup system-deps kiosk clean screenshots
+.PHONY: run test bench lint setup system-deps kiosk clean screenshots voices
 
 setup: system-deps $(STAMP)
 
@@ -31,6 +31,10 @@ lint: setup
 
 test: setup lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# A sample of every persona's voice in build/voices/, with the recognizer's WER per voice (JSON).
+voices: setup
+	$(BIN)/python bench/voices.py --out build/voices
 
 bench: setup
 	@for b in bench/*.py; do echo "== $$b" >&2; $(BIN)/python $$b || exit 1; done
