@@ -3,9 +3,8 @@ where playback is. When the row has no room for the words (large text, the kiosk
 buttons, a small screen) the buttons show their icons alone; the word stays their accessible
 name and tooltip.
 
-The icons are painted in the palette's button-text colour (a theme role), so they have the
-same contrast as the buttons' words in every theme: the style's stock media pixmaps are black
-and vanish on the dark and high-contrast themes.
+The icons are painted in the theme's ``icon`` colour role, so they show in every theme: the
+style's stock media pixmaps are black and vanish on the dark and high-contrast themes.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPaintEvent,
-    QPalette,
     QPixmap,
 )
 from PySide6.QtWidgets import (
@@ -185,8 +183,11 @@ class PlaybackControls(QWidget):
         self._paint_icons()
 
     def icon_colour(self) -> QColor:
-        """The colour the icons are painted in: the theme's button text."""
-        return self.palette().color(QPalette.ColorRole.ButtonText)
+        """The colour the icons are painted in: the theme's ``icon`` role (its contrast with
+        the theme's backgrounds is checked by tests/unit/ui/test_theme_contrast.py)."""
+        from app.ui.theme import current_colours
+
+        return QColor(current_colours().icon)
 
     def _paint_icons(self) -> None:
         colour = self.icon_colour()
