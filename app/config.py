@@ -272,6 +272,8 @@ def read_config_text(path: Path) -> str | None:
         return None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    except ValueError:  # a name no file can have (an embedded NUL)
+        raise ConfigError(f"{path!r}: is not a usable file name") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):

@@ -11,11 +11,14 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from app.cli.common import read_limited
 from app.framing import TranscriptError, analyze, parse_transcript
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 _PROG = "frameshift analyze"
+#: A transcript file or one JSON line larger than this is refused, not read into memory.
+MAX_INPUT_BYTES = 64_000_000
 
 
 class _BadInputError(Exception):
@@ -47,12 +50,13 @@ def _analysis(data: object) -> dict[str, Any]:
 
 def _run_file(path: str, stdout: TextIO) -> None:
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+        text = read_limited(path, MAX_INPUT_BYTES).decode("utf-8")
     except OSError as error:
         raise _BadInputError(f"cannot read the file: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise _BadInputError("the file is not UTF-8 text") from None
+    except ValueError as error:
+        if isinstance(error, UnicodeDecodeError):
+            raise _BadInputError("the file is not UTF-8 text") from None
+        raise _BadInputError("not a usable file name") from None
     stdout.write(json.dumps(_analysis(_decode(text, with_line=True)), indent=2) + "\n")
     stdout.flush()
 
@@ -60,7 +64,15 @@ def _run_file(path: str, stdout: TextIO) -> None:
 def _run_lines(stdin: TextIO, stdout: TextIO) -> tuple[int, _BadInputError] | None:
     line_number = 0
     try:
-        for line_number, line in enumerate(stdin, start=1):
+        while True:
+            line = stdin.readline(MAX_INPUT_BYTES + 1)
+            if not line:
+                break
+            line_number += 1
+            if len(line) > MAX_INPUT_BYTES:
+                return line_number, _BadInputError(
+                    f"the line is longer than {MAX_INPUT_BYTES // 1_000_000} MB"
+                )
             if not line.strip():
                 continue
             try:

@@ -107,6 +107,40 @@ def session_id_type() -> Callable[[str], int]:
     return bounded_int(1, MAX_ID, "a session id (a whole number from 1)")
 
 
+def read_limited(path: str | Path, limit: int) -> bytes:
+    """A file's bytes, at most `limit` of them: a device that never ends (/dev/zero) or a huge
+    file is refused rather than read into memory, and a FIFO without a writer does not hang.
+
+    Raises OSError (with a sentence as strerror) or ValueError for an impossible name.
+    """
+    import errno
+    import fcntl
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder, not a file")
+        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            raise OSError(errno.EFBIG, f"is larger than {limit // 1_000_000} MB")
+        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+        fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)  # a FIFO's writer may be slow
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise OSError(errno.EFBIG, f"is larger than {limit // 1_000_000} MB")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def crash_dir() -> Path:
     return state_dir() / "crash"
 

@@ -261,6 +261,11 @@ def main(
 
 def _main(argv: Sequence[str] | None, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     parser = build_parser()
+    if any("\x00" in arg for arg in (sys.argv[1:] if argv is None else argv)):
+        print(
+            "frameshift: an argument contains a NUL character, which no name can hold", file=stderr
+        )
+        return EXIT_BAD_INPUT
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse already printed usage and the error
@@ -282,6 +287,12 @@ def _main(argv: Sequence[str] | None, stdin: TextIO, stdout: TextIO, stderr: Tex
         return 130
     except BrokenPipeError:
         raise
+    except OSError as exc:  # the system refused a path the user gave (too long, no access...)
+        name = str(exc.filename or "")
+        shown = name if len(name) <= 80 else name[:77] + "..."
+        where = f" {shown}:" if shown else ""
+        print(f"frameshift: cannot use{where} {exc.strerror or exc}", file=stderr)
+        return EXIT_BAD_INPUT
     except Exception as exc:
         log = write_crash_log(exc)
         where = (

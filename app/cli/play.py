@@ -53,8 +53,9 @@ def _read_answers(raw: list[str], settings: Settings) -> list[_Answer]:
         if _is_wav_path(text):
             wavs.append(_Answer(text="", wav=Path(text)))
             answers.append(wavs[-1])
-        else:
-            answers.append(_Answer(text=text))
+        else:  # bytes the locale could not decode become U+FFFD, not lone surrogates
+            clean = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            answers.append(_Answer(text=clean))
     if not wavs:
         return answers
     from app.speech import AudioClip, SpeechError, WhisperRecognizer

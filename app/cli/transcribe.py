@@ -13,17 +13,28 @@ from app.speech import AudioClip, SpeechError, WhisperRecognizer
 def run(
     paths: Sequence[str], stdout: TextIO, stderr: TextIO, *, model_dir: Path | None = None
 ) -> int:
-    """Transcribe each file with one warm model; bad files are reported and skipped (exit 2)."""
-    recognizer = WhisperRecognizer(model_dir)
-    try:
-        recognizer.load()
-    except SpeechError as exc:
-        print(f"frameshift transcribe: {exc}", file=stderr)
-        return 2
+    """Transcribe each file with one warm model; bad files are reported and skipped (exit 2).
+
+    Each file is read (and refused, with a sentence) before the model is needed, so a list of
+    bad files never waits for the model, and one bad file never stops the files after it.
+    """
+    recognizer: WhisperRecognizer | None = None
     status = 0
     for name in paths:
         try:
             clip = AudioClip.from_wav(Path(name))
+        except SpeechError as exc:
+            print(f"frameshift transcribe: {name}: {exc}", file=stderr)
+            status = 2
+            continue
+        if recognizer is None:
+            recognizer = WhisperRecognizer(model_dir)
+            try:
+                recognizer.load()
+            except SpeechError as exc:
+                print(f"frameshift transcribe: {exc}", file=stderr)
+                return 2
+        try:
             transcript = recognizer.transcribe(clip)
         except SpeechError as exc:
             print(f"frameshift transcribe: {name}: {exc}", file=stderr)

@@ -207,7 +207,10 @@ def _load(text: str, file: str) -> tuple[Any, dict[KeyPath, int], list[Problem]]
 def read_bounded(path: Path) -> bytes:
     """A scenario file's bytes, refused before reading when it is not a regular file (a FIFO
     would block) or larger than MAX_BYTES (OSError with a sentence as strerror)."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except ValueError:  # a name no file can have (an embedded NUL)
+        raise OSError(errno.EINVAL, "not a usable file name", repr(str(path))) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):

@@ -50,6 +50,8 @@ def read_wav(
         raise WavError(f"The audio file {name} does not exist.") from None
     except OSError as exc:
         raise WavError(f"{name} cannot be read ({exc.strerror or exc}).") from None
+    except ValueError:  # a name no file can have (an embedded NUL)
+        raise WavError(f"{name!r} is not a usable file name.") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
