@@ -27,6 +27,7 @@ from app.ui.persona_card import PersonaCard, answers_to_end
 if TYPE_CHECKING:
     from app.dialogue import Scenario
 
+CAPTION_FITS = ("", "smaller", "smallest")  # base.qss: QLabel#managerCaption[fit=...]
 COLUMN_MAX_PX = 920  # a calm reading column; wider screens get margins, not longer lines
 
 
@@ -64,7 +65,7 @@ class ConversationView(QWidget):
         self.caption.setWordWrap(True)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.caption.setMinimumHeight(96)
+        self.caption.setMinimumHeight(64)
         self.banner = named(QLabel(), "noticeBanner", "Notice", "Messages about voice and saving.")
         self.banner.setWordWrap(True)
         self.banner.hide()
@@ -154,6 +155,7 @@ class ConversationView(QWidget):
         the exchange a second time."""
         self.caption.setText(text)
         self.caption.setAccessibleDescription(text)
+        self._fit_caption()
         if idx is not None and idx == self._last_manager_idx:
             return
         self._last_manager_idx = idx
@@ -235,6 +237,20 @@ class ConversationView(QWidget):
         self.banner.clear()
         self.banner.hide()
 
+    def _fit_caption(self) -> None:
+        """A long line (or large text) steps down the type scale (line → heading → lead) so
+        the card never takes more than about 40 % of the screen and nothing is cut."""
+        room = max(120, int(self.height() * 0.4))
+        width = self.caption.width() or COLUMN_MAX_PX
+        for fit in CAPTION_FITS:
+            if self.caption.property("fit") != fit:
+                self.caption.setProperty("fit", fit)
+                self.caption.style().unpolish(self.caption)
+                self.caption.style().polish(self.caption)
+            if self.caption.heightForWidth(width) <= room:
+                break
+        self.caption.updateGeometry()
+
     def _scroll_to_end(self) -> None:
         """After the new bubble is laid out (its height depends on the width)."""
         self.transcript.scrollToBottom()
@@ -242,6 +258,7 @@ class ConversationView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_caption()
         self._scroll_to_end()
 
     # -- user actions -----------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import deque
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from app.ui.a11y import named
@@ -46,17 +46,36 @@ def answers_to_end(scenario: Scenario, node_id: str) -> int:
     return len(nodes)
 
 
+class Avatar(QLabel):
+    """The persona's initials in a circle at least AVATAR_PX across, growing with the text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("?", parent)
+        self.setObjectName("personaAvatar")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._side = 0
+        self._fit()
+
+    def _fit(self) -> None:
+        side = max(AVATAR_PX, self.fontMetrics().horizontalAdvance("MM") + 16)
+        if side != self._side:  # setStyleSheet re-polishes: only when the size really changed
+            self._side = side
+            self.setFixedSize(side, side)
+            self.setStyleSheet(f"border-radius: {side // 2}px;")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
+
 class PersonaCard(QFrame):
     """Who you are talking with, and how far along the conversation is."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("personaCard")
-        self.avatar = QLabel("?")
-        self.avatar.setObjectName("personaAvatar")
-        self.avatar.setFixedSize(AVATAR_PX, AVATAR_PX)
-        self.avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.avatar.setStyleSheet(f"border-radius: {AVATAR_PX // 2}px;")
+        self.avatar = Avatar()
         self.avatar.setAccessibleName("Initials")
         self.name = QLabel()
         self.name.setObjectName("personaName")

@@ -40,6 +40,8 @@ def _interactive(root: QWidget) -> list[QWidget]:
 def test_every_required_widget_has_its_stable_name(frameshift_app: FrameshiftDriver) -> None:
     """The documented object names exist, each with an accessible name and description."""
     w = frameshift_app.window
+    pages = (w.picker, w.conversation, w.results, w.history)  # pages are built on first use
+    assert all(p.window() is w for p in pages)
     for name in REQUIRED_NAMES:
         found = w.findChild(QWidget, name)
         assert found is not None, name

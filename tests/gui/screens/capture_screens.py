@@ -141,6 +141,10 @@ def test_capture_every_screen(frameshift_app: FrameshiftDriver, theme: str) -> N
         _grab(app.qtbot, w, "conversation-listening", theme, size)
         view.set_phase("thinking")
         _grab(app.qtbot, w, "conversation-thinking", theme, size)
+        apply_theme(qapp, theme, 1.5)  # --font-scale 1.5: still nothing cut
+        view.set_phase("listening")
+        _grab(app.qtbot, w, "conversation-text150", theme, size)
+        apply_theme(qapp, theme, 1.0)
     app.finish()
     apply_theme(qapp, "light", 1.0)
     _report(f"{theme}-{SIZE}")
