@@ -208,3 +208,84 @@ def test_history_and_export_work_on_a_read_only_mount(tmpfs: Callable[[str], Pat
         assert time.monotonic() - started < 30
     finally:
         remount(root, "rw")
+
+
+# -- items 1-3, the window's side: replay from memory, retry after space is freed, a choice ------
+def _conversation_without_history(tmp_path: Path) -> tuple[object, object]:
+    from app.config import Settings
+    from app.dialogue import find_scenario, installed_scenario_dirs
+    from app.session import Conversation
+
+    settings = Settings(data_dir=tmp_path / "data")
+    scenario = find_scenario("connector-intro", installed_scenario_dirs())
+    conv = Conversation(scenario, None)  # the history could not be opened at start
+    conv.begin()
+    for text in ("Hi, I wanted to hear how you got into this", "Yes!", "What does the team do?"):
+        if conv.reached_end:
+            break
+        conv.answer(text)
+    conv.end()
+    return conv, settings
+
+
+def test_a_rehearsal_without_history_replays_from_memory_and_is_saved_by_a_retry(
+    tmp_path: Path,
+) -> None:
+    from app.report import build_report
+    from app.session.unsaved import memory_records, needs_saving, retry_save, transcript_json
+
+    conv, settings = _conversation_without_history(tmp_path)
+    assert needs_saving(conv)  # type: ignore[arg-type]
+    session, turns = memory_records(conv)  # type: ignore[arg-type]
+    report = build_report(session, turns)  # what the replay screen shows (item 3)
+    assert [t.text for t in report.turns] == [t.text for t in conv.turns]  # type: ignore[attr-defined]
+    data = json.loads(transcript_json(conv))  # type: ignore[arg-type]
+    saved, message = retry_save(conv, settings)  # type: ignore[arg-type]  # space freed (item 1)
+    assert saved, message
+    with Store(settings.database_path) as store:  # type: ignore[attr-defined]
+        [record] = store.sessions()
+        assert [t.text for t in store.turns(record.id)] == [t["text"] for t in data["turns"]]
+        assert record.analysis is not None
+    assert not needs_saving(conv)  # type: ignore[arg-type]
+
+
+def test_the_choice_retry_export_discard_when_the_last_write_fails(
+    tmp_path: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Item 2: the data dir is a file, so every retry fails; the user is asked, and the
+    transcript they choose to save is complete and readable by `frameshift analyze`."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.ui import unsaved_dialog
+
+    conv, settings = _conversation_without_history(tmp_path)
+    (tmp_path / "data").write_text("a file where the data folder should be")
+    clicks: list[str] = []
+
+    def click(name: str) -> None:
+        def go() -> None:
+            box = next(
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.isVisible()
+            )
+            clicks.append(box.informativeText())
+            box.findChild(object, name).click()  # type: ignore[union-attr]
+
+        QTimer.singleShot(50, go)
+
+    target = tmp_path / "transcript.json"
+    monkeypatch.setattr(unsaved_dialog, "choose_export_path", lambda parent, c: target)
+    click("unsavedRetryButton")  # retry: fails again, asked again
+    QTimer.singleShot(400, lambda: click("unsavedExportButton"))
+    assert unsaved_dialog.settle_unsaved(None, conv, settings, can_cancel=True)  # type: ignore[arg-type]
+    assert len(clicks) == 2
+    data = json.loads(target.read_text())
+    assert [t["text"] for t in data["turns"]] == [t.text for t in conv.turns]  # type: ignore[attr-defined]
+    code, _out, err = _cli("analyze", str(target))
+    assert code == 0, err
+    click("unsavedCancelButton")
+    assert not unsaved_dialog.settle_unsaved(None, conv, settings, can_cancel=True)  # type: ignore[arg-type]
+    click("unsavedDiscardButton")
+    assert unsaved_dialog.settle_unsaved(None, conv, settings, can_cancel=False)  # type: ignore[arg-type]
