@@ -117,7 +117,9 @@ class ProgressChart(QWidget):
         self.setAccessibleName("Progress over sessions")
         self.setMinimumHeight(150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._share, self._questions = progress_series([])
+        # Empty until set_progress: numpy loads with the history, not before the first paint.
+        self._share: Any = ()
+        self._questions: Any = ()
 
     def sizeHint(self) -> QSize:
         return QSize(640, 170)

@@ -12,10 +12,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app.config import Settings
-from app.ui.conversation_view import ConversationView
-from app.ui.history import HistoryView
 from app.ui.picker import ScenarioPicker, ordered
-from app.ui.replay import ResultsView
 
 if TYPE_CHECKING:  # the domain is imported when the window attaches it, after the first paint
     from app.dialogue import Problem, Scenario
@@ -23,6 +20,9 @@ if TYPE_CHECKING:  # the domain is imported when the window attaches it, after t
     from app.session import Rehearsal, TurnData
     from app.speech.services import SpeechServices
     from app.store import Store
+    from app.ui.conversation_view import ConversationView
+    from app.ui.history import HistoryView
+    from app.ui.replay import ResultsView
 
 
 class MainWindow(QMainWindow):
@@ -69,18 +69,12 @@ class MainWindow(QMainWindow):
         self._rehearsal: Rehearsal | None = None
         self.last_session_id: int | None = None
 
+        # Only the picker is built before the first paint; the other screens are built (and
+        # wired) the first time they are used: see the conversation/results/history properties.
         self.stack = QStackedWidget()
         self.picker = ScenarioPicker()
-        self.conversation = ConversationView()
-        self.results = ResultsView(self.find_scenario)
-        self.results.bind(
-            player=lambda: self.speech.player,
-            data_dir=lambda: self.settings.data_dir,
-            store=lambda: self.store,
-        )
-        self.history = HistoryView()
-        for page in (self.picker, self.conversation, self.results, self.history):
-            self.stack.addWidget(page)
+        self._pages: dict[str, QWidget] = {}
+        self.stack.addWidget(self.picker)
         self.setCentralWidget(self.stack)
         self.stack.currentChanged.connect(self._on_stack_current_changed)
         self.status_label = QLabel()
@@ -112,7 +106,8 @@ class MainWindow(QMainWindow):
         self.scenarios = ordered(scenarios)
         self._rehearsal = Rehearsal(self.settings, store, self.speech, self)
         self._wire_rehearsal()
-        self.history.set_store(store)
+        if "history" in self._pages:
+            self.history.set_store(store)
         self.picker.set_scenarios(self.scenarios)
         notices = list(startup_notices)
         if problems:
@@ -145,26 +140,69 @@ class MainWindow(QMainWindow):
         if self._rehearsal is not None:
             self._rehearsal.attach_speech(speech)
 
+    # -- the screens, built on first use ----------------------------------------------------
+    @property
+    def conversation(self) -> ConversationView:
+        page = self._pages.get("conversation")
+        if page is None:
+            from app.ui.conversation_view import ConversationView
+
+            c = ConversationView()
+            c.answer_submitted.connect(self._on_conversation_answer_submitted)
+            c.listen_requested.connect(lambda: self.rehearsal.listen_now())
+            c.push_to_talk.connect(lambda pressed: self.rehearsal.set_push_to_talk(pressed))
+            c.repeat_requested.connect(lambda: self.rehearsal.repeat_line())
+            c.end_requested.connect(lambda: self.rehearsal.end_early())
+            page = self._add_page("conversation", c)
+        return page  # type: ignore[return-value]
+
+    @property
+    def results(self) -> ResultsView:
+        page = self._pages.get("results")
+        if page is None:
+            from app.ui.replay import ResultsView
+
+            r = ResultsView(self.find_scenario)
+            r.bind(
+                player=lambda: self.speech.player,
+                data_dir=lambda: self.settings.data_dir,
+                store=lambda: self.store,
+            )
+            r.back_requested.connect(self.show_picker)
+            r.history_requested.connect(self.show_history)
+            r.retry_requested.connect(self.retry_from)
+            r.rehearse_requested.connect(self._on_results_rehearse_requested)
+            r.open_session_requested.connect(self.show_results)
+            if getattr(self, "_kiosk_locked", False):
+                r.enter_kiosk_mode()
+            page = self._add_page("results", r)
+        return page  # type: ignore[return-value]
+
+    @property
+    def history(self) -> HistoryView:
+        page = self._pages.get("history")
+        if page is None:
+            from app.ui.history import HistoryView
+
+            h = HistoryView()
+            h.back_requested.connect(self.show_picker)
+            h.open_requested.connect(self.show_results)
+            h.delete_requested.connect(self.delete_sessions)
+            h.delete_all_requested.connect(self.delete_all)
+            h.set_store(self.store)
+            page = self._add_page("history", h)
+        return page  # type: ignore[return-value]
+
+    def _add_page(self, name: str, page: QWidget) -> QWidget:
+        self._pages[name] = page
+        self.stack.addWidget(page)
+        return page
+
     # -- wiring -----------------------------------------------------------------------------
     def _wire_views(self) -> None:
         self.picker.start_requested.connect(self.start_scenario)
         self.picker.history_requested.connect(self.show_history)
         self.picker.settings_requested.connect(self._on_picker_settings_requested)
-        c = self.conversation
-        c.answer_submitted.connect(self._on_conversation_answer_submitted)
-        c.listen_requested.connect(lambda: self.rehearsal.listen_now())
-        c.push_to_talk.connect(lambda pressed: self.rehearsal.set_push_to_talk(pressed))
-        c.repeat_requested.connect(lambda: self.rehearsal.repeat_line())
-        c.end_requested.connect(lambda: self.rehearsal.end_early())
-        self.results.back_requested.connect(self.show_picker)
-        self.results.history_requested.connect(self.show_history)
-        self.results.retry_requested.connect(self.retry_from)
-        self.results.rehearse_requested.connect(self._on_results_rehearse_requested)
-        self.results.open_session_requested.connect(self.show_results)
-        self.history.back_requested.connect(self.show_picker)
-        self.history.open_requested.connect(self.show_results)
-        self.history.delete_requested.connect(self.delete_sessions)
-        self.history.delete_all_requested.connect(self.delete_all)
         self._history_shortcut = QShortcut(QKeySequence("Ctrl+H"), self, self.show_history)
         self._quit_shortcut = QShortcut(QKeySequence.StandardKey.Quit, self, self.request_close)
 
@@ -184,12 +222,10 @@ class MainWindow(QMainWindow):
     def enter_kiosk_mode(self) -> None:
         """A booth visitor must not reach settings, history or quit (see app/ui/kiosk)."""
         self._kiosk_locked = True
-        for button in (
-            self.picker.history_button,
-            self.picker.settings_button,
-            self.results.history_button,
-        ):
+        for button in (self.picker.history_button, self.picker.settings_button):
             button.hide()
+        if "results" in self._pages:
+            self.results.enter_kiosk_mode()  # no history, no export file dialog (else when built)
         self._quit_shortcut.setEnabled(False)
         self._history_shortcut.setEnabled(False)
 
@@ -358,11 +394,7 @@ class MainWindow(QMainWindow):
     def current_screen(self) -> str:
         """Which screen is shown: "picker", "conversation", "results" or "history"."""
         shown = self.stack.currentWidget()
-        for name, page in (
-            ("conversation", self.conversation),
-            ("results", self.results),
-            ("history", self.history),
-        ):
+        for name, page in self._pages.items():
             if shown is page:
                 return name
         return "picker"
@@ -380,9 +412,7 @@ class MainWindow(QMainWindow):
             conv = rehearsal.conversation
             if conv is not None and not conv.finished and conv.turns:
                 cut = (conv.scenario.id, conv.end("incomplete"))
-            rehearsal.shutdown()
-            rehearsal.conversation = None
-            rehearsal.store = None
+            rehearsal.close()
         self.store = None
         return cut
 
@@ -395,7 +425,7 @@ class MainWindow(QMainWindow):
     def conversation_in_progress(self) -> bool:
         """A rehearsal is on screen and not finished."""
         conv = self._rehearsal.conversation if self._rehearsal else None
-        on_screen = self.stack.currentWidget() is self.conversation
+        on_screen = self.stack.currentWidget() is self._pages.get("conversation")
         return conv is not None and not conv.finished and on_screen
 
     def confirm_end(self) -> bool:
