@@ -82,6 +82,8 @@ class PersonaCard(QFrame):
         self.role = QLabel()
         self.role.setObjectName("personaRole")
         self.role.setWordWrap(True)
+        for label in (self.name, self.role):  # scenario text is never markup
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_text = named(
             QLabel(),
             "conversationProgress",

@@ -104,6 +104,8 @@ class ScenarioPicker(QWidget):
         self.context = QLabel()
         self.context.setObjectName("scenarioContext")
         self.context.setWordWrap(True)
+        for label in (self.heading, self.persona, self.context, self.notice):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # scenario text is never markup
         self.context.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.context.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
