@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from app.config import Settings
 from app.session.kiosk import create_visit_dir, wipe_visit_dir
 from app.store import Store, StoreError
 from app.store.counts import Counts, frame_counts
 from app.ui.a11y import named
+from app.ui.flow import FlowLayout
 from app.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -161,10 +162,9 @@ class VisitPage(QWidget):
             "I'm done",
             "Erases everything you said and returns to the start screen.",
         )
-        bar = QHBoxLayout()
+        bar = FlowLayout(right=True)  # wraps rather than running off a small screen
         bar.setContentsMargins(EDGE_MARGIN_PX, 8, EDGE_MARGIN_PX, EDGE_MARGIN_PX)
         bar.addWidget(self.save_report_button)
-        bar.addStretch(1)
         bar.addWidget(self.done_button)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)

@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.ui.a11y import named
-from app.ui.replay.flow import FlowLayout
+from app.ui.flow import FlowLayout
 
 
 class ReplayActions(QWidget):

@@ -143,6 +143,7 @@ class PlaybackControls(QWidget):
         )
         self.now_label = named(QLabel(), "replayPosition", "Current turn")
         self.now_label.setWordWrap(True)
+        self.now_label.setTextFormat(Qt.TextFormat.PlainText)  # shows the persona's name
         for button, signal in (
             (self.first_button, self.first_requested),
             (self.prev_button, self.previous_requested),
@@ -191,12 +192,13 @@ class PlaybackControls(QWidget):
 
     def _paint_icons(self) -> None:
         colour = self.icon_colour()
-        size = self.fontMetrics().height()
         for button, kind in zip(
             self.buttons,
             ("first", "previous", "pause" if self._playing else "play", "next", "last", "shift"),
             strict=True,
         ):
+            button.ensurePolished()  # the style sheet's text size (the kiosk's is larger)
+            size = button.fontMetrics().height()
             button.setIcon(glyph_icon(kind, colour))
             button.setIconSize(QSize(size, size))
 

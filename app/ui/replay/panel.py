@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.a11y import named
+from app.ui.flow import FlowLayout
 from app.ui.replay import richtext
-from app.ui.replay.flow import FlowLayout
 
 if TYPE_CHECKING:
     from app.report import Report

@@ -97,6 +97,8 @@ class ResultsView(QWidget):
         self.title.setObjectName("screenTitle")
         self.title.setWordWrap(True)
         self.outcome = QLabel()
+        for label in (self.title, self.outcome):  # scenario text is never markup
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.outcome.setObjectName("outcomeLabel")
         self.outcome.setWordWrap(True)
         for label in (self.title, self.outcome):
@@ -247,7 +249,7 @@ class ResultsView(QWidget):
         self._pivot_turn = shift.pivot_turn if shift else None
         self.insights.show_report(report, can_retry=self._pivot_turn is not None)
         self.rehearse_button.setEnabled(scenario is not None)
-        self.shift_button.setEnabled(shift is not None)
+        self.shift_button.setVisible(shift is not None)  # nothing to jump to: not offered
         self._find_partner(session)
         self._on_playback_turn_changed(0)
         self.timeline.set_position(None)

@@ -8,10 +8,16 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
-    """Items left to right at their preferred size, wrapping onto as many lines as needed."""
+    """Items left to right at their preferred size, wrapping onto as many lines as needed;
+    with ``right=True`` each line ends at the right edge."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, spacing: int = 8, *, right: bool = False
+    ) -> None:
         super().__init__(parent)
+        self._right = right
+        self._width = 0  # the width of the last geometry
+        self._reported = 0  # the minimum height last reported
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
         self.setContentsMargins(QMargins(0, 0, 0, 0))
@@ -34,28 +40,36 @@ class FlowLayout(QLayout):
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), apply=False)
-
+    # The wrapped height is reported as the minimum height for the width the layout has now,
+    # not through height-for-width: a scroll area (the kiosk's pages) would otherwise size its
+    # whole page from every widget's preferred height and scroll a page that fits.
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         self._arrange(rect, apply=True)
+        if rect.width() != self._width:
+            self._width = rect.width()
+            if self._height_for(self._width) != self._reported:
+                self.invalidate()  # the parent asks minimumSize() again, for this width
 
     def sizeHint(self) -> QSize:
         width = sum(self._hint(i).width() + self._spacing for i in self._visible())
-        height = max((self._hint(i).height() for i in self._visible()), default=0)
         m = self.contentsMargins()
-        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
+        return QSize(width + m.left() + m.right(), self.minimumSize().height())
 
     def minimumSize(self) -> QSize:
         size = QSize()
         for i in self._visible():
             size = size.expandedTo(self._items[i].minimumSize())
         m = self.contentsMargins()
-        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+        self._reported = self._height_for(self._width)
+        return QSize(size.width() + m.left() + m.right(), self._reported)
+
+    def _height_for(self, width: int) -> int:
+        if width <= 0:  # not laid out yet: one line
+            m = self.contentsMargins()
+            tallest = max((self._hint(i).height() for i in self._visible()), default=0)
+            return tallest + m.top() + m.bottom()
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
 
     # -- layout -----------------------------------------------------------------------------
     def _visible(self) -> list[int]:
@@ -88,8 +102,9 @@ class FlowLayout(QLayout):
         return y - self._spacing - area.top() + m.top() + m.bottom() if y > area.top() else 0
 
     def _place_line(self, line: list[int], area: QRect, y: int, height: int) -> None:
-        x = area.left()
-        for i in line:
-            w = min(self._hint(i).width(), area.width())
+        widths = [min(self._hint(i).width(), area.width()) for i in line]
+        used = sum(widths) + self._spacing * (len(line) - 1)
+        x = area.left() + (max(0, area.width() - used) if self._right else 0)
+        for i, w in zip(line, widths, strict=True):
             self._items[i].setGeometry(QRect(QPoint(x, y), QSize(w, height)))
             x += w + self._spacing
