@@ -181,6 +181,10 @@ def render_html(report: Report) -> str:
         f"<h1>{esc(s.scenario_title)}</h1>",
         f'<p class="sub">With {esc(s.persona)} · {esc(started)} · '
         f"Outcome: {esc(report.outcome_text)}</p>",
+        ""
+        if report.finished
+        else '<p class="sub" id="unfinished">This conversation was not finished: everything '
+        "below covers what was said up to where it stopped.</p>",
         '<section id="timeline"><h2>How the framing moved</h2>',
         timeline_svg(report.turns, shift.turn if shift else None),
         "<p>● exploration · ■ interview · – neutral; filled marks are your answers. "
@@ -205,10 +209,17 @@ def render_html(report: Report) -> str:
             out.append(f"<p>{esc(shift.coach_note)}</p>")
         out.append("</section>")
     else:
-        out.append(
-            '<section id="shift" class="card ok"><h2>No shift</h2>'
-            "<p>You kept it a mutual exploration from start to finish.</p></section>"
-        )
+        if report.finished:
+            out.append(
+                '<section id="shift" class="card ok"><h2>No shift</h2>'
+                "<p>You kept it a mutual exploration from start to finish.</p></section>"
+            )
+        else:
+            out.append(
+                '<section id="shift" class="card"><h2>Not finished</h2>'
+                f"<p>This conversation was not finished ({esc(report.outcome_text.lower())}). "
+                "Up to where it stopped it had not shifted into an interview.</p></section>"
+            )
     out.append('<section id="transcript"><h2>Transcript</h2><ol class="turns">')
     for t in report.turns:
         symbol, label, _ = FRAME_LOOK.get(t.frame, FRAME_LOOK["neutral"])

@@ -65,6 +65,12 @@ class Report:
     coaching: tuple[Coaching, ...] = ()
 
     @property
+    def finished(self) -> bool:
+        """False for a session that ended early, was interrupted or is still going: its
+        verdict covers only what was said, and the replay says so."""
+        return self.session.status == "finished"
+
+    @property
     def outcome_text(self) -> str:
         if self.session.outcome_label:
             return self.session.outcome_label
@@ -251,6 +257,38 @@ def explain_metrics(metrics: dict[str, Any], delivery: Delivery) -> list[MetricL
     return lines
 
 
+def unfinished_analysis(turns: Sequence[TurnRecord]) -> dict[str, Any]:
+    """The whole-conversation analysis a session never stored (it was interrupted): shift and
+    every metric over the turns saved, from each turn's stored framing when it has one."""
+    from app.framing import Analysis, Turn, TurnAnalysis, analyze
+    from app.framing.metrics import conversation_metrics
+    from app.framing.shift import detect_shift
+
+    if not turns:
+        return {}
+    framing = [Turn(t.speaker, t.text) for t in turns]  # type: ignore[arg-type]
+    if not all(t.frame for t in turns):
+        return analyze(framing).to_dict()
+    typed = [
+        TurnAnalysis.from_dict(
+            {
+                "index": i,
+                "speaker": t.speaker,
+                "frame": t.frame,
+                "score": t.score or 0.0,
+                "cues": t.cues,
+            }
+        )
+        for i, t in enumerate(turns)
+    ]
+    whole = Analysis(
+        turns=tuple(typed),
+        shift=detect_shift(framing, typed),
+        metrics=conversation_metrics(framing, typed),
+    )
+    return whole.to_dict()
+
+
 def build_report(
     session: SessionRecord,
     turns: Sequence[TurnRecord],
@@ -259,23 +297,8 @@ def build_report(
     data_dir: Path | None = None,
 ) -> Report:
     """Gather one session for the replay and the exports (reads audio only to measure pace)."""
-    analysis = dict(session.analysis or {})
+    analysis = dict(session.analysis or unfinished_analysis(turns))
     views = turn_views(turns, analysis)
-    if not analysis:
-        analysis = {
-            "turns": [
-                {
-                    "index": v.index,
-                    "speaker": v.speaker,
-                    "frame": v.frame,
-                    "score": v.score,
-                    "cues": list(v.cues),
-                }
-                for v in views
-            ],
-            "shift": None,
-            "metrics": {},
-        }
     delivery = measure_delivery(turns, data_dir)
     nodes = {t.idx: t.node_id for t in turns}
     coaching = tuple(

@@ -289,3 +289,46 @@ def test_the_choice_retry_export_discard_when_the_last_write_fails(
     assert not unsaved_dialog.settle_unsaved(None, conv, settings, can_cancel=True)  # type: ignore[arg-type]
     click("unsavedDiscardButton")
     assert unsaved_dialog.settle_unsaved(None, conv, settings, can_cancel=False)  # type: ignore[arg-type]
+
+
+# -- item 20: an unfinished session says so and shows every metric it has ----------------------
+def test_unfinished_sessions_say_so_and_show_every_metric(tmp_path: Path) -> None:
+    """Generated over monologue lengths, turn counts and framed/unframed turns: an interrupted
+    session's replay and exports say it was not finished, never 'from start to finish', and
+    carry talk share and the longest stretch."""
+    import random
+
+    from app.report import build_report, render
+    from app.ui.replay.richtext import shift_html, summary_text
+
+    rng = random.Random(13)
+    db = tmp_path / "frameshift.db"
+    for case in range(40):
+        store = Store(db)
+        sid = store.create_session(
+            scenario_id="connector-intro", scenario_title="T", persona="P", mode="typed",
+            started_at=1000.0 + case,
+        )  # fmt: skip
+        words = rng.choice([1, 12, 300, 1040])
+        store.add_turn(sid, idx=0, speaker="manager", text="So what brings you here?")
+        for idx in range(1, rng.randint(2, 6)):
+            speaker = "seeker" if idx % 2 else "manager"
+            text = " ".join(["I have built data pipelines"] * max(1, words // 5))
+            framed = rng.random() < 0.5
+            store.add_turn(
+                sid, idx=idx, speaker=speaker, text=text,
+                frame="neutral" if framed else None, score=0.0 if framed else None,
+            )  # fmt: skip
+        store.close()  # killed: never finished
+        with Store(db) as after:
+            after.mark_interrupted()
+            report = build_report(after.session(sid), after.turns(sid))
+        assert not report.finished
+        keys = {m.key for m in report.metrics}
+        assert {"talk_share", "longest", "questions"} <= keys, keys
+        html_text = render(report, "html")
+        assert "from start to finish" not in html_text
+        assert "not finished" in html_text.lower()
+        assert "from start to finish" not in shift_html(report)
+        assert "stayed a mutual exploration" not in summary_text(report.session, report)
+        assert json.loads(render(report, "json"))["analysis"]["metrics"]

@@ -70,6 +70,8 @@ def summary_text(session: SessionRecord, report: Report) -> str:
         f"■ It shifted into an interview at turn {shift.turn + 1}."
         if shift
         else "● It stayed a mutual exploration."
+        if report.finished
+        else "● No shift up to where it stopped."
     )
     if session.outcome_label:
         return f"Outcome: {session.outcome_label}. {verdict}"
@@ -91,6 +93,11 @@ def shift_html(report: Report) -> str:
     from app.report import html_escape as esc
 
     shift = report.shift
+    if shift is None and not report.finished:
+        return (
+            "<b>Not finished.</b> This conversation stopped before its close; up to there it "
+            "had not shifted into an interview."
+        )
     if shift is None:
         return (
             "<b>No shift.</b> You kept it a mutual exploration from start to finish: "
