@@ -63,11 +63,13 @@ class ConversationView(QWidget):
             "The caption of the line the other person is saying now.",
         )
         self.caption.setWordWrap(True)
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)  # scenario text is never markup
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.caption.setMinimumHeight(64)
         self.banner = named(QLabel(), "noticeBanner", "Notice", "Messages about voice and saving.")
         self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.hide()
         self.transcript = make_exchange_list(
             named(
@@ -239,8 +241,8 @@ class ConversationView(QWidget):
 
     def _fit_caption(self) -> None:
         """A long line (or large text) steps down the type scale (line → heading → lead) so
-        the card never takes more than about 40 % of the screen and nothing is cut."""
-        room = max(120, int(self.height() * 0.4))
+        the card takes at most about a third of the screen and nothing is cut."""
+        room = max(120, int(self.height() * 0.33))
         width = self.caption.width() or COLUMN_MAX_PX
         for fit in CAPTION_FITS:
             if self.caption.property("fit") != fit:
