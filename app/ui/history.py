@@ -4,20 +4,15 @@ painted chart of progress over all of them."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QPointF,
-    QRectF,
-    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,18 +20,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.ui.a11y import named
-from app.ui.frames import frame_colour
+from app.ui.progress_chart import ProgressChart
 
 if TYPE_CHECKING:
-    import numpy as np
-
     from app.store import SessionRecord, Store
 
 PAGE = 200
@@ -64,173 +56,6 @@ def describe_shift(s: SessionRecord) -> str:
     if s.shift_turn is None:
         return "● Stayed exploratory" if s.status == "finished" else "–"
     return f"■ Shifted at turn {s.shift_turn + 1}"
-
-
-ROLLING = 5
-
-
-def progress_series(rows: Sequence[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
-    """Per finished session, oldest first: the share of the last ROLLING sessions that stayed
-    exploratory (0..1), and the questions asked (NaN when the analysis did not count them)."""
-    import numpy as np  # loaded with the history, not at start-up
-
-    kept = np.fromiter((not r["shifted"] for r in rows), dtype=float, count=len(rows))
-    sums = np.cumsum(np.concatenate(([0.0], kept)))
-    ends = np.arange(1, len(rows) + 1)
-    starts = np.maximum(0, ends - ROLLING)
-    share = (sums[ends] - sums[starts]) / (ends - starts) if len(rows) else kept
-    questions = np.fromiter(
-        (np.nan if r["seeker_questions"] is None else r["seeker_questions"] for r in rows),
-        dtype=float,
-        count=len(rows),
-    )
-    return share, questions
-
-
-def _buckets(values: np.ndarray, n: int) -> np.ndarray:
-    """At most `n` points: the mean of each run of values (ignoring NaN), so 10,000 sessions
-    draw as many points as the chart has pixels."""
-    import numpy as np
-
-    if len(values) <= n:
-        return values
-    edges = np.linspace(0, len(values), n + 1).astype(int)
-    out = np.empty(n)
-    for i in range(n):
-        chunk = values[edges[i] : edges[i + 1]]
-        finite = chunk[~np.isnan(chunk)]
-        out[i] = finite.mean() if finite.size else np.nan
-    return out
-
-
-class ProgressChart(QWidget):
-    """Progress over sessions: the rolling share kept in exploration (line, circles) above the
-    questions asked per session (bars). Painted; shapes and labels, not colour, tell them apart.
-
-    Signals:
-        (none)
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("progressChart")
-        self.setAccessibleName("Progress over sessions")
-        self.setMinimumHeight(150)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        # Empty until set_progress: numpy loads with the history, not before the first paint.
-        self._share: Any = ()
-        self._questions: Any = ()
-
-    def sizeHint(self) -> QSize:
-        return QSize(640, 170)
-
-    def set_progress(self, rows: Sequence[dict[str, Any]]) -> None:
-        self._share, self._questions = progress_series(rows)
-        self.setAccessibleDescription(self.summary())
-        self.setToolTip(self.summary())
-        self.update()
-
-    @property
-    def share(self) -> np.ndarray:
-        return self._share
-
-    @property
-    def questions(self) -> np.ndarray:
-        return self._questions
-
-    def summary(self) -> str:
-        import numpy as np
-
-        n = len(self._share)
-        if n == 0:
-            return "No finished sessions yet: the chart fills in as you rehearse."
-        recent = self._questions[-ROLLING:]
-        asked = recent[~np.isnan(recent)]
-        text = (
-            f"Last {min(n, ROLLING)} sessions: {round(self._share[-1] * 100)}% stayed a mutual "
-            "exploration"
-        )
-        if asked.size:
-            text += f"; you asked {asked.mean():.1f} questions a session"
-        return text + f" ({n} finished session{'s' if n != 1 else ''} in all)."
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pal = self.palette()
-        dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
-        text = pal.color(QPalette.ColorRole.WindowText)
-        font = p.font()
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-        p.setFont(font)
-        fm = p.fontMetrics()
-        left = 8.0 + fm.horizontalAdvance("100%") + 6
-        right = self.width() - 8.0
-        top = fm.height() + 6.0
-        if len(self._share) == 0:
-            p.setPen(text)
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.summary())
-            return
-        upper = QRectF(left, top, right - left, (self.height() - top) * 0.55 - 8)
-        lower = QRectF(left, upper.bottom() + 14, right - left, self.height() - upper.bottom() - 22)
-        p.setPen(text)
-        p.drawText(
-            QPointF(2, fm.ascent() + 2),
-            f"● Kept in exploration, rolling over the last {ROLLING}      ▮ Questions you asked",
-        )
-        grid = QColor(text)
-        grid.setAlpha(60)
-        p.setPen(QPen(grid, 1, Qt.PenStyle.DashLine))
-        for frac in (0.0, 0.5, 1.0):
-            y = upper.bottom() - frac * upper.height()
-            p.drawLine(QPointF(upper.left(), y), QPointF(upper.right(), y))
-        p.setPen(text)
-        for frac, label in ((1.0, "100%"), (0.0, "0%")):
-            p.drawText(QPointF(4, upper.bottom() - frac * upper.height() + fm.ascent() / 2), label)
-
-        width = max(1, int(upper.width()))
-        share = _buckets(self._share, width // 3)
-        n = len(share)
-
-        def x(i: int, rect: QRectF, count: int) -> float:
-            return rect.left() + (rect.width() * i / (count - 1) if count > 1 else rect.width() / 2)
-
-        path = QPainterPath()
-        for i, v in enumerate(share):
-            pt = QPointF(x(i, upper, n), upper.bottom() - float(v) * upper.height())
-            if i == 0:
-                path.moveTo(pt)
-            else:
-                path.lineTo(pt)
-        good = frame_colour("exploration", dark=dark)
-        p.setPen(QPen(good, 2))
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawPath(path)
-        if n <= 60:
-            p.setBrush(good)
-            p.setPen(QPen(text, 1))
-            for i, v in enumerate(share):
-                p.drawEllipse(QPointF(x(i, upper, n), upper.bottom() - v * upper.height()), 3, 3)
-
-        import numpy as np
-
-        questions = _buckets(self._questions, max(1, width // 4))
-        finite = questions[~np.isnan(questions)]
-        top_q = max(1.0, float(finite.max()) if finite.size else 1.0)
-        m = len(questions)
-        bar = max(1.0, min(14.0, lower.width() / max(1, m) * 0.7))
-        lower = lower.adjusted(bar / 2, 0, -bar / 2, 0)  # bars stay inside the chart
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(text)
-        for i, q in enumerate(questions):
-            if np.isnan(q):
-                continue
-            h = lower.height() * float(q) / top_q
-            cx = x(i, lower, m)
-            p.drawRect(QRectF(cx - bar / 2, lower.bottom() - h, bar, h))
-        p.setPen(text)
-        p.drawText(QPointF(4, lower.top() + fm.ascent()), f"{top_q:.0f}")
-        p.drawText(QPointF(4, lower.bottom()), "0")
 
 
 class SessionTableModel(QAbstractTableModel):
