@@ -23,19 +23,21 @@ if TYPE_CHECKING:
     from app.dialogue import Scenario
 
 DIFFICULTY_WORDS = {"gentle": "Gentle", "moderate": "Moderate", "tough": "Tough"}
-DIFFICULTY_RANK = {"gentle": 0, "moderate": 1, "tough": 2}
 STORY_SCENARIO = "connector-intro"  # the story's scenario, first when no scenario sets `order`
 
 
 def order_key(s: Scenario) -> tuple[int, float, int, int, str]:
     """Scenarios with an `order` first, by it; then the story's scenario; then by difficulty
-    (gentle → tough) and title."""
-    order = getattr(s, "order", None)
+    (gentle → tough, app.dialogue.DIFFICULTIES) and title."""
+    from app.dialogue.model import DIFFICULTIES
+
+    order = s.order
+    rank = DIFFICULTIES.index(s.difficulty) if s.difficulty in DIFFICULTIES else len(DIFFICULTIES)
     return (
         0 if order is not None else 1,
         float(order) if order is not None else 0.0,
         0 if s.id == STORY_SCENARIO else 1,
-        DIFFICULTY_RANK.get(s.difficulty, len(DIFFICULTY_RANK)),
+        rank,
         s.title.lower(),
     )
 
