@@ -225,7 +225,10 @@ def schema_problems(data: object, lines: Mapping[KeyPath, int], file: str) -> li
     if data is None:
         return [Problem(file, None, "the file is empty; a scenario needs id, title, persona, ...")]
     if not isinstance(data, dict):
-        return [Problem(file, lines.get(()), "a scenario must be a mapping of fields, not a list")]
+        kind = {list: "a list", str: "a single piece of text", bool: "true/false"}.get(
+            type(data), "a single number" if isinstance(data, int | float) else "a single value"
+        )
+        return [Problem(file, lines.get(()), f"a scenario must be a mapping of fields, not {kind}")]
     found: dict[Problem, None] = {}  # ordered and without repeats
     for error in _validator().iter_errors(data):
         found.update(dict.fromkeys(_explain(error, lines, file)))

@@ -18,9 +18,12 @@ from pathlib import Path
 
 from app.speech.audio import AudioClip
 from app.speech.protocols import Voice, VoiceSettings
+from app.speech.wavread import wav_is_whole
 
 #: The pause between the parts of a line said in parts.
 PART_PAUSE_S = 0.3
+#: A temporary render or join file older than this was left by a killed process.
+STALE_TEMP_S = 600.0
 
 
 def cache_key(text: str, settings: VoiceSettings, engine: str = "") -> str:
@@ -41,6 +44,26 @@ class VoiceCache:
         self.renders = 0
         self.hits = 0
         self._lock = threading.Lock()
+        self.sweep_temporary()
+
+    def sweep_temporary(self, *, older_than_s: float = STALE_TEMP_S) -> int:
+        """Remove half-made render and join files that a killed process left; returns how many."""
+        import time
+
+        removed = 0
+        now = time.time()
+        try:
+            leftovers = [*self.cache_dir.glob(".render-*"), *self.cache_dir.glob(".join-*")]
+        except OSError:
+            return 0
+        for path in leftovers:
+            try:
+                if now - path.lstat().st_mtime > older_than_s:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue
+        return removed
 
     @property
     def engine(self) -> str:
@@ -53,7 +76,7 @@ class VoiceCache:
         """The WAV for ``text`` in ``settings``; renders it first if it is not cached."""
         path = self.path_for(text, settings)
         with self._lock:
-            if path.is_file() and path.stat().st_size > 44:
+            if wav_is_whole(path):  # a file cut short (crash, full disk) is rendered again
                 self.hits += 1
                 return path
             self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -68,7 +91,7 @@ class VoiceCache:
             return self.get(said[0], settings)
         wavs = [self.get(part, settings) for part in said]
         joined = self.path_for("\x1f".join(said), settings)
-        if joined.is_file() and joined.stat().st_size > 44:
+        if wav_is_whole(joined):
             return joined
         with wave.open(str(wavs[0]), "rb") as w:
             rate = w.getframerate()

@@ -153,3 +153,29 @@ def _decode(raw: bytes, kind: int, bits: int) -> npt.NDArray[np.float32]:
         v = np.where(v >= 1 << 23, v - (1 << 24), v)
         return (v.astype(np.float32) / float(1 << 23)).astype(np.float32)
     return (np.frombuffer(raw, dtype="<i4").astype(np.float64) / 2**31).astype(np.float32)
+
+
+def wav_is_whole(path: Path) -> bool:
+    """True when `path` is a WAV whose audio is all there (its data chunk is as long as its
+    header says and not empty): a cached file cut short by a crash or a full disk is not."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(12)
+            if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+                return False
+            size = os.fstat(fh.fileno()).st_size
+            pos = 12
+            for _ in range(MAX_CHUNKS):
+                header = fh.read(8)
+                if len(header) < 8:
+                    return False
+                declared = int(struct.unpack("<I", header[4:])[0])
+                if header[:4] == b"data":
+                    return 0 < declared <= size - pos - 8
+                pos += 8 + declared + (declared & 1)
+                if pos >= size:
+                    return False
+                fh.seek(pos)
+    except OSError:
+        return False
+    return False

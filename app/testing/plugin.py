@@ -66,7 +66,8 @@ def frameshift_app(
         options.update(param)
     from app.testing.driver import make_driver  # Qt is imported only when the fixture is used
 
-    driver = make_driver(qtbot, tmp_path / "frameshift-data", **options)
+    data_dir = Path(options.pop("data_dir", tmp_path / "frameshift-data"))  # any setting works
+    driver = make_driver(qtbot, data_dir, **options)
     try:
         yield driver
     finally:
