@@ -16,9 +16,10 @@ deflection is better than a wrong answer. Without the encoder, words alone decid
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final, Protocol
 
@@ -27,6 +28,7 @@ import numpy.typing as npt
 
 from app.dialogue.model import Knowledge
 from app.dialogue.words import QUESTION_WORDS, content_terms, terms
+from app.framing.cues import find_questions
 
 #: Word-overlap score (0..1) a topic needs when there is no encoder.
 WORDS_THRESHOLD: Final = 0.40
@@ -146,15 +148,33 @@ class KnowledgeMatcher:
         """The topic this question asks about, or none; `leave_out` ignores one example
         (by its index in `examples`), so an example can be matched against the others.
 
-        With the encoder, a topic's score adds up its closest example question, its closest
-        answer and its id read as words (by meaning), and the shared words; without it, the
-        shared words alone decide.
+        With the encoder, a topic's score is the question's cosine with the topic's centroid
+        plus a little of the shared words; without it, the shared words alone decide.
         """
+        return self.match_all([question], leave_out=leave_out)[0]
+
+    def match_all(
+        self, questions: Sequence[str], *, leave_out: int | None = None
+    ) -> list[TopicMatch]:
+        """`match` for several questions, embedded in one call to the encoder."""
         started = time.perf_counter()
-        if not self.ids or not has_content(question):
-            return TopicMatch(None, None, 0.0, self.method, _ms(started))
+        asked = [q for q in questions if self.ids and has_content(q)]
+        vectors = self._embed(self._encoder, asked) if self._encoder and asked else None
+        found: dict[str, TopicMatch] = {}
+        for row, question in enumerate(asked):
+            vector = vectors[row] if vectors is not None and self._centroids is not None else None
+            found[question] = self._decide(question, vector, leave_out)
+        ms = _ms(started)
+        return [
+            replace(found[q], ms=ms) if q in found else TopicMatch(None, None, 0.0, self.method, ms)
+            for q in questions
+        ]
+
+    def _decide(
+        self, question: str, vector: npt.NDArray[np.float32] | None, leave_out: int | None
+    ) -> TopicMatch:
         words = self._words(question, leave_out)
-        meaning = self._meaning(question, leave_out)
+        meaning = None if vector is None else self._meaning(vector, leave_out)
         if meaning is None:
             scores, threshold, margin, method = words, WORDS_THRESHOLD, 0.0, "words"
         else:
@@ -165,7 +185,7 @@ class KnowledgeMatcher:
         score = scores[best]
         lead = score - scores[ranked[1]] if len(ranked) > 1 else score
         topic = self.ids[best] if score >= threshold and lead >= margin else None
-        return TopicMatch(topic, self.ids[best], round(score, 4), method, _ms(started))
+        return TopicMatch(topic, self.ids[best], round(score, 4), method)
 
     def unreached(self) -> dict[str, list[str]]:
         """Topics none of whose example questions, each held out, is closest to them; with
@@ -195,30 +215,33 @@ class KnowledgeMatcher:
         weight = self._idf.get(term, unknown)
         return weight * _QUESTION_WORD_WEIGHT if term in QUESTION_WORDS else weight
 
-    def _cosine(self, query: frozenset[str], other: frozenset[str]) -> float:
+    @lru_cache(maxsize=4096)  # noqa: B019 - one matcher per knowledge, kept for the process
+    def _norm(self, bag: frozenset[str]) -> float:
+        return math.sqrt(sum(self._weight(t) ** 2 for t in bag))
+
+    def _cosine(self, query: frozenset[str], norm_q: float, other: frozenset[str]) -> float:
         shared = query & other
         if not shared:
             return 0.0
         dot = sum(self._weight(t) ** 2 for t in shared)
-        norm_q = math.sqrt(sum(self._weight(t) ** 2 for t in query))
-        norm_o = math.sqrt(sum(self._weight(t) ** 2 for t in other))
-        return dot / (norm_q * norm_o)
+        return dot / (norm_q * self._norm(other))
 
     def _words(self, question: str, leave_out: int | None) -> list[float]:
         query = frozenset(terms(question))
+        norm_q = self._norm(query)
         scores = []
         for i in range(len(self.ids)):
             indexes = [j for j in self._indexes(i) if j != leave_out]
-            if not indexes:
+            if not indexes or not norm_q:
                 scores.append(0.0)
                 continue
-            best = max(self._cosine(query, self._example_terms[j]) for j in indexes)
+            best = max(self._cosine(query, norm_q, self._example_terms[j]) for j in indexes)
             pooled = (
                 self._topic_terms[i]
                 if leave_out is None or self.examples[leave_out][0] != i
                 else frozenset().union(*(self._example_terms[j] for j in indexes))
             )
-            whole = self._cosine(query, pooled)
+            whole = self._cosine(query, norm_q, pooled)
             scores.append(_BEST_EXAMPLE_SHARE * best + (1 - _BEST_EXAMPLE_SHARE) * whole)
         return scores
 
@@ -260,18 +283,14 @@ class KnowledgeMatcher:
         norm = float(np.linalg.norm(centre))
         return np.asarray(centre / norm if norm else centre, dtype=np.float32)
 
-    def _meaning(self, question: str, leave_out: int | None) -> list[float] | None:
-        if self._centroids is None or self._encoder is None:
-            return None
-        query = self._embed(self._encoder, [question])
-        if query is None:
-            return None
+    def _meaning(self, vector: npt.NDArray[np.float32], leave_out: int | None) -> list[float]:
+        assert self._centroids is not None
         centroids = self._centroids
         if leave_out is not None:
             centroids = centroids.copy()
             topic = self.examples[leave_out][0]
             centroids[topic] = self._centroid(topic, leave_out)
-        return [float(x) for x in centroids @ query[0]]
+        return [float(x) for x in centroids @ vector]
 
 
 def _ms(started: float) -> float:
@@ -296,10 +315,32 @@ def matcher_for(knowledge: Knowledge, *, wait: bool = False) -> KnowledgeMatcher
     return _cached(knowledge, id(shared_encoder(wait=wait)))
 
 
+#: How far before a question's first word its sentence may reach ("So after I leave my CV here,
+#: what happens next?"): the words before it often say what it is about.
+_LEAD_CHARS: Final = 80
+_SENTENCE_END: Final = re.compile(r"[.!?;:]\s")
+
+
+def questions_in(answer: str) -> list[str]:
+    """The questions of an answer (found by the framing rules, from word order as well as
+    question marks), each with the start of its sentence: what a topic is matched against."""
+    found: list[str] = []
+    for start, end in find_questions(answer):
+        begin = max((m.end() for m in _SENTENCE_END.finditer(answer, 0, start)), default=0)
+        if start - begin > _LEAD_CHARS:
+            space = answer.find(" ", start - _LEAD_CHARS, start)
+            begin = space + 1 if space != -1 else start
+        question = answer[begin:end].strip()
+        if question:
+            found.append(question)
+    return found
+
+
 def best_question(matcher: KnowledgeMatcher, questions: Iterable[str]) -> tuple[str, TopicMatch]:
     """Of several questions in one answer, the one the knowledge answers most confidently
     (a confident match first, then the highest score); ("", no match) when there are none."""
-    found = [(q, matcher.match(q)) for q in questions if q.strip()]
-    if not found:
+    asked = [q for q in questions if q.strip()]
+    if not asked:
         return "", TopicMatch(None, None, 0.0, matcher.method)
+    found = list(zip(asked, matcher.match_all(asked), strict=True))
     return max(found, key=lambda qm: (qm[1].topic is not None, qm[1].score))

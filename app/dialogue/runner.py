@@ -6,7 +6,13 @@ import random
 import re
 from collections.abc import Collection, Sequence
 
-from app.dialogue.knowledge import KnowledgeMatcher, best_question, has_content, matcher_for
+from app.dialogue.knowledge import (
+    KnowledgeMatcher,
+    best_question,
+    has_content,
+    matcher_for,
+    questions_in,
+)
 from app.dialogue.model import (
     DEFLECTED,
     ManagerLine,
@@ -113,14 +119,21 @@ class Runner:
         return self._scripted()
 
     def advance(
-        self, frame: str, cues: Collection[str], *, questions: Sequence[str] = ()
+        self,
+        frame: str,
+        cues: Collection[str],
+        *,
+        questions: Sequence[str] = (),
+        answer: str | None = None,
     ) -> ManagerLine:
         """Take the first branch this answer matches and return the manager's reply.
 
-        `questions` are the questions in the answer (the texts of its seeker_question cues).
-        The best-matching knowledge topic is answered first, or an honest deflection given when
-        a question is about something the manager does not know; then the next scripted line.
-        With no questions the reply is the scripted line alone.
+        `answer` is the seeker's words: its questions are found by the framing rules, each with
+        the start of its sentence (`knowledge.questions_in`). Without it, `questions` are taken
+        as the answer's questions (the texts of its seeker_question cues). The best-matching
+        knowledge topic is answered first, or an honest deflection given when a question is
+        about something the manager does not know; then the next scripted line. With no
+        questions the reply is the scripted line alone.
         """
         if self.finished:
             raise RuntimeError("the conversation has ended; there is nothing to answer")
@@ -130,7 +143,8 @@ class Runner:
         self.current = self.scenario.nodes[branch.goto]
         self.path.append(self.current.id)
         scripted = self._scripted()
-        self._reply = self._answering(questions, cues, scripted)
+        asked = questions_in(answer) if answer is not None else list(questions)
+        self._reply = self._answering(asked, cues, scripted)
         return self.line()
 
     # -- internals -------------------------------------------------------------------------

@@ -274,8 +274,7 @@ class Conversation:
                 recognizer_ms=recognizer_ms,
             )
         )
-        questions = [c.text for c in result.cues if c.cue == "seeker_question"]
-        line = self.runner.advance(result.frame, {c.cue for c in result.cues}, questions=questions)
+        line = self.runner.advance(result.frame, {c.cue for c in result.cues}, answer=text)
         return result, self._say(line)
 
     def line_spoken(self, idx: int, wav: Path | None) -> None:

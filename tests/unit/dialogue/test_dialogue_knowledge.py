@@ -296,3 +296,18 @@ def test_no_answer_that_the_next_line_already_gives(write_scenario: Callable[...
     line = runner.advance("exploration", {"seeker_question"}, questions=["What tools do you use?"])
     assert line.topic is None
     assert line.parts == ("We mostly use Python and SQL, mostly. Meet Lena.",)
+
+
+def test_the_answer_text_is_searched_for_questions(demo: Runner) -> None:
+    """Given the seeker's words, the runner finds the questions itself, with their context."""
+    line = demo.advance(
+        "exploration", {"seeker_question"}, answer="I know little about it. What tools, though?"
+    )
+    assert line.topic == "tools"
+
+
+def test_a_statement_is_not_answered(demo: Runner) -> None:
+    """ "Mostly reporting" asks nothing, whatever cues the analysis attached to it."""
+    line = demo.advance("exploration", {"seeker_question"}, answer="Mostly reporting")
+    assert line.topic is None
+    assert line.parts == (line.text,)
