@@ -383,9 +383,22 @@ class MainWindow(QMainWindow):
         if conv is not None:
             self.conversation_ended.emit(conv.scenario.id, analysis)
         self.activity.emit()
-        sid = self.rehearsal.session_id
-        if sid is not None and self.store is not None:
+        from app.session.unsaved import memory_records, needs_saving
+        from app.ui.unsaved_dialog import settle_unsaved
+
+        if conv is not None and needs_saving(conv):
+            settle_unsaved(self, conv, self.settings, can_cancel=False)
+        sid = conv.session_id if conv is not None else None
+        if (
+            sid is not None
+            and self.store is not None
+            and conv is not None
+            and not needs_saving(conv)
+        ):
             QTimer.singleShot(0, lambda: self.show_results(sid))
+        elif conv is not None and conv.turns:  # no history this run: the replay from memory
+            self.results.show_session(*memory_records(conv))
+            self.stack.setCurrentWidget(self.results)
         else:
             self.show_picker()
 
@@ -455,5 +468,15 @@ class MainWindow(QMainWindow):
             conv = self._rehearsal.conversation
             if conv is not None and not conv.finished:
                 conv.end("incomplete")
+            from app.session.unsaved import needs_saving
+            from app.ui.unsaved_dialog import settle_unsaved
+
+            if (
+                conv is not None
+                and needs_saving(conv)
+                and not settle_unsaved(self, conv, self.settings, can_cancel=True)
+            ):
+                event.ignore()  # the user chose to keep the window (retry, export later)
+                return
             self._rehearsal.shutdown()
         event.accept()
