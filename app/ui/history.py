@@ -165,14 +165,15 @@ class HistoryView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        # Titles are never cut: the scenario column takes the room left and wraps; the others
-        # are as wide as their contents.
+        # Titles are never cut: the scenario and outcome columns share the room left and wrap
+        # onto rows two lines tall (fixed sizes: measuring every row would cost more than the
+        # rest of opening the history).
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in (0, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(self._open_index)
         self.open_button = named(QPushButton("&Open"), "openSessionButton", "Open session")
         self.open_button.clicked.connect(lambda: self._open_index(self.table.currentIndex()))
@@ -210,7 +211,18 @@ class HistoryView(QWidget):
     def set_store(self, store: Store | None) -> None:
         self.model.store = store
 
+    def _size_rows_and_columns(self) -> None:
+        fm = self.table.fontMetrics()
+        pad = 4 * fm.averageCharWidth()
+        self.table.setColumnWidth(0, fm.horizontalAdvance("8888-88-88 88:88") + pad)
+        widest = max(
+            fm.horizontalAdvance(t) for t in ("■ Shifted at turn 88", "● Stayed exploratory")
+        )
+        self.table.setColumnWidth(3, widest + pad)
+        self.table.verticalHeader().setDefaultSectionSize(2 * fm.lineSpacing() + fm.height() // 2)
+
     def reload(self) -> None:
+        self._size_rows_and_columns()
         self.model.reload()
         store = self.model.store
         self.chart.set_progress(store.progress() if store is not None else [])

@@ -65,14 +65,17 @@ class ProgressChart(QWidget):
         super().__init__(parent)
         self.setObjectName("progressChart")
         self.setAccessibleName("Progress over sessions")
-        self.setMinimumHeight(150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         # Empty until set_progress: numpy loads with the history, not before the first paint.
         self._share: Any = ()
         self._questions: Any = ()
 
+    def minimumSizeHint(self) -> QSize:
+        # The legend, the two halves and their four axis labels, at the current text size.
+        return QSize(200, max(150, 9 * self.fontMetrics().height()))
+
     def sizeHint(self) -> QSize:
-        return QSize(640, 170)
+        return QSize(640, self.minimumSizeHint().height() + 20)
 
     def set_progress(self, rows: Sequence[dict[str, Any]]) -> None:
         self._share, self._questions = progress_series(rows)

@@ -21,6 +21,22 @@ from app.ui.frames import frame_style
 
 if TYPE_CHECKING:
     from app.report import Attempt, Comparison
+    from app.store import SessionRecord, Store
+
+
+def partner_of(store: Store, session: SessionRecord) -> tuple[SessionRecord, SessionRecord] | None:
+    """The two attempts to compare (first, retry): ``session``'s parent when it is a retry, else
+    its newest retry; None when it has neither (or the store cannot say)."""
+    from app.report import retries_of
+    from app.store import StoreError
+
+    try:
+        if session.parent_session_id is not None:
+            return store.session(session.parent_session_id), session
+        retries = retries_of(store, session)
+    except StoreError:
+        return None
+    return (session, retries[0]) if retries else None
 
 
 def attempt_html(attempt: Attempt, persona: str) -> str:

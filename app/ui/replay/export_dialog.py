@@ -49,3 +49,22 @@ def choose_export_path(parent: QWidget, session: SessionRecord) -> tuple[Path, s
         fmt = fmt or next(iter(EXPORT_FORMATS))
         target = target.with_name(f"{target.name}.{EXPORT_FORMATS[fmt].extension}")
     return target, fmt
+
+
+def export_interactively(
+    parent: QWidget, session: SessionRecord, report: Report
+) -> tuple[str, Path | None]:
+    """Ask where, then write: a sentence for the status line and the path written (None when
+    cancelled or refused)."""
+    from app.report import ExportPathError
+
+    chosen = choose_export_path(parent, session)
+    if chosen is None:
+        return "", None
+    target, fmt = chosen
+    try:
+        written = export_report(report, target, fmt)
+    except (OSError, ExportPathError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return f"Could not export to {target}: {reason}", None
+    return f"Saved {written.name} in {written.parent}.", written

@@ -17,24 +17,17 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
-    QLabel,
-    QSizePolicy,
-    QSplitter,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from app.ui.a11y import named
 from app.ui.replay import richtext
-from app.ui.replay.actions import ReplayActions
-from app.ui.replay.compare import ComparisonView
-from app.ui.replay.controls import PlaybackControls
-from app.ui.replay.export_dialog import choose_export_path, export_report
-from app.ui.replay.panel import InsightPanel
+from app.ui.replay.compare import ComparisonView, partner_of
+from app.ui.replay.export_dialog import export_interactively, export_report
+from app.ui.replay.page import ReplayPage
 from app.ui.replay.playback import Clip, ReplayPlayback
-from app.ui.replay.timeline import FramingTimeline, TimelineTurn
+from app.ui.replay.timeline import TimelineTurn
 
 if TYPE_CHECKING:  # the domain loads after the window's first paint (see main_window)
     from app.dialogue import Scenario
@@ -85,113 +78,66 @@ class ResultsView(QWidget):
         self.playback.failed.connect(self._on_playback_failed)
 
         self.pages = QStackedWidget()
-        self.replay_page = QWidget()
-        self.replay_page.setObjectName("replayPage")
+        self.replay_page = ReplayPage()
         self.comparison = ComparisonView()
         self.comparison.back_requested.connect(self._on_comparison_back_requested)
         self.comparison.open_requested.connect(self.open_session_requested)
         self.pages.addWidget(self.replay_page)
         self.pages.addWidget(self.comparison)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
 
-        self.title = QLabel()
-        self.title.setObjectName("screenTitle")
-        self.title.setWordWrap(True)
-        self.outcome = QLabel()
-        for label in (self.title, self.outcome):  # scenario text is never markup
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        self.outcome.setObjectName("outcomeLabel")
-        self.outcome.setWordWrap(True)
-        for label in (self.title, self.outcome):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.timeline = FramingTimeline()
-        self.timeline.setToolTip(
-            "Click a mark to jump to that turn. ● exploration, ■ interview, – neutral; "
-            "the flag marks the shift."
+        # The page's widgets, by the names tests and the window use.
+        p = self.replay_page
+        self.title, self.outcome, self.timeline, self.caption = (
+            p.title,
+            p.outcome,
+            p.timeline,
+            p.caption,
         )
-        self.timeline.turn_activated.connect(self.jump_to)
-
-        self.controls = PlaybackControls()
-        c = self.controls
+        self.controls, self.transcript, self.insights, self.splitter, self.action_bar = (
+            p.controls,
+            p.transcript,
+            p.insights,
+            p.splitter,
+            p.action_bar,
+        )
+        c, i, a = p.controls, p.insights, p.action_bar
         self.first_button, self.prev_button, self.play_button = (
             c.first_button,
             c.prev_button,
             c.play_button,
         )
-        self.next_button, self.last_button, self.shift_button = (
+        self.next_button, self.last_button, self.shift_button, self.now_label = (
             c.next_button,
             c.last_button,
             c.shift_button,
+            c.now_label,
         )
-        self.now_label = c.now_label
+        self.shift, self.coach, self.metrics = i.shift, i.coach, i.metrics
+        self.retry_button, self.rehearse_button = i.retry_button, i.rehearse_button
+        self.back_button, self.history_button, self.status = (
+            a.back_button,
+            a.history_button,
+            a.status,
+        )
+        self.compare_button, self.export_button = a.compare_button, a.export_button
+
+        self.timeline.turn_activated.connect(self.jump_to)
         c.first_requested.connect(lambda: self.jump_to(0))
         c.previous_requested.connect(self.playback.previous)
         c.toggle_requested.connect(self.playback.toggle)
         c.next_requested.connect(self.playback.next)
         c.last_requested.connect(lambda: self.jump_to(self.playback.count - 1))
         c.shift_requested.connect(self.jump_to_shift)
-        self.caption = named(
-            QLabel(),
-            "replayCaption",
-            "Caption of the current turn",
-            "The line being played; typed answers show here for the time it takes to read them.",
-        )
-        self.caption.setWordWrap(True)
-        self.caption.setTextFormat(Qt.TextFormat.RichText)
-        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-        self.transcript = named(
-            QTextBrowser(),
-            "replayTranscript",
-            "Transcript",
-            "Every turn with its frame; the words that decided it are highlighted. "
-            "Click a turn to jump there.",
-        )
-        self.transcript.setOpenLinks(False)
         self.transcript.anchorClicked.connect(self._on_transcript_anchor_clicked)
-        self.insights = InsightPanel()
-        self.insights.link_activated.connect(self._on_link_activated)
-        self.insights.retry_requested.connect(self._retry)
-        self.insights.rehearse_requested.connect(self._rehearse)
-        self.shift, self.coach, self.metrics = (
-            self.insights.shift,
-            self.insights.coach,
-            self.insights.metrics,
-        )
-        self.retry_button = self.insights.retry_button
-        self.rehearse_button = self.insights.rehearse_button
-        self.splitter = QSplitter()
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.transcript)
-        self.splitter.addWidget(self.insights)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([1000, 1000])  # half and half, whatever the texts' widths
-
-        self.action_bar = ReplayActions()
-        a = self.action_bar
+        i.link_activated.connect(self._on_link_activated)
+        i.retry_requested.connect(self._retry)
+        i.rehearse_requested.connect(self._rehearse)
         a.back_requested.connect(self.back_requested)
         a.history_requested.connect(self.history_requested)
         a.compare_requested.connect(self.show_comparison)
         a.export_requested.connect(self._on_export_button_clicked)
-        self.back_button, self.history_button = a.back_button, a.history_button
-        self.compare_button, self.export_button, self.status = (
-            a.compare_button,
-            a.export_button,
-            a.status,
-        )
-
-        page = QVBoxLayout(self.replay_page)
-        page.setContentsMargins(0, 0, 0, 0)
-        page.setSpacing(6)
-        page.addWidget(self.title)
-        page.addWidget(self.outcome)
-        page.addWidget(self.timeline)
-        page.addWidget(self.controls)
-        page.addWidget(self.caption)
-        page.addWidget(self.splitter, 1)
-        page.addWidget(self.action_bar)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
 
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for key, slot in (
@@ -294,22 +240,8 @@ class ResultsView(QWidget):
         return export_report(self._report, path, fmt)
 
     def _find_partner(self, session: SessionRecord) -> None:
-        """The other attempt to compare with: the parent of a retry, or the newest retry."""
-        from app.report import retries_of
-        from app.store import StoreError
-
-        self._partner = None
         store = self._store_source()
-        if store is not None:
-            try:
-                if session.parent_session_id is not None:
-                    self._partner = (store.session(session.parent_session_id), session)
-                else:
-                    retries = retries_of(store, session)
-                    if retries:
-                        self._partner = (session, retries[0])
-            except StoreError:
-                self._partner = None
+        self._partner = partner_of(store, session) if store is not None else None
         other = "the first attempt" if session.parent_session_id else "your retry"
         self.action_bar.offer_compare(other if self._partner is not None else None)
 
@@ -366,22 +298,12 @@ class ResultsView(QWidget):
         self.timeline.setFocus()
 
     def _on_export_button_clicked(self) -> None:
-        from app.report import ExportPathError
-
-        if self._session is None:
+        if self._session is None or self._report is None:
             return
-        chosen = choose_export_path(self, self._session)
-        if chosen is None:
-            return
-        target, fmt = chosen
-        try:
-            written = self.export_to(target, fmt)
-        except (OSError, ExportPathError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
-            self.action_bar.show_status(f"Could not export to {target}: {reason}")
-            return
-        self.action_bar.show_status(f"Saved {written.name} in {written.parent}.")
-        self.exported.emit(str(written))
+        message, written = export_interactively(self, self._session, self._report)
+        self.action_bar.show_status(message)
+        if written is not None:
+            self.exported.emit(str(written))
 
     def enter_kiosk_mode(self) -> None:
         """A booth visitor: no history, no file dialog (the booth saves the report)."""
