@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint setup system-deps kiosk clean screenshots voices
+.PHONY: run test check bench lint setup system-deps kiosk clean screenshots voices
 
 setup: system-deps $(STAMP)
 
@@ -28,6 +28,14 @@ lint: setup
 	$(BIN)/ruff format --check app tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+# The fast loop (under a minute on a quiet 2-core machine): lint, then the unit tests of the pure
+# layers and the session, no window, no sound server, no subprocess-per-test command-line tests.
+CHECK_IGNORE := kiosk ui test_cli.py test_plans.py test_qt_runtime.py test_docs_widget_names.py
+check: setup lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/unit -q -p no:cacheprovider \
+	  -m "not gui and not slow and not speech" $(addprefix --ignore=tests/unit/,$(CHECK_IGNORE)) \
+	  $(PYTEST_ARGS)
 
 test: setup lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -39,12 +39,14 @@ def isolated_settings(
     return home
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="session")
 def sound_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str] | None]:
-    """One private PulseAudio (null speakers, a virtual microphone) for the whole run.
+    """One private PulseAudio (null speakers, a virtual microphone), started by the first test
+    that asks for it (every test under tests/speech does, see its conftest) and kept to the end.
 
     Qt Multimedia binds to the sound server once per process, so it must exist before the first
-    test touches audio and live until the last. None when PulseAudio is not installed.
+    test touches real audio devices; tests elsewhere use the fakes and never start it. None when
+    PulseAudio is not installed.
     """
     from speech.pulse import pulse_installed, virtual_microphone
 

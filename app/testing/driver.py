@@ -185,7 +185,7 @@ class FrameshiftDriver:
 
     # -- waiting, with the story when it fails ----------------------------------------------
     def wait_until(self, check: Callable[[], Any], what: str, timeout: int | None = None) -> None:
-        """``qtbot.waitUntil(check)``; on time-out, a :class:`WaitTimeoutError` telling the story."""
+        """``qtbot.waitUntil(check)``; on time-out a :class:`WaitTimeoutError` tells the story."""
         timeout = timeout or self.timeout_ms
         started = time.monotonic()
         try:

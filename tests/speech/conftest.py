@@ -88,6 +88,12 @@ def real_recordings() -> list[tuple[Path, str]]:
     return [(folder / item["file"], item["text"]) for item in items]
 
 
+@pytest.fixture(autouse=True)
+def _sound_server_before_audio(sound_server: dict[str, str] | None) -> None:
+    """Every speech test starts the private PulseAudio first (once per run): Qt Multimedia binds
+    to the sound server the first time a test touches audio, so it must already be there."""
+
+
 @pytest.fixture
 def pulse_mic(sound_server: dict[str, str] | None) -> dict[str, str]:
     """The session's private PulseAudio, whose default source hears what plays into

@@ -1,10 +1,15 @@
-"""Helpers for the session tests: a small scenario and a store that counts its writes."""
+"""Helpers for the session tests: a small scenario, a real store that counts its writes, and
+their fixtures (imported by each test module; no conftest, whose name other folders import)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from app.dialogue import Scenario
+from app.dialogue.loader import load_scenario
 from app.store import Store
 
 SCENARIO = """\
@@ -66,3 +71,23 @@ class CountingStore(Store):
     def update_turn_analysis(self, session_id: int, idx: int, **kwargs: Any) -> None:
         self._count(session_id, idx)
         super().update_turn_analysis(session_id, idx, **kwargs)
+
+
+@pytest.fixture(name="scenario")
+def scenario_fixture(tmp_path: Path) -> Scenario:
+    path = tmp_path / "two-step.yaml"
+    path.write_text(SCENARIO, encoding="utf-8")
+    return load_scenario(path)
+
+
+@pytest.fixture(name="data_dir")
+def data_dir_fixture(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture(name="store")
+def store_fixture(data_dir: Path) -> Any:
+    with CountingStore(data_dir / "frameshift.db") as opened:
+        yield opened

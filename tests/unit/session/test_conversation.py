@@ -6,7 +6,12 @@ import wave
 from pathlib import Path
 
 import pytest
-from session_helpers import CountingStore
+from session_helpers import (  # the fixtures are used by name
+    CountingStore,
+    data_dir_fixture,  # noqa: F401
+    scenario_fixture,  # noqa: F401
+    store_fixture,  # noqa: F401
+)
 
 from app.dialogue import Scenario
 from app.framing import Turn, analyze

@@ -8,7 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from session_helpers import CountingStore
+from session_helpers import (  # the fixtures are used by name
+    CountingStore,
+    data_dir_fixture,  # noqa: F401
+    scenario_fixture,  # noqa: F401
+    store_fixture,  # noqa: F401
+)
 
 from app.config import Settings
 from app.dialogue import Scenario
