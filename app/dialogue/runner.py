@@ -23,7 +23,7 @@ from app.dialogue.model import (
     split_acknowledgement,
     split_reaction,
 )
-from app.dialogue.words import content_terms
+from app.dialogue.words import plain_terms
 from app.framing.cues import find_questions
 
 #: Cues whose question the scenario's own next line answers ("who else should I talk to?",
@@ -40,20 +40,29 @@ _CONNECTIVE = re.compile(
 
 #: An answer or deflection that itself opens by acknowledging the question.
 _OPENS_WITH_ACK = re.compile(r"[^.!?,;]*\bquestions?\b", re.IGNORECASE)
-#: A knowledge answer sharing this many content terms, and this share of its own, with the
-#: scripted line that follows would say the same thing twice: the line alone is said.
-_REPEAT_TERMS = 3
-_REPEAT_SHARE = 0.3
+#: A knowledge answer that shares this share of its words with the scripted line after it, or
+#: two names ("Lena Park"), would say the same thing twice: the line alone is said.
+_REPEAT_SHARE = 0.5
+_REPEAT_NAMES = 2
+_NAME = re.compile(r"\b[A-Z][a-z]+")
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words that are not function words: the people and places a line names."""
+    return {w for m in _NAME.finditer(text) if (w := m.group().lower()) and plain_terms(w)}
 
 
 def _repeats(answers: Sequence[str], line: str) -> bool:
     """Whether every answer of a topic mostly repeats what the scripted line says."""
-    said = set(content_terms(line))
+    said = set(plain_terms(line))
+    named = _names(line)
     for answer in answers:
-        terms = set(content_terms(answer))
+        terms = set(plain_terms(answer))
         shared = len(terms & said)
-        enough = min(_REPEAT_TERMS, len(terms))
-        if not (terms and shared >= enough and shared >= _REPEAT_SHARE * len(terms)):
+        if not (
+            (terms and shared >= _REPEAT_SHARE * len(terms))
+            or len(_names(answer) & named) >= _REPEAT_NAMES
+        ):
             return False
     return bool(answers)
 

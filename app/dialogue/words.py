@@ -236,7 +236,8 @@ _STOPWORDS: Final = frozenset(
     could would should can will shall may might must tell say said know wonder wondering
     curious ask asking question mind also too any some much more most well okay ok oh um uh
     like get got go going gone make made let let's s t whats what's hows how's whos who's
-    actually basically generally usually typically really right now even still ever""",
+    actually basically generally usually typically really right now even still ever sorry
+    anyway honestly""",
     )
 )
 
@@ -285,6 +286,20 @@ def terms(text: str) -> tuple[str, ...]:
         if key in _STOP_STEMS:
             continue
         found.append(_CONCEPT.get(key, key))
+    return tuple(found)
+
+
+def plain_terms(text: str) -> tuple[str, ...]:
+    """The content words' stems, without synonym folding: for telling whether two lines say
+    the same thing, where "opening" and "role" must stay apart."""
+    found = []
+    for raw in _WORD.findall(text.lower().replace("’", "'")):
+        word = raw.split("'")[0]
+        if word in _STOPWORDS or word in QUESTION_WORDS or len(word) < 3:
+            continue
+        key = stem(word)
+        if key not in _STOP_STEMS:
+            found.append(key)
     return tuple(found)
 
 

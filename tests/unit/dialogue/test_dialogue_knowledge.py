@@ -311,3 +311,12 @@ def test_a_statement_is_not_answered(demo: Runner) -> None:
     line = demo.advance("exploration", {"seeker_question"}, answer="Mostly reporting")
     assert line.topic is None
     assert line.parts == (line.text,)
+
+
+def test_repeats_are_judged_on_plain_words_and_names() -> None:
+    from app.dialogue.runner import _repeats
+
+    lena = "Lena Park runs our analytics team. She's generous with her time."
+    assert _repeats([lena], "Lena Park runs analytics for us. Want me to connect you two?")
+    marcus = "Marcus on openings, and Jen on training. Sorry, my phone."
+    assert not _repeats([marcus], "Sorry. We open in April and need a manager. Interested?")
