@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app.config import Settings
+from app.ui import window_actions
 from app.ui.picker import ScenarioPicker, ordered
 
 if TYPE_CHECKING:  # the domain is imported when the window attaches it, after the first paint
@@ -298,46 +299,13 @@ class MainWindow(QMainWindow):
 
     def retry_from(self, session_id: int, manager_turn: int) -> None:
         """Restart at the pivotal manager line, keeping every turn before it."""
-        from app.session import ResumeError, resume_point
-
-        if self.store is None:
-            return
-        try:
-            point = resume_point(self.store, session_id, manager_turn, self.scenarios)
-        except ResumeError as exc:
-            self.show_status(str(exc))
-            return
-        self.start_scenario(
-            point.scenario, start=point.start, prior=point.prior, parent_session_id=session_id
-        )
+        window_actions.retry_from(self, session_id, manager_turn)
 
     def delete_sessions(self, session_ids: list[int]) -> None:
-        from app.session.storage import delete_session
-        from app.store import StoreError
-
-        if self.store is None:
-            return
-        for sid in session_ids:
-            try:
-                delete_session(self.store, self.settings, sid)
-            except StoreError as exc:
-                self.show_status(f"{exc.message} {exc.hint}")
-                return
-        self.history.reload()
+        window_actions.delete_sessions(self, session_ids)
 
     def delete_all(self) -> None:
-        from app.session.storage import delete_all
-        from app.store import StoreError
-
-        if self.store is None:
-            return
-        try:
-            delete_all(self.store, self.settings)
-        except StoreError as exc:
-            self.show_status(f"{exc.message} {exc.hint}")
-            return
-        self.history.reload()
-        self.show_status("All sessions and recordings were deleted.")
+        window_actions.delete_all(self)
 
     # -- slots ------------------------------------------------------------------------------
     def _on_picker_settings_requested(self) -> None:
@@ -383,24 +351,7 @@ class MainWindow(QMainWindow):
         if conv is not None:
             self.conversation_ended.emit(conv.scenario.id, analysis)
         self.activity.emit()
-        from app.session.unsaved import memory_records, needs_saving
-        from app.ui.unsaved_dialog import settle_unsaved
-
-        if conv is not None and needs_saving(conv):
-            settle_unsaved(self, conv, self.settings, can_cancel=False)
-        sid = conv.session_id if conv is not None else None
-        if (
-            sid is not None
-            and self.store is not None
-            and conv is not None
-            and not needs_saving(conv)
-        ):
-            QTimer.singleShot(0, lambda: self.show_results(sid))
-        elif conv is not None and conv.turns:  # no history this run: the replay from memory
-            self.results.show_session(*memory_records(conv))
-            self.stack.setCurrentWidget(self.results)
-        else:
-            self.show_picker()
+        window_actions.show_outcome(self, conv)
 
     # -- the screens, for an embedding shell (the kiosk) --------------------------------------
     @property
@@ -442,13 +393,8 @@ class MainWindow(QMainWindow):
         return conv is not None and not conv.finished and on_screen
 
     def confirm_end(self) -> bool:
-        """Ask before a close ends a conversation; the safe choice (keep going) is the default."""
-        from app.ui.close_prompt import ask_end_conversation
-
-        conv = self.rehearsal.conversation
-        answered = sum(1 for t in conv.turns if t.speaker == "seeker") if conv else 0
-        unsaved = int(getattr(conv, "unsaved", 0) or 0)
-        return ask_end_conversation(self, answered=answered, unsaved=unsaved)
+        """Ask before a close ends a conversation; "Keep rehearsing" is the default."""
+        return window_actions.confirm_end(self)
 
     def request_close(self) -> bool:
         """Quit (Ctrl+Q) as a user means it: mid-conversation, ask first. True if closed."""
@@ -458,25 +404,16 @@ class MainWindow(QMainWindow):
         self._close_confirmed = True
         return bool(self.close())
 
+    @property
+    def current_rehearsal(self) -> Rehearsal | None:
+        """The rehearsal controller, or None before :meth:`attach`."""
+        return self._rehearsal
+
     def closeEvent(self, event: QCloseEvent) -> None:
         asked = getattr(self, "_close_confirmed", False) or getattr(self, "_kiosk_locked", False)
-        spontaneous = event.spontaneous() and not asked  # the window manager's close button
-        if spontaneous and self.conversation_in_progress() and not self.confirm_end():
-            event.ignore()
+        if not window_actions.may_close(self, ask=event.spontaneous() and not asked):
+            event.ignore()  # kept open: the conversation goes on, or unsaved turns wait
             return
         if self._rehearsal is not None:
-            conv = self._rehearsal.conversation
-            if conv is not None and not conv.finished:
-                conv.end("incomplete")
-            from app.session.unsaved import needs_saving
-            from app.ui.unsaved_dialog import settle_unsaved
-
-            if (
-                conv is not None
-                and needs_saving(conv)
-                and not settle_unsaved(self, conv, self.settings, can_cancel=True)
-            ):
-                event.ignore()  # the user chose to keep the window (retry, export later)
-                return
             self._rehearsal.shutdown()
         event.accept()

@@ -1,0 +1,109 @@
+"""What the main window does with stored sessions and when it closes or a rehearsal ends,
+kept out of the window class so it stays a thin layer of wiring and navigation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+
+if TYPE_CHECKING:
+    from app.session import Conversation
+    from app.ui.main_window import MainWindow
+
+
+def retry_from(window: MainWindow, session_id: int, manager_turn: int) -> None:
+    """Restart at the pivotal manager line, keeping every turn before it."""
+    from app.session import ResumeError, resume_point
+
+    if window.store is None:
+        return
+    try:
+        point = resume_point(window.store, session_id, manager_turn, window.scenarios)
+    except ResumeError as exc:
+        window.show_status(str(exc))
+        return
+    window.start_scenario(
+        point.scenario, start=point.start, prior=point.prior, parent_session_id=session_id
+    )
+
+
+def delete_sessions(window: MainWindow, session_ids: list[int]) -> None:
+    """Delete sessions and their recordings; a store error goes to the status line."""
+    from app.session.storage import delete_session
+    from app.store import StoreError
+
+    if window.store is None:
+        return
+    for sid in session_ids:
+        try:
+            delete_session(window.store, window.settings, sid)
+        except StoreError as exc:
+            window.show_status(f"{exc.message} {exc.hint}")
+            return
+    window.history.reload()
+
+
+def delete_all(window: MainWindow) -> None:
+    """Delete every session and recording."""
+    from app.session.storage import delete_all as delete_everything
+    from app.store import StoreError
+
+    if window.store is None:
+        return
+    try:
+        delete_everything(window.store, window.settings)
+    except StoreError as exc:
+        window.show_status(f"{exc.message} {exc.hint}")
+        return
+    window.history.reload()
+    window.show_status("All sessions and recordings were deleted.")
+
+
+def show_outcome(window: MainWindow, conv: Conversation | None) -> None:
+    """After a rehearsal ends: settle unsaved turns, then its replay (from the history, or
+    from memory when there is none), or the picker when nothing was said."""
+    from app.session.unsaved import memory_records, needs_saving
+    from app.ui.unsaved_dialog import settle_unsaved
+
+    if conv is not None and needs_saving(conv):
+        settle_unsaved(window, conv, window.settings, can_cancel=False)
+    sid = conv.session_id if conv is not None else None
+    saved = conv is not None and not needs_saving(conv)
+    if sid is not None and window.store is not None and saved:
+        QTimer.singleShot(0, lambda: window.show_results(sid))
+    elif conv is not None and conv.turns:
+        window.results.show_session(*memory_records(conv))
+        window.stack.setCurrentWidget(window.results)
+    else:
+        window.show_picker()
+
+
+def confirm_end(window: MainWindow) -> bool:
+    """Ask before a close ends a conversation; the safe choice (keep going) is the default."""
+    from app.ui.close_prompt import ask_end_conversation
+
+    conv = window.rehearsal.conversation
+    answered = sum(1 for t in conv.turns if t.speaker == "seeker") if conv else 0
+    unsaved = int(getattr(conv, "unsaved", 0) or 0)
+    return ask_end_conversation(window, answered=answered, unsaved=unsaved)
+
+
+def may_close(window: MainWindow, *, ask: bool) -> bool:
+    """Whether the window may close now. With `ask` (the user closed it), a conversation in
+    progress is confirmed first; then it is ended, and unsaved turns are settled (the user may
+    keep the window open to retry or export)."""
+    if ask and window.conversation_in_progress() and not confirm_end(window):
+        return False
+    rehearsal = window.current_rehearsal
+    if rehearsal is None:
+        return True
+    conv = rehearsal.conversation
+    if conv is not None and not conv.finished:
+        conv.end("incomplete")
+    from app.session.unsaved import needs_saving
+    from app.ui.unsaved_dialog import settle_unsaved
+
+    if conv is not None and needs_saving(conv):
+        return settle_unsaved(window, conv, window.settings, can_cancel=True)
+    return True
