@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.a11y import named
 from app.ui.frames import frame_style
+from app.ui.replay.richtext import CUE_WRAP
 
 if TYPE_CHECKING:
     from app.report import Attempt, Comparison
@@ -52,9 +53,8 @@ def attempt_html(attempt: Attempt, persona: str) -> str:
         flag = ""
         if attempt.shift_turn == t.index:
             flag = " <b>▲ shifted here</b>"
-        rows.append(
-            f"<p><b>{t.index + 1}. {esc(who)}:</b>{frame}{flag}<br>{highlight(t.text, t.cues)}</p>"
-        )
+        said = highlight(t.text, t.cues, wrap=CUE_WRAP)  # Qt rich text has no <mark>
+        rows.append(f"<p><b>{t.index + 1}. {esc(who)}:</b>{frame}{flag}<br>{said}</p>")
     return "".join(rows) or "<p>(no turns after the restart point)</p>"
 
 
