@@ -135,6 +135,7 @@ class OperatorScreen(QWidget):
         self.status = QLabel()
         self.status.setObjectName("kioskOperatorStatus")
         self.status.setWordWrap(True)
+        self.status.hide()
         self.save_button = named(QPushButton("Save settings"), "kioskSave", "Save settings")
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.back_button = named(QPushButton("Back to the kiosk"), "kioskBack", "Back to the kiosk")
@@ -216,7 +217,7 @@ class OperatorScreen(QWidget):
         self.volume.setValue(round(settings.volume * 100))
         self.volume.blockSignals(False)
         self.mic_check.load(list(self._devices()), settings.input_device)
-        self.status.clear()
+        self.show_status("")
 
     def show_counts(self, totals: dict[str, dict[str, int]], *, enabled: bool) -> None:
         self.counts_table.setRowCount(0)
@@ -237,6 +238,7 @@ class OperatorScreen(QWidget):
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)
+        self.status.setVisible(bool(text))  # no empty gap under the buttons
 
     def result_settings(self) -> Settings:
         """The settings as the operator left them on screen."""
