@@ -89,14 +89,24 @@ def run_case(plan_path: Path, plan: dict[str, Any], case: dict[str, Any]) -> lis
     except ScenarioError as exc:
         return [f"scenario: {exc}"]
     conv = Conversation(scenario, None, seed=plan.get("seed", 0))
-    conv.begin()
-    heard: list[str] = []
+    line = conv.begin()
+    heard: list[str] = [f"  manager [{line.node_id}]: {line.text!r}"]
+    used = 0
     for answer in case["answers"]:
         if conv.reached_end:
             break
-        result, _line = conv.answer(answer)
+        result, line = conv.answer(answer)
+        used += 1
         cues = ", ".join(sorted({c.cue for c in result.cues})) or "no cues"
         heard.append(f"  {answer!r} -> {result.frame} ({cues})")
+        heard.append(f"  manager [{line.node_id}]: {line.text!r}")
+    if conv.reached_end:
+        ending = conv.outcome.label if conv.outcome else "the end"
+        heard.append(f"  ended at [{line.node_id}]: {ending}")
+        if used < len(case["answers"]):
+            heard.append(f"  {len(case['answers']) - used} answer(s) not used: it had ended")
+    else:
+        heard.append(f"  the answers ran out at [{line.node_id}], with the manager waiting")
     analysis = conv.end()
     path = list(conv.runner.path)
     problems: list[str] = []
@@ -113,7 +123,7 @@ def run_case(plan_path: Path, plan: dict[str, Any], case: dict[str, Any]) -> lis
         if got_outcome != case["outcome"]:
             problems.append(f"outcome: expected {case['outcome']!r}, got {got_outcome!r}")
     if problems:
-        problems.append("how each answer was framed:")
+        problems.append("how each answer was framed (the conversation, line by line):")
         problems.extend(heard)
     return problems
 
