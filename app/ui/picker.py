@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.a11y import named
+from app.ui.scenario_cards import TAG_ROLE, make_card_list
 
 if TYPE_CHECKING:
     from app.dialogue import Scenario
@@ -86,8 +87,7 @@ class ScenarioPicker(QWidget):
             "Scenarios",
             "The conversations you can rehearse. Up and Down choose; Enter starts.",
         )
-        self.list.setWordWrap(True)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        make_card_list(self.list)
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
         self.list.itemActivated.connect(lambda _item: self._start())
 
@@ -190,6 +190,7 @@ class ScenarioPicker(QWidget):
             first = " · Start here" if row == 0 else ""
             item = QListWidgetItem(f"{s.title}\n{s.persona.name}, {s.persona.role} · {diff}{first}")
             item.setData(Qt.ItemDataRole.UserRole, s.id)
+            item.setData(TAG_ROLE, "Start here" if row == 0 else "")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{s.title}, with {s.persona.name}")
             self.list.addItem(item)
         if self._scenarios:
