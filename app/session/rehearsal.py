@@ -47,6 +47,9 @@ class Phase(enum.Enum):
     ENDED = "ended"
 
 
+#: Said once after a long silence while listening; listening itself never gives up.
+PATIENCE_PROMPT = "Take your time. Answer out loud when you are ready, or type your answer below."
+
 #: The phases in which an answer is expected.
 ANSWERING = frozenset({Phase.WAITING, Phase.LISTENING, Phase.THINKING})
 
@@ -239,6 +242,8 @@ class Rehearsal(QObject):
     def shutdown(self) -> None:
         self._cap_timer.stop()
         self._stop_listening()
+        if self.speech.microphone is not None:
+            self.speech.microphone.release()
         if self.speech.player is not None:
             self.speech.player.stop()
 
@@ -351,7 +356,28 @@ class Rehearsal(QObject):
             self._set_phase(then)
 
     def _on_microphone_speech_started(self) -> None:
+        mic = self.speech.microphone
+        if self.phase is Phase.THINKING and mic is not None and mic.continue_answer():
+            # The user goes on after the turn was judged over: one answer, taken whole.
+            self._transcribe_id += 1  # the decode of its first part is dropped
+            self._start_listening()
+            return
         self._speech_started_at = time.time()
+        if self.phase is Phase.SPEAKING and self._listen_on() and not self.settings.push_to_talk:
+            self._barge_in()
+
+    def _barge_in(self) -> None:
+        """The user answers over the manager's line, as people do: the voice fades at once,
+        the line counts as said, and the answer (its first words included) is taken whole."""
+        player = self.speech.player
+        if player is not None and self._playing_for == self._render_id:
+            self._playing_for = -1  # the fade's finished is not the line ending
+            player.fade_out(0.08)
+        else:
+            self._render_id += 1  # the line's audio is not out yet: never start it now
+            if self.conversation is not None:
+                self.conversation.line_spoken(self._line_idx, None)
+        self._line_done()
 
     def _on_microphone_speech_ended(self, clip: AudioClip) -> None:
         if self.phase not in (Phase.WAITING, Phase.LISTENING) or self.conversation is None:
@@ -383,8 +409,9 @@ class Rehearsal(QObject):
         self._didnt_catch(f"I didn't catch that: {reason[:1].lower()}{reason[1:]}.")
 
     def _on_microphone_no_speech(self) -> None:
-        self._stop_listening()
-        self.notice.emit("No speech heard. Press Listen and answer, or type your answer.")
+        """A long silence: listening goes on (people think); one gentle prompt says how."""
+        if self.phase is Phase.LISTENING:
+            self.notice.emit(PATIENCE_PROMPT)
 
     def _didnt_catch(self, why: str) -> None:
         self._set_phase(Phase.WAITING)
@@ -420,6 +447,8 @@ class Rehearsal(QObject):
         assert self.conversation is not None
         self._cap_timer.stop()
         self._stop_listening(then=Phase.ENDED)
+        if self.speech.microphone is not None:
+            self.speech.microphone.release()  # the device stays open only during a rehearsal
         analysis: Analysis = self.conversation.end()
         self._set_phase(Phase.ENDED)
         self.ended.emit(analysis)

@@ -116,14 +116,17 @@ def make_recognizer(settings: Settings) -> Recognizer:
 
 
 def make_microphone(settings: Settings) -> Microphone:
-    from app.speech.microphone import QtMicrophone
+    from app.speech.microphone import QtMicrophone, endpoint_models
     from app.speech.vad import VadConfig
 
+    voice_prob, end_of_turn, _fallbacks = endpoint_models()  # Silero VAD, Smart Turn
     return QtMicrophone(
         settings.input_device,
         VadConfig(
             end_silence_ms=int(settings.end_silence_ms), max_speech_s=float(settings.max_answer_s)
         ),
+        voice_prob=voice_prob,
+        end_of_turn=end_of_turn,
     )
 
 
@@ -166,6 +169,9 @@ def make_speech(
     if microphone is None:
         microphone = make_microphone(settings)
     microphone.silence_started.connect(worker.speculate)
+    attach_echo = getattr(microphone, "attach_echo", None)
+    if attach_echo is not None:  # the microphone gates the voice the player is playing
+        attach_echo(getattr(player, "echo", None))
     return SpeechServices(worker, player, microphone), notices
 
 

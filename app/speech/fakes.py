@@ -123,6 +123,12 @@ class FakeMicrophone(QObject):
     def stop(self) -> None:
         self.listening = False
 
+    def release(self) -> None:
+        self.listening = False
+
+    def continue_answer(self) -> bool:
+        return False
+
     def push_to_talk(self, pressed: bool) -> None:
         if pressed:
             self.listening = True
@@ -147,7 +153,7 @@ class FakeMicrophone(QObject):
             QTimer.singleShot(0, self._deliver)
 
     def stay_silent(self) -> None:
-        """The next listen hears nobody: ``no_speech`` instead of an answer."""
+        """The next listen hears nobody for long: ``no_speech`` (listening goes on)."""
         self._queue.append(None)
         if self.listening:
             QTimer.singleShot(0, self._deliver)
@@ -160,10 +166,10 @@ class FakeMicrophone(QObject):
         if not self.listening or not self._queue:
             return
         clip = self._queue.pop(0)
-        self.listening = False
         if clip is None:
-            self.no_speech.emit()
+            self.no_speech.emit()  # a long silence: the real microphone keeps listening too
             return
+        self.listening = False
         self.speech_started.emit()
         self.level_changed.emit(0.7)
         self.silence_started.emit(clip)
@@ -206,6 +212,9 @@ class FakePlayer(QObject):
             self._token += 1
             self.playing = False
             self.finished.emit()
+
+    def fade_out(self, seconds: float = 0.08) -> None:
+        self.stop()
 
     def set_volume(self, volume: float) -> None:
         self.volume = volume

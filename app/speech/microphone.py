@@ -31,6 +31,9 @@ from app.speech.vad import (
 
 log = logging.getLogger(__name__)
 
+#: Listening without an answer this long earns one gentle prompt (listening goes on).
+PROMPT_AFTER_S = 12.0
+
 _ERRORS = {
     QtAudio.Error.OpenError: (
         "The microphone could not be opened: access was refused or it is in use."
@@ -90,6 +93,27 @@ def _to_mono16k(data: bytes, fmt: QAudioFormat) -> npt.NDArray[np.int16]:
     return np.round(np.clip(x, -1.0, 1.0) * 32767).astype(np.int16)
 
 
+def endpoint_models() -> tuple[VoiceProb | None, EndOfTurn | None, list[str]]:
+    """Silero VAD and Smart Turn for the detector; what cannot load falls back, with a reason."""
+    from app.speech.endpoint import SileroVoice, SmartTurn
+    from app.speech.errors import EngineUnavailable
+
+    reasons: list[str] = []
+    voice: VoiceProb | None = None
+    turn: EndOfTurn | None = None
+    try:
+        voice = SileroVoice()
+    except EngineUnavailable as exc:
+        reasons.append(f"{exc} Speech is found by its loudness instead.")
+    try:
+        turn = SmartTurn()
+    except EngineUnavailable as exc:
+        reasons.append(f"{exc} An answer ends after a fixed pause instead.")
+    for reason in reasons:
+        log.warning("%s", reason)
+    return voice, turn, reasons
+
+
 class QtMicrophone(QObject):
     """The microphone of a rehearsal: always capturing once opened, answers found by the VAD.
 
@@ -129,16 +153,14 @@ class QtMicrophone(QObject):
         echo: EchoReference | None = None,
         voice_prob: VoiceProb | None = None,
         end_of_turn: EndOfTurn | None = None,
-        prompt_after_s: float | None = None,
+        prompt_after_s: float | None = PROMPT_AFTER_S,
     ) -> None:
         super().__init__(parent)
         self.device_id = device_id
         self.vad = Vad(config, voice_prob=voice_prob, end_of_turn=end_of_turn)
         self.echo = echo
         c = self.vad.config
-        self.prompt_after_s = (
-            prompt_after_s if prompt_after_s is not None else c.no_speech_timeout_s
-        )
+        self.prompt_after_s = c.no_speech_timeout_s or prompt_after_s
         self._source: QAudioSource | None = None
         self._source_device = ""
         self._io: QIODevice | None = None
@@ -187,6 +209,11 @@ class QtMicrophone(QObject):
         self._armed = False
         self._ptt_from = None
         self.vad.reset()
+
+    def continue_answer(self) -> bool:
+        """The speech just started continues the last answer (the turn was ended too early):
+        the next ``speech_ended`` carries both, as one clip. False if it cannot."""
+        return self.vad.continue_previous()
 
     def release(self) -> None:
         """Close the device (end of the rehearsal). The audio object is kept for the next one."""

@@ -75,6 +75,13 @@ class Microphone(Protocol):
 
     def push_to_talk(self, pressed: bool) -> None: ...
 
+    def release(self) -> None:
+        """Close the device at the end of a rehearsal (start() opens it again)."""
+
+    def continue_answer(self) -> bool:
+        """The speech just started continues the last answer: the next clip holds both."""
+        return False
+
 
 @runtime_checkable
 class Player(Protocol):
@@ -93,6 +100,9 @@ class Player(Protocol):
     def play(self, path: Path) -> None: ...
 
     def stop(self) -> None: ...
+
+    def fade_out(self, seconds: float = 0.08) -> None:
+        """Fade the line out (the user started answering over it); ``finished`` follows."""
 
     def set_volume(self, volume: float) -> None: ...
 

@@ -107,6 +107,7 @@ class Vad:
         self._frames_seen = 0
         self._calibration: list[float] = []
         self._pending = np.zeros(0, dtype=np.int16)
+        self._previous_start: int | None = None  # where the last ended answer's clip began
         self.reset()
 
     def reset(self) -> None:
@@ -150,6 +151,15 @@ class Vad:
             events.extend(self._frame(frame, echo))
         self._pending = self._pending[n * self.frame_len :].copy()
         return events
+
+    def continue_previous(self) -> bool:
+        """The answer being spoken goes on from the last one (it was ended too early): its clip
+        starts where that one did. False when there is nothing to continue."""
+        start = self._previous_start
+        if not self.in_speech or start is None or start < self.ring.start:
+            return False
+        self._clip_start = start
+        return True
 
     def finish(self) -> list[VadEvent]:
         """End the answer in progress now (listening stopped); nothing when there is none."""
@@ -258,5 +268,6 @@ class Vad:
 
     def _end(self, reason: str) -> SpeechEnded:
         clip = self._clip()
+        self._previous_start = self._clip_start
         self.reset()
         return SpeechEnded(clip, reason)

@@ -224,3 +224,20 @@ def test_ring_buffer_keeps_the_newest_samples_by_absolute_index() -> None:
     ring.write(np.arange(14, 40, dtype=np.int16))
     assert ring.read(35).tolist() == list(range(35, 40))
     assert ring.read(0).tolist() == list(range(30, 40))
+
+
+def test_an_answer_that_goes_on_after_its_end_is_one_clip(phrase: AudioClip) -> None:
+    """Ended too early, the answer resumes: continue_previous() makes the next clip hold both."""
+    vad = Vad(VadConfig(end_silence_ms=300))
+    first = run_vad(vad, silence(0.5) + phrase + silence(0.5))
+    assert [type(e).__name__ for e in first if not isinstance(e, SilenceStarted)] == [
+        "SpeechStarted",
+        "SpeechEnded",
+    ]
+    # The user goes on: the first 200 ms of speech start a new answer, which continues the last.
+    head, rest = AudioClip(phrase.pcm[: 2 * RATE // 5]), AudioClip(phrase.pcm[2 * RATE // 5 :])
+    assert any(isinstance(e, SpeechStarted) for e in run_vad(vad, head))
+    assert vad.continue_previous()
+    ended = [e for e in run_vad(vad, rest + silence(1.0)) if isinstance(e, SpeechEnded)]
+    assert len(ended) == 1
+    assert ended[0].clip.duration_s >= 2 * phrase.duration_s + 0.4
