@@ -127,7 +127,9 @@ class Knowledge:
 
 #: Said between a knowledge answer and a scripted line that does not open with a connective,
 #: when the scenario names no bridges of its own.
-DEFAULT_BRIDGES: tuple[str, ...] = ("Anyway.",)
+DEFAULT_BRIDGES: tuple[str, ...] = ("Anyway.", "Okay, anyway.", "Right.")
+#: Default bridges that hand the turn back, for a scripted line that asks about the seeker.
+DEFAULT_TURN_BACKS: tuple[str, ...] = ("But enough about me.", "Anyway, back to you.")
 #: `ManagerLine.topic` of a reply that deflected a question nothing in the knowledge answers.
 DEFLECTED = "deflect"
 
@@ -244,9 +246,15 @@ class Scenario:
                 seen.setdefault(text, None)
         return list(seen)
 
-    def bridges(self) -> tuple[str, ...]:
-        """The words that lead from an answer back to the script."""
-        return self.knowledge.bridges or DEFAULT_BRIDGES
+    def bridges(self, *, to_seeker: bool | None = None) -> tuple[str, ...]:
+        """The words that lead from an answer back to the script: the scenario's own, else the
+        defaults (`to_seeker`: for a line that asks about the seeker, those that hand the turn
+        back come first; False: only the general ones; None: all of them)."""
+        if self.knowledge.bridges:
+            return self.knowledge.bridges
+        if to_seeker is None:
+            return DEFAULT_BRIDGES + DEFAULT_TURN_BACKS
+        return DEFAULT_TURN_BACKS + DEFAULT_BRIDGES if to_seeker else DEFAULT_BRIDGES
 
     def outcomes(self) -> list[Outcome]:
         """The distinct endings, in file order."""

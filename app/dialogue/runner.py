@@ -38,6 +38,8 @@ _CONNECTIVE = re.compile(
 )
 
 
+#: A line about the seeker: "what about you", "have you ...", "your background".
+_ABOUT_SEEKER = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
 #: An answer or deflection that itself opens by acknowledging the question.
 _OPENS_WITH_ACK = re.compile(r"[^.!?,;]*\bquestions?\b", re.IGNORECASE)
 #: A knowledge answer that shares this share of its words with the scripted line after it, or
@@ -100,7 +102,8 @@ class Runner:
         self._reply: ManagerLine | None = None
         self._said: set[str] = set()  # knowledge parts already said this rehearsal
         self._deflections = 0
-        self._bridges = 0
+        self._last_bridge: str | None = None
+        self._bridge_uses: dict[str, int] = {}
 
     @property
     def matcher(self) -> KnowledgeMatcher:
@@ -201,9 +204,7 @@ class Runner:
             reaction = split_reaction(scripted.text)
             rest = reaction[1] if reaction is not None else scripted.text
             if not _CONNECTIVE.match(rest):
-                bridges = self.scenario.bridges()
-                parts.append(bridges[self._bridges % len(bridges)])
-                self._bridges += 1
+                parts.append(self._bridge(rest))
             parts.append(rest)
         if follow_up is not None:
             parts.append(follow_up)
@@ -214,6 +215,17 @@ class Runner:
             parts=tuple(parts),
             topic=topic.id if topic is not None else DEFLECTED,
         )
+
+    def _bridge(self, line: str) -> str:
+        """A bridge into `line`: the least used so far and never the one said last; for a line
+        that asks about the seeker, one that hands the turn back comes first."""
+        to_seeker = bool(find_questions(line)) and _ABOUT_SEEKER.search(line) is not None
+        options = self.scenario.bridges(to_seeker=to_seeker)
+        fresh = [b for b in options if b != self._last_bridge] or list(options)
+        chosen = min(fresh, key=lambda b: (self._bridge_uses.get(b, 0), options.index(b)))
+        self._bridge_uses[chosen] = self._bridge_uses.get(chosen, 0) + 1
+        self._last_bridge = chosen
+        return chosen
 
     def _pick(self, answers: Sequence[str]) -> str:
         """An answer variant not said yet in this rehearsal (at random), else any."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -320,3 +321,28 @@ def test_repeats_are_judged_on_plain_words_and_names() -> None:
     assert _repeats([lena], "Lena Park runs analytics for us. Want me to connect you two?")
     marcus = "Marcus on openings, and Jen on training. Sorry, my phone."
     assert not _repeats([marcus], "Sorry. We open in April and need a manager. Interested?")
+
+
+def test_bridges_take_turns(write_scenario: Callable[..., Path]) -> None:
+    """Never the same bridge twice in a row; a line about the seeker gets one handing back."""
+    loop = MINIMAL.replace(
+        "      - goto: neutral_end",
+        "      - frame: neutral\n        goto: again\n      - goto: neutral_end",
+    ).replace(
+        "  good_end:",
+        "  again:\n"
+        '    say: "I moved teams later. What do you do these days?"\n'
+        "    branches:\n"
+        "      - frame: neutral\n        goto: again\n"
+        "      - goto: good_end\n"
+        "  good_end:",
+    )
+    runner = Runner(load_scenario(write_scenario(loop + KNOWLEDGE)), seed=0)
+    said = []
+    for question in ("what tools do you use", "your tech stack?", "which tools", "tools?"):
+        line = runner.advance("neutral", {"seeker_question"}, questions=[question])
+        assert line.topic == "tools"
+        said.append(line.parts[1])
+    assert all(a != b for a, b in itertools.pairwise(said)), said
+    assert said[0] == "But enough about me."
+    assert set(said) <= set(runner.scenario.manager_lines())
