@@ -1,4 +1,4 @@
-"""JSON and CSV exports: the DESIGN.md transcript and analysis contracts, plus the session."""
+"""JSON and CSV exports: the transcript and analysis contracts (docs/architecture.md) and more."""
 
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.dialogue import Scenario
+from app.framing import Analysis
 from app.report.coaching import Coaching, Said, coach
 from app.report.delivery import PACE_GUIDE, Delivery, measure_delivery
 from app.store import SessionRecord, TurnRecord
@@ -81,26 +82,35 @@ class Report:
         }.get(self.session.status, self.session.status)
 
     def transcript(self) -> dict[str, Any]:
-        """The transcript JSON contract of DESIGN.md."""
+        """The transcript JSON contract (docs/architecture.md, "Contracts")."""
         return {"turns": [{"speaker": t.speaker, "text": t.text} for t in self.turns]}
+
+
+def typed_analysis(analysis: dict[str, Any] | None) -> Analysis | None:
+    """The stored Analysis JSON as typed values; None when there is none or it is malformed."""
+    if not analysis:
+        return None
+    try:
+        return Analysis.from_dict(analysis)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
 
 
 def turn_views(turns: Sequence[TurnRecord], analysis: dict[str, Any] | None) -> list[TurnView]:
     """Turns with the whole-conversation analysis laid over them where it covers them."""
-    by_index = {
-        int(a["index"]): a for a in (analysis or {}).get("turns") or [] if isinstance(a, dict)
-    }
+    typed = typed_analysis(analysis)
+    by_index = {ta.index: ta for ta in typed.turns} if typed is not None else {}
     out = []
     for t in turns:
-        a = by_index.get(t.idx, {})
+        ta = by_index.get(t.idx)
         out.append(
             TurnView(
                 index=t.idx,
                 speaker=t.speaker,
                 text=t.text,
-                frame=str(a.get("frame") or t.frame or "neutral"),
-                score=float(a.get("score", t.score) or 0.0),
-                cues=tuple(a.get("cues", t.cues) or ()),
+                frame=ta.frame if ta is not None else (t.frame or "neutral"),
+                score=ta.score if ta is not None else float(t.score or 0.0),
+                cues=tuple(c.to_dict() for c in ta.cues) if ta is not None else tuple(t.cues),
                 audio_path=t.audio_path,
             )
         )
@@ -121,11 +131,11 @@ def shift_info(
     turns: Sequence[TurnRecord],
     scenario: Scenario | None,
 ) -> ShiftInfo | None:
-    shift = (analysis or {}).get("shift")
-    if not isinstance(shift, dict) or shift.get("turn") is None:
+    typed = typed_analysis(analysis)
+    shift = typed.shift if typed is not None else None
+    if shift is None:
         return None
-    turn_idx = int(shift["turn"])
-    cue = str(shift.get("cue") or "")
+    turn_idx, cue = shift.turn, shift.cue
     views = {v.index: v for v in turn_views(turns, analysis)}
     said = views.get(turn_idx)
     words = tuple(c for c in (said.cues if said else ()) if c.get("cue") == cue)
@@ -139,7 +149,7 @@ def shift_info(
     return ShiftInfo(
         turn=turn_idx,
         cue=cue,
-        explanation=str(shift.get("explanation") or ""),
+        explanation=shift.explanation,
         words=words,
         pivot_turn=pivot,
         alternative=alternative,
