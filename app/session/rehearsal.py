@@ -255,6 +255,12 @@ class Rehearsal(QObject):
         self.store = None
         self._line = None
         self._set_phase(Phase.IDLE)
+        # The speech services outlive this rehearsal (the kiosk shares them across visits):
+        # let go of their signals, or the next visitor's microphone would emit into a deleted
+        # object ("Signal source has been deleted").
+        for signal, slot in self._links:
+            signal.disconnect(slot)
+        self._links = []
 
     # -- state -------------------------------------------------------------------------------
     def _set_phase(self, phase: Phase) -> None:
@@ -372,7 +378,7 @@ class Rehearsal(QObject):
         player = self.speech.player
         if player is not None and self._playing_for == self._render_id:
             self._playing_for = -1  # the fade's finished is not the line ending
-            player.fade_out(0.08)
+            player.fade_out(0.06)
         else:
             self._render_id += 1  # the line's audio is not out yet: never start it now
             if self.conversation is not None:

@@ -132,6 +132,29 @@ def test_done_button_erases_and_a_new_visitor_starts_fresh(make_booth: Any) -> N
     assert app.window.conversation.transcript.count() == 0
 
 
+def test_the_shared_microphone_forgets_the_last_visitor(make_booth: Any) -> None:
+    """The booth's speech outlives each visitor's window: after a visit, the microphone's
+    signals reach only the next visitor (an erased visit's rehearsal must not be called)."""
+    booth = make_booth()
+    errors: list[str] = []
+    booth.kiosk.error_caught.connect(errors.append)
+    _rehearse(booth)
+    booth.qtbot.mouseClick(booth.kiosk.done_button, Qt.MouseButton.LeftButton)
+    booth.qtbot.wait(50)  # the erased window is deleted
+    app = booth.visitor()
+    app.start("career-fair-booth")
+    levels: list[float] = []
+    app.window.rehearsal.level_changed.connect(levels.append)
+    mic = booth.speech.microphone
+    assert mic is not None
+    mic.level_changed.emit(0.5)
+    booth.qtbot.wait(50)
+    assert errors == []
+    assert levels == [0.5]
+    app.answer("What does your team build?")
+    assert errors == []
+
+
 def test_an_error_in_a_slot_returns_to_the_attract_screen(make_booth: Any) -> None:
     """An exception raised inside a Qt slot is logged (type and place, not the message) and
     the kiosk resets to the attract screen, erasing the visit; no dialog appears."""
