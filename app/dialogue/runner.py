@@ -26,9 +26,9 @@ from app.dialogue.model import (
 from app.dialogue.words import plain_terms
 from app.framing.cues import find_questions
 
-#: Cues whose question the scenario's own next line answers ("who else should I talk to?",
-#: "could you refer me?"): such a question gets a knowledge answer when one fits, never a
-#: deflection, which would contradict the line that follows.
+#: Cues whose question the scenario's own next line answers when the author routed the answer on
+#: them (a branch with `cues: [referral_seeking]`): such a question gets a knowledge answer when
+#: one fits, never a deflection, which would contradict the line that follows.
 SCRIPTED_CUES = frozenset({"referral_seeking", "advice_seeking", "job_request", "pay_question"})
 #: A scripted line opening with one of these already turns back to the talk; no bridge needed.
 _CONNECTIVE = re.compile(
@@ -42,9 +42,11 @@ _CONNECTIVE = re.compile(
 _ABOUT_SEEKER = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
 #: An answer or deflection that itself opens by acknowledging the question.
 _OPENS_WITH_ACK = re.compile(r"[^.!?,;]*\bquestions?\b", re.IGNORECASE)
-#: A knowledge answer that shares this share of its words with the scripted line after it, or
-#: two names ("Lena Park"), would say the same thing twice: the line alone is said.
-_REPEAT_SHARE = 0.5
+#: A knowledge answer that shares this many of its words, and this share of them, with the
+#: scripted line after it, or two names ("Lena Park"), would say the same thing twice: the line
+#: alone is said.
+_REPEAT_TERMS = 3
+_REPEAT_SHARE = 0.2
 _REPEAT_NAMES = 2
 _NAME = re.compile(r"\b[A-Z][a-z]+")
 
@@ -61,8 +63,9 @@ def _repeats(answers: Sequence[str], line: str) -> bool:
     for answer in answers:
         terms = set(plain_terms(answer))
         shared = len(terms & said)
+        enough = min(_REPEAT_TERMS, len(terms))
         if not (
-            (terms and shared >= _REPEAT_SHARE * len(terms))
+            (terms and shared >= enough and shared >= _REPEAT_SHARE * len(terms))
             or len(_names(answer) & named) >= _REPEAT_NAMES
         ):
             return False
@@ -156,7 +159,8 @@ class Runner:
         self.path.append(self.current.id)
         scripted = self._scripted()
         asked = questions_in(answer) if answer is not None else list(questions)
-        self._reply = self._answering(asked, cues, scripted)
+        routed = frozenset(cues) & branch.cues  # the cues the author routed this answer on
+        self._reply = self._answering(asked, routed, scripted)
         return self.line()
 
     # -- internals -------------------------------------------------------------------------
@@ -168,8 +172,10 @@ class Runner:
         )
 
     def _answering(
-        self, questions: Sequence[str], cues: Collection[str], scripted: ManagerLine
+        self, questions: Sequence[str], routed: Collection[str], scripted: ManagerLine
     ) -> ManagerLine | None:
+        """The reply with the answer to the best-matched question first, or None for the
+        scripted line alone. `routed`: the answer's cues its branch was chosen on."""
         knowledge = self.scenario.knowledge
         asked = [q for q in questions if has_content(q)]
         if not asked or not (knowledge.topics or knowledge.deflect):
@@ -190,7 +196,7 @@ class Runner:
             ):
                 follow_up = topic.follow_up
                 self._said.add(follow_up)
-        elif knowledge.deflect and not SCRIPTED_CUES.intersection(cues):
+        elif knowledge.deflect and not SCRIPTED_CUES.intersection(routed):
             parts.append(knowledge.deflect[self._deflections % len(knowledge.deflect)])
             self._deflections += 1
         if not parts:

@@ -182,12 +182,21 @@ def test_unknown_question_gets_a_deflection(demo: Runner) -> None:
     assert line.parts[0] in load_scenario(DEMO).knowledge.deflect
 
 
-def test_referral_question_is_left_to_the_script(demo: Runner) -> None:
-    line = demo.advance(
-        "exploration", {"seeker_question", "referral_seeking"}, questions=["any podcasts?"]
+def test_referral_question_routed_by_the_author_is_left_to_the_script(
+    write_scenario: Callable[..., Path],
+) -> None:
+    """A branch on referral_seeking leads to a line written for it: no deflection first; a
+    referral question the author did not route on is deflected like any other."""
+    routed = MINIMAL.replace(
+        "      - cues: [commitment]",
+        "      - cues: [referral_seeking]\n        goto: good_end\n      - cues: [commitment]",
     )
-    assert line.topic is None
-    assert line.parts == (line.text,)
+    runner = Runner(load_scenario(write_scenario(routed + KNOWLEDGE)), seed=0)
+    line = runner.advance("exploration", {"referral_seeking"}, questions=["any podcasts?"])
+    assert (line.node_id, line.topic, line.parts) == ("good_end", None, (line.text,))
+    plain = Runner(load_scenario(write_scenario(MINIMAL + KNOWLEDGE)), seed=0)
+    line = plain.advance("exploration", {"referral_seeking"}, questions=["any podcasts?"])
+    assert line.topic == DEFLECTED
 
 
 def test_same_topic_twice_gets_the_other_answer(write_scenario: Callable[..., Path]) -> None:
