@@ -224,8 +224,9 @@ class Runner:
 
     def _bridge(self, line: str) -> str:
         """A bridge into `line`: the least used so far and never the one said last; for a line
-        that asks about the seeker, one that hands the turn back comes first."""
-        to_seeker = bool(find_questions(line)) and _ABOUT_SEEKER.search(line) is not None
+        that opens by asking about the seeker, one that hands the turn back comes first."""
+        first = re.split(r"(?<=[.!?])\s+", line.strip(), maxsplit=1)[0]  # what is said next
+        to_seeker = bool(find_questions(first)) and _ABOUT_SEEKER.search(first) is not None
         options = self.scenario.bridges(to_seeker=to_seeker)
         fresh = [b for b in options if b != self._last_bridge] or list(options)
         chosen = min(fresh, key=lambda b: (self._bridge_uses.get(b, 0), options.index(b)))

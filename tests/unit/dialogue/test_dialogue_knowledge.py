@@ -340,7 +340,7 @@ def test_bridges_take_turns(write_scenario: Callable[..., Path]) -> None:
     ).replace(
         "  good_end:",
         "  again:\n"
-        '    say: "I moved teams later. What do you do these days?"\n'
+        '    say: "What do you do these days? I moved teams later."\n'
         "    branches:\n"
         "      - frame: neutral\n        goto: again\n"
         "      - goto: good_end\n"
