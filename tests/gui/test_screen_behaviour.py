@@ -220,3 +220,28 @@ def test_live_frame_labels_are_off_by_default(frameshift_app: FrameshiftDriver) 
     texts = [items.item(i).text() for i in range(items.count())]
     answer = next(t for t in texts if t.startswith("You:"))
     assert not any(word in answer for word in ("Exploration", "Interview", "Neutral"))
+
+
+@pytest.mark.frameshift(voice=False, listen=False)
+def test_a_long_line_at_large_text_fits_its_card(frameshift_app: FrameshiftDriver) -> None:
+    """At text size 1.5 on a 1280x800 window, a long line steps down the type scale: the card
+    shows all of it and takes at most about a third of the screen."""
+    from app.ui.theme import apply_theme
+
+    app = frameshift_app
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    apply_theme(qapp, "light", 1.5)
+    try:
+        app.window.resize(1280, 800)
+        app.start("alumni-call")
+        view = app.window.conversation
+        long_line = " ".join(["That is a long story, and I will tell you all of it."] * 6)
+        view.show_manager_line(long_line, 99)
+        app.qtbot.wait(50)
+        caption = view.caption
+        assert caption.property("fit") in ("smaller", "smallest")
+        assert caption.heightForWidth(caption.width()) <= caption.height() + 2
+        assert caption.height() <= view.height() * 0.4
+    finally:
+        apply_theme(qapp, "light", 1.0)
