@@ -194,10 +194,15 @@ class ManagerLine:
     is_end: bool
     parts: tuple[str, ...] = ()
     topic: str | None = None
+    #: What the seeker is answering: the scripted line (and follow-up) without the knowledge
+    #: answer before it; the context in which the next answer is framed. Default: `text`.
+    prompt: str = ""
 
     def __post_init__(self) -> None:
         if not self.parts:
             object.__setattr__(self, "parts", (self.text,))
+        if not self.prompt:
+            object.__setattr__(self, "prompt", self.text)
 
 
 @dataclass(frozen=True)

@@ -205,7 +205,8 @@ class Runner:
         if acknowledged is not None:  # "Good question." + answer + the rest of the line
             if not _OPENS_WITH_ACK.match(parts[0]):  # not "Good question." twice
                 parts.insert(0, acknowledged[0])
-            parts.append(acknowledged[1])
+            rest = acknowledged[1]
+            parts.append(rest)
         else:
             reaction = split_reaction(scripted.text)
             rest = reaction[1] if reaction is not None else scripted.text
@@ -220,6 +221,7 @@ class Runner:
             is_end=scripted.is_end,
             parts=tuple(parts),
             topic=topic.id if topic is not None else DEFLECTED,
+            prompt=join_parts([rest, *((follow_up,) if follow_up else ())]),
         )
 
     def _bridge(self, line: str) -> str:

@@ -257,7 +257,7 @@ class Conversation:
         self._release_held()
         text = text.strip()
         idx = len(self.turns)
-        result = replace(analyze_answer(self.last_manager_line, text), index=idx)
+        result = replace(analyze_answer(self.runner.line().prompt, text), index=idx)
         if clip is not None:
             audio_path = self._save_recording(idx, "seeker", clip) or audio_path
         now = self._clock()

@@ -166,6 +166,7 @@ def test_a_question_is_answered_before_the_next_line(demo: Runner) -> None:
     # The scripted line asks a question, so the topic's follow-up is not added.
     assert "Have you used any of those?" not in line.parts
     assert line.text == " ".join(line.parts)
+    assert line.prompt == line.parts[-1]  # the next answer is framed against the scripted line
     assert demo.line() == line  # "repeat that" repeats the whole reply
 
 
@@ -173,6 +174,7 @@ def test_follow_up_when_the_next_line_asks_nothing(demo: Runner) -> None:
     line = demo.advance("exploration", {"seeker_question"}, questions=["What's your tech stack?"])
     assert line.topic == "tools"
     assert line.parts[-1] == "Have you used any of those?"
+    assert line.prompt.endswith("trust the numbers. Have you used any of those?")
     assert "Anyway." in line.parts  # the scripted line opens with no connective
 
 
