@@ -38,6 +38,15 @@ _CONNECTIVE = re.compile(
 )
 
 
+#: A request rather than a question about the manager's world ("Could I talk to her first?",
+#: "could you introduce me"): answered when a topic fits, never deflected.
+_REQUEST = re.compile(
+    r"(?:^|[,.;!?]\s*|\b(?:and|so|but)\s+)(?:could|can|may|might)\s+i\b"
+    r"|\bwould you mind\b"
+    r"|\b(?:could|can|would|will)\s+you\s+(?:please\s+)?"
+    r"(?:introduce|put|send|connect|refer|pass|share|forward|recommend me|keep me)\b",
+    re.IGNORECASE,
+)
 #: A line about the seeker: "what about you", "have you ...", "your background".
 _ABOUT_SEEKER = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
 #: An answer or deflection that itself opens by acknowledging the question.
@@ -196,7 +205,11 @@ class Runner:
             ):
                 follow_up = topic.follow_up
                 self._said.add(follow_up)
-        elif knowledge.deflect and not SCRIPTED_CUES.intersection(routed):
+        elif (
+            knowledge.deflect
+            and not SCRIPTED_CUES.intersection(routed)
+            and not all(_REQUEST.search(q) for q in asked)
+        ):
             parts.append(knowledge.deflect[self._deflections % len(knowledge.deflect)])
             self._deflections += 1
         if not parts:

@@ -357,3 +357,13 @@ def test_bridges_take_turns(write_scenario: Callable[..., Path]) -> None:
     assert all(a != b for a, b in itertools.pairwise(said)), said
     assert said[0] == "But enough about me."
     assert set(said) <= set(runner.scenario.manager_lines())
+
+
+@pytest.mark.parametrize(
+    "request_",
+    ["Could I talk to her first?", "so can i shadow someone", "Could you introduce me to Lena?"],
+)
+def test_requests_are_not_deflected(demo: Runner, request_: str) -> None:
+    """A request gets a topic's answer when one fits (who else: Lena), never a deflection."""
+    line = demo.advance("exploration", {"seeker_question"}, answer=request_)
+    assert line.topic != DEFLECTED
