@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -111,6 +112,9 @@ class ConversationView(QWidget):
         layout.addWidget(self.card)
         layout.addWidget(self.banner)
         layout.addWidget(self.caption)
+        layout.addStretch(0)  # few bubbles sit just above the state row, as in a chat
+        for fixed in (self.card, self.caption, self.banner):  # only the gap takes spare room
+            fixed.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.transcript, 1)
         layout.addWidget(self.state)
         layout.addWidget(self.bar)
@@ -256,7 +260,17 @@ class ConversationView(QWidget):
     def _scroll_to_end(self) -> None:
         """After the new bubble is laid out (its height depends on the width)."""
         self.transcript.scrollToBottom()
-        QTimer.singleShot(0, self.transcript.scrollToBottom)
+        QTimer.singleShot(0, self._settle_exchange)
+
+    def _settle_exchange(self) -> None:
+        """The exchange is as tall as its bubbles (so they sit low, near the state row) until
+        it fills the room it has; then it scrolls, newest at the bottom."""
+        rows = range(self.transcript.count())
+        content = sum(
+            self.transcript.sizeHintForRow(r) for r in rows if not self.transcript.isRowHidden(r)
+        )
+        self.transcript.setMaximumHeight(max(48, content + 2 * self.transcript.frameWidth() + 4))
+        self.transcript.scrollToBottom()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
