@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+import weakref
 from pathlib import Path
 
 from app.config import Settings
@@ -19,10 +20,21 @@ from app.store import SessionRecord, Store, StoreError, TurnRecord
 #: The id an in-memory replay shows: no stored session has it.
 MEMORY_SESSION_ID = 0
 
+#: Conversations whose unsaved turns the user already exported or chose to discard.
+_SETTLED: weakref.WeakSet[Conversation] = weakref.WeakSet()
+
 
 def needs_saving(conv: Conversation) -> bool:
-    """True when something said in `conv` is not in the history."""
+    """True when something said in `conv` is not in the history (and the user has not
+    already exported it or chosen to discard it)."""
+    if conv in _SETTLED:
+        return False
     return bool(conv.turns) and (conv.unsaved > 0 or conv.session_id is None)
+
+
+def mark_settled(conv: Conversation) -> None:
+    """The user exported the transcript or chose to discard it: do not ask again."""
+    _SETTLED.add(conv)
 
 
 def memory_records(conv: Conversation) -> tuple[SessionRecord, list[TurnRecord]]:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.config import Settings
 from app.session import Conversation
-from app.session.unsaved import export_transcript, needs_saving, retry_save
+from app.session.unsaved import export_transcript, mark_settled, needs_saving, retry_save
 
 DIALOG_NAME = "unsavedTurnsDialog"
 RETRY, EXPORT, DISCARD, CANCEL = "retry", "export", "discard", "cancel"
@@ -69,8 +69,11 @@ def settle_unsaved(
     saved, message = retry_save(conv, settings)
     while not saved:
         choice = ask(parent, message, can_cancel=can_cancel)
-        if choice in (DISCARD, CANCEL):
-            return choice == DISCARD
+        if choice == CANCEL:
+            return False
+        if choice == DISCARD:
+            mark_settled(conv)
+            return True
         if choice == RETRY:
             saved, message = retry_save(conv, settings)
             continue
@@ -82,5 +85,6 @@ def settle_unsaved(
         except OSError as exc:
             message = f"The transcript could not be saved to {path} ({exc.strerror or exc})."
             continue
+        mark_settled(conv)
         return True
     return True

@@ -285,10 +285,15 @@ def test_the_choice_retry_export_discard_when_the_last_write_fails(
     assert [t["text"] for t in data["turns"]] == [t.text for t in conv.turns]  # type: ignore[attr-defined]
     code, _out, err = _cli("analyze", str(target))
     assert code == 0, err
+    assert unsaved_dialog.settle_unsaved(None, conv, settings, can_cancel=True)  # type: ignore[arg-type]
+    assert len(clicks) == 2  # exported once: not asked again
+    other, _ = _conversation_without_history(tmp_path / "other")
     click("unsavedCancelButton")
-    assert not unsaved_dialog.settle_unsaved(None, conv, settings, can_cancel=True)  # type: ignore[arg-type]
+    assert not unsaved_dialog.settle_unsaved(None, other, settings, can_cancel=True)  # type: ignore[arg-type]
     click("unsavedDiscardButton")
-    assert unsaved_dialog.settle_unsaved(None, conv, settings, can_cancel=False)  # type: ignore[arg-type]
+    assert unsaved_dialog.settle_unsaved(None, other, settings, can_cancel=False)  # type: ignore[arg-type]
+    assert unsaved_dialog.settle_unsaved(None, other, settings, can_cancel=True)  # type: ignore[arg-type]
+    assert len(clicks) == 4
 
 
 # -- item 20: an unfinished session says so and shows every metric it has ----------------------
@@ -332,3 +337,45 @@ def test_unfinished_sessions_say_so_and_show_every_metric(tmp_path: Path) -> Non
         assert "from start to finish" not in shift_html(report)
         assert "stayed a mutual exploration" not in summary_text(report.session, report)
         assert json.loads(render(report, "json"))["analysis"]["metrics"]
+
+
+def test_the_window_with_no_history_still_shows_the_replay_after_asking(
+    qtbot: object, tmp_path: Path
+) -> None:
+    """Item 3 through the real window: the data dir is a file, so there is no history; End
+    asks (last write failed) and then shows the replay from memory, not the picker."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.testing.driver import make_driver
+
+    data = tmp_path / "data"
+    data.write_text("a file where the data folder should be")
+    app = make_driver(qtbot, data, voice=False, listen=False)
+    asked: list[str] = []
+
+    def discard_when_asked() -> None:
+        for w in QApplication.topLevelWidgets():
+            if (
+                isinstance(w, QMessageBox)
+                and w.isVisible()
+                and w.objectName() == "unsavedTurnsDialog"
+            ):
+                asked.append(w.informativeText())
+                w.findChild(object, "unsavedDiscardButton").click()  # type: ignore[union-attr]
+                return
+        QTimer.singleShot(50, discard_when_asked)
+
+    try:
+        app.start("connector-intro")
+        app.answer("Hi, I came to hear how people got into data work")
+        QTimer.singleShot(50, discard_when_asked)
+        app.window.rehearsal.end_early()
+        app.wait_until(lambda: app.window.current_screen == "results", "the replay from memory")
+        report = app.window.results.report
+        assert report is not None
+        assert "Hi, I came to hear" in [t.text for t in report.turns][1]
+        assert len(asked) == 1
+        assert "could not" in asked[0].lower() or "cannot" in asked[0].lower()
+    finally:
+        app.close()
