@@ -28,7 +28,7 @@ cases:
 def test_a_right_plan_passes(pytester: pytest.Pytester) -> None:
     """A plan whose expectations hold is one passing test per case."""
     pytester.makefile(".plan.yaml", mine=GOOD)
-    result = pytester.runpytest("-p", "no:cacheprovider")
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
 
 
@@ -37,7 +37,7 @@ def test_a_wrong_plan_fails_and_says_how_each_answer_was_framed(
 ) -> None:
     """A failing case names what differed and how every answer was framed."""
     pytester.makefile(".plan.yaml", mine=WRONG)
-    result = pytester.runpytest("-p", "no:cacheprovider")
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(
         [
@@ -62,7 +62,7 @@ def test_a_broken_plan_is_a_clear_failure(
 ) -> None:
     """A plan with a mistake fails with a sentence naming it, not a traceback."""
     pytester.makefile(".plan.yaml", mine=content)
-    result = pytester.runpytest("-p", "no:cacheprovider")
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines([message])
     assert "Traceback" not in result.stdout.str()
