@@ -264,3 +264,21 @@ def test_over_long_and_non_regular_wavs_are_refused_without_blocking(tmp_path: P
         with pytest.raises(SpeechError, match=r"not a regular file|is a folder"):
             AudioClip.from_wav(bad)
     assert time.monotonic() - started < 2
+
+
+def test_one_hostile_user_file_does_not_stop_the_window(qtbot: object, tmp_path: Path) -> None:
+    """The window side of class 12: the picker lists every good scenario (it used to stay on
+    "Loading scenarios…") and names the broken file."""
+    from app.testing.driver import make_driver
+
+    data = tmp_path / "data"
+    (data / "dialogues").mkdir(parents=True)
+    (data / "dialogues" / "deep.yaml").write_text("[" * 10_000 + "]" * 10_000)
+    app = make_driver(qtbot, data, voice=False, listen=False)
+    try:
+        ids = {s.id for s in app.window.scenarios}
+        assert {"connector-intro", "alumni-call"} <= ids
+        line = app.start("connector-intro")
+        assert line
+    finally:
+        app.close()

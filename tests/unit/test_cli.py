@@ -360,3 +360,42 @@ def test_item_19_a_typed_answer_ending_in_wav_and_a_silent_wav(tmp_path: Path) -
     assert "silent" in err
     code, out, _ = run("history", "--json", "--data-dir", str(tmp_path))
     assert len(json.loads(out)) == 1  # the refused WAV left no half-made session
+
+
+# -- issue 11 item 5: one export registry, used by the command line -------------------------------
+def test_every_registered_export_format_exports_through_the_command_line(tmp_path: Path) -> None:
+    """Each EXPORT_FORMATS entry is complete (a renderer, a label, an extension) and reachable
+    as `export --format NAME`; an unknown name lists exactly the registry's names."""
+    from app.report import EXPORT_FORMATS, FORMATS
+
+    sid = _one_session(tmp_path)
+    assert tuple(EXPORT_FORMATS) == FORMATS
+    for name, fmt in EXPORT_FORMATS.items():
+        assert callable(fmt.renderer)
+        assert fmt.label.strip()
+        assert fmt.extension.isalnum()
+        assert fmt.file_filter == f"{fmt.label} (*.{fmt.extension})"
+        target = tmp_path / f"out.{fmt.extension}"
+        code, _, err = run(
+            "export", str(sid), "--format", name, "-o", str(target), "--data-dir", str(tmp_path)
+        )
+        assert code == 0, err
+        assert target.stat().st_size > 0
+    code, _, err = run("export", str(sid), "--format", "docx", "--data-dir", str(tmp_path))
+    assert code == 2
+    assert ", ".join(FORMATS) in err
+
+
+def test_every_command_module_imports_common_never_main() -> None:
+    """The command table breaks the cli/main import circle: no command module imports main."""
+    import ast
+
+    folder = Path(__file__).resolve().parents[2] / "app" / "cli"
+    for path in folder.glob("*.py"):
+        if path.name == "main.py":
+            continue
+        tree = ast.parse(path.read_text())
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)} | {
+            a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names
+        }
+        assert "app.cli.main" not in imported, path.name
