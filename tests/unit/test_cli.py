@@ -399,3 +399,37 @@ def test_every_command_module_imports_common_never_main() -> None:
             a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names
         }
         assert "app.cli.main" not in imported, path.name
+
+
+def test_item_5_kiosk_set_pin_keeps_the_file_and_makes_it_private(tmp_path: Path) -> None:
+    """`kiosk set-pin` edits the config in place: comments, unknown keys and ~ paths stay; a
+    0644 file becomes 0600 now that it holds the PIN hash."""
+    from app.cli import kiosk as kiosk_cli
+    from app.cli.main import _settings, build_parser
+    from app.config import load_settings
+    from app.session.kiosk import verify_pin
+
+    config = tmp_path / "config.toml"
+    original = "\n".join(
+        [
+            "# booth laptop",
+            'data_dir = "~/booth"  # big disk',
+            "mystery = 1",
+            "[kiosk]",
+            "idle_seconds = 90",
+            "",
+        ]
+    )
+    config.write_text(original)
+    config.chmod(0o644)
+    args = build_parser().parse_args(["--config", str(config), "kiosk", "set-pin"])
+    answers = iter(["8642", "8642"])
+    code = kiosk_cli.run(
+        args, _settings(args), io.StringIO(), io.StringIO(), read_secret=lambda _p: next(answers)
+    )
+    assert code == 0
+    text = config.read_text()
+    for kept in ("# booth laptop", '"~/booth"  # big disk', "mystery = 1", "idle_seconds = 90"):
+        assert kept in text
+    assert (config.stat().st_mode & 0o777) == 0o600
+    assert verify_pin("8642", load_settings(config, environ={}).settings.kiosk.pin_hash)
