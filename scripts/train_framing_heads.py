@@ -86,7 +86,7 @@ def fit(x: np.ndarray, labels: np.ndarray, classes: int) -> tuple[np.ndarray, np
 
 def features(items: list[LabelledAnswer]) -> np.ndarray:
     encoder = load_encoder(MODEL_DIR)
-    vectors = encoder.embed([item.answer for item in items]).astype(np.float64)
+    vectors = encoder.embed([item.answer for item in items], framing=True).astype(np.float64)
     context = np.stack(
         [
             manager_features(frozenset(c.cue for c in manager_cues(item.manager or "")))

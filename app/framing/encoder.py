@@ -32,6 +32,8 @@ DIMENSIONS: Final = 384
 #: length, by the monologue rule), which keeps a turn's cost bounded.
 MAX_TOKENS: Final = 128
 _BATCH: Final = 32
+GENERAL_OUTPUT: Final = "token_states"
+FRAMING_OUTPUT: Final = "framing_states"
 #: Characters handed to the tokenizer: far more than MAX_TOKENS word pieces need, and it keeps a
 #: 10 MB paste from being tokenized whole. Spans still index the full text (it is a prefix).
 _MAX_CHARS: Final = MAX_TOKENS * 16
@@ -106,8 +108,14 @@ class SentenceEncoder:
             str(model), options, providers=["CPUExecutionProvider"]
         )
         self._lock = threading.Lock()  # one run at a time: one thread's worth of CPU
+        names = {output.name for output in self._session.get_outputs()}
+        #: Whether the file carries the layers fine-tuned for framing (`framing_states`).
+        self.has_framing_layers = FRAMING_OUTPUT in names
 
-    def _run(self, ids: list[list[int]]) -> Vectors:
+    def _output(self, framing: bool) -> str:
+        return FRAMING_OUTPUT if framing and self.has_framing_layers else GENERAL_OUTPUT
+
+    def _run(self, ids: list[list[int]], output: str = "token_states") -> Vectors:
         width = max(len(row) for row in ids)
         batch = np.zeros((len(ids), width), dtype=np.int64)
         mask = np.zeros((len(ids), width), dtype=np.int64)
@@ -115,23 +123,27 @@ class SentenceEncoder:
             batch[i, : len(row)] = row
             mask[i, : len(row)] = 1
         with self._lock:
-            out = self._session.run(None, {"input_ids": batch, "attention_mask": mask})[0]
+            out = self._session.run([output], {"input_ids": batch, "attention_mask": mask})[0]
         states: Vectors = np.asarray(out, dtype=np.float32)
         return states
 
-    def token_states(self, text: str) -> TokenStates:
+    def token_states(self, text: str, framing: bool = False) -> TokenStates:
         """The states of all of `text`'s tokens and their character spans.
 
         [CLS] and [SEP] are the first and last rows (spans (0, 0)), so `states.mean(0)` is
-        exactly the un-normalised sentence vector that `embed` gives.
+        exactly the un-normalised sentence vector that `embed` gives. `framing`: from the
+        layers fine-tuned for framing, when the file has them.
         """
         encoding = self._tokenizer.encode(text[:_MAX_CHARS])
-        states = self._run([encoding.ids])[0]
+        states = self._run([encoding.ids], self._output(framing))[0]
         spans = tuple((int(a), int(b)) for a, b in encoding.offsets)
         return TokenStates(states=states, spans=spans)
 
-    def embed(self, texts: Sequence[str]) -> Vectors:
-        """One L2-normalised 384-vector per text (n x 384, float32)."""
+    def embed(self, texts: Sequence[str], framing: bool = False) -> Vectors:
+        """One L2-normalised 384-vector per text (n x 384, float32).
+
+        The general-purpose all-MiniLM-L6-v2 vectors (what `dialogue` matches questions with);
+        `framing=True`: from the layers fine-tuned for framing, when the file has them."""
         result = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         if not texts:
             return result
@@ -140,7 +152,7 @@ class SentenceEncoder:
         for begin in range(0, len(order), _BATCH):
             chunk = order[begin : begin + _BATCH]
             ids = [encodings[i].ids for i in chunk]
-            states = self._run(ids)
+            states = self._run(ids, self._output(framing))
             for row, i in enumerate(chunk):
                 result[i] = states[row, : len(ids[row])].mean(axis=0)
         norms = np.linalg.norm(result, axis=1, keepdims=True)

@@ -205,7 +205,7 @@ class FramingModel:
         self.heads = heads
 
     def judge(self, text: str, manager_cues: frozenset[str]) -> Judgement:
-        tokens = self.encoder.token_states(text)
+        tokens = self.encoder.token_states(text, framing=True)
         states = tokens.states.astype(np.float64)
         mean = states.mean(axis=0)
         x = np.concatenate(
