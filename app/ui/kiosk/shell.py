@@ -116,18 +116,18 @@ class KioskWindow(FullScreenLock):
             speech=lambda: self.speech,
             visit_parent=visit_parent,
         )
-        self.visits_manager.report_ready_changed.connect(self._on_visit_report_ready_changed)
 
         for stale in stale_visit_dirs(visit_parent):
             wipe_visit_dir(stale)
 
         self.attract = AttractScreen()
-        self.attract.start_requested.connect(self._on_attract_start_requested)
+        self.attract.start_requested.connect(self.start_visit)
         self.visit_page = VisitPage()
         self.save_report_button = self.visit_page.save_report_button
         self.save_report_button.clicked.connect(self._on_save_report_button_clicked)
+        self.visits_manager.report_ready_changed.connect(self.save_report_button.setVisible)
         self.done_button = self.visit_page.done_button
-        self.done_button.clicked.connect(self._on_done_button_clicked)
+        self.done_button.clicked.connect(lambda: self.reset_to_attract("done"))
 
         self.export_page = ReportExportPage(media_roots)
         self.export_page.back_requested.connect(self._on_export_page_back_requested)
@@ -136,8 +136,8 @@ class KioskWindow(FullScreenLock):
         self.export_status = self.export_page.status
         self.export_save_button = self.export_page.save_button
         self.pin_page = PinDialog(self.pin_gate)
-        self.pin_page.accepted.connect(self._on_pin_page_accepted)
-        self.pin_page.cancelled.connect(self._on_pin_page_cancelled)
+        self.pin_page.accepted.connect(self._open_operator)
+        self.pin_page.cancelled.connect(self.show_attract)
         self.operator.back_requested.connect(self._on_operator_back_requested)
         self.operator.quit_requested.connect(self._on_operator_quit_requested)
         self.operator.volume_changed.connect(self._on_operator_volume_changed)
@@ -152,7 +152,7 @@ class KioskWindow(FullScreenLock):
         )
         self.idle.countdown_shown.connect(self.countdown_shown)
         self.idle.countdown_cancelled.connect(self.countdown_cancelled)
-        self.idle.expired.connect(self._on_idle_expired)
+        self.idle.expired.connect(lambda: self.reset_to_attract("idle"))
         self.overlay = self.idle.overlay
         self.visits_manager.activity.connect(self.idle.note_activity)
 
@@ -163,7 +163,7 @@ class KioskWindow(FullScreenLock):
         self.hello = HelloListener(
             lambda: self.speech, self._hello_wanted, lambda: self.visit is None, self
         )
-        self.hello.heard.connect(self._on_hello_heard)
+        self.hello.heard.connect(self.start_visit)
         self._apply_settings()
         self.show_attract()
 
@@ -230,9 +230,7 @@ class KioskWindow(FullScreenLock):
     def _apply_settings(self) -> None:
         self.attract.set_privacy(anonymous_counts=self.settings.kiosk.anonymous_counts)
         self.pin_gate.encoded = self.settings.kiosk.pin_hash
-        player = getattr(self.speech, "player", None)
-        if player is not None and hasattr(player, "set_volume"):
-            player.set_volume(self.settings.volume)
+        self._on_operator_volume_changed(self.settings.volume)
 
     # -- attract ----------------------------------------------------------------------------
     def show_attract(self) -> None:
@@ -243,12 +241,6 @@ class KioskWindow(FullScreenLock):
 
     def _hello_wanted(self) -> bool:
         return self.visit is None and self.settings.listen and self.current_page is self.attract
-
-    def _on_hello_heard(self) -> None:
-        self.start_visit()
-
-    def _on_attract_start_requested(self) -> None:
-        self.start_visit()
 
     # -- a visit ----------------------------------------------------------------------------
     def start_visit(self) -> MainWindow:
@@ -276,19 +268,10 @@ class KioskWindow(FullScreenLock):
         self.end_visit(reason)
         self.show_attract()
 
-    def _on_visit_report_ready_changed(self, ready: bool) -> None:
-        self.save_report_button.setVisible(ready)
-
-    def _on_done_button_clicked(self) -> None:
-        self.reset_to_attract("done")
-
     # -- idle -------------------------------------------------------------------------------
     def check_idle(self) -> None:
         """Show, update or act on the idle countdown (nothing to watch on the attract screen)."""
         self.idle.check()
-
-    def _on_idle_expired(self) -> None:
-        self.reset_to_attract("idle")
 
     # -- report export ----------------------------------------------------------------------
     def refresh_media(self) -> list[Path]:
@@ -333,12 +316,6 @@ class KioskWindow(FullScreenLock):
         self.pin_page.reset()
         self.show_page(self.pin_page)
         self.idle.start()
-
-    def _on_pin_page_accepted(self) -> None:
-        self._open_operator()
-
-    def _on_pin_page_cancelled(self) -> None:
-        self.show_attract()
 
     def _open_operator(self) -> None:
         self.operator_flow.open(self.all_scenarios)
