@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -119,9 +120,14 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        for button in buttons.buttons():  # words only: the style's fixed-colour icons ignore
+            button.setIcon(QIcon())  # the theme (docs/design.md, icon rules)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        form.setContentsMargins(24, 24, 24, 24)
+        form.setVerticalSpacing(12)
+        self.model_dir.setMinimumWidth(self.model_dir.fontMetrics().horizontalAdvance("M" * 24))
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Choose a Whisper model folder")
