@@ -30,7 +30,15 @@ from app.framing import Analysis, Turn, TurnAnalysis, analyze, analyze_answer
 from app.framing.metrics import conversation_metrics
 from app.framing.shift import detect_shift
 from app.session.recordings import Clip, RecordingError, Recordings
-from app.store import DatabaseLocked, DatabaseReadOnly, DiskFull, Store, StoreError, TurnRecord
+from app.store import (
+    DatabaseLocked,
+    DatabaseReadOnly,
+    DiskFull,
+    NoSuchSession,
+    Store,
+    StoreError,
+    TurnRecord,
+)
 
 
 @dataclass
@@ -366,6 +374,13 @@ class Conversation:
         if self.recordings is None or self.store is None or self.session_id is None:
             return None
         try:
+            self.store.session(self.session_id)  # never a recording for a deleted session
+        except NoSuchSession:
+            self._session_deleted()
+            return None
+        except StoreError:
+            pass  # locked or busy: the file is kept and its row waits with the others
+        try:
             return self.recordings.save(self.session_id, idx, speaker, source)
         except RecordingError as exc:
             if speaker == "seeker":
@@ -411,6 +426,9 @@ class Conversation:
         while self._pending:
             try:
                 self._pending[0]()
+            except NoSuchSession:
+                self._session_deleted()
+                return
             except StoreError as exc:
                 self._notice(
                     f"{exc.message} {exc.hint} ({len(self._pending)} unsaved turn"
@@ -418,6 +436,18 @@ class Conversation:
                 )
                 return
             self._pending.popleft()
+
+    def _session_deleted(self) -> None:
+        """Deleted by another Frameshift (one that could not see this session was live): stop
+        writing into a session that is gone, so no recording reappears for it; everything said
+        stays in memory for the end's retry or export."""
+        self._pending.clear()
+        self.store = None
+        self.session_id = None
+        self._notice(
+            "This session was deleted in another Frameshift; what you say now is kept in "
+            "memory, and you can save it again at the end."
+        )
 
     def _notice(self, message: str) -> None:
         self._on_notice(message)

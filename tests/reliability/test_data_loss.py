@@ -379,3 +379,52 @@ def test_the_window_with_no_history_still_shows_the_replay_after_asking(
         assert "could not" in asked[0].lower() or "cannot" in asked[0].lower()
     finally:
         app.close()
+
+
+def test_a_session_deleted_while_rehearsed_keeps_the_rest_and_grows_no_recordings(
+    tmp_path: Path,
+) -> None:
+    """Item 4: the normal delete refuses a live session (see above); if one is deleted anyway
+    (by a Frameshift that could not take the lock), the rehearsal carries on in memory, no WAV
+    reappears for the deleted id, and the end's retry saves the whole conversation again."""
+    from app.config import Settings
+    from app.dialogue import find_scenario, installed_scenario_dirs
+    from app.session import Conversation, Recordings
+    from app.session.unsaved import needs_saving, retry_save
+    from app.speech import AudioClip
+
+    settings = Settings(data_dir=tmp_path / "data")
+    store = Store(settings.database_path)
+    notices: list[str] = []
+    conv = Conversation(
+        find_scenario("connector-intro", installed_scenario_dirs()),
+        store,
+        recordings=Recordings(settings.data_dir),
+        on_notice=notices.append,
+    )
+    conv.begin()
+    sid = conv.session_id
+    clip = AudioClip(bytes(3200))
+    conv.answer("Hi, I came to hear how people got into data work", clip=clip)
+    with closing(sqlite3.connect(settings.database_path)) as raw:  # a delete that ignored the lock
+        raw.execute("PRAGMA foreign_keys = ON")
+        raw.execute("DELETE FROM sessions WHERE id = ?", (sid,))
+        raw.commit()
+    import shutil
+
+    shutil.rmtree(settings.audio_dir / str(sid))
+    for text in ("What does the team do?", "How did you get into it?"):
+        if conv.reached_end:
+            break
+        conv.answer(text, clip=clip)
+    conv.end()
+    assert any("deleted in another Frameshift" in n for n in notices)
+    assert not (settings.audio_dir / str(sid)).exists()  # nothing reappeared
+    assert needs_saving(conv)
+    saved, message = retry_save(conv, settings)
+    assert saved, message
+    with Store(settings.database_path) as after:
+        [record] = after.sessions()
+        assert record.id != sid
+        assert [t.text for t in after.turns(record.id)] == [t.text for t in conv.turns]
+    store.close()
