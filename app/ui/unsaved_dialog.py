@@ -37,7 +37,7 @@ def ask(parent: QWidget | None, message: str, *, can_cancel: bool) -> str:
         DISCARD: box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole),
     }
     if can_cancel:
-        buttons[CANCEL] = box.addButton("Keep rehearsing", QMessageBox.ButtonRole.RejectRole)
+        buttons[CANCEL] = box.addButton("Keep Frameshift open", QMessageBox.ButtonRole.RejectRole)
         box.setEscapeButton(buttons[CANCEL])
     for name, button in buttons.items():
         button.setObjectName(f"unsaved{name.capitalize()}Button")

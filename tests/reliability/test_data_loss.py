@@ -428,3 +428,43 @@ def test_a_session_deleted_while_rehearsed_keeps_the_rest_and_grows_no_recording
         assert record.id != sid
         assert [t.text for t in after.turns(record.id)] == [t.text for t in conv.turns]
     store.close()
+
+
+def test_closing_the_window_with_unsaved_turns_asks_and_can_stay_open(
+    qtbot: object, tmp_path: Path
+) -> None:
+    """Item 2 through the real window: a close with turns the history never took makes a last
+    write attempt, then asks; "keep open" keeps the window, "discard" closes it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.testing.driver import make_driver
+
+    data = tmp_path / "data"
+    data.write_text("a file where the data folder should be")
+    app = make_driver(qtbot, data, voice=False, listen=False)
+    asked: list[str] = []
+
+    def answer_with(button: str) -> None:
+        for w in QApplication.topLevelWidgets():
+            if (
+                isinstance(w, QMessageBox)
+                and w.isVisible()
+                and w.objectName() == "unsavedTurnsDialog"
+            ):
+                asked.append(button)
+                w.findChild(object, button).click()  # type: ignore[union-attr]
+                return
+        QTimer.singleShot(50, lambda: answer_with(button))
+
+    try:
+        app.start("connector-intro")
+        app.answer("Hi, I came to hear how people got into data work")
+        QTimer.singleShot(50, lambda: answer_with("unsavedCancelButton"))
+        assert not app.window.close()
+        assert app.window.isVisible()
+        QTimer.singleShot(50, lambda: answer_with("unsavedDiscardButton"))
+        assert app.window.close()
+        assert asked == ["unsavedCancelButton", "unsavedDiscardButton"]
+    finally:
+        app.close()
