@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.framing.cues import manager_cues, seeker_cues
-from app.framing.learned import FramingModel, hybrid, rules_decide, shared_model
+from app.framing.learned import hybrid, rules_decide, shared_model
 from app.framing.metrics import conversation_metrics
 from app.framing.model import Analysis, CueMatch, Turn, TurnAnalysis
 from app.framing.scoring import frame_and_score
@@ -22,7 +22,7 @@ def _analyze_turn(
     turn: Turn,
     before: Turn | None,
     before_cues: frozenset[str],
-    model: FramingModel | None,
+    rules_only: bool,
 ) -> TurnAnalysis:
     cues: tuple[CueMatch, ...]
     if turn.speaker == "manager":
@@ -33,28 +33,26 @@ def _analyze_turn(
         context = before_cues if manager_line is not None else frozenset()
         cues = seeker_cues(turn.text, manager_line, context)
         frame, score = frame_and_score(turn.speaker, cues)
-        if model is not None and not rules_decide(turn.text, [cue.cue for cue in cues]):
-            frame, score, cues = hybrid(model, turn.text, (frame, score, cues), context)
+        if not rules_only and not rules_decide(turn.text, [cue.cue for cue in cues]):
+            model = shared_model()  # loaded once, when the first turn needs it
+            if model is not None:
+                frame, score, cues = hybrid(model, turn.text, (frame, score, cues), context)
     return TurnAnalysis(index=index, speaker=turn.speaker, frame=frame, score=score, cues=cues)
-
-
-def _model(rules_only: bool) -> FramingModel | None:
-    return None if rules_only else shared_model()
 
 
 def analyze(turns: Sequence[Turn], *, rules_only: bool = False) -> Analysis:
     """Frame every turn, find where the seeker tipped the talk into an interview, and measure it.
 
     Seeker turns the rules cannot decide go to the bundled sentence model (`learned`), loaded
-    once on first use unless `load_model_in_background` started it earlier; without the model
-    files, or with `rules_only`, the rules alone decide.
+    once when the first such turn comes, unless `load_model_in_background` started it earlier;
+    without the model files, or with `rules_only`, the rules alone decide. Manager turns never
+    wait for the model.
     """
-    model = _model(rules_only)
     analyses: list[TurnAnalysis] = []
     before: Turn | None = None
     before_cues: frozenset[str] = frozenset()
     for index, turn in enumerate(turns):
-        analysis = _analyze_turn(index, turn, before, before_cues, model)
+        analysis = _analyze_turn(index, turn, before, before_cues, rules_only)
         analyses.append(analysis)
         before, before_cues = turn, frozenset(cue.cue for cue in analysis.cues)
     return Analysis(
@@ -80,4 +78,4 @@ def analyze_answer(
     if manager_line is not None:
         before = turns[0]
         before_cues = frozenset(cue.cue for cue in manager_cues(manager_line))
-    return _analyze_turn(len(turns) - 1, turns[-1], before, before_cues, _model(rules_only))
+    return _analyze_turn(len(turns) - 1, turns[-1], before, before_cues, rules_only)

@@ -164,16 +164,16 @@ class Judgement:
 
 
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen [start, end) to whole words and trim spaces at its ends."""
+    """Widen [start, end) to whole words; drop spaces and punctuation at its ends."""
     while start > 0 and _WORDISH.match(text[start - 1]) and _WORDISH.match(text[start]):
         start -= 1
     while (
         end < len(text) and end > 0 and _WORDISH.match(text[end]) and _WORDISH.match(text[end - 1])
     ):
         end += 1
-    while start < end and text[start].isspace():
+    while start < end and not text[start].isalnum():
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and not text[end - 1].isalnum():
         end -= 1
     return start, end
 
@@ -205,20 +205,31 @@ class FramingModel:
         self.heads = heads
 
     def judge(self, text: str, manager_cues: frozenset[str]) -> Judgement:
+        """The model's frame for `text` after a manager line with `manager_cues`.
+
+        The manager's line shapes the reading but cannot supply it: an interview reading must
+        also hold for the words alone ("Hmm." or "Thanks." to "would you be interested in the
+        post?" commits to nothing), and the cue is named from the words alone."""
         tokens = self.encoder.token_states(text, framing=True)
         states = tokens.states.astype(np.float64)
         mean = states.mean(axis=0)
-        x = np.concatenate(
-            [mean / max(float(np.linalg.norm(mean)), 1e-12), manager_features(manager_cues)]
-        )
+        sentence = mean / max(float(np.linalg.norm(mean)), 1e-12)
+        alone = np.concatenate([sentence, manager_features(frozenset())])
+        x = np.concatenate([sentence, manager_features(manager_cues)])
         probs = self.heads.frame.probabilities(x)
         order = np.argsort(-probs, kind="stable")
         frame = FRAMES[int(order[0])]
+        if frame == "interview" and manager_cues:
+            words_only = self.heads.frame.probabilities(alone)
+            if words_only[FRAMES.index("interview")] < self.heads.threshold:
+                probs = words_only
+                order = np.argsort(-probs, kind="stable")
+                frame = FRAMES[int(order[0])]
         cue_head = self.heads.cues.get(frame)
         cue = None
         start = end = 0
         if cue_head is not None:
-            cue = cue_head.labels[int(np.argmax(cue_head.probabilities(x)))]
+            cue = cue_head.labels[int(np.argmax(cue_head.probabilities(alone)))]
             w = self.heads.frame.weights[:384]
             direction = w[:, int(order[0])] - w[:, int(order[1])]
             start, end = evidence(states, tokens.spans, direction, text)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -21,6 +23,8 @@ from app.framing.learned import (
 )
 from app.framing.vocabulary import CUE_SPECS
 from tests.unit.framing.framing_helpers import DATA, talk
+
+REPO = Path(__file__).resolve().parents[3]
 
 PITCH = (
     "I have ten years of experience in logistics and I led a team of forty people. I cut "
@@ -159,3 +163,38 @@ def test_yes_to_an_introduction_offer_is_neutral_like_the_coffee_yes() -> None:
     for answer in ("Yes, very much, thank you", "That would be great, thank you", "yes"):
         assert analyze_answer(offer, answer).frame == "neutral", answer
     assert analyze_answer("Shall I put you forward for the role?", "yes").frame == "interview"
+
+
+def test_a_short_reply_without_a_yes_to_a_commitment_question_commits_to_nothing() -> None:
+    """The manager's line shapes the reading but cannot supply it: fillers, deflections,
+    thanks and plain facts are not commitment, whatever was asked."""
+    asked = "So tell me, would you be interested in the post?"
+    for answer in (
+        "Hmm.",
+        "Let's see.",
+        "um well",
+        "Thanks.",
+        "Thank you, that would be kind.",
+        "I live in Leeds.",
+        "I've been working in my field for six years.",
+        "who knows",
+    ):
+        result = analyze_answer(asked, answer)
+        assert "commitment" not in {c.cue for c in result.cues}, answer
+        assert result.frame != "interview", answer
+    assert analyze_answer(asked, "Yes!").frame == "interview"
+
+
+def test_manager_turns_and_decided_answers_never_load_the_model() -> None:
+    """In a fresh process: the model loads only when a turn needs it."""
+    code = (
+        "from app.framing import analyze, analyze_answer, Turn\n"
+        "from app.framing import learned\n"
+        "analyze([Turn('manager', 'Hi, we run the outreach programme.')])\n"
+        "analyze_answer('Are you interested in the role?', 'Yes!')\n"
+        "print(learned.shared_model(wait=False), learned._SHARED.started)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=REPO
+    ).stdout
+    assert out.split() == ["None", "False"]
