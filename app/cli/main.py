@@ -9,6 +9,7 @@ help, its arguments and a `run(ctx)` that imports its module only when that comm
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -266,8 +267,9 @@ def _main(argv: Sequence[str] | None, stdin: TextIO, stdout: TextIO, stderr: Tex
             "frameshift: an argument contains a NUL character, which no name can hold", file=stderr
         )
         return EXIT_BAD_INPUT
-    try:
-        args = parser.parse_args(argv)
+    try:  # usage, errors, --help and --version go to the streams this run was given
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse already printed usage and the error
         return int(exc.code or 0)
     try:
