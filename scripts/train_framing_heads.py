@@ -114,18 +114,33 @@ def rules_view(items: list[LabelledAnswer]) -> list[tuple[str, bool, bool, bool]
 
 
 def hybrid_frames(
-    view: list[tuple[str, bool, bool, bool]], probs: np.ndarray, t: float, tq: float
+    view: list[tuple[str, bool, bool, bool]],
+    probs: np.ndarray,
+    t: float,
+    tq: float,
+    alone: np.ndarray | None = None,
 ) -> list[str]:
+    """The hybrid's frames (as `learned.hybrid` decides them) from the heads' probabilities;
+    `alone`: the probabilities without the manager-cue features (the words-alone check)."""
     out = []
-    for (frame, decided, question, monologue), p in zip(view, probs, strict=True):
+    interview = FRAMES.index("interview")
+    for i, ((frame, decided, question, monologue), p) in enumerate(zip(view, probs, strict=True)):
         if decided:
             out.append(frame)
         elif monologue:
             out.append("interview")
         else:
             k = int(np.argmax(p))
+            if k == interview and alone is not None and alone[i][interview] < t:
+                p = alone[i]
+                k = int(np.argmax(p))
             out.append(FRAMES[k] if p[k] >= (tq if question else t) else frame)
     return out
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    e = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
 
 
 def cue_label(item: LabelledAnswer) -> str | None:
@@ -145,19 +160,21 @@ def main() -> None:
     view = rules_view(items)
     folds = np.arange(len(items)) % FOLDS
     oof = np.zeros((len(items), len(FRAMES)))
+    oof_alone = np.zeros_like(oof)
+    x_alone = x.copy()
+    x_alone[:, 384:] = 0.0
     for fold in range(FOLDS):
         w, b = fit(x[folds != fold], y[folds != fold], len(FRAMES))
-        logits = x[folds == fold] @ w + b
-        logits -= logits.max(axis=1, keepdims=True)
-        e = np.exp(logits)
-        oof[folds == fold] = e / e.sum(axis=1, keepdims=True)
+        oof[folds == fold] = softmax(x[folds == fold] @ w + b)
+        oof_alone[folds == fold] = softmax(x_alone[folds == fold] @ w + b)
     truth = [item.frame for item in items]
     best = (-1.0, 1.01, 1.01)
     for t in GRID:
         for tq in GRID:
             if tq < t or t < FLOOR or tq < QUESTION_FLOOR:
                 continue
-            score = macro_f1(list(zip(truth, hybrid_frames(view, oof, t, tq), strict=True)))
+            frames = hybrid_frames(view, oof, t, tq, oof_alone)
+            score = macro_f1(list(zip(truth, frames, strict=True)))
             if score > best[0] + 1e-9:
                 best = (score, t, tq)
     rules_f1 = macro_f1(list(zip(truth, [v[0] for v in view], strict=True)))
