@@ -66,6 +66,9 @@ def settle_unsaved(
     exported or discarded by choice); False when the user chose to keep rehearsing."""
     if not needs_saving(conv):
         return True
+    if getattr(parent, "_kiosk_locked", False):
+        # A kiosk visit is erased by design, and a kiosk must never offer a file dialog.
+        return True
     saved, message = retry_save(conv, settings)
     while not saved:
         choice = ask(parent, message, can_cancel=can_cancel)

@@ -468,3 +468,18 @@ def test_closing_the_window_with_unsaved_turns_asks_and_can_stay_open(
         assert asked == ["unsavedCancelButton", "unsavedDiscardButton"]
     finally:
         app.close()
+
+
+def test_a_kiosk_never_offers_the_unsaved_dialog(qtbot: object, tmp_path: Path) -> None:
+    """In a kiosk the visit is erased anyway, and a file dialog would be a way out of it."""
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui import unsaved_dialog
+
+    conv, settings = _conversation_without_history(tmp_path)
+    (tmp_path / "data").write_text("a file")
+    booth_window = QWidget()
+    booth_window._kiosk_locked = True  # type: ignore[attr-defined]  # what enter_kiosk_mode sets
+    started = time.monotonic()
+    assert unsaved_dialog.settle_unsaved(booth_window, conv, settings, can_cancel=True)  # type: ignore[arg-type]
+    assert time.monotonic() - started < 2
