@@ -104,6 +104,8 @@ class SentenceEncoder:
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        options.enable_cpu_mem_arena = False  # small, short runs: no arena held between them
+        options.add_session_config_entry("session.disable_prepacking", "1")  # one weight copy
         self._session = ort.InferenceSession(
             str(model), options, providers=["CPUExecutionProvider"]
         )
