@@ -112,11 +112,110 @@ def _deciding_cue(turn: Said) -> tuple[str, str, int, int]:
     return "interview", turn.text.strip(), 0, len(turn.text)
 
 
+#: Words that may follow a whole noun phrase: the phrase is taken only when one of these (or
+#: punctuation, or the end of the line) comes right after it, so it never stops mid-clause
+#: ("the analytics team lost their" is refused: "lost" may be its verb, and there is no tagger).
+_AFTER_PHRASE: Final = frozenset(
+    re.findall(
+        r"\S+",
+        """that which who whom whose where when while because if so and or but nor of to in on
+        at for with from by as into onto about like than then over under behind within without
+        between among around across after before during since until through per is are was
+        were be been am isn't aren't wasn't weren't has have had hasn't haven't will would can
+        could should may might must won't wouldn't can't couldn't does do did doesn't don't
+        didn't i you he she we they i'm you're we're they're i'd you'd we'd they'd i've
+        you've we've they've i'll you'll we'll""",
+    )
+)
+
+
+#: Words that never sit inside a noun phrase a seeker could ask about ("the job still
+#: interests", "the product sells itself", "the fair today").
+_NOT_IN_PHRASE: Final = frozenset(
+    re.findall(
+        r"\S+",
+        """still nobody somebody someone everyone anyone not never always already again yet
+        now today tonight tomorrow yesterday itself myself yourself ourselves themselves himself
+        herself up out off down back away here there too all both each every some any no much
+        many few another other others else even only just ever once twice instead anyway though
+        ago either neither whole afterwards later earlier soon first""",
+    )
+)
+#: Verbs common in what a manager says; with -s/-es/-ed they end a subject, not a phrase
+#: ("the graduate programme opens", "your team works").
+_VERBS: Final = frozenset(
+    re.findall(
+        r"\S+",
+        """work say sell run open mean look go come feed make take get keep need want think know
+        test advise help start end pay live do use feel seem matter happen build ship break
+        change grow fit handle sit stand give tell ask show turn move play try call leave put
+        bring hold write read learn spend lose find plan hire sound consider decide expect
+        involve include cover depend care tend manage lead own report review check add""",
+    )
+)
+#: Punctuation that closes a phrase (not "&" of "P&L", not "-" of a compound).
+_CLOSING: Final = frozenset(".,;:!?)…—")
+
+
+def _verb_form(word: str) -> bool:
+    bare = word.lower()
+    for ending in ("es", "s", "ed", "d"):
+        if bare.endswith(ending) and bare[: -len(ending)] in _VERBS:
+            return True
+    return bare in _VERBS
+
+
+def _phrase_word(word: str) -> bool:
+    """A word that can be inside a noun phrase: no function word, adverb, contraction or
+    verb form, more than one letter."""
+    bare = word.lower()
+    return (
+        len(bare) > 1
+        and bare not in _PHRASE_STOPS
+        and bare not in _DETERMINERS
+        and bare not in _AFTER_PHRASE
+        and bare not in _NOT_IN_PHRASE
+        and "'" not in bare
+        and "’" not in bare
+        and not bare.endswith(("ed", "ly"))
+        and not _verb_form(bare)
+    )
+
+
+def _phrase_at(tokens: list[tuple[str, str]], i: int) -> list[str] | None:
+    """The whole noun phrase opened by the determiner at `tokens[i]`, or None."""
+    if tokens[i][1].strip():
+        return None
+    words = [tokens[i][0]]
+    for j in range(i + 1, min(i + 5, len(tokens) + 1)):
+        if j == len(tokens):  # the line ends after the phrase
+            break
+        following, after = tokens[j]
+        if len(words) > 1 and following.lower() in _AFTER_PHRASE:
+            break
+        if len(words) == 4 or not _phrase_word(following):
+            return None
+        words.append(following)
+        closing = after.strip()
+        if closing:  # punctuation ends the phrase: "." or ",", not "&" of "P&L"
+            if closing[0] not in _CLOSING:
+                return None
+            break
+    if len(words) < 2 or words[-1].lower() in _WEAK_ENDS:
+        return None
+    if words[-1].lower().endswith("ing"):
+        return None  # "the day doing", "this standing": a verb, not a thing
+    return words
+
+
 def focus_of(manager_line: str | None) -> str | None:
-    """What the manager was just talking about, as a phrase the seeker can ask about:
-    "We build the pipelines that feed the dashboards" -> "the pipelines that feed the
-    dashboards" is too long, so the last specific phrase: "the dashboards". Pronouns are turned
-    round ("our team" -> "your team"). None when the line names nothing specific."""
+    """What the manager was just talking about, as a whole noun phrase the seeker can ask
+    about: a determiner and one to three words, then punctuation, the end of the line or a word
+    that can only start what comes after a noun phrase ("of", "is", "that", "we" ...): "Our
+    data team is small" -> "your data team"; "the analytics team lost their budget" gives
+    nothing (without a tagger the phrase might run on). Pronouns are turned round ("our team"
+    -> "your team"). None when the line names nothing this way: the caller then asks a
+    generic question."""
     if not manager_line:
         return None
     tokens = _TOKEN.findall(manager_line)
@@ -124,17 +223,8 @@ def focus_of(manager_line: str | None) -> str | None:
     for i, (word, _gap) in enumerate(tokens):
         if word.lower() not in _DETERMINERS:
             continue
-        words = [word]
-        for following, gap in tokens[i + 1 : i + 5]:
-            bare = following.lower()
-            if bare in _PHRASE_STOPS or bare in _DETERMINERS or bare.endswith("ed"):
-                break
-            words.append(following)
-            if gap.strip():  # punctuation ends the phrase
-                break
-        while len(words) > 1 and words[-1].lower() in _WEAK_ENDS:
-            words.pop()
-        if len(words) < 2:
+        words = _phrase_at(tokens, i)
+        if words is None:
             continue
         words[0] = _SWAP.get(words[0].lower(), words[0].lower())
         found.append((words[-1].lower() in _GENERIC, " ".join(words)))

@@ -126,7 +126,10 @@ def test_composed_alternative_asks_about_what_was_just_said() -> None:
     assert "the hospital dashboards" in compose("commitment", line)
     assert "the hospital dashboards" in compose("self_promotion", line)
     assert "the hospital dashboards" in compose("job_request", line)
-    assert focus_of("Our group started when the new rules came in.") == "the new rules"
+    assert focus_of("Our group started when the new rules were written.") == "the new rules"
+    # "came" may be the phrase's verb: without a tagger no phrase is taken, a generic question is
+    assert focus_of("Our group started when the new rules came in.") is None
+    assert focus_of("the analytics team lost their budget.") is None
     assert focus_of("Tell me about your experience.") is None
     assert "role" in compose("pay_question", "Tell me about your experience.")
 
@@ -172,3 +175,91 @@ def test_the_report_coaches_every_interview_answer(tmp_path: Path) -> None:
     assert "five years" in pitch.explanation
     exported = json.loads(render(report, "json"))["coaching"]
     assert [c["turn"] for c in exported] == interview
+
+
+#: Words a noun phrase the seeker asks about can never end on: function words, pronouns,
+#: adverbs of time and the like ("the analytics team lost their", "the job still").
+_DANGLING = frozenset(
+    """a an the this that these those our my your their his her its we you they i it he she
+    and or but of to in on at for with from by as is are was were be has have had do does did
+    will would can could should not still now today tonight yet again already up out here there
+    lost ran took broke built made kept got went came said""".split()  # noqa: SIM905
+)
+_FOCUS_DETERMINERS = ("the", "this", "these", "those", "your")
+
+
+def _shipped_manager_lines() -> list[str]:
+    from app.dialogue import expand_paths
+
+    lines: set[str] = set()
+    for path in expand_paths([REPO / "dialogues"]):
+        scenario = load_scenario(path)
+        lines.update(scenario.manager_lines())
+        for node in scenario.nodes.values():
+            lines.update(node.lines)
+    return sorted(lines)
+
+
+def _assert_whole_phrase(focus: str | None, line: str) -> None:
+    if focus is None:
+        return
+    words = focus.split()
+    assert 2 <= len(words) <= 4, (focus, line)
+    assert words[0] in _FOCUS_DETERMINERS, (focus, line)
+    assert all(w.lower() not in _DANGLING for w in words[1:]), (focus, line)
+    assert all("'" not in w and "’" not in w for w in words), (focus, line)
+    assert not words[-1].lower().endswith(("ing", "ly", "ed")), (focus, line)
+
+
+def test_composed_alternatives_on_every_shipped_manager_line_are_whole() -> None:
+    """Every line a shipped manager can say gives a focus that is a whole noun phrase (or
+    none, and a generic question): the composed alternative never cuts a clause."""
+    lines = _shipped_manager_lines()
+    assert len(lines) > 500
+    focused = 0
+    for line in lines:
+        focus = focus_of(line)
+        _assert_whole_phrase(focus, line)
+        focused += focus is not None
+        for cue in ("commitment", "self_promotion", "job_request"):
+            for turn in range(3):
+                alternative = compose(cue, line, turn)
+                assert "  " not in alternative, alternative
+                assert alternative.endswith("?"), alternative
+                if focus is not None:
+                    assert focus in alternative
+    assert focused > len(lines) // 5  # most lines still give a specific phrase
+
+
+_SUBJECTS = ("the analytics team", "our data group", "my test team", "the new hires", "the lab")
+_VERBS_PAST = ("lost", "ran", "took", "broke", "built", "made", "kept", "got", "shipped")
+_VERBS_S = ("runs", "works", "opens", "sells", "needs", "keeps", "tests", "builds", "means")
+_OBJECTS = ("their budget", "it", "the tests", "a new tool", "everything", "our robots")
+_TAILS = ("last year.", "again.", ".", "in March.", "every week.", "when we moved.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"{lead}{subject} {verb} {obj} {tail}".replace(" .", ".")
+        for lead, subject, verb, obj, tail in itertools.islice(
+            itertools.product(
+                ("", "Honestly, ", "Last spring "),
+                _SUBJECTS,
+                _VERBS_PAST + _VERBS_S,
+                _OBJECTS,
+                _TAILS,
+            ),
+            0,
+            None,
+            7,
+        )
+    ],
+)
+def test_a_subject_before_its_verb_is_never_cut_mid_clause(line: str) -> None:
+    """A subject followed by its verb ("the analytics team lost their budget") never gives a
+    phrase that takes in the verb or stops on "their": either a whole phrase or none."""
+    focus = focus_of(line)
+    _assert_whole_phrase(focus, line)
+    if focus is not None:
+        assert not set(focus.lower().split()) & set(_VERBS_PAST + _VERBS_S), (focus, line)
