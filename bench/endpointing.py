@@ -10,7 +10,7 @@ the detector in 20 ms chunks, in three configurations in the same run:
 
 * ``fixed_hangover``: the old energy VAD and a fixed 550 ms hang-over;
 * ``silero_fixed``: Silero VAD with the same hang-over;
-* ``silero_smart_turn``: Silero VAD and Smart Turn v3.2 (first look 160 ms into a pause, then
+* ``silero_smart_turn``: Silero VAD and Smart Turn v3.2 (first look 200 ms into a pause, then
   every 500 ms, a 2.5 s cap).
 
 ``cut_rate``: the share of paused sentences whose turn ended before their last word.

@@ -401,6 +401,11 @@ class Rehearsal(QObject):
     def _on_worker_transcribed(self, request_id: int, transcript: Transcript) -> None:
         if request_id != self._transcribe_id or self.phase is not Phase.THINKING:
             return
+        mic = self.speech.microphone
+        if mic is not None and mic.continue_answer():
+            # The user is talking again already: the answer goes on, and is taken whole later.
+            self._start_listening()
+            return
         text = transcript.text.strip()
         if not text:
             self._didnt_catch("I didn't catch that.")

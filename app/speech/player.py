@@ -30,7 +30,7 @@ from app.speech.qtaudio import quiet_qt_multimedia, sound_server_available
 #: The rate every clip is played at (pyttsx3/eSpeak lines are 22.05 kHz; answers are resampled).
 PLAY_RATE = 22_050
 #: How much audio sits in the device buffer ahead of the speaker; bounds how late a fade starts.
-AHEAD_MS = 100
+AHEAD_MS = 80
 
 
 def wav_duration_s(path: Path) -> float:
@@ -74,6 +74,7 @@ class QtPlayer(QObject):
         self._playing = False
         self._ends_at = 0.0  # monotonic time the last written sample leaves the speaker
         self.started_at: float | None = None  # monotonic time of the current clip's start
+        self.clip_ends_at: float | None = None  # monotonic time its last sample leaves the device
         self._sink: QAudioSink | None = None
         self._io: QIODevice | None = None
         self._tick = QTimer(self)
@@ -115,8 +116,11 @@ class QtPlayer(QObject):
         self.started_at = time.monotonic()
         if self._io is None:
             self._ends_at = self.started_at + len(samples) / PLAY_RATE
+            self.clip_ends_at = self._ends_at
         else:
+            ahead = self._buffered_s()
             self._write()  # the first samples go out now, not on the next tick
+            self.clip_ends_at = self.started_at + ahead + len(samples) / PLAY_RATE
         self.started.emit()
 
     def stop(self) -> None:
@@ -155,12 +159,19 @@ class QtPlayer(QObject):
         self._pos = 0
         if self._io is None:
             self._ends_at = min(self._ends_at, time.monotonic() + n / PLAY_RATE)
+        self.clip_ends_at = time.monotonic() + self._buffered_s() + n / PLAY_RATE
 
     def _halt(self) -> None:
         self._playing = False
         self._pcm, self._pos = np.zeros(0, dtype=np.int16), 0
         if self._io is None:
             self._ends_at = 0.0
+
+    def _buffered_s(self) -> float:
+        """Audio already in the device buffer, ahead of anything written now."""
+        if self._sink is None:
+            return 0.0
+        return max(0, self._sink.bufferSize() - self._sink.bytesFree()) / 2 / PLAY_RATE
 
     def _write(self) -> None:
         """Top the device buffer up: the clip if one is playing, else silence."""
@@ -170,7 +181,7 @@ class QtPlayer(QObject):
         if free <= 0:
             return
         now = time.monotonic()
-        ahead = (self._sink.bufferSize() // 2 - free) / PLAY_RATE
+        ahead = self._buffered_s()
         block = self._pcm[self._pos : self._pos + free]
         self._pos += len(block)
         if len(block):

@@ -16,6 +16,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from app.speech.audio import TARGET_RATE, AudioClip, rms
 from app.speech.errors import EngineUnavailable, ModelChecksumError, SpeechError
 from app.speech.protocols import Transcript
@@ -36,6 +39,23 @@ SILENCE_RMS = 0.0025
 
 _verified: dict[tuple[str, int, float], str] = {}
 _verified_lock = threading.Lock()
+
+
+def trim_leading_quiet(
+    samples: npt.NDArray[np.float32], keep_s: float = 0.3
+) -> npt.NDArray[np.float32]:
+    """Drop quiet before the voice beyond ``keep_s``: an answer comes with a long pre-roll (so no
+    word is lost), and Whisper tiny mishears a first word after a long lead-in more often."""
+    frame = TARGET_RATE // 100
+    n = len(samples) // frame
+    if n < 2:
+        return samples
+    levels = np.sqrt((samples[: n * frame].reshape(n, frame) ** 2).mean(axis=1))
+    loud = np.flatnonzero(levels > max(0.01, 0.1 * float(levels.max())))
+    if not loud.size:
+        return samples
+    start = max(0, int(loud[0]) * frame - int(keep_s * TARGET_RATE))
+    return samples[start:]
 
 
 def bundled_model_dir() -> Path:
@@ -172,6 +192,7 @@ class WhisperRecognizer:
         samples = audio.to_float()
         if len(samples) < TARGET_RATE // 10 or rms(samples) < SILENCE_RMS:
             return Transcript("", audio.duration_s, time.perf_counter() - started)
+        samples = trim_leading_quiet(samples)
         with self._lock:
             try:
                 segments, _info = self._model.transcribe(

@@ -31,7 +31,7 @@ class VadConfig:
     """Tuning knobs; the defaults suit a laptop microphone in a quiet-to-noisy room."""
 
     frame_ms: int = 32
-    start_ms: int = 90
+    start_ms: int = 64
     silence_start_ms: int = 120
     end_silence_ms: int = 550
     end_silence_max_ms: int = 2500
@@ -44,7 +44,7 @@ class VadConfig:
     keep_ratio: float = 2.0  # about +6 dB keeps it going (hysteresis)
     voice_threshold: float = 0.5  # a voice_prob model's probability that counts as speech
     end_of_turn_threshold: float = 0.5  # an end_of_turn model's probability that ends the turn
-    end_of_turn_ms: int = 160  # the first look of the end_of_turn model into a pause
+    end_of_turn_ms: int = 200  # the first look of the end_of_turn model into a pause
     end_of_turn_recheck_ms: int = 500  # later looks while the pause lasts
 
 
