@@ -77,7 +77,7 @@ def calibrate_transport(app: Any, env: dict[str, str], folder: Path, clicks: int
         # The level is read every poll (20 ms): take the middle of that window.
         delays.append(seen[0] - launched - lead - mic.POLL_MS / 2000)
     mic.level_changed.disconnect(on_level)
-    return statistics.median(delays)
+    return float(statistics.median(delays))
 
 
 def first_word(text: str) -> str:
