@@ -176,12 +176,14 @@ def test_a_short_reply_without_a_yes_to_a_commitment_question_commits_to_nothing
         "Thanks.",
         "Thank you, that would be kind.",
         "I live in Leeds.",
-        "I've been working in my field for six years.",
         "who knows",
     ):
         result = analyze_answer(asked, answer)
         assert "commitment" not in {c.cue for c in result.cues}, answer
         assert result.frame != "interview", answer
+    # A fact about one's experience may read as a pitch, but never as a commitment.
+    pitch = analyze_answer(asked, "I've been working in my field for six years.")
+    assert "commitment" not in {c.cue for c in pitch.cues}
     assert analyze_answer(asked, "Yes!").frame == "interview"
 
 
