@@ -15,8 +15,8 @@ then stand exactly. For every other seeker turn:
 * **Score** = p(exploration) - p(interview), kept inside the frame's band (frame and score sign
   always agree, as for the rules).
 * **Evidence**: with mean pooling, token t adds exactly `(w_f - w_g) . h_t / (T |e|)` to the
-  margin of frame f over the runner-up g; the cue's span is the strongest window of a few tokens,
-  widened to whole words, so `text[start:end]` is always a valid slice.
+  margin of frame f over the runner-up g; the cue's span is the strongest window of a few words
+  (a word's share is its pieces' sum), so `text[start:end]` is always a valid slice.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ from app.framing.vocabulary import DECISIVE_CUES, FRAMES, MANAGER_CUES, Frame
 HEADS_FILE: Final = "heads.json"
 MONOLOGUE_WORDS: Final = 150
 _BARE_YES_WORDS: Final = 4
-_WINDOW: Final = 3  # tokens in an evidence window
+_WINDOW: Final = 3  # words in an evidence window
 _SELF: Final = re.compile(r"(?<![\w'’])(?:i|me|my|mine|myself|i['’]?(?:m|ve|d|ll))(?![\w'’])", re.I)
 _OTHER: Final = re.compile(
     r"(?<![\w'’])(?:you|your|yours|yourself|you['’]?(?:re|ve|d|ll))(?![\w'’])", re.I
@@ -181,20 +181,29 @@ def _snap(text: str, start: int, end: int) -> tuple[int, int]:
 def evidence(
     states: Matrix, spans: Sequence[tuple[int, int]], direction: Matrix, text: str
 ) -> tuple[int, int]:
-    """The character span of the `_WINDOW` tokens that push hardest along `direction`."""
+    """The character span of the `_WINDOW` words whose tokens push hardest along `direction`.
+
+    Token t's exact share of the margin is `direction . h_t / (T |e|)`; a word's share is the
+    sum over its word pieces (tokens with no space between them)."""
     inner = [i for i, (a, b) in enumerate(spans) if b > a]  # real tokens, not [CLS]/[SEP]
     if not inner:
         return 0, 0
     mean = states.mean(axis=0)
     share = states @ direction / (len(states) * max(float(np.linalg.norm(mean)), 1e-12))
-    width = min(_WINDOW, len(inner))
+    words: list[tuple[int, int, float]] = []  # (start, end, share)
+    for i in inner:
+        start, end = spans[i]
+        if words and start == words[-1][1]:
+            words[-1] = (words[-1][0], end, words[-1][2] + float(share[i]))
+        else:
+            words.append((start, end, float(share[i])))
+    width = min(_WINDOW, len(words))
     best, best_at = -np.inf, 0
-    for at in range(len(inner) - width + 1):
-        total = float(share[inner[at : at + width]].sum())
+    for at in range(len(words) - width + 1):
+        total = sum(w[2] for w in words[at : at + width])
         if total > best:
             best, best_at = total, at
-    first, last = inner[best_at], inner[best_at + width - 1]
-    return _snap(text, spans[first][0], spans[last][1])
+    return _snap(text, words[best_at][0], words[best_at + width - 1][1])
 
 
 class FramingModel:
