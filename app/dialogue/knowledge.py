@@ -26,8 +26,9 @@ from typing import Final, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from app.dialogue.asking import intents
 from app.dialogue.model import Knowledge
-from app.dialogue.words import QUESTION_WORDS, content_terms, terms
+from app.dialogue.words import QUESTION_WORDS, content_terms, plain_terms, terms
 from app.framing.cues import find_questions
 
 #: Word-overlap score (0..1) a topic needs when there is no encoder.
@@ -89,7 +90,8 @@ class TopicMatch:
 
     `topic` is the topic to answer, or None when no topic is a confident match. `best` is the
     closest topic even below the threshold (for the validator and the bench), `score` its score,
-    `method` "meaning" or "words", `ms` how long matching took.
+    `method` "meaning" or "words", `ms` how long matching took; `ranked` every topic the
+    question may be about with its score, best first.
     """
 
     topic: str | None
@@ -97,6 +99,7 @@ class TopicMatch:
     score: float
     method: str
     ms: float = 0.0
+    ranked: tuple[tuple[str, float], ...] = ()
 
 
 def has_content(question: str) -> bool:
@@ -120,6 +123,7 @@ class KnowledgeMatcher:
             for topic in range(len(self.ids))
         ]
         self._example_terms = [frozenset(terms(q)) for _, q in self.examples]
+        self._example_intents = [intents(q) for _, q in self.examples]
         self._idf = self._weights()
         self._topic_terms = [
             frozenset().union(*(self._example_terms[j] for j in self._indexes(i)))
@@ -132,6 +136,7 @@ class KnowledgeMatcher:
             for text in (*t.answers, *((t.follow_up,) if t.follow_up else ()))
         )
         self._encoder = encoder
+        self._said_vectors: dict[str, npt.NDArray[np.float32]] = {}
         self._vectors: npt.NDArray[np.float32] | None = None  # one row per example question
         self._extra: npt.NDArray[np.float32] | None = None  # per topic: answers and id
         self._centroids: npt.NDArray[np.float32] | None = None  # per topic
@@ -180,12 +185,68 @@ class KnowledgeMatcher:
         else:
             scores = [m + WORDS_WEIGHT * w for m, w in zip(meaning, words, strict=True)]
             threshold, margin, method = MEANING_THRESHOLD, MEANING_MARGIN, "meaning"
-        ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
+        ranked = sorted(self._candidates(question, leave_out), key=scores.__getitem__)[::-1]
+        if not ranked:
+            return TopicMatch(None, None, 0.0, method)
         best = ranked[0]
         score = scores[best]
         lead = score - scores[ranked[1]] if len(ranked) > 1 else score
         topic = self.ids[best] if score >= threshold and lead >= margin else None
-        return TopicMatch(topic, self.ids[best], round(score, 4), method)
+        listed = tuple((self.ids[i], round(scores[i], 4)) for i in ranked)
+        return TopicMatch(topic, self.ids[best], round(score, 4), method, ranked=listed)
+
+    def _candidates(self, question: str, leave_out: int | None) -> list[int]:
+        """The topics a question may be about: when it shows an intent ("who else", "how did
+        you get into", pay) only the topics whose own examples show it (maybe none)."""
+        asked = intents(question)
+        if asked:
+            shown = {
+                topic
+                for j, (topic, _) in enumerate(self.examples)
+                if j != leave_out and self._example_intents[j] & asked
+            }
+            # A question after something no topic is asked about ("What does it pay?" with no
+            # pay topic) is about none of them: a topic answering something else is wrong.
+            return sorted(shown)
+        return list(range(len(self.ids)))
+
+    def retells(self, answers: Sequence[str], line: str) -> bool:
+        """Whether `line` already tells what one of these answers tells: a sentence of an
+        answer and a sentence of the line say the same (the sentence model's cosine, or most
+        of their words), or they name the same two people. Then the line covers the topic."""
+        said = [s for s in _sentences(line) if len(plain_terms(s)) >= _SAME_MIN_TERMS]
+        told = [s for a in answers for s in _sentences(a) if len(plain_terms(s)) >= _SAME_MIN_TERMS]
+        named = _names(line)
+        if any(len(_names(a) & named) >= _SAME_NAMES for a in answers):
+            return True
+        if not said or not told:
+            return False
+        for a in told:
+            for b in said:
+                if _overlap(a, b) >= _SAME_WORDS:
+                    return True
+        if self._encoder is None or self._centroids is None:
+            return False
+        vectors = self._sentence_vectors([*told, *said])
+        if vectors is None:
+            return False
+        cosines = vectors[: len(told)] @ vectors[len(told) :].T
+        overlaps = np.array([[_overlap(a, b) for b in said] for a in told])
+        return bool(
+            (cosines >= _SAME_MEANING).any()
+            or ((cosines >= _SAME_MEANING_LOW) & (overlaps >= _SAME_WORDS_LOW)).any()
+        )
+
+    def _sentence_vectors(self, sentences: list[str]) -> npt.NDArray[np.float32] | None:
+        """Embeddings of sentences, each computed once per matcher (all are known lines)."""
+        assert self._encoder is not None
+        missing = [s for s in dict.fromkeys(sentences) if s not in self._said_vectors]
+        if missing:
+            rows = self._embed(self._encoder, missing)
+            if rows is None:
+                return None
+            self._said_vectors.update(zip(missing, rows, strict=True))
+        return np.stack([self._said_vectors[s] for s in sentences])
 
     def unreached(self) -> dict[str, list[str]]:
         """Topics none of whose example questions, each held out, is closest to them; with
@@ -291,6 +352,35 @@ class KnowledgeMatcher:
             topic = self.examples[leave_out][0]
             centroids[topic] = self._centroid(topic, leave_out)
         return [float(x) for x in centroids @ vector]
+
+
+#: Two sentences tell the same thing at this cosine, or above the lower one when they also
+#: share this share of their words (of the shorter one's); sentences of fewer terms than
+#: _SAME_MIN_TERMS ("Sorry, one sec.") are not compared; two shared names ("Lena Park") suffice.
+_SAME_MEANING: Final = 0.75
+_SAME_MEANING_LOW: Final = 0.65
+_SAME_WORDS: Final = 0.75
+_SAME_WORDS_LOW: Final = 0.35
+_SAME_MIN_TERMS: Final = 3
+_SAME_NAMES: Final = 2
+_NAME: Final = re.compile(r"\b[A-Z][a-z]+")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words that are not function words: the people and places a line names."""
+    return {w for m in _NAME.finditer(text) if (w := m.group().lower()) and plain_terms(w)}
+
+
+def _overlap(a: str, b: str) -> float:
+    """Shared plain words as a share of the shorter sentence's."""
+    ta, tb = set(plain_terms(a)), set(plain_terms(b))
+    if len(ta & tb) < _SAME_MIN_TERMS:
+        return 0.0
+    return len(ta & tb) / min(len(ta), len(tb))
 
 
 def _ms(started: float) -> float:

@@ -6,8 +6,10 @@ import random
 import re
 from collections.abc import Collection, Sequence
 
+from app.dialogue.asking import about_own_work, may_deflect, own_work_topic
 from app.dialogue.knowledge import (
     KnowledgeMatcher,
+    TopicMatch,
     best_question,
     has_content,
     matcher_for,
@@ -38,15 +40,6 @@ _CONNECTIVE = re.compile(
 )
 
 
-#: A request rather than a question about the manager's world ("Could I talk to her first?",
-#: "could you introduce me"): answered when a topic fits, never deflected.
-_REQUEST = re.compile(
-    r"(?:^|[,.;!?]\s*|\b(?:and|so|but)\s+)(?:could|can|may|might)\s+i\b"
-    r"|\bwould you mind\b"
-    r"|\b(?:could|can|would|will)\s+you\s+(?:please\s+)?"
-    r"(?:introduce|put|send|connect|refer|pass|share|forward|recommend me|keep me)\b",
-    re.IGNORECASE,
-)
 #: A line about the seeker: "what about you", "have you ...", "your background".
 _ABOUT_SEEKER = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
 #: An answer or deflection that itself opens by acknowledging the question.
@@ -79,6 +72,14 @@ def _repeats(answers: Sequence[str], line: str) -> bool:
         ):
             return False
     return bool(answers)
+
+
+def _own_work_fallback(asked: Sequence[str], found: TopicMatch) -> str | None:
+    """For a question clearly about the persona's own work or the role that matched no topic
+    confidently, the closest role-like topic (role, typical_week ...) rather than a deflection."""
+    if not any(about_own_work(q) and may_deflect(q) for q in asked):
+        return None
+    return next((topic for topic, _score in found.ranked if own_work_topic(topic)), None)
 
 
 class Runner:
@@ -190,9 +191,13 @@ class Runner:
         if not asked or not (knowledge.topics or knowledge.deflect):
             return None
         _question, found = best_question(self.matcher, asked)
-        topic = knowledge.topic(found.topic) if found.topic else None
-        if topic is not None and _repeats(topic.answers, scripted.text):
-            return None  # the scripted line already says it ("Lena Park runs analytics ...")
+        chosen = found.topic or _own_work_fallback(asked, found)
+        topic = knowledge.topic(chosen) if chosen else None
+        if topic is not None and (
+            _repeats(topic.answers, scripted.text)
+            or self.matcher.retells(topic.answers, scripted.text)
+        ):
+            return None  # the scripted line already tells it ("Most weeks we're in the lab ...")
         parts: list[str] = []
         follow_up: str | None = None
         if topic is not None:
@@ -208,7 +213,7 @@ class Runner:
         elif (
             knowledge.deflect
             and not SCRIPTED_CUES.intersection(routed)
-            and not all(_REQUEST.search(q) for q in asked)
+            and any(may_deflect(q) for q in asked)
         ):
             parts.append(knowledge.deflect[self._deflections % len(knowledge.deflect)])
             self._deflections += 1

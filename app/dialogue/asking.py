@@ -1,0 +1,115 @@
+"""What kind of question a seeker asked: which ones a manager may deflect, and what a question
+says it is after ("who else", "how did you get into").
+
+- A **request** asks the persona to do something or asks leave ("Would you be open to
+  introducing me to Lena?", "Would it be okay to follow up after the fair?", "Can I shadow
+  someone?"): the scripted line that follows answers it, so it is never deflected to a
+  colleague. "Could you tell me about ..." and "Can I ask ..." are information questions.
+- A **pay** question (pay, salary, benefits, equity ...) is never deflected to a named colleague.
+- A question **about the persona's own work or the role** ("What would the first few months
+  look like?") gets the closest role or typical-week topic rather than a deflection.
+- An **intent** is what a question is after whatever its object: "How did you get into testing
+  robots?" asks how they started (not about the tools); "Who else on your team should I talk
+  to?" asks for people (not about the team).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+#: Verbs that make "could you ... / would you mind ..." a request for information.
+_INFO_VERBS: Final = (
+    r"(?:tell|telling|explain|explaining|describe|describing|say|saying|walk|walking|talk|"
+    r"talking|share\s+(?:more|what|how|why|a\s+bit|a\s+little|some)|sharing|give\s+me\s+"
+    r"(?:a|an|some)\s+(?:idea|sense|overview|example|feel)|expand|elaborate|clarify|"
+    r"recommend|suggest|advise|say)"
+)
+_REQUEST: Final = re.compile(
+    # asking leave: "can I ...", "may I ...", "would it be okay to ...", "do you mind if I ..."
+    r"\b(?:can|could|may|might)\s+i\s+(?!ask\b|know\b|find\s+out\b|check\s+what\b|learn\b)"
+    r"|\b(?:would|will|is|was)\s+it\s+be\s+(?:ok|okay|alright|all\s+right|possible|fine|cool)\s+"
+    r"(?:to|if)\s+(?!ask\b|i\s+ask\b)"
+    r"|\bis\s+it\s+(?:ok|okay|alright|all\s+right|possible|fine|cool)\s+(?:to|if)\s+"
+    r"(?!ask\b|i\s+ask\b)"
+    r"|\b(?:do|would)\s+you\s+mind\s+if\b|\bmind\s+if\s+i\b"
+    # asking the persona to act: "would you be open to introducing me", "could you send ..."
+    rf"|\b(?:would|could|can|will)\s+you\s+(?:please\s+)?(?:be\s+(?:open|willing|happy|able)\s+"
+    rf"to\s+|mind\s+|consider\s+)(?!{_INFO_VERBS}\b)\w+"
+    r"|\b(?:would|could|can|will)\s+you\s+(?:please\s+)?(?:introduce|connect|put|send|refer|"
+    r"pass|forward|recommend\s+me|keep\s+me|let\s+me|loop\s+me|add\s+me|invite\s+me|flag|"
+    r"mention\s+me|email|call\s+me|contact|look\s+(?:at|over)|read|review|check\s+my|"
+    r"follow\s+up|meet|vouch|sign|show\s+me\s+(?:round|around))\b"
+    r"|\bshould\s+i\s+(?:send|email|apply|follow\s+up|contact|reach\s+out|come|bring|call)\b",
+    re.IGNORECASE,
+)
+_PAY: Final = re.compile(
+    r"\b(?:pay|pays|paid|salary|salaries|compensation|comp\s+package|benefits|bonus|bonuses|"
+    r"equity|stock\s+options?|pension|wage|wages|money|earn|earns|earning|package|perks|"
+    r"raises?|day\s+rate|hourly\s+rate|rate\s+of\s+pay|holiday\s+allowance|annual\s+leave|"
+    r"vacation\s+days|paid\s+leave|what\s+(?:does|would)\s+it\s+pay)\b",
+    re.IGNORECASE,
+)
+#: A question about the persona's own work or the role they might fill.
+_OWN_WORK: Final = re.compile(
+    r"\b(?:first|early|opening)\s+(?:few\s+|couple\s+of\s+)?(?:days|weeks|months|year|90\s+days)\b"
+    r"|\b(?:the|this|that)\s+(?:role|job|position|post)\b"
+    r"|\byour\s+(?:own\s+)?(?:work|job|role|day|days|week|weeks|time)\b"
+    r"|\bday[- ]to[- ]day\b|\btypical\s+(?:day|week)\b"
+    r"|\bwhat\s+(?:do|did|does|would|will)\s+(?:you|i|someone|they)\s+(?:actually\s+)?"
+    r"(?:do|work\s+on|spend)\b"
+    r"|\bspend\s+(?:most\s+of\s+)?(?:your|the|their|my)\s+(?:time|days?)\b",
+    re.IGNORECASE,
+)
+#: Topic ids that hold the persona's own work or the role ("role", "typical_week", "her_work").
+_OWN_WORK_TOPIC: Final = re.compile(r"(?:^|_)(?:role|week|work|day|job)(?:_|$)")
+
+#: What a question is after, whatever its object; a topic has an intent when one of its own
+#: example questions shows it.
+INTENTS: Final[dict[str, re.Pattern[str]]] = {
+    "origin": re.compile(
+        r"\bhow\s+did\s+(?:you|she|he|they|y'all)\s+(?:first\s+)?(?:get|end\s+up|start|come|"
+        r"become|break|wind\s+up|land|find\s+your\s+way)\b"
+        r"|\bwhat\s+(?:first\s+)?(?:got|brought|led|drew|pulled)\s+(?:you|her|him|them)\s+"
+        r"(?:into|to|towards?)\b"
+        r"|\bhow\s+(?:you|she|he|they)\s+(?:got|ended\s+up|started|came)\b",
+        re.IGNORECASE,
+    ),
+    "referral": re.compile(
+        r"\b(?:who|anyone|anybody|someone|somebody|any\s+one)\s+else\b"
+        r"|\bother\s+people\s+(?:i|you)\s+(?:should|could|would|might)\b"
+        r"|\bwho\s+(?:should|could|would|might)\s+i\s+(?:talk|speak|reach|meet|contact)\b",
+        re.IGNORECASE,
+    ),
+    "pay": _PAY,
+}
+
+
+def is_request(question: str) -> bool:
+    """Whether the question asks the persona to do something, or asks leave."""
+    return _REQUEST.search(question) is not None
+
+
+def is_pay(question: str) -> bool:
+    """Whether the question is about pay, benefits or money."""
+    return _PAY.search(question) is not None
+
+
+def may_deflect(question: str) -> bool:
+    """Only a real information question may get a deflection: not a request, not pay."""
+    return not is_request(question) and not is_pay(question)
+
+
+def about_own_work(question: str) -> bool:
+    """Whether the question is clearly about the persona's own work or the role."""
+    return _OWN_WORK.search(question) is not None
+
+
+def own_work_topic(topic_id: str) -> bool:
+    """Whether a topic holds the persona's own work or the role."""
+    return _OWN_WORK_TOPIC.search(topic_id) is not None
+
+
+def intents(text: str) -> frozenset[str]:
+    """The intents a question (or an example question) shows."""
+    return frozenset(name for name, pattern in INTENTS.items() if pattern.search(text))

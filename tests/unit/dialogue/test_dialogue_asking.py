@@ -1,0 +1,226 @@
+"""Which questions a manager may deflect, what a question is after, and never telling the same
+story twice: generated questions over every shipped scenario, by words and by meaning."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from conftest import SHIPPED
+
+from app.dialogue import DEFLECTED, KnowledgeMatcher, ManagerLine, Runner, Scenario, load_scenario
+from app.dialogue.asking import about_own_work, intents, is_pay, is_request, own_work_topic
+from app.dialogue.knowledge import _sentences
+from app.dialogue.words import plain_terms
+from app.framing.encoder import shared_encoder
+
+_SCENARIOS = sorted(p for p in SHIPPED.glob("*.yaml") if not p.name.endswith(".plan.yaml"))
+_NAMES = ("Lena", "Sam", "your recruiter", "Dr Shah", "someone on the team", "her")
+_ACTIONS = (
+    "introducing me to {n}",
+    "putting me in touch with {n}",
+    "passing my CV to {n}",
+    "connecting me with {n}",
+)
+_REQUESTS = tuple(
+    itertools.chain(
+        (
+            f"{lead} {a.format(n=n)}?"
+            for lead, a, n in itertools.product(
+                ("Would you be open to", "Would you mind", "Could you consider"), _ACTIONS, _NAMES
+            )
+        ),
+        (
+            f"{lead} {act}?"
+            for lead, act in itertools.product(
+                (
+                    "Would it be okay to",
+                    "Is it alright if I",
+                    "Would it be possible to",
+                    "Can I",
+                    "May I",
+                    "Could I",
+                ),
+                (
+                    "follow up with you after the fair",
+                    "email you next week",
+                    "send you my portfolio",
+                    "come back at three",
+                    "shadow someone for a day",
+                    "keep in touch",
+                ),
+            )
+        ),
+        (
+            f"{lead} {act}?"
+            for lead, act in itertools.product(
+                ("Could you", "Would you", "Can you"),
+                ("introduce me to Lena", "send me the link", "put me forward", "refer me"),
+            )
+        ),
+    )
+)
+_INFO_REQUESTS = tuple(
+    f"{lead} {rest}?"
+    for lead, rest in itertools.product(
+        ("Could you tell me", "Would you mind telling me", "Can I ask", "May I ask"),
+        ("what a typical week looks like", "how you got into this", "what tools the team uses"),
+    )
+)
+_PAY = (
+    *(
+        f"{lead} {what}?"
+        for lead, what in itertools.product(
+            ("What's the", "Can you tell me the", "Roughly what is the", "how about the"),
+            ("salary", "pay", "salary range", "bonus", "pension", "benefits package", "day rate"),
+        )
+    ),
+    "What does it pay?",
+    "how much does the job pay",
+    "Is there equity?",
+    "what do people earn",
+)
+_OWN_WORK = (
+    "What would the first few months look like?",
+    "What would my first few weeks in the role involve?",
+    "What does the job look like day to day?",
+    "What do you actually spend your time on?",
+    "what would I do in my first 90 days",
+    "What's the role like, honestly?",
+)
+
+
+@cache
+def _scenario(name: str) -> Scenario:
+    return load_scenario(SHIPPED / name)
+
+
+@cache
+def _matcher(name: str, meaning: bool) -> KnowledgeMatcher:
+    encoder = shared_encoder(wait=True) if meaning else None
+    return KnowledgeMatcher(_scenario(name).knowledge, encoder)
+
+
+def _reply(name: str, meaning: bool, question: str, line: str) -> ManagerLine | None:
+    scenario = _scenario(name)
+    runner = Runner(scenario, seed=0, matcher=_matcher(name, meaning))
+    node = next(n for n in scenario.nodes.values() if not n.is_end)
+    scripted = ManagerLine(node_id=node.id, text=line, is_end=False)
+    return runner._answering([question], (), scripted)
+
+
+_NEUTRAL_LINE = "So what brings you here?"
+
+
+def test_requests_and_pay_are_recognised_as_a_class() -> None:
+    assert len(_REQUESTS) > 60
+    assert all(is_request(q) for q in _REQUESTS), [q for q in _REQUESTS if not is_request(q)]
+    assert not any(is_request(q) for q in _INFO_REQUESTS)
+    assert all(is_pay(q) for q in _PAY), [q for q in _PAY if not is_pay(q)]
+    assert all(about_own_work(q) for q in _OWN_WORK)
+    assert not any(is_pay(q) or is_request(q) for q in _OWN_WORK)
+
+
+@pytest.mark.parametrize("meaning", [False, True], ids=["words", "meaning"])
+@pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
+def test_requests_and_pay_questions_are_never_deflected(path: Path, meaning: bool) -> None:
+    """A request is answered by the scripted line after it; a pay question is never passed to
+    a named colleague: neither ever gets a deflection, in any scenario."""
+    for question in (*_REQUESTS[::3], *_PAY):
+        reply = _reply(path.name, meaning, question, _NEUTRAL_LINE)
+        assert reply is None or reply.topic != DEFLECTED, (question, reply)
+
+
+@pytest.mark.parametrize("meaning", [False, True], ids=["words", "meaning"])
+@pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
+def test_pay_is_answered_only_by_a_topic_about_pay(path: Path, meaning: bool) -> None:
+    scenario = _scenario(path.name)
+    pay_topics = {t.id for t in scenario.knowledge.topics if any(map(is_pay, t.questions))}
+    for question in _PAY:
+        reply = _reply(path.name, meaning, question, _NEUTRAL_LINE)
+        assert reply is None or reply.topic in pay_topics, (question, reply and reply.topic)
+
+
+@pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
+def test_questions_about_the_persona_s_own_work_are_not_deflected(path: Path) -> None:
+    scenario = _scenario(path.name)
+    if not any(own_work_topic(t.id) for t in scenario.knowledge.topics):
+        pytest.skip(f"{path.stem} has no role or typical-week topic")
+    for question in _OWN_WORK:
+        reply = _reply(path.name, True, question, _NEUTRAL_LINE)
+        assert reply is not None, question
+        assert reply.topic != DEFLECTED, question
+
+
+_OBJECTS = ("testing robots", "this field", "data work", "product", "policy", "the job")
+
+
+@pytest.mark.parametrize("meaning", [False, True], ids=["words", "meaning"])
+@pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
+def test_intent_words_decide_the_topic(path: Path, meaning: bool) -> None:
+    """ "How did you get into X?" is answered by a topic asked that way, whatever X names
+    (never "tools" because X is "testing robots"); "Who else ... should I talk to?" likewise."""
+    scenario = _scenario(path.name)
+    generated = {
+        "origin": [
+            f"{lead} {x}?"
+            for lead, x in itertools.product(
+                ("How did you get into", "What got you into", "How did you end up in"), _OBJECTS
+            )
+        ],
+        "referral": [
+            f"Who else {where} should I talk to?"
+            for where in ("on your team", "in the company", "at the fair", "in data", "")
+        ],
+    }
+    for intent, questions in generated.items():
+        shown = {
+            t.id
+            for t in scenario.knowledge.topics
+            if any(intent in intents(q) for q in t.questions)
+        }
+        for question in questions:
+            assert intent in intents(question)
+            reply = _reply(path.name, meaning, re.sub(r"\s+", " ", question), _NEUTRAL_LINE)
+            topic = reply.topic if reply is not None else None
+            assert topic in shown | {DEFLECTED, None}, (question, topic, shown)
+
+
+_LEADS = ("", "Honestly? ", "Well, ", "Oh, ")
+_TAILS = ("", " Does that appeal to you?", " What about you?")
+
+
+@pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
+def test_no_topic_is_told_again_by_the_line_that_follows(path: Path) -> None:
+    """Whenever the next line retells one of a topic's answers (the same sentence, with other
+    words around it), asking about that topic gets the line alone: never the story twice."""
+    scenario = _scenario(path.name)
+    matcher = _matcher(path.name, True)
+    for topic, (lead, tail) in zip(
+        scenario.knowledge.topics, itertools.cycle(itertools.product(_LEADS, _TAILS)), strict=False
+    ):
+        for answer in topic.answers:
+            long = [s for s in _sentences(answer) if len(plain_terms(s)) >= 4]
+            if not long:
+                continue
+            line = f"{lead}{long[0]}{tail}"
+            assert matcher.retells(topic.answers, line), (topic.id, line)
+            reply = _reply(path.name, True, topic.questions[0], line)
+            assert reply is None or reply.topic != topic.id, (topic.id, line, reply)
+
+
+def test_retelling_is_not_every_line() -> None:
+    """A line about something else is not a retelling: the answer is given."""
+    scenario = _scenario("career-fair-booth.yaml")
+    matcher = _matcher("career-fair-booth.yaml", True)
+    week = scenario.knowledge.topic("typical_week")
+    assert week is not None
+    assert not matcher.retells(week.answers, "So what brings you to the fair today?")
+    assert matcher.retells(
+        week.answers,
+        "Right now we've got a robot that only misbehaves near one shelf, and we're trying "
+        "to work out why. Is that the kind of puzzle you'd enjoy?",
+    )
