@@ -76,7 +76,8 @@ INTENTS: Final[dict[str, re.Pattern[str]]] = {
         re.IGNORECASE,
     ),
     "referral": re.compile(
-        r"\b(?:who|anyone|anybody|someone|somebody|any\s+one)\s+else\b"
+        r"\b(?:who|anyone|anybody|someone|somebody|any\s+one)\s+else\b(?=.*\b(?:(?:should|"
+        r"could|would|might|can)\s+i|talk|speak|meet|reach|contact|recommend|suggest)\b)"
         r"|\bother\s+people\s+(?:i|you)\s+(?:should|could|would|might)\b"
         r"|\bwho\s+(?:should|could|would|might)\s+i\s+(?:talk|speak|reach|meet|contact)\b",
         re.IGNORECASE,

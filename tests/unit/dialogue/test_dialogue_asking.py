@@ -122,6 +122,9 @@ def test_requests_and_pay_are_recognised_as_a_class() -> None:
     assert all(is_pay(q) for q in _PAY), [q for q in _PAY if not is_pay(q)]
     assert all(about_own_work(q) for q in _OWN_WORK)
     assert not any(is_pay(q) or is_request(q) for q in _OWN_WORK)
+    # "who else" asks for people to talk to only when it says so; else it asks about the team
+    for who in ("who else is on the team", "Who else works with you?", "who else joined"):
+        assert "referral" not in intents(who)
 
 
 @pytest.mark.parametrize("meaning", [False, True], ids=["words", "meaning"])
