@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.framing import Turn, analyze, analyze_answer
+from app.framing.cues import find_questions
 
 SPEAKER = st.sampled_from(["manager", "seeker"])
 VOCABULARY = """yes no i you what how do are is that the job position interested maybe not sure
@@ -89,3 +90,13 @@ def test_pathological_repetition_is_fast() -> None:
         started = time.perf_counter()
         analyze_answer(chunk, chunk)
         assert time.perf_counter() - started < 0.5, chunk[:10]
+
+
+def test_finding_questions_in_ten_megabytes_is_bounded() -> None:
+    """Other layers call find_questions directly (dialogue matches questions to topics)."""
+    huge = "so what does your team do and how did you start " * 220_000
+    started = time.process_time()
+    spans = find_questions(huge)
+    assert time.process_time() - started < 1.0
+    assert spans
+    assert max(end for _, end in spans) <= 4000
