@@ -82,6 +82,8 @@ def _run(work: Path, env: dict[str, str], rounds: int) -> dict[str, object]:
             for t in trials
             if not t.first_word_kept
         ],
+        "stored_pre_roll_s_min": min(t.pre_roll_s for t in trials),
+        "stored_voiced_ratio_min": min(t.voiced_ratio for t in trials),
         "barge_in_onset_to_silent_ms_median": round(statistics.median(barge), 1) if barge else None,
         "barge_in_onset_to_silent_ms_max": round(max(barge), 1) if barge else None,
         "barge_ins": len(barge),
