@@ -47,6 +47,21 @@ class Trial:
     first_word_kept: bool
     offline_first_word: bool  # the same recognizer on the answer's own WAV gets the first word
     barge_in_stop_ms: float | None  # answer onset at the mic -> manager silent (fade done)
+    pre_roll_s: float = 0.0  # quiet kept in the stored answer before its first loud frame
+    voiced_ratio: float = 0.0  # the stored answer's voiced span / the WAV's voiced span
+
+
+def voiced_span(clip: AudioClip) -> tuple[float, float]:
+    """Seconds to the first and past the last frame above -40 dBFS (10 ms frames)."""
+    x = clip.to_float()
+    frame = clip.sample_rate // 100
+    n = len(x) // frame
+    if n == 0:
+        return 0.0, 0.0
+    loud = np.flatnonzero(np.sqrt((x[: n * frame].reshape(n, frame) ** 2).mean(axis=1)) > 0.01)
+    if not loud.size:
+        return 0.0, 0.0
+    return loud[0] / 100, (loud[-1] + 1) / 100
 
 
 def calibrate_transport(app: Any, env: dict[str, str], folder: Path, clicks: int = 5) -> float:
@@ -150,7 +165,14 @@ def run_first_words(
         finally:
             proc.wait(20)
             watching[0] = False
-        heard = conv.turns[before].text if len(conv.turns) > before else ""
+        answer = conv.turns[before] if len(conv.turns) > before else None
+        heard = answer.text if answer is not None else ""
+        pre_roll, ratio = 0.0, 0.0
+        if answer is not None and answer.audio_path:
+            stored = AudioClip.from_wav(app.settings.data_dir / answer.audio_path)
+            first, last = voiced_span(stored)
+            w_first, w_last = voiced_span(AudioClip.from_wav(wav))
+            pre_roll, ratio = first, (last - first) / max(1e-3, w_last - w_first)
         trials.append(
             Trial(
                 offset,
@@ -159,6 +181,8 @@ def run_first_words(
                 bool(heard) and first_word(text) in normalize_text(heard)[:2],
                 offline[text],
                 round(fade_seen[0] * 1000, 1) if fade_seen else None,
+                round(pre_roll, 3),
+                round(ratio, 3),
             )
         )
     mic.speech_started.disconnect(on_speech_started)
