@@ -250,7 +250,12 @@ def _env_values(environ: Mapping[str, str]) -> dict[str, Any]:
             continue
         key = name[len(ENV_PREFIX) :].lower()
         if key.startswith("kiosk_"):
-            values.setdefault("kiosk", {})[key[len("kiosk_") :]] = raw
+            kiosk = values.setdefault("kiosk", {})
+            if not isinstance(kiosk, dict):  # FRAMESHIFT_KIOSK=x came first
+                raise ConfigError(f"environment: {ENV_PREFIX}KIOSK cannot be set beside {name}")
+            kiosk[key[len("kiosk_") :]] = raw
+        elif key == "kiosk" and isinstance(values.get("kiosk"), dict):
+            raise ConfigError(f"environment: {name} cannot be set beside {ENV_PREFIX}KIOSK_*")
         else:
             values[key] = raw
     return values
@@ -294,6 +299,14 @@ def read_config_text(path: Path) -> str | None:
         raise ConfigError(f"{path}: is not UTF-8 text (byte {exc.start})") from exc
 
 
+def parse_problem(exc: ValueError) -> str:
+    """A parser's ValueError as a short phrase (Python's integer-size limit in plain words)."""
+    text = " ".join(str(exc).split())
+    if "Exceeds the limit" in text and "digits" in text:
+        return "a number is too long (more than 4,300 digits)"
+    return text
+
+
 def _parse(path: Path, text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
@@ -301,6 +314,8 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
     except RecursionError:
         raise ConfigError(f"{path}: not valid TOML (nested too deeply)") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise ConfigError(f"{path}: not valid TOML ({parse_problem(exc)})") from exc
 
 
 def load_settings(

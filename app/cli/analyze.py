@@ -12,6 +12,7 @@ import json
 from typing import Any, TextIO
 
 from app.cli.common import read_limited
+from app.config import parse_problem
 from app.framing import TranscriptError, analyze, parse_transcript
 
 EXIT_OK = 0
@@ -39,6 +40,8 @@ def _decode(text: str, *, with_line: bool) -> object:
         raise _BadInputError(f"invalid JSON: {error.msg} ({where})") from None
     except RecursionError:
         raise _BadInputError("invalid JSON: nested too deeply") from None
+    except ValueError as error:  # e.g. an integer of more than 4,300 digits
+        raise _BadInputError(f"invalid JSON: {parse_problem(error)}") from None
 
 
 def _analysis(data: object) -> dict[str, Any]:

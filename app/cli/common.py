@@ -26,8 +26,9 @@ EXIT_BAD_INPUT = 2
 #: The largest id SQLite can store; anything above is no session at all.
 MAX_ID = 2**63 - 1
 
-# C0 and C1 control characters except tab and newline: what a terminal would act on.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 control characters except tab and newline: what a terminal would act on; and the
+# bidirectional formatting characters, which reorder what the reader sees ("Trojan Source").
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class CliError(Exception):

@@ -133,6 +133,7 @@ def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: Te
             **analysis.to_dict(),
             "transcript": [{"speaker": t.speaker, "text": t.text} for t in conv.turns],
             "unused_answers": leftover,
+            "lost_recordings": sorted(conv.lost_recordings),
         }
         print_json(payload, stdout)
     else:
@@ -150,8 +151,18 @@ def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: Te
             )
         if leftover:
             stdout.write(f"{len(leftover)} answer(s) not used: the conversation had ended.\n")
-        if saved:
+        if saved and not conv.lost_recordings:
             stdout.write(f"Saved as session {conv.session_id}.\n")
+    if saved and conv.lost_recordings:
+        stdout.flush()
+        turns = ", ".join(str(i + 1) for i in sorted(conv.lost_recordings))
+        reason = conv.lost_recordings[max(conv.lost_recordings)]
+        print(
+            f"frameshift: saved as session {conv.session_id}, but WITHOUT the recording of "
+            f"turn {turns} ({reason}); the text of every turn is saved.",
+            file=stderr,
+        )
+        return EXIT_BAD_INPUT
     if saved:
         return EXIT_OK
     stdout.flush()

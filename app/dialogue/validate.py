@@ -141,6 +141,14 @@ def _kind_of(value: object) -> str:
     return type(value).__name__
 
 
+def _shown(value: object) -> str:
+    """A value as it appears in a message: control characters (a trailing newline) escaped."""
+    text = str(value)
+    if any(not ch.isprintable() for ch in text):
+        return text.encode("unicode_escape").decode("ascii")
+    return text
+
+
 def _explain(error: ValidationError, lines: Mapping[KeyPath, int], file: str) -> list[Problem]:
     """Turn one jsonschema error into sentences a coach can act on."""
     path = list(error.absolute_path)
@@ -191,6 +199,7 @@ def _explain(error: ValidationError, lines: Mapping[KeyPath, int], file: str) ->
             return at(f"{where} has both 'outcome' and 'branches': an end node cannot branch")
         return at(f"{where} needs 'branches' (where to go next) or an 'outcome' (how it ends)")
     if kind == "pattern":
+        value = _shown(value)
         if path == ["id"]:
             return at(f"scenario id '{value}' must be lowercase letters, digits and hyphens")
         if path[:2] == ["knowledge", "topics"] and path[-1] == "id":

@@ -155,6 +155,8 @@ class Conversation:
         self._held: TurnData | None = None  # a voiced manager line waiting for its audio
         self.runner = Runner(scenario, seed=seed, start=start)
         self.turns: list[TurnData] = []
+        #: Turns whose recording could not be kept (full disk...): index -> the reason.
+        self.lost_recordings: dict[int, str] = {}
         self.session_id: int | None = None
         self.status = "active"
         self.analysis: Analysis | None = None
@@ -384,6 +386,7 @@ class Conversation:
             return self.recordings.save(self.session_id, idx, speaker, source)
         except RecordingError as exc:
             if speaker == "seeker":
+                self.lost_recordings[idx] = exc.reason
                 self._notice(f"Your answer's audio could not be saved ({exc.reason}).")
             return None
 
