@@ -125,6 +125,27 @@ def build_kiosk(
     )
 
 
+def warm_framing_model(show: Callable[[str], None] | None = None) -> None:
+    """Load the framing sentence model on a daemon thread (after the first paint), so the first
+    answer never waits for it; when it cannot load, ``show`` gets the sentence saying that
+    framing runs on its rules alone."""
+    from PySide6.QtCore import QTimer
+
+    from app.framing.learned import load_model_in_background, model_notice
+
+    thread = load_model_in_background()
+
+    def check() -> None:
+        if thread.is_alive():
+            QTimer.singleShot(250, check)
+            return
+        notice = model_notice()
+        if notice and show is not None:
+            show(notice)
+
+    QTimer.singleShot(250, check)
+
+
 def run(
     loaded: LoadedSettings,
     *,
@@ -166,6 +187,7 @@ def run(
                 kiosk.show_attract()  # listens for "hello" now that there is a microphone
 
         QTimer.singleShot(0, kiosk_speech)
+        QTimer.singleShot(0, warm_framing_model)
         code = qapp.exec()
         kiosk.shutdown()
     else:
@@ -180,6 +202,7 @@ def run(
                 window.show_status(" ".join(notices))
 
         after_first_paint(window, window_speech)
+        after_first_paint(window, lambda: warm_framing_model(window.show_status))
         if on_shown is not None:
             QTimer.singleShot(0, lambda: on_shown(window))
         code = qapp.exec()
@@ -191,4 +214,12 @@ def run(
     return code
 
 
-__all__ = ["Domain", "build_kiosk", "build_speech", "build_window", "load_domain", "run"]
+__all__ = [
+    "Domain",
+    "build_kiosk",
+    "build_speech",
+    "build_window",
+    "load_domain",
+    "run",
+    "warm_framing_model",
+]
