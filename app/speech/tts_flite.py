@@ -8,10 +8,8 @@ either way, and ``volume`` scales the samples.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import tempfile
 import wave
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,6 +18,7 @@ import numpy as np
 
 from app.speech.errors import EngineUnavailable, SpeechError
 from app.speech.protocols import VoiceSettings
+from app.speech.rendering import rendering
 
 #: The rate (words per minute) at which Flite speaks with duration stretch 1.0.
 NATURAL_RATE = 170
@@ -96,31 +95,20 @@ class FliteTts:
 
     def render(self, text: str, settings: VoiceSettings, out: Path) -> Path:
         """Speak ``text`` into the WAV ``out`` (written atomically); returns ``out``."""
-        if not text.strip():
-            raise SpeechError("There is nothing to say: the line is empty.")
         out = Path(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(suffix=".wav", dir=out.parent, prefix=".render-")
-        os.close(fd)
-        tmp = Path(tmp_name)
-        try:
+        with rendering(text, out) as tmp:
             cmd = self.command(" ".join(text.split()), settings, tmp)
-            done = subprocess.run(
-                cmd, capture_output=True, text=True, timeout=RENDER_TIMEOUT_S, check=False
-            )
+            try:
+                done = subprocess.run(
+                    cmd, capture_output=True, text=True, timeout=RENDER_TIMEOUT_S, check=False
+                )
+            except subprocess.TimeoutExpired as exc:
+                raise SpeechError("Flite took too long on this line.") from exc
+            except OSError as exc:
+                raise EngineUnavailable(f"Flite could not run ({exc}).") from exc
             if done.returncode != 0:
                 raise SpeechError(f"Flite failed on this line: {done.stderr.strip()[:200]}")
             _scale_volume(tmp, settings.volume)
-            os.replace(tmp, out)
-        except subprocess.TimeoutExpired as exc:
-            tmp.unlink(missing_ok=True)
-            raise SpeechError("Flite took too long on this line.") from exc
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise EngineUnavailable(f"Flite could not run ({exc}).") from exc
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
         return out
 
 

@@ -10,8 +10,6 @@ recognition for the second core. Piper has no pitch control: ``rate`` maps to it
 
 from __future__ import annotations
 
-import os
-import tempfile
 import threading
 import wave
 from dataclasses import dataclass, replace
@@ -21,6 +19,7 @@ from typing import Any
 
 from app.speech.errors import EngineUnavailable, SpeechError
 from app.speech.protocols import VoiceSettings
+from app.speech.rendering import rendering
 
 #: The rate (words per minute) at which Piper's voices speak with length scale 1.0.
 NATURAL_RATE = 165
@@ -103,11 +102,8 @@ class PiperTts:
 
     def render(self, text: str, settings: VoiceSettings, out: Path) -> Path:
         """Speak ``text`` into the WAV ``out`` (written atomically); returns ``out``."""
-        if not text.strip():
-            raise SpeechError("There is nothing to say: the line is empty.")
         out = Path(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock:
+        with self._lock, rendering(text, out) as tmp:
             voice = self._voice(settings.voice)
             from piper import SynthesisConfig
 
@@ -115,24 +111,16 @@ class PiperTts:
                 length_scale=NATURAL_RATE / max(80, min(400, settings.rate)),
                 volume=max(0.0, min(1.0, settings.volume)),
             )
-            fd, tmp_name = tempfile.mkstemp(suffix=".wav", dir=out.parent, prefix=".render-")
-            os.close(fd)
-            tmp = Path(tmp_name)
             try:
                 with wave.open(str(tmp), "wb") as wav:
                     voice.synthesize_wav(text, wav, syn_config=config)
-                with wave.open(str(tmp), "rb") as wav:
-                    if wav.getnframes() == 0:
-                        raise SpeechError("The Piper voice produced no audio for this line.")
-                os.replace(tmp, out)
-            except SpeechError:
-                tmp.unlink(missing_ok=True)
-                raise
             except Exception as exc:
-                tmp.unlink(missing_ok=True)
                 raise SpeechError(
                     f"The Piper voice failed on this line ({type(exc).__name__}: {exc})."
                 ) from exc
+            with wave.open(str(tmp), "rb") as wav:
+                if wav.getnframes() == 0:
+                    raise SpeechError("The Piper voice produced no audio for this line.")
         return out
 
 

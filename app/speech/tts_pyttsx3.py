@@ -11,7 +11,6 @@ import atexit
 import gc
 import logging
 import os
-import tempfile
 import threading
 import wave
 import weakref
@@ -20,6 +19,7 @@ from typing import Any
 
 from app.speech.errors import EngineUnavailable, SpeechError
 from app.speech.protocols import VoiceSettings
+from app.speech.rendering import rendering
 
 log = logging.getLogger(__name__)
 
@@ -128,52 +128,45 @@ class Pyttsx3Voice:
 
     def render(self, text: str, settings: VoiceSettings, out: Path) -> Path:
         """Speak ``text`` into the WAV ``out`` (written atomically); returns ``out``."""
-        if not text.strip():
-            raise SpeechError("There is nothing to say: the line is empty.")
         out = Path(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(suffix=".wav", dir=out.parent, prefix=".render-")
-        os.close(fd)
-        tmp = Path(tmp_name)
-        try:
-            with _ENGINE_LOCK:
-                engine = self._ensure_engine()
-                _espeak_synchronize()
-                self._apply(engine, settings)
-                finished: list[bool] = []
-                errors: list[BaseException] = []
-                tokens = [
-                    engine.connect(
-                        "finished-utterance",
-                        lambda name=None, completed=True: finished.append(bool(completed)),
-                    ),
-                    engine.connect(
-                        "error", lambda name=None, exception=None: errors.append(exception)
-                    ),
-                ]
-                try:
-                    engine.save_to_file(text, str(tmp))
-                    engine.runAndWait()
-                    _espeak_synchronize()
-                finally:
-                    for token in tokens:
-                        engine.disconnect(token)
-            if errors:
-                raise EngineUnavailable(f"The voice engine reported an error: {errors[0]}.")
-            # The eSpeak driver sometimes adds a stray completed=False after the real one.
-            if not any(finished):
-                raise EngineUnavailable("The voice engine stopped before finishing the line.")
-            self._check_wav(tmp)
-            os.replace(tmp, out)
-        except SpeechError:
-            raise
-        except Exception as exc:
-            raise EngineUnavailable(
-                f"The voice engine failed to speak the line ({type(exc).__name__}: {exc})."
-            ) from exc
-        finally:
-            tmp.unlink(missing_ok=True)
+        with rendering(text, out) as tmp:
+            try:
+                self._render_into(text, settings, tmp)
+            except SpeechError:
+                raise
+            except Exception as exc:
+                raise EngineUnavailable(
+                    f"The voice engine failed to speak the line ({type(exc).__name__}: {exc})."
+                ) from exc
         return out
+
+    def _render_into(self, text: str, settings: VoiceSettings, tmp: Path) -> None:
+        with _ENGINE_LOCK:
+            engine = self._ensure_engine()
+            _espeak_synchronize()
+            self._apply(engine, settings)
+            finished: list[bool] = []
+            errors: list[BaseException] = []
+            tokens = [
+                engine.connect(
+                    "finished-utterance",
+                    lambda name=None, completed=True: finished.append(bool(completed)),
+                ),
+                engine.connect("error", lambda name=None, exception=None: errors.append(exception)),
+            ]
+            try:
+                engine.save_to_file(text, str(tmp))
+                engine.runAndWait()
+                _espeak_synchronize()
+            finally:
+                for token in tokens:
+                    engine.disconnect(token)
+        if errors:
+            raise EngineUnavailable(f"The voice engine reported an error: {errors[0]}.")
+        # The eSpeak driver sometimes adds a stray completed=False after the real one.
+        if not any(finished):
+            raise EngineUnavailable("The voice engine stopped before finishing the line.")
+        self._check_wav(tmp)
 
     def _apply(self, engine: Any, settings: VoiceSettings) -> None:
         # pyttsx3 queues property changes and swallows a bad voice name, so check it first.
