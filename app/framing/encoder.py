@@ -24,6 +24,8 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
+from app.framing.once import LoadOnce
+
 MODEL_DIR: Final = Path(__file__).resolve().parent / "model_files"
 MODEL_FILE: Final = "encoder-int8.onnx"
 TOKENIZER_FILE: Final = "tokenizer.json"
@@ -177,47 +179,24 @@ def load_encoder(directory: Path = MODEL_DIR) -> SentenceEncoder:
         raise EncoderUnavailableError(f"The sentence model could not be opened: {error}.") from None
 
 
-class _Shared:
-    """The process-wide encoder: loaded once, by whichever caller comes first."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.done = threading.Event()
-        self.started = False
-        self.encoder: SentenceEncoder | None = None
-        self.notice: str | None = None
-        self.directory = MODEL_DIR
-
-    def load(self) -> None:
-        with self.lock:
-            if self.started:
-                return
-            self.started = True
-        try:
-            self.encoder = load_encoder(self.directory)
-        except EncoderUnavailableError as error:
-            self.notice = f"{error} Framing uses its rules only."
-        finally:
-            self.done.set()
+def _load_shared() -> tuple[SentenceEncoder | None, str | None]:
+    try:
+        return load_encoder(MODEL_DIR), None
+    except EncoderUnavailableError as error:
+        return None, f"{error} Framing uses its rules only."
 
 
-_SHARED = _Shared()
+_SHARED: LoadOnce[SentenceEncoder] = LoadOnce(_load_shared, "sentence-encoder")
 
 
 def load_in_background() -> threading.Thread:
     """Start loading the shared encoder on a daemon thread (a no-op once started)."""
-    thread = threading.Thread(target=_SHARED.load, name="sentence-encoder", daemon=True)
-    thread.start()
-    return thread
+    return _SHARED.in_background()
 
 
 def shared_encoder(wait: bool = True) -> SentenceEncoder | None:
     """The process's encoder, or None when unavailable (or, with wait=False, not loaded yet)."""
-    if not wait:
-        return _SHARED.encoder if _SHARED.done.is_set() else None
-    _SHARED.load()
-    _SHARED.done.wait()
-    return _SHARED.encoder
+    return _SHARED.get(wait)
 
 
 def encoder_notice() -> str | None:

@@ -42,6 +42,7 @@ from app.framing.encoder import (
     shared_encoder,
 )
 from app.framing.model import CueMatch
+from app.framing.once import LoadOnce
 from app.framing.scoring import NEUTRAL_BAND
 from app.framing.vocabulary import DECISIVE_CUES, FRAMES, MANAGER_CUES, Frame
 
@@ -312,48 +313,27 @@ def load_or_notice(directory: Path = MODEL_DIR) -> tuple[FramingModel | None, st
         return None, f"{error} Framing uses its rules only."
 
 
-class _Shared:
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.done = threading.Event()
-        self.started = False
-        self.model: FramingModel | None = None
-        self.notice: str | None = None
-
-    def load(self) -> None:
-        with self.lock:
-            if self.started:
-                return
-            self.started = True
-        try:
-            encoder = shared_encoder()  # the one encoder of the process, shared with dialogue
-            if encoder is None:
-                self.notice = encoder_notice()
-            else:
-                self.model = load_model(MODEL_DIR, encoder)
-        except EncoderUnavailableError as error:
-            self.notice = f"{error} Framing uses its rules only."
-        finally:
-            self.done.set()
+def _load_shared() -> tuple[FramingModel | None, str | None]:
+    try:
+        encoder = shared_encoder()  # the one encoder of the process, shared with dialogue
+        if encoder is None:
+            return None, encoder_notice()
+        return load_model(MODEL_DIR, encoder), None
+    except EncoderUnavailableError as error:
+        return None, f"{error} Framing uses its rules only."
 
 
-_SHARED = _Shared()
+_SHARED: LoadOnce[FramingModel] = LoadOnce(_load_shared, "framing-model")
 
 
 def shared_model(wait: bool = True) -> FramingModel | None:
     """The process's framing model, loaded once; None when unavailable (see `model_notice`)."""
-    if not wait:
-        return _SHARED.model if _SHARED.done.is_set() else None
-    _SHARED.load()
-    _SHARED.done.wait()
-    return _SHARED.model
+    return _SHARED.get(wait)
 
 
 def load_model_in_background() -> threading.Thread:
     """Start loading the framing model (and so the shared encoder) on a daemon thread."""
-    thread = threading.Thread(target=_SHARED.load, name="framing-model", daemon=True)
-    thread.start()
-    return thread
+    return _SHARED.in_background()
 
 
 def model_notice() -> str | None:

@@ -1,0 +1,53 @@
+"""A value loaded once per process, by whichever caller (or background thread) comes first.
+
+The sentence encoder and the framing model both load this way: heavy, optional, and never
+worth loading twice. A loader returns the value, or None and a sentence saying why not.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class LoadOnce(Generic[T]):
+    """``get()`` loads on first use and waits; ``in_background()`` starts it early."""
+
+    def __init__(self, loader: Callable[[], tuple[T | None, str | None]], name: str) -> None:
+        self._loader = loader
+        self._name = name
+        self._lock = threading.Lock()
+        self.done = threading.Event()
+        self.started = False
+        self.value: T | None = None
+        self.notice: str | None = None
+
+    def load(self) -> None:
+        with self._lock:
+            if self.started:
+                return
+            self.started = True
+        try:
+            self.value, self.notice = self._loader()
+        finally:
+            self.done.set()
+
+    def get(self, wait: bool = True) -> T | None:
+        """The value, or None when unavailable (or, with ``wait=False``, not loaded yet)."""
+        if not wait:
+            return self.value if self.done.is_set() else None
+        self.load()
+        self.done.wait()
+        return self.value
+
+    def in_background(self) -> threading.Thread:
+        """Start loading on a daemon thread (a no-op once started)."""
+        thread = threading.Thread(target=self.load, name=self._name, daemon=True)
+        thread.start()
+        return thread
+
+
+__all__ = ["LoadOnce"]
