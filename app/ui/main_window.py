@@ -12,7 +12,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app.config import Settings
-from app.ui import window_actions
+from app.ui import screens, window_actions
 from app.ui.picker import ScenarioPicker, ordered
 
 if TYPE_CHECKING:  # the domain is imported when the window attaches it, after the first paint
@@ -141,58 +141,18 @@ class MainWindow(QMainWindow):
         if self._rehearsal is not None:
             self._rehearsal.attach_speech(speech)
 
-    # -- the screens, built on first use ----------------------------------------------------
+    # -- the screens, built on first use (app/ui/screens.py) --------------------------------
     @property
     def conversation(self) -> ConversationView:
-        page = self._pages.get("conversation")
-        if page is None:
-            from app.ui.conversation_view import ConversationView
-
-            c = ConversationView()
-            c.answer_submitted.connect(self._on_conversation_answer_submitted)
-            c.listen_requested.connect(lambda: self.rehearsal.listen_now())
-            c.push_to_talk.connect(lambda pressed: self.rehearsal.set_push_to_talk(pressed))
-            c.repeat_requested.connect(lambda: self.rehearsal.repeat_line())
-            c.end_requested.connect(lambda: self.rehearsal.end_early())
-            page = self._add_page("conversation", c)
-        return page  # type: ignore[return-value]
+        return screens.page(self, "conversation")  # type: ignore[return-value]
 
     @property
     def results(self) -> ResultsView:
-        page = self._pages.get("results")
-        if page is None:
-            from app.ui.replay import ResultsView
-
-            r = ResultsView(self.find_scenario)
-            r.bind(
-                player=lambda: self.speech.player,
-                data_dir=lambda: self.settings.data_dir,
-                store=lambda: self.store,
-            )
-            r.back_requested.connect(self.show_picker)
-            r.history_requested.connect(self.show_history)
-            r.retry_requested.connect(self.retry_from)
-            r.rehearse_requested.connect(self._on_results_rehearse_requested)
-            r.open_session_requested.connect(self.show_results)
-            if getattr(self, "_kiosk_locked", False):
-                r.enter_kiosk_mode()
-            page = self._add_page("results", r)
-        return page  # type: ignore[return-value]
+        return screens.page(self, "results")  # type: ignore[return-value]
 
     @property
     def history(self) -> HistoryView:
-        page = self._pages.get("history")
-        if page is None:
-            from app.ui.history import HistoryView
-
-            h = HistoryView()
-            h.back_requested.connect(self.show_picker)
-            h.open_requested.connect(self.show_results)
-            h.delete_requested.connect(self.delete_sessions)
-            h.delete_all_requested.connect(self.delete_all)
-            h.set_store(self.store)
-            page = self._add_page("history", h)
-        return page  # type: ignore[return-value]
+        return screens.page(self, "history")  # type: ignore[return-value]
 
     def _add_page(self, name: str, page: QWidget) -> QWidget:
         self._pages[name] = page
@@ -251,20 +211,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.history)
 
     def show_results(self, session_id: int) -> None:
-        from app.store import StoreError
-
-        if self.store is None:
-            return
-        try:
-            session = self.store.session(session_id)
-            turns = self.store.turns(session_id)
-        except StoreError as exc:
-            self.show_status(f"{exc.message} {exc.hint}")
-            return
-        self.last_session_id = session_id
-        self.results.show_session(session, turns)
-        self.stack.setCurrentWidget(self.results)
-        self.results_shown.emit(session_id)
+        window_actions.show_results(self, session_id)
 
     def start_scenario(
         self,
@@ -309,16 +256,7 @@ class MainWindow(QMainWindow):
 
     # -- slots ------------------------------------------------------------------------------
     def _on_picker_settings_requested(self) -> None:
-        if getattr(self, "_kiosk_locked", False):
-            return
-        from app.ui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.settings, self.config_path, self)
-        if dialog.exec():
-            self.settings = dialog.result_settings()
-            self.rehearsal.settings = self.settings
-            self.settings_changed.emit(self.settings)
-            self.show_status(dialog.saved_message)
+        window_actions.edit_settings(self)
 
     def _on_results_rehearse_requested(self, scenario_id: str) -> None:
         scenario = self.find_scenario(scenario_id)

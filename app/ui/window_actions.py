@@ -107,3 +107,35 @@ def may_close(window: MainWindow, *, ask: bool) -> bool:
     if conv is not None and needs_saving(conv):
         return settle_unsaved(window, conv, window.settings, can_cancel=True)
     return True
+
+
+def show_results(window: MainWindow, session_id: int) -> None:
+    """The replay of a saved session (a sentence in the status bar if it cannot be read)."""
+    from app.store import StoreError
+
+    if window.store is None:
+        return
+    try:
+        session = window.store.session(session_id)
+        turns = window.store.turns(session_id)
+    except StoreError as exc:
+        window.show_status(f"{exc.message} {exc.hint}")
+        return
+    window.last_session_id = session_id
+    window.results.show_session(session, turns)
+    window.stack.setCurrentWidget(window.results)
+    window.results_shown.emit(session_id)
+
+
+def edit_settings(window: MainWindow) -> None:
+    """The settings dialog; what it saves applies at once."""
+    if getattr(window, "_kiosk_locked", False):
+        return
+    from app.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.settings, window.config_path, window)
+    if dialog.exec():
+        window.settings = dialog.result_settings()
+        window.rehearsal.settings = window.settings
+        window.settings_changed.emit(window.settings)
+        window.show_status(dialog.saved_message)
