@@ -126,6 +126,23 @@ class Runner:
             self._matcher = matcher_for(self.scenario.knowledge)
         return self._matcher
 
+    def likely_lines(self) -> list[str]:
+        """Every part the manager may say in this rehearsal, the soonest first: this rehearsal's
+        phrasing of each node in the order the talk can reach them (breadth first from the
+        current node), then everything else the scenario can say (knowledge answers, bridges,
+        the other phrasings). A slow voice renders them in this order."""
+        order: list[str] = []
+        seen = {self.current.id}
+        queue = [self.current.id]
+        while queue:
+            node = self.scenario.nodes[queue.pop(0)]
+            order.append(self._phrasing[node.id])
+            for branch in node.branches:
+                if branch.goto not in seen:
+                    seen.add(branch.goto)
+                    queue.append(branch.goto)
+        return list(dict.fromkeys([*order, *self.scenario.manager_lines()]))
+
     @property
     def finished(self) -> bool:
         """True once the manager has said an end node's line."""

@@ -168,9 +168,11 @@ class Rehearsal(QObject):
         )
         if voiced:
             assert self.speech.worker is not None
-            # Every part of every line (knowledge answers included) is rendered before it is
-            # needed, so the turn gap never waits for the voice engine.
-            self.speech.worker.request_prerender(scenario.manager_lines(), self._voice_settings())
+            # Every part of every line (knowledge answers included) is rendered ahead, the
+            # lines this rehearsal can reach soonest first, so the turn gap does not wait for
+            # the voice engine (a line needed before its turn in the backlog goes first).
+            lines = self.conversation.runner.likely_lines()
+            self.speech.worker.request_prerender(lines, self._voice_settings())
         if max_minutes:
             self._cap_timer.start(int(max_minutes * 60_000))
         self._present(self.conversation.begin())

@@ -263,6 +263,12 @@ class SpeechWorker(QObject):
         return self._stt.speculative_hits
 
     @property
+    def prerender_backlog(self) -> int:
+        """Lines still waiting to be pre-rendered (0 once every line of the rehearsal is cached;
+        read from the GUI thread, so a line being rendered right now is not counted)."""
+        return self._tts.backlog
+
+    @property
     def running(self) -> bool:
         return self._tts_thread.isRunning() or self._stt_thread.isRunning()
 
