@@ -122,6 +122,9 @@ class Settings:
     theme: str = setting("light", choices=THEMES)
     font_scale: float = setting(1.0, low=0.5, high=3.0)
     practice_mode: bool = setting(False)  # show live frame labels during a rehearsal
+    # Personas speak with Piper's and Flite's natural voices; off: eSpeak NG for every persona
+    # (renders ~50x faster: for a weak machine).
+    natural_voices: bool = setting(True)
     scenario_dirs: tuple[str, ...] = setting(())
     end_silence_ms: int = setting(550, low=100, high=10_000)
     max_answer_s: int = setting(30, low=1, high=600)

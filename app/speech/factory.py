@@ -58,6 +58,9 @@ class EngineVoice:
 
     engines: dict[str, Callable[[], Voice]]
     default: str = DEFAULT_VOICE_ENGINE
+    #: False: every persona speaks with the default engine, in the voice its own engine names
+    #: as a stand-in (``settings.natural_voices = false``, for weak machines).
+    natural: bool = True
 
     def __post_init__(self) -> None:
         self._built: dict[str, Voice] = {}
@@ -66,7 +69,8 @@ class EngineVoice:
     def engine_id(self) -> str:
         """Every engine with its version (constructors are cheap: engines load on first render);
         the cache also keys on the voice name, which names the engine."""
-        return "+".join(f"{name}={self.engine(name).engine_id}" for name in sorted(self.engines))
+        ids = "+".join(f"{name}={self.engine(name).engine_id}" for name in sorted(self.engines))
+        return ids if self.natural else f"{ids}+stand-ins"
 
     def split(self, settings: VoiceSettings) -> tuple[str, VoiceSettings]:
         name, sep, voice = settings.voice.partition(":")
@@ -81,18 +85,22 @@ class EngineVoice:
 
     def render(self, text: str, settings: VoiceSettings, out: Path) -> Path:
         """Render with the engine the voice names; where that engine cannot run here (not
-        installed, model missing), the default engine speaks instead with the voice the engine
-        names as its stand-in (``fallback(settings)``), so a persona is never silent."""
+        installed, model missing), or natural voices are off, the default engine speaks instead
+        with the voice the engine names as its stand-in (``fallback(settings)``), so a persona
+        is never silent."""
         name, own = self.split(settings)
+        if name != self.default and not self.natural:
+            return self.engine(self.default).render(text, self._stand_in(name, own), out)
         try:
             return self.engine(name).render(text, own, out)
         except EngineUnavailable:
             if name == self.default:
                 raise
-            engine = self.engine(name)
-            fallback = getattr(engine, "fallback", None)
-            stand_in = fallback(own) if callable(fallback) else replace(own, voice="en-us")
-            return self.engine(self.default).render(text, stand_in, out)
+            return self.engine(self.default).render(text, self._stand_in(name, own), out)
+
+    def _stand_in(self, name: str, own: VoiceSettings) -> VoiceSettings:
+        fallback = getattr(self.engine(name), "fallback", None)
+        return fallback(own) if callable(fallback) else replace(own, voice="en-us")
 
 
 def make_voice(settings: Settings | None = None, engine: str | None = None) -> Voice:
@@ -105,7 +113,8 @@ def make_voice(settings: Settings | None = None, engine: str | None = None) -> V
         return VOICE_ENGINES[engine]()
     if len(VOICE_ENGINES) == 1:
         return VOICE_ENGINES[DEFAULT_VOICE_ENGINE]()
-    return EngineVoice(dict(VOICE_ENGINES))
+    natural = True if settings is None else bool(settings.natural_voices)
+    return EngineVoice(dict(VOICE_ENGINES), natural=natural)
 
 
 def make_recognizer(settings: Settings) -> Recognizer:

@@ -98,3 +98,21 @@ def test_cache_keys_name_the_engine(tmp_path: Path) -> None:
     a = cache.path_for("Good to meet you.", VoiceSettings(voice="piper:joe"))
     b = cache.path_for("Good to meet you.", VoiceSettings(voice="flite:rms"))
     assert a != b
+
+
+def test_natural_voices_off_uses_the_stand_ins(tmp_path: Path) -> None:
+    """settings.natural_voices = false: every persona speaks eSpeak NG's stand-in voice, and the
+    cache never mixes that audio with the natural voice's."""
+    from app.config import Settings
+
+    fast = make_voice(Settings(data_dir=tmp_path, natural_voices=False))
+    natural = make_voice(Settings(data_dir=tmp_path))
+    assert isinstance(fast, EngineVoice)
+    assert isinstance(natural, EngineVoice)
+    settings = VoiceSettings(voice="piper:joe")
+    out = fast.render("Good to meet you. What brings you here?", settings, tmp_path / "a.wav")
+    assert _duration(out) > 1.0
+    assert fast.engine("piper")._loaded == {}  # type: ignore[attr-defined]  # Piper never ran
+    a = VoiceCache(fast, tmp_path).path_for("Hi.", settings)
+    b = VoiceCache(natural, tmp_path).path_for("Hi.", settings)
+    assert a != b
