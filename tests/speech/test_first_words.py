@@ -18,7 +18,8 @@ pytestmark = [pytest.mark.speech, pytest.mark.slow, pytest.mark.gui]
 def test_first_words_survive_every_moment_of_answering(
     qtbot: object, pulse_mic: dict[str, str], tmp_path: Path
 ) -> None:
-    app = make_driver(qtbot, tmp_path / "data", live_audio=True, rate=1.6)
+    # eSpeak NG stand-ins (natural_voices off): this times the loop, not a neural voice.
+    app = make_driver(qtbot, tmp_path / "data", live_audio=True, rate=1.6, natural_voices=False)
     try:
         transport = calibrate_transport(app, pulse_mic, tmp_path)
         trials = run_first_words(app, pulse_mic, tmp_path, transport)

@@ -18,7 +18,8 @@ pytestmark = [pytest.mark.speech, pytest.mark.slow, pytest.mark.gui]
 def test_thirty_spoken_turns_never_stall_the_window(
     qtbot: object, pulse_mic: dict[str, str], tmp_path: Path
 ) -> None:
-    app = make_driver(qtbot, tmp_path / "data", live_audio=True, rate=1.6)
+    # eSpeak NG stand-ins (natural_voices off): this times the loop, not a neural voice.
+    app = make_driver(qtbot, tmp_path / "data", live_audio=True, rate=1.6, natural_voices=False)
     try:
         result = run_soak(app, pulse_mic, tmp_path, turns=30)
     finally:
