@@ -14,6 +14,7 @@ never looser than 0600 once it holds the kiosk's PIN hash).
 
 from __future__ import annotations
 
+import errno
 import math
 import os
 import stat
@@ -25,6 +26,8 @@ from pathlib import Path
 from typing import Any, get_type_hints
 
 import platformdirs
+
+from app.files import NotARegularFileError, open_regular
 
 APP_NAME = "frameshift"
 CONFIG_SCHEMA = 1
@@ -275,27 +278,22 @@ def read_config_text(path: Path) -> str | None:
     """The config file's text (a UTF-8 BOM allowed), None when there is none; ConfigError when
     it is not a regular file or cannot be read. Never blocks on a FIFO or device."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with open_regular(path) as (fh, info):
+            if info.st_size > MAX_CONFIG_BYTES:
+                raise ConfigError(
+                    f"{path}: is {info.st_size} bytes; a settings file is far smaller"
+                )
+            raw = fh.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         return None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a folder, not a settings file") from None
+    except NotARegularFileError:
+        raise ConfigError(f"{path}: is not a regular file (a pipe or device?)") from None
     except OSError as exc:
+        if exc.errno == errno.EINVAL and exc.strerror == "not a usable file name":
+            raise ConfigError(f"{path!r}: is not a usable file name") from None
         raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    except ValueError:  # a name no file can have (an embedded NUL)
-        raise ConfigError(f"{path!r}: is not a usable file name") from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise ConfigError(f"{path}: is a folder, not a settings file")
-        if not stat.S_ISREG(info.st_mode):
-            raise ConfigError(f"{path}: is not a regular file (a pipe or device?)")
-        if info.st_size > MAX_CONFIG_BYTES:
-            raise ConfigError(f"{path}: is {info.st_size} bytes; a settings file is far smaller")
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            raw = fh.read(MAX_CONFIG_BYTES + 1)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    finally:
-        os.close(fd)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -8,14 +8,13 @@ and list item so that later checks (schema, graph) can point at the line to fix.
 from __future__ import annotations
 
 import errno
-import os
-import stat
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from app.dialogue.problems import Problem
+from app.files import open_regular
 
 #: A place in the document: keys and list indexes from the root.
 KeyPath = tuple[str | int, ...]
@@ -207,25 +206,13 @@ def _load(text: str, file: str) -> tuple[Any, dict[KeyPath, int], list[Problem]]
 def read_bounded(path: Path) -> bytes:
     """A scenario file's bytes, refused before reading when it is not a regular file (a FIFO
     would block) or larger than MAX_BYTES (OSError with a sentence as strerror)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except ValueError:  # a name no file can have (an embedded NUL)
-        raise OSError(errno.EINVAL, "not a usable file name", repr(str(path))) from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file (a pipe or device?)", str(path))
+    with open_regular(path) as (fh, info):
         if info.st_size > MAX_BYTES:
             raise OSError(errno.EFBIG, f"larger than {MAX_BYTES} bytes", str(path))
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            raise OSError(errno.EFBIG, f"larger than {MAX_BYTES} bytes", str(path))
-        return data
-    finally:
-        os.close(fd)
+        data = fh.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise OSError(errno.EFBIG, f"larger than {MAX_BYTES} bytes", str(path))
+    return data
 
 
 def _unreadable(text: str, err: yaml.reader.ReaderError, file: str) -> Problem:

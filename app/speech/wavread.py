@@ -13,14 +13,15 @@ chunks itself, in bounded time and memory:
 
 from __future__ import annotations
 
+import errno
 import os
-import stat
 import struct
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
+from app.files import NotARegularFileError, open_regular
 from app.speech.errors import SpeechError
 
 #: Longest audio a file may hold unless the caller says otherwise (the recognizer's own cap).
@@ -45,25 +46,20 @@ def read_wav(
     path = Path(path)
     name = str(path)
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with open_regular(path) as (fh, info):
+            return _parse(fh, info.st_size, name, max_seconds)
     except FileNotFoundError:
         raise WavError(f"The audio file {name} does not exist.") from None
+    except IsADirectoryError:
+        raise WavError(f"{name} is a folder, not a WAV file.") from None
+    except NotARegularFileError:
+        raise WavError(
+            f"{name} is not a regular file (a pipe or device?); give a WAV file."
+        ) from None
     except OSError as exc:
+        if exc.errno == errno.EINVAL and exc.strerror == "not a usable file name":
+            raise WavError(f"{name!r} is not a usable file name.") from None
         raise WavError(f"{name} cannot be read ({exc.strerror or exc}).") from None
-    except ValueError:  # a name no file can have (an embedded NUL)
-        raise WavError(f"{name!r} is not a usable file name.") from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise WavError(f"{name} is a folder, not a WAV file.")
-        if not stat.S_ISREG(info.st_mode):
-            raise WavError(f"{name} is not a regular file (a pipe or device?); give a WAV file.")
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            return _parse(fh, info.st_size, name, max_seconds)
-    except OSError as exc:
-        raise WavError(f"{name} cannot be read ({exc.strerror or exc}).") from None
-    finally:
-        os.close(fd)
 
 
 def _parse(
