@@ -47,7 +47,13 @@ _PAY: Final = re.compile(
     r"\b(?:pay|pays|paid|salary|salaries|compensation|comp\s+package|benefits|bonus|bonuses|"
     r"equity|stock\s+options?|pension|wage|wages|money|earn|earns|earning|package|perks|"
     r"raises?|day\s+rate|hourly\s+rate|rate\s+of\s+pay|holiday\s+allowance|annual\s+leave|"
-    r"vacation\s+days|paid\s+leave|what\s+(?:does|would)\s+it\s+pay)\b",
+    r"vacation\s+days|paid\s+leave|what\s+(?:does|would)\s+it\s+pay|"
+    # benefits in kind are part of the package too
+    r"(?:parental|maternity|paternity|shared\s+parental|sick|carer'?s|study)\s+leave|"
+    r"maternity|paternity|(?:staff|employee|team|worker)\s+discounts?|discounts?|"
+    r"private\s+health\s*care|health\s+(?:insurance|cover|plan)|medical\s+insurance|"
+    r"dental\s+(?:plan|cover|insurance)|gym\s+membership|"
+    r"free\s+(?:food|lunch|lunches|meals?|drinks|snacks)|staff\s+meals?|company\s+car)\b",
     re.IGNORECASE,
 )
 #: A question about the persona's own work or the role they might fill.
@@ -64,8 +70,47 @@ _OWN_WORK: Final = re.compile(
 #: Topic ids that hold the persona's own work or the role ("role", "typical_week", "her_work").
 _OWN_WORK_TOPIC: Final = re.compile(r"(?:^|_)(?:role|week|work|day|job)(?:_|$)")
 
+#: Leisure: what the persona does away from work. Strong words alone; "weekend" only when the
+#: question is not about working then ("Do you work weekends?" asks about the hours).
+_LEISURE: Final = re.compile(
+    r"\b(?:hobby|hobbies|for\s+fun|free\s+time|spare\s+time|downtime|switch\s+off|unwind|"
+    r"(?:days?|evenings?|nights?)\s+off|time\s+away\s+from\s+work|"
+    r"outside\s+(?:of\s+)?work\s+(?:do\s+you|you)\s+(?:do|enjoy|like))\b"
+    r"|^(?!.*\b(?:work|works|working|worked|shifts?|rota|hours|open|opens|on\s+call|cover|"
+    r"overtime|busy|service|trading|nights|mondays?|fridays?|nine\s+to\s+five|"
+    r"(?:do|does|doing|did)\s+(?:the\s+)?week-?ends?)\b).*\bweek-?ends?\b",
+    re.IGNORECASE,
+)
+#: The persona's private life and acquaintances: "how do you know Dana", "how did you two
+#: meet", "what's your favourite book", "where do you live".
+_PERSONAL: Final = re.compile(
+    r"\bhow\s+(?:do|did)\s+(?:you|y'all)\s+(?:two\s+|guys\s+|both\s+)?(?:know|meet|met)\s+"
+    r"(?:each\s+other|one\s+another|[a-z'-]+)(?:\s+(?:from|again|originally|first))?\s*[?.!]*\s*$"
+    r"|\bhow\s+did\s+you\s+(?:and\s+[a-z'-]+|two|both)\s+(?:meet|get\s+to\s+know|become)\b"
+    r"|\b(?:known|know)\s+each\s+other\b|\bhow\s+long\s+have\s+you\s+known\b"
+    r"|\bfavou?rite\b(?!\s+(?:\w+\s+){0,2}(?:part|thing|bit|aspect|project|moment|day|"
+    r"tool|client|story|problem|bug)s?\b)"
+    r"|\bwhere\s+do\s+you\s+live\b|\bare\s+you\s+married\b|\bhow\s+old\s+are\s+you\b"
+    r"|\b(?:do\s+you\s+have|have\s+you\s+got)\s+(?:any\s+)?(?:kids|children|pets|a\s+dog|"
+    r"a\s+cat)\b",
+    re.IGNORECASE,
+)
+#: Getting to the building: parking, bike storage.
+_PARKING: Final = re.compile(
+    r"\b(?:parking|car\s+park|park\s+(?:my|the|a|your)\s+car|bike\s+(?:racks?|storage|shed|"
+    r"parking|lockers?)|(?:can|could|do|would|where)\s+(?:i|you|people|staff)\s+park)\b",
+    re.IGNORECASE,
+)
+#: Immigration: visas and sponsorship.
+_VISA: Final = re.compile(
+    r"\b(?:visas?|sponsorship|sponsor\s+(?:a\s+|the\s+)?(?:visa|work\s+permit)s?|"
+    r"sponsor\s+(?:international|overseas|foreign)|work\s+permits?|right\s+to\s+work)\b",
+    re.IGNORECASE,
+)
+
 #: What a question is after, whatever its object; a topic has an intent when one of its own
-#: example questions shows it.
+#: example questions shows it. A question showing one of these is answered only by such a
+#: topic, or by none: a topic about something else would be a wrong answer.
 INTENTS: Final[dict[str, re.Pattern[str]]] = {
     "origin": re.compile(
         r"\bhow\s+did\s+(?:you|she|he|they|y'all)\s+(?:first\s+)?(?:get|end\s+up|start|come|"
@@ -83,6 +128,34 @@ INTENTS: Final[dict[str, re.Pattern[str]]] = {
         re.IGNORECASE,
     ),
     "pay": _PAY,
+    "leisure": _LEISURE,
+    "personal": _PERSONAL,
+    "parking": _PARKING,
+    "visa": _VISA,
+}
+#: Softer intents: a question showing one goes to the topics whose examples show it when there
+#: are any ("What's the biggest headache right now?" to challenges, not team); when no topic
+#: shows it, every topic may answer.
+LEANINGS: Final[dict[str, re.Pattern[str]]] = {
+    "challenge": re.compile(
+        r"\b(?:hard|hardest|toughest|trickiest|difficult|difficulty|difficulties|"
+        r"challeng\w*|frustrat\w*|tough|tricky|struggl\w*|headaches?|pain\s+points?|"
+        r"keeps?\s+you\s+up|biggest\s+(?:problem|issue|worry|obstacle)s?)\b",
+        re.IGNORECASE,
+    ),
+    "looking_for": re.compile(
+        r"\blook(?:s|ing)?\s+for\s+(?:in|when)\b|\bstand\s+out\b|\bgood\s+fit\b"
+        r"|\bmakes?\s+(?:someone|somebody|a\s+person|people|a\s+candidate)\s+(?:good|great|"
+        r"successful|stand|do\s+well|a\s+good)\b|\bkind\s+of\s+(?:person|people|candidate)\b"
+        r"|\bqualities\b|\bdo(?:es)?\s+well\s+(?:here|on|in|at)\b",
+        re.IGNORECASE,
+    ),
+    "hiring_steps": re.compile(
+        r"\b(?:hiring|recruitment|recruiting|application|interview|selection)\s+process\b"
+        r"|\bthe\s+process\b(?!\s+of\b)|\binterviews?\b|\bhow\s+many\s+rounds\b"
+        r"|\bget(?:s|ting)?\s+hired\b",
+        re.IGNORECASE,
+    ),
 }
 
 
@@ -114,3 +187,8 @@ def own_work_topic(topic_id: str) -> bool:
 def intents(text: str) -> frozenset[str]:
     """The intents a question (or an example question) shows."""
     return frozenset(name for name, pattern in INTENTS.items() if pattern.search(text))
+
+
+def leanings(text: str) -> frozenset[str]:
+    """The softer intents a question (or an example question) shows."""
+    return frozenset(name for name, pattern in LEANINGS.items() if pattern.search(text))

@@ -26,7 +26,7 @@ from typing import Final, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from app.dialogue.asking import intents
+from app.dialogue.asking import intents, leanings
 from app.dialogue.model import Knowledge
 from app.dialogue.words import QUESTION_WORDS, content_terms, plain_terms, terms
 from app.framing.cues import find_questions
@@ -43,6 +43,10 @@ WORDS_WEIGHT: Final = 0.15
 #: With the encoder, the best topic must lead the next by this much: two topics the question
 #: fits about equally well get a deflection rather than a coin toss.
 MEANING_MARGIN: Final = 0.02
+#: Score a topic needs with the encoder when the question leans towards it by its words ("the
+#: hardest part", "stand out"): the topics whose examples lean the same way are the only
+#: candidates, so less of the meaning needs to agree.
+LEANING_THRESHOLD: Final = 0.35
 #: Weight of question words ("who", "when") relative to an ordinary term of the same rarity.
 _QUESTION_WORD_WEIGHT: Final = 0.35
 #: Share of a topic's word score that comes from its best single example (the rest: all of them).
@@ -124,6 +128,7 @@ class KnowledgeMatcher:
         ]
         self._example_terms = [frozenset(terms(q)) for _, q in self.examples]
         self._example_intents = [intents(q) for _, q in self.examples]
+        self._example_leanings = [leanings(q) for _, q in self.examples]
         self._idf = self._weights()
         self._topic_terms = [
             frozenset().union(*(self._example_terms[j] for j in self._indexes(i)))
@@ -185,7 +190,10 @@ class KnowledgeMatcher:
         else:
             scores = [m + WORDS_WEIGHT * w for m, w in zip(meaning, words, strict=True)]
             threshold, margin, method = MEANING_THRESHOLD, MEANING_MARGIN, "meaning"
-        ranked = sorted(self._candidates(question, leave_out), key=scores.__getitem__)[::-1]
+        candidates, leaned = self._candidates(question, leave_out)
+        if leaned and meaning is not None:
+            threshold = LEANING_THRESHOLD
+        ranked = sorted(candidates, key=scores.__getitem__)[::-1]
         if not ranked:
             return TopicMatch(None, None, 0.0, method)
         best = ranked[0]
@@ -195,20 +203,34 @@ class KnowledgeMatcher:
         listed = tuple((self.ids[i], round(scores[i], 4)) for i in ranked)
         return TopicMatch(topic, self.ids[best], round(score, 4), method, ranked=listed)
 
-    def _candidates(self, question: str, leave_out: int | None) -> list[int]:
+    def _candidates(self, question: str, leave_out: int | None) -> tuple[list[int], bool]:
         """The topics a question may be about: when it shows an intent ("who else", "how did
-        you get into", pay) only the topics whose own examples show it (maybe none)."""
+        you get into", pay, the weekend) only the topics whose own examples show it (maybe
+        none); when it shows a leaning ("the hardest part") the topics whose examples show
+        it, if any (then True: the leaning narrowed them)."""
         asked = intents(question)
         if asked:
-            shown = {
-                topic
-                for j, (topic, _) in enumerate(self.examples)
-                if j != leave_out and self._example_intents[j] & asked
-            }
             # A question after something no topic is asked about ("What does it pay?" with no
             # pay topic) is about none of them: a topic answering something else is wrong.
-            return sorted(shown)
-        return list(range(len(self.ids)))
+            return self._showing(self._example_intents, asked, leave_out), False
+        leaning = leanings(question)
+        if leaning:
+            shown = self._showing(self._example_leanings, leaning, leave_out)
+            if shown:
+                return shown, True
+        return list(range(len(self.ids))), False
+
+    def _showing(
+        self, shown_by: list[frozenset[str]], asked: frozenset[str], leave_out: int | None
+    ) -> list[int]:
+        """The topics one of whose example questions shows one of these intents."""
+        return sorted(
+            {
+                topic
+                for j, (topic, _) in enumerate(self.examples)
+                if j != leave_out and shown_by[j] & asked
+            }
+        )
 
     def retells(self, answers: Sequence[str], line: str) -> bool:
         """Whether `line` already tells what one of these answers tells: a sentence of an

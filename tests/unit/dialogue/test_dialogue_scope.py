@@ -1,0 +1,163 @@
+"""Questions outside what a manager knows (the weekend, how they know a friend, parking, visas,
+perks) get no topic unless one of the scenario's topics is asked that way; questions leaning
+towards a kind of topic ("the hardest part", "what makes someone stand out") go to a topic that
+leans the same way. Generated questions over every shipped scenario, by words and by meaning."""
+
+from __future__ import annotations
+
+import itertools
+from functools import cache
+from pathlib import Path
+
+import pytest
+from conftest import SHIPPED
+
+from app.dialogue import KnowledgeMatcher, load_scenario
+from app.dialogue.asking import intents, is_pay, leanings
+from app.framing.encoder import shared_encoder
+
+_SCENARIOS = sorted(p for p in SHIPPED.glob("*.yaml") if not p.name.endswith(".plan.yaml"))
+
+
+def _product(leads: tuple[str, ...], rests: tuple[str, ...]) -> list[str]:
+    return [f"{lead} {rest}".strip() for lead, rest in itertools.product(leads, rests)]
+
+
+_LEADS = ("", "So", "Out of interest,", "and")
+OUT_OF_SCOPE: dict[str, list[str]] = {
+    "leisure": _product(
+        _LEADS,
+        (
+            "what do you do at the weekend?",
+            "what do you get up to on weekends",
+            "What do you do on your days off?",
+            "do you have any hobbies",
+            "What do you do for fun?",
+            "how do you switch off after work?",
+            "what do you do in your spare time",
+            "Any plans for the weekend?",
+            "how do you unwind in the evenings",
+            "what do you like doing in your free time?",
+        ),
+    ),
+    "personal": _product(
+        _LEADS,
+        (
+            "how do you know Dana?",
+            "how do you know marcus",
+            "how did you two meet?",
+            "how did you and Priya meet",
+            "how long have you known each other?",
+            "what's your favourite book?",
+            "whats your favourite film",
+            "where do you live?",
+            "do you have kids",
+        ),
+    ),
+    "parking": _product(
+        _LEADS,
+        (
+            "is there parking at the office?",
+            "where would I park",
+            "is there a car park near the building?",
+            "do you have bike storage",
+        ),
+    ),
+    "visa": _product(
+        _LEADS,
+        (
+            "do you sponsor visas?",
+            "is visa sponsorship possible for international grads",
+            "would I need a work permit?",
+        ),
+    ),
+}
+PERKS = _product(
+    _LEADS,
+    (
+        "how generous is the parental leave?",
+        "do staff get a discount?",
+        "is there private healthcare",
+        "what's maternity leave like there?",
+        "do you get free lunch",
+    ),
+)
+#: Look like the classes above but are about the work: they must not be taken for them.
+NOT_OUT_OF_SCOPE = (
+    "Do you work weekends?",
+    "do you still do weekends and nights or is it monday to friday",
+    "Is the restaurant busy at the weekend?",
+    "how many hours do you work at weekends",
+    "What's your favourite part of the job?",
+    "what's your favourite project so far",
+    "How do you know if a study worked?",
+    "how do you know when a design is finished",
+    "How did you get into healthcare informatics?",
+    "What process do you follow for a new build?",
+)
+LEANING: dict[str, list[str]] = {
+    "challenge": _product(
+        _LEADS,
+        (
+            "what's the hardest part of all this?",
+            "whats the biggest headache right now",
+            "What do you find most frustrating?",
+            "what's the trickiest thing about the work",
+            "What are you struggling with at the moment?",
+        ),
+    ),
+    "looking_for": _product(
+        _LEADS,
+        (
+            "what are you looking for in new people?",
+            "what would make someone stand out",
+            "what makes someone a good fit here?",
+            "What qualities matter most to you?",
+        ),
+    ),
+}
+
+
+@cache
+def _matcher(path: Path, meaning: bool) -> KnowledgeMatcher:
+    encoder = shared_encoder(wait=True) if meaning else None
+    return KnowledgeMatcher(load_scenario(path).knowledge, encoder)
+
+
+def test_the_classes_are_recognised_and_work_questions_are_not_taken_for_them() -> None:
+    for intent, questions in OUT_OF_SCOPE.items():
+        missed = [q for q in questions if intent not in intents(q)]
+        assert not missed, (intent, missed)
+    assert all(is_pay(q) for q in PERKS), [q for q in PERKS if not is_pay(q)]
+    for question in NOT_OUT_OF_SCOPE:
+        taken = intents(question) & {*OUT_OF_SCOPE, "pay"}
+        assert not taken, (question, taken)
+    for leaning, questions in LEANING.items():
+        missed = [q for q in questions if leaning not in leanings(q)]
+        assert not missed, (leaning, missed)
+
+
+@pytest.mark.parametrize("meaning", [False, True], ids=["words", "meaning"])
+@pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
+def test_out_of_scope_questions_get_no_topic_not_asked_that_way(path: Path, meaning: bool) -> None:
+    matcher = _matcher(path, meaning)
+    topics = load_scenario(path).knowledge.topics
+    for intent, questions in {**OUT_OF_SCOPE, "pay": PERKS}.items():
+        shown = {t.id for t in topics if any(intent in intents(q) for q in t.questions)}
+        for question in questions:
+            found = matcher.match(question).topic
+            assert found is None or found in shown, (question, found, shown)
+
+
+@pytest.mark.parametrize("meaning", [False, True], ids=["words", "meaning"])
+@pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
+def test_a_leaning_question_goes_to_a_topic_leaning_the_same_way(path: Path, meaning: bool) -> None:
+    matcher = _matcher(path, meaning)
+    topics = load_scenario(path).knowledge.topics
+    for leaning, questions in LEANING.items():
+        shown = {t.id for t in topics if any(leaning in leanings(q) for q in t.questions)}
+        if not shown:
+            continue
+        for question in questions:
+            found = matcher.match(question).topic
+            assert found is None or found in shown, (question, found, shown)
