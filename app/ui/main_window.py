@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 from app.config import Settings
 from app.ui import screens, window_actions
 from app.ui.picker import ScenarioPicker, ordered
+from app.ui.rehearsal_link import RehearsalLink
 
 if TYPE_CHECKING:  # the domain is imported when the window attaches it, after the first paint
     from app.dialogue import Problem, Scenario
-    from app.framing import Analysis, TurnAnalysis
+    from app.framing import Analysis
     from app.session import Rehearsal, TurnData
     from app.speech.services import SpeechServices
     from app.store import Store
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         self._speech = speech
         self._rehearsal: Rehearsal | None = None
         self.last_session_id: int | None = None
+        self._kiosk_locked = False  # a booth visitor's window: see enter_kiosk_mode
+        self._close_confirmed = False  # the user already said yes to closing
 
         # Only the picker is built before the first paint; the other screens are built (and
         # wired) the first time they are used: see the conversation/results/history properties.
@@ -106,7 +109,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.scenarios = ordered(scenarios)
         self._rehearsal = Rehearsal(self.settings, store, self.speech, self)
-        self._wire_rehearsal()
+        self._link = RehearsalLink(self, self._rehearsal)
         if "history" in self._pages:
             self.history.set_store(store)
         self.picker.set_scenarios(self.scenarios)
@@ -167,19 +170,6 @@ class MainWindow(QMainWindow):
         self._history_shortcut = QShortcut(QKeySequence("Ctrl+H"), self, self.show_history)
         self._quit_shortcut = QShortcut(QKeySequence.StandardKey.Quit, self, self.request_close)
 
-    def _wire_rehearsal(self) -> None:
-        r = self.rehearsal
-        c = self.conversation
-        r.manager_line_shown.connect(self._on_rehearsal_manager_line_shown)
-        r.manager_line_done.connect(self._on_rehearsal_manager_line_done)
-        r.answer_recorded.connect(self._on_rehearsal_answer_recorded)
-        r.phase_changed.connect(lambda phase: c.set_phase(str(phase.value)))
-        r.level_changed.connect(c.set_level)
-        r.notice.connect(c.show_notice)
-        r.ended.connect(self._on_rehearsal_ended)
-        for moved in (r.manager_line_done, r.answer_recorded, r.phase_changed):
-            moved.connect(self._on_rehearsal_moved)
-
     def enter_kiosk_mode(self) -> None:
         """A booth visitor must not reach settings, history or quit (see app/ui/kiosk)."""
         self._kiosk_locked = True
@@ -202,7 +192,7 @@ class MainWindow(QMainWindow):
         self.picker.list.setFocus()
 
     def show_history(self) -> None:
-        if getattr(self, "_kiosk_locked", False):
+        if self._kiosk_locked:
             return
         conv = self._rehearsal.conversation if self._rehearsal else None
         if conv is not None and not conv.finished:
@@ -221,27 +211,8 @@ class MainWindow(QMainWindow):
         prior: Sequence[TurnData] = (),
         parent_session_id: int | None = None,
     ) -> None:
-        self.conversation.begin(
-            scenario,
-            voice=self.speech.worker is not None and self.settings.voice,
-            listen=self.speech.microphone is not None and self.settings.listen,
-            practice=self.settings.practice_mode,
-        )
-        self.picker.clear_notice()  # start-up notices belong to the picker, shown once
-        self.show_status("")
-        self.stack.setCurrentWidget(self.conversation)
-        for turn in prior:
-            if turn.speaker == "manager":
-                self.conversation.show_manager_line(turn.text, turn.idx, turn.node_id or "")
-            else:
-                frame = turn.analysis.frame if turn.analysis else "neutral"
-                self.conversation.show_answer(turn.text, frame)
-        self.rehearsal.start(
-            scenario,
-            start=start,
-            prior=prior,
-            parent_session_id=parent_session_id,
-            max_minutes=self.settings.kiosk.max_minutes if self.settings.kiosk.enabled else None,
+        window_actions.start_scenario(
+            self, scenario, start=start, prior=prior, parent_session_id=parent_session_id
         )
 
     def retry_from(self, session_id: int, manager_turn: int) -> None:
@@ -268,28 +239,6 @@ class MainWindow(QMainWindow):
 
     def _on_conversation_answer_submitted(self, text: str) -> None:
         self.rehearsal.submit_text(text)
-
-    def _on_rehearsal_manager_line_shown(self, idx: int, text: str) -> None:
-        conv = self.rehearsal.conversation
-        node_id = conv.runner.current.id if conv is not None else ""
-        self.conversation.show_manager_line(text, idx, node_id)
-        self.conversation.set_speaking(True)
-
-    def _on_rehearsal_manager_line_done(self) -> None:
-        self.conversation.set_speaking(False)
-
-    def _on_rehearsal_answer_recorded(self, _idx: int, text: str, analysis: TurnAnalysis) -> None:
-        self.conversation.show_answer(text, analysis.frame)
-
-    def _on_rehearsal_moved(self, *_args: object) -> None:
-        self.activity.emit()
-
-    def _on_rehearsal_ended(self, analysis: Analysis) -> None:
-        conv = self.rehearsal.conversation
-        if conv is not None:
-            self.conversation_ended.emit(conv.scenario.id, analysis)
-        self.activity.emit()
-        window_actions.show_outcome(self, conv)
 
     # -- the screens, for an embedding shell (the kiosk) --------------------------------------
     @property
@@ -336,7 +285,7 @@ class MainWindow(QMainWindow):
 
     def request_close(self) -> bool:
         """Quit (Ctrl+Q) as a user means it: mid-conversation, ask first. True if closed."""
-        kiosk = getattr(self, "_kiosk_locked", False)
+        kiosk = self._kiosk_locked
         if self.conversation_in_progress() and not kiosk and not self.confirm_end():
             return False
         self._close_confirmed = True
@@ -348,7 +297,7 @@ class MainWindow(QMainWindow):
         return self._rehearsal
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        asked = getattr(self, "_close_confirmed", False) or getattr(self, "_kiosk_locked", False)
+        asked = self._close_confirmed or self._kiosk_locked
         if not window_actions.may_close(self, ask=event.spontaneous() and not asked):
             event.ignore()  # kept open: the conversation goes on, or unsaved turns wait
             return

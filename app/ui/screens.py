@@ -46,7 +46,7 @@ def _results(window: MainWindow) -> QWidget:
     r.retry_requested.connect(window.retry_from)
     r.rehearse_requested.connect(window._on_results_rehearse_requested)
     r.open_session_requested.connect(window.show_results)
-    if getattr(window, "_kiosk_locked", False):
+    if window._kiosk_locked:
         r.enter_kiosk_mode()
     return r
 

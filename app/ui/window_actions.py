@@ -3,12 +3,14 @@ kept out of the window class so it stays a thin layer of wiring and navigation."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
 if TYPE_CHECKING:
-    from app.session import Conversation
+    from app.dialogue import Scenario
+    from app.session import Conversation, TurnData
     from app.ui.main_window import MainWindow
 
 
@@ -129,7 +131,7 @@ def show_results(window: MainWindow, session_id: int) -> None:
 
 def edit_settings(window: MainWindow) -> None:
     """The settings dialog; what it saves applies at once."""
-    if getattr(window, "_kiosk_locked", False):
+    if window._kiosk_locked:
         return
     from app.ui.settings_dialog import SettingsDialog
 
@@ -139,3 +141,37 @@ def edit_settings(window: MainWindow) -> None:
         window.rehearsal.settings = window.settings
         window.settings_changed.emit(window.settings)
         window.show_status(dialog.saved_message)
+
+
+def start_scenario(
+    window: MainWindow,
+    scenario: Scenario,
+    *,
+    start: str | None = None,
+    prior: Sequence[TurnData] = (),
+    parent_session_id: int | None = None,
+) -> None:
+    """Show the conversation screen (with any turns carried over) and start the rehearsal."""
+    settings = window.settings
+    window.conversation.begin(
+        scenario,
+        voice=window.speech.worker is not None and settings.voice,
+        listen=window.speech.microphone is not None and settings.listen,
+        practice=settings.practice_mode,
+    )
+    window.picker.clear_notice()  # start-up notices belong to the picker, shown once
+    window.show_status("")
+    window.stack.setCurrentWidget(window.conversation)
+    for turn in prior:
+        if turn.speaker == "manager":
+            window.conversation.show_manager_line(turn.text, turn.idx, turn.node_id or "")
+        else:
+            frame = turn.analysis.frame if turn.analysis else "neutral"
+            window.conversation.show_answer(turn.text, frame)
+    window.rehearsal.start(
+        scenario,
+        start=start,
+        prior=prior,
+        parent_session_id=parent_session_id,
+        max_minutes=settings.kiosk.max_minutes if settings.kiosk.enabled else None,
+    )

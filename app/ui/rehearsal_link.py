@@ -1,0 +1,66 @@
+"""What the window shows while a rehearsal runs: the controller's signals to the conversation
+screen (lines, answers, phase, level, notices) and to the window's own signals (activity, the
+end). The window creates one link when its rehearsal is attached."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from app.ui import window_actions
+
+if TYPE_CHECKING:
+    from app.framing import Analysis, TurnAnalysis
+    from app.session import Rehearsal
+    from app.ui.main_window import MainWindow
+
+
+class RehearsalLink(QObject):
+    """Connects one :class:`Rehearsal` to a :class:`MainWindow` (its parent)."""
+
+    def __init__(self, window: MainWindow, rehearsal: Rehearsal) -> None:
+        super().__init__(window)
+        self.window = window
+        self.rehearsal = rehearsal
+        r = rehearsal
+        r.manager_line_shown.connect(self._on_rehearsal_manager_line_shown)
+        r.manager_line_done.connect(self._on_rehearsal_manager_line_done)
+        r.answer_recorded.connect(self._on_rehearsal_answer_recorded)
+        r.phase_changed.connect(self._on_rehearsal_phase_changed)
+        r.level_changed.connect(self._on_rehearsal_level_changed)
+        r.notice.connect(self._on_rehearsal_notice)
+        r.ended.connect(self._on_rehearsal_ended)
+        for moved in (r.manager_line_done, r.answer_recorded, r.phase_changed):
+            moved.connect(self._on_rehearsal_moved)
+
+    def _on_rehearsal_manager_line_shown(self, idx: int, text: str) -> None:
+        conv = self.rehearsal.conversation
+        node_id = conv.runner.current.id if conv is not None else ""
+        self.window.conversation.show_manager_line(text, idx, node_id)
+        self.window.conversation.set_speaking(True)
+
+    def _on_rehearsal_manager_line_done(self) -> None:
+        self.window.conversation.set_speaking(False)
+
+    def _on_rehearsal_answer_recorded(self, _idx: int, text: str, analysis: TurnAnalysis) -> None:
+        self.window.conversation.show_answer(text, analysis.frame)
+
+    def _on_rehearsal_phase_changed(self, phase: object) -> None:
+        self.window.conversation.set_phase(str(getattr(phase, "value", phase)))
+
+    def _on_rehearsal_level_changed(self, level: float) -> None:
+        self.window.conversation.set_level(level)
+
+    def _on_rehearsal_notice(self, text: str) -> None:
+        self.window.conversation.show_notice(text)
+
+    def _on_rehearsal_moved(self, *_args: object) -> None:
+        self.window.activity.emit()
+
+    def _on_rehearsal_ended(self, analysis: Analysis) -> None:
+        conv = self.rehearsal.conversation
+        if conv is not None:
+            self.window.conversation_ended.emit(conv.scenario.id, analysis)
+        self.window.activity.emit()
+        window_actions.show_outcome(self.window, conv)
