@@ -11,6 +11,9 @@ voice may be in the air, above what its echo would be: ``echo`` in :meth:`Vad.fe
 (the fixed hang-over), or, with an ``end_of_turn`` model, as soon as a pause of
 ``silence_start_ms`` sounds like a finished sentence, at the latest after ``end_silence_max_ms``.
 Silence is announced early (:class:`SilenceStarted`) so the worker can decode speculatively.
+The end-of-turn model is either called in place (``end_of_turn``: benches, tests) or asked with a
+:class:`TurnCheck` event whose answer comes back later through :meth:`Vad.turn_verdict`
+(``ask_end_of_turn``: the microphone runs the model on a worker thread, so feeding never waits).
 """
 
 from __future__ import annotations
@@ -75,7 +78,18 @@ class NoSpeech:
     """Nobody spoke for ``no_speech_timeout_s`` since the last reset (said once; keeps waiting)."""
 
 
-VadEvent = SpeechStarted | SilenceStarted | SpeechEnded | NoSpeech
+@dataclass(frozen=True)
+class TurnCheck:
+    """Ask the end-of-turn model about ``clip`` (the answer so far, its pause included) and give
+    the probability back with :meth:`Vad.turn_verdict` (``look`` says which question it answers).
+    Only in ``ask_end_of_turn`` mode: the owner runs the model wherever it likes (a worker
+    thread), so feeding audio never waits for it."""
+
+    clip: AudioClip
+    look: int
+
+
+VadEvent = SpeechStarted | SilenceStarted | SpeechEnded | NoSpeech | TurnCheck
 
 #: A frame of audio in, the probability that it is speech out (Silero VAD).
 VoiceProb = Callable[[npt.NDArray[np.int16]], float]
@@ -93,12 +107,18 @@ class Vad:
         *,
         voice_prob: VoiceProb | None = None,
         end_of_turn: EndOfTurn | None = None,
+        ask_end_of_turn: bool = False,
     ) -> None:
+        """``end_of_turn`` is called in place during :meth:`feed`; ``ask_end_of_turn=True``
+        instead emits :class:`TurnCheck` events and waits (listening on) for the answers."""
         self.config = config or VadConfig()
         self.sample_rate = sample_rate
         self.frame_len = sample_rate * self.config.frame_ms // 1000
         self.voice_prob = voice_prob
         self.end_of_turn = end_of_turn
+        self.ask_end_of_turn = ask_end_of_turn
+        self._look = 0  # id of the last TurnCheck asked
+        self._look_pending = False
         c = self.config
         keep_s = c.max_speech_s + c.pre_roll_ms / 1000 + 2.0
         self.ring = RingBuffer(int(keep_s * sample_rate))
@@ -119,6 +139,8 @@ class Vad:
         self._silent_run = 0
         self._silence_announced = False
         self._next_turn_check_ms = self.config.end_of_turn_ms
+        self._look_pending = False
+        self._look += 1  # an answer to a look asked before now is stale
         self._waited_frames = 0
         self._no_speech_said = False
 
@@ -233,6 +255,9 @@ class Vad:
         c = self.config
         events: list[VadEvent] = []
         if voiced:
+            if self._silent_run:
+                self._look += 1  # the pause is over: a pending look's answer no longer applies
+                self._look_pending = False
             self._silent_run = 0
             self._silence_announced = False
             self._next_turn_check_ms = c.end_of_turn_ms
@@ -243,20 +268,48 @@ class Vad:
                 self._silence_announced = True
                 events.append(SilenceStarted(self._clip()))
             if self._turn_over(silent_ms):
-                reason = "silence" if self.end_of_turn is None else "end_of_turn"
+                reason = "silence" if not self._uses_model else "end_of_turn"
                 events.append(self._end(reason))
                 return events
+            if self._ask_now(silent_ms):
+                self._look_pending = True
+                events.append(TurnCheck(self._clip(), self._look))
         if (self.ring.end - self._clip_start) >= c.max_speech_s * self.sample_rate:
             events.append(self._end("max_length"))
         return events
 
+    @property
+    def _uses_model(self) -> bool:
+        return self.end_of_turn is not None or self.ask_end_of_turn
+
+    def turn_verdict(self, look: int, probability: float) -> list[VadEvent]:
+        """The end-of-turn model's answer to :class:`TurnCheck` ``look``: ends the answer (a
+        :class:`SpeechEnded` in the list) when it says finished and the pause still lasts;
+        nothing when the speaker went on (or listening was reset) in the meantime."""
+        if look != self._look or not self._look_pending or not self.in_speech:
+            return []
+        self._look_pending = False
+        if probability >= self.config.end_of_turn_threshold:
+            return [self._end("end_of_turn")]
+        return []
+
+    def _ask_now(self, silent_ms: int) -> bool:
+        """ask mode: time for a look (none pending; first at end_of_turn_ms, then each recheck)."""
+        if not self.ask_end_of_turn or self._look_pending:
+            return False
+        if silent_ms < self._next_turn_check_ms:
+            return False
+        self._next_turn_check_ms = silent_ms + self.config.end_of_turn_recheck_ms
+        self._look += 1
+        return True
+
     def _turn_over(self, silent_ms: int) -> bool:
         c = self.config
-        if self.end_of_turn is None:
+        if not self._uses_model:
             return silent_ms >= c.end_silence_ms
         if silent_ms >= c.end_silence_max_ms:
             return True
-        if silent_ms >= self._next_turn_check_ms:
+        if self.end_of_turn is not None and silent_ms >= self._next_turn_check_ms:
             # A look when the pause is end_of_turn_ms old, then every end_of_turn_recheck_ms.
             self._next_turn_check_ms = silent_ms + c.end_of_turn_recheck_ms
             return self.end_of_turn(self._clip()) >= c.end_of_turn_threshold

@@ -1,0 +1,77 @@
+"""The microphone asks the end-of-turn model on its own thread: while a look runs (here made
+slow on purpose, as on a loaded machine) the GUI thread keeps turning, and the answer still ends
+with the model's verdict, queued back to the GUI thread."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+
+from app.speech import AudioClip, QtMicrophone, VadConfig
+from app.speech.endpoint import SileroVoice, SmartTurn
+
+from .conftest import espeak
+from .pulse import play_into_mic
+
+pytestmark = [pytest.mark.speech, pytest.mark.slow]
+
+SLOW_S = 1.5
+
+
+class _SlowTurn:
+    """The real Smart Turn, plus SLOW_S of waiting; remembers which thread called it."""
+
+    def __init__(self) -> None:
+        self.model = SmartTurn()
+        self.threads: set[str] = set()
+        self.probabilities: list[float] = []
+
+    def __call__(self, clip: AudioClip) -> float:
+        self.threads.add(threading.current_thread().name)
+        time.sleep(SLOW_S)
+        p = 1.0 if self.model(clip) >= 0.0 else 0.0  # always "finished": the turn must end
+        self.probabilities.append(p)
+        return p
+
+
+def test_a_slow_end_of_turn_look_never_stalls_the_gui_thread(
+    qtbot: QtBot, pulse_mic: dict[str, str], espeak_dir: Path
+) -> None:
+    spoken = AudioClip.from_wav(espeak("Thanks, that sounds good.", espeak_dir / "slow.wav"))
+    wav = (AudioClip(bytes(16_000)) + spoken).to_wav(espeak_dir / "slow-padded.wav")
+    model = _SlowTurn()
+    mic = QtMicrophone(
+        config=VadConfig(end_silence_max_ms=6000),  # the cap must not decide here
+        voice_prob=SileroVoice(),
+        end_of_turn=model,
+    )
+    beats: list[float] = []
+    heart = QTimer()
+    heart.setInterval(20)
+    heart.timeout.connect(lambda: beats.append(time.monotonic()))
+    mic.failed.connect(lambda m: pytest.fail(m))
+    heart.start()
+    mic.start()
+    qtbot.wait(400)
+    player = play_into_mic(wav, pulse_mic)
+    try:
+        with qtbot.waitSignal(mic.speech_ended, timeout=20_000) as blocker:
+            pass
+    finally:
+        player.wait(10)
+        heart.stop()
+        mic.release()
+    assert blocker.args[0].duration_s > spoken.duration_s * 0.7
+    assert model.probabilities, "the model was asked"
+    assert threading.main_thread().name not in model.threads
+    assert all(name.startswith("frameshift-endpoint") for name in model.threads)
+    gaps = [b - a for a, b in itertools.pairwise(beats)]
+    assert max(gaps) < SLOW_S * 0.5, f"the GUI thread stalled {max(gaps):.2f} s during a look"
+    assert mic.look_ms
+    assert min(mic.look_ms) >= SLOW_S * 1000
