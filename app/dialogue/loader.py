@@ -183,6 +183,7 @@ def _build(data: Mapping[str, Any], path: Path | None) -> Scenario:
         path=path,
         knowledge=_knowledge(data.get("knowledge")),
         order=data.get("order"),
+        patience=tuple(data.get("patience", ())),
     )
 
 

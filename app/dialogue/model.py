@@ -7,6 +7,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.dialogue.bridges import ALL as DEFAULT_BRIDGES
+
 #: How hard a scenario is, in the order a picker should list them.
 DIFFICULTIES: tuple[str, ...] = ("gentle", "moderate", "tough")
 #: How an ending went for the seeker.
@@ -125,11 +127,9 @@ class Knowledge:
         return next((t for t in self.topics if t.id == topic_id), None)
 
 
-#: Said between a knowledge answer and a scripted line that does not open with a connective,
-#: when the scenario names no bridges of its own.
-DEFAULT_BRIDGES: tuple[str, ...] = ("Anyway.", "Okay, anyway.", "Right.")
-#: Default bridges that hand the turn back, for a scripted line that asks about the seeker.
-DEFAULT_TURN_BACKS: tuple[str, ...] = ("But enough about me.", "Anyway, back to you.")
+#: Said once, in the manager's own voice, after a long silence while an answer is awaited, when
+#: the scenario names no `patience` lines of its own.
+DEFAULT_PATIENCE: tuple[str, ...] = ("Take your time.", "No rush. Take your time.")
 #: `ManagerLine.topic` of a reply that deflected a question nothing in the knowledge answers.
 DEFLECTED = "deflect"
 
@@ -220,6 +220,8 @@ class Scenario:
     knowledge: Knowledge = field(default_factory=Knowledge)
     #: Position in the picker (1 = where to start); None lists it after the numbered ones.
     order: int | None = None
+    #: What this manager says after a long silence (default: DEFAULT_PATIENCE).
+    patience: tuple[str, ...] = ()
 
     def manager_lines(self) -> list[str]:
         """Every part the manager can ever say, without repeats, so speech can be rendered
@@ -249,17 +251,17 @@ class Scenario:
         if knowledge.topics or knowledge.deflect:
             for text in self.bridges():
                 seen.setdefault(text, None)
+        seen.update(dict.fromkeys(self.patience_lines()))
         return list(seen)
 
-    def bridges(self, *, to_seeker: bool | None = None) -> tuple[str, ...]:
-        """The words that lead from an answer back to the script: the scenario's own, else the
-        defaults (`to_seeker`: for a line that asks about the seeker, those that hand the turn
-        back come first; False: only the general ones; None: all of them)."""
-        if self.knowledge.bridges:
-            return self.knowledge.bridges
-        if to_seeker is None:
-            return DEFAULT_BRIDGES + DEFAULT_TURN_BACKS
-        return DEFAULT_TURN_BACKS + DEFAULT_BRIDGES if to_seeker else DEFAULT_BRIDGES
+    def patience_lines(self) -> tuple[str, ...]:
+        """What the manager may say once after a long silence (the scenario's, or defaults)."""
+        return self.patience or DEFAULT_PATIENCE
+
+    def bridges(self) -> tuple[str, ...]:
+        """Every word that may lead from an answer back to the script: the scenario's own, else
+        the defaults of every kind (`app.dialogue.bridges`)."""
+        return self.knowledge.bridges or DEFAULT_BRIDGES
 
     def outcomes(self) -> list[Outcome]:
         """The distinct endings, in file order."""

@@ -47,8 +47,18 @@ class Phase(enum.Enum):
     ENDED = "ended"
 
 
-#: Said once after a long silence while listening; listening itself never gives up.
-PATIENCE_PROMPT = "Take your time. Answer out loud when you are ready, or type your answer below."
+#: Seconds of silence, while an answer is awaited with the microphone on, before the manager
+#: says his patience line (``Scenario.patience_lines``) once. Listening itself never gives up.
+PATIENCE_AFTER_S = 12.0
+#: What the screen says with the patience line: every way to answer.
+PATIENCE_PROMPT = (
+    "Take your time: answer out loud when you are ready, hold Listen while you talk, "
+    "or type your answer below."
+)
+#: The same with push-to-talk on (nothing is heard unless Listen is held).
+PATIENCE_PROMPT_PUSH_TO_TALK = (
+    "Take your time: hold Listen while you talk, or type your answer below."
+)
 
 #: The phases in which an answer is expected.
 ANSWERING = frozenset({Phase.WAITING, Phase.LISTENING, Phase.THINKING})
@@ -105,6 +115,15 @@ class Rehearsal(QObject):
         self._cap_timer = QTimer(self)
         self._cap_timer.setSingleShot(True)
         self._cap_timer.timeout.connect(self._on_cap_timer_timeout)
+        #: Silence before the patience line (tests shorten it).
+        self.patience_after_s = PATIENCE_AFTER_S
+        self._patience_timer = QTimer(self)
+        self._patience_timer.setSingleShot(True)
+        self._patience_timer.timeout.connect(self._on_patience_timer_timeout)
+        self._patience_said = False  # for the line in play
+        self._patience_count = 0  # in this rehearsal: the lines take turns
+        self._patience_request = 0  # the render id (negative) of the patience line asked for
+        self._patience_on_player = False  # the player's clip is the patience line
         if speech is not None:
             self.attach_speech(speech)
 
@@ -152,6 +171,7 @@ class Rehearsal(QObject):
     ) -> None:
         """Begin a conversation; the first line is shown (and spoken) straight away."""
         self.scenario = scenario
+        self._patience_count = 0
         voiced = self._voice_on()
         mode = "kiosk" if self.settings.kiosk.enabled else ("voice" if voiced else "typed")
         self.conversation = Conversation(
@@ -172,6 +192,8 @@ class Rehearsal(QObject):
             # lines this rehearsal can reach soonest first, so the turn gap does not wait for
             # the voice engine (a line needed before its turn in the backlog goes first).
             lines = self.conversation.runner.likely_lines()
+            # The patience line may be needed a few seconds after the first line.
+            lines = list(dict.fromkeys([*lines[:2], *scenario.patience_lines(), *lines]))
             self.speech.worker.request_prerender(lines, self._voice_settings())
         if max_minutes:
             self._cap_timer.start(int(max_minutes * 60_000))
@@ -214,7 +236,7 @@ class Rehearsal(QObject):
         if self._line is None:
             return False
         self._render_id += 1  # a render or playback still under way is for an answered line
-        if self.phase is Phase.SPEAKING and self.speech.player is not None:
+        if (self.phase is Phase.SPEAKING or self._patience_playing()) and self.speech.player:
             self.speech.player.stop()
         self._take_answer(text)
         return True
@@ -243,6 +265,7 @@ class Rehearsal(QObject):
 
     def shutdown(self) -> None:
         self._cap_timer.stop()
+        self._patience_timer.stop()
         self._stop_listening()
         if self.speech.microphone is not None:
             self.speech.microphone.release()
@@ -294,10 +317,12 @@ class Rehearsal(QObject):
     def _present(self, line: ManagerLine) -> None:
         assert self.conversation is not None
         self._line = line
+        self._patience_said = False
         self._line_idx = len(self.conversation.turns) - 1
         self._speak(line)
 
     def _speak(self, line: ManagerLine) -> None:
+        self._patience_timer.stop()
         self._set_phase(Phase.SPEAKING)
         self.manager_line_shown.emit(self._line_idx, line.text)
         if self._voice_on():
@@ -310,16 +335,22 @@ class Rehearsal(QObject):
             QTimer.singleShot(0, self._line_done)
 
     def _on_worker_rendered(self, request_id: int, path: str) -> None:
+        if request_id < 0:
+            self._play_patience(request_id, path)
+            return
         if request_id != self._render_id or self.conversation is None:
             return
         self.conversation.line_spoken(self._line_idx, Path(path))
         if self.speech.player is not None:
             self._playing_for = request_id
+            self._patience_on_player = False
             self.speech.player.play(Path(path))
         else:
             self._line_done()
 
     def _on_worker_render_failed(self, request_id: int, message: str) -> None:
+        if request_id < 0:  # the patience line: its caption was shown; silence is fine
+            return
         if request_id != self._render_id:
             return
         if self.conversation is not None:
@@ -349,6 +380,7 @@ class Rehearsal(QObject):
         self._set_phase(Phase.WAITING)
         if self._listen_on() and not self.settings.push_to_talk:
             self._start_listening()
+        self._arm_patience()
 
     def _start_listening(self) -> None:
         mic = self.speech.microphone
@@ -371,6 +403,10 @@ class Rehearsal(QObject):
             self._start_listening()
             return
         self._speech_started_at = time.time()
+        self._patience_timer.stop()  # the user is answering
+        self._patience_request = 0  # a patience line still being fetched is never said
+        if self._patience_playing() and self.speech.player is not None:
+            self.speech.player.fade_out(0.06)  # answering over "Take your time."
         if self.phase is Phase.SPEAKING and self._listen_on() and not self.settings.push_to_talk:
             self._barge_in()
 
@@ -422,15 +458,61 @@ class Rehearsal(QObject):
         self._didnt_catch(f"I didn't catch that: {reason[:1].lower()}{reason[1:]}.")
 
     def _on_microphone_no_speech(self) -> None:
-        """A long silence: listening goes on (people think); one gentle prompt says how."""
-        if self.phase is Phase.LISTENING:
-            self.notice.emit(PATIENCE_PROMPT)
+        """The microphone heard nobody for long: the same as the patience timer."""
+        self._patience()
+
+    # -- patience ----------------------------------------------------------------------------
+    def _arm_patience(self) -> None:
+        """Count the silence from now, if the manager has not yet prompted for this line."""
+        if self._patience_said or not self._listen_on() or self.phase not in ANSWERING:
+            return
+        self._patience_timer.start(round(self.patience_after_s * 1000))
+
+    def _on_patience_timer_timeout(self) -> None:
+        self._patience()
+
+    def _patience(self) -> None:
+        """A long silence while an answer is awaited: listening goes on (people think); the
+        manager says his patience line once, in his own voice (pre-rendered like every line),
+        and the screen says how to answer."""
+        if self._patience_said or self.phase not in (Phase.WAITING, Phase.LISTENING):
+            return
+        if self.scenario is None or self.conversation is None:
+            return
+        self._patience_said = True
+        self._patience_timer.stop()
+        ptt = self.settings.push_to_talk or not self._listen_on()
+        self.notice.emit(PATIENCE_PROMPT_PUSH_TO_TALK if ptt else PATIENCE_PROMPT)
+        if not self._voice_on():
+            return
+        assert self.speech.worker is not None
+        options = self.scenario.patience_lines()
+        said = options[self._patience_count % len(options)]
+        self._patience_count += 1
+        self._patience_request = -self._patience_count
+        self.speech.worker.request_render(self._patience_request, (said,), self._voice_settings())
+
+    def _play_patience(self, request_id: int, path: str) -> None:
+        if request_id != self._patience_request or self.phase not in (
+            Phase.WAITING,
+            Phase.LISTENING,
+        ):
+            return  # answered (or ended) before it was ready: never said late
+        if self.speech.player is not None:
+            self._playing_for = -1  # its end is not a line's end
+            self._patience_on_player = True
+            self.speech.player.play(Path(path))
+
+    def _patience_playing(self) -> bool:
+        player = self.speech.player
+        return self._patience_on_player and bool(getattr(player, "playing", False))
 
     def _didnt_catch(self, why: str) -> None:
         self._set_phase(Phase.WAITING)
         self.notice.emit(f"{why} Say it again, or type your answer.")
         if self._listen_on() and not self.settings.push_to_talk:
             self._start_listening()
+        self._arm_patience()
 
     def _on_microphone_failed(self, message: str) -> None:
         self._stop_listening()
@@ -440,6 +522,7 @@ class Rehearsal(QObject):
         self, text: str, *, clip: AudioClip | None = None, recognizer_ms: float | None = None
     ) -> None:
         assert self.conversation is not None
+        self._patience_timer.stop()
         self._stop_listening(then=Phase.SPEAKING)  # the next line follows at once
         idx = len(self.conversation.turns)
         ended = time.time()
@@ -459,6 +542,7 @@ class Rehearsal(QObject):
     def _finish(self) -> None:
         assert self.conversation is not None
         self._cap_timer.stop()
+        self._patience_timer.stop()
         self._stop_listening(then=Phase.ENDED)
         if self.speech.microphone is not None:
             self.speech.microphone.release()  # the device stays open only during a rehearsal
