@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from app.dialogue.asking import about_own_work, may_deflect, own_work_topic
+from app.dialogue.bridges import BridgeTurns, about_seeker, first_sentence, kind_of_join
 from app.dialogue.knowledge import (
     KnowledgeMatcher,
     TopicMatch,
@@ -39,9 +40,6 @@ _CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 
-
-#: A line about the seeker: "what about you", "have you ...", "your background".
-_ABOUT_SEEKER = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
 #: An answer or deflection that itself opens by acknowledging the question.
 _OPENS_WITH_ACK = re.compile(r"[^.!?,;]*\bquestions?\b", re.IGNORECASE)
 #: A knowledge answer that shares this many of its words, and this share of them, with the
@@ -115,8 +113,7 @@ class Runner:
         self._reply: ManagerLine | None = None
         self._said: set[str] = set()  # knowledge parts already said this rehearsal
         self._deflections = 0
-        self._last_bridge: str | None = None
-        self._bridge_uses: dict[str, int] = {}
+        self._bridges = BridgeTurns(random.Random(rng.random()))
 
     @property
     def matcher(self) -> KnowledgeMatcher:
@@ -246,7 +243,7 @@ class Runner:
             reaction = split_reaction(scripted.text)
             rest = reaction[1] if reaction is not None else scripted.text
             if not _CONNECTIVE.match(rest):
-                parts.append(self._bridge(rest))
+                parts.append(self._bridge(rest, deflected=topic is None, ending=scripted.is_end))
             parts.append(rest)
         if follow_up is not None:
             parts.append(follow_up)
@@ -259,17 +256,17 @@ class Runner:
             prompt=join_parts([rest, *((follow_up,) if follow_up else ())]),
         )
 
-    def _bridge(self, line: str) -> str:
-        """A bridge into `line`: the least used so far and never the one said last; for a line
-        that opens by asking about the seeker, one that hands the turn back comes first."""
-        first = re.split(r"(?<=[.!?])\s+", line.strip(), maxsplit=1)[0]  # what is said next
-        to_seeker = bool(find_questions(first)) and _ABOUT_SEEKER.search(first) is not None
-        options = self.scenario.bridges(to_seeker=to_seeker)
-        fresh = [b for b in options if b != self._last_bridge] or list(options)
-        chosen = min(fresh, key=lambda b: (self._bridge_uses.get(b, 0), options.index(b)))
-        self._bridge_uses[chosen] = self._bridge_uses.get(chosen, 0) + 1
-        self._last_bridge = chosen
-        return chosen
+    def _bridge(self, line: str, *, deflected: bool, ending: bool) -> str:
+        """A bridge into `line` that fits what was just said (an answer or a deflection) and
+        what comes next (a question about the seeker, an ending, anything else): the least
+        used so far and never the one said last. A scenario's own bridges fit everywhere."""
+        first = first_sentence(line)
+        options = self.scenario.knowledge.bridges or kind_of_join(
+            deflected=deflected,
+            asks_seeker=bool(find_questions(first)) and about_seeker(first),
+            ending=ending,
+        )
+        return self._bridges.take(options)
 
     def _pick(self, answers: Sequence[str]) -> str:
         """An answer variant not said yet in this rehearsal (at random), else any."""

@@ -81,5 +81,7 @@ def test_manager_lines_lists_every_variant_once(write_scenario: Callable[..., Pa
     """Pre-rendering needs every phrasing, and each only once."""
     scenario = load_scenario(write_scenario())
     lines = scenario.manager_lines()
-    assert len(lines) == len(set(lines)) == 5
+    patience = scenario.patience_lines()
+    assert len(lines) == len(set(lines)) == 5 + len(patience)
+    assert set(patience) <= set(lines)
     assert "So, are you interested in the role?" in lines

@@ -1,0 +1,90 @@
+"""The words that lead from an answer to the seeker's question back to the scripted line.
+
+A manager who has just told the seeker about their week does not say "Anyway." every time: what
+fits depends on what was just said and what comes next.
+
+- after a **deflection** ("I'd be guessing; Lena would know"): a short move on, or a small
+  apology ("Sorry, I know that's not much help.");
+- after an **answer**, into a line that **asks about the seeker**: a hand back ("But enough
+  about me.");
+- after an answer, into an **ending**: only what can close ("Anyway, that's the short
+  version."), never "So, where were we?" before a goodbye;
+- after an answer, into any **other line**: "Anyway.", "So, where were we?" ...
+
+Every bridge is a part of its own, known in advance and pre-rendered like every other line
+(`Scenario.manager_lines` lists `ALL`). A scenario may name its own `bridges`; they are then
+used everywhere. The runner takes the least used bridge of the kind that fits, never the one it
+said last.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+#: After a deflection: move on, or own that it was not much help.
+AFTER_DEFLECTION: Final = ("Anyway.", "Sorry, I know that's not much help.", "Okay, anyway.")
+#: After an answer, before a line that asks about the seeker: hand the turn back.
+TURN_BACKS: Final = (
+    "But enough about me.",
+    "Anyway, that's me.",
+    "But I'd rather hear about you.",
+)
+#: After an answer, before an ending: words that can close a topic.
+BEFORE_ENDING: Final = ("Anyway, that's the short version.", "Anyway.", "Okay, anyway.")
+#: After an answer, before any other line.
+AFTER_ANSWER: Final = (
+    "Anyway.",
+    "Anyway, that's the short version.",
+    "So, where were we?",
+    "Anyway, back to what I was saying.",
+)
+#: Every default bridge, each once: what is pre-rendered for a scenario without its own.
+ALL: Final = tuple(dict.fromkeys((*AFTER_ANSWER, *TURN_BACKS, *AFTER_DEFLECTION, *BEFORE_ENDING)))
+
+#: A line's first sentence asks about the seeker: "What about you?", "Have you ...?".
+_ABOUT_SEEKER: Final = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
+_FIRST_SENTENCE: Final = re.compile(r"(?<=[.!?])\s+")
+
+
+def kind_of_join(*, deflected: bool, asks_seeker: bool, ending: bool) -> tuple[str, ...]:
+    """The default bridges that fit between what was just said and the line that follows."""
+    if deflected:
+        return AFTER_DEFLECTION
+    if ending:
+        return BEFORE_ENDING
+    if asks_seeker:
+        return TURN_BACKS
+    return AFTER_ANSWER
+
+
+def first_sentence(line: str) -> str:
+    """What is said first of a line: what a bridge leads into."""
+    return _FIRST_SENTENCE.split(line.strip(), maxsplit=1)[0]
+
+
+def about_seeker(sentence: str) -> bool:
+    """Whether a sentence is about the seeker ("What brings you here?")."""
+    return _ABOUT_SEEKER.search(sentence) is not None
+
+
+@dataclass
+class BridgeTurns:
+    """Which bridge to say next in one rehearsal: the least used of those that fit, never the
+    one said last; ties drawn with the rehearsal's own random numbers (the same seed says the
+    same bridges)."""
+
+    rng: random.Random = field(default_factory=random.Random)
+    uses: dict[str, int] = field(default_factory=dict)
+    last: str | None = None
+
+    def take(self, options: Sequence[str]) -> str:
+        fresh = [b for b in options if b != self.last] or list(options)
+        order = {b: self.rng.random() for b in fresh}
+        chosen = min(fresh, key=lambda b: (self.uses.get(b, 0), order[b]))
+        self.uses[chosen] = self.uses.get(chosen, 0) + 1
+        self.last = chosen
+        return chosen
