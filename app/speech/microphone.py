@@ -19,13 +19,14 @@ import threading
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
 from PySide6.QtCore import QIODevice, QObject, Qt, QTimer, Signal
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSource, QMediaDevices, QtAudio
 
-from app.speech.audio import TARGET_RATE, meter_level, resample, rms
+from app.speech.audio import TARGET_RATE, AudioClip, meter_level, resample, rms
 from app.speech.echo import EchoReference
 from app.speech.qtaudio import quiet_qt_multimedia, sound_server_available
 from app.speech.vad import (
@@ -143,6 +144,8 @@ class QtMicrophone(QObject):
         speech_ended(object): the answer as an AudioClip (16 kHz mono), from its pre-roll.
         no_speech(): ``prompt_after_s`` of listening without an answer (said once per start());
             listening goes on.
+        speech_growing(object): the answer so far (an AudioClip from its pre-roll), about every
+            ``GROW_S`` while it is being spoken, for a streaming decode.
         failed(str): no device, access refused, or unplugged; a sentence for the user.
     """
 
@@ -152,10 +155,12 @@ class QtMicrophone(QObject):
     speech_ended = Signal(object)
     no_speech = Signal()
     failed = Signal(str)
+    speech_growing = Signal(object)
     #: look id, probability: emitted from the end-of-turn thread, received queued (GUI thread).
     _judged = Signal(int, float)
 
     POLL_MS = 20
+    GROW_S = 1.0
 
     def __init__(
         self,
@@ -177,6 +182,7 @@ class QtMicrophone(QObject):
         #: milliseconds each end-of-turn look took on its thread (the last 200), for benches.
         self.look_ms: deque[float] = deque(maxlen=200)
         self._judged.connect(self._on_judged, Qt.ConnectionType.QueuedConnection)
+        self._grown_at = 0.0
         self.echo = echo
         c = self.vad.config
         self.prompt_after_s = c.no_speech_timeout_s or prompt_after_s
@@ -203,6 +209,14 @@ class QtMicrophone(QObject):
     @property
     def capturing(self) -> bool:
         return self._io is not None
+
+    def hint_text(self, clip: AudioClip, text: str) -> None:
+        """A transcript of the answer so far (connect the worker's ``partial_text`` here): words
+        that stop mid-sentence ("I'd like to...") keep listening whatever Smart Turn says. The
+        first call turns the words' rule on (``VadConfig.use_text``)."""
+        if not self.vad.config.use_text:
+            self.vad.config = replace(self.vad.config, use_text=True)
+        self._dispatch(self.vad.hint_text(clip, text))
 
     def attach_echo(self, echo: EchoReference | None) -> None:
         """What the app plays, so its own voice is never taken for an answer."""
@@ -341,6 +355,10 @@ class QtMicrophone(QObject):
             self._fail(source.error())
             return
         self._read_available()
+        now = time.monotonic()
+        if self.vad.in_speech and now - self._grown_at >= self.GROW_S:
+            self._grown_at = now
+            self.speech_growing.emit(self.vad.current_clip())
         if (
             self._armed
             and self.prompt_after_s is not None
@@ -396,6 +414,7 @@ class QtMicrophone(QObject):
             if isinstance(event, TurnCheck):
                 self._ask(event)
             elif isinstance(event, SpeechStarted):
+                self._grown_at = time.monotonic()
                 lag = (self.vad.ring.end - (self.vad.onset_index or 0)) / TARGET_RATE
                 self.speech_onset_at = time.monotonic() - lag
                 self._armed_at = time.monotonic()

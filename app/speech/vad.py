@@ -49,6 +49,11 @@ class VadConfig:
     end_of_turn_threshold: float = 0.5  # an end_of_turn model's probability that ends the turn
     end_of_turn_ms: int = 200  # the first look of the end_of_turn model into a pause
     end_of_turn_recheck_ms: int = 500  # later looks while the pause lasts
+    # The words (hint_text: a transcript of the answer up to the pause), when given:
+    use_text: bool = False  # weigh transcripts at all
+    alone_threshold: float = 0.5  # the model's probability that ends a pause with no transcript
+    text_wait_ms: int = 1500  # no transcript of the pause by then: the model decides alone
+    text_finished_ms: int = 800  # transcript says finished: end by then even if the model doubts
 
 
 @dataclass(frozen=True)
@@ -141,6 +146,9 @@ class Vad:
         self._next_turn_check_ms = self.config.end_of_turn_ms
         self._look_pending = False
         self._look += 1  # an answer to a look asked before now is stale
+        self._probability: float | None = None  # the model's last answer about this pause
+        self._pause_start = 0  # ring index where the current pause began
+        self._hint: tuple[int, bool] | None = None  # (ring index it covers to, unfinished)
         self._waited_frames = 0
         self._no_speech_said = False
 
@@ -258,11 +266,14 @@ class Vad:
             if self._silent_run:
                 self._look += 1  # the pause is over: a pending look's answer no longer applies
                 self._look_pending = False
+                self._probability = None
             self._silent_run = 0
             self._silence_announced = False
             self._next_turn_check_ms = c.end_of_turn_ms
         else:
             self._silent_run += 1
+            if self._silent_run == 1:
+                self._pause_start = self.ring.end - self.frame_len
             silent_ms = self._silent_run * c.frame_ms
             if silent_ms >= c.silence_start_ms and not self._silence_announced:
                 self._silence_announced = True
@@ -289,9 +300,43 @@ class Vad:
         if look != self._look or not self._look_pending or not self.in_speech:
             return []
         self._look_pending = False
-        if probability >= self.config.end_of_turn_threshold:
-            return [self._end("end_of_turn")]
-        return []
+        self._probability = probability
+        return [self._end("end_of_turn")] if self._finished() else []
+
+    def hint_text(self, clip: AudioClip, text: str) -> list[VadEvent]:
+        """A transcript of ``clip`` (the answer from its start, as a ``SilenceStarted`` or
+        ``current_clip`` gave it): with ``use_text``, words that stop mid-sentence keep the turn
+        open whatever the model says, and finished words let it end. Ends the answer (a
+        :class:`SpeechEnded` in the list) when that settles it."""
+        from app.speech.endwords import unfinished
+
+        if not self.in_speech or not self.config.use_text:
+            return []
+        end = self._clip_start + len(clip.pcm) // 2
+        if end > self.ring.end:
+            return []  # not this answer's audio
+        self._hint = (end, unfinished(text))
+        return [self._end("end_of_turn")] if self._silent_run and self._finished() else []
+
+    def _finished(self) -> bool:
+        """Whether the pause under way ends the answer, from what the model and the words said."""
+        c = self.config
+        p = self._probability
+        if not c.use_text:
+            return p is not None and p >= c.end_of_turn_threshold
+        silent_ms = self._silent_run * c.frame_ms
+        hint = self._hint
+        if hint is not None and hint[0] >= self._pause_start - self.frame_len:
+            if hint[1]:
+                return False  # the words stop mid-sentence: only the cap ends this pause
+            return (p is not None and p >= c.end_of_turn_threshold) or (
+                silent_ms >= c.text_finished_ms
+            )
+        if p is None:
+            return False
+        return p >= c.alone_threshold or (
+            silent_ms >= c.text_wait_ms and p >= c.end_of_turn_threshold
+        )
 
     def _ask_now(self, silent_ms: int) -> bool:
         """ask mode: time for a look (none pending; first at end_of_turn_ms, then each recheck)."""
@@ -312,8 +357,9 @@ class Vad:
         if self.end_of_turn is not None and silent_ms >= self._next_turn_check_ms:
             # A look when the pause is end_of_turn_ms old, then every end_of_turn_recheck_ms.
             self._next_turn_check_ms = silent_ms + c.end_of_turn_recheck_ms
-            return self.end_of_turn(self._clip()) >= c.end_of_turn_threshold
-        return False
+            self._probability = self.end_of_turn(self._clip())
+            return self._finished()
+        return c.use_text and self._finished()  # the time-outs of the words' rule
 
     def _clip(self) -> AudioClip:
         pcm = self.ring.read(self._clip_start)

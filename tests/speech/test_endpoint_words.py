@@ -1,0 +1,112 @@
+"""The words side of end of turn: a transcript that stops mid-sentence keeps the turn open
+whatever the acoustic model says; finished words let it end. Generated classes of text, and the
+detector on eSpeak NG speech made at test time."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from app.speech import AudioClip
+from app.speech.endpoint import SileroVoice
+from app.speech.endwords import NEVER_LAST, RARELY_LAST, unfinished
+from app.speech.vad import SilenceStarted, SpeechEnded, TurnCheck, Vad, VadConfig
+
+from .conftest import espeak
+
+RATE = 16_000
+STARTS = ["I think", "Honestly, what I did", "So my last job", "Well, we", "The plan is"]
+
+
+@pytest.mark.parametrize("word", sorted(NEVER_LAST))
+def test_a_sentence_never_ends_on_an_article_conjunction_or_hesitation(word: str) -> None:
+    for start, end in itertools.product(STARTS, ["", ".", "?", "...", ",", " -"]):
+        assert unfinished(f"{start} {word}{end}"), f"{start} {word}{end}"
+
+
+@pytest.mark.parametrize("word", sorted(RARELY_LAST))
+def test_a_rare_last_word_is_unfinished_unless_whisper_heard_the_end(word: str) -> None:
+    for start in STARTS:
+        assert unfinished(f"{start} {word}")
+        assert unfinished(f"{start} {word}...")
+        assert unfinished(f"{start} {word},")
+        assert not unfinished(f"{start} {word}.")  # "Where are you from?", "I'd love to."
+        assert not unfinished(f"{start} {word}?")
+
+
+def test_finished_sentences_and_empty_text_are_not_held() -> None:
+    rng = np.random.default_rng(3)
+    content = ["team", "data", "project", "weeks", "customers", "Chicago", "Python", "sense"]
+    for _ in range(200):
+        words = [str(w) for w in rng.choice(content, size=int(rng.integers(1, 6)))]
+        for end in ("", ".", "!", "?"):
+            assert not unfinished(" ".join(words) + end)
+    assert not unfinished("")
+    assert not unfinished("  ")
+    assert not unfinished("...")  # no words: no evidence
+
+
+def _run(clip: AudioClip, text_for: dict[str, str], p: float) -> list[tuple[int, str]]:
+    """The detector with words: each pause's decode answered at once with ``text_for`` the
+    number of pauses so far; the model answers ``p``. Returns (sample, reason) of each end."""
+    vad = Vad(VadConfig(use_text=True, alone_threshold=1.01), voice_prob=SileroVoice(),
+              ask_end_of_turn=True)  # fmt: skip
+    out = []
+    pauses = 0
+    for i in range(0, len(clip.pcm), 640):
+        events = vad.feed(clip.pcm[i : i + 640])
+        for e in list(events):
+            if isinstance(e, SilenceStarted):
+                pauses += 1
+                events += vad.hint_text(e.clip, text_for.get(str(pauses), "Fine."))
+            elif isinstance(e, TurnCheck):
+                events += vad.turn_verdict(e.look, p)
+        out += [(i // 2, e.reason) for e in events if isinstance(e, SpeechEnded)]
+    return out
+
+
+@pytest.mark.slow
+def test_words_that_stop_mid_sentence_hold_the_turn_through_the_pause(espeak_dir: Path) -> None:
+    """Generated: voices x pause lengths; the model always says "finished" (as Smart Turn does
+    for many eSpeak pauses) but the words say "I would like to...": never cut in the pause."""
+    for n, (voice, pause) in enumerate(itertools.product(("en-us", "en-gb+f3"), (400, 900, 1600))):
+        wav = espeak_dir / f"words-{n}.wav"
+        subprocess.run(
+            ["espeak-ng", "-m", "-v", voice, "-w", str(wav),
+             f'<speak>I would like to <break time="{pause}ms"/> meet the team.</speak>'],
+            check=True, timeout=30,
+        )  # fmt: skip
+        spoken = AudioClip.from_wav(wav).resampled(RATE)
+        clip = AudioClip(bytes(RATE)) + spoken + AudioClip(bytes(2 * RATE * 3))
+        held = _run(clip, {"1": "I would like to..."}, p=1.0)
+        assert len(held) == 1, (voice, pause, held)
+        assert held[0][0] >= RATE // 2 + len(spoken.samples) * 0.8, (voice, pause, held)
+        # Without the words' veto the same model cuts the pause (when it is long enough).
+        cut = _run(clip, {"1": "I would like to meet."}, p=1.0)
+        if pause >= 900:
+            assert len(cut) == 2, (voice, pause, cut)
+
+
+def test_a_transcript_from_before_the_pause_does_not_decide_it(espeak_dir: Path) -> None:
+    spoken = AudioClip.from_wav(espeak("Thanks, that sounds good.", espeak_dir / "w-old.wav"))
+    spoken = spoken.resampled(RATE)
+    clip = AudioClip(bytes(RATE)) + spoken + AudioClip(bytes(2 * RATE * 3))
+    vad = Vad(VadConfig(use_text=True), voice_prob=SileroVoice(), ask_end_of_turn=True)
+    ends = []
+    early: AudioClip | None = None
+    for i in range(0, len(clip.pcm), 640):
+        events = vad.feed(clip.pcm[i : i + 640])
+        if vad.in_speech and early is None and len(vad.current_clip().pcm) > RATE:
+            early = vad.current_clip()  # half a second in: "Thanks, that"
+        for e in list(events):
+            if isinstance(e, TurnCheck):
+                assert early is not None
+                events += vad.hint_text(early, "Thanks, and")  # stale: covers no pause
+                events += vad.turn_verdict(e.look, 0.9)
+        ends += [e for e in events if isinstance(e, SpeechEnded)]
+    assert len(ends) == 1
+    assert ends[0].reason == "end_of_turn"
