@@ -328,11 +328,25 @@ class Rehearsal(QObject):
         if self._voice_on():
             assert self.speech.worker is not None
             self._render_id += 1
-            self.speech.worker.request_render(self._render_id, line.parts, self._voice_settings())
+            settings = self._voice_settings()
+            ready = self._cached(line.parts, settings)
+            if ready is not None:  # pre-rendered: play now, not after a round trip to the
+                self._on_worker_rendered(self._render_id, str(ready))  # busy voice thread
+                return
+            self.speech.worker.request_render(self._render_id, line.parts, settings)
         else:
             if self.conversation is not None:
                 self.conversation.line_spoken(self._line_idx, None)
             QTimer.singleShot(0, self._line_done)
+
+    def _cached(self, parts: Sequence[str], settings: VoiceSettings) -> Path | None:
+        """The line's WAV if every part is pre-rendered (the usual case), else None."""
+        cache = getattr(self.speech.worker, "cache", None)
+        ready = getattr(cache, "ready_line", None)
+        try:
+            return ready(parts, settings) if ready is not None else None
+        except OSError:  # a full disk while joining: the voice thread will say so
+            return None
 
     def _on_worker_rendered(self, request_id: int, path: str) -> None:
         if request_id < 0:
@@ -340,12 +354,12 @@ class Rehearsal(QObject):
             return
         if request_id != self._render_id or self.conversation is None:
             return
-        self.conversation.line_spoken(self._line_idx, Path(path))
         if self.speech.player is not None:
             self._playing_for = request_id
             self._patience_on_player = False
-            self.speech.player.play(Path(path))
-        else:
+            self.speech.player.play(Path(path))  # first: the copy kept with the session can wait
+        self.conversation.line_spoken(self._line_idx, Path(path))
+        if self.speech.player is None:
             self._line_done()
 
     def _on_worker_render_failed(self, request_id: int, message: str) -> None:
@@ -490,7 +504,12 @@ class Rehearsal(QObject):
         said = options[self._patience_count % len(options)]
         self._patience_count += 1
         self._patience_request = -self._patience_count
-        self.speech.worker.request_render(self._patience_request, (said,), self._voice_settings())
+        settings = self._voice_settings()
+        ready = self._cached((said,), settings)
+        if ready is not None:
+            self._play_patience(self._patience_request, str(ready))
+        else:
+            self.speech.worker.request_render(self._patience_request, (said,), settings)
 
     def _play_patience(self, request_id: int, path: str) -> None:
         if request_id != self._patience_request or self.phase not in (

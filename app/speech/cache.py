@@ -89,7 +89,19 @@ class VoiceCache:
         said = [parts] if isinstance(parts, str) else [p for p in parts if p.strip()]
         if len(said) == 1:
             return self.get(said[0], settings)
-        wavs = [self.get(part, settings) for part in said]
+        return self._join(said, [self.get(part, settings) for part in said], settings)
+
+    def ready_line(self, parts: Sequence[str] | str, settings: VoiceSettings) -> Path | None:
+        """The line's WAV when every part is cached already (joining them if need be), without
+        waiting for the engine (a render in progress holds the lock); None otherwise. Safe from
+        any thread: files are only ever replaced whole."""
+        said = [parts] if isinstance(parts, str) else [p for p in parts if p.strip()]
+        wavs = [self.path_for(part, settings) for part in said]
+        if not wavs or not all(wav_is_whole(wav) for wav in wavs):
+            return None
+        return wavs[0] if len(wavs) == 1 else self._join(said, wavs, settings)
+
+    def _join(self, said: Sequence[str], wavs: Sequence[Path], settings: VoiceSettings) -> Path:
         joined = self.path_for("\x1f".join(said), settings)
         if wav_is_whole(joined):
             return joined

@@ -1,0 +1,101 @@
+"""The reply path (issue 15, turn gap): a pre-rendered line plays at once, without a round trip
+through the voice thread (which may be busy rendering another line for seconds), and the copy
+kept with the session is made after the first sample is out."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from session_helpers import (  # the fixtures are used by name
+    data_dir_fixture,  # noqa: F401
+    scenario_fixture,  # noqa: F401
+    store_fixture,  # noqa: F401
+)
+
+from app.config import Settings
+from app.dialogue import Scenario
+from app.dialogue.model import VoiceSettings
+from app.session import Phase, Rehearsal
+from app.speech.cache import VoiceCache
+from app.speech.factory import make_speech
+from app.speech.fakes import FakeMicrophone, FakePlayer, FakeRecognizer, FakeVoice
+
+pytestmark = pytest.mark.gui
+
+PARTS = (
+    ("We mostly build data pipelines.",),
+    ("Good question.", "We mostly build data pipelines.", "Anyway."),
+    ("One.", "Two.", "Three.", "Four."),
+)
+
+
+@pytest.mark.parametrize("parts", PARTS)
+def test_ready_line_is_the_cached_line_and_never_renders(tmp_path: Path, parts: tuple) -> None:
+    voice = FakeVoice(seconds=0.05)
+    cache = VoiceCache(voice, tmp_path / "voice")
+    settings = VoiceSettings()
+    assert cache.ready_line(parts, settings) is None  # nothing cached: the engine must render
+    assert voice.lines == []
+    cache.prerender(parts[:-1], settings)
+    assert cache.ready_line(parts, settings) is None  # a part is still missing
+    cache.prerender(parts, settings)
+    rendered = len(voice.lines)
+    ready = cache.ready_line(parts, settings)
+    assert ready is not None
+    assert ready == cache.line(parts, settings)
+    assert len(voice.lines) == rendered
+
+
+class SlowVoice(FakeVoice):
+    """Renders lines it has not seen only when released: the voice thread is busy meanwhile."""
+
+    def __init__(self) -> None:
+        super().__init__(seconds=0.05)
+        self.release = threading.Event()
+        self.busy = threading.Event()
+
+    def render(self, text: str, settings: Any, out: Path) -> Path:
+        if text.startswith("SLOW"):
+            self.busy.set()
+            self.release.wait(20)
+        return super().render(text, settings, out)
+
+
+def test_a_prerendered_reply_plays_while_the_voice_thread_is_busy(
+    qtbot: Any, scenario: Scenario, data_dir: Path
+) -> None:
+    settings = replace(Settings(), data_dir=data_dir, listen=False)
+    voice = SlowVoice()
+    speech, _notices = make_speech(
+        settings,
+        voice=voice,
+        recognizer=FakeRecognizer(),
+        microphone=FakeMicrophone(),
+        player=FakePlayer(),
+        load_recognizer=False,
+    )
+    assert speech.worker is not None
+    rehearsal = Rehearsal(settings, None, speech)
+    try:
+        rehearsal.start(scenario)
+        qtbot.waitUntil(lambda: rehearsal.phase is Phase.WAITING, timeout=10_000)
+        qtbot.waitUntil(lambda: speech.worker.prerender_backlog == 0, timeout=10_000)
+        # The voice thread now renders a long line nobody needs yet...
+        speech.worker.request_prerender(["SLOW line for later."], rehearsal._voice_settings())
+        assert voice.busy.wait(10)
+        player = speech.player
+        assert isinstance(player, FakePlayer)
+        played = len(player.played)
+        rehearsal.submit_text("What does your team work on?")
+        # ...and the reply, pre-rendered, is handed to the player at once (within the call,
+        # while the voice thread is still held: no waiting behind it).
+        assert len(player.played) == played + 1
+        assert not voice.release.is_set()
+    finally:
+        voice.release.set()
+        rehearsal.shutdown()
+        speech.stop()
