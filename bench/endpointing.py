@@ -1,34 +1,52 @@
 """End of turn: how often a mid-sentence pause is taken for the end, and how long a finished
 sentence waits. Prints ONE JSON object.
 
-    .venv/bin/python bench/endpointing.py
+    .venv/bin/python bench/endpointing.py [--set dev|report|both] [--limit N]
 
-The set is made at run time with eSpeak NG in several voices: sentences with a pause of 300-1200 ms
-inserted at a word boundary (SSML <break>, so the voice keeps its mid-sentence intonation), and
-finished sentences. Each clip (with a little room noise and 3 s of trailing quiet) is fed through
-the detector in 20 ms chunks, in three configurations in the same run:
+Two sets, never mixed: ``dev`` (sentences written here, eSpeak voices A, seed 1: tune on this
+one) and ``report`` (/work/coord/endpoint-set/sentences.jsonl or ``--report-file``: 140 sentences
+with a natural mid-thought pause and 100 finished answers by an independent writer, spoken in
+eSpeak voices B that dev never uses, seed 2: report this one, never tune on it). Each sentence is
+spoken at a random rate (130-190 wpm); a paused one gets a random 300-1200 ms SSML <break> after
+its pause word (the voice keeps its mid-sentence intonation); each clip gets 0.5 s of lead-in,
+3.5 s of trailing quiet and white room noise at a random -62..-46 dBFS.
 
-* ``fixed_hangover``: the old energy VAD and a fixed 550 ms hang-over;
+Every clip goes through the detector in 20 ms chunks, in each configuration, in one run:
+
+* ``fixed_hangover``: the energy VAD and a fixed 550 ms hang-over (the old product);
 * ``silero_fixed``: Silero VAD with the same hang-over;
-* ``silero_smart_turn``: Silero VAD and Smart Turn v3.2 (first look 200 ms into a pause, then
-  every 500 ms, a 2.5 s cap).
+* ``smart_turn``: Silero + Smart Turn v3.2 at 0.5, looks at 200 ms then every 500 ms (the
+  product at the start of this session);
+* ``smart_turn_one_look``: one look at 200 ms, as pipecat does (later looks, with more silence
+  in the window, drift to "finished"); then the 2.5 s cap;
+* ``smart_turn_words``: one look, plus the words: the speculative decode of the pause (the app's
+  Whisper, started when the pause is 120 ms old) through ``app.speech.endwords``: words that stop
+  mid-sentence hold the turn to the cap; finished words end it with the model's yes or after
+  800 ms; before the words are known only a model probability >= 0.9 ends it;
+* ``words_wait``: the same, but nothing ends a pause before its words are known.
 
-``cut_rate``: the share of paused sentences whose turn ended before their last word.
-``finished_delay_ms``: from the last voiced sample of a finished sentence to the end of turn, in
-audio time (the model's own compute time is reported apart, per look).
+The models run for real; their answers reach the detector as late as they took to compute in this
+run (Smart Turn on its thread, Whisper decodes one after another on the STT thread), so delays
+are in audio time plus this machine's compute at this load. The STT thread's streaming decodes
+during speech (which would bring words earlier) are not modelled: figures are conservative.
+
+``cut_rate``: share of paused sentences whose turn ended before their last word.
+``finished_delay_ms``: last voiced sample of a finished sentence to the end of turn.
 Targets: cut_rate <= 5 %, median finished delay <= 300 ms.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
-import statistics
+import random
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -37,22 +55,38 @@ import numpy as np
 
 from app.speech.audio import AudioClip
 from app.speech.endpoint import SileroVoice, SmartTurn
-from app.speech.vad import SpeechEnded, Vad, VadConfig
+from app.speech.endwords import unfinished
+from app.speech.stt_whisper import WhisperRecognizer
+from app.speech.vad import SilenceStarted, SpeechEnded, TurnCheck, Vad, VadConfig, VadEvent
 
-#: (before the pause, after it): word boundaries where people stop to think.
-PAUSED = [
-    ("I would like to", "understand the team first."),
-    ("Honestly, I think the hardest part was", "learning to ask for help."),
-    ("Not really, but I", "could learn it quickly."),
-    ("What I enjoy most is", "finding out why the numbers do not add up."),
-    ("I have been working as a", "data analyst for five years."),
-    ("Could you tell me more about", "how the team decides what to build?"),
-    ("My last project was about", "cutting the reporting time in half."),
-    ("I am curious about", "what a typical week looks like here."),
-    ("Before that, I studied", "engineering in Chicago."),
-    ("The thing is, I", "have never used that tool at work."),
+RATE = 16_000
+LOUD = 0.01
+REPORT_FILE = Path("/work/coord/endpoint-set/sentences.jsonl")
+
+#: dev: written here. "|" marks where the speaker stops to think.
+DEV_PAUSED = [
+    "I would like to | understand the team first.",
+    "Honestly, I think the hardest part was | learning to ask for help.",
+    "Not really, but I | could learn it quickly.",
+    "What I enjoy most is | finding out why the numbers do not add up.",
+    "I have been working as a | data analyst for five years.",
+    "Could you tell me more about | how the team decides what to build?",
+    "My last project was about | cutting the reporting time in half.",
+    "I am curious about | what a typical week looks like here.",
+    "Before that, I studied | engineering in Chicago.",
+    "The thing is, I | have never used that tool at work.",
+    "Hmm, | I guess the answer is yes.",
+    "We built a small | tool for tracking shipments.",
+    "My favourite part of the job is | talking with the nurses.",
+    "I moved here because | my partner got a job in the city.",
+    "At the moment I am mostly | writing reports for the sales team.",
+    "If I had to pick one thing, it would be | the mentoring.",
+    "Do you think the team would | be open to someone from retail?",
+    "I taught maths for | eight years before I switched.",
+    "So what I usually do is, | uh, I sketch it on paper first.",
+    "Right now I am looking for | something closer to research.",
 ]
-FINISHED = [
+DEV_FINISHED = [
     "Thanks for making time to talk with me today.",
     "Yes, absolutely.",
     "That sounds interesting, I would love to learn more about it.",
@@ -63,21 +97,95 @@ FINISHED = [
     "I moved to Chicago to study engineering.",
     "Is there anyone else you think I should talk to?",
     "I am not sure, to be honest.",
+    "I'd love to.",
+    "Where are you based?",
+    "Mostly spreadsheets and a bit of Python.",
+    "That makes sense.",
+    "Who would I be working with?",
+    "I think so.",
+    "It was hard at first, but I learned a lot.",
+    "What do you like most about working here?",
+    "Sure, that would be great.",
+    "I've never done that before.",
 ]
-VOICES = ["en-us", "en-gb", "en-us+f3", "en-gb-x-rp"]
-PAUSES_MS = [300, 600, 900, 1200]
-RATE = 16_000
-LOUD = 0.01
+SETS = {
+    "dev": {"voices": ["en-us", "en-gb", "flite:kal16", "en-us+f3", "en-gb-x-rp+m3"], "seed": 1},
+    "report": {
+        "voices": [
+            "en-gb-scotland", "piper:joe", "en-029+f2", "flite:slt", "en-us+m7", "flite:awb",
+            "en-gb-x-gbclan+f4",
+        ],
+        "seed": 2,
+    },
+}  # fmt: skip
 
 
-def espeak(text: str, out: Path, voice: str) -> AudioClip:
-    subprocess.run(
-        ["espeak-ng", "-m", "-v", voice, "-s", "160", "-w", str(out), text],
-        check=True,
-        capture_output=True,
-        timeout=30,
-    )
-    return AudioClip.from_wav(out)
+@dataclass(frozen=True)
+class Item:
+    kind: str  # "paused" or "finished"
+    text: str
+    voice: str
+    clip: AudioClip
+    last_s: float  # where the last word ends
+
+
+def sentences(name: str, report_file: Path) -> list[tuple[str, str]]:
+    """(kind, text with "|" at the pause) of a set."""
+    if name == "dev":
+        return [("paused", t) for t in DEV_PAUSED] + [("finished", t) for t in DEV_FINISHED]
+    out = []
+    for line in report_file.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        words = row["text"].split()
+        if row["kind"] == "paused":
+            k = int(row["pause_after_word"])
+            out.append(("paused", " ".join([*words[:k], "|", *words[k:]])))
+        else:
+            out.append(("finished", row["text"]))
+    return out
+
+
+def espeak(text: str, out: Path, voice: str, rate: int) -> AudioClip:
+    cmd = ["espeak-ng", "-m", "-v", voice, "-s", str(rate), "-w", str(out), text]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=30)
+    return AudioClip.from_wav(out).resampled(RATE)
+
+
+def natural(text: str, out: Path, voice: str, rate: int) -> AudioClip:
+    """A Piper or Flite voice (``piper:joe``, ``flite:slt``) as the app speaks its lines."""
+    from app.dialogue.model import VoiceSettings
+
+    engine_name, name = voice.split(":", 1)
+    if engine_name == "piper":
+        from app.speech.tts_piper import PiperTts
+
+        engine: object = PiperTts()
+    else:
+        from app.speech.tts_flite import FliteTts
+
+        engine = FliteTts()
+    engine.render(text, VoiceSettings(voice=name, rate=rate), out)  # type: ignore[attr-defined]
+    return AudioClip.from_wav(out).resampled(RATE)
+
+
+def pause_at_word(clip: AudioClip, k: int, pause_ms: int, model: object) -> AudioClip | None:
+    """Insert ``pause_ms`` of silence after the k-th word, found by Whisper's word timestamps
+    (cut at the quietest 10 ms between the two words); None when the words do not line up."""
+    x = clip.to_float()
+    segments, _ = model.transcribe(x, language="en", beam_size=1, word_timestamps=True)  # type: ignore[attr-defined]
+    words = [w for seg in segments for w in (seg.words or [])]
+    if k <= 0 or k >= len(words):
+        return None
+    lo, hi = int(words[k - 1].end * RATE) - 640, int(words[k].start * RATE) + 640
+    lo, hi = max(0, lo), min(len(x), max(hi, lo + 320))
+    frames = [(float(np.sqrt((x[j : j + 160] ** 2).mean())), j) for j in range(lo, hi - 160, 80)]
+    if not frames:
+        return None
+    cut = min(frames)[1] + 80
+    gap = np.zeros(RATE * pause_ms // 1000, dtype=np.float32)
+    return AudioClip.from_samples(np.concatenate([x[:cut], gap, x[cut:]]), RATE)
 
 
 def last_voiced_s(samples: np.ndarray) -> float:
@@ -88,103 +196,274 @@ def last_voiced_s(samples: np.ndarray) -> float:
     return float((loud[-1] + 1) * frame / RATE) if loud.size else 0.0
 
 
-def with_room(clip: AudioClip, seed: int) -> AudioClip:
-    """0.5 s lead-in, 3 s tail, and -54 dBFS room noise under everything."""
-    x = np.concatenate([np.zeros(RATE // 2), clip.to_float(), np.zeros(3 * RATE)])
-    x = x + np.random.default_rng(seed).normal(0, 0.002, len(x))
+def with_room(clip: AudioClip, rng: np.random.Generator) -> AudioClip:
+    x = np.concatenate([np.zeros(RATE // 2), clip.to_float(), np.zeros(7 * RATE // 2)])
+    level = 10 ** (rng.uniform(-62, -46) / 20)
+    x = x + rng.normal(0, level, len(x))
     return AudioClip.from_samples(x.astype(np.float32), RATE)
 
 
-def ends(vad: Vad, clip: AudioClip) -> list[float]:
-    """Audio time (s) of every end of turn the detector reports while fed in 20 ms chunks."""
+def make_set(
+    name: str, report_file: Path, limit: int | None, work: Path, aligner: object
+) -> list[Item]:
+    spec = SETS[name]
+    rng = np.random.default_rng(int(spec["seed"]))  # type: ignore[call-overload]
+    rows = sentences(name, report_file)
+    if limit is not None and limit < len(rows):
+        keep = set(random.Random(int(spec["seed"])).sample(range(len(rows)), limit))  # type: ignore[call-overload]
+        rows = [r for i, r in enumerate(rows) if i in keep]
+    items = []
+    voices = list(spec["voices"])  # type: ignore[call-overload]
+    for i, (kind, text) in enumerate(rows):
+        voice = voices[i % len(voices)]
+        rate = int(rng.integers(130, 191))
+        pause = int(rng.integers(300, 1201))
+        before, _, after = (part.strip() for part in text.partition("|"))
+        spoken: AudioClip | None = None
+        if ":" in voice:  # a natural voice: speak it whole, open the pause at the word
+            whole = natural(f"{before} {after}".strip(), work / "n.wav", voice, rate)
+            spoken = whole
+            if kind == "paused":
+                spoken = pause_at_word(whole, len(before.split()), pause, aligner)
+            if spoken is None:  # the words did not line up: eSpeak says this one
+                voice = str(spec["voices"][0])  # type: ignore[index]
+        if spoken is None:
+            said = f'<speak>{before} <break time="{pause}ms"/> {after}</speak>'
+            spoken = espeak(said if kind == "paused" else text, work / "s.wav", voice, rate)
+        clip = with_room(spoken, rng)
+        items.append(Item(kind, text, voice, clip, last_voiced_s(clip.samples)))
+    return items
+
+
+class Oracle:
+    """The real models, each answer remembered with the time it took (shared by configs)."""
+
+    def __init__(self) -> None:
+        self.turn_model = SmartTurn()
+        self.recognizer = WhisperRecognizer()
+        self.recognizer.load()
+        self.aligner = self.recognizer._model  # faster-whisper itself, for word timestamps
+        self._turn: dict[bytes, tuple[float, float]] = {}
+        self._text: dict[bytes, tuple[str, float]] = {}
+
+    def turn(self, clip: AudioClip) -> tuple[float, float]:
+        if clip.pcm not in self._turn:
+            t0 = time.perf_counter()
+            p = self.turn_model(clip)
+            self._turn[clip.pcm] = (p, (time.perf_counter() - t0) * 1000)
+        return self._turn[clip.pcm]
+
+    def text(self, clip: AudioClip) -> tuple[str, float]:
+        if clip.pcm not in self._text:
+            t0 = time.perf_counter()
+            text = self.recognizer.transcribe(clip).text
+            self._text[clip.pcm] = (text, (time.perf_counter() - t0) * 1000)
+        return self._text[clip.pcm]
+
+    def turn_ms(self) -> list[float]:
+        return [ms for _, ms in self._turn.values()]
+
+    def text_ms(self) -> list[float]:
+        return [ms for _, ms in self._text.values()]
+
+
+#: Model times assumed for a quiet machine (``@quiet`` configurations), not this run's own:
+#: Smart Turn's look (~200 ms measured here at load 1.4) and a tiny.en decode of a short answer.
+QUIET_MS = {"turn": 200.0, "text": 350.0}
+
+
+def ends(vad: Vad, clip: AudioClip, oracle: Oracle, quiet: bool = False) -> list[float]:
+    """Audio time (s) of every end of turn, with each model answer arriving when it would."""
     step = RATE // 50
     samples = clip.samples
     out: list[float] = []
-    for i in range(0, len(samples), step):
-        for e in vad.feed(samples[i : i + step]):
+    pending: list[tuple[int, Callable[[], list[VadEvent]]]] = []
+    stt_free = 0
+
+    def handle(events: list[VadEvent], now: int) -> None:
+        nonlocal stt_free
+        for e in events:
             if isinstance(e, SpeechEnded):
-                out.append((i + step) / RATE)
+                out.append(now / RATE)
+            elif isinstance(e, TurnCheck):
+                p, ms = oracle.turn(e.clip)
+                ms = QUIET_MS["turn"] if quiet else ms
+                due = now + int(ms * RATE / 1000)
+                pending.append((due, lambda look=e.look, p=p: vad.turn_verdict(look, p)))
+            elif isinstance(e, SilenceStarted) and vad.config.use_text:
+                text, ms = oracle.text(e.clip)
+                ms = QUIET_MS["text"] if quiet else ms
+                start = max(now, stt_free)  # one decode at a time on the STT thread
+                stt_free = start + int(ms * RATE / 1000)
+                pending.append((stt_free, lambda c=e.clip, t=text: vad.hint_text(c, t)))
+
+    for i in range(0, len(samples), step):
+        now = i + step
+        handle(vad.feed(samples[i : i + step]), now)
+        due = [p for p in pending if p[0] <= now]
+        for entry in due:
+            pending.remove(entry)
+            handle(entry[1](), now)
     return out
 
 
-class TimedTurn:
-    def __init__(self, model: SmartTurn) -> None:
-        self.model = model
-        self.times: list[float] = []
+def one_look(**kw: object) -> VadConfig:
+    return VadConfig(end_of_turn_recheck_ms=60_000, **kw)  # type: ignore[arg-type]
 
-    def __call__(self, clip: AudioClip) -> float:
-        t0 = time.perf_counter()
-        p = self.model(clip)
-        self.times.append((time.perf_counter() - t0) * 1000)
-        return p
+
+CONFIGS: dict[str, Callable[[], Vad]] = {
+    "fixed_hangover": lambda: Vad(VadConfig()),
+    "silero_fixed": lambda: Vad(VadConfig(), voice_prob=SileroVoice()),
+    "smart_turn": lambda: Vad(VadConfig(), voice_prob=SileroVoice(), ask_end_of_turn=True),
+    "smart_turn_one_look": lambda: Vad(one_look(), voice_prob=SileroVoice(), ask_end_of_turn=True),
+    "smart_turn_words": lambda: Vad(
+        one_look(use_text=True, alone_threshold=0.9),
+        voice_prob=SileroVoice(),
+        ask_end_of_turn=True,
+    ),
+    "words_wait": lambda: Vad(
+        one_look(use_text=True),
+        voice_prob=SileroVoice(),
+        ask_end_of_turn=True,
+    ),
+    "words_wait_trust": lambda: Vad(
+        one_look(use_text=True, text_finished_ms=0),
+        voice_prob=SileroVoice(),
+        ask_end_of_turn=True,
+    ),
+}
+
+
+#: Also run as if on a quiet machine (QUIET_MS), where the words come sooner.
+QUIET_CONFIGS = ["smart_turn@quiet", "words_wait@quiet", "words_wait_trust@quiet"]
+
+
+def percentile(values: list[float], q: float, digits: int = 1) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return round(ordered[round(q * (len(ordered) - 1))], digits)
+
+
+def auc(pos: list[float], neg: list[float]) -> float | None:
+    """Chance that a random finished pause scores above a random mid-sentence one."""
+    if not pos or not neg:
+        return None
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return round(wins / (len(pos) * len(neg)), 3)
+
+
+def cues(items: list[Item], oracle: Oracle, explain: bool = False) -> dict[str, object]:
+    """How well each cue tells a mid-sentence pause from the end of a finished sentence: Smart
+    Turn's probability at its first look, and the words of the pause's speculative decode."""
+    probs: dict[str, list[float]] = {"mid": [], "end": []}
+    held: dict[str, list[bool]] = {"mid": [], "end": []}
+    for item in items:
+        vad = Vad(one_look(end_silence_max_ms=1500), voice_prob=SileroVoice(), ask_end_of_turn=True)
+        step = RATE // 50
+        for i in range(0, len(item.clip.samples), step):
+            for e in vad.feed(item.clip.samples[i : i + step]):
+                where = "mid" if (i + step) / RATE < item.last_s - 0.05 else "end"
+                if isinstance(e, TurnCheck):
+                    probs[where].append(oracle.turn(e.clip)[0])
+                    vad.turn_verdict(e.look, 0.0)
+                elif isinstance(e, SilenceStarted):
+                    words = oracle.text(e.clip)[0]
+                    held[where].append(unfinished(words))
+                    if explain:
+                        print(f"{item.kind} {where} {item.voice}: {words!r}", file=sys.stderr)
+    share = lambda xs, t: round(sum(x >= t for x in xs) / len(xs), 3) if xs else None  # noqa: E731
+    return {
+        "smart_turn_first_look": {
+            "mid_sentence_pauses": len(probs["mid"]),
+            "ends": len(probs["end"]),
+            "mid_p_median": percentile(probs["mid"], 0.5, 3),
+            "end_p_median": percentile(probs["end"], 0.5, 3),
+            "mid_share_p_ge_0.5": share(probs["mid"], 0.5),
+            "end_share_p_ge_0.5": share(probs["end"], 0.5),
+            "mid_share_p_ge_0.9": share(probs["mid"], 0.9),
+            "end_share_p_ge_0.9": share(probs["end"], 0.9),
+            "auc": auc(probs["end"], probs["mid"]),
+        },
+        "words_of_the_pause": {
+            "mid_sentence_pauses": len(held["mid"]),
+            "ends": len(held["end"]),
+            "mid_held_as_unfinished": share([float(h) for h in held["mid"]], 1.0),
+            "ends_held_as_unfinished": share([float(h) for h in held["end"]], 1.0),
+        },
+    }
+
+
+def evaluate(items: list[Item], oracle: Oracle, only: list[str]) -> dict[str, object]:
+    results: dict[str, object] = {}
+    for name in only:
+        make = CONFIGS[name.removesuffix("@quiet")]
+        cuts: list[str] = []
+        finished_cuts = 0
+        delays: list[float] = []
+        missed = 0
+        for item in items:
+            found = ends(make(), item.clip, oracle, quiet=name.endswith("@quiet"))
+            early = bool(found) and found[0] < item.last_s - 0.05
+            if item.kind == "paused" and early:
+                cuts.append(f"{item.voice}: {item.text}")
+            elif item.kind == "finished":
+                finished_cuts += early
+                if found:
+                    delays.append((found[-1] - item.last_s) * 1000)
+                else:
+                    missed += 1
+        paused = sum(i.kind == "paused" for i in items)
+        results[name] = {
+            "cut_rate": round(len(cuts) / max(1, paused), 3),
+            "cut": len(cuts),
+            "finished_cut_at_a_comma": finished_cuts,
+            "finished_delay_ms_median": percentile(delays, 0.5),
+            "finished_delay_ms_p90": percentile(delays, 0.9),
+            "finished_not_ended": missed,
+            "cut_examples": cuts[:4],
+        }
+    return results
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--set", choices=["dev", "report", "both"], default="both")
+    parser.add_argument("--limit", type=int, default=None, help="sentences per set (sampled)")
+    parser.add_argument("--report-file", type=Path, default=REPORT_FILE)
+    parser.add_argument("--configs", default=",".join([*CONFIGS, *QUIET_CONFIGS]))
+    parser.add_argument("--explain", action="store_true", help="dev set: each pause's words")
+    args = parser.parse_args()
+    names = ["dev", "report"] if args.set == "both" else [args.set]
+    if "report" in names and not args.report_file.is_file():
+        print(f"The report set {args.report_file} is missing; running dev only.", file=sys.stderr)
+        names = [n for n in names if n != "report"]
+    only = [c for c in args.configs.split(",") if c]
     work = Path(tempfile.mkdtemp(prefix="frameshift-endpointing-"))
-    paused: list[tuple[AudioClip, float]] = []  # clip, where its last word ends
-    finished: list[tuple[AudioClip, float]] = []
-    seed = 0
-    for voice in VOICES:
-        for k, (a, b) in enumerate(PAUSED):
-            pause = PAUSES_MS[(k + VOICES.index(voice)) % len(PAUSES_MS)]
-            ssml = f'<speak>{a} <break time="{pause}ms"/> {b}</speak>'
-            clip = with_room(espeak(ssml, work / "p.wav", voice), seed)
-            seed += 1
-            paused.append((clip, last_voiced_s(clip.samples)))
-        for text in FINISHED:
-            clip = with_room(espeak(text, work / "f.wav", voice), seed)
-            seed += 1
-            finished.append((clip, last_voiced_s(clip.samples)))
-    smart = TimedTurn(SmartTurn())
-    configs: dict[str, Callable[[], Vad]] = {
-        "fixed_hangover": lambda: Vad(VadConfig(frame_ms=32)),
-        "silero_fixed": lambda: Vad(VadConfig(), voice_prob=SileroVoice()),
-        "silero_smart_turn": lambda: Vad(VadConfig(), voice_prob=SileroVoice(), end_of_turn=smart),
-    }
-    results: dict[str, object] = {}
-    for name, make in configs.items():
-        cuts = 0
-        for clip, last in paused:
-            first_end = next(iter(ends(make(), clip)), None)
-            if first_end is not None and first_end < last - 0.05:
-                cuts += 1
-        delays = []
-        missed = 0
-        for clip, last in finished:
-            found = ends(make(), clip)
-            if not found:
-                missed += 1
-                continue
-            delays.append((found[-1] - last) * 1000)
-        ordered = sorted(delays)
-        results[name] = {
-            "paused_sentences": len(paused),
-            "cut_mid_sentence": cuts,
-            "cut_rate": round(cuts / len(paused), 3),
-            "finished_sentences": len(finished),
-            "finished_not_ended": missed,
-            "finished_delay_ms_median": round(statistics.median(delays), 1) if delays else None,
-            "finished_delay_ms_p90": round(ordered[int(0.9 * (len(ordered) - 1))], 1)
-            if ordered
-            else None,
+    oracle = Oracle()
+    out: dict[str, object] = {"benchmark": "endpointing", "sets": {}}
+    for name in names:
+        items = make_set(name, args.report_file, args.limit, work, oracle.aligner)
+        out["sets"][name] = {  # type: ignore[index]
+            "voices": SETS[name]["voices"],
+            "paused_sentences": sum(i.kind == "paused" for i in items),
+            "finished_sentences": sum(i.kind == "finished" for i in items),
+            "configs": evaluate(items, oracle, only),
+            "cues": cues(items, oracle, args.explain and name == "dev"),
         }
-    print(
-        json.dumps(
-            {
-                "benchmark": "endpointing",
-                "set": f"eSpeak NG, voices {VOICES}, pauses {PAUSES_MS} ms at word boundaries",
-                "configs": results,
-                "smart_turn_ms_per_look_median": round(statistics.median(smart.times), 1)
-                if smart.times
-                else None,
-                "smart_turn_looks": len(smart.times),
-                "targets": {"cut_rate": 0.05, "finished_delay_ms_median": 300},
-                "cpus": os.cpu_count(),
-                "load_average_1m": round(os.getloadavg()[0], 2),
-            },
-            indent=2,
-        )
+    out.update(
+        {
+            "smart_turn_ms_per_look_median": percentile(oracle.turn_ms(), 0.5),
+            "smart_turn_ms_per_look_p90": percentile(oracle.turn_ms(), 0.9),
+            "whisper_ms_per_decode_median": percentile(oracle.text_ms(), 0.5),
+            "whisper_ms_per_decode_p90": percentile(oracle.text_ms(), 0.9),
+            "recognizer": type(oracle.recognizer).__name__,
+            "targets": {"cut_rate": 0.05, "finished_delay_ms_median": 300},
+            "cpus": os.cpu_count(),
+            "load_average_1m": round(os.getloadavg()[0], 2),
+        }
     )
+    print(json.dumps(out, indent=2))
     return 0
 
 

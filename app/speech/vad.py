@@ -51,7 +51,9 @@ class VadConfig:
     end_of_turn_recheck_ms: int = 500  # later looks while the pause lasts
     # The words (hint_text: a transcript of the answer up to the pause), when given:
     use_text: bool = False  # weigh transcripts at all
-    alone_threshold: float = 0.5  # the model's probability that ends a pause with no transcript
+    # The model's probability that ends a pause before its words are known (None: never; Smart
+    # Turn alone cannot tell a mid-sentence pause from an end: bench/endpointing.py "cues").
+    alone_threshold: float | None = None
     text_wait_ms: int = 1500  # no transcript of the pause by then: the model decides alone
     text_finished_ms: int = 800  # transcript says finished: end by then even if the model doubts
 
@@ -315,6 +317,8 @@ class Vad:
         end = self._clip_start + len(clip.pcm) // 2
         if end > self.ring.end:
             return []  # not this answer's audio
+        if self._hint is not None and end < self._hint[0]:
+            return []  # a late answer about less audio than the words already known
         self._hint = (end, unfinished(text))
         return [self._end("end_of_turn")] if self._silent_run and self._finished() else []
 
@@ -334,9 +338,9 @@ class Vad:
             )
         if p is None:
             return False
-        return p >= c.alone_threshold or (
-            silent_ms >= c.text_wait_ms and p >= c.end_of_turn_threshold
-        )
+        if c.alone_threshold is not None and p >= c.alone_threshold:
+            return True
+        return silent_ms >= c.text_wait_ms and p >= c.end_of_turn_threshold
 
     def _ask_now(self, silent_ms: int) -> bool:
         """ask mode: time for a look (none pending; first at end_of_turn_ms, then each recheck)."""

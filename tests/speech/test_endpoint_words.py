@@ -53,8 +53,7 @@ def test_finished_sentences_and_empty_text_are_not_held() -> None:
 def _run(clip: AudioClip, text_for: dict[str, str], p: float) -> list[tuple[int, str]]:
     """The detector with words: each pause's decode answered at once with ``text_for`` the
     number of pauses so far; the model answers ``p``. Returns (sample, reason) of each end."""
-    vad = Vad(VadConfig(use_text=True, alone_threshold=1.01), voice_prob=SileroVoice(),
-              ask_end_of_turn=True)  # fmt: skip
+    vad = Vad(VadConfig(use_text=True), voice_prob=SileroVoice(), ask_end_of_turn=True)
     out = []
     pauses = 0
     for i in range(0, len(clip.pcm), 640):
@@ -95,7 +94,8 @@ def test_a_transcript_from_before_the_pause_does_not_decide_it(espeak_dir: Path)
     spoken = AudioClip.from_wav(espeak("Thanks, that sounds good.", espeak_dir / "w-old.wav"))
     spoken = spoken.resampled(RATE)
     clip = AudioClip(bytes(RATE)) + spoken + AudioClip(bytes(2 * RATE * 3))
-    vad = Vad(VadConfig(use_text=True), voice_prob=SileroVoice(), ask_end_of_turn=True)
+    vad = Vad(VadConfig(use_text=True, alone_threshold=0.8), voice_prob=SileroVoice(),
+              ask_end_of_turn=True)  # fmt: skip
     ends = []
     early: AudioClip | None = None
     for i in range(0, len(clip.pcm), 640):
