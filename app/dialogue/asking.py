@@ -159,6 +159,20 @@ LEANINGS: Final[dict[str, re.Pattern[str]]] = {
 }
 
 
+#: What a manager says to a question about their private life or acquaintances ("What do you
+#: do at the weekend?", "How do you know Priya?") that no topic answers: passing it to a
+#: colleague ("Femi would know") would be absurd, so a light, friendly "another time".
+PRIVATE_REPLIES: Final = (
+    "Ha, that's one for another day.",
+    "Oh, that's a longer story. Another time!",
+)
+
+
+def is_private(question: str) -> bool:
+    """Whether the question is about the persona's private life (leisure, people they know)."""
+    return bool(intents(question) & {"leisure", "personal"})
+
+
 def is_request(question: str) -> bool:
     """Whether the question asks the persona to do something, or asks leave."""
     return _REQUEST.search(question) is not None

@@ -43,15 +43,25 @@ AFTER_ANSWER: Final = (
     "Anyway, back to what I was saying.",
 )
 #: Every default bridge, each once: what is pre-rendered for a scenario without its own.
-ALL: Final = tuple(dict.fromkeys((*AFTER_ANSWER, *TURN_BACKS, *AFTER_DEFLECTION, *BEFORE_ENDING)))
+ALL: Final = tuple(
+    dict.fromkeys((*AFTER_ANSWER, *TURN_BACKS, *AFTER_DEFLECTION, *BEFORE_ENDING, "Okay, anyway."))
+)
 
 #: A line's first sentence asks about the seeker: "What about you?", "Have you ...?".
 _ABOUT_SEEKER: Final = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
 _FIRST_SENTENCE: Final = re.compile(r"(?<=[.!?])\s+")
 
 
-def kind_of_join(*, deflected: bool, asks_seeker: bool, ending: bool) -> tuple[str, ...]:
+#: After a light "another time" to a private question: just move on.
+AFTER_PRIVATE: Final = ("Anyway.", "Okay, anyway.")
+
+
+def kind_of_join(
+    *, deflected: bool, asks_seeker: bool, ending: bool, private: bool = False
+) -> tuple[str, ...]:
     """The default bridges that fit between what was just said and the line that follows."""
+    if private:
+        return AFTER_PRIVATE
     if deflected:
         return AFTER_DEFLECTION
     if ending:

@@ -7,6 +7,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.dialogue.asking import PRIVATE_REPLIES
 from app.dialogue.bridges import ALL as DEFAULT_BRIDGES
 
 #: How hard a scenario is, in the order a picker should list them.
@@ -137,7 +138,8 @@ DEFLECTED = "deflect"
 #: A first sentence that only acknowledges a question ("Good question.", "Ha, turning it around
 #: on me."): a knowledge answer goes right after it, before the rest of the line.
 _ACKNOWLEDGES = re.compile(
-    r"[^.!?]*\b(?:question|questions|turning it around|glad you asked|you ask)\b[^.!?]*[.!?]+\s+",
+    r"[^.!?]*\b(?:question|questions|turning it a?round|turning the tables|glad you asked|"
+    r"you ask)\b[^.!?]*[.!?]+\s+",
     re.IGNORECASE,
 )
 _ACK_WORDS = 10
@@ -160,7 +162,9 @@ def split_acknowledgement(line: str) -> tuple[str, str] | None:
 #: is left out and the rest of the line said.
 _REACTS = re.compile(
     r"(?:that makes sense|makes sense|nice|i see|fair enough|got it|right|okay|ok|sure|great|"
-    r"good|interesting|cool|that's great|love that|i like that|mm|hm+|ah|oh)[.!]+\s+",
+    r"good|interesting|cool|that's great|love that|i like that|mm|hm+|ah|oh|yes|yeah|yay|wow|"
+    r"brilliant|perfect|amazing|lovely|wonderful|fantastic|awesome|excellent|love it|ha|haha|"
+    r"ooh|oh nice|oh wow)[.!]+\s+",
     re.IGNORECASE,
 )
 
@@ -228,7 +232,7 @@ class Scenario:
         before the rehearsal starts: node variants (and, with knowledge, a line's opening
         acknowledgement and its rest, and a line without its opening reaction: see
         `split_acknowledgement` and `split_reaction`), knowledge answers, follow-ups,
-        deflections and bridges."""
+        deflections, the replies to private questions and bridges."""
         seen: dict[str, None] = {}
         for node in self.nodes.values():
             for text in node.lines:
@@ -249,6 +253,7 @@ class Scenario:
         for text in knowledge.deflect:
             seen.setdefault(text, None)
         if knowledge.topics or knowledge.deflect:
+            seen.update(dict.fromkeys(PRIVATE_REPLIES))
             for text in self.bridges():
                 seen.setdefault(text, None)
         seen.update(dict.fromkeys(self.patience_lines()))

@@ -6,7 +6,13 @@ import random
 import re
 from collections.abc import Collection, Sequence
 
-from app.dialogue.asking import about_own_work, may_deflect, own_work_topic
+from app.dialogue.asking import (
+    PRIVATE_REPLIES,
+    about_own_work,
+    is_private,
+    may_deflect,
+    own_work_topic,
+)
 from app.dialogue.bridges import BridgeTurns, about_seeker, first_sentence, kind_of_join
 from app.dialogue.knowledge import (
     KnowledgeMatcher,
@@ -213,6 +219,7 @@ class Runner:
         ):
             return None  # the scripted line already tells it ("Most weeks we're in the lab ...")
         parts: list[str] = []
+        private = False  # a private question got a light "another time"
         follow_up: str | None = None
         if topic is not None:
             parts.append(self._pick(topic.answers))
@@ -224,6 +231,9 @@ class Runner:
             ):
                 follow_up = topic.follow_up
                 self._said.add(follow_up)
+        elif private := any(is_private(q) for q in asked):
+            # "How do you know Priya?": a friendly "another time", never "Femi would know"
+            parts.append(self._pick(PRIVATE_REPLIES))
         elif (
             knowledge.deflect
             and not SCRIPTED_CUES.intersection(routed)
@@ -243,7 +253,11 @@ class Runner:
             reaction = split_reaction(scripted.text)
             rest = reaction[1] if reaction is not None else scripted.text
             if not _CONNECTIVE.match(rest):
-                parts.append(self._bridge(rest, deflected=topic is None, ending=scripted.is_end))
+                parts.append(
+                    self._bridge(
+                        rest, deflected=topic is None, ending=scripted.is_end, private=private
+                    )
+                )
             parts.append(rest)
         if follow_up is not None:
             parts.append(follow_up)
@@ -256,7 +270,7 @@ class Runner:
             prompt=join_parts([rest, *((follow_up,) if follow_up else ())]),
         )
 
-    def _bridge(self, line: str, *, deflected: bool, ending: bool) -> str:
+    def _bridge(self, line: str, *, deflected: bool, ending: bool, private: bool) -> str:
         """A bridge into `line` that fits what was just said (an answer or a deflection) and
         what comes next (a question about the seeker, an ending, anything else): the least
         used so far and never the one said last. A scenario's own bridges fit everywhere."""
@@ -265,6 +279,7 @@ class Runner:
             deflected=deflected,
             asks_seeker=bool(find_questions(first)) and about_seeker(first),
             ending=ending,
+            private=private,
         )
         return self._bridges.take(options)
 

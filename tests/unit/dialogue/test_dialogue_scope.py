@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import SHIPPED
 
-from app.dialogue import KnowledgeMatcher, load_scenario
-from app.dialogue.asking import intents, is_pay, leanings
+from app.dialogue import KnowledgeMatcher, Runner, load_scenario
+from app.dialogue.asking import PRIVATE_REPLIES, intents, is_pay, leanings
+from app.dialogue.model import split_acknowledgement, split_reaction
 from app.framing.encoder import shared_encoder
 
 _SCENARIOS = sorted(p for p in SHIPPED.glob("*.yaml") if not p.name.endswith(".plan.yaml"))
@@ -161,3 +162,35 @@ def test_a_leaning_question_goes_to_a_topic_leaning_the_same_way(path: Path, mea
         for question in questions:
             found = matcher.match(question).topic
             assert found is None or found in shown, (question, found, shown)
+
+
+@pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
+def test_a_private_question_gets_another_time_never_a_colleague(path: Path) -> None:
+    """ "How do you know Priya?" answered "Femi would know" is absurd: a light "another time"
+    (pre-rendered), then the scripted line."""
+    scenario = load_scenario(path)
+    rendered = set(scenario.manager_lines())
+    shown = {
+        t.id
+        for t in scenario.knowledge.topics
+        if any(intents(q) & {"leisure", "personal"} for q in t.questions)
+    }
+    for question in OUT_OF_SCOPE["leisure"][::3] + OUT_OF_SCOPE["personal"][::3]:
+        runner = Runner(scenario, seed=len(question))
+        line = runner._answering([question], (), runner.line())
+        assert line is not None, question
+        assert line.topic in shown or line.parts[0] in PRIVATE_REPLIES, (question, line.parts)
+        assert not set(line.parts) & set(scenario.knowledge.deflect), (question, line.parts)
+        assert set(line.parts) <= rendered
+
+
+def test_a_line_s_opening_reaction_or_acknowledgement_is_split_off() -> None:
+    assert split_acknowledgement("Turning it round on me, I like that. We run the record.") == (
+        "Turning it round on me, I like that.",
+        "We run the record.",
+    )
+    for reaction in ("Yes!", "Brilliant.", "Amazing!", "Lovely.", "Ha!", "Perfect."):
+        assert split_reaction(f"{reaction} Okay, here's my number.") == (
+            reaction,
+            "Okay, here's my number.",
+        )
