@@ -47,6 +47,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -289,13 +290,13 @@ def ends(vad: Vad, clip: AudioClip, oracle: Oracle, quiet: bool = False) -> list
                 p, ms = oracle.turn(e.clip)
                 ms = QUIET_MS["turn"] if quiet else ms
                 due = now + int(ms * RATE / 1000)
-                pending.append((due, lambda look=e.look, p=p: vad.turn_verdict(look, p)))
+                pending.append((due, partial(vad.turn_verdict, e.look, p)))
             elif isinstance(e, SilenceStarted) and vad.config.use_text:
                 text, ms = oracle.text(e.clip)
                 ms = QUIET_MS["text"] if quiet else ms
                 start = max(now, stt_free)  # one decode at a time on the STT thread
                 stt_free = start + int(ms * RATE / 1000)
-                pending.append((stt_free, lambda c=e.clip, t=text: vad.hint_text(c, t)))
+                pending.append((stt_free, partial(vad.hint_text, e.clip, text)))
 
     for i in range(0, len(samples), step):
         now = i + step
@@ -372,7 +373,10 @@ def cues(items: list[Item], oracle: Oracle, explain: bool = False) -> dict[str, 
                     held[where].append(unfinished(words))
                     if explain:
                         print(f"{item.kind} {where} {item.voice}: {words!r}", file=sys.stderr)
-    share = lambda xs, t: round(sum(x >= t for x in xs) / len(xs), 3) if xs else None  # noqa: E731
+
+    def share(xs: list[float], t: float) -> float | None:
+        return round(sum(x >= t for x in xs) / len(xs), 3) if xs else None
+
     return {
         "smart_turn_first_look": {
             "mid_sentence_pauses": len(probs["mid"]),

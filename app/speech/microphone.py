@@ -20,6 +20,7 @@ import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -105,25 +106,53 @@ def _to_mono16k(data: bytes, fmt: QAudioFormat) -> npt.NDArray[np.int16]:
     return np.round(np.clip(x, -1.0, 1.0) * 32767).astype(np.int16)
 
 
-def endpoint_models() -> tuple[VoiceProb | None, EndOfTurn | None, list[str]]:
-    """Silero VAD and Smart Turn for the detector; what cannot load falls back, with a reason."""
-    from app.speech.endpoint import SileroVoice, SmartTurn
-    from app.speech.errors import EngineUnavailable
+class EndpointModels:
+    """Silero VAD and Smart Turn, loaded on a thread of their own (about 2 s under load: never on
+    the GUI thread). Until Silero is there, frames are judged by loudness (``voice`` returns
+    None); a Smart Turn look waits for the load on the end-of-turn thread. What cannot load falls
+    back, with a reason in :attr:`reasons` and the log."""
 
-    reasons: list[str] = []
-    voice: VoiceProb | None = None
-    turn: EndOfTurn | None = None
-    try:
-        voice = SileroVoice()
-    except EngineUnavailable as exc:
-        reasons.append(f"{exc} Speech is found by its loudness instead.")
-    try:
-        turn = SmartTurn()
-    except EngineUnavailable as exc:
-        reasons.append(f"{exc} An answer ends after a fixed pause instead.")
-    for reason in reasons:
-        log.warning("%s", reason)
-    return voice, turn, reasons
+    def __init__(self) -> None:
+        self.reasons: list[str] = []
+        self._voice: Any = None
+        self._turn: Any = None
+        self._loaded = threading.Event()
+        threading.Thread(target=self._load, name="frameshift-endpoint-load", daemon=True).start()
+
+    def _load(self) -> None:
+        from app.speech.endpoint import SileroVoice, SmartTurn
+        from app.speech.errors import EngineUnavailable
+
+        try:
+            self._turn = SmartTurn()
+        except EngineUnavailable as exc:
+            self.reasons.append(f"{exc} An answer ends after a fixed pause instead.")
+        try:
+            self._voice = SileroVoice()
+        except EngineUnavailable as exc:
+            self.reasons.append(f"{exc} Speech is found by its loudness instead.")
+        for reason in self.reasons:
+            log.warning("%s", reason)
+        self._loaded.set()
+
+    def wait(self, timeout_s: float | None = None) -> bool:
+        """Block until both models are loaded or given up (not on the GUI thread)."""
+        return self._loaded.wait(timeout_s)
+
+    def voice(self, frame: npt.NDArray[np.int16]) -> float | None:
+        return self._voice(frame) if self._voice is not None else None
+
+    def turn(self, clip: AudioClip) -> float | None:
+        """Smart Turn's probability; None when it is missing (the fixed hang-over decides)."""
+        self._loaded.wait()
+        return float(self._turn(clip)) if self._turn is not None else None
+
+
+def endpoint_models() -> tuple[VoiceProb | None, EndOfTurn | None, list[str]]:
+    """Silero VAD and Smart Turn for the detector, loading in the background (EndpointModels);
+    the reasons list fills in if one cannot load."""
+    models = EndpointModels()
+    return models.voice, models.turn, models.reasons
 
 
 class QtMicrophone(QObject):
@@ -398,15 +427,20 @@ class QtMicrophone(QObject):
         """Runs on the end-of-turn thread: touches no Qt object but the queued signal."""
         started = time.perf_counter()
         try:
-            probability = model(check.clip)
+            answer = model(check.clip)
         except Exception as exc:  # a model failure must not end the turn or the thread
             log.warning("end-of-turn model failed: %s", exc)
-            probability = 0.0
+            answer = 0.0
+        probability = -1.0 if answer is None else answer  # -1: no model, use the hang-over
         self.look_ms.append((time.perf_counter() - started) * 1000)
         with contextlib.suppress(RuntimeError):  # the microphone was deleted meanwhile
             self._judged.emit(check.look, probability)
 
     def _on_judged(self, look: int, probability: float) -> None:
+        if probability < 0:  # Smart Turn could not load: the fixed hang-over from now on
+            self._end_of_turn = None
+            self.vad.ask_end_of_turn = False
+            return
         self._dispatch(self.vad.turn_verdict(look, probability))
 
     def _dispatch(self, events: list[VadEvent]) -> None:

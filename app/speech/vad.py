@@ -98,10 +98,12 @@ class TurnCheck:
 
 VadEvent = SpeechStarted | SilenceStarted | SpeechEnded | NoSpeech | TurnCheck
 
-#: A frame of audio in, the probability that it is speech out (Silero VAD).
-VoiceProb = Callable[[npt.NDArray[np.int16]], float]
-#: The answer so far in, the probability that the speaker has finished their turn out.
-EndOfTurn = Callable[[AudioClip], float]
+#: A frame of audio in, the probability that it is speech out (Silero VAD); None while the
+#: model is not there yet (that frame is judged by its loudness).
+VoiceProb = Callable[[npt.NDArray[np.int16]], float | None]
+#: The answer so far in, the probability that the speaker has finished their turn out (None:
+#: no model after all).
+EndOfTurn = Callable[[AudioClip], float | None]
 
 
 class Vad:
@@ -227,10 +229,10 @@ class Vad:
     def _voiced(self, frame: npt.NDArray[np.int16], level: float, echo: float) -> bool:
         c = self.config
         above_echo = level > self.echo_gate.threshold(echo)
-        if self.voice_prob is not None:
+        prob = self.voice_prob(frame) if self.voice_prob is not None else None
+        if prob is not None:
             # The model runs on every frame (its state follows the stream); energy only vetoes
             # frames the manager's own voice or near-silence would explain.
-            prob = self.voice_prob(frame)
             wanted = c.voice_threshold - (0.15 if self.in_speech else 0.0)
             return prob >= wanted and above_echo and level >= c.min_rms * 0.3
         threshold = self.keep_threshold if self.in_speech else self.start_threshold

@@ -75,3 +75,23 @@ def test_a_slow_end_of_turn_look_never_stalls_the_gui_thread(
     assert max(gaps) < SLOW_S * 0.5, f"the GUI thread stalled {max(gaps):.2f} s during a look"
     assert mic.look_ms
     assert min(mic.look_ms) >= SLOW_S * 1000
+
+
+def test_the_models_load_off_the_gui_thread(espeak_dir: Path) -> None:
+    """Building the microphone's models returns at once (they load on their own thread, ~2 s
+    under load); frames are judged by loudness until Silero is there."""
+    from app.speech.microphone import EndpointModels
+
+    started = time.perf_counter()
+    models = EndpointModels()
+    assert time.perf_counter() - started < 0.2
+    assert models.wait(60)
+    assert models.reasons == []
+    spoken = AudioClip.from_wav(espeak("Yes, I would.", espeak_dir / "models.wav"))
+    samples = spoken.resampled(16_000).samples
+    probs = [models.voice(samples[i : i + 512]) for i in range(0, len(samples) - 512, 512)]
+    assert all(p is not None for p in probs)
+    assert max(p for p in probs if p is not None) > 0.5
+    p = models.turn(spoken)
+    assert p is not None
+    assert 0.0 <= p <= 1.0
