@@ -1,9 +1,13 @@
 """First words and barge-in through the real window; prints ONE JSON object.
 
-    .venv/bin/python bench/first_words.py [--rounds 2]
+    .venv/bin/python bench/first_words.py [--answers 48] [--open-speakers] [--natural]
 
-Answers (eSpeak NG) reach the app 0, 100 and 300 ms after the manager's last sample, and 700 ms
-before it (over his last second: barge-in), through a private PulseAudio's virtual microphone.
+Generated answers (16 first words x 4 rests x 5 eSpeak NG voices, drawn by a seed, after the
+six answers the issue reported) reach the app 0, 100 and 300 ms after the manager's last sample,
+and 700 ms before it (over his last second: barge-in), the offsets taking turns, through a
+private PulseAudio's virtual microphone. The manager speaks eSpeak NG stand-ins unless
+``--natural``. ``--open-speakers`` routes his voice into the microphone too (the echo gate at
+work; barge-in then needs a voice louder than his).
 The harness transport (paplay -> null sink -> virtual source -> QAudioSource) is calibrated on
 its own with a click and compensated. Reports the share of first words recognized, next to the
 same recognizer on each answer's own WAV (what the loop could at best keep), and for barge-in
@@ -28,7 +32,10 @@ sys.path.insert(0, str(REPO / "tests"))
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--answers", type=int, default=48)
+    parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--open-speakers", action="store_true")
+    parser.add_argument("--natural", action="store_true", help="the manager's natural voice")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from speech.pulse import pulse_installed, virtual_microphone
@@ -40,22 +47,33 @@ def main() -> int:
     with virtual_microphone(work / "pulse") as env:
         for key in ("XDG_RUNTIME_DIR", "PULSE_RUNTIME_PATH", "HOME"):
             os.environ[key] = env[key]
-        result = _run(work, env, args.rounds)
+        result = _run(work, env, args)
     print(json.dumps(result, indent=2))
     return 0
 
 
-def _run(work: Path, env: dict[str, str], rounds: int) -> dict[str, object]:
-    from speech.first_words import OFFSETS_S, calibrate_transport, run_first_words
+def _run(work: Path, env: dict[str, str], args: argparse.Namespace) -> dict[str, object]:
+    from speech.first_words import (
+        OFFSETS_S,
+        calibrate_transport,
+        generated_plan,
+        open_speakers,
+        run_first_words,
+    )
 
     from app.testing.driver import EventLoopBot, make_driver
     from app.ui.app import ensure_qapp
 
     ensure_qapp()
-    app = make_driver(EventLoopBot(), work / "data", live_audio=True, rate=1.6)
+    if args.open_speakers:
+        open_speakers(env)
+    app = make_driver(
+        EventLoopBot(), work / "data", live_audio=True, rate=1.6, natural_voices=args.natural
+    )
     try:
         transport = calibrate_transport(app, env, work)
-        trials = run_first_words(app, env, work, transport, rounds=rounds)
+        plan = generated_plan(args.answers, args.seed)
+        trials = run_first_words(app, env, work, transport, plan)
     finally:
         app.close()
     by_offset = {}
@@ -77,8 +95,20 @@ def _run(work: Path, env: dict[str, str], rounds: int) -> dict[str, object]:
             sum(t.first_word_kept for t in fair) / max(1, len(fair)), 3
         ),
         "by_offset": by_offset,
+        "by_voice": {
+            voice: f"{sum(t.first_word_kept for t in trials if t.voice == voice)}"
+            f"/{sum(1 for t in trials if t.voice == voice)}"
+            for voice in sorted({t.voice for t in trials})
+        },
         "lost": [
-            {"offset_ms": round(t.offset_s * 1000), "said": t.reference, "heard": t.heard}
+            {
+                "offset_ms": round(t.offset_s * 1000),
+                "voice": t.voice,
+                "said": t.reference,
+                "heard": t.heard,
+                "offline_gets_it": t.offline_first_word,
+                "stored": str(work / "data" / t.stored) if t.stored else None,
+            }
             for t in trials
             if not t.first_word_kept
         ],
@@ -87,6 +117,11 @@ def _run(work: Path, env: dict[str, str], rounds: int) -> dict[str, object]:
         "barge_in_onset_to_silent_ms_median": round(statistics.median(barge), 1) if barge else None,
         "barge_in_onset_to_silent_ms_max": round(max(barge), 1) if barge else None,
         "barge_ins": len(barge),
+        "speakers": "open (the manager's voice reaches the microphone)"
+        if args.open_speakers
+        else "headphones (the microphone hears only the answers)",
+        "manager_voice": "natural" if args.natural else "eSpeak NG stand-ins",
+        "seed": args.seed,
         "targets": {"first_word_rate": 0.98, "barge_in_ms": 200},
         "cpus": os.cpu_count(),
         "load_average_1m": round(os.getloadavg()[0], 2),

@@ -21,6 +21,13 @@ from app.speech.audio import rms
 
 #: How long a played block may still reach the microphone (device latency plus room echo).
 ECHO_WINDOW_S = 0.6
+#: For this long after a block is heard it may reach the microphone at full level (the output
+#: and capture latency of the sound system).
+ECHO_HOLD_S = 0.25
+#: After the hold, its echo dies away by 60 dB in this long (a room's reverberation time): so
+#: an answer that starts right after the manager's last word is heard within a few tens of
+#: milliseconds of the gate opening, not after the whole window.
+ECHO_DECAY_S = 0.3
 
 
 class EchoReference:
@@ -40,11 +47,20 @@ class EchoReference:
                 self._blocks.popleft()
 
     def level(self, at: float | None = None, window_s: float = ECHO_WINDOW_S) -> float:
-        """The loudest block written within ``window_s`` before ``at`` (0.0 when nothing)."""
+        """The loudest echo of what was played that may still be in the air at ``at``: each
+        block heard within ``window_s`` before, at full level for ``ECHO_HOLD_S``, then dying
+        away (``ECHO_DECAY_S`` per 60 dB). 0.0 when nothing was played."""
         at = time.monotonic() if at is None else at
         with self._lock:
-            levels = [lv for t, lv in self._blocks if at - window_s <= t <= at + 0.05]
-        return max(levels, default=0.0)
+            aged = [(at - t, lv) for t, lv in self._blocks if at - window_s <= t <= at + 0.05]
+        return max((lv * _decay(age) for age, lv in aged), default=0.0)
+
+
+def _decay(age: float) -> float:
+    """How much of a block's level may still arrive ``age`` seconds after it was heard."""
+    if age <= ECHO_HOLD_S:
+        return 1.0
+    return float(10.0 ** (-3.0 * (age - ECHO_HOLD_S) / ECHO_DECAY_S))
 
 
 class EchoGate:
@@ -74,3 +90,44 @@ class EchoGate:
 
     def threshold(self, echo: float) -> float:
         return self.margin * self.coupling * echo if echo > 0 else 0.0
+
+    def is_echo(self, mic_level: float, echo: float) -> bool:
+        """The frame is no louder than the app's own voice could make it: not the user's."""
+        return echo > 0 and mic_level <= self.threshold(echo)
+
+
+class EchoTrace:
+    """Where in the capture stream (absolute sample indices) the gate heard only the app's own
+    voice, so an answer's pre-roll can leave it out: a word said right after the manager stops
+    is cut out with half a second before it, and on open speakers that half second is his last
+    words, which the recognizer would otherwise take for the start of the answer."""
+
+    def __init__(self, keep: int = 256) -> None:
+        self._spans: deque[tuple[int, int]] = deque(maxlen=keep)
+
+    def note(self, start: int, end: int) -> None:
+        """Samples ``start:end`` were the echo alone."""
+        if self._spans and self._spans[-1][1] == start:
+            self._spans[-1] = (self._spans[-1][0], end)
+        else:
+            self._spans.append((start, end))
+
+    def mute(self, samples: npt.NDArray[np.int16], first: int, until: int) -> npt.NDArray[np.int16]:
+        """``samples`` (absolute index ``first`` on) with the echo-only spans before ``until``
+        silenced, with 5 ms ramps (no clicks). A copy when anything changes."""
+        out = samples
+        ramp_n = 80
+        for a, b in self._spans:
+            a, b = max(a, first), min(b, until, first + len(samples))
+            if b <= a:
+                continue
+            if out is samples:
+                out = samples.astype(np.float32)
+            lo, hi = a - first, b - first
+            out[lo:hi] = 0.0
+            r = min(ramp_n, len(out) - hi)
+            if r > 0:  # fade the next sound in rather than starting on a step
+                out[hi : hi + r] *= np.linspace(0.0, 1.0, r, dtype=np.float32)
+        if out is samples:
+            return samples
+        return np.round(out).astype(np.int16)

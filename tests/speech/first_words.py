@@ -9,7 +9,9 @@ moment relative to the manager's last sample (``QtPlayer.clip_ends_at``).
 
 from __future__ import annotations
 
+import random
 import statistics
+import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +24,7 @@ from app.speech.audio import meter_level
 from app.speech.scoring import normalize_text
 
 from .conftest import espeak
+from .pulse import SINK
 from .soak import play
 
 #: Answers whose first word was lost in the issue's reports.
@@ -33,10 +36,43 @@ FIRST_WORD_ANSWERS = (
     "Yes!",
     "Honestly, I am not sure yet.",
 )
+#: First words for generated answers: short openers people start answers with.
+FIRST_WORDS = (
+    "Mostly", "That", "Thanks", "Not really", "Yes", "Honestly", "Well", "Actually", "Maybe",
+    "Probably", "Sure", "No", "Definitely", "Sometimes", "Absolutely", "Right",
+)  # fmt: skip
+#: What follows the first word (each reads after any of them).
+RESTS = (
+    "I think that could work for me.",
+    "I would like to hear more about the team.",
+    "it depends on what the role involves.",
+    "but I could learn it.",
+)
+#: eSpeak NG voices for the generated answers (accents, male and female variants).
+VOICES = ("en-us", "en-gb", "en-us+f3", "en-us+m3", "en-gb-scotland")
 #: When the answer's first sample reaches the app, relative to the manager's last sample (s).
 OFFSETS_S = (0.0, 0.1, 0.3, -0.7)
 SCENARIO = "connector-intro"
 LEAD_IN_S = 0.3
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    voice: str = "en-us"
+
+
+def generated_answers(count: int, seed: int = 15) -> list[Answer]:
+    """The issue's answers first, then generated ones: every first word in turn, each with a
+    rest and a voice drawn by ``seed`` (so a run of any length covers the words evenly)."""
+    rng = random.Random(seed)
+    answers = [Answer(text) for text in FIRST_WORD_ANSWERS]
+    words = list(FIRST_WORDS)
+    rng.shuffle(words)
+    while len(answers) < count:
+        for word in words:
+            answers.append(Answer(f"{word}, {rng.choice(RESTS)}", rng.choice(VOICES)))
+    return answers[:count]
 
 
 @dataclass
@@ -49,6 +85,8 @@ class Trial:
     barge_in_stop_ms: float | None  # answer onset at the mic -> manager silent (fade done)
     pre_roll_s: float = 0.0  # quiet kept in the stored answer before its first loud frame
     voiced_ratio: float = 0.0  # the stored answer's voiced span / the WAV's voiced span
+    voice: str = "en-us"
+    stored: str = ""  # the stored recording of the answer (relative to the data dir)
 
 
 def voiced_span(clip: AudioClip) -> tuple[float, float]:
@@ -95,31 +133,53 @@ def calibrate_transport(app: Any, env: dict[str, str], folder: Path, clicks: int
     return float(statistics.median(delays))
 
 
+def open_speakers(env: dict[str, str]) -> None:
+    """Route the app's voice into the microphone's sink, as open speakers would (call before
+    the player is made): the microphone then hears the manager, and the echo gate matters."""
+    subprocess.run(
+        ["pactl", "set-default-sink", SINK], env=env, check=True, timeout=10, capture_output=True
+    )
+
+
 def first_word(text: str) -> str:
     words = normalize_text(text)
     return words[0] if words else ""
 
 
+def default_plan() -> list[tuple[float, Answer]]:
+    """The issue's six answers at every offset."""
+    return [(o, Answer(text)) for o in OFFSETS_S for text in FIRST_WORD_ANSWERS]
+
+
+def generated_plan(count: int, seed: int = 15) -> list[tuple[float, Answer]]:
+    """``count`` generated answers (:func:`generated_answers`), the offsets taking turns."""
+    n = len(OFFSETS_S)
+    return [
+        (OFFSETS_S[(i + i // len(FIRST_WORDS)) % n], answer)
+        for i, answer in enumerate(generated_answers(count, seed))
+    ]
+
+
 def run_first_words(
-    app: Any, env: dict[str, str], folder: Path, transport_s: float, rounds: int = 1
+    app: Any,
+    env: dict[str, str],
+    folder: Path,
+    transport_s: float,
+    plan: list[tuple[float, Answer]] | None = None,
 ) -> list[Trial]:
-    """Each answer at each offset, ``rounds`` times, through ``app`` (live audio)."""
+    """Each (offset, answer) of ``plan`` (default: :func:`default_plan`) through ``app``."""
     rehearsal = app.window.rehearsal
     player = app.player
     mic = app.microphone
-    wavs = []
-    for i, text in enumerate(FIRST_WORD_ANSWERS):
-        spoken = AudioClip.from_wav(espeak(text, folder / f"fw-{i}.wav", speed=170))
+    made: dict[Answer, tuple[Path, bool]] = {}
+    for i, answer in enumerate(dict.fromkeys(a for _o, a in plan or default_plan())):
+        raw = espeak(answer.text, folder / f"fw-{i}.wav", voice=answer.voice, speed=170)
+        spoken = AudioClip.from_wav(raw)
         # A new paplay stream loses its first ~100 ms in the virtual source: lead in with quiet
         # (and launch that much earlier), so the harness never eats the first word itself.
         padded = AudioClip(bytes(2 * int(16_000 * LEAD_IN_S))) + spoken
-        wavs.append((text, padded.to_wav(folder / f"fw-{i}-16k.wav")))
-    offline = {
-        text: first_word(text) in normalize_text(app.recognizer.transcribe(spoken).text)[:2]
-        for (text, _wav), spoken in zip(
-            wavs, (AudioClip.from_wav(w) for _t, w in wavs), strict=True
-        )
-    }
+        heard = normalize_text(app.recognizer.transcribe(spoken).text)[:2]
+        made[answer] = (padded.to_wav(folder / f"fw-{i}-16k.wav"), first_word(answer.text) in heard)
     trials: list[Trial] = []
     fade_seen: list[float] = []
     watching = [False]
@@ -130,9 +190,10 @@ def run_first_words(
             fade_seen.append(player.clip_ends_at - mic.speech_onset_at)
 
     mic.speech_started.connect(on_speech_started)
-    plan = [(o, t, w) for _ in range(rounds) for o in OFFSETS_S for t, w in wavs]
     conv = None
-    for offset, text, wav in plan:
+    for offset, spoken_answer in plan or default_plan():
+        text = spoken_answer.text
+        wav, offline = made[spoken_answer]
         if conv is None or conv.finished or conv.reached_end:
             if conv is not None and not conv.finished:
                 rehearsal.end_early()
@@ -179,10 +240,12 @@ def run_first_words(
                 text,
                 heard,
                 bool(heard) and first_word(text) in normalize_text(heard)[:2],
-                offline[text],
+                offline,
                 round(fade_seen[0] * 1000, 1) if fade_seen else None,
                 round(pre_roll, 3),
                 round(ratio, 3),
+                spoken_answer.voice,
+                str(answer.audio_path or "") if answer is not None else "",
             )
         )
     mic.speech_started.disconnect(on_speech_started)
