@@ -25,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.speech.audio import TARGET_RATE, AudioClip, rms
-from app.speech.echo import EchoGate
+from app.speech.echo import EchoGate, EchoTrace
 from app.speech.ring import RingBuffer
 
 
@@ -132,6 +132,7 @@ class Vad:
         keep_s = c.max_speech_s + c.pre_roll_ms / 1000 + 2.0
         self.ring = RingBuffer(int(keep_s * sample_rate))
         self.echo_gate = EchoGate()
+        self.echo_trace = EchoTrace()  # his voice alone, left out of an answer's pre-roll
         self.noise_floor = 0.0
         self._frames_seen = 0
         self._calibration: list[float] = []
@@ -220,6 +221,8 @@ class Vad:
             self._calibration.append(level)
             self.noise_floor = float(np.median(self._calibration))
             return []
+        if not self.in_speech and self.echo_gate.is_echo(level, echo):
+            self.echo_trace.note(self.ring.end - len(frame), self.ring.end)
         voiced = self._voiced(frame, level, echo)
         self.echo_gate.learn(level, echo, user_speaking=self.in_speech)
         if not self.in_speech:
@@ -369,6 +372,8 @@ class Vad:
 
     def _clip(self) -> AudioClip:
         pcm = self.ring.read(self._clip_start)
+        until = self.onset_index if self.onset_index is not None else self.ring.end
+        pcm = self.echo_trace.mute(pcm, self._clip_start, until)
         return AudioClip(pcm.astype("<i2").tobytes(), self.sample_rate)
 
     def _end(self, reason: str) -> SpeechEnded:
