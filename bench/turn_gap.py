@@ -13,8 +13,13 @@ latency the app never sees on a real microphone. It is calibrated on its own bef
 click played into the sink, timed where the microphone's level jumps; see
 tests/speech/first_words.py) and subtracted; raw and corrected figures are both printed, with
 the older per-turn estimate (from the speech onset) for comparison. ``--burn N`` runs N
-CPU-burning processes beside the app for the "under load" figures. Prints one JSON object.
-Targets: median <= 450 ms, p95 <= 800 ms on a quiet machine.
+CPU-burning processes beside the app for the "under load" figures; ``--espeak`` has the manager
+speak eSpeak NG stand-ins instead of his natural voice (``natural_voices = false``). Where the
+time goes, per turn (medians in ``stages_ms``, all from the speech end as the app heard it):
+the end-of-turn decision (``speech_ended``), the transcript (``transcribed``), framing and the
+dialogue (``answer_recorded``), and the voice (``first_sample``: the reply's first sample leaving
+the open device, after the silence already queued in it). Prints one JSON object. Targets:
+median <= 450 ms, p95 <= 800 ms on a quiet machine.
 """
 
 from __future__ import annotations
@@ -70,12 +75,14 @@ def main() -> int:
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--burn", type=int, default=0, help="CPU-burning processes beside it")
+    parser.add_argument("--espeak", action="store_true", help="eSpeak NG stand-in voices")
+    parser.add_argument("--turns", type=int, default=TURNS_WANTED)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     burners = [multiprocessing.Process(target=_burn, daemon=True) for _ in range(args.burn)]
     for proc in burners:
         proc.start()
-    from speech.pulse import play_into_mic, pulse_installed, virtual_microphone
+    from speech.pulse import pulse_installed, virtual_microphone
 
     if not pulse_installed():
         print(json.dumps({"benchmark": "turn_gap", "skipped": "PulseAudio is not installed"}))
@@ -85,7 +92,7 @@ def main() -> int:
         for key in ("XDG_RUNTIME_DIR", "PULSE_RUNTIME_PATH", "HOME"):
             os.environ[key] = env[key]
         try:
-            result = _measure(work, env, play_into_mic)
+            result = _measure(work, env, natural=not args.espeak, turns_wanted=args.turns)
         finally:
             for proc in burners:
                 proc.terminate()
@@ -94,7 +101,16 @@ def main() -> int:
     return 0
 
 
-def _measure(work: Path, env: dict[str, str], play_into_mic: object) -> dict[str, object]:
+def _pct(values: list[float], q: float) -> float | None:
+    ordered = sorted(values)
+    if not ordered:
+        return None
+    return round(ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))], 1)
+
+
+def _measure(
+    work: Path, env: dict[str, str], *, natural: bool, turns_wanted: int
+) -> dict[str, object]:
     from PySide6.QtCore import QEventLoop, QTimer
 
     from app.bootstrap import build_speech, build_window
@@ -103,7 +119,11 @@ def _measure(work: Path, env: dict[str, str], play_into_mic: object) -> dict[str
     from app.ui.app import ensure_qapp
 
     qapp = ensure_qapp()
-    loaded = load_settings(work / "config.toml", environ={}, overrides={"data_dir": work / "d"})
+    loaded = load_settings(
+        work / "config.toml",
+        environ={},
+        overrides={"data_dir": work / "d", "natural_voices": natural},
+    )
     services, notices = build_speech(loaded.settings)
     window = build_window(loaded, speech=services)
     window.show()
@@ -153,7 +173,27 @@ def _measure(work: Path, env: dict[str, str], play_into_mic: object) -> dict[str
     misheard = 0
     started_at: list[float] = []
     assert services.player is not None
-    services.player.started.connect(lambda: started_at.append(time.monotonic()))
+    player_obj = services.player
+
+    def on_started() -> None:
+        # When the first sample leaves the device: after the silence already queued in it.
+        first = getattr(player_obj, "first_sample_at", None)
+        started_at.append(first if first is not None else time.monotonic())
+
+    services.player.started.connect(on_started)
+    # Each step of the reply path, timed where its signal arrives in the GUI thread.
+    marks: dict[str, list[float]] = {
+        "speech_ended": [],
+        "transcribed": [],
+        "answer_recorded": [],
+    }
+    services.microphone.speech_ended.connect(
+        lambda _clip: marks["speech_ended"].append(time.monotonic())
+    )
+    assert services.worker is not None
+    services.worker.transcribed.connect(lambda *_a: marks["transcribed"].append(time.monotonic()))
+    rehearsal.answer_recorded.connect(lambda *_a: marks["answer_recorded"].append(time.monotonic()))
+    stages: dict[str, list[float]] = {name: [] for name in (*marks, "first_sample")}
     # The first rehearsal of a scenario renders its lines in the background (Piper takes
     # minutes for a whole scenario on 2 busy cores); the turn gap is measured once they are
     # cached, as in every later rehearsal, and the time to cache them is reported beside it.
@@ -166,7 +206,7 @@ def _measure(work: Path, env: dict[str, str], play_into_mic: object) -> dict[str
     cached = wait(lambda: worker.prerender_backlog == 0, 900)
     prerender_s = time.monotonic() - warm_started
     rehearsal.end_early()
-    while ready and len(gaps) < TURNS_WANTED:
+    while ready and len(gaps) < turns_wanted:
         window.start_scenario(scenario)
         for path, speech_onset, speech_end in clips:
             if not wait(lambda: rehearsal.listening, 30):
@@ -177,6 +217,8 @@ def _measure(work: Path, env: dict[str, str], play_into_mic: object) -> dict[str
             before = len(conv.turns)
             plays = len(started_at)
             levels.clear()
+            for seen in marks.values():
+                seen.clear()
             launched = time.monotonic()
             player = play(path, env)
             heard = wait(lambda b=before, c=conv: len(c.turns) > b + 1 or c.finished, 30)
@@ -192,9 +234,14 @@ def _measure(work: Path, env: dict[str, str], play_into_mic: object) -> dict[str
                 continue
             latency = heard_at - (launched + speech_onset)
             transport.append(latency * 1000)
+            heard_end = launched + speech_end + clicked  # the speech end as the app heard it
             raw_gaps.append((started_at[plays] - (launched + speech_end)) * 1000)
-            gaps.append((started_at[plays] - (launched + speech_end + clicked)) * 1000)
-            if len(gaps) >= TURNS_WANTED:
+            gaps.append((started_at[plays] - heard_end) * 1000)
+            for name, seen in marks.items():
+                if seen:
+                    stages[name].append((seen[-1] - heard_end) * 1000)
+            stages["first_sample"].append((started_at[plays] - heard_end) * 1000)
+            if len(gaps) >= turns_wanted:
                 break
         if rehearsal.conversation and not rehearsal.conversation.finished:
             rehearsal.end_early()
@@ -205,25 +252,32 @@ def _measure(work: Path, env: dict[str, str], play_into_mic: object) -> dict[str
         window.store.close()
     window.close()
     qapp.processEvents()
-    ordered = sorted(gaps)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] if ordered else None
     return {
         "benchmark": "turn_gap",
         "path": "eSpeak WAV -> paplay -> PulseAudio virtual mic -> the real window -> QAudioSink",
         "turns": len(gaps),
         "median_ms": round(statistics.median(gaps), 1) if gaps else None,
-        "p95_ms": round(p95, 1) if p95 is not None else None,
+        "p95_ms": _pct(gaps, 0.95),
         "min_ms": round(min(gaps), 1) if gaps else None,
         "max_ms": round(max(gaps), 1) if gaps else None,
         "raw_median_ms_with_harness_transport": (
             round(statistics.median(raw_gaps), 1) if raw_gaps else None
         ),
+        "raw_p95_ms_with_harness_transport": _pct(raw_gaps, 0.95),
+        "stages_ms": {
+            name: {"median": _pct(v, 0.5), "p95": _pct(v, 0.95)} for name, v in stages.items()
+        },
+        "stages_note": "ms after the speech end as the app heard it (harness transport removed): "
+        "speech_ended = end-of-turn decision, transcribed = recognizer result, "
+        "answer_recorded = framing + dialogue done, "
+        "first_sample = the reply's first sample leaves the device",
         "harness_transport_ms_click_calibrated": round(clicked * 1000, 1),
         "harness_transport_ms_from_onsets_median": (
             round(statistics.median(transport), 1) if transport else None
         ),
         "end_of_turn": "Silero VAD + Smart Turn v3.2 (first look 200 ms into a pause)",
-        "voice": scenario.persona.voice.voice,
+        "voice": scenario.persona.voice.voice
+        + ("" if natural else " (eSpeak NG stand-in: natural_voices off)"),
         "prerender_s_first_rehearsal": round(prerender_s, 1),
         "all_lines_cached_before_measuring": cached,
         "not_measured": misheard,

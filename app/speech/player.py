@@ -74,6 +74,8 @@ class QtPlayer(QObject):
         self._playing = False
         self._ends_at = 0.0  # monotonic time the last written sample leaves the speaker
         self.started_at: float | None = None  # monotonic time of the current clip's start
+        #: monotonic time the clip's first sample leaves the device (after what was queued)
+        self.first_sample_at: float | None = None
         self.clip_ends_at: float | None = None  # monotonic time its last sample leaves the device
         self._sink: QAudioSink | None = None
         self._io: QIODevice | None = None
@@ -117,9 +119,11 @@ class QtPlayer(QObject):
         if self._io is None:
             self._ends_at = self.started_at + len(samples) / PLAY_RATE
             self.clip_ends_at = self._ends_at
+            self.first_sample_at = self.started_at
         else:
             ahead = self._buffered_s()
             self._write()  # the first samples go out now, not on the next tick
+            self.first_sample_at = self.started_at + ahead
             self.clip_ends_at = self.started_at + ahead + len(samples) / PLAY_RATE
         self.started.emit()
 
