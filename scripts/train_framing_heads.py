@@ -60,6 +60,18 @@ def training_items() -> list[LabelledAnswer]:
     return items
 
 
+def holdout_items() -> list[LabelledAnswer]:
+    """The independent writers' held-out split (never trained on; a dev set for choices)."""
+    items = []
+    for path in sorted((DATA / "hands").glob("writer-*.jsonl")):
+        for line, item in zip(
+            path.read_text(encoding="utf-8").splitlines(), load_answers(path), strict=True
+        ):
+            if json.loads(line).get("split") == "holdout":
+                items.append(item)
+    return items
+
+
 def fit(x: np.ndarray, labels: np.ndarray, classes: int) -> tuple[np.ndarray, np.ndarray]:
     """Multinomial logistic regression, class-balanced, L2, plain gradient descent with momentum."""
     n, d = x.shape

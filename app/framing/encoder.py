@@ -27,18 +27,32 @@ import numpy.typing as npt
 from app.framing.once import LoadOnce
 
 MODEL_DIR: Final = Path(__file__).resolve().parent / "model_files"
-MODEL_FILE: Final = "encoder-int8.onnx"
+#: The encoder in parts, so that a run computes only the layers it needs: the shared lower
+#: layers, then either the published top layers (general vectors: dialogue's question matching)
+#: or the top layers fine-tuned for framing (scripts/build_framing_model.py writes them).
+PART_FILES: Final = {
+    "lower": "encoder-int8.onnx",
+    "general_top": "encoder-top-int8.onnx",
+    "framing_top": "framing-top-int8.onnx",
+}
+MODEL_FILE: Final = PART_FILES["lower"]
 TOKENIZER_FILE: Final = "tokenizer.json"
 DIMENSIONS: Final = 384
-#: Tokens read per text. An answer past this is judged on its opening ~100 words (and on its
-#: length, by the monologue rule), which keeps a turn's cost bounded.
+#: Tokens read per text for the general vectors (the published model's reading). An answer
+#: past this is read on its opening ~100 words.
 MAX_TOKENS: Final = 128
+#: Tokens the framing layers read of a long answer: its opening and its close (where a long
+#: answer turns to the other person, or asks for the job). The middle of a long answer is left
+#: to the monologue rule (talk about oneself, by length). Cost grows with tokens, so this keeps
+#: the model path within its time budget whatever the length.
+FRAMING_HEAD_TOKENS: Final = 32
+FRAMING_TAIL_TOKENS: Final = 16
 _BATCH: Final = 32
 GENERAL_OUTPUT: Final = "token_states"
 FRAMING_OUTPUT: Final = "framing_states"
 #: Characters handed to the tokenizer: far more than MAX_TOKENS word pieces need, and it keeps a
 #: 10 MB paste from being tokenized whole. Spans still index the full text (it is a prefix).
-_MAX_CHARS: Final = MAX_TOKENS * 16
+MAX_CHARS: Final = MAX_TOKENS * 16
 
 Vectors = npt.NDArray[np.float32]
 
@@ -49,6 +63,8 @@ class TokenStates:
 
     states: Vectors  # (tokens, 384)
     spans: tuple[tuple[int, int], ...]
+    #: Row after which the middle of a long text was skipped (`window`); None: nothing skipped.
+    gap: int | None = None
 
 
 class EncoderUnavailableError(Exception):
@@ -77,7 +93,7 @@ def verify_files(directory: Path) -> dict[str, Any]:
         raise EncoderUnavailableError(
             f"The sentence model's manifest is unreadable: {error}."
         ) from None
-    for name in (MODEL_FILE, TOKENIZER_FILE):
+    for name in (PART_FILES["lower"], PART_FILES["general_top"], TOKENIZER_FILE):
         if name not in files:
             raise EncoderUnavailableError(f"The sentence model's manifest does not list {name}.")
     for name, expected in files.items():
@@ -92,71 +108,104 @@ def verify_files(directory: Path) -> dict[str, Any]:
     return manifest
 
 
-class SentenceEncoder:
-    """all-MiniLM-L6-v2 on onnxruntime: mean-pooled, normalised sentence vectors."""
+def window(count: int, framing: bool) -> list[int]:
+    """Which of a text's `count` token positions ([CLS] first, [SEP] last) a run reads.
 
-    def __init__(self, model: Path, tokenizer: Path, max_tokens: int = MAX_TOKENS) -> None:
+    General: the first MAX_TOKENS (as the published model truncates). Framing: the first
+    FRAMING_HEAD_TOKENS and the last FRAMING_TAIL_TOKENS word pieces of a longer text."""
+    if not framing:
+        return list(range(count)) if count <= MAX_TOKENS else [*range(MAX_TOKENS - 1), count - 1]
+    inner = FRAMING_HEAD_TOKENS + FRAMING_TAIL_TOKENS
+    if count <= inner + 2:
+        return list(range(count))
+    return [*range(FRAMING_HEAD_TOKENS + 1), *range(count - 1 - FRAMING_TAIL_TOKENS, count)]
+
+
+class SentenceEncoder:
+    """all-MiniLM-L6-v2 on onnxruntime: mean-pooled, normalised sentence vectors.
+
+    `directory` holds the parts (`PART_FILES`); without a framing top, framing reads the
+    general vectors (`has_framing_layers` is False)."""
+
+    def __init__(self, directory: Path, tokenizer: Path) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
         self._tokenizer = Tokenizer.from_file(str(tokenizer))
         self._tokenizer.no_padding()
-        self._tokenizer.enable_truncation(max_length=max_tokens)
+        self._tokenizer.no_truncation()  # `window` chooses the tokens read
         options = ort.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         options.enable_cpu_mem_arena = False  # small, short runs: no arena held between them
-        options.add_session_config_entry("session.disable_prepacking", "1")  # one weight copy
-        self._session = ort.InferenceSession(
-            str(model), options, providers=["CPUExecutionProvider"]
-        )
+
+        def session(name: str) -> Any:
+            path = directory / PART_FILES[name]
+            return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+        self._lower = session("lower")
+        self._tops = {GENERAL_OUTPUT: session("general_top")}
+        if (directory / PART_FILES["framing_top"]).is_file():
+            self._tops[FRAMING_OUTPUT] = session("framing_top")
         self._lock = threading.Lock()  # one run at a time: one thread's worth of CPU
-        names = {output.name for output in self._session.get_outputs()}
-        #: Whether the file carries the layers fine-tuned for framing (`framing_states`).
-        self.has_framing_layers = FRAMING_OUTPUT in names
+        #: Whether the files carry the layers fine-tuned for framing (`framing_states`).
+        self.has_framing_layers = FRAMING_OUTPUT in self._tops
 
-    def _output(self, framing: bool) -> str:
-        return FRAMING_OUTPUT if framing and self.has_framing_layers else GENERAL_OUTPUT
-
-    def _run(self, ids: list[list[int]], output: str = "token_states") -> Vectors:
+    def run_ids(self, ids: list[list[int]], framing: bool = False) -> Vectors:
+        """The token states of each row of `ids` (zero-padded to the longest row)."""
         width = max(len(row) for row in ids)
         batch = np.zeros((len(ids), width), dtype=np.int64)
         mask = np.zeros((len(ids), width), dtype=np.int64)
         for i, row in enumerate(ids):
             batch[i, : len(row)] = row
             mask[i, : len(row)] = 1
+        top = self._tops[FRAMING_OUTPUT if framing and self.has_framing_layers else GENERAL_OUTPUT]
         with self._lock:
-            out = self._session.run([output], {"input_ids": batch, "attention_mask": mask})[0]
+            hidden = self._lower.run(None, {"input_ids": batch, "attention_mask": mask})[0]
+            out = top.run(None, {"hidden_states": hidden, "attention_mask": mask})[0]
         states: Vectors = np.asarray(out, dtype=np.float32)
         return states
 
+    def _read(
+        self, texts: Sequence[str], framing: bool
+    ) -> list[tuple[list[int], list[Any], int | None]]:
+        """Per text: the token ids a run reads, their character spans, and the row after which
+        tokens were skipped (None: none were)."""
+        encodings = self._tokenizer.encode_batch([text[:MAX_CHARS] for text in texts])
+        out = []
+        for encoding in encodings:
+            keep = window(len(encoding.ids), framing and self.has_framing_layers)
+            gap = next((i for i in range(len(keep) - 1) if keep[i + 1] != keep[i] + 1), None)
+            ids = [encoding.ids[i] for i in keep]
+            out.append((ids, [encoding.offsets[i] for i in keep], gap))
+        return out
+
     def token_states(self, text: str, framing: bool = False) -> TokenStates:
-        """The states of all of `text`'s tokens and their character spans.
+        """The states of the tokens of `text` a run reads (`window`) and their character spans.
 
         [CLS] and [SEP] are the first and last rows (spans (0, 0)), so `states.mean(0)` is
         exactly the un-normalised sentence vector that `embed` gives. `framing`: from the
-        layers fine-tuned for framing, when the file has them.
-        """
-        encoding = self._tokenizer.encode(text[:_MAX_CHARS])
-        states = self._run([encoding.ids], self._output(framing))[0]
-        spans = tuple((int(a), int(b)) for a, b in encoding.offsets)
-        return TokenStates(states=states, spans=spans)
+        layers fine-tuned for framing, when the files have them."""
+        ((ids, offsets, gap),) = self._read([text], framing)
+        states = self.run_ids([ids], framing)[0]
+        spans = tuple((int(a), int(b)) for a, b in offsets)
+        return TokenStates(states=states, spans=spans, gap=gap)
 
     def embed(self, texts: Sequence[str], framing: bool = False) -> Vectors:
         """One L2-normalised 384-vector per text (n x 384, float32).
 
         The general-purpose all-MiniLM-L6-v2 vectors (what `dialogue` matches questions with);
-        `framing=True`: from the layers fine-tuned for framing, when the file has them."""
+        `framing=True`: from the layers fine-tuned for framing, when the files have them."""
         result = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         if not texts:
             return result
-        encodings = self._tokenizer.encode_batch([text[:_MAX_CHARS] for text in texts])
-        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        read = self._read(texts, framing)
+        order = sorted(range(len(texts)), key=lambda i: len(read[i][0]))
         for begin in range(0, len(order), _BATCH):
             chunk = order[begin : begin + _BATCH]
-            ids = [encodings[i].ids for i in chunk]
-            states = self._run(ids, self._output(framing))
+            ids = [read[i][0] for i in chunk]
+            states = self.run_ids(ids, framing)
             for row, i in enumerate(chunk):
                 result[i] = states[row, : len(ids[row])].mean(axis=0)
         norms = np.linalg.norm(result, axis=1, keepdims=True)
@@ -170,7 +219,7 @@ def load_encoder(directory: Path = MODEL_DIR) -> SentenceEncoder:
     """Check the files of `directory` and open the encoder (EncoderUnavailableError if not)."""
     verify_files(directory)
     try:
-        return SentenceEncoder(directory / MODEL_FILE, directory / TOKENIZER_FILE)
+        return SentenceEncoder(directory, directory / TOKENIZER_FILE)
     except ImportError as error:
         raise EncoderUnavailableError(
             f"The sentence model needs {error.name}, not installed."

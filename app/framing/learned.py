@@ -21,6 +21,7 @@ then stand exactly. For every other seeker turn:
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
@@ -50,6 +51,7 @@ HEADS_FILE: Final = "heads.json"
 MONOLOGUE_WORDS: Final = 150
 _BARE_YES_WORDS: Final = 4
 _WINDOW: Final = 3  # words in an evidence window
+_CACHED_TURNS: Final = 256
 _SELF: Final = re.compile(r"(?<![\w'’])(?:i|me|my|mine|myself|i['’]?(?:m|ve|d|ll))(?![\w'’])", re.I)
 _OTHER: Final = re.compile(
     r"(?<![\w'’])(?:you|your|yours|yourself|you['’]?(?:re|ve|d|ll))(?![\w'’])", re.I
@@ -180,27 +182,35 @@ def _snap(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def evidence(
-    states: Matrix, spans: Sequence[tuple[int, int]], direction: Matrix, text: str
+    states: Matrix,
+    spans: Sequence[tuple[int, int]],
+    direction: Matrix,
+    text: str,
+    gap: int | None = None,
 ) -> tuple[int, int]:
     """The character span of the `_WINDOW` words whose tokens push hardest along `direction`.
 
     Token t's exact share of the margin is `direction . h_t / (T |e|)`; a word's share is the
-    sum over its word pieces (tokens with no space between them)."""
+    sum over its word pieces (tokens with no space between them). With a `gap` (the row after
+    which the middle of a long text was not read) no window spans the unread middle."""
     inner = [i for i, (a, b) in enumerate(spans) if b > a]  # real tokens, not [CLS]/[SEP]
     if not inner:
         return 0, 0
     mean = states.mean(axis=0)
     share = states @ direction / (len(states) * max(float(np.linalg.norm(mean)), 1e-12))
-    words: list[tuple[int, int, float]] = []  # (start, end, share)
+    words: list[tuple[int, int, float, int]] = []  # (start, end, share, part)
     for i in inner:
         start, end = spans[i]
-        if words and start == words[-1][1]:
-            words[-1] = (words[-1][0], end, words[-1][2] + float(share[i]))
+        part = 0 if gap is None or i <= gap else 1
+        if words and start == words[-1][1] and part == words[-1][3]:
+            words[-1] = (words[-1][0], end, words[-1][2] + float(share[i]), part)
         else:
-            words.append((start, end, float(share[i])))
+            words.append((start, end, float(share[i]), part))
     width = min(_WINDOW, len(words))
     best, best_at = -np.inf, 0
     for at in range(len(words) - width + 1):
+        if words[at][3] != words[at + width - 1][3]:
+            continue
         total = sum(w[2] for w in words[at : at + width])
         if total > best:
             best, best_at = total, at
@@ -213,6 +223,8 @@ class FramingModel:
     def __init__(self, encoder: SentenceEncoder, heads: Heads) -> None:
         self.encoder = encoder
         self.heads = heads
+        # The same answer framed again (a replay re-analysed, a turn retried) costs nothing.
+        self._cached = functools.lru_cache(maxsize=_CACHED_TURNS)(self._judge)
 
     def judge(self, text: str, manager_cues: frozenset[str]) -> Judgement:
         """The model's frame for `text` after a manager line with `manager_cues`.
@@ -220,6 +232,14 @@ class FramingModel:
         The manager's line shapes the reading but cannot supply it: an interview reading must
         also hold for the words alone ("Hmm." or "Thanks." to "would you be interested in the
         post?" commits to nothing), and the cue is named from the words alone."""
+        return self._cached(text, manager_cues)
+
+    def forget(self) -> None:
+        """Drop the remembered judgements (benchmarks time the model, not the cache)."""
+        self._cached.cache_clear()
+
+    def _judge(self, text: str, manager_cues: frozenset[str]) -> Judgement:
+        """`judge`, uncached."""
         tokens = self.encoder.token_states(text, framing=True)
         states = tokens.states.astype(np.float64)
         mean = states.mean(axis=0)
@@ -242,7 +262,7 @@ class FramingModel:
             cue = cue_head.labels[int(np.argmax(cue_head.probabilities(alone)))]
             w = self.heads.frame.weights[:384]
             direction = w[:, int(order[0])] - w[:, int(order[1])]
-            start, end = evidence(states, tokens.spans, direction, text)
+            start, end = evidence(states, tokens.spans, direction, text, tokens.gap)
             if end <= start:
                 cue = None
         return Judgement(

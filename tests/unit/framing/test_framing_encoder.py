@@ -85,3 +85,89 @@ def test_a_missing_model_file_is_named(tmp_path: Path) -> None:
     shutil.copy(MODEL_DIR / "manifest.json", tmp_path / "manifest.json")
     with pytest.raises(EncoderUnavailableError, match="missing"):
         load_encoder(tmp_path)
+
+
+def _words(draw_seed: int, count: int) -> str:
+    import random
+
+    rng = random.Random(draw_seed)
+    vocabulary = [
+        "I",
+        "we",
+        "the",
+        "team",
+        "data",
+        "robots",
+        "night",
+        "shift",
+        "question",
+        "really",
+        "um",
+        "like",
+        "honestly",
+        "how",
+        "what",
+        "when",
+        "analytics",
+        "nursing",
+        "schedule,",
+        "Lumen's",
+        "co-op",
+        "twenty-four",
+        "café",
+        "naïve",
+        "re-org",
+        "2019",
+        "ok?",
+        "yes!",
+        "hmm...",
+    ]
+    return " ".join(rng.choice(vocabulary) for _ in range(count))
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_general_vectors_read_what_the_published_model_reads(seed: int) -> None:
+    """Long or short, `embed` reads the first MAX_TOKENS tokens, as the tokenizer's own
+    truncation gives them (dialogue's vectors do not depend on the framing window)."""
+    from tokenizers import Tokenizer
+
+    from app.framing.encoder import MAX_CHARS, MAX_TOKENS, TOKENIZER_FILE, window
+
+    reference = Tokenizer.from_file(str(MODEL_DIR / TOKENIZER_FILE))
+    reference.enable_truncation(max_length=MAX_TOKENS)
+    free = Tokenizer.from_file(str(MODEL_DIR / TOKENIZER_FILE))
+    free.no_truncation()
+    text = _words(seed, 5 + seed * 9)[:MAX_CHARS]
+    ids = free.encode(text).ids
+    assert [ids[i] for i in window(len(ids), framing=False)] == reference.encode(text).ids
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_framing_layers_read_a_bounded_opening_and_close(seed: int) -> None:
+    from app.framing.encoder import FRAMING_HEAD_TOKENS, FRAMING_TAIL_TOKENS
+
+    encoder = shared_encoder()
+    assert encoder is not None
+    text = _words(seed, 3 + seed * 7)
+    tokens = encoder.token_states(text, framing=True)
+    limit = FRAMING_HEAD_TOKENS + FRAMING_TAIL_TOKENS + 2
+    assert len(tokens.states) == len(tokens.spans) <= limit
+    everything = encoder.token_states(text)
+    if tokens.gap is None:  # short: every token read, the same spans as the general reading
+        assert tokens.spans == everything.spans
+    else:  # long: [CLS] + opening, then the close + [SEP]; nothing of the middle
+        assert tokens.gap == FRAMING_HEAD_TOKENS
+        assert tokens.spans[: tokens.gap + 1] == everything.spans[: tokens.gap + 1]
+        assert tokens.spans[tokens.gap][1] < tokens.spans[tokens.gap + 1][0]
+    for start, end in tokens.spans:
+        assert 0 <= start <= end <= len(text)
+
+
+def test_the_framing_and_general_readings_differ_but_share_the_lower_layers() -> None:
+    encoder = shared_encoder()
+    assert encoder is not None
+    assert encoder.has_framing_layers
+    general, framing = (
+        encoder.embed(["What does the night shift look like?"], framing=f)[0] for f in (False, True)
+    )
+    assert float(general @ framing) < 0.999

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -200,3 +201,59 @@ def test_manager_turns_and_decided_answers_never_load_the_model() -> None:
         [sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=REPO
     ).stdout
     assert out.split() == ["None", "False"]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_evidence_of_a_long_answer_never_spans_its_unread_middle(seed: int) -> None:
+    """A long answer is read as its opening and its close; the highlighted words lie in one of
+    the two, whatever direction pushes the decision."""
+    import numpy as np
+
+    from app.framing.learned import evidence
+
+    model = shared_model()
+    assert model is not None
+    rng = np.random.default_rng(seed)
+    words = [
+        "so",
+        "I",
+        "think",
+        "the",
+        "night",
+        "team",
+        "we",
+        "really",
+        "want",
+        "to",
+        "ask",
+        "how",
+        "you",
+        "plan",
+        "it",
+        "honestly",
+    ]
+    text = " ".join(str(rng.choice(words)) for _ in range(60 + 5 * seed))
+    tokens = model.encoder.token_states(text, framing=True)
+    assert tokens.gap is not None
+    head_end = tokens.spans[tokens.gap][1]
+    tail_start = tokens.spans[tokens.gap + 1][0]
+    for _ in range(5):
+        direction = rng.normal(size=384)
+        start, end = evidence(
+            tokens.states.astype(np.float64), tokens.spans, direction, text, tokens.gap
+        )
+        assert text[start:end].strip()
+        assert end <= head_end or start >= tail_start
+
+
+def test_the_same_answer_is_judged_once_and_alike() -> None:
+    model = shared_model()
+    assert model is not None
+    model.forget()
+    first = model.judge("I always wondered how the night shift hands over", frozenset())
+    again = model.judge("I always wondered how the night shift hands over", frozenset())
+    assert again is first
+    model.forget()
+    fresh = model.judge("I always wondered how the night shift hands over", frozenset())
+    assert fresh == first
+    assert fresh is not first

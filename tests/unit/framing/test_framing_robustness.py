@@ -85,11 +85,13 @@ def test_ten_megabyte_answer_the_rules_cannot_decide_in_bounded_time() -> None:
 
 
 def test_pathological_repetition_is_fast() -> None:
-    """Inputs built to make regexes backtrack stay fast."""
+    """Inputs built to make regexes backtrack stay fast (CPU time: the wall clock of a shared
+    machine measures the queue for the cores)."""
+    analyze_answer(None, "warm up")  # the sentence model loads once per process, not per turn
     for chunk in ("a " * 5000, "i " * 5000, "what " * 2000, "'" * 10000, "im not " * 1000):
-        started = time.perf_counter()
+        started = time.process_time()
         analyze_answer(chunk, chunk)
-        assert time.perf_counter() - started < 0.5, chunk[:10]
+        assert time.process_time() - started < 0.5, chunk[:10]
 
 
 def test_finding_questions_in_ten_megabytes_is_bounded() -> None:
