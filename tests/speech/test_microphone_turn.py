@@ -95,3 +95,11 @@ def test_the_models_load_off_the_gui_thread(espeak_dir: Path) -> None:
     p = models.turn(spoken)
     assert p is not None
     assert 0.0 <= p <= 1.0
+
+
+def test_the_first_transcript_turns_the_words_rule_on(qtbot: QtBot) -> None:
+    mic = QtMicrophone()
+    assert not mic.vad.config.use_text
+    mic.hint_text(AudioClip(b""), "I would like to...")  # no answer under way: nothing ends
+    assert mic.vad.config.use_text
+    mic.release()
