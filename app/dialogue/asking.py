@@ -101,6 +101,15 @@ _PARKING: Final = re.compile(
     r"parking|lockers?)|(?:can|could|do|would|where)\s+(?:i|you|people|staff)\s+park)\b",
     re.IGNORECASE,
 )
+#: When the seeker would start: "When can I start?", "when would the post start" (not how the
+#: persona started: that is "origin").
+_START_DATE: Final = re.compile(
+    r"\bwhen\s+(?:can|could|would|will|do|does|should|might|shall)\s+(?:i|we|it|they|someone|"
+    r"the\s+(?:role|job|post|position|person|new\s+\w+))\s+(?:start|begin|join)\b"
+    r"|\b(?:can|could)\s+i\s+start\b|\bstart(?:ing)?\s+dates?\b"
+    r"|\bhow\s+soon\s+(?:can|could|would|do)\s+(?:i|you\s+need)\b",
+    re.IGNORECASE,
+)
 #: Immigration: visas and sponsorship.
 _VISA: Final = re.compile(
     r"\b(?:visas?|sponsorship|sponsor\s+(?:a\s+|the\s+)?(?:visa|work\s+permit)s?|"
@@ -132,6 +141,7 @@ INTENTS: Final[dict[str, re.Pattern[str]]] = {
     "personal": _PERSONAL,
     "parking": _PARKING,
     "visa": _VISA,
+    "start_date": _START_DATE,
 }
 #: Softer intents: a question showing one goes to the topics whose examples show it when there
 #: are any ("What's the biggest headache right now?" to challenges, not team); when no topic
@@ -148,6 +158,13 @@ LEANINGS: Final[dict[str, re.Pattern[str]]] = {
         r"|\bmakes?\s+(?:someone|somebody|a\s+person|people|a\s+candidate)\s+(?:good|great|"
         r"successful|stand|do\s+well|a\s+good)\b|\bkind\s+of\s+(?:person|people|candidate)\b"
         r"|\bqualities\b|\bdo(?:es)?\s+well\s+(?:here|on|in|at)\b",
+        re.IGNORECASE,
+    ),
+    "advice": re.compile(
+        r"\bif\s+you\s+were\s+(?:me|in\s+my)\b|\bin\s+my\s+shoes\b|\badvi[cs]e\b|\btips?\b"
+        r"|\bwhat\s+should\s+i\s+(?:do|focus|learn|read|study|work\s+on)\b"
+        r"|\bwhat\s+would\s+you\s+(?:do|focus\s+on|learn|study)\s+(?:if|differently|now|first)\b"
+        r"|\bwould\s+you\s+recommend\b",
         re.IGNORECASE,
     ),
     "hiring_steps": re.compile(

@@ -40,7 +40,7 @@ AFTER_ANSWER: Final = (
     "Anyway.",
     "Anyway, that's the short version.",
     "So, where were we?",
-    "Anyway, back to what I was saying.",
+    "Anyway, enough of that.",
 )
 #: Every default bridge, each once: what is pre-rendered for a scenario without its own.
 ALL: Final = tuple(

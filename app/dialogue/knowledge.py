@@ -430,12 +430,17 @@ def matcher_for(knowledge: Knowledge, *, wait: bool = False) -> KnowledgeMatcher
 #: How far before a question's first word its sentence may reach ("So after I leave my CV here,
 #: what happens next?"): the words before it often say what it is about.
 _LEAD_CHARS: Final = 80
+#: A lead of this many words or more is long enough that the question is matched alone too.
+_LONG_LEAD_WORDS: Final = 6
 _SENTENCE_END: Final = re.compile(r"[.!?;:]\s")
 
 
 def questions_in(answer: str) -> list[str]:
     """The questions of an answer (found by the framing rules, from word order as well as
-    question marks), each with the start of its sentence: what a topic is matched against."""
+    question marks), each with the start of its sentence: what a topic is matched against.
+    A question after a long lead is also taken on its own (recognized speech has no full
+    stops: "...kind of curious about research what does a study look like" leads with another
+    thought); the better match of the two is answered."""
     found: list[str] = []
     for start, end in find_questions(answer):
         begin = max((m.end() for m in _SENTENCE_END.finditer(answer, 0, start)), default=0)
@@ -445,6 +450,9 @@ def questions_in(answer: str) -> list[str]:
         question = answer[begin:end].strip()
         if question:
             found.append(question)
+        alone = answer[start:end].strip()
+        if alone and alone != question and len(answer[begin:start].split()) >= _LONG_LEAD_WORDS:
+            found.append(alone)
     return found
 
 

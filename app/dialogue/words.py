@@ -35,6 +35,7 @@ _PHRASES: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
         (r"keeps? (?:you )?up at night", " _challenge "),
         (r"what(?:'s| is| was) it like|how(?:'s| is) it (?:working|to work)", " _culture "),
         (r"time off|pto|vacation|holiday", " _leave "),
+        (r"if you were me|in my shoes|in my position|if you were in my", " _advice "),
     )
 )
 
@@ -180,7 +181,7 @@ _SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "meet",
     ),
     ("size", "_size", "big", "large", "many", "number"),
-    ("advice", "suggest", "suggestion", "recommend", "recommendation", "tip", "tips"),
+    ("advice", "suggest", "suggestion", "recommend", "recommendation", "tip", "tips", "_advice"),
     ("enjoy", "love", "favorite", "favourite", "best", "fun", "rewarding", "satisfying"),
     ("balance", "_balance", "hours", "overtime", "flexible", "flexibility", "workload"),
     ("leave", "_leave"),

@@ -72,6 +72,17 @@ OUT_OF_SCOPE: dict[str, list[str]] = {
             "would I need a work permit?",
         ),
     ),
+    "start_date": _product(
+        _LEADS,
+        (
+            "when can I start?",
+            "when would I start",
+            "When would the role start?",
+            "how soon could I begin",
+            "what's the start date",
+            "can i start next month",
+        ),
+    ),
 }
 PERKS = _product(
     _LEADS,
@@ -95,6 +106,8 @@ NOT_OUT_OF_SCOPE = (
     "how do you know when a design is finished",
     "How did you get into healthcare informatics?",
     "What process do you follow for a new build?",
+    "How did you start out?",
+    "when did you start here",
 )
 LEANING: dict[str, list[str]] = {
     "challenge": _product(
@@ -105,6 +118,15 @@ LEANING: dict[str, list[str]] = {
             "What do you find most frustrating?",
             "what's the trickiest thing about the work",
             "What are you struggling with at the moment?",
+        ),
+    ),
+    "advice": _product(
+        _LEADS,
+        (
+            "what would you do if you were me?",
+            "if you were in my shoes what would you focus on",
+            "Any advice for someone like me?",
+            "what should I read first",
         ),
     ),
     "looking_for": _product(
@@ -194,3 +216,18 @@ def test_a_line_s_opening_reaction_or_acknowledgement_is_split_off() -> None:
             reaction,
             "Okay, here's my number.",
         )
+
+
+def test_a_question_after_a_long_spoken_lead_is_matched_on_its_own_too() -> None:
+    """Recognized speech has no full stops: the lead of another thought must not drown the
+    question ("...curious about ux research what does a study look like for you")."""
+    from app.dialogue.knowledge import questions_in
+
+    for lead in (
+        "hi thanks for making time um im in my final year and kind of curious about ux research",
+        "so yeah i have been thinking about this for a while now and honestly",
+    ):
+        found = questions_in(f"{lead} what does a study actually look like for you")
+        assert "what does a study actually look like for you" in found
+        assert any(q.startswith(lead.split()[-3]) or len(q) > 50 for q in found)
+    assert questions_in("What tools do you use?") == ["What tools do you use?"]
