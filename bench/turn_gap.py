@@ -47,6 +47,8 @@ ANSWERS = [
     "Thank you, that is really helpful",
 ]
 TURNS_WANTED = 12
+#: The reply path's steps, each from the end of the one before (the first from the speech end).
+STEPS = ("end_of_turn_decision", "transcript", "framing_and_dialogue", "voice_to_first_sample")
 LEAD_IN_S = 1.0
 
 
@@ -194,6 +196,7 @@ def _measure(
     services.worker.transcribed.connect(lambda *_a: marks["transcribed"].append(time.monotonic()))
     rehearsal.answer_recorded.connect(lambda *_a: marks["answer_recorded"].append(time.monotonic()))
     stages: dict[str, list[float]] = {name: [] for name in (*marks, "first_sample")}
+    steps: dict[str, list[float]] = {name: [] for name in STEPS}
     # The first rehearsal of a scenario renders its lines in the background (Piper takes
     # minutes for a whole scenario on 2 busy cores); the turn gap is measured once they are
     # cached, as in every later rehearsal, and the time to cache them is reported beside it.
@@ -241,6 +244,10 @@ def _measure(
                 if seen:
                     stages[name].append((seen[-1] - heard_end) * 1000)
             stages["first_sample"].append((started_at[plays] - heard_end) * 1000)
+            if all(marks.values()):  # each step's own share of this turn's gap
+                ends = [heard_end, *(seen[-1] for seen in marks.values()), started_at[plays]]
+                for name, a, b in zip(STEPS, ends, ends[1:], strict=True):
+                    steps[name].append((b - a) * 1000)
             if len(gaps) >= turns_wanted:
                 break
         if rehearsal.conversation and not rehearsal.conversation.finished:
@@ -266,6 +273,9 @@ def _measure(
         "raw_p95_ms_with_harness_transport": _pct(raw_gaps, 0.95),
         "stages_ms": {
             name: {"median": _pct(v, 0.5), "p95": _pct(v, 0.95)} for name, v in stages.items()
+        },
+        "steps_ms": {
+            name: {"median": _pct(v, 0.5), "p95": _pct(v, 0.95)} for name, v in steps.items()
         },
         "stages_note": "ms after the speech end as the app heard it (harness transport removed): "
         "speech_ended = end-of-turn decision, transcribed = recognizer result, "
