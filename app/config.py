@@ -120,6 +120,9 @@ class Settings:
     push_to_talk: bool = setting(False)
     input_device: str = setting("")
     model_dir: str = setting("")
+    # Which Whisper recognizes answers when model_dir is empty: "accurate" (base), "fast"
+    # (tiny.en), "auto" (base unless a timed decode at first run finds the machine too slow).
+    recognizer: str = setting("auto", choices=("auto", "accurate", "fast"))
     volume: float = setting(1.0, low=0.0, high=1.0)
     rate: float = setting(1.0, low=0.25, high=4.0)
     theme: str = setting("light", choices=THEMES)

