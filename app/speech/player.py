@@ -31,6 +31,9 @@ from app.speech.qtaudio import quiet_qt_multimedia, sound_server_available
 PLAY_RATE = 22_050
 #: How much audio sits in the device buffer ahead of the speaker; bounds how late a fade starts.
 AHEAD_MS = 80
+#: Between lines only this much silence is queued, so the next line's first sample waits behind
+#: at most this (not the whole buffer). A late tick just underruns into silence, which is fine.
+IDLE_AHEAD_MS = 30
 
 
 def wav_duration_s(path: Path) -> float:
@@ -191,9 +194,12 @@ class QtPlayer(QObject):
         if len(block):
             self.echo.note(block, now + ahead)
             self._ends_at = now + ahead + len(block) / PLAY_RATE
-        if len(block) < free:
-            block = np.concatenate([block, np.zeros(free - len(block), dtype=np.int16)])
-        self._io.write(block.astype("<i2").tobytes())
+        queued = round(ahead * PLAY_RATE) + len(block)
+        pad = min(free - len(block), PLAY_RATE * IDLE_AHEAD_MS // 1000 - queued)
+        if pad > 0:  # silence keeps the device running, but only a little of it is queued
+            block = np.concatenate([block, np.zeros(pad, dtype=np.int16)])
+        if len(block):
+            self._io.write(block.astype("<i2").tobytes())
 
     def _on_tick_timeout(self) -> None:
         if self._io is not None:
