@@ -167,6 +167,16 @@ LEANINGS: Final[dict[str, re.Pattern[str]]] = {
         r"|\bwould\s+you\s+recommend\b",
         re.IGNORECASE,
     ),
+    # what the person hired would do: the role, not how they are hired ("the new hire")
+    "duties": re.compile(
+        r"\bwhat\s+(?:would|will|'d)\s+(?:i|they|he|she|someone|whoever\s+\w+(?:\s+\w+)?|"
+        r"(?:the|that|this|a|an|your)\s+(?!team\b|group\b|studio\b|department\b|company\b)"
+        r"[\w-]+(?:\s+[\w-]+){0,4})\s+(?:actually\s+|really\s+|mostly\s+)?"
+        r"(?:do|be\s+doing|work\s+on|be\s+working\s+on|be\s+responsible\s+for|spend)\b"
+        r"|\bwhat\s+(?:would|does|will)\s+(?:the|this|that)\s+(?:role|job|post|position)\s+"
+        r"(?:actually\s+)?involve\b",
+        re.IGNORECASE,
+    ),
     "hiring_steps": re.compile(
         r"\b(?:hiring|recruitment|recruiting|application|interview|selection)\s+process\b"
         r"|\bthe\s+process\b(?!\s+of\b)|\binterviews?\b|\bhow\s+many\s+rounds\b"
@@ -188,6 +198,11 @@ PRIVATE_REPLIES: Final = (
 def is_private(question: str) -> bool:
     """Whether the question is about the persona's private life (leisure, people they know)."""
     return bool(intents(question) & {"leisure", "personal"})
+
+
+#: A leaning that rules out the topics showing another one when no topic shows it: "what would
+#: the new hire do" asks about the work, so a topic about how people get hired is wrong.
+OPPOSED: Final[dict[str, str]] = {"duties": "hiring_steps"}
 
 
 def is_request(question: str) -> bool:

@@ -26,7 +26,7 @@ from typing import Final, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from app.dialogue.asking import intents, leanings
+from app.dialogue.asking import OPPOSED, intents, leanings
 from app.dialogue.model import Knowledge
 from app.dialogue.words import QUESTION_WORDS, content_terms, plain_terms, terms
 from app.framing.cues import find_questions
@@ -214,11 +214,16 @@ class KnowledgeMatcher:
             # pay topic) is about none of them: a topic answering something else is wrong.
             return self._showing(self._example_intents, asked, leave_out), False
         leaning = leanings(question)
+        everything = list(range(len(self.ids)))
         if leaning:
             shown = self._showing(self._example_leanings, leaning, leave_out)
             if shown:
                 return shown, True
-        return list(range(len(self.ids))), False
+            opposed = frozenset(OPPOSED[name] for name in leaning if name in OPPOSED) - leaning
+            if opposed:
+                ruled_out = set(self._showing(self._example_leanings, opposed, leave_out))
+                return [i for i in everything if i not in ruled_out], False
+        return everything, False
 
     def _showing(
         self, shown_by: list[frozenset[str]], asked: frozenset[str], leave_out: int | None

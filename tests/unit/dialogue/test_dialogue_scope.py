@@ -13,7 +13,7 @@ import pytest
 from conftest import SHIPPED
 
 from app.dialogue import KnowledgeMatcher, Runner, load_scenario
-from app.dialogue.asking import PRIVATE_REPLIES, intents, is_pay, leanings
+from app.dialogue.asking import OPPOSED, PRIVATE_REPLIES, intents, is_pay, leanings
 from app.dialogue.model import split_acknowledgement, split_reaction
 from app.framing.encoder import shared_encoder
 
@@ -129,6 +129,15 @@ LEANING: dict[str, list[str]] = {
             "what should I read first",
         ),
     ),
+    "duties": _product(
+        _LEADS,
+        (
+            "what would the new hire actually do?",
+            "so what would whoever you hire be doing",
+            "What would the person in the role work on?",
+            "what will the successful candidate be responsible for",
+        ),
+    ),
     "looking_for": _product(
         _LEADS,
         (
@@ -179,11 +188,17 @@ def test_a_leaning_question_goes_to_a_topic_leaning_the_same_way(path: Path, mea
     topics = load_scenario(path).knowledge.topics
     for leaning, questions in LEANING.items():
         shown = {t.id for t in topics if any(leaning in leanings(q) for q in t.questions)}
-        if not shown:
-            continue
+        # with no topic leaning the same way, never one leaning the opposite way
+        opposed = OPPOSED.get(leaning)
+        ruled_out = {
+            t.id for t in topics if opposed and any(opposed in leanings(q) for q in t.questions)
+        }
         for question in questions:
             found = matcher.match(question).topic
-            assert found is None or found in shown, (question, found, shown)
+            if shown:
+                assert found is None or found in shown, (question, found, shown)
+            else:
+                assert found not in ruled_out - shown, (question, found, ruled_out)
 
 
 @pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
