@@ -73,7 +73,7 @@ def _transcribe(ctx: Context) -> int:
 
     settings = ctx.settings
     model = ctx.args.model_dir or (Path(settings.model_dir) if settings.model_dir else None)
-    return run(ctx.args.audio, ctx.stdout, ctx.stderr, model_dir=model)
+    return run(ctx.args.audio, ctx.stdout, ctx.stderr, model_dir=model, choice=settings.recognizer)
 
 
 def _play_args(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:

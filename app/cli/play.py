@@ -72,7 +72,7 @@ def _read_answers(raw: list[str], settings: Settings) -> list[_Answer]:
         if rms(answer.clip.samples) < _SILENCE_RMS:
             raise CliError(f"{answer.wav} is silent; it holds no answer to recognize")
     model = Path(settings.model_dir) if settings.model_dir else None
-    engine = WhisperRecognizer(model_dir=model)
+    engine = WhisperRecognizer(model_dir=model, choice=settings.recognizer, denoise=True)
     for answer in wavs:
         started = time.perf_counter()
         try:

@@ -11,7 +11,12 @@ from app.speech import AudioClip, SpeechError, WhisperRecognizer
 
 
 def run(
-    paths: Sequence[str], stdout: TextIO, stderr: TextIO, *, model_dir: Path | None = None
+    paths: Sequence[str],
+    stdout: TextIO,
+    stderr: TextIO,
+    *,
+    model_dir: Path | None = None,
+    choice: str = "fast",
 ) -> int:
     """Transcribe each file with one warm model; bad files are reported and skipped (exit 2).
 
@@ -28,7 +33,7 @@ def run(
             status = 2
             continue
         if recognizer is None:
-            recognizer = WhisperRecognizer(model_dir)
+            recognizer = WhisperRecognizer(model_dir, choice=choice, denoise=True)
             try:
                 recognizer.load()
             except SpeechError as exc:

@@ -184,9 +184,13 @@ class WhisperRecognizer:
         cpu_threads: int | None = None,
         initial_prompt: str | None = FILLER_PROMPT,
         language: str = "en",
+        denoise: bool = False,
     ) -> None:
         self.model_dir = Path(model_dir) if model_dir else None
         self.choice = choice
+        #: Clean each whole clip with DeepFilterNet3 first when the model wants it (files, the
+        #: command line); live answers are denoised as they arrive by the worker instead.
+        self.denoise = denoise
         self.cache = cache
         self.beam_size = beam_size
         self.cpu_threads = cpu_threads or min(4, os.cpu_count() or 1)
@@ -282,6 +286,16 @@ class WhisperRecognizer:
             log.info("Whisper base decodes at %.2fx real time here", rtf)
         return speed.fast
 
+    def _denoised(self, samples: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        from app.speech.denoise import denoise
+
+        try:
+            return denoise(samples)
+        except SpeechError as exc:  # no suppressor here: recognize the audio as it is
+            log.warning("%s", exc)
+            self.denoise = False
+            return samples
+
     def _decode(
         self,
         model: Any,
@@ -328,6 +342,8 @@ class WhisperRecognizer:
         samples = audio.to_float()
         if len(samples) < TARGET_RATE // 10 or rms(samples) < SILENCE_RMS:
             return Transcript("", audio.duration_s, time.perf_counter() - started), []
+        if self.denoise and self.prefers_denoise:
+            samples = self._denoised(samples)
         samples = trim_leading_quiet(samples)
         length_s = len(samples) / TARGET_RATE
         with self._lock:
