@@ -246,7 +246,7 @@ def _measure(
             stages["first_sample"].append((started_at[plays] - heard_end) * 1000)
             if all(marks.values()):  # each step's own share of this turn's gap
                 ends = [heard_end, *(seen[-1] for seen in marks.values()), started_at[plays]]
-                for name, a, b in zip(STEPS, ends, ends[1:], strict=True):
+                for name, a, b in zip(STEPS, ends[:-1], ends[1:], strict=True):
                     steps[name].append((b - a) * 1000)
             if len(gaps) >= turns_wanted:
                 break
