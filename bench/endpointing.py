@@ -131,9 +131,19 @@ class Item:
 
 
 def sentences(name: str, report_file: Path) -> list[tuple[str, str]]:
-    """(kind, text with "|" at the pause) of a set."""
+    """(kind, text with "|" at the pause) of a set. dev also pauses each of its sentences of 4+
+    words once more at a random word (people stop after any word, not only the usual ones)."""
     if name == "dev":
-        return [("paused", t) for t in DEV_PAUSED] + [("finished", t) for t in DEV_FINISHED]
+        rng = random.Random(11)
+        anywhere = []
+        for text in [t.replace("| ", "") for t in DEV_PAUSED] + DEV_FINISHED:
+            words = text.split()
+            if len(words) >= 4:
+                k = rng.randint(1, len(words) - 1)
+                anywhere.append(("paused", " ".join([*words[:k], "|", *words[k:]])))
+        return (
+            [("paused", t) for t in DEV_PAUSED] + anywhere + [("finished", t) for t in DEV_FINISHED]
+        )
     out = []
     for line in report_file.read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -327,6 +337,16 @@ CONFIGS: dict[str, Callable[[], Vad]] = {
         voice_prob=SileroVoice(),
         ask_end_of_turn=True,
     ),
+    "words_both": lambda: Vad(
+        VadConfig(use_text=True, text_finished_ms=60_000),
+        voice_prob=SileroVoice(),
+        ask_end_of_turn=True,
+    ),
+    "words_sure": lambda: Vad(
+        one_look(use_text=True, end_of_turn_threshold=0.8, text_finished_ms=1200),
+        voice_prob=SileroVoice(),
+        ask_end_of_turn=True,
+    ),
     "words_wait_trust": lambda: Vad(
         one_look(use_text=True, text_finished_ms=0),
         voice_prob=SileroVoice(),
@@ -336,7 +356,10 @@ CONFIGS: dict[str, Callable[[], Vad]] = {
 
 
 #: Also run as if on a quiet machine (QUIET_MS), where the words come sooner.
-QUIET_CONFIGS = ["smart_turn@quiet", "words_wait@quiet", "words_wait_trust@quiet"]
+QUIET_CONFIGS = [
+    "smart_turn@quiet", "words_wait@quiet", "words_wait_trust@quiet", "words_both@quiet",
+    "words_sure@quiet",
+]  # fmt: skip
 
 
 def percentile(values: list[float], q: float, digits: int = 1) -> float | None:
