@@ -25,6 +25,7 @@ from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from app.speech.audio import AudioClip, rms
@@ -112,6 +113,7 @@ class _SttJob(QObject):
         self._pending: AudioClip | None = None
         self._growing: AudioClip | None = None
         self._spec: tuple[AudioClip, Transcript] | None = None
+        self._step: tuple[AudioClip, Transcript] | None = None  # the last streaming decode
         self._stream: AnswerStream | None = None
 
     def offer(self, clip: AudioClip) -> None:
@@ -170,10 +172,12 @@ class _SttJob(QObject):
         if self._stream is None:
             return
         try:
+            started = time.perf_counter()
             text = self._stream.step(clip)
         except Exception as exc:
             log.debug("streaming decode failed: %s", exc)
             return
+        self._step = (clip, Transcript(text, clip.duration_s, time.perf_counter() - started))
         self.stream_decodes += 1
         self.partial_text.emit(clip, text)
 
@@ -184,8 +188,11 @@ class _SttJob(QObject):
             self._growing = None  # the same audio, already being decoded here
         if clip is None:
             return
+        # The user stopped during the last streaming decode: it heard the whole answer already.
+        transcript = self._step_covering(clip)
         try:
-            transcript = self._decode(clip)
+            if transcript is None:
+                transcript = self._decode(clip)
         except Exception as exc:
             log.debug("speculative decode failed: %s", exc)
             self._spec = None
@@ -199,7 +206,7 @@ class _SttJob(QObject):
         with self._pending_lock:
             self._pending = None  # the answer is final: no more guessing
             self._growing = None
-        reused = self._reuse(clip)
+        reused = self._reuse(clip) or self._step_covering(clip)
         self._spec = None
         if reused is not None:
             self.speculative_hits += 1
@@ -218,8 +225,26 @@ class _SttJob(QObject):
         )
 
     def _end_answer(self) -> None:
+        self._step = None
         if self._stream is not None:
             self._stream.reset()
+
+    def _step_covering(self, clip: AudioClip) -> Transcript | None:
+        """The last streaming decode, if ``clip`` is its audio followed by silence only (every
+        20 ms of the rest under a quarter of the answer's level: no word left out)."""
+        if self._step is None:
+            return None
+        step_clip, transcript = self._step
+        if step_clip.sample_rate != clip.sample_rate or not clip.pcm.startswith(step_clip.pcm):
+            return None
+        rest = np.frombuffer(clip.pcm[len(step_clip.pcm) :], np.int16).astype(np.float32)
+        frame = clip.sample_rate // 50
+        n = len(rest) // frame
+        if n:
+            levels = np.sqrt((rest[: n * frame].reshape(n, frame) ** 2).mean(axis=1)) / 32768
+            if float(levels.max()) > 0.25 * max(rms(step_clip.samples), 1e-6):
+                return None
+        return Transcript(transcript.text, clip.duration_s, transcript.elapsed_s)
 
     def _reuse(self, clip: AudioClip) -> Transcript | None:
         """The speculative result, if ``clip`` is its audio followed by nothing but silence."""

@@ -79,3 +79,34 @@ def test_a_recognizer_without_prefix_support_still_transcribes(
     finally:
         rec.release()
         assert w.stop()
+
+
+def test_a_streaming_decode_that_heard_the_whole_answer_is_the_result(
+    qtbot: QtBot, worker: SpeechWorker, espeak_dir: Path
+) -> None:
+    """When the last growing clip already held the whole answer (the user stopped during it),
+    the pause and the end reuse that decode instead of decoding again; a clip with more speech
+    after it is decoded anew."""
+    text = ANSWERS[9]
+    clip = AudioClip.from_wav(espeak(text, espeak_dir / "covered.wav")).resampled()
+    quiet = AudioClip(bytes(TARGET_RATE // 2), TARGET_RATE)  # half a second of silence
+    with qtbot.waitSignal(worker.partial_text, timeout=60_000) as step:
+        worker.stream(clip + quiet)
+    stream = worker._stt._stream
+    assert stream is not None
+    decodes = stream.decodes
+    with qtbot.waitSignal(worker.partial_text, timeout=60_000) as spec:
+        worker.speculate(clip + quiet + quiet)
+    assert spec.args[1] == step.args[1]
+    with qtbot.waitSignal(worker.transcribed, timeout=60_000) as done:
+        worker.request_transcribe(1, clip + quiet + quiet + quiet)
+    assert done.args[1].text == step.args[1]
+    assert stream.decodes == decodes  # nothing decoded again
+    assert corpus_wer([(text, done.args[1].text)]) <= 0.25
+    # Another answer: a growing clip, then more words after it -> decoded again.
+    with qtbot.waitSignal(worker.partial_text, timeout=60_000):
+        worker.stream(AudioClip(clip.pcm[: len(clip.pcm) // 2], TARGET_RATE))
+    with qtbot.waitSignal(worker.transcribed, timeout=60_000) as done:
+        worker.request_transcribe(2, clip + quiet)
+    assert stream.decodes > decodes
+    assert corpus_wer([(text, done.args[1].text)]) <= 0.25
