@@ -138,8 +138,10 @@ DEFLECTED = "deflect"
 #: A first sentence that only acknowledges a question ("Good question.", "Ha, turning it around
 #: on me."): a knowledge answer goes right after it, before the rest of the line.
 _ACKNOWLEDGES = re.compile(
-    r"[^.!?]*\b(?:question|questions|turning it a?round|turning the tables|glad you asked|"
-    r"you ask)\b[^.!?]*[.!?]+\s+",
+    r"(?:[^.!?]*\b(?:question|questions|turning it a?round|turning the tables|glad you asked|"
+    r"you ask)\b[^.!?]*[.!?]+"
+    # an echo of a question about the persona: "Me?", "What do I do?"
+    r"|\s*(?:me|who,?\s+me|what,?\s+me|what\s+do\s+i\s+do|what\s+about\s+me)\?)\s+",
     re.IGNORECASE,
 )
 _ACK_WORDS = 10

@@ -226,6 +226,12 @@ def test_a_line_s_opening_reaction_or_acknowledgement_is_split_off() -> None:
         "Turning it round on me, I like that.",
         "We run the record.",
     )
+    for echo in ("Me?", "What do I do?", "Who, me?"):
+        assert split_acknowledgement(f"{echo} Eleven restaurants and a phone.") == (
+            echo,
+            "Eleven restaurants and a phone.",
+        )
+    assert split_acknowledgement("Me and Sam run it. Want to meet him?") is None
     for reaction in ("Yes!", "Brilliant.", "Amazing!", "Lovely.", "Ha!", "Perfect."):
         assert split_reaction(f"{reaction} Okay, here's my number.") == (
             reaction,
