@@ -193,7 +193,10 @@ def _measure(
         lambda _clip: marks["speech_ended"].append(time.monotonic())
     )
     assert services.worker is not None
-    services.worker.transcribed.connect(lambda *_a: marks["transcribed"].append(time.monotonic()))
+    # The transcript as the recognizer's thread hands it over (the worker's own signal reaches
+    # the rehearsal first, which frames it and starts the reply before any later slot runs).
+    stt = getattr(services.worker, "_stt", services.worker)
+    stt.transcribed.connect(lambda *_a: marks["transcribed"].append(time.monotonic()))
     rehearsal.answer_recorded.connect(lambda *_a: marks["answer_recorded"].append(time.monotonic()))
     stages: dict[str, list[float]] = {name: [] for name in (*marks, "first_sample")}
     steps: dict[str, list[float]] = {name: [] for name in STEPS}
