@@ -101,6 +101,7 @@ class _SttJob(QObject):
     partial_text = Signal(object, str)
     ready = Signal()
     load_failed = Signal(str)
+    notice = Signal(str)
 
     def __init__(self, recognizer: Recognizer, *, denoise: bool = False) -> None:
         super().__init__()
@@ -137,6 +138,9 @@ class _SttJob(QObject):
             return
         self._make_stream()
         self.ready.emit()
+        notice = getattr(self.recognizer, "notice", None)
+        if notice:
+            self.notice.emit(str(notice))
 
     def _make_stream(self) -> None:
         if self._stream is not None or not getattr(self.recognizer, "supports_prefix", False):
@@ -273,6 +277,8 @@ class SpeechWorker(QObject):
         transcribe_failed(int, str): request id and a sentence (timeout, engine failure).
         recognizer_ready(): the model is loaded and warm.
         recognizer_failed(str): the model could not be loaded; a sentence for the user.
+        recognizer_notice(str): after ``recognizer_ready``, when another model than the one
+            wanted loaded (base missing or damaged, or this machine too slow for it): a sentence.
         partial_text(object, str): the answer's clip so far and its text so far, after every
             streaming or speculative decode of the answer in progress (committed words first,
             then the newest tentative ones); for end-of-turn decisions and live captions.
@@ -284,6 +290,7 @@ class SpeechWorker(QObject):
     transcribe_failed = Signal(int, str)
     recognizer_ready = Signal()
     recognizer_failed = Signal(str)
+    recognizer_notice = Signal(str)
     partial_text = Signal(object, str)
 
     _render_requested = Signal(int, object, object)
@@ -335,6 +342,7 @@ class SpeechWorker(QObject):
         self._stt.transcribe_failed.connect(self._on_stt_transcribe_failed)
         self._stt.ready.connect(self.recognizer_ready)
         self._stt.partial_text.connect(self.partial_text)
+        self._stt.notice.connect(self.recognizer_notice)
         self._stt.load_failed.connect(self.recognizer_failed)
 
         self._tts_thread.start()

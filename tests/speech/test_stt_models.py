@@ -172,3 +172,24 @@ def test_whole_files_are_denoised_before_base(base: WhisperRecognizer, espeak_di
     assert len(cleaned) == 3
     # eSpeak in 13 dB pink noise is hard even so (bench/speech.py has the rates over many clips)
     assert corpus_wer(pairs) <= 0.30, pairs
+
+
+def test_the_worker_says_which_model_stood_in(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After ``recognizer_ready``, ``recognizer_notice`` carries the fallback's sentence."""
+    from app.speech import FakeVoice, SpeechWorker
+
+    monkeypatch.setattr(models, "BASE_PACKAGES", ("no_such_base_part1", "no_such_base_part2"))
+    worker = SpeechWorker(
+        FakeVoice(), WhisperRecognizer(choice="accurate", cache=tmp_path), tmp_path / "c"
+    )
+    ready: list[bool] = []
+    worker.recognizer_ready.connect(lambda: ready.append(True))
+    try:
+        with qtbot.waitSignal(worker.recognizer_notice, timeout=60_000) as got:
+            worker.load_recognizer()
+        assert ready == [True]  # ready first, then the notice
+        assert "not installed" in got.args[0]
+    finally:
+        assert worker.stop(60)
