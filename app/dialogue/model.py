@@ -166,7 +166,8 @@ _REACTS = re.compile(
     r"(?:that makes sense|makes sense|nice|i see|fair enough|got it|right|okay|ok|sure|great|"
     r"good|interesting|cool|that's great|love that|i like that|mm|hm+|ah|oh|yes|yeah|yay|wow|"
     r"brilliant|perfect|amazing|lovely|wonderful|fantastic|awesome|excellent|love it|ha|haha|"
-    r"ooh|oh nice|oh wow)[.!]+\s+",
+    r"ooh|oh nice|oh wow|of course|certainly|absolutely|sure thing|happy to help|"
+    r"no problem|glad to)[.!]+\s+",
     re.IGNORECASE,
 )
 
