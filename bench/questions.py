@@ -23,9 +23,9 @@ answered. Printed as one JSON document:
   the word scores), with the encoder's own time for one text and the machine's load average
   beside it (on a busy machine the model's share grows). Target p95 <= 10 ms.
 * the same per set (`dev` is the matcher author's own set, `dev-q3` an independent writer's set
-  to tune on; the others are held out) and in recognizer style (lowercase, no punctuation)
-  versus written style, and the misses of the dev sets (`--misses all` adds the held-out ones:
-  read them for classes only, never tune on their wording).
+  to tune on; the others are held out), the held-out ones in recognizer style (lowercase, no
+  punctuation) versus written style, and the misses of the dev sets (`--misses all` adds the
+  held-out ones: read them for classes only, never tune on their wording).
 """
 
 from __future__ import annotations
@@ -165,9 +165,9 @@ def run(folder: Path, *, words_only: bool, misses: str = "dev") -> dict[str, Any
             name: _summary([r for r in results if r["set"] == name])
             for name in sorted({r["set"] for r in results})
         },
-        "by_style": {
-            "recognizer": _summary([r for r in results if r["recognizer"]]),
-            "written": _summary([r for r in results if not r["recognizer"]]),
+        "by_style": {  # of the held-out (independent) questions
+            "recognizer": _summary([r for r in independent if r["recognizer"]]),
+            "written": _summary([r for r in independent if not r["recognizer"]]),
         },
         "by_scenario": {
             sid: _summary([r for r in results if r["scenario"] == sid])
