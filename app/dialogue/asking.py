@@ -177,6 +177,15 @@ LEANINGS: Final[dict[str, re.Pattern[str]]] = {
         r"(?:actually\s+)?involve\b",
         re.IGNORECASE,
     ),
+    "culture": re.compile(
+        r"\bcultur\w*|\bwhat(?:'s|\s+is)\s+it\s+like\s+(?:to\s+work|working)\b"
+        r"|\blike\s+(?:to\s+work|working)\s+(?:with|there|at|for|in|on)\b|\benjoy\s+working\b"
+        r"|\bwork\s+together\b|\bget(?:s|ting)?\s+along\b"
+        r"|\bget(?:s|ting)?\s+on\s+(?:with\s+(?:each\s+other|everyone|people|them)|together|well)\b|"
+        r"\bcollaborativ\w*|\batmosphere\b|\bvibe\b|\bgood\s+place\s+to\s+work\b"
+        r"|\bwhat\s+are\s+the\s+people\s+like\b",
+        re.IGNORECASE,
+    ),
     "hiring_steps": re.compile(
         r"\b(?:hiring|recruitment|recruiting|application|interview|selection)\s+process\b"
         r"|\bthe\s+process\b(?!\s+of\b)|\binterviews?\b|\bhow\s+many\s+rounds\b"

@@ -108,6 +108,7 @@ NOT_OUT_OF_SCOPE = (
     "What process do you follow for a new build?",
     "How did you start out?",
     "when did you start here",
+    "how do you get on the team",
 )
 LEANING: dict[str, list[str]] = {
     "challenge": _product(
@@ -138,6 +139,15 @@ LEANING: dict[str, list[str]] = {
             "what will the successful candidate be responsible for",
         ),
     ),
+    "culture": _product(
+        _LEADS,
+        (
+            "what's the team like to work with?",
+            "how do the engineers and designers get along",
+            "Do people enjoy working there?",
+            "is it a collaborative place",
+        ),
+    ),
     "looking_for": _product(
         _LEADS,
         (
@@ -164,6 +174,7 @@ def test_the_classes_are_recognised_and_work_questions_are_not_taken_for_them() 
     for question in NOT_OUT_OF_SCOPE:
         taken = intents(question) & {*OUT_OF_SCOPE, "pay"}
         assert not taken, (question, taken)
+        assert "culture" not in leanings(question), question
     for leaning, questions in LEANING.items():
         missed = [q for q in questions if leaning not in leanings(q)]
         assert not missed, (leaning, missed)
