@@ -238,10 +238,12 @@ class ConversationView(QWidget):
         acts (Listen, Send) or an answer is taken."""
         self.banner.setText(message)
         self.banner.show()
+        self._scroll_to_end()  # the banner takes room from the exchange: keep the newest in view
 
     def clear_notice(self) -> None:
         self.banner.clear()
         self.banner.hide()
+        self._scroll_to_end()
 
     def _fit_caption(self) -> None:
         """A long line (or large text) steps down the type scale (line → heading → lead) so

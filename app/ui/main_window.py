@@ -87,13 +87,24 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
 
         self._wire_views()
-        self.resize(980, 700)
+        self._fit_to_screen()
         self.stack.setCurrentWidget(self.picker)
         self.picker.list.setFocus()
         if loading:
             self.picker.show_loading()
         else:
             self.attach(store, scenarios, problems=problems, startup_notices=startup_notices)
+
+    def _fit_to_screen(self) -> None:
+        """Open large enough for the replay's shift, coach and buttons to show without scrolling:
+        up to 1280x860 within the screen's free area, never smaller than 980x700."""
+        screen = self.screen()
+        free = screen.availableGeometry() if screen is not None else None
+        width, height = 980, 700
+        if free is not None:
+            width = max(width, min(1280, int(free.width() * 0.96)))
+            height = max(height, min(860, int(free.height() * 0.96)))
+        self.resize(width, height)
 
     def attach(
         self,

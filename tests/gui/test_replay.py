@@ -319,7 +319,7 @@ def _clipped_texts(root: QWidget) -> list[str]:
     return cut
 
 
-@pytest.mark.parametrize("size", [(1366, 768), (1280, 800)])
+@pytest.mark.parametrize("size", [(1366, 768), (1280, 800), (1228, 768)])
 def test_the_shift_and_the_coach_fit_without_scrolling(
     frameshift_app: FrameshiftDriver, size: tuple[int, int]
 ) -> None:

@@ -245,3 +245,27 @@ def test_a_long_line_at_large_text_fits_its_card(frameshift_app: FrameshiftDrive
         assert caption.height() <= view.height() * 0.4
     finally:
         apply_theme(qapp, "light", 1.0)
+
+
+@pytest.mark.parametrize("notices", [1, 2, 3])
+def test_a_notice_keeps_the_newest_bubble_in_view(
+    frameshift_app: FrameshiftDriver, notices: int
+) -> None:
+    """A banner appearing (or going) over a long exchange takes room from it; the newest bubble
+    stays whole in view, at every length of exchange."""
+    app = frameshift_app
+    app.window.resize(1000, 640)
+    app.start("alumni-call")
+    view = app.window.conversation
+    answers = ["Mostly reporting, a bit of modelling. What does your team work on?"] * 4
+    for n, answer in enumerate(answers):
+        app.answer(answer)
+        for k in range(notices):
+            view.show_notice(f"Notice {n}.{k}: a sentence about this moment, long enough to wrap.")
+            app.qtbot.wait(30)
+            t = view.transcript
+            shown = [r for r in range(t.count()) if not t.isRowHidden(r)]
+            rect = t.visualItemRect(t.item(shown[-1]))
+            port = view.transcript.viewport().rect()
+            assert port.contains(rect.bottomLeft()), (n, k, rect, port)
+        view.clear_notice()
