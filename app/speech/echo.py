@@ -117,6 +117,7 @@ class EchoTrace:
         silenced, with 5 ms ramps (no clicks). A copy when anything changes."""
         out = samples
         ramp_n = 80
+        until = min(until, first + self._last_dip(samples[: max(0, until - first)]))
         for a, b in self._spans:
             a, b = max(a, first), min(b, until, first + len(samples))
             if b <= a:
@@ -131,3 +132,18 @@ class EchoTrace:
         if out is samples:
             return samples
         return np.round(out).astype(np.int16)
+
+    @staticmethod
+    def _last_dip(before: npt.NDArray[np.int16], quiet: float = 0.004, frame: int = 160) -> int:
+        """Where the sound leading into the onset began: after the last quiet 10 ms frame.
+        What follows it is the answer's own start (its first, soft syllable), echo or not, so
+        only what comes before is ever silenced. ``len(before)`` when there is no dip."""
+        n = len(before) // frame
+        if n == 0:
+            return len(before)
+        x = before[len(before) - n * frame :].astype(np.float32) / 32768.0
+        levels = np.sqrt((x.reshape(n, frame) ** 2).mean(axis=1))
+        dips = np.flatnonzero(levels < quiet)
+        if not dips.size:
+            return len(before)
+        return len(before) - n * frame + (int(dips[-1]) + 1) * frame

@@ -112,3 +112,17 @@ def test_the_pre_roll_leaves_his_last_words_out(manager: AudioClip, espeak_dir: 
         assert trial.answer_start_in_clip_s is not None
         head = trial.clip.to_float()[: int((trial.answer_start_in_clip_s - 0.12) * RATE)]
         assert float(np.sqrt(np.mean(head**2))) < 0.003, "his words are in the answer's pre-roll"
+
+
+def test_the_sound_leading_into_the_onset_is_never_silenced() -> None:
+    """His voice, a short quiet gap, then the answer's soft first syllable (below the gate, so
+    traced as echo too): only what comes before the gap is silenced."""
+    trace = EchoTrace()
+    voice = np.full(3200, 3000, dtype=np.int16)  # 200 ms of his voice
+    gap = np.zeros(800, dtype=np.int16)  # 50 ms quiet
+    soft = np.full(1600, 800, dtype=np.int16)  # the answer's first 100 ms, soft
+    samples = np.concatenate([voice, gap, soft])
+    trace.note(0, len(samples))  # the gate called all of it echo
+    out = trace.mute(samples, 0, until=len(samples))
+    assert (out[:3200] == 0).all()
+    assert (out[4000 + 80 :] == 800).all()  # the soft start is kept (after the 5 ms fade-in)
