@@ -186,6 +186,16 @@ LEANINGS: Final[dict[str, re.Pattern[str]]] = {
         r"|\bwhat\s+are\s+the\s+people\s+like\b",
         re.IGNORECASE,
     ),
+    "size": re.compile(
+        r"\bhow\s+(?:big|large|many\s+(?:people|of\s+you|folks|staff|nurses|engineers|"
+        r"designers|analysts|architects))\b|\bhead\s*count\b|\bsize\s+of\s+(?:the|your)\b",
+        re.IGNORECASE,
+    ),
+    "remote": re.compile(
+        r"\bremote(?:ly)?\b|\bhybrid\b|\bfrom\s+home\b|\bwfh\b|\bin\s+(?:the|an)\s+office\b"
+        r"|\binto\s+the\s+office\b|\bcommut\w+",
+        re.IGNORECASE,
+    ),
     "hiring_steps": re.compile(
         r"\b(?:hiring|recruitment|recruiting|application|interview|selection)\s+process\b"
         r"|\bthe\s+process\b(?!\s+of\b)|\binterviews?\b|\bhow\s+many\s+rounds\b"

@@ -148,6 +148,18 @@ LEANING: dict[str, list[str]] = {
             "is it a collaborative place",
         ),
     ),
+    "remote": _product(
+        _LEADS,
+        (
+            "do you have to be in the office every day?",
+            "can people work from home",
+            "is it hybrid",
+            "how long is the commute for most people",
+        ),
+    ),
+    "size": _product(
+        _LEADS, ("how many of you are there?", "how big is it", "what's the headcount")
+    ),
     "looking_for": _product(
         _LEADS,
         (
