@@ -82,16 +82,36 @@ def test_every_scenario_prompts_once_per_line_in_the_managers_voice(
 def test_the_prompt_is_never_said_once_the_user_has_begun(
     frameshift_app: FrameshiftDriver,
 ) -> None:
-    """The silence ends just as the prompt is fetched: it is dropped, never said over them."""
+    """The silence ends just as the prompt is asked for: a prompt still being rendered is
+    dropped, never said over the user; one already playing fades at once."""
     app = frameshift_app
     rehearsal = app.window.rehearsal
     app.start("connector-intro")
     _wait_settled(app)
+    # Not cached (say, a voice too slow to have reached it): it has to come from the voice thread.
+    _said(app, DEFAULT_PATIENCE[0]).unlink()
     played = len(app.player.played)
     app.microphone.no_speech.emit()  # the prompt is asked of the voice thread...
     app.microphone.speech_started.emit()  # ...and the user starts before it comes back
     app.qtbot.wait(400)
     assert len(app.player.played) == played
+    assert rehearsal.phase is Phase.LISTENING
+
+
+def test_an_answer_over_the_prompt_fades_it(frameshift_app: FrameshiftDriver) -> None:
+    app = frameshift_app
+    rehearsal = app.window.rehearsal
+    app.start("connector-intro")
+    _wait_settled(app)
+    faded: list[float] = []
+    app.player.fade_out = faded.append  # the fake player ends clips at once: watch the call
+    app.player.playing = True
+    app.microphone.no_speech.emit()  # cached: it plays at once
+    assert app.player.played[-1] == _said(app, DEFAULT_PATIENCE[0])
+    app.player.playing = True
+    app.microphone.speech_started.emit()
+    assert faded
+    assert faded[0] <= 0.1
     assert rehearsal.phase is Phase.LISTENING
 
 
