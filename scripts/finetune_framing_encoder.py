@@ -139,9 +139,9 @@ Batch = tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]
 
 
 def framing_ids(tokenizer: Tokenizer, text: str) -> list[int]:
-    """The token ids the framing layers read of `text` (as `SentenceEncoder` reads them)."""
+    """The token ids of `text` the framing layers are trained on (`TRAINING_WINDOW`)."""
     ids = tokenizer.encode(text[:MAX_CHARS]).ids
-    return [ids[i] for i in window(len(ids), framing=True)]
+    return [ids[i] for i in window(len(ids), framing=True, reading=heads_script.TRAINING_WINDOW)]
 
 
 def prepare(
