@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -77,7 +78,7 @@ def use_encoder(provider: Callable[[bool], Encoder | None]) -> None:
     """Set where the sentence encoder comes from (tests: none, to pin the word matcher)."""
     global _encoder_provider
     _encoder_provider = provider
-    _cached.cache_clear()
+    _MATCHERS.clear()
 
 
 def shared_encoder(*, wait: bool = False) -> Encoder | None:
@@ -414,10 +415,68 @@ def _ms(started: float) -> float:
     return round((time.perf_counter() - started) * 1000, 3)
 
 
-@lru_cache(maxsize=64)
-def _cached(knowledge: Knowledge, encoder_key: int) -> KnowledgeMatcher:
-    del encoder_key  # in the key only: a matcher built before the encoder loaded is not reused
-    return KnowledgeMatcher(knowledge, shared_encoder())
+class _Matchers:
+    """Every knowledge's matcher, one per encoder state, built once per process. A matcher
+    with the sentence model embeds every example question (up to seconds on a loaded
+    machine), so it is built on a thread of its own (`warm`), never on the caller's, unless
+    the caller asks to wait; whoever needs it while it is being built waits for that build."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._built: dict[tuple[Knowledge, int], KnowledgeMatcher] = {}
+        self._building: dict[tuple[Knowledge, int], threading.Thread] = {}
+
+    def clear(self) -> None:
+        with self._lock:
+            self._built.clear()
+
+    def get(self, knowledge: Knowledge, encoder: Encoder | None, *, wait: bool) -> KnowledgeMatcher:
+        key = (knowledge, id(encoder))
+        with self._lock:
+            found = self._built.get(key)
+            building = self._building.get(key)
+        if found is not None:
+            return found
+        if building is not None:  # a warm-up is embedding it: wait for that, never twice
+            building.join()
+            with self._lock:
+                found = self._built.get(key)
+            if found is not None:
+                return found
+        if encoder is not None and not wait:
+            # The model came in mid-rehearsal: build off this thread, words until then.
+            self.warm(knowledge, encoder)
+            return self.get(knowledge, None, wait=True)
+        matcher = KnowledgeMatcher(knowledge, encoder)  # words alone: milliseconds
+        with self._lock:
+            return self._built.setdefault(key, matcher)
+
+    def warm(self, knowledge: Knowledge, encoder: Encoder) -> None:
+        """Start building this knowledge's matcher on a thread of its own, if not done."""
+        key = (knowledge, id(encoder))
+        with self._lock:
+            if key in self._built or key in self._building:
+                return
+            thread = threading.Thread(
+                target=self._build,
+                args=(knowledge, encoder, key),
+                daemon=True,
+                name="frameshift-knowledge",
+            )
+            self._building[key] = thread
+        thread.start()
+
+    def _build(self, knowledge: Knowledge, encoder: Encoder, key: tuple[Knowledge, int]) -> None:
+        try:
+            matcher = KnowledgeMatcher(knowledge, encoder)
+            with self._lock:
+                self._built.setdefault(key, matcher)
+        finally:
+            with self._lock:
+                self._building.pop(key, None)
+
+
+_MATCHERS = _Matchers()
 
 
 def prepare(knowledge: Knowledge) -> KnowledgeMatcher:
@@ -426,10 +485,20 @@ def prepare(knowledge: Knowledge) -> KnowledgeMatcher:
     return matcher_for(knowledge, wait=True)
 
 
+def warm(knowledge: Knowledge) -> None:
+    """Embed this knowledge on a thread of its own if the sentence model is loaded (a runner
+    does this when a rehearsal starts, so its first question never pays it on the GUI thread)."""
+    encoder = shared_encoder()
+    if encoder is not None:
+        _MATCHERS.warm(knowledge, encoder)
+
+
 def matcher_for(knowledge: Knowledge, *, wait: bool = False) -> KnowledgeMatcher:
     """The matcher for this knowledge, built once per encoder state and shared. Without
-    `wait`, a rehearsal that starts while the encoder still loads matches by words."""
-    return _cached(knowledge, id(shared_encoder(wait=wait)))
+    `wait`, a rehearsal that starts while the encoder still loads matches by words, and
+    one whose model arrives mid-rehearsal keeps words until its matcher is built off this
+    thread; a matcher being warmed up is waited for."""
+    return _MATCHERS.get(knowledge, shared_encoder(wait=wait), wait=wait)
 
 
 #: How far before a question's first word its sentence may reach ("So after I leave my CV here,

@@ -21,6 +21,7 @@ from app.dialogue.knowledge import (
     has_content,
     matcher_for,
     questions_in,
+    warm,
 )
 from app.dialogue.model import (
     DEFLECTED,
@@ -116,6 +117,8 @@ class Runner:
         self.path: list[str] = [first]
         self._matcher = matcher
         self._shared = matcher is None  # the matcher comes from the shared cache
+        if self._shared and (scenario.knowledge.topics or scenario.knowledge.deflect):
+            warm(scenario.knowledge)  # embed the topics off this thread, before any question
         self._reply: ManagerLine | None = None
         self._said: set[str] = set()  # knowledge parts already said this rehearsal
         self._deflections = 0
