@@ -197,6 +197,9 @@ class Rehearsal(QObject):
             self.speech.worker.request_prerender(lines, self._voice_settings())
         if max_minutes:
             self._cap_timer.start(int(max_minutes * 60_000))
+        mic = self.speech.microphone
+        if mic is not None and self._listen_on() and not self.settings.push_to_talk:
+            mic.open()  # capture from the first line on: an answer begun over it is heard
         self._present(self.conversation.begin())
 
     def resume(self, point: ResumePoint, *, max_minutes: float | None = None) -> None:

@@ -107,11 +107,21 @@ class FakeMicrophone(QObject):
         self.listening = False
         self.unavailable: str | None = None
         self.starts = 0
+        self.capturing = False
         self._queue: list[ScriptedClip | None] = []
         self._ptt_clip: ScriptedClip | None = None
 
+    def open(self) -> bool:
+        if self.unavailable is not None:
+            message = self.unavailable
+            QTimer.singleShot(0, lambda: self.failed.emit(message))
+            return False
+        self.capturing = True
+        return True
+
     def start(self) -> None:
         self.starts += 1
+        self.capturing = self.unavailable is None
         if self.unavailable is not None:
             message = self.unavailable
             QTimer.singleShot(0, lambda: self.failed.emit(message))
@@ -125,6 +135,7 @@ class FakeMicrophone(QObject):
 
     def release(self) -> None:
         self.listening = False
+        self.capturing = False
 
     def continue_answer(self) -> bool:
         return False
