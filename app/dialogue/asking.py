@@ -58,7 +58,9 @@ _PAY: Final = re.compile(
 )
 #: A question about the persona's own work or the role they might fill.
 _OWN_WORK: Final = re.compile(
-    r"\b(?:first|early|opening)\s+(?:few\s+|couple\s+of\s+)?(?:days|weeks|months|year|90\s+days)\b"
+    r"\b(?:first|early|opening)\s+(?:few\s+|couple\s+of\s+|(?:two|three|four|six|nine|twelve|"
+    r"\d+)\s+)?(?:days|weeks|months|year|90\s+days)\b"
+    r"|\bwhat\s+(?:would|does|will)\s+success\s+look\s+like\b"
     r"|\b(?:the|this|that)\s+(?:role|job|position|post)\b"
     r"|\byour\s+(?:own\s+)?(?:work|job|role|day|days|week|weeks|time)\b"
     r"|\bday[- ]to[- ]day\b|\btypical\s+(?:day|week)\b"
@@ -157,7 +159,8 @@ LEANINGS: Final[dict[str, re.Pattern[str]]] = {
         r"\blook(?:s|ing)?\s+for\s+(?:in|when)\b|\bstand\s+out\b|\bgood\s+fit\b"
         r"|\bmakes?\s+(?:someone|somebody|a\s+person|people|a\s+candidate)\s+(?:good|great|"
         r"successful|stand|do\s+well|a\s+good)\b|\bkind\s+of\s+(?:person|people|candidate)\b"
-        r"|\bqualities\b|\bdo(?:es)?\s+well\s+(?:here|on|in|at)\b",
+        r"|\bqualities\b|\bdo(?:es)?\s+well\s+(?:here|on|in|at)\b"
+        r"|\b(?:thrives?|thriving)\b",
         re.IGNORECASE,
     ),
     "advice": re.compile(
@@ -199,7 +202,9 @@ LEANINGS: Final[dict[str, re.Pattern[str]]] = {
     "hiring_steps": re.compile(
         r"\b(?:hiring|recruitment|recruiting|application|interview|selection)\s+process\b"
         r"|\bthe\s+process\b(?!\s+of\b)|\binterviews?\b|\bhow\s+many\s+rounds\b"
-        r"|\bget(?:s|ting)?\s+hired\b",
+        r"|\bget(?:s|ting)?\s+hired\b"
+        r"|\b(?:are|is)\s+(?:you|you\s+guys|they|we|it|the\s+\w+|\w+)\s+(?:still\s+)?hiring\b"
+        r"|\bhiring\s+(?:right\s+)?now\b",
         re.IGNORECASE,
     ),
 }
@@ -214,9 +219,41 @@ PRIVATE_REPLIES: Final = (
 )
 
 
+#: To practicalities nobody at the table knows (parking, visas): honest, and no colleague named
+#: ("Maya runs the housing side" for a parking question sends the seeker to the wrong person).
+LOGISTICS_REPLIES: Final = (
+    "Honestly, I don't know that one, sorry.",
+    "I'm not sure, to be honest. Worth checking if it gets that far.",
+)
+#: To pay or a start date when no topic answers it and the scripted line is not about it: an
+#: honest redirect in the persona's voice, never a bare "Okay." that ignores it.
+LATER_REPLIES: Final = (
+    "Let's not get ahead of ourselves.",
+    "I'd rather not guess at that. It comes later, if it gets that far.",
+)
+#: Every generic reply by what it answers, in the order they are tried.
+GENERIC_REPLIES: Final[dict[str, tuple[str, ...]]] = {
+    "private": PRIVATE_REPLIES,
+    "logistics": LOGISTICS_REPLIES,
+    "later": LATER_REPLIES,
+}
+_GENERIC_INTENTS: Final = {
+    "private": frozenset({"leisure", "personal"}),
+    "logistics": frozenset({"parking", "visa"}),
+    "later": frozenset({"pay", "start_date"}),
+}
+
+
 def is_private(question: str) -> bool:
     """Whether the question is about the persona's private life (leisure, people they know)."""
     return bool(intents(question) & {"leisure", "personal"})
+
+
+def generic_kind(questions: list[str] | tuple[str, ...]) -> str | None:
+    """Which generic reply fits questions no topic answers: "private", "logistics" (parking,
+    visas), "later" (pay, a start date), or None (an ordinary deflection, or nothing)."""
+    shown = frozenset().union(*(intents(q) for q in questions)) if questions else frozenset()
+    return next((kind for kind, names in _GENERIC_INTENTS.items() if shown & names), None)
 
 
 #: A leaning that rules out the topics showing another one when no topic shows it: "what would

@@ -40,7 +40,7 @@ AFTER_ANSWER: Final = (
     "Anyway.",
     "Anyway, that's the short version.",
     "So, where were we?",
-    "Anyway, enough of that.",
+    "But that's enough of that.",
 )
 #: Every default bridge, each once: what is pre-rendered for a scenario without its own.
 ALL: Final = tuple(
@@ -54,6 +54,10 @@ _FIRST_SENTENCE: Final = re.compile(r"(?<=[.!?])\s+")
 
 #: After a light "another time" to a private question: just move on.
 AFTER_PRIVATE: Final = ("Anyway.", "Okay, anyway.")
+
+
+def _first_word(text: str) -> str:
+    return text.split(maxsplit=1)[0].strip(",.!?").lower() if text.strip() else ""
 
 
 def kind_of_join(
@@ -93,6 +97,9 @@ class BridgeTurns:
 
     def take(self, options: Sequence[str]) -> str:
         fresh = [b for b in options if b != self.last] or list(options)
+        # "Anyway." then "Anyway, that's me." reads like a tic: another opening word if any
+        other = [b for b in fresh if self.last is None or _first_word(b) != _first_word(self.last)]
+        fresh = other or fresh
         order = {b: self.rng.random() for b in fresh}
         chosen = min(fresh, key=lambda b: (self.uses.get(b, 0), order[b]))
         self.uses[chosen] = self.uses.get(chosen, 0) + 1

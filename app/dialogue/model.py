@@ -7,7 +7,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.dialogue.asking import PRIVATE_REPLIES
+from app.dialogue.asking import GENERIC_REPLIES
 from app.dialogue.bridges import ALL as DEFAULT_BRIDGES
 
 #: How hard a scenario is, in the order a picker should list them.
@@ -256,7 +256,8 @@ class Scenario:
         for text in knowledge.deflect:
             seen.setdefault(text, None)
         if knowledge.topics or knowledge.deflect:
-            seen.update(dict.fromkeys(PRIVATE_REPLIES))
+            for replies in GENERIC_REPLIES.values():
+                seen.update(dict.fromkeys(replies))
             for text in self.bridges():
                 seen.setdefault(text, None)
         seen.update(dict.fromkeys(self.patience_lines()))

@@ -7,9 +7,9 @@ import re
 from collections.abc import Collection, Sequence
 
 from app.dialogue.asking import (
-    PRIVATE_REPLIES,
+    GENERIC_REPLIES,
     about_own_work,
-    is_private,
+    generic_kind,
     may_deflect,
     own_work_topic,
 )
@@ -43,7 +43,9 @@ SCRIPTED_CUES = frozenset({"referral_seeking", "advice_seeking", "job_request", 
 #: A scripted line opening with one of these already turns back to the talk; no bridge needed.
 _CONNECTIVE = re.compile(
     r"^\W*(so|anyway|anyhow|well|okay|ok|right|alright|now|but|and|then|listen|look|"
-    r"tell you what|speaking of|that said|either way|back to)\b",
+    r"tell you what|speaking of|that said|either way|back to|"
+    # an interjection already turns back to the talk: no bridge before "Ha, I like that."
+    r"ha|haha|oh|ah|hey|hmm|mm|yes|yeah|nice|great|sure|wow|ooh)\b",
     re.IGNORECASE,
 )
 
@@ -234,9 +236,13 @@ class Runner:
             ):
                 follow_up = topic.follow_up
                 self._said.add(follow_up)
-        elif private := any(is_private(q) for q in asked):
-            # "How do you know Priya?": a friendly "another time", never "Femi would know"
-            parts.append(self._pick(PRIVATE_REPLIES))
+        elif (kind := generic_kind(asked)) is not None and (
+            kind == "private" or not SCRIPTED_CUES.intersection(routed)
+        ):
+            # "How do you know Priya?": "another time", never "Femi would know"; parking: "I
+            # don't know", no colleague named; pay, a start date: "let's not get ahead ..."
+            private = True
+            parts.append(self._pick(GENERIC_REPLIES[kind]))
         elif (
             knowledge.deflect
             and not SCRIPTED_CUES.intersection(routed)

@@ -12,7 +12,14 @@ import pytest
 from conftest import SHIPPED
 
 from app.dialogue import DEFLECTED, KnowledgeMatcher, ManagerLine, Runner, Scenario, load_scenario
-from app.dialogue.asking import about_own_work, intents, is_pay, is_request, own_work_topic
+from app.dialogue.asking import (
+    LATER_REPLIES,
+    about_own_work,
+    intents,
+    is_pay,
+    is_request,
+    own_work_topic,
+)
 from app.dialogue.knowledge import _sentences
 from app.dialogue.words import plain_terms
 from app.framing.encoder import shared_encoder
@@ -131,10 +138,15 @@ def test_requests_and_pay_are_recognised_as_a_class() -> None:
 @pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
 def test_requests_and_pay_questions_are_never_deflected(path: Path, meaning: bool) -> None:
     """A request is answered by the scripted line after it; a pay question is never passed to
-    a named colleague: neither ever gets a deflection, in any scenario."""
+    a named colleague: neither ever gets a deflection, in any scenario (a pay question no
+    topic answers gets an honest "let's not get ahead of ourselves", naming nobody)."""
+    deflections = set(_scenario(path.name).knowledge.deflect)
     for question in (*_REQUESTS[::3], *_PAY):
         reply = _reply(path.name, meaning, question, _NEUTRAL_LINE)
-        assert reply is None or reply.topic != DEFLECTED, (question, reply)
+        if reply is not None and reply.topic == DEFLECTED:
+            assert question in _PAY, (question, reply)
+            assert reply.parts[0] in LATER_REPLIES, (question, reply)
+        assert reply is None or not deflections & set(reply.parts), (question, reply)
 
 
 @pytest.mark.parametrize("meaning", [False, True], ids=["words", "meaning"])
@@ -144,7 +156,8 @@ def test_pay_is_answered_only_by_a_topic_about_pay(path: Path, meaning: bool) ->
     pay_topics = {t.id for t in scenario.knowledge.topics if any(map(is_pay, t.questions))}
     for question in _PAY:
         reply = _reply(path.name, meaning, question, _NEUTRAL_LINE)
-        assert reply is None or reply.topic in pay_topics, (question, reply and reply.topic)
+        honest = reply is not None and reply.parts[0] in LATER_REPLIES  # "not ahead of us"
+        assert reply is None or reply.topic in pay_topics or honest, (question, reply)
 
 
 @pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)

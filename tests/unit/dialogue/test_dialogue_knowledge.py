@@ -180,7 +180,11 @@ def test_follow_up_when_the_next_line_asks_nothing(demo: Runner) -> None:
 
 
 def test_unknown_question_gets_a_deflection(demo: Runner) -> None:
-    line = demo.advance("neutral", {"seeker_question"}, questions=["how's the parking"])
+    line = demo.advance(
+        "neutral",
+        {"seeker_question"},
+        questions=["what does the marketing team think of the new logo"],
+    )
     assert line.topic == DEFLECTED
     assert line.parts[0] in load_scenario(DEMO).knowledge.deflect
 

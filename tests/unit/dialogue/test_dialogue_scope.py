@@ -13,7 +13,14 @@ import pytest
 from conftest import SHIPPED
 
 from app.dialogue import KnowledgeMatcher, Runner, load_scenario
-from app.dialogue.asking import OPPOSED, PRIVATE_REPLIES, intents, is_pay, leanings
+from app.dialogue.asking import (
+    GENERIC_REPLIES,
+    OPPOSED,
+    PRIVATE_REPLIES,
+    intents,
+    is_pay,
+    leanings,
+)
 from app.dialogue.model import split_acknowledgement, split_reaction
 from app.framing.encoder import shared_encoder
 
@@ -275,3 +282,25 @@ def test_a_question_after_a_long_spoken_lead_is_matched_on_its_own_too() -> None
         assert "what does a study actually look like for you" in found
         assert any(q.startswith(lead.split()[-3]) or len(q) > 50 for q in found)
     assert questions_in("What tools do you use?") == ["What tools do you use?"]
+
+
+@pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
+def test_parking_visas_pay_and_start_dates_name_no_colleague(path: Path) -> None:
+    """ "Is there parking?" answered "Maya runs the housing side" sends the seeker to the wrong
+    person: practicalities nobody here knows get an honest "I don't know", pay and a start date
+    "let's not get ahead of ourselves", unless a topic answers them."""
+    scenario = load_scenario(path)
+    rendered = set(scenario.manager_lines())
+    for kind, questions in (
+        ("logistics", OUT_OF_SCOPE["parking"][::2] + OUT_OF_SCOPE["visa"][::2]),
+        ("later", OUT_OF_SCOPE["start_date"][::3] + PERKS[::3]),
+    ):
+        for question in questions:
+            runner = Runner(scenario, seed=len(question))
+            line = runner._answering([question], (), runner.line())
+            assert line is not None, question
+            assert not set(line.parts) & set(scenario.knowledge.deflect), (question, line.parts)
+            if line.parts[0] in GENERIC_REPLIES[kind]:
+                assert set(line.parts) <= rendered
+            else:  # a topic asked that way answered it
+                assert line.topic not in (None, "deflect"), (question, line.parts)
