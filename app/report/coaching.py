@@ -304,7 +304,7 @@ def compose(cue: str, manager_line: str | None, turn: int = 0) -> str:
 
 _WHY: Final = {
     "commitment": "committed you to the job before you knew enough about it",
-    "job_request": "asked for the job itself, so you became the one being judged",
+    "job_request": "asked for the job itself, which makes you the one being judged",
     "pay_question": "put pay before the work, which turns a chat into a negotiation",
     "self_promotion": "was a pitch for yourself rather than a conversation with them",
     "interview": "put you in the position of being assessed",

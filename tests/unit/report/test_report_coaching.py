@@ -263,3 +263,13 @@ def test_a_subject_before_its_verb_is_never_cut_mid_clause(line: str) -> None:
     _assert_whole_phrase(focus, line)
     if focus is not None:
         assert not set(focus.lower().split()) & set(_VERBS_PAST + _VERBS_S), (focus, line)
+
+
+def test_an_explanation_says_why_in_one_breath() -> None:
+    """ "..., so you became the one being judged, so the talk became an interview" read badly:
+    every cue's explanation has one "so" clause."""
+    from app.report.coaching import _WHY, explain
+
+    for cue in _WHY:
+        text = explain(cue, "I'd love the job", "So, are you interested?", "Marcus")
+        assert text.count(", so ") == 1, text
