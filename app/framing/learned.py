@@ -238,6 +238,10 @@ class FramingModel:
         """Drop the remembered judgements (benchmarks time the model, not the cache)."""
         self._cached.cache_clear()
 
+    def remember(self, on: bool) -> None:
+        """Whether judgements are remembered per text (on by default; benchmarks turn it off)."""
+        self._cached = functools.lru_cache(maxsize=_CACHED_TURNS if on else 0)(self._judge)
+
     def _judge(self, text: str, manager_cues: frozenset[str]) -> Judgement:
         """`judge`, uncached."""
         tokens = self.encoder.token_states(text, framing=True)

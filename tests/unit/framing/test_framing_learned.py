@@ -257,3 +257,17 @@ def test_the_same_answer_is_judged_once_and_alike() -> None:
     fresh = model.judge("I always wondered how the night shift hands over", frozenset())
     assert fresh == first
     assert fresh is not first
+
+
+def test_without_remembering_every_judgement_is_made_again() -> None:
+    model = shared_model()
+    assert model is not None
+    text = "I always wondered how the night shift hands over"
+    model.remember(False)
+    try:
+        first, again = (model.judge(text, frozenset()) for _ in range(2))
+        assert first == again
+        assert first is not again
+    finally:
+        model.remember(True)
+    assert model.judge(text, frozenset()) is model.judge(text, frozenset())
