@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self.store: Store | None = None
         self.scenarios: list[Scenario] = []
         self._speech = speech
+        if speech is not None:
+            window_actions.watch_speech(self, speech)
         self._rehearsal: Rehearsal | None = None
         self.last_session_id: int | None = None
         self._kiosk_locked = False  # a booth visitor's window: see enter_kiosk_mode
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
     def attach_speech(self, speech: SpeechServices) -> None:
         """Use these speech services from now on (the bootstrap hands them over once)."""
         self._speech = speech
+        window_actions.watch_speech(self, speech)
         if self._rehearsal is not None:
             self._rehearsal.attach_speech(speech)
 

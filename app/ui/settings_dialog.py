@@ -95,9 +95,10 @@ class SettingsDialog(QDialog):
             QLineEdit(settings.model_dir),
             "modelDirEdit",
             "Recognizer model folder",
-            "A CTranslate2 Whisper model folder; empty uses the bundled tiny.en model.",
+            "A CTranslate2 Whisper model folder; empty uses the bundled models "
+            "(Whisper base, or tiny.en in fast mode: setting recognizer).",
         )
-        self.model_dir.setPlaceholderText("Bundled Whisper tiny.en")
+        self.model_dir.setPlaceholderText("Bundled Whisper (base, or tiny.en when fast)")
         browse = named(QPushButton("Browse…"), "modelDirBrowse", "Choose model folder")
         browse.clicked.connect(self._browse)
         model_row = QHBoxLayout()

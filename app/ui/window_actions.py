@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 if TYPE_CHECKING:
     from app.dialogue import Scenario
     from app.session import Conversation, TurnData
+    from app.speech.services import SpeechServices
     from app.ui.main_window import MainWindow
 
 
@@ -175,3 +176,23 @@ def start_scenario(
         parent_session_id=parent_session_id,
         max_minutes=settings.kiosk.max_minutes if settings.kiosk.enabled else None,
     )
+
+
+def watch_speech(window: MainWindow, speech: SpeechServices) -> None:
+    """Say so when the recognizer could not load, or another model stands in for it (e.g. the
+    fast one on a slow machine): on the conversation's banner mid-rehearsal, else the picker."""
+    worker = speech.worker
+    if worker is None or getattr(worker, "_watched_by_window", False):
+        return
+    worker._watched_by_window = True  # type: ignore[attr-defined]  # connected once
+    worker.recognizer_notice.connect(lambda text: speech_notice(window, text))
+    worker.recognizer_failed.connect(lambda text: speech_notice(window, text))
+
+
+def speech_notice(window: MainWindow, text: str) -> None:
+    if window.conversation_in_progress():
+        window.conversation.show_notice(text)
+        return
+    shown = window.picker.notice.text().strip() if window.picker.notice.isVisibleTo(window) else ""
+    if text not in shown:
+        window.picker.show_notice(f"{shown} {text}".strip())
