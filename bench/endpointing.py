@@ -49,6 +49,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -322,35 +323,33 @@ def one_look(**kw: object) -> VadConfig:
     return VadConfig(end_of_turn_recheck_ms=60_000, **kw)  # type: ignore[arg-type]
 
 
+#: words_wait: finished words end a pause with the model's yes (>= 0.5) or after 800 ms.
+WAIT: dict[str, Any] = {"text_threshold": 0.5, "text_finished_ms": 800}
+
+
+def asking(config: VadConfig) -> Vad:
+    """Silero (a fresh one: it keeps state) and an end-of-turn model asked on its thread."""
+    return Vad(config, voice_prob=SileroVoice(), ask_end_of_turn=True)
+
+
 CONFIGS: dict[str, Callable[[], Vad]] = {
     "fixed_hangover": lambda: Vad(VadConfig()),
     "silero_fixed": lambda: Vad(VadConfig(), voice_prob=SileroVoice()),
     "smart_turn": lambda: Vad(VadConfig(), voice_prob=SileroVoice(), ask_end_of_turn=True),
     "smart_turn_one_look": lambda: Vad(one_look(), voice_prob=SileroVoice(), ask_end_of_turn=True),
     "smart_turn_words": lambda: Vad(
-        one_look(use_text=True, alone_threshold=0.9),
+        one_look(use_text=True, alone_threshold=0.9, **WAIT),
         voice_prob=SileroVoice(),
         ask_end_of_turn=True,
     ),
-    "words_wait": lambda: Vad(
-        one_look(use_text=True),
-        voice_prob=SileroVoice(),
-        ask_end_of_turn=True,
+    "words_wait": lambda: asking(one_look(use_text=True, **WAIT)),
+    "words_both": lambda: asking(
+        VadConfig(use_text=True, text_one_look=False, text_threshold=0.5, text_finished_ms=60_000)
     ),
-    "words_both": lambda: Vad(
-        VadConfig(use_text=True, text_finished_ms=60_000),
-        voice_prob=SileroVoice(),
-        ask_end_of_turn=True,
-    ),
-    "words_sure": lambda: Vad(
-        one_look(use_text=True, end_of_turn_threshold=0.8, text_finished_ms=1200),
-        voice_prob=SileroVoice(),
-        ask_end_of_turn=True,
-    ),
-    "words_wait_trust": lambda: Vad(
-        one_look(use_text=True, text_finished_ms=0),
-        voice_prob=SileroVoice(),
-        ask_end_of_turn=True,
+    # The product's defaults (VadConfig(use_text=True)): finished words need p >= 0.8, else 1.2 s.
+    "words_sure": lambda: asking(VadConfig(use_text=True)),
+    "words_wait_trust": lambda: asking(
+        one_look(use_text=True, text_threshold=0.5, text_finished_ms=0)
     ),
 }
 

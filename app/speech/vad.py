@@ -55,7 +55,9 @@ class VadConfig:
     # Turn alone cannot tell a mid-sentence pause from an end: bench/endpointing.py "cues").
     alone_threshold: float | None = None
     text_wait_ms: int = 1500  # no transcript of the pause by then: the model decides alone
-    text_finished_ms: int = 800  # transcript says finished: end by then even if the model doubts
+    text_finished_ms: int = 1200  # transcript says finished: end by then even if the model doubts
+    text_threshold: float = 0.8  # with the words on, the model's probability that ends a pause
+    text_one_look: bool = True  # with the words on, one look a pause (later looks drift to "yes")
 
 
 @dataclass(frozen=True)
@@ -338,14 +340,12 @@ class Vad:
         if hint is not None and hint[0] >= self._pause_start - self.frame_len:
             if hint[1]:
                 return False  # the words stop mid-sentence: only the cap ends this pause
-            return (p is not None and p >= c.end_of_turn_threshold) or (
-                silent_ms >= c.text_finished_ms
-            )
+            return (p is not None and p >= c.text_threshold) or (silent_ms >= c.text_finished_ms)
         if p is None:
             return False
         if c.alone_threshold is not None and p >= c.alone_threshold:
             return True
-        return silent_ms >= c.text_wait_ms and p >= c.end_of_turn_threshold
+        return silent_ms >= c.text_wait_ms and p >= c.text_threshold
 
     def _ask_now(self, silent_ms: int) -> bool:
         """ask mode: time for a look (none pending; first at end_of_turn_ms, then each recheck)."""
@@ -353,7 +353,9 @@ class Vad:
             return False
         if silent_ms < self._next_turn_check_ms:
             return False
-        self._next_turn_check_ms = silent_ms + self.config.end_of_turn_recheck_ms
+        c = self.config
+        once = c.use_text and c.text_one_look
+        self._next_turn_check_ms = silent_ms + (10**9 if once else c.end_of_turn_recheck_ms)
         self._look += 1
         return True
 
