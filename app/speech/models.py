@@ -170,6 +170,20 @@ def remembered_speed(root: Path | None = None) -> Speed | None:
     return speed if speed.cpus == (os.cpu_count() or 1) else None
 
 
+def worth_remembering(speed: Speed, load: float | None = None) -> bool:
+    """A slow measurement taken while the machine was busy (1-minute load average above its CPU
+    count) says more about that moment than about the machine: it decides this run only, and the
+    next run measures again. A fast one, or one on a calm machine, is kept."""
+    if not speed.fast:
+        return True
+    if load is None:
+        try:
+            load = os.getloadavg()[0]
+        except OSError:  # no load average on this system: trust the measurement
+            return True
+    return load <= (os.cpu_count() or 1)
+
+
 def remember_speed(speed: Speed, root: Path | None = None) -> None:
     path = (root or cache_root()) / SPEED_FILE
     try:
@@ -190,4 +204,5 @@ __all__ = [
     "cache_root",
     "remember_speed",
     "remembered_speed",
+    "worth_remembering",
 ]

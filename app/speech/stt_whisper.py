@@ -30,6 +30,7 @@ from app.speech.models import (
     base_model_dir,
     remember_speed,
     remembered_speed,
+    worth_remembering,
 )
 from app.speech.protocols import Transcript
 
@@ -281,7 +282,8 @@ class WhisperRecognizer:
             self._decode(model, probe, None)
             rtf = (time.perf_counter() - started) / (len(probe) / TARGET_RATE)
             speed = Speed(round(rtf, 3), os.cpu_count() or 1)
-            remember_speed(speed, self.cache)
+            if worth_remembering(speed):
+                remember_speed(speed, self.cache)
             self.speed = speed
             log.info("Whisper base decodes at %.2fx real time here", rtf)
         return speed.fast

@@ -111,10 +111,24 @@ def test_auto_measures_once_and_remembers(tmp_path: Path, model_cache: Path) -> 
     rec.load()
     assert rec.speed is not None
     assert rec.speed.base_rtf > 0
+    assert rec.model_name == ("tiny.en" if rec.speed.fast else "base")
+    if not models.worth_remembering(rec.speed):  # slow because the machine is busy right now
+        assert models.remembered_speed(tmp_path) is None
+        return
     saved = json.loads((tmp_path / models.SPEED_FILE).read_text(encoding="utf-8"))
     assert saved == {"base_rtf": rec.speed.base_rtf, "cpus": os.cpu_count()}
-    assert rec.model_name == ("tiny.en" if rec.speed.fast else "base")
     assert models.remembered_speed(tmp_path) == rec.speed
+
+
+@pytest.mark.parametrize("rtf", [0.05, 0.2, 0.34, 0.36, 0.5, 1.2, 3.0])
+@pytest.mark.parametrize("busy", [0.0, 0.5, 1.0, 1.01, 2.0, 8.0])
+def test_a_slow_measurement_on_a_busy_machine_is_not_kept(rtf: float, busy: float) -> None:
+    """A fast measurement is always kept; a slow one only when the load average (as a share of
+    the CPUs) was at most 1, or the first run under load would pick the fast model for good."""
+    cpus = os.cpu_count() or 1
+    speed = models.Speed(rtf, cpus)
+    kept = models.worth_remembering(speed, load=busy * cpus)
+    assert kept == (not speed.fast or busy <= 1.0)
 
 
 @pytest.mark.parametrize("content", ["", "{", '{"base_rtf": "x", "cpus": 2}', '{"cpus": 2}', "[]"])
