@@ -23,7 +23,12 @@ Every clip goes through the detector in 20 ms chunks, in each configuration, in 
   Whisper, started when the pause is 120 ms old) through ``app.speech.endwords``: words that stop
   mid-sentence hold the turn to the cap; finished words end it with the model's yes or after
   800 ms; before the words are known only a model probability >= 0.9 ends it;
-* ``words_wait``: the same, but nothing ends a pause before its words are known.
+* ``words_wait``: the same, but nothing ends a pause before its words are known;
+* ``words_both``: finished words end a pause only with Smart Turn's yes (looks every 500 ms);
+* ``words_sure``: the product (``VadConfig(use_text=True)``): one look; finished words end a
+  pause at p >= 0.8, else after 1.2 s; no words by 1.5 s: p >= 0.8 alone;
+* ``words_wait_trust``: finished words end a pause at once;
+* ``...@quiet``: the same with the model times of a quiet machine (QUIET_MS).
 
 The models run for real; their answers reach the detector as late as they took to compute in this
 run (Smart Turn on its thread, Whisper decodes one after another on the STT thread), so delays
