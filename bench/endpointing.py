@@ -4,7 +4,7 @@ sentence waits. Prints ONE JSON object.
     .venv/bin/python bench/endpointing.py [--set dev|report|both] [--limit N]
 
 Two sets, never mixed: ``dev`` (sentences written here, eSpeak voices A, seed 1: tune on this
-one) and ``report`` (/work/coord/endpoint-set/sentences.jsonl or ``--report-file``: 140 sentences
+one) and ``report`` (tests/data/endpointing/sentences.jsonl or ``--report-file``: 140 sentences
 with a natural mid-thought pause and 100 finished answers by an independent writer, spoken in
 eSpeak voices B that dev never uses, seed 2: report this one, never tune on it). Each sentence is
 spoken at a random rate (130-190 wpm); a paused one gets a random 300-1200 ms SSML <break> after
@@ -68,7 +68,7 @@ from app.speech.vad import SilenceStarted, SpeechEnded, TurnCheck, Vad, VadConfi
 
 RATE = 16_000
 LOUD = 0.01
-REPORT_FILE = Path("/work/coord/endpoint-set/sentences.jsonl")
+REPORT_FILE = Path(__file__).resolve().parents[1] / "tests/data/endpointing/sentences.jsonl"
 
 #: dev: written here. "|" marks where the speaker stops to think.
 DEV_PAUSED = [
