@@ -48,7 +48,7 @@ def test_the_stored_analysis_is_the_analyzer_s_own(
 ) -> None:
     conv = _conv(scenario, store, data_dir)
     conv.begin()
-    conv.answer("Hi, I wanted to meet people who build data platforms")
+    conv.answer("Hi, thanks for making the time")
     conv.answer("Yes! I'd love the job.")
     analysis = conv.end()
     transcript = [Turn(t.speaker, t.text) for t in conv.turns]  # type: ignore[arg-type]
