@@ -288,7 +288,11 @@ def _measure(
         "harness_transport_ms_from_onsets_median": (
             round(statistics.median(transport), 1) if transport else None
         ),
-        "end_of_turn": "Silero VAD + Smart Turn v3.2 (first look 200 ms into a pause)",
+        "end_of_turn": "Silero VAD + the pause's words + Smart Turn v3.2 (VadConfig)",
+        "recognizer": getattr(services.worker.recognizer, "model_name", None)
+        if services.worker is not None
+        else None,
+        "recognizer_setting": loaded.settings.recognizer,
         "voice": scenario.persona.voice.voice
         + ("" if natural else " (eSpeak NG stand-in: natural_voices off)"),
         "prerender_s_first_rehearsal": round(prerender_s, 1),
