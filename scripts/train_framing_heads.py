@@ -27,7 +27,12 @@ sys.path.insert(0, str(REPO))
 from app.framing.analyzer import analyze_answer  # noqa: E402
 from app.framing.cues import manager_cues  # noqa: E402
 from app.framing.encoder import MODEL_DIR, load_encoder  # noqa: E402
-from app.framing.evaluation import LabelledAnswer, load_answers, macro_f1  # noqa: E402
+from app.framing.evaluation import (  # noqa: E402
+    LabelledAnswer,
+    load_answers,
+    load_split,
+    macro_f1,
+)
 from app.framing.learned import (  # noqa: E402
     HEADS_FILE,
     Head,
@@ -56,24 +61,14 @@ GRID = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 def training_items() -> list[LabelledAnswer]:
     items = load_answers(DATA / "answers.jsonl")
     for path in sorted((DATA / "hands").glob("*.jsonl")):
-        for line, item in zip(
-            path.read_text(encoding="utf-8").splitlines(), load_answers(path), strict=True
-        ):
-            if json.loads(line).get("split") == "train":
-                items.append(item)
+        items += load_split(path, "train")
     return items
 
 
 def holdout_items() -> list[LabelledAnswer]:
     """The independent writers' held-out split (never trained on; a dev set for choices)."""
-    items = []
-    for path in sorted((DATA / "hands").glob("writer-*.jsonl")):
-        for line, item in zip(
-            path.read_text(encoding="utf-8").splitlines(), load_answers(path), strict=True
-        ):
-            if json.loads(line).get("split") == "holdout":
-                items.append(item)
-    return items
+    paths = sorted((DATA / "hands").glob("writer-*.jsonl"))
+    return [item for path in paths for item in load_split(path, "holdout")]
 
 
 def fit(x: np.ndarray, labels: np.ndarray, classes: int) -> tuple[np.ndarray, np.ndarray]:
