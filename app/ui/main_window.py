@@ -68,8 +68,7 @@ class MainWindow(QMainWindow):
         self.store: Store | None = None
         self.scenarios: list[Scenario] = []
         self._speech = speech
-        if speech is not None:
-            window_actions.watch_speech(self, speech)
+        window_actions.watch_speech(self, None, speech)
         self._rehearsal: Rehearsal | None = None
         self.last_session_id: int | None = None
         self._kiosk_locked = False  # a booth visitor's window: see enter_kiosk_mode
@@ -153,8 +152,8 @@ class MainWindow(QMainWindow):
 
     def attach_speech(self, speech: SpeechServices) -> None:
         """Use these speech services from now on (the bootstrap hands them over once)."""
+        window_actions.watch_speech(self, self._speech, speech)
         self._speech = speech
-        window_actions.watch_speech(self, speech)
         if self._rehearsal is not None:
             self._rehearsal.attach_speech(speech)
 
@@ -242,6 +241,9 @@ class MainWindow(QMainWindow):
     # -- slots ------------------------------------------------------------------------------
     def _on_picker_settings_requested(self) -> None:
         window_actions.edit_settings(self)
+
+    def _on_speech_notice(self, text: str) -> None:
+        window_actions.speech_notice(self, text)
 
     def _on_results_rehearse_requested(self, scenario_id: str) -> None:
         scenario = self.find_scenario(scenario_id)

@@ -178,18 +178,28 @@ def start_scenario(
     )
 
 
-def watch_speech(window: MainWindow, speech: SpeechServices) -> None:
+def watch_speech(
+    window: MainWindow, before: SpeechServices | None, after: SpeechServices | None
+) -> None:
     """Say so when the recognizer could not load, or another model stands in for it (e.g. the
-    fast one on a slow machine): on the conversation's banner mid-rehearsal, else the picker."""
-    worker = speech.worker
-    if worker is None or getattr(worker, "_watched_by_window", False):
+    fast one on a slow machine): the window hears the worker it now has (``after``) instead of
+    the one it had (``before``); the same worker handed over again stays connected once. The
+    slot is the window's own, so a released kiosk window is never called."""
+    old = before.worker if before is not None else None
+    new = after.worker if after is not None else None
+    if new is old:
         return
-    worker._watched_by_window = True  # type: ignore[attr-defined]  # connected once
-    worker.recognizer_notice.connect(lambda text: speech_notice(window, text))
-    worker.recognizer_failed.connect(lambda text: speech_notice(window, text))
+    if old is not None:
+        old.recognizer_notice.disconnect(window._on_speech_notice)
+        old.recognizer_failed.disconnect(window._on_speech_notice)
+    if new is not None:
+        new.recognizer_notice.connect(window._on_speech_notice)
+        new.recognizer_failed.connect(window._on_speech_notice)
 
 
 def speech_notice(window: MainWindow, text: str) -> None:
+    """A recognizer sentence: on the conversation's banner mid-rehearsal, else beside the
+    picker's notices (once)."""
     if window.conversation_in_progress():
         window.conversation.show_notice(text)
         return

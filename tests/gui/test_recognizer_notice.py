@@ -42,3 +42,21 @@ def test_a_recognizer_sentence_reaches_the_screen(
         app.qtbot.wait(10)
         assert banner.text() == sentence
         assert banner.isVisibleTo(app.window)
+
+
+def test_each_window_on_the_same_speech_hears_the_recognizer(
+    frameshift_app: FrameshiftDriver,
+) -> None:
+    """The kiosk opens a fresh window per visitor over the booth's one speech worker."""
+    from app.ui.main_window import MainWindow
+
+    app = frameshift_app
+    worker = app.speech.worker
+    assert worker is not None
+    app.window.attach_speech(app.speech)  # handed over again: still connected once
+    visitor = MainWindow(app.window.settings, None, [], speech=app.speech)
+    app.qtbot.addWidget(visitor)
+    worker.recognizer_notice.emit(SENTENCES[1])
+    app.qtbot.wait(10)
+    for window in (app.window, visitor):
+        assert window.picker.notice.text().count(SENTENCES[1]) == 1
