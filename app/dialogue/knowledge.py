@@ -29,7 +29,7 @@ import numpy.typing as npt
 
 from app.dialogue.asking import OPPOSED, intents, leanings
 from app.dialogue.model import Knowledge
-from app.dialogue.words import QUESTION_WORDS, content_terms, plain_terms, terms
+from app.dialogue.words import QUESTION_WORDS, content_terms, names, plain_terms, terms
 from app.framing.cues import find_questions
 
 #: Word-overlap score (0..1) a topic needs when there is no encoder.
@@ -244,8 +244,8 @@ class KnowledgeMatcher:
         of their words), or they name the same two people. Then the line covers the topic."""
         said = [s for s in _sentences(line) if len(plain_terms(s)) >= _SAME_MIN_TERMS]
         told = [s for a in answers for s in _sentences(a) if len(plain_terms(s)) >= _SAME_MIN_TERMS]
-        named = _names(line)
-        if any(len(_names(a) & named) >= _SAME_NAMES for a in answers):
+        named = names(line)
+        if any(len(names(a) & named) >= _SAME_NAMES for a in answers):
             return True
         if not said or not told:
             return False
@@ -391,16 +391,10 @@ _SAME_WORDS: Final = 0.75
 _SAME_WORDS_LOW: Final = 0.35
 _SAME_MIN_TERMS: Final = 3
 _SAME_NAMES: Final = 2
-_NAME: Final = re.compile(r"\b[A-Z][a-z]+")
 
 
 def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
-
-
-def _names(text: str) -> set[str]:
-    """Capitalised words that are not function words: the people and places a line names."""
-    return {w for m in _NAME.finditer(text) if (w := m.group().lower()) and plain_terms(w)}
 
 
 def _overlap(a: str, b: str) -> float:

@@ -33,7 +33,7 @@ from app.dialogue.model import (
     split_acknowledgement,
     split_reaction,
 )
-from app.dialogue.words import plain_terms
+from app.dialogue.words import names, plain_terms
 from app.framing.cues import find_questions
 
 #: Cues whose question the scenario's own next line answers when the author routed the answer on
@@ -57,25 +57,19 @@ _OPENS_WITH_ACK = re.compile(r"[^.!?,;]*\bquestions?\b", re.IGNORECASE)
 _REPEAT_TERMS = 3
 _REPEAT_SHARE = 0.2
 _REPEAT_NAMES = 2
-_NAME = re.compile(r"\b[A-Z][a-z]+")
-
-
-def _names(text: str) -> set[str]:
-    """Capitalised words that are not function words: the people and places a line names."""
-    return {w for m in _NAME.finditer(text) if (w := m.group().lower()) and plain_terms(w)}
 
 
 def _repeats(answers: Sequence[str], line: str) -> bool:
     """Whether every answer of a topic mostly repeats what the scripted line says."""
     said = set(plain_terms(line))
-    named = _names(line)
+    named = names(line)
     for answer in answers:
         terms = set(plain_terms(answer))
         shared = len(terms & said)
         enough = min(_REPEAT_TERMS, len(terms))
         if not (
             (terms and shared >= enough and shared >= _REPEAT_SHARE * len(terms))
-            or len(_names(answer) & named) >= _REPEAT_NAMES
+            or len(names(answer) & named) >= _REPEAT_NAMES
         ):
             return False
     return bool(answers)

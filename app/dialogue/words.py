@@ -304,6 +304,14 @@ def plain_terms(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+_NAME: Final = re.compile(r"\b[A-Z][a-z]+")
+
+
+def names(text: str) -> set[str]:
+    """Capitalised words that are not function words: the people and places a line names."""
+    return {w for m in _NAME.finditer(text) if (w := m.group().lower()) and plain_terms(w)}
+
+
 def content_terms(text: str) -> tuple[str, ...]:
     """`terms` without the question words: what the question is about."""
     return tuple(t for t in terms(text) if t not in QUESTION_WORDS)
