@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.speech import WhisperRecognizer
+from app.speech import AudioClip, WhisperRecognizer
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -43,6 +43,16 @@ def espeak(text: str, out: Path, voice: str = "en-us", speed: int = 150) -> Path
         capture_output=True,
     )
     return out
+
+
+def espeak_for_mic(text: str, out: Path) -> tuple[AudioClip, Path]:
+    """Speak ``text`` into ``out``; returns the clip and a WAV of it led in by 1 s of silence.
+
+    The lead-in is for the virtual microphone: PulseAudio's idle source drops the first ~100 ms
+    it is sent (tests/speech/pulse.py).
+    """
+    spoken = AudioClip.from_wav(espeak(text, out))
+    return spoken, (AudioClip(bytes(16_000)) + spoken).to_wav(out.with_stem(out.stem + "-padded"))
 
 
 def speech_testdata_dir() -> Path:

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from app.speech import AudioClip, QtMicrophone, VadConfig
 from app.speech.endpoint import SileroVoice, SmartTurn
 
-from .conftest import espeak
+from .conftest import espeak, espeak_for_mic
 from .pulse import play_into_mic
 
 pytestmark = [pytest.mark.speech, pytest.mark.slow]
@@ -43,8 +43,7 @@ class _SlowTurn:
 def test_a_slow_end_of_turn_look_never_stalls_the_gui_thread(
     qtbot: QtBot, pulse_mic: dict[str, str], espeak_dir: Path
 ) -> None:
-    spoken = AudioClip.from_wav(espeak("Thanks, that sounds good.", espeak_dir / "slow.wav"))
-    wav = (AudioClip(bytes(16_000)) + spoken).to_wav(espeak_dir / "slow-padded.wav")
+    spoken, wav = espeak_for_mic("Thanks, that sounds good.", espeak_dir / "slow.wav")
     model = _SlowTurn()
     mic = QtMicrophone(
         config=VadConfig(end_silence_max_ms=6000),  # the cap must not decide here

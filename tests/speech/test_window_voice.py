@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from app.speech import AudioClip
 from app.testing.driver import make_driver
 
-from .conftest import espeak
+from .conftest import espeak_for_mic
 from .pulse import play_into_mic
 
 pytestmark = [pytest.mark.speech, pytest.mark.slow, pytest.mark.gui]
@@ -21,9 +20,7 @@ INTEREST_NODES = ("asks_interest",)
 
 def _say(app, text: str, folder: Path, env: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     """Speak ``text`` with eSpeak NG into the virtual microphone once the app listens."""
-    spoken = AudioClip.from_wav(espeak(text, folder / f"{abs(hash(text))}.wav"))
-    # The idle virtual source drops the first ~100 ms it is sent: lead in with silence.
-    wav = (AudioClip(bytes(16_000)) + spoken).to_wav(folder / f"{abs(hash(text))}-padded.wav")
+    _, wav = espeak_for_mic(text, folder / f"{abs(hash(text))}.wav")
     app.qtbot.waitUntil(lambda: app.window.rehearsal.listening, timeout=90_000)
     player = play_into_mic(wav, env)
     try:

@@ -28,7 +28,7 @@ from app.speech import (
 from app.speech.fakes import ScriptedClip
 from app.speech.scoring import normalize_text, wer
 
-from .conftest import ANSWERS, espeak
+from .conftest import ANSWERS, espeak_for_mic
 from .pulse import play_into_mic
 
 
@@ -171,9 +171,7 @@ def test_virtual_microphone_end_to_end(
 ) -> None:
     """eSpeak played into a PulseAudio virtual mic is captured, ended by the VAD, recognized."""
     assert any(dev_id == "fs_mic" for dev_id, _ in input_devices())
-    spoken = AudioClip.from_wav(espeak(ANSWERS[6], espeak_dir / "e2e.wav"))
-    # Lead-in silence: PulseAudio's idle virtual source drops the first ~100 ms it is sent.
-    wav = (AudioClip(bytes(16_000)) + spoken).to_wav(espeak_dir / "e2e-padded.wav")
+    _, wav = espeak_for_mic(ANSWERS[6], espeak_dir / "e2e.wav")
     mic = QtMicrophone(config=VadConfig(no_speech_timeout_s=10))
     levels: list[float] = []
     mic.level_changed.connect(levels.append)
