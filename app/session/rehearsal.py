@@ -344,10 +344,11 @@ class Rehearsal(QObject):
 
     def _cached(self, parts: Sequence[str], settings: VoiceSettings) -> Path | None:
         """The line's WAV if every part is pre-rendered (the usual case), else None."""
-        cache = getattr(self.speech.worker, "cache", None)
-        ready = getattr(cache, "ready_line", None)
+        worker = self.speech.worker
+        if worker is None:
+            return None
         try:
-            return ready(parts, settings) if ready is not None else None
+            return worker.cache.ready_line(parts, settings)
         except OSError:  # a full disk while joining: the voice thread will say so
             return None
 
