@@ -12,7 +12,7 @@ from app.ui import window_actions
 
 if TYPE_CHECKING:
     from app.framing import Analysis, TurnAnalysis
-    from app.session import Rehearsal
+    from app.session import Phase, Rehearsal
     from app.ui.main_window import MainWindow
 
 
@@ -46,8 +46,8 @@ class RehearsalLink(QObject):
     def _on_rehearsal_answer_recorded(self, _idx: int, text: str, analysis: TurnAnalysis) -> None:
         self.window.conversation.show_answer(text, analysis.frame)
 
-    def _on_rehearsal_phase_changed(self, phase: object) -> None:
-        self.window.conversation.set_phase(str(getattr(phase, "value", phase)))
+    def _on_rehearsal_phase_changed(self, phase: Phase) -> None:
+        self.window.conversation.set_phase(phase.value)
 
     def _on_rehearsal_level_changed(self, level: float) -> None:
         self.window.conversation.set_level(level)
