@@ -249,17 +249,15 @@ class KnowledgeMatcher:
             return True
         if not said or not told:
             return False
-        for a in told:
-            for b in said:
-                if _overlap(a, b) >= _SAME_WORDS:
-                    return True
+        overlaps = np.array([[_overlap(a, b) for b in said] for a in told])
+        if (overlaps >= _SAME_WORDS).any():
+            return True
         if self._encoder is None or self._centroids is None:
             return False
         vectors = self._sentence_vectors([*told, *said])
         if vectors is None:
             return False
         cosines = vectors[: len(told)] @ vectors[len(told) :].T
-        overlaps = np.array([[_overlap(a, b) for b in said] for a in told])
         return bool(
             (cosines >= _SAME_MEANING).any()
             or ((cosines >= _SAME_MEANING_LOW) & (overlaps >= _SAME_WORDS_LOW)).any()
