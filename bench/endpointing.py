@@ -60,7 +60,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np
 
-from app.speech.audio import AudioClip
+from app.speech.audio import AudioClip, frame_levels
 from app.speech.endpoint import SileroVoice, SmartTurn
 from app.speech.endwords import unfinished
 from app.speech.stt_whisper import WhisperRecognizer
@@ -207,9 +207,7 @@ def pause_at_word(clip: AudioClip, k: int, pause_ms: int, model: object) -> Audi
 
 def last_voiced_s(samples: np.ndarray) -> float:
     frame = RATE // 100
-    n = len(samples) // frame
-    x = samples[: n * frame].astype(np.float32).reshape(n, frame) / 32768.0
-    loud = np.flatnonzero(np.sqrt((x**2).mean(axis=1)) > LOUD)
+    loud = np.flatnonzero(frame_levels(samples, frame) > LOUD)
     return float((loud[-1] + 1) * frame / RATE) if loud.size else 0.0
 
 

@@ -37,7 +37,7 @@ import numpy as np
 import numpy.typing as npt
 import psutil
 
-from app.speech.audio import TARGET_RATE, AudioClip
+from app.speech.audio import TARGET_RATE, AudioClip, frame_levels
 from app.speech.denoise import Denoiser
 from app.speech.factory import make_voice
 from app.speech.protocols import VoiceSettings
@@ -92,9 +92,7 @@ def pink(n: int, rng: np.random.Generator) -> Samples:
 
 
 def voiced_rms(x: Samples) -> float:
-    frame = TARGET_RATE // 50
-    n = len(x) // frame
-    levels = np.sqrt((x[: n * frame].reshape(n, frame) ** 2).mean(axis=1))
+    levels = frame_levels(x, TARGET_RATE // 50)
     loud = levels[levels > 0.1 * levels.max()]
     return float(np.sqrt(np.mean(loud**2))) if loud.size else 0.0
 

@@ -57,10 +57,10 @@ LOUD_RMS = 0.01  # -40 dBFS: where speech starts and ends, in the WAV and at the
 
 def _speech_bounds_s(samples: np.ndarray, rate: int) -> tuple[float, float]:
     """Seconds from the start of the clip to the first and past the last loud 20 ms frame."""
+    from app.speech.audio import frame_levels
+
     frame = rate // 50
-    n = len(samples) // frame
-    frames = samples[: n * frame].astype(np.float32).reshape(n, frame) / 32768.0
-    loud = np.flatnonzero(np.sqrt((frames**2).mean(axis=1)) > LOUD_RMS)
+    loud = np.flatnonzero(frame_levels(samples, frame) > LOUD_RMS)
     if not loud.size:
         return 0.0, 0.0
     return float(loud[0] * frame / rate), float((loud[-1] + 1) * frame / rate)

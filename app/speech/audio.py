@@ -114,6 +114,17 @@ def rms(samples: npt.NDArray[np.generic]) -> float:
     return float(np.sqrt(np.mean(x * x)))
 
 
+def frame_levels(samples: npt.NDArray[np.generic], frame: int) -> FloatArray:
+    """The RMS of each whole ``frame``-sample frame from the start (a shorter tail is left out),
+    as a fraction of full scale like :func:`rms`."""
+    n = len(samples) // frame
+    x = samples[: n * frame].astype(np.float32)
+    if samples.dtype == np.int16:
+        x /= np.float32(32768.0)
+    levels: FloatArray = np.sqrt((x.reshape(n, frame) ** 2).mean(axis=1))
+    return levels
+
+
 def meter_level(value_rms: float, floor_db: float = -60.0) -> float:
     """An RMS as 0..1 on a dB scale (-60 dBFS..0), which is what a level meter should show."""
     if value_rms <= 0:

@@ -17,7 +17,7 @@ from collections import deque
 import numpy as np
 import numpy.typing as npt
 
-from app.speech.audio import rms
+from app.speech.audio import frame_levels, rms
 
 #: How long a played block may still reach the microphone (device latency plus room echo).
 ECHO_WINDOW_S = 0.6
@@ -141,8 +141,7 @@ class EchoTrace:
         n = len(before) // frame
         if n == 0:
             return len(before)
-        x = before[len(before) - n * frame :].astype(np.float32) / 32768.0
-        levels = np.sqrt((x.reshape(n, frame) ** 2).mean(axis=1))
+        levels = frame_levels(before[len(before) - n * frame :], frame)
         dips = np.flatnonzero(levels < quiet)
         if not dips.size:
             return len(before)

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from app.speech.audio import TARGET_RATE, AudioClip, rms
+from app.speech.audio import TARGET_RATE, AudioClip, frame_levels, rms
 from app.speech.errors import EngineUnavailable, ModelChecksumError, SpeechError
 from app.speech.models import (
     BASE_MODEL_SHA256,
@@ -60,10 +60,9 @@ def trim_leading_quiet(
     """Drop quiet before the voice beyond ``keep_s``: an answer comes with a long pre-roll (so no
     word is lost), and Whisper tiny mishears a first word after a long lead-in more often."""
     frame = TARGET_RATE // 100
-    n = len(samples) // frame
-    if n < 2:
+    if len(samples) < 2 * frame:
         return samples
-    levels = np.sqrt((samples[: n * frame].reshape(n, frame) ** 2).mean(axis=1))
+    levels = frame_levels(samples, frame)
     loud = np.flatnonzero(levels > max(0.01, 0.1 * float(levels.max())))
     if not loud.size:
         return samples

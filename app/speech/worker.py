@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from app.speech.audio import AudioClip, rms
+from app.speech.audio import AudioClip, frame_levels, rms
 from app.speech.cache import VoiceCache
 from app.speech.errors import SpeechError
 from app.speech.protocols import Recognizer, Transcript, Voice, VoiceSettings
@@ -241,13 +241,10 @@ class _SttJob(QObject):
         step_clip, transcript = self._step
         if step_clip.sample_rate != clip.sample_rate or not clip.pcm.startswith(step_clip.pcm):
             return None
-        rest = np.frombuffer(clip.pcm[len(step_clip.pcm) :], np.int16).astype(np.float32)
-        frame = clip.sample_rate // 50
-        n = len(rest) // frame
-        if n:
-            levels = np.sqrt((rest[: n * frame].reshape(n, frame) ** 2).mean(axis=1)) / 32768
-            if float(levels.max()) > 0.25 * max(rms(step_clip.samples), 1e-6):
-                return None
+        rest = np.frombuffer(clip.pcm[len(step_clip.pcm) :], np.int16)
+        levels = frame_levels(rest, clip.sample_rate // 50)
+        if levels.size and float(levels.max()) > 0.25 * max(rms(step_clip.samples), 1e-6):
+            return None
         return Transcript(transcript.text, clip.duration_s, transcript.elapsed_s)
 
     def _reuse(self, clip: AudioClip) -> Transcript | None:
