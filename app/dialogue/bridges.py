@@ -25,6 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
+from app.dialogue.words import SENTENCE_BREAK
+
 #: After a deflection: move on, or own that it was not much help.
 AFTER_DEFLECTION: Final = ("Anyway.", "Sorry, I know that's not much help.", "Okay, anyway.")
 #: After an answer, before a line that asks about the seeker: hand the turn back.
@@ -49,7 +51,6 @@ ALL: Final = tuple(
 
 #: A line's first sentence asks about the seeker: "What about you?", "Have you ...?".
 _ABOUT_SEEKER: Final = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
-_FIRST_SENTENCE: Final = re.compile(r"(?<=[.!?])\s+")
 
 
 #: After a light "another time" to a private question: just move on.
@@ -77,7 +78,7 @@ def kind_of_join(
 
 def first_sentence(line: str) -> str:
     """What is said first of a line: what a bridge leads into."""
-    return _FIRST_SENTENCE.split(line.strip(), maxsplit=1)[0]
+    return SENTENCE_BREAK.split(line.strip(), maxsplit=1)[0]
 
 
 def about_seeker(sentence: str) -> bool:

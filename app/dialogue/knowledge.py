@@ -29,7 +29,14 @@ import numpy.typing as npt
 
 from app.dialogue.asking import OPPOSED, intents, leanings
 from app.dialogue.model import Knowledge
-from app.dialogue.words import QUESTION_WORDS, content_terms, names, plain_terms, terms
+from app.dialogue.words import (
+    QUESTION_WORDS,
+    content_terms,
+    names,
+    plain_terms,
+    sentences,
+    terms,
+)
 from app.framing.cues import find_questions
 
 #: Word-overlap score (0..1) a topic needs when there is no encoder.
@@ -242,8 +249,8 @@ class KnowledgeMatcher:
         """Whether `line` already tells what one of these answers tells: a sentence of an
         answer and a sentence of the line say the same (the sentence model's cosine, or most
         of their words), or they name the same two people. Then the line covers the topic."""
-        said = [s for s in _sentences(line) if len(plain_terms(s)) >= _SAME_MIN_TERMS]
-        told = [s for a in answers for s in _sentences(a) if len(plain_terms(s)) >= _SAME_MIN_TERMS]
+        said = [s for s in sentences(line) if len(plain_terms(s)) >= _SAME_MIN_TERMS]
+        told = [s for a in answers for s in sentences(a) if len(plain_terms(s)) >= _SAME_MIN_TERMS]
         named = names(line)
         if any(len(names(a) & named) >= _SAME_NAMES for a in answers):
             return True
@@ -263,16 +270,16 @@ class KnowledgeMatcher:
             or ((cosines >= _SAME_MEANING_LOW) & (overlaps >= _SAME_WORDS_LOW)).any()
         )
 
-    def _sentence_vectors(self, sentences: list[str]) -> npt.NDArray[np.float32] | None:
+    def _sentence_vectors(self, texts: list[str]) -> npt.NDArray[np.float32] | None:
         """Embeddings of sentences, each computed once per matcher (all are known lines)."""
         assert self._encoder is not None
-        missing = [s for s in dict.fromkeys(sentences) if s not in self._said_vectors]
+        missing = [s for s in dict.fromkeys(texts) if s not in self._said_vectors]
         if missing:
             rows = self._embed(self._encoder, missing)
             if rows is None:
                 return None
             self._said_vectors.update(zip(missing, rows, strict=True))
-        return np.stack([self._said_vectors[s] for s in sentences])
+        return np.stack([self._said_vectors[s] for s in texts])
 
     def unreached(self) -> dict[str, list[str]]:
         """Topics none of whose example questions, each held out, is closest to them; with
@@ -389,10 +396,6 @@ _SAME_WORDS: Final = 0.75
 _SAME_WORDS_LOW: Final = 0.35
 _SAME_MIN_TERMS: Final = 3
 _SAME_NAMES: Final = 2
-
-
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
 
 
 def _overlap(a: str, b: str) -> float:

@@ -304,6 +304,15 @@ def plain_terms(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+#: Where one sentence ends and the next begins.
+SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of `text`, split after each full stop, question or exclamation mark."""
+    return [s for s in SENTENCE_BREAK.split(text.strip()) if s]
+
+
 _NAME: Final = re.compile(r"\b[A-Z][a-z]+")
 
 

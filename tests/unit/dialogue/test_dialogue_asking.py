@@ -20,8 +20,7 @@ from app.dialogue.asking import (
     is_request,
     own_work_topic,
 )
-from app.dialogue.knowledge import _sentences
-from app.dialogue.words import plain_terms
+from app.dialogue.words import plain_terms, sentences
 from app.framing.encoder import shared_encoder
 
 _SCENARIOS = sorted(p for p in SHIPPED.glob("*.yaml") if not p.name.endswith(".plan.yaml"))
@@ -219,7 +218,7 @@ def test_no_topic_is_told_again_by_the_line_that_follows(path: Path) -> None:
         scenario.knowledge.topics, itertools.cycle(itertools.product(_LEADS, _TAILS)), strict=False
     ):
         for answer in topic.answers:
-            long = [s for s in _sentences(answer) if len(plain_terms(s)) >= 4]
+            long = [s for s in sentences(answer) if len(plain_terms(s)) >= 4]
             if not long:
                 continue
             line = f"{lead}{long[0]}{tail}"
