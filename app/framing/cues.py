@@ -12,7 +12,7 @@ from typing import Final
 
 from app.framing import patterns as p
 from app.framing.model import CueMatch
-from app.framing.vocabulary import CUES, HEDGES, Speaker
+from app.framing.vocabulary import CUES, HEDGES, STRONG_CUES, Speaker
 
 _MAX_QUESTION_CHARS = 120  # a question's span stops here if no punctuation ends it sooner
 _GAP_BOUNDARY = re.compile(r"[.,;:!?\n\u2014\u2013-]")
@@ -171,7 +171,61 @@ def _lexicon_cues(text: str, lexicon: Iterable[tuple[str, re.Pattern[str]]]) -> 
         for match in pattern.finditer(text):
             if name == "pay_question" and _declines(text, match.start()):
                 continue
+            if name in _NEGATABLE and negated(text, match.start(), match.end()):
+                continue
             yield _cue(name, text, match.start(), match.end())
+
+
+#: Requests that a negator or deferral in their clause withdraws ("I'm not applying", "not
+#: ready to apply yet", "I'm not asking you to refer me", "it's not my dream job").
+_NEGATABLE: Final = frozenset(("job_request", "commitment"))
+_SCOPE_REACH: Final = 80  # characters before a match in which its negator may stand
+
+
+def negated(text: str, start: int, end: int) -> bool:
+    """Whether the request `text[start:end]` is negated or deferred in its own clause: a
+    negator inside the match ("I'm not applying", "I'm not ready to start") unless the match
+    asks ("are you not hiring?"), or a negator before it with only scope words between
+    ("I'm not here to [get hired]", "before I'd [apply for the] role")."""
+    inside = text[start:end]
+    if p.QUESTION_FORM.match(inside) is None and p.NEGATOR.search(inside) is not None:
+        return True
+    return p.NEGATED_BEFORE.search(text, max(0, start - _SCOPE_REACH), start) is not None
+
+
+def withdrawn(text: str) -> frozenset[str]:
+    """The interview cues a turn withdraws, which the sentence model may not read back in from
+    the same words: every strong cue when a request word is negated or deferred in its clause
+    ("I'm not ready to apply yet", "I'm not asking for a job"); a request cue whose match is
+    negated; a job request when "the open role" is named inside a question about it."""
+    text = analyzed_part(text)
+    if any(negated(text, m.start(), m.end()) for m in p.REQUEST_WORD.finditer(text)):
+        return STRONG_CUES
+    names: set[str] = set()
+    questions = find_questions(text)
+    if any(_in_question(m.start(), questions) for m in p.DEFINITE_ROLE.finditer(text)):
+        names.add("job_request")
+    for name, pattern in (*_SEEKER_LEXICON, ("commitment", p.DECLARED_INTEREST)):
+        if name not in _NEGATABLE:
+            continue
+        for match in pattern.finditer(text):
+            cue = _cue(name, text, match.start(), match.end())
+            if negated(text, cue.start, cue.end) or _role_as_topic(cue, questions):
+                names.add(name)
+    return frozenset(names)
+
+
+def _role_as_topic(cue: CueMatch, questions: list[tuple[int, int]]) -> bool:
+    """Whether a job-request match is "the open role" named inside a question about it."""
+    return (
+        cue.cue == "job_request"
+        and p.DEFINITE_ROLE.match(cue.text) is not None
+        and _in_question(cue.start, questions)
+    )
+
+
+def _in_question(pos: int, questions: list[tuple[int, int]]) -> bool:
+    return any(start <= pos < end for start, end in questions)
 
 
 def _declines(text: str, pos: int) -> bool:
@@ -196,8 +250,10 @@ def seeker_cues(
 ) -> tuple[CueMatch, ...]:
     """The cues in a seeker's turn, read in the context of the manager's line before it."""
     text = analyzed_part(text)
-    found: list[CueMatch] = list(_lexicon_cues(text, _SEEKER_LEXICON))
     questions = find_questions(text)
+    found: list[CueMatch] = [
+        cue for cue in _lexicon_cues(text, _SEEKER_LEXICON) if not _role_as_topic(cue, questions)
+    ]
     found.extend(_cue("seeker_question", text, s, e) for s, e in questions)
     if questions:
         back = p.BACK_REFERENCE.search(text)

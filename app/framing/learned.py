@@ -12,6 +12,9 @@ then stand exactly. For every other seeker turn:
   only when its probability passes `threshold` (`question_threshold` when the rules heard a
   question). A cue head names the cue of the model's frame, so shift detection, cue names and
   explanations keep working.
+* **Withdrawn requests**: the model may not read back a request the rules found negated or
+  deferred ("I'm not ready to apply yet") or "the open role" named inside a question about it
+  (`cues.withdrawn`): its interview reading with that cue leaves the rules' frame standing.
 * **Score** = p(exploration) - p(interview), kept inside the frame's band (frame and score sign
   always agree, as for the rules).
 * **Evidence**: with mean pooling, token t adds exactly `(w_f - w_g) . h_t / (T |e|)` to the
@@ -34,6 +37,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.framing import patterns as p
+from app.framing.cues import withdrawn
 from app.framing.encoder import (
     MODEL_DIR,
     EncoderUnavailableError,
@@ -309,6 +313,8 @@ def hybrid(
     )
     if judgement.frame == frame or judgement.probabilities[judgement.frame] < threshold:
         return frame, score, cues
+    if judgement.frame == "interview" and judgement.cue in withdrawn(text):
+        return frame, score, cues  # the words that would ask are the ones the seeker negated
     extra: tuple[CueMatch, ...] = ()
     if judgement.cue is not None:
         s, e = judgement.start, judgement.end

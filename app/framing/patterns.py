@@ -322,6 +322,58 @@ PAY_QUESTION: Final = _rx(
     r"(?:holiday|vacation)\s+(?:days|allowance|entitlement|time)|paid\s+time\s+off|pto",
 )
 
+# --- negation and deferral scope ---------------------------------------------------------------
+
+#: A word that negates or defers what follows it in its clause: "not", "never", any "n't" form,
+#: "no need/plans/rush to", "before" (not "how long before"), "instead of", "rather than",
+#: "without".
+#: "Why not" and "not only" invite, so they negate nothing.
+NEGATOR: Final = _rx(
+    r"(?<!why\s)not(?!\s+only)|never|no\s+longer|cannot"
+    rf"|(?:do|does|did|is|are|was|were|wo|would|could|should|ca|have|has|had|need|ai)n{A}t"
+    r"|no\s+(?:need|plans?|intention|rush|hurry|interest)|(?<!long\s)(?<!soon\s)before|instead\s+of"
+    r"|rather\s+than|without",
+)
+#: Words that may stand between a negator and the request it negates without ending its scope:
+#: subjects, auxiliaries, intentions and fillers ("not [really ready to] apply", "don't [want
+#: to be asking you to] refer me"). Any other word ("not sure", "can't wait", "don't know")
+#: ends the scope, and so does any punctuation.
+SCOPE_WORDS: Final = frozenset(
+    _words(
+        "i im i'm am is are was be been being it it's its you me my to for of on in a an the "
+        "any this that at really actually currently even quite yet just still right now so too "
+        "ready going gonna planning plan plans intend intending mean meaning expect expecting "
+        "looking trying try hoping aiming here asking ask want wanna need needing like seeking "
+        "after thinking rush hurry position point stage time moment able allowed would will could "
+        "should can do did get getting applying apply i'll ill i'd id we we're you're youre "
+        "officially formally anyone anybody send sending give giving pass passing share sharing"
+    )
+)
+_SCOPE_WORD: Final = "|".join(
+    re.escape(w).replace("'", f"{A}") for w in sorted(SCOPE_WORDS, key=len, reverse=True)
+)
+#: A negator whose scope runs to the end of the text searched (the text before a cue match).
+NEGATED_BEFORE: Final = re.compile(
+    rf"{NEGATOR.pattern}(?:\s+(?:{_SCOPE_WORD})(?![\w'’])){{0,8}}\s*$", re.IGNORECASE
+)
+#: "The open role" named inside a question is its topic ("what would the person in the open
+#: role do?"), not a request for it ("are there any openings?").
+DEFINITE_ROLE: Final = _rx(
+    r"(?:the|this|that)\s+(?:\w+\s+)?(?:openings?|vacanc(?:y|ies)|open\s+(?:roles?|positions?"
+    r"|jobs?))",
+)
+#: The words a request for the position rests on; negated, they withdraw it.
+REQUEST_WORD: Final = _rx(
+    rf"apply(?:ing)?|applications?|hired|hiring|{JOB}s?|jobs|interviews?|refer(?:ral)?"
+    r"|resume|cv|offer",
+)
+#: A cue match opening like a question ("are you not hiring?"): a negator inside it asks, it
+#: does not decline.
+QUESTION_FORM: Final = re.compile(
+    r"^(?:are|is|were|was|do|does|did|can|could|would|will|how|what|why|when)(?![\w'’])",
+    re.IGNORECASE,
+)
+
 #: Words that, earlier in the same clause, turn a pay word into declining to talk about pay.
 PAY_DEFERRAL: Final = re.compile(
     rf"(?<![\w'’])(?:not|n{A}t|rather|later|no\s+need|hold\s+off|park)(?![\w'’])[^.?!;\n]{{0,30}}$",

@@ -1,0 +1,112 @@
+"""Requests the seeker negates or defers are not requests, and "the open role" named inside a
+question is its topic. Generated classes, both ways: the negated forms never read as a job
+request or commitment (rules and hybrid), the same requests without the negator still do, and
+words that look negative but invite ("can't wait to", "why not") keep the request."""
+
+from __future__ import annotations
+
+import itertools
+
+from app.framing.analyzer import analyze_answer
+from app.framing.cues import withdrawn
+
+LINES = (
+    "So what brings you here tonight?",
+    "Are you applying anywhere at the moment?",
+    "Would you be interested in the analyst position?",
+    "We're hiring a couple of people this spring.",
+)
+NEGATED = (
+    "I'm not {x}", "I am not really {x}", "im not {x}", "I'm not ready to {v}",
+    "I'm not going to {v}", "I'm not planning to {v}", "I'm not looking to {v}", "I won't {v}",
+    "I don't want to {v}", "I don't need to {v}", "I'm not here to {v}", "I'm not trying to {v}",
+    "i dont really want to {v}", "I'm not in a rush to {v}", "no need to {v}",
+)  # fmt: skip
+REQUESTS = (
+    ("applying", "apply"), ("applying for the role", "apply for the role"),
+    ("applying for anything", "apply for anything"),
+    ("asking you to refer me", "ask you to refer me"),
+    ("trying to get hired", "get hired"), ("asking for an interview", "get an interview"),
+    ("sending you my resume", "send you my resume"),
+)  # fmt: skip
+TAILS = ("", " yet", " just yet", " right now")
+ENDINGS = (".", ", I'm just curious about the work.", " but I'd love to keep in touch.")
+NEGATED_CASES = [
+    (line, form.format(x=x, v=v) + tail + end)
+    for form, (x, v), tail, end, line in itertools.product(
+        NEGATED, REQUESTS, TAILS, ENDINGS, LINES[:2]
+    )
+]
+REQUEST_CUES = {"job_request", "commitment"}
+
+
+def _cues(line: str, text: str, rules_only: bool) -> set[str]:
+    return {c.cue for c in analyze_answer(line, text, rules_only=rules_only).cues}
+
+
+def test_the_rules_find_no_request_in_a_negated_or_deferred_one() -> None:
+    assert len(NEGATED_CASES) > 1000
+    wrong = [t for line, t in NEGATED_CASES if _cues(line, t, True) & REQUEST_CUES]
+    assert not wrong, f"{len(wrong)} of {len(NEGATED_CASES)}: {wrong[:8]}"
+
+
+def test_the_hybrid_never_reads_a_negated_request_as_interview() -> None:
+    sample = NEGATED_CASES[::7]
+    wrong = [t for line, t in sample if analyze_answer(line, t).frame == "interview"]
+    assert not wrong, f"{len(wrong)} of {len(sample)}: {wrong[:8]}"
+
+
+def test_every_negated_request_is_withdrawn_from_the_model() -> None:
+    assert all(withdrawn(t) >= REQUEST_CUES for _, t in NEGATED_CASES)
+
+
+ASKING = (
+    "I'd love to apply for the role", "can I apply for the role", "could you refer me",
+    "I'm applying for the role", "I'm going to apply", "can you get me an interview",
+    "I can't wait to apply for the role", "why not apply for the role", "I'm keen",
+    "how long before I hear back", "I don't know how to apply for the role, can you refer me",
+    "Not yet, but can I apply for the role", "I'm not sure. Can you refer me",
+    "are you not hiring", "I'd love to work here", "I want this job",
+)  # fmt: skip
+
+
+def test_requests_without_a_negator_in_their_clause_stay_requests() -> None:
+    cases = list(itertools.product(LINES, ASKING, ("?", ".", "")))
+    wrong = [t for line, t, end in cases if not _cues(line, t + end, True) & REQUEST_CUES]
+    assert not wrong, wrong
+
+
+def test_a_plain_statement_of_not_needing_a_job_withdraws_nothing_it_did_not_say() -> None:
+    assert withdrawn("I love what your team does, what's the hardest part?") == frozenset()
+    assert withdrawn("I can't wait to apply!") == frozenset()
+    assert withdrawn("I don't know how you do it, the hiring sounds brutal") == frozenset()
+
+
+QUESTIONS = (
+    "What would the person in {r} actually do?", "What does {r} involve day to day?",
+    "Who would {r} report to?", "How is {r} different from yours?",
+    "what would someone in {r} spend most of their time on",
+    "That sounds interesting, what would the person in {r} actually do?",
+    "Is {r} more on the data side or the platform side?",
+)  # fmt: skip
+ROLES = (
+    "the open role", "the opening", "the open position", "this open role", "the new opening",
+    "that vacancy",
+)  # fmt: skip
+
+
+def test_the_open_role_as_the_topic_of_a_question_is_no_job_request() -> None:
+    cases = [(line, q.format(r=r)) for q, r, line in itertools.product(QUESTIONS, ROLES, LINES)]
+    wrong = [t for line, t in cases if "job_request" in _cues(line, t, True)]
+    assert not wrong, wrong[:8]
+    wrong = [t for line, t in cases[::5] if analyze_answer(line, t).frame == "interview"]
+    assert not wrong, wrong[:8]
+
+
+def test_asking_for_an_opening_is_still_a_job_request() -> None:
+    for text in (
+        "Are there any open roles?", "Do you have any openings on your team?",
+        "Is there an opening for me?", "I saw the opening on your site, can I apply?",
+        "I'd love to be considered for the opening.", "are there any vacancies in your group",
+    ):  # fmt: skip
+        assert "job_request" in _cues(LINES[0], text, True), text
