@@ -193,15 +193,26 @@ def negated(text: str, start: int, end: int) -> bool:
     return p.NEGATED_BEFORE.search(text, max(0, start - _SCOPE_REACH), start) is not None
 
 
+def _deferred(text: str, end: int) -> bool:
+    """Whether the sentence going on from `end` puts off what came before ("... first")."""
+    return p.DEFERRED_AFTER.match(text, end) is not None
+
+
 def withdrawn(text: str) -> frozenset[str]:
     """The interview cues a turn withdraws, which the sentence model may not read back in from
     the same words: every strong cue when a request word is negated or deferred in its clause
     ("I'm not ready to apply yet", "I'm not asking for a job"); a request cue whose match is
-    negated; a job request when "the open role" is named inside a question about it."""
+    negated, or a yes or declared interest put off ("I'd like to talk to her first"); a job
+    request when "the open role" is named inside a question about it."""
     text = analyzed_part(text)
     if any(negated(text, m.start(), m.end()) for m in p.REQUEST_WORD.finditer(text)):
         return STRONG_CUES
     names: set[str] = set()
+    yes = p.AFFIRMATIVE.match(text)
+    if (yes is not None and _deferred(text, yes.end("words"))) or any(
+        _deferred(text, m.end()) for m in p.DECLARED_INTEREST.finditer(text)
+    ):
+        names.update(_NEGATABLE)
     questions = find_questions(text)
     if any(_in_question(m.start(), questions) for m in p.DEFINITE_ROLE.finditer(text)):
         names.add("job_request")
@@ -266,10 +277,14 @@ def seeker_cues(
                 found.append(follow_up)
     hedged = any(cue.cue in HEDGES for cue in found)
     if not hedged:
-        found.extend(_lexicon_cues(text, (("commitment", p.DECLARED_INTEREST),)))
+        found.extend(
+            cue
+            for cue in _lexicon_cues(text, (("commitment", p.DECLARED_INTEREST),))
+            if not _deferred(text, cue.end)
+        )
         if "commitment_question" in manager_cues:
             yes = p.AFFIRMATIVE.match(text)
-            if yes is not None:
+            if yes is not None and not _deferred(text, yes.end("words")):
                 found.append(_cue("commitment", text, yes.start("words"), yes.end("words")))
     return _without_overlaps(found)
 

@@ -325,13 +325,12 @@ PAY_QUESTION: Final = _rx(
 # --- negation and deferral scope ---------------------------------------------------------------
 
 #: A word that negates or defers what follows it in its clause: "not", "never", any "n't" form,
-#: "no need/plans/rush to", "before" (not "how long before"), "instead of", "rather than",
-#: "without".
-#: "Why not" and "not only" invite, so they negate nothing.
+#: "no need/plans/rush to", "hold off on", "before" (not "how long before"), "instead of",
+#: "rather than", "without". "Why not" and "not only" invite, so they negate nothing.
 NEGATOR: Final = _rx(
     r"(?<!why\s)not(?!\s+only)|never|no\s+longer|cannot"
     rf"|(?:do|does|did|is|are|was|were|wo|would|could|should|ca|have|has|had|need|ai)n{A}t"
-    r"|no\s+(?:need|plans?|intention|rush|hurry|interest)|(?<!long\s)(?<!soon\s)before|instead\s+of"
+    r"|no\s+(?:need|plans?|intention|rush|hurry|interest)|hold(?:ing)?\s+off(?:\s+on)?|(?<!long\s)(?<!soon\s)before|instead\s+of"
     r"|rather\s+than|without",
 )
 #: Words that may stand between a negator and the request it negates without ending its scope:
@@ -346,7 +345,8 @@ SCOPE_WORDS: Final = frozenset(
         "looking trying try hoping aiming here asking ask want wanna need needing like seeking "
         "after thinking rush hurry position point stage time moment able allowed would will could "
         "should can do did get getting applying apply i'll ill i'd id we we're you're youre "
-        "officially formally anyone anybody send sending give giving pass passing share sharing"
+        "officially formally anyone anybody think send sending give giving pass passing share "
+        "sharing"
     )
 )
 _SCOPE_WORD: Final = "|".join(
@@ -355,6 +355,13 @@ _SCOPE_WORD: Final = "|".join(
 #: A negator whose scope runs to the end of the text searched (the text before a cue match).
 NEGATED_BEFORE: Final = re.compile(
     rf"{NEGATOR.pattern}(?:\s+(?:{_SCOPE_WORD})(?![\w'’])){{0,8}}\s*$", re.IGNORECASE
+)
+#: A yes or declared interest put off in its own sentence: "I'd like to talk to her first",
+#: "I'm interested, but I'd want to meet the team before deciding".
+DEFERRED_AFTER: Final = re.compile(
+    r"[^.?!;\n]{0,80}?(?<![\w'’])(?:(?<!the\s)(?<!my\s)(?<!your\s)(?<!our\s)first(?!\s+thing)|beforehand|before\s+(?:i|we|deciding|committing"
+    r"|saying|applying|that)|some\s+other\s+time)(?![\w'’])",
+    re.IGNORECASE,
 )
 #: "The open role" named inside a question is its topic ("what would the person in the open
 #: role do?"), not a request for it ("are there any openings?").

@@ -110,3 +110,37 @@ def test_asking_for_an_opening_is_still_a_job_request() -> None:
         "I'd love to be considered for the opening.", "are there any vacancies in your group",
     ):  # fmt: skip
         assert "job_request" in _cues(LINES[0], text, True), text
+
+
+DEFERRED_YES = (
+    "I'd like to talk to {p} first", "I'd love to, but let me talk to {p} first",
+    "Yes, though I'd want to meet {p} before deciding",
+    "I'm interested, but I'd like to see {p} first",
+    "definitely but id want to chat with {p} first", "Sure, after I've spoken to {p} first",
+)  # fmt: skip
+PEOPLE = ("her", "the team", "my partner", "a couple of the engineers")
+COMMITMENT_LINES = (
+    "Would you be interested in the analyst position?",
+    "Shall I put your name forward?",
+)
+
+
+def test_a_yes_or_interest_put_off_till_later_is_no_commitment() -> None:
+    cases = [
+        (line, form.format(p=who) + end)
+        for form, who, end, line in itertools.product(
+            DEFERRED_YES, PEOPLE, (".", "?", ""), COMMITMENT_LINES
+        )
+    ]
+    wrong = [t for line, t in cases if _cues(line, t, True) & REQUEST_CUES]
+    assert not wrong, wrong[:8]
+    wrong = [t for line, t in cases[::3] if analyze_answer(line, t).frame == "interview"]
+    assert not wrong, wrong[:8]
+
+
+def test_an_ordinal_first_defers_nothing() -> None:
+    for text in (
+        "Yes, I'd love to be the first hire on that team.",
+        "Yes, I could start first thing",
+    ):
+        assert "commitment" in _cues(COMMITMENT_LINES[0], text, True), text
