@@ -175,6 +175,10 @@ class _SttJob(QObject):
             self._make_stream()
         if self._stream is None:
             return
+        # During a pause the answer grows by silence only: the last decode already heard it
+        # all, and a decode now would only delay the pause's (or the end's) turn behind it.
+        if self._covered(clip) is not None:
+            return
         try:
             started = time.perf_counter()
             text = self._stream.step(clip)
@@ -193,7 +197,7 @@ class _SttJob(QObject):
         if clip is None:
             return
         # The user stopped during the last streaming decode: it heard the whole answer already.
-        transcript = self._step_covering(clip)
+        transcript = self._covered(clip, spec=False)
         try:
             if transcript is None:
                 transcript = self._decode(clip)
@@ -210,7 +214,7 @@ class _SttJob(QObject):
         with self._pending_lock:
             self._pending = None  # the answer is final: no more guessing
             self._growing = None
-        reused = self._reuse(clip) or self._step_covering(clip)
+        reused = self._covered(clip)
         self._spec = None
         if reused is not None:
             self.speculative_hits += 1
@@ -233,31 +237,31 @@ class _SttJob(QObject):
         if self._stream is not None:
             self._stream.reset()
 
-    def _step_covering(self, clip: AudioClip) -> Transcript | None:
-        """The last streaming decode, if ``clip`` is its audio followed by silence only (every
-        20 ms of the rest under a quarter of the answer's level: no word left out)."""
-        if self._step is None:
-            return None
-        step_clip, transcript = self._step
-        if step_clip.sample_rate != clip.sample_rate or not clip.pcm.startswith(step_clip.pcm):
-            return None
-        rest = np.frombuffer(clip.pcm[len(step_clip.pcm) :], np.int16)
-        levels = frame_levels(rest, clip.sample_rate // 50)
-        if levels.size and float(levels.max()) > 0.25 * max(rms(step_clip.samples), 1e-6):
-            return None
-        return Transcript(transcript.text, clip.duration_s, transcript.elapsed_s)
+    def _covered(self, clip: AudioClip, *, spec: bool = True) -> Transcript | None:
+        """The text of the last decode of this answer (the pause's speculation, with ``spec``,
+        or the last streaming step) when ``clip`` is that decode's audio followed by silence
+        only: no new speech arrived since, so decoding again could only repeat it."""
+        for done in (self._spec if spec else None, self._step):
+            if done is not None and only_silence_after(done[0], clip):
+                return Transcript(done[1].text, clip.duration_s, done[1].elapsed_s)
+        return None
 
-    def _reuse(self, clip: AudioClip) -> Transcript | None:
-        """The speculative result, if ``clip`` is its audio followed by nothing but silence."""
-        if self._spec is None:
-            return None
-        spec_clip, transcript = self._spec
-        if spec_clip.sample_rate != clip.sample_rate or not clip.pcm.startswith(spec_clip.pcm):
-            return None
-        tail = AudioClip(clip.pcm[len(spec_clip.pcm) :], clip.sample_rate)
-        if tail.pcm and rms(tail.samples) > 0.5 * max(rms(spec_clip.samples), 1e-6):
-            return None
-        return Transcript(transcript.text, clip.duration_s, transcript.elapsed_s)
+
+def only_silence_after(heard: AudioClip, clip: AudioClip) -> bool:
+    """Whether ``clip`` is ``heard`` followed by silence only: every 20 ms of the rest under a
+    quarter of ``heard``'s level, or under twice its background noise (its quietest tenth, up
+    to half its level), so steady room noise in a pause is not taken for a word."""
+    if heard.sample_rate != clip.sample_rate or not clip.pcm.startswith(heard.pcm):
+        return False
+    frame = clip.sample_rate // 50
+    rest = frame_levels(np.frombuffer(clip.pcm[len(heard.pcm) :], np.int16), frame)
+    if not rest.size:
+        return True
+    before = frame_levels(np.frombuffer(heard.pcm, np.int16), frame)
+    noise = float(np.percentile(before, 10)) if before.size else 0.0
+    level = rms(heard.samples)
+    limit = max(0.25 * level, min(2.0 * noise, 0.5 * level), 1e-6)
+    return float(rest.max()) <= limit
 
 
 class SpeechWorker(QObject):

@@ -6,12 +6,14 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import numpy as np
 import pytest
 from pytestqt.qtbot import QtBot
 
 from app.speech import AudioClip, FakeRecognizer, FakeVoice, SpeechWorker, WhisperRecognizer
 from app.speech.audio import TARGET_RATE
 from app.speech.scoring import corpus_wer
+from app.speech.worker import only_silence_after
 
 from .conftest import ANSWERS, espeak
 
@@ -110,3 +112,62 @@ def test_a_streaming_decode_that_heard_the_whole_answer_is_the_result(
         worker.request_transcribe(2, clip + quiet)
     assert stream.decodes > decodes
     assert corpus_wer([(text, done.args[1].text)]) <= 0.25
+
+
+def _noisy(x: np.ndarray, snr_db: float | None, rng: np.random.Generator) -> np.ndarray:
+    if snr_db is None:
+        return x
+    loud = x[np.abs(x) > 0.02]
+    level = float(np.sqrt(np.mean(loud**2))) / 10 ** (snr_db / 20)
+    return x + level * rng.standard_normal(len(x)).astype(np.float32)
+
+
+def test_only_silence_after_tells_a_pause_from_more_words(espeak_dir: Path) -> None:
+    """Answers in three voices, quiet or in white noise (15-30 dB SNR): the same audio followed
+    by 0.1-2 s of its own background is 'only silence'; followed by a word (at -6 dB to the
+    answer), or audio that does not continue it, is not."""
+    rng = np.random.default_rng(11)
+    word = AudioClip.from_wav(espeak("yes", espeak_dir / "yes.wav")).resampled().to_float()
+    checked = 0
+    for i, voice in enumerate(("en-us", "en-gb", "en-us+f3")):
+        answer = AudioClip.from_wav(espeak(ANSWERS[i], espeak_dir / f"os-{i}.wav", voice))
+        speech = answer.resampled().to_float()
+        for snr in (None, 15.0, 20.0, 30.0):
+            for pause_s in (0.1, 0.5, 2.0):
+                lead = np.zeros(TARGET_RATE // 2, np.float32)
+                pause = np.zeros(int(pause_s * TARGET_RATE), np.float32)
+                said = np.concatenate([lead, speech])
+                both = _noisy(np.concatenate([said, pause, 0.5 * word, pause]), snr, rng)
+                heard = AudioClip.from_samples(both[: len(said)], TARGET_RATE)
+                quiet = AudioClip.from_samples(both[: len(said) + len(pause)], TARGET_RATE)
+                more = AudioClip.from_samples(both, TARGET_RATE)
+                assert only_silence_after(heard, quiet), (voice, snr, pause_s)
+                assert not only_silence_after(heard, more), (voice, snr, pause_s)
+                other = AudioClip.from_samples(both[1:], TARGET_RATE)
+                assert not only_silence_after(heard, other)
+                checked += 1
+    assert checked == 36
+
+
+def test_a_pause_is_not_decoded_again_while_the_answer_grows_by_silence(
+    qtbot: QtBot, worker: SpeechWorker, espeak_dir: Path
+) -> None:
+    """The microphone hands over the growing answer every second, pauses too: once a decode
+    heard the answer, a clip that only adds silence is not decoded again (it would only delay
+    the pause's and the end's decodes behind it); new words are."""
+    clip = AudioClip.from_wav(espeak(ANSWERS[4], espeak_dir / "pause.wav")).resampled()
+    quiet = AudioClip(bytes(TARGET_RATE), TARGET_RATE)  # half a second of silence
+    with qtbot.waitSignal(worker.partial_text, timeout=60_000):
+        worker.stream(clip)
+    for n in range(1, 4):
+        worker.stream(clip + AudioClip(quiet.pcm * n, TARGET_RATE))
+    with qtbot.waitSignal(worker.partial_text, timeout=60_000) as spec:
+        worker.speculate(clip + AudioClip(quiet.pcm * 4, TARGET_RATE))
+    assert worker.stream_decodes == 1
+    assert worker._stt._stream is not None
+    assert worker._stt._stream.decodes == 1  # the pause reused the step too
+    with qtbot.waitSignal(worker.transcribed, timeout=60_000) as done:
+        worker.request_transcribe(3, clip + AudioClip(quiet.pcm * 5, TARGET_RATE))
+    assert done.args[1].text == spec.args[1]
+    assert worker._stt._stream.decodes == 1  # nothing decoded after the decision
+    assert worker.speculative_hits == 1
