@@ -125,17 +125,18 @@ def make_recognizer(settings: Settings) -> Recognizer:
 
 
 def make_microphone(settings: Settings) -> Microphone:
-    from app.speech.microphone import QtMicrophone, endpoint_models
+    from app.speech.microphone import EndpointModels, QtMicrophone
     from app.speech.vad import VadConfig
 
-    voice_prob, end_of_turn, _fallbacks = endpoint_models()  # Silero VAD, Smart Turn
+    models = EndpointModels()  # Silero VAD, Smart Turn, the quick words (tiny.en), on a thread
     return QtMicrophone(
         settings.input_device,
         VadConfig(
             end_silence_ms=int(settings.end_silence_ms), max_speech_s=float(settings.max_answer_s)
         ),
-        voice_prob=voice_prob,
-        end_of_turn=end_of_turn,
+        voice_prob=models.voice,
+        end_of_turn=models.turn,
+        words=models.words,
     )
 
 

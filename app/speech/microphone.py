@@ -9,6 +9,11 @@ Stall-free: the end-of-turn model (Smart Turn, ~0.2 s a look on a quiet machine,
 runs on one worker thread the microphone owns; the detector asks (:class:`TurnCheck`), capture
 goes on, and the answer comes back queued to the GUI thread (:meth:`Vad.turn_verdict`). Silero
 VAD stays in the GUI thread: ~0.3 ms per 32 ms frame.
+
+Quick words: when a pause begins, the same thread decodes only its last :data:`TAIL_S` seconds
+with Whisper tiny.en (``words``, tens of milliseconds on a 5 s window), so whether the words stop
+mid-sentence is known before the whole answer's decode on the STT thread comes back
+(:meth:`Vad.hint_text` with ``tail=True``; the whole answer's words replace them when they come).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import logging
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
@@ -46,6 +52,11 @@ log = logging.getLogger(__name__)
 
 #: Listening without an answer this long earns one gentle prompt (listening goes on).
 PROMPT_AFTER_S = 12.0
+#: Seconds at the end of a pause's audio that the quick words decode: the last words and their
+#: clause ("what you need", "I would like to").
+TAIL_S = 3.0
+#: The answer so far in, a transcript of its last TAIL_S out (None: no model for it).
+QuickWords = Callable[[AudioClip], str | None]
 
 _ERRORS = {
     QtAudio.Error.OpenError: (
@@ -107,15 +118,17 @@ def _to_mono16k(data: bytes, fmt: QAudioFormat) -> npt.NDArray[np.int16]:
 
 
 class EndpointModels:
-    """Silero VAD and Smart Turn, loaded on a thread of their own (about 2 s under load: never on
-    the GUI thread). Until Silero is there, frames are judged by loudness (``voice`` returns
-    None); a Smart Turn look waits for the load on the end-of-turn thread. What cannot load falls
-    back, with a reason in :attr:`reasons` and the log."""
+    """Silero VAD, Smart Turn and the quick words' Whisper tiny.en, loaded on a thread of their
+    own (about 2 s under load: never on the GUI thread). Until Silero is there, frames are judged
+    by loudness (``voice`` returns None); a Smart Turn look or a quick decode waits for the load
+    on the end-of-turn thread. What cannot load falls back, with a reason in :attr:`reasons` and
+    the log."""
 
     def __init__(self) -> None:
         self.reasons: list[str] = []
         self._voice: Any = None
         self._turn: Any = None
+        self._words: Any = None
         self._loaded = threading.Event()
         threading.Thread(target=self._load, name="frameshift-endpoint-load", daemon=True).start()
 
@@ -131,6 +144,16 @@ class EndpointModels:
             self._voice = SileroVoice()
         except EngineUnavailable as exc:
             self.reasons.append(f"{exc} Speech is found by its loudness instead.")
+        try:
+            from app.speech.stt_whisper import WhisperRecognizer
+
+            words = WhisperRecognizer(
+                choice="fast", beam_size=1, cpu_threads=1, initial_prompt=None
+            )
+            words.load()
+            self._words = words
+        except EngineUnavailable as exc:
+            self.reasons.append(f"{exc} A pause's words come from the whole answer's decode only.")
         for reason in self.reasons:
             log.warning("%s", reason)
         self._loaded.set()
@@ -147,12 +170,14 @@ class EndpointModels:
         self._loaded.wait()
         return float(self._turn(clip)) if self._turn is not None else None
 
-
-def endpoint_models() -> tuple[VoiceProb | None, EndOfTurn | None, list[str]]:
-    """Silero VAD and Smart Turn for the detector, loading in the background (EndpointModels);
-    the reasons list fills in if one cannot load."""
-    models = EndpointModels()
-    return models.voice, models.turn, models.reasons
+    def words(self, clip: AudioClip) -> str | None:
+        """The last TAIL_S of ``clip`` as tiny.en hears it; None when it could not load."""
+        self._loaded.wait()
+        if self._words is None:
+            return None
+        tail = clip.resampled(TARGET_RATE)
+        tail = AudioClip(tail.pcm[-int(TAIL_S * TARGET_RATE) * 2 :], TARGET_RATE)
+        return str(self._words.transcribe(tail).text)
 
 
 class QtMicrophone(QObject):
@@ -187,6 +212,8 @@ class QtMicrophone(QObject):
     speech_growing = Signal(object)
     #: look id, probability: emitted from the end-of-turn thread, received queued (GUI thread).
     _judged = Signal(int, float)
+    #: clip, quick words: the same way.
+    _heard = Signal(object, str)
 
     POLL_MS = 20
     GROW_S = 1.0
@@ -200,17 +227,24 @@ class QtMicrophone(QObject):
         echo: EchoReference | None = None,
         voice_prob: VoiceProb | None = None,
         end_of_turn: EndOfTurn | None = None,
+        words: QuickWords | None = None,
         prompt_after_s: float | None = PROMPT_AFTER_S,
     ) -> None:
+        """``words``: a quick decode of a pause's last seconds (:meth:`EndpointModels.words`);
+        given, the words' rule is on from the start (``VadConfig.use_text``)."""
         super().__init__(parent)
         self.device_id = device_id
+        if words is not None:
+            config = replace(config or VadConfig(), use_text=True)
         self.vad = Vad(config, voice_prob=voice_prob, ask_end_of_turn=end_of_turn is not None)
         self._end_of_turn = end_of_turn
+        self._words = words
         self._judge: ThreadPoolExecutor | None = None
         self._judge_lock = threading.Lock()
         #: milliseconds each end-of-turn look took on its thread (the last 200), for benches.
         self.look_ms: deque[float] = deque(maxlen=200)
         self._judged.connect(self._on_judged, Qt.ConnectionType.QueuedConnection)
+        self._heard.connect(self._on_heard, Qt.ConnectionType.QueuedConnection)
         self._grown_at = 0.0
         self.echo = echo
         c = self.vad.config
@@ -413,15 +447,38 @@ class QtMicrophone(QObject):
         self._dispatch(self.vad.feed(samples, echo))
 
     # -- end of turn, off the GUI thread ----------------------------------------------------
+    def _executor(self) -> ThreadPoolExecutor:
+        with self._judge_lock:
+            if self._judge is None:
+                self._judge = ThreadPoolExecutor(1, thread_name_prefix="frameshift-endpoint")
+            return self._judge
+
     def _ask(self, check: TurnCheck) -> None:
         model = self._end_of_turn
         if model is None:
             return
-        with self._judge_lock:
-            if self._judge is None:
-                self._judge = ThreadPoolExecutor(1, thread_name_prefix="frameshift-endpoint")
-            judge = self._judge
-        judge.submit(self._judge_in_thread, model, check)
+        self._executor().submit(self._judge_in_thread, model, check)
+
+    def _ask_words(self, clip: AudioClip) -> None:
+        words = self._words
+        if words is not None and self.vad.config.use_text:
+            self._executor().submit(self._words_in_thread, words, clip)
+
+    def _words_in_thread(self, words: QuickWords, clip: AudioClip) -> None:
+        """Runs on the end-of-turn thread: touches no Qt object but the queued signal."""
+        try:
+            text = words(clip)
+        except Exception as exc:  # a failed quick decode leaves it to the whole answer's
+            log.warning("quick decode of a pause failed: %s", exc)
+            return
+        if text is None:
+            self._words = None  # no model: the whole answer's decode alone from now on
+            return
+        with contextlib.suppress(RuntimeError):  # the microphone was deleted meanwhile
+            self._heard.emit(clip, text)
+
+    def _on_heard(self, clip: AudioClip, text: str) -> None:
+        self._dispatch(self.vad.hint_text(clip, text, tail=True))
 
     def _judge_in_thread(self, model: EndOfTurn, check: TurnCheck) -> None:
         """Runs on the end-of-turn thread: touches no Qt object but the queued signal."""
@@ -454,6 +511,7 @@ class QtMicrophone(QObject):
                 self._armed_at = time.monotonic()
                 self.speech_started.emit()
             elif isinstance(event, SilenceStarted):
+                self._ask_words(event.clip)
                 self.silence_started.emit(event.clip)
             elif isinstance(event, SpeechEnded):
                 self._armed_at = time.monotonic()

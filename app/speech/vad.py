@@ -26,6 +26,7 @@ import numpy.typing as npt
 
 from app.speech.audio import TARGET_RATE, AudioClip, rms
 from app.speech.echo import EchoGate, EchoTrace
+from app.speech.endwords import Verdict, judge
 from app.speech.ring import RingBuffer
 
 
@@ -55,7 +56,8 @@ class VadConfig:
     # Turn alone cannot tell a mid-sentence pause from an end: bench/endpointing.py "cues").
     alone_threshold: float | None = None
     text_wait_ms: int = 1500  # no transcript of the pause by then: the model decides alone
-    text_finished_ms: int = 1200  # transcript says finished: end by then even if the model doubts
+    text_finished_ms: int = 0  # the words end a sentence: end by then even if the model doubts
+    text_unsure_ms: int = 1200  # the words may end a sentence ("I think so."): end by then
     text_threshold: float = 0.8  # with the words on, the model's probability that ends a pause
     text_one_look: bool = True  # with the words on, one look a pause (later looks drift to "yes")
 
@@ -155,7 +157,7 @@ class Vad:
         self._look += 1  # an answer to a look asked before now is stale
         self._probability: float | None = None  # the model's last answer about this pause
         self._pause_start = 0  # ring index where the current pause began
-        self._hint: tuple[int, bool] | None = None  # (ring index it covers to, unfinished)
+        self._hint: tuple[int, Verdict] | None = None  # (ring index it covers to, the words)
         self._waited_frames = 0
         self._no_speech_said = False
 
@@ -312,21 +314,21 @@ class Vad:
         self._probability = probability
         return [self._end("end_of_turn")] if self._finished() else []
 
-    def hint_text(self, clip: AudioClip, text: str) -> list[VadEvent]:
+    def hint_text(self, clip: AudioClip, text: str, *, tail: bool = False) -> list[VadEvent]:
         """A transcript of ``clip`` (the answer from its start, as a ``SilenceStarted`` or
         ``current_clip`` gave it): with ``use_text``, words that stop mid-sentence keep the turn
         open whatever the model says, and finished words let it end. Ends the answer (a
-        :class:`SpeechEnded` in the list) when that settles it."""
-        from app.speech.endwords import unfinished
-
+        :class:`SpeechEnded` in the list) when that settles it. ``tail``: ``text`` is a quick
+        decode of the clip's last seconds only; it never replaces words of the whole answer
+        that cover as much audio."""
         if not self.in_speech or not self.config.use_text:
             return []
         end = self._clip_start + len(clip.pcm) // 2
         if end > self.ring.end:
             return []  # not this answer's audio
-        if self._hint is not None and end < self._hint[0]:
+        if self._hint is not None and (end < self._hint[0] or (tail and end == self._hint[0])):
             return []  # a late answer about less audio than the words already known
-        self._hint = (end, unfinished(text))
+        self._hint = (end, judge(text))
         return [self._end("end_of_turn")] if self._silent_run and self._finished() else []
 
     def _finished(self) -> bool:
@@ -338,9 +340,10 @@ class Vad:
         silent_ms = self._silent_run * c.frame_ms
         hint = self._hint
         if hint is not None and hint[0] >= self._pause_start - self.frame_len:
-            if hint[1]:
+            if hint[1] == "unfinished":
                 return False  # the words stop mid-sentence: only the cap ends this pause
-            return (p is not None and p >= c.text_threshold) or (silent_ms >= c.text_finished_ms)
+            wait = c.text_finished_ms if hint[1] == "finished" else c.text_unsure_ms
+            return (p is not None and p >= c.text_threshold) or (silent_ms >= wait)
         if p is None:
             return False
         if c.alone_threshold is not None and p >= c.alone_threshold:

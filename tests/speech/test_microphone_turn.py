@@ -5,6 +5,7 @@ with the model's verdict, queued back to the GUI thread."""
 from __future__ import annotations
 
 import itertools
+import subprocess
 import threading
 import time
 from pathlib import Path
@@ -94,6 +95,9 @@ def test_the_models_load_off_the_gui_thread(espeak_dir: Path) -> None:
     p = models.turn(spoken)
     assert p is not None
     assert 0.0 <= p <= 1.0
+    heard = models.words(AudioClip(bytes(32_000)) + spoken)  # only its last seconds are decoded
+    assert heard is not None
+    assert "yes" in heard.lower(), heard
 
 
 def test_the_first_transcript_turns_the_words_rule_on(qtbot: QtBot) -> None:
@@ -102,3 +106,66 @@ def test_the_first_transcript_turns_the_words_rule_on(qtbot: QtBot) -> None:
     mic.hint_text(AudioClip(b""), "I would like to...")  # no answer under way: nothing ends
     assert mic.vad.config.use_text
     mic.release()
+
+
+class _QuickWords:
+    """The microphone's real quick words (tiny.en on a pause's last seconds); remembers the
+    threads that called it and what it heard."""
+
+    def __init__(self) -> None:
+        from app.speech.microphone import EndpointModels
+
+        self.models = EndpointModels()
+        self.threads: set[str] = set()
+        self.heard: list[str] = []
+        self.calls = 0
+
+    def __call__(self, clip: AudioClip) -> str | None:
+        self.calls += 1
+        self.threads.add(threading.current_thread().name)
+        text = self.models.words(clip)
+        self.heard.append(text or "")
+        return text
+
+
+@pytest.mark.parametrize(
+    ("voice", "pause_ms"), [("en-us", 900), ("en-gb+f3", 1400), ("en-us+m3", 1800)]
+)
+def test_quick_words_that_stop_mid_sentence_hold_the_turn_though_the_model_says_finished(
+    qtbot: QtBot, pulse_mic: dict[str, str], espeak_dir: Path, voice: str, pause_ms: int
+) -> None:
+    """Generated: voices x pause lengths after "to". Smart Turn is replaced by a model that
+    always says "finished" (enough to end a pause alone here) and the whole answer's decode
+    never comes (no worker): the microphone's own quick words of the pause ("I would like to"),
+    decoded on the end-of-turn thread before the model's look, keep the answer open, and it
+    ends whole after its last word."""
+    said = f'<speak>I would like to <break time="{pause_ms}ms"/> meet the team first.</speak>'
+    out = espeak_dir / f"quick-{voice}.wav"
+    subprocess.run(["espeak-ng", "-m", "-v", voice, "-w", str(out), said], check=True, timeout=30)
+    spoken = AudioClip.from_wav(out)
+    wav = (AudioClip(bytes(16_000)) + spoken).to_wav(out.with_stem(out.stem + "-padded"))
+    words = _QuickWords()
+    assert words.models.wait(120)
+    mic = QtMicrophone(
+        # The model alone may end a pause (p >= 0.9): only the words stand in its way.
+        config=VadConfig(end_silence_max_ms=2500, alone_threshold=0.9),
+        voice_prob=SileroVoice(),
+        end_of_turn=lambda _clip: 1.0,
+        words=words,
+    )
+    assert mic.vad.config.use_text  # quick words turn the words' rule on from the start
+    mic.failed.connect(lambda m: pytest.fail(m))
+    mic.start()
+    qtbot.wait(400)
+    player = play_into_mic(wav, pulse_mic)
+    try:
+        with qtbot.waitSignal(mic.speech_ended, timeout=30_000) as blocker:
+            pass
+        # Under load a decode may still run: let it finish before the microphone goes.
+        qtbot.waitUntil(lambda: len(words.heard) == words.calls, timeout=120_000)
+    finally:
+        player.wait(10)
+        mic.release()
+    assert words.heard, "the pause's words were decoded"
+    assert all(name.startswith("frameshift-endpoint") for name in words.threads)
+    assert blocker.args[0].duration_s > spoken.duration_s * 0.9, (words.heard, voice, pause_ms)
