@@ -25,6 +25,7 @@ writers' answers (tests/data/framing/hands, words seen 6+ times: "the", "my", "I
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Literal
 
@@ -52,17 +53,34 @@ RARELY_LAST = _words(
     am be been being have has had do does did would could should will can might must may shall
     get got just pretty super quite also still always never already ever only
     most some any whole last next love want wanted need tell ask make let trying looking
-    hoping wondering wonder thinking planning going used able couple few several"""
+    hoping wondering wonder thinking planning going used able couple few several mostly mainly
+    especially particularly currently probably plus except including"""
 )
 #: Words that end a sentence about as often as not ("I'd like that.", "I think so.", "Not
 #: really."): with a final ". ? !" the acoustic model and the clock decide.
 SOMETIMES_LAST = _words(
-    """that this so then really even one two three four five six seven eight nine ten eleven
+    """that this so then really even maybe one two three four five six seven eight nine ten eleven
     twelve fifteen twenty thirty forty fifty hundred thousand"""
 )
 #: Words that let a later clause end on a preposition or verb: "what you need", "where I am",
 #: "who should I send it to", "how she got in", "if you need".
 STRANDING = _words("what where who whom which how whatever wherever whoever whichever if")
+#: Nouns that head a clause with no "that" ("the kind of team I'm looking for", "a lot to think
+#: about", "everything I wanted to ask"): with a subject or "to" after one, the clause may end on
+#: a preposition or verb.
+HEADS = _words(
+    """thing things kind sort part lot everything something anything nothing one stuff place
+    team people person way job work role"""
+)
+#: A subject pronoun or its contraction opens such a clause.
+CLAUSE_SUBJECTS = _words(
+    "i i'm i've i'd i'll you you're you've you'd we we're we've we'd they they're they've to"
+)
+#: A sentence opening with one of these is a subordinate clause until a comma closes it ("When
+#: I started", "If you don't mind me asking"): its main clause may still come.
+OPENERS = _words("when if while although though whereas unless once whenever to just")
+#: Subject pronouns: after one, an adverb ends nothing ("I actually", "we mostly").
+SUBJECTS = _words("i we they he she")
 #: Subject and object pronouns: "it does", "you had", "I am" end a sentence (ellipsis), and so
 #: does a particle after an object ("count me in", "take it on").
 PRONOUNS = _words("i you we they he she it me us them him her")
@@ -90,25 +108,36 @@ def judge(text: str) -> Verdict:
     if stripped.endswith(_HANGING):
         return "unfinished"
     last = words[-1]
+    before = words[-2] if len(words) >= 2 else ""
     closed = stripped.endswith((".", "?", "!"))
-    if last in NEVER_LAST:
+    if last in NEVER_LAST or (before in SUBJECTS and last.endswith("ly")):
         return "unfinished"
+    if re.search(r",\s*well[.?!]*$", stripped):
+        return "unfinished"  # "That was my first job, well"
     if last in SOMETIMES_LAST or last.isdigit():
         return "unsure" if closed else "unfinished"
     if last in RARELY_LAST:
         if not closed:
             return "unfinished"
-        before = words[-2] if len(words) >= 2 else ""
         sentence = _WORD.findall(_SENTENCE.split(stripped.rstrip(".?! "))[-1])
         licensed = (
             (before, last) in PHRASE_ENDS
             or before in PRONOUNS
             or any(w in STRANDING for w in sentence[:-1])
+            or any(
+                a in HEADS and b in CLAUSE_SUBJECTS for a, b in itertools.pairwise(sentence[:-1])
+            )
         )
         if stripped.endswith("?") or licensed:
             return "unsure"
         return "unfinished"
-    return "finished" if closed else "unsure"
+    if not closed:
+        return "unsure"
+    clause = _SENTENCE.split(stripped.rstrip(".?! "))[-1]
+    opener = _WORD.findall(clause)[:1]
+    if opener and opener[0] in OPENERS and "," not in clause:
+        return "unsure"  # "When I started.": the main clause may follow
+    return "finished"
 
 
 def unfinished(text: str) -> bool:
