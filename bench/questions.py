@@ -22,10 +22,11 @@ answered. Printed as one JSON document:
 * `match_ms`: p50 / p95 / max time to match one answer's questions (one encoder call plus
   the word scores), with the encoder's own time for one text and the machine's load average
   beside it (on a busy machine the model's share grows). Target p95 <= 10 ms.
-* the same per set (`dev` is the matcher author's own set, `dev-q3` an independent writer's set
-  to tune on; the others are held out), the held-out ones in recognizer style (lowercase, no
-  punctuation) versus written style, and the misses of the dev sets (`--misses all` adds the
-  held-out ones: read them for classes only, never tune on their wording).
+* the same per set (`dev` is the matcher author's own set, `dev-q3` and `dev-q4` independent
+  writers' sets to tune on; the others are held out), the held-out ones in recognizer style
+  (lowercase, no punctuation) versus written style, and the misses of the dev sets
+  (`--misses all` adds the held-out ones: read them for classes only, never tune on their
+  wording).
 """
 
 from __future__ import annotations

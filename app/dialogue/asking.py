@@ -77,7 +77,10 @@ _OWN_WORK_TOPIC: Final = re.compile(r"(?:^|_)(?:role|week|work|day|job)(?:_|$)")
 _LEISURE: Final = re.compile(
     r"\b(?:hobby|hobbies|for\s+fun|free\s+time|spare\s+time|downtime|switch\s+off|unwind|"
     r"(?:days?|evenings?|nights?)\s+off|time\s+away\s+from\s+work|"
-    r"outside\s+(?:of\s+)?work\s+(?:do\s+you|you)\s+(?:do|enjoy|like))\b"
+    r"outside\s+(?:of\s+)?(?:work|the\s+office|your\s+job)|"
+    r"(?:apart|aside)\s+from\s+(?:work|the\s+job|your\s+job)|besides\s+(?:work|the\s+job)|"
+    r"when\s+you(?:'re|re|\s+are)\s+not\s+(?:at\s+)?work(?:ing)?|"
+    r"away\s+from\s+(?:work|the\s+office|the\s+job|your\s+desk))\b"
     r"|^(?!.*\b(?:work|works|working|worked|shifts?|rota|hours|open|opens|on\s+call|cover|"
     r"overtime|busy|service|trading|nights|mondays?|fridays?|nine\s+to\s+five|"
     r"(?:do|does|doing|did)\s+(?:the\s+)?week-?ends?)\b).*\bweek-?ends?\b",
@@ -94,7 +97,12 @@ _PERSONAL: Final = re.compile(
     r"tool|client|story|problem|bug)s?\b)"
     r"|\bwhere\s+do\s+you\s+live\b|\bare\s+you\s+married\b|\bhow\s+old\s+are\s+you\b"
     r"|\b(?:do\s+you\s+have|have\s+you\s+got)\s+(?:any\s+)?(?:kids|children|pets|a\s+dog|"
-    r"a\s+cat)\b",
+    r"a\s+cat)\b"
+    # where they studied, old friends, work on the side
+    r"|\bwhich\s+(?:college|university|uni|school|halls?)\s+were\s+you\b"
+    r"|\bwere\s+you\s+at\s+(?:my|our|the\s+same)\s+(?:university|uni|college|school)\b"
+    r"|\b(?:keep|kept|stay|stayed)\s+in\s+touch\s+with\s+(?:anyone|anybody|any\s+of|people|"
+    r"them|him|her|your|old|the\s+old)\b|\bon\s+the\s+side\b",
     re.IGNORECASE,
 )
 #: Getting to the building: parking, bike storage.
@@ -112,10 +120,48 @@ _START_DATE: Final = re.compile(
     r"|\bhow\s+soon\s+(?:can|could|would|do)\s+(?:i|you\s+need)\b",
     re.IGNORECASE,
 )
+#: The building's amenities: the canteen, showers, lockers.
+_FACILITIES: Final = re.compile(
+    r"\b(?:canteen|cafeteria|staff\s+(?:restaurant|kitchen|room)|vending\s+machines?|"
+    r"showers?|lockers?|changing\s+rooms?|prayer\s+room|on-?site\s+(?:gym|creche|nursery))\b",
+    re.IGNORECASE,
+)
 #: Immigration: visas and sponsorship.
 _VISA: Final = re.compile(
     r"\b(?:visas?|sponsorship|sponsor\s+(?:a\s+|the\s+)?(?:visa|work\s+permit)s?|"
     r"sponsor\s+(?:international|overseas|foreign)|work\s+permits?|right\s+to\s+work)\b",
+    re.IGNORECASE,
+)
+
+#: Looking back on the persona's own experience: what surprised them, what they wish they had
+#: known (not how they started: that is "origin"; not the hardest part: a "challenge").
+_SURPRISE: Final = re.compile(
+    r"\bsurpris(?:ed|es|ing)\s+(?:you|u)\b|\b(?:most|anything|something|biggest|what(?:'s|\s+is|\s+was)?)"
+    r"\s+(?:\w+\s+)?surpris(?:ed|ing|e)\b|\bwere\s+you\s+surprised\b|\bsurprise\s+you\b"
+    r"|\bwish\s+(?:you'?d|you\s+had|you\s+knew|someone'?d|some(?:one|body)\s+had|"
+    r"(?:someone|somebody)\s+would\s+have)\s+(?:known|told|been\s+told|warned|said)?\b"
+    r"|\bdidn'?t\s+(?:you\s+)?expect\b|\bnobody\s+(?:tells|told|warns|warned)\s+you\b"
+    r"|\bregrets?\b|\bregretted\b|\blooking\s+back\b|\bin\s+hindsight\b"
+    r"|\bwould\s+you\s+(?:do|choose)\s+it\s+(?:all\s+)?again\b",
+    re.IGNORECASE,
+)
+#: What the persona values in their own work: what keeps them there, the best part, their
+#: proudest moment (not what keeps them up at night: a "challenge").
+_FONDNESS: Final = re.compile(
+    r"\bkeeps?\s+you\s+(?!up\b)(?:there|here|at|in|going|motivated|interested|coming)\b"
+    r"|\bmade\s+you\s+stay\b|\bwhy\s+(?:do|did|have)\s+you\s+stay(?:ed)?\b"
+    r"|\b(?:best|favou?rite|most\s+(?:fun|enjoyable|satisfying|rewarding))\s+(?:part|bit|"
+    r"moment|day)s?\b|\b(?:best|favou?rite)\s+thing\s+about\s+(?:it|the|your|working|what)\b"
+    r"|\bwhat\s+do\s+you\s+(?:most\s+)?(?:love|enjoy|like)\s+(?:most\s+)?about\s+(?:it|the\s+(?:job|work|"
+    r"role)|your\s+(?:job|work|role)|what\s+you\s+do|working)\b"
+    r"|\bproud(?:est)?\b|\bmost\s+rewarding\b|\brewarding\s+(?:moment|part|thing)\b",
+    re.IGNORECASE,
+)
+
+#: What the persona misses about an earlier job ("Do you miss teaching?").
+_MISSING: Final = re.compile(
+    r"\bwhat\s+do\s+you\s+miss\b|\bmiss\s+(?:anything\s+)?about\b"
+    r"|\bdo\s+you\s+(?:ever\s+|still\s+)?miss\b",
     re.IGNORECASE,
 )
 
@@ -142,8 +188,12 @@ INTENTS: Final[dict[str, re.Pattern[str]]] = {
     "leisure": _LEISURE,
     "personal": _PERSONAL,
     "parking": _PARKING,
+    "facilities": _FACILITIES,
     "visa": _VISA,
     "start_date": _START_DATE,
+    "surprise": _SURPRISE,
+    "fondness": _FONDNESS,
+    "missing": _MISSING,
 }
 #: Softer intents: a question showing one goes to the topics whose examples show it when there
 #: are any ("What's the biggest headache right now?" to challenges, not team); when no topic
@@ -152,7 +202,8 @@ LEANINGS: Final[dict[str, re.Pattern[str]]] = {
     "challenge": re.compile(
         r"\b(?:hard|hardest|toughest|trickiest|difficult|difficulty|difficulties|"
         r"challeng\w*|frustrat\w*|tough|tricky|struggl\w*|headaches?|pain\s+points?|"
-        r"keeps?\s+you\s+up|biggest\s+(?:problem|issue|worry|obstacle)s?)\b",
+        r"keep(?:s|ing)?\s+you\s+up|biggest\s+(?:problem|issue|worry|obstacle)s?|"
+        r"(?:worst|least\s+favou?rite)\s+(?:part|thing|bit)s?|downsides?)\b",
         re.IGNORECASE,
     ),
     "looking_for": re.compile(
@@ -160,7 +211,11 @@ LEANINGS: Final[dict[str, re.Pattern[str]]] = {
         r"|\bmakes?\s+(?:someone|somebody|a\s+person|people|a\s+candidate)\s+(?:good|great|"
         r"successful|stand|do\s+well|a\s+good)\b|\bkind\s+of\s+(?:person|people|candidate)\b"
         r"|\bqualities\b|\bdo(?:es)?\s+well\s+(?:here|on|in|at)\b"
-        r"|\b(?:thrives?|thriving)\b",
+        r"|\b(?:thrives?|thriving)\b"
+        # what would win them over: "what would you need to see from someone like me"
+        r"|\b(?:need|want|like|expect)\s+to\s+see\s+(?:from|in)\b|\bwhat\s+would\s+it\s+take\b"
+        r"|\btake\s+(?:someone|somebody|people|them|me)\s+on\b"
+        r"|\b(?:consider|hire|take|want)\s+(?:someone|somebody|people)\s+(?:like\s+me|with(?:out)?)\b",
         re.IGNORECASE,
     ),
     "advice": re.compile(
@@ -177,7 +232,9 @@ LEANINGS: Final[dict[str, re.Pattern[str]]] = {
         r"[\w-]+(?:\s+[\w-]+){0,4})\s+(?:actually\s+|really\s+|mostly\s+)?"
         r"(?:do|be\s+doing|work\s+on|be\s+working\s+on|be\s+responsible\s+for|spend)\b"
         r"|\bwhat\s+(?:would|does|will)\s+(?:the|this|that)\s+(?:role|job|post|position)\s+"
-        r"(?:actually\s+)?involve\b",
+        r"(?:actually\s+)?involve\b"
+        r"|\bwhat(?:'s|s|\s+is|\s+exactly\s+is)\s+(?:exactly\s+)?(?:the|this|that)\s+(?:opening|role|job|position|"
+        r"vacancy|post)\b(?!\s+(?:like|process)\b)",
         re.IGNORECASE,
     ),
     "culture": re.compile(
@@ -185,7 +242,7 @@ LEANINGS: Final[dict[str, re.Pattern[str]]] = {
         r"|\blike\s+(?:to\s+work|working)\s+(?:with|there|at|for|in|on)\b|\benjoy\s+working\b"
         r"|\bwork\s+together\b|\bget(?:s|ting)?\s+along\b"
         r"|\bget(?:s|ting)?\s+on\s+(?:with\s+(?:each\s+other|everyone|people|them)|together|well)\b|"
-        r"\bcollaborativ\w*|\batmosphere\b|\bvibe\b|\bgood\s+place\s+to\s+work\b"
+        r"\bcollaborativ\w*|\batmosphere\b|\bvibe\b|\bplace\s+to\s+work\b"
         r"|\bwhat\s+are\s+the\s+people\s+like\b",
         re.IGNORECASE,
     ),
@@ -204,7 +261,35 @@ LEANINGS: Final[dict[str, re.Pattern[str]]] = {
         r"|\bthe\s+process\b(?!\s+of\b)|\binterviews?\b|\bhow\s+many\s+rounds\b"
         r"|\bget(?:s|ting)?\s+hired\b"
         r"|\b(?:are|is)\s+(?:you|you\s+guys|they|we|it|the\s+\w+|\w+)\s+(?:still\s+)?hiring\b"
-        r"|\bhiring\s+(?:right\s+)?now\b",
+        r"|\bhiring\s+(?:right\s+)?now\b"
+        r"|\bhow\s+(?:does|do|would|will)\s+(?:the\s+)?(?:application|applying|recruitment|"
+        r"hiring|selection)s?\s+work\b"
+        r"|\bhow\s+(?:do|would|can|should|does)\s+(?:i|people|someone|one|you)\s+apply\b"
+        r"|\bcompetenc(?:y|ies)[- ]based\b|\bassessment\s+(?:centre|center|day)\b"
+        r"|\bwhat\s+happens\s+(?:next|after\s+that|then)\b|\bnext\s+steps?\b",
+        re.IGNORECASE,
+    ),
+    # how soon a post is to be filled: "how fast are they looking to fill this", "why the rush"
+    "timeline": re.compile(
+        r"\bhow\s+(?:quickly|fast|soon|urgently)\s+(?:are|is|do|does|would|will|did|can)\s+"
+        r"(?:they|you|we|it|the\s+\w+|\w+)\s+(?:\w+\s+)?(?:need|want|looking|hoping|trying|"
+        r"planning|expect\w*|hire|hiring|fill|filling|decide|deciding|move|moving)\b"
+        r"|\burgen(?:t|cy|tly)\b|\bthe\s+rush\b"
+        r"|\btime\s*(?:line|frame|scale)s?\b|\bdeadline\b|\bby\s+when\b"
+        r"|\bwhen\s+(?:do|would|will|did)\s+they\s+(?:want|need)\b|\bso\s+(?:quickly|soon|fast)\b"
+        r"|\b(?:looking|want|need|trying|hoping)\s+to\s+fill\b|\bfill(?:ed)?\s+(?:it|this|that|the\s+"
+        r"(?:role|post|position|job|seat))\s+(?:by|quickly|fast|soon)\b",
+        re.IGNORECASE,
+    ),
+    # where a group or company came from: "how did the group come about", "has it always existed"
+    "history": re.compile(
+        r"\b(?:come|came|coming)\s+about\b|\balways\s+(?:been\s+(?:there|around)|existed)\b"
+        r"|\bhistory\b|\bhow\s+long\s+(?:has|have)\s+(?:the|your|this|that|it|they)\b(?:\s+[\w-]+){0,3}"
+        r"\s+(?:existed|been\s+(?:around|going|running|there))\b"
+        r"|\bhow\s+did\s+(?:the|your|this|that)\s+(?:[\w-]+\s+){0,3}?(?:group|team|studio|company|"
+        r"practice|unit|department|firm|business|agency|lab|charity|startup|office|guild)\s+"
+        r"(?:first\s+)?(?:get\s+)?(?:start|started|begin|form|come|get\s+going)\b"
+        r"|\b(?:was|were)\s+(?:it|the\s+\w+|[\w-]+)\s+(?:founded|set\s+up|started)\b",
         re.IGNORECASE,
     ),
 }
@@ -231,16 +316,24 @@ LATER_REPLIES: Final = (
     "Let's not get ahead of ourselves.",
     "I'd rather not guess at that. It comes later, if it gets that far.",
 )
+#: To a question about the persona's own experience (what surprised them, what keeps them
+#: there) that no topic answers: an honest, personal non-answer, never a colleague's name.
+REFLECTIVE_REPLIES: Final = (
+    "Ooh, good question. Honestly, I'm still working that one out myself.",
+    "Ha, that's a big one. I'd need longer than we've got to do it justice.",
+)
 #: Every generic reply by what it answers, in the order they are tried.
 GENERIC_REPLIES: Final[dict[str, tuple[str, ...]]] = {
     "private": PRIVATE_REPLIES,
     "logistics": LOGISTICS_REPLIES,
     "later": LATER_REPLIES,
+    "reflective": REFLECTIVE_REPLIES,
 }
 _GENERIC_INTENTS: Final = {
     "private": frozenset({"leisure", "personal"}),
-    "logistics": frozenset({"parking", "visa"}),
+    "logistics": frozenset({"parking", "facilities", "visa"}),
     "later": frozenset({"pay", "start_date"}),
+    "reflective": frozenset({"surprise", "fondness", "missing"}),
 }
 
 

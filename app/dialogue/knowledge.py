@@ -222,6 +222,8 @@ class KnowledgeMatcher:
             # pay topic) is about none of them: a topic answering something else is wrong.
             return self._showing(self._example_intents, asked, leave_out), False
         leaning = leanings(question)
+        # "the opening you're hiring for, what would that person do" asks about the work
+        leaning -= {OPPOSED[name] for name in leaning if name in OPPOSED}
         everything = list(range(len(self.ids)))
         if leaning:
             shown = self._showing(self._example_leanings, leaning, leave_out)
@@ -520,7 +522,15 @@ def questions_in(answer: str) -> list[str]:
         if question:
             found.append(question)
         alone = answer[start:end].strip()
-        if alone and alone != question and len(answer[begin:start].split()) >= _LONG_LEAD_WORDS:
+        lead = answer[begin:start].split()
+        # "are you still drawing or is it mostly running the business" is one question: the
+        # part after "or" is an alternative, not a question of its own
+        if (
+            alone
+            and alone != question
+            and len(lead) >= _LONG_LEAD_WORDS
+            and lead[-1].lower().strip(",") != "or"
+        ):
             found.append(alone)
     return found
 

@@ -231,10 +231,11 @@ class Runner:
                 follow_up = topic.follow_up
                 self._said.add(follow_up)
         elif (kind := generic_kind(asked)) is not None and (
-            kind == "private" or not SCRIPTED_CUES.intersection(routed)
+            kind in ("private", "reflective") or not SCRIPTED_CUES.intersection(routed)
         ):
             # "How do you know Priya?": "another time", never "Femi would know"; parking: "I
-            # don't know", no colleague named; pay, a start date: "let's not get ahead ..."
+            # don't know", no colleague named; pay, a start date: "let's not get ahead ...";
+            # "What surprised you most?": an honest personal non-answer
             private = True
             parts.append(self._pick(GENERIC_REPLIES[kind]))
         elif (

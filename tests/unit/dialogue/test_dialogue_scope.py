@@ -46,6 +46,10 @@ OUT_OF_SCOPE: dict[str, list[str]] = {
             "Any plans for the weekend?",
             "how do you unwind in the evenings",
             "what do you like doing in your free time?",
+            "what do you like to do on weekends, apart from work?",
+            "what do you enjoy doing outside of work",
+            "what do you get up to when you're not working?",
+            "besides work, what keeps you busy",
         ),
     ),
     "personal": _product(
@@ -60,6 +64,10 @@ OUT_OF_SCOPE: dict[str, list[str]] = {
             "whats your favourite film",
             "where do you live?",
             "do you have kids",
+            "which college were you in?",
+            "were you at my university too",
+            "do you still keep in touch with anyone from the course?",
+            "do you still tutor on the side",
         ),
     ),
     "parking": _product(
@@ -69,6 +77,50 @@ OUT_OF_SCOPE: dict[str, list[str]] = {
             "where would I park",
             "is there a car park near the building?",
             "do you have bike storage",
+        ),
+    ),
+    "facilities": _product(
+        _LEADS,
+        (
+            "is the canteen any good?",
+            "is there a staff canteen open to visitors",
+            "are there showers if I cycle in?",
+            "do you have lockers for staff",
+            "is there a cafeteria on site",
+        ),
+    ),
+    "surprise": _product(
+        _LEADS,
+        (
+            "what surprised you most when you started?",
+            "what surprised you most about moving into management",
+            "Was there anything about the job that surprised you?",
+            "what do you wish you'd known when you started?",
+            "what do you wish someone had told you before you switched",
+            "is there anything you didn't expect when you moved over?",
+            "Any regrets about leaving your old job?",
+            "looking back, would you do it all again?",
+        ),
+    ),
+    "fondness": _product(
+        _LEADS,
+        (
+            "what keeps you there after all these years?",
+            "what keeps you at the company",
+            "What's the best part of the job?",
+            "whats your favourite part of the work",
+            "What do you love about your job?",
+            "what's been your proudest moment?",
+            "what's the most rewarding thing you've worked on",
+            "why have you stayed so long",
+        ),
+    ),
+    "missing": _product(
+        _LEADS,
+        (
+            "what do you miss about your old job?",
+            "do you miss teaching",
+            "Do you ever miss working on the wards?",
         ),
     ),
     "visa": _product(
@@ -107,8 +159,10 @@ NOT_OUT_OF_SCOPE = (
     "do you still do weekends and nights or is it monday to friday",
     "Is the restaurant busy at the weekend?",
     "how many hours do you work at weekends",
-    "What's your favourite part of the job?",
     "what's your favourite project so far",
+    "What keeps you up at night?",
+    "whats the worst part of the job",
+    "what's the hardest thing you've had to get used to",
     "How do you know if a study worked?",
     "how do you know when a design is finished",
     "How did you get into healthcare informatics?",
@@ -126,6 +180,8 @@ LEANING: dict[str, list[str]] = {
             "What do you find most frustrating?",
             "what's the trickiest thing about the work",
             "What are you struggling with at the moment?",
+            "what's the worst part of the job, honestly?",
+            "Are there any downsides?",
         ),
     ),
     "advice": _product(
@@ -144,6 +200,8 @@ LEANING: dict[str, list[str]] = {
             "so what would whoever you hire be doing",
             "What would the person in the role work on?",
             "what will the successful candidate be responsible for",
+            "what exactly is the opening you're hiring for? what would that person do",
+            "what's the role, exactly?",
         ),
     ),
     "culture": _product(
@@ -153,6 +211,8 @@ LEANING: dict[str, list[str]] = {
             "how do the engineers and designers get along",
             "Do people enjoy working there?",
             "is it a collaborative place",
+            "what's the team like as a place to work?",
+            "is it a nice place to work",
         ),
     ),
     "remote": _product(
@@ -174,8 +234,49 @@ LEANING: dict[str, list[str]] = {
             "what would make someone stand out",
             "what makes someone a good fit here?",
             "What qualities matter most to you?",
+            "what would you need to see from someone like me?",
+            "What would it take for you to take someone on from outside the field?",
+            "would you ever consider someone like me with no industry experience",
+            "what do you want to see in a portfolio",
         ),
     ),
+    "hiring_steps": _product(
+        _LEADS,
+        (
+            "how does the application work?",
+            "how do I apply",
+            "is the interview competency based?",
+            "is there an assessment centre",
+            "what does the hiring process look like?",
+        ),
+    ),
+    "timeline": _product(
+        _LEADS,
+        (
+            "how fast are they looking to fill this?",
+            "how quickly do they need someone",
+            "why is it so urgent?",
+            "what's the rush",
+            "what's the timeline for the hire?",
+            "when do they want someone in by",
+        ),
+    ),
+    "history": _product(
+        _LEADS,
+        (
+            "how did the group come about?",
+            "how did your team get started",
+            "has the unit always existed?",
+            "how long has the studio been around",
+            "what's the history of the company?",
+            "when was the practice founded",
+        ),
+    ),
+}
+#: Look like the leanings above but are not: they must not be taken for them.
+NOT_LEANING: dict[str, tuple[str, ...]] = {
+    "timeline": ("how quickly do new starters get up to speed?", "how fast is the team growing"),
+    "history": ("how did you start out?", "how did you get into this", "how is the team set up?"),
 }
 
 
@@ -194,9 +295,13 @@ def test_the_classes_are_recognised_and_work_questions_are_not_taken_for_them() 
         taken = intents(question) & {*OUT_OF_SCOPE, "pay"}
         assert not taken, (question, taken)
         assert "culture" not in leanings(question), question
+    assert "challenge" in leanings("What keeps you up at night?")
     for leaning, questions in LEANING.items():
         missed = [q for q in questions if leaning not in leanings(q)]
         assert not missed, (leaning, missed)
+    for leaning, unlike in NOT_LEANING.items():
+        taken = [q for q in unlike if leaning in leanings(q)]
+        assert not taken, (leaning, taken)
 
 
 @pytest.mark.parametrize("meaning", [False, True], ids=["words", "meaning"])
@@ -249,6 +354,30 @@ def test_a_private_question_gets_another_time_never_a_colleague(path: Path) -> N
         assert line.topic in shown or line.parts[0] in PRIVATE_REPLIES, (question, line.parts)
         assert not set(line.parts) & set(scenario.knowledge.deflect), (question, line.parts)
         assert set(line.parts) <= rendered
+
+
+@pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
+def test_a_question_about_the_persona_s_own_experience_gets_a_personal_reply(path: Path) -> None:
+    """ "What surprised you most when you started?" answered with the origin story, or with
+    "Jordan would know", is wrong: a topic asked that way, else an honest personal non-answer."""
+    scenario = load_scenario(path)
+    rendered = set(scenario.manager_lines())
+    for intent in ("surprise", "fondness", "missing"):
+        shown = {
+            t.id
+            for t in scenario.knowledge.topics
+            if any(intent in intents(q) for q in t.questions)
+        }
+        for question in OUT_OF_SCOPE[intent][::3]:
+            runner = Runner(scenario, seed=len(question))
+            line = runner._answering([question], (), runner.line())
+            assert line is not None, question
+            assert line.topic in shown or line.parts[0] in GENERIC_REPLIES["reflective"], (
+                question,
+                line.parts,
+            )
+            assert not set(line.parts) & set(scenario.knowledge.deflect), (question, line.parts)
+            assert set(line.parts) <= rendered
 
 
 def test_a_line_s_opening_reaction_or_acknowledgement_is_split_off() -> None:
