@@ -207,9 +207,23 @@ class KnowledgeMatcher:
         best = ranked[0]
         score = scores[best]
         lead = score - scores[ranked[1]] if len(ranked) > 1 else score
+        if len(ranked) > 1 and self._answer_different_parts(question, best, ranked[1]):
+            lead = score  # either answers a part of "how did you start, and what surprised you"
         topic = self.ids[best] if score >= threshold and lead >= margin else None
         listed = tuple((self.ids[i], round(scores[i], 4)) for i in ranked)
         return TopicMatch(topic, self.ids[best], round(score, 4), method, ranked=listed)
+
+    def _answer_different_parts(self, question: str, first: int, second: int) -> bool:
+        """Whether a question showing two intents ("how did you get into it, and what do you
+        wish you'd known") has these two topics each answering a different one of them."""
+        asked = intents(question)
+        if len(asked) < 2:
+            return False
+        shown = [
+            frozenset().union(*(self._example_intents[j] for j in self._by_topic[t])) & asked
+            for t in (first, second)
+        ]
+        return bool(shown[0] and shown[1] and shown[0] != shown[1])
 
     def _candidates(self, question: str, leave_out: int | None) -> tuple[list[int], bool]:
         """The topics a question may be about: when it shows an intent ("who else", "how did

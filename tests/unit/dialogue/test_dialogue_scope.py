@@ -380,6 +380,42 @@ def test_a_question_about_the_persona_s_own_experience_gets_a_personal_reply(pat
             assert set(line.parts) <= rendered
 
 
+_TWO_PARTS = _product(
+    (
+        "I'd love to hear how you got into this,",
+        "How did you get into the field,",
+        "what got you into it",
+    ),
+    (
+        "and what do you wish you'd known when you started?",
+        "and what surprised you most?",
+        "and what keeps you there?",
+    ),
+)
+
+
+@pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
+def test_a_two_part_question_gets_a_topic_answering_one_of_its_parts(path: Path) -> None:
+    """ "How did you get into it, and what surprised you?": two topics each answer a part, so
+    their closeness is no reason to deflect: the better one answers."""
+    scenario = load_scenario(path)
+    matcher = KnowledgeMatcher(scenario.knowledge, shared_encoder(wait=True))
+    for question in _TWO_PARTS:
+        asked = intents(question)
+        answering = {
+            name
+            for name in asked
+            if any(name in intents(q) for t in scenario.knowledge.topics for q in t.questions)
+        }
+        found = matcher.match(question).topic
+        if found is None:  # allowed only when some part has no topic at all
+            assert answering != asked, question
+            continue
+        topic = scenario.knowledge.topic(found)
+        assert topic is not None
+        assert any(intents(q) & asked for q in topic.questions), (question, found)
+
+
 def test_a_line_s_opening_reaction_or_acknowledgement_is_split_off() -> None:
     assert split_acknowledgement("Turning it round on me, I like that. We run the record.") == (
         "Turning it round on me, I like that.",
