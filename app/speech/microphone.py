@@ -478,7 +478,8 @@ class QtMicrophone(QObject):
             self._heard.emit(clip, text)
 
     def _on_heard(self, clip: AudioClip, text: str) -> None:
-        self._dispatch(self.vad.hint_text(clip, text, tail=True))
+        if text.strip():  # nothing heard in the tail is no evidence
+            self._dispatch(self.vad.hint_text(clip, text, tail=True))
 
     def _judge_in_thread(self, model: EndOfTurn, check: TurnCheck) -> None:
         """Runs on the end-of-turn thread: touches no Qt object but the queued signal."""

@@ -8,6 +8,7 @@ import itertools
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from app.speech import AudioClip
@@ -161,3 +162,47 @@ def test_a_transcript_from_before_the_pause_does_not_decide_it(espeak_dir: Path)
         ends += [e for e in events if isinstance(e, SpeechEnded)]
     assert len(ends) == 1
     assert ends[0].reason == "end_of_turn"
+
+
+def _pause_of_a_tone(vad: Vad) -> tuple[AudioClip, list[object]]:
+    """Feed quiet, a 1 s tone (energy VAD) and quiet until the pause is announced."""
+    t = np.arange(RATE) / RATE
+    tone = (0.2 * 32767 * np.sin(2 * np.pi * 220 * t)).astype(np.int16)
+    quiet = np.zeros(RATE // 2, dtype=np.int16)
+    events = vad.feed(quiet) + vad.feed(tone)
+    for _ in range(20):
+        events += vad.feed(np.zeros(RATE // 50, dtype=np.int16))
+        starts = [e for e in events if isinstance(e, SilenceStarted)]
+        if starts:
+            return starts[-1].clip, events
+    raise AssertionError("no pause announced")
+
+
+@pytest.mark.parametrize(
+    ("whole", "tail", "ends"),
+    [("I would like to...", "Thanks a lot.", False), ("Thanks a lot.", "I would like to", True)],
+)
+def test_quick_words_never_replace_the_whole_answers_words_for_the_same_audio(
+    whole: str, tail: str, ends: bool
+) -> None:
+    """The whole answer's decode came first (it can, on a fast STT thread): the quick words of
+    the same pause, later, change nothing, whichever way they read."""
+    vad = Vad(VadConfig(use_text=True), ask_end_of_turn=True)
+    clip, _ = _pause_of_a_tone(vad)
+    first = vad.hint_text(clip, whole)
+    late = vad.hint_text(clip, tail, tail=True)
+    ended = [e for e in first + late if isinstance(e, SpeechEnded)]
+    assert bool(ended) == ends
+
+
+@pytest.mark.parametrize(("tail", "whole"), [("Thanks a lot.", None), ("I would like", "I agree.")])
+def test_the_whole_answers_words_replace_the_quick_words(tail: str, whole: str | None) -> None:
+    """Quick words that end a sentence end the pause at once; quick words that do not are
+    overruled by the whole answer's decode of the same audio when it says finished."""
+    vad = Vad(VadConfig(use_text=True), ask_end_of_turn=True)
+    clip, _ = _pause_of_a_tone(vad)
+    events = vad.hint_text(clip, tail, tail=True)
+    if whole is not None:
+        assert not [e for e in events if isinstance(e, SpeechEnded)]
+        events = vad.hint_text(clip, whole)
+    assert [e for e in events if isinstance(e, SpeechEnded)]
