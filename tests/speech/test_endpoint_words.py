@@ -164,7 +164,7 @@ def test_a_transcript_from_before_the_pause_does_not_decide_it(espeak_dir: Path)
     assert ends[0].reason == "end_of_turn"
 
 
-def _pause_of_a_tone(vad: Vad) -> tuple[AudioClip, list[object]]:
+def _pause_of_a_tone(vad: Vad) -> AudioClip:
     """Feed quiet, a 1 s tone (energy VAD) and quiet until the pause is announced."""
     t = np.arange(RATE) / RATE
     tone = (0.2 * 32767 * np.sin(2 * np.pi * 220 * t)).astype(np.int16)
@@ -174,7 +174,7 @@ def _pause_of_a_tone(vad: Vad) -> tuple[AudioClip, list[object]]:
         events += vad.feed(np.zeros(RATE // 50, dtype=np.int16))
         starts = [e for e in events if isinstance(e, SilenceStarted)]
         if starts:
-            return starts[-1].clip, events
+            return starts[-1].clip
     raise AssertionError("no pause announced")
 
 
@@ -188,7 +188,7 @@ def test_quick_words_never_replace_the_whole_answers_words_for_the_same_audio(
     """The whole answer's decode came first (it can, on a fast STT thread): the quick words of
     the same pause, later, change nothing, whichever way they read."""
     vad = Vad(VadConfig(use_text=True), ask_end_of_turn=True)
-    clip, _ = _pause_of_a_tone(vad)
+    clip = _pause_of_a_tone(vad)
     first = vad.hint_text(clip, whole)
     late = vad.hint_text(clip, tail, tail=True)
     ended = [e for e in first + late if isinstance(e, SpeechEnded)]
@@ -200,7 +200,7 @@ def test_the_whole_answers_words_replace_the_quick_words(tail: str, whole: str |
     """Quick words that end a sentence end the pause at once; quick words that do not are
     overruled by the whole answer's decode of the same audio when it says finished."""
     vad = Vad(VadConfig(use_text=True), ask_end_of_turn=True)
-    clip, _ = _pause_of_a_tone(vad)
+    clip = _pause_of_a_tone(vad)
     events = vad.hint_text(clip, tail, tail=True)
     if whole is not None:
         assert not [e for e in events if isinstance(e, SpeechEnded)]
