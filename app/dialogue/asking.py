@@ -269,6 +269,22 @@ LEANINGS: Final[dict[str, re.Pattern[str]]] = {
         r"|\bwhat\s+happens\s+(?:next|after\s+that|then)\b|\bnext\s+steps?\b",
         re.IGNORECASE,
     ),
+    # who the work is for: "who actually uses the product", "who are your customers"
+    "users": re.compile(
+        r"\bwho\s+(?:actually\s+|really\s+|mostly\s+|else\s+)?(?:uses?|buys?|pays?\s+for|reads?)\s+"
+        r"(?:it|them|this|that|what|the|your|their)\b"
+        r"|\bwho\s+(?:are|is)\s+(?:your|the|their|fernhill'?s|[\w-]+'s)\s+(?:main\s+|typical\s+|"
+        r"biggest\s+)?(?:users?|customers?|clients?|audience)\b",
+        re.IGNORECASE,
+    ),
+    # whom the hire would report to: "who would I be reporting to", "who's the boss"
+    "manager": re.compile(
+        r"\bwho\s+(?:would|will|do|does|did|should)\s+(?:i|they|he|she|the\s+[\w-]+|this\s+[\w-]+)"
+        r"\s+(?:\w+\s+)?(?:be\s+)?(?:report(?:ing)?\s+(?:in)?to|work(?:ing)?\s+for|answer(?:ing)?\s+to)\b"
+        r"|\bwho(?:'s|\s+is|\s+would\s+be|\s+will\s+be)\s+(?:my|the|their)\s+(?:boss|manager|"
+        r"line\s+manager|hiring\s+manager)\b",
+        re.IGNORECASE,
+    ),
     # how soon a post is to be filled: "how fast are they looking to fill this", "why the rush"
     "timeline": re.compile(
         r"\bhow\s+(?:quickly|fast|soon|urgently)\s+(?:are|is|do|does|would|will|did|can)\s+"

@@ -250,6 +250,24 @@ LEANING: dict[str, list[str]] = {
             "what does the hiring process look like?",
         ),
     ),
+    "users": _product(
+        _LEADS,
+        (
+            "who actually uses the product?",
+            "who are your customers",
+            "Who uses what your team builds?",
+            "who are the main users",
+        ),
+    ),
+    "manager": _product(
+        _LEADS,
+        (
+            "who would I be reporting to?",
+            "who would the new hire report to",
+            "who's the hiring manager?",
+            "who would I be working for",
+        ),
+    ),
     "timeline": _product(
         _LEADS,
         (
@@ -276,6 +294,8 @@ LEANING: dict[str, list[str]] = {
 #: Look like the leanings above but are not: they must not be taken for them.
 NOT_LEANING: dict[str, tuple[str, ...]] = {
     "timeline": ("how quickly do new starters get up to speed?", "how fast is the team growing"),
+    "manager": ("How many people report to you?", "what's your manager like"),
+    "users": ("who uses python on the team more", "do customers like it"),
     "history": ("how did you start out?", "how did you get into this", "how is the team set up?"),
 }
 
