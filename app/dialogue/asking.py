@@ -368,6 +368,9 @@ def generic_kind(questions: list[str] | tuple[str, ...]) -> str | None:
 #: A leaning that rules out the topics showing another one when no topic shows it: "what would
 #: the new hire do" asks about the work, so a topic about how people get hired is wrong.
 OPPOSED: Final[dict[str, str]] = {"duties": "hiring_steps"}
+#: A leaning that, when no topic shows it, goes to the topics showing a broader one: "how fast
+#: are they looking to fill it" with no timeline topic is a hiring-process question, not the role.
+BROADER: Final[dict[str, str]] = {"timeline": "hiring_steps"}
 
 
 def is_request(question: str) -> bool:

@@ -14,6 +14,7 @@ from conftest import SHIPPED
 
 from app.dialogue import KnowledgeMatcher, Runner, load_scenario
 from app.dialogue.asking import (
+    BROADER,
     GENERIC_REPLIES,
     OPPOSED,
     PRIVATE_REPLIES,
@@ -343,6 +344,10 @@ def test_a_leaning_question_goes_to_a_topic_leaning_the_same_way(path: Path, mea
     topics = load_scenario(path).knowledge.topics
     for leaning, questions in LEANING.items():
         shown = {t.id for t in topics if any(leaning in leanings(q) for q in t.questions)}
+        if not shown and leaning in BROADER:  # "how fast will they fill it": the hiring process
+            shown = {
+                t.id for t in topics if any(BROADER[leaning] in leanings(q) for q in t.questions)
+            }
         # with no topic leaning the same way, never one leaning the opposite way
         opposed = OPPOSED.get(leaning)
         ruled_out = {
