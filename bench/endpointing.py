@@ -2,11 +2,13 @@
 sentence waits. Prints ONE JSON object.
 
     .venv/bin/python bench/endpointing.py [--set dev|report|both] [--limit N]
+        [--recognizer auto|accurate|fast] [--configs a,b,...] [--explain]
 
-Two sets, never mixed: ``dev`` (sentences written here, eSpeak voices A, seed 1: tune on this
-one) and ``report`` (tests/data/endpointing/sentences.jsonl or ``--report-file``: 140 sentences
-with a natural mid-thought pause and 100 finished answers by an independent writer, spoken in
-eSpeak voices B that dev never uses, seed 2: report this one, never tune on it). Each sentence is
+Two sets, never mixed: ``dev`` (sentences written here and writer e2's 300 in
+tests/data/endpointing/dev-e2.jsonl, voices A, seed 1: tune on this one) and ``report``
+(tests/data/endpointing/sentences.jsonl or ``--report-file``: 140 sentences with a natural
+mid-thought pause and 100 finished answers by an independent writer, e1, spoken in voices B
+that dev never uses, seed 2: report this one, never tune on it). Each sentence is
 spoken at a random rate (130-190 wpm); a paused one gets a random 300-1200 ms SSML <break> after
 its pause word (the voice keeps its mid-sentence intonation); each clip gets 0.5 s of lead-in,
 3.5 s of trailing quiet and white room noise at a random -62..-46 dBFS.
@@ -15,23 +17,23 @@ Every clip goes through the detector in 20 ms chunks, in each configuration, in 
 
 * ``fixed_hangover``: the energy VAD and a fixed 550 ms hang-over (the old product);
 * ``silero_fixed``: Silero VAD with the same hang-over;
-* ``smart_turn``: Silero + Smart Turn v3.2 at 0.5, looks at 200 ms then every 500 ms (the
-  product at the start of this session);
-* ``smart_turn_one_look``: one look at 200 ms, as pipecat does (later looks, with more silence
-  in the window, drift to "finished"); then the 2.5 s cap;
-* ``smart_turn_words``: one look, plus the words: the speculative decode of the pause (the app's
-  Whisper, started when the pause is 120 ms old) through ``app.speech.endwords``: words that stop
-  mid-sentence hold the turn to the cap; finished words end it with the model's yes or after
-  800 ms; before the words are known only a model probability >= 0.9 ends it;
-* ``words_wait``: the same, but nothing ends a pause before its words are known;
-* ``words_both``: finished words end a pause only with Smart Turn's yes (looks every 500 ms);
-* ``words_sure``: the product (``VadConfig(use_text=True)``): one look; finished words end a
-  pause at p >= 0.8, else after 1.2 s; no words by 1.5 s: p >= 0.8 alone;
-* ``words_wait_trust``: finished words end a pause at once;
+* ``smart_turn``: Silero + Smart Turn v3.2 at 0.5, looks at 200 ms then every 500 ms;
+* ``smart_turn_one_look``: one look at 200 ms, as pipecat does; then the 2.5 s cap;
+* ``words``: the product (``VadConfig(use_text=True)``): one Smart Turn look plus the words of
+  the pause judged by ``app.speech.endwords.judge``: first the microphone's quick words (tiny.en
+  on the pause's last 3 s, on the end-of-turn thread), then the app's Whisper decoding the
+  whole answer so far on the STT thread (both start when the pause is 120 ms old): words that
+  stop mid-sentence hold the turn to the cap, words that end a sentence end it at once, words
+  that may end one ("I think so.") end it at Smart Turn >= 0.8 or after 1.2 s; before any words
+  are known, Smart Turn >= 0.8 after 1.5 s;
+* ``words_whole_only``: the same rule without the quick words (the whole answer's decode only);
+* ``words_finished_300/600/1200``: finished words also wait for Smart Turn >= 0.8 or that long;
+* ``words_no_model``: the words and the clock only (Smart Turn never ends a pause);
 * ``...@quiet``: the same with the model times of a quiet machine (QUIET_MS).
 
 The models run for real; their answers reach the detector as late as they took to compute in this
-run (Smart Turn on its thread, Whisper decodes one after another on the STT thread), so delays
+run (Smart Turn and the quick words one after another on the end-of-turn thread, the whole
+answer's decodes one after another on the STT thread), so delays
 are in audio time plus this machine's compute at this load. The STT thread's streaming decodes
 during speech (which would bring words earlier) are not modelled: figures are conservative.
 
@@ -54,7 +56,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -62,13 +63,18 @@ import numpy as np
 
 from app.speech.audio import AudioClip, frame_levels
 from app.speech.endpoint import SileroVoice, SmartTurn
-from app.speech.endwords import unfinished
+from app.speech.endwords import judge
+from app.speech.microphone import EndpointModels
 from app.speech.stt_whisper import WhisperRecognizer
 from app.speech.vad import SilenceStarted, SpeechEnded, TurnCheck, Vad, VadConfig, VadEvent
 
 RATE = 16_000
+VERDICTS = ("unfinished", "unsure", "finished")
 LOUD = 0.01
-REPORT_FILE = Path(__file__).resolve().parents[1] / "tests/data/endpointing/sentences.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "tests/data/endpointing"
+REPORT_FILE = DATA / "sentences.jsonl"
+#: A second independent writer's dev sentences (e2): tuned on, with the ones written here.
+DEV_FILE = DATA / "dev-e2.jsonl"
 
 #: dev: written here. "|" marks where the speaker stops to think.
 DEV_PAUSED = [
@@ -136,22 +142,10 @@ class Item:
     last_s: float  # where the last word ends
 
 
-def sentences(name: str, report_file: Path) -> list[tuple[str, str]]:
-    """(kind, text with "|" at the pause) of a set. dev also pauses each of its sentences of 4+
-    words once more at a random word (people stop after any word, not only the usual ones)."""
-    if name == "dev":
-        rng = random.Random(11)
-        anywhere = []
-        for text in [t.replace("| ", "") for t in DEV_PAUSED] + DEV_FINISHED:
-            words = text.split()
-            if len(words) >= 4:
-                k = rng.randint(1, len(words) - 1)
-                anywhere.append(("paused", " ".join([*words[:k], "|", *words[k:]])))
-        return (
-            [("paused", t) for t in DEV_PAUSED] + anywhere + [("finished", t) for t in DEV_FINISHED]
-        )
+def read_rows(path: Path) -> list[tuple[str, str]]:
+    """(kind, text with "|" at the pause) of a writer's JSONL file."""
     out = []
-    for line in report_file.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         row = json.loads(line)
@@ -162,6 +156,24 @@ def sentences(name: str, report_file: Path) -> list[tuple[str, str]]:
         else:
             out.append(("finished", row["text"]))
     return out
+
+
+def sentences(name: str, report_file: Path) -> list[tuple[str, str]]:
+    """(kind, text with "|" at the pause) of a set. dev: the sentences written here, each of 4+
+    words paused once more at a random word (people stop after any word, not only the usual
+    ones), and writer e2's (DEV_FILE)."""
+    if name == "dev":
+        rng = random.Random(11)
+        anywhere = []
+        for text in [t.replace("| ", "") for t in DEV_PAUSED] + DEV_FINISHED:
+            words = text.split()
+            if len(words) >= 4:
+                k = rng.randint(1, len(words) - 1)
+                anywhere.append(("paused", " ".join([*words[:k], "|", *words[k:]])))
+        here = [("paused", t) for t in DEV_PAUSED] + anywhere
+        here += [("finished", t) for t in DEV_FINISHED]
+        return here + (read_rows(DEV_FILE) if DEV_FILE.is_file() else [])
+    return read_rows(report_file)
 
 
 def espeak(text: str, out: Path, voice: str, rate: int) -> AudioClip:
@@ -253,13 +265,15 @@ def make_set(
 class Oracle:
     """The real models, each answer remembered with the time it took (shared by configs)."""
 
-    def __init__(self) -> None:
+    def __init__(self, choice: str = "auto") -> None:
         self.turn_model = SmartTurn()
-        self.recognizer = WhisperRecognizer()
+        self.recognizer = WhisperRecognizer(choice=choice)
         self.recognizer.load()
         self.aligner = self.recognizer._model  # faster-whisper itself, for word timestamps
+        self.quick = EndpointModels()  # the microphone's own quick words (tiny.en, last 3 s)
         self._turn: dict[bytes, tuple[float, float]] = {}
         self._text: dict[bytes, tuple[str, float]] = {}
+        self._tail: dict[bytes, tuple[str, float]] = {}
 
     def turn(self, clip: AudioClip) -> tuple[float, float]:
         if clip.pcm not in self._turn:
@@ -275,6 +289,17 @@ class Oracle:
             self._text[clip.pcm] = (text, (time.perf_counter() - t0) * 1000)
         return self._text[clip.pcm]
 
+    def tail(self, clip: AudioClip) -> tuple[str, float]:
+        if clip.pcm not in self._tail:
+            self.quick.wait()
+            t0 = time.perf_counter()
+            text = self.quick.words(clip) or ""
+            self._tail[clip.pcm] = (text, (time.perf_counter() - t0) * 1000)
+        return self._tail[clip.pcm]
+
+    def tail_ms(self) -> list[float]:
+        return [ms for _, ms in self._tail.values()]
+
     def turn_ms(self) -> list[float]:
         return [ms for _, ms in self._turn.values()]
 
@@ -283,17 +308,29 @@ class Oracle:
 
 
 #: Model times assumed for a quiet machine (``@quiet`` configurations), not this run's own:
-#: Smart Turn's look (~200 ms measured here at load 1.4) and a tiny.en decode of a short answer.
-QUIET_MS = {"turn": 200.0, "text": 350.0}
+#: Smart Turn's look (49 ms median in a quiet run here), the whole answer's decode (tiny.en took
+#: 396 ms with a 30 s window; a window sized to the answer is several times faster) and the
+#: quick words (tiny.en, the last 3 s in a 5 s window).
+QUIET_MS = {"turn": 50.0, "text": 350.0, "tail": 60.0}
 
 
-def ends(vad: Vad, clip: AudioClip, oracle: Oracle, quiet: bool = False) -> list[float]:
-    """Audio time (s) of every end of turn, with each model answer arriving when it would."""
+def ends(
+    vad: Vad, clip: AudioClip, oracle: Oracle, quiet: bool = False, quick: bool = False
+) -> list[float]:
+    """Audio time (s) of every end of turn, with each model answer arriving when it would:
+    Smart Turn and (``quick``) the quick words one after another on the end-of-turn thread, the
+    whole answer's decodes one after another on the STT thread."""
     step = RATE // 50
     samples = clip.samples
     out: list[float] = []
     pending: list[tuple[int, Callable[[], list[VadEvent]]]] = []
     stt_free = 0
+    endpoint_free = 0
+
+    def on_endpoint_thread(ms: float, now: int) -> int:
+        nonlocal endpoint_free
+        endpoint_free = max(now, endpoint_free) + int(ms * RATE / 1000)
+        return endpoint_free
 
     def handle(events: list[VadEvent], now: int) -> None:
         nonlocal stt_free
@@ -303,9 +340,15 @@ def ends(vad: Vad, clip: AudioClip, oracle: Oracle, quiet: bool = False) -> list
             elif isinstance(e, TurnCheck):
                 p, ms = oracle.turn(e.clip)
                 ms = QUIET_MS["turn"] if quiet else ms
-                due = now + int(ms * RATE / 1000)
+                due = on_endpoint_thread(ms, now)
                 pending.append((due, partial(vad.turn_verdict, e.look, p)))
             elif isinstance(e, SilenceStarted) and vad.config.use_text:
+                if quick:
+                    said, ms = oracle.tail(e.clip)
+                    ms = QUIET_MS["tail"] if quiet else ms
+                    due = on_endpoint_thread(ms, now)
+                    if said.strip():  # as the microphone: nothing heard is no evidence
+                        pending.append((due, partial(vad.hint_text, e.clip, said, tail=True)))
                 text, ms = oracle.text(e.clip)
                 ms = QUIET_MS["text"] if quiet else ms
                 start = max(now, stt_free)  # one decode at a time on the STT thread
@@ -322,46 +365,74 @@ def ends(vad: Vad, clip: AudioClip, oracle: Oracle, quiet: bool = False) -> list
     return out
 
 
+class ReplayedSilero:
+    """Silero VAD's answers for one clip's frames, computed once: Silero keeps state, so the same
+    frames in the same order get the same answers in every configuration (call :meth:`start`
+    with the clip before each pass)."""
+
+    def __init__(self) -> None:
+        self._model = SileroVoice()
+        self._cache: dict[bytes, list[float]] = {}
+        self._probs: list[float] = []
+        self._i = 0
+
+    def start(self, clip: AudioClip) -> None:
+        if clip.pcm not in self._cache:
+            self._model.reset()
+            self._cache[clip.pcm] = []
+        self._probs = self._cache[clip.pcm]
+        self._i = 0
+
+    def __call__(self, frame: np.ndarray) -> float:
+        if self._i == len(self._probs):  # the first pass: in order, from the clip's start
+            self._probs.append(self._model(frame))
+        self._i += 1
+        return self._probs[self._i - 1]
+
+
+SILERO = ReplayedSilero()
+
+
 def one_look(**kw: object) -> VadConfig:
     return VadConfig(end_of_turn_recheck_ms=60_000, **kw)  # type: ignore[arg-type]
 
 
-#: words_wait: finished words end a pause with the model's yes (>= 0.5) or after 800 ms.
-WAIT: dict[str, Any] = {"text_threshold": 0.5, "text_finished_ms": 800}
-
-
 def asking(config: VadConfig) -> Vad:
-    """Silero (a fresh one: it keeps state) and an end-of-turn model asked on its thread."""
-    return Vad(config, voice_prob=SileroVoice(), ask_end_of_turn=True)
+    """Silero (replayed for the clip) and an end-of-turn model asked on its thread."""
+    return Vad(config, voice_prob=SILERO, ask_end_of_turn=True)
 
 
 CONFIGS: dict[str, Callable[[], Vad]] = {
     "fixed_hangover": lambda: Vad(VadConfig()),
-    "silero_fixed": lambda: Vad(VadConfig(), voice_prob=SileroVoice()),
-    "smart_turn": lambda: Vad(VadConfig(), voice_prob=SileroVoice(), ask_end_of_turn=True),
-    "smart_turn_one_look": lambda: Vad(one_look(), voice_prob=SileroVoice(), ask_end_of_turn=True),
-    "smart_turn_words": lambda: Vad(
-        one_look(use_text=True, alone_threshold=0.9, **WAIT),
-        voice_prob=SileroVoice(),
-        ask_end_of_turn=True,
-    ),
-    "words_wait": lambda: asking(one_look(use_text=True, **WAIT)),
-    "words_both": lambda: asking(
-        VadConfig(use_text=True, text_one_look=False, text_threshold=0.5, text_finished_ms=60_000)
-    ),
-    # The product's defaults (VadConfig(use_text=True)): finished words need p >= 0.8, else 1.2 s.
-    "words_sure": lambda: asking(VadConfig(use_text=True)),
-    "words_wait_trust": lambda: asking(
-        one_look(use_text=True, text_threshold=0.5, text_finished_ms=0)
-    ),
+    "silero_fixed": lambda: Vad(VadConfig(), voice_prob=SILERO),
+    "smart_turn": lambda: Vad(VadConfig(), voice_prob=SILERO, ask_end_of_turn=True),
+    "smart_turn_one_look": lambda: Vad(one_look(), voice_prob=SILERO, ask_end_of_turn=True),
+    # The product's defaults (VadConfig(use_text=True)): words that end a sentence end the pause
+    # at once, words that may end one ("I think so.") at p >= 0.8 or after 1.2 s; the words come
+    # from the quick decode of the pause's last 3 s, then from the whole answer's decode.
+    "words": lambda: asking(VadConfig(use_text=True)),
+    # The same rule with the whole answer's decode only (no quick words).
+    "words_whole_only": lambda: asking(VadConfig(use_text=True)),
+    # Finished words wait for Smart Turn's yes or 300 / 600 / 1200 ms of silence.
+    "words_finished_300": lambda: asking(VadConfig(use_text=True, text_finished_ms=300)),
+    "words_finished_600": lambda: asking(VadConfig(use_text=True, text_finished_ms=600)),
+    "words_finished_1200": lambda: asking(VadConfig(use_text=True, text_finished_ms=1200)),
+    # No model at all: the words and the clock.
+    "words_no_model": lambda: asking(VadConfig(use_text=True, text_threshold=2.0)),
 }
 
 
+#: The configurations that get the microphone's quick words (the product's wiring).
+QUICK = {name for name in CONFIGS if name.startswith("words") and name != "words_whole_only"}
+
 #: Also run as if on a quiet machine (QUIET_MS), where the words come sooner.
 QUIET_CONFIGS = [
-    "smart_turn@quiet", "words_wait@quiet", "words_wait_trust@quiet", "words_both@quiet",
-    "words_sure@quiet",
-]  # fmt: skip
+    "smart_turn@quiet",
+    "words@quiet",
+    "words_whole_only@quiet",
+    "words_finished_300@quiet",
+    "words_finished_600@quiet",
+]
 
 
 def percentile(values: list[float], q: float, digits: int = 1) -> float | None:
@@ -383,9 +454,10 @@ def cues(items: list[Item], oracle: Oracle, explain: bool = False) -> dict[str, 
     """How well each cue tells a mid-sentence pause from the end of a finished sentence: Smart
     Turn's probability at its first look, and the words of the pause's speculative decode."""
     probs: dict[str, list[float]] = {"mid": [], "end": []}
-    held: dict[str, list[bool]] = {"mid": [], "end": []}
+    verdicts: dict[str, list[str]] = {"mid": [], "end": []}
     for item in items:
-        vad = Vad(one_look(end_silence_max_ms=1500), voice_prob=SileroVoice(), ask_end_of_turn=True)
+        SILERO.start(item.clip)
+        vad = Vad(one_look(end_silence_max_ms=1500), voice_prob=SILERO, ask_end_of_turn=True)
         step = RATE // 50
         for i in range(0, len(item.clip.samples), step):
             for e in vad.feed(item.clip.samples[i : i + step]):
@@ -395,9 +467,12 @@ def cues(items: list[Item], oracle: Oracle, explain: bool = False) -> dict[str, 
                     vad.turn_verdict(e.look, 0.0)
                 elif isinstance(e, SilenceStarted):
                     words = oracle.text(e.clip)[0]
-                    held[where].append(unfinished(words))
+                    verdicts[where].append(judge(words))
                     if explain:
-                        print(f"{item.kind} {where} {item.voice}: {words!r}", file=sys.stderr)
+                        print(
+                            f"{item.kind} {where} {item.voice}: {words!r} {judge(words)}",
+                            file=sys.stderr,
+                        )
 
     def share(xs: list[float], t: float) -> float | None:
         return round(sum(x >= t for x in xs) / len(xs), 3) if xs else None
@@ -415,10 +490,11 @@ def cues(items: list[Item], oracle: Oracle, explain: bool = False) -> dict[str, 
             "auc": auc(probs["end"], probs["mid"]),
         },
         "words_of_the_pause": {
-            "mid_sentence_pauses": len(held["mid"]),
-            "ends": len(held["end"]),
-            "mid_held_as_unfinished": share([float(h) for h in held["mid"]], 1.0),
-            "ends_held_as_unfinished": share([float(h) for h in held["end"]], 1.0),
+            where: {
+                "pauses": len(said),
+                **{v: round(said.count(v) / len(said), 3) for v in VERDICTS if said},
+            }
+            for where, said in (("mid_sentence", verdicts["mid"]), ("ends", verdicts["end"]))
         },
     }
 
@@ -432,7 +508,9 @@ def evaluate(items: list[Item], oracle: Oracle, only: list[str]) -> dict[str, ob
         delays: list[float] = []
         missed = 0
         for item in items:
-            found = ends(make(), item.clip, oracle, quiet=name.endswith("@quiet"))
+            base = name.removesuffix("@quiet")
+            SILERO.start(item.clip)
+            found = ends(make(), item.clip, oracle, name.endswith("@quiet"), base in QUICK)
             early = bool(found) and found[0] < item.last_s - 0.05
             if item.kind == "paused" and early:
                 cuts.append(f"{item.voice}: {item.text}")
@@ -462,6 +540,10 @@ def main() -> int:
     parser.add_argument("--report-file", type=Path, default=REPORT_FILE)
     parser.add_argument("--configs", default=",".join([*CONFIGS, *QUIET_CONFIGS]))
     parser.add_argument("--explain", action="store_true", help="dev set: each pause's words")
+    parser.add_argument(
+        "--recognizer", choices=["auto", "accurate", "fast"], default="auto",
+        help="the Whisper model deciding the pause's words (the app's setting; default auto)",
+    )  # fmt: skip
     args = parser.parse_args()
     names = ["dev", "report"] if args.set == "both" else [args.set]
     if "report" in names and not args.report_file.is_file():
@@ -469,7 +551,7 @@ def main() -> int:
         names = [n for n in names if n != "report"]
     only = [c for c in args.configs.split(",") if c]
     work = Path(tempfile.mkdtemp(prefix="frameshift-endpointing-"))
-    oracle = Oracle()
+    oracle = Oracle(args.recognizer)
     out: dict[str, object] = {"benchmark": "endpointing", "sets": {}}
     for name in names:
         items = make_set(name, args.report_file, args.limit, work, oracle.aligner)
@@ -486,7 +568,9 @@ def main() -> int:
             "smart_turn_ms_per_look_p90": percentile(oracle.turn_ms(), 0.9),
             "whisper_ms_per_decode_median": percentile(oracle.text_ms(), 0.5),
             "whisper_ms_per_decode_p90": percentile(oracle.text_ms(), 0.9),
-            "recognizer": type(oracle.recognizer).__name__,
+            "quick_words_ms_median": percentile(oracle.tail_ms(), 0.5),
+            "quick_words_ms_p90": percentile(oracle.tail_ms(), 0.9),
+            "recognizer": oracle.recognizer.model_name,
             "targets": {"cut_rate": 0.05, "finished_delay_ms_median": 300},
             "cpus": os.cpu_count(),
             "load_average_1m": round(os.getloadavg()[0], 2),
