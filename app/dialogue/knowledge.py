@@ -56,6 +56,9 @@ MEANING_MARGIN: Final = 0.04
 #: hardest part", "stand out"): the topics whose examples lean the same way are the only
 #: candidates, so less of the meaning needs to agree.
 LEANING_THRESHOLD: Final = 0.35
+#: When an intent or leaning narrowed the topics and none scores enough, an example question
+#: this close (cosine) to the question still decides: it asks the same thing in other words.
+SAME_QUESTION: Final = 0.75
 #: Weight of question words ("who", "when") relative to an ordinary term of the same rarity.
 _QUESTION_WORD_WEIGHT: Final = 0.35
 #: Share of a topic's word score that comes from its best single example (the rest: all of them).
@@ -211,8 +214,28 @@ class KnowledgeMatcher:
         if len(ranked) > 1 and self._answer_different_parts(question, best, ranked[1]):
             lead = score  # either answers a part of "how did you start, and what surprised you"
         topic = self.ids[best] if score >= threshold and lead >= margin else None
+        if topic is None and leaned and vector is not None:
+            # an idiom ("what keeps you up at night") is far from the topic's average but
+            # close to one example of it: among the narrowed topics, that example decides
+            near = self._nearest_example(vector, ranked, leave_out)
+            if near is not None:
+                best, topic = near, self.ids[near]
         listed = tuple((self.ids[i], round(scores[i], 4)) for i in ranked)
         return TopicMatch(topic, self.ids[best], round(score, 4), method, ranked=listed)
+
+    def _nearest_example(
+        self, vector: npt.NDArray[np.float32], topics: list[int], leave_out: int | None
+    ) -> int | None:
+        """The topic, of these, one of whose example questions says what the question says
+        (cosine >= SAME_QUESTION), the closest; None when no example is that close."""
+        if self._vectors is None:
+            return None
+        rows = [j for t in topics for j in self._by_topic[t] if j != leave_out]
+        if not rows:
+            return None
+        cosines = self._vectors[rows] @ vector
+        top = int(np.argmax(cosines))
+        return self.examples[rows[top]][0] if cosines[top] >= SAME_QUESTION else None
 
     def _answer_different_parts(self, question: str, first: int, second: int) -> bool:
         """Whether a question showing two intents ("how did you get into it, and what do you

@@ -441,6 +441,27 @@ def test_a_two_part_question_gets_a_topic_answering_one_of_its_parts(path: Path)
         assert any(intents(q) & asked for q in topic.questions), (question, found)
 
 
+_UP_AT_NIGHT = "What keeps you up at night?"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in _SCENARIOS if _UP_AT_NIGHT in p.read_text(encoding="utf-8")],
+    ids=lambda p: p.stem,
+)
+def test_an_idiom_close_to_one_example_finds_its_topic(path: Path) -> None:
+    """ "What's keeping you up at night?" is far from the average of a challenges topic (the
+    hardest part, what frustrates you) but says what one of its examples says: that decides."""
+    scenario = load_scenario(path)
+    home = [t.id for t in scenario.knowledge.topics if _UP_AT_NIGHT in t.questions]
+    matcher = KnowledgeMatcher(scenario.knowledge, shared_encoder(wait=True))
+    for question in _product(
+        _LEADS,
+        ("what's keeping you up at night right now?", "what keeps you up at night these days"),
+    ):
+        assert matcher.match(question).topic == home[0], question
+
+
 def test_a_line_s_opening_reaction_or_acknowledgement_is_split_off() -> None:
     assert split_acknowledgement("Turning it round on me, I like that. We run the record.") == (
         "Turning it round on me, I like that.",
