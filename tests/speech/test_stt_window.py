@@ -1,0 +1,122 @@
+"""Whisper can decode a window sized to the answer rather than a 30 s one (real Whisper base on
+eSpeak); off in the product (more errors in noise, bench/speech.py ``@sized``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from app.speech import AudioClip, WhisperRecognizer
+from app.speech.audio import TARGET_RATE
+from app.speech.scoring import corpus_wer
+from app.speech.stt_whisper import (
+    FRAMES_PER_S,
+    FULL_WINDOW_FRAMES,
+    WINDOW_MARGIN_S,
+    WINDOW_MIN_S,
+    WINDOW_STEP_S,
+    trim_leading_quiet,
+    window_frames,
+)
+
+from .conftest import ANSWERS, espeak
+
+pytestmark = pytest.mark.speech
+
+VOICES = ("en-us", "en-gb", "en-us+m3", "en-gb-x-rp+f2")
+
+
+def test_the_window_holds_the_audio_and_its_margin_in_few_shapes() -> None:
+    """Every length from nothing to 40 s: the window is an even number of frames, a whole number
+    of steps, holds the audio plus the margin and the minimum (or is Whisper's full 30 s), and
+    no more than one step beyond that; every step size up to 30 s is used, no other."""
+    rng = np.random.default_rng(3)
+    lengths = [0, 1, TARGET_RATE, 30 * TARGET_RATE, 40 * TARGET_RATE]
+    lengths += [int(x) for x in rng.integers(0, 40 * TARGET_RATE, 2000)]
+    step = WINDOW_STEP_S * FRAMES_PER_S
+    shapes = set()
+    for n in lengths:
+        frames = window_frames(n)
+        shapes.add(frames)
+        needed = n * FRAMES_PER_S / TARGET_RATE + WINDOW_MARGIN_S * FRAMES_PER_S
+        needed = max(needed, WINDOW_MIN_S * FRAMES_PER_S)
+        assert frames % 2 == 0
+        assert frames % step == 0
+        assert frames == FULL_WINDOW_FRAMES or needed <= frames < needed + step
+        assert frames <= FULL_WINDOW_FRAMES
+    assert shapes == set(
+        range(int(-(-WINDOW_MIN_S * FRAMES_PER_S // step) * step), 3001, int(step))
+    )
+
+
+@pytest.fixture(scope="module")
+def base() -> WhisperRecognizer:
+    rec = WhisperRecognizer(choice="accurate")
+    rec.load()
+    if rec.model_name != "base":
+        pytest.skip(f"Whisper base is not available here: {rec.notice}")
+    return rec
+
+
+def _decode(rec: WhisperRecognizer, clip: AudioClip, window: bool, words: bool = False):
+    rec.window = window
+    try:
+        return rec.transcribe_words(clip, words=words)
+    finally:
+        rec.window = False
+
+
+def test_the_encoder_sees_the_sized_window_only_when_asked(
+    base: WhisperRecognizer, espeak_dir: Path
+) -> None:
+    """Answers in four eSpeak voices, short and long: off (the product), every decode encodes
+    Whisper's 30 s; on, the sized window, and the words are still mostly right (it is about 6x
+    faster but errs more in noise and on harder voices: bench/speech.py ``@sized``)."""
+    assert base.window is False
+    sized = []
+    shapes: list[int] = []
+    encode = base._model.encode
+
+    def spy(features):  # type: ignore[no-untyped-def]
+        shapes.append(min(features.shape[-1], base._model.frames))
+        return encode(features)
+
+    base._model.encode = spy
+    try:
+        for i, text in enumerate(ANSWERS[:4]):
+            voice = VOICES[i % len(VOICES)]
+            if i % 2:  # a longer answer: two sentences
+                text = f"{text} {ANSWERS[(i + 5) % len(ANSWERS)]}"
+            clip = AudioClip.from_wav(espeak(text, espeak_dir / f"win-{i}.wav", voice))
+            shapes.clear()
+            _decode(base, clip, window=False)
+            assert set(shapes) == {FULL_WINDOW_FRAMES}
+            shapes.clear()
+            heard, timed = _decode(base, clip, window=True, words=True)
+            samples = trim_leading_quiet(clip.resampled().to_float())
+            assert set(shapes) == {window_frames(len(samples))}  # a later seek: the same window
+            assert shapes[0] < FULL_WINDOW_FRAMES
+            assert timed  # word times come out too (streaming needs them)
+            sized.append((text, heard.text))
+    finally:
+        del base._model.encode
+    assert corpus_wer(sized) <= 0.15, sized
+
+
+def test_an_answer_longer_than_a_window_is_decoded_whole(
+    base: WhisperRecognizer, espeak_dir: Path
+) -> None:
+    """Over 30 s Whisper moves on window by window as before: the last sentence is heard."""
+    parts = [
+        AudioClip.from_wav(espeak(t, espeak_dir / f"long-{i}.wav")).resampled()
+        for i, t in enumerate(ANSWERS)
+    ]
+    clip = parts[0]
+    for part in parts[1:]:
+        clip = clip + AudioClip(bytes(TARGET_RATE), TARGET_RATE) + part
+    assert clip.duration_s > 30
+    text = base.transcribe(clip).text
+    assert corpus_wer([(" ".join(ANSWERS), text)]) <= 0.15, text
+    assert corpus_wer([(ANSWERS[-1], " ".join(text.split()[-len(ANSWERS[-1].split()) :]))]) <= 0.3
