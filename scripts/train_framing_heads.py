@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from app.framing.analyzer import analyze_answer  # noqa: E402
-from app.framing.cues import manager_cues  # noqa: E402
+from app.framing.cues import manager_cues, withdrawn  # noqa: E402
 from app.framing.encoder import MODEL_DIR, load_encoder  # noqa: E402
 from app.framing.evaluation import (  # noqa: E402
     LabelledAnswer,
@@ -58,10 +58,21 @@ TRAINING_WINDOW = (32, 16)
 GRID = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 
 
+#: The writers whose "train" split the model learns from (encoder and heads). Session 4's
+#: banks (writer-c7, writer-c8: openings, reasons for coming, deferring, asking for others) are
+#: committed but not trained on: both retrains with them (encoder and heads, or heads only)
+#: scored lower on the team's held-out set or read "I'd love to work at Harbor Bank" (the
+#: issue's own example) as neutral, so their "train" split is unused and their held-out fifth
+#: joins the writers' held-out figure.
+TRAINING_WRITERS = ("writer-c1", "writer-c2", "writer-c4", "writer-c5", "writer-c6")
+
+
 def training_items() -> list[LabelledAnswer]:
+    """The team's dev set and the "train" split of `TRAINING_WRITERS`, in file order."""
     items = load_answers(DATA / "answers.jsonl")
     for path in sorted((DATA / "hands").glob("*.jsonl")):
-        items += load_split(path, "train")
+        if path.stem in TRAINING_WRITERS:
+            items += load_split(path, "train")
     return items
 
 
@@ -109,8 +120,10 @@ def features(items: list[LabelledAnswer]) -> np.ndarray:
     return np.concatenate([vectors, context], axis=1)
 
 
-def rules_view(items: list[LabelledAnswer]) -> list[tuple[str, bool, bool, bool]]:
-    """Per item: the rules' frame, whether they decide it, heard a question, monologue."""
+def rules_view(items: list[LabelledAnswer]) -> list[tuple[str, bool, bool, bool, bool]]:
+    """Per item: the rules' frame, whether they decide it, heard a question, monologue, and
+    whether it withdraws a request (`cues.withdrawn`: the model's interview reading of it would
+    not stand; the cue head is not known here, so any interview reading counts)."""
     view = []
     for item in items:
         result = analyze_answer(item.manager, item.answer, rules_only=True)
@@ -121,13 +134,14 @@ def rules_view(items: list[LabelledAnswer]) -> list[tuple[str, bool, bool, bool]
                 rules_decide(item.answer, names),
                 "seeker_question" in names,
                 is_monologue(item.answer, names),
+                bool(withdrawn(item.answer)),
             )
         )
     return view
 
 
 def hybrid_frames(
-    view: list[tuple[str, bool, bool, bool]],
+    view: list[tuple[str, bool, bool, bool, bool]],
     probs: np.ndarray,
     t: float,
     tq: float,
@@ -137,7 +151,8 @@ def hybrid_frames(
     `alone`: the probabilities without the manager-cue features (the words-alone check)."""
     out = []
     interview = FRAMES.index("interview")
-    for i, ((frame, decided, question, monologue), p) in enumerate(zip(view, probs, strict=True)):
+    for i, (row, p) in enumerate(zip(view, probs, strict=True)):
+        frame, decided, question, monologue, withdraws = row
         if decided:
             out.append(frame)
         elif monologue:
@@ -147,7 +162,8 @@ def hybrid_frames(
             if k == interview and alone is not None and alone[i][interview] < t:
                 p = alone[i]
                 k = int(np.argmax(p))
-            out.append(FRAMES[k] if p[k] >= (tq if question else t) else frame)
+            overrules = p[k] >= (tq if question else t) and not (k == interview and withdraws)
+            out.append(FRAMES[k] if overrules else frame)
     return out
 
 
