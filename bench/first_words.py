@@ -9,8 +9,10 @@ private PulseAudio's virtual microphone. The manager speaks eSpeak NG stand-ins 
 ``--natural``. ``--open-speakers`` routes his voice into the microphone too (the echo gate at
 work; barge-in then needs a voice louder than his).
 The harness transport (paplay -> null sink -> virtual source -> QAudioSource) is calibrated on
-its own with a click and compensated. Reports the share of first words recognized, next to the
-same recognizer on each answer's own WAV (what the loop could at best keep), and for barge-in
+its own with a click and compensated. Reports the share of answers stored with their first
+moment intact (the loop's own part: ``onset_kept``), the share of first words recognized, and
+that share where the product's recognizer gets the word from a perfect capture of the answer
+(the same pre-roll and denoising: what the loop could at best keep), and for barge-in
 the time from the answer's onset at the microphone until the manager's voice is silent
 (``QtPlayer.clip_ends_at`` after the fade). Targets: >= 98 % first words; barge-in <= 200 ms.
 """
@@ -36,6 +38,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--open-speakers", action="store_true")
     parser.add_argument("--natural", action="store_true", help="the manager's natural voice")
+    parser.add_argument(
+        "--offsets",
+        default=None,
+        help="comma-separated seconds from his last sample to the answer (default 0,0.1,0.3,-0.7)",
+    )
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from speech.pulse import pulse_installed, virtual_microphone
@@ -72,12 +79,13 @@ def _run(work: Path, env: dict[str, str], args: argparse.Namespace) -> dict[str,
     )
     try:
         transport = calibrate_transport(app, env, work)
-        plan = generated_plan(args.answers, args.seed)
+        offsets = tuple(float(o) for o in args.offsets.split(",")) if args.offsets else OFFSETS_S
+        plan = generated_plan(args.answers, args.seed, offsets)
         trials = run_first_words(app, env, work, transport, plan)
     finally:
         app.close()
     by_offset = {}
-    for offset in OFFSETS_S:
+    for offset in sorted({o for o, _a in plan}):
         mine = [t for t in trials if t.offset_s == offset]
         by_offset[f"{offset * 1000:+.0f}ms"] = {
             "answers": len(mine),
@@ -94,6 +102,7 @@ def _run(work: Path, env: dict[str, str], args: argparse.Namespace) -> dict[str,
         "first_word_rate_where_offline_gets_it": round(
             sum(t.first_word_kept for t in fair) / max(1, len(fair)), 3
         ),
+        "onset_kept_rate": round(sum(t.onset_kept for t in trials) / len(trials), 3),
         "by_offset": by_offset,
         "by_voice": {
             voice: f"{sum(t.first_word_kept for t in trials if t.voice == voice)}"
@@ -107,10 +116,11 @@ def _run(work: Path, env: dict[str, str], args: argparse.Namespace) -> dict[str,
                 "said": t.reference,
                 "heard": t.heard,
                 "offline_gets_it": t.offline_first_word,
+                "onset_kept": t.onset_kept,
                 "stored": str(work / "data" / t.stored) if t.stored else None,
             }
             for t in trials
-            if not t.first_word_kept
+            if not t.first_word_kept or not t.onset_kept
         ],
         "stored_pre_roll_s_min": min(t.pre_roll_s for t in trials),
         "stored_voiced_ratio_min": min(t.voiced_ratio for t in trials),
