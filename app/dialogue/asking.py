@@ -353,6 +353,25 @@ _GENERIC_INTENTS: Final = {
 }
 
 
+#: A manager line that itself talks about the job offer or the money ("I want to sign you up
+#: tonight. You want the job, right?", "Anything on pay or hours?"): a pay or start-date question
+#: before it needs no "let's not get ahead of ourselves", which would contradict the line.
+_TALKS_TERMS: Final = re.compile(
+    r"\b(?:do\s+you\s+want|you\s+want)\s+the\s+(?:job|role|post)\b|\bsign(?:ed)?\s+(?:you\s+)?up\b"
+    r"|\bsorted\s+tonight\b|\b(?:job\s+offer|make\s+(?:you\s+)?an\s+offer)\b|\bput\s+you\s+forward\b"
+    r"|\b(?:send|forward|pass)\s+(?:over\s+)?your\s+(?:cv|resume)\b|\bwhat\s+number\b|\byour\s+number\b"
+    r"|\bwhen\s+can\s+you\s+start\b|\bsalar(?:y|ies)\b|\bmoney\b|\bpay\s+(?:or|and)\b"
+    r"|\bthe\s+numbers\b|\bthe\s+package\b|\bwhat\s+are\s+you\s+(?:earning|on)\b"
+    r"|\bterms\s+of\s+the\s+post\b|\bthe\s+grade\b",
+    re.IGNORECASE,
+)
+
+
+def talks_terms(line: str) -> bool:
+    """Whether a manager line itself talks about the offer or the money."""
+    return _TALKS_TERMS.search(line) is not None
+
+
 def is_private(question: str) -> bool:
     """Whether the question is about the persona's private life (leisure, people they know)."""
     return bool(intents(question) & {"leisure", "personal"})

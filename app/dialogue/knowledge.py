@@ -203,7 +203,8 @@ class KnowledgeMatcher:
             scores = [m + WORDS_WEIGHT * w for m, w in zip(meaning, words, strict=True)]
             threshold, margin, method = MEANING_THRESHOLD, MEANING_MARGIN, "meaning"
         candidates, leaned = self._candidates(question, leave_out)
-        if leaned and meaning is not None:
+        if meaning is not None and (leaned or len(intents(question)) > 1):
+            # narrowed by its words, or asking two things each shown by only some topics
             threshold = LEANING_THRESHOLD
         ranked = sorted(candidates, key=scores.__getitem__)[::-1]
         if not ranked:

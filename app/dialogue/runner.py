@@ -12,6 +12,7 @@ from app.dialogue.asking import (
     generic_kind,
     may_deflect,
     own_work_topic,
+    talks_terms,
 )
 from app.dialogue.bridges import BridgeTurns, about_seeker, first_sentence, kind_of_join
 from app.dialogue.knowledge import (
@@ -212,6 +213,9 @@ class Runner:
         _question, found = best_question(self.matcher, asked)
         chosen = found.topic or _own_work_fallback(asked, found)
         topic = knowledge.topic(chosen) if chosen else None
+        kind = generic_kind(asked)
+        if topic is None and kind == "later" and talks_terms(scripted.text):
+            return None  # "When can I start?" then "You want the job, right?": the line answers
         if topic is not None and (
             _repeats(topic.answers, scripted.text)
             or self.matcher.retells(topic.answers, scripted.text)
@@ -230,7 +234,7 @@ class Runner:
             ):
                 follow_up = topic.follow_up
                 self._said.add(follow_up)
-        elif (kind := generic_kind(asked)) is not None and (
+        elif kind is not None and (
             kind in ("private", "reflective") or not SCRIPTED_CUES.intersection(routed)
         ):
             # "How do you know Priya?": "another time", never "Femi would know"; parking: "I

@@ -19,6 +19,7 @@ from app.dialogue.asking import (
     is_pay,
     is_request,
     own_work_topic,
+    talks_terms,
 )
 from app.dialogue.words import plain_terms, sentences
 from app.framing.encoder import shared_encoder
@@ -239,3 +240,28 @@ def test_retelling_is_not_every_line() -> None:
         "Right now we've got a robot that only misbehaves near one shelf, and we're trying "
         "to work out why. Is that the kind of puzzle you'd enjoy?",
     )
+
+
+_LATER_QUESTIONS = (
+    "When can I start?",
+    "when could i start",
+    "What does it pay?",
+    "whats the salary range",
+)
+
+
+@pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
+def test_no_let_s_not_get_ahead_before_a_line_that_talks_terms_itself(path: Path) -> None:
+    """ "When can I start?" then "Let's not get ahead of ourselves. I want to sign you up
+    tonight, you want the job?" contradicts itself: before a line that talks about the offer or
+    the money, the line answers; before any other line, a topic or an honest redirect."""
+    scenario = load_scenario(path)
+    for node in scenario.nodes.values():
+        for text in node.lines:
+            line = ManagerLine(node_id=node.id, text=text, is_end=node.is_end)
+            for question in _LATER_QUESTIONS:
+                reply = Runner(scenario, seed=len(question))._answering([question], (), line)
+                said = reply.parts if reply is not None else (text,)
+                if talks_terms(text):
+                    assert not set(said) & set(LATER_REPLIES), (node.id, question, said)
+                assert said[0] not in scenario.knowledge.deflect, (node.id, question, said)
