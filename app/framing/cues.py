@@ -202,16 +202,13 @@ def withdrawn(text: str) -> frozenset[str]:
     """The interview cues a turn withdraws, which the sentence model may not read back in from
     the same words: every strong cue when a request word is negated or deferred in its clause
     ("I'm not ready to apply yet", "I'm not asking for a job"); a request cue whose match is
-    negated, or a yes or declared interest put off ("I'd like to talk to her first"); a job
+    negated, or a sentence that puts off deciding ("Could I talk to her first?"); a job
     request when "the open role" is named inside a question about it."""
     text = analyzed_part(text)
     if any(negated(text, m.start(), m.end()) for m in p.REQUEST_WORD.finditer(text)):
         return STRONG_CUES
     names: set[str] = set()
-    yes = p.AFFIRMATIVE.match(text)
-    if (yes is not None and _deferred(text, yes.end("words"))) or any(
-        _deferred(text, m.end()) for m in p.DECLARED_INTEREST.finditer(text)
-    ):
+    if p.DEFERRED_AFTER.search(text) is not None:
         names.update(_NEGATABLE)
     questions = find_questions(text)
     if any(_in_question(m.start(), questions) for m in p.DEFINITE_ROLE.finditer(text)):

@@ -359,7 +359,7 @@ NEGATED_BEFORE: Final = re.compile(
 #: A yes or declared interest put off in its own sentence: "I'd like to talk to her first",
 #: "I'm interested, but I'd want to meet the team before deciding".
 DEFERRED_AFTER: Final = re.compile(
-    r"[^.?!;\n]{0,80}?(?<![\w'’])(?:(?<!the\s)(?<!my\s)(?<!your\s)(?<!our\s)first(?!\s+thing)|beforehand|before\s+(?:i|we|deciding|committing"
+    r"[^.?!;\n]{0,80}?(?<![\w'’])(?:(?<!the\s)(?<!my\s)(?<!your\s)(?<!our\s)first(?=\s*(?:[.?!,;]|$))|beforehand|before\s+(?:i|we|deciding|committing"
     r"|saying|applying|that)|some\s+other\s+time)(?![\w'’])",
     re.IGNORECASE,
 )

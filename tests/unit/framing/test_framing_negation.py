@@ -144,3 +144,10 @@ def test_an_ordinal_first_defers_nothing() -> None:
         "Yes, I could start first thing",
     ):
         assert "commitment" in _cues(COMMITMENT_LINES[0], text, True), text
+
+
+def test_asking_to_talk_to_someone_first_withdraws_the_request_only_when_it_puts_off() -> None:
+    assert withdrawn("Could I talk to her first?") >= REQUEST_CUES
+    assert withdrawn("could i talk to the team lead first") >= REQUEST_CUES
+    assert withdrawn("It would be my first job in data, I'd love to work at Harbor Bank") == set()
+    assert withdrawn("Yes, I could start first thing Monday") == set()
