@@ -77,10 +77,10 @@ _OWN_WORK_TOPIC: Final = re.compile(r"(?:^|_)(?:role|week|work|day|job)(?:_|$)")
 _LEISURE: Final = re.compile(
     r"\b(?:hobby|hobbies|for\s+fun|free\s+time|spare\s+time|downtime|switch\s+off|unwind|"
     r"(?:days?|evenings?|nights?)\s+off|time\s+away\s+from\s+work|"
-    r"outside\s+(?:of\s+)?(?:work|the\s+office|your\s+job)|"
+    r"outside\s+(?:of\s+)?(?:work|your\s+job)|"
     r"(?:apart|aside)\s+from\s+(?:work|the\s+job|your\s+job)|besides\s+(?:work|the\s+job)|"
     r"when\s+you(?:'re|re|\s+are)\s+not\s+(?:at\s+)?work(?:ing)?|"
-    r"away\s+from\s+(?:work|the\s+office|the\s+job|your\s+desk))\b"
+    r"away\s+from\s+(?:work|the\s+job))\b"
     r"|^(?!.*\b(?:work|works|working|worked|shifts?|rota|hours|open|opens|on\s+call|cover|"
     r"overtime|busy|service|trading|nights|mondays?|fridays?|nine\s+to\s+five|"
     r"(?:do|does|doing|did)\s+(?:the\s+)?week-?ends?)\b).*\bweek-?ends?\b",
@@ -102,7 +102,9 @@ _PERSONAL: Final = re.compile(
     r"|\bwhich\s+(?:college|university|uni|school|halls?)\s+were\s+you\b"
     r"|\bwere\s+you\s+at\s+(?:my|our|the\s+same)\s+(?:university|uni|college|school)\b"
     r"|\b(?:keep|kept|stay|stayed)\s+in\s+touch\s+with\s+(?:anyone|anybody|any\s+of|people|"
-    r"them|him|her|your|old|the\s+old)\b|\bon\s+the\s+side\b",
+    r"them|him|her|your|old|the\s+old)\b"
+    r"|\b(?:projects?|work|gigs?|business|anything|something|consulting|freelanc\w*|stuff|"
+    r"things?)\s+(?:\w+\s+)?on\s+the\s+side\b(?!\s+of\b)|\bon\s+the\s+side\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 #: Getting to the building: parking, bike storage.
@@ -137,7 +139,9 @@ _VISA: Final = re.compile(
 #: known (not how they started: that is "origin"; not the hardest part: a "challenge").
 _SURPRISE: Final = re.compile(
     r"\bsurpris(?:ed|es|ing)\s+(?:you|u)\b|\b(?:most|anything|something|biggest|what(?:'s|\s+is|\s+was)?)"
-    r"\s+(?:\w+\s+)?surpris(?:ed|ing|e)\b|\bwere\s+you\s+surprised\b|\bsurprise\s+you\b"
+    r"\s+(?:\w+\s+)?(?:surprised(?=\s*(?:you\b|u\b|most\s*[?.!]|[?.!]|$))|surpris(?:ing|e)\b"
+    r"(?!.*\b(?:for|to)\s+(?:the|them|their|users|customers|clients|patients|people)\b))"
+    r"|\bwere\s+you\s+surprised\b|\bsurprise\s+you\b"
     r"|\bwish\s+(?:you'?d|you\s+had|you\s+knew|someone'?d|some(?:one|body)\s+had|"
     r"(?:someone|somebody)\s+would\s+have)\s+(?:known|told|been\s+told|warned|said)?\b"
     r"|\bdidn'?t\s+(?:you\s+)?expect\b|\bnobody\s+(?:tells|told|warns|warned)\s+you\b"
@@ -161,7 +165,11 @@ _FONDNESS: Final = re.compile(
 #: What the persona misses about an earlier job ("Do you miss teaching?").
 _MISSING: Final = re.compile(
     r"\bwhat\s+do\s+you\s+miss\b|\bmiss\s+(?:anything\s+)?about\b"
-    r"|\bdo\s+you\s+(?:ever\s+|still\s+)?miss\b",
+    r"|\bdo\s+you\s+(?:ever\s+|still\s+)?miss\b(?!\s+(?:(?:a|the|any|many|your|our|their|"
+    r"much|out)\s+)?(?:deadlines?|targets?|meetings?|calls?|appointments?|sessions?|shifts?|"
+    r"days?|trains?|bus(?:es)?|out|goals?|milestones?|dates?|releases?|sprints?|estimates?|"
+    r"sla\w*|kpis?|budgets?|flights?|work|school|things|anything|bugs?|errors?|issues?|"
+    r"steps?|details?|cases?|signs?)\b)",
     re.IGNORECASE,
 )
 
@@ -195,6 +203,18 @@ INTENTS: Final[dict[str, re.Pattern[str]]] = {
     "fondness": _FONDNESS,
     "missing": _MISSING,
 }
+#: What may follow "next steps", "what happens next", "the timeline", "a deadline" when they are
+#: about the hire: nothing ("What are the next steps?"), or the application, the role, the seeker
+#: ("next steps for me", "the timeline for the hire", "what happens after the interview"); not
+#: the work's own ("the next steps for the dashboards project", "deadline pressure").
+_HIRE_OBJECT: Final = (
+    r"(?=\s*[?.!,]*\s*$|\s+(?:(?:for|on|of|in|with)\s+(?:me|us|someone\s+like\s+me|applicants?|"
+    r"candidates?|applications?|applying|hiring|filling|(?:the|this|that|my|your|an?)\s+(?:\w+\s+)?(?:role|job|post|"
+    r"position|vacancy|opening|hire|hiring|application|applications|process|recruitment|"
+    r"interviews?|candidates?|decision|offer))|after\s+(?:the\s+|an\s+|this\s+|today|that|i|we|"
+    r"you)|if\s+(?:i|we)|to\s+(?:apply|get\s+(?:in|hired)|be\s+considered)|from\s+here|"
+    r"then|is|are|would|will|here)\b)"
+)
 #: Softer intents: a question showing one goes to the topics whose examples show it when there
 #: are any ("What's the biggest headache right now?" to challenges, not team); when no topic
 #: shows it, every topic may answer.
@@ -266,7 +286,7 @@ LEANINGS: Final[dict[str, re.Pattern[str]]] = {
         r"hiring|selection)s?\s+work\b"
         r"|\bhow\s+(?:do|would|can|should|does)\s+(?:i|people|someone|one|you)\s+apply\b"
         r"|\bcompetenc(?:y|ies)[- ]based\b|\bassessment\s+(?:centre|center|day)\b"
-        r"|\bwhat\s+happens\s+(?:next|after\s+that|then)\b|\bnext\s+steps?\b",
+        r"|\b(?:what\s+happens\s+(?:next|after\s+that|then)|next\s+steps?)\b" + _HIRE_OBJECT,
         re.IGNORECASE,
     ),
     # who the work is for: "who actually uses the product", "who are your customers"
@@ -291,8 +311,10 @@ LEANINGS: Final[dict[str, re.Pattern[str]]] = {
         r"(?:they|you|we|it|the\s+\w+|\w+)\s+(?:\w+\s+)?(?:need|want|looking|hoping|trying|"
         r"planning|expect\w*|hire|hiring|fill|filling|decide|deciding|move|moving)\b"
         r"|\burgen(?:t|cy|tly)\b|\bthe\s+rush\b"
-        r"|\btime\s*(?:line|frame|scale)s?\b|\bdeadline\b|\bby\s+when\b"
-        r"|\bwhen\s+(?:do|would|will|did)\s+they\s+(?:want|need)\b|\bso\s+(?:quickly|soon|fast)\b"
+        r"|\b(?:time\s*(?:line|frame|scale)s?|deadlines?)\b" + _HIRE_OBJECT + r"|\bby\s+when\b"
+        r"|\bwhen\s+(?:do|would|will|did)\s+they\s+(?:want|need)\b"
+        r"|^(?=.*\b(?:hire|hiring|fill|filled|someone|somebody|role|post|position|recruit\w*|"
+        r"start)\b).*\bso\s+(?:quickly|soon|fast)\b"
         r"|\b(?:looking|want|need|trying|hoping)\s+to\s+fill\b|\bfill(?:ed)?\s+(?:it|this|that|the\s+"
         r"(?:role|post|position|job|seat))\s+(?:by|quickly|fast|soon)\b",
         re.IGNORECASE,

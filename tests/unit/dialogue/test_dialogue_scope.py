@@ -294,11 +294,57 @@ LEANING: dict[str, list[str]] = {
 }
 #: Look like the leanings above but are not: they must not be taken for them.
 NOT_LEANING: dict[str, tuple[str, ...]] = {
-    "timeline": ("how quickly do new starters get up to speed?", "how fast is the team growing"),
     "manager": ("How many people report to you?", "what's your manager like"),
     "users": ("who uses python on the team more", "do customers like it"),
     "history": ("how did you start out?", "how did you get into this", "how is the team set up?"),
+    # the work's own next steps, timelines and deadlines are not the hire's
+    "hiring_steps": tuple(
+        _product(
+            _LEADS,
+            (
+                "What are the next steps for the dashboards project?",
+                "what's the next step for the new system",
+                "what happens next with the pilot?",
+                "what are the next steps on the migration",
+            ),
+        )
+    ),
+    "timeline": tuple(
+        _product(
+            _LEADS,
+            (
+                "how quickly do new starters get up to speed?",
+                "how fast is the team growing",
+                "what's the timeline for the new system?",
+                "what's the timeline for the project",
+                "how do you handle deadline pressure?",
+                "are the deadlines tight on the build",
+                "how do things move so fast here?",
+            ),
+        )
+    ),
 }
+#: Work questions using the words of a strict intent (leisure, personal, surprise, missing) in
+#: their work sense: they keep the topic they had before those intents existed (5d5573b).
+WORK_NOT_STRICT: tuple[str, ...] = tuple(
+    _product(
+        _LEADS,
+        (
+            "How much of the job is outside the office?",
+            "do you meet clients outside the office",
+            "How much time do you spend away from your desk?",
+            "how much of the week is away from the office",
+            "Is informatics on the side of the nurses or of IT?",
+            "which side are you on, the clinic side or the tech side",
+            "Do you miss deadlines often?",
+            "do you ever miss targets",
+            "does the team miss many releases",
+            "What surprised the clinics most about the dashboards?",
+            "what surprised the users",
+            "was the launch a surprise to the customers",
+        ),
+    )
+)
 
 
 @cache
@@ -323,6 +369,23 @@ def test_the_classes_are_recognised_and_work_questions_are_not_taken_for_them() 
     for leaning, unlike in NOT_LEANING.items():
         taken = [q for q in unlike if leaning in leanings(q)]
         assert not taken, (leaning, taken)
+    strict = {"leisure", "personal", "surprise", "fondness", "missing"}
+    taken_strict = [(q, intents(q) & strict) for q in WORK_NOT_STRICT if intents(q) & strict]
+    assert not taken_strict, taken_strict
+    # and their personal senses still are
+    for question, intent in (
+        ("Do you do any work on the side?", "personal"),
+        ("any projects on the side", "personal"),
+        ("what do you do outside work", "leisure"),
+        ("What surprised you most about the job?", "surprise"),
+        ("what was the biggest surprise", "surprise"),
+        ("Do you miss teaching?", "missing"),
+        ("do you ever miss being in the lab", "missing"),
+    ):
+        assert intent in intents(question), (question, intent)
+    assert "hiring_steps" in leanings("what are the next steps for me?")
+    assert "hiring_steps" in leanings("So what happens after the interview")
+    assert "timeline" in leanings("what's the timeline for the hire?")
 
 
 @pytest.mark.parametrize("meaning", [False, True], ids=["words", "meaning"])
