@@ -200,40 +200,86 @@ def _deferred(text: str, end: int) -> bool:
 
 def withdrawn(text: str) -> frozenset[str]:
     """The interview cues a turn withdraws, which the sentence model may not read back in from
-    the same words: every strong cue when a request word is negated or deferred in its clause
-    ("I'm not ready to apply yet", "I'm not asking for a job"); a request cue whose match is
-    negated, or a sentence that puts off deciding ("Could I talk to her first?"); a job
-    request when "the open role" is named inside a question about it."""
+    the same words, each withdrawn by what its sentence says: every strong cue where a request
+    word is negated or deferred in its clause ("I'm not ready to apply yet"); a request cue
+    whose match is negated, or a sentence that puts off deciding ("Could I talk to her
+    first?"); a job request when "the open role" is the topic of a question about its content
+    ("what would the person in the open role do?"). The other sentences stay the model's to
+    read (`kept_sentences`)."""
     text = analyzed_part(text)
-    if any(negated(text, m.start(), m.end()) for m in p.REQUEST_WORD.finditer(text)):
-        return STRONG_CUES
     names: set[str] = set()
-    if p.DEFERRED_AFTER.search(text) is not None:
+    for s, e in _sentences(text):
+        names.update(_withdrawn_in(text, s, e))
+    return frozenset(names)
+
+
+def kept_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of `analyzed_part(text)` that withdraw nothing: what the model may
+    still read a request from when another sentence negates or defers one."""
+    text = analyzed_part(text)
+    return [
+        (s, e) for s, e in _sentences(text) if text[s:e].strip() and not _withdrawn_in(text, s, e)
+    ]
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of `text`, each ending after its closing punctuation."""
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for mark in _SENTENCE_END.finditer(text):
+        spans.append((begin, mark.end()))
+        begin = mark.end()
+    if begin < len(text) or not spans:
+        spans.append((begin, len(text)))
+    return spans
+
+
+_SENTENCE_END: Final = re.compile(r"[.?!;\n]+")
+
+
+def _withdrawn_in(text: str, s: int, e: int) -> set[str]:
+    """The cues withdrawn by what the sentence `text[s:e]` says."""
+    sentence = text[:e]
+    if any(negated(sentence, m.start(), m.end()) for m in p.REQUEST_WORD.finditer(sentence, s)):
+        return set(STRONG_CUES)
+    names: set[str] = set()
+    if p.DEFERRED_AFTER.search(text, s, e) is not None:
         names.update(_NEGATABLE)
-    questions = find_questions(text)
-    if any(_in_question(m.start(), questions) for m in p.DEFINITE_ROLE.finditer(text)):
+    questions = [(a, b) for a, b in find_questions(text) if s <= a < e]
+    if any(
+        _role_as_topic_at(text, m.start(), questions) for m in p.DEFINITE_ROLE.finditer(text, s, e)
+    ):
         names.add("job_request")
     for name, pattern in (*_SEEKER_LEXICON, ("commitment", p.DECLARED_INTEREST)):
         if name not in _NEGATABLE:
             continue
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(sentence, s):
             cue = _cue(name, text, match.start(), match.end())
-            if negated(text, cue.start, cue.end) or _role_as_topic(cue, questions):
+            if negated(text, cue.start, cue.end) or _role_as_topic(cue, text, questions):
                 names.add(name)
-    return frozenset(names)
+    return names
 
 
-def _role_as_topic(cue: CueMatch, questions: list[tuple[int, int]]) -> bool:
-    """Whether a job-request match is "the open role" named inside a question about it."""
+def _role_as_topic(cue: CueMatch, text: str, questions: list[tuple[int, int]]) -> bool:
+    """Whether a job-request match is "the open role" as the topic of a question about it."""
     return (
         cue.cue == "job_request"
         and p.DEFINITE_ROLE.match(cue.text) is not None
-        and _in_question(cue.start, questions)
+        and _role_as_topic_at(text, cue.start, questions)
     )
 
 
-def _in_question(pos: int, questions: list[tuple[int, int]]) -> bool:
-    return any(start <= pos < end for start, end in questions)
+def _role_as_topic_at(text: str, pos: int, questions: list[tuple[int, int]]) -> bool:
+    """Whether "the open role" at `pos` stands in a question about its content ("what would
+    the person in the open role do?"), not one asking for it ("is the opening still open?")."""
+    for start, end in questions:
+        if start <= pos < end:
+            question = text[start:end]
+            return (
+                p.ROLE_CONTENT_QUESTION.search(question) is not None
+                and p.ROLE_ASKED_FOR.search(question) is None
+            )
+    return False
 
 
 def _declines(text: str, pos: int) -> bool:
@@ -260,7 +306,9 @@ def seeker_cues(
     text = analyzed_part(text)
     questions = find_questions(text)
     found: list[CueMatch] = [
-        cue for cue in _lexicon_cues(text, _SEEKER_LEXICON) if not _role_as_topic(cue, questions)
+        cue
+        for cue in _lexicon_cues(text, _SEEKER_LEXICON)
+        if not _role_as_topic(cue, text, questions)
     ]
     found.extend(_cue("seeker_question", text, s, e) for s, e in questions)
     if questions:

@@ -13,8 +13,10 @@ then stand exactly. For every other seeker turn:
   question). A cue head names the cue of the model's frame, so shift detection, cue names and
   explanations keep working.
 * **Withdrawn requests**: the model may not read back a request the rules found negated or
-  deferred ("I'm not ready to apply yet") or "the open role" named inside a question about it
-  (`cues.withdrawn`): its interview reading with that cue leaves the rules' frame standing.
+  deferred ("I'm not ready to apply yet") or "the open role" as the topic of a question about
+  its content (`cues.withdrawn`): its interview reading with that cue stands only when the
+  turn's other sentences make it alone (`cues.kept_sentences`: "I'm not applying anywhere
+  else. I'd move anywhere for this job."), else the rules' frame stands.
 * **Score** = p(exploration) - p(interview), kept inside the frame's band (frame and score sign
   always agree, as for the rules).
 * **Evidence**: with mean pooling, token t adds exactly `(w_f - w_g) . h_t / (T |e|)` to the
@@ -37,7 +39,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.framing import patterns as p
-from app.framing.cues import withdrawn
+from app.framing.cues import kept_sentences, withdrawn
 from app.framing.encoder import (
     MODEL_DIR,
     EncoderUnavailableError,
@@ -314,13 +316,49 @@ def hybrid(
     if judgement.frame == frame or judgement.probabilities[judgement.frame] < threshold:
         return frame, score, cues
     if judgement.frame == "interview" and judgement.cue in withdrawn(text):
-        return frame, score, cues  # the words that would ask are the ones the seeker negated
+        # The words that would ask may be the ones the seeker negated: the rest must ask alone.
+        rest = _judge_kept(model, text, judgement, manager_cues, threshold)
+        if rest is None:
+            return frame, score, cues
+        judgement = rest
     extra: tuple[CueMatch, ...] = ()
     if judgement.cue is not None:
         s, e = judgement.start, judgement.end
         extra = (CueMatch(judgement.cue, text[s:e], s, e),)
     merged = tuple(sorted((*cues, *extra), key=lambda c: (c.start, -c.end, c.cue)))
     return judgement.frame, _band(judgement.frame, judgement.score), merged
+
+
+def _judge_kept(
+    model: FramingModel,
+    text: str,
+    judgement: Judgement,
+    manager_cues: frozenset[str],
+    threshold: float,
+) -> Judgement | None:
+    """The model's interview reading of the sentences of `text` that withdraw nothing ("I'm
+    not applying anywhere else. [I'd move anywhere for this job.]"), its evidence placed in
+    `text`; None unless the turn's own evidence lies mostly in those sentences and they make
+    an interview alone with a cue other than a job request (the model reads "could we stay in
+    touch?" as one: "I'm not ready to apply. Could we stay in touch?" stays withdrawn)."""
+    pieces = kept_sentences(text)
+    kept = sum(max(0, min(e, judgement.end) - max(s, judgement.start)) for s, e in pieces)
+    if not pieces or 2 * kept <= judgement.end - judgement.start:
+        return None
+    joined, starts = "", []
+    for s, e in pieces:
+        starts.append(len(joined))
+        joined += text[s:e].strip() + " "
+    rest = model.judge(joined.rstrip(), manager_cues)
+    if rest.frame != "interview" or rest.probabilities["interview"] < threshold:
+        return None
+    if rest.cue == "job_request" or (rest.cue is not None and rest.cue in withdrawn(joined)):
+        return None  # a turn that declines asking is not read as asking ("... stay in touch?")
+    i = max(k for k, at in enumerate(starts) if at <= rest.start)
+    s, e = pieces[i]
+    offset = s + (len(text[s:e]) - len(text[s:e].lstrip())) - starts[i]
+    start, end = rest.start + offset, min(rest.end + offset, e)
+    return Judgement(rest.frame, rest.probabilities, rest.cue, start, max(start, end))
 
 
 def load_model(directory: Path = MODEL_DIR, encoder: SentenceEncoder | None = None) -> FramingModel:

@@ -326,12 +326,14 @@ PAY_QUESTION: Final = _rx(
 
 #: A word that negates or defers what follows it in its clause: "not", "never", any "n't" form,
 #: "no need/plans/rush to", "hold off on", "before" (not "how long before"), "instead of",
-#: "rather than", "without". "Why not" and "not only" invite, so they negate nothing.
+#: "rather than", "without" (not a circumstance: "without a job right now"). "Why not", "why
+#: don't/can't/won't I" and "not only" invite or offer, so they negate nothing.
 NEGATOR: Final = _rx(
-    r"(?<!why\s)not(?!\s+only)|never|no\s+longer|cannot"
-    rf"|(?:do|does|did|is|are|was|were|wo|would|could|should|ca|have|has|had|need|ai)n{A}t"
-    r"|no\s+(?:need|plans?|intention|rush|hurry|interest)|hold(?:ing)?\s+off(?:\s+on)?|(?<!long\s)(?<!soon\s)before|instead\s+of"
-    r"|rather\s+than|without",
+    r"(?<!why\s)not(?!\s+only)|never|no\s+longer|(?<!why\s)cannot"
+    rf"|(?<!why\s)(?:do|does|did|is|are|was|were|wo|would|could|should|ca|have|has|had|need|ai)n{A}t"
+    r"|no\s+(?:need|plans?|intention|rush|hurry|interest)|hold(?:ing)?\s+off(?:\s+on)?"
+    r"|(?<!long\s)(?<!soon\s)before|instead\s+of|rather\s+than"
+    r"|without(?!\s+(?:a|an|any|the|my|much|work|income|\w+\s+job)(?![\w'’]))",
 )
 #: Words that may stand between a negator and the request it negates without ending its scope:
 #: subjects, auxiliaries, intentions and fillers ("not [really ready to] apply", "don't [want
@@ -356,11 +358,21 @@ _SCOPE_WORD: Final = "|".join(
 NEGATED_BEFORE: Final = re.compile(
     rf"{NEGATOR.pattern}(?:\s+(?:{_SCOPE_WORD})(?![\w'’])){{0,8}}\s*$", re.IGNORECASE
 )
+#: What a seeker may set as a condition before saying yes ("before I decide", "before we talk
+#: money", "before seeing the team"): deferral; a time to beat ("before the new year", "before
+#: that deadline") is eagerness, not deferral.
+_SEEKER_CONDITION: Final = (
+    r"(?:decid\w*|commit\w*|talk\w*|speak\w*|spoken|meet\w*|met|see|seeing|seen|sign\w*"
+    r"|apply\w*|say|saying|chat\w*|check\w*|think\w*|hear\w*|heard|discuss\w*|know|knowing"
+    r"|sleep\w*|agree\w*|accept\w*|answer\w*|respond\w*|giv\w+\s+(?:you\s+)?an?\s+answer)"
+)
 #: A yes or declared interest put off in its own sentence: "I'd like to talk to her first",
 #: "I'm interested, but I'd want to meet the team before deciding".
 DEFERRED_AFTER: Final = re.compile(
-    r"[^.?!;\n]{0,80}?(?<![\w'’])(?:(?<!the\s)(?<!my\s)(?<!your\s)(?<!our\s)first(?=\s*(?:[.?!,;]|$))|beforehand|before\s+(?:i|we|deciding|committing"
-    r"|saying|applying|that)|some\s+other\s+time)(?![\w'’])",
+    r"[^.?!;\n]{0,80}?(?<![\w'’])(?:(?<!the\s)(?<!my\s)(?<!your\s)(?<!our\s)first"
+    r"(?=\s*(?:[.?!,;]|$|(?:and|but|though)(?![\w'’])))|beforehand|some\s+other\s+time"
+    rf"|before\s+(?:(?:i|we)(?:{A}(?:ve|d|ll|m))?\s+(?:\w+\s+){{0,3}}?)?{_SEEKER_CONDITION})"
+    r"(?![\w'’])",
     re.IGNORECASE,
 )
 #: "The open role" named inside a question is its topic ("what would the person in the open
@@ -368,6 +380,19 @@ DEFERRED_AFTER: Final = re.compile(
 DEFINITE_ROLE: Final = _rx(
     r"(?:the|this|that)\s+(?:\w+\s+)?(?:openings?|vacanc(?:y|ies)|open\s+(?:roles?|positions?"
     r"|jobs?))",
+)
+#: A question about the role's CONTENT, in which "the open role" is the topic: what, who, how
+#: or which asks about it, or it asks what the role involves ("is the opening more on the data
+#: side?"). Asking whether it is still open, filled or for the seeker asks FOR it.
+ROLE_CONTENT_QUESTION: Final = _rx(
+    r"what|who|whom|how|which|involves?|entails?|day[\s-]+to[\s-]+day|report(?:s|ing)?\s+to"
+    r"|differ(?:s|ent)?|more\s+on|side|responsib\w*|focus\w*|spend|look\s+like",
+)
+#: Words that make a question about "the open role" ask for it even so ("how do I apply for the
+#: open role?", "who should I talk to about being considered for the opening?").
+ROLE_ASKED_FOR: Final = _rx(
+    r"apply\w*|applications?|considered|consider\s+me|put\s+me|refer\w*|hire\s+me|get\s+(?:it|in)"
+    r"|filled|still\s+(?:open|available|accepting|taking|hiring)|for\s+me|interview\w*|resume|cv",
 )
 #: The words a request for the position rests on; negated, they withdraw it.
 REQUEST_WORD: Final = _rx(

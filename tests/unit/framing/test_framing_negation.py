@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 
 from app.framing.analyzer import analyze_answer
-from app.framing.cues import withdrawn
+from app.framing.cues import kept_sentences, withdrawn
 
 LINES = (
     "So what brings you here tonight?",
@@ -151,3 +151,115 @@ def test_asking_to_talk_to_someone_first_withdraws_the_request_only_when_it_puts
     assert withdrawn("could i talk to the team lead first") >= REQUEST_CUES
     assert withdrawn("It would be my first job in data, I'd love to work at Harbor Bank") == set()
     assert withdrawn("Yes, I could start first thing Monday") == set()
+
+
+# --- regressions of the first negation rules (reviewer, session 4): both sides, generated -----
+
+ASKED_FOR = (
+    "Could you put me forward for {r}?", "Is {r} still available?", "Is {r} still open?",
+    "Has {r} been filled yet?", "Is {r} still accepting applications?",
+    "Would you consider me for {r}?", "Yes! Is this for {r}? I can come in any day.",
+    "can you tell her im really interested in {r}", "How do I apply for {r}?",
+    "is {r} still open", "Are you still taking people for {r}?",
+)  # fmt: skip
+
+
+#: The definite roles the rules read as a request (as at 5d5573b; "this open role" and "that
+#: vacancy" never were one).
+ASKED_ROLES = (
+    "the open role", "the opening", "the open position", "the new opening", "the vacancy",
+)  # fmt: skip
+
+
+def test_asking_for_the_open_role_inside_a_question_is_a_job_request() -> None:
+    cases = [
+        (line, q.format(r=r)) for q, r, line in itertools.product(ASKED_FOR, ASKED_ROLES, LINES)
+    ]
+    wrong = [t for line, t in cases if "job_request" not in _cues(line, t, True)]
+    assert not wrong, wrong[:8]
+    wrong = [t for line, t in cases[::5] if analyze_answer(line, t).frame != "interview"]
+    assert not wrong, wrong[:8]
+    assert not [t for _, t in cases if "job_request" in withdrawn(t)]
+
+
+NEGATED_SENTENCES = (
+    "I'm not applying anywhere else.", "I'm not here to job hunt.", "I'm not ready to apply yet.",
+    "i dont really want to apply for anything right now.", "I won't ask you to refer me.",
+)  # fmt: skip
+EAGER = (
+    "I'd move anywhere for this job.", "I'll take anything you have though!",
+    "I'll take anything you have.", "honestly I would relocate tomorrow for this job",
+)  # fmt: skip
+
+
+def test_a_negated_sentence_withdraws_nothing_from_the_next_one() -> None:
+    for negated_part, eager in itertools.product(NEGATED_SENTENCES, EAGER):
+        text = f"{negated_part} {eager}"
+        assert withdrawn(text) >= REQUEST_CUES, text
+        assert [text[s:e].strip() for s, e in kept_sentences(text)] == [eager], text
+    for text in (  # the model reads the eager sentence (its evidence is there), as it does alone
+        "I'm not applying anywhere else. I'd move anywhere for this job.",
+        "I'm not here to job hunt. I'll take anything you have though!",
+    ):
+        assert analyze_answer(LINES[0], text).frame == "interview", text
+
+
+def test_without_a_circumstance_is_no_negation() -> None:
+    for lead in ("Without a job right now", "without any work at the moment", "Without income"):
+        for eager in ("so I'll take anything you have.", "so I'd move anywhere for this job."):
+            text = f"{lead}, {eager}"
+            assert withdrawn(text) == frozenset(), text
+    text = "Without a job right now, so I'll take anything you have."
+    assert analyze_answer(LINES[0], text).frame == "interview"
+    assert withdrawn("I'd rather wait without applying just yet") >= REQUEST_CUES
+
+
+OFFERS = ("Why don't I", "why dont i", "Why can't I", "Why won't I", "How about I", "how about i")
+OFFERED = (
+    "just send you my resume", "send you my CV and we can set up an interview",
+    "apply for the role", "send you my resume tonight",
+)  # fmt: skip
+
+
+def test_why_dont_i_and_how_about_i_offer_a_request() -> None:
+    cases = [f"{o} {x}{end}" for o, x, end in itertools.product(OFFERS, OFFERED, ("?", ""))]
+    wrong = [t for t in cases if "job_request" not in _cues(LINES[0], t, True)]
+    assert not wrong, wrong[:8]
+    assert not [t for t in cases if withdrawn(t)]
+
+
+EAGER_YES = (
+    "Yes, and I'd want to start first week of March.",
+    "Yes, I could start first day of next month", "Absolutely, I could start first thing Monday.",
+    "Yes, I could start before we hit the new year.",
+    "Definitely, I'd want to be in before that deadline you mentioned.",
+    "Yes! I could start before the end of the month.", "yes i could start before christmas",
+    "Yes, and first of all thank you, I'd love it.",
+)  # fmt: skip
+
+
+def test_a_yes_eager_to_beat_a_time_keeps_its_commitment() -> None:
+    cases = list(itertools.product(COMMITMENT_LINES, EAGER_YES))
+    wrong = [t for line, t in cases if "commitment" not in _cues(line, t, True)]
+    assert not wrong, wrong[:8]
+    assert not [t for _, t in cases if withdrawn(t)]
+
+
+SET_CONDITIONS = (
+    "Yes, but I'd want to talk to {p} first", "Yes, but before I decide I'd like to meet {p}",
+    "I'm interested, though I'd want to meet {p} before committing",
+    "Sure, but I'd like to see {p} before I give you an answer",
+    "yes though id want to chat with {p} before we sign anything",
+)  # fmt: skip
+
+
+def test_a_yes_put_off_till_a_condition_the_seeker_sets_stays_withdrawn() -> None:
+    cases = [
+        (line, f.format(p=who))
+        for line, f, who in itertools.product(COMMITMENT_LINES, SET_CONDITIONS, PEOPLE)
+    ]
+    wrong = [t for line, t in cases if _cues(line, t, True) & REQUEST_CUES]
+    assert not wrong, wrong[:8]
+    assert all(withdrawn(t) >= REQUEST_CUES for _, t in cases)
+    later = "Yes, I'd love that. Before I forget, I'll take anything you have!"
+    assert withdrawn(later) == frozenset()
