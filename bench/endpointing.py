@@ -23,11 +23,10 @@ Every clip goes through the detector in 20 ms chunks, in each configuration, in 
   the pause judged by ``app.speech.endwords.judge``: first the microphone's quick words (tiny.en
   on the pause's last 3 s, on the end-of-turn thread), then the app's Whisper decoding the
   whole answer so far on the STT thread (both start when the pause is 120 ms old): words that
-  stop mid-sentence hold the turn to the cap, words that end a sentence end it at once, words
-  that may end one ("I think so.") end it at Smart Turn >= 0.8 or after 1.2 s; before any words
-  are known, Smart Turn >= 0.8 after 1.5 s;
+  stop mid-sentence hold the turn to the cap, words that end or may end a sentence end it at
+  Smart Turn >= 0.8 or after 1.2 s; before any words are known, Smart Turn >= 0.8 after 1.5 s;
 * ``words_whole_only``: the same rule without the quick words (the whole answer's decode only);
-* ``words_finished_300/600/1200``: finished words also wait for Smart Turn >= 0.8 or that long;
+* ``words_finished_0/300/600/900``: finished words wait for Smart Turn >= 0.8 or that long;
 * ``words_no_model``: the words and the clock only (Smart Turn never ends a pause);
 * ``...@quiet``: the same with the model times of a quiet machine (QUIET_MS).
 
@@ -407,16 +406,17 @@ CONFIGS: dict[str, Callable[[], Vad]] = {
     "silero_fixed": lambda: Vad(VadConfig(), voice_prob=SILERO),
     "smart_turn": lambda: Vad(VadConfig(), voice_prob=SILERO, ask_end_of_turn=True),
     "smart_turn_one_look": lambda: Vad(one_look(), voice_prob=SILERO, ask_end_of_turn=True),
-    # The product's defaults (VadConfig(use_text=True)): words that end a sentence end the pause
-    # at once, words that may end one ("I think so.") at p >= 0.8 or after 1.2 s; the words come
-    # from the quick decode of the pause's last 3 s, then from the whole answer's decode.
+    # The product's defaults (VadConfig(use_text=True)): words that end or may end a sentence end
+    # the pause at p >= 0.8 or after 1.2 s; the words come from the quick decode of the pause's
+    # last 3 s, then from the whole answer's decode.
     "words": lambda: asking(VadConfig(use_text=True)),
     # The same rule with the whole answer's decode only (no quick words).
     "words_whole_only": lambda: asking(VadConfig(use_text=True)),
-    # Finished words wait for Smart Turn's yes or 300 / 600 / 1200 ms of silence.
+    # Finished words wait for Smart Turn's yes or 0 / 300 / 600 / 900 ms of silence.
+    "words_finished_0": lambda: asking(VadConfig(use_text=True, text_finished_ms=0)),
     "words_finished_300": lambda: asking(VadConfig(use_text=True, text_finished_ms=300)),
     "words_finished_600": lambda: asking(VadConfig(use_text=True, text_finished_ms=600)),
-    "words_finished_1200": lambda: asking(VadConfig(use_text=True, text_finished_ms=1200)),
+    "words_finished_900": lambda: asking(VadConfig(use_text=True, text_finished_ms=900)),
     # No model at all: the words and the clock.
     "words_no_model": lambda: asking(VadConfig(use_text=True, text_threshold=2.0)),
 }
@@ -430,7 +430,7 @@ QUIET_CONFIGS = [
     "smart_turn@quiet",
     "words@quiet",
     "words_whole_only@quiet",
-    "words_finished_300@quiet",
+    "words_finished_0@quiet",
     "words_finished_600@quiet",
 ]
 

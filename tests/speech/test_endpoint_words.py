@@ -187,7 +187,7 @@ def test_quick_words_never_replace_the_whole_answers_words_for_the_same_audio(
 ) -> None:
     """The whole answer's decode came first (it can, on a fast STT thread): the quick words of
     the same pause, later, change nothing, whichever way they read."""
-    vad = Vad(VadConfig(use_text=True), ask_end_of_turn=True)
+    vad = Vad(VadConfig(use_text=True, text_finished_ms=0), ask_end_of_turn=True)
     clip = _pause_of_a_tone(vad)
     first = vad.hint_text(clip, whole)
     late = vad.hint_text(clip, tail, tail=True)
@@ -199,7 +199,7 @@ def test_quick_words_never_replace_the_whole_answers_words_for_the_same_audio(
 def test_the_whole_answers_words_replace_the_quick_words(tail: str, whole: str | None) -> None:
     """Quick words that end a sentence end the pause at once; quick words that do not are
     overruled by the whole answer's decode of the same audio when it says finished."""
-    vad = Vad(VadConfig(use_text=True), ask_end_of_turn=True)
+    vad = Vad(VadConfig(use_text=True, text_finished_ms=0), ask_end_of_turn=True)
     clip = _pause_of_a_tone(vad)
     events = vad.hint_text(clip, tail, tail=True)
     if whole is not None:
