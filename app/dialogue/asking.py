@@ -375,23 +375,38 @@ _GENERIC_INTENTS: Final = {
 }
 
 
-#: A manager line that itself talks about the job offer or the money ("I want to sign you up
+#: A manager line that itself ASKS about the job offer or the money ("I want to sign you up
 #: tonight. You want the job, right?", "Anything on pay or hours?"): a pay or start-date question
-#: before it needs no "let's not get ahead of ourselves", which would contradict the line.
-_TALKS_TERMS: Final = re.compile(
-    r"\b(?:do\s+you\s+want|you\s+want)\s+the\s+(?:job|role|post)\b|\bsign(?:ed)?\s+(?:you\s+)?up\b"
-    r"|\bsorted\s+tonight\b|\b(?:job\s+offer|make\s+(?:you\s+)?an\s+offer)\b|\bput\s+you\s+forward\b"
-    r"|\b(?:send|forward|pass)\s+(?:over\s+)?your\s+(?:cv|resume)\b|\bwhat\s+number\b|\byour\s+number\b"
-    r"|\bwhen\s+can\s+you\s+start\b|\bsalar(?:y|ies)\b|\bmoney\b|\bpay\s+(?:or|and)\b"
-    r"|\bthe\s+numbers\b|\bthe\s+package\b|\bwhat\s+are\s+you\s+(?:earning|on)\b"
-    r"|\bterms\s+of\s+the\s+post\b|\bthe\s+grade\b",
+#: before it needs no "let's not get ahead of ourselves", which would contradict the line. Money
+#: or number words alone are not enough ("the numbers" = data, "Marcus has your number" = a
+#: phone, "eighteen months of money"): the line must ask the seeker something, and either a
+#: question in it is about terms or the line names pay, the offer or the CV outright.
+_ASKS_TERMS: Final = re.compile(
+    r"\b(?:do\s+you\s+want|you\s+want)\s+the\s+(?:job|role|post)\b|\bsign\s+you\s+up\b"
+    r"|\b(?:job\s+offer|an\s+offer)\b|\bput\s+you\s+forward\b|\bwhat\s+number\b"
+    r"|\b(?:send|forward|pass|put|get)\s+(?:over\s+)?your\s+(?:cv|resume)\b|\byour\s+number\b"
+    r"|\bwhen\s+can\s+you\s+start\b|\bmoney\b|\bwhat\s+are\s+you\s+(?:earning|on)\b|\bterms\b"
+    r"|\bsalar(?:y|ies)\b|\b(?:sort\s+of|kind\s+of|the|on|about|its|any)\s+pay\b"
+    r"|\bpay\s+(?:or|and|range|band)\b|\bwhat\s+they(?:'re|\s+are)\s+paying\b",
     re.IGNORECASE,
 )
+_NAMES_TERMS: Final = re.compile(
+    r"\bsalar(?:y|ies)\b|\b(?:about|on|the)\s+pay\b|\bpay\s+(?:or|and)\b|\bpays\s+better\b"
+    r"|\b(?:they're|they\s+are)\s+paying\b|\bpay\s+more\s+than\s+(?:we|us)\b|\bthe\s+package\b"
+    r"|\bthe\s+grade\b|\boffer\s+(?:in|by)\b|\bjob\s+offer\b|\bsign\s+you\s+up\b"
+    r"|\bsorted\s+tonight\b|\b(?:send|forward|pass)\s+(?:over\s+)?your\s+(?:cv|resume)\b"
+    r"|\bmoney(?:'s)?\s*,\s*(?:hours|holidays)\b|^\W*(?:okay|ok|right|so),?\s+money\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+")
 
 
 def talks_terms(line: str) -> bool:
-    """Whether a manager line itself talks about the offer or the money."""
-    return _TALKS_TERMS.search(line) is not None
+    """Whether a manager line itself asks the seeker about the offer or the money."""
+    questions = [s for s in _SENTENCE_END.split(line.strip()) if s.rstrip().endswith("?")]
+    if not questions:
+        return False
+    return any(_ASKS_TERMS.search(q) for q in questions) or bool(_NAMES_TERMS.search(line))
 
 
 def is_private(question: str) -> bool:

@@ -250,6 +250,43 @@ _LATER_QUESTIONS = (
 )
 
 
+#: By hand: the shipped nodes whose lines ask the seeker about pay, the offer or the CV. Lines
+#: that merely hold money or number words ("the numbers" = data, "Marcus has your number",
+#: "eighteen months of money", "pay a bill") are not among them.
+_TERMS_NODES: dict[str, frozenset[str]] = {
+    "architecture-open-evening": frozenset({"practical_question", "interview_salary"}),
+    "career-fair-booth": frozenset({"pitch_check"}),
+    "coffee-referral": frozenset({"pitch_check", "screening_salary"}),
+    "connector-intro": frozenset({"interview_salary"}),
+    "distracted-ops-director": frozenset({"money_prompt", "interview_salary"}),
+    "edtech-meetup-teacher": frozenset({"practical_question"}),
+    "policy-director-meeting": frozenset({"terms_question"}),
+    "pushy-founder-afterparty": frozenset({"sign_tonight", "equity_pitch", "cv_now", "handshake"}),
+    "pushy-recruiter": frozenset(
+        {"rec_probe", "rec_pitch", "rec_push", "rec_benefits", "rec_push_again"}
+    ),
+}
+
+
+@pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
+def test_only_lines_asking_about_terms_talk_terms(path: Path) -> None:
+    """A pay question is left to the line only when the line asks about pay or the offer."""
+    scenario = load_scenario(path)
+    expected = _TERMS_NODES.get(scenario.id, frozenset())
+    found = {node.id for node in scenario.nodes.values() if any(map(talks_terms, node.lines))}
+    assert found == expected, (sorted(found - expected), sorted(expected - found))
+    for line in (
+        "We keep the numbers flowing for forty clinics. What data work have you done?",
+        "Done, Marcus has your number. Friday at five. Bye.",
+        "We've got eighteen months of money. Scared yet, or excited?",
+        "She has all the numbers I don't. Shall I drag her over?",
+        "Shops sign up and never leave. You see it, right?",
+        "People get nervous about their money. Does that kind of work interest you?",
+        "Send your resume through the careers page.",
+    ):
+        assert not talks_terms(line), line
+
+
 @pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
 def test_no_let_s_not_get_ahead_before_a_line_that_talks_terms_itself(path: Path) -> None:
     """ "When can I start?" then "Let's not get ahead of ourselves. I want to sign you up
@@ -260,8 +297,12 @@ def test_no_let_s_not_get_ahead_before_a_line_that_talks_terms_itself(path: Path
         for text in node.lines:
             line = ManagerLine(node_id=node.id, text=text, is_end=node.is_end)
             for question in _LATER_QUESTIONS:
-                reply = Runner(scenario, seed=len(question))._answering([question], (), line)
+                runner = Runner(scenario, seed=len(question))
+                reply = runner._answering([question], (), line)
                 said = reply.parts if reply is not None else (text,)
+                if reply is None:  # the line alone: it asks about terms, or it retells a topic
+                    retold = runner.matcher.match(question).topic is not None
+                    assert talks_terms(text) or retold, (node.id, question, text)
                 if talks_terms(text):
                     assert not set(said) & set(LATER_REPLIES), (node.id, question, said)
                 assert said[0] not in scenario.knowledge.deflect, (node.id, question, said)
