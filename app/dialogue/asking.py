@@ -289,11 +289,13 @@ LEANINGS: Final[dict[str, re.Pattern[str]]] = {
         r"|\b(?:what\s+happens\s+(?:next|after\s+that|then)|next\s+steps?)\b" + _HIRE_OBJECT,
         re.IGNORECASE,
     ),
-    # who the work is for: "who actually uses the product", "who are your customers"
+    # who the work is for: "who actually uses the product", "who are your customers"; a
+    # company's possessive may have lost its apostrophe ("who are brightwaters customers", as a
+    # recognizer writes it): safe, as the users' noun follows
     "users": re.compile(
         r"\bwho\s+(?:actually\s+|really\s+|mostly\s+|else\s+)?(?:uses?|buys?|pays?\s+for|reads?)\s+"
         r"(?:it|them|this|that|what|the|your|their)\b"
-        r"|\bwho\s+(?:are|is)\s+(?:your|the|their|fernhill'?s|[\w-]+'s)\s+(?:main\s+|typical\s+|"
+        r"|\bwho\s+(?:are|is)\s+(?:your|the|their|(?:[\w-]+\s+)?[\w-]+'?s|[\w-]+s')\s+(?:main\s+|typical\s+|"
         r"biggest\s+)?(?:users?|customers?|clients?|audience)\b",
         re.IGNORECASE,
     ),

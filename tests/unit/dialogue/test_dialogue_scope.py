@@ -258,6 +258,11 @@ LEANING: dict[str, list[str]] = {
             "who are your customers",
             "Who uses what your team builds?",
             "who are the main users",
+            # a company's possessive as a recognizer writes it, any company
+            "who are brightwaters customers",
+            "who are parcelwises main clients",
+            "who are harbor banks users",
+            "Who are Northwind's customers?",
         ),
     ),
     "manager": _product(
