@@ -147,8 +147,8 @@ class EndpointModels:
         try:
             from app.speech.stt_whisper import WhisperRecognizer
 
-            words = WhisperRecognizer(
-                choice="fast", beam_size=1, cpu_threads=1, initial_prompt=None
+            words = WhisperRecognizer(  # a 5 s window, not Whisper's 30 s: tens of milliseconds
+                choice="fast", beam_size=1, cpu_threads=1, initial_prompt=None, window=True
             )
             words.load()
             self._words = words
