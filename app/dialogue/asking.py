@@ -359,7 +359,7 @@ LATER_REPLIES: Final = (
 #: To a question about the persona's own experience (what surprised them, what keeps them
 #: there) that no topic answers: an honest, personal non-answer, never a colleague's name.
 REFLECTIVE_REPLIES: Final = (
-    "Ooh, good question. Honestly, I'm still working that one out myself.",
+    "Honestly, I'm still working that one out myself.",
     "Ha, that's a big one. I'd need longer than we've got to do it justice.",
 )
 #: Every generic reply by what it answers, in the order they are tried.

@@ -135,15 +135,32 @@ DEFAULT_PATIENCE: tuple[str, ...] = ("Take your time.", "No rush. Take your time
 DEFLECTED = "deflect"
 
 
+#: What acknowledges the seeker's question ("Good question", "Ha, turning it round on me",
+#: "glad you asked"); not any sentence holding "question" ("Okay, different question." changes
+#: the subject, "Writing questions is easy." is about something else).
+_ACK_FORM = (
+    r"\b(?:(?:good|great|fair|interesting|excellent|tough|big|brilliant|lovely|nice|smart|"
+    r"sharp|loaded|funny|tricky|honest|fun|real|hard)\s+question|(?:that's|that\s+is|what)\s+a\s+"
+    r"(?:\w+\s+)?question|question\s+(?:for|back\s+to)\s+me|turning\s+it\s+a?round|"
+    r"turning\s+the\s+tables|glad\s+you\s+asked|you\s+should\s+ask|(?:since|now\s+that)\s+you\s+"
+    r"ask(?:ed)?|you\s+ask(?=\s*[.!,]))\b"
+)
 #: A first sentence that only acknowledges a question ("Good question.", "Ha, turning it around
 #: on me."): a knowledge answer goes right after it, before the rest of the line.
 _ACKNOWLEDGES = re.compile(
-    r"(?:[^.!?]*\b(?:question|questions|turning it a?round|turning the tables|glad you asked|"
-    r"you ask)\b[^.!?]*[.!?]+"
+    r"(?:[^.!?]*" + _ACK_FORM + r"[^.!?]*[.!?]+"
     # an echo of a question about the persona: "Me?", "What do I do?"
     r"|\s*(?:me|who,?\s+me|what,?\s+me|what\s+do\s+i\s+do|what\s+about\s+me)\?)\s+",
     re.IGNORECASE,
 )
+_OPENS_WITH_ACK = re.compile(r"[^.!?]*" + _ACK_FORM, re.IGNORECASE)
+
+
+def opens_with_acknowledgement(text: str) -> bool:
+    """Whether a reply's first sentence acknowledges the question ("Ooh, good question.")."""
+    return _OPENS_WITH_ACK.match(text) is not None
+
+
 _ACK_WORDS = 10
 
 

@@ -31,6 +31,7 @@ from app.dialogue.model import (
     Outcome,
     Scenario,
     join_parts,
+    opens_with_acknowledgement,
     split_acknowledgement,
     split_reaction,
 )
@@ -50,8 +51,6 @@ _CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 
-#: An answer or deflection that itself opens by acknowledging the question.
-_OPENS_WITH_ACK = re.compile(r"[^.!?,;]*\bquestions?\b", re.IGNORECASE)
 #: A knowledge answer that shares this many of its words, and this share of them, with the
 #: scripted line after it, or two names ("Lena Park"), would say the same thing twice: the line
 #: alone is said.
@@ -253,7 +252,7 @@ class Runner:
             return None
         acknowledged = split_acknowledgement(scripted.text)
         if acknowledged is not None:  # "Good question." + answer + the rest of the line
-            if not _OPENS_WITH_ACK.match(parts[0]):  # not "Good question." twice
+            if not opens_with_acknowledgement(parts[0]):  # not "Good question." twice
                 parts.insert(0, acknowledged[0])
             rest = acknowledged[1]
             parts.append(rest)
