@@ -411,6 +411,27 @@ def talks_terms(line: str) -> bool:
     return any(_ASKS_TERMS.search(q) for q in questions) or bool(_NAMES_TERMS.search(line))
 
 
+#: A follow-up with no topic of its own ("Interesting, tell me more", "How so?", "What's that
+#: like?"): it is about what the manager just said, never a question to deflect.
+_FOLLOW_UP: Final = re.compile(
+    r"^\W*(?:(?:oh|ah|wow|interesting|really|nice|cool|okay|ok|right|hmm+|huh|ha|sure|yes|yeah|"
+    r"that's\s+(?:interesting|fascinating|cool|great|amazing)|fascinating|and|so)\W+)*"
+    r"(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
+    r"(?:tell\s+me\s+(?:a\s+(?:bit|little)\s+|some(?:thing)?\s+|much\s+)?more(?:\s+about\s+"
+    r"(?:that|it|this|them|those))?|go\s+on|keep\s+going|say\s+more|(?:explain|expand)(?:\s+on\s+"
+    r"that|\s+that)?|how\s+so|how\s+come|in\s+what\s+way|what(?:'s|\s+is|s)\s+that\s+like|"
+    r"what\s+do\s+you\s+mean|like\s+what|such\s+as|how(?:\s+do\s+you\s+mean)?|why(?:\s+is\s+that)?|"
+    r"really|how\s+does\s+that\s+work|what\s+does\s+that\s+(?:look\s+like|involve|mean)|"
+    r"what\s+(?:kind|sort)\s+of\s+(?:things|stuff))(?:\s+(?:exactly|then|please))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_follow_up(question: str) -> bool:
+    """Whether a question only asks the manager to go on about what he just said."""
+    return _FOLLOW_UP.match(question.strip()) is not None
+
+
 def is_private(question: str) -> bool:
     """Whether the question is about the persona's private life (leisure, people they know)."""
     return bool(intents(question) & {"leisure", "personal"})

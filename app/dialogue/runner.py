@@ -10,6 +10,7 @@ from app.dialogue.asking import (
     GENERIC_REPLIES,
     about_own_work,
     generic_kind,
+    is_follow_up,
     may_deflect,
     own_work_topic,
     talks_terms,
@@ -184,12 +185,13 @@ class Runner:
         branch = self.current.choose(frame, cues)
         if branch is None:
             raise RuntimeError(f"node '{self.current.id}' has no branch for this answer")
+        previous = self.line().text  # what the seeker answered ("tell me more" is about it)
         self.current = self.scenario.nodes[branch.goto]
         self.path.append(self.current.id)
         scripted = self._scripted()
         asked = questions_in(answer) if answer is not None else list(questions)
         routed = frozenset(cues) & branch.cues  # the cues the author routed this answer on
-        self._reply = self._answering(asked, routed, scripted)
+        self._reply = self._answering(asked, routed, scripted, previous=previous)
         return self.line()
 
     # -- internals -------------------------------------------------------------------------
@@ -201,18 +203,35 @@ class Runner:
         )
 
     def _answering(
-        self, questions: Sequence[str], routed: Collection[str], scripted: ManagerLine
+        self,
+        questions: Sequence[str],
+        routed: Collection[str],
+        scripted: ManagerLine,
+        *,
+        previous: str | None = None,
     ) -> ManagerLine | None:
         """The reply with the answer to the best-matched question first, or None for the
-        scripted line alone. `routed`: the answer's cues its branch was chosen on."""
+        scripted line alone. `routed`: the answer's cues its branch was chosen on; `previous`:
+        what the manager said last ("tell me more" asks about it)."""
         knowledge = self.scenario.knowledge
-        asked = [q for q in questions if has_content(q)]
-        if not asked or not (knowledge.topics or knowledge.deflect):
-            return None
-        _question, found = best_question(self.matcher, asked)
-        chosen = found.topic or _own_work_fallback(asked, found)
+        if questions and previous and all(is_follow_up(q) for q in questions):
+            # "Interesting, tell me more": the topic nearest his last line, never a deflection
+            if not knowledge.topics:
+                return None
+            near = self.matcher.match(previous)
+            asked = list(questions)
+            chosen = near.topic or near.best
+            kind = None
+        else:
+            asked = [q for q in questions if has_content(q)]
+            if not asked or not (knowledge.topics or knowledge.deflect):
+                return None
+            _question, found = best_question(self.matcher, asked)
+            chosen = found.topic or _own_work_fallback(asked, found)
+            kind = generic_kind(asked)
         topic = knowledge.topic(chosen) if chosen else None
-        kind = generic_kind(asked)
+        if topic is None and kind is None and asked and all(map(is_follow_up, asked)):
+            return None  # nothing near what he said: the line alone
         if topic is None and kind == "later" and talks_terms(scripted.text):
             return None  # "When can I start?" then "You want the job, right?": the line answers
         if topic is not None and (
