@@ -156,8 +156,7 @@ def _measure(
     )
     from types import SimpleNamespace
 
-    from speech.first_words import calibrate_transport
-    from speech.soak import play
+    from speech.first_words import calibrate_transport, play
 
     from app.testing.driver import EventLoopBot
 

@@ -10,6 +10,7 @@ moment relative to the manager's last sample (``QtPlayer.clip_ends_at``).
 from __future__ import annotations
 
 import contextlib
+import functools
 import random
 import shutil
 import statistics
@@ -104,7 +105,9 @@ def voiced_span(clip: AudioClip) -> tuple[float, float]:
     return loud[0] / 100, (loud[-1] + 1) / 100
 
 
+@functools.cache
 def _realtime_allowed() -> bool:
+    """Checked once per process, so no probe fork sits between a timed launch and paplay."""
     if not shutil.which("chrt"):
         return False
     return subprocess.run(["chrt", "-f", "20", "true"], capture_output=True).returncode == 0

@@ -9,7 +9,6 @@ that ends is started again. A :class:`StallWatchdog` fails the run on any GUI-th
 
 from __future__ import annotations
 
-import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ import psutil
 from app.speech import AudioClip
 
 from .conftest import espeak
-from .pulse import SINK
+from .first_words import play
 from .watchdog import StallWatchdog
 
 #: Short, varied answers: the soak is about the loop, not the dialogue.
@@ -63,10 +62,6 @@ def answer_wavs(folder: Path) -> list[Path]:
         padded = AudioClip(bytes(2 * 16_000 // 5)) + spoken
         out.append(padded.to_wav(folder / f"soak-{i}-padded.wav"))
     return out
-
-
-def play(wav: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(["paplay", "--latency-msec=20", "-d", SINK, str(wav)], env=env)
 
 
 def run_soak(
