@@ -248,9 +248,10 @@ class _SttJob(QObject):
 
 
 def only_silence_after(heard: AudioClip, clip: AudioClip) -> bool:
-    """Whether ``clip`` is ``heard`` followed by silence only: every 20 ms of the rest under a
-    quarter of ``heard``'s level, or under twice its background noise (its quietest tenth, up
-    to half its level), so steady room noise in a pause is not taken for a word."""
+    """Whether ``clip`` is ``heard`` followed by silence only: every 20 ms of the rest under
+    twice ``heard``'s background noise (its quietest tenth), so steady room noise in a pause is
+    not taken for a word, and 26 dB under its voiced frames (their median), so a soft last word
+    ("...I guess", "thanks") said well under the answer still counts as more speech."""
     if heard.sample_rate != clip.sample_rate or not clip.pcm.startswith(heard.pcm):
         return False
     frame = clip.sample_rate // 50
@@ -258,9 +259,12 @@ def only_silence_after(heard: AudioClip, clip: AudioClip) -> bool:
     if not rest.size:
         return True
     before = frame_levels(np.frombuffer(heard.pcm, np.int16), frame)
-    noise = float(np.percentile(before, 10)) if before.size else 0.0
-    level = rms(heard.samples)
-    limit = max(0.25 * level, min(2.0 * noise, 0.5 * level), 1e-6)
+    if not before.size:
+        return False
+    noise = float(np.percentile(before, 10))
+    voiced = before[before > 4.0 * noise]
+    speech = float(np.median(voiced)) if voiced.size else rms(heard.samples)
+    limit = max(2.0 * noise, 0.05 * speech, 1e-6)
     return float(rest.max()) <= limit
 
 

@@ -124,8 +124,9 @@ def _noisy(x: np.ndarray, snr_db: float | None, rng: np.random.Generator) -> np.
 
 def test_only_silence_after_tells_a_pause_from_more_words(espeak_dir: Path) -> None:
     """Answers in three voices, quiet or in white noise (15-30 dB SNR): the same audio followed
-    by 0.1-2 s of its own background is 'only silence'; followed by a word (at -6 dB to the
-    answer), or audio that does not continue it, is not."""
+    by 0.1-2 s of its own background is 'only silence'; followed by a word (at -6, -12 or
+    -20 dB to the answer, wherever it stands 6 dB over the noise: a soft last word), or audio
+    that does not continue it, is not."""
     rng = np.random.default_rng(11)
     word = AudioClip.from_wav(espeak("yes", espeak_dir / "yes.wav")).resampled().to_float()
     checked = 0
@@ -134,19 +135,24 @@ def test_only_silence_after_tells_a_pause_from_more_words(espeak_dir: Path) -> N
         speech = answer.resampled().to_float()
         for snr in (None, 15.0, 20.0, 30.0):
             for pause_s in (0.1, 0.5, 2.0):
-                lead = np.zeros(TARGET_RATE // 2, np.float32)
-                pause = np.zeros(int(pause_s * TARGET_RATE), np.float32)
-                said = np.concatenate([lead, speech])
-                both = _noisy(np.concatenate([said, pause, 0.5 * word, pause]), snr, rng)
-                heard = AudioClip.from_samples(both[: len(said)], TARGET_RATE)
-                quiet = AudioClip.from_samples(both[: len(said) + len(pause)], TARGET_RATE)
-                more = AudioClip.from_samples(both, TARGET_RATE)
-                assert only_silence_after(heard, quiet), (voice, snr, pause_s)
-                assert not only_silence_after(heard, more), (voice, snr, pause_s)
-                other = AudioClip.from_samples(both[1:], TARGET_RATE)
-                assert not only_silence_after(heard, other)
-                checked += 1
-    assert checked == 36
+                for gain_db in (-6.0, -12.0, -20.0):
+                    if snr is not None and gain_db < 6.0 - snr:
+                        continue  # under the noise: no recognizer would hear it either
+                    lead = np.zeros(TARGET_RATE // 2, np.float32)
+                    pause = np.zeros(int(pause_s * TARGET_RATE), np.float32)
+                    said = np.concatenate([lead, speech])
+                    soft = word * np.float32(10.0 ** (gain_db / 20.0))
+                    both = _noisy(np.concatenate([said, pause, soft, pause]), snr, rng)
+                    heard = AudioClip.from_samples(both[: len(said)], TARGET_RATE)
+                    quiet = AudioClip.from_samples(both[: len(said) + len(pause)], TARGET_RATE)
+                    more = AudioClip.from_samples(both, TARGET_RATE)
+                    where = (voice, snr, pause_s, gain_db)
+                    assert only_silence_after(heard, quiet), where
+                    assert not only_silence_after(heard, more), where
+                    other = AudioClip.from_samples(both[1:], TARGET_RATE)
+                    assert not only_silence_after(heard, other)
+                    checked += 1
+    assert checked == 3 * 3 * (3 + 1 + 2 + 3)
 
 
 def test_a_pause_is_not_decoded_again_while_the_answer_grows_by_silence(
