@@ -117,6 +117,17 @@ def _to_mono16k(data: bytes, fmt: QAudioFormat) -> npt.NDArray[np.int16]:
     return np.round(np.clip(x, -1.0, 1.0) * 32767).astype(np.int16)
 
 
+def _quick_words() -> Any:
+    """Whisper tiny.en for a pause's last seconds: a 5 s window, not Whisper's 30 s."""
+    from app.speech.stt_whisper import WhisperRecognizer
+
+    words = WhisperRecognizer(
+        choice="fast", beam_size=1, cpu_threads=1, initial_prompt=None, window=True
+    )
+    words.load()
+    return words
+
+
 class EndpointModels:
     """Silero VAD, Smart Turn and the quick words' Whisper tiny.en, loaded on a thread of their
     own (about 2 s under load: never on the GUI thread). Until Silero is there, frames are judged
@@ -134,32 +145,31 @@ class EndpointModels:
 
     def _load(self) -> None:
         from app.speech.endpoint import SileroVoice, SmartTurn
-        from app.speech.errors import EngineUnavailable
 
-        try:
-            self._turn = SmartTurn()
-        except EngineUnavailable as exc:
-            self.reasons.append(f"{exc} An answer ends after a fixed pause instead.")
-        try:
-            self._voice = SileroVoice()
-        except EngineUnavailable as exc:
-            self.reasons.append(f"{exc} Speech is found by its loudness instead.")
-        try:
-            from app.speech.stt_whisper import WhisperRecognizer
-
-            words = WhisperRecognizer(  # a 5 s window, not Whisper's 30 s: tens of milliseconds
-                choice="fast", beam_size=1, cpu_threads=1, initial_prompt=None, window=True
-            )
-            words.load()
-            self._words = words
-        except EngineUnavailable as exc:
-            self.reasons.append(f"{exc} A pause's words come from the whole answer's decode only.")
+        self._turn = self._try(SmartTurn, "An answer ends after a fixed pause instead.")
+        self._voice = self._try(SileroVoice, "Speech is found by its loudness instead.")
+        self._words = self._try(
+            _quick_words, "A pause's words come from the whole answer's decode only."
+        )
         for reason in self.reasons:
             log.warning("%s", reason)
         self._loaded.set()
 
+    def _try(self, build: Callable[[], Any], fallback: str) -> Any:
+        """``build()``, or None with a reason: a missing or damaged model (a SpeechError says
+        why in a sentence) or anything unexpected, so a look never waits for a load that died."""
+        from app.speech.errors import SpeechError
+
+        try:
+            return build()
+        except SpeechError as exc:
+            self.reasons.append(f"{exc} {fallback}")
+        except Exception as exc:  # a load thread must always finish
+            self.reasons.append(f"A speech model could not load ({exc!r}). {fallback}")
+        return None
+
     def wait(self, timeout_s: float | None = None) -> bool:
-        """Block until both models are loaded or given up (not on the GUI thread)."""
+        """Block until the three models are loaded or given up (not on the GUI thread)."""
         return self._loaded.wait(timeout_s)
 
     def voice(self, frame: npt.NDArray[np.int16]) -> float | None:
@@ -241,6 +251,7 @@ class QtMicrophone(QObject):
         self._words = words
         self._judge: ThreadPoolExecutor | None = None
         self._judge_lock = threading.Lock()
+        self._words_waiting: AudioClip | None = None  # the newest pause not yet decoded
         #: milliseconds each end-of-turn look took on its thread (the last 200), for benches.
         self.look_ms: deque[float] = deque(maxlen=200)
         self._judged.connect(self._on_judged, Qt.ConnectionType.QueuedConnection)
@@ -460,12 +471,23 @@ class QtMicrophone(QObject):
         self._executor().submit(self._judge_in_thread, model, check)
 
     def _ask_words(self, clip: AudioClip) -> None:
+        """Queue a quick decode of this pause; a newer pause replaces one still waiting, so
+        breaths in fluent speech never stack stale decodes ahead of the real end's look."""
         words = self._words
-        if words is not None and self.vad.config.use_text:
-            self._executor().submit(self._words_in_thread, words, clip)
+        if words is None or not self.vad.config.use_text:
+            return
+        with self._judge_lock:
+            waiting = self._words_waiting is not None
+            self._words_waiting = clip
+        if not waiting:
+            self._executor().submit(self._words_in_thread, words)
 
-    def _words_in_thread(self, words: QuickWords, clip: AudioClip) -> None:
+    def _words_in_thread(self, words: QuickWords) -> None:
         """Runs on the end-of-turn thread: touches no Qt object but the queued signal."""
+        with self._judge_lock:
+            clip, self._words_waiting = self._words_waiting, None
+        if clip is None:
+            return
         try:
             text = words(clip)
         except Exception as exc:  # a failed quick decode leaves it to the whole answer's

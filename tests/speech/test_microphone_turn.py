@@ -169,3 +169,62 @@ def test_quick_words_that_stop_mid_sentence_hold_the_turn_though_the_model_says_
     assert words.heard, "the pause's words were decoded"
     assert all(name.startswith("frameshift-endpoint") for name in words.threads)
     assert blocker.args[0].duration_s > spoken.duration_s * 0.9, (words.heard, voice, pause_ms)
+
+
+@pytest.mark.parametrize(
+    "broken",
+    ["app.speech.stt_whisper.WhisperRecognizer.load", "app.speech.endpoint.SmartTurn.__init__"],
+)
+@pytest.mark.parametrize("error", ["checksum", "unexpected"])
+def test_a_model_that_fails_to_load_never_blocks_a_look(
+    monkeypatch: pytest.MonkeyPatch, broken: str, error: str
+) -> None:
+    """A damaged model (its checksum) or any other failure while loading: the end-of-turn
+    thread's looks and quick decodes get their fallback (None) at once, never wait for ever."""
+    from app.speech.errors import ModelChecksumError
+    from app.speech.microphone import EndpointModels
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        if error == "checksum":
+            raise ModelChecksumError("The model file is damaged (checksum).")
+        raise RuntimeError("something nobody expected")
+
+    monkeypatch.setattr(broken, fail)
+    models = EndpointModels()
+    assert models.wait(60), "the load never finished"
+    clip = AudioClip(bytes(32_000))
+    if "SmartTurn" in broken:
+        assert models.turn(clip) is None
+    else:
+        assert models.words(clip) is None
+        if error == "checksum":
+            assert any("whole answer" in reason for reason in models.reasons)
+
+
+def test_quick_decodes_of_pauses_never_stack_up(qtbot: QtBot) -> None:
+    """Many pauses while one quick decode runs (breaths in fluent speech, a loaded machine):
+    at most the newest waits; the stale ones are never decoded."""
+    started = threading.Event()
+    go_on = threading.Event()
+    decoded: list[int] = []
+
+    def slow_words(clip: AudioClip) -> str:
+        decoded.append(len(clip.pcm))
+        started.set()
+        go_on.wait(30)
+        return "and then"
+
+    mic = QtMicrophone(words=slow_words)
+    try:
+        clips = [AudioClip(bytes(320 * (n + 1)), 16_000) for n in range(8)]
+        mic._ask_words(clips[0])
+        assert started.wait(30)
+        for clip in clips[1:]:  # seven more pauses while the first is being decoded
+            mic._ask_words(clip)
+        go_on.set()
+        qtbot.waitUntil(lambda: len(decoded) == 2, timeout=30_000)
+        time.sleep(0.3)
+        assert decoded == [len(clips[0].pcm), len(clips[-1].pcm)]
+    finally:
+        go_on.set()
+        mic.release()
