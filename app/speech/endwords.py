@@ -81,6 +81,11 @@ CLAUSE_SUBJECTS = _words(
 OPENERS = _words("when if while although though whereas unless once whenever to just")
 #: Subject pronouns: after one, an adverb ends nothing ("I actually", "we mostly").
 SUBJECTS = _words("i we they he she")
+#: Verbs ending in -ly, which a subject may end a sentence on ("How do I apply?").
+LY_VERBS = _words("apply reply rely supply comply fly ally imply multiply")
+#: A clause opening the sentence as its subject ("What I enjoy most is", "The thing I liked
+#: was") wants its complement after the copula: the stranding licence does not cover that.
+COPULAS = _words("is was are were")
 #: Subject and object pronouns: "it does", "you had", "I am" end a sentence (ellipsis), and so
 #: does a particle after an object ("count me in", "take it on").
 PRONOUNS = _words("i you we they he she it me us them him her")
@@ -110,7 +115,7 @@ def judge(text: str) -> Verdict:
     last = words[-1]
     before = words[-2] if len(words) >= 2 else ""
     closed = stripped.endswith((".", "?", "!"))
-    if last in NEVER_LAST or (before in SUBJECTS and last.endswith("ly")):
+    if last in NEVER_LAST or (before in SUBJECTS and last.endswith("ly") and last not in LY_VERBS):
         return "unfinished"
     if re.search(r",\s*well[.?!]*$", stripped):
         return "unfinished"  # "That was my first job, well"
@@ -120,6 +125,8 @@ def judge(text: str) -> Verdict:
         if not closed:
             return "unfinished"
         sentence = _WORD.findall(_SENTENCE.split(stripped.rstrip(".?! "))[-1])
+        if last in COPULAS and not stripped.endswith("?") and _cleft_subject(sentence):
+            return "unfinished"  # "What I enjoy most is.": its complement is still to come
         licensed = (
             (before, last) in PHRASE_ENDS
             or before in PRONOUNS
@@ -138,6 +145,18 @@ def judge(text: str) -> Verdict:
     if opener and opener[0] in OPENERS and "," not in clause:
         return "unsure"  # "When I started.": the main clause may follow
     return "finished"
+
+
+def _cleft_subject(sentence: list[str]) -> bool:
+    """The sentence opens with a clause that is its subject and ends on the copula: a wh-word
+    ("What I need is", "Where I struggle is") or a head noun ("The thing I liked about it was",
+    "All I want is"), with a subject and a verb between (four words at least)."""
+    if len(sentence) < 4:
+        return False
+    if sentence[0] in STRANDING:
+        return True
+    head = sentence[1] if sentence[0] in ("the", "one", "a") else sentence[0]
+    return head in HEADS or sentence[0] == "all"
 
 
 def unfinished(text: str) -> bool:

@@ -81,6 +81,42 @@ _TAILS = [[], [("F", "and"), ("F", "the"), ("C", "warehouse")],
           [("F", "but"), ("F", "I"), ("C", "left")], [("F", "since"), ("C", "spring")]]  # fmt: skip
 
 
+def test_a_clause_opening_the_sentence_then_its_copula_is_unfinished() -> None:
+    """Pseudo-clefts ("What I enjoy most is", "The thing I liked about it was") pause before
+    their point, even with Whisper's period; a wh-clause after the main verb ("That's who I
+    am.", "I know where it is.") may end there, and so may a question."""
+    openers = ["What", "Where", "How", "The thing", "The one thing", "All", "The part"]
+    middles = ["I enjoy most", "I really want", "we struggle with", "drew me to it", "I liked"]
+    checked = 0
+    for opener, middle, copula in itertools.product(openers, middles, ["is", "was", "are"]):
+        text = f"{opener} {middle} {copula}."
+        assert judge(text) == "unfinished", text
+        assert judge(f"{opener} {middle} {copula}?") != "unfinished", text
+        checked += 1
+    for main, wh, rest in itertools.product(
+        ["That's", "I know", "I wonder", "Tell me"],
+        ["what", "where", "who", "how"],
+        ["it is", "I am", "they were"],
+    ):
+        text = f"{main} {wh} {rest}."
+        assert judge(text) != "unfinished", text
+        checked += 1
+    assert checked == 7 * 5 * 3 + 4 * 4 * 3
+
+
+def test_a_question_ending_on_a_verb_in_ly_is_not_an_adverb() -> None:
+    """ "How do I apply?" ends on a verb, not on an adverb after its subject ("I actually")."""
+    for opener, subject, verb in itertools.product(
+        ["How do", "Where do", "Should", "Can", "When can", "Why would"],
+        ["I", "we", "they"],
+        ["apply", "reply", "rely on it", "comply"],
+    ):
+        text = f"{opener} {subject} {verb}?"
+        assert judge(text) != "unfinished", text
+    for subject, adverb in itertools.product(["I", "we", "they"], ["actually", "mostly", "really"]):
+        assert judge(f"{subject} {adverb}.") == "unfinished"
+
+
 def test_generated_sentences_stopped_after_a_function_word_are_unfinished() -> None:
     """Every sentence of the grammar, stopped after each of its words, as Whisper would close it
     (a period, a comma, nothing): after a function word the words hold the turn (after a
