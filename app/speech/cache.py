@@ -105,12 +105,14 @@ class VoiceCache:
         joined = self.path_for("\x1f".join(said), settings)
         if wav_is_whole(joined):
             return joined
-        with wave.open(str(wavs[0]), "rb") as w:
-            rate = w.getframerate()
-        pause = AudioClip(bytes(2 * int(rate * PART_PAUSE_S)), rate)
-        clip = AudioClip.from_wav(wavs[0], rate=rate)
-        for wav in wavs[1:]:
-            clip = clip + pause + AudioClip.from_wav(wav, rate=rate)
+        clip = _joined_pcm(wavs)
+        if clip is None:  # parts in other formats: read, convert and join them
+            with wave.open(str(wavs[0]), "rb") as w:
+                rate = w.getframerate()
+            pause = AudioClip(bytes(2 * int(rate * PART_PAUSE_S)), rate)
+            clip = AudioClip.from_wav(wavs[0], rate=rate)
+            for wav in wavs[1:]:
+                clip = clip + pause + AudioClip.from_wav(wav, rate=rate)
         fd, tmp = tempfile.mkstemp(prefix=".join-", suffix=".wav", dir=self.cache_dir)
         os.close(fd)
         try:
@@ -123,3 +125,23 @@ class VoiceCache:
     def prerender(self, lines: Iterable[str], settings: VoiceSettings) -> list[Path]:
         """Render every line (or part) not yet cached (a scenario's lines when it starts)."""
         return [self.get(line, settings) for line in dict.fromkeys(lines) if line.strip()]
+
+
+def _joined_pcm(wavs: Sequence[Path]) -> AudioClip | None:
+    """The parts joined with a pause by copying their frames, when all are 16-bit mono at one
+    rate (every engine's cache files are): no decoding to floats, so a reply joined on the GUI
+    thread costs a file copy, not a conversion. None when they differ."""
+    frames: list[bytes] = []
+    rate = 0
+    for wav in wavs:
+        with wave.open(str(wav), "rb") as w:
+            if (
+                w.getnchannels() != 1
+                or w.getsampwidth() != 2
+                or (rate and w.getframerate() != rate)
+            ):
+                return None
+            rate = w.getframerate()
+            frames.append(w.readframes(w.getnframes()))
+    pause = bytes(2 * int(rate * PART_PAUSE_S))
+    return AudioClip(pause.join(frames), rate)

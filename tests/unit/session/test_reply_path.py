@@ -99,3 +99,41 @@ def test_a_prerendered_reply_plays_while_the_voice_thread_is_busy(
         voice.release.set()
         rehearsal.shutdown()
         speech.stop()
+
+
+@pytest.mark.parametrize("rates", [(16_000,) * 3, (22_050,) * 4, (16_000, 22_050, 16_000)])
+def test_joined_parts_are_the_parts_with_a_pause_between(tmp_path: Path, rates: tuple) -> None:
+    """Parts cached as 16-bit mono WAVs at one rate are joined by copying their frames (no
+    conversion on the GUI thread): sample for sample the parts with silence between; parts at
+    different rates are converted to the first one's rate and joined the same way."""
+    import wave
+
+    import numpy as np
+
+    from app.speech import AudioClip
+    from app.speech.cache import PART_PAUSE_S
+
+    rng = np.random.default_rng(len(rates))
+    cache = VoiceCache(FakeVoice(seconds=0.05), tmp_path / "voice")
+    settings = VoiceSettings()
+    cache.cache_dir.mkdir(parents=True, exist_ok=True)
+    parts = [f"Part {i} of the line." for i in range(len(rates))]
+    clips = []
+    for part, rate in zip(parts, rates, strict=True):
+        samples = rng.integers(-20_000, 20_000, int(rate * rng.uniform(0.2, 1.5)), np.int16)
+        clip = AudioClip(samples.tobytes(), rate)
+        clip.to_wav(cache.path_for(part, settings))
+        clips.append(clip)
+    joined = cache.ready_line(parts, settings)
+    assert joined is not None
+    with wave.open(str(joined), "rb") as w:
+        assert (w.getnchannels(), w.getsampwidth(), w.getframerate()) == (1, 2, rates[0])
+        pcm = w.readframes(w.getnframes())
+    pause = bytes(2 * int(rates[0] * PART_PAUSE_S))
+    if len(set(rates)) == 1:
+        assert pcm == pause.join(c.pcm for c in clips)
+    else:
+        expected = clips[0]
+        for clip in clips[1:]:
+            expected = expected + AudioClip(pause, rates[0]) + clip.resampled(rates[0])
+        assert len(pcm) == len(expected.pcm)
