@@ -249,9 +249,10 @@ class _SttJob(QObject):
 
 def only_silence_after(heard: AudioClip, clip: AudioClip) -> bool:
     """Whether ``clip`` is ``heard`` followed by silence only: every 20 ms of the rest under
-    twice ``heard``'s background noise (its quietest tenth), so steady room noise in a pause is
-    not taken for a word, and 26 dB under its voiced frames (their median), so a soft last word
-    ("...I guess", "thanks") said well under the answer still counts as more speech."""
+    twice ``heard``'s background noise (its quietest tenth; at most half its speech level), so
+    steady room noise in a pause is not taken for a word, and 26 dB under its voiced frames
+    (their median), so a soft last word ("...I guess", "thanks") said well under the answer
+    still counts as more speech."""
     if heard.sample_rate != clip.sample_rate or not clip.pcm.startswith(heard.pcm):
         return False
     frame = clip.sample_rate // 50
@@ -264,7 +265,7 @@ def only_silence_after(heard: AudioClip, clip: AudioClip) -> bool:
     noise = float(np.percentile(before, 10))
     voiced = before[before > 4.0 * noise]
     speech = float(np.median(voiced)) if voiced.size else rms(heard.samples)
-    limit = max(2.0 * noise, 0.05 * speech, 1e-6)
+    limit = max(min(2.0 * noise, 0.5 * speech), 0.05 * speech, 1e-6)
     return float(rest.max()) <= limit
 
 
