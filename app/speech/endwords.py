@@ -157,8 +157,3 @@ def _cleft_subject(sentence: list[str]) -> bool:
         return True
     head = sentence[1] if sentence[0] in ("the", "one", "a") else sentence[0]
     return head in HEADS or sentence[0] == "all"
-
-
-def unfinished(text: str) -> bool:
-    """True when ``text`` (a transcript of the answer so far) stops mid-sentence."""
-    return judge(text) == "unfinished"

@@ -13,7 +13,7 @@ import pytest
 
 from app.speech import AudioClip
 from app.speech.endpoint import SileroVoice
-from app.speech.endwords import NEVER_LAST, RARELY_LAST, SOMETIMES_LAST, judge, unfinished
+from app.speech.endwords import NEVER_LAST, RARELY_LAST, SOMETIMES_LAST, judge
 from app.speech.vad import SilenceStarted, SpeechEnded, TurnCheck, Vad, VadConfig
 
 from .conftest import espeak
@@ -25,7 +25,7 @@ STARTS = ["I think", "Honestly, what I did", "So my last job", "Well, we", "The 
 @pytest.mark.parametrize("word", sorted(NEVER_LAST))
 def test_a_sentence_never_ends_on_an_article_conjunction_or_hesitation(word: str) -> None:
     for start, end in itertools.product(STARTS, ["", ".", "?", "...", ",", " -"]):
-        assert unfinished(f"{start} {word}{end}"), f"{start} {word}{end}"
+        assert judge(f"{start} {word}{end}") == "unfinished", f"{start} {word}{end}"
 
 
 @pytest.mark.parametrize("word", sorted(RARELY_LAST))
