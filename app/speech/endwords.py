@@ -121,10 +121,11 @@ def judge(text: str) -> Verdict:
         return "unfinished"  # "That was my first job, well"
     if last in SOMETIMES_LAST or last.isdigit():
         return "unsure" if closed else "unfinished"
+    clause = _SENTENCE.split(stripped.rstrip(".?! "))[-1]  # the last sentence
+    sentence = _WORD.findall(clause)
     if last in RARELY_LAST:
         if not closed:
             return "unfinished"
-        sentence = _WORD.findall(_SENTENCE.split(stripped.rstrip(".?! "))[-1])
         if last in COPULAS and not stripped.endswith("?") and _cleft_subject(sentence):
             return "unfinished"  # "What I enjoy most is.": its complement is still to come
         licensed = (
@@ -140,9 +141,7 @@ def judge(text: str) -> Verdict:
         return "unfinished"
     if not closed:
         return "unsure"
-    clause = _SENTENCE.split(stripped.rstrip(".?! "))[-1]
-    opener = _WORD.findall(clause)[:1]
-    if opener and opener[0] in OPENERS and "," not in clause:
+    if sentence and sentence[0] in OPENERS and "," not in clause:
         return "unsure"  # "When I started.": the main clause may follow
     return "finished"
 
