@@ -206,11 +206,7 @@ def withdrawn(text: str) -> frozenset[str]:
     first?"); a job request when "the open role" is the topic of a question about its content
     ("what would the person in the open role do?"). The other sentences stay the model's to
     read (`kept_sentences`)."""
-    text = analyzed_part(text)
-    names: set[str] = set()
-    for s, e in _sentences(text):
-        names.update(_withdrawn_in(text, s, e))
-    return frozenset(names)
+    return frozenset().union(*(names for _, names in _withdrawn_by_sentence(analyzed_part(text))))
 
 
 def kept_sentences(text: str) -> list[tuple[int, int]]:
@@ -218,7 +214,16 @@ def kept_sentences(text: str) -> list[tuple[int, int]]:
     still read a request from when another sentence negates or defers one."""
     text = analyzed_part(text)
     return [
-        (s, e) for s, e in _sentences(text) if text[s:e].strip() and not _withdrawn_in(text, s, e)
+        (s, e) for (s, e), names in _withdrawn_by_sentence(text) if text[s:e].strip() and not names
+    ]
+
+
+def _withdrawn_by_sentence(text: str) -> list[tuple[tuple[int, int], set[str]]]:
+    """Each sentence of `text` with the cues it withdraws, the turn's questions found once."""
+    questions = find_questions(text)
+    return [
+        ((s, e), _withdrawn_in(text, s, e, [(a, b) for a, b in questions if s <= a < e]))
+        for s, e in _sentences(text)
     ]
 
 
@@ -237,15 +242,14 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 _SENTENCE_END: Final = re.compile(r"[.?!;\n]+")
 
 
-def _withdrawn_in(text: str, s: int, e: int) -> set[str]:
-    """The cues withdrawn by what the sentence `text[s:e]` says."""
+def _withdrawn_in(text: str, s: int, e: int, questions: list[tuple[int, int]]) -> set[str]:
+    """The cues withdrawn by what the sentence `text[s:e]` says (`questions`: those in it)."""
     sentence = text[:e]
     if any(negated(sentence, m.start(), m.end()) for m in p.REQUEST_WORD.finditer(sentence, s)):
         return set(STRONG_CUES)
     names: set[str] = set()
     if p.DEFERRED_AFTER.search(text, s, e) is not None:
         names.update(_NEGATABLE)
-    questions = [(a, b) for a, b in find_questions(text) if s <= a < e]
     if any(
         _role_as_topic_at(text, m.start(), questions) for m in p.DEFINITE_ROLE.finditer(text, s, e)
     ):
