@@ -259,7 +259,7 @@ def _withdrawn_in(text: str, s: int, e: int, questions: list[tuple[int, int]]) -
             continue
         for match in pattern.finditer(sentence, s):
             cue = _cue(name, text, match.start(), match.end())
-            if negated(text, cue.start, cue.end) or _role_as_topic(cue, text, questions):
+            if negated(text, cue.start, cue.end):
                 names.add(name)
     return names
 
