@@ -24,6 +24,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 SINK = "fs_sink"
 SOURCE = "fs_mic"
@@ -105,3 +106,21 @@ def _wait_gone(pid: int | None, timeout_s: float = 5.0) -> None:
 def play_into_mic(wav: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
     """Start playing ``wav`` into the null sink (heard on ``fs_mic``); returns the process."""
     return subprocess.Popen(["paplay", "-d", SINK, str(wav)], env=env)
+
+
+@contextmanager
+def answer_into_mic(
+    qtbot: Any, mic: Any, wav: Path, env: dict[str, str], timeout_ms: int
+) -> Iterator[Any]:
+    """Start ``mic`` (a QtMicrophone), let it settle, play ``wav`` into it and wait for its
+    ``speech_ended``; yields the signal blocker (``.args[0]`` is the answer). The player is
+    stopped when the block ends, before the caller releases the microphone."""
+    mic.start()
+    qtbot.wait(400)
+    player = play_into_mic(wav, env)
+    try:
+        with qtbot.waitSignal(mic.speech_ended, timeout=timeout_ms) as blocker:
+            pass
+        yield blocker
+    finally:
+        player.wait(10)

@@ -18,7 +18,7 @@ from app.speech import AudioClip, QtMicrophone, VadConfig
 from app.speech.endpoint import SileroVoice, SmartTurn
 
 from .conftest import espeak, espeak_for_mic
-from .pulse import play_into_mic
+from .pulse import answer_into_mic
 
 pytestmark = [pytest.mark.speech, pytest.mark.slow]
 
@@ -57,14 +57,10 @@ def test_a_slow_end_of_turn_look_never_stalls_the_gui_thread(
     heart.timeout.connect(lambda: beats.append(time.monotonic()))
     mic.failed.connect(lambda m: pytest.fail(m))
     heart.start()
-    mic.start()
-    qtbot.wait(400)
-    player = play_into_mic(wav, pulse_mic)
     try:
-        with qtbot.waitSignal(mic.speech_ended, timeout=20_000) as blocker:
+        with answer_into_mic(qtbot, mic, wav, pulse_mic, 20_000) as blocker:
             pass
     finally:
-        player.wait(10)
         heart.stop()
         mic.release()
     assert blocker.args[0].duration_s > spoken.duration_s * 0.7
@@ -155,16 +151,11 @@ def test_quick_words_that_stop_mid_sentence_hold_the_turn_though_the_model_says_
     )
     assert mic.vad.config.use_text  # quick words turn the words' rule on from the start
     mic.failed.connect(lambda m: pytest.fail(m))
-    mic.start()
-    qtbot.wait(400)
-    player = play_into_mic(wav, pulse_mic)
     try:
-        with qtbot.waitSignal(mic.speech_ended, timeout=30_000) as blocker:
-            pass
-        # Under load a decode may still run: let it finish before the microphone goes.
-        qtbot.waitUntil(lambda: len(words.heard) == words.calls, timeout=120_000)
+        with answer_into_mic(qtbot, mic, wav, pulse_mic, 30_000) as blocker:
+            # Under load a decode may still run: let it finish before the microphone goes.
+            qtbot.waitUntil(lambda: len(words.heard) == words.calls, timeout=120_000)
     finally:
-        player.wait(10)
         mic.release()
     assert words.heard, "the pause's words were decoded"
     assert all(name.startswith("frameshift-endpoint") for name in words.threads)

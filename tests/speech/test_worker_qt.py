@@ -29,7 +29,7 @@ from app.speech.fakes import ScriptedClip
 from app.speech.scoring import normalize_text, wer
 
 from .conftest import ANSWERS, espeak_for_mic
-from .pulse import play_into_mic
+from .pulse import answer_into_mic
 
 
 @pytest.fixture
@@ -176,14 +176,10 @@ def test_virtual_microphone_end_to_end(
     levels: list[float] = []
     mic.level_changed.connect(levels.append)
     mic.failed.connect(lambda m: pytest.fail(m))
-    mic.start()
-    qtbot.wait(400)
-    player = play_into_mic(wav, pulse_mic)
     try:
-        with qtbot.waitSignal(mic.speech_ended, timeout=15_000) as blocker:
+        with answer_into_mic(qtbot, mic, wav, pulse_mic, 15_000) as blocker:
             pass
     finally:
-        player.wait(10)
         mic.stop()
     clip: AudioClip = blocker.args[0]
     assert clip.sample_rate == 16_000
