@@ -52,7 +52,12 @@ def espeak_for_mic(text: str, out: Path) -> tuple[AudioClip, Path]:
     it is sent (tests/speech/pulse.py).
     """
     spoken = AudioClip.from_wav(espeak(text, out))
-    return spoken, (AudioClip(bytes(16_000)) + spoken).to_wav(out.with_stem(out.stem + "-padded"))
+    return spoken, padded_for_mic(spoken, out)
+
+
+def padded_for_mic(spoken: AudioClip, out: Path) -> Path:
+    """``spoken`` led in by 1 s of silence, written next to ``out`` (see :func:`espeak_for_mic`)."""
+    return (AudioClip(bytes(16_000)) + spoken).to_wav(out.with_stem(out.stem + "-padded"))
 
 
 def speech_testdata_dir() -> Path:

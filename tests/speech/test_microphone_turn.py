@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from app.speech import AudioClip, QtMicrophone, VadConfig
 from app.speech.endpoint import SileroVoice, SmartTurn
 
-from .conftest import espeak, espeak_for_mic
+from .conftest import espeak, espeak_for_mic, padded_for_mic
 from .pulse import answer_into_mic
 
 pytestmark = [pytest.mark.speech, pytest.mark.slow]
@@ -139,7 +139,7 @@ def test_quick_words_that_stop_mid_sentence_hold_the_turn_though_the_model_says_
     out = espeak_dir / f"quick-{voice}.wav"
     subprocess.run(["espeak-ng", "-m", "-v", voice, "-w", str(out), said], check=True, timeout=30)
     spoken = AudioClip.from_wav(out)
-    wav = (AudioClip(bytes(16_000)) + spoken).to_wav(out.with_stem(out.stem + "-padded"))
+    wav = padded_for_mic(spoken, out)
     words = _QuickWords()
     assert words.models.wait(120)
     mic = QtMicrophone(
