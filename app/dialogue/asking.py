@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from app.dialogue.words import sentences
+
 #: Verbs that make "could you ... / would you mind ..." a request for information.
 _INFO_VERBS: Final = (
     r"(?:tell|telling|explain|explaining|describe|describing|say|saying|walk|walking|talk|"
@@ -400,12 +402,11 @@ _NAMES_TERMS: Final = re.compile(
     r"|\bmoney(?:'s)?\s*,\s*(?:hours|holidays)\b|^\W*(?:okay|ok|right|so),?\s+money\b",
     re.IGNORECASE,
 )
-_SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+")
 
 
 def talks_terms(line: str) -> bool:
     """Whether a manager line itself asks the seeker about the offer or the money."""
-    questions = [s for s in _SENTENCE_END.split(line.strip()) if s.rstrip().endswith("?")]
+    questions = [s for s in sentences(line) if s.rstrip().endswith("?")]
     if not questions:
         return False
     return any(_ASKS_TERMS.search(q) for q in questions) or bool(_NAMES_TERMS.search(line))
