@@ -385,13 +385,14 @@ _GENERIC_INTENTS: Final = {
 #: or number words alone are not enough ("the numbers" = data, "Marcus has your number" = a
 #: phone, "eighteen months of money"): the line must ask the seeker something, and either a
 #: question in it is about terms or the line names pay, the offer or the CV outright.
+#: (`_NAMES_TERMS` below is searched in the whole line too, so what it names is not repeated.)
 _ASKS_TERMS: Final = re.compile(
-    r"\b(?:do\s+you\s+want|you\s+want)\s+the\s+(?:job|role|post)\b|\bsign\s+you\s+up\b"
-    r"|\b(?:job\s+offer|an\s+offer)\b|\bput\s+you\s+forward\b|\bwhat\s+number\b"
-    r"|\b(?:send|forward|pass|put|get)\s+(?:over\s+)?your\s+(?:cv|resume)\b|\byour\s+number\b"
+    r"\b(?:do\s+you\s+want|you\s+want)\s+the\s+(?:job|role|post)\b"
+    r"|\ban\s+offer\b|\bput\s+you\s+forward\b|\bwhat\s+number\b"
+    r"|\b(?:put|get)\s+(?:over\s+)?your\s+(?:cv|resume)\b|\byour\s+number\b"
     r"|\bwhen\s+can\s+you\s+start\b|\bmoney\b|\bwhat\s+are\s+you\s+(?:earning|on)\b|\bterms\b"
-    r"|\bsalar(?:y|ies)\b|\b(?:sort\s+of|kind\s+of|the|on|about|its|any)\s+pay\b"
-    r"|\bpay\s+(?:or|and|range|band)\b|\bwhat\s+they(?:'re|\s+are)\s+paying\b",
+    r"|\b(?:sort\s+of|kind\s+of|its|any)\s+pay\b"
+    r"|\bpay\s+(?:range|band)\b",
     re.IGNORECASE,
 )
 _NAMES_TERMS: Final = re.compile(
