@@ -1,7 +1,7 @@
 """Persistence: sessions and turns in one SQLite file, written the moment they happen.
 
-Pure Python (sqlite-utils); never imports Qt. See `store.py` for the durability choices and
-`schema.py` for how the schema evolves.
+Pure Python (sqlite-utils); never imports Qt. `store.py` is the API (`Store`), `connection.py`
+the durability choices, `queries.py` the reads and `schema.py` how the schema evolves.
 """
 
 from __future__ import annotations

@@ -1,16 +1,42 @@
-"""Rows as small frozen dataclasses, so nothing above the store sees SQL or JSON text."""
+"""Rows as small frozen dataclasses, so nothing above the store sees SQL or JSON text; and the
+checks a value passes before it is written into a row."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 MODES = frozenset({"typed", "voice", "kiosk"})
 STATUSES = frozenset({"active", "finished", "incomplete", "interrupted"})
 SPEAKERS = frozenset({"manager", "seeker"})
 FRAMES = frozenset({"exploration", "interview", "neutral"})
+
+
+def check(ok: bool, what: str) -> None:
+    """Reject a bad argument before it reaches SQL: these are bugs in the caller, not user input."""
+    if not ok:
+        raise ValueError(what)
+
+
+def check_one_of(value: str | None, allowed: frozenset[str], name: str) -> None:
+    if value is not None:
+        check(value in allowed, f"{name} must be one of {sorted(allowed)}, not {value!r}")
+
+
+def check_audio_path(audio_path: str | None) -> None:
+    if audio_path is not None:
+        check(
+            not PurePath(audio_path).is_absolute(),
+            f"audio_path must be relative to the data dir, not {audio_path!r}",
+        )
+
+
+def to_json(value: Any) -> str:
+    """A JSON column's text: compact, UTF-8 as is, no NaN (SQLite's json functions refuse it)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 @dataclass(frozen=True, slots=True)
