@@ -1,7 +1,8 @@
 """Themes and font scaling. Each theme's colour roles are declared once, here; the style sheet
 (assets/styles/*.qss) names roles as ``@role`` and is filled in from them, and the contrast of
-every text/background and icon/background pair is checked by tests/unit/test_theme_contrast.py.
-The theme names themselves are :data:`app.config.THEMES` (one list for settings, CLI and UI)."""
+every text/background and icon/background pair (`app/ui/contrast.py`) is checked by
+tests/unit/ui/test_theme_contrast.py. The theme names themselves are :data:`app.config.THEMES`
+(one list for settings, CLI and UI)."""
 
 from __future__ import annotations
 
@@ -182,64 +183,6 @@ THEME_COLOURS: dict[str, ThemeColours] = {
 if set(THEME_COLOURS) != set(THEMES):  # one list of names; a theme without roles fails loudly
     raise RuntimeError(f"theme colours {sorted(THEME_COLOURS)} do not match THEMES {THEMES}")
 
-# (foreground role, background role, minimum ratio). 4.5:1 for text, 3:1 for icons, large text
-# and UI components (WCAG 2.1 AA 1.4.3 and 1.4.11). The contrast test checks each, in each theme.
-TEXT_PAIRS = (
-    ("text", "window"),
-    ("text", "surface"),
-    ("muted", "window"),
-    ("muted", "surface"),
-    ("on_accent", "accent"),
-    ("link", "window"),
-    ("line_text", "line_bg"),
-    ("manager_bubble_text", "manager_bubble"),
-    ("you_bubble_text", "you_bubble"),
-    ("banner_text", "banner_bg"),
-    ("avatar_text", "avatar_bg"),
-    ("countdown_text", "countdown_bg"),
-    ("countdown_bg", "window"),  # the seconds, in the countdown colour on the page
-    ("listening", "window"),
-    ("text", "shift_bg"),
-    ("text", "good_bg"),
-)
-NON_TEXT_PAIRS = (
-    ("icon", "window"),
-    ("icon", "surface"),
-    ("focus", "window"),
-    ("focus", "surface"),
-    ("border", "window"),
-    ("level", "surface"),
-    ("exploration", "surface"),
-    ("interview", "surface"),
-    ("neutral", "surface"),
-    ("exploration", "window"),
-    ("interview", "window"),
-    ("accent", "window"),
-    ("exploration", "you_bubble"),
-    ("interview", "you_bubble"),
-    ("neutral", "you_bubble"),
-)
-CONTRAST_PAIRS = tuple((f, b, 4.5) for f, b in TEXT_PAIRS) + tuple(
-    (f, b, 3.0) for f, b in NON_TEXT_PAIRS
-)
-
-
-def _linear(channel: int) -> float:
-    c = channel / 255
-    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-
-def luminance(colour: str) -> float:
-    """WCAG relative luminance of a ``#rrggbb`` colour."""
-    r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
-    return 0.2126 * _linear(r) + 0.7152 * _linear(g) + 0.0722 * _linear(b)
-
-
-def contrast_ratio(a: str, b: str) -> float:
-    """WCAG contrast ratio of two colours, 1.0 to 21.0."""
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
 
 def theme_colours(theme: str | None = None) -> ThemeColours:
     """A theme's roles; without a name, the theme the application shows now."""
@@ -326,21 +269,3 @@ def apply_theme(qapp: QApplication, theme: str, font_scale: float = 1.0) -> None
     font.setPointSizeF(BASE_POINT_SIZE * scale)
     qapp.setFont(font)
     qapp.setStyleSheet(style_sheet(theme, scale))
-
-
-def contrast_table() -> str:
-    """The measured contrast of every checked pair in every theme, as the Markdown table in
-    docs/design.md (a test keeps the two the same)."""
-    names = list(THEME_COLOURS)
-    head = " | ".join(THEME_COLOURS[n].label for n in names)
-    lines = [
-        f"| Pair (foreground on background) | Needs | {head} |",
-        "|---|---|" + "---|" * len(names),
-    ]
-    for fg, bg, minimum in CONTRAST_PAIRS:
-        cells = []
-        for n in names:
-            r = THEME_COLOURS[n].roles()
-            cells.append(f"{r[fg]} on {r[bg]}: **{contrast_ratio(r[fg], r[bg]):.1f}**")
-        lines.append(f"| `{fg}` on `{bg}` | {minimum}:1 | " + " | ".join(cells) + " |")
-    return "\n".join(lines)

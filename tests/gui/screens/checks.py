@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.theme import contrast_ratio
+from app.ui.contrast import contrast_ratio
 
 SLACK = 1  # px of rounding
 

@@ -8,14 +8,8 @@ import re
 import pytest
 
 from app.config import THEMES
-from app.ui.theme import (
-    CONTRAST_PAIRS,
-    THEME_COLOURS,
-    TYPE_SCALE,
-    assets_dir,
-    contrast_ratio,
-    style_sheet,
-)
+from app.ui.contrast import CONTRAST_PAIRS, contrast_ratio
+from app.ui.theme import THEME_COLOURS, TYPE_SCALE, assets_dir, style_sheet
 
 
 def test_contrast_ratio_matches_the_wcag_reference_values() -> None:
@@ -81,7 +75,7 @@ def test_an_unknown_role_fails_loudly(tmp_path: object, monkeypatch: pytest.Monk
 
 def test_design_doc_shows_the_measured_ratios() -> None:
     """docs/design.md's contrast table is the one computed from the theme definitions."""
-    from app.ui.theme import contrast_table
+    from app.ui.contrast import contrast_table
 
     doc = (assets_dir().parent / "docs" / "design.md").read_text(encoding="utf-8")
     assert contrast_table() in doc
