@@ -1,24 +1,27 @@
 """Recognition benchmark: prints ONE JSON object with WER per set and decode time per configuration.
 
-    nice -n 10 .venv/bin/python bench/speech.py [--split report|dev] [--sentences 12]
+    nice -n 10 .venv/bin/python bench/speech.py [--split report|dev] [--sentences N]
         [--configs tiny,base,...] [--lengths]
 
-Two splits, made in this run: ``dev`` (the answers in MORE_ANSWERS, eSpeak en-us and en-gb,
-noise seed 7) is for tuning; ``report`` (the answers in tests/speech ANSWERS, eSpeak voices
-en-us+m3 and en-gb-x-rp, another noise seed; babble from the other split's sentences) is never
-tuned on. Piper ``joe`` (the one natural voice here) speaks both. Sets:
+Two splits, made in this run: ``dev`` (the answers in MORE_ANSWERS, each in Piper ``joe`` and
+eSpeak en-us and en-gb, noise seed 7) is for tuning; ``report`` (the 48 answers of an independent
+writer in tests/data/speech/answers-s1.jsonl and the 12 in tests/speech ANSWERS, each in ONE voice
+in rotation: Piper ``joe``, Flite ``slt``/``rms``/``awb``, eSpeak en-us+m3 and en-gb-x-rp; another
+noise seed; babble from the other split's sentences) is never tuned on. Sets:
 
-* ``clean``: the answers, spoken by the natural voice and by two eSpeak NG voices;
+* ``clean``: the answers, spoken by natural voices (Piper, Flite) and eSpeak NG voices;
 * ``noisy``: the same, each in one of white, pink or babble noise (six eSpeak talkers of other
-  sentences) at 15-20 dB SNR (a fan, a busy room), with the WER per noise too;
+  sentences) at 15-20 dB SNR (a fan, a busy room), with the WER per noise and per voice family;
 * ``loud_hall``: the same with pink noise at 12-15 dB SNR (a career-fair hall, the kiosk's case);
 * ``real``: the recordings in /work/shared/testdata/speech (used in place).
 
 Configurations: ``tiny`` (tiny.en), ``base`` (Whisper base int8), ``base+denoise`` (DeepFilterNet3
 at a 12 dB attenuation limit first), ``streaming`` (base+denoise decoded while the answer grows,
-every second, LocalAgreement-2, then the end-of-turn decode with the committed words as prefix).
-Each decodes Whisper's full 30 s window, as the product does; a name ending in ``@sized``
-decodes a window sized to the audio instead (``streaming@sized``), for comparison in one run.
+every second, LocalAgreement-2, then the end-of-turn decode of the tail after the committed words
+in a window sized to it, the committed words as context, as the product does; ``streaming@whole``
+decodes the whole answer at the end instead, the committed words as prefix, as before 2026-12-02).
+Each decodes Whisper's full 30 s window otherwise, as the product does; a name ending in
+``@sized`` decodes a window sized to the audio everywhere (``streaming@sized``), for comparison.
 Decode time is the sum over every clip, and as a ratio to tiny's in the same run; for streaming
 ``end_of_turn_s`` is what is left to decode when the answer ends (the rest ran while the user
 spoke), for denoise ``denoise_s`` the filter's own time (live, it runs as audio arrives).
@@ -71,7 +74,9 @@ MORE_ANSWERS: tuple[str, ...] = (
     "Could you introduce me to someone who works on the design side?",
 )
 
-NATURAL = ("piper", "joe")
+#: The report split's answers from an independent writer (tests/data/speech/README.md).
+REPORT_ANSWERS_FILE = Path(__file__).resolve().parents[1] / "tests/data/speech/answers-s1.jsonl"
+FAMILIES = ("piper", "flite", "espeak")
 NOISY_SNR_DB = (15.0, 20.0)
 NOISES = ("white", "pink", "babble")
 HALL_SNR_DB = (12.0, 15.0)
@@ -82,20 +87,43 @@ BABBLE_VOICES = ("en-us", "en-gb", "en-us+f2", "en-gb-x-rp+m4", "en-us+m7", "en-
 @dataclass(frozen=True)
 class Split:
     sentences: tuple[str, ...]
-    espeak: tuple[str, ...]
+    #: "engine:voice" names (engine piper, flite or espeak)
+    voices: tuple[str, ...]
     seed: int
     babble: tuple[str, ...]
+    #: True: every answer in every voice; False: answer i in voice i mod len(voices)
+    every_voice: bool = True
+
+
+def report_answers() -> tuple[str, ...]:
+    rows = REPORT_ANSWERS_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(json.loads(row)["text"] for row in rows if row.strip())
 
 
 #: ``dev`` for tuning; ``report`` for the README, never tuned on (other sentences, voices, seed).
 SPLITS = {
-    "dev": Split(MORE_ANSWERS, ("en-us", "en-gb"), 7, ANSWERS),
-    "report": Split(ANSWERS, ("en-us+m3", "en-gb-x-rp"), 2026, MORE_ANSWERS),
+    "dev": Split(MORE_ANSWERS, ("piper:joe", "espeak:en-us", "espeak:en-gb"), 7, ANSWERS),
+    "report": Split(
+        (*report_answers(), *ANSWERS),
+        (
+            "piper:joe",
+            "flite:slt",
+            "espeak:en-us+m3",
+            "flite:rms",
+            "flite:awb",
+            "espeak:en-gb-x-rp",
+        ),
+        2026,
+        MORE_ANSWERS,
+        every_voice=False,
+    ),
 }
 CONFIGS = ("tiny", "base", "base+denoise", "streaming")
 #: A configuration name ending in this decodes a window sized to the audio instead of
 #: Whisper's full 30 s one: "streaming@sized" (stt_whisper.window_frames).
 SIZED_WINDOW = "@sized"
+#: Streaming whose end-of-turn decode is the whole answer, not its tail: "streaming@whole".
+WHOLE_END = "@whole"
 STEP_S = 1.0
 
 
@@ -140,18 +168,24 @@ def padded(x: Samples) -> Samples:
     )
 
 
-def spoken(
-    sentences: list[str], voices: tuple[str, ...], tmp: Path
-) -> list[tuple[str, str, Samples]]:
-    """(voice, text, 16 kHz audio) for every sentence in the natural voice and the eSpeaks."""
+def say(name: str, text: str, out: Path) -> Samples:
+    """``text`` in the voice ``name`` ("engine:voice"), as 16 kHz floats."""
+    engine, _, voice = name.partition(":")
+    if engine == "espeak":
+        wav = espeak(text, out, voice)
+    else:
+        wav = make_voice(engine=engine).render(text, VoiceSettings(voice=voice), out)
+    return AudioClip.from_wav(wav).resampled().to_float()
+
+
+def spoken(sentences: list[str], split: Split, tmp: Path) -> list[tuple[str, str, Samples]]:
+    """(voice, text, 16 kHz audio): every sentence in every voice, or each in one in turn."""
     out: list[tuple[str, str, Samples]] = []
-    piper = make_voice(engine=NATURAL[0])
     for i, text in enumerate(sentences):
-        wav = piper.render(text, VoiceSettings(voice=NATURAL[1]), tmp / f"piper-{i}.wav")
-        out.append(("piper:joe", text, AudioClip.from_wav(wav).resampled().to_float()))
-        for voice in voices:
-            wav = espeak(text, tmp / f"{voice}-{i}.wav", voice)
-            out.append((f"espeak:{voice}", text, AudioClip.from_wav(wav).resampled().to_float()))
+        voices = split.voices if split.every_voice else (split.voices[i % len(split.voices)],)
+        for name in voices:
+            audio = say(name, text, tmp / f"{name.replace(':', '-')}-{i}.wav")
+            out.append((name, text, audio))
     return out
 
 
@@ -183,12 +217,13 @@ def babble(
 def make_sets(sentences: list[str], split: Split, tmp: Path) -> list[Item]:
     rng = np.random.default_rng(split.seed)
     items: list[Item] = []
-    clips = spoken(sentences, split.espeak, tmp)
+    clips = spoken(sentences, split, tmp)
     room = babble(split.babble, max(len(a) for _v, _t, a in clips) / TARGET_RATE + 30, tmp, rng)
+    turn = len(split.voices)  # clips per round of voices: each round shifts the noises by one
     for i, (voice, text, audio) in enumerate(clips):
         clip = padded(audio)
         items.append(Item("clean", voice, text, clip))
-        kind = NOISES[(i + i // len(NOISES)) % len(NOISES)]  # every voice meets every noise
+        kind = NOISES[(i + i // turn) % len(NOISES)]  # every voice meets every noise
         if kind == "white":
             noise = rng.standard_normal(len(clip)).astype(np.float32)
         elif kind == "pink":
@@ -214,10 +249,14 @@ def clip_of(x: Samples) -> AudioClip:
 
 
 def run_config(config: str, rec: WhisperRecognizer, items: list[Item]) -> dict[str, object]:
-    name = config.removesuffix(SIZED_WINDOW)
+    name = config.removesuffix(SIZED_WINDOW).removesuffix(WHOLE_END)
     rec.window = config.endswith(SIZED_WINDOW)
     denoiser = Denoiser() if name in ("base+denoise", "streaming") else None
-    stream = AnswerStream(rec, denoiser) if denoiser is not None or name == "streaming" else None
+    stream = (
+        AnswerStream(rec, denoiser, tail=WHOLE_END not in config)
+        if denoiser is not None or name == "streaming"
+        else None
+    )
     hyps: list[str] = []
     decode_s = denoise_s = end_of_turn_s = 0.0
     steps = 0
@@ -255,7 +294,7 @@ def run_config(config: str, rec: WhisperRecognizer, items: list[Item]) -> dict[s
         if not chosen:
             continue
         per: dict[str, float] = {"all": round(corpus_wer([(i.text, h) for i, h in chosen]), 4)}
-        for family in ("piper", "espeak"):
+        for family in FAMILIES:
             fam = [(i.text, h) for i, h in chosen if i.voice.startswith(family)]
             if fam:
                 per[family] = round(corpus_wer(fam), 4)
@@ -275,8 +314,10 @@ def run_config(config: str, rec: WhisperRecognizer, items: list[Item]) -> dict[s
         out["denoise_s"] = round(denoise_s, 2)
         out["denoise_rtf"] = round(denoise_s / audio_s, 3)
     if name == "streaming":
+        assert stream is not None
         out["end_of_turn_s"] = round(end_of_turn_s, 2)
         out["steps"] = steps
+        out["tail_decodes"] = stream.tail_decodes
     if denoiser is not None:
         denoiser.close()
     return out
@@ -316,25 +357,26 @@ def filler_retention(rec: WhisperRecognizer, tmp: Path) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--split", choices=sorted(SPLITS), default="report")
-    parser.add_argument("--sentences", type=int, default=12, help="answers per voice (<= 12)")
+    parser.add_argument("--sentences", type=int, default=0, help="only the first N answers")
     parser.add_argument("--configs", default=",".join(CONFIGS))
     parser.add_argument("--lengths", action="store_true", help="also time decodes by length")
     args = parser.parse_args()
     configs = [c for c in args.configs.split(",") if c]
-    unknown = {c.removesuffix(SIZED_WINDOW) for c in configs} - set(CONFIGS)
+    unknown = {c.removesuffix(SIZED_WINDOW).removesuffix(WHOLE_END) for c in configs} - set(CONFIGS)
     if unknown:
         parser.error(f"unknown configuration(s) {sorted(unknown)}; known: {', '.join(CONFIGS)}")
     if "tiny" not in configs:
         configs.insert(0, "tiny")  # the ratios are to tiny in the same run
     split = SPLITS[args.split]
-    sentences = list(split.sentences)[: max(1, args.sentences)]
+    sentences = list(split.sentences)[: args.sentences or None]
     tmp = Path(tempfile.mkdtemp(prefix="fs-bench-speech-"))
     out: dict[str, object] = {
         "machine": {"cpus": os.cpu_count(), "load_average_start": os.getloadavg()},
         "sets": {
             "split": args.split,
             "sentences": len(sentences),
-            "voices": [":".join(NATURAL), *(f"espeak:{v}" for v in split.espeak)],
+            "voices": list(split.voices),
+            "voice_per_answer": "all" if split.every_voice else "one, in rotation",
             "noisy": f"{'/'.join(NOISES)} noise, {NOISY_SNR_DB[0]:g}-{NOISY_SNR_DB[1]:g} dB SNR",
             "loud_hall": f"pink noise, {HALL_SNR_DB[0]:g}-{HALL_SNR_DB[1]:g} dB SNR",
             "real": str(speech_testdata_dir()),
