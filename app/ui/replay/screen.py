@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QStackedWidget,
     QVBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.ui.replay import richtext
 from app.ui.replay.compare import ComparisonView, partner_of
 from app.ui.replay.export_dialog import export_interactively, export_report
+from app.ui.replay.follow import ReplayFollower
 from app.ui.replay.page import ReplayPage
 from app.ui.replay.playback import Clip, ReplayPlayback
 from app.ui.replay.timeline import TimelineTurn
@@ -71,14 +72,9 @@ class ResultsView(QWidget):
         self._partner: tuple[SessionRecord, SessionRecord] | None = None
 
         self.playback = ReplayPlayback(lambda: self._player_source(), self)
-        self.playback.turn_changed.connect(self._on_playback_turn_changed)
-        self.playback.playing_changed.connect(self._on_playback_playing_changed)
-        self.playback.position_changed.connect(self._on_playback_position_changed)
-        self.playback.caption_only.connect(self._on_playback_caption_only)
-        self.playback.failed.connect(self._on_playback_failed)
-
         self.pages = QStackedWidget()
         self.replay_page = ReplayPage()
+        self.follower = ReplayFollower(self.replay_page, self.playback, lambda: self._report, self)
         self.comparison = ComparisonView()
         self.comparison.back_requested.connect(self._on_comparison_back_requested)
         self.comparison.open_requested.connect(self.open_session_requested)
@@ -197,7 +193,7 @@ class ResultsView(QWidget):
         self.rehearse_button.setEnabled(scenario is not None)
         self.shift_button.setVisible(shift is not None)  # nothing to jump to: not offered
         self._find_partner(session)
-        self._on_playback_turn_changed(0)
+        self.follower.show_turn(0)
         self.timeline.set_position(None)
         self.timeline.setFocus()
         QTimer.singleShot(0, self.insights.scroll_to_top)  # after the new text is laid out
@@ -246,46 +242,6 @@ class ResultsView(QWidget):
         self.action_bar.offer_compare(other if self._partner is not None else None)
 
     # -- slots ---------------------------------------------------------------------------------
-    def _now_colour(self) -> str:
-        pal = self.palette()
-        return richtext.blend(
-            pal.color(QPalette.ColorRole.Base).name(),
-            pal.color(QPalette.ColorRole.Highlight).name(),
-            0.28,
-        )
-
-    def _on_playback_turn_changed(self, position: int) -> None:
-        report = self._report
-        if report is None or not report.turns:
-            self.now_label.setText("No turns")
-            self.caption.clear()
-            return
-        t = report.turns[position]
-        who = richtext.speaker_name(report, t.speaker)
-        self.timeline.set_current(position)
-        self.now_label.setText(f"Turn {t.index + 1} of {len(report.turns)} · {who}")
-        self.caption.setText(richtext.caption_html(report, position))
-        self.insights.show_turn(report, t.index)
-        self.transcript.setHtml(richtext.transcript_html(report, position, self._now_colour()))
-        self.transcript.scrollToAnchor(f"turn-{position}")
-
-    def _on_playback_playing_changed(self, playing: bool) -> None:
-        self.controls.set_playing(playing)
-        if not playing:
-            self.timeline.set_position(float(self.playback.current))
-
-    def _on_playback_position_changed(self, position: float) -> None:
-        self.timeline.set_position(position)
-
-    def _on_playback_caption_only(self, position: int) -> None:
-        if self._report is not None:
-            self.caption.setText(richtext.caption_html(self._report, position, caption_only=True))
-
-    def _on_playback_failed(self, message: str) -> None:
-        self.action_bar.show_status(
-            f"A recording could not be played ({message}); showing its caption."
-        )
-
     def _on_transcript_anchor_clicked(self, url: QUrl) -> None:
         self._on_link_activated(url.toString())
 
