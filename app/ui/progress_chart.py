@@ -1,9 +1,11 @@
 """The history's progress chart: the share of sessions kept in exploration (rolling) and the
 questions asked per session, painted; averaged into as many points as the chart has pixels, so
-10,000 sessions draw as fast as ten."""
+10,000 sessions draw as fast as ten. Sessions are evenly spaced, so the axis under them names
+the date of the session at each label (as many labels as fit)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +55,60 @@ def _buckets(values: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
+def _day(when: dt.datetime) -> str:
+    return f"{when.day} {when:%b}"
+
+
+def axis_dates(started_at: Sequence[float], count: int) -> list[tuple[float, str]]:
+    """Up to `count` labels for the sessions' axis: (where, 0..1 along it, the date of the
+    session there). Dates in local time: the day and month, the time of day when every session
+    was on one day (the first label also says which), the month and year when they span years.
+    A label that would say what the one before it says is left out."""
+    n = len(started_at)
+    if n == 0 or count < 1:
+        return []
+    when = [dt.datetime.fromtimestamp(t) for t in started_at]
+    if n == 1:
+        return [(0.5, f"{_day(when[0])}, {when[0]:%H:%M}")]
+    first, last = when[0], when[-1]
+    same_day = first.date() == last.date()
+    same_year = first.year == last.year
+
+    def shown(at: dt.datetime) -> str:  # what changes from label to label
+        if same_day:
+            return f"{at:%H:%M}"
+        return _day(at) if same_year else f"{at:%b %Y}"
+
+    def label(i: int, at: dt.datetime) -> str:
+        return f"{_day(at)}, {at:%H:%M}" if same_day and i == 0 else shown(at)
+
+    slots = min(n, count)
+    if slots == 1:
+        return [(0.0, label(0, first))]
+    picks = sorted({round(k * (n - 1) / (slots - 1)) for k in range(slots)})
+    labels: list[tuple[float, str]] = []
+    last_shown = ""
+    for i in picks:
+        if labels and shown(when[i]) == last_shown:
+            continue
+        last_shown = shown(when[i])
+        labels.append((i / (n - 1), label(i, when[i])))
+    return labels
+
+
+def date_span(started_at: Sequence[float]) -> str:
+    """ "from 3 Nov to 2 Dec" (with years when they differ), "on 2 Dec", or "" for none."""
+    if len(started_at) == 0:
+        return ""
+    first = dt.datetime.fromtimestamp(started_at[0])
+    last = dt.datetime.fromtimestamp(started_at[-1])
+    if first.date() == last.date():
+        return f"on {_day(first)}"
+    if first.year == last.year:
+        return f"from {_day(first)} to {_day(last)}"
+    return f"from {_day(first)} {first.year} to {_day(last)} {last.year}"
+
+
 class ProgressChart(QWidget):
     """Progress over sessions: the rolling share kept in exploration (line, circles) above the
     questions asked per session (bars). Painted; shapes and labels, not colour, tell them apart.
@@ -69,16 +125,18 @@ class ProgressChart(QWidget):
         # Empty until set_progress: numpy loads with the history, not before the first paint.
         self._share: Any = ()
         self._questions: Any = ()
+        self._started: list[float] = []
 
     def minimumSizeHint(self) -> QSize:
-        # The legend, the two halves and their four axis labels, at the current text size.
-        return QSize(200, max(150, 9 * self.fontMetrics().height()))
+        # The legend, the two halves, their four axis labels and the dates, at the text size.
+        return QSize(200, max(165, 10 * self.fontMetrics().height()))
 
     def sizeHint(self) -> QSize:
         return QSize(640, self.minimumSizeHint().height() + 20)
 
     def set_progress(self, rows: Sequence[dict[str, Any]]) -> None:
         self._share, self._questions = progress_series(rows)
+        self._started = [float(r["started_at"]) for r in rows]
         self.setAccessibleDescription(self.summary())
         self.setToolTip(self.summary())
         self.update()
@@ -109,7 +167,8 @@ class ProgressChart(QWidget):
         )
         if asked.size:
             text += f"; you asked {asked.mean():.1f} questions a session"
-        return text + f" ({n} finished session{'s' if n != 1 else ''} in all)."
+        span = date_span(self._started)
+        return text + f" ({n} finished session{'s' if n != 1 else ''} in all, {span})."
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
@@ -129,7 +188,10 @@ class ProgressChart(QWidget):
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.summary())
             return
         upper = QRectF(left, top, right - left, (self.height() - top) * 0.55 - 8)
-        lower = QRectF(left, upper.bottom() + 14, right - left, self.height() - upper.bottom() - 22)
+        axis = fm.height() + 6.0  # the dates under the bars
+        lower = QRectF(
+            left, upper.bottom() + 14, right - left, self.height() - upper.bottom() - 22 - axis
+        )
         p.setPen(text)
         p.drawText(
             QPointF(2, fm.ascent() + 2),
@@ -188,3 +250,37 @@ class ProgressChart(QWidget):
         p.setPen(text)
         p.drawText(QPointF(4, lower.top() + fm.ascent()), f"{top_q:.0f}")
         p.drawText(QPointF(4, lower.bottom()), "0")
+        self._paint_dates(p, upper.left(), upper.right(), self.height() - fm.descent() - 2)
+
+    def _paint_dates(self, p: QPainter, left: float, right: float, baseline: float) -> None:
+        """The dates of the sessions under the chart, as many as fit without touching."""
+        fm = p.fontMetrics()
+        widest = fm.horizontalAdvance("28 Sep, 00:00") + 24
+        count = max(1, int((right - left) // widest) + 1)
+        placed: list[tuple[float, float, str]] = []  # (start, end, text)
+        for frac, text in axis_dates(self._started, count):
+            width = fm.horizontalAdvance(text)
+            x = left + frac * (right - left)
+            if frac <= 0.0:
+                start = x
+            elif frac >= 1.0:
+                start = x - width
+            else:
+                start = x - width / 2
+            start = max(2.0, min(self.width() - 2.0 - width, start))
+            placed.append((start, start + width, text))
+        # Sessions sit at whole positions, so two labels may still come close: the first and
+        # the last always show, a label in between only with room on both sides.
+        kept = placed[:1]
+        for i, (start, end, text) in enumerate(placed[1:], start=1):
+            last = i == len(placed) - 1
+            if last:
+                while len(kept) > 1 and kept[-1][1] + 8 > start:
+                    kept.pop()
+                if kept[-1][1] + 8 > start:
+                    continue
+            elif start < kept[-1][1] + 8 or end + 8 > placed[-1][0]:
+                continue
+            kept.append((start, end, text))
+        for start, _end, text in kept:
+            p.drawText(QPointF(start, baseline), text)

@@ -1,4 +1,8 @@
-"""Settings: voice, microphone, theme and text size. Saved to the config file on OK."""
+"""Settings: voice, microphone, theme and text size. Saved to the config file on OK.
+
+The dialog carries its own title and outline: without a window manager (a kiosk box, a bare X
+server) a top-level window gets no title bar or border, and it would melt into the window
+behind it. Cancel (or Escape) closes it."""
 
 from __future__ import annotations
 
@@ -14,11 +18,13 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSlider,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -105,7 +111,19 @@ class SettingsDialog(QDialog):
         model_row.addWidget(self.model_dir, 1)
         model_row.addWidget(browse)
 
-        form = QFormLayout(self)
+        frame = QFrame()
+        frame.setObjectName("dialogFrame")  # the outline (assets/styles/colours.qss)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        column = QVBoxLayout(frame)
+        column.setContentsMargins(24, 20, 24, 24)
+        column.setSpacing(16)
+        self.title = QLabel("Settings")
+        self.title.setObjectName("dialogTitle")
+        column.addWidget(self.title)
+        form = QFormLayout()
+        column.addLayout(form)
         form.addRow(self.voice)
         form.addRow(self.listen)
         form.addRow(self.ptt)
@@ -126,7 +144,6 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        form.setContentsMargins(24, 24, 24, 24)
         form.setVerticalSpacing(12)
         self.model_dir.setMinimumWidth(self.model_dir.fontMetrics().horizontalAdvance("M" * 24))
 
