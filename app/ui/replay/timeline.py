@@ -1,13 +1,14 @@
 """The framing timeline: one mark per turn, the running score as a curve, the shift marked.
 
-Painted with QPainter so it is crisp at any size; marks differ by shape (circle, square, dash)
-as well as colour so it reads in grey-scale too.
+Painted with QPainter so it is crisp at any size (the pieces: `timeline_paint.py`); marks differ
+by shape (circle, square, dash) as well as colour so it reads in grey-scale too. This widget
+holds the turns, the playback position and the keyboard selection, lays out the bands around
+the plot from the text size, and takes clicks and keys.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -18,21 +19,24 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPalette,
     QPen,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.ui.frames import frame_colour, frame_style
+from app.ui.replay.timeline_paint import (
+    TimelineScale,
+    TimelineTurn,
+    paint_current,
+    paint_curve,
+    paint_mark,
+    paint_playhead,
+    paint_selection,
+    paint_shift,
+)
 
-
-@dataclass(frozen=True)
-class TimelineTurn:
-    speaker: str
-    frame: str
-    score: float
+__all__ = ["FramingTimeline", "TimelineTurn", "running_scores"]
 
 
 def running_scores(turns: Sequence[TimelineTurn]) -> list[float]:
@@ -146,29 +150,14 @@ class FramingTimeline(QWidget):
             max(10.0, self.height() - above - below),
         )
 
+    def _scale(self) -> TimelineScale:
+        return TimelineScale(self._plot_rect(), len(self._turns))
+
     def _x(self, i: int) -> float:
-        r = self._plot_rect()
-        n = max(1, len(self._turns) - 1)
-        return r.left() + r.width() * (i / n if len(self._turns) > 1 else 0.5)
-
-    def _y(self, score: float) -> float:
-        r = self._plot_rect()
-        return r.center().y() - score * r.height() / 2
-
-    def _point_at(self, position: float) -> tuple[float, float]:
-        """Where a fractional turn position lies on the score curve."""
-        i = int(position)
-        frac = position - i
-        x0, y0 = self._x(i), self._y(self._scores[i])
-        if frac <= 0 or i + 1 >= len(self._turns):
-            return x0, y0
-        x1, y1 = self._x(i + 1), self._y(self._scores[i + 1])
-        return x0 + (x1 - x0) * frac, y0 + (y1 - y0) * frac
+        return self._scale().x(i)
 
     def index_at(self, x: float) -> int | None:
-        if not self._turns:
-            return None
-        return min(range(len(self._turns)), key=lambda i: abs(self._x(i) - x))
+        return self._scale().index_at(x)
 
     # -- painting ---------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -177,7 +166,9 @@ class FramingTimeline(QWidget):
         pal = self.palette()
         dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
         text = pal.color(QPalette.ColorRole.WindowText)
-        r = self._plot_rect()
+        accent = pal.color(QPalette.ColorRole.Highlight)
+        scale = self._scale()
+        r = scale.plot
         grid = QColor(text)
         grid.setAlpha(70)
         p.setPen(QPen(grid, 1, Qt.PenStyle.DashLine))
@@ -195,83 +186,18 @@ class FramingTimeline(QWidget):
             Qt.AlignmentFlag.AlignLeft,
             "● exploration  ■ interview  – neutral  (filled: your answers)",
         )
-        # running score curve
-        path = QPainterPath(QPointF(self._x(0), self._y(self._scores[0])))
-        for i, s in enumerate(self._scores[1:], start=1):
-            path.lineTo(self._x(i), self._y(s))
-        p.setPen(QPen(text, 2))
-        p.drawPath(path)
-        # shift marker: a flag (shape, not only colour) and a label
+        scores = self._scores
+        paint_curve(p, scale, scores, QPen(text, 2))
         if self._shift is not None and 0 <= self._shift < len(self._turns):
-            x = self._x(self._shift)
-            red = frame_colour("interview", dark=dark)
-            p.setPen(QPen(red, 2.5, Qt.PenStyle.SolidLine))
-            p.drawLine(QPointF(x, r.top() - 20), QPointF(x, r.bottom() + 6))
-            flag = QPainterPath(QPointF(x, r.top() - 20))
-            flag.lineTo(x + 12, r.top() - 16)
-            flag.lineTo(x, r.top() - 12)
-            flag.closeSubpath()
-            p.fillPath(flag, red)
-            label = f"shift: turn {self._shift + 1}"
-            width = p.fontMetrics().horizontalAdvance(label)
-            lx = x + 16 if x + 16 + width < self.width() else x - 16 - width
-            bold = p.font()
-            bold.setBold(True)
-            p.setFont(bold)
-            p.setPen(text)
-            p.drawText(QPointF(lx, r.top() - 10), label)
-            bold.setBold(False)
-            p.setFont(bold)
-        # marks
+            paint_shift(p, scale, self._shift, self.width(), text, dark)
         for i, t in enumerate(self._turns):
-            self._draw_mark(p, i, t, dark)
-        # the "now" marker: a ring on the current mark, a triangle gliding along the curve
-        accent = self.palette().color(QPalette.ColorRole.Highlight)
+            paint_mark(p, scale, i, t, scores[i], text, dark)
         if self._current is not None and 0 <= self._current < len(self._turns):
-            cx, cy = self._x(self._current), self._y(self._scores[self._current])
-            p.setPen(QPen(accent, 3))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawEllipse(QPointF(cx, cy), 12, 12)
+            paint_current(p, scale, scores[self._current], self._current, accent)
         if self._position is not None:
-            x, y = self._point_at(self._position)
-            p.setPen(QPen(accent, 2))
-            p.drawLine(QPointF(x, r.bottom() + 8), QPointF(x, y + 14))
-            tri = QPainterPath(QPointF(x, r.bottom() + 6))
-            tri.lineTo(x - 7, r.bottom() + 18)
-            tri.lineTo(x + 7, r.bottom() + 18)
-            tri.closeSubpath()
-            p.fillPath(tri, accent)
-            p.setBrush(accent)
-            p.setPen(QPen(text, 1))
-            diamond = QPainterPath(QPointF(x, y - 6))
-            for dx, dy in ((6, 0), (0, 6), (-6, 0)):
-                diamond.lineTo(x + dx, y + dy)
-            diamond.closeSubpath()
-            p.drawPath(diamond)
-        if self.hasFocus() and self._turns:
-            x = self._x(self._selected)
-            p.setPen(
-                QPen(self.palette().color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DotLine)
-            )
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRect(QRectF(x - 11, r.top() - 4, 22, r.height() + 8))
-
-    def _draw_mark(self, p: QPainter, i: int, t: TimelineTurn, dark: bool) -> None:
-        x = self._x(i)
-        y = self._y(self._scores[i])
-        colour = frame_colour(t.frame, dark=dark)
-        size = 7.0 if t.speaker == "seeker" else 5.0
-        p.setPen(QPen(self.palette().color(QPalette.ColorRole.WindowText), 1))
-        p.setBrush(colour if t.speaker == "seeker" else Qt.BrushStyle.NoBrush)
-        symbol = frame_style(t.frame).symbol
-        if t.speaker == "manager":
-            p.setPen(QPen(colour, 2))
-        if symbol == "■":
-            p.drawRect(QRectF(x - size, y - size, 2 * size, 2 * size))
-        elif symbol == "●":
-            p.drawEllipse(QPointF(x, y), size, size)
-        else:
-            p.drawRect(QRectF(x - size, y - 2, 2 * size, 4))
+            paint_playhead(p, scale, scores, self._position, accent, text)
+        if self.hasFocus():
+            paint_selection(p, scale, self._selected, accent)
 
     # -- input ------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
