@@ -142,7 +142,7 @@ class EndpointModels:
         self._turn: Any = None
         self._words: Any = None
         self._loaded = threading.Event()
-        threading.Thread(target=self._load, name="frameshift-endpoint-load", daemon=True).start()
+        threading.Thread(target=self._load, name="frameshift-endpoint-load").start()
 
     def _load(self) -> None:
         from app.speech.endpoint import SileroVoice, SmartTurn
