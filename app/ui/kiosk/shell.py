@@ -1,10 +1,11 @@
 """The kiosk shell: a frameless full-screen window that runs one visitor at a time.
 
 Pages: the attract screen, the visit (a fresh :class:`MainWindow` per visitor, on a store in a
-private temp folder), the report export, the operator PIN and the operator screen. A visit ends
-when the visitor says they are done, after the idle countdown, when the operator opens the PIN
-page, or after an unexpected error; each way runs the same :meth:`KioskWindow.end_visit`, which
-closes the visitor's store and deletes their folder.
+private temp folder), the report export, the operator PIN and the operator screen (the way in
+and out: `operator_route.OperatorRoute`). A visit ends when the visitor says they are done,
+after the idle countdown, when the operator opens the PIN page, or after an unexpected error;
+each way runs the same :meth:`KioskWindow.end_visit`, which closes the visitor's store and
+deletes their folder.
 """
 
 from __future__ import annotations
@@ -18,30 +19,19 @@ from types import TracebackType
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QApplication,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from app.config import LoadedSettings, Settings
-from app.session.kiosk import (
-    EXIT_OPERATOR_QUIT,
-    IdlePolicy,
-    PinGate,
-    log_crash,
-    stale_visit_dirs,
-    wipe_visit_dir,
-)
+from app.session.kiosk import EXIT_OPERATOR_QUIT, log_crash, stale_visit_dirs, wipe_visit_dir
 from app.ui.kiosk.attract import AttractScreen
 from app.ui.kiosk.countdown import IdleWatch
 from app.ui.kiosk.export_page import ReportExportPage
 from app.ui.kiosk.guard import CrashGuard, FullScreenLock, KioskGuard
 from app.ui.kiosk.hello import HelloListener
 from app.ui.kiosk.operator import OperatorScreen
-from app.ui.kiosk.operator_flow import OperatorFlow, save_operator_settings
+from app.ui.kiosk.operator_flow import save_operator_settings
+from app.ui.kiosk.operator_route import OperatorRoute
 from app.ui.kiosk.pages import PageStack
-from app.ui.kiosk.pin_dialog import PinDialog
 from app.ui.kiosk.visit import Visit, VisitManager, VisitPage
 from app.ui.main_window import MainWindow
 
@@ -104,15 +94,27 @@ class KioskWindow(FullScreenLock):
         self.demo = demo
         self.media_roots = media_roots
         self.clock = clock
-        self.operator = operator_screen or OperatorScreen()
-        self.operator_flow = OperatorFlow(
-            self.operator, loaded.settings, loaded.path, media_roots, self
+        self.operator_route = OperatorRoute(
+            operator_screen or OperatorScreen(),
+            loaded,
+            self.all_scenarios,
+            media_roots=media_roots,
+            demo=demo,
+            clock=clock,
+            parent=self,
         )
-        self.operator_flow.settings_saved.connect(self._on_operator_flow_settings_saved)
-        self.pin_gate = PinGate(self.settings.kiosk.pin_hash, clock=clock)
+        route = self.operator_route
+        self.operator, self.operator_flow = route.screen, route.flow
+        self.pin_gate, self.pin_page = route.pin_gate, route.pin_page
+        route.page_wanted.connect(self._on_route_page_wanted)
+        route.opened.connect(self.operator_opened)
+        route.left.connect(self._on_route_left)
+        route.quit.connect(self._on_route_quit)
+        route.settings_changed.connect(self._apply_settings)
+        self.operator.volume_changed.connect(self._set_volume)
         self.visits_manager = VisitManager(
             lambda: self.settings,
-            lambda: self.offered,
+            lambda: route.offered,
             speech=lambda: self.speech,
             visit_parent=visit_parent,
         )
@@ -135,12 +137,6 @@ class KioskWindow(FullScreenLock):
         self.media_list = self.export_page.media_list
         self.export_status = self.export_page.status
         self.export_save_button = self.export_page.save_button
-        self.pin_page = PinDialog(self.pin_gate)
-        self.pin_page.accepted.connect(self._open_operator)
-        self.pin_page.cancelled.connect(self.show_attract)
-        self.operator.back_requested.connect(self._on_operator_back_requested)
-        self.operator.quit_requested.connect(self._on_operator_quit_requested)
-        self.operator.volume_changed.connect(self._on_operator_volume_changed)
         self.pages = PageStack(
             self.attract, self.visit_page, self.export_page, self.pin_page, self.operator
         )
@@ -148,7 +144,7 @@ class KioskWindow(FullScreenLock):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         self.idle = IdleWatch(
-            self, lambda: self.idle_policy, clock, lambda: self.current_page is not self.attract
+            self, lambda: route.idle_policy, clock, lambda: self.current_page is not self.attract
         )
         self.idle.countdown_shown.connect(self.countdown_shown)
         self.idle.countdown_cancelled.connect(self.countdown_cancelled)
@@ -193,11 +189,11 @@ class KioskWindow(FullScreenLock):
     @property
     def settings(self) -> Settings:
         """The kiosk's settings (as the operator last saved them)."""
-        return self.operator_flow.settings
+        return self.operator_route.settings
 
     @settings.setter
     def settings(self, settings: Settings) -> None:
-        self.operator_flow.settings = settings
+        self.operator_route.settings = settings
         self._apply_settings()
 
     @property
@@ -217,20 +213,9 @@ class KioskWindow(FullScreenLock):
     def show_page(self, page: QWidget) -> None:
         self.pages.show_page(page)
 
-    @property
-    def offered(self) -> list[Any]:
-        chosen = set(self.settings.kiosk.scenarios)
-        return [s for s in self.all_scenarios if s.id in chosen] or list(self.all_scenarios)
-
-    @property
-    def idle_policy(self) -> IdlePolicy:
-        k = self.settings.kiosk
-        return IdlePolicy(float(k.idle_seconds), float(k.countdown_seconds))
-
     def _apply_settings(self) -> None:
         self.attract.set_privacy(anonymous_counts=self.settings.kiosk.anonymous_counts)
-        self.pin_gate.encoded = self.settings.kiosk.pin_hash
-        self._on_operator_volume_changed(self.settings.volume)
+        self._set_volume(self.settings.volume)
 
     # -- attract ----------------------------------------------------------------------------
     def show_attract(self) -> None:
@@ -277,13 +262,17 @@ class KioskWindow(FullScreenLock):
     def refresh_media(self) -> list[Path]:
         return self.export_page.refresh_media()
 
-    def _on_save_report_button_clicked(self) -> None:
+    def _offer_report(self) -> bool:
+        """Point the export page at the visitor's last results; False when nobody is here."""
         visit = self.visit
-        if visit is None:
-            return
-        window = visit.window
-        self.export_page.open_for(visit.store, window.last_session_id, window.find_scenario)
-        self.show_page(self.export_page)
+        if visit is not None:
+            window = visit.window
+            self.export_page.open_for(visit.store, window.last_session_id, window.find_scenario)
+        return visit is not None
+
+    def _on_save_report_button_clicked(self) -> None:
+        if self._offer_report():
+            self.show_page(self.export_page)
 
     def _on_export_page_back_requested(self) -> None:
         if self.visit is not None:
@@ -293,12 +282,7 @@ class KioskWindow(FullScreenLock):
 
     def save_report(self, folder: Path) -> Path | None:
         """Write the visitor's last results into ``folder`` (one of the offered volumes)."""
-        visit = self.visit
-        if visit is None:
-            return None
-        window = visit.window
-        self.export_page.open_for(visit.store, window.last_session_id, window.find_scenario)
-        return self.export_page.save_report(folder)
+        return self.export_page.save_report(folder) if self._offer_report() else None
 
     # -- operator ---------------------------------------------------------------------------
     def _on_guard_operator_requested(self) -> None:
@@ -310,32 +294,22 @@ class KioskWindow(FullScreenLock):
         """The chord was pressed: erase any visit, then ask for the PIN (demo: no PIN)."""
         self.end_visit("operator")
         self.hello.stop()
-        if self.demo and not self.settings.kiosk.pin_hash:
-            self._open_operator()
-            return
-        self.pin_page.reset()
-        self.show_page(self.pin_page)
+        self.operator_route.request()
+
+    def _on_route_page_wanted(self, page: QWidget) -> None:
+        self.show_page(page)
         self.idle.start()
 
-    def _open_operator(self) -> None:
-        self.operator_flow.open(self.all_scenarios)
-        self.show_page(self.operator)
-        self.idle.start()
-        self.operator_opened.emit()
-
-    def _on_operator_flow_settings_saved(self, _new: Settings) -> None:
-        self._apply_settings()
-
-    def _on_operator_back_requested(self) -> None:
+    def _on_route_left(self) -> None:
         self._apply_settings()
         self.show_attract()
 
-    def _on_operator_quit_requested(self) -> None:
+    def _on_route_quit(self) -> None:
         self.shutdown()
         self.close()
         self.quit_requested.emit(EXIT_OPERATOR_QUIT)
 
-    def _on_operator_volume_changed(self, volume: float) -> None:
+    def _set_volume(self, volume: float) -> None:
         player = getattr(self.speech, "player", None)
         if player is not None and hasattr(player, "set_volume"):
             player.set_volume(volume)
