@@ -18,6 +18,9 @@ _MAX_QUESTION_CHARS = 120  # a question's span stops here if no punctuation ends
 _GAP_BOUNDARY = re.compile(r"[.,;:!?\n\u2014\u2013-]")
 _LAST_WORD = re.compile(r"([^\W_]+(?:['’][^\W_]+)*)([\W_]*)$")
 _DETERMINERS = frozenset(["the", "a", "an", "your", "those", "these", "any"])
+_COPULAS = frozenset(
+    ["is", "was", "are", "were", "isn't", "wasn't", "aren't", "weren't", "isnt", "wasnt"]
+)
 _HAS_VERB = re.compile(
     rf"^(?:what|how|who|where|when|why|which){p.A}(?:s|re|d|ll)$|\s{p.AUX}$", re.IGNORECASE
 )
@@ -63,16 +66,49 @@ def _openers(text: str) -> list[tuple[int, int, int]]:
     """(start, end, reach) of each candidate question opener, before merging."""
     found: list[tuple[int, int, int]] = []
     for match in p.WH_QUESTION.finditer(text):
-        if _starts_clause(text, match.start(), p.WH_BLOCKERS, strict=False):
+        if _starts_clause(text, match.start(), p.WH_BLOCKERS, strict=False) and not (
+            p.WH_SUBJECT_VERB.fullmatch(match.group()) and _pseudo_cleft(text, match)
+        ):
             reach = _SAME_QUESTION if _HAS_VERB.search(match.group()) else _VERB_REACH
             found.append((match.start(), match.end(), reach))
     for match in p.YES_NO_QUESTION.finditer(text):
         words = match.group().lower().split()
-        copula_det = words[0] in ("is", "was", "are", "were") and words[-1] in _DETERMINERS
+        copula_det = words[0].replace("’", "'") in _COPULAS and words[-1] in _DETERMINERS
         if _starts_clause(text, match.start(), p.YES_NO_BLOCKERS, strict=copula_det):
             found.append((match.start(), match.end(), _SAME_QUESTION))
-    found.extend((m.start(), m.end(), _SAME_QUESTION) for m in p.INDIRECT_QUESTION.finditer(text))
+    sympathy = [m.span() for m in p.TELL_ME_ABOUT_IT.finditer(text)]
+    found.extend(
+        (m.start(), m.end(), _SAME_QUESTION)
+        for m in p.INDIRECT_QUESTION.finditer(text)
+        if not any(s <= m.start() < e for s, e in sympathy)
+    )
+    for match in p.SENTENCE_QUESTION.finditer(text):
+        if _opens_sentence(text, match.start()) and not _pseudo_cleft(text, match):
+            found.append((match.start(), match.end(), _SAME_QUESTION))
     return sorted(found)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether only sentence leads ("so", "ok um", "yeah") stand between `pos` and the start of
+    its sentence."""
+    for _ in range(4):
+        before = text[:pos].rstrip(" \t,")
+        if not before or before[-1] in ".?!;:\n":
+            return True
+        word = _LAST_WORD.search(before, max(0, len(before) - 40))
+        if word is None or word.group(1).lower() not in p.SENTENCE_LEAD:
+            return False
+        pos = word.start()
+    return False
+
+
+def _pseudo_cleft(text: str, match: re.Match[str]) -> bool:
+    """A "what/which" clause that is the subject of a copula later in its sentence."""
+    if match.group().split()[0].lower() not in ("what", "which"):
+        return False
+    stop = p.SENTENCE_END.search(text, match.end(), match.end() + _MAX_QUESTION_CHARS)
+    end = stop.start() if stop else min(len(text), match.end() + _MAX_QUESTION_CHARS)
+    return p.PSEUDO_CLEFT.search(text, match.end() - 1, end) is not None
 
 
 def _opener_starts(text: str) -> list[int]:
@@ -169,7 +205,7 @@ def _cue(name: str, text: str, start: int, end: int) -> CueMatch:
 def _lexicon_cues(text: str, lexicon: Iterable[tuple[str, re.Pattern[str]]]) -> Iterable[CueMatch]:
     for name, pattern in lexicon:
         for match in pattern.finditer(text):
-            if name == "pay_question" and _declines(text, match.start()):
+            if name == "pay_question" and _declines(text, match.start(), match.end()):
                 continue
             if name in _NEGATABLE and negated(text, match.start(), match.end()):
                 continue
@@ -286,9 +322,13 @@ def _role_as_topic_at(text: str, pos: int, questions: list[tuple[int, int]]) -> 
     return False
 
 
-def _declines(text: str, pos: int) -> bool:
-    """Whether the clause before `pos` declines the topic ("I'd rather not get into salary")."""
-    return p.PAY_DEFERRAL.search(text, max(0, pos - 40), pos) is not None
+def _declines(text: str, start: int, end: int) -> bool:
+    """Whether the clause declines the topic ("I'd rather not get into salary") or puts it
+    second ("pay isn't the first thing on my mind")."""
+    return (
+        p.PAY_DEFERRAL.search(text, max(0, start - 40), start) is not None
+        or p.PAY_DISCOUNTED.match(text, end) is not None
+    )
 
 
 def _without_overlaps(cues: Iterable[CueMatch]) -> tuple[CueMatch, ...]:
@@ -324,6 +364,9 @@ def seeker_cues(
             follow_up = _follow_up(text, questions, stems)
             if follow_up is not None:
                 found.append(follow_up)
+    if "commitment_question" not in manager_cues and p.POLITE_NO.fullmatch(text):
+        # "Not right now, but thank you for asking." to an offer of help: no interest to hedge
+        found = [cue for cue in found if cue.cue != "conditional_interest"]
     hedged = any(cue.cue in HEDGES for cue in found)
     if not hedged:
         found.extend(

@@ -59,6 +59,9 @@ WH_QUESTION: Final = _rx(
     r"|else|part|parts|skills|advice|tips)",
     r"who\s+(?:else|decides|decided|makes|made|runs|leads|else|sets|owns)",
     r"which\s+[\w'’-]+\s+(?:do|does|did|is|are|was|were|would|should|tend|tends|have|has|can)",
+    # "what about your side?" ("how about yours?" returns a pleasantry, "how about I/we/this"
+    # proposes)
+    r"what\s+about",
 )
 #: The words before a wh-word that make it an embedded clause, not a question ("I know what...").
 WH_BLOCKERS: Final = frozenset(
@@ -84,8 +87,88 @@ YES_NO_BLOCKERS: Final = frozenset(
     _words(
         "i you we they he she it that this there what which who how why when where to thing one "
         "things lot just also really i'm im you're youre we're they're it's its that's thats "
-        "people answer problem question point truth idea plan reason"
+        "people answer problem question point truth idea plan reason "
+        # a modal or "let's" before "do"/"have" makes it the main verb ("let's do it", "I can
+        # do that"), never a question's auxiliary
+        "can could would should will might may must let's lets gonna wanna"
     )
+)
+#: Words that follow an auxiliary opening a sentence when the subject was dropped, not
+#: inverted ("could be worse", "would love to", "is what it is", "did well", "will try that").
+_NOT_A_SUBJECT: Final = "|".join(
+    _words(
+        "be been being not also just really so very too quite pretty always never still even "
+        "kinda sorta worse better best great good fine nice ok okay cool fun lovely amazing "
+        "awesome interesting hard tough busy crazy brutal worth well a an my our what that's "
+        "thats how why when where who which love like say said do done go get got have had make "
+        "made take took come came tell told let see want need hope think thought guess bet "
+        "imagine appreciate assume expect prefer rather enjoy recommend relate use try work help "
+        "happen matter confirm to for in on at of with up out about all one some no much many "
+        "gonna wanna able glad happy sure there here everything nothing something anything keep "
+        "its mention suggest send check argue speak talk start"
+    )
+)
+#: What a be-form question asks about after its subject ("is the team still remote").
+_BE_PREDICATE: Final = (
+    r"still|really|also|always|usually|mostly|open|remote|hybrid|based|allowed|expected"
+    r"|required|able|likely|part|more|less|any|mainly|typically|normally|generally"
+)
+#: What follows a subject-drop verb, never a subject's verb ("will send you the link").
+_OBJECT: Final = (
+    r"you|me|him|her|us|them|it|the|a|an|my|your|this|that|some|any|to|up|out|back"
+    r"|over|by|with|at|off|about|so|too|more|monday|tomorrow|today|now|soon|later|right|away"
+)
+#: A recognizer's question with no question mark and a subject no closed list names, opening
+#: its sentence: an auxiliary, then a subject, then more ("is fernhill hiring pms right now",
+#: "does marketing sit with sales", "are pms expected to code"), or "which"/"what" and a noun
+#: or verb ("which skills matter most", "what makes a great engineer"). `cues` checks that it
+#: opens its sentence and is not a pseudo-cleft ("what matters most is the people").
+SENTENCE_QUESTION: Final = _rx(
+    # a be-form, a subject, then a participle or a predicate a question asks about
+    rf"(?:is|are|was|were)\s+(?!(?:{_NOT_A_SUBJECT})(?![\w'’]))[^\W\d_][\w'’-]*(?<!ly)"
+    rf"(?<!ed)\s+(?:[\w'’-]+(?:ing|ed|en)|{_BE_PREDICATE})(?![\w'’])",
+    # a two-word subject ("is harbor bank hiring"): only before what a question asks about it
+    rf"(?:is|are|was|were)\s+(?!(?:{_NOT_A_SUBJECT})(?![\w'’]))[^\W\d_][\w'’-]*(?<!ly)\s+"
+    rf"[^\W\d_][\w'’-]*(?<!ly)\s+(?:{_BE_PREDICATE}|hiring|planning|growing|moving|looking)"
+    r"(?![\w'’])",
+    # do or a modal, a subject (gerunds too: "does marketing"), then a verb, not an object
+    rf"(?:does|do|did|can|could|should|will|would|has)\s+(?!(?:{_NOT_A_SUBJECT})(?![\w'’]))"
+    rf"[^\W\d_][\w'’-]*(?<!ly)(?<!ed)\s+(?!(?:{_OBJECT})(?![\w'’]))[^\W\d_][\w'’-]*",
+    r"(?:which|what)\s+(?!(?:i|you|we|they|he|she|it|a|an|the|if|is|was|are|were|about|kind"
+    r"|sort|else|means|meant|explains|is|i['’]?m|it['’]?s|this|that|these|those|my|our)"
+    r"(?![\w'’]))[^\W\d_][\w'’-]*\s+[^\W\d_][\w'’-]*",
+    # "anyone else you think I should talk to", "anything else I should know" ("any X" opens
+    # statements as often: "any classroom would be lucky", "any level, I accept")
+    r"(?:anyone|anybody|anything)\s+else",
+)
+#: A copula not followed by a subject: the wh-clause before it is a subject ("what matters
+#: most is the people"), so the sentence is a statement (pseudo-cleft).
+PSEUDO_CLEFT: Final = re.compile(
+    r"(?<![\w'’])(?:is|was|are|were)(?:n['’]?t)?(?![\w'’])"
+    r"(?!\s+(?:you|we|they|he|she|it|i|there)(?![\w'’]))",
+    re.IGNORECASE,
+)
+#: A wh-word that is its clause's subject, then its verb ("what drew me in"): with a copula
+#: later in the sentence it is a pseudo-cleft's subject ("what drew me in was the people").
+WH_SUBJECT_VERB: Final = re.compile(
+    r"what\s+(?:made|got|gets|brought|brings|drew|draws|led|leads|happens|happened|keeps|kept"
+    r"|motivates|motivated|surprised|surprises|excites|prompted)",
+    re.IGNORECASE,
+)
+#: Words that open a sentence without being part of it ("so", "ok", "um", "yeah").
+SENTENCE_LEAD: Final = frozenset(
+    _words(
+        "so and but okay ok well oh ah um uh hmm right yeah yes yep sure great cool nice also "
+        "then actually honestly anyway just like alright hey hi hello question quick curious"
+    )
+)
+#: "Tell me about it" as sympathy, not a request: after a backchannel ("yeah, tell me about
+#: it") or before the seeker's own clause ("tell me about it, I've done doubles all week").
+TELL_ME_ABOUT_IT: Final = re.compile(
+    r"(?:(?:yeah|yes|oh|ugh|god|man|ha|haha|honestly|seriously|boy|oh\s+boy|right|ah)[\W_]+"
+    r"tell\s+me\s+about\s+it|tell\s+me\s+about\s+it[\W_]+(?:i|i['’]?ve|ive|i['’]?m|im|we"
+    r"|my|the|this|that|it['’]?s|its)(?![\w'’]))(?![\w'’])",
+    re.IGNORECASE,
 )
 #: Indirect questions: "I'd love to hear how...", "tell me about...", "I'm curious...".
 INDIRECT_QUESTION: Final = _rx(
@@ -235,6 +318,15 @@ COMMITMENT: Final = _rx(
     rf"(?:exactly|just|precisely)\s+what\s+{IM}\s+looking\s+for",
     r"(?:my|a|the)\s+dream\s+job",
 )
+#: A polite no and thanks, the whole answer: to an offer that is not the position ("Anything I
+#: can help with?" "Not right now, but thank you for asking.") it hedges nothing.
+POLITE_NO: Final = re.compile(
+    r"[\W_]*(?:(?:no|nah|oh|um|uh|ah)[\W_]+)?(?:not\s+(?:right\s+)?now|not\s+at\s+the\s+moment"
+    r"|not\s+(?:just\s+)?yet|maybe\s+later|maybe\s+another\s+time|i['’]?m\s+(?:good|ok|okay"
+    r"|fine|all\s+set)(?:\s+for\s+now)?)[\W_]+(?:but\s+|though\s+)?(?:thanks|thank\s+you|cheers)"
+    r"(?:\s+(?:so\s+much|very\s+much|a\s+lot|for\s+(?:asking|the\s+offer|offering)))?[\W_]*",
+    re.IGNORECASE,
+)
 #: Declared interest in the position: commitment, unless the answer also hedges ("I'm interested
 #: in the role, but I'd like to learn more first" is conditional interest).
 DECLARED_INTEREST: Final = _rx(
@@ -315,7 +407,11 @@ JOB_REQUEST: Final = _rx(
 PAY_QUESTION: Final = _rx(
     r"salary|salaries|compensation|wages?|paycheck|bonus(?:es)?|stock\s+options?|equity|pension"
     r"|401\s?k|perks|pay\s+(?:range|band|scale|grade)|benefits(?!\s+of)",
-    r"pay(?:s|ing)?(?!\s+(?:attention|off|back|it\s+forward|for\s+itself))",
+    # not paying one's own way ("a way to pay for meds", "can't pay their bills")
+    r"(?<!way\sto\s)(?<!afford\sto\s)(?<!enough\sto\s)(?<!cant\s)(?<!can't\s)(?<!can’t\s)"
+    r"(?<!cannot\s)(?<!couldnt\s)(?<!couldn't\s)(?<!couldn’t\s)pay(?:s|ing)?"
+    r"(?!\s+(?:attention|off|back|it\s+forward|for\s+itself|(?:(?:the|their|my|our|his|her"
+    r"|its|your)\s+)?(?:bills?|rent|mortgage|debts?|loans?|fines?|taxes)(?![\w'’])))",
     r"paid(?!\s+(?:attention|off))",
     r"how\s+much\s+(?:[\w'’-]+\s+){0,4}?(?:make|earn|get|pay|money|holiday|vacation|leave)",
     r"money|earn|earnings",
@@ -412,6 +508,15 @@ PAY_DEFERRAL: Final = re.compile(
     re.IGNORECASE,
 )
 
+#: Words right after a pay word that put it second: "pay isn't the first thing on my mind",
+#: "money's not my priority", "the salary doesn't matter much", "pay is secondary".
+PAY_DISCOUNTED: Final = re.compile(
+    rf"\s*(?:(?:{A}s|\s+is|\s+was)\s+(?:not|never|secondary|less\s+important)(?![\w'’])"
+    rf"|\s+(?:isn|wasn|doesn|didn){A}t(?![\w'’])|\s+(?:does|did)\s+not(?![\w'’])"
+    r"|\s+(?:matters|counts)\s+(?:less|little)(?![\w'’]))",
+    re.IGNORECASE,
+)
+
 # --- manager cues -----------------------------------------------------------------------------
 
 EVALUATIVE_QUESTION: Final = _rx(
@@ -443,9 +548,13 @@ COMMITMENT_QUESTION: Final = _rx(
     rf"\s+)?(?:{JOB}|something|thing|job)\s+(?:{YOUD}|you\s+might|you\s+could|you{A}ll|you\s+want"
     rf"|you{A}re|for\s+you|that\s+you)",
     rf"(?:the\s+)?(?:kind|sort)\s+of\s+{JOB}\s+{YOURE}\s+(?:after|looking|interested|keen)",
-    # "put you in touch with" offers an introduction, not the position
-    r"(?:put|pass|send|forward|recommend|submit|refer|mention|nominate)\s+(?:you(?!\s+in\s+"
-    r"(?:touch|contact))|your\s+(?:name|cv|resume|details|application))",
+    # "put you in touch with" offers an introduction, not the position; "send you the job
+    # description" offers a thing (you is who gets it, not who is sent), unless the thing is
+    # the way in ("send you the application link", "the offer")
+    r"(?:put|pass|send|forward|recommend|submit|refer|mention|nominate)\s+(?:you(?!\s+(?:in\s+"
+    r"(?:touch|contact)|(?:the|a|an|some|my|our|his|her|their|that|this|those|these|info"
+    r"|details|links?|more|any|over\s+(?:the|a|some|my|our))(?![\w'’])(?!\s+(?:[\w'’-]+\s+)?"
+    r"(?:application|apply|offer|contract))))|your\s+(?:name|cv|resume|details|application))",
     r"(?:set\s+up|arrange|schedule|book|line\s+up|get\s+you\s+in\s+for)\s+(?:an?\s+)?"
     r"(?:\w+\s+)?interview",
     r"(?:like|want|wanna|going)\s+to\s+apply|consider\s+applying|(?:you\s+)?apply\s+for\s+(?:it|the)",
