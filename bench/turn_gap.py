@@ -79,6 +79,13 @@ def main() -> int:
     parser.add_argument("--burn", type=int, default=0, help="CPU-burning processes beside it")
     parser.add_argument("--espeak", action="store_true", help="eSpeak NG stand-in voices")
     parser.add_argument("--turns", type=int, default=TURNS_WANTED)
+    parser.add_argument(
+        "--recognizer",
+        choices=("auto", "accurate", "fast"),
+        default="auto",
+        help="the recognizer setting (auto: timed at first run, in a fresh cache here, so a "
+        "busy machine gets tiny.en; accurate: Whisper base; fast: tiny.en)",
+    )
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     burners = [multiprocessing.Process(target=_burn, daemon=True) for _ in range(args.burn)]
@@ -94,7 +101,13 @@ def main() -> int:
         for key in ("XDG_RUNTIME_DIR", "PULSE_RUNTIME_PATH", "HOME"):
             os.environ[key] = env[key]
         try:
-            result = _measure(work, env, natural=not args.espeak, turns_wanted=args.turns)
+            result = _measure(
+                work,
+                env,
+                natural=not args.espeak,
+                turns_wanted=args.turns,
+                recognizer=args.recognizer,
+            )
         finally:
             for proc in burners:
                 proc.terminate()
@@ -111,7 +124,7 @@ def _pct(values: list[float], q: float) -> float | None:
 
 
 def _measure(
-    work: Path, env: dict[str, str], *, natural: bool, turns_wanted: int
+    work: Path, env: dict[str, str], *, natural: bool, turns_wanted: int, recognizer: str
 ) -> dict[str, object]:
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -124,7 +137,7 @@ def _measure(
     loaded = load_settings(
         work / "config.toml",
         environ={},
-        overrides={"data_dir": work / "d", "natural_voices": natural},
+        overrides={"data_dir": work / "d", "natural_voices": natural, "recognizer": recognizer},
     )
     services, notices = build_speech(loaded.settings)
     window = build_window(loaded, speech=services)

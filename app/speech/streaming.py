@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Sequence
-from typing import Protocol
+from math import isnan, nan
+from typing import NamedTuple, Protocol
 
 import numpy as np
 
@@ -39,12 +41,44 @@ EDGE_HOLD_S = 0.6
 FORCE_BEHIND_S = 3.0
 
 
+#: At the end of the turn (and at a pause) only the answer's tail is decoded: from where the
+#: last ANCHOR_WORDS committed words start, in a window sized to it, those words forced as the
+#: prefix (so the decoder finds its place) and the committed words before them as the context.
+ANCHOR_WORDS = 2
+#: The tail's audio starts up to this long before its first (anchor) word, never before the
+#: end of the word ahead of it: word times are a few hundredths of a second off.
+TAIL_LEAD_S = 0.1
+#: The committed words given to Whisper as the tail's context (its prompt holds 223 tokens).
+CONTEXT_WORDS = 40
+
+
+class HeardWord(NamedTuple):
+    """A recognized word and where it lies, in seconds before the end of the decoded audio."""
+
+    text: str
+    before_end_s: float
+    before_start_s: float
+
+
 class PrefixRecognizer(Protocol):
-    def transcribe(self, clip: AudioClip, prefix: str | None = None) -> Transcript: ...
+    def transcribe(
+        self,
+        clip: AudioClip,
+        prefix: str | None = None,
+        *,
+        context: str | None = None,
+        window: bool | None = None,
+    ) -> Transcript: ...
 
     def transcribe_words(
-        self, clip: AudioClip, prefix: str | None = None, *, words: bool = True
-    ) -> tuple[Transcript, list[tuple[str, float]]]: ...
+        self,
+        clip: AudioClip,
+        prefix: str | None = None,
+        *,
+        words: bool = True,
+        context: str | None = None,
+        window: bool | None = None,
+    ) -> tuple[Transcript, list[HeardWord]]: ...
 
 
 class Denoises(Protocol):
@@ -126,20 +160,38 @@ class AnswerStream:
     for a decode that commits nothing (speculation at a pause, the final decode), ``reset()``
     when the answer is over. A clip that does not continue the audio seen so far starts a new
     answer.
+
+    ``tail``: ``decode`` decodes only what follows the committed words (from the
+    start of the last :data:`ANCHOR_WORDS` of them) in a window sized to it, about 0.1-0.2 s for
+    base where Whisper's 30 s window costs 1.75 s; the committed words come from ``step``'s
+    decodes in the recognizer's own window (30 s in the product). Without ``tail``, or with
+    nothing committed yet, the whole answer is decoded in the recognizer's window with the
+    committed words further than :data:`FORCE_BEHIND_S` from its end as prefix.
     """
 
-    def __init__(self, recognizer: PrefixRecognizer, denoiser: Denoises | None = None) -> None:
+    def __init__(
+        self,
+        recognizer: PrefixRecognizer,
+        denoiser: Denoises | None = None,
+        *,
+        tail: bool = False,
+    ) -> None:
         self.recognizer = recognizer
         self.denoiser = denoiser
+        self.tail = tail
         self.agreement = LocalAgreement()
         self.decodes = 0
-        #: Where each committed word ends, seconds into the answer's audio.
+        #: How many ``decode`` calls decoded a tail only.
+        self.tail_decodes = 0
+        #: Where each committed word starts and ends, seconds into the answer's audio.
+        self.committed_starts: list[float] = []
         self.committed_ends: list[float] = []
         self._pcm = b""
         self._rate = 0
 
     def reset(self) -> None:
         self.agreement.reset()
+        self.committed_starts = []
         self.committed_ends = []
         self._pcm = b""
         self._rate = 0
@@ -182,24 +234,66 @@ class AnswerStream:
         self.decodes += 1
         words = transcript.text.split()
         timed_ok = len(timed) == len(words)
-        settled = sum(1 for _w, before_end in timed if before_end >= EDGE_HOLD_S)
+        settled = sum(1 for w in timed if w.before_end_s >= EDGE_HOLD_S)
         if not timed_ok:  # no usable word times: hold back the last two words
             settled = max(0, len(words) - 2)
         newly = self.agreement.update(words, settled)
         start = len(self.agreement.committed) - len(newly)
+        del self.committed_starts[start:]
         del self.committed_ends[start:]
         for i in range(start, start + len(newly)):
-            # Unknown times count as the end of the audio: such words are never forced.
-            before_end = timed[i][1] if timed_ok else 0.0
-            self.committed_ends.append(audio.duration_s - before_end)
+            # Unknown times count as the end of the audio: such words are never forced, and a
+            # tail is never cut at them.
+            end, begin = (timed[i].before_end_s, timed[i].before_start_s) if timed_ok else (0, nan)
+            self.committed_starts.append(audio.duration_s - begin)
+            self.committed_ends.append(audio.duration_s - end)
         return self.agreement.text
 
     def decode(self, clip: AudioClip) -> Transcript:
-        """Decode ``clip`` (the answer so far or whole) with the committed words as prefix."""
+        """Decode ``clip`` (the answer so far or whole): its tail after the committed words, or
+        the whole of it with the committed words as prefix."""
+        started = time.perf_counter()
         audio = self._audio(clip)
-        transcript = self.recognizer.transcribe(audio, prefix=self.forced_prefix(audio.duration_s))
+        cut = self._tail_cut(audio.duration_s) if self.tail else None
+        text = self._decode_tail(audio, *cut) if cut is not None else None
+        if text is None:
+            text = self.recognizer.transcribe(
+                audio, prefix=self.forced_prefix(audio.duration_s)
+            ).text
         self.decodes += 1
-        return Transcript(transcript.text, clip.duration_s, transcript.elapsed_s)
+        return Transcript(text, clip.duration_s, time.perf_counter() - started)
+
+    def _tail_cut(self, duration_s: float) -> tuple[int, float] | None:
+        """The first anchor word's index and where the tail's audio starts (s), or None when
+        no committed word has a usable start (nothing committed, or no word times)."""
+        n = len(self.agreement.committed)
+        if not n or len(self.committed_starts) != n:
+            return None
+        k = max(0, n - ANCHOR_WORDS)
+        start = self.committed_starts[k]
+        if isnan(start) or start >= duration_s:
+            return None
+        cut = start - TAIL_LEAD_S
+        if k > 0:
+            cut = max(cut, min(self.committed_ends[k - 1], start))
+        return k, max(0.0, cut)
+
+    def _decode_tail(self, audio: AudioClip, k: int, cut_s: float) -> str | None:
+        """The answer's text with only its tail decoded; None when the decoder did not start
+        with the forced words (it judged the tail silent): then the whole answer is decoded."""
+        committed = self.agreement.committed
+        anchor = committed[k:]
+        context = " ".join(committed[max(0, k - CONTEXT_WORDS) : k]) or None
+        first = int(cut_s * audio.sample_rate) * 2
+        tail = AudioClip(audio.pcm[first:], audio.sample_rate)
+        heard = self.recognizer.transcribe(
+            tail, prefix=" ".join(anchor), context=context, window=True
+        ).text.split()
+        if agreed_prefix(anchor, heard) < len(anchor):
+            log.debug("tail decode dropped its forced words: %r", heard)
+            return None
+        self.tail_decodes += 1
+        return " ".join(committed[:k] + heard)
 
 
-__all__ = ["AnswerStream", "LocalAgreement", "agreed_prefix", "word_key"]
+__all__ = ["AnswerStream", "HeardWord", "LocalAgreement", "agreed_prefix", "word_key"]

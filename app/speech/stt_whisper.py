@@ -33,6 +33,7 @@ from app.speech.models import (
     worth_remembering,
 )
 from app.speech.protocols import Transcript
+from app.speech.streaming import HeardWord
 
 log = logging.getLogger(__name__)
 
@@ -229,6 +230,7 @@ class WhisperRecognizer:
         language: str = "en",
         denoise: bool = False,
         window: bool = False,
+        max_new_tokens: int | None = None,
     ) -> None:
         self.model_dir = Path(model_dir) if model_dir else None
         self.choice = choice
@@ -244,6 +246,10 @@ class WhisperRecognizer:
         #: full 30 s: about 6x faster (base), the same words on clean speech, but 2-7 points
         #: more WER in 20 dB noise (bench/speech.py ``@sized``), so off unless asked for.
         self.window = window
+        #: At most this many tokens per decode, at temperature 0 only (no fallback retries):
+        #: for short tails, where a looping decode ("not real, not real, ...") and its retries
+        #: would take seconds. None: Whisper's own limit and fallback.
+        self.max_new_tokens = max_new_tokens
         self.load_s: float | None = None
         #: Which model is loaded: "base", "tiny.en" or the folder's name.
         self.model_name: str | None = None
@@ -349,42 +355,68 @@ class WhisperRecognizer:
         samples: npt.NDArray[np.float32],
         prefix: str | None,
         words: bool = False,
-    ) -> tuple[str, list[tuple[str, float]]]:
-        """The text and, with ``words``, each word with its end time (s into ``samples``)."""
+        *,
+        context: str | None = None,
+        window: bool | None = None,
+    ) -> tuple[str, list[tuple[str, float, float]]]:
+        """The text and, with ``words``, each word with its start and end (s into ``samples``)."""
         if hasattr(model, "frames"):
-            model.frames = window_frames(len(samples)) if self.window else FULL_WINDOW_FRAMES
+            sized = self.window if window is None else window
+            model.frames = window_frames(len(samples)) if sized else FULL_WINDOW_FRAMES
+        prompt = " ".join(p for p in (self.initial_prompt, context) if p) or None
+        bounded: dict[str, Any] = {}
+        if self.max_new_tokens is not None:
+            bounded = {"max_new_tokens": self.max_new_tokens, "temperature": 0.0}
         segments, _info = model.transcribe(
             samples,
             language=self.language,
             beam_size=self.beam_size,
-            initial_prompt=self.initial_prompt,
+            initial_prompt=prompt,
             prefix=prefix or None,
             condition_on_previous_text=False,
             without_timestamps=not words,
             word_timestamps=words,
             vad_filter=False,
+            **bounded,
         )
         texts: list[str] = []
-        timed: list[tuple[str, float]] = []
+        timed: list[tuple[str, float, float]] = []
         for seg in segments:
             texts.append(seg.text.strip())
             for word in seg.words or ():
-                timed.extend((w, float(word.end)) for w in word.word.split())
+                timed.extend((w, float(word.start), float(word.end)) for w in word.word.split())
         return " ".join(texts), timed
 
-    def transcribe(self, clip: AudioClip, prefix: str | None = None) -> Transcript:
+    def transcribe(
+        self,
+        clip: AudioClip,
+        prefix: str | None = None,
+        *,
+        context: str | None = None,
+        window: bool | None = None,
+    ) -> Transcript:
         """Recognize ``clip``; silence gives an empty text rather than Whisper's hallucinations.
 
         ``prefix``: words already known to start the answer (committed by streaming); they are
-        forced rather than decoded again and begin the returned text.
+        forced rather than decoded again and begin the returned text. ``context``: what was said
+        before this audio (an answer's committed start when only its tail is decoded), given to
+        Whisper as the previous text after the filler prompt. ``window``: a window sized to the
+        audio (True) or Whisper's 30 s (False) for this decode; None: :attr:`window`.
         """
-        return self.transcribe_words(clip, prefix, words=False)[0]
+        return self.transcribe_words(clip, prefix, words=False, context=context, window=window)[0]
 
     def transcribe_words(
-        self, clip: AudioClip, prefix: str | None = None, *, words: bool = True
-    ) -> tuple[Transcript, list[tuple[str, float]]]:
+        self,
+        clip: AudioClip,
+        prefix: str | None = None,
+        *,
+        words: bool = True,
+        context: str | None = None,
+        window: bool | None = None,
+    ) -> tuple[Transcript, list[HeardWord]]:
         """:meth:`transcribe`, plus every word with how many seconds before the clip's end it
-        ends (streaming commits no word that ends close to the edge of the audio so far)."""
+        ends and starts (streaming commits no word that ends close to the edge of the audio so
+        far, and cuts an answer's tail where a committed word starts)."""
         self.load()
         started = time.perf_counter()
         audio = clip.resampled(TARGET_RATE)
@@ -397,11 +429,17 @@ class WhisperRecognizer:
         length_s = len(samples) / TARGET_RATE
         with self._lock:
             try:
-                text, timed = self._decode(self._model, samples, prefix, words)
+                text, timed = self._decode(
+                    self._model, samples, prefix, words, context=context, window=window
+                )
             except Exception as exc:
                 raise SpeechError(
                     f"The recognizer failed on this answer ({type(exc).__name__}: {exc})."
                 ) from exc
         elapsed = time.perf_counter() - started
         transcript = Transcript(" ".join(text.split()), audio.duration_s, elapsed)
-        return transcript, [(w, max(0.0, length_s - end)) for w, end in timed]
+        heard = [
+            HeardWord(w, max(0.0, length_s - end), max(0.0, length_s - start))
+            for w, start, end in timed
+        ]
+        return transcript, heard

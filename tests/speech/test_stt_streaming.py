@@ -11,8 +11,15 @@ from hypothesis import strategies as st
 from app.speech import AudioClip, WhisperRecognizer
 from app.speech.audio import TARGET_RATE
 from app.speech.denoise import ATTENUATION_LIMIT_DB, Denoiser, denoise
+from app.speech.protocols import Transcript
 from app.speech.scoring import corpus_wer, normalize_text
-from app.speech.streaming import AnswerStream, LocalAgreement, agreed_prefix, word_key
+from app.speech.streaming import (
+    AnswerStream,
+    HeardWord,
+    LocalAgreement,
+    agreed_prefix,
+    word_key,
+)
 
 from .conftest import ANSWERS, espeak
 
@@ -175,3 +182,126 @@ def test_denoising_lowers_noise_by_at_most_its_limit_and_keeps_speech(
     assert len(noisy) - TARGET_RATE // 50 <= len(pieces) <= len(noisy)
     n = min(len(pieces), len(whole))
     assert np.corrcoef(pieces[:n], whole[:n])[0, 1] > 0.99
+
+
+class _Scripted:
+    """A PrefixRecognizer that hears a known timeline of words (its times as given) and records
+    what each decode was asked: the audio's length, prefix, context and window."""
+
+    def __init__(
+        self, words: list[tuple[str, float, float]], total: float, drop_anchor: bool = False
+    ) -> None:
+        self.words = words  # (word, start s, end s) into the answer's audio
+        self.total = total  # the answer's length (s)
+        self.drop_anchor = drop_anchor
+        self.calls: list[dict[str, object]] = []
+
+    def _heard(self, clip: AudioClip, offset: float) -> list[tuple[str, float, float]]:
+        end = offset + clip.duration_s
+        return [(w, a, b) for w, a, b in self.words if a >= offset - 0.02 and b <= end]
+
+    def transcribe_words(self, clip, prefix=None, *, words=True, context=None, window=None):  # type: ignore[no-untyped-def]
+        heard = self._heard(clip, 0.0)
+        text = " ".join(w for w, _a, _b in heard)
+        d = clip.duration_s
+        timed = [HeardWord(w, d - b, d - a) for w, a, b in heard]
+        self.calls.append({"d": d, "prefix": prefix, "context": context, "window": window})
+        return Transcript(text, d, 0.0), timed
+
+    def transcribe(self, clip, prefix=None, *, context=None, window=None):  # type: ignore[no-untyped-def]
+        offset = self.total - clip.duration_s  # a tail: the audio ends where the answer ends
+        self.calls.append({"d": clip.duration_s, "prefix": prefix, "context": context})
+        said = [w for w, _a, _b in self._heard(clip, offset)]
+        if self.drop_anchor and offset > 1e-3:  # Whisper skipped the tail's window as silence
+            said = []
+        return Transcript(" ".join(said), clip.duration_s, 0.0)
+
+
+TIMELINE = st.lists(
+    st.tuples(WORDS, st.floats(0.05, 0.6), st.floats(0.0, 0.3)), min_size=1, max_size=14
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(timeline=TIMELINE, steps=st.integers(1, 6), drop=st.booleans())
+def test_the_end_decodes_only_the_tail_and_keeps_every_word(
+    timeline: list[tuple[str, float, float]], steps: int, drop: bool
+) -> None:
+    """Generated answers (word lengths and gaps, 1-14 words) decoded every second: the end's
+    decode gets audio from just before the last committed words (none of the words before
+    them, all after), forces those words as its prefix with the earlier committed ones as
+    context, in a sized window; the text is every word once, in order, even when the decoder
+    gives nothing back for the tail (then the whole answer is decoded)."""
+    words, t = [], 0.3
+    for w, length, gap in timeline:
+        words.append((w, t, t + length))
+        t += length + gap
+    total = t + 0.5
+    rec = _Scripted(words, total, drop_anchor=drop)
+    stream = AnswerStream(rec, tail=True)  # type: ignore[arg-type]
+    rate = TARGET_RATE
+    for k in range(1, steps + 1):  # the same growing audio twice, to commit the words heard
+        end = min(total, k * total / steps)
+        for _ in range(2):
+            stream.step(AudioClip(bytes(int(end * rate) * 2), rate))
+    clip = AudioClip(bytes(int(total * rate) * 2), rate)
+    text = stream.decode(clip).text
+    assert [word_key(w) for w in text.split()] == [word_key(w) for w, _a, _b in words]
+    committed = stream.agreement.committed
+    tried = [c for c in rec.calls if "window" not in c]  # the end's decodes (transcribe)
+    if not committed or drop:
+        assert stream.tail_decodes == 0
+        assert tried[-1]["d"] == clip.duration_s  # the whole answer
+        return
+    assert stream.tail_decodes == 1
+    assert len(tried) == 1
+    last = tried[0]
+    k = max(0, len(committed) - 2)
+    assert last["prefix"] == " ".join(committed[k:])
+    assert last["context"] == (" ".join(committed[:k]) or None)
+    start = total - float(last["d"])  # type: ignore[arg-type]
+    assert start <= words[k][1] + 1e-3  # the first forced word is all there
+    if k:
+        assert start >= min(words[k - 1][2], words[k][1]) - 1e-3  # nothing before it
+
+
+@pytest.mark.speech
+def test_the_tail_decode_hears_what_the_whole_decode_hears(
+    recognizer: WhisperRecognizer, espeak_dir
+) -> None:
+    """Real tiny.en on longer eSpeak answers (two sentences, three voices) streamed every
+    second: the end's tail decode (sized window, committed words as context) is about as good
+    as decoding the whole answer again, and the encoder saw less than Whisper's 30 s for it."""
+    from app.speech.stt_whisper import FULL_WINDOW_FRAMES
+
+    voices = ("en-us", "en-gb", "en-us+m3")
+    tail_pairs, whole_pairs, tails = [], [], 0
+    shapes: list[int] = []
+    encode = recognizer._model.encode
+
+    def spy(features):  # type: ignore[no-untyped-def]
+        shapes.append(min(features.shape[-1], recognizer._model.frames))
+        return encode(features)
+
+    for i in range(3):
+        text = f"{ANSWERS[i + 1]} {ANSWERS[i + 6]}"
+        wav = espeak(text, espeak_dir / f"tail-{i}.wav", voices[i])
+        clip = AudioClip.from_wav(wav).resampled()
+        for tail in (True, False):
+            stream = AnswerStream(recognizer, tail=tail)
+            for end in range(2 * TARGET_RATE, len(clip.pcm), 2 * TARGET_RATE):
+                stream.step(AudioClip(clip.pcm[:end], TARGET_RATE))
+            shapes.clear()
+            recognizer._model.encode = spy
+            try:
+                heard = stream.decode(clip).text
+            finally:
+                del recognizer._model.encode
+            if tail:
+                tails += stream.tail_decodes
+                assert stream.tail_decodes == 0 or max(shapes) < FULL_WINDOW_FRAMES
+                tail_pairs.append((text, heard))
+            else:
+                whole_pairs.append((text, heard))
+    assert tails >= 2
+    assert corpus_wer(tail_pairs) <= corpus_wer(whole_pairs) + 0.05, (tail_pairs, whole_pairs)

@@ -120,3 +120,22 @@ def test_an_answer_longer_than_a_window_is_decoded_whole(
     text = base.transcribe(clip).text
     assert corpus_wer([(" ".join(ANSWERS), text)]) <= 0.15, text
     assert corpus_wer([(ANSWERS[-1], " ".join(text.split()[-len(ANSWERS[-1].split()) :]))]) <= 0.3
+
+
+def test_a_bounded_decode_stops_at_its_token_limit(
+    recognizer: WhisperRecognizer, espeak_dir: Path
+) -> None:
+    """``max_new_tokens`` (the quick words' guard against a looping decode): real tiny.en on
+    long eSpeak answers in two voices stops after about that many tokens (a token or two of
+    leeway: the limit counts from the decoder's prompt), and hears the whole answer without it."""
+    for i, voice in enumerate(("en-us", "en-gb")):
+        text = f"{ANSWERS[i + 2]} {ANSWERS[i + 8]}"
+        clip = AudioClip.from_wav(espeak(text, espeak_dir / f"bounded-{i}.wav", voice))
+        whole = recognizer.transcribe(clip).text.split()
+        recognizer.max_new_tokens = 6
+        try:
+            short = recognizer.transcribe(clip).text.split()
+        finally:
+            recognizer.max_new_tokens = None
+        assert 1 <= len(short) <= 8 < len(whole), (short, whole)
+        assert corpus_wer([(text, " ".join(whole))]) <= 0.25
