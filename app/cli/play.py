@@ -23,6 +23,8 @@ from typing import Any, TextIO
 from app.cli.common import EXIT_BAD_INPUT, EXIT_OK, CliError, print_json
 from app.config import Settings
 from app.dialogue import ScenarioError, find_scenario, installed_scenario_dirs
+from app.report.questions import count_questions
+from app.report.verdict import Verdict
 from app.session.conversation import Conversation
 from app.session.recordings import Recordings
 from app.session.storage import open_store
@@ -144,7 +146,13 @@ def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: Te
             stdout.write(f"{who if t.speaker == 'manager' else 'You'}: {t.text}{tag}\n")
         stdout.write(f"\nOutcome: {outcome}\n")
         if analysis.shift is None:
-            stdout.write("No shift: the conversation stayed a mutual exploration.\n")
+            verdict = Verdict.of(
+                ((t.index, t.speaker, t.frame) for t in analysis.turns), None, conv.reached_end
+            )
+            curious = count_questions(
+                (t.index, t.speaker, [c.to_dict() for c in t.cues]) for t in analysis.turns
+            ).curious
+            stdout.write(f"{verdict.headline}: {verdict.sentence(asked_curious=curious > 0)}\n")
         else:
             stdout.write(
                 f"Shifted at turn {analysis.shift.turn + 1}: {analysis.shift.explanation}\n"

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from app.dialogue import Scenario
+from app.report import alternatives
+from app.report.verdict import AFTER_SHIFT, AT_SHIFT, BEFORE_SHIFT, Verdict
 
 #: The cues that make an answer an interview, strongest first: the one quoted when several.
 INTERVIEW_CUES: Final = ("commitment", "job_request", "pay_question", "self_promotion")
@@ -234,78 +236,31 @@ def focus_of(manager_line: str | None) -> str | None:
     return found[-1][1] if found else None
 
 
-def _pick(options: Sequence[str], turn: int) -> str:
-    return options[turn % len(options)]
-
-
-def compose(cue: str, manager_line: str | None, turn: int = 0) -> str:
-    """An alternative answer built for this cue and what the manager had just said."""
-    focus = focus_of(manager_line)
-    if cue == "commitment":
-        opening = _pick(
-            (
-                "It might be. I'd want to understand it better before I could say yes.",
-                "Possibly. Honestly, I don't know enough about it yet to say.",
-                "It could be, if it turns out to fit. I'd like to learn more first.",
-            ),
-            turn,
-        )
-        question = (
-            _pick(
-                (
-                    f"Could you tell me more about {focus}? What does that look like day to day?",
-                    f"What's the hardest part of {focus} right now?",
-                    f"How did {focus} come about?",
-                ),
-                turn,
-            )
-            if focus
-            else "What would someone in the role spend most of their time on?"
-        )
-        return f"{opening} {question}"
-    if cue == "self_promotion" or cue == "interview":
-        opening = _pick(
-            (
-                "Happy to tell you about my work in a minute, but I'm curious first.",
-                "I can share more about me later.",
-                "Short version: I've done some of that, and I'd like to hear your side.",
-            ),
-            turn,
-        )
-        question = (
-            _pick(
-                (
-                    f"How do you see it: what matters most to you about {focus}?",
-                    f"How does your team approach {focus}?",
-                    f"What got you interested in {focus}?",
-                ),
-                turn,
-            )
-            if focus
-            else "How do you see it: what matters most in your work right now?"
-        )
-        return f"{opening} {question}"
-    # job_request, pay_question: the work first.
-    opening = _pick(
-        (
-            "Before anything like that, I'd love to understand the work.",
-            "I'd like to understand the work first.",
-            "That can wait; I'm more curious about the work itself.",
-        ),
+def compose(
+    cue: str,
+    manager_line: str | None,
+    turn: int = 0,
+    *,
+    answer: str | None = None,
+    cue_start: int | None = None,
+) -> str:
+    """An alternative answer built for this cue, the kind of line the manager had just said
+    (a yes/no interest question, a why or other open question, a statement: see
+    `alternatives.line_kind`) and what it was about (`focus_of`)."""
+    return alternatives.compose(
+        cue,
+        manager_line,
         turn,
+        focus=focus_of(manager_line),
+        answer=answer,
+        cue_start=cue_start,
     )
-    question = (
-        f"What's involved in {focus} day to day?"
-        if focus
-        else "What would someone in the role spend most of their time on?"
-    )
-    return f"{opening} {question}"
 
 
 _WHY: Final = {
     "commitment": "committed you to the job before you knew enough about it",
-    "job_request": "asked for the job itself, which makes you the one being judged",
-    "pay_question": "put pay before the work, which turns a chat into a negotiation",
+    "job_request": "asked for the job itself, making you the one being judged",
+    "pay_question": "put pay before the work, turning a chat into a negotiation",
     "self_promotion": "was a pitch for yourself rather than a conversation with them",
     "interview": "put you in the position of being assessed",
 }
@@ -332,18 +287,51 @@ def _last_sentence(line: str) -> str:
     return sentences[-1] if sentences else line
 
 
-def explain(cue: str, said: str, manager_line: str | None, persona: str | None) -> str:
-    """One sentence that quotes the seeker's words and says why they made it an interview."""
+def _after(position: str, shift_turn: int | None) -> str:
+    """How the sentence ends, true to where the answer stands relative to the shift."""
+    if position == AT_SHIFT:
+        return ", so the talk became an interview."
+    if position == AFTER_SHIFT and shift_turn is not None:
+        return f", which kept it an interview (it had tipped at turn {shift_turn + 1})."
+    if position == BEFORE_SHIFT and shift_turn is not None:
+        return (
+            f". It read as an interview answer, but on its own it did not tip the talk; "
+            f"that came at turn {shift_turn + 1}."
+        )
+    return ". It read as an interview answer, but on its own it did not tip the talk."
+
+
+def explain(
+    cue: str,
+    said: str,
+    manager_line: str | None,
+    persona: str | None,
+    position: str = AT_SHIFT,
+    shift_turn: int | None = None,
+) -> str:
+    """One sentence that quotes the seeker's words and says what they did, ending true to
+    where the answer stands: at the shift ("so the talk became an interview"), before it, after
+    it, or in a conversation that never tipped."""
     who = persona or "the manager"
+    asked = manager_line is not None and alternatives.line_kind(manager_line).about_you
     after = f" when {who} said {_quote(_last_sentence(manager_line))}" if manager_line else ""
-    return (
-        f"You said {_quote(said)}{after}: that {_WHY.get(cue, _WHY['interview'])}, "
-        "so the talk became an interview."
-    )
+    why = _WHY.get(cue, _WHY["interview"])
+    if asked and cue in ("self_promotion", "interview"):
+        # They asked about the seeker: answering is right; the pitch was in the length.
+        why = (
+            "went past answering their question into a pitch for yourself "
+            "(a sentence or two answers it)"
+        )
+    return f"You said {_quote(said)}{after}: that {why}{_after(position, shift_turn)}"
 
 
-def coach(turns: Sequence[Said], scenario: Scenario | None = None) -> list[Coaching]:
-    """Coaching for every interview-framed answer of the seeker, in turn order."""
+def coach(
+    turns: Sequence[Said], scenario: Scenario | None = None, shift_turn: int | None = None
+) -> list[Coaching]:
+    """Coaching for every interview-framed answer of the seeker, in turn order; `shift_turn`
+    is the analyzer's shift (None: it never tipped), so each explanation says where the
+    answer stands."""
+    verdict = Verdict(shift_turn, (), False, True)
     persona = scenario.persona.name.split()[0] if scenario is not None else None
     out: list[Coaching] = []
     manager_line: str | None = None
@@ -367,11 +355,18 @@ def coach(turns: Sequence[Said], scenario: Scenario | None = None) -> list[Coach
                 start=start,
                 end=end,
                 manager_line=manager_line,
-                explanation=explain(cue, excerpt(turn.text, start, end), manager_line, persona),
+                explanation=explain(
+                    cue,
+                    excerpt(turn.text, start, end),
+                    manager_line,
+                    persona,
+                    verdict.position(turn.index),
+                    shift_turn,
+                ),
                 alternative=(
                     authored.alternative
                     if authored is not None
-                    else compose(cue, manager_line, turn.index)
+                    else compose(cue, manager_line, turn.index, answer=turn.text, cue_start=start)
                 ),
                 note=authored.note if authored is not None else None,
                 source="author" if authored is not None else "composed",

@@ -209,17 +209,12 @@ def render_html(report: Report) -> str:
             out.append(f"<p>{esc(shift.coach_note)}</p>")
         out.append("</section>")
     else:
-        if report.finished:
-            out.append(
-                '<section id="shift" class="card ok"><h2>No shift</h2>'
-                "<p>You kept it a mutual exploration from start to finish.</p></section>"
-            )
-        else:
-            out.append(
-                '<section id="shift" class="card"><h2>Not finished</h2>'
-                f"<p>This conversation was not finished ({esc(report.outcome_text.lower())}). "
-                "Up to where it stopped it had not shifted into an interview.</p></section>"
-            )
+        verdict = report.verdict
+        ok = " ok" if verdict.finished and not verdict.leaned else ""
+        out.append(
+            f'<section id="shift" class="card{ok}"><h2>{esc(verdict.headline)}</h2>'
+            f"<p>{esc(verdict.sentence(asked_curious=report.asked_curious))}</p></section>"
+        )
     out.append('<section id="transcript"><h2>Transcript</h2><ol class="turns">')
     for t in report.turns:
         symbol, label, _ = FRAME_LOOK.get(t.frame, FRAME_LOOK["neutral"])

@@ -15,6 +15,8 @@ from app.dialogue import Scenario
 from app.framing import Analysis
 from app.report.coaching import Coaching, Said, coach
 from app.report.delivery import PACE_GUIDE, Delivery, measure_delivery
+from app.report.questions import count_questions
+from app.report.verdict import Verdict
 from app.store import SessionRecord, TurnRecord
 
 
@@ -80,6 +82,20 @@ class Report:
             "interrupted": "Interrupted",
             "active": "Still going",
         }.get(self.session.status, self.session.status)
+
+    @property
+    def verdict(self) -> Verdict:
+        """The whole conversation's verdict, true to the frames and the shift shown."""
+        return Verdict.of(
+            ((t.index, t.speaker, t.frame) for t in self.turns),
+            self.shift.turn if self.shift is not None else None,
+            self.finished,
+        )
+
+    @property
+    def asked_curious(self) -> bool:
+        """The seeker asked at least one curious question (requests are not counted)."""
+        return count_questions((t.index, t.speaker, t.cues) for t in self.turns).curious > 0
 
     def transcript(self) -> dict[str, Any]:
         """The transcript JSON contract (docs/architecture.md, "Contracts")."""
@@ -167,38 +183,51 @@ def _turn_list(turns: Sequence[int]) -> str:
     return ("turn " if len(turns) == 1 else "turns ") + ", ".join(shown) + more
 
 
-def explain_metrics(metrics: dict[str, Any], delivery: Delivery) -> list[MetricLine]:
-    """The analysis metrics and the delivery figures as sentences a user can act on."""
+def explain_metrics(
+    metrics: dict[str, Any], delivery: Delivery, views: Sequence[TurnView] = ()
+) -> list[MetricLine]:
+    """The analysis metrics and the delivery figures as sentences a user can act on. The
+    seeker's questions are counted from the turns' cues, curiosity apart from requests
+    (`questions.count_questions`)."""
     lines: list[MetricLine] = []
     questions = metrics.get("questions") or {}
-    mine = questions.get("seeker") or {}
     theirs = questions.get("manager") or {}
     if questions:
-        asked = int(mine.get("count", 0))
-        my_turns = tuple(int(t) for t in mine.get("turns") or ())
+        counted = count_questions((t.index, t.speaker, t.cues) for t in views)
+        asked, my_turns = counted.curious, counted.curious_turns
         where = f" ({_turn_list(my_turns)})" if my_turns else ""
         advice = (
-            " Asking questions is what keeps it a two-way exploration."
+            " Asking about them and their work is what keeps it a two-way exploration."
             if asked < 2
-            else " Questions keep it a two-way exploration."
+            else " Questions like these keep it a two-way exploration."
         )
         lines.append(
             MetricLine(
                 "questions",
-                f"You asked {_plural(asked, 'question')}{where}; they asked "
+                f"You asked {_plural(asked, 'curious question')}{where}; they asked "
                 f"{int(theirs.get('count', 0))}.{advice}",
                 my_turns,
             )
         )
-        follow = tuple(int(t) for t in metrics.get("seeker_follow_up_turns") or ())
+        follow = counted.follow_up_turns
         if my_turns:
-            ratio = float(metrics.get("seeker_follow_up_ratio") or 0.0)
             lines.append(
                 MetricLine(
                     "follow_ups",
-                    f"{round(ratio * 100)}% of your questions followed up on what they had just "
-                    "said" + (f" ({_turn_list(follow)})." if follow else "."),
+                    f"{round(counted.follow_up_ratio * 100)}% of your answers with a curious "
+                    "question followed up on what they had just said"
+                    + (f" ({_turn_list(follow)})." if follow else "."),
                     follow,
+                )
+            )
+        if counted.requests:
+            lines.append(
+                MetricLine(
+                    "requests",
+                    f"You made {_plural(counted.requests, 'request')} for the job, a referral, "
+                    f"an interview or the pay ({_turn_list(counted.request_turns)}). They are "
+                    "not counted as questions: a request asks to be judged, it does not explore.",
+                    counted.request_turns,
                 )
             )
     share = metrics.get("seeker_talk_share")
@@ -311,13 +340,14 @@ def build_report(
     views = turn_views(turns, analysis)
     delivery = measure_delivery(turns, data_dir)
     nodes = {t.idx: t.node_id for t in turns}
+    shift = shift_info(analysis, turns, scenario)
     coaching = tuple(
         coach(
             [Said(v.index, v.speaker, v.text, v.frame, v.cues, nodes.get(v.index)) for v in views],
             scenario,
+            shift.turn if shift is not None else None,
         )
     )
-    shift = shift_info(analysis, turns, scenario)
     at_shift = next((c for c in coaching if shift is not None and c.turn == shift.turn), None)
     if shift is not None and shift.alternative is None and at_shift is not None:
         shift = replace(shift, alternative=at_shift.alternative)  # composed for that moment
@@ -327,7 +357,7 @@ def build_report(
         analysis=analysis,
         coaching=coaching,
         shift=shift,
-        metrics=tuple(explain_metrics(analysis.get("metrics") or {}, delivery)),
+        metrics=tuple(explain_metrics(analysis.get("metrics") or {}, delivery, views)),
         delivery=delivery,
         data_dir=data_dir,
     )

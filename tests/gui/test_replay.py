@@ -68,7 +68,7 @@ def test_replay_shows_the_shift_its_words_and_the_coach(frameshift_app: Frameshi
     assert EVIL in text  # hostile text shows as text
     assert "it shifted here" in text
     metrics = results.metrics.text()
-    assert "You asked 2 questions" in metrics
+    assert "You asked 2 curious questions" in metrics
     assert "words per minute" in metrics
     assert "um" in metrics
     assert "href='turn:1'" in metrics

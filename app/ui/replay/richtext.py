@@ -65,14 +65,7 @@ def position_of(report: Report | None, turn_index: int) -> int:
 
 def summary_text(session: SessionRecord, report: Report) -> str:
     """One glance: the outcome and whether (and where) it shifted."""
-    shift = report.shift
-    verdict = (
-        f"■ It shifted into an interview at turn {shift.turn + 1}."
-        if shift
-        else "● It stayed a mutual exploration."
-        if report.finished
-        else "● No shift up to where it stopped."
-    )
+    verdict = report.verdict.glance()
     if session.outcome_label:
         return f"Outcome: {session.outcome_label}. {verdict}"
     return f"The conversation ended before its close. {verdict}"
@@ -93,15 +86,10 @@ def shift_html(report: Report) -> str:
     from app.report import html_escape as esc
 
     shift = report.shift
-    if shift is None and not report.finished:
-        return (
-            "<b>Not finished.</b> This conversation stopped before its close; up to there it "
-            "had not shifted into an interview."
-        )
     if shift is None:
-        return (
-            "<b>No shift.</b> You kept it a mutual exploration from start to finish: "
-            "curious questions, honest answers, no rush to sell yourself."
+        verdict = report.verdict
+        return f"<b>{esc(verdict.headline)}.</b> " + esc(
+            verdict.sentence(asked_curious=report.asked_curious)
         )
     turn = next((t for t in report.turns if t.index == shift.turn), None)
     said = highlight_turn(report, turn.index, turn.text, turn.cues) if turn else ""

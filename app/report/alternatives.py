@@ -1,0 +1,281 @@
+"""What could have been said instead, built for the manager's line kind and for the cue.
+
+An alternative must fit the moment: "Why Fernhill?" is not answered with "It might be"
+(that answers "are you interested?"), and a question about the seeker ("Where are you working
+now?") deserves a plain answer, never advice to put it off. So the manager's last sentence is
+read first (`line_kind`):
+
+* ``interest``: a yes/no question about wanting the job or being put forward;
+* ``invite``: an invitation to ask ("Any questions?", "What would you like to know?");
+* ``yes_no``: any other yes/no question ("Does that sound like you?");
+* ``why``: a why-question ("Why Fernhill?"): the seeker's reasons;
+* ``open``: another open question or a "tell me about ..." request;
+* ``statement``: no question at all.
+
+`about_you` says whether the question is about the seeker (their work, their reasons): then a
+short plain answer is right, and the alternative keeps the seeker's own first sentence when it is
+a plain answer (short, and before the words that made it an interview), then asks back.
+
+Pure Python; `coaching.compose` is this module's `compose`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+_SENTENCE: Final = re.compile(r"[^.?!]+[.?!]*")
+_WORD: Final = re.compile(r"[A-Za-z][\w'’]*")
+_AUX: Final = frozenset(
+    """are is am was were do does did have has had can could would will shall should may
+    might any anything anyone fancy interested keen want isn't aren't don't doesn't didn't
+    haven't hasn't won't wouldn't can't couldn't""".split()  # noqa: SIM905
+)
+_OPEN: Final = frozenset(
+    "what what's whats how how's where where's when who who's which whose".split()  # noqa: SIM905
+)
+_TELL: Final = re.compile(r"\b(?:tell|talk|walk)\s+(?:me|us)\b", re.I)
+_TAG: Final = re.compile(r",\s*(?:right|yeah|no|eh|isn't it|aren't you|don't you)\?$", re.I)
+_INTEREST: Final = re.compile(
+    r"\b(?:interested|keen|up for it|fancy it|want (?:the|this|that|it|a) ?(?:job|role|position)?|"
+    r"put you (?:forward|through|in)|sign you up|apply|applying|throw your hat|for you\b.*\?$|"
+    r"be a fit|sound like something you)",
+    re.I,
+)
+_INVITE: Final = re.compile(
+    r"\bany(?:thing)?\s+(?:questions?|else)\b|\bquestions?\s+for\s+me\b|"
+    r"\bwhat\s+(?:would|do|did)\s+you\s+(?:want|like)\s+to\s+(?:ask|know)\b|"
+    r"\bwhat\s+(?:else\s+)?(?:can|could)\s+i\s+tell\s+you\b|\bask\s+(?:me|away)\b",
+    re.I,
+)
+_YOU: Final = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd)\b", re.I)
+#: "do you think/know ..." asks about the manager's own world as often as about the seeker.
+_YOU_ASIDE: Final = re.compile(r"\b(?:do|did|would)\s+you\s+(?:think|know|mind|say)\b", re.I)
+_PLAIN_WORDS: Final = 16
+_CLAUSE: Final = re.compile(r",|;|:| - | — |\s(?:and|where|which|so|but)\s")
+
+
+@dataclass(frozen=True)
+class Moment:
+    """The manager's last sentence as the seeker heard it."""
+
+    kind: str
+    about_you: bool
+    sentence: str
+
+
+def _last_sentence(line: str) -> str:
+    """The sentence the seeker answers: the last one, or the question just before a short
+    closing remark ("Any questions? No pressure.")."""
+    sentences: list[str] = [s.strip() for s in _SENTENCE.findall(line) if s.strip()]
+    if not sentences:
+        return line.strip()
+    if (
+        len(sentences) >= 2
+        and not sentences[-1].endswith("?")
+        and sentences[-2].endswith("?")
+        and len(sentences[-2].split()) >= 2
+        and len(sentences[-1].split()) <= 4
+    ):
+        return sentences[-2]
+    return sentences[-1]
+
+
+def line_kind(manager_line: str | None) -> Moment:
+    """Which kind of line the seeker was answering (see the module docstring)."""
+    sentence = _last_sentence(manager_line or "")
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    question = sentence.endswith("?")
+    told = bool(_TELL.search(sentence))
+    about_you = bool(_YOU.search(sentence)) and not (
+        _YOU_ASIDE.search(sentence) and not re.search(r"\byour\b", sentence, re.I)
+    )
+    if not question and not told:
+        return Moment("statement", False, sentence)
+    if _INVITE.search(sentence):
+        return Moment("invite", False, sentence)
+    first = next((w for w in words if w in _AUX or w in _OPEN or w == "why"), None)
+    if told and not question:
+        return Moment("open", about_you, sentence)
+    if first == "why":
+        return Moment("why", True, sentence)
+    if first in _OPEN and not _TAG.search(sentence):
+        return Moment("open", about_you, sentence)
+    if _INTEREST.search(sentence):
+        return Moment("interest", True, sentence)
+    return Moment("yes_no", about_you, sentence)
+
+
+def plain_answer(answer: str | None, cue_start: int | None, cue: str) -> str | None:
+    """The seeker's own first sentence (or its first clause) when it is a plain, short
+    answer: no question, at most 16 words; for a commitment or a request it must end before
+    the words that made the turn an interview (those are never repeated); for a pitch it may
+    hold them (a fact about oneself is a fine answer to a question about oneself). None
+    otherwise."""
+    if not answer:
+        return None
+    match = _SENTENCE.search(answer)
+    if match is None:
+        return None
+    first = match.group().strip()
+    if not first or first.endswith("?"):
+        return None
+    if cue not in ("self_promotion", "interview") and (
+        cue_start is None or match.end() > cue_start
+    ):
+        return None
+    if len(first.split()) > _PLAIN_WORDS:
+        clause = _CLAUSE.split(first, maxsplit=1)[0].strip()
+        if not 3 <= len(clause.split()) <= _PLAIN_WORDS:
+            return None
+        first = clause
+    first = first.rstrip(",;:—- ")
+    return first if first[-1] in ".!" else first + "."
+
+
+def _pick(options: Sequence[str], turn: int) -> str:
+    return str(options[turn % len(options)])
+
+
+def _question(
+    focus: str | None, turn: int, kinds: Sequence[Callable[[str], str]], plain: str
+) -> str:
+    return _pick([make(focus) for make in kinds], turn) if focus else plain
+
+
+_ABOUT: Final = (
+    lambda f: f"Could you tell me more about {f}? What does that look like day to day?",
+    lambda f: f"What's the hardest part of {f} right now?",
+    lambda f: f"How did {f} come about?",
+)
+_INVITING: Final = (
+    lambda f: f"How do you see it: what matters most to you about {f}?",
+    lambda f: f"How does your team approach {f}?",
+    lambda f: f"What got you interested in {f}?",
+)
+_BACK: Final = (
+    lambda f: f"And how are things with {f}?",
+    lambda f: f"How is {f} going, by the way?",
+)
+_WORK: Final = (lambda f: f"What's involved in {f} day to day?",)
+_GENERIC_ROLE = "What would someone in the role spend most of their time on?"
+_GENERIC_BACK = "What about you: what does your work look like these days?"
+
+
+def _openers(cue: str, moment: Moment) -> tuple[str, ...]:
+    """How the alternative opens: an answer of the kind the line asked for."""
+    kind = moment.kind
+    if cue == "commitment":
+        return {
+            "interest": (
+                "It might be. I'd want to understand it better before I could say yes.",
+                "Possibly. Honestly, I don't know enough about it yet to say.",
+                "It could be, if it turns out to fit. I'd like to learn more first.",
+            ),
+            "invite": ("A few, if that's all right: I'd like to understand it better first.",),
+            "yes_no": (
+                "Possibly, in parts. I'd want to understand it better before I could say.",
+                "It could be. Honestly, I don't know enough about it yet to say.",
+            ),
+            "why": (
+                "Mostly curiosity, honestly: I've heard good things, and I'd like to understand "
+                "it better before deciding anything.",
+                "Honestly, curiosity: I'd like to see how it works from the inside before I "
+                "could say if it fits.",
+            ),
+            "open": (
+                "Honestly, I'm still working that out: I'd want to understand it better before "
+                "deciding anything.",
+                "I'm still finding out, to be honest; I'd like to learn more before I could "
+                "say if it fits.",
+            ),
+        }.get(
+            kind,
+            (
+                "That's good to hear. I'd want to understand it better before I could say more.",
+                "Interesting. I might be, if it turns out to fit; I'd like to learn more first.",
+            ),
+        )
+    if cue in ("self_promotion", "interview"):
+        return {
+            "interest": (
+                "It might be. Short version: I've done some of that, and I'd like to hear your "
+                "side.",
+                "Possibly; I've done some of that, but I'd like to hear your side first.",
+            ),
+            "invite": ("A few, yes.", "Yes, if that's all right."),
+            "yes_no": (
+                "Some of it, yes; I've done a bit of that.",
+                "In parts, yes. I'd like to hear your side too.",
+            ),
+            "why": (
+                "Mostly curiosity: I've done some of that work, and I'd like to see how you do it.",
+            ),
+            "open": ("Short version: I've done some of that, and I'd like to hear your side.",),
+        }.get(
+            kind,
+            (
+                "Happy to tell you about my work in a minute, but I'm curious first.",
+                "I can share more about me later.",
+                "Short version: I've done some of that, and I'd like to hear your side.",
+            ),
+        )
+    # job_request, pay_question: the work first.
+    return {
+        "interest": (
+            "Possibly, but before anything like that, I'd love to understand the work.",
+            "It might be; first, though, I'd like to understand the work.",
+        ),
+        "invite": ("Yes, a few, mostly about the work itself.",),
+        "yes_no": (
+            "Perhaps; before anything like that, though, I'd love to understand the work.",
+            "Possibly. I'd like to understand the work first.",
+        ),
+        "why": ("Mostly curiosity about the work itself, honestly.",),
+        "open": ("Mostly the work itself, honestly: I'd like to understand it first.",),
+    }.get(
+        kind,
+        (
+            "Before anything like that, I'd love to understand the work.",
+            "I'd like to understand the work first.",
+            "That can wait; I'm more curious about the work itself.",
+        ),
+    )
+
+
+def compose(
+    cue: str,
+    manager_line: str | None,
+    turn: int = 0,
+    *,
+    focus: str | None = None,
+    answer: str | None = None,
+    cue_start: int | None = None,
+) -> str:
+    """An alternative answer built for this cue, the kind of line it answered and what the
+    manager had just said (`focus`: a noun phrase from that line, or None)."""
+    moment = line_kind(manager_line)
+    asked_about_you = moment.about_you and moment.kind == "open"
+    plain = plain_answer(answer, cue_start, cue) if asked_about_you else None
+    if plain is not None:
+        # A question about the seeker: answer it plainly in their own words, then ask back.
+        back = _question(focus, turn, _BACK, _GENERIC_BACK)
+        if cue in ("job_request", "pay_question"):
+            return f"{plain} The rest can wait: I'd love to understand the work first. {back}"
+        return f"{plain} {back}"
+    if asked_about_you and cue in ("self_promotion", "interview"):
+        # Answering is right; the alternative shows its length, not a way round it.
+        opener = "(Your answer, in a sentence or two.)"
+        return f"{opener} {_question(focus, turn, _BACK, _GENERIC_BACK)}"
+    opening = _pick(_openers(cue, moment), turn)
+    if cue == "commitment":
+        question = _question(focus, turn, _ABOUT, _GENERIC_ROLE)
+    elif cue in ("self_promotion", "interview"):
+        question = _question(
+            focus, turn, _INVITING, "How do you see it: what matters most in your work right now?"
+        )
+    else:
+        question = _question(focus, turn, _WORK, _GENERIC_ROLE)
+    return f"{opening} {question}"
