@@ -45,8 +45,15 @@ def _grab(bot: Any, top: QWidget, name: str, theme: str, size: str) -> None:
 
 
 def _finished_sessions(app: FrameshiftDriver) -> None:
-    """A few whole rehearsals, some kept exploratory, so the history chart has a story."""
+    """A few whole rehearsals over the past three weeks, some kept exploratory, so the history
+    chart has a story and dates along its axis."""
+    import itertools
+    import time
+
     from app.session import Conversation
+
+    day = 86_400.0
+    when = iter(time.time() - day * (21 - 2.3 * k) for k in range(9))
 
     eager = ["Hi, I'm looking for a job", "Yes!", "I have great experience", "When can I start?"]
     curious = [
@@ -58,7 +65,9 @@ def _finished_sessions(app: FrameshiftDriver) -> None:
     ]
     for answers in (eager, curious, curious):
         for scenario in app.window.scenarios[:3]:
-            conv = Conversation(scenario, app.window.store)
+            conv = Conversation(
+                scenario, app.window.store, clock=itertools.repeat(next(when)).__next__
+            )
             conv.begin()
             for text in answers * 3:
                 if conv.reached_end:
