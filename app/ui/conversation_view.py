@@ -23,6 +23,7 @@ from app.ui.answer_bar import AnswerBar
 from app.ui.bubbles import BODY_ROLE, LABEL_ROLE, SPEAKER_ROLE, make_exchange_list
 from app.ui.frames import frame_style
 from app.ui.listen_state import ListenState
+from app.ui.notice_banner import NoticeBanner
 from app.ui.persona_card import PersonaCard, answers_to_end
 
 if TYPE_CHECKING:
@@ -68,10 +69,7 @@ class ConversationView(QWidget):
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.caption.setMinimumHeight(64)
-        self.banner = named(QLabel(), "noticeBanner", "Notice", "Messages about voice and saving.")
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.hide()
+        self.banner = NoticeBanner()
         self.transcript = make_exchange_list(
             named(
                 QListWidget(),
@@ -110,8 +108,8 @@ class ConversationView(QWidget):
         layout.setContentsMargins(0, 16, 0, 16)
         layout.setSpacing(12)
         layout.addWidget(self.card)
-        layout.addWidget(self.banner)
         layout.addWidget(self.caption)
+        layout.addWidget(self.banner)  # below the line: a notice never moves it
         layout.addStretch(0)  # few bubbles sit just above the state row, as in a chat
         for fixed in (self.card, self.caption, self.banner):  # only the gap takes spare room
             fixed.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -134,15 +132,17 @@ class ConversationView(QWidget):
         self, scenario: Scenario, *, voice: bool, listen: bool, practice: bool = False
     ) -> None:
         """A new conversation: `listen` shows the microphone controls, `practice` the live
-        frame labels (`voice` is kept for callers; Repeat re-shows the line either way)."""
-        del voice
+        frame labels; without `voice` (off, or no speakers) the state row says the line is
+        shown, not spoken."""
         self._scenario = scenario
+        self.banner.forget()
         self._last_manager_idx = None
         self._answered = 0
         self.practice_mode = practice
         self.card.show_persona(scenario)
         self.state.person = scenario.persona.name.split()[0] if scenario.persona.name else "They"
         self.state.listen_available = listen
+        self.state.voice_audible = voice
         self.transcript.clear()
         self.caption.clear()
         self.clear_notice()
@@ -213,7 +213,7 @@ class ConversationView(QWidget):
             self.answer.setFocus()
 
     def set_listening(self, listening: bool) -> None:
-        if listening:
+        if listening and self.state.listen_available:
             self.state.set_state("listening")
         elif self.state.state == "listening":
             self.state.set_state("your_turn")
@@ -222,6 +222,8 @@ class ConversationView(QWidget):
         """The rehearsal's phase (app.session.Phase value): idle, speaking, waiting,
         listening, thinking or ended, shown as the state row's words and dot."""
         state = {"waiting": "your_turn", "ended": "idle"}.get(phase, phase)
+        if state == "listening" and not self.state.listen_available:
+            state = "your_turn"  # no microphone: nothing is listening
         if state in ("idle", "speaking", "your_turn", "listening", "thinking"):
             self.state.set_state(state)
         if state in ("speaking", "your_turn", "listening"):
@@ -235,14 +237,26 @@ class ConversationView(QWidget):
 
     def show_notice(self, message: str) -> None:
         """A sentence for this moment; it replaces any earlier one and clears when the user
-        acts (Listen, Send) or an answer is taken."""
-        self.banner.setText(message)
-        self.banner.show()
+        acts (Listen, Send) or an answer is taken (a kept one, `microphone_lost`, stays)."""
+        self.banner.say(message)
         self._scroll_to_end()  # the banner takes room from the exchange: keep the newest in view
 
     def clear_notice(self) -> None:
         self.banner.clear()
-        self.banner.hide()
+        self._scroll_to_end()
+
+    def microphone_lost(self, message: str) -> None:
+        """No microphone: typing only, in every part of the screen (no Listen button, the
+        placeholder and the state row say type), and the reason stays on the banner."""
+        self.state.listen_available = False
+        self.listen_button.hide()
+        self.answer.setPlaceholderText("Type your answer here…")
+        if self.state.state == "listening":
+            self.state.set_state("your_turn")
+        else:
+            self.state.set_state(self.state.state)  # its words, now without "speak"
+        typing = "" if "type" in message.lower() else " You can keep going by typing your answers."
+        self.banner.keep(message, message + typing)
         self._scroll_to_end()
 
     def _fit_caption(self) -> None:

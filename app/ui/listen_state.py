@@ -63,13 +63,18 @@ class ListenState(QWidget):
         row.addWidget(self.level, 1)
         row.addStretch(1)
         self.listen_available = True
+        self.voice_audible = True
         self.set_state("idle")
 
     def words(self, state: str) -> str:
         if state == "speaking":
+            if not self.voice_audible:  # no speakers, or the voice is off: nothing is heard
+                return f"{self.person}'s line is shown above (not spoken)"
             return f"{self.person} is speaking…"
         if state == "your_turn":
-            return "Your turn: speak, or type below" if self.listen_available else "Your turn"
+            if self.listen_available:
+                return "Your turn: speak, or type below"
+            return "Your turn: type your answer below"
         return {"listening": "Listening…", "thinking": "Thinking…"}.get(state, "")
 
     def set_state(self, state: str) -> None:

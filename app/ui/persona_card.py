@@ -75,6 +75,7 @@ class PersonaCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("personaCard")
+        self._shown: tuple[int, int] | None = None  # (answered, left) last shown
         self.avatar = Avatar()
         self.avatar.setAccessibleName("Initials")
         self.name = QLabel()
@@ -124,10 +125,19 @@ class PersonaCard(QFrame):
         self.name.setText(p.name)
         self.role.setText(f"{p.role} at {p.company}" if p.company else p.role)
         self.setAccessibleName(f"Talking with {p.name}, {p.role} at {p.company}")
+        self._shown = None
         self.set_progress(0, answers_to_end(scenario, scenario.start))
 
     def set_progress(self, answered: int, left: int) -> None:
-        """`answered` answers given so far; about `left` still to go (0: the last line)."""
+        """`answered` answers given so far; about `left` still to go (0: the last line).
+
+        The estimate is the fewest answers to an end, which does not drop when a branch
+        takes the longer way; so after each answer the count shown goes down by at least
+        one (never below "nearly there" before the last line): it never stalls."""
+        before = self._shown
+        if before is not None and left > 0 and answered > before[0]:
+            left = min(left, max(1, before[1] - (answered - before[0])))
+        self._shown = (answered, left)
         total = max(1, answered + left)
         self.progress.setRange(0, total)
         self.progress.setValue(min(answered, total))

@@ -33,6 +33,17 @@ class RehearsalLink(QObject):
         r.ended.connect(self._on_rehearsal_ended)
         for moved in (r.manager_line_done, r.answer_recorded, r.phase_changed):
             moved.connect(self._on_rehearsal_moved)
+        self._microphone: object | None = None
+        self._watch_microphone()
+
+    def _watch_microphone(self) -> None:
+        """Hear the rehearsal's current microphone fail (it may be attached after the link):
+        the screen then stays in one typed-answers state instead of a notice each turn."""
+        mic = self.rehearsal.speech.microphone
+        if mic is None or mic is self._microphone:
+            return
+        self._microphone = mic
+        mic.failed.connect(self.window.conversation.microphone_lost)
 
     def _on_rehearsal_manager_line_shown(self, idx: int, text: str) -> None:
         conv = self.rehearsal.conversation
@@ -47,6 +58,7 @@ class RehearsalLink(QObject):
         self.window.conversation.show_answer(text, analysis.frame)
 
     def _on_rehearsal_phase_changed(self, phase: Phase) -> None:
+        self._watch_microphone()
         self.window.conversation.set_phase(phase.value)
 
     def _on_rehearsal_level_changed(self, level: float) -> None:

@@ -156,7 +156,9 @@ def start_scenario(
     settings = window.settings
     window.conversation.begin(
         scenario,
-        voice=window.speech.worker is not None and settings.voice,
+        voice=window.speech.worker is not None
+        and settings.voice
+        and not getattr(window.speech.player, "silent", False),  # no speakers: shown, not heard
         listen=window.speech.microphone is not None and settings.listen,
         practice=settings.practice_mode,
     )

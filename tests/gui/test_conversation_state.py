@@ -1,0 +1,98 @@
+"""The conversation screen says one consistent thing (newcomer report, session 5): with no
+microphone every part of the screen says "type" for the whole rehearsal and the banner holds
+still; with no speakers the state row says the line is shown, not spoken; the progress label
+never stalls."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.dialogue import installed_scenario_dirs, load_scenarios
+from app.testing.driver import FrameshiftDriver
+from app.ui.conversation_view import ConversationView
+from app.ui.persona_card import PersonaCard
+
+MICLESS = ("No microphone found: no sound system is running. Type your answer.",
+           "No microphone was found.")  # fmt: skip
+
+
+@pytest.mark.parametrize("message", MICLESS)
+def test_without_a_microphone_the_screen_says_type_for_the_whole_rehearsal(
+    frameshift_app: FrameshiftDriver, message: str
+) -> None:
+    app = frameshift_app
+    assert app.microphone is not None
+    app.microphone.unavailable = message
+    app.start("alumni-call")
+    view = app.window.conversation
+    app.qtbot.waitUntil(lambda: view.banner.isVisibleTo(app.window))
+    shown = view.banner.text()
+    assert shown.startswith(message)
+    assert "typ" in shown.lower()
+    caption_y = view.caption.mapTo(app.window, view.caption.rect().topLeft()).y()
+    answers = ("How did you get into user research?", "What does a normal week look like?",
+               "Who else should I talk to?")  # fmt: skip
+    for answer in answers:
+        if app.window.rehearsal.conversation.runner.current.is_end:  # type: ignore[union-attr]
+            break
+        rehearsal = app.window.rehearsal
+        app.wait_until(lambda: rehearsal.awaiting_answer, "the app to await an answer")
+        before = len(rehearsal.conversation.turns)  # type: ignore[union-attr]
+        view.answer.setText(answer)
+        view.send_button.click()
+        app.wait_until(
+            lambda: len(rehearsal.conversation.turns) > before + 1,  # type: ignore[union-attr]
+            "the typed answer and the reply",
+        )
+        for _ in range(3):
+            app.qtbot.wait(30)
+            # One state, every part of the screen: the banner stays, same words, same place.
+            assert view.banner.isVisibleTo(app.window)
+            assert view.banner.text() == shown
+            assert view.caption.mapTo(app.window, view.caption.rect().topLeft()).y() == caption_y
+            assert not view.listen_button.isVisibleTo(app.window)
+            assert "out loud" not in view.answer.placeholderText()
+            status = view.status.text()
+            assert "speak," not in status, status
+            assert status != "Listening…", status
+
+
+def test_without_speakers_the_line_is_shown_not_spoken() -> None:
+    scenarios, _problems = load_scenarios(installed_scenario_dirs(()))
+    view = ConversationView()
+    view.begin(scenarios[0], voice=False, listen=True)
+    view.show_manager_line("Hello there.", 0, scenarios[0].start)
+    view.set_speaking(True)
+    words = view.status.text()
+    assert "is speaking" not in words
+    assert "shown" in words
+    assert "not spoken" in words
+    view.begin(scenarios[0], voice=True, listen=True)
+    view.set_speaking(True)
+    assert view.status.text().endswith("is speaking…")
+
+
+def _shown_left(card: PersonaCard) -> int:
+    text = card.progress_text.text()
+    if "nearly there" in text:
+        return 1
+    if "to go" in text:
+        return int(text.split("about ")[1].split()[0])
+    return 0
+
+
+@pytest.mark.parametrize("estimates", [
+    [5, 4, 4, 4, 3, 2, 1, 0], [4, 4, 4, 4, 4, 4, 0], [3, 5, 5, 2, 1, 0], [6, 3, 3, 3, 1, 1, 1, 0],
+])  # fmt: skip
+def test_the_progress_label_goes_down_with_every_answer(estimates: list[int]) -> None:
+    """The fewest answers to an end can stay put when the talk takes a longer branch; the
+    label still counts down each answer (to "nearly there"), and says "Last line" at the end."""
+    card = PersonaCard()
+    shown = []
+    for answered, left in enumerate(estimates):
+        card.set_progress(answered, left)
+        assert card.progress_text.text().startswith(f"Answer {answered + 1}") or left == 0
+        shown.append(_shown_left(card))
+    for before, after in zip(shown, shown[1:], strict=False):
+        assert after < before or after == 1 == before, shown
+    assert card.progress_text.text() == "Last line"
