@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.config import ConfigError, Settings, save_settings
 from app.ui.a11y import named
+from app.ui.stepper import stepped
 from app.ui.theme import THEME_COLOURS
 
 THEME_LABELS = {name: colours.label for name, colours in THEME_COLOURS.items()}
@@ -129,13 +130,13 @@ class SettingsDialog(QDialog):
         form.addRow(self.ptt)
         form.addRow("&Microphone:", self.device)
         form.addRow("&Volume:", self.volume)
-        form.addRow("Speaking &rate:", self.rate)
+        self._add_labelled(form, "Speaking &rate:", self.rate, stepped(self.rate, "speaking rate"))
         form.addRow("T&heme:", self.theme)
-        form.addRow("Text si&ze:", self.font_scale)
+        self._add_labelled(
+            form, "Text si&ze:", self.font_scale, stepped(self.font_scale, "text size")
+        )
         form.addRow(self.practice)
-        model_label = QLabel("Recognizer &model:")  # a row holding a layout needs its own buddy
-        model_label.setBuddy(self.model_dir)
-        form.addRow(model_label, model_row)
+        self._add_labelled(form, "Recognizer &model:", self.model_dir, model_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -145,7 +146,18 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         form.setVerticalSpacing(12)
-        self.model_dir.setMinimumWidth(self.model_dir.fontMetrics().horizontalAdvance("M" * 24))
+        # Wide enough for the whole placeholder, which says what an empty folder means.
+        hint = self.model_dir.placeholderText()
+        self.model_dir.setMinimumWidth(self.model_dir.fontMetrics().horizontalAdvance(hint) + 32)
+
+    @staticmethod
+    def _add_labelled(
+        form: QFormLayout, text: str, buddy: QWidget, field: QWidget | QHBoxLayout
+    ) -> None:
+        """A row whose field is a row of widgets: its label still focuses `buddy` (Alt+key)."""
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        form.addRow(label, field)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Choose a Whisper model folder")

@@ -73,3 +73,55 @@ def test_the_dialog_shows_its_title_outline_and_a_way_out(
     cancel.click()
     assert not dialog.isVisible()
     assert dialog.result() == 0
+
+
+@pytest.mark.parametrize("scale", SCALES)
+@pytest.mark.parametrize("theme", THEMES)
+def test_every_field_shows_whole_and_the_number_boxes_step(
+    qtbot: QtBot, styled: Callable[[str, float], None], theme: str, scale: float
+) -> None:
+    """Newcomer report: the focused first check box was clipped, the number boxes' arrows were
+    a dash, the recognizer folder's placeholder was cut. At every theme and text size: the
+    focused check box keeps its height, each number box shows its value and its "-"/"+"
+    buttons step it, and the placeholder fits its box."""
+    styled(theme, scale)
+    dialog = SettingsDialog(Settings(rate=1.0, font_scale=1.0), None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    boxes = [dialog.voice, dialog.listen, dialog.ptt, dialog.practice]
+    heights = {box.objectName(): box.height() for box in boxes}
+    for box in boxes:
+        box.setFocus()
+        qtbot.waitUntil(box.hasFocus)
+        box.style().unpolish(box)
+        box.style().polish(box)
+        assert box.sizeHint().height() <= heights[box.objectName()] + 1, box.objectName()
+        assert box.contentsRect().height() >= box.fontMetrics().height()
+
+    window = QColor(THEME_COLOURS[theme].surface)
+    for spin, step in ((dialog.rate, 0.1), (dialog.font_scale, 0.25)):
+        image = spin.grab().toImage()
+        inked = sum(
+            1
+            for x in range(image.width() // 3)
+            for y in range(image.height())
+            if abs(image.pixelColor(x, y).lightness() - window.lightness()) > 90
+        )
+        assert inked > 10, f"{spin.objectName()} shows no value"
+        before = spin.value()
+        up = dialog.findChild(QPushButton, f"{spin.objectName()}Up")
+        down = dialog.findChild(QPushButton, f"{spin.objectName()}Down")
+        assert up is not None
+        assert down is not None
+        assert up.isVisible()
+        up.click()
+        assert spin.value() == pytest.approx(before + step)
+        down.click()
+        down.click()
+        assert spin.value() == pytest.approx(before - step)
+
+    edit = dialog.model_dir
+    hint = edit.placeholderText()
+    assert edit.fontMetrics().horizontalAdvance(hint) <= edit.contentsRect().width()
