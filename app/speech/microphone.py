@@ -35,7 +35,6 @@ from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSource, QMedi
 
 from app.speech.audio import TARGET_RATE, AudioClip, meter_level, resample, rms
 from app.speech.echo import EchoReference
-from app.speech.priority import lower_this_thread
 from app.speech.qtaudio import quiet_qt_multimedia, sound_server_available
 from app.speech.vad import (
     EndOfTurn,
@@ -147,7 +146,6 @@ class EndpointModels:
     def _load(self) -> None:
         from app.speech.endpoint import SileroVoice, SmartTurn
 
-        lower_this_thread()  # loading must not starve the GUI thread either
         self._turn = self._try(SmartTurn, "An answer ends after a fixed pause instead.")
         self._voice = self._try(SileroVoice, "Speech is found by its loudness instead.")
         self._words = self._try(
@@ -463,9 +461,7 @@ class QtMicrophone(QObject):
     def _executor(self) -> ThreadPoolExecutor:
         with self._judge_lock:
             if self._judge is None:
-                self._judge = ThreadPoolExecutor(
-                    1, thread_name_prefix="frameshift-endpoint", initializer=lower_this_thread
-                )
+                self._judge = ThreadPoolExecutor(1, thread_name_prefix="frameshift-endpoint")
             return self._judge
 
     def _ask(self, check: TurnCheck) -> None:

@@ -26,12 +26,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from app.speech.audio import AudioClip, frame_levels, rms
 from app.speech.cache import VoiceCache
 from app.speech.errors import SpeechError
-from app.speech.priority import lower_this_thread
 from app.speech.protocols import Recognizer, Transcript, Voice, VoiceSettings
 from app.speech.streaming import AnswerStream
 
@@ -352,8 +351,6 @@ class SpeechWorker(QObject):
         self._stt.notice.connect(self.recognizer_notice)
         self._stt.load_failed.connect(self.recognizer_failed)
 
-        for thread in (self._tts_thread, self._stt_thread):  # decodes yield to the GUI thread
-            thread.started.connect(lower_this_thread, Qt.ConnectionType.DirectConnection)
         self._tts_thread.start()
         self._stt_thread.start()
 
