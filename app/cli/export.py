@@ -16,7 +16,7 @@ from app.cli.common import EXIT_OK, CliError, session_id_type
 from app.config import Settings
 from app.dialogue import Scenario, installed_scenario_dirs, load_scenarios
 from app.report import FORMATS, build_report, export_format, write_atomically
-from app.store import NoSuchSession, Store, StoreError
+from app.store import NoSuchHistory, NoSuchSession, Store, StoreError
 
 
 def arguments(p: argparse.ArgumentParser) -> None:
@@ -45,9 +45,10 @@ def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: Te
         with Store.open_read_only(settings.database_path) as store:
             session = store.session(args.session_id)
             turns = store.turns(args.session_id)
-    except NoSuchSession as exc:
-        raise CliError(f"no session {args.session_id} (see: frameshift history)") from exc
-    except StoreError as exc:
+    except NoSuchHistory:  # nothing saved yet: no such session either, said as `delete` says it
+        missing = NoSuchSession(args.session_id)
+        raise CliError(f"{missing.message} {missing.hint}") from None
+    except StoreError as exc:  # NoSuchSession included: the same sentence as `delete`
         raise CliError(f"{exc.message} {exc.hint}") from exc
     report = build_report(
         session,
