@@ -161,6 +161,8 @@ class HistoryView(QWidget):
             "Enter opens one; Delete removes it.",
         )
         self.table.setModel(self.model)
+        self.table.selectionModel().currentChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -207,6 +209,7 @@ class HistoryView(QWidget):
         layout.addWidget(self.chart)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        self._update_buttons()
 
     def set_store(self, store: Store | None) -> None:
         self.model.store = store
@@ -228,13 +231,21 @@ class HistoryView(QWidget):
         self.chart.set_progress(store.progress() if store is not None else [])
         n = self.model.total
         self.summary.setText(
-            f"{n} session{'s' if n != 1 else ''}. {self.chart.summary()}"
+            f"{n} session{'s' if n != 1 else ''} in all. {self.chart.summary()}"
             if n
             else "No sessions yet: rehearse one first."
         )
         if self.model.rows:
             self.table.selectRow(0)
+        self._update_buttons()
         self.table.setFocus()
+
+    def _update_buttons(self) -> None:
+        """Open and Delete need a selected session; Delete all data needs any session."""
+        chosen = self._selected_id() is not None
+        self.open_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+        self.delete_all_button.setEnabled(bool(self.model.rows))
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() == Qt.Key.Key_Delete:

@@ -128,8 +128,8 @@ class ProgressChart(QWidget):
         self._started: list[float] = []
 
     def minimumSizeHint(self) -> QSize:
-        # The legend, the two halves, their four axis labels and the dates, at the text size.
-        return QSize(200, max(165, 10 * self.fontMetrics().height()))
+        # The legend, the two halves with a line between them for their labels, and the dates.
+        return QSize(200, max(180, 11 * self.fontMetrics().height()))
 
     def sizeHint(self) -> QSize:
         return QSize(640, self.minimumSizeHint().height() + 20)
@@ -161,14 +161,20 @@ class ProgressChart(QWidget):
             return "No finished sessions yet: the chart fills in as you rehearse."
         recent = self._questions[-ROLLING:]
         asked = recent[~np.isnan(recent)]
+        span = date_span(self._started)
+        if n == 1:
+            kept = "stayed a mutual exploration" if self._share[-1] >= 1 else "became an interview"
+            text = f"The chart shows your one finished session, {span}: it {kept}"
+            if asked.size:
+                text += f" and you asked {asked[-1]:.0f} question{'s' if asked[-1] != 1 else ''}"
+            return text + "."
         text = (
-            f"Last {min(n, ROLLING)} sessions: {round(self._share[-1] * 100)}% stayed a mutual "
-            "exploration"
+            f"The chart shows your {n} finished sessions, {span}: of the last "
+            f"{min(n, ROLLING)}, {round(self._share[-1] * 100)}% stayed a mutual exploration"
         )
         if asked.size:
-            text += f"; you asked {asked.mean():.1f} questions a session"
-        span = date_span(self._started)
-        return text + f" ({n} finished session{'s' if n != 1 else ''} in all, {span})."
+            text += f" and you asked {asked.mean():.1f} questions a session"
+        return text + "."
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
@@ -182,16 +188,16 @@ class ProgressChart(QWidget):
         fm = p.fontMetrics()
         left = 8.0 + fm.horizontalAdvance("100%") + 6
         right = self.width() - 8.0
-        top = fm.height() + 6.0
+        top = fm.height() + fm.ascent() / 2 + 8.0  # the legend, then room for "100%" above the line
         if len(self._share) == 0:
             p.setPen(text)
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.summary())
             return
-        upper = QRectF(left, top, right - left, (self.height() - top) * 0.55 - 8)
         axis = fm.height() + 6.0  # the dates under the bars
-        lower = QRectF(
-            left, upper.bottom() + 14, right - left, self.height() - upper.bottom() - 22 - axis
-        )
+        gap = fm.height() + 8.0  # "0%" of the line and the bars' top label never touch
+        room = self.height() - top - gap - axis - 6
+        upper = QRectF(left, top, right - left, room * 0.55)
+        lower = QRectF(left, upper.bottom() + gap, right - left, room * 0.45)
         p.setPen(text)
         p.drawText(
             QPointF(2, fm.ascent() + 2),
