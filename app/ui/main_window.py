@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from app.config import Settings
 from app.ui import screens, window_actions
 from app.ui.picker import ScenarioPicker, ordered
 from app.ui.rehearsal_link import RehearsalLink
+from app.ui.status_line import StatusLine
 
 if TYPE_CHECKING:  # the domain is imported when the window attaches it, after the first paint
     from app.dialogue import Problem, Scenario
@@ -82,9 +83,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.picker)
         self.setCentralWidget(self.stack)
         self.stack.currentChanged.connect(self._on_stack_current_changed)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("statusMessage")
-        self.status_label.setWordWrap(True)
+        self.status_label = StatusLine()  # two lines tall: the screens above never move
         self.statusBar().addWidget(self.status_label, 1)
 
         self._wire_views()

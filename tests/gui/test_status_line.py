@@ -1,0 +1,70 @@
+"""The status message never moves the screens above it (newcomer report: the picker's buttons
+went up and down with the message's length): at any message length and text size the status
+line keeps one height, and a message it cuts is whole in its tooltip."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication
+
+from app.testing.driver import FrameshiftDriver
+from app.ui.theme import apply_theme
+
+pytestmark = pytest.mark.gui
+
+WORDS = [
+    "the",
+    "microphone",
+    "could",
+    "not",
+    "be",
+    "opened",
+    "settings",
+    "saved",
+    "to",
+    "a",
+    "folder",
+    "history",
+    "speech",
+]
+
+
+def _message(rng: random.Random) -> str:
+    n = rng.choice([0, 1, 4, 12, 30, 80, 200])
+    return " ".join(rng.choice(WORDS) for _ in range(n)) + ("." if n else "")
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_messages_of_any_length_leave_the_picker_where_it_is(
+    frameshift_app: FrameshiftDriver, scale: float
+) -> None:
+    app = frameshift_app
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    apply_theme(qapp, "light", scale)
+    try:
+        w = app.window
+        w.resize(1280, 740)
+        w.show_status("")
+        app.qtbot.wait(20)
+        button = w.picker.start_button
+
+        def place() -> tuple[int, int]:
+            return (button.mapTo(w, QPoint(0, 0)).y(), w.status_label.height())
+
+        first = place()
+        rng = random.Random(int(scale * 10))
+        for _ in range(12):
+            text = _message(rng)
+            w.show_status(text)
+            app.qtbot.wait(10)
+            assert place() == first, text[:60]
+            assert w.status_label.text() == text
+            assert w.status_label.toolTip() == text
+        lines = w.status_label.height() // w.status_label.fontMetrics().lineSpacing()
+        assert lines >= 2
+    finally:
+        apply_theme(qapp, "light", 1.0)
