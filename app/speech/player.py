@@ -82,6 +82,12 @@ class QtPlayer(QObject):
         self.clip_ends_at: float | None = None  # monotonic time its last sample leaves the device
         self._sink: QAudioSink | None = None
         self._io: QIODevice | None = None
+        #: times the device ran dry in the middle of a line (a stutter the user hears): the GUI
+        #: thread's timer came more than the device's AHEAD_MS late to top it up; and the
+        #: longest gap between two top-ups while a line played (seconds). For bench/soak.py.
+        self.underruns = 0
+        self.longest_feed_gap_s = 0.0
+        self._fed_at: float | None = None
         self._tick = QTimer(self)
         self._tick.setInterval(self.TICK_MS)
         self._tick.timeout.connect(self._on_tick_timeout)
@@ -202,6 +208,13 @@ class QtPlayer(QObject):
             self._io.write(block.astype("<i2").tobytes())
 
     def _on_tick_timeout(self) -> None:
+        now = time.monotonic()
+        if self._playing and self._fed_at is not None and 0 < self._pos < len(self._pcm):
+            gap = now - self._fed_at  # mid-line: the device held at most AHEAD_MS
+            self.longest_feed_gap_s = max(self.longest_feed_gap_s, gap)
+            if gap > AHEAD_MS / 1000 and self._io is not None:
+                self.underruns += 1
+        self._fed_at = now
         if self._io is not None:
             if self._sink is not None and self._sink.error() != QtAudio.Error.NoError:
                 self._lost_device()

@@ -45,6 +45,11 @@ class SoakResult:
     watchdog: str = ""
     stalls: list[float] = field(default_factory=list)
     longest_gap_ms: float = 0.0
+    #: what the window showed after each answer that got no reply (driver.story)
+    unheard_stories: list[str] = field(default_factory=list)
+    #: the player's stutters: times its device ran dry mid-line, and its longest feeding gap
+    underruns: int = 0
+    longest_feed_gap_ms: float = 0.0
 
     @property
     def rss_growth_mb(self) -> float:
@@ -104,6 +109,9 @@ def run_soak(
                     )
                 except Exception:
                     result.unheard += 1
+                    said = SOAK_ANSWERS[result.turns % len(wavs)]
+                    story = app.story("a reply", turn_timeout_s * 1000)
+                    result.unheard_stories.append(f"turn {result.turns + 1}, {said!r}: {story}")
                 finally:
                     player.wait(30)
                 result.turns += 1
@@ -118,4 +126,6 @@ def run_soak(
     result.watchdog = watchdog.report()
     result.stalls = watchdog.stalls
     result.longest_gap_ms = round(watchdog.longest_gap_s * 1000, 1)
+    result.underruns = int(getattr(app.player, "underruns", 0))
+    result.longest_feed_gap_ms = round(getattr(app.player, "longest_feed_gap_s", 0.0) * 1000, 1)
     return result
