@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 from collections.abc import Sequence
 from math import isnan, nan
@@ -183,13 +184,25 @@ class AnswerStream:
         self.decodes = 0
         #: How many ``decode`` calls decoded a tail only.
         self.tail_decodes = 0
+        #: Streaming decodes that finished after their answer was reset (nothing committed).
+        self.dropped_steps = 0
         #: Where each committed word starts and ends, seconds into the answer's audio.
         self.committed_starts: list[float] = []
         self.committed_ends: list[float] = []
         self._pcm = b""
         self._rate = 0
+        # One thread may step while another decodes (the pause's tail beside a streaming
+        # decode): the state is read and changed under the lock, decoding runs outside it, and
+        # a step whose answer was reset meanwhile (a new generation) commits nothing.
+        self._lock = threading.Lock()
+        self._generation = 0
 
     def reset(self) -> None:
+        with self._lock:
+            self._reset()
+
+    def _reset(self) -> None:
+        self._generation += 1
         self.agreement.reset()
         self.committed_starts = []
         self.committed_ends = []
@@ -212,10 +225,17 @@ class AnswerStream:
         return " ".join(self.agreement.committed[:n]) or None
 
     def _audio(self, clip: AudioClip) -> AudioClip:
-        """``clip`` at 16 kHz, denoised: only the part not seen before goes through the filter."""
+        """``clip`` at 16 kHz, denoised: only the part not seen before goes through the filter;
+        a shorter clip of the same answer (a streaming offer overtaken by the pause's) is cut
+        from the audio already seen. Call with the lock held."""
         clip = clip.resampled(TARGET_RATE)
+        if self._rate == clip.sample_rate and self._pcm.startswith(clip.pcm):
+            if self.denoiser is None:
+                return clip
+            seen = self.denoiser.audio()
+            return AudioClip.from_samples(seen[: len(clip.pcm) // 2], TARGET_RATE)
         if self._rate != clip.sample_rate or not clip.pcm.startswith(self._pcm):
-            self.reset()
+            self._reset()
             self._rate = clip.sample_rate
         new = clip.pcm[len(self._pcm) :]
         self._pcm = clip.pcm
@@ -225,14 +245,22 @@ class AnswerStream:
             self.denoiser.feed(np.frombuffer(new, np.int16).astype(np.float32) / 32768.0)
         return AudioClip.from_samples(self.denoiser.audio(), TARGET_RATE)
 
-    def step(self, clip: AudioClip) -> str:
-        """Decode the answer so far, commit the agreed words; the partial text."""
-        audio = self._audio(clip)
-        transcript, timed = self.recognizer.transcribe_words(
-            audio, prefix=self.forced_prefix(audio.duration_s)
-        )
-        self.decodes += 1
-        words = transcript.text.split()
+    def step(self, clip: AudioClip) -> str | None:
+        """Decode the answer so far, commit the agreed words; the partial text, or None when the
+        answer was reset (it ended) while this decode ran: its words are for no answer now."""
+        with self._lock:
+            audio = self._audio(clip)
+            prefix = self.forced_prefix(audio.duration_s)
+            generation = self._generation
+        transcript, timed = self.recognizer.transcribe_words(audio, prefix=prefix)
+        with self._lock:
+            if generation != self._generation:  # the answer ended (or another began) meanwhile
+                self.dropped_steps += 1
+                return None
+            self.decodes += 1
+            return self._commit(audio.duration_s, transcript.text.split(), timed)
+
+    def _commit(self, duration_s: float, words: list[str], timed: list[HeardWord]) -> str:
         timed_ok = len(timed) == len(words)
         settled = sum(1 for w in timed if w.before_end_s >= EDGE_HOLD_S)
         if not timed_ok:  # no usable word times: hold back the last two words
@@ -245,22 +273,25 @@ class AnswerStream:
             # Unknown times count as the end of the audio: such words are never forced, and a
             # tail is never cut at them.
             end, begin = (timed[i].before_end_s, timed[i].before_start_s) if timed_ok else (0, nan)
-            self.committed_starts.append(audio.duration_s - begin)
-            self.committed_ends.append(audio.duration_s - end)
+            self.committed_starts.append(duration_s - begin)
+            self.committed_ends.append(duration_s - end)
         return self.agreement.text
 
     def decode(self, clip: AudioClip) -> Transcript:
         """Decode ``clip`` (the answer so far or whole): its tail after the committed words, or
         the whole of it with the committed words as prefix."""
         started = time.perf_counter()
-        audio = self._audio(clip)
-        cut = self._tail_cut(audio.duration_s) if self.tail else None
-        text = self._decode_tail(audio, *cut) if cut is not None else None
+        with self._lock:
+            audio = self._audio(clip)
+            committed = list(self.agreement.committed)
+            cut = self._tail_cut(audio.duration_s) if self.tail else None
+            prefix = self.forced_prefix(audio.duration_s)
+        text = self._decode_tail(audio, committed, *cut) if cut is not None else None
         if text is None:
-            text = self.recognizer.transcribe(
-                audio, prefix=self.forced_prefix(audio.duration_s)
-            ).text
-        self.decodes += 1
+            text = self.recognizer.transcribe(audio, prefix=prefix).text
+        with self._lock:
+            self.decodes += 1
+            self.tail_decodes += cut is not None and text is not None
         return Transcript(text, clip.duration_s, time.perf_counter() - started)
 
     def _tail_cut(self, duration_s: float) -> tuple[int, float] | None:
@@ -278,10 +309,11 @@ class AnswerStream:
             cut = max(cut, min(self.committed_ends[k - 1], start))
         return k, max(0.0, cut)
 
-    def _decode_tail(self, audio: AudioClip, k: int, cut_s: float) -> str | None:
+    def _decode_tail(
+        self, audio: AudioClip, committed: list[str], k: int, cut_s: float
+    ) -> str | None:
         """The answer's text with only its tail decoded; None when the decoder did not start
         with the forced words (it judged the tail silent): then the whole answer is decoded."""
-        committed = self.agreement.committed
         anchor = committed[k:]
         context = " ".join(committed[max(0, k - CONTEXT_WORDS) : k]) or None
         first = int(cut_s * audio.sample_rate) * 2
@@ -292,7 +324,6 @@ class AnswerStream:
         if agreed_prefix(anchor, heard) < len(anchor):
             log.debug("tail decode dropped its forced words: %r", heard)
             return None
-        self.tail_decodes += 1
         return " ".join(committed[:k] + heard)
 
 

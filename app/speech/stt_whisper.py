@@ -100,18 +100,28 @@ def _windowed_model(*args: Any, **kwargs: Any) -> Any:
     of each (30 s, zero-padded) window: set ``frames`` to :func:`window_frames` of the audio
     before a decode. CTranslate2's Whisper encoder takes any even number of frames up to 3000;
     the text decoder attends to what it gets. ``frames = FULL_WINDOW_FRAMES`` is plain Whisper.
+    ``frames`` is per thread: two threads may decode at once (``num_workers``), each its own
+    window.
     """
     from faster_whisper import WhisperModel
 
     class WindowedWhisperModel(WhisperModel):  # type: ignore[misc]
-        frames = FULL_WINDOW_FRAMES
+        @property
+        def frames(self) -> int:
+            return int(getattr(self._local, "frames", FULL_WINDOW_FRAMES))
+
+        @frames.setter
+        def frames(self, value: int) -> None:
+            self._local.frames = value
 
         def encode(self, features: Any) -> Any:
             if features.shape[-1] > self.frames:
                 features = features[..., : self.frames]
             return super().encode(features)
 
-    return WindowedWhisperModel(*args, **kwargs)
+    model = WindowedWhisperModel(*args, **kwargs)
+    model._local = threading.local()
+    return model
 
 
 def bundled_model_dir() -> Path:
@@ -210,8 +220,8 @@ class WhisperRecognizer:
     base unless this machine measured too slow for it at first run. When base cannot be used
     (packages missing, checksum mismatch) tiny.en loads instead and :attr:`notice` says why.
 
-    Safe to call from any one thread at a time (a lock serialises decoding); the worker gives
-    it a thread of its own.
+    Safe to call from any thread; up to ``workers`` decodes run at once (more wait). The worker
+    gives it a thread of its own, and one more for streaming decodes.
     """
 
     #: transcribe() takes ``prefix=``: the already-recognized start of the answer is forced,
@@ -231,6 +241,7 @@ class WhisperRecognizer:
         denoise: bool = False,
         window: bool = False,
         max_new_tokens: int | None = None,
+        workers: int = 1,
     ) -> None:
         self.model_dir = Path(model_dir) if model_dir else None
         self.choice = choice
@@ -257,8 +268,12 @@ class WhisperRecognizer:
         self.notice: str | None = None
         #: The first-run timing that chose the model (auto), when measured in this process.
         self.speed: Speed | None = None
+        #: Decodes that may run at once, from as many threads (CTranslate2 workers sharing the
+        #: weights): the pause's short tail decode need not wait behind a streaming decode.
+        self.workers = max(1, workers)
         self._model: Any = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # loading
+        self._slots = threading.BoundedSemaphore(self.workers)  # decoding
 
     @property
     def loaded(self) -> bool:
@@ -293,6 +308,7 @@ class WhisperRecognizer:
                 device="cpu",
                 compute_type="int8",
                 cpu_threads=self.cpu_threads,
+                num_workers=self.workers,
                 local_files_only=True,
             )
         except Exception as exc:
@@ -427,7 +443,7 @@ class WhisperRecognizer:
             samples = self._denoised(samples)
         samples = trim_leading_quiet(samples)
         length_s = len(samples) / TARGET_RATE
-        with self._lock:
+        with self._slots:
             try:
                 text, timed = self._decode(
                     self._model, samples, prefix, words, context=context, window=window

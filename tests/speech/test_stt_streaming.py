@@ -115,6 +115,7 @@ def test_streaming_an_answer_commits_its_start_and_ends_with_the_tail(
         step = TARGET_RATE * 2  # bytes a second
         for end in range(step, len(clip.pcm), step):
             partial = stream.step(AudioClip(clip.pcm[:end], TARGET_RATE))
+            assert partial is not None
             assert partial.startswith(stream.committed_text)
         committed = stream.committed_text
         committed_any += bool(committed)

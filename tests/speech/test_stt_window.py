@@ -139,3 +139,50 @@ def test_a_bounded_decode_stops_at_its_token_limit(
             recognizer.max_new_tokens = None
         assert 1 <= len(short) <= 8 < len(whole), (short, whole)
         assert corpus_wer([(text, " ".join(whole))]) <= 0.25
+
+
+def test_two_threads_decode_at_once_each_in_its_own_window(espeak_dir: Path) -> None:
+    """``workers=2`` (the product: the pause's tail beside a streaming decode): real tiny.en
+    decoding two answers at the same time from two threads, one in Whisper's 30 s window and
+    one in a sized window, several times over: each thread's encoder sees its own window and
+    each answer is heard."""
+    import threading
+
+    rec = WhisperRecognizer(choice="fast", workers=2)
+    rec.load()
+    clips = [
+        AudioClip.from_wav(espeak(ANSWERS[i], espeak_dir / f"two-{i}.wav", VOICES[i]))
+        for i in (0, 1)
+    ]
+    seen: list[tuple[int, int]] = []
+    encode = rec._model.encode
+
+    def spy(features):  # type: ignore[no-untyped-def]
+        seen.append((threading.get_ident(), min(features.shape[-1], rec._model.frames)))
+        return encode(features)
+
+    rec._model.encode = spy
+    heard: dict[int, list[str]] = {0: [], 1: []}
+    idents: dict[int, int] = {}
+    start = threading.Barrier(2)
+
+    def decode(i: int) -> None:
+        idents[i] = threading.get_ident()
+        for _ in range(3):
+            start.wait(30)
+            heard[i].append(rec.transcribe(clips[i], window=bool(i)).text)
+
+    threads = [threading.Thread(target=decode, args=(i,)) for i in (0, 1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    del rec._model.encode
+    full = {f for ident, f in seen if ident == idents[0]}
+    sized = {f for ident, f in seen if ident == idents[1]}
+    assert full == {FULL_WINDOW_FRAMES}
+    assert sized
+    assert max(sized) < FULL_WINDOW_FRAMES
+    for i in (0, 1):
+        assert len(heard[i]) == 3
+        assert corpus_wer([(ANSWERS[i], h) for h in heard[i]]) <= 0.2, heard[i]

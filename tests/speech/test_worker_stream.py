@@ -177,3 +177,59 @@ def test_a_pause_is_not_decoded_again_while_the_answer_grows_by_silence(
     assert done.args[1].text == spec.args[1]
     assert worker._stt._stream.decodes == 1  # nothing decoded after the decision
     assert worker.speculative_hits == 1
+
+
+class _Held:
+    """The real recognizer, whose streaming decodes (``transcribe_words``) wait for ``gate``:
+    a streaming decode still running when the user pauses, for as long as the test wants."""
+
+    supports_prefix = True
+
+    def __init__(self, rec: WhisperRecognizer) -> None:
+        self.rec = rec
+        self.gate = threading.Event()
+        self.stepping = threading.Event()
+
+    def transcribe_words(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.stepping.set()
+        assert self.gate.wait(120)
+        return self.rec.transcribe_words(*args, **kwargs)
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self.rec, name)
+
+
+@pytest.mark.parametrize("index", [3, 8])
+def test_the_pause_is_decoded_beside_a_streaming_decode_not_behind_it(
+    index: int, qtbot: QtBot, tmp_path: Path, recognizer: WhisperRecognizer, espeak_dir: Path
+) -> None:
+    """The user stops while a streaming decode of the growing answer is still running: the
+    pause's decode (real tiny.en) comes back while that decode is held, the end reuses it,
+    and the held decode, finishing after the answer was taken, commits and publishes nothing."""
+    held = _Held(recognizer)
+    w = SpeechWorker(FakeVoice(), held, tmp_path / "cache", recognizer_timeout_s=60.0)
+    try:
+        text = ANSWERS[index]
+        clip = AudioClip.from_wav(espeak(text, espeak_dir / f"beside-{index}.wav")).resampled()
+        w.stream(AudioClip(clip.pcm[: len(clip.pcm) // 4 * 2], TARGET_RATE))
+        assert held.stepping.wait(30)
+        with qtbot.waitSignal(w.partial_text, timeout=60_000) as spec:
+            w.speculate(clip)
+        assert not held.gate.is_set()  # the streaming decode is still waiting
+        assert spec.args[0] is clip
+        whole = clip + AudioClip(bytes(TARGET_RATE), TARGET_RATE)
+        with qtbot.waitSignal(w.transcribed, timeout=60_000) as done:
+            w.request_transcribe(1, whole)
+        assert done.args[1].text == spec.args[1]
+        assert w.speculative_hits == 1
+        assert corpus_wer([(text, done.args[1].text)]) <= 0.25, done.args[1].text
+        stream = w._stt._stream
+        assert stream is not None
+        held.gate.set()
+        qtbot.waitUntil(lambda: stream.dropped_steps == 1, timeout=60_000)
+        qtbot.wait(200)
+        assert stream.committed_text == ""  # the late decode was for an answer already taken
+        assert w.stream_decodes == 0  # and published nothing
+    finally:
+        held.gate.set()
+        assert w.stop(60)
