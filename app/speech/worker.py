@@ -173,7 +173,7 @@ class _SttJob(QObject):
                     denoiser = Denoiser()
                 except SpeechError as exc:
                     log.warning("%s", exc)
-            self._stream = AnswerStream(self.recognizer, denoiser)  # type: ignore[arg-type]
+            self._stream = AnswerStream(self.recognizer, denoiser, tail=True)  # type: ignore[arg-type]
 
     def _decode(self, clip: AudioClip) -> Transcript:
         """The answer so far or whole, after the words streaming committed."""
