@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.testing.driver import FrameshiftDriver
@@ -57,13 +57,24 @@ def test_messages_of_any_length_leave_the_picker_where_it_is(
 
         first = place()
         rng = random.Random(int(scale * 10))
+        cut = 0
         for _ in range(12):
             text = _message(rng)
             w.show_status(text)
             app.qtbot.wait(10)
             assert place() == first, text[:60]
-            assert w.status_label.text() == text
-            assert w.status_label.toolTip() == text
+            label = w.status_label
+            assert label.text() == text
+            assert label.toolTip() == text
+            shown = label.shown()
+            room = label.contentsRect()
+            needed = label.fontMetrics().boundingRect(room, int(Qt.TextFlag.TextWordWrap), shown)
+            assert needed.height() <= room.height(), shown  # whole lines, none cut
+            if shown != text:  # cut: the first words stay, the end says more is in the tooltip
+                cut += 1
+                assert shown.endswith("…")
+                assert text.startswith(shown[: len(shown) // 3])
+        assert cut > 0  # the long messages were cut, and said so
         lines = w.status_label.height() // w.status_label.fontMetrics().lineSpacing()
         assert lines >= 2
     finally:
