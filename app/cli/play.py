@@ -150,7 +150,8 @@ def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: Te
                 ((t.index, t.speaker, t.frame) for t in analysis.turns), None, conv.reached_end
             )
             curious = count_questions(
-                (t.index, t.speaker, [c.to_dict() for c in t.cues]) for t in analysis.turns
+                (t.index, t.speaker, conv.turns[t.index].text, [c.to_dict() for c in t.cues])
+                for t in analysis.turns
             ).curious
             stdout.write(f"{verdict.headline}: {verdict.sentence(asked_curious=curious > 0)}\n")
         else:

@@ -95,7 +95,7 @@ class Report:
     @property
     def asked_curious(self) -> bool:
         """The seeker asked at least one curious question (requests are not counted)."""
-        return count_questions((t.index, t.speaker, t.cues) for t in self.turns).curious > 0
+        return count_questions((t.index, t.speaker, t.text, t.cues) for t in self.turns).curious > 0
 
     def transcript(self) -> dict[str, Any]:
         """The transcript JSON contract (docs/architecture.md, "Contracts")."""
@@ -193,7 +193,7 @@ def explain_metrics(
     questions = metrics.get("questions") or {}
     theirs = questions.get("manager") or {}
     if questions:
-        counted = count_questions((t.index, t.speaker, t.cues) for t in views)
+        counted = count_questions((t.index, t.speaker, t.text, t.cues) for t in views)
         asked, my_turns = counted.curious, counted.curious_turns
         where = f" ({_turn_list(my_turns)})" if my_turns else ""
         advice = (
