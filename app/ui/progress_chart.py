@@ -1,7 +1,7 @@
-"""The history's progress chart: the share of sessions kept in exploration (rolling) and the
-questions asked per session, painted; averaged into as many points as the chart has pixels, so
-10,000 sessions draw as fast as ten. Sessions are evenly spaced, so the axis under them names
-the date of the session at each label (as many labels as fit)."""
+"""The history's progress chart: the share of sessions that never shifted into an interview
+(rolling) and the questions asked per session, painted; averaged into as many points as the
+chart has pixels, so 10,000 sessions draw as fast as ten. Sessions are evenly spaced, so the
+axis under them names the date of the session at each label (as many labels as fit)."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ ROLLING = 5
 
 
 def progress_series(rows: Sequence[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
-    """Per finished session, oldest first: the share of the last ROLLING sessions that stayed
-    exploratory (0..1), and the questions asked (NaN when the analysis did not count them)."""
+    """Per finished session, oldest first: the share of the last ROLLING sessions that did not
+    shift (0..1), and the questions asked (NaN when the analysis did not count them)."""
     import numpy as np  # loaded with the history, not at start-up
 
     kept = np.fromiter((not r["shifted"] for r in rows), dtype=float, count=len(rows))
@@ -110,8 +110,9 @@ def date_span(started_at: Sequence[float]) -> str:
 
 
 class ProgressChart(QWidget):
-    """Progress over sessions: the rolling share kept in exploration (line, circles) above the
-    questions asked per session (bars). Painted; shapes and labels, not colour, tell them apart.
+    """Progress over sessions: the rolling share that never shifted (line, circles) above the
+    questions asked per session (bars: every kind of question the analysis counted). Painted;
+    shapes and labels, not colour, tell them apart.
 
     Signals:
         (none)
@@ -163,17 +164,18 @@ class ProgressChart(QWidget):
         asked = recent[~np.isnan(recent)]
         span = date_span(self._started)
         if n == 1:
-            kept = "stayed a mutual exploration" if self._share[-1] >= 1 else "became an interview"
+            kept = "did not shift into an interview" if self._share[-1] >= 1 else "shifted"
             text = f"The chart shows your one finished session, {span}: it {kept}"
             if asked.size:
-                text += f" and you asked {asked[-1]:.0f} question{'s' if asked[-1] != 1 else ''}"
+                many = "s" if asked[-1] != 1 else ""
+                text += f" and you asked {asked[-1]:.0f} question{many} (requests included)"
             return text + "."
         text = (
             f"The chart shows your {n} finished sessions, {span}: of the last "
-            f"{min(n, ROLLING)}, {round(self._share[-1] * 100)}% stayed a mutual exploration"
+            f"{min(n, ROLLING)}, {round(self._share[-1] * 100)}% did not shift into an interview"
         )
         if asked.size:
-            text += f" and you asked {asked.mean():.1f} questions a session"
+            text += f" and you asked {asked.mean():.1f} questions a session (requests included)"
         return text + "."
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -201,7 +203,7 @@ class ProgressChart(QWidget):
         p.setPen(text)
         p.drawText(
             QPointF(2, fm.ascent() + 2),
-            f"● Kept in exploration, rolling over the last {ROLLING}      ▮ Questions you asked",
+            f"● Did not shift, share of the last {ROLLING}      ▮ Questions you asked",
         )
         grid = QColor(text)
         grid.setAlpha(60)

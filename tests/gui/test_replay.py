@@ -269,7 +269,7 @@ def test_history_chart_shows_progress_over_sessions(frameshift_app: FrameshiftDr
     chart = app.window.history.chart
     assert list(chart.share) == [0.0, 0.5, 2 / 3, 0.75, 0.8, 1.0]
     assert list(chart.questions) == [2.0, 3.0, 3.0, 3.0, 3.0, 3.0]
-    assert "100% stayed a mutual exploration" in app.window.history.summary.text()
+    assert "100% did not shift into an interview" in app.window.history.summary.text()
     assert not chart.grab().isNull()
 
 
