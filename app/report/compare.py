@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.report.model import TurnView, turn_views
+from app.report.verdict import Verdict, turn_list
 from app.store import SessionRecord, Store
 
 _PAGE = 100
@@ -16,10 +17,18 @@ class Attempt:
     turns: tuple[TurnView, ...]  # from the pivot on
     shift_turn: int | None
     outcome: str
+    #: The whole attempt's verdict (all its turns, not only those from the pivot).
+    verdict: Verdict | None = None
 
     @property
     def shifted(self) -> bool:
         return self.shift_turn is not None
+
+    @property
+    def label(self) -> str:
+        """ "■ Shifted at turn N", "● Stayed exploratory", "● No lasting shift (...)"..."""
+        verdict = self.verdict or Verdict(self.shift_turn, (), True, True)
+        return verdict.label
 
 
 @dataclass(frozen=True)
@@ -31,6 +40,14 @@ class Comparison:
     @property
     def verdict(self) -> str:
         if self.first.shifted and not self.retry.shifted:
+            leaned = self.retry.verdict.leaned if self.retry.verdict else ()
+            if leaned:
+                return (
+                    f"The retry did not tip into an interview, though {turn_list(leaned)} "
+                    "read as one."
+                )
+            if self.retry.verdict is not None and not self.retry.verdict.explored:
+                return "The retry never tipped into an interview."
             return "The retry kept it a mutual exploration."
         if not self.first.shifted and self.retry.shifted:
             return "The retry tipped into an interview; the first attempt did not."
@@ -45,12 +62,18 @@ class Comparison:
 
 def _attempt(store: Store, session: SessionRecord, pivot: int) -> Attempt:
     views = turn_views(store.turns(session.id), session.analysis)
+    verdict = Verdict.of(
+        ((v.index, v.speaker, v.frame) for v in views),
+        session.shift_turn,
+        session.status == "finished",
+    )
     return Attempt(
         session=session,
         turns=tuple(v for v in views if v.index >= pivot),
         shift_turn=session.shift_turn,
         outcome=session.outcome_label
         or {"incomplete": "Ended early"}.get(session.status, session.status),
+        verdict=verdict,
     )
 
 

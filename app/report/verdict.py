@@ -15,9 +15,9 @@ Pure Python; `Verdict.of` takes plain (index, speaker, frame) facts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 #: Where a coached answer stands relative to the shift.
 AT_SHIFT: Final = "at"
@@ -61,6 +61,30 @@ class Verdict:
         )
         explored = any(frame == "exploration" for _i, frame in seeker)
         return cls(shift_turn, leaned, explored, finished)
+
+    @classmethod
+    def from_analysis(
+        cls, analysis: Mapping[str, Any] | None, shift_turn: int | None, finished: bool = True
+    ) -> Verdict:
+        """From the stored Analysis JSON (a session record's `analysis`): its turns' frames."""
+        turns = (analysis or {}).get("turns") or ()
+        facts = (
+            (int(t.get("index", -1)), str(t.get("speaker", "")), str(t.get("frame", "")))
+            for t in turns
+            if isinstance(t, Mapping)
+        )
+        return cls.of(facts, shift_turn, finished)
+
+    @property
+    def label(self) -> str:
+        """A few words for a column or a side-by-side summary."""
+        if self.shift_turn is not None:
+            return f"■ Shifted at turn {self.shift_turn + 1}"
+        if self.leaned:
+            return f"● No lasting shift ({turn_list(self.leaned)} read as interview)"
+        if not self.finished:
+            return "● No shift up to where it stopped"
+        return "● Stayed exploratory" if self.explored else "● Never an interview"
 
     def position(self, turn: int) -> str:
         """Where an interview-framed answer stands: at, before or after the shift, or none."""

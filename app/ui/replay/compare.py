@@ -123,11 +123,7 @@ class ComparisonView(QWidget):
             self.summaries, self.columns, (first, retry), ("First attempt", "Retry"), strict=True
         ):
             when = dt.datetime.fromtimestamp(attempt.session.started_at).strftime("%Y-%m-%d %H:%M")
-            shift = (
-                f"■ Shifted at turn {attempt.shift_turn + 1}"
-                if attempt.shift_turn is not None
-                else "● Stayed exploratory"
-            )
+            shift = esc(attempt.label)  # true to its frames (app/report/verdict.py)
             summary.setText(
                 f"<b>{esc(name)}</b> · {esc(when)}<br>{shift}<br>Outcome: {esc(attempt.outcome)}"
             )

@@ -217,3 +217,35 @@ def test_delivery_is_not_needed_to_count_questions() -> None:
     )
     lines = explain_metrics(report.analysis["metrics"], Delivery(), report.turns)
     assert lines[0].text.startswith("You asked 0 curious questions")
+
+
+@pytest.mark.parametrize("seed", range(0, 160, 4))
+def test_the_short_labels_and_the_comparison_agree_too(seed: int) -> None:
+    """The history column's and the comparison's few words come from the same verdict: the
+    stored analysis gives the report's verdict, and "kept it a mutual exploration" is said of
+    a retry only when none of its answers read as an interview."""
+    from app.report import Attempt, Comparison
+    from app.report.verdict import Verdict
+
+    first = _report(_conversation(random.Random(seed)), True)
+    retry = _report(_conversation(random.Random(seed + 1000)), True)
+    stored = Verdict.from_analysis(first.analysis, first.session.shift_turn)
+    assert stored == first.verdict
+    label = stored.label
+    if stored.shift_turn is not None:
+        assert label == f"■ Shifted at turn {stored.shift_turn + 1}"
+    elif stored.leaned:
+        assert label.startswith("● No lasting shift"), label
+    else:
+        assert label in ("● Stayed exploratory", "● Never an interview"), label
+
+    def attempt(report):  # type: ignore[no-untyped-def]
+        shift = report.shift.turn if report.shift else None
+        return Attempt(report.session, report.turns, shift, "The end", report.verdict)
+
+    said = Comparison(0, attempt(first), attempt(retry)).verdict
+    clean = not retry.verdict.leaned and retry.verdict.explored and retry.shift is None
+    if "kept it a mutual exploration" in said:
+        assert clean, (said, retry.verdict)
+    if retry.verdict.leaned and retry.shift is None and first.shift is not None:
+        assert "read as one" in said, said
