@@ -309,8 +309,8 @@ class Oracle:
 #: Model times assumed for a quiet machine (``@quiet`` configurations), not this run's own:
 #: Smart Turn's look (49 ms median in a quiet run here), the whole answer's decode (tiny.en took
 #: 396 ms with a 30 s window; a window sized to the answer is several times faster) and the
-#: quick words (tiny.en, the last 3 s in a 5 s window).
-QUIET_MS = {"turn": 50.0, "text": 350.0, "tail": 60.0}
+#: quick words (tiny.en, the last 3 s in a 5 s window: 60 ms, 80 with word probabilities).
+QUIET_MS = {"turn": 50.0, "text": 350.0, "tail": 80.0}
 
 
 def ends(
@@ -422,6 +422,26 @@ CONFIGS: dict[str, Callable[[], Vad]] = {
 }
 
 
+def waits(finished: int, unsure: int, model: bool = True, sure_p: float | None = None) -> Vad:
+    """The words' rule with these waits (ms of pause) for finished and unsure words; ``model``
+    False: Smart Turn never ends a pause; ``sure_p``: VadConfig.text_sure_p (0: quick words'
+    doubt about their last word ignored)."""
+    kw: dict[str, object] = {"text_finished_ms": finished, "text_unsure_ms": unsure}
+    if not model:
+        kw["text_threshold"] = 2.0
+    if sure_p is not None:
+        kw["text_sure_p"] = sure_p
+    return asking(VadConfig(use_text=True, **kw))  # type: ignore[arg-type]
+
+
+#: The waits chosen on dev (finished words / unsure words, ms of pause): a grid around them.
+for _f in (0, 200, 400):
+    for _u in (600, 900, 1200):
+        CONFIGS[f"words_f{_f}_u{_u}"] = partial(waits, _f, _u)
+        CONFIGS[f"words_f{_f}_u{_u}_no_model"] = partial(waits, _f, _u, False)
+CONFIGS["words_f200_u900_no_doubt"] = partial(waits, 200, 900, True, 0.0)
+
+
 #: The configurations that get the microphone's quick words (the product's wiring).
 QUICK = {name for name in CONFIGS if name.startswith("words") and name != "words_whole_only"}
 
@@ -432,6 +452,7 @@ QUIET_CONFIGS = [
     "words_whole_only@quiet",
     "words_finished_0@quiet",
     "words_finished_600@quiet",
+    *(f"{name}@quiet" for name in CONFIGS if name.startswith("words_f") and "_u" in name),
 ]
 
 

@@ -10,9 +10,9 @@ runs on one worker thread the microphone owns; the detector asks (:class:`TurnCh
 goes on, and the answer comes back queued to the GUI thread (:meth:`Vad.turn_verdict`). Silero
 VAD stays in the GUI thread: ~0.3 ms per 32 ms frame.
 
-Quick words: when a pause begins, the same thread decodes only its last :data:`TAIL_S` seconds
-with Whisper tiny.en (``words``, tens of milliseconds on a 5 s window), so whether the words stop
-mid-sentence is known before the whole answer's decode on the STT thread comes back
+Quick words: when a pause begins, the same thread decodes only its last seconds with Whisper
+tiny.en (:mod:`app.speech.quickwords`, tens of milliseconds on a 5 s window), so whether the words
+stop mid-sentence is known before the whole answer's decode on the STT thread comes back
 (:meth:`Vad.hint_text` with ``tail=True``; the whole answer's words replace them when they come).
 """
 
@@ -36,6 +36,7 @@ from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSource, QMedi
 from app.speech.audio import TARGET_RATE, AudioClip, meter_level, resample, rms
 from app.speech.echo import EchoReference
 from app.speech.qtaudio import quiet_qt_multimedia, sound_server_available
+from app.speech.quickwords import Heard
 from app.speech.vad import (
     EndOfTurn,
     SilenceStarted,
@@ -52,10 +53,8 @@ log = logging.getLogger(__name__)
 
 #: Listening without an answer this long earns one gentle prompt (listening goes on).
 PROMPT_AFTER_S = 12.0
-#: Seconds at the end of a pause's audio that the quick words decode: the last words and their
-#: clause ("what you need", "I would like to").
-TAIL_S = 3.0
-#: The answer so far in, a transcript of its last TAIL_S out (None: no model for it).
+#: The answer so far in, a transcript of its last TAIL_S out (None: no model for it); a
+#: :class:`~app.speech.quickwords.Heard` also says how sure the decode was of its last word.
 QuickWords = Callable[[AudioClip], str | None]
 
 _ERRORS = {
@@ -119,13 +118,9 @@ def _to_mono16k(data: bytes, fmt: QAudioFormat) -> npt.NDArray[np.int16]:
 
 def _quick_words() -> Any:
     """Whisper tiny.en for a pause's last seconds: a 5 s window, not Whisper's 30 s."""
-    from app.speech.stt_whisper import WhisperRecognizer
+    from app.speech.quickwords import QuickWords
 
-    words = WhisperRecognizer(
-        choice="fast", beam_size=1, cpu_threads=1, initial_prompt=None, window=True
-    )
-    words.load()
-    return words
+    return QuickWords()
 
 
 class EndpointModels:
@@ -180,14 +175,14 @@ class EndpointModels:
         self._loaded.wait()
         return float(self._turn(clip)) if self._turn is not None else None
 
-    def words(self, clip: AudioClip) -> str | None:
-        """The last TAIL_S of ``clip`` as tiny.en hears it; None when it could not load."""
+    def words(self, clip: AudioClip) -> Heard | None:
+        """The last TAIL_S of ``clip`` as tiny.en hears it (:class:`Heard`: with how sure it is
+        of the last word); None when it could not load."""
         self._loaded.wait()
         if self._words is None:
             return None
-        tail = clip.resampled(TARGET_RATE)
-        tail = AudioClip(tail.pcm[-int(TAIL_S * TARGET_RATE) * 2 :], TARGET_RATE)
-        return str(self._words.transcribe(tail).text)
+        heard: Heard = self._words(clip)
+        return heard
 
 
 class QtMicrophone(QObject):
@@ -223,7 +218,7 @@ class QtMicrophone(QObject):
     #: look id, probability: emitted from the end-of-turn thread, received queued (GUI thread).
     _judged = Signal(int, float)
     #: clip, quick words: the same way.
-    _heard = Signal(object, str)
+    _heard = Signal(object, object)  # the clip, its Heard words (a str subclass: kept whole)
 
     POLL_MS = 20
     GROW_S = 1.0
@@ -499,7 +494,7 @@ class QtMicrophone(QObject):
         with contextlib.suppress(RuntimeError):  # the microphone was deleted meanwhile
             self._heard.emit(clip, text)
 
-    def _on_heard(self, clip: AudioClip, text: str) -> None:
+    def _on_heard(self, clip: AudioClip, text: str) -> None:  # text: a Heard, or a plain str
         if text.strip():  # nothing heard in the tail is no evidence
             self._dispatch(self.vad.hint_text(clip, text, tail=True))
 

@@ -61,6 +61,10 @@ class VadConfig:
     # 45% of mid-sentence pauses cut); 1200 cuts 18% at 1.25 s: eSpeak's pauses sound finished.
     text_finished_ms: int = 1200
     text_unsure_ms: int = 1200  # the words may end a sentence ("I think so."): end by then
+    # Quick words (a Heard) whose last word Whisper gave less than this probability count as
+    # "unsure", not "finished": at a mid-sentence pause a weak last word ("working as a") comes
+    # back as a sentence-ending one ("working as it.") about half as sure (app.speech.quickwords).
+    text_sure_p: float = 0.7
     text_threshold: float = 0.8  # with the words on, the model's probability that ends a pause
     text_one_look: bool = True  # with the words on, one look a pause (later looks drift to "yes")
 
@@ -331,7 +335,10 @@ class Vad:
             return []  # not this answer's audio
         if self._hint is not None and (end < self._hint[0] or (tail and end == self._hint[0])):
             return []  # a late answer about less audio than the words already known
-        self._hint = (end, judge(text))
+        verdict = judge(text)
+        if verdict == "finished" and getattr(text, "last_p", 1.0) < self.config.text_sure_p:
+            verdict = "unsure"  # Whisper doubts the very word that would end the sentence
+        self._hint = (end, verdict)
         return [self._end("end_of_turn")] if self._silent_run and self._finished() else []
 
     def _finished(self) -> bool:

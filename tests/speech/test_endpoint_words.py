@@ -242,3 +242,48 @@ def test_the_whole_answers_words_replace_the_quick_words(tail: str, whole: str |
         assert not [e for e in events if isinstance(e, SpeechEnded)]
         events = vad.hint_text(clip, whole)
     assert [e for e in events if isinstance(e, SpeechEnded)]
+
+
+FINISHED_WORDS = ["Thanks a lot.", "I studied engineering.", "That makes sense.", "Not yet.",
+                  "I was working as an analyst.", "How long have you been here?"]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", FINISHED_WORDS)
+def test_quick_words_doubting_their_last_word_wait_as_unsure(text: str) -> None:
+    """Whisper turns a weak word before a mid-sentence pause into a sentence-ending one ("working
+    as a" -> "working as it.") with a low probability: finished words whose last word it doubts
+    wait text_unsure_ms, sure ones end the pause at once; the probability is read from the
+    Heard words, for every level of doubt either side of VadConfig.text_sure_p."""
+    from app.speech.quickwords import Heard
+
+    config = VadConfig(use_text=True, text_finished_ms=0, text_unsure_ms=900)
+    for last_p in np.linspace(0.0, 1.0, 21):
+        vad = Vad(config, ask_end_of_turn=True)
+        clip = _pause_of_a_tone(vad)
+        events = vad.hint_text(clip, Heard(text, float(last_p)), tail=True)
+        sure = last_p >= config.text_sure_p
+        assert bool([e for e in events if isinstance(e, SpeechEnded)]) == sure, (text, last_p)
+        waited = 0
+        while not sure and not [e for e in events if isinstance(e, SpeechEnded)]:
+            events = vad.feed(np.zeros(RATE // 50, dtype=np.int16))
+            waited += 20
+        assert sure or 700 <= waited <= 1000  # the unsure wait, counted from the pause's start
+
+
+def test_a_plain_transcript_is_taken_as_sure() -> None:
+    """The whole answer's decode (a plain str from the worker) carries no doubt."""
+    vad = Vad(VadConfig(use_text=True, text_finished_ms=0), ask_end_of_turn=True)
+    clip = _pause_of_a_tone(vad)
+    assert [e for e in vad.hint_text(clip, "Thanks a lot.") if isinstance(e, SpeechEnded)]
+
+
+def test_a_decode_stuck_in_a_loop_is_no_evidence() -> None:
+    """Repeating decodes ("not real, not real, ...", ". . . .") of any length and phrase are
+    loops; ordinary sentences, short repeats included, are not."""
+    from app.speech.quickwords import looped
+
+    for phrase in ("not real,", "public speaking.", ".", "nice.", "I", "and then"):
+        for times in range(3, 40):
+            assert looped(((phrase + " ") * times).split()) == (len(phrase.split()) * times >= 6)
+    for text in [*FINISHED_WORDS, "No, no, no, I meant the other one.", "Very, very good."]:
+        assert not looped(text.split()), text

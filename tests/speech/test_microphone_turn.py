@@ -94,6 +94,7 @@ def test_the_models_load_off_the_gui_thread(espeak_dir: Path) -> None:
     heard = models.words(AudioClip(bytes(32_000)) + spoken)  # only its last seconds are decoded
     assert heard is not None
     assert "yes" in heard.lower(), heard
+    assert 0.0 < heard.last_p <= 1.0  # how sure tiny.en is of the last word it heard
 
 
 def test_the_first_transcript_turns_the_words_rule_on(qtbot: QtBot) -> None:
