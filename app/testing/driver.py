@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QLabel
 
-from app.bootstrap import build_speech, build_window
+from app.bootstrap import build_speech, build_window, warm_framing_model
 from app.config import LoadedSettings, Settings, load_settings
 from app.speech.fakes import FakeMicrophone, FakePlayer, FakeRecognizer, FakeVoice
 from app.speech.services import SpeechServices
@@ -358,4 +358,6 @@ def make_driver(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    if live_audio:  # as the app does after its first paint: the first answer never loads it
+        warm_framing_model(window.show_status)
     return FrameshiftDriver(qtbot, window, speech, voice, recognizer, real_speech=real_speech)
