@@ -316,7 +316,7 @@ def explain(
     asked = manager_line is not None and alternatives.line_kind(manager_line).about_you
     after = f" when {who} said {_quote(_last_sentence(manager_line))}" if manager_line else ""
     why = _WHY.get(cue, _WHY["interview"])
-    if asked and cue in ("self_promotion", "interview"):
+    if asked and cue == "self_promotion":
         # They asked about the seeker: answering is right; the pitch was in the length.
         why = (
             "went past answering their question into a pitch for yourself "
