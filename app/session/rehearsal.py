@@ -317,30 +317,41 @@ class Rehearsal(QObject):
         )
 
     # -- turn flow ---------------------------------------------------------------------------
-    def _present(self, line: ManagerLine) -> None:
+    def _present(
+        self, line: ManagerLine, answered: tuple[int, str, TurnAnalysis] | None = None
+    ) -> None:
         assert self.conversation is not None
         self._line = line
         self._patience_said = False
         self._line_idx = len(self.conversation.turns) - 1
-        self._speak(line)
+        self._speak(line, answered)
 
-    def _speak(self, line: ManagerLine) -> None:
+    def _speak(
+        self, line: ManagerLine, answered: tuple[int, str, TurnAnalysis] | None = None
+    ) -> None:
+        """Voice ``line`` and show it (after ``answered``, the answer it replies to: both go
+        to the screen only once a pre-rendered reply is playing, so its first sample never
+        waits for the widgets)."""
         self._patience_timer.stop()
         self._set_phase(Phase.SPEAKING)
-        self.manager_line_shown.emit(self._line_idx, line.text)
+        ready: Path | None = None
         if self._voice_on():
-            assert self.speech.worker is not None
             self._render_id += 1
-            settings = self._voice_settings()
-            ready = self._cached(line.parts, settings)
+            ready = self._cached(line.parts, self._voice_settings())
             if ready is not None:  # pre-rendered: play now, not after a round trip to the
-                self._on_worker_rendered(self._render_id, str(ready))  # busy voice thread
-                return
-            self.speech.worker.request_render(self._render_id, line.parts, settings)
-        else:
+                self._play(self._render_id, ready)  # busy voice thread
+        if answered is not None:
+            self.answer_recorded.emit(*answered)
+        self.manager_line_shown.emit(self._line_idx, line.text)
+        if not self._voice_on():
             if self.conversation is not None:
                 self.conversation.line_spoken(self._line_idx, None)
             QTimer.singleShot(0, self._line_done)
+        elif ready is not None:
+            self._line_rendered(ready)
+        else:
+            assert self.speech.worker is not None
+            self.speech.worker.request_render(self._render_id, line.parts, self._voice_settings())
 
     def _cached(self, parts: Sequence[str], settings: VoiceSettings) -> Path | None:
         """The line's WAV if every part is pre-rendered (the usual case), else None."""
@@ -358,11 +369,20 @@ class Rehearsal(QObject):
             return
         if request_id != self._render_id or self.conversation is None:
             return
+        self._play(request_id, Path(path))  # first: the copy kept with the session can wait
+        self._line_rendered(Path(path))
+
+    def _play(self, request_id: int, path: Path) -> None:
         if self.speech.player is not None:
             self._playing_for = request_id
             self._patience_on_player = False
-            self.speech.player.play(Path(path))  # first: the copy kept with the session can wait
-        self.conversation.line_spoken(self._line_idx, Path(path))
+            self.speech.player.play(path)
+
+    def _line_rendered(self, path: Path) -> None:
+        """The line's voice is out (playing): the session keeps a copy of it."""
+        if self.conversation is None:
+            return
+        self.conversation.line_spoken(self._line_idx, path)
         if self.speech.player is None:
             self._line_done()
 
@@ -555,8 +575,7 @@ class Rehearsal(QObject):
         analysis, line = self.conversation.answer(
             text, clip=clip, started_at=started, ended_at=ended, recognizer_ms=recognizer_ms
         )
-        self.answer_recorded.emit(idx, text, analysis)
-        self._present(line)
+        self._present(line, answered=(idx, text, analysis))
 
     def _on_cap_timer_timeout(self) -> None:
         self.notice.emit("Time is up for this rehearsal.")

@@ -137,3 +137,52 @@ def test_joined_parts_are_the_parts_with_a_pause_between(tmp_path: Path, rates: 
         for clip in clips[1:]:
             expected = expected + AudioClip(pause, rates[0]) + clip.resampled(rates[0])
         assert len(pcm) == len(expected.pcm)
+
+
+def test_a_prerendered_reply_plays_before_the_screen_shows_the_answer_and_the_line(
+    qtbot: Any, scenario: Scenario, data_dir: Path
+) -> None:
+    """Every turn of a rehearsal (typed answers, pre-rendered lines): the reply is handed to
+    the player before ``answer_recorded`` and ``manager_line_shown`` reach the screen (their
+    widgets never delay its first sample), and the screen still hears the answer first, then
+    the line."""
+    settings = replace(Settings(), data_dir=data_dir, listen=False)
+    speech, _notices = make_speech(
+        settings,
+        voice=FakeVoice(seconds=0.05),
+        recognizer=FakeRecognizer(),
+        microphone=FakeMicrophone(),
+        player=FakePlayer(),
+        load_recognizer=False,
+    )
+    assert speech.worker is not None
+    player = speech.player
+    assert isinstance(player, FakePlayer)
+    rehearsal = Rehearsal(settings, None, speech)
+    seen: list[tuple[str, int]] = []
+    rehearsal.answer_recorded.connect(lambda *_a: seen.append(("answer", len(player.played))))
+    rehearsal.manager_line_shown.connect(lambda *_a: seen.append(("line", len(player.played))))
+    answers = ["What does your team work on?", "Interesting, how did you start?", "Thanks!"]
+    try:
+        rehearsal.start(scenario)
+        qtbot.waitUntil(lambda: rehearsal.phase is Phase.WAITING, timeout=10_000)
+        qtbot.waitUntil(lambda: speech.worker.prerender_backlog == 0, timeout=10_000)
+        checked = 0
+        for text in answers:
+            conv = rehearsal.conversation
+            if conv is None or conv.finished or not rehearsal.awaiting_answer:
+                break
+            seen.clear()
+            played = len(player.played)
+            assert rehearsal.submit_text(text)
+            if conv.finished:
+                break
+            assert [kind for kind, _n in seen] == ["answer", "line"]
+            if len(player.played) == played + 1:  # the reply was pre-rendered
+                assert all(n == played + 1 for _kind, n in seen), seen
+                checked += 1
+            qtbot.waitUntil(lambda: rehearsal.phase is not Phase.SPEAKING, timeout=10_000)
+        assert checked >= 1
+    finally:
+        rehearsal.shutdown()
+        speech.stop()
