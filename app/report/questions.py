@@ -27,6 +27,7 @@ from app.dialogue.asking import is_follow_up
 from app.framing.cues import content_stems
 
 REQUEST_CUES: Final = frozenset({"job_request", "pay_question", "commitment"})
+_SENTENCE_END: Final = re.compile(r"[.?!]+(?=\s|$)")
 #: A back reference that picks up the manager's words wherever it stands ("you mentioned").
 _MENTIONED: Final = re.compile(r"\byou\s+(?:mentioned|said|were\s+saying|talked\s+about)\b", re.I)
 
@@ -76,15 +77,19 @@ def count_questions(
         asked = [_span(c) for c in cues if c.get("cue") == "seeker_question"]
         wants = [_span(c) for c in cues if c.get("cue") in REQUEST_CUES]
         echoes = [_span(c) for c in cues if c.get("cue") == "follow_up_question"]
+        asked = [q for q in asked if _counts(text, q)]
         mine = [q for q in asked if not any(_overlaps(q, w) for w in wants)]
-        asking_for = len(asked) - len(mine)
+        theirs = [q for q in asked if q not in mine]
+        asking_for = len({_sentence_of(text, q) for q in theirs})
         if asking_for:
             requests += asking_for
             request_turns.append(index)
         if mine:
-            curious += len(mine)
+            curious += len(
+                {_sentence_of(text, q) for q in mine} - {_sentence_of(text, q) for q in theirs}
+            )
             curious_turns.append(index)
-            if any(_follows(text[a:b], heard) for a, b in mine) or any(
+            if any(_follows(_asked_words(text, q), heard) for q in mine) or any(
                 _inside(e, q) for e in echoes for q in mine
             ):
                 follow_ups.append(index)
@@ -92,6 +97,27 @@ def count_questions(
     return QuestionCount(
         curious, tuple(curious_turns), requests, tuple(request_turns), tuple(follow_ups)
     )
+
+
+def _sentence_of(text: str, span: tuple[int, int]) -> int:
+    """Which sentence of the turn a question is in: "What's the team like, and how big is
+    it?" is one question, as a person counts it; two sentences are two."""
+    return len(_SENTENCE_END.findall(text, 0, max(span[0], span[1] - 1)))
+
+
+def _asked_words(text: str, span: tuple[int, int]) -> str:
+    """The question's words to the end of its sentence (the analyzer's span may stop short:
+    "That's cool. I'd" of "... I'd be curious what tools you use.")."""
+    end = _SENTENCE_END.search(text, max(span[0], span[1] - 1))
+    return text[span[0] : end.end() if end else len(text)]
+
+
+def _counts(text: str, span: tuple[int, int]) -> bool:
+    """A question a person would count: it ends with "?", or has four words or more ("I
+    was wondering what the team works on"), or asks him to go on ("tell me more"); not a
+    bare "I'm curious"."""
+    words = _asked_words(text, span)
+    return "?" in words or len(words.split()) >= 4 or is_follow_up(words)
 
 
 def _follows(question: str, heard: frozenset[str]) -> bool:

@@ -62,3 +62,25 @@ def test_mixed_answers_are_split(question: str, asking_for: str) -> None:
     for answer in (f"{question} {asking_for}", f"{asking_for} {question}"):
         counted = _count(answer)
         assert (counted.curious, counted.requests) == (1, 1), (answer, counted)
+
+
+ONE_QUESTION = (
+    "What's the team like, and how big is it?",
+    "Who else should I talk to, or is there anyone you'd recommend?",
+    "How did you get into it?",
+    "So what does a typical week look like, like what do you actually do on Mondays?",
+    "I was wondering what the team works on.",
+    "How so?",
+)
+TAILS = ("", " I'm curious.", " Just wondering.")
+
+
+@pytest.mark.parametrize("k", [1, 2, 3])
+@pytest.mark.parametrize("tail", TAILS)
+@pytest.mark.parametrize("offset", range(len(ONE_QUESTION)))
+def test_questions_are_counted_as_a_person_counts_them(k: int, tail: str, offset: int) -> None:
+    """One sentence asking is one question, however many clauses it has; "I'm curious" after
+    a question is not another one."""
+    picked = [ONE_QUESTION[(offset + i) % len(ONE_QUESTION)] for i in range(k)]
+    answer = " ".join(picked) + tail
+    assert _count(answer).curious == k, answer
