@@ -327,6 +327,11 @@ POLITE_NO: Final = re.compile(
     r"(?:\s+(?:so\s+much|very\s+much|a\s+lot|for\s+(?:asking|the\s+offer|offering)))?[\W_]*",
     re.IGNORECASE,
 )
+#: A wish for some day, not now ("I'd love to work at the Grand someday").
+_SOMEDAY: Final = (
+    r"(?:someday|some\s+day|one\s+day|eventually|in\s+the\s+future|down\s+the\s+(?:road|line)"
+    r"|in\s+a\s+few\s+years|later\s+on)(?![\w'’])"
+)
 #: Declared interest in the position: commitment, unless the answer also hedges ("I'm interested
 #: in the role, but I'd like to learn more first" is conditional interest).
 DECLARED_INTEREST: Final = _rx(
@@ -337,6 +342,11 @@ DECLARED_INTEREST: Final = _rx(
     rf"|that|your)\s+{JOB}",
     rf"{ID}\s+(?:really\s+)?love\s+to\s+(?:work\s+(?:here|for\s+you|with\s+you|on\s+your\s+team)"
     rf"|join(?:\s+your\s+team)?)",
+    # "I'd love to work at Harbor Bank": a named place, not a kind of place ("at a place like
+    # yours") nor a wish for some day ("at the Grand someday")
+    rf"{ID}\s+(?:really\s+|so\s+|absolutely\s+)?love\s+to\s+work\s+(?:at|for)\s+"
+    rf"(?!(?:a|an|some|any|places?|somewhere|companies|firms|teams)(?![\w'’]))"
+    rf"(?![^.?!;\n]{{0,60}}?(?<![\w'’]){_SOMEDAY})[\w'’&-]+",
 )
 #: A bare affirmative opening the answer; commitment only after a commitment question.
 AFFIRMATIVE: Final = re.compile(

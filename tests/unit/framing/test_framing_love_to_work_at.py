@@ -1,0 +1,50 @@
+""" "I'd love to work at <a named place>" declares interest in working there: the rules read it
+as commitment (an interview frame), as the issue's own example asks; a kind of place ("at a
+place like yours") or a wish for some day ("at the Grand someday") is left to the model, and a
+hedge in the answer still makes it conditional interest. Generated classes, both ways."""
+
+from __future__ import annotations
+
+import itertools
+
+from app.framing.analyzer import analyze_answer
+
+LINES = ("So what brings you here?", "We're growing fast this year.", "Any questions for me?")
+FORMS = ("I'd love to work at {o}", "I would love to work at {o}", "id love to work at {o}",
+         "Honestly, I'd really love to work at {o}", "I'd love to work for {o}",
+         "i would so love to work for {o}")  # fmt: skip
+NAMED = ("Harbor Bank", "Northwind", "your company", "your lab", "the county", "Mercy General",
+         "Halvorsen & Pike", "brightwater")  # fmt: skip
+KINDS = ("a place like yours", "a company like this", "somewhere like this", "places like this",
+         "a firm that does that", "an organisation like yours")  # fmt: skip
+SOMEDAY = (" someday", " one day", " eventually, after my degree", " some day down the line")
+ENDS = (".", "!", ", it's my dream.", "")
+
+
+def _commitment(line: str, answer: str) -> bool:
+    result = analyze_answer(line, answer, rules_only=True)
+    return result.frame == "interview" and "commitment" in {c.cue for c in result.cues}
+
+
+def test_love_to_work_at_a_named_place_is_commitment() -> None:
+    missed = [
+        (line, f.format(o=o) + e)
+        for f, o, e, line in itertools.product(FORMS, NAMED, ENDS, LINES)
+        if not _commitment(line, f.format(o=o) + e)
+    ]
+    assert not missed, missed[:8]
+
+
+def test_a_kind_of_place_or_some_day_is_not_the_rules_commitment() -> None:
+    read = [
+        answer
+        for f, o, tail, line in itertools.product(FORMS, NAMED + KINDS, (*SOMEDAY, ""), LINES)
+        if (o in KINDS or tail) and _commitment(line, answer := f.format(o=o) + tail + ".")
+    ]
+    assert not read, read[:8]
+
+
+def test_a_hedge_still_makes_it_conditional() -> None:
+    for f, o in itertools.product(FORMS, NAMED):
+        answer = f.format(o=o) + ", but I'd want to learn more about the team first."
+        assert analyze_answer(LINES[0], answer, rules_only=True).frame == "exploration", answer
