@@ -191,7 +191,6 @@ def explain_metrics(
     (`questions.count_questions`)."""
     lines: list[MetricLine] = []
     questions = metrics.get("questions") or {}
-    theirs = questions.get("manager") or {}
     if questions:
         counted = count_questions((t.index, t.speaker, t.text, t.cues) for t in views)
         asked, my_turns = counted.curious, counted.curious_turns
@@ -205,7 +204,7 @@ def explain_metrics(
             MetricLine(
                 "questions",
                 f"You asked {_plural(asked, 'curious question')}{where}; they asked "
-                f"{int(theirs.get('count', 0))}.{advice}",
+                f"{counted.theirs}.{advice}",
                 my_turns,
             )
         )

@@ -27,6 +27,7 @@ from app.dialogue.asking import is_follow_up
 from app.framing.cues import content_stems
 
 REQUEST_CUES: Final = frozenset({"job_request", "pay_question", "commitment"})
+_ASKED_SENTENCE: Final = re.compile(r"[^.?!]*\w[^.?!]*\?+")
 _SENTENCE_END: Final = re.compile(r"[.?!]+(?=\s|$)")
 #: A back reference that picks up the manager's words wherever it stands ("you mentioned").
 _MENTIONED: Final = re.compile(r"\byou\s+(?:mentioned|said|were\s+saying|talked\s+about)\b", re.I)
@@ -39,6 +40,8 @@ class QuestionCount:
     requests: int
     request_turns: tuple[int, ...]
     follow_up_turns: tuple[int, ...]
+    #: The manager's questions: his sentences that end with "?".
+    theirs: int = 0
 
     @property
     def follow_up_ratio(self) -> float:
@@ -70,9 +73,11 @@ def count_questions(
     request_turns: list[int] = []
     follow_ups: list[int] = []
     heard: frozenset[str] = frozenset()
+    manager_asked = 0
     for index, speaker, text, cues in turns:
         if speaker != "seeker":
             heard = content_stems(text)
+            manager_asked += len(_ASKED_SENTENCE.findall(text))
             continue
         asked = [_span(c) for c in cues if c.get("cue") == "seeker_question"]
         wants = [_span(c) for c in cues if c.get("cue") in REQUEST_CUES]
@@ -95,7 +100,12 @@ def count_questions(
                 follow_ups.append(index)
         heard = frozenset()
     return QuestionCount(
-        curious, tuple(curious_turns), requests, tuple(request_turns), tuple(follow_ups)
+        curious,
+        tuple(curious_turns),
+        requests,
+        tuple(request_turns),
+        tuple(follow_ups),
+        manager_asked,
     )
 
 

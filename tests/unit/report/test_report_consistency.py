@@ -187,6 +187,8 @@ def test_every_sentence_agrees_with_the_frames_and_the_shift(seed: int, finished
         lines["questions"],
         context,
     )
+    theirs = sum(t.count("?") for s, t, _c, _r in script if s == "manager")
+    assert f"; they asked {theirs}." in lines["questions"], (lines["questions"], context)
     if requests:
         assert lines["requests"].startswith(f"You made {requests} request"), (lines, context)
     else:
