@@ -40,7 +40,7 @@ border-left-style:double}ol.turns li.shift{outline:3px solid #b3261e}
 mark{background:#fff3b0;font-weight:600;text-decoration:underline}
 mark.shift{background:#ffd6d2}
 audio{display:block;margin-top:.4rem;width:100%;max-width:28rem}
-.typed{font-size:.85rem;color:#555}
+.typed{font-size:.85rem;color:#555}.coach{font-size:.9rem;color:#333;margin:.3rem 0 0}
 svg{width:100%;height:auto;border:1px solid #ddd;border-radius:6px}
 """
 
@@ -165,6 +165,18 @@ def _audio(report: Report, turn: TurnView) -> str:
     )
 
 
+def _coaching(report: Report, index: int) -> str:
+    """The replay's coaching at an interview-framed answer, as the window shows it: why (but
+    at the shift, whose card says it) and what could have been said instead."""
+    c = next((c for c in report.coaching if c.turn == index), None)
+    if c is None:
+        return ""
+    why = "" if report.shift is not None and report.shift.turn == index else esc(c.explanation)
+    return (
+        f'<p class="coach">{why + " " if why else ""}<em>Instead: “{esc(c.alternative)}”</em></p>'
+    )
+
+
 def render_html(report: Report) -> str:
     """The whole report as one HTML document."""
     s = report.session
@@ -233,7 +245,7 @@ def render_html(report: Report) -> str:
         out.append(
             f'<li id="turn-{t.index + 1}" class="{esc(" ".join(classes))}">'
             f'<span class="who">{t.index + 1}. {esc(who)}:</span>{frame}{flag}'
-            f"<div>{highlight(t.text, t.cues, cls)}</div>{audio}</li>"
+            f"<div>{highlight(t.text, t.cues, cls)}</div>{_coaching(report, t.index)}{audio}</li>"
         )
     out.append("</ol></section>")
     out.append('<section id="metrics"><h2>What the numbers say</h2><ul>')

@@ -16,7 +16,7 @@ import re
 import pytest
 
 from app.framing import Turn, analyze
-from app.report import build_report, render_html
+from app.report import build_report, html_escape, render_html
 from app.report.delivery import Delivery
 from app.store import SessionRecord, TurnRecord
 from app.ui.replay import richtext
@@ -149,6 +149,11 @@ def test_every_sentence_agrees_with_the_frames_and_the_shift(seed: int, finished
             assert index != shift, context
             assert panel.startswith(f"<b>Turn {index + 1}:</b>"), panel
 
+    # The export carries the same coaching as the window's transcript.
+    assert html.count("Instead: “") == transcript.count("Instead: “") == len(report.coaching)
+    for c in report.coaching:
+        if c.turn != shift:
+            assert html_escape(c.explanation) in html, context
     every = " ".join([summary, card, html, transcript, *panels.values()])
     if shift is not None:
         assert f"at turn {shift + 1}." in summary, context
