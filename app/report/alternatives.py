@@ -265,9 +265,12 @@ def compose(
         if cue in ("job_request", "pay_question"):
             return f"{plain} The rest can wait: I'd love to understand the work first. {back}"
         return f"{plain} {back}"
-    if asked_about_you and cue in ("self_promotion", "interview"):
-        # Answering is right; the alternative shows its length, not a way round it.
+    if asked_about_you:
+        # Answering is right, whatever the cue: the alternative shows its length and what
+        # comes after it, never an answer to another question.
         opener = "(Your answer, in a sentence or two.)"
+        if cue in ("job_request", "pay_question"):
+            opener += " The rest can wait: I'd love to understand the work first."
         return f"{opener} {_question(focus, turn, _BACK, _GENERIC_BACK)}"
     opening = _pick(_openers(cue, moment), turn)
     if cue == "commitment":

@@ -16,7 +16,7 @@ from app.framing import Analysis
 from app.report.coaching import Coaching, Said, coach
 from app.report.delivery import PACE_GUIDE, Delivery, measure_delivery
 from app.report.questions import count_questions
-from app.report.verdict import Verdict
+from app.report.verdict import Verdict, turn_list
 from app.store import SessionRecord, TurnRecord
 
 
@@ -177,12 +177,6 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _turn_list(turns: Sequence[int]) -> str:
-    shown = [str(t + 1) for t in turns[:6]]
-    more = "…" if len(turns) > 6 else ""
-    return ("turn " if len(turns) == 1 else "turns ") + ", ".join(shown) + more
-
-
 def explain_metrics(
     metrics: dict[str, Any], delivery: Delivery, views: Sequence[TurnView] = ()
 ) -> list[MetricLine]:
@@ -194,7 +188,7 @@ def explain_metrics(
     if questions:
         counted = count_questions((t.index, t.speaker, t.text, t.cues) for t in views)
         asked, my_turns = counted.curious, counted.curious_turns
-        where = f" ({_turn_list(my_turns)})" if my_turns else ""
+        where = f" ({turn_list(my_turns)})" if my_turns else ""
         advice = (
             " Asking about them and their work is what keeps it a two-way exploration."
             if asked < 2
@@ -215,7 +209,7 @@ def explain_metrics(
                     "follow_ups",
                     f"{round(counted.follow_up_ratio * 100)}% of your answers with a curious "
                     "question followed up on what they had just said"
-                    + (f" ({_turn_list(follow)})." if follow else "."),
+                    + (f" ({turn_list(follow)})." if follow else "."),
                     follow,
                 )
             )
@@ -224,7 +218,7 @@ def explain_metrics(
                 MetricLine(
                     "requests",
                     f"You made {_plural(counted.requests, 'request')} for the job, a referral, "
-                    f"an interview or the pay ({_turn_list(counted.request_turns)}). They are "
+                    f"an interview or the pay ({turn_list(counted.request_turns)}). They are "
                     "not counted as questions: a request asks to be judged, it does not explore.",
                     counted.request_turns,
                 )
@@ -279,7 +273,7 @@ def explain_metrics(
         lines.append(
             MetricLine(
                 "fillers",
-                f"Filler words: {named} ({_turn_list(delivery.filler_turns)}). Counted in the "
+                f"Filler words: {named} ({turn_list(delivery.filler_turns)}). Counted in the "
                 "recognized text, so fillers the recognizer dropped are not counted.",
                 delivery.filler_turns,
             )

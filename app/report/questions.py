@@ -4,8 +4,9 @@ The analyzer's question count takes in every question the seeker asked, "Could y
 and "What's the salary?" included. Those are requests: they ask to be judged, they do not
 explore. So the figure shown splits them, from the cues each turn carries:
 
-* a *request* is a question whose words hold a request cue (job request, pay question,
-  commitment: "Could you refer me for the role?", "When could I start?");
+* a *request* is a sentence that asks for the job, a referral, an interview or the pay,
+  as a question or not ("Could you refer me for the role?", "Please put me forward."), or a
+  question that commits ("When could I start?"), one per sentence;
 * a *curious* question is every other question;
 * a *follow-up* is a turn with a curious question that picks up what the manager had just said
   (the analyzer's follow-up cue inside a curious question, a content word of his line taken
@@ -27,7 +28,8 @@ from app.dialogue.asking import is_follow_up
 from app.framing.cues import content_stems
 
 REQUEST_CUES: Final = frozenset({"job_request", "pay_question", "commitment"})
-_ASKED_SENTENCE: Final = re.compile(r"[^.?!]*\w[^.?!]*\?+")
+#: A sentence and its closing marks (linear: one class, then its closers).
+_SENTENCE: Final = re.compile(r"[^.?!]+[.?!]*")
 _SENTENCE_END: Final = re.compile(r"[.?!]+(?=\s|$)")
 #: A back reference that picks up the manager's words wherever it stands ("you mentioned").
 _MENTIONED: Final = re.compile(r"\byou\s+(?:mentioned|said|were\s+saying|talked\s+about)\b", re.I)
@@ -77,7 +79,7 @@ def count_questions(
     for index, speaker, text, cues in turns:
         if speaker != "seeker":
             heard = content_stems(text)
-            manager_asked += len(_ASKED_SENTENCE.findall(text))
+            manager_asked += sum(1 for m in _SENTENCE.finditer(text) if m.group().endswith("?"))
             continue
         asked = [_span(c) for c in cues if c.get("cue") == "seeker_question"]
         wants = [_span(c) for c in cues if c.get("cue") in REQUEST_CUES]
@@ -85,7 +87,10 @@ def count_questions(
         asked = [q for q in asked if _counts(text, q)]
         mine = [q for q in asked if not any(_overlaps(q, w) for w in wants)]
         theirs = [q for q in asked if q not in mine]
-        asking_for = len({_sentence_of(text, q) for q in theirs})
+        # A request is asked or stated ("Please put me forward."): every sentence with a
+        # request for the job or the pay, and every question that commits ("When can I start?").
+        stated = [_span(c) for c in cues if c.get("cue") in ("job_request", "pay_question")]
+        asking_for = len({_sentence_of(text, q) for q in theirs + stated})
         if asking_for:
             requests += asking_for
             request_turns.append(index)

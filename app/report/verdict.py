@@ -26,9 +26,14 @@ AFTER_SHIFT: Final = "after"
 NO_SHIFT: Final = "none"
 
 
-def turn_list(turns: Sequence[int]) -> str:
-    """1-based turn numbers in words: "turn 2", "turns 2 and 5", "turns 2, 5 and 7"."""
-    shown = [str(t + 1) for t in turns]
+def turn_list(turns: Sequence[int], cap: int = 6) -> str:
+    """1-based turn numbers in words, the one way the replay says them: "turn 2", "turns 2
+    and 5", "turns 2, 5 and 7"; past `cap` turns, the first `cap` and "…"."""
+    shown = [str(t + 1) for t in turns[:cap]]
+    if not shown:
+        return ""
+    if len(turns) > cap:
+        return "turns " + ", ".join(shown) + "…"
     if len(shown) == 1:
         return f"turn {shown[0]}"
     return "turns " + ", ".join(shown[:-1]) + " and " + shown[-1]

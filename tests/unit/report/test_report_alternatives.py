@@ -142,3 +142,19 @@ def test_an_interest_question_still_gets_a_hedged_yes() -> None:
         assert line_kind(line).kind == "interest", line
         for turn in range(3):
             assert compose("commitment", line, turn).startswith(YES_NO_OPENINGS)
+
+
+@pytest.mark.parametrize("line", ABOUT_YOU)
+@pytest.mark.parametrize("cue", ["commitment", "job_request", "pay_question"])
+@pytest.mark.parametrize(
+    "answer", ["I really want this job!", "Could you refer me for the role?", "What's the pay?"]
+)
+def test_a_question_about_oneself_is_answered_whatever_the_cue(
+    line: str, cue: str, answer: str
+) -> None:
+    """No plain first sentence to keep (the cue is in it): the alternative still answers the
+    question asked (a sentence about oneself), never another one ("I'm still finding out")."""
+    alt = compose(cue, line, 0, answer=answer, cue_start=0)
+    assert alt.startswith("(Your answer, in a sentence or two.)"), alt
+    assert "still finding out" not in alt
+    assert "Mostly" not in alt

@@ -63,6 +63,8 @@ ANSWERS: dict[str, tuple[tuple[str, int, int], ...]] = {
         ("Could you refer me for the role?", 0, 1),
         ("What's the salary for this role?", 0, 1),
         ("Can I get an interview? And what does the team work on?", 1, 1),
+        ("Please refer me for the role.", 0, 1),
+        ("I'd like to apply. What does the team work on?", 1, 1),
     ),
 }
 _ALL = [(kind, *item) for kind, items in ANSWERS.items() for item in items]

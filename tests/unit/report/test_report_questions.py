@@ -18,6 +18,9 @@ CURIOUS_ECHO = ("What do the pipelines feed into?", "How do the dashboards get u
 CURIOUS_NEW = ("How long have you been there?", "What got you into this field?")
 GO_ON = ("Tell me more.", "How so?", "Interesting, tell me more")
 REQUESTS = (
+    "Please refer me for the role.",
+    "I'd like to apply for the job.",
+    "I'd like to know the salary.",
     "Could you refer me for the role?",
     "What's the salary for this role?",
     "Can I get an interview?",
