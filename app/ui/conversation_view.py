@@ -56,6 +56,7 @@ class ConversationView(QWidget):
         self._scenario: Scenario | None = None
         self._last_manager_idx: int | None = None
         self._answered = 0
+        self._listen = False
         self.practice_mode = False
         self.card = PersonaCard()
         self.caption = named(
@@ -141,16 +142,13 @@ class ConversationView(QWidget):
         self.practice_mode = practice
         self.card.show_persona(scenario)
         self.state.person = scenario.persona.name.split()[0] if scenario.persona.name else "They"
-        self.state.listen_available = listen
+        self._listen = listen
         self.state.voice_audible = voice
         self.transcript.clear()
         self.caption.clear()
         self.clear_notice()
         self.answer.clear()
-        self.answer.setPlaceholderText(
-            "Type your answer here, or answer out loud…" if listen else "Type your answer here…"
-        )
-        self.listen_button.setVisible(listen)
+        self._can_listen(listen)
         self.repeat_button.setEnabled(True)
         self.set_answer_enabled(False)
         self.state.set_state("idle")
@@ -233,6 +231,9 @@ class ConversationView(QWidget):
         self.state.set_state("thinking")
 
     def set_level(self, level: float) -> None:
+        if self.banner.kept and self._listen:  # it hears again (plugged back in): say so
+            self.banner.forget()
+            self._can_listen(True)
         self.state.set_level(level)
 
     def show_notice(self, message: str) -> None:
@@ -247,17 +248,20 @@ class ConversationView(QWidget):
 
     def microphone_lost(self, message: str) -> None:
         """No microphone: typing only, in every part of the screen (no Listen button, the
-        placeholder and the state row say type), and the reason stays on the banner."""
-        self.state.listen_available = False
-        self.listen_button.hide()
-        self.answer.setPlaceholderText("Type your answer here…")
-        if self.state.state == "listening":
-            self.state.set_state("your_turn")
-        else:
-            self.state.set_state(self.state.state)  # its words, now without "speak"
+        placeholder and the state row say type), and the reason stays on the banner until it
+        hears again (`set_level`)."""
+        self._can_listen(False)
         typing = "" if "type" in message.lower() else " You can keep going by typing your answers."
         self.banner.keep(message, message + typing)
         self._scroll_to_end()
+
+    def _can_listen(self, listen: bool) -> None:
+        self.state.listen_available = listen
+        self.listen_button.setVisible(listen)
+        out_loud = ", or answer out loud" if listen else ""
+        self.answer.setPlaceholderText(f"Type your answer here{out_loud}…")
+        now = self.state.state
+        self.state.set_state("your_turn" if now == "listening" and not listen else now)
 
     def _fit_caption(self) -> None:
         """A long line (or large text) steps down the type scale (line → heading → lead) so

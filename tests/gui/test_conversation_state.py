@@ -5,6 +5,8 @@ never stalls."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from app.dialogue import installed_scenario_dirs, load_scenarios
@@ -14,6 +16,19 @@ from app.ui.persona_card import PersonaCard
 
 MICLESS = ("No microphone found: no sound system is running. Type your answer.",
            "No microphone was found.")  # fmt: skip
+
+
+def _type_answer(app: FrameshiftDriver, answer: str) -> None:
+    """Typed into the box and sent (the driver would say it into the microphone)."""
+    rehearsal = app.window.rehearsal
+    app.wait_until(lambda: rehearsal.awaiting_answer, "the app to await an answer")
+    before = len(rehearsal.conversation.turns)  # type: ignore[union-attr]
+    app.window.conversation.answer.setText(answer)
+    app.window.conversation.send_button.click()
+    app.wait_until(
+        lambda: len(rehearsal.conversation.turns) > before + 1,  # type: ignore[union-attr]
+        "the typed answer and the reply",
+    )
 
 
 @pytest.mark.parametrize("message", MICLESS)
@@ -35,15 +50,7 @@ def test_without_a_microphone_the_screen_says_type_for_the_whole_rehearsal(
     for answer in answers:
         if app.window.rehearsal.conversation.runner.current.is_end:  # type: ignore[union-attr]
             break
-        rehearsal = app.window.rehearsal
-        app.wait_until(lambda: rehearsal.awaiting_answer, "the app to await an answer")
-        before = len(rehearsal.conversation.turns)  # type: ignore[union-attr]
-        view.answer.setText(answer)
-        view.send_button.click()
-        app.wait_until(
-            lambda: len(rehearsal.conversation.turns) > before + 1,  # type: ignore[union-attr]
-            "the typed answer and the reply",
-        )
+        _type_answer(app, answer)
         for _ in range(3):
             app.qtbot.wait(30)
             # One state, every part of the screen: the banner stays, same words, same place.
@@ -93,6 +100,30 @@ def test_the_progress_label_goes_down_with_every_answer(estimates: list[int]) ->
         card.set_progress(answered, left)
         assert card.progress_text.text().startswith(f"Answer {answered + 1}") or left == 0
         shown.append(_shown_left(card))
-    for before, after in zip(shown, shown[1:], strict=False):
+    for before, after in itertools.pairwise(shown):
         assert after < before or after == 1 == before, shown
     assert card.progress_text.text() == "Last line"
+
+
+@pytest.mark.parametrize("message", [*MICLESS, "The microphone was disconnected."])
+def test_a_microphone_that_hears_again_brings_listening_back(message: str) -> None:
+    """Typing-only lasts while nothing is heard; once the microphone sends a level again
+    (plugged back in, as the banner told), the screen offers listening again, at once."""
+    scenarios, _problems = load_scenarios(installed_scenario_dirs(()))
+    view = ConversationView()
+    view.begin(scenarios[0], voice=True, listen=True)
+    view.show()
+    view.microphone_lost(message)
+    assert not view.listen_button.isVisible()
+    assert view.banner.isVisible()
+    view.show_notice(message + " You can keep going by typing your answers.")  # next turn
+    assert view.banner.text().startswith(message)
+    view.set_level(0.2)
+    assert view.listen_button.isVisible()
+    assert not view.banner.isVisible()
+    assert "out loud" in view.answer.placeholderText()
+    # A rehearsal without listening never turns it on from a stray level.
+    view.begin(scenarios[0], voice=True, listen=False)
+    view.microphone_lost(message)
+    view.set_level(0.2)
+    assert not view.listen_button.isVisible()
