@@ -54,7 +54,12 @@ def describe_shift(s: SessionRecord) -> str:
     if s.status == "interrupted":
         return "– Not analysed: it was cut short"
     if s.shift_turn is None:
-        return "● Stayed exploratory" if s.status == "finished" else "–"
+        if s.status != "finished":
+            return "–"
+        from app.report.verdict import Verdict  # pure; true to the frames, as the replay
+
+        verdict = Verdict.from_analysis(s.analysis, None)
+        return "● No lasting shift" if verdict.leaned else verdict.label
     return f"■ Shifted at turn {s.shift_turn + 1}"
 
 
@@ -219,7 +224,13 @@ class HistoryView(QWidget):
         pad = 4 * fm.averageCharWidth()
         self.table.setColumnWidth(0, fm.horizontalAdvance("8888-88-88 88:88") + pad)
         widest = max(
-            fm.horizontalAdvance(t) for t in ("■ Shifted at turn 88", "● Stayed exploratory")
+            fm.horizontalAdvance(t)
+            for t in (
+                "■ Shifted at turn 88",
+                "● Stayed exploratory",
+                "● No lasting shift",
+                "● Never an interview",
+            )
         )
         self.table.setColumnWidth(3, widest + pad)
         self.table.verticalHeader().setDefaultSectionSize(2 * fm.lineSpacing() + fm.height() // 2)

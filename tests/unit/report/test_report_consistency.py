@@ -258,3 +258,19 @@ def test_the_short_labels_and_the_comparison_agree_too(seed: int) -> None:
         assert clean, (said, retry.verdict)
     if retry.verdict.leaned and retry.shift is None and first.shift is not None:
         assert "read as one" in said, said
+
+
+@pytest.mark.parametrize("seed", range(0, 160, 3))
+def test_the_history_column_agrees_with_the_replay(seed: int) -> None:
+    """History's shift column for a finished session says what its replay says."""
+    from app.ui.history import describe_shift
+
+    report = _report(_conversation(random.Random(seed)), True)
+    said = describe_shift(report.session)
+    verdict = report.verdict
+    if verdict.shift_turn is not None:
+        assert said == f"■ Shifted at turn {verdict.shift_turn + 1}"
+    elif verdict.leaned:
+        assert said == "● No lasting shift"
+    else:
+        assert said == ("● Stayed exploratory" if verdict.explored else "● Never an interview")
