@@ -176,10 +176,13 @@ class AnswerStream:
         denoiser: Denoises | None = None,
         *,
         tail: bool = False,
+        settled_anchor: bool = False,
     ) -> None:
         self.recognizer = recognizer
         self.denoiser = denoiser
         self.tail = tail
+        self.settled_anchor = settled_anchor
+        self._settled: tuple[list[str], list[float], list[float]] = ([], [], [])
         self.agreement = LocalAgreement()
         self.decodes = 0
         #: How many ``decode`` calls decoded a tail only.
@@ -204,6 +207,7 @@ class AnswerStream:
     def _reset(self) -> None:
         self._generation += 1
         self.agreement.reset()
+        self._settled = ([], [], [])
         self.committed_starts = []
         self.committed_ends = []
         self._pcm = b""
@@ -266,6 +270,12 @@ class AnswerStream:
         if not timed_ok:  # no usable word times: hold back the last two words
             settled = max(0, len(words) - 2)
         newly = self.agreement.update(words, settled)
+        if timed_ok:  # this decode's words far enough from its edge, with where they lie
+            self._settled = (
+                words[:settled],
+                [duration_s - w.before_start_s for w in timed[:settled]],
+                [duration_s - w.before_end_s for w in timed[:settled]],
+            )
         start = len(self.agreement.committed) - len(newly)
         del self.committed_starts[start:]
         del self.committed_ends[start:]
@@ -283,30 +293,48 @@ class AnswerStream:
         started = time.perf_counter()
         with self._lock:
             audio = self._audio(clip)
-            committed = list(self.agreement.committed)
-            cut = self._tail_cut(audio.duration_s) if self.tail else None
+            known = self._known()
+            cut = self._tail_cut(audio.duration_s, *known) if self.tail else None
             prefix = self.forced_prefix(audio.duration_s)
-        text = self._decode_tail(audio, committed, *cut) if cut is not None else None
+        text = self._decode_tail(audio, known[0], *cut) if cut is not None else None
+        tail = text is not None
         if text is None:
             text = self.recognizer.transcribe(audio, prefix=prefix).text
         with self._lock:
             self.decodes += 1
-            self.tail_decodes += cut is not None and text is not None
+            self.tail_decodes += tail
         return Transcript(text, clip.duration_s, time.perf_counter() - started)
 
-    def _tail_cut(self, duration_s: float) -> tuple[int, float] | None:
+    def _known(self) -> tuple[list[str], list[float], list[float]]:
+        """The answer's words known before the tail, with where each starts and ends: the
+        committed ones, or (``settled_anchor``) the newest streaming decode's words that end
+        :data:`EDGE_HOLD_S` before its edge when they reach further (one full-window pass heard
+        them; a short answer or a busy machine may not see two before it ends)."""
+        committed = (
+            list(self.agreement.committed),
+            list(self.committed_starts),
+            list(self.committed_ends),
+        )
+        if self.settled_anchor and len(self._settled[0]) > len(committed[0]):
+            return self._settled
+        return committed
+
+    @staticmethod
+    def _tail_cut(
+        duration_s: float, words: list[str], starts: list[float], ends: list[float]
+    ) -> tuple[int, float] | None:
         """The first anchor word's index and where the tail's audio starts (s), or None when
-        no committed word has a usable start (nothing committed, or no word times)."""
-        n = len(self.agreement.committed)
-        if not n or len(self.committed_starts) != n:
+        no known word has a usable start (none known, or no word times)."""
+        n = len(words)
+        if not n or len(starts) != n or len(ends) != n:
             return None
         k = max(0, n - ANCHOR_WORDS)
-        start = self.committed_starts[k]
+        start = starts[k]
         if isnan(start) or start >= duration_s:
             return None
         cut = start - TAIL_LEAD_S
         if k > 0:
-            cut = max(cut, min(self.committed_ends[k - 1], start))
+            cut = max(cut, min(ends[k - 1], start))
         return k, max(0.0, cut)
 
     def _decode_tail(
