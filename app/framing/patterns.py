@@ -280,7 +280,11 @@ HONEST_UNCERTAINTY: Final = _rx(
     r"not\s+(?:really\s+)?(?:certain|clear\s+(?:yet|on))",
 )
 CONDITIONAL_INTEREST: Final = _rx(
-    r"maybe|perhaps|possibly|potentially",
+    # not a rough amount ("maybe forty people", "maybe twice a week", "perhaps 20 minutes")
+    r"(?:maybe|perhaps|possibly)(?!\s+(?:about\s+|around\s+|like\s+)?(?:\d+|a\s+(?:dozen|couple|few"
+    r"|hundred|thousand|third|quarter|half)|half|once|twice|three\s+times|two|three|four|five"
+    r"|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred)(?![\w'’]))|potentially",
     rf"(?:it|that|this)(?:{A}s|\s+is)?\s+(?:might|could|may)\s+be",
     r"could\s+be",
     r"it\s+depends|depend(?:s|ing)\s+on",

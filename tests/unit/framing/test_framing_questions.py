@@ -216,3 +216,21 @@ def test_a_polite_no_to_an_offer_hedges_nothing() -> None:
         ("Is there anything I can help with?", "Not right now, maybe once I know more."),
     ):
         assert analyze_answer(line, answer, rules_only=True).frame == "exploration", answer
+
+
+ROUGH_AMOUNTS = tuple(
+    f"{lead} {word} {amount} {what}"
+    for lead, word, amount, what in itertools.product(
+        ("It was a small crowd,", "I wrote", "we see", "i go"),
+        ("maybe", "perhaps", "possibly"),
+        ("forty", "20", "a dozen", "twice", "about ten", "around 30", "half", "a couple"),
+        ("people.", "applications a year", "times a month"),
+    )
+)  # fmt: skip
+
+
+def test_a_rough_amount_is_no_hedge() -> None:
+    wrong = [a for a in ROUGH_AMOUNTS if "conditional_interest" in _cues("How was it?", a)]
+    assert not wrong, wrong[:5]
+    for hedge in ("Maybe.", "maybe one day", "Perhaps, if the team is right.", "possibly, yes"):
+        assert "conditional_interest" in _cues("Are you interested in the role?", hedge), hedge
