@@ -37,6 +37,7 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -46,10 +47,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from app.dialogue import Scenario, expand_paths, load_scenario  # noqa: E402
+from app.dialogue.choosing import choose  # noqa: E402
 from app.dialogue.knowledge import (  # noqa: E402
     KnowledgeMatcher,
     TopicMatch,
-    best_question,
+    has_content,
     questions_in,
     shared_encoder,
 )
@@ -72,13 +74,15 @@ def _scenarios(folder: Path) -> dict[str, Scenario]:
     return found
 
 
-def _as_the_runner_hears_it(matcher: KnowledgeMatcher, text: str) -> TopicMatch:
+def _as_the_runner_hears_it(matcher: KnowledgeMatcher, text: str, scenario: Scenario) -> TopicMatch:
     """What the runner answers: the questions found in the answer (as the analyzer's
-    seeker_question cues), the one the knowledge answers best; nothing if it finds none."""
-    spans = questions_in(text)
+    seeker_question cues), the topic `choosing.choose` picks for them (the matcher's best,
+    with who and what they ask about: a job request gets no topic); nothing if it finds none."""
+    spans = [q for q in questions_in(text) if has_content(q)]
     if not spans:
         return TopicMatch(None, None, 0.0, matcher.method)
-    return best_question(matcher, spans)[1]
+    choice = choose(matcher, spans, scenario)
+    return replace(choice.found, topic=choice.topic)
 
 
 def _recognizer_style(text: str) -> bool:
@@ -124,7 +128,7 @@ def run(folder: Path, *, words_only: bool, misses: str = "dev") -> dict[str, Any
                 problems.append(f"{path}: '{item.get('text')}' is labelled unknown topic {label}")
                 continue
             text = str(item.get("text", ""))
-            found = _as_the_runner_hears_it(matcher, text)
+            found = _as_the_runner_hears_it(matcher, text, scenario)
             results.append(
                 {
                     "set": path.parent.name if path.parent != folder else path.stem,

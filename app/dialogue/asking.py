@@ -184,14 +184,23 @@ INTENTS: Final[dict[str, re.Pattern[str]]] = {
         r"become|break|wind\s+up|land|find\s+your\s+way)\b"
         r"|\bwhat\s+(?:first\s+)?(?:got|brought|led|drew|pulled)\s+(?:you|her|him|them)\s+"
         r"(?:into|to|towards?)\b"
-        r"|\bhow\s+(?:you|she|he|they)\s+(?:got|ended\s+up|started|came)\b",
+        r"|\bhow\s+(?:you|she|he|they)\s+(?:got|ended\s+up|started|came)\b"
+        r"|\bwhat\s+did\s+(?:you|she|he|they)\s+do\s+before\b",
         re.IGNORECASE,
     ),
     "referral": re.compile(
         r"\b(?:who|anyone|anybody|someone|somebody|any\s+one)\s+else\b(?=.*\b(?:(?:should|"
         r"could|would|might|can)\s+i|talk|speak|meet|reach|contact|recommend|suggest)\b)"
         r"|\bother\s+people\s+(?:i|you)\s+(?:should|could|would|might)\b"
-        r"|\bwho\s+(?:should|could|would|might)\s+i\s+(?:talk|speak|reach|meet|contact)\b",
+        r"|\bwho\s+(?:should|could|would|might)\s+i\s+(?:talk|speak|reach|meet|contact)\b"
+        # "is there someone you think I should talk to", "anyone you'd suggest I meet"
+        r"|\b(?:someone|somebody|anyone|anybody|people|who)\s+(?:else\s+)?(?:(?:do\s+)?you\s+"
+        r"(?:think|reckon|know|would\s+suggest|would\s+recommend)\s+|you'd\s+(?:suggest|"
+        r"recommend)\s+)?(?:(?:that\s+)?i|we)\s+(?:should|could|ought\s+to|might|can)\s+(?:go\s+)?"
+        r"(?:talk|speak|meet|reach\s+out|contact|get\s+in\s+touch|chat|ask)\b"
+        r"|\b(?:suggest|recommend)\s+(?:that\s+)?i\s+(?:talk|speak|meet|reach\s+out|contact|chat)\b"
+        r"|\b(?:should|could)\s+i\s+(?:talk|speak|reach\s+out)\s+to\s+(?:anyone|anybody|someone|"
+        r"somebody|other\s+people)\b",
         re.IGNORECASE,
     ),
     "pay": _PAY,
@@ -364,12 +373,33 @@ REFLECTIVE_REPLIES: Final = (
     "Honestly, I'm still working that one out myself.",
     "Ha, that's a big one. I'd need longer than we've got to do it justice.",
 )
-#: Every generic reply by what it answers, in the order they are tried.
+#: To a request for the job ("Could you refer me?", "When can I interview?") that the scripted
+#: line after it does not take up: an honest brake, never a description of the job.
+REQUEST_REPLIES: Final = (
+    "Let's see how we get on first.",
+    "One step at a time, I think.",
+)
+#: To a question about a topic already answered in this rehearsal, every variant said: a short
+#: pointer back, never the same answer word for word.
+AGAIN_REPLIES: Final = (
+    "Like I said, that's about all I can tell you on that one.",
+    "As I said, there's not much more to it than that.",
+)
+#: After answering one question of several, to a pay or start-date question beside it that the
+#: scripted line does not take up: it is owned, not dropped silently.
+PAY_ASIDES: Final = ("As for pay, that comes later, if it gets that far.",)
+START_ASIDES: Final = ("As for starting, let's not get ahead of ourselves.",)
+#: Every generic reply by what it answers, in the order they are tried (the last four have no
+#: intent of their own: the runner picks them; listed here so they are pre-rendered).
 GENERIC_REPLIES: Final[dict[str, tuple[str, ...]]] = {
     "private": PRIVATE_REPLIES,
     "logistics": LOGISTICS_REPLIES,
     "later": LATER_REPLIES,
     "reflective": REFLECTIVE_REPLIES,
+    "request": REQUEST_REPLIES,
+    "again": AGAIN_REPLIES,
+    "pay_aside": PAY_ASIDES,
+    "start_aside": START_ASIDES,
 }
 _GENERIC_INTENTS: Final = {
     "private": frozenset({"leisure", "personal"}),
@@ -429,9 +459,24 @@ _FOLLOW_UP: Final = re.compile(
 )
 
 
+#: A short lead-in clause before a follow-up ("I like the sound of that, tell me more"): a
+#: reaction, not a question of its own.
+_LEAD_IN: Final = re.compile(r"^(?P<lead>[^,?]{1,40}),\s*(?P<rest>[^,]+)$")
+_ASKING_WORD: Final = re.compile(r"\b(?:what|how|who|when|where|why|which)\b", re.IGNORECASE)
+
+
 def is_follow_up(question: str) -> bool:
-    """Whether a question only asks the manager to go on about what he just said."""
-    return _FOLLOW_UP.match(question.strip()) is not None
+    """Whether a question only asks the manager to go on about what he just said (maybe after
+    a short reaction: "I like the sound of that, tell me more")."""
+    text = question.strip()
+    if _FOLLOW_UP.match(text) is not None:
+        return True
+    lead = _LEAD_IN.match(text)
+    return (
+        lead is not None
+        and not _ASKING_WORD.search(lead.group("lead"))
+        and _FOLLOW_UP.match(lead.group("rest")) is not None
+    )
 
 
 def is_private(question: str) -> bool:

@@ -56,6 +56,12 @@ MEANING_MARGIN: Final = 0.04
 #: hardest part", "stand out"): the topics whose examples lean the same way are the only
 #: candidates, so less of the meaning needs to agree.
 LEANING_THRESHOLD: Final = 0.35
+#: Score the one topic showing what a question is after needs ("is there anybody I could reach
+#: out to" when only who_else is asked that way): the intent's words already chose it.
+SOLE_INTENT_THRESHOLD: Final = 0.25
+#: The intents whose words alone say what is asked (not pay: "a pension at a seed company?" is
+#: near a funding topic that mentions money, yet asks about pay).
+SURE_INTENTS: Final = frozenset({"referral", "origin"})
 #: When an intent or leaning narrowed the topics and none scores enough, an example question
 #: this close (cosine) to the question still decides: it asks the same thing in other words.
 SAME_QUESTION: Final = 0.75
@@ -203,9 +209,16 @@ class KnowledgeMatcher:
             scores = [m + WORDS_WEIGHT * w for m, w in zip(meaning, words, strict=True)]
             threshold, margin, method = MEANING_THRESHOLD, MEANING_MARGIN, "meaning"
         candidates, leaned = self._candidates(question, leave_out)
-        if meaning is not None and (leaned or len(intents(question)) > 1):
-            # narrowed by its words, or asking two things each shown by only some topics
+        asked = intents(question)
+        narrowed = len(asked) > 1 or (
+            bool(asked & SURE_INTENTS) and len(candidates) < len(self.ids)
+        )
+        if meaning is not None and (leaned or narrowed):
+            # narrowed by its words ("the hardest part") or by what it is after ("someone I
+            # should talk to"): only topics asked that way compete, so less meaning must agree
             threshold = LEANING_THRESHOLD
+        if meaning is not None and asked & SURE_INTENTS and len(candidates) == 1:
+            threshold = SOLE_INTENT_THRESHOLD  # "anybody I could reach out to": who_else alone
         ranked = sorted(candidates, key=scores.__getitem__)[::-1]
         if not ranked:
             return TopicMatch(None, None, 0.0, method)

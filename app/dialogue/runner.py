@@ -8,18 +8,17 @@ from collections.abc import Collection, Sequence
 
 from app.dialogue.asking import (
     GENERIC_REPLIES,
-    about_own_work,
     generic_kind,
+    intents,
     is_follow_up,
     may_deflect,
-    own_work_topic,
     talks_terms,
 )
 from app.dialogue.bridges import BridgeTurns, about_seeker, first_sentence, kind_of_join
+from app.dialogue.choosing import answers_request, choose, scenario_names
 from app.dialogue.knowledge import (
+    MEANING_THRESHOLD,
     KnowledgeMatcher,
-    TopicMatch,
-    best_question,
     has_content,
     matcher_for,
     questions_in,
@@ -31,12 +30,13 @@ from app.dialogue.model import (
     Node,
     Outcome,
     Scenario,
+    Topic,
     join_parts,
     opens_with_acknowledgement,
     split_acknowledgement,
     split_reaction,
 )
-from app.dialogue.words import names, plain_terms
+from app.dialogue.words import names, plain_terms, sentences
 from app.framing.cues import find_questions
 
 #: Cues whose question the scenario's own next line answers when the author routed the answer on
@@ -76,14 +76,6 @@ def _repeats(answers: Sequence[str], line: str) -> bool:
     return bool(answers)
 
 
-def _own_work_fallback(asked: Sequence[str], found: TopicMatch) -> str | None:
-    """For a question clearly about the persona's own work or the role that matched no topic
-    confidently, the closest role-like topic (role, typical_week ...) rather than a deflection."""
-    if not any(about_own_work(q) and may_deflect(q) for q in asked):
-        return None
-    return next((topic for topic, _score in found.ranked if own_work_topic(topic)), None)
-
-
 class Runner:
     """Walks one rehearsal through a scenario.
 
@@ -118,6 +110,7 @@ class Runner:
             warm(scenario.knowledge)  # embed the topics off this thread, before any question
         self._reply: ManagerLine | None = None
         self._said: set[str] = set()  # knowledge parts already said this rehearsal
+        self._told: dict[str, int] = {}  # times each topic was answered this rehearsal
         self._deflections = 0
         self._bridges = BridgeTurns(random.Random(rng.random()))
 
@@ -188,6 +181,7 @@ class Runner:
         previous = self.line().text  # what the seeker answered ("tell me more" is about it)
         self.current = self.scenario.nodes[branch.goto]
         self.path.append(self.current.id)
+        self._not_retold()
         scripted = self._scripted()
         asked = questions_in(answer) if answer is not None else list(questions)
         routed = frozenset(cues) & branch.cues  # the cues the author routed this answer on
@@ -226,9 +220,15 @@ class Runner:
             asked = [q for q in questions if has_content(q)]
             if not asked or not (knowledge.topics or knowledge.deflect):
                 return None
-            _question, found = best_question(self.matcher, asked)
-            chosen = found.topic or _own_work_fallback(asked, found)
-            kind = generic_kind(asked)
+            choice = choose(self.matcher, asked, self.scenario)
+            chosen = choice.topic
+            info = [q for q in asked if q not in choice.requests]
+            kind = generic_kind(info)
+            if not info:  # only job requests: the scenario's next line is the answer
+                if SCRIPTED_CUES.intersection(routed) or answers_request(scripted.text):
+                    return None
+                kind = "request"
+            asked = info or asked
         topic = knowledge.topic(chosen) if chosen else None
         if topic is None and kind is None and asked and all(map(is_follow_up, asked)):
             return None  # nothing near what he said: the line alone
@@ -242,8 +242,26 @@ class Runner:
         parts: list[str] = []
         private = False  # a private question got a light "another time"
         follow_up: str | None = None
-        if topic is not None:
-            parts.append(self._pick(topic.answers))
+        if topic is not None and self._told.get(topic.id, 0) and self._all_said(topic.answers):
+            # asked again, every variant said: "Like I said ..." once, then the line alone
+            if self._told[topic.id] > 1:
+                return None
+            self._told[topic.id] += 1
+            parts.append(self._pick(GENERIC_REPLIES["again"]))
+        elif topic is not None:
+            self._told[topic.id] = self._told.get(topic.id, 0) + 1
+            # of its answers, one naming what was asked about ("Harbor Street"), if not said
+            said = " ".join(asked).lower()
+            names = [n for n in scenario_names(self.scenario) if n in said]
+            named = [
+                a
+                for a in topic.answers
+                if a not in self._said and any(n in a.lower() for n in names)
+            ]
+            parts.append(self._pick(named or topic.answers))
+            aside = self._aside(asked, topic, scripted.text)
+            if aside is not None:
+                parts.append(aside)
             if (
                 topic.follow_up
                 and topic.follow_up not in self._said
@@ -308,6 +326,43 @@ class Runner:
             private=private,
         )
         return self._bridges.take(options)
+
+    def _not_retold(self) -> None:
+        """When this node's phrasing retells what a knowledge answer already said in this
+        rehearsal ("I started in analytics ..." after the origin story), a phrasing of it that
+        does not, if it has one."""
+        told = [a for t in self.scenario.knowledge.topics for a in t.answers if a in self._said]
+        line = self._phrasing[self.current.id]
+        if not told or len(self.current.lines) < 2 or not self._retells(told, line):
+            return
+        other = next((t for t in self.current.lines if not self._retells(told, t)), None)
+        if other is not None:
+            self._phrasing[self.current.id] = other
+
+    def _retells(self, told: Sequence[str], line: str) -> bool:
+        """Whether the line says again what these answers said: a sentence of each says the
+        same, or a statement of the line is about a topic already answered."""
+        if self.matcher.retells(told, line):
+            return True
+        statements = [s for s in sentences(line) if not s.rstrip().endswith("?")]
+        for found in self.matcher.match_all(statements):
+            if found.best in self._told and found.score >= MEANING_THRESHOLD:
+                return True
+        return False
+
+    def _all_said(self, answers: Sequence[str]) -> bool:
+        return all(a in self._said for a in answers)
+
+    def _aside(self, asked: Sequence[str], topic: Topic, line: str) -> str | None:
+        """For pay or a start date asked beside the question answered ("Are you hiring? What's
+        the salary?"), a short aside owning it, unless the topic or the line takes it up."""
+        shown = frozenset().union(*(intents(q) for q in topic.questions))
+        for kind, intent in (("pay_aside", "pay"), ("start_aside", "start_date")):
+            if intent in shown or talks_terms(line):
+                continue
+            if any(intent in intents(q) for q in asked):
+                return self._pick(GENERIC_REPLIES[kind])
+        return None
 
     def _pick(self, answers: Sequence[str]) -> str:
         """An answer variant not said yet in this rehearsal (at random), else any."""

@@ -356,9 +356,10 @@ def test_bridges_take_turns(write_scenario: Callable[..., Path]) -> None:
     )
     runner = Runner(load_scenario(write_scenario(loop + KNOWLEDGE)), seed=0)
     said = []
-    for question in ("what tools do you use", "your tech stack?", "which tools", "tools?"):
+    # a topic asked again is not retold word for word: two topics, asked in turn
+    for question in ("what tools do you use", "typical week?", "what's a typical week", "tools?"):
         line = runner.advance("neutral", {"seeker_question"}, questions=[question])
-        assert line.topic == "tools"
+        assert line.topic in ("tools", "typical_week")
         said.append(line.parts[1])
     assert all(a != b for a, b in itertools.pairwise(said)), said
     assert said[0] in TURN_BACKS

@@ -1,0 +1,258 @@
+"""Which topic the manager answers, of the questions in one answer: the matcher's best, then
+what the question says about WHOM it asks and WHAT it asks for.
+
+- A **job request** ("Could you refer me?", "Can you put me forward for the GM job?", "When can
+  I interview?", "Can I apply?") is not a knowledge question: the scenario's next line answers
+  it (or an honest "let's not get ahead of ourselves"), never a topic describing the job.
+- A question about **the person hired** ("a typical week for someone in that role", "the first
+  few months for the person who joins") goes to the role topic, never the persona's own week.
+- A question naming **the persona's own title** ("What does a nurse manager in clinical
+  informatics do all day?") is about the persona's own work, not the role they hire for, and is
+  never deflected to a colleague.
+- A question naming **a name from the scenario** (its site, project, company: "the new site on
+  Harbor Street") is never deflected either: the topic that names it, else the closest topic
+  about the persona's own work.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from app.dialogue.asking import (
+    about_own_work,
+    generic_kind,
+    intents,
+    may_deflect,
+    talks_terms,
+)
+from app.dialogue.knowledge import KnowledgeMatcher, TopicMatch, best_question
+from app.dialogue.model import Scenario
+from app.dialogue.words import plain_terms, stem
+
+_JOB_REQUEST: Final = re.compile(
+    # asking the persona to act for the seeker's job: refer, recommend, put forward, pass a CV
+    r"\b(?:refer|recommend|vouch\s+for|hire|interview|shortlist)\s+me\b(?!\s+(?:to|for)\s+"
+    r"(?:read|learn))"
+    r"|\bput\s+(?:me|my\s+name|my\s+(?:cv|resume|application))\s+(?:forward|in|through|up)\b"
+    r"|\bput\s+(?:me|my\s+name)\s+(?:down|on\s+the\s+list)\b"
+    r"|\b(?:put|say)\s+in\s+a\s+(?:good\s+)?word\b|\btake\s+me\s+on\b|\bsign\s+me\s+up\b"
+    r"|\b(?:pass|send|forward|give|hand|take)\s+(?:on\s+|along\s+)?my\s+(?:cv|resume|name|"
+    r"details|application)\b"
+    r"|\bmy\s+(?:cv|resume|name)\s+(?:on|along|over|forward)\b"
+    r"|\bgive\s+me\s+(?:the|a)\s+(?:job|shot|chance|trial|interview|referral)\b"
+    # asking leave to take the next step: "Can I apply?", "When can I interview?"
+    r"|\bwhen\s+(?:can|could|do|would|will|might|shall)\s+i\s+(?:come\s+in\s+for\s+|have\s+|"
+    r"get\s+|do\s+)?(?:an?\s+|the\s+|my\s+)?(?:interview|apply|application|trial)\b"
+    r"|\b(?:can|could|may|shall)\s+i\s+(?:just\s+|still\s+)?(?:apply|interview|come\s+in\s+for|"
+    r"(?:get|have)\s+(?:an?\s+)?(?:interview|referral|trial)|be\s+considered|send\s+(?:you\s+)?"
+    r"my)\b(?!\s+(?:online|through|via|by|directly|from|if|with|on\s+the)\b)"
+    r"|\b(?:any|is\s+there\s+a)\s+chance\s+(?:of|i\s+could)\s+(?:an?\s+|getting\s+(?:an?\s+)?|"
+    r"get\s+(?:an?\s+)?)?(?:interview|referral|job|trial)\b",
+    re.IGNORECASE,
+)
+
+#: The person hired as the subject: "someone in that role", "the person who joins", "whoever
+#: gets the job", "the new hire".
+_HIRE_SUBJECT: Final = re.compile(
+    r"\b(?:someone|somebody|a\s+person|the\s+person|whoever|anyone|the\s+one)\s+(?:\w+\s+){0,2}?"
+    r"(?:in|into|for|taking|doing|filling)\s+(?:that|this|the)\s+(?:role|job|post|position|seat)\b"
+    r"|\b(?:the\s+)?(?:person|someone|somebody|whoever|one)\s+(?:who|that)\s+(?:joins|gets|"
+    r"takes|lands|fills|starts|comes\s+in|is\s+hired|gets\s+hired)\b"
+    r"|\bwhoever\s+(?:joins|gets|takes|lands|fills|starts|you\s+hire)\b"
+    r"|\bthe\s+(?:new\s+(?:hire|person|starter|joiner|recruit)|successful\s+(?:candidate|"
+    r"applicant)|person\s+you\s+hire|hire)\b|\bnew\s+(?:starters?|joiners?|hires?)\b",
+    re.IGNORECASE,
+)
+
+#: Topic ids holding the role the persona hires for, and the persona's own work.
+_ROLE_TOPIC: Final = re.compile(r"(?:^|_)(?:role|job|post|position)(?:_|$)")
+#: Words that head a job title ("Nurse Manager", "Operations Director", "Head of Design").
+_TITLE_HEADS: Final = frozenset(
+    stem(w)
+    for w in (
+        *("manager", "director", "lead", "head", "researcher", "recruiter", "ceo", "cto"),
+        *("coo", "founder", "engineer", "designer", "officer", "chief", "president"),
+        *("partner", "principal", "architect", "analyst", "teacher", "nurse"),
+    )
+)
+_NOT_TITLE: Final = frozenset({"senior", "junior", "and", "of", "the", "co", "acting", "deputy"})
+#: A capitalised name of several words in the scenario's text: a site, a project, a company.
+_SCENARIO_NAME: Final = re.compile(r"\b[A-Z][\w'-]+(?:\s+(?:and\s+|of\s+|&\s+)?[A-Z][\w'-]+)+")
+
+
+def is_job_request(question: str) -> bool:
+    """Whether the question asks for the job or a step towards it (refer me, can I apply)."""
+    return _JOB_REQUEST.search(question) is not None
+
+
+#: A scripted line that takes up a job request itself: it speaks of referring, a CV, applying,
+#: interviews, the recruiter or the job ("I can't really refer someone I've only just met").
+_ABOUT_REQUEST: Final = re.compile(
+    r"\b(?:refer\w*|cv|resume|r\u00e9sum\u00e9|appl(?:y|ying|ication|ications)|interview\w*|"
+    r"recruit\w*|hiring\s+manager|hire|hiring|vouch\w*|put\s+(?:you|your\s+name)\s+forward|"
+    r"pass\s+(?:on\s+)?your|your\s+name|the\s+(?:job|role|post|position|vacancy|opening)|"
+    r"shortlist\w*|the\s+website|online)\b",
+    re.IGNORECASE,
+)
+
+
+def answers_request(line: str) -> bool:
+    """Whether a scripted line itself takes up a request for the job."""
+    return talks_terms(line) or _ABOUT_REQUEST.search(line) is not None
+
+
+def about_hire(question: str) -> bool:
+    """Whether the question is about the person who would be hired, not the persona."""
+    return _HIRE_SUBJECT.search(question) is not None
+
+
+def is_role_topic(topic_id: str) -> bool:
+    """Whether a topic holds the role being hired for (not the persona's own week)."""
+    return _ROLE_TOPIC.search(topic_id) is not None
+
+
+def _title_words(title: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The title's words (stems) and its heads, as written: the last word before "of" or a
+    comma, of each part joined by "and" ("Head of Learning Design" -> head; "Co-founder and
+    CEO" -> founder, ceo)."""
+    words = frozenset(plain_terms(title.replace("-", " "))) - _NOT_TITLE
+    heads: set[str] = set()
+    for part in re.split(r"\s+(?:and|&)\s+", re.split(r",|\s+of\s+", title.lower())[0]):
+        last = part.replace("-", " ").split()[-1:] if part.strip() else []
+        heads.update(w for w in last if stem(w) in _TITLE_HEADS)
+    return words, frozenset(heads)
+
+
+def names_title(question: str, title: str) -> bool:
+    """Whether the question names this job title: its head word ("manager", exactly, not
+    "management") and, when the title has more words, another of them ("nurse manager",
+    "director of operations")."""
+    words, heads = _title_words(title)
+    said = re.findall(r"[a-z]+", question.lower().replace("-", " "))
+    if not heads or not any(w in heads or w.removesuffix("s") in heads for w in said):
+        return False
+    asked = frozenset(plain_terms(" ".join(said)))
+    return len(asked & words) >= min(2, len(words))
+
+
+def scenario_names(scenario: Scenario) -> tuple[str, ...]:
+    """The names of several words the scenario's context and persona give (sites, projects,
+    the company), lowercased, the persona's own name left out."""
+    found = {m.group().lower() for m in _SCENARIO_NAME.finditer(scenario.context)}
+    found.add(scenario.persona.company.lower())
+    found.discard(scenario.persona.name.lower())
+    return tuple(sorted(found))
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What to answer of one answer's questions: `topic` (or None), the `question` it answers
+    and its match; `requests`: the job requests among them (the scripted line answers those)."""
+
+    topic: str | None
+    question: str
+    found: TopicMatch
+    requests: tuple[str, ...] = ()
+
+
+def choose(matcher: KnowledgeMatcher, asked: Sequence[str], scenario: Scenario) -> Choice:
+    """The topic to answer for these questions (see the module docstring)."""
+    requests = tuple(q for q in asked if is_job_request(q))
+    info = [q for q in asked if q not in requests]
+    question, found = best_question(matcher, info)
+    if not info:
+        return Choice(None, "", found, requests)
+    topic = found.topic
+    ranked = [t for t, _score in found.ranked]  # empty: what it asks, no topic answers
+    hire = [q for q in info if about_hire(q)]
+    own = [
+        q
+        for q in info
+        if names_title(q, scenario.persona.role)
+        and q not in hire
+        and _about_work(q)
+        and not intents(q)  # "what do you like most about being a recruiter": what it asks
+    ]
+    role = next((t for t in ranked if is_role_topic(t)), None)
+    if role is not None and topic != role and hire:
+        # "the first few months for the person who joins": the role, whatever else it is near;
+        # "a typical week for someone in that role": the role, not the persona's own week
+        work = any(about_own_work(q) for q in hire)
+        if work or (topic is not None and _PERSONA_TOPIC.search(topic)):
+            return Choice(role, hire[0], found, requests)
+    if own:
+        # "What does a nurse manager actually do all day?" asked of the nurse manager
+        mine = _persona_topic(ranked)
+        if mine is not None:
+            return Choice(mine, own[0], found, requests)
+    if topic is None:
+        named = _named_topic(matcher, info, scenario, ranked)
+        if named is not None:
+            return Choice(named, question, found, requests)
+        if any(about_own_work(q) and may_deflect(q) for q in info):
+            # clearly about the persona's work or the role: the closest such topic, the
+            # persona's own first unless the question is about the person hired
+            order = [t for t in ranked if is_role_topic(t) or _PERSONA_TOPIC.search(t)]
+            if not hire and not any(_THE_ROLE.search(q) for q in info):
+                order.sort(key=is_role_topic)
+            topic = order[0] if order else None
+    return Choice(topic, question, found, requests)
+
+
+#: "what does a senior UX researcher actually do", "what's a normal day like for a ...".
+_WHAT_THEY_DO: Final = re.compile(
+    r"\bwhat\s+(?:does|do|would|will|did)\s+(?:a|an|the|your)\s+[\w\s,'-]{1,50}?\s+"
+    r"(?:actually\s+|really\s+|mostly\s+)?(?:do|spend|work\s+on)\b"
+    r"|\b(?:day|week|days|weeks)\s+(?:like|look\s+like)\b|\ball\s+day\b",
+    re.IGNORECASE,
+)
+
+
+def _about_work(question: str) -> bool:
+    return about_own_work(question) or _WHAT_THEY_DO.search(question) is not None
+
+
+#: A question naming the role itself ("where could someone go from this role").
+_THE_ROLE: Final = re.compile(r"\b(?:the|this|that)\s+(?:role|job|post|position)\b", re.I)
+#: Topic ids holding the persona's own work: "typical_week", "her_work", "lab_day" (not
+#: "remote_work": how the team works).
+_PERSONA_TOPIC: Final = re.compile(
+    r"(?:^|_)(?:week|weeks|day|days)(?:_|$)|^(?:her|his|their|my|own)_(?:work|job)$"
+)
+
+
+def is_persona_topic(topic_id: str) -> bool:
+    """Whether a topic holds the persona's own work (their week, their day)."""
+    return _PERSONA_TOPIC.search(topic_id) is not None
+
+
+def _persona_topic(ranked: Sequence[str]) -> str | None:
+    """The best-ranked topic about the persona's own work (a typical week, her work)."""
+    return next((t for t in ranked if _PERSONA_TOPIC.search(t)), None)
+
+
+def _named_topic(
+    matcher: KnowledgeMatcher, info: Sequence[str], scenario: Scenario, ranked: Sequence[str]
+) -> str | None:
+    """For a question naming one of the scenario's own names that matched no topic: the
+    best-ranked topic whose examples or answers name it, else the persona's own work."""
+    for question in info:
+        if generic_kind([question]) is not None:
+            continue  # "Is there parking at Harbor Street?": an honest "I don't know"
+        lowered = question.lower()
+        for name in scenario_names(scenario):
+            if not re.search(rf"\b{re.escape(name)}\b", lowered):
+                continue
+            naming = {
+                matcher.ids[i]
+                for i, text in (*matcher.examples, *matcher.sayings)
+                if name in text.lower()
+            }
+            best = next((t for t in ranked if t in naming), None)
+            if best is not None:
+                return best
+            return _persona_topic(ranked)
+    return None
