@@ -107,6 +107,9 @@ class TurnCheck:
     look: int
 
 
+#: Verdicts from the most cautious (holds the turn) to the least.
+_CAUTION: tuple[Verdict, ...] = ("unfinished", "unsure", "finished")
+
 VadEvent = SpeechStarted | SilenceStarted | SpeechEnded | NoSpeech | TurnCheck
 
 #: A frame of audio in, the probability that it is speech out (Silero VAD); None while the
@@ -338,6 +341,10 @@ class Vad:
         verdict = judge(text)
         if verdict == "finished" and getattr(text, "last_p", 1.0) < self.config.text_sure_p:
             verdict = "unsure"  # Whisper doubts the very word that would end the sentence
+        if self._hint is not None and self._silent_run and self._hint[0] >= self._pause_start:
+            # A second look at the same pause (the quick words, then the whole answer's decode):
+            # the words end it only when both looks agree; the more cautious verdict stands.
+            verdict = min(verdict, self._hint[1], key=_CAUTION.index)
         self._hint = (end, verdict)
         return [self._end("end_of_turn")] if self._silent_run and self._finished() else []
 
