@@ -335,3 +335,28 @@ def test_a_follow_up_after_a_short_reaction_is_still_a_follow_up() -> None:
         for lead in ("So what does the team do", "How big is it")
         for rest in _GO_ON
     )
+
+
+# -- statements the question finder may misread ----------------------------------------------
+_STATEMENTS = (
+    "Did marketing for five years.",
+    "Did two years at a bank before that.",
+    "has three kids so nights are hard",
+    "Anyone else would have quit.",
+    "Which brings me to my next point.",
+    "Which reminds me, I met Lena last week.",
+    "Was in retail before this.",
+)
+
+
+@pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
+def test_a_statement_is_never_deflected_to_a_colleague(path: Path) -> None:
+    """A statement read as a question ("Did marketing for five years.") never gets "I'm not the
+    right person, Lena would know": at most a topic it is about, or the line alone."""
+    from app.dialogue.choosing import plainly_asks
+
+    deflections = set(_scenario(path.name).knowledge.deflect)
+    assert not any(map(plainly_asks, _STATEMENTS))
+    for statement in _STATEMENTS:
+        reply = _reply(_runner(path.name), statement)
+        assert reply is None or not deflections & set(reply.parts), (statement, reply)
