@@ -22,9 +22,10 @@ Every clip goes through the detector in 20 ms chunks, in each configuration, in 
 * ``words``: the product (``VadConfig(use_text=True)``): one Smart Turn look plus the words of
   the pause judged by ``app.speech.endwords.judge``: first the microphone's quick words (tiny.en
   on the pause's last 3 s, on the end-of-turn thread), then the app's Whisper decoding the
-  whole answer so far on the STT thread (both start when the pause is 120 ms old): words that
-  stop mid-sentence hold the turn to the cap, words that end or may end a sentence end it at
-  Smart Turn >= 0.8 or after 1.2 s; before any words are known, Smart Turn >= 0.8 after 1.5 s;
+  whole answer so far on the STT thread (both start when the pause is 120 ms old; of the two
+  looks the more cautious verdict stands): words that stop mid-sentence hold the turn to the
+  cap, finished words end it after 200 ms of pause, unsure ones (or a doubted last word) after
+  1.2 s; Smart Turn ends nothing while the words are on;
 * ``words_whole_only``: the same rule without the quick words (the whole answer's decode only);
 * ``words_finished_0/300/600/900``: finished words wait for Smart Turn >= 0.8 or that long;
 * ``words_no_model``: the words and the clock only (Smart Turn never ends a pause);

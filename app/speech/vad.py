@@ -56,16 +56,19 @@ class VadConfig:
     # Turn alone cannot tell a mid-sentence pause from an end: bench/endpointing.py "cues").
     alone_threshold: float | None = None
     text_wait_ms: int = 1500  # no transcript of the pause by then: the model decides alone
-    # The words end a sentence: end by then even if the model doubts. 0 ends such a pause as soon
-    # as its words are in (bench/endpointing.py dev, quiet model times: finished median 230 ms but
-    # 45% of mid-sentence pauses cut); 1200 cuts 18% at 1.25 s: eSpeak's pauses sound finished.
-    text_finished_ms: int = 1200
+    # The words end a sentence: end after this much pause (bench/endpointing.py dev, run at load
+    # 8 with assumed quiet model times, the choice made on dev only: finished 200 ms / unsure
+    # 1200 ms with Smart Turn ending nothing the words judged cut 13.2% at a 300 ms finished
+    # median; with Smart Turn >= 0.8 also ending them 18.4%; the old 1200 / 1200 7.9% at 1.25 s).
+    text_finished_ms: int = 200
     text_unsure_ms: int = 1200  # the words may end a sentence ("I think so."): end by then
     # Quick words (a Heard) whose last word Whisper gave less than this probability count as
     # "unsure", not "finished": at a mid-sentence pause a weak last word ("working as a") comes
     # back as a sentence-ending one ("working as it.") about half as sure (app.speech.quickwords).
     text_sure_p: float = 0.7
-    text_threshold: float = 0.8  # with the words on, the model's probability that ends a pause
+    # With the words on, Smart Turn's probability that ends a pause (> 1: never; it reads eSpeak's
+    # and Piper's mid-sentence pauses as finished about as often as real ends, AUC 0.48 dev).
+    text_threshold: float = 2.0
     text_one_look: bool = True  # with the words on, one look a pause (later looks drift to "yes")
 
 
