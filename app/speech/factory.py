@@ -121,8 +121,7 @@ def make_recognizer(settings: Settings) -> Recognizer:
     from app.speech.stt_whisper import WhisperRecognizer
 
     model_dir = Path(settings.model_dir).expanduser() if settings.model_dir else None
-    # Two decodes at once: the pause's tail beside a streaming decode (app/speech/worker.py).
-    return WhisperRecognizer(model_dir, choice=settings.recognizer, workers=2)
+    return WhisperRecognizer(model_dir, choice=settings.recognizer)
 
 
 def make_microphone(settings: Settings) -> Microphone:

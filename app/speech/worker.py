@@ -1,7 +1,7 @@
-"""Synthesis and recognition off the GUI thread, in long-lived QThreads.
+"""Synthesis and recognition off the GUI thread, in two long-lived QThreads.
 
-Synthesis and recognition apart: a 1 s transcription must not delay the next line's synthesis (or
-a cache lookup), and pyttsx3 wants its engine used from one thread only. The TTS thread owns the
+Two threads, not one: a 1 s transcription must not delay the next line's synthesis (or a
+cache lookup), and pyttsx3 wants its engine used from one thread only. The TTS thread owns the
 Voice and its cache; the STT thread owns the Recognizer and keeps its model warm.
 
 Speculative decoding: the microphone announces a pause (``silence_started``) before it confirms
@@ -10,14 +10,10 @@ clip is the same audio plus silence, the speculative result is used, which takes
 the turn gap.
 
 Streaming: while the user speaks, :meth:`SpeechWorker.stream` hands over the growing answer about
-every second; a third thread (``frameshift-stt-stream``) re-decodes it in Whisper's full window
-and commits the words two decodes agree on (:mod:`app.speech.streaming`), so the speculative and
-final decodes on the STT thread only decode the tail after them, in a window sized to it (about
-0.1-0.2 s for base). Each of these decodes publishes the answer's text so far (``partial_text``).
-The streaming decode (~1.8 s for base) runs on its own thread so that the pause's decode starts
-at once beside it rather than behind it (the recognizer decodes on two CTranslate2 workers);
-no new streaming decode starts while the pause's runs. With a denoiser, the answer's audio goes
-through DeepFilterNet3 as it arrives (:mod:`app.speech.denoise`).
+every second; the STT thread re-decodes it and commits the words two decodes agree on
+(:mod:`app.speech.streaming`), so the speculative and final decodes only decode what follows
+them. Each of these decodes publishes the answer's text so far (``partial_text``). With a
+denoiser, the answer's audio goes through DeepFilterNet3 as it arrives (:mod:`app.speech.denoise`).
 """
 
 from __future__ import annotations
@@ -97,19 +93,6 @@ class _TtsJob(QObject):
         QTimer.singleShot(0, self._prerender_next)
 
 
-class _StreamJob(QObject):
-    """Lives in the streaming thread: runs the STT job's streaming decodes there, so that the
-    pause's and the end's decodes on the STT thread never queue behind one."""
-
-    def __init__(self, stt: _SttJob) -> None:
-        super().__init__()
-        self.stt = stt
-
-    @Slot()
-    def run(self) -> None:
-        self.stt.stream()
-
-
 class _SttJob(QObject):
     """Lives in the STT thread; owns the recognizer, the answer's stream, the last speculation."""
 
@@ -128,8 +111,6 @@ class _SttJob(QObject):
         self.speculative_decodes = 0
         self.stream_decodes = 0
         self._pending_lock = threading.Lock()
-        self._stream_lock = threading.Lock()  # making the stream (from either thread)
-        self._speculating = False  # the pause's decode is running (no streaming decode starts)
         self._pending: AudioClip | None = None
         self._growing: AudioClip | None = None
         self._spec: tuple[AudioClip, Transcript] | None = None
@@ -162,18 +143,17 @@ class _SttJob(QObject):
             self.notice.emit(str(notice))
 
     def _make_stream(self) -> None:
-        with self._stream_lock:
-            if self._stream is not None or not getattr(self.recognizer, "supports_prefix", False):
-                return
-            denoiser = None
-            if self.denoise and getattr(self.recognizer, "prefers_denoise", True):
-                from app.speech.denoise import Denoiser
+        if self._stream is not None or not getattr(self.recognizer, "supports_prefix", False):
+            return
+        denoiser = None
+        if self.denoise and getattr(self.recognizer, "prefers_denoise", True):
+            from app.speech.denoise import Denoiser
 
-                try:
-                    denoiser = Denoiser()
-                except SpeechError as exc:
-                    log.warning("%s", exc)
-            self._stream = AnswerStream(self.recognizer, denoiser, tail=True)  # type: ignore[arg-type]
+            try:
+                denoiser = Denoiser()
+            except SpeechError as exc:
+                log.warning("%s", exc)
+        self._stream = AnswerStream(self.recognizer, denoiser)  # type: ignore[arg-type]
 
     def _decode(self, clip: AudioClip) -> Transcript:
         """The answer so far or whole, after the words streaming committed."""
@@ -183,12 +163,12 @@ class _SttJob(QObject):
             return self.recognizer.transcribe(clip)
         return self._stream.decode(clip)
 
+    @Slot()
     def stream(self) -> None:
-        """Runs on the streaming thread (:class:`_StreamJob`)."""
         with self._pending_lock:
             clip, self._growing = self._growing, None
-            if self._pending is not None or self._speculating:
-                return  # a pause came meanwhile: its decode has the cores
+            if self._pending is not None:
+                return  # a pause came meanwhile: its speculative decode goes first
         if clip is None:
             return
         if self._stream is None:
@@ -205,8 +185,6 @@ class _SttJob(QObject):
         except Exception as exc:
             log.debug("streaming decode failed: %s", exc)
             return
-        if text is None:  # the answer was taken while this decode ran
-            return
         self._step = (clip, Transcript(text, clip.duration_s, time.perf_counter() - started))
         self.stream_decodes += 1
         self.partial_text.emit(clip, text)
@@ -216,7 +194,6 @@ class _SttJob(QObject):
         with self._pending_lock:
             clip, self._pending = self._pending, None
             self._growing = None  # the same audio, already being decoded here
-            self._speculating = clip is not None
         if clip is None:
             return
         # The user stopped during the last streaming decode: it heard the whole answer already.
@@ -228,8 +205,6 @@ class _SttJob(QObject):
             log.debug("speculative decode failed: %s", exc)
             self._spec = None
             return
-        finally:
-            self._speculating = False
         self._spec = (clip, transcript)
         self.speculative_decodes += 1
         self.partial_text.emit(clip, transcript.text)
@@ -297,7 +272,7 @@ def only_silence_after(heard: AudioClip, clip: AudioClip) -> bool:
 class SpeechWorker(QObject):
     """The voice and the recognizer behind queued requests; results come back as signals.
 
-    Create it in the GUI thread; it starts its threads at once. Every method is safe to call
+    Create it in the GUI thread; it starts its two threads at once. Every method is safe to call
     from the thread that created it; results are delivered in that thread. Call :meth:`stop`
     before quitting (it joins both threads).
 
@@ -367,12 +342,7 @@ class SpeechWorker(QObject):
         self._stt.moveToThread(self._stt_thread)
         self._transcribe_requested.connect(self._stt.transcribe)
         self._speculate_requested.connect(self._stt.speculate)
-        self._stream_thread = QThread()
-        self._stream_thread.setObjectName("frameshift-stt-stream")
-        self._stream_thread.setStackSize(32 * 1024 * 1024)
-        self._streamer = _StreamJob(self._stt)
-        self._streamer.moveToThread(self._stream_thread)
-        self._stream_requested.connect(self._streamer.run)
+        self._stream_requested.connect(self._stt.stream)
         self._load_requested.connect(self._stt.load)
         self._stt.transcribed.connect(self._on_stt_transcribed)
         self._stt.transcribe_failed.connect(self._on_stt_transcribe_failed)
@@ -381,8 +351,8 @@ class SpeechWorker(QObject):
         self._stt.notice.connect(self.recognizer_notice)
         self._stt.load_failed.connect(self.recognizer_failed)
 
-        for thread in self._threads:
-            thread.start()
+        self._tts_thread.start()
+        self._stt_thread.start()
 
     # -- requests ---------------------------------------------------------------------------
     def request_render(
@@ -430,20 +400,16 @@ class SpeechWorker(QObject):
 
     @property
     def running(self) -> bool:
-        return any(thread.isRunning() for thread in self._threads)
-
-    @property
-    def _threads(self) -> tuple[QThread, ...]:
-        return (self._tts_thread, self._stt_thread, self._stream_thread)
+        return self._tts_thread.isRunning() or self._stt_thread.isRunning()
 
     def stop(self, timeout_s: float = 10.0) -> bool:
-        """Quit and join the threads; False if one was still busy after ``timeout_s``."""
+        """Quit and join both threads; False if one was still busy after ``timeout_s``."""
         self._deadline_timer.stop()
         self._deadlines.clear()
         joined = True
-        for thread in self._threads:
+        for thread in (self._tts_thread, self._stt_thread):
             thread.quit()
-        for thread in self._threads:
+        for thread in (self._tts_thread, self._stt_thread):
             joined = thread.wait(round(timeout_s * 1000)) and joined
         return joined
 
