@@ -26,6 +26,8 @@ _HAS_VERB = re.compile(
 )
 _VERB_REACH = 30  # characters after a verbless wh-phrase in which its verb may come
 _SAME_QUESTION = 2  # an opener starting this close after another continues it
+# where a sentence ends: "?", ";", a line break, an ellipsis (trailing off), or "."/"!"
+_SENTENCE_CLOSE = re.compile(r"\.{2,}|…|[?;\n]|[.!](?!\w)")
 _DANGLING = re.compile(r"(?<=[\s,])(?:and|or|but|so)$", re.IGNORECASE)
 
 
@@ -66,6 +68,8 @@ def _openers(text: str) -> list[tuple[int, int, int]]:
     """(start, end, reach) of each candidate question opener, before merging."""
     found: list[tuple[int, int, int]] = []
     for match in p.WH_QUESTION.finditer(text):
+        if p.RELATIVE_WHICH.match(text, match.start()):
+            continue
         if _starts_clause(text, match.start(), p.WH_BLOCKERS, strict=False) and not (
             p.WH_SUBJECT_VERB.fullmatch(match.group()) and _pseudo_cleft(text, match)
         ):
@@ -74,6 +78,8 @@ def _openers(text: str) -> list[tuple[int, int, int]]:
     for match in p.YES_NO_QUESTION.finditer(text):
         words = match.group().lower().split()
         copula_det = words[0].replace("’", "'") in _COPULAS and words[-1] in _DETERMINERS
+        if words[-1] in ("a", "an") and copula_det and _subject_drop_copula(text, match):
+            continue
         if _starts_clause(text, match.start(), p.YES_NO_BLOCKERS, strict=copula_det):
             found.append((match.start(), match.end(), _SAME_QUESTION))
     sympathy = [m.span() for m in p.TELL_ME_ABOUT_IT.finditer(text)]
@@ -83,9 +89,30 @@ def _openers(text: str) -> list[tuple[int, int, int]]:
         if not any(s <= m.start() < e for s, e in sympathy)
     )
     for match in p.SENTENCE_QUESTION.finditer(text):
-        if _opens_sentence(text, match.start()) and not _pseudo_cleft(text, match):
+        if (
+            _opens_sentence(text, match.start())
+            and not _pseudo_cleft(text, match)
+            and not _closed_as_statement(text, match.start())
+        ):
             found.append((match.start(), match.end(), _SAME_QUESTION))
     return sorted(found)
+
+
+def _closed_as_statement(text: str, pos: int) -> bool:
+    """Whether the sentence at `pos` ends with a "." or "!" (not "..." or a decimal point): its
+    writer or recognizer made it a statement, so no question mark-less question is read in it."""
+    stop = _SENTENCE_CLOSE.search(text, pos)
+    return stop is not None and stop.group() in (".", "!")
+
+
+def _subject_drop_copula(text: str, match: re.Match[str]) -> bool:
+    """ "was a long day", "is a nightmare": a copula and "a/an" with nothing after it that a
+    question asks about ("is a degree required", "is a car necessary")."""
+    stop = _SENTENCE_CLOSE.search(text, match.end())
+    if stop is not None and stop.group() == "?":
+        return False
+    end = stop.start() if stop is not None else len(text)
+    return p.COPULA_ASKS.search(text, match.end(), end) is None
 
 
 def _opens_sentence(text: str, pos: int) -> bool:

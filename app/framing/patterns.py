@@ -63,6 +63,13 @@ WH_QUESTION: Final = _rx(
     # proposes)
     r"what\s+about",
 )
+#: "which is why/how/what...": a relative clause about what was just said, not a question
+#: ("which is why I came"; "which is better" still asks).
+RELATIVE_WHICH: Final = _rx(
+    rf"which(?:{A}s|\s+(?:is|was))\s+(?:why|how|what|where|when|partly|kind|sort|exactly|also"
+    r"|actually|probably|basically|honestly|really|just|definitely|something|great|fine|funny"
+    r"|interesting|ironic|fair|true|nice|cool|good)"
+)
 #: The words before a wh-word that make it an embedded clause, not a question ("I know what...").
 WH_BLOCKERS: Final = frozenset(
     _words(
@@ -87,7 +94,7 @@ YES_NO_BLOCKERS: Final = frozenset(
     _words(
         "i you we they he she it that this there what which who how why when where to thing one "
         "things lot just also really i'm im you're youre we're they're it's its that's thats "
-        "people answer problem question point truth idea plan reason "
+        "people answer problem question point truth idea plan reason else "
         # a modal or "let's" before "do"/"have" makes it the main verb ("let's do it", "I can
         # do that"), never a question's auxiliary
         "can could would should will might may must let's lets gonna wanna"
@@ -117,6 +124,36 @@ _BE_PREDICATE: Final = (
 _OBJECT: Final = (
     r"you|me|him|her|us|them|it|the|a|an|my|your|this|that|some|any|to|up|out|back"
     r"|over|by|with|at|off|about|so|too|more|monday|tomorrow|today|now|soon|later|right|away"
+    # a preposition or conjunction after the first word: that word was the object of a
+    # subject-drop verb ("did marketing for five years", "did physio in glasgow")
+    r"|for|in|on|from|into|as|then|and|or|but|before|after|during|until|since|while|because"
+    r"|here|there|abroad|full|part"
+    # nouns that follow a field of study or work, never a subject's verb ("did nursing school")
+    r"|school|college|uni|university|degree|course|courses|training|bootcamp|classes|work"
+    r"|jobs|stuff|things|shifts|years|months|weeks|days|placement|internship|apprenticeship"
+)
+#: Amounts are what a subject-drop verb did or has ("did two years", "has three kids", "does
+#: wonders"), never the subject of a question.
+_AMOUNT: Final = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|hundred|few|several|couple|lots|plenty|loads|tons|wonders|years|months"
+    r"|weeks|days|ages|nights|kids|children"
+)
+#: Verbs after "which" that make it a relative clause commenting on what was just said ("which
+#: brings me to", "which makes sense", "which reminds me"), not a question's noun.
+_RELATIVE_VERB: Final = (
+    r"brings|brought|makes|made|reminds|reminded|leads|led|gives|gave|helps|helped|takes|took"
+    r"|gets|got|keeps|kept|lets|shows|says|said|sounds|seems|feels|felt|happens|goes|went|puts"
+    r"|ties|fits|suits|drives|drove|ended|changed|includes|involves|comes|came|sums|raises"
+    r"|allows|has|had|actually|also|basically|probably|obviously|honestly"
+)
+#: A modal or verb after "anyone/anything else": its subject, so a statement ("anyone else
+#: would have quit", "anything else is a bonus"); "anyone else you think..." asks.
+_ELSE_VERB: Final = (
+    rf"would|will|could|can|should|might|may|must|shall|wouldn{A}t|won{A}t|couldn{A}t|can{A}t"
+    rf"|is|was|were|are|isn{A}t|wasn{A}t|has|had|have|did|does|do|didn{A}t|doesn{A}t|don{A}t"
+    r"|seems|gets|got|goes|went|comes|came|makes|made|says|said|knows|knew|thinks|thought"
+    r"|feels|felt|takes|took|needs|wants|wanted|works|worked|tried|tries|applied|quit|left"
 )
 #: A recognizer's question with no question mark and a subject no closed list names, opening
 #: its sentence: an auxiliary, then a subject, then more ("is fernhill hiring pms right now",
@@ -132,14 +169,30 @@ SENTENCE_QUESTION: Final = _rx(
     rf"[^\W\d_][\w'’-]*(?<!ly)\s+(?:{_BE_PREDICATE}|hiring|planning|growing|moving|looking)"
     r"(?![\w'’])",
     # do or a modal, a subject (gerunds too: "does marketing"), then a verb, not an object
-    rf"(?:does|do|did|can|could|should|will|would|has)\s+(?!(?:{_NOT_A_SUBJECT})(?![\w'’]))"
+    rf"(?:does|do|did|can|could|should|will|would|has)\s+"
+    rf"(?!(?:{_NOT_A_SUBJECT}|{_AMOUNT})(?![\w'’]))"
     rf"[^\W\d_][\w'’-]*(?<!ly)(?<!ed)\s+(?!(?:{_OBJECT})(?![\w'’]))[^\W\d_][\w'’-]*",
-    r"(?:which|what)\s+(?!(?:i|you|we|they|he|she|it|a|an|the|if|is|was|are|were|about|kind"
+    r"what\s+(?!(?:i|you|we|they|he|she|it|a|an|the|if|is|was|are|were|about|kind"
     r"|sort|else|means|meant|explains|is|i['’]?m|it['’]?s|this|that|these|those|my|our)"
     r"(?![\w'’]))[^\W\d_][\w'’-]*\s+[^\W\d_][\w'’-]*",
+    # "which" + a verb in -s/-ed is a relative clause ("which brings me to", "which makes
+    # sense", "which ended badly"); "which skills matter" keeps its noun
+    rf"which\s+(?!(?:i|you|we|they|he|she|it|a|an|the|if|is|was|are|were|about|kind"
+    rf"|sort|else|means|meant|explains|is|i['’]?m|it['’]?s|this|that|these|those|my|our"
+    rf"|{_RELATIVE_VERB}|[^\W\d_][\w'’-]{{2,}}ed)(?![\w'’]))"
+    r"(?![^\W\d_][\w'’-]*s\s+(?:me|us|him|her|them|it|sense|everything|things)(?![\w'’]))"
+    r"[^\W\d_][\w'’-]*\s+[^\W\d_][\w'’-]*",
     # "anyone else you think I should talk to", "anything else I should know" ("any X" opens
-    # statements as often: "any classroom would be lucky", "any level, I accept")
-    r"(?:anyone|anybody|anything)\s+else",
+    # statements as often: "any classroom would be lucky", "any level, I accept"); a modal or
+    # verb after it makes it the subject of a statement ("anyone else would have quit")
+    rf"(?:anyone|anybody|anything)\s+else(?!\s+(?:{_ELSE_VERB})(?![\w'’]))",
+)
+#: After "is/was a(n) ...", what a question asks about its subject ("is a degree required",
+#: "is a car necessary", "is a phd a must"); without one it is a subject-drop statement ("was a
+#: long day", "is a nightmare").
+COPULA_ASKS: Final = _rx(
+    rf"[\w'’-]+(?:ed|ing|en)|{_BE_PREDICATE}|necessary|possible|must|option|requirement|needed"
+    r"|ok|okay|fine|problem|dealbreaker"
 )
 #: A copula not followed by a subject: the wh-clause before it is a subject ("what matters
 #: most is the people"), so the sentence is a statement (pseudo-cleft).
@@ -247,7 +300,9 @@ ADVICE_SEEKING: Final = _rx(
     r"what\s+would\s+you\s+do\s+(?:differently|first|next|if)",
 )
 REFERRAL_SEEKING: Final = _rx(
-    r"who\s+else|anyone\s+else|anybody\s+else|someone\s+else|somebody\s+else|other\s+people",
+    r"who\s+else|other\s+people",
+    # not as a statement's subject: "anyone else would have quit", "someone else did it"
+    rf"(?:anyone|anybody|someone|somebody)\s+else(?!\s+(?:{_ELSE_VERB})(?![\w'’]))",
     r"who\s+(?:should|could|would|might|can|do\s+you\s+think)\s+i\s+(?:\w+\s+)?(?:talk|speak|reach"
     r"|contact|meet|ask|chat|follow|email|write)",
     r"who\s+(?:would|might)\s+be\s+(?:\w+\s+)?(?:for\s+me\s+)?to\s+(?:talk|speak|meet|chat|ask)",

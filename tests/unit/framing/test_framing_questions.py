@@ -234,3 +234,107 @@ def test_a_rough_amount_is_no_hedge() -> None:
     assert not wrong, wrong[:5]
     for hedge in ("Maybe.", "maybe one day", "Perhaps, if the team is right.", "possibly, yes"):
         assert "conditional_interest" in _cues("Are you interested in the role?", hedge), hedge
+
+
+# --- statements the no-opener question pattern must leave alone (review of 9fe5ffc) ----------
+
+SUBJECT_DROP = (
+    [f"{verb} {thing} {tail}"
+     for verb, thing, tail in itertools.product(
+         ("did", "Did"),
+         ("two years", "three months", "marketing", "physio", "teaching", "nursing school",
+          "law school", "accounting", "a stint", "retail", "ten years"),
+         ("at a bank before that", "for five years", "in glasgow", "for ten years then switched",
+          "then moved here", "before this"))]
+    + [f"{verb} {thing} {tail}"
+       for verb, thing, tail in itertools.product(
+           ("has", "does"), ("three kids", "two dogs", "wonders", "a lot"),
+           ("so nights are hard", "for morale honestly", "for my sanity"))]
+    + [f"{cop} a {x}" for cop, x in itertools.product(
+        ("was", "is"), ("long day", "nightmare", "lot of fun", "great team", "tough year"))]
+)  # fmt: skip
+RELATIVE = [
+    f"which {verb} {tail}"
+    for verb, tail in itertools.product(
+        ("brings me", "reminds me", "makes sense", "made me", "led me", "gives me", "ended",
+         "is why", "was why", "is how", "got me", "sounds great", "helped a lot"),
+        ("", " to my next point", " i met lena", " honestly"),
+    )
+]  # fmt: skip
+ELSE_SUBJECT = [
+    f"{who} else {verb}"
+    for who, verb in itertools.product(
+        ("anyone", "anybody", "anything"),
+        ("would have quit", "will tell you the same", "could have done it", "would be a compromise",
+         "is a bonus", "was worse", "has it harder", "did the same", "wouldn't bother",
+         "seems like a step back", "would be a compromise for me"),
+    )
+]  # fmt: skip
+STILL_ASKED = [
+    *(f"{aux} {subj} {rest}"
+      for aux, subj, rest in itertools.product(
+          ("did", "does"), ("you", "your team", "marketing", "it", "the clinic"),
+          ("sit with sales", "grow last year", "like it", "change much"))),
+    *(f"has {subj} {rest}" for subj, rest in itertools.product(
+        ("your team", "the clinic", "marketing", "it"), ("grown", "changed much", "hired lately"))),
+    *(f"{who} else {rest}" for who, rest in itertools.product(
+        ("anyone", "anybody", "anything"),
+        ("you think i should talk to", "i should know", "on the team i should meet",
+         "worth knowing"))),
+    *(f"which {noun} {rest}" for noun, rest in itertools.product(
+        ("skills", "tools", "teams", "roles", "projects"),
+        ("matter most if i want to move", "count most here", "work closest with you"))),
+    "was it hard", "was it worth it", "is a degree required", "is a car necessary",
+    "is fernhill hiring pms right now", "does marketing sit with sales", "what about your side",
+    "which skills matter most if..", "which is better", "which is the best way in",
+]  # fmt: skip
+
+
+def test_subject_drop_relative_and_else_statements_are_not_questions() -> None:
+    found = []
+    for text, lead in itertools.product(
+        SUBJECT_DROP + RELATIVE + ELSE_SUBJECT, ("", "so ", "I'm in logistics. ", "yeah ")
+    ):
+        for answer in (lead + text, (lead + text).lower(), lead + text + ".", lead + text + "!"):
+            if find_questions(answer):
+                found.append((answer, find_questions(answer)))
+    assert not found, found[:10]
+
+
+def test_a_sentence_closed_with_a_full_stop_is_no_opener_question() -> None:
+    """SENTENCE_QUESTION reads unpunctuated recognizer text: a "." or "!" closing the sentence
+    says the writer or recognizer heard a statement (ellipses and decimals close nothing)."""
+    asked = [
+        t for t in OPEN_SUBJECT if not t.startswith(("what about", "which part", "what tools"))
+    ]
+    wrongly = [
+        t + end
+        for t, end in itertools.product(asked, (".", "!", ". i heard good things"))
+        if find_questions(t + end) and not _has_opener(t)
+    ]
+    assert not wrongly, wrongly[:10]
+    for text in asked:
+        assert find_questions(text + "..."), text
+        assert find_questions(text + "?"), text
+
+
+def _has_opener(text: str) -> bool:
+    """Whether a closed-class opener (do you, is there, what is...) asks it, punctuated or not."""
+    from app.framing import patterns as p
+
+    return bool(p.YES_NO_QUESTION.match(text) or p.WH_QUESTION.match(text))
+
+
+def test_questions_beside_those_statements_still_are() -> None:
+    missed = []
+    for text, lead in itertools.product(STILL_ASKED, ("", "so ", "Cool. ")):
+        for answer in (lead + text, (lead + text).lower(), lead + text + "?"):
+            if not any(s <= len(lead) < e for s, e in find_questions(answer)):
+                missed.append(answer)
+    assert not missed, missed[:10]
+
+
+def test_a_statement_about_anyone_else_is_no_referral_request() -> None:
+    for text in ELSE_SUBJECT:
+        cues = _cues("Tell me about yourself.", text[0].upper() + text[1:] + ".")
+        assert "referral_seeking" not in cues, (text, cues)
