@@ -185,6 +185,8 @@ class _SttJob(QObject):
         except Exception as exc:
             log.debug("streaming decode failed: %s", exc)
             return
+        if text is None:  # the answer was reset while this decode ran
+            return
         self._step = (clip, Transcript(text, clip.duration_s, time.perf_counter() - started))
         self.stream_decodes += 1
         self.partial_text.emit(clip, text)
