@@ -17,9 +17,9 @@ noise seed; babble from the other split's sentences) is never tuned on. Sets:
 
 Configurations: ``tiny`` (tiny.en), ``base`` (Whisper base int8), ``base+denoise`` (DeepFilterNet3
 at a 12 dB attenuation limit first), ``streaming`` (base+denoise decoded while the answer grows,
-every second, LocalAgreement-2, then the end-of-turn decode of the tail after the committed words
-in a window sized to it, the committed words as context, as the product does; ``streaming@whole``
-decodes the whole answer at the end instead, the committed words as prefix, as before 2026-12-02).
+every second, LocalAgreement-2, then the end-of-turn decode of the whole answer with the committed
+words as prefix, as the product does; ``streaming@tail`` decodes only the tail after the committed
+words at the end, in a window sized to it, the committed words as context: AnswerStream(tail=True)).
 Each decodes Whisper's full 30 s window otherwise, as the product does; a name ending in
 ``@sized`` decodes a window sized to the audio everywhere (``streaming@sized``), for comparison.
 Decode time is the sum over every clip, and as a ratio to tiny's in the same run; for streaming
@@ -122,8 +122,8 @@ CONFIGS = ("tiny", "base", "base+denoise", "streaming")
 #: A configuration name ending in this decodes a window sized to the audio instead of
 #: Whisper's full 30 s one: "streaming@sized" (stt_whisper.window_frames).
 SIZED_WINDOW = "@sized"
-#: Streaming whose end-of-turn decode is the whole answer, not its tail: "streaming@whole".
-WHOLE_END = "@whole"
+#: Streaming whose end-of-turn decode is the tail only, not the whole answer: "streaming@tail".
+TAIL_END = "@tail"
 STEP_S = 1.0
 
 
@@ -249,11 +249,11 @@ def clip_of(x: Samples) -> AudioClip:
 
 
 def run_config(config: str, rec: WhisperRecognizer, items: list[Item]) -> dict[str, object]:
-    name = config.removesuffix(SIZED_WINDOW).removesuffix(WHOLE_END)
+    name = config.removesuffix(SIZED_WINDOW).removesuffix(TAIL_END)
     rec.window = config.endswith(SIZED_WINDOW)
     denoiser = Denoiser() if name in ("base+denoise", "streaming") else None
     stream = (
-        AnswerStream(rec, denoiser, tail=WHOLE_END not in config)
+        AnswerStream(rec, denoiser, tail=TAIL_END in config)
         if denoiser is not None or name == "streaming"
         else None
     )
@@ -362,7 +362,7 @@ def main() -> int:
     parser.add_argument("--lengths", action="store_true", help="also time decodes by length")
     args = parser.parse_args()
     configs = [c for c in args.configs.split(",") if c]
-    unknown = {c.removesuffix(SIZED_WINDOW).removesuffix(WHOLE_END) for c in configs} - set(CONFIGS)
+    unknown = {c.removesuffix(SIZED_WINDOW).removesuffix(TAIL_END) for c in configs} - set(CONFIGS)
     if unknown:
         parser.error(f"unknown configuration(s) {sorted(unknown)}; known: {', '.join(CONFIGS)}")
     if "tiny" not in configs:
