@@ -391,6 +391,15 @@ _SOMEDAY: Final = (
     r"(?:someday|some\s+day|one\s+day|eventually|in\s+the\s+future|down\s+the\s+(?:road|line)"
     r"|in\s+a\s+few\s+years|later\s+on)(?![\w'’])"
 )
+#: What follows "love to work at/for" that is not a place to work: a kind of place ("a place like
+#: yours", "startups"), oneself, a time, a price, the work itself ("at it until it clicks").
+_NOT_A_PLACE: Final = (
+    r"a|an|some|any|places?|somewhere|anywhere|companies|firms|teams|organi[sz]ations|businesses"
+    r"|startups?|start-ups|nonprofits|non-profits|charities|agencies|hospitals|schools|banks|labs"
+    r"|big|bigger|small|smaller|large|larger|local|myself|yourself|himself|herself|ourselves"
+    r"|themselves|me|it|them|that|this|free|nothing|less|peanuts|night|nights|weekends?|home"
+    r"|people|someone|somebody|anyone|anybody"
+)
 #: Declared interest in the position: commitment, unless the answer also hedges ("I'm interested
 #: in the role, but I'd like to learn more first" is conditional interest).
 DECLARED_INTEREST: Final = _rx(
@@ -404,7 +413,7 @@ DECLARED_INTEREST: Final = _rx(
     # "I'd love to work at Harbor Bank": a named place, not a kind of place ("at a place like
     # yours") nor a wish for some day ("at the Grand someday")
     rf"{ID}\s+(?:really\s+|so\s+|absolutely\s+)?love\s+to\s+work\s+(?:at|for)\s+"
-    rf"(?!(?:a|an|some|any|places?|somewhere|companies|firms|teams)(?![\w'’]))"
+    rf"(?!(?:{_NOT_A_PLACE})(?![\w'’]))"
     rf"(?![^.?!;\n]{{0,60}}?(?<![\w'’]){_SOMEDAY})[\w'’&-]+",
 )
 #: A bare affirmative opening the answer; commitment only after a commitment question.

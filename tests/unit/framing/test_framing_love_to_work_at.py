@@ -16,7 +16,10 @@ FORMS = ("I'd love to work at {o}", "I would love to work at {o}", "id love to w
 NAMED = ("Harbor Bank", "Northwind", "your company", "your lab", "the county", "Mercy General",
          "Halvorsen & Pike", "brightwater")  # fmt: skip
 KINDS = ("a place like yours", "a company like this", "somewhere like this", "places like this",
-         "a firm that does that", "an organisation like yours")  # fmt: skip
+         "a firm that does that", "an organisation like yours", "myself", "startups",
+         "startups, what was that like for you?", "small firms", "nonprofits", "free",
+         "it until it clicks", "night", "home some days", "themselves", "them", "people like you",
+         "bigger companies", "local charities", "anyone who'd have me")  # fmt: skip
 SOMEDAY = (" someday", " one day", " eventually, after my degree", " some day down the line")
 ENDS = (".", "!", ", it's my dream.", "")
 
