@@ -32,10 +32,26 @@ from app.dialogue.knowledge import KnowledgeMatcher, TopicMatch, best_question
 from app.dialogue.model import Scenario
 from app.dialogue.words import plain_terms, stem
 
+#: What may follow "apply"/"interview" when it is the seeker's own next step: the end of the
+#: sentence, "for/to" the job (role, team, company, you, it), "now", "here", "with you/your
+#: team"; never an object ("apply that approach", "interview some of your users").
+_STEP_END: Final = (
+    r"(?=\s*(?:[?.!,;:]|$)|\s+(?:(?:for|to)\s+(?:it|you|(?:the|this|that|your|a|an|one\s+of\s+"
+    r"your)\s+(?:[\w-]+\s+){0,3}?(?:jobs?|roles?|positions?|posts?|openings?|vacanc(?:y|ies)|"
+    r"program(?:me)?s?|teams?|company|internships?|scheme))|now|here|there|too|as\s+well|again|"
+    r"then|please|soon|today|tomorrow|next\s+(?:week|month)|this\s+(?:week|month)|with\s+(?:you|"
+    r"(?:your|the)\s+(?:team|company|panel|recruiter|hiring\s+manager)))\b)"
+)
+
 _JOB_REQUEST: Final = re.compile(
-    # asking the persona to act for the seeker's job: refer, recommend, put forward, pass a CV
-    r"\b(?:refer|recommend|vouch\s+for|hire|interview|shortlist)\s+me\b(?!\s+(?:to|for)\s+"
-    r"(?:read|learn))"
+    # asking the persona to act for the seeker's job: refer, recommend, put forward, pass a CV;
+    # not "refer me to anyone in research" (people to learn from), "recommend me a book"
+    r"\b(?:refer|recommend)\s+me\b(?!\s+(?:to\s+(?:anyone|anybody|someone|somebody|people|"
+    r"others?|other|folks|colleagues?|experts?|a|an|any|some|read|learn|talk|speak|meet|look|"
+    r"follow|check|try|watch|listen|start)\b|(?:a|an|any|some|the|that|this|these|those|one|two|"
+    r"three|few|good|great|books?|reading|resources?|courses?|articles?|podcasts?|papers?|"
+    r"something|anything|what|where|how|who|which|people|anyone|someone|somebody|others)\b))"
+    r"|\b(?:vouch\s+for|hire|interview|shortlist)\s+me\b(?!\s+(?:to|for)\s+(?:read|learn))"
     r"|\bput\s+(?:me|my\s+name|my\s+(?:cv|resume|application))\s+(?:forward|in|through|up)\b"
     r"|\bput\s+(?:me|my\s+name)\s+(?:down|on\s+the\s+list)\b"
     r"|\b(?:put|say)\s+in\s+a\s+(?:good\s+)?word\b|\btake\s+me\s+on\b|\bsign\s+me\s+up\b"
@@ -46,9 +62,14 @@ _JOB_REQUEST: Final = re.compile(
     # asking leave to take the next step: "Can I apply?", "When can I interview?"
     r"|\bwhen\s+(?:can|could|do|would|will|might|shall)\s+i\s+(?:come\s+in\s+for\s+|have\s+|"
     r"get\s+|do\s+)?(?:an?\s+|the\s+|my\s+)?(?:interview|apply|application|trial)\b"
-    r"|\b(?:can|could|may|shall)\s+i\s+(?:just\s+|still\s+)?(?:apply|interview|come\s+in\s+for|"
-    r"(?:get|have)\s+(?:an?\s+)?(?:interview|referral|trial)|be\s+considered|send\s+(?:you\s+)?"
-    r"my)\b(?!\s+(?:online|through|via|by|directly|from|if|with|on\s+the)\b)"
+    + _STEP_END
+    + r"|\b(?:can|could|may|shall)\s+i\s+(?:just\s+|still\s+)?(?:apply|interview|"
+    r"(?:get|have)\s+(?:an?\s+)?(?:interview|referral|trial))\b"
+    + _STEP_END
+    + r"|\b(?:can|could|may|shall)\s+i\s+(?:just\s+|still\s+)?(?:come\s+in\s+for|be\s+"
+    r"considered)\b(?!\s+(?:online|through|via|by|directly|from|if|with|on\s+the)\b)"
+    r"|\b(?:can|could|may|shall)\s+i\s+(?:just\s+)?send\s+(?:you\s+|over\s+|along\s+)?my\s+"
+    r"(?:cv|resume|r\u00e9sum\u00e9|application|portfolio|details|name)\b"
     r"|\b(?:any|is\s+there\s+a)\s+chance\s+(?:of|i\s+could)\s+(?:an?\s+|getting\s+(?:an?\s+)?|"
     r"get\s+(?:an?\s+)?)?(?:interview|referral|job|trial)\b",
     re.IGNORECASE,

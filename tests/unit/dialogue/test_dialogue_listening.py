@@ -106,6 +106,80 @@ def test_job_requests_are_recognised_as_a_class() -> None:
     ]
 
 
+#: The seeker's own next step ("can I apply for the role?") against the same verbs asking out
+#: of curiosity ("can I apply that approach...?", "refer me to anyone in research?").
+_MAY_I = ("Can I", "Could I", "may i", "So when can I", "when could i")
+_STEP_TAILS = (
+    "?",
+    " for the role?",
+    " for the job?",
+    " for the position you mentioned?",
+    " for the opening?",
+    " to your team?",
+    " to the company?",
+    " for it?",
+    " now?",
+    " here?",
+    " with you?",
+    " with your team?",
+)
+_CURIOUS_TAILS = (
+    " that approach to a smaller team?",
+    " some of this in my current job?",
+    " some of your users?",
+    " the framework you use?",
+    " a few of your customers next month?",
+    " any of it to my own work?",
+    " those ideas at my startup?",
+    " my design skills there?",
+)
+STEPS = tuple(f"{m} {v}{t}" for m in _MAY_I for v in ("apply", "interview") for t in _STEP_TAILS)
+CURIOUS_STEPS = tuple(
+    f"{m} {v}{t}" for m in _MAY_I for v in ("apply", "interview") for t in _CURIOUS_TAILS
+)
+_ASKS_OF_YOU = ("Could you", "Can you", "would you maybe")
+REFERRALS = tuple(
+    f"{a} {v} me{t}"
+    for a in _ASKS_OF_YOU
+    for v in ("refer", "recommend")
+    for t in ("?", " for the role?", " to the hiring manager?", " there?", " for this job?")
+) + tuple(
+    f"{m} send you my {w}?"
+    for m in ("Can I", "could i")
+    for w in ("CV", "resume", "portfolio", "details", "application")
+)
+CURIOUS_REFERRALS = tuple(
+    f"{a} {v} me{t}"
+    for a in _ASKS_OF_YOU
+    for v in ("refer", "recommend")
+    for t in (
+        " to anyone in research?",
+        " to someone who has done this?",
+        " to people I could learn from?",
+        " a book on this?",
+        " some reading?",
+        " a good course?",
+        " to a colleague who knows the tools?",
+        " any podcasts?",
+    )
+) + tuple(
+    f"{m} send you my {w}?"
+    for m in ("Can I", "could i")
+    for w in ("notes from the talk", "thoughts on it", "sketches", "questions first")
+)
+
+
+def test_only_the_seekers_own_next_step_is_a_request() -> None:
+    """ "Apply"/"interview" are a request when nothing but the job follows; "refer/recommend me"
+    when no person to learn from or thing follows; "send you my" only a CV and the like."""
+    asks = STEPS + REFERRALS
+    curious = CURIOUS_STEPS + CURIOUS_REFERRALS
+    assert len(asks) > 100
+    assert len(curious) > 100
+    assert all(map(is_job_request, asks)), [q for q in asks if not is_job_request(q)]
+    assert not any(map(is_job_request, curious)), [q for q in curious if is_job_request(q)]
+
+
 @pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
 def test_a_job_request_never_gets_a_topic(path: Path) -> None:
     """Before every manager line of the scenario: the line alone when it takes the request up
