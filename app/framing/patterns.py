@@ -391,14 +391,22 @@ _SOMEDAY: Final = (
     r"(?:someday|some\s+day|one\s+day|eventually|in\s+the\s+future|down\s+the\s+(?:road|line)"
     r"|in\s+a\s+few\s+years|later\s+on)(?![\w'’])"
 )
-#: What follows "love to work at/for" that is not a place to work: a kind of place ("a place like
-#: yours", "startups"), oneself, a time, a price, the work itself ("at it until it clicks").
-_NOT_A_PLACE: Final = (
-    r"a|an|some|any|places?|somewhere|anywhere|companies|firms|teams|organi[sz]ations|businesses"
-    r"|startups?|start-ups|nonprofits|non-profits|charities|agencies|hospitals|schools|banks|labs"
-    r"|big|bigger|small|smaller|large|larger|local|myself|yourself|himself|herself|ourselves"
-    r"|themselves|me|it|them|that|this|free|nothing|less|peanuts|night|nights|weekends?|home"
-    r"|people|someone|somebody|anyone|anybody"
+#: A place to work after "love to work at/for": a name the writer capitalised ("Harbor Bank",
+#: "the Grand"), an organisation noun with its name or "your/this/the" before it ("harbor bank",
+#: "your lab", "the county"), or the person and their team ("you", "here"). Anything else ("at
+#: scale", "for myself", "for startups", "at something more creative") is left to the model.
+_ORG: Final = (
+    r"(?:company|firm|team|bank|labs?|hospital|clinic|school|university|college|agency|studio"
+    r"|group|org|organi[sz]ation|store|shop|restaurant|hotel|practice|council|county|city"
+    r"|department|ministry|office|plant|factory|site|startup|place|foundation|trust|charity"
+    r"|institute|museum|library|gallery|theatre|theater|airline|bakery|cafe|garage|workshop|farm"
+    r"|newspaper)"
+)
+_PLACE_TO_WORK: Final = (
+    rf"(?:here|there|with\s+you|for\s+you|(?:your|this|that|the)\s+(?:[\w'’&-]+\s+){{0,2}}?{_ORG}"
+    rf"|(?!(?:a|an|some|any|other|another|small|smaller|big|bigger|large|larger|local|tech|good"
+    rf"|great|new|one|every|each)\s)(?:[\w'’&-]+\s+){{1,2}}{_ORG}"
+    r"|(?-i:(?:the\s+)?[A-Z][\w'’&-]*))"
 )
 #: Declared interest in the position: commitment, unless the answer also hedges ("I'm interested
 #: in the role, but I'd like to learn more first" is conditional interest).
@@ -413,8 +421,8 @@ DECLARED_INTEREST: Final = _rx(
     # "I'd love to work at Harbor Bank": a named place, not a kind of place ("at a place like
     # yours") nor a wish for some day ("at the Grand someday")
     rf"{ID}\s+(?:really\s+|so\s+|absolutely\s+)?love\s+to\s+work\s+(?:at|for)\s+"
-    rf"(?!(?:{_NOT_A_PLACE})(?![\w'’]))"
-    rf"(?![^.?!;\n]{{0,60}}?(?<![\w'’]){_SOMEDAY})[\w'’&-]+",
+    rf"(?![^.?!;\n]{{0,60}}?(?<![\w'’]){_SOMEDAY})"
+    rf"(?:{_PLACE_TO_WORK})(?![\w'’])(?!\s+(?:like|such\s+as)(?![\w'’]))",
 )
 #: A bare affirmative opening the answer; commitment only after a commitment question.
 AFFIRMATIVE: Final = re.compile(

@@ -14,12 +14,15 @@ FORMS = ("I'd love to work at {o}", "I would love to work at {o}", "id love to w
          "Honestly, I'd really love to work at {o}", "I'd love to work for {o}",
          "i would so love to work for {o}")  # fmt: skip
 NAMED = ("Harbor Bank", "Northwind", "your company", "your lab", "the county", "Mercy General",
-         "Halvorsen & Pike", "brightwater")  # fmt: skip
+         "Halvorsen & Pike", "Brightwater", "harbor bank", "the Grand", "your design studio",
+         "mercy general hospital")  # fmt: skip
 KINDS = ("a place like yours", "a company like this", "somewhere like this", "places like this",
          "a firm that does that", "an organisation like yours", "myself", "startups",
          "startups, what was that like for you?", "small firms", "nonprofits", "free",
          "it until it clicks", "night", "home some days", "themselves", "them", "people like you",
-         "bigger companies", "local charities", "anyone who'd have me")  # fmt: skip
+         "bigger companies", "local charities", "anyone who'd have me", "something more creative",
+         "scale", "change in healthcare", "a tech company", "a firm that does that", "big tech",
+         "other labs", "a small bakery")  # fmt: skip
 SOMEDAY = (" someday", " one day", " eventually, after my degree", " some day down the line")
 ENDS = (".", "!", ", it's my dream.", "")
 
