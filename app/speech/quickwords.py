@@ -89,8 +89,13 @@ class QuickWords:
             word_timestamps=True,
             vad_filter=False,
         )
-        words = [w for seg in segments for w in (seg.words or ())]
-        text = " ".join(w.word.strip() for w in words)
-        if not words or looped(text.split()):
-            return Heard(text, 0.0)
-        return Heard(text, float(words[-1].probability))
+        return heard([w for seg in segments for w in (seg.words or ())])
+
+
+def heard(words: list[Any]) -> Heard:
+    """Whisper's words (``.word``, ``.probability``) as :class:`Heard`; nothing for no words or
+    a loop, which is no evidence (the microphone drops empty words)."""
+    text = " ".join(w.word.strip() for w in words)
+    if not words or looped(text.split()):
+        return Heard("", 0.0)
+    return Heard(text, float(words[-1].probability))
