@@ -55,7 +55,7 @@ class VadConfig:
     # The model's probability that ends a pause before its words are known (None: never; Smart
     # Turn alone cannot tell a mid-sentence pause from an end: bench/endpointing.py "cues").
     alone_threshold: float | None = None
-    text_wait_ms: int = 1500  # no transcript of the pause by then: the model decides alone
+    text_wait_ms: int = 1500  # no words for the pause by then: the model decides alone
     # The words end a sentence: end after this much pause (bench/endpointing.py dev, run at load
     # 8 with assumed quiet model times, the choice made on dev only: finished 200 ms / unsure
     # 1200 ms with Smart Turn ending nothing the words judged cut 13.2% at a 300 ms finished
@@ -368,7 +368,9 @@ class Vad:
             return False
         if c.alone_threshold is not None and p >= c.alone_threshold:
             return True
-        return silent_ms >= c.text_wait_ms and p >= c.text_threshold
+        # No words by text_wait_ms (the quick words failed to load, an empty tail, a slow
+        # decode): the model decides alone, at its own threshold, rather than the 2.5 s cap.
+        return silent_ms >= c.text_wait_ms and p >= c.end_of_turn_threshold
 
     def _ask_now(self, silent_ms: int) -> bool:
         """ask mode: time for a look (none pending; first at end_of_turn_ms, then each recheck)."""

@@ -317,3 +317,32 @@ def test_a_looping_quick_decode_never_holds_a_finished_answer() -> None:
     vad = Vad(VadConfig(use_text=True, text_finished_ms=0), ask_end_of_turn=True)
     clip = _pause_of_a_tone(vad)
     assert [e for e in vad.hint_text(clip, "Thanks a lot.") if isinstance(e, SpeechEnded)]
+
+
+@pytest.mark.parametrize("p", [0.1, 0.49, 0.5, 0.8, 0.99])
+def test_a_pause_with_no_words_is_decided_by_the_model_alone(p: float) -> None:
+    """No words ever arrive for the pause (the quick words failed to load, an empty tail): the
+    model's one look decides once text_wait_ms has passed, at its own threshold; a model that
+    says "not finished" leaves the pause to the cap. Never a hold to the cap for a "yes"."""
+    config = VadConfig(use_text=True)
+    vad = Vad(config, ask_end_of_turn=True)
+    t = np.arange(RATE) / RATE
+    tone = (0.2 * 32767 * np.sin(2 * np.pi * 220 * t)).astype(np.int16)
+    events = vad.feed(np.zeros(RATE // 2, dtype=np.int16)) + vad.feed(tone)
+    ended_ms = None
+    frame = RATE // 50  # 20 ms
+    for n in range(1, 200):
+        for e in list(events):
+            if isinstance(e, TurnCheck):
+                events += vad.turn_verdict(e.look, p)
+            if isinstance(e, SpeechEnded) and ended_ms is None:
+                ended_ms = n * 20
+        if ended_ms is not None:
+            break
+        events = vad.feed(np.zeros(frame, dtype=np.int16))
+    assert ended_ms is not None
+    if p >= config.end_of_turn_threshold:
+        assert ended_ms < config.end_silence_max_ms - 300, ended_ms
+        assert ended_ms >= config.text_wait_ms - 100, ended_ms
+    else:
+        assert ended_ms >= config.end_silence_max_ms - 100, ended_ms
