@@ -403,6 +403,11 @@ class Rehearsal(QObject):
             self._line_done()
 
     def _on_player_failed(self, message: str) -> None:
+        # A player may fail inside play() (an unreadable WAV), before the screen was told the
+        # answer and the line: the line counts as done on the next turn of the event loop.
+        QTimer.singleShot(0, lambda: self._line_failed(message))
+
+    def _line_failed(self, message: str) -> None:
         self.notice.emit(f"Sound could not play ({message}); read the caption.")
         self._on_player_finished()
 

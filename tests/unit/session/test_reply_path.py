@@ -186,3 +186,53 @@ def test_a_prerendered_reply_plays_before_the_screen_shows_the_answer_and_the_li
     finally:
         rehearsal.shutdown()
         speech.stop()
+
+
+class FailingPlayer(FakePlayer):
+    """Fails inside play(), as QtPlayer does for a WAV it cannot read."""
+
+    def play(self, path: Path) -> None:
+        self.played.append(Path(path))
+        self.failed.emit(f"{Path(path).name} could not be read.")
+
+
+def test_a_reply_that_cannot_play_is_shown_before_it_counts_as_done(
+    qtbot: Any, scenario: Scenario, data_dir: Path
+) -> None:
+    """Every turn, a player that fails inside play(): the screen hears the answer, then the
+    line, and only then is the line done (the notice, the next phase or the end)."""
+    settings = replace(Settings(), data_dir=data_dir, listen=False)
+    speech, _notices = make_speech(
+        settings,
+        voice=FakeVoice(seconds=0.05),
+        recognizer=FakeRecognizer(),
+        microphone=FakeMicrophone(),
+        player=FailingPlayer(),
+        load_recognizer=False,
+    )
+    assert speech.worker is not None
+    rehearsal = Rehearsal(settings, None, speech)
+    seen: list[str] = []
+    rehearsal.answer_recorded.connect(lambda *_a: seen.append("answer"))
+    rehearsal.manager_line_shown.connect(lambda *_a: seen.append("line"))
+    rehearsal.manager_line_done.connect(lambda: seen.append("done"))
+    rehearsal.notice.connect(lambda _m: seen.append("notice"))
+    answers = ["What does your team work on?", "Interesting, how did you start?", "Thanks!"]
+    try:
+        rehearsal.start(scenario)
+        qtbot.waitUntil(lambda: rehearsal.phase is Phase.WAITING, timeout=10_000)
+        qtbot.waitUntil(lambda: speech.worker.prerender_backlog == 0, timeout=10_000)
+        turns = 0
+        for text in answers:
+            conv = rehearsal.conversation
+            if conv is None or conv.finished or not rehearsal.awaiting_answer:
+                break
+            seen.clear()
+            assert rehearsal.submit_text(text)
+            qtbot.waitUntil(lambda: "done" in seen or rehearsal.phase is Phase.ENDED, timeout=9_000)
+            assert seen[:2] == ["answer", "line"], seen
+            turns += 1
+        assert turns >= 1
+    finally:
+        rehearsal.shutdown()
+        speech.stop()
