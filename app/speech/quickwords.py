@@ -14,10 +14,10 @@ takes "finished" words whose last word is doubtful as "unsure" (a longer wait) i
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import Any
+from collections.abc import Sequence
 
-from app.speech.audio import TARGET_RATE, AudioClip, rms
+from app.speech.audio import TARGET_RATE, AudioClip
+from app.speech.streaming import HeardWord
 
 #: Seconds at the end of a pause's audio that the quick words decode: the last words and their
 #: clause ("what you need", "I would like to").
@@ -39,11 +39,20 @@ class Heard(str):
 
 
 def looped(words: list[str]) -> bool:
-    """A decode that repeats itself ("not real, not real, not real, ...", ". . . ."): one word is
-    half of six or more."""
+    """A decode that repeats itself: six words or more, half of them one phrase (up to eight
+    words) said three times or more in a row ("not real, not real, not real, ...", ". . . .",
+    "I have been working on me. I have been working on me. ...")."""
     if len(words) < 6:
         return False
-    return Counter(w.strip(".,?!").lower() for w in words).most_common(1)[0][1] * 2 >= len(words)
+    plain = [w.strip(".,?!").lower() for w in words]
+    for n in range(1, 9):
+        for i in range(len(plain) - 3 * n + 1):
+            reps = 1
+            while plain[i + reps * n : i + (reps + 1) * n] == plain[i : i + n]:
+                reps += 1
+            if reps >= 3 and reps * n * 2 >= len(words):
+                return True
+    return False
 
 
 class QuickWords:
@@ -52,50 +61,26 @@ class QuickWords:
     def __init__(self) -> None:
         from app.speech.stt_whisper import WhisperRecognizer
 
-        # Only loads and verifies tiny.en: __call__ decodes with the settings it needs itself.
-        self.recognizer = WhisperRecognizer(choice="fast", cpu_threads=1)
+        # tiny.en on one thread, a window sized to the tail, greedy with a token cap (no
+        # temperature fallback: a looping decode stops at MAX_TOKENS), and the app's filler
+        # prompt, which lets Whisper write a trailing "..." where the voice hangs (dev tails:
+        # mid-sentence pauses read "unsure" 18% -> 6%, finished ends read "finished" 84% -> 88%).
+        self.recognizer = WhisperRecognizer(
+            choice="fast", cpu_threads=1, beam_size=1, window=True, max_new_tokens=MAX_TOKENS
+        )
         self.recognizer.load()
 
     def __call__(self, clip: AudioClip) -> Heard:
-        from app.speech.stt_whisper import (
-            FILLER_PROMPT,
-            SILENCE_RMS,
-            trim_leading_quiet,
-            window_frames,
-        )
-
         audio = clip.resampled(TARGET_RATE)
-        samples = audio.to_float()[-int(TAIL_S * TARGET_RATE) :]
-        if len(samples) < TARGET_RATE // 10 or rms(samples) < SILENCE_RMS:
-            return Heard("", 0.0)
-        samples = trim_leading_quiet(samples)
-        # The recognizer's own faster-whisper model (window sized to the audio, as its
-        # window=True decodes): word probabilities, greedy only and a token cap, which
-        # WhisperRecognizer.transcribe does not offer.
-        model: Any = self.recognizer._model
-        if hasattr(model, "frames"):
-            model.frames = window_frames(len(samples))
-        segments, _ = model.transcribe(
-            samples,
-            language="en",
-            beam_size=1,
-            temperature=0.0,
-            max_new_tokens=MAX_TOKENS,
-            # The app's filler prompt ("hmm... uh,") lets Whisper write a trailing "..." where
-            # the voice hangs: dev tails, mid-sentence pauses read "unsure" 18% -> 6% (mostly
-            # "unfinished" now), finished ends read "finished" 84% -> 88%.
-            initial_prompt=FILLER_PROMPT,
-            condition_on_previous_text=False,
-            word_timestamps=True,
-            vad_filter=False,
-        )
-        return heard([w for seg in segments for w in (seg.words or ())])
+        tail = AudioClip(audio.pcm[-2 * int(TAIL_S * TARGET_RATE) :], TARGET_RATE)
+        _transcript, words = self.recognizer.transcribe_words(tail)
+        return heard(words)
 
 
-def heard(words: list[Any]) -> Heard:
-    """Whisper's words (``.word``, ``.probability``) as :class:`Heard`; nothing for no words or
-    a loop, which is no evidence (the microphone drops empty words)."""
-    text = " ".join(w.word.strip() for w in words)
+def heard(words: Sequence[HeardWord]) -> Heard:
+    """Whisper's words as :class:`Heard`; nothing for no words or a loop, which is no evidence
+    (the microphone drops empty words)."""
+    text = " ".join(w.text for w in words)
     if not words or looped(text.split()):
         return Heard("", 0.0)
-    return Heard(text, float(words[-1].probability))
+    return Heard(text, words[-1].probability)

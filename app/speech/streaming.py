@@ -59,6 +59,7 @@ class HeardWord(NamedTuple):
     text: str
     before_end_s: float
     before_start_s: float
+    probability: float = 1.0  # how sure Whisper was of it
 
 
 class PrefixRecognizer(Protocol):

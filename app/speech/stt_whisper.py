@@ -374,8 +374,9 @@ class WhisperRecognizer:
         *,
         context: str | None = None,
         window: bool | None = None,
-    ) -> tuple[str, list[tuple[str, float, float]]]:
-        """The text and, with ``words``, each word with its start and end (s into ``samples``)."""
+    ) -> tuple[str, list[tuple[str, float, float, float]]]:
+        """The text and, with ``words``, each word with its start and end (s into ``samples``)
+        and Whisper's probability for it."""
         if hasattr(model, "frames"):
             sized = self.window if window is None else window
             model.frames = window_frames(len(samples)) if sized else FULL_WINDOW_FRAMES
@@ -396,11 +397,14 @@ class WhisperRecognizer:
             **bounded,
         )
         texts: list[str] = []
-        timed: list[tuple[str, float, float]] = []
+        timed: list[tuple[str, float, float, float]] = []
         for seg in segments:
             texts.append(seg.text.strip())
             for word in seg.words or ():
-                timed.extend((w, float(word.start), float(word.end)) for w in word.word.split())
+                timed.extend(
+                    (w, float(word.start), float(word.end), float(word.probability))
+                    for w in word.word.split()
+                )
         return " ".join(texts), timed
 
     def transcribe(
@@ -455,7 +459,7 @@ class WhisperRecognizer:
         elapsed = time.perf_counter() - started
         transcript = Transcript(" ".join(text.split()), audio.duration_s, elapsed)
         heard = [
-            HeardWord(w, max(0.0, length_s - end), max(0.0, length_s - start))
-            for w, start, end in timed
+            HeardWord(w, max(0.0, length_s - end), max(0.0, length_s - start), p)
+            for w, start, end, p in timed
         ]
         return transcript, heard

@@ -294,24 +294,27 @@ def test_a_decode_stuck_in_a_loop_is_no_evidence() -> None:
     for phrase in ("not real,", "public speaking.", ".", "nice.", "I", "and then"):
         for times in range(3, 40):
             assert looped(((phrase + " ") * times).split()) == (len(phrase.split()) * times >= 6)
-    for text in [*FINISHED_WORDS, "No, no, no, I meant the other one.", "Very, very good."]:
+    for phrase in ("I have been working on me.", "thank you for watching", "so what I did was"):
+        for times in range(3, 12):
+            assert looped(((phrase + " ") * times + "I").split()), (phrase, times)
+    for text in [*FINISHED_WORDS, "No, no, no, I meant the other one.", "Very, very good.",
+                 "I did it, I did it, and then I did it again to be sure it stuck."]:  # fmt: skip
         assert not looped(text.split()), text
 
 
 def test_a_looping_quick_decode_never_holds_a_finished_answer() -> None:
     """A quick decode stuck in a loop is heard as nothing, so it cannot hold the pause: the
     whole answer's decode then ends it at the finished wait (any loop phrase and length)."""
-    from types import SimpleNamespace
-
     from app.speech.quickwords import heard
+    from app.speech.streaming import HeardWord
 
     for phrase in ("not real,", "I was,", "and then", "um"):
         for times in (6, 12, 40):
             loop = ((phrase + " ") * times).split()
-            quick = heard([SimpleNamespace(word=w, probability=0.9) for w in loop])
+            quick = heard([HeardWord(w, 0.0, 0.0, 0.9) for w in loop])
             assert quick == "", (phrase, times)
             assert quick.last_p == 0.0
-    said = heard([SimpleNamespace(word=w, probability=0.95) for w in ["Thanks", "a", "lot."]])
+    said = heard([HeardWord(w, 0.0, 0.0, 0.95) for w in ["Thanks", "a", "lot."]])
     assert said == "Thanks a lot."
     assert said.last_p == 0.95
     vad = Vad(VadConfig(use_text=True, text_finished_ms=0), ask_end_of_turn=True)
