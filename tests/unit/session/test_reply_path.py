@@ -139,6 +139,31 @@ def test_joined_parts_are_the_parts_with_a_pause_between(tmp_path: Path, rates: 
         assert len(pcm) == len(expected.pcm)
 
 
+ANSWERS = ["What does your team work on?", "Interesting, how did you start?", "Thanks!"]
+
+
+def _ready_rehearsal(
+    qtbot: Any, scenario: Scenario, data_dir: Path, player: FakePlayer
+) -> tuple[Rehearsal, Any]:
+    """A typed rehearsal over ``player`` (instant fake voice), started, its first line said and
+    every line pre-rendered; the caller shuts it down."""
+    settings = replace(Settings(), data_dir=data_dir, listen=False)
+    speech, _notices = make_speech(
+        settings,
+        voice=FakeVoice(seconds=0.05),
+        recognizer=FakeRecognizer(),
+        microphone=FakeMicrophone(),
+        player=player,
+        load_recognizer=False,
+    )
+    assert speech.worker is not None
+    rehearsal = Rehearsal(settings, None, speech)
+    rehearsal.start(scenario)
+    qtbot.waitUntil(lambda: rehearsal.phase is Phase.WAITING, timeout=10_000)
+    qtbot.waitUntil(lambda: speech.worker.prerender_backlog == 0, timeout=10_000)
+    return rehearsal, speech
+
+
 def test_a_prerendered_reply_plays_before_the_screen_shows_the_answer_and_the_line(
     qtbot: Any, scenario: Scenario, data_dir: Path
 ) -> None:
@@ -146,29 +171,15 @@ def test_a_prerendered_reply_plays_before_the_screen_shows_the_answer_and_the_li
     the player before ``answer_recorded`` and ``manager_line_shown`` reach the screen (their
     widgets never delay its first sample), and the screen still hears the answer first, then
     the line."""
-    settings = replace(Settings(), data_dir=data_dir, listen=False)
-    speech, _notices = make_speech(
-        settings,
-        voice=FakeVoice(seconds=0.05),
-        recognizer=FakeRecognizer(),
-        microphone=FakeMicrophone(),
-        player=FakePlayer(),
-        load_recognizer=False,
-    )
-    assert speech.worker is not None
+    rehearsal, speech = _ready_rehearsal(qtbot, scenario, data_dir, FakePlayer())
     player = speech.player
     assert isinstance(player, FakePlayer)
-    rehearsal = Rehearsal(settings, None, speech)
     seen: list[tuple[str, int]] = []
     rehearsal.answer_recorded.connect(lambda *_a: seen.append(("answer", len(player.played))))
     rehearsal.manager_line_shown.connect(lambda *_a: seen.append(("line", len(player.played))))
-    answers = ["What does your team work on?", "Interesting, how did you start?", "Thanks!"]
     try:
-        rehearsal.start(scenario)
-        qtbot.waitUntil(lambda: rehearsal.phase is Phase.WAITING, timeout=10_000)
-        qtbot.waitUntil(lambda: speech.worker.prerender_backlog == 0, timeout=10_000)
         checked = 0
-        for text in answers:
+        for text in ANSWERS:
             conv = rehearsal.conversation
             if conv is None or conv.finished or not rehearsal.awaiting_answer:
                 break
@@ -201,29 +212,15 @@ def test_a_reply_that_cannot_play_is_shown_before_it_counts_as_done(
 ) -> None:
     """Every turn, a player that fails inside play(): the screen hears the answer, then the
     line, and only then is the line done (the notice, the next phase or the end)."""
-    settings = replace(Settings(), data_dir=data_dir, listen=False)
-    speech, _notices = make_speech(
-        settings,
-        voice=FakeVoice(seconds=0.05),
-        recognizer=FakeRecognizer(),
-        microphone=FakeMicrophone(),
-        player=FailingPlayer(),
-        load_recognizer=False,
-    )
-    assert speech.worker is not None
-    rehearsal = Rehearsal(settings, None, speech)
+    rehearsal, speech = _ready_rehearsal(qtbot, scenario, data_dir, FailingPlayer())
     seen: list[str] = []
     rehearsal.answer_recorded.connect(lambda *_a: seen.append("answer"))
     rehearsal.manager_line_shown.connect(lambda *_a: seen.append("line"))
     rehearsal.manager_line_done.connect(lambda: seen.append("done"))
     rehearsal.notice.connect(lambda _m: seen.append("notice"))
-    answers = ["What does your team work on?", "Interesting, how did you start?", "Thanks!"]
     try:
-        rehearsal.start(scenario)
-        qtbot.waitUntil(lambda: rehearsal.phase is Phase.WAITING, timeout=10_000)
-        qtbot.waitUntil(lambda: speech.worker.prerender_backlog == 0, timeout=10_000)
         turns = 0
-        for text in answers:
+        for text in ANSWERS:
             conv = rehearsal.conversation
             if conv is None or conv.finished or not rehearsal.awaiting_answer:
                 break
