@@ -125,27 +125,6 @@ def answers_request(line: str) -> bool:
     return talks_terms(line) or _ABOUT_REQUEST.search(line) is not None
 
 
-#: Plainly a question: a question mark, or a clause opening with a question word or with an
-#: auxiliary and its subject ("did you", "is there"). "Did marketing for five years." and
-#: "Anyone else would have quit." are statements the question finder may take for questions.
-_PLAINLY_ASKS: Final = re.compile(
-    r"\?|(?:^|[,;:]\s*|\b(?:so|and|but|also|then|okay|ok|oh|well|um|uh|hey)\s+)(?:what|how|who|"
-    r"when|where|why|which(?!\s+(?:brings|reminds|means|is\s+why|makes|leads|explains))|whats|"
-    r"hows|whos|wheres|whys)\b"
-    r"|(?:^|[,;:]\s*|\b(?:so|and|but|also|then|okay|ok|oh|well|um|uh|hey)\s+)(?:is|are|was|were|"
-    r"do|does|did|can|could|would|will|should|have|has|had|may|might|shall)(?:n't)?\s+(?:you|i|"
-    r"we|they|he|she|it|there|the|this|that|these|those|a|an|any|your|my|our|their|his|her|"
-    r"people|anyone|anybody|someone|somebody|y'all)\b",
-    re.IGNORECASE,
-)
-
-
-def plainly_asks(question: str) -> bool:
-    """Whether the text is plainly a question, so that a deflection naming a colleague cannot
-    answer a statement the question finder misread."""
-    return _PLAINLY_ASKS.search(question.strip()) is not None
-
-
 def about_hire(question: str) -> bool:
     """Whether the question is about the person who would be hired, not the persona."""
     return _HIRE_SUBJECT.search(question) is not None

@@ -15,7 +15,7 @@ from app.dialogue.asking import (
     talks_terms,
 )
 from app.dialogue.bridges import BridgeTurns, about_seeker, first_sentence, kind_of_join
-from app.dialogue.choosing import answers_request, choose, plainly_asks, scenario_names
+from app.dialogue.choosing import answers_request, choose, scenario_names
 from app.dialogue.knowledge import (
     MEANING_THRESHOLD,
     KnowledgeMatcher,
@@ -281,7 +281,7 @@ class Runner:
         elif (
             knowledge.deflect
             and not SCRIPTED_CUES.intersection(routed)
-            and any(may_deflect(q) and plainly_asks(q) for q in asked)
+            and any(may_deflect(q) for q in asked)
         ):
             parts.append(knowledge.deflect[self._deflections % len(knowledge.deflect)])
             self._deflections += 1

@@ -425,12 +425,16 @@ _STATEMENTS = (
 
 @pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
 def test_a_statement_is_never_deflected_to_a_colleague(path: Path) -> None:
-    """A statement read as a question ("Did marketing for five years.") never gets "I'm not the
-    right person, Lena would know": at most a topic it is about, or the line alone."""
-    from app.dialogue.choosing import plainly_asks
+    """A statement that looks like a question ("Did marketing for five years.") never gets "I'm
+    not the right person, Lena would know": the framing rules find no question in it, so the
+    runner answers it with the scripted line (the whole path: analysis, branch, reply)."""
+    from app.framing import analyze_answer
+    from app.framing.cues import find_questions
 
     deflections = set(_scenario(path.name).knowledge.deflect)
-    assert not any(map(plainly_asks, _STATEMENTS))
+    assert not any(map(find_questions, _STATEMENTS))
     for statement in _STATEMENTS:
-        reply = _reply(_runner(path.name), statement)
-        assert reply is None or not deflections & set(reply.parts), (statement, reply)
+        runner = _runner(path.name)
+        result = analyze_answer(runner.line().text, statement, rules_only=True)
+        reply = runner.advance(result.frame, [c.cue for c in result.cues], answer=statement)
+        assert not deflections & set(reply.parts), (statement, reply)
