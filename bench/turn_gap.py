@@ -212,6 +212,10 @@ def _measure(
     rehearsal.answer_recorded.connect(lambda *_a: marks["answer_recorded"].append(time.monotonic()))
     stages: dict[str, list[float]] = {name: [] for name in (*marks, "first_sample")}
     steps: dict[str, list[float]] = {name: [] for name in STEPS}
+    # How each end was decided (QtMicrophone.decisions), in ms from the speech end as heard.
+    decisions: list[dict[str, object]] = []
+    decided: dict[str, list[float]] = {}
+    mic_decisions = getattr(services.microphone, "decisions", [])
     # The first rehearsal of a scenario renders its lines in the background (Piper takes
     # minutes for a whole scenario on 2 busy cores); the turn gap is measured once they are
     # cached, as in every later rehearsal, and the time to cache them is reported beside it.
@@ -235,6 +239,7 @@ def _measure(
             before = len(conv.turns)
             plays = len(started_at)
             levels.clear()
+            decided_before = len(mic_decisions)
             for seen in marks.values():
                 seen.clear()
             launched = time.monotonic()
@@ -259,6 +264,17 @@ def _measure(
                 if seen:
                     stages[name].append((seen[-1] - heard_end) * 1000)
             stages["first_sample"].append((started_at[plays] - heard_end) * 1000)
+            if len(mic_decisions) > decided_before:
+                how = mic_decisions[-1]
+                onset = (how["pause_started_at"] - heard_end) * 1000
+                trail = [(n, round(ms + onset), d) for n, ms, d in how["steps"]]
+                decisions.append({"vad_pause_onset_ms": round(onset), **how, "steps": trail})
+                decided.setdefault("vad_pause_onset", []).append(onset)
+                decided.setdefault("ended", []).append(onset + how["pause_ms"])
+                for name, ms, detail in trail:
+                    mine = name == "quick_start" or detail.startswith("pause")
+                    if ms >= onset and mine and name in ("quick_start", "quick_words", "words"):
+                        decided.setdefault(name, []).append(ms)
             if all(marks.values()):  # each step's own share of this turn's gap
                 ends = [heard_end, *(seen[-1] for seen in marks.values()), started_at[plays]]
                 for name, a, b in zip(STEPS, ends[:-1], ends[1:], strict=True):
@@ -292,6 +308,15 @@ def _measure(
         "steps_ms": {
             name: {"median": _pct(v, 0.5), "p95": _pct(v, 0.95)} for name, v in steps.items()
         },
+        "decision_ms": {
+            name: {"median": _pct(v, 0.5), "p95": _pct(v, 0.95), "n": len(v)}
+            for name, v in decided.items()
+        },
+        "decision_note": "ms after the speech end as heard, each answer's last pause: "
+        "vad_pause_onset = where the VAD's pause began (by its audio), quick_start/quick_words "
+        "= the quick decode of that pause started/heard (GUI thread), words = the STT thread's "
+        "words covering the pause, ended = the end decided",
+        "decisions": [{k: v for k, v in d.items() if k != "pause_started_at"} for d in decisions],
         "stages_note": "ms after the speech end as the app heard it (harness transport removed): "
         "speech_ended = end-of-turn decision, transcribed = recognizer result, "
         "answer_recorded = framing + dialogue done, "

@@ -246,9 +246,15 @@ class QtMicrophone(QObject):
         self._words = words
         self._judge: ThreadPoolExecutor | None = None
         self._judge_lock = threading.Lock()
-        self._words_waiting: AudioClip | None = None  # the newest pause not yet decoded
+        # The newest pause not yet decoded, and its number.
+        self._words_waiting: tuple[AudioClip, int] | None = None
         #: milliseconds each end-of-turn look took on its thread (the last 200), for benches.
         self.look_ms: deque[float] = deque(maxlen=200)
+        #: How each answer's end was decided (the last 200), for benches: see :meth:`_decided`.
+        self.decisions: deque[dict[str, Any]] = deque(maxlen=200)
+        self._steps: list[tuple[str, float, str]] = []  # this answer's (step, time, detail)
+        self._pause_no = 0
+        self._pause_at = 0.0  # monotonic time the last pause began (from its audio length)
         self._judged.connect(self._on_judged, Qt.ConnectionType.QueuedConnection)
         self._heard.connect(self._on_heard, Qt.ConnectionType.QueuedConnection)
         self._grown_at = 0.0
@@ -285,6 +291,7 @@ class QtMicrophone(QObject):
         first call turns the words' rule on (``VadConfig.use_text``)."""
         if not self.vad.config.use_text:
             self.vad.config = replace(self.vad.config, use_text=True)
+        self._note("words", f"{self._covers(clip)} {text[-40:]!r}")
         self._dispatch(self.vad.hint_text(clip, text))
 
     def attach_echo(self, echo: EchoReference | None) -> None:
@@ -473,21 +480,24 @@ class QtMicrophone(QObject):
             return
         with self._judge_lock:
             waiting = self._words_waiting is not None
-            self._words_waiting = clip
+            self._words_waiting = (clip, self._pause_no)
         if not waiting:
             self._executor().submit(self._words_in_thread, words)
 
     def _words_in_thread(self, words: QuickWords) -> None:
         """Runs on the end-of-turn thread: touches no Qt object but the queued signal."""
         with self._judge_lock:
-            clip, self._words_waiting = self._words_waiting, None
-        if clip is None:
+            waiting, self._words_waiting = self._words_waiting, None
+        if waiting is None:
             return
+        clip, pause = waiting
+        self._note("quick_start", str(pause))
         try:
             text = words(clip)
         except Exception as exc:  # a failed quick decode leaves it to the whole answer's
             log.warning("quick decode of a pause failed: %s", exc)
             return
+        self._note("quick_done", str(pause))
         if text is None:
             self._words = None  # no model: the whole answer's decode alone from now on
             return
@@ -495,12 +505,15 @@ class QtMicrophone(QObject):
             self._heard.emit(clip, text)
 
     def _on_heard(self, clip: AudioClip, text: str) -> None:  # text: a Heard, or a plain str
+        p = getattr(text, "last_p", 1.0)
+        self._note("quick_words", f"{self._covers(clip)} p={p:.2f} {text[-40:]!r}")
         if text.strip():  # nothing heard in the tail is no evidence
             self._dispatch(self.vad.hint_text(clip, text, tail=True))
 
     def _judge_in_thread(self, model: EndOfTurn, check: TurnCheck) -> None:
         """Runs on the end-of-turn thread: touches no Qt object but the queued signal."""
         started = time.perf_counter()
+        self._note("turn_start", str(check.look))
         try:
             answer = model(check.clip)
         except Exception as exc:  # a model failure must not end the turn or the thread
@@ -518,19 +531,54 @@ class QtMicrophone(QObject):
             return
         self._dispatch(self.vad.turn_verdict(look, probability))
 
+    def _note(self, step: str, detail: str = "") -> None:
+        """A step of the end-of-turn decision (any thread: a list append is atomic)."""
+        self._steps.append((step, time.monotonic(), detail))
+
+    def _covers(self, clip: AudioClip) -> str:
+        """Which audio a transcript of ``clip`` is about: "pause" (up to the pause under way)
+        or "speech" (audio before it)."""
+        return "pause" if self.vad.covers_pause(clip) else "speech"
+
+    def _decided(self, ended: SpeechEnded) -> None:
+        """Keep how this answer's end was decided: ``pause_started_at`` (monotonic: when the
+        last pause began, by its audio), each step since in ms after it, ``verdict`` (what the
+        words said) and ``pause_ms`` (the pause when it ended)."""
+        now = time.monotonic()
+        start = self._pause_at
+        steps = [
+            (name, round((t - start) * 1000, 1), detail)
+            for name, t, detail in self._steps
+            if t >= start - 5.0
+        ]
+        self.decisions.append(
+            {
+                "reason": ended.reason,
+                "pause_started_at": start,
+                "pause_ms": round((now - start) * 1000, 1),
+                "verdict": self.vad.ended_verdict,
+                "steps": steps,
+            }
+        )
+
     def _dispatch(self, events: list[VadEvent]) -> None:
         for event in events:
             if isinstance(event, TurnCheck):
                 self._ask(event)
             elif isinstance(event, SpeechStarted):
+                self._steps = []
                 self._grown_at = time.monotonic()
                 lag = (self.vad.ring.end - (self.vad.onset_index or 0)) / TARGET_RATE
                 self.speech_onset_at = time.monotonic() - lag
                 self._armed_at = time.monotonic()
                 self.speech_started.emit()
             elif isinstance(event, SilenceStarted):
+                self._pause_no += 1
+                self._pause_at = time.monotonic() - self.vad.pause_ms / 1000
+                self._note("silence", str(self._pause_no))
                 self._ask_words(event.clip)
                 self.silence_started.emit(event.clip)
             elif isinstance(event, SpeechEnded):
                 self._armed_at = time.monotonic()
+                self._decided(event)
                 self.speech_ended.emit(event.clip)

@@ -155,6 +155,7 @@ class Vad:
         self._calibration: list[float] = []
         self._pending = np.zeros(0, dtype=np.int16)
         self._previous_start: int | None = None  # where the last ended answer's clip began
+        self.ended_verdict: Verdict | None = None
         self.reset()
 
     def reset(self) -> None:
@@ -173,6 +174,20 @@ class Vad:
         self._hint: tuple[int, Verdict] | None = None  # (ring index it covers to, the words)
         self._waited_frames = 0
         self._no_speech_said = False
+
+    @property
+    def pause_ms(self) -> int:
+        """How long the pause under way has lasted, in audio (0 while speech goes on)."""
+        return self._silent_run * self.config.frame_ms
+
+    @property
+    def words_verdict(self) -> Verdict | None:
+        """What the words known for the answer so far say (both looks weighed), or None."""
+        return self._hint[1] if self._hint is not None else None
+
+    def covers_pause(self, clip: AudioClip) -> bool:
+        """Whether ``clip`` (the answer from its start) reaches the pause under way."""
+        return self.in_speech and self._clip_start + len(clip.pcm) // 2 >= self._pause_start
 
     # Kept for callers of the one-answer API.
     @property
@@ -406,5 +421,6 @@ class Vad:
     def _end(self, reason: str) -> SpeechEnded:
         clip = self._clip()
         self._previous_start = self._clip_start
+        self.ended_verdict = self.words_verdict  # what the words said about the last answer
         self.reset()
         return SpeechEnded(clip, reason)

@@ -71,6 +71,12 @@ def test_a_slow_end_of_turn_look_never_stalls_the_gui_thread(
     assert max(gaps) < SLOW_S * 0.5, f"the GUI thread stalled {max(gaps):.2f} s during a look"
     assert mic.look_ms
     assert min(mic.look_ms) >= SLOW_S * 1000
+    # How the end was decided is kept for the benches: the pause, the look, the model's verdict.
+    how = mic.decisions[-1]
+    assert how["reason"] == "end_of_turn"
+    names = [step[0] for step in how["steps"]]
+    assert names.index("silence") < names.index("turn_start")
+    assert how["pause_ms"] >= SLOW_S * 1000
 
 
 def test_the_models_load_off_the_gui_thread(espeak_dir: Path) -> None:
