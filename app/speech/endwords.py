@@ -16,7 +16,8 @@ the audio stops. So the last word counts more than the period:
 * ``"unsure"``: those exceptions, words that end sentences about as often as not
   (:data:`SOMETIMES_LAST`: "that", "so", "really", numbers), and words with no final punctuation
   at all: the acoustic model and the clock decide.
-* ``"finished"``: anything else that Whisper closed with ". ? !".
+* ``"finished"``: anything else that Whisper closed with ". ? !", and a whole question whose
+  opening strands its last word ("Who would you suggest I talk to?", "What drew you to this?").
 
 The word classes come from grammar, checked against how often each word ends a sentence in the
 writers' answers (tests/data/framing/hands, words seen 6+ times: "the", "my", "I'm", "was",
@@ -70,7 +71,21 @@ STRANDING = _words("what where who whom which how whatever wherever whoever whic
 #: a preposition or verb.
 HEADS = _words(
     """thing things kind sort part lot everything something anything nothing one stuff place
-    team people person way job work role"""
+    team people person way job work role anyone someone anybody somebody everyone else"""
+)
+#: Words that open a question whose object a final preposition or verb may strand ("Who would
+#: you suggest I talk to?", "What do the pipelines feed into?").
+WH_OBJECTS = _words("what who whom which where")
+#: Words that open a yes/no question ("Is there anyone else I should talk to?").
+AUXILIARIES = _words(
+    "is are was were am do does did can could would will should have has had may might shall"
+)
+#: Words that open a question ("Why did you pick that?").
+ASKING = WH_OBJECTS | AUXILIARIES | _words("why how when whose")
+#: Prepositions and auxiliaries that a whole question may end on.
+STRANDED_ENDS = _words(
+    """to of in on at for with from about into onto by through like after is are was were do
+    does did can could would will should"""
 )
 #: A subject pronoun or its contraction opens such a clause.
 CLAUSE_SUBJECTS = _words(
@@ -119,10 +134,13 @@ def judge(text: str) -> Verdict:
         return "unfinished"
     if re.search(r",\s*well[.?!]*$", stripped):
         return "unfinished"  # "That was my first job, well"
-    if last in SOMETIMES_LAST or last.isdigit():
-        return "unsure" if closed else "unfinished"
     clause = _SENTENCE.split(stripped.rstrip(".?! "))[-1]  # the last sentence
     sentence = _WORD.findall(clause)
+    asks = stripped.endswith("?") and len(sentence) >= 4
+    if last in SOMETIMES_LAST or last.isdigit():
+        if asks and last in ("this", "that") and sentence[0] in ASKING:
+            return "finished"  # "What drew you to this?", "Do you enjoy that?"
+        return "unsure" if closed else "unfinished"
     if last in RARELY_LAST:
         if not closed:
             return "unfinished"
@@ -132,10 +150,10 @@ def judge(text: str) -> Verdict:
             (before, last) in PHRASE_ENDS
             or before in PRONOUNS
             or any(w in STRANDING for w in sentence[:-1])
-            or any(
-                a in HEADS and b in CLAUSE_SUBJECTS for a, b in itertools.pairwise(sentence[:-1])
-            )
+            or _headed_clause(sentence[:-1])
         )
+        if asks and last in STRANDED_ENDS and _whole_question(sentence, licensed=licensed):
+            return "finished"  # "Who would you suggest I talk to?"
         if stripped.endswith("?") or licensed:
             return "unsure"
         return "unfinished"
@@ -144,6 +162,26 @@ def judge(text: str) -> Verdict:
     if sentence and sentence[0] in OPENERS and "," not in clause:
         return "unsure"  # "When I started.": the main clause may follow
     return "finished"
+
+
+def _headed_clause(words: list[str]) -> bool:
+    """A head noun and right after it a clause's subject: "the kind of team I'm", "anyone else
+    you", "anybody here I"."""
+    plain = [w for w in words if w not in ("here", "there")]  # "anybody here I should ask"
+    return any(a in HEADS and b in CLAUSE_SUBJECTS for a, b in itertools.pairwise(plain))
+
+
+def _whole_question(sentence: list[str], *, licensed: bool) -> bool:
+    """A question that Whisper closed with "?" and whose last word its own opening strands:
+    a wh-word that is the object ("Who would you suggest I talk to?", "What are you working
+    on?") or a yes/no question with a clause that strands it ("Is there anyone else I should
+    talk to?"). Stopped before its object, a yes/no question strands nothing ("Do you work
+    with?"), nor does a clause that opens with a wh-word ("What I need is?"): those stay
+    unsure."""
+    if sentence[0] in WH_OBJECTS:
+        # A question inverts ("What is it about?"); "What I need is?" opens a clause instead.
+        return sentence[1] not in PRONOUNS | CLAUSE_SUBJECTS and sentence[-2] not in WH_OBJECTS
+    return sentence[0] in AUXILIARIES and licensed and sentence[-2] not in SUBJECTS
 
 
 def _cleft_subject(sentence: list[str]) -> bool:

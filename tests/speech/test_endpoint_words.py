@@ -117,6 +117,43 @@ def test_a_question_ending_on_a_verb_in_ly_is_not_an_adverb() -> None:
         assert judge(f"{subject} {adverb}.") == "unfinished"
 
 
+# Whole questions whose opening strands their last word: (wh-opening, rest) and yes/no ones.
+_WH = ["Who would you suggest I", "What are you", "Which team do they", "Where do people",
+       "What does the data team", "Who did you", "What kind of work is your team"]  # fmt: skip
+_STRANDED = ["talk to", "working on", "report to", "come from", "look after", "care about",
+             "feed into", "usually deal with"]  # fmt: skip
+_YES_NO = ["Is there anyone else I should", "Is there someone you think I could",
+           "Do you know anyone I could", "Is there anybody here I should"]  # fmt: skip
+
+
+def test_a_whole_question_ending_on_a_stranded_word_is_finished() -> None:
+    """ "Who would you suggest I talk to?" ends where its opening strands the preposition: with
+    Whisper's question mark it is finished (it waited 1.2 s as "unsure"). Without the mark it
+    is not; a yes/no question stopped before its object ("Do you work with?") and a clause
+    opening with a wh-word ("What I need is?") stay unsure."""
+    checked = 0
+    for opening, verb in itertools.product(_WH + _YES_NO, _STRANDED):
+        text = f"{opening} {verb}"
+        assert judge(text + "?") == "finished", text
+        assert judge(text + ".") != "finished", text
+        assert judge(text) == "unfinished", text
+        checked += 1
+    openings = ["What drew you to", "Do you enjoy", "Why did you pick", "Have you always liked"]
+    for opening, last in itertools.product(openings, ["this", "that"]):
+        assert judge(f"{opening} {last}?") == "finished"
+        assert judge(f"{opening} {last}.") == "unsure"
+    for aux, subject, verb in itertools.product(
+        ["Do", "Did", "Would", "Can"], ["you", "they", "we"], ["work with", "report to", "talk to"]
+    ):
+        assert judge(f"{aux} {subject} {verb}?") == "unsure", (aux, subject, verb)
+        checked += 1
+    for wh, subject, copula in itertools.product(["What", "Where", "Who"], ["I", "you", "we"],
+                                                 ["need is", "liked was", "went to"]):  # fmt: skip
+        assert judge(f"{wh} {subject} {copula}?") == "unsure", (wh, subject, copula)
+        checked += 1
+    assert checked == 11 * 8 + 4 * 3 * 3 + 3 * 3 * 3
+
+
 def test_generated_sentences_stopped_after_a_function_word_are_unfinished() -> None:
     """Every sentence of the grammar, stopped after each of its words, as Whisper would close it
     (a period, a comma, nothing): after a function word the words hold the turn (after a
