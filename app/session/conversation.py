@@ -9,7 +9,11 @@ from the answer to its stored row:
    the runner for the next line and records that line too.
 2. A manager line is written when it is said; in a *voiced* conversation its row waits until the
    line's audio is known (:meth:`Conversation.line_spoken`), so every row is written once, whole.
-3. :meth:`Conversation.end` assembles the whole-conversation analysis from the per-turn analyses
+3. :meth:`Conversation.revise_answer` puts a spoken answer's accurate transcript (the recognizer's
+   second pass, ready while the reply plays) in place of the provisional one the reply was made
+   from: reframed in the context of the same line, the row updated, and after the end the whole
+   analysis too. The dialogue already moved on; the record shows the accurate words.
+4. :meth:`Conversation.end` assembles the whole-conversation analysis from the per-turn analyses
    already made (nothing is framed twice) and stores it with the outcome.
 
 If the store refuses a write (a full disk, a locked file), the write is kept in memory, the caller
@@ -163,6 +167,9 @@ class Conversation:
         self._parent_session_id = parent_session_id
         self._retry_from = len(prior) if prior else None
         self._prior = list(prior)
+        self._prompts: dict[int, str] = {}  # answer index -> the line it answered (for revising)
+        #: Once ended: the status, the outcome and when (a revision after the end re-stores them).
+        self._ended: tuple[str, Outcome | None, float] | None = None
 
     @classmethod
     def resume(
@@ -267,7 +274,9 @@ class Conversation:
         self._release_held()
         text = text.strip()
         idx = len(self.turns)
-        result = replace(analyze_answer(self.runner.line().prompt, text), index=idx)
+        prompt = self.runner.line().prompt
+        self._prompts[idx] = prompt
+        result = replace(analyze_answer(prompt, text), index=idx)
         if clip is not None:
             audio_path = self._save_recording(idx, "seeker", clip) or audio_path
         now = self._clock()
@@ -286,6 +295,38 @@ class Conversation:
         )
         line = self.runner.advance(result.frame, {c.cue for c in result.cues}, answer=text)
         return result, self._say(line)
+
+    def revise_answer(self, idx: int, text: str) -> TurnAnalysis | None:
+        """Answer ``idx``'s accurate transcript replaces the provisional one: framed again in the
+        context of the line it answered, stored (text, frame, cues; after :meth:`end` the whole
+        analysis too). Returns the new analysis, or None when nothing changed (the same words,
+        empty text, or no such answer). The dialogue is not replayed."""
+        text = text.strip()
+        if not 0 <= idx < len(self.turns) or idx not in self._prompts or not text:
+            return None
+        turn = self.turns[idx]
+        if turn.speaker != "seeker" or text == turn.text:
+            return None
+        analysis = replace(analyze_answer(self._prompts[idx], text), index=idx)
+        self.turns[idx] = replace(turn, text=text, analysis=analysis)
+        if self.store is not None:
+            store = self.store
+
+            def write() -> None:
+                store.update_turn_analysis(
+                    self._sid(),
+                    idx,
+                    frame=analysis.frame,
+                    score=analysis.score,
+                    cues=[c.to_dict() for c in analysis.cues],
+                    text=text,
+                )
+
+            self._write(write)
+        if self._ended is not None:
+            self.analysis = self._whole_analysis()
+            self._store_end(*self._ended, self.analysis)
+        return analysis
 
     def line_spoken(self, idx: int, wav: Path | None) -> None:
         """The voice has rendered manager turn ``idx`` (``wav``) or could not (None): keep the
@@ -306,22 +347,29 @@ class Conversation:
         analysis = self._whole_analysis()
         self.analysis = analysis
         outcome = self.runner.outcome if self.runner.finished else None
-        if self.store is not None:
-            store = self.store
-
-            def write() -> None:
-                store.finish_session(
-                    self._sid(),
-                    status=status,
-                    ended_at=self._clock(),
-                    outcome_id=outcome.id if outcome else None,
-                    outcome_label=outcome.label if outcome else None,
-                    outcome_kind=outcome.kind if outcome else None,
-                    analysis=analysis.to_dict(),
-                )
-
-            self._write(write)
+        self._ended = (status, outcome, self._clock())
+        self._store_end(*self._ended, analysis)
         return analysis
+
+    def _store_end(
+        self, status: str, outcome: Outcome | None, ended_at: float, analysis: Analysis
+    ) -> None:
+        if self.store is None:
+            return
+        store = self.store
+
+        def write() -> None:
+            store.finish_session(
+                self._sid(),
+                status=status,
+                ended_at=ended_at,
+                outcome_id=outcome.id if outcome else None,
+                outcome_label=outcome.label if outcome else None,
+                outcome_kind=outcome.kind if outcome else None,
+                analysis=analysis.to_dict(),
+            )
+
+        self._write(write)
 
     def flush(self) -> bool:
         """Retry writes the store refused earlier; True when nothing is left pending."""

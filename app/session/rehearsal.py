@@ -6,11 +6,17 @@ the phase of the exchange in one explicit :class:`Phase`. The window (or a test)
 :meth:`Rehearsal.start`, :meth:`submit_text`, :meth:`repeat_line` and :meth:`end_early`, and
 listens to the signals. Speech is optional: without a worker the manager's lines are captions
 only and answers are typed.
+
+Two passes: a spoken answer is framed and answered from the recognizer's provisional transcript
+(``transcribed``, the cheap pass, ready when the turn ends); its accurate transcript
+(``final_transcribed``, decoded while the reply plays) then replaces it in the session
+(:meth:`Conversation.revise_answer`) before the next answer is taken or the conversation ends.
 """
 
 from __future__ import annotations
 
 import enum
+import logging
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -27,6 +33,8 @@ from app.speech.audio import AudioClip
 from app.speech.protocols import Transcript, VoiceSettings
 from app.speech.services import SpeechServices
 from app.store import Store
+
+log = logging.getLogger(__name__)
 
 
 class Phase(enum.Enum):
@@ -60,6 +68,11 @@ PATIENCE_PROMPT_PUSH_TO_TALK = (
     "Take your time: hold Listen while you talk, or type your answer below."
 )
 
+#: At most this long, the end of a conversation waits for its last answer's accurate transcript
+#: (decoded while the reply plays; about 2 s for base on a quiet machine): then the provisional
+#: one stands, and a later accurate one still replaces it in the store.
+FINAL_WAIT_S = 8.0
+
 #: The phases in which an answer is expected.
 ANSWERING = frozenset({Phase.WAITING, Phase.LISTENING, Phase.THINKING})
 
@@ -72,6 +85,8 @@ class Rehearsal(QObject):
         manager_line_shown(int, str): turn index and caption, shown as the voice starts.
         manager_line_done(): the line finished playing (or at once without a voice).
         answer_recorded(int, str, object): turn index, the answer's text, its TurnAnalysis.
+        answer_revised(int, str, object): turn index, the accurate transcript that replaced the
+            provisional one the reply was made from, and its TurnAnalysis (framed again).
         listening_changed(bool): the microphone started or stopped listening.
         level_changed(float): the live input level, 0..1.
         transcribing(): speech ended; the recognizer is working on it.
@@ -83,6 +98,7 @@ class Rehearsal(QObject):
     manager_line_shown = Signal(int, str)
     manager_line_done = Signal()
     answer_recorded = Signal(int, str, object)
+    answer_revised = Signal(int, str, object)
     listening_changed = Signal(bool)
     level_changed = Signal(float)
     transcribing = Signal()
@@ -112,6 +128,17 @@ class Rehearsal(QObject):
         self._speech_started_at: float | None = None
         self._pending_clip: AudioClip | None = None  # the answer being recognized
         self._transcribe_started = 0.0
+        #: The spoken answer whose accurate transcript is awaited: request id, turn index and
+        #: its conversation (a late one still revises a conversation that has ended).
+        self._final_for: tuple[int, int, Conversation] | None = None
+        self._empty_for = 0  # a request whose provisional text was empty: the final decides
+        self._finish_waiting = False  # the end waits for the last answer's accurate transcript
+        self._final_timer = QTimer(self)
+        self._final_timer.setSingleShot(True)
+        self._final_timer.timeout.connect(self._on_final_timer_timeout)
+        #: Accurate transcripts that changed an answer's words, and of those, its frame.
+        self.revised_answers = 0
+        self.revised_frames = 0
         self._cap_timer = QTimer(self)
         self._cap_timer.setSingleShot(True)
         self._cap_timer.timeout.connect(self._on_cap_timer_timeout)
@@ -141,6 +168,7 @@ class Rehearsal(QObject):
                 (w.rendered, self._on_worker_rendered),
                 (w.render_failed, self._on_worker_render_failed),
                 (w.transcribed, self._on_worker_transcribed),
+                (w.final_transcribed, self._on_worker_final_transcribed),
                 (w.transcribe_failed, self._on_worker_transcribe_failed),
             ]
         if speech.player is not None:
@@ -269,6 +297,8 @@ class Rehearsal(QObject):
     def shutdown(self) -> None:
         self._cap_timer.stop()
         self._patience_timer.stop()
+        self._final_timer.stop()
+        self._finish_waiting = False
         self._stop_listening()
         if self.speech.microphone is not None:
             self.speech.microphone.release()
@@ -280,6 +310,7 @@ class Rehearsal(QObject):
         nothing to write to and no session folder to recreate (a kiosk visit's end)."""
         self.shutdown()
         self.conversation = None
+        self._final_for = None
         self.store = None
         self._line = None
         self._set_phase(Phase.IDLE)
@@ -488,11 +519,58 @@ class Rehearsal(QObject):
             self._start_listening()
             return
         text = transcript.text.strip()
-        if not text:
-            self._didnt_catch("I didn't catch that.")
+        if not text:  # the cheap pass heard nothing: the accurate one, coming next, decides
+            self._empty_for = request_id
             return
+        self._take_spoken(request_id, text)
+
+    def _take_spoken(self, request_id: int, text: str) -> None:
+        assert self.conversation is not None
+        idx = len(self.conversation.turns)
         elapsed_ms = (time.perf_counter() - self._transcribe_started) * 1000
+        self._final_for = (request_id, idx, self.conversation)
         self._take_answer(text, clip=self._pending_clip, recognizer_ms=elapsed_ms)
+
+    def _on_worker_final_transcribed(self, request_id: int, transcript: Transcript | None) -> None:
+        """The accurate pass for a spoken answer (None: none, or it failed; the provisional
+        transcript stands)."""
+        if request_id == self._empty_for:
+            self._empty_for = 0
+            if request_id != self._transcribe_id or self.phase is not Phase.THINKING:
+                return
+            text = transcript.text.strip() if transcript is not None else ""
+            if text:
+                self._take_spoken(request_id, text)
+            else:
+                self._didnt_catch("I didn't catch that.")
+            return
+        if self._final_for is None or self._final_for[0] != request_id:
+            return
+        _request, idx, conv = self._final_for
+        self._final_for = None
+        if transcript is not None and 0 <= idx < len(conv.turns):
+            before = conv.turns[idx].analysis
+            analysis = conv.revise_answer(idx, transcript.text)
+            if analysis is not None:
+                self.revised_answers += 1
+                changed = before is None or before.frame != analysis.frame
+                self.revised_frames += changed
+                log.info(
+                    "answer %d: accurate transcript replaced the provisional one%s",
+                    idx,
+                    f" and its frame ({before.frame if before else None} -> {analysis.frame})"
+                    if changed
+                    else "",
+                )
+                if conv is self.conversation:
+                    self.answer_revised.emit(idx, conv.turns[idx].text, analysis)
+        if self._finish_waiting:
+            self._end_now()
+
+    def _on_final_timer_timeout(self) -> None:
+        if self._finish_waiting:
+            log.info("the last answer's accurate transcript was late: the provisional one stands")
+            self._end_now()
 
     def _on_worker_transcribe_failed(self, request_id: int, message: str) -> None:
         if request_id != self._transcribe_id or self.phase is not Phase.THINKING:
@@ -590,9 +668,23 @@ class Rehearsal(QObject):
         assert self.conversation is not None
         self._cap_timer.stop()
         self._patience_timer.stop()
-        self._stop_listening(then=Phase.ENDED)
+        # The last answer's accurate words first, briefly.
+        waiting = self._final_for is not None and self._final_for[2] is self.conversation
+        self._stop_listening(then=Phase.THINKING if waiting else Phase.ENDED)
         if self.speech.microphone is not None:
             self.speech.microphone.release()  # the device stays open only during a rehearsal
+        if not waiting:
+            self._end_now()
+        elif not self._finish_waiting:
+            self._finish_waiting = True
+            self._set_phase(Phase.THINKING)
+            self._final_timer.start(round(FINAL_WAIT_S * 1000))
+
+    def _end_now(self) -> None:
+        self._finish_waiting = False
+        self._final_timer.stop()
+        if self.conversation is None or self.conversation.finished:
+            return
         analysis: Analysis = self.conversation.end()
         self._set_phase(Phase.ENDED)
         self.ended.emit(analysis)

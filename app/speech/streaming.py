@@ -163,6 +163,11 @@ class AnswerStream:
     when the answer is over. A clip that does not continue the audio seen so far starts a new
     answer.
 
+    ``window``: the window of ``step``'s and ``decode``'s decodes (True: sized to the audio,
+    about six times faster than Whisper's 30 s for a 5-10 s answer; None: the recognizer's own).
+    These are the cheap passes (captions, the end-of-turn words, the provisional transcript the
+    reply is framed from); :meth:`final` is the accurate one, in Whisper's full window.
+
     ``tail``: ``decode`` decodes only what follows the committed words (from the
     start of the last :data:`ANCHOR_WORDS` of them) in a window sized to it, about 0.1-0.2 s for
     base where Whisper's 30 s window costs 1.75 s; the committed words come from ``step``'s
@@ -178,9 +183,11 @@ class AnswerStream:
         *,
         tail: bool = False,
         settled_anchor: bool = False,
+        window: bool | None = None,
     ) -> None:
         self.recognizer = recognizer
         self.denoiser = denoiser
+        self.window = window
         self.tail = tail
         self.settled_anchor = settled_anchor
         self._settled: tuple[list[str], list[float], list[float]] = ([], [], [])
@@ -188,6 +195,8 @@ class AnswerStream:
         self.decodes = 0
         #: How many ``decode`` calls decoded a tail only.
         self.tail_decodes = 0
+        #: How many ``final`` (full-window) decodes ran.
+        self.final_decodes = 0
         #: Streaming decodes that finished after their answer was reset (nothing committed).
         self.dropped_steps = 0
         #: Where each committed word starts and ends, seconds into the answer's audio.
@@ -257,7 +266,9 @@ class AnswerStream:
             audio = self._audio(clip)
             prefix = self.forced_prefix(audio.duration_s)
             generation = self._generation
-        transcript, timed = self.recognizer.transcribe_words(audio, prefix=prefix)
+        transcript, timed = self.recognizer.transcribe_words(
+            audio, prefix=prefix, window=self.window
+        )
         with self._lock:
             if generation != self._generation:  # the answer ended (or another began) meanwhile
                 self.dropped_steps += 1
@@ -300,10 +311,22 @@ class AnswerStream:
         text = self._decode_tail(audio, known[0], *cut) if cut is not None else None
         tail = text is not None
         if text is None:
-            text = self.recognizer.transcribe(audio, prefix=prefix).text
+            text = self.recognizer.transcribe(audio, prefix=prefix, window=self.window).text
         with self._lock:
             self.decodes += 1
             self.tail_decodes += tail
+        return Transcript(text, clip.duration_s, time.perf_counter() - started)
+
+    def final(self, clip: AudioClip) -> Transcript:
+        """The accurate pass: the whole answer (denoised like the others) decoded in Whisper's
+        full 30 s window with no forced words, as ``bench/speech.py`` measures whole clips: its
+        words owe nothing to the cheap decodes before it."""
+        started = time.perf_counter()
+        with self._lock:
+            audio = self._audio(clip)
+        text = self.recognizer.transcribe(audio, window=False).text
+        with self._lock:
+            self.final_decodes += 1
         return Transcript(text, clip.duration_s, time.perf_counter() - started)
 
     def _known(self) -> tuple[list[str], list[float], list[float]]:

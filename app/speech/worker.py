@@ -11,9 +11,17 @@ the turn gap.
 
 Streaming: while the user speaks, :meth:`SpeechWorker.stream` hands over the growing answer about
 every second; the STT thread re-decodes it and commits the words two decodes agree on
-(:mod:`app.speech.streaming`), so the speculative and final decodes only decode what follows
-them. Each of these decodes publishes the answer's text so far (``partial_text``). With a
-denoiser, the answer's audio goes through DeepFilterNet3 as it arrives (:mod:`app.speech.denoise`).
+(:mod:`app.speech.streaming`). Each of these decodes publishes the answer's text so far
+(``partial_text``). With a denoiser, the answer's audio goes through DeepFilterNet3 as it arrives
+(:mod:`app.speech.denoise`).
+
+Two passes, as voice agents do: the streaming, speculative and end decodes are the cheap pass, in
+a window sized to the answer (a 5-10 s answer: 0.06-0.15 s for base, where Whisper's 30 s window
+costs 1.75 s), so the CPU is free when the pause comes and the end's transcript (``transcribed``)
+is a *provisional* one, ready at once, that the reply is framed from. Right after it the same
+thread decodes the whole answer again in Whisper's full window (the accurate pass, as
+``bench/speech.py`` measures), while the reply plays, and hands it over as ``final_transcribed``
+for the stored session to take in place of the provisional text.
 """
 
 from __future__ import annotations
@@ -97,6 +105,7 @@ class _SttJob(QObject):
     """Lives in the STT thread; owns the recognizer, the answer's stream, the last speculation."""
 
     transcribed = Signal(int, object)
+    final_transcribed = Signal(int, object)
     transcribe_failed = Signal(int, str)
     partial_text = Signal(object, str)
     ready = Signal()
@@ -110,6 +119,8 @@ class _SttJob(QObject):
         self.speculative_hits = 0
         self.speculative_decodes = 0
         self.stream_decodes = 0
+        self.final_decodes = 0
+        self.final_failures = 0
         self._pending_lock = threading.Lock()
         self._pending: AudioClip | None = None
         self._growing: AudioClip | None = None
@@ -153,7 +164,8 @@ class _SttJob(QObject):
                 denoiser = Denoiser()
             except SpeechError as exc:
                 log.warning("%s", exc)
-        self._stream = AnswerStream(self.recognizer, denoiser)  # type: ignore[arg-type]
+        # The cheap pass decodes in a window sized to the answer; ``final`` in the full one.
+        self._stream = AnswerStream(self.recognizer, denoiser, window=True)  # type: ignore[arg-type]
 
     def _decode(self, clip: AudioClip) -> Transcript:
         """The answer so far or whole, after the words streaming committed."""
@@ -220,19 +232,34 @@ class _SttJob(QObject):
         self._spec = None
         if reused is not None:
             self.speculative_hits += 1
-            self._end_answer()
-            self.transcribed.emit(request_id, reused)
-            return
-        try:
-            transcript = self._decode(clip)
-        except Exception as exc:
-            self._end_answer()
-            self.transcribe_failed.emit(request_id, _sentence(exc, "speech recognizer"))
-            return
-        self._end_answer()
+            transcript = reused
+        else:
+            try:
+                transcript = self._decode(clip)
+            except Exception as exc:
+                self._end_answer()
+                self.transcribe_failed.emit(request_id, _sentence(exc, "speech recognizer"))
+                return
         self.transcribed.emit(
             request_id, Transcript(transcript.text, clip.duration_s, transcript.elapsed_s)
         )
+        self.final_transcribed.emit(request_id, self._final(clip))
+        self._end_answer()
+
+    def _final(self, clip: AudioClip) -> Transcript | None:
+        """The accurate pass over the whole answer, or None: no such pass (a recognizer that
+        decodes one way only, whose transcript is already final) or it failed (logged; the
+        provisional transcript stands)."""
+        if self._stream is None:
+            return None
+        try:
+            final = self._stream.final(clip)
+        except Exception as exc:
+            self.final_failures += 1
+            log.warning("the accurate decode failed; the provisional transcript stays: %s", exc)
+            return None
+        self.final_decodes += 1
+        return final
 
     def _end_answer(self) -> None:
         self._step = None
@@ -281,7 +308,11 @@ class SpeechWorker(QObject):
     Signals:
         rendered(int, str): request id and the WAV path of the line, ready to play.
         render_failed(int, str): request id and a sentence saying why the line has no voice.
-        transcribed(int, object): request id and the Transcript.
+        transcribed(int, object): request id and the provisional Transcript (the cheap pass),
+            as soon as the answer ended: the reply is framed from it.
+        final_transcribed(int, object): after each ``transcribed``, the same request id and the
+            accurate Transcript (the whole answer in Whisper's full window), or None when there
+            is no better pass or it failed: the provisional one stands.
         transcribe_failed(int, str): request id and a sentence (timeout, engine failure).
         recognizer_ready(): the model is loaded and warm.
         recognizer_failed(str): the model could not be loaded; a sentence for the user.
@@ -295,6 +326,7 @@ class SpeechWorker(QObject):
     rendered = Signal(int, str)
     render_failed = Signal(int, str)
     transcribed = Signal(int, object)
+    final_transcribed = Signal(int, object)
     transcribe_failed = Signal(int, str)
     recognizer_ready = Signal()
     recognizer_failed = Signal(str)
@@ -323,6 +355,7 @@ class SpeechWorker(QObject):
         self.recognizer = recognizer
         self.recognizer_timeout_s = recognizer_timeout_s
         self._deadlines: dict[int, float] = {}  # request id -> time.monotonic() deadline
+        self._finals: set[int] = set()  # request ids whose provisional transcript went out
         self._deadline_timer = QTimer(self)
         self._deadline_timer.setSingleShot(True)
         self._deadline_timer.timeout.connect(self._on_deadline_timer_timeout)
@@ -347,6 +380,7 @@ class SpeechWorker(QObject):
         self._stream_requested.connect(self._stt.stream)
         self._load_requested.connect(self._stt.load)
         self._stt.transcribed.connect(self._on_stt_transcribed)
+        self._stt.final_transcribed.connect(self._on_stt_final_transcribed)
         self._stt.transcribe_failed.connect(self._on_stt_transcribe_failed)
         self._stt.ready.connect(self.recognizer_ready)
         self._stt.partial_text.connect(self.partial_text)
@@ -395,6 +429,11 @@ class SpeechWorker(QObject):
         return self._stt.stream_decodes
 
     @property
+    def final_decodes(self) -> int:
+        """Accurate (full-window) passes that completed."""
+        return self._stt.final_decodes
+
+    @property
     def prerender_backlog(self) -> int:
         """Lines still waiting to be pre-rendered (0 once every line of the rehearsal is cached;
         read from the GUI thread, so a line being rendered right now is not counted)."""
@@ -408,6 +447,7 @@ class SpeechWorker(QObject):
         """Quit and join both threads; False if one was still busy after ``timeout_s``."""
         self._deadline_timer.stop()
         self._deadlines.clear()
+        self._finals.clear()
         joined = True
         for thread in (self._tts_thread, self._stt_thread):
             thread.quit()
@@ -432,7 +472,13 @@ class SpeechWorker(QObject):
 
     def _on_stt_transcribed(self, request_id: int, transcript: Transcript) -> None:
         if self._settle(request_id):
+            self._finals.add(request_id)
             self.transcribed.emit(request_id, transcript)
+
+    def _on_stt_final_transcribed(self, request_id: int, transcript: Transcript | None) -> None:
+        if request_id in self._finals:  # not for a request that timed out
+            self._finals.discard(request_id)
+            self.final_transcribed.emit(request_id, transcript)
 
     def _on_stt_transcribe_failed(self, request_id: int, message: str) -> None:
         if self._settle(request_id):

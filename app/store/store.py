@@ -221,15 +221,17 @@ class Store(HistoryQueries):
         frame: str,
         score: float,
         cues: Sequence[Mapping[str, Any]],
+        text: str | None = None,
     ) -> None:
-        """Replace a turn's frame, score and cues (the whole-transcript pass refines them)."""
+        """Replace a turn's frame, score and cues (the whole-transcript pass refines them), and
+        its text when given (the accurate transcript replacing the provisional one)."""
         check_one_of(frame, FRAMES, "frame")
         cues_json = to_json([dict(c) for c in cues])
         with self._conn.write() as db:
             changed = db.execute(
-                "UPDATE turns SET frame = ?, score = ?, cues_json = ? "
+                "UPDATE turns SET frame = ?, score = ?, cues_json = ?, text = COALESCE(?, text) "
                 "WHERE session_id = ? AND idx = ?",
-                (frame, score, cues_json, session_id, idx),
+                (frame, score, cues_json, text, session_id, idx),
             ).rowcount
             if changed == 0:
                 self._require_session(session_id)

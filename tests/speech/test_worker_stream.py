@@ -87,8 +87,8 @@ def test_a_streaming_decode_that_heard_the_whole_answer_is_the_result(
     qtbot: QtBot, worker: SpeechWorker, espeak_dir: Path
 ) -> None:
     """When the last growing clip already held the whole answer (the user stopped during it),
-    the pause and the end reuse that decode instead of decoding again; a clip with more speech
-    after it is decoded anew."""
+    the pause and the end reuse that decode as the provisional transcript instead of decoding
+    again; a clip with more speech after it is decoded anew. The accurate pass follows each."""
     text = ANSWERS[9]
     clip = AudioClip.from_wav(espeak(text, espeak_dir / "covered.wav")).resampled()
     quiet = AudioClip(bytes(TARGET_RATE // 2), TARGET_RATE)  # half a second of silence
@@ -100,18 +100,104 @@ def test_a_streaming_decode_that_heard_the_whole_answer_is_the_result(
     with qtbot.waitSignal(worker.partial_text, timeout=60_000) as spec:
         worker.speculate(clip + quiet + quiet)
     assert spec.args[1] == step.args[1]
+    finals: list[tuple[int, object]] = []
+    worker.final_transcribed.connect(lambda i, t: finals.append((i, t)))
     with qtbot.waitSignal(worker.transcribed, timeout=60_000) as done:
         worker.request_transcribe(1, clip + quiet + quiet + quiet)
     assert done.args[1].text == step.args[1]
-    assert stream.decodes == decodes  # nothing decoded again
-    assert corpus_wer([(text, done.args[1].text)]) <= 0.25
+    assert stream.decodes == decodes  # nothing decoded again by the cheap pass
+    qtbot.waitUntil(lambda: len(finals) == 1, timeout=60_000)
+    assert finals[0][0] == 1
+    assert corpus_wer([(text, finals[0][1].text)]) <= 0.25
     # Another answer: a growing clip, then more words after it -> decoded again.
     with qtbot.waitSignal(worker.partial_text, timeout=60_000):
         worker.stream(AudioClip(clip.pcm[: len(clip.pcm) // 2], TARGET_RATE))
     with qtbot.waitSignal(worker.transcribed, timeout=60_000) as done:
         worker.request_transcribe(2, clip + quiet)
     assert stream.decodes > decodes
-    assert corpus_wer([(text, done.args[1].text)]) <= 0.25
+    qtbot.waitUntil(lambda: len(finals) == 2, timeout=60_000)
+    assert corpus_wer([(text, finals[1][1].text)]) <= 0.25
+
+
+def _windows_spy(recognizer: WhisperRecognizer, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Every decode's window from now on (True: sized to the audio; False: Whisper's 30 s)."""
+    seen: list[bool] = []
+    decode = recognizer._decode
+
+    def spy(model, samples, prefix, words=False, *, context=None, window=None):  # type: ignore[no-untyped-def]
+        seen.append(recognizer.window if window is None else window)
+        return decode(model, samples, prefix, words, context=context, window=window)
+
+    monkeypatch.setattr(recognizer, "_decode", spy)
+    return seen
+
+
+@pytest.mark.parametrize("parts", [(0,), (5,), (3, 11), (1, 8, 10)])
+def test_each_answer_gets_a_cheap_transcript_then_an_accurate_one(
+    parts: tuple[int, ...],
+    qtbot: QtBot,
+    worker: SpeechWorker,
+    espeak_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Answers of one to three sentences (2-15 s), streamed, paused and ended as the app does:
+    every decode up to ``transcribed`` is in a window sized to the answer (the CPU is free when
+    the turn ends), then ``final_transcribed`` brings the whole answer decoded in the full 30 s
+    window, with the same request id."""
+    text = " ".join(ANSWERS[i] for i in parts)
+    clip = AudioClip.from_wav(espeak(text, espeak_dir / f"two-{'-'.join(map(str, parts))}.wav"))
+    clip = clip.resampled()
+    windows = _windows_spy(worker.recognizer, monkeypatch)  # type: ignore[arg-type]
+    events: list[tuple[str, int, object]] = []
+    worker.transcribed.connect(lambda i, t: events.append(("cheap", i, t)))
+    worker.final_transcribed.connect(lambda i, t: events.append(("final", i, t)))
+    for part in _growing(clip, 1.5)[::2]:
+        worker.stream(part)
+    worker.speculate(clip)
+    worker.request_transcribe(7, clip + AudioClip(bytes(TARGET_RATE), TARGET_RATE))
+    qtbot.waitUntil(lambda: len(events) == 2, timeout=120_000)
+    assert [(kind, i) for kind, i, _ in events] == [("cheap", 7), ("final", 7)]
+    assert windows[-1] is False
+    assert all(windows[:-1])
+    assert windows[:-1]
+    final = events[1][2]
+    assert corpus_wer([(text, final.text)]) <= 0.25, final.text  # type: ignore[attr-defined]
+    assert worker.final_decodes >= 1
+
+
+def test_a_failed_accurate_pass_leaves_the_cheap_transcript(
+    qtbot: QtBot,
+    worker: SpeechWorker,
+    espeak_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The full-window decode raises: ``final_transcribed`` says None, one log line, no
+    traceback; the provisional transcript went out before it and the next answer is heard."""
+    clip = AudioClip.from_wav(espeak(ANSWERS[4], espeak_dir / "fail-final.wav")).resampled()
+    rec: WhisperRecognizer = worker.recognizer  # type: ignore[assignment]
+    decode = rec._decode
+
+    def full_window_fails(model, samples, prefix, words=False, *, context=None, window=None):  # type: ignore[no-untyped-def]
+        if window is False:
+            raise RuntimeError("out of memory")
+        return decode(model, samples, prefix, words, context=context, window=window)
+
+    monkeypatch.setattr(rec, "_decode", full_window_fails)
+    finals: list[object] = []
+    worker.final_transcribed.connect(lambda _i, t: finals.append(t))
+    with caplog.at_level("WARNING"), qtbot.waitSignal(worker.transcribed, timeout=60_000) as done:
+        worker.request_transcribe(3, clip)
+    qtbot.waitUntil(lambda: len(finals) == 1, timeout=60_000)
+    assert finals == [None]
+    assert corpus_wer([(ANSWERS[4], done.args[1].text)]) <= 0.4
+    failed = [r for r in caplog.records if "accurate decode failed" in r.getMessage()]
+    assert len(failed) == 1
+    assert failed[0].exc_info is None
+    monkeypatch.setattr(rec, "_decode", decode)
+    with qtbot.waitSignal(worker.transcribed, timeout=60_000):
+        worker.request_transcribe(4, clip)
+    qtbot.waitUntil(lambda: len(finals) == 2 and finals[1] is not None, timeout=60_000)
 
 
 def _noisy(x: np.ndarray, snr_db: float | None, rng: np.random.Generator) -> np.ndarray:

@@ -1,0 +1,317 @@
+"""Two passes (issue 15, turn gap): a spoken answer is framed and answered from the recognizer's
+provisional transcript; the accurate one, decoded while the reply plays, replaces it in the
+stored session (text, frame, the end's analysis), and a failed or late accurate pass keeps the
+provisional words. Generated answers: pairs of provisional and accurate words, many of which
+change the frame."""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from session_helpers import (  # the fixtures are used by name
+    CountingStore,
+    data_dir_fixture,  # noqa: F401
+    scenario_fixture,  # noqa: F401
+    store_fixture,  # noqa: F401
+)
+
+from app.config import Settings
+from app.dialogue import Scenario
+from app.framing import analyze_answer
+from app.session import Conversation, Phase, Rehearsal
+from app.session import rehearsal as rehearsal_module
+from app.speech.audio import AudioClip
+from app.speech.errors import SpeechError
+from app.speech.factory import make_speech
+from app.speech.fakes import FakeMicrophone, FakePlayer, FakeVoice
+from app.speech.protocols import Transcript
+from app.speech.services import SpeechServices
+from app.speech.streaming import HeardWord
+
+pytestmark = pytest.mark.gui
+
+#: What a cheap decode hears and what the accurate one hears, for each answer's words.
+FIRST = [
+    (
+        "I came to learn how people got into data work",
+        "I came to learn how people got into data work",
+    ),
+    (
+        "I came to learn how people got into dinner work",
+        "I came to learn how people got into data work",
+    ),
+    ("a friend told me about it", "A friend told me about it, what does your team do"),
+    ("honestly I'm not sure yet", "Honestly, I'm not sure yet."),
+    ("I want to find a job here", "I wanted to find out about your work here"),
+    ("can I send you my resume", "Can I ask what you worked on before this"),
+]
+SECOND = [
+    ("Yes I am", "Yes, I am."),
+    ("Yes I am very interested", "I'm not sure yet, what would the role involve"),
+    ("I don't know yet", "I don't know yet, what does the team work on"),
+    ("I'm not sure what it involves", "Yes, I'm very interested in the position."),
+    ("maybe tell me more", "Maybe, tell me more about the team first."),
+    ("absolutely I would love it", "Absolutely, I would love this job."),
+]
+PROMPTS = ("What brings you here today?", "Are you interested in the position?")
+
+
+class TwoPassRecognizer:
+    """Decodes a clip's scripted words (``"provisional||accurate"``): the words before ``||`` in a
+    sized window (the cheap pass), those after it in Whisper's full window (the accurate pass).
+    ``gate`` holds the accurate pass until set; ``fail_final`` makes it raise."""
+
+    supports_prefix = True
+    prefers_denoise = False
+
+    def __init__(self) -> None:
+        self.loaded = True
+        self.windows: list[bool | None] = []
+        self.gate: threading.Event | None = None
+        self.fail_final: str | None = None
+
+    def load(self) -> None:
+        pass
+
+    def transcribe(
+        self,
+        clip: AudioClip,
+        prefix: str | None = None,
+        *,
+        context: str | None = None,
+        window: bool | None = None,
+    ) -> Transcript:
+        self.windows.append(window)
+        cheap, sep, accurate = str(getattr(clip, "text", "")).partition("||")
+        if window is False:
+            if self.gate is not None:
+                self.gate.wait(20)
+            if self.fail_final is not None:
+                raise SpeechError(self.fail_final)
+            return Transcript(accurate if sep else cheap, clip.duration_s, 0.0)
+        return Transcript(cheap, clip.duration_s, 0.0)
+
+    def transcribe_words(
+        self,
+        clip: AudioClip,
+        prefix: str | None = None,
+        *,
+        words: bool = True,
+        context: str | None = None,
+        window: bool | None = None,
+    ) -> tuple[Transcript, list[HeardWord]]:
+        return self.transcribe(clip, prefix, context=context, window=window), []
+
+
+def _speech(settings: Settings, recognizer: TwoPassRecognizer) -> SpeechServices:
+    services, _notices = make_speech(
+        settings,
+        voice=FakeVoice(seconds=0.05),
+        recognizer=recognizer,
+        microphone=FakeMicrophone(),
+        player=FakePlayer(),
+        load_recognizer=False,
+    )
+    return services
+
+
+def _said(pair: tuple[str, str]) -> str:
+    return f"{pair[0]}||{pair[1]}"
+
+
+def _frame(prompt: str, text: str) -> str:
+    return analyze_answer(prompt, text).frame
+
+
+def _typed_outcome(scenario: Scenario, answers: list[str]) -> str | None:
+    conv = Conversation(scenario, None)
+    conv.begin()
+    for text in answers:
+        conv.answer(text)
+    return conv.outcome.id if conv.outcome else None
+
+
+@pytest.fixture
+def rehearsal_with(data_dir: Path, store: CountingStore) -> Any:
+    made: list[tuple[Rehearsal, SpeechServices]] = []
+
+    def make(recognizer: TwoPassRecognizer) -> Rehearsal:
+        settings = replace(Settings(), data_dir=data_dir)
+        speech = _speech(settings, recognizer)
+        r = Rehearsal(settings, store, speech)
+        made.append((r, speech))
+        return r
+
+    yield make
+    for r, speech in made:
+        if speech.worker is not None:
+            speech.worker.stop()
+        r.shutdown()
+
+
+def test_the_reply_comes_from_the_provisional_words_and_the_record_from_the_accurate_ones(
+    qtbot: Any, scenario: Scenario, store: CountingStore, rehearsal_with: Any
+) -> None:
+    rng = random.Random(15)
+    cases = [(rng.choice(FIRST), rng.choice(SECOND)) for _ in range(16)]
+    cases += [(FIRST[1], pair) for pair in SECOND]  # every second answer at least once
+    rec = TwoPassRecognizer()
+    r = rehearsal_with(rec)
+    mic = r.speech.microphone
+    assert isinstance(mic, FakeMicrophone)
+    changed_frames = 0
+    for first, second in cases:
+        recorded: list[tuple[int, str]] = []
+        revised: list[tuple[int, str, str]] = []
+        r.answer_recorded.connect(lambda i, t, _a, seen=recorded: seen.append((i, t)))
+        r.answer_revised.connect(lambda i, t, a, seen=revised: seen.append((i, t, a.frame)))
+        r.start(scenario)
+        qtbot.waitUntil(lambda: r.phase is Phase.LISTENING)
+        mic.say(_said(first))
+        qtbot.waitUntil(lambda: r.phase is Phase.LISTENING and len(r.conversation.turns) == 3)
+        with qtbot.waitSignal(r.ended, timeout=10_000) as ended:
+            mic.say(_said(second))
+        conv = r.conversation
+        assert conv is not None
+        # The reply path: what the screen was told and where the dialogue went.
+        assert recorded == [(1, first[0]), (3, second[0])]
+        assert conv.outcome is not None
+        assert conv.outcome.id == _typed_outcome(scenario, [first[0], second[0]])
+        # The record: the accurate words, framed again in the context of the same lines.
+        rows = store.turns(conv.session_id or 0)
+        analysis = ended.args[0]
+        for idx, pair, prompt in ((1, first, PROMPTS[0]), (3, second, PROMPTS[1])):
+            words = pair[1].strip()
+            assert rows[idx].text == words
+            assert conv.turns[idx].text == words
+            assert rows[idx].frame == _frame(prompt, words)
+            assert analysis.turns[idx].frame == _frame(prompt, words)
+            if pair[0] != pair[1]:
+                assert (idx, words, _frame(prompt, words)) in revised
+            changed_frames += _frame(prompt, pair[0]) != _frame(prompt, words)
+        stored = store.session(conv.session_id or 0)
+        assert stored.shift_turn == (analysis.shift.turn if analysis.shift else None)
+        r.answer_recorded.disconnect()
+        r.answer_revised.disconnect()
+    assert changed_frames >= 4  # the cases do change frames, so the test means something
+    assert r.revised_frames >= changed_frames
+    # Every cheap decode was sized; every accurate one in the full window.
+    assert set(rec.windows) == {True, False}
+    assert rec.windows.count(False) == 2 * len(cases)
+
+
+def test_a_failed_accurate_pass_keeps_the_provisional_words(
+    qtbot: Any,
+    scenario: Scenario,
+    store: CountingStore,
+    rehearsal_with: Any,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    rec = TwoPassRecognizer()
+    rec.fail_final = "The model ran out of memory."
+    r = rehearsal_with(rec)
+    mic = r.speech.microphone
+    r.start(scenario)
+    qtbot.waitUntil(lambda: r.phase is Phase.LISTENING)
+    with caplog.at_level(logging.WARNING):
+        mic.say(_said(FIRST[1]))
+        qtbot.waitUntil(lambda: r.phase is Phase.LISTENING and len(r.conversation.turns) == 3)
+        with qtbot.waitSignal(r.ended, timeout=10_000):
+            mic.say(_said(SECOND[1]))
+    rows = store.turns(r.session_id or 0)
+    assert [rows[1].text, rows[3].text] == [FIRST[1][0], SECOND[1][0]]
+    failed = [rec for rec in caplog.records if "accurate decode failed" in rec.getMessage()]
+    assert len(failed) == 2
+    assert all(rec.exc_info is None for rec in failed)  # a line, no traceback
+    assert r.revised_answers == 0
+
+
+def test_an_empty_provisional_transcript_waits_for_the_accurate_one(
+    qtbot: Any, scenario: Scenario, store: CountingStore, rehearsal_with: Any
+) -> None:
+    rec = TwoPassRecognizer()
+    r = rehearsal_with(rec)
+    mic = r.speech.microphone
+    notices: list[str] = []
+    r.notice.connect(notices.append)
+    r.start(scenario)
+    qtbot.waitUntil(lambda: r.phase is Phase.LISTENING)
+    mic.say("||I came to learn how your team works")  # the cheap pass heard nothing
+    qtbot.waitUntil(lambda: r.conversation is not None and len(r.conversation.turns) == 3)
+    assert r.conversation.turns[1].text == "I came to learn how your team works"
+    qtbot.waitUntil(lambda: r.phase is Phase.LISTENING)
+    mic.say("||")  # neither heard anything
+    qtbot.waitUntil(lambda: any("didn't catch" in n for n in notices))
+    assert len(r.conversation.turns) == 3
+
+
+def test_the_end_waits_briefly_for_the_last_accurate_transcript(
+    qtbot: Any,
+    scenario: Scenario,
+    store: CountingStore,
+    rehearsal_with: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ended early while the accurate pass runs: the end waits for it; if it is later than
+    FINAL_WAIT_S the provisional words stand at the end and the late accurate words still
+    replace them in the store (turn row and the session's analysis)."""
+    for late in (False, True):
+        monkeypatch.setattr(rehearsal_module, "FINAL_WAIT_S", 0.3 if late else 10.0)
+        rec = TwoPassRecognizer()
+        rec.gate = threading.Event()
+        r = rehearsal_with(rec)
+        mic = r.speech.microphone
+        r.start(scenario)
+        qtbot.waitUntil(lambda: r.phase is Phase.LISTENING)  # noqa: B023
+        mic.say(_said(FIRST[2]))
+        qtbot.waitUntil(lambda: len(r.conversation.turns) == 3)  # noqa: B023
+        ended: list[Any] = []
+        r.ended.connect(ended.append)
+        r.end_early()
+        assert r.phase is Phase.THINKING
+        if late:
+            qtbot.waitUntil(lambda: bool(ended))  # noqa: B023
+            assert ended[0].turns[1].frame == _frame(PROMPTS[0], FIRST[2][0])
+            assert r.conversation.turns[1].text == FIRST[2][0]
+        else:
+            qtbot.wait(200)
+            assert not ended
+        rec.gate.set()
+        qtbot.waitUntil(lambda: bool(ended))  # noqa: B023
+        sid = r.session_id or 0
+        qtbot.waitUntil(lambda: store.turns(sid)[1].text == FIRST[2][1])  # noqa: B023
+        analysis = store.session(sid).analysis
+        assert analysis is not None
+        assert analysis["turns"][1]["frame"] == _frame(PROMPTS[0], FIRST[2][1])
+        assert r.phase is Phase.ENDED
+
+
+def test_closing_during_the_accurate_pass_keeps_the_answer(
+    qtbot: Any, scenario: Scenario, store: CountingStore, rehearsal_with: Any
+) -> None:
+    rec = TwoPassRecognizer()
+    rec.gate = threading.Event()
+    r = rehearsal_with(rec)
+    mic = r.speech.microphone
+    r.start(scenario)
+    qtbot.waitUntil(lambda: r.phase is Phase.LISTENING)
+    mic.say(_said(FIRST[4]))
+    qtbot.waitUntil(lambda: r.conversation is not None and len(r.conversation.turns) == 3)
+    sid = r.session_id or 0
+    conv = r.conversation
+    conv.end("incomplete")  # the window closing: it ends the conversation itself
+    r.close()
+    worker = r.speech.worker
+    rec.gate.set()
+    assert worker is not None
+    qtbot.waitUntil(lambda: worker.final_decodes == 1)
+    qtbot.wait(50)  # the late result reaches a closed rehearsal: nothing to write to
+    rows = store.turns(sid)
+    assert rows[1].text == FIRST[4][0]
+    assert store.session(sid).status == "incomplete"
