@@ -56,6 +56,10 @@ class VadConfig:
     # Turn alone cannot tell a mid-sentence pause from an end: bench/endpointing.py "cues").
     alone_threshold: float | None = None
     text_wait_ms: int = 1500  # no words for the pause by then: the model decides alone
+    # With the words on, Smart Turn ends nothing they judged, so it looks only at a pause whose
+    # words have not come by then (in time for text_wait_ms): a look at every pause kept the
+    # end-of-turn thread busy ahead of the next pause's quick words (0.2-0.8 s a look).
+    text_look_ms: int = 700
     # The words end a sentence: end after this much pause (bench/endpointing.py dev, run at load
     # 8 with assumed quiet model times, the choice made on dev only: finished 200 ms / unsure
     # 1200 ms with Smart Turn ending nothing the words judged cut 13.2% at a 300 ms finished
@@ -374,7 +378,7 @@ class Vad:
             return p is not None and p >= c.end_of_turn_threshold
         silent_ms = self._silent_run * c.frame_ms
         hint = self._hint
-        if hint is not None and hint[0] >= self._pause_start - self.frame_len:
+        if hint is not None and self._words_cover_pause():
             if hint[1] == "unfinished":
                 return False  # the words stop mid-sentence: only the cap ends this pause
             wait = c.text_finished_ms if hint[1] == "finished" else c.text_unsure_ms
@@ -387,6 +391,10 @@ class Vad:
         # decode): the model decides alone, at its own threshold, rather than the 2.5 s cap.
         return silent_ms >= c.text_wait_ms and p >= c.end_of_turn_threshold
 
+    def _words_cover_pause(self) -> bool:
+        """Words are known for the audio up to the pause under way."""
+        return self._hint is not None and self._hint[0] >= self._pause_start - self.frame_len
+
     def _ask_now(self, silent_ms: int) -> bool:
         """ask mode: time for a look (none pending; first at end_of_turn_ms, then each recheck)."""
         if not self.ask_end_of_turn or self._look_pending:
@@ -394,6 +402,8 @@ class Vad:
         if silent_ms < self._next_turn_check_ms:
             return False
         c = self.config
+        if c.use_text and (silent_ms < c.text_look_ms or self._words_cover_pause()):
+            return False  # the words decide this pause (or may still come)
         once = c.use_text and c.text_one_look
         self._next_turn_check_ms = silent_ms + (10**9 if once else c.end_of_turn_recheck_ms)
         self._look += 1

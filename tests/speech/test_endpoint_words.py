@@ -386,3 +386,35 @@ def test_a_pause_with_no_words_is_decided_by_the_model_alone(p: float) -> None:
         assert ended_ms >= config.text_wait_ms - 100, ended_ms
     else:
         assert ended_ms >= config.end_silence_max_ms - 100, ended_ms
+
+
+@pytest.mark.parametrize("words_at_ms", [None, 140, 300, 500, 660, 900, 1200])
+def test_smart_turn_looks_only_at_a_pause_whose_words_are_late(words_at_ms: int | None) -> None:
+    """With the words on, Smart Turn ends nothing they judged, so the end-of-turn thread is not
+    spent on it (a look there delays the next pause's quick words): it is asked only when no
+    words came by ``text_look_ms``, in time for ``text_wait_ms``; words that come first (any
+    time before) leave no look to ask."""
+    config = VadConfig(use_text=True, text_unsure_ms=60_000)  # "unsure" words hold this pause
+    vad = Vad(config, ask_end_of_turn=True)
+    t = np.arange(RATE) / RATE
+    tone = (0.2 * 32767 * np.sin(2 * np.pi * 220 * t)).astype(np.int16)
+    vad.feed(np.zeros(RATE // 2, dtype=np.int16))
+    vad.feed(tone)
+    clip = None
+    asked_at = []
+    frame = RATE // 50  # 20 ms
+    for n in range(1, 100):
+        ms = n * 20
+        for e in vad.feed(np.zeros(frame, dtype=np.int16)):
+            if isinstance(e, SilenceStarted):
+                clip = e.clip
+            elif isinstance(e, TurnCheck):
+                asked_at.append(ms)
+        if words_at_ms is not None and ms == words_at_ms:
+            assert clip is not None
+            vad.hint_text(clip, "I think so.")  # unsure: the words neither end nor hold it
+    if words_at_ms is not None and words_at_ms < config.text_look_ms:
+        assert asked_at == []
+    else:
+        assert len(asked_at) == 1
+        assert config.text_look_ms <= asked_at[0] < config.text_look_ms + 60
