@@ -32,6 +32,7 @@ from app.config import Settings
 from app.store.counts import FRAME_COLUMNS
 from app.ui.a11y import named
 from app.ui.kiosk.mic_check import MicrophoneCheck, MicrophoneFactory
+from app.ui.stepper import stepped
 
 WIDE_PX = 960  # narrower than this, the settings and the counts stack
 DeviceLister = Callable[[], Sequence[tuple[str, str]]]
@@ -144,9 +145,9 @@ class OperatorScreen(QWidget):
         self.quit_button.clicked.connect(self._on_quit_button_clicked)
 
         form = QFormLayout()
-        form.addRow("Idle time", self.idle)
-        form.addRow("Countdown", self.countdown)
-        form.addRow("Longest rehearsal", self.max_minutes)
+        form.addRow("Idle time", stepped(self.idle, "idle time"))
+        form.addRow("Countdown", stepped(self.countdown, "countdown"))
+        form.addRow("Longest rehearsal", stepped(self.max_minutes, "rehearsal length"))
         form.addRow(self.counts_enabled)
         form.addRow("Microphone", self.mic_check)
         form.addRow("Volume", self.volume)

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from app.config import load_settings
 from app.session.kiosk import EXIT_OPERATOR_QUIT, verify_pin
@@ -134,6 +135,27 @@ def test_operator_saves_settings_without_the_pin_in_clear(make_booth: Any) -> No
     booth.qtbot.mouseClick(op.back_button, Qt.MouseButton.LeftButton)
     app = booth.visitor()
     assert [s.id for s in app.window.scenarios] == ["alumni-call", "coffee-referral"]
+
+
+def test_operator_number_boxes_step_with_their_buttons(make_booth: Any) -> None:
+    """Each of the operator's number boxes has themed "−"/"+" buttons (the style sheet shrinks
+    Qt's own arrows to a dash) that step it within its range, as the arrow keys do."""
+    booth = make_booth()
+    _open_operator(booth)
+    op = booth.kiosk.operator
+    for spin in (op.idle, op.countdown, op.max_minutes):
+        down = op.findChild(QPushButton, f"{spin.objectName()}Down")
+        up = op.findChild(QPushButton, f"{spin.objectName()}Up")
+        assert down is not None, spin.objectName()
+        assert up is not None, spin.objectName()
+        assert up.isVisibleTo(op)
+        assert down.isVisibleTo(op)
+        start = spin.value()
+        booth.qtbot.mouseClick(up, Qt.MouseButton.LeftButton)
+        assert spin.value() == min(start + spin.singleStep(), spin.maximum())
+        spin.setValue(spin.minimum())
+        booth.qtbot.mouseClick(down, Qt.MouseButton.LeftButton)
+        assert spin.value() == spin.minimum()  # held at the bottom of its range
 
 
 def test_microphone_level_test_and_no_device_fallback(make_booth: Any) -> None:
