@@ -1,7 +1,7 @@
 """Recognition benchmark: prints ONE JSON object with WER per set and decode time per configuration.
 
     nice -n 10 .venv/bin/python bench/speech.py [--split report|dev] [--sentences N]
-        [--configs tiny,base,...] [--lengths]
+        [--configs tiny,base,base+denoise/beam=5,...] [--lengths]
 
 Two splits, made in this run: ``dev`` (the answers in MORE_ANSWERS, each in Piper ``joe`` and
 eSpeak en-us and en-gb, noise seed 7) is for tuning; ``report`` (the 48 answers of an independent
@@ -20,6 +20,9 @@ at a 12 dB attenuation limit first), ``streaming`` (base+denoise decoded while t
 every second, LocalAgreement-2, then the end-of-turn decode of the whole answer with the committed
 words as prefix, as the product does; ``streaming@tail`` decodes only the tail after the committed
 words at the end, in a window sized to it, the committed words as context: AnswerStream(tail=True)).
+``base+pick`` decodes both the denoised and the raw clip and keeps the reading Whisper is surer
+of (mean token log-probability). A configuration may add decoding options, ``/key=value`` each
+(:data:`OPTIONS`): ``base+denoise/beam=5/df=18`` (beam size 5, DeepFilterNet3 at 18 dB).
 Each decodes Whisper's full 30 s window otherwise, as the product does; a name ending in
 ``@sized`` decodes a window sized to the audio everywhere (``streaming@sized``), for comparison.
 Decode time is the sum over every clip, and as a ratio to tiny's in the same run; for streaming
@@ -48,7 +51,7 @@ import numpy.typing as npt
 import psutil
 
 from app.speech.audio import TARGET_RATE, AudioClip, frame_levels
-from app.speech.denoise import Denoiser
+from app.speech.denoise import ATTENUATION_LIMIT_DB, Denoiser
 from app.speech.factory import make_voice
 from app.speech.protocols import VoiceSettings
 from app.speech.scoring import corpus_wer, normalize_text
@@ -118,7 +121,19 @@ SPLITS = {
         every_voice=False,
     ),
 }
-CONFIGS = ("tiny", "base", "base+denoise", "streaming")
+CONFIGS = ("tiny", "base", "base+denoise", "base+pick", "streaming")
+#: Decoding options a configuration may add after its name, "/key=value" each
+#: ("base+denoise/beam=5/df=18"): the key's recognizer or faster-whisper option, its type.
+OPTIONS: dict[str, tuple[str, type]] = {
+    "beam": ("beam_size", int),
+    "df": ("attenuation_limit_db", float),
+    "patience": ("patience", float),
+    "lp": ("length_penalty", float),
+    "nst": ("no_speech_threshold", float),
+    "lpt": ("log_prob_threshold", float),
+    "crt": ("compression_ratio_threshold", float),
+    "temp": ("temperature", float),
+}
 #: A configuration name ending in this decodes a window sized to the audio instead of
 #: Whisper's full 30 s one: "streaming@sized" (stt_whisper.window_frames).
 SIZED_WINDOW = "@sized"
@@ -248,10 +263,41 @@ def clip_of(x: Samples) -> AudioClip:
     return AudioClip.from_samples(x, TARGET_RATE)
 
 
+def parse_config(config: str) -> tuple[str, dict[str, float | int]]:
+    """``"base+denoise/beam=5@sized"`` -> ("base+denoise@sized", {"beam_size": 5}); raises
+    ValueError for an unknown or malformed option."""
+    head, *parts = config.split("/")
+    suffix = ""
+    options: dict[str, float | int] = {}
+    for part in parts:
+        for end in (SIZED_WINDOW, TAIL_END):
+            if part.endswith(end):
+                part, suffix = part.removesuffix(end), suffix + end
+        key, _, value = part.partition("=")
+        if key not in OPTIONS or not value:
+            raise ValueError(f"{config}: unknown option {part!r}; known: {', '.join(OPTIONS)}")
+        name, kind = OPTIONS[key]
+        options[name] = kind(value)
+    return head + suffix, options
+
+
 def run_config(config: str, rec: WhisperRecognizer, items: list[Item]) -> dict[str, object]:
-    name = config.removesuffix(SIZED_WINDOW).removesuffix(TAIL_END)
+    config, options = parse_config(config)
     rec.window = config.endswith(SIZED_WINDOW)
-    denoiser = Denoiser() if name in ("base+denoise", "streaming") else None
+    beam = rec.beam_size
+    rec.beam_size = int(options.pop("beam_size", beam))
+    limit = float(options.pop("attenuation_limit_db", ATTENUATION_LIMIT_DB))
+    rec.options = dict(options)
+    try:
+        return _run(config, rec, items, limit)
+    finally:
+        rec.beam_size, rec.options = beam, {}
+
+
+def _run(config: str, rec: WhisperRecognizer, items: list[Item], limit: float) -> dict[str, object]:
+    name = config.removesuffix(SIZED_WINDOW).removesuffix(TAIL_END)
+    filtered = ("base+denoise", "base+pick", "streaming")
+    denoiser = Denoiser(limit) if name in filtered else None
     stream = (
         AnswerStream(rec, denoiser, tail=TAIL_END in config)
         if denoiser is not None or name == "streaming"
@@ -259,7 +305,7 @@ def run_config(config: str, rec: WhisperRecognizer, items: list[Item]) -> dict[s
     )
     hyps: list[str] = []
     decode_s = denoise_s = end_of_turn_s = 0.0
-    steps = 0
+    steps = picked_raw = 0
     for item in items:
         if name == "streaming":
             assert stream is not None
@@ -275,14 +321,18 @@ def run_config(config: str, rec: WhisperRecognizer, items: list[Item]) -> dict[s
             end_of_turn_s += time.perf_counter() - started
             decode_s += time.perf_counter() - started
         elif denoiser is not None:
-            denoiser.reset()
-            started = time.perf_counter()
-            denoiser.feed(item.audio)
-            clean = denoiser.audio()
-            denoise_s += time.perf_counter() - started
+            clean, seconds = denoised(denoiser, item)
+            denoise_s += seconds
             t = rec.transcribe(clip_of(clean))
             decode_s += t.elapsed_s
             text = t.text
+            if name == "base+pick":  # also the raw audio: keep the surer reading
+                sure = rec.last_logprob
+                raw = rec.transcribe(clip_of(item.audio))
+                decode_s += raw.elapsed_s
+                if sure is None or (rec.last_logprob or -99.0) > sure:
+                    text = raw.text
+                    picked_raw += 1
         else:
             t = rec.transcribe(clip_of(item.audio))
             decode_s += t.elapsed_s
@@ -310,6 +360,8 @@ def run_config(config: str, rec: WhisperRecognizer, items: list[Item]) -> dict[s
         "decode_s": round(decode_s, 2),
         "rtf": round(decode_s / audio_s, 3),
     }
+    if name == "base+pick":
+        out["picked_raw"] = picked_raw
     if denoiser is not None and name != "streaming":
         out["denoise_s"] = round(denoise_s, 2)
         out["denoise_rtf"] = round(denoise_s / audio_s, 3)
@@ -321,6 +373,21 @@ def run_config(config: str, rec: WhisperRecognizer, items: list[Item]) -> dict[s
     if denoiser is not None:
         denoiser.close()
     return out
+
+
+#: (attenuation limit, item) -> the item denoised at that limit and the seconds it took: each
+#: configuration at one limit reads the same audio; the time is the first run's.
+_DENOISED: dict[tuple[float, int], tuple[Samples, float]] = {}
+
+
+def denoised(denoiser: Denoiser, item: Item) -> tuple[Samples, float]:
+    key = (denoiser.attenuation_limit_db, id(item))
+    if key not in _DENOISED:
+        denoiser.reset()
+        started = time.perf_counter()
+        denoiser.feed(item.audio)
+        _DENOISED[key] = (denoiser.audio(), time.perf_counter() - started)
+    return _DENOISED[key]
 
 
 def decode_ms_by_length(rec: WhisperRecognizer, items: list[Item]) -> dict[str, object]:
@@ -362,7 +429,11 @@ def main() -> int:
     parser.add_argument("--lengths", action="store_true", help="also time decodes by length")
     args = parser.parse_args()
     configs = [c for c in args.configs.split(",") if c]
-    unknown = {c.removesuffix(SIZED_WINDOW).removesuffix(TAIL_END) for c in configs} - set(CONFIGS)
+    try:
+        names = [parse_config(c)[0] for c in configs]
+    except ValueError as exc:
+        parser.error(str(exc))
+    unknown = {c.removesuffix(SIZED_WINDOW).removesuffix(TAIL_END) for c in names} - set(CONFIGS)
     if unknown:
         parser.error(f"unknown configuration(s) {sorted(unknown)}; known: {', '.join(CONFIGS)}")
     if "tiny" not in configs:

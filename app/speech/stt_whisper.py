@@ -15,6 +15,7 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -242,6 +243,7 @@ class WhisperRecognizer:
         window: bool = False,
         max_new_tokens: int | None = None,
         workers: int = 1,
+        options: Mapping[str, Any] | None = None,
     ) -> None:
         self.model_dir = Path(model_dir) if model_dir else None
         self.choice = choice
@@ -261,6 +263,12 @@ class WhisperRecognizer:
         #: for short tails, where a looping decode ("not real, not real, ...") and its retries
         #: would take seconds. None: Whisper's own limit and fallback.
         self.max_new_tokens = max_new_tokens
+        #: More faster-whisper decoding options (patience, length_penalty, no_speech_threshold,
+        #: log_prob_threshold, temperature...), as bench/speech.py tries them on its dev split.
+        self.options: dict[str, Any] = dict(options or {})
+        #: Whisper's mean log-probability per token of the last decode on this thread (None
+        #: before one, or for silence): how sure it was, to choose between two readings.
+        self._scores = threading.local()
         self.load_s: float | None = None
         #: Which model is loaded: "base", "tiny.en" or the folder's name.
         self.model_name: str | None = None
@@ -381,7 +389,7 @@ class WhisperRecognizer:
             sized = self.window if window is None else window
             model.frames = window_frames(len(samples)) if sized else FULL_WINDOW_FRAMES
         prompt = " ".join(p for p in (self.initial_prompt, context) if p) or None
-        bounded: dict[str, Any] = {}
+        bounded: dict[str, Any] = dict(self.options)
         if self.max_new_tokens is not None:
             bounded = {"max_new_tokens": self.max_new_tokens, "temperature": 0.0}
         segments, _info = model.transcribe(
@@ -398,14 +406,25 @@ class WhisperRecognizer:
         )
         texts: list[str] = []
         timed: list[tuple[str, float, float, float]] = []
+        logprob = tokens = 0.0
         for seg in segments:
             texts.append(seg.text.strip())
+            n = max(1, len(seg.tokens))
+            logprob += seg.avg_logprob * n
+            tokens += n
             for word in seg.words or ():
                 timed.extend(
                     (w, float(word.start), float(word.end), float(word.probability))
                     for w in word.word.split()
                 )
+        self._scores.last = logprob / tokens if tokens else None
         return " ".join(texts), timed
+
+    @property
+    def last_logprob(self) -> float | None:
+        """Whisper's mean log-probability per token of this thread's last decode (None: no
+        decode yet, or silence)."""
+        return getattr(self._scores, "last", None)
 
     def transcribe(
         self,
@@ -442,6 +461,7 @@ class WhisperRecognizer:
         audio = clip.resampled(TARGET_RATE)
         samples = audio.to_float()
         if len(samples) < TARGET_RATE // 10 or rms(samples) < SILENCE_RMS:
+            self._scores.last = None
             return Transcript("", audio.duration_s, time.perf_counter() - started), []
         if self.denoise and self.prefers_denoise:
             samples = self._denoised(samples)

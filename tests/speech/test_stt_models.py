@@ -207,3 +207,39 @@ def test_the_worker_says_which_model_stood_in(
         assert "not installed" in got.args[0]
     finally:
         assert worker.stop(60)
+
+
+def test_decoding_options_reach_whisper_and_each_reading_has_a_score(espeak_dir: Path) -> None:
+    """``options`` go to faster-whisper as they are (an unknown one is a sentence, not a
+    traceback); after each decode ``last_logprob`` says how sure Whisper was: a negative
+    number, lower for the same answers in 8 dB white noise, None for silence (and for a decode
+    Whisper reads as no speech)."""
+    import numpy as np
+
+    from app.speech.errors import SpeechError
+
+    rec = WhisperRecognizer(choice="fast", options={"temperature": 0.0, "patience": 2.0})
+    rng = np.random.default_rng(11)
+    clean_scores: list[float | None] = []
+    noisy_scores: list[float | None] = []
+    pairs: list[tuple[str, str]] = []
+    for i, text in enumerate(ANSWERS[:6]):
+        voice = ("en-us", "en-gb", "en-us+m3")[i % 3]
+        wav = espeak(text, espeak_dir / f"opt-{i}.wav", voice)
+        x = AudioClip.from_wav(wav).resampled().to_float()
+        pairs.append((text, rec.transcribe(AudioClip.from_samples(x, 16_000)).text))
+        clean_scores.append(rec.last_logprob)
+        level = float(np.sqrt(np.mean(x[np.abs(x) > 0.02] ** 2)))  # the voice's RMS
+        noise = rng.standard_normal(len(x)).astype(np.float32) * level / 10 ** (8 / 20)
+        rec.transcribe(AudioClip.from_samples(x + noise, 16_000))
+        noisy_scores.append(rec.last_logprob)
+    assert corpus_wer(pairs) <= 0.15, pairs
+    assert all(s is not None and -3.0 < s < 0.0 for s in clean_scores), clean_scores
+    noisy = [s for s in noisy_scores if s is not None]
+    assert len(noisy) == len(noisy_scores), noisy_scores
+    assert np.mean(noisy) < np.mean([s or 0.0 for s in clean_scores]) - 0.1, (clean_scores, noisy)
+    rec.transcribe(AudioClip.from_samples(np.zeros(16_000, np.float32), 16_000))
+    assert rec.last_logprob is None
+    rec.options = {"no_such_option": 1}
+    with pytest.raises(SpeechError, match="recognizer failed"):
+        rec.transcribe(AudioClip.from_samples(x, 16_000))
