@@ -136,9 +136,10 @@ def judge(text: str) -> Verdict:
         return "unfinished"  # "That was my first job, well"
     clause = _SENTENCE.split(stripped.rstrip(".?! "))[-1]  # the last sentence
     sentence = _WORD.findall(clause)
-    asks = stripped.endswith("?") and len(sentence) >= 4
+    asked = _asked(clause)
+    asks = stripped.endswith("?") and len(asked) >= 4
     if last in SOMETIMES_LAST or last.isdigit():
-        if asks and last in ("this", "that") and sentence[0] in ASKING:
+        if asks and last in ("this", "that") and asked[0] in ASKING:
             return "finished"  # "What drew you to this?", "Do you enjoy that?"
         return "unsure" if closed else "unfinished"
     if last in RARELY_LAST:
@@ -152,7 +153,7 @@ def judge(text: str) -> Verdict:
             or any(w in STRANDING for w in sentence[:-1])
             or _headed_clause(sentence[:-1])
         )
-        if asks and last in STRANDED_ENDS and _whole_question(sentence, licensed=licensed):
+        if asks and last in STRANDED_ENDS and _whole_question(asked, licensed=licensed):
             return "finished"  # "Who would you suggest I talk to?"
         if stripped.endswith("?") or licensed:
             return "unsure"
@@ -169,6 +170,13 @@ def _headed_clause(words: list[str]) -> bool:
     you", "anybody here I"."""
     plain = [w for w in words if w not in ("here", "there")]  # "anybody here I should ask"
     return any(a in HEADS and b in CLAUSE_SUBJECTS for a, b in itertools.pairwise(plain))
+
+
+def _asked(clause: str) -> list[str]:
+    """The words of the question in the last sentence: after its last comma when a question
+    opens there ("That sounds interesting, what do the pipelines feed into"), else all."""
+    after = _WORD.findall(clause.rsplit(",", 1)[-1])
+    return after if after and after[0] in ASKING else _WORD.findall(clause)
 
 
 def _whole_question(sentence: list[str], *, licensed: bool) -> bool:

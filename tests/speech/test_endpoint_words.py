@@ -135,6 +135,8 @@ def test_a_whole_question_ending_on_a_stranded_word_is_finished() -> None:
     for opening, verb in itertools.product(_WH + _YES_NO, _STRANDED):
         text = f"{opening} {verb}"
         assert judge(text + "?") == "finished", text
+        for before in ("That sounds interesting, ", "Not yet, ", "Honestly, "):
+            assert judge(before + text[0].lower() + text[1:] + "?") == "finished", text
         assert judge(text + ".") != "finished", text
         assert judge(text) == "unfinished", text
         checked += 1
