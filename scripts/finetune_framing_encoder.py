@@ -241,8 +241,10 @@ def main() -> None:
         "--out", type=Path, default=REPO / "build" / "framing-finetuned.safetensors"
     )
     parser.add_argument("--depth", type=int, default=DEPTH, help="layers the framing path reads")
+    parser.add_argument("--writers", help="comma-separated writers to train on (trial builds)")
     args = parser.parse_args()
     DEPTH = args.depth
+    heads_script.parse_writers(args.writers)
     items = heads_script.training_items()
     with tempfile.TemporaryDirectory() as tmp:
         work = fetch_wheel(Path(tmp))

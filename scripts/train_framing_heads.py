@@ -70,7 +70,13 @@ GRID = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 #: recognizer-style copy fell 0.940 -> 0.935 and it read 21 of 240 "I'm not ready to apply.
 #: Could we stay in touch?" as an interview (the cue head names it commitment, which
 #: `learned._judge_kept` lets stand), so it is not shipped.
-TRAINING_WRITERS = ("writer-c1", "writer-c2", "writer-c4", "writer-c5", "writer-c6")
+TRAINING_WRITERS: tuple[str, ...] = (
+    "writer-c1",
+    "writer-c2",
+    "writer-c4",
+    "writer-c5",
+    "writer-c6",
+)
 
 
 def training_items() -> list[LabelledAnswer]:
@@ -112,8 +118,8 @@ def fit(x: np.ndarray, labels: np.ndarray, classes: int) -> tuple[np.ndarray, np
     return w, b
 
 
-def features(items: list[LabelledAnswer]) -> np.ndarray:
-    encoder = load_encoder(MODEL_DIR)
+def features(items: list[LabelledAnswer], directory: Path = MODEL_DIR) -> np.ndarray:
+    encoder = load_encoder(directory)
     vectors = encoder.embed(
         [item.answer for item in items], framing=True, reading=TRAINING_WINDOW
     ).astype(np.float64)
@@ -188,9 +194,24 @@ def cue_label(item: LabelledAnswer) -> str | None:
     return None
 
 
+def parse_writers(raw: str | None) -> None:
+    """`--writers a,b,...`: train on these writers instead of `TRAINING_WRITERS` (trial builds)."""
+    global TRAINING_WRITERS
+    if raw:
+        TRAINING_WRITERS = tuple(name.strip() for name in raw.split(",") if name.strip())
+
+
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dir", type=Path, default=MODEL_DIR, help="the model files to train on")
+    parser.add_argument("--writers", help="comma-separated writers to train on (trial builds)")
+    args = parser.parse_args()
+    parse_writers(args.writers)
+    directory: Path = args.dir
     items = training_items()
-    x = features(items)
+    x = features(items, directory)
     y = np.array([FRAMES.index(item.frame) for item in items])
     view = rules_view(items)
     folds = np.arange(len(items)) % FOLDS
@@ -227,7 +248,7 @@ def main() -> None:
     heads = Heads(
         frame=Head(FRAMES, w, b), cues=cue_heads, threshold=best[1], question_threshold=best[2]
     )
-    (MODEL_DIR / HEADS_FILE).write_text(json.dumps(heads.to_dict()) + "\n", encoding="utf-8")
+    (directory / HEADS_FILE).write_text(json.dumps(heads.to_dict()) + "\n", encoding="utf-8")
     report = {
         "train_items": len(items),
         "by_frame": dict(Counter(truth)),
@@ -242,11 +263,12 @@ def main() -> None:
     sys.path.insert(0, str(REPO / "scripts"))
     from build_framing_model import write_manifest
 
-    manifest_path = MODEL_DIR / "manifest.json"
+    report["writers"] = list(TRAINING_WRITERS)
+    manifest_path = directory / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     manifest["heads"] = report
     manifest_path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    write_manifest()
+    write_manifest(out=directory)
     print(json.dumps(report))
 
 

@@ -55,6 +55,11 @@ FRAMING_OUTPUT: Final = "framing_states"
 #: Characters handed to the tokenizer: far more than MAX_TOKENS word pieces need, and it keeps a
 #: 10 MB paste from being tokenized whole. Spans still index the full text (it is a prefix).
 MAX_CHARS: Final = MAX_TOKENS * 16
+#: Characters per word piece a framing reading tokenizes of a long text's opening and close:
+#: generous (a word piece of English is ~4 characters), so a text's two ends are tokenized
+#: instead of all of it and the cost does not grow with its length; when an end holds fewer
+#: pieces than the reading needs, the whole text is tokenized as before (`_framing_ends`).
+_CHARS_PER_PIECE: Final = 12
 
 Vectors = npt.NDArray[np.float32]
 
@@ -124,6 +129,42 @@ def window(count: int, framing: bool, reading: tuple[int, int] | None = None) ->
     return [*range(head + 1), *range(count - 1 - tail, count)]
 
 
+def _framing_ends(text: str, reading: tuple[int, int] | None) -> tuple[str, int, str] | None:
+    """A long text's opening and close for the framing reading, each cut at a space so that it
+    tokenizes into the same word pieces as inside the whole text: (opening, where the close
+    starts, close). None: the text is short enough to tokenize whole (its `MAX_CHARS` prefix)."""
+    head, tail = reading or (FRAMING_HEAD_TOKENS, FRAMING_TAIL_TOKENS)
+    head_chars, tail_chars = head * _CHARS_PER_PIECE, tail * _CHARS_PER_PIECE
+    if len(text) <= head_chars + tail_chars:
+        return None
+    cut = head_chars
+    while cut > 0 and not text[cut].isspace():
+        cut -= 1
+    start = len(text) - tail_chars
+    while start < len(text) and not text[start - 1].isspace():
+        start += 1
+    if cut == 0 or start >= len(text):
+        return None
+    return text[:cut], start, text[start:]
+
+
+def _joined_ends(
+    opening: Any, close: Any, start: int, reading: tuple[int, int] | None
+) -> tuple[list[int], list[Any], int | None] | None:
+    """The framing reading (`window`) from the encodings of a text's two ends: [CLS] and the
+    opening's first pieces, then the close's last pieces and [SEP] (`start`: where the close
+    begins in the text). None when either end holds fewer pieces than the reading needs."""
+    head, tail = reading or (FRAMING_HEAD_TOKENS, FRAMING_TAIL_TOKENS)
+    if len(opening.ids) - 2 < head or len(close.ids) - 2 < tail:
+        return None
+    first = slice(0, head + 1)
+    last = slice(len(close.ids) - 1 - tail, len(close.ids))
+    offsets = list(opening.offsets[first])
+    offsets += [(a + start, b + start) for a, b in close.offsets[last][:-1]]
+    offsets.append(close.offsets[-1])  # [SEP]: (0, 0)
+    return [*opening.ids[first], *close.ids[last]], offsets, head
+
+
 class SentenceEncoder:
     """all-MiniLM-L6-v2 on onnxruntime: mean-pooled, normalised sentence vectors.
 
@@ -175,13 +216,36 @@ class SentenceEncoder:
     ) -> list[tuple[list[int], list[Any], int | None]]:
         """Per text: the token ids a run reads, their character spans, and the row after which
         tokens were skipped (None: none were)."""
-        encodings = self._tokenizer.encode_batch([text[:MAX_CHARS] for text in texts])
+        framing = framing and self.has_framing_layers
+        ends = [_framing_ends(text, reading) if framing else None for text in texts]
+        jobs: list[str] = []
+        for text, at in zip(texts, ends, strict=True):
+            jobs += [text[:MAX_CHARS]] if at is None else [at[0], at[2]]
+        # One text's one or two pieces are tokenized on this thread: encode_batch would hand
+        # them to the tokenizer's thread pool, which on a busy machine costs more than it saves.
+        tokenizer = self._tokenizer
+        encodings = (
+            [tokenizer.encode(job) for job in jobs]
+            if len(jobs) <= 2
+            else tokenizer.encode_batch(jobs)
+        )
         out = []
-        for encoding in encodings:
-            keep = window(len(encoding.ids), framing and self.has_framing_layers, reading)
-            gap = next((i for i in range(len(keep) - 1) if keep[i + 1] != keep[i] + 1), None)
-            ids = [encoding.ids[i] for i in keep]
-            out.append((ids, [encoding.offsets[i] for i in keep], gap))
+        k = 0
+        for text, at in zip(texts, ends, strict=True):
+            read = None
+            if at is not None:
+                read = _joined_ends(encodings[k], encodings[k + 1], at[1], reading)
+                k += 2
+                whole = None if read is not None else self._tokenizer.encode(text[:MAX_CHARS])
+            else:
+                whole = encodings[k]
+                k += 1
+            if whole is not None:
+                keep = window(len(whole.ids), framing, reading)
+                gap = next((i for i in range(len(keep) - 1) if keep[i + 1] != keep[i] + 1), None)
+                read = ([whole.ids[i] for i in keep], [whole.offsets[i] for i in keep], gap)
+            assert read is not None
+            out.append(read)
         return out
 
     def token_states(self, text: str, framing: bool = False) -> TokenStates:

@@ -163,6 +163,40 @@ def test_the_framing_layers_read_a_bounded_opening_and_close(seed: int) -> None:
         assert 0 <= start <= end <= len(text)
 
 
+@pytest.mark.parametrize("seed", range(60))
+def test_the_framing_reading_tokenizes_only_a_long_texts_ends(seed: int) -> None:
+    """The framing reading tokenizes a long text's opening and close, not all of it, and reads
+    exactly the word pieces (ids, spans, gap) that tokenizing the whole text would give; past
+    `MAX_CHARS` it reads the text's own close. Texts of 1 to ~600 words, spaces and newlines."""
+    from tokenizers import Tokenizer
+
+    from app.framing.encoder import MAX_CHARS, TOKENIZER_FILE, window
+
+    encoder = shared_encoder()
+    assert encoder is not None
+    whole = Tokenizer.from_file(str(MODEL_DIR / TOKENIZER_FILE))
+    whole.no_truncation()
+    whole.no_padding()
+    text = _words(seed, 1 + seed * 10)
+    if seed % 3 == 0:
+        text = text.replace(" ", "\n  ", seed)
+    for reading in (None, (32, 16), (16, 8)):
+        ((ids, spans, gap),) = encoder._read([text], framing=True, reading=reading)
+        if len(text) <= MAX_CHARS:
+            encoding = whole.encode(text)
+            keep = window(len(encoding.ids), framing=True, reading=reading)
+            assert ids == [encoding.ids[i] for i in keep]
+            assert [tuple(s) for s in spans] == [tuple(encoding.offsets[i]) for i in keep]
+            skipped = [i for i in range(len(keep) - 1) if keep[i + 1] != keep[i] + 1]
+            assert gap == (skipped[0] if skipped else None)
+        else:
+            close = whole.encode(text[-400:])
+            assert ids[-5:] == close.ids[-5:]
+            assert spans[-2][1] == len(text.rstrip())
+        for start, end in spans:
+            assert 0 <= start <= end <= len(text)
+
+
 def test_the_framing_and_general_readings_differ_but_share_the_lower_layers() -> None:
     encoder = shared_encoder()
     assert encoder is not None
