@@ -420,3 +420,21 @@ def test_smart_turn_looks_only_at_a_pause_whose_words_are_late(words_at_ms: int 
     else:
         assert len(asked_at) == 1
         assert config.text_look_ms <= asked_at[0] < config.text_look_ms + 60
+
+
+@pytest.mark.parametrize("text", [*FINISHED_WORDS, "I would like to", "Not really, but I..."])
+def test_lone_periods_after_the_quick_words_are_silence_not_words(text: str) -> None:
+    """tiny.en fills the quiet after the last word with ". . . ." up to the token cap: the words
+    before them are what was said (and their last word's probability is the one that counts),
+    however many periods follow; periods alone are nothing heard."""
+    from app.speech.quickwords import heard
+    from app.speech.streaming import HeardWord
+
+    said = [HeardWord(w, 0.0, 0.0, 0.93) for w in text.split()]
+    for dots in range(0, 45, 3):
+        quick = heard([*said, *(HeardWord(".", 0.0, 0.0, 0.1) for _ in range(dots))])
+        assert quick == text, (text, dots)
+        assert quick.last_p == 0.93
+        assert judge(quick) == judge(text)
+    for dots in (1, 5, 40):
+        assert heard([HeardWord(" .", 0.0, 0.0, 0.2) for _ in range(dots)]) == ""
