@@ -327,17 +327,28 @@ def load_settings(
     *,
     environ: Mapping[str, str] | None = None,
     overrides: Mapping[str, Any] | None = None,
+    named: bool = False,
 ) -> LoadedSettings:
-    """Defaults, then the config file, then the environment, then explicit overrides."""
+    """Defaults, then the config file, then the environment, then explicit overrides.
+
+    ``named``: the user named `config_path` (``--config``; ``FRAMESHIFT_CONFIG`` counts too), so
+    a file that is not there is a warning rather than the quiet first run of the default path.
+    """
     environ = os.environ if environ is None else environ
     if config_path is None:
         env_path = environ.get(ENV_PREFIX + "CONFIG")
         config_path = Path(env_path).expanduser() if env_path else default_config_path()
+        named = named or bool(env_path)
     warnings: list[str] = []
     settings = Settings()
     text = read_config_text(config_path)
     if text is not None:
         settings = _apply(settings, _parse(config_path, text), str(config_path), warnings)
+    elif named:  # a file the user named and mistyped must not pass silently
+        warnings.append(
+            f"{config_path}: no such settings file, so the defaults are used "
+            "(saving settings creates it)"
+        )
     settings = _apply(settings, _env_values(environ), "environment", warnings)
     if overrides:
         settings = _apply(
@@ -346,7 +357,26 @@ def load_settings(
             "command line",
             warnings,
         )
+    warnings += missing_scenario_dirs(settings)
     return LoadedSettings(settings, config_path, warnings)
+
+
+def missing_scenario_dirs(settings: Settings) -> list[str]:
+    """A sentence for each ``scenario_dirs`` entry that is not a folder (a mistyped folder
+    would otherwise just leave its scenarios out)."""
+    found: list[str] = []
+    for entry in settings.scenario_dirs:
+        path = Path(entry).expanduser()
+        try:
+            missing = not path.exists()
+            folder = path.is_dir()
+        except OSError:  # too long, no access
+            missing, folder = False, False
+        if folder:
+            continue
+        why = "does not exist" if missing else "is not a folder"
+        found.append(f"scenario_dirs: {entry} {why}, so no scenarios are read from it")
+    return found
 
 
 def _plain(value: Any) -> Any:

@@ -228,7 +228,8 @@ def _settings(args: argparse.Namespace) -> LoadedSettings:
         overrides["theme"] = args.theme
     if getattr(args, "font_scale", None) is not None:
         overrides["font_scale"] = args.font_scale
-    loaded = load_settings(getattr(args, "config", None), overrides=overrides)
+    config = getattr(args, "config", None)
+    loaded = load_settings(config, overrides=overrides, named=config is not None)
     if getattr(args, "kiosk", False):
         loaded.settings = replace(
             loaded.settings, kiosk=replace(loaded.settings.kiosk, enabled=True)
