@@ -331,14 +331,14 @@ def load_settings(
 ) -> LoadedSettings:
     """Defaults, then the config file, then the environment, then explicit overrides.
 
-    ``named``: the user named `config_path` (``--config``; ``FRAMESHIFT_CONFIG`` counts too), so
-    a file that is not there is a warning rather than the quiet first run of the default path.
+    ``named``: the user named `config_path` on the command line (``--config``), so a file that
+    is not there is a warning rather than a quiet first run. (``FRAMESHIFT_CONFIG`` is set by
+    launchers and test harnesses for a file that may not exist yet, so it stays quiet.)
     """
     environ = os.environ if environ is None else environ
     if config_path is None:
         env_path = environ.get(ENV_PREFIX + "CONFIG")
         config_path = Path(env_path).expanduser() if env_path else default_config_path()
-        named = named or bool(env_path)
     warnings: list[str] = []
     settings = Settings()
     text = read_config_text(config_path)

@@ -43,10 +43,12 @@ def test_a_named_config_that_does_not_exist_is_said_on_stderr(
             assert code == 0, err
 
 
-def test_the_environment_variable_counts_as_naming_the_file(tmp_path: Path) -> None:
+def test_load_settings_named_warns_once_per_missing_file(tmp_path: Path) -> None:
     for path in _missing_paths(tmp_path):
-        loaded = load_settings(None, environ={"FRAMESHIFT_CONFIG": str(path)})
-        assert any(str(path) in w and "no such settings file" in w for w in loaded.warnings)
+        loaded = load_settings(path, environ={}, named=True)
+        assert [w for w in loaded.warnings if "no such settings file" in w] == [
+            f"{path}: no such settings file, so the defaults are used (saving settings creates it)"
+        ]
 
 
 def test_the_default_path_missing_is_a_quiet_first_run(tmp_path: Path) -> None:
