@@ -128,9 +128,9 @@ class Rehearsal(QObject):
         self._speech_started_at: float | None = None
         self._pending_clip: AudioClip | None = None  # the answer being recognized
         self._transcribe_started = 0.0
-        #: The spoken answer whose accurate transcript is awaited: request id, turn index and
-        #: its conversation (a late one still revises a conversation that has ended).
-        self._final_for: tuple[int, int, Conversation] | None = None
+        #: Spoken answers whose accurate transcript is awaited: request id -> turn index and its
+        #: conversation (a late one still revises a conversation that has ended).
+        self._finals_due: dict[int, tuple[int, Conversation]] = {}
         self._empty_for = 0  # a request whose provisional text was empty: the final decides
         self._finish_waiting = False  # the end waits for the last answer's accurate transcript
         self._final_timer = QTimer(self)
@@ -310,7 +310,7 @@ class Rehearsal(QObject):
         nothing to write to and no session folder to recreate (a kiosk visit's end)."""
         self.shutdown()
         self.conversation = None
-        self._final_for = None
+        self._finals_due.clear()
         self.store = None
         self._line = None
         self._set_phase(Phase.IDLE)
@@ -521,14 +521,16 @@ class Rehearsal(QObject):
         text = transcript.text.strip()
         if not text:  # the cheap pass heard nothing: the accurate one, coming next, decides
             self._empty_for = request_id
-            return
-        self._take_spoken(request_id, text)
+        else:
+            self._take_spoken(request_id, text)  # the reply is playing from here
+        if self.speech.worker is not None:
+            self.speech.worker.start_final()
 
     def _take_spoken(self, request_id: int, text: str) -> None:
         assert self.conversation is not None
         idx = len(self.conversation.turns)
         elapsed_ms = (time.perf_counter() - self._transcribe_started) * 1000
-        self._final_for = (request_id, idx, self.conversation)
+        self._finals_due[request_id] = (idx, self.conversation)
         self._take_answer(text, clip=self._pending_clip, recognizer_ms=elapsed_ms)
 
     def _on_worker_final_transcribed(self, request_id: int, transcript: Transcript | None) -> None:
@@ -544,10 +546,10 @@ class Rehearsal(QObject):
             else:
                 self._didnt_catch("I didn't catch that.")
             return
-        if self._final_for is None or self._final_for[0] != request_id:
+        due = self._finals_due.pop(request_id, None)
+        if due is None:
             return
-        _request, idx, conv = self._final_for
-        self._final_for = None
+        idx, conv = due
         if transcript is not None and 0 <= idx < len(conv.turns):
             before = conv.turns[idx].analysis
             analysis = conv.revise_answer(idx, transcript.text)
@@ -564,8 +566,12 @@ class Rehearsal(QObject):
                 )
                 if conv is self.conversation:
                     self.answer_revised.emit(idx, conv.turns[idx].text, analysis)
-        if self._finish_waiting:
+        if self._finish_waiting and not self._awaiting_final():
             self._end_now()
+
+    def _awaiting_final(self) -> bool:
+        """An accurate transcript of this conversation's answers is still to come."""
+        return any(conv is self.conversation for _idx, conv in self._finals_due.values())
 
     def _on_final_timer_timeout(self) -> None:
         if self._finish_waiting:
@@ -669,7 +675,7 @@ class Rehearsal(QObject):
         self._cap_timer.stop()
         self._patience_timer.stop()
         # The last answer's accurate words first, briefly.
-        waiting = self._final_for is not None and self._final_for[2] is self.conversation
+        waiting = self._awaiting_final()
         self._stop_listening(then=Phase.THINKING if waiting else Phase.ENDED)
         if self.speech.microphone is not None:
             self.speech.microphone.release()  # the device stays open only during a rehearsal

@@ -121,7 +121,9 @@ def make_recognizer(settings: Settings) -> Recognizer:
     from app.speech.stt_whisper import WhisperRecognizer
 
     model_dir = Path(settings.model_dir).expanduser() if settings.model_dir else None
-    return WhisperRecognizer(model_dir, choice=settings.recognizer)
+    # Two CTranslate2 workers: an answer's accurate pass (the worker's final thread) never holds
+    # up the next answer's cheap decodes on the STT thread.
+    return WhisperRecognizer(model_dir, choice=settings.recognizer, workers=2)
 
 
 def make_microphone(settings: Settings) -> Microphone:

@@ -317,14 +317,18 @@ class AnswerStream:
             self.tail_decodes += tail
         return Transcript(text, clip.duration_s, time.perf_counter() - started)
 
+    def audio(self, clip: AudioClip) -> AudioClip:
+        """``clip`` as the decodes hear it (16 kHz, denoised): a copy another thread may decode
+        after this answer was reset."""
+        with self._lock:
+            return self._audio(clip)
+
     def final(self, clip: AudioClip) -> Transcript:
         """The accurate pass: the whole answer (denoised like the others) decoded in Whisper's
         full 30 s window with no forced words, as ``bench/speech.py`` measures whole clips: its
         words owe nothing to the cheap decodes before it."""
         started = time.perf_counter()
-        with self._lock:
-            audio = self._audio(clip)
-        text = self.recognizer.transcribe(audio, window=False).text
+        text = final_decode(self.recognizer, self.audio(clip))
         with self._lock:
             self.final_decodes += 1
         return Transcript(text, clip.duration_s, time.perf_counter() - started)
@@ -379,4 +383,16 @@ class AnswerStream:
         return " ".join(committed[:k] + heard)
 
 
-__all__ = ["AnswerStream", "HeardWord", "LocalAgreement", "agreed_prefix", "word_key"]
+def final_decode(recognizer: PrefixRecognizer, audio: AudioClip) -> str:
+    """The accurate pass's text: ``audio`` (already denoised) in Whisper's full window."""
+    return recognizer.transcribe(audio, window=False).text
+
+
+__all__ = [
+    "AnswerStream",
+    "HeardWord",
+    "LocalAgreement",
+    "agreed_prefix",
+    "final_decode",
+    "word_key",
+]

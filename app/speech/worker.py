@@ -1,8 +1,9 @@
-"""Synthesis and recognition off the GUI thread, in two long-lived QThreads.
+"""Synthesis and recognition off the GUI thread, in three long-lived QThreads.
 
-Two threads, not one: a 1 s transcription must not delay the next line's synthesis (or a
-cache lookup), and pyttsx3 wants its engine used from one thread only. The TTS thread owns the
-Voice and its cache; the STT thread owns the Recognizer and keeps its model warm.
+A 1 s transcription must not delay the next line's synthesis (or a cache lookup), and pyttsx3
+wants its engine used from one thread only: the TTS thread owns the Voice and its cache; the STT
+thread owns the Recognizer and keeps its model warm; the final thread runs the accurate passes
+(below) with the same recognizer, so one never holds up the next answer's cheap decodes.
 
 Speculative decoding: the microphone announces a pause (``silence_started``) before it confirms
 the end of the answer. :meth:`SpeechWorker.speculate` decodes that clip at once; when the final
@@ -18,10 +19,11 @@ every second; the STT thread re-decodes it and commits the words two decodes agr
 Two passes, as voice agents do: the streaming, speculative and end decodes are the cheap pass, in
 a window sized to the answer (a 5-10 s answer: 0.06-0.15 s for base, where Whisper's 30 s window
 costs 1.75 s), so the CPU is free when the pause comes and the end's transcript (``transcribed``)
-is a *provisional* one, ready at once, that the reply is framed from. Right after it the same
-thread decodes the whole answer again in Whisper's full window (the accurate pass, as
-``bench/speech.py`` measures), while the reply plays, and hands it over as ``final_transcribed``
-for the stored session to take in place of the provisional text.
+is a *provisional* one, ready at once, that the reply is framed from. The answer's denoised audio
+then goes to the final thread, which (once the reply is out, :meth:`SpeechWorker.start_final`)
+decodes it whole in Whisper's full window (the accurate pass, as ``bench/speech.py`` measures)
+and hands it over as ``final_transcribed`` for the stored session to take in place of the
+provisional text. With a recognizer of two workers the two threads decode at once.
 """
 
 from __future__ import annotations
@@ -40,9 +42,13 @@ from app.speech.audio import AudioClip, frame_levels, rms
 from app.speech.cache import VoiceCache
 from app.speech.errors import SpeechError
 from app.speech.protocols import Recognizer, Transcript, Voice, VoiceSettings
-from app.speech.streaming import AnswerStream
+from app.speech.streaming import AnswerStream, final_decode
 
 log = logging.getLogger(__name__)
+
+#: The accurate pass waits at most this long for :meth:`SpeechWorker.start_final` (the reply is
+#: out), so it never takes the CPU from framing the answer and starting the reply.
+FINAL_HOLD_S = 1.0
 
 
 def _sentence(exc: BaseException, what: str) -> str:
@@ -101,11 +107,46 @@ class _TtsJob(QObject):
         QTimer.singleShot(0, self._prerender_next)
 
 
+class _FinalJob(QObject):
+    """Lives in the final thread: the accurate pass over each answer's denoised audio, in order.
+
+    Each waits for the reply to be out (``go``, set by :meth:`SpeechWorker.start_final`; at most
+    :data:`FINAL_HOLD_S`), so it never takes the CPU from framing the answer and its first sample.
+    """
+
+    final_transcribed = Signal(int, object)
+
+    def __init__(self, recognizer: Recognizer) -> None:
+        super().__init__()
+        self.recognizer = recognizer
+        self.go = threading.Event()
+        self.decodes = 0
+        self.failures = 0
+
+    @Slot(int, object, float)
+    def decode(self, request_id: int, audio: AudioClip, duration_s: float) -> None:
+        self.go.wait(FINAL_HOLD_S)
+        self.go.clear()
+        started = time.perf_counter()
+        try:
+            text = final_decode(self.recognizer, audio)  # type: ignore[arg-type]
+        except Exception as exc:
+            self.failures += 1
+            log.warning("the accurate decode failed; the provisional transcript stays: %s", exc)
+            self.final_transcribed.emit(request_id, None)
+            return
+        self.decodes += 1
+        self.final_transcribed.emit(
+            request_id, Transcript(text, duration_s, time.perf_counter() - started)
+        )
+
+
 class _SttJob(QObject):
     """Lives in the STT thread; owns the recognizer, the answer's stream, the last speculation."""
 
     transcribed = Signal(int, object)
-    final_transcribed = Signal(int, object)
+    final_transcribed = Signal(int, object)  # None at once: no accurate pass for this answer
+    final_requested = Signal(int, object, float)  # to the final thread: id, audio, duration
     transcribe_failed = Signal(int, str)
     partial_text = Signal(object, str)
     ready = Signal()
@@ -119,8 +160,6 @@ class _SttJob(QObject):
         self.speculative_hits = 0
         self.speculative_decodes = 0
         self.stream_decodes = 0
-        self.final_decodes = 0
-        self.final_failures = 0
         self._pending_lock = threading.Lock()
         self._pending: AudioClip | None = None
         self._growing: AudioClip | None = None
@@ -243,23 +282,11 @@ class _SttJob(QObject):
         self.transcribed.emit(
             request_id, Transcript(transcript.text, clip.duration_s, transcript.elapsed_s)
         )
-        self.final_transcribed.emit(request_id, self._final(clip))
+        if self._stream is None:  # a recognizer that decodes one way only: that was final
+            self.final_transcribed.emit(request_id, None)
+        else:  # the accurate pass, on the final thread, over this answer's denoised audio
+            self.final_requested.emit(request_id, self._stream.audio(clip), clip.duration_s)
         self._end_answer()
-
-    def _final(self, clip: AudioClip) -> Transcript | None:
-        """The accurate pass over the whole answer, or None: no such pass (a recognizer that
-        decodes one way only, whose transcript is already final) or it failed (logged; the
-        provisional transcript stands)."""
-        if self._stream is None:
-            return None
-        try:
-            final = self._stream.final(clip)
-        except Exception as exc:
-            self.final_failures += 1
-            log.warning("the accurate decode failed; the provisional transcript stays: %s", exc)
-            return None
-        self.final_decodes += 1
-        return final
 
     def _end_answer(self) -> None:
         self._step = None
@@ -303,7 +330,7 @@ class SpeechWorker(QObject):
 
     Create it in the GUI thread; it starts its two threads at once. Every method is safe to call
     from the thread that created it; results are delivered in that thread. Call :meth:`stop`
-    before quitting (it joins both threads).
+    before quitting (it joins the threads).
 
     Signals:
         rendered(int, str): request id and the WAV path of the line, ready to play.
@@ -375,6 +402,13 @@ class SpeechWorker(QObject):
         self._stt_thread.setStackSize(32 * 1024 * 1024)
         self._stt = _SttJob(recognizer, denoise=denoise)
         self._stt.moveToThread(self._stt_thread)
+        self._final_thread = QThread()
+        self._final_thread.setObjectName("frameshift-stt-final")
+        self._final_thread.setStackSize(32 * 1024 * 1024)
+        self._final = _FinalJob(recognizer)
+        self._final.moveToThread(self._final_thread)
+        self._stt.final_requested.connect(self._final.decode)
+        self._final.final_transcribed.connect(self._on_stt_final_transcribed)
         self._transcribe_requested.connect(self._stt.transcribe)
         self._speculate_requested.connect(self._stt.speculate)
         self._stream_requested.connect(self._stt.stream)
@@ -389,6 +423,7 @@ class SpeechWorker(QObject):
 
         self._tts_thread.start()
         self._stt_thread.start()
+        self._final_thread.start()
 
     # -- requests ---------------------------------------------------------------------------
     def request_render(
@@ -417,6 +452,11 @@ class SpeechWorker(QObject):
         self._stt.offer_growing(clip)
         self._stream_requested.emit()
 
+    def start_final(self) -> None:
+        """The provisional transcript was used (the reply is playing): the accurate pass may
+        take the CPU now. Without this call it starts :data:`FINAL_HOLD_S` after ``transcribed``."""
+        self._final.go.set()
+
     def load_recognizer(self) -> None:
         self._load_requested.emit()
 
@@ -431,7 +471,7 @@ class SpeechWorker(QObject):
     @property
     def final_decodes(self) -> int:
         """Accurate (full-window) passes that completed."""
-        return self._stt.final_decodes
+        return self._final.decodes
 
     @property
     def prerender_backlog(self) -> int:
@@ -441,17 +481,22 @@ class SpeechWorker(QObject):
 
     @property
     def running(self) -> bool:
-        return self._tts_thread.isRunning() or self._stt_thread.isRunning()
+        return any(t.isRunning() for t in self._threads)
+
+    @property
+    def _threads(self) -> tuple[QThread, ...]:
+        return (self._tts_thread, self._stt_thread, self._final_thread)
 
     def stop(self, timeout_s: float = 10.0) -> bool:
-        """Quit and join both threads; False if one was still busy after ``timeout_s``."""
+        """Quit and join the threads; False if one was still busy after ``timeout_s``."""
         self._deadline_timer.stop()
         self._deadlines.clear()
         self._finals.clear()
+        self._final.go.set()  # a final waiting for the reply goes now (or is dropped)
         joined = True
-        for thread in (self._tts_thread, self._stt_thread):
+        for thread in self._threads:
             thread.quit()
-        for thread in (self._tts_thread, self._stt_thread):
+        for thread in self._threads:
             joined = thread.wait(round(timeout_s * 1000)) and joined
         return joined
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import random
 import threading
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from app.dialogue import Scenario
 from app.framing import analyze_answer
 from app.session import Conversation, Phase, Rehearsal
 from app.session import rehearsal as rehearsal_module
+from app.speech import worker as worker_module
 from app.speech.audio import AudioClip
 from app.speech.errors import SpeechError
 from app.speech.factory import make_speech
@@ -73,6 +75,7 @@ class TwoPassRecognizer:
     def __init__(self) -> None:
         self.loaded = True
         self.windows: list[bool | None] = []
+        self.final_at: list[float] = []  # when each accurate pass started
         self.gate: threading.Event | None = None
         self.fail_final: str | None = None
 
@@ -90,6 +93,7 @@ class TwoPassRecognizer:
         self.windows.append(window)
         cheap, sep, accurate = str(getattr(clip, "text", "")).partition("||")
         if window is False:
+            self.final_at.append(time.monotonic())
             if self.gate is not None:
                 self.gate.wait(20)
             if self.fail_final is not None:
@@ -156,8 +160,14 @@ def rehearsal_with(data_dir: Path, store: CountingStore) -> Any:
 
 
 def test_the_reply_comes_from_the_provisional_words_and_the_record_from_the_accurate_ones(
-    qtbot: Any, scenario: Scenario, store: CountingStore, rehearsal_with: Any
+    qtbot: Any,
+    scenario: Scenario,
+    store: CountingStore,
+    rehearsal_with: Any,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # The accurate pass waits for Rehearsal's start_final only (no fallback on a busy machine).
+    monkeypatch.setattr(worker_module, "FINAL_HOLD_S", 60.0)
     rng = random.Random(15)
     cases = [(rng.choice(FIRST), rng.choice(SECOND)) for _ in range(16)]
     cases += [(FIRST[1], pair) for pair in SECOND]  # every second answer at least once
@@ -165,11 +175,15 @@ def test_the_reply_comes_from_the_provisional_words_and_the_record_from_the_accu
     r = rehearsal_with(rec)
     mic = r.speech.microphone
     assert isinstance(mic, FakeMicrophone)
+    _frame(*PROMPTS)  # the framing model loads once, as the app does before the first answer
     changed_frames = 0
     for first, second in cases:
         recorded: list[tuple[int, str]] = []
+        recorded_at: list[float] = []
         revised: list[tuple[int, str, str]] = []
+        finals_before = len(rec.final_at)
         r.answer_recorded.connect(lambda i, t, _a, seen=recorded: seen.append((i, t)))
+        r.answer_recorded.connect(lambda *_a, at=recorded_at: at.append(time.monotonic()))
         r.answer_revised.connect(lambda i, t, a, seen=revised: seen.append((i, t, a.frame)))
         r.start(scenario)
         qtbot.waitUntil(lambda: r.phase is Phase.LISTENING)
@@ -181,6 +195,10 @@ def test_the_reply_comes_from_the_provisional_words_and_the_record_from_the_accu
         assert conv is not None
         # The reply path: what the screen was told and where the dialogue went.
         assert recorded == [(1, first[0]), (3, second[0])]
+        # The accurate pass took the CPU only once the reply was framed and playing.
+        starts = rec.final_at[finals_before:]
+        assert len(starts) == 2
+        assert all(s >= a for s, a in zip(starts, recorded_at, strict=True)), (starts, recorded_at)
         assert conv.outcome is not None
         assert conv.outcome.id == _typed_outcome(scenario, [first[0], second[0]])
         # The record: the accurate words, framed again in the context of the same lines.
