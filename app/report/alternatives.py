@@ -135,6 +135,42 @@ def plain_answer(answer: str | None, cue_start: int | None, cue: str) -> str | N
     return first if first[-1] in ".!" else first + "."
 
 
+#: A short, sayable example answer to a question about the seeker, by what it asks (first
+#: match wins); the seeker's own facts are unknown, so each stays modest and general.
+_EXAMPLES: Final = (
+    (
+        re.compile(
+            r"\bhow\s+(?:did|do|'d)\s+you\s+(?:end\s+up|get|got|come|start|find|land)", re.I
+        ),
+        "Partly by chance, honestly: one job led to the next, and I liked where it went.",
+    ),
+    (
+        re.compile(
+            r"\b(?:experience|built|build|worked\s+on|projects?|done|track\s+record)\b", re.I
+        ),
+        "A few things along those lines, mostly small and practical; happy to go into one.",
+    ),
+    (
+        re.compile(
+            r"\b(?:where|working|job|at\s+the\s+moment|these\s+days|currently|now|do\s+you\s+do)\b",
+            re.I,
+        ),
+        "I'm a few years into similar work at the moment, and still learning a lot.",
+    ),
+)
+_EXAMPLE_DEFAULT: Final = (
+    "Short version: a few years of similar work, and I like the problem-solving side most."
+)
+
+
+def example_answer(sentence: str) -> str:
+    """A sayable example answer, a sentence long, to a question about the seeker."""
+    for pattern, example in _EXAMPLES:
+        if pattern.search(sentence):
+            return example
+    return _EXAMPLE_DEFAULT
+
+
 def _pick(options: Sequence[str], turn: int) -> str:
     return str(options[turn % len(options)])
 
@@ -266,9 +302,10 @@ def compose(
             return f"{plain} The rest can wait: I'd love to understand the work first. {back}"
         return f"{plain} {back}"
     if asked_about_you:
-        # Answering is right, whatever the cue: the alternative shows its length and what
-        # comes after it, never an answer to another question.
-        opener = "(Your answer, in a sentence or two.)"
+        # Answering is right, whatever the cue: a short example answer to the question asked
+        # (its length is the lesson), then a question back; never an answer to another
+        # question, and never a placeholder shown in quotes as if it could be said.
+        opener = example_answer(moment.sentence)
         if cue in ("job_request", "pay_question"):
             opener += " The rest can wait: I'd love to understand the work first."
         return f"{opener} {_question(focus, turn, _BACK, _GENERIC_BACK)}"

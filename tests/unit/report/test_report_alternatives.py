@@ -9,7 +9,7 @@ import re
 import pytest
 from test_report_coaching import _shipped_manager_lines
 
-from app.report.alternatives import line_kind
+from app.report.alternatives import example_answer, line_kind
 from app.report.coaching import Said, coach, compose
 
 CUES = ("commitment", "self_promotion", "job_request", "pay_question", "interview")
@@ -55,7 +55,7 @@ def test_every_shipped_line_gets_an_alternative_of_its_kind(cue: str) -> None:
         first = _first_word(sentence)
         for turn in range(3):
             alt = compose(cue, line, turn)
-            assert alt.endswith(("?", ".)")), (line, alt)
+            assert alt.endswith("?"), (line, alt)
             assert "  " not in alt, (line, alt)
             if sentence.endswith("?") and first in _WH:
                 # "Why Fernhill?" is never answered with "It might be".
@@ -116,7 +116,7 @@ def test_a_plain_answer_about_oneself_is_never_coached_into_a_dodge(
     if fact.endswith(".") or not rest:
         assert item.alternative.startswith(plain), item.alternative
     else:  # recognizer style, no sentence break: its length is shown, not a way round it
-        assert item.alternative.startswith(("(Your answer, in a sentence or two.)", plain))
+        assert item.alternative.startswith((example_answer(_asked(line)), plain))
     assert item.alternative.endswith("?")
     assert "past answering their question" in item.explanation, item.explanation
 
@@ -155,6 +155,6 @@ def test_a_question_about_oneself_is_answered_whatever_the_cue(
     """No plain first sentence to keep (the cue is in it): the alternative still answers the
     question asked (a sentence about oneself), never another one ("I'm still finding out")."""
     alt = compose(cue, line, 0, answer=answer, cue_start=0)
-    assert alt.startswith("(Your answer, in a sentence or two.)"), alt
+    assert alt.startswith(example_answer(_asked(line))), alt
     assert "still finding out" not in alt
     assert "Mostly" not in alt
