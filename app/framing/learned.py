@@ -337,11 +337,11 @@ def _judge_kept(
     threshold: float,
 ) -> Judgement | None:
     """The model's interview reading of the sentences of `text` that withdraw nothing ("I'm
-    not applying anywhere else. [I'd move anywhere for this job.]"), its evidence placed in
-    `text`; None unless the turn's own evidence lies mostly in those sentences and they make
-    an interview alone with a cue other than a job request (the model reads "could we stay in
-    touch?" as one: "I'm not ready to apply. Could we stay in touch?" stays withdrawn)."""
-    pieces = kept_sentences(text)
+    not applying anywhere else. [I'd move anywhere for this job.]") and do more than ask to keep
+    in touch (`_keeps_in_touch`: "I'm not ready to apply. Could we stay in touch?" stays
+    withdrawn), its evidence placed in `text`; None unless the turn's own evidence lies mostly
+    in those sentences and they make an interview alone with a cue other than a job request."""
+    pieces = [(s, e) for s, e in kept_sentences(text) if not _keeps_in_touch(text[s:e])]
     kept = sum(max(0, min(e, judgement.end) - max(s, judgement.start)) for s, e in pieces)
     if not pieces or 2 * kept <= judgement.end - judgement.start:
         return None
@@ -359,6 +359,16 @@ def _judge_kept(
     offset = s + (len(text[s:e]) - len(text[s:e].lstrip())) - starts[i]
     start, end = rest.start + offset, min(rest.end + offset, e)
     return Judgement(rest.frame, rest.probabilities, rest.cue, start, max(start, end))
+
+
+def _keeps_in_touch(sentence: str) -> bool:
+    """A sentence that only asks to keep in contact ("Could we stay in touch?")."""
+    found = p.KEEP_IN_TOUCH.search(sentence)
+    if found is None:
+        return False
+    rest = sentence[: found.start()] + " " + sentence[found.end() :]
+    other = [w for w in p.WORD.findall(rest.lower()) if w not in p.KEEP_IN_TOUCH_FILLER]
+    return len(other) <= p.KEEP_IN_TOUCH_OTHER_WORDS
 
 
 def load_model(directory: Path = MODEL_DIR, encoder: SentenceEncoder | None = None) -> FramingModel:

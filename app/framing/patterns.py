@@ -386,6 +386,32 @@ POLITE_NO: Final = re.compile(
     r"(?:\s+(?:so\s+much|very\s+much|a\s+lot|for\s+(?:asking|the\s+offer|offering)))?[\W_]*",
     re.IGNORECASE,
 )
+#: Asking to keep in contact ("Could we stay in touch?", "let's keep in touch", "happy to
+#: connect on LinkedIn"): what a seeker who declines or defers applying asks for, not a request
+#: for the position (`learned._judge_kept` does not read it as one).
+_LATER: Final = (
+    r"(?:\s+(?:again|later|sometime|soon|then|after\s+(?:that|this|the\s+\w+)|down\s+the\s+"
+    r"(?:road|line)|(?:in|over)\s+(?:a|the)\s+(?:few|couple(?:\s+of)?|next(?:\s+few)?)\s+\w+"
+    r"|next\s+\w+|in\s+(?:the\s+)?\w+|when\s+\w+\s+\w+))*"
+)
+KEEP_IN_TOUCH: Final = _rx(
+    rf"(?:stay|keep|kept|staying|keeping|be)\s+in\s+(?:touch|contact)(?:\s+with\s+you)?{_LATER}",
+    rf"touch\s+base(?:\s+with\s+you)?{_LATER}",
+    rf"connect\s+on\s+linked\s?in{_LATER}",
+    rf"(?:follow|check)\s+(?:back\s+)?(?:up|in)(?:\s+with\s+you)?{_LATER}",
+)
+#: The asking and politeness words around a keep-in-touch phrase ("would it be okay to", "I'd
+#: love to", "let's"); a sentence with more than `KEEP_IN_TOUCH_OTHER_WORDS` words besides these
+#: says something else the model may read.
+KEEP_IN_TOUCH_FILLER: Final = frozenset(
+    _words(
+        "could can would will we i i'd id i’d it be okay ok fine alright love like happy glad to "
+        "let's lets should maybe perhaps please and but so if that's thats all right really "
+        "definitely great also just do you mind is would've want wanna hope hoping still um uh "
+        "oh well yeah yes sure though anyway then"
+    )
+)
+KEEP_IN_TOUCH_OTHER_WORDS: Final = 1
 #: A wish for some day, not now ("I'd love to work at the Grand someday").
 _SOMEDAY: Final = (
     r"(?:someday|some\s+day|one\s+day|eventually|in\s+the\s+future|down\s+the\s+(?:road|line)"
