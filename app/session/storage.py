@@ -6,7 +6,7 @@ import contextlib
 
 from app.config import Settings
 from app.session.recordings import Recordings
-from app.store import NoSuchSession, Store, StoreError
+from app.store import NoSuchSession, Store, StoreError, folder_problem
 
 
 def open_store(settings: Settings) -> tuple[Store | None, list[str]]:
@@ -22,10 +22,17 @@ def open_store(settings: Settings) -> tuple[Store | None, list[str]]:
         return None, [f"{exc.message} {exc.hint}".strip()]
     if message:
         notices.append(message)
+    # SQLite may open a history it cannot write (a read-only mount): say so now, by cause,
+    # rather than at the first refused write or the end of a rehearsal.
+    problem = folder_problem(settings.data_dir)
+    said = f"{problem.message} {problem.hint}".strip() if problem is not None else ""
+    if said and said not in notices:
+        notices.append(said)
     try:
         interrupted = store.mark_interrupted()
     except StoreError as exc:
-        notices.append(f"{exc.message} {exc.hint}".strip())
+        if f"{exc.message} {exc.hint}".strip() not in notices:
+            notices.append(f"{exc.message} {exc.hint}".strip())
         interrupted = 0
     with contextlib.suppress(StoreError):  # the sweep runs again at the next start
         Recordings(settings.data_dir).remove_orphans(store.session_ids())

@@ -15,7 +15,7 @@ from pathlib import Path
 from app.config import Settings
 from app.session.conversation import Conversation
 from app.session.storage import open_store
-from app.store import SessionRecord, Store, StoreError, TurnRecord
+from app.store import SessionRecord, Store, StoreError, TurnRecord, folder_problem
 
 #: The id an in-memory replay shows: no stored session has it.
 MEMORY_SESSION_ID = 0
@@ -153,7 +153,9 @@ def retry_save(conv: Conversation, settings: Settings) -> tuple[bool, str]:
     if conv.store is not None:
         if conv.flush():
             return True, "Everything you said is saved."
-        return False, f"{conv.unsaved} write(s) still could not be saved."
+        problem = folder_problem(settings.data_dir)  # the cause, in its own sentence
+        why = f" {problem.message} {problem.hint}" if problem is not None else ""
+        return False, f"{conv.unsaved} write(s) still could not be saved.{why}"
     store, notices = open_store(settings)
     if store is None:
         return False, " ".join(notices) or "The history still cannot be opened."

@@ -17,6 +17,7 @@ from app.store.errors import (
     SessionInUse,
     StoreError,
     disk_full,
+    folder_problem,
     translate,
 )
 from app.store.records import FRAMES, MODES, SPEAKERS, STATUSES, SessionRecord, TurnRecord
@@ -43,6 +44,7 @@ __all__ = [
     "StoreError",
     "TurnRecord",
     "disk_full",
+    "folder_problem",
     "migrate",
     "translate",
 ]

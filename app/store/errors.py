@@ -7,6 +7,7 @@ traceback.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sqlite3
@@ -68,15 +69,65 @@ class DatabaseLocked(StoreError):  # noqa: N818 (public API name)
         )
 
 
-class DatabaseReadOnly(StoreError):  # noqa: N818 (public API name)
-    """The file, its folder or the whole disk cannot be written."""
+#: Why a folder cannot be written, as `write_cause` finds it.
+READ_ONLY, NO_PERMISSION, FULL, UNKNOWN = "read-only", "permission", "full", "unknown"
 
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            f"Frameshift cannot write to {path}.",
-            "Make the file and its folder writable, or choose a writable --data-dir DIR.",
-            path=path,
-        )
+
+def _nearest_folder(path: Path) -> Path:
+    for candidate in (path, *path.parents):
+        if candidate.is_dir():
+            return candidate
+    return path
+
+
+def write_cause(path: Path, err: int | None = None) -> str:
+    """Why `path` (a file or folder, or the nearest folder that exists) cannot be written:
+    READ_ONLY (a read-only disk or mount), NO_PERMISSION, FULL or UNKNOWN. `err` is the errno
+    the system gave, when it gave one; otherwise the file system is asked, writing nothing."""
+    if err == errno.EROFS:
+        return READ_ONLY
+    if err in (errno.ENOSPC, errno.EDQUOT):
+        return FULL
+    folder = _nearest_folder(Path(path))
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return READ_ONLY
+    except OSError:
+        pass
+    if err in (errno.EACCES, errno.EPERM):
+        return NO_PERMISSION
+    target = Path(path) if Path(path).exists() else folder
+    if not os.access(target, os.W_OK) or (target != folder and not os.access(folder, os.W_OK)):
+        return NO_PERMISSION
+    if disk_full(folder):
+        return FULL
+    return UNKNOWN
+
+
+def _folder_words(path: Path) -> str:
+    return f"the data folder {path.parent}" if path.suffix else f"the data folder {path}"
+
+
+class DatabaseReadOnly(StoreError):  # noqa: N818 (public API name)
+    """The file, its folder or the whole disk cannot be written; `cause` says which
+    (READ_ONLY, NO_PERMISSION or UNKNOWN) and the sentences differ by it."""
+
+    def __init__(self, path: Path, err: int | None = None) -> None:
+        self.cause = write_cause(Path(path), err)
+        where = _folder_words(Path(path))
+        if self.cause == READ_ONLY:
+            message = f"Nothing can be saved: {where} is on a read-only disk."
+            hint = (
+                "Rehearsals still run but are not kept; start Frameshift with --data-dir DIR "
+                "on a writable disk to keep them."
+            )
+        elif self.cause == NO_PERMISSION:
+            message = f"Nothing can be saved: you have no permission to write in {where}."
+            hint = "Give your user write access to it, or start Frameshift with --data-dir DIR."
+        else:
+            message = f"Frameshift cannot write to {path}."
+            hint = "Make the file and its folder writable, or choose a writable --data-dir DIR."
+        super().__init__(message, hint, path=path)
 
 
 class DatabaseCorrupt(StoreError):  # noqa: N818 (public API name)
@@ -164,7 +215,7 @@ def translate(exc: BaseException, path: Path) -> StoreError:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             return DiskFull(path)
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return DatabaseReadOnly(path)
+            return DatabaseReadOnly(path, exc.errno)
         if exc.errno == errno.EIO and disk_full(path):
             return DiskFull(path)
         return StoreError(
@@ -208,3 +259,31 @@ def translate(exc: BaseException, path: Path) -> StoreError:
         f"Try again; if it keeps happening, {DATA_DIR_HINT} to use a fresh folder.",
         path=path,
     )
+
+
+def folder_problem(folder: Path) -> StoreError | None:
+    """Whether Frameshift can save in `folder` (created if missing): a small file is written,
+    synced and removed. None when it can; else the error saying why, in the words of
+    `DatabaseReadOnly` (read-only disk, no permission) or `DiskFull`."""
+    folder = Path(folder)
+    probe = folder / f".frameshift-write-test-{os.getpid()}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        try:
+            os.write(fd, bytes(64 * 1024))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        cause = write_cause(folder, exc.errno)
+        with contextlib.suppress(OSError):
+            probe.unlink()
+        if cause == FULL:
+            return DiskFull(folder / "frameshift.db")
+        return DatabaseReadOnly(folder / "frameshift.db", exc.errno)
+    with contextlib.suppress(OSError):
+        probe.unlink()
+    if disk_full(folder):
+        return DiskFull(folder / "frameshift.db")
+    return None

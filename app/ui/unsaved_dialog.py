@@ -28,8 +28,8 @@ def ask(parent: QWidget | None, message: str, *, can_cancel: bool) -> str:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText("Part of this conversation could not be saved in your history.")
     box.setInformativeText(
-        f"{message}\n\nFree some space or close the other Frameshift, then try again; or save "
-        "the transcript to a file you choose."
+        f"{message}\n\nTry again once that is put right (another Frameshift closed, space "
+        "freed, the folder made writable), or save the transcript to a file you choose."
     )
     buttons = {
         RETRY: box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole),

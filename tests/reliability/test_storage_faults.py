@@ -145,9 +145,10 @@ def test_read_only_mount_at_start_explains_and_the_rehearsal_still_runs(
     try:
         store, notices = open_store(Settings(data_dir=data_dir))
         assert store is None
-        assert notices == [
-            f"Frameshift cannot write to {data_dir / 'frameshift.db'}. Make the file and its "
-            "folder writable, or choose a writable --data-dir DIR."
+        assert notices == [  # the cause (a read-only disk) and the folder, once (trial6 F22)
+            f"Nothing can be saved: the data folder {data_dir} is on a read-only disk. "
+            "Rehearsals still run but are not kept; start Frameshift with --data-dir DIR on a "
+            "writable disk to keep them."
         ]
         conv = Conversation(scenario, None)
         conv.begin()
