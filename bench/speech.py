@@ -28,6 +28,10 @@ Each decodes Whisper's full 30 s window otherwise, as the product does; a name e
 Decode time is the sum over every clip, and as a ratio to tiny's in the same run; for streaming
 ``end_of_turn_s`` is what is left to decode when the answer ends (the rest ran while the user
 spoke), for denoise ``denoise_s`` the filter's own time (live, it runs as audio arrives).
+``--audio FILE`` keeps the made sets in FILE and later runs of the same split read them: Piper
+renders a sentence a little differently each time, so two runs compare configurations on the
+same audio only this way. ``--sets noisy,loud_hall`` decodes those sets only, ``--no-tiny`` skips
+tiny.en (and the ratios).
 ``--lengths``: base's decode time of 2, 5, 10 and 20 s of speech, sized window against 30 s.
 """
 
@@ -36,6 +40,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pickle
 import shutil
 import sys
 import tempfile
@@ -259,6 +264,23 @@ def make_sets(sentences: list[str], split: Split, tmp: Path) -> list[Item]:
     return items
 
 
+def kept_sets(path: Path | None, sentences: list[str], split: Split, tmp: Path) -> list[Item]:
+    """:func:`make_sets`, or the sets an earlier run kept in ``path`` for the same split."""
+    key = (split_name(split), len(sentences))
+    if path is not None and path.is_file():
+        kept_key, items = pickle.loads(path.read_bytes())
+        if kept_key == key:
+            return list(items)
+    items = make_sets(sentences, split, tmp)
+    if path is not None:
+        path.write_bytes(pickle.dumps((key, items)))
+    return items
+
+
+def split_name(split: Split) -> str:
+    return next(name for name, s in SPLITS.items() if s is split)
+
+
 def clip_of(x: Samples) -> AudioClip:
     return AudioClip.from_samples(x, TARGET_RATE)
 
@@ -323,20 +345,17 @@ def _run(config: str, rec: WhisperRecognizer, items: list[Item], limit: float) -
         elif denoiser is not None:
             clean, seconds = denoised(denoiser, item)
             denoise_s += seconds
-            t = rec.transcribe(clip_of(clean))
-            decode_s += t.elapsed_s
-            text = t.text
+            text, sure, seconds = decoded(rec, clean, (item, denoiser.attenuation_limit_db))
+            decode_s += seconds
             if name == "base+pick":  # also the raw audio: keep the surer reading
-                sure = rec.last_logprob
-                raw = rec.transcribe(clip_of(item.audio))
-                decode_s += raw.elapsed_s
-                if sure is None or (rec.last_logprob or -99.0) > sure:
-                    text = raw.text
+                raw, raw_sure, seconds = decoded(rec, item.audio, (item, "raw"))
+                decode_s += seconds
+                if sure is None or (raw_sure is not None and raw_sure > sure):
+                    text = raw
                     picked_raw += 1
         else:
-            t = rec.transcribe(clip_of(item.audio))
-            decode_s += t.elapsed_s
-            text = t.text
+            text, _sure, seconds = decoded(rec, item.audio, (item, "raw"))
+            decode_s += seconds
         hyps.append(text)
     wer: dict[str, object] = {}
     for set_name in ("clean", "noisy", "loud_hall", "real"):
@@ -390,6 +409,29 @@ def denoised(denoiser: Denoiser, item: Item) -> tuple[Samples, float]:
     return _DENOISED[key]
 
 
+#: (model, beam, options, item, audio) -> text, Whisper's score, seconds: configurations that
+#: decode the same audio the same way (base+pick's two readings) reuse the first decode.
+_DECODED: dict[tuple[object, ...], tuple[str, float | None, float]] = {}
+
+
+def decoded(
+    rec: WhisperRecognizer, audio: Samples, key: tuple[Item, object]
+) -> tuple[str, float | None, float]:
+    item, kind = key
+    full = (
+        rec.model_name,
+        rec.beam_size,
+        rec.window,
+        tuple(sorted(rec.options.items())),
+        id(item),
+        kind,
+    )
+    if full not in _DECODED:
+        t = rec.transcribe(clip_of(audio))
+        _DECODED[full] = (t.text, rec.last_logprob, t.elapsed_s)
+    return _DECODED[full]
+
+
 def decode_ms_by_length(rec: WhisperRecognizer, items: list[Item]) -> dict[str, object]:
     """Median ms (3 tries) to decode 2, 5, 10 and 20 s of clean speech: sized window, 30 s."""
     speech = np.concatenate([it.audio for it in items if it.set == "clean"])
@@ -427,6 +469,18 @@ def main() -> int:
     parser.add_argument("--sentences", type=int, default=0, help="only the first N answers")
     parser.add_argument("--configs", default=",".join(CONFIGS))
     parser.add_argument("--lengths", action="store_true", help="also time decodes by length")
+    parser.add_argument(
+        "--no-tiny", action="store_true", help="no tiny.en run (no decode-time ratios)"
+    )
+    parser.add_argument(
+        "--sets", default="", help="only these sets (clean,noisy,loud_hall,real); default all"
+    )
+    parser.add_argument(
+        "--audio",
+        type=Path,
+        help="a .pkl file: the sets are made once and kept there, and later runs read them, so "
+        "runs compare on the same audio (Piper's voice varies from one rendering to the next)",
+    )
     args = parser.parse_args()
     configs = [c for c in args.configs.split(",") if c]
     try:
@@ -436,7 +490,7 @@ def main() -> int:
     unknown = {c.removesuffix(SIZED_WINDOW).removesuffix(TAIL_END) for c in names} - set(CONFIGS)
     if unknown:
         parser.error(f"unknown configuration(s) {sorted(unknown)}; known: {', '.join(CONFIGS)}")
-    if "tiny" not in configs:
+    if "tiny" not in configs and not args.no_tiny:
         configs.insert(0, "tiny")  # the ratios are to tiny in the same run
     split = SPLITS[args.split]
     sentences = list(split.sentences)[: args.sentences or None]
@@ -455,7 +509,9 @@ def main() -> int:
     }
     try:
         started = time.perf_counter()
-        items = make_sets(sentences, split, tmp)
+        items = kept_sets(args.audio, sentences, split, tmp)
+        if args.sets:
+            items = [it for it in items if it.set in args.sets.split(",")]
         out["sets"]["clips"] = len(items)  # type: ignore[index]
         out["sets"]["make_s"] = round(time.perf_counter() - started, 1)  # type: ignore[index]
         models: dict[str, WhisperRecognizer] = {}
@@ -469,8 +525,8 @@ def main() -> int:
                 models[model] = rec
                 out[f"rss_mb_{rec.model_name}"] = round(rss_mb() - before, 1)
             results[name] = run_config(name, models[model], items)
-        tiny_s = float(results["tiny"]["decode_s"])  # type: ignore[arg-type]
-        for result in results.values():
+        tiny_s = float(results["tiny"]["decode_s"]) if "tiny" in results else 0.0  # type: ignore[arg-type]
+        for result in results.values() if tiny_s else ():
             result["time_vs_tiny"] = round(float(result["decode_s"]) / tiny_s, 2)  # type: ignore[arg-type]
             if "end_of_turn_s" in result:
                 result["end_of_turn_vs_tiny"] = round(float(result["end_of_turn_s"]) / tiny_s, 2)  # type: ignore[arg-type]
