@@ -211,9 +211,14 @@ def _measure(
     # the rehearsal first, which frames it and starts the reply before any later slot runs).
     stt = getattr(services.worker, "_stt", services.worker)
     stt.transcribed.connect(lambda *_a: marks["transcribed"].append(time.monotonic()))
-    finals: list[float] = []  # when each accurate transcript reached the GUI thread
-    services.worker.final_transcribed.connect(lambda *_a: finals.append(time.monotonic()))
-    final_ms: list[float] = []
+    # The accurate transcripts are not waited for: the next answer comes as it would, so a
+    # final pass still running then is measured with it (``final_pass.overlapped``).
+    request_of: list[int] = []  # each answer's request id, from the worker's transcribed
+    services.worker.transcribed.connect(lambda i, _t: request_of.append(i))
+    finals: dict[int, float] = {}  # request id -> when its accurate transcript reached the GUI
+    services.worker.final_transcribed.connect(lambda i, _t: finals.__setitem__(i, time.monotonic()))
+    per_turn: list[dict[str, float | None]] = []  # each measured turn's steps, for outliers
+    heard_at_turn: list[tuple[int | None, float, float]] = []  # request, speech start, end
     rehearsal.answer_recorded.connect(lambda *_a: marks["answer_recorded"].append(time.monotonic()))
     stages: dict[str, list[float]] = {name: [] for name in (*marks, "first_sample")}
     steps: dict[str, list[float]] = {name: [] for name in STEPS}
@@ -245,7 +250,7 @@ def _measure(
             plays = len(started_at)
             levels.clear()
             decided_before = len(mic_decisions)
-            finals_before = len(finals)
+            requests_before = len(request_of)
             for seen in marks.values():
                 seen.clear()
             launched = time.monotonic()
@@ -270,8 +275,17 @@ def _measure(
                 if seen:
                     stages[name].append((seen[-1] - heard_end) * 1000)
             stages["first_sample"].append((started_at[plays] - heard_end) * 1000)
-            if wait(lambda f=finals_before: len(finals) > f, 30):
-                final_ms.append((finals[finals_before] - heard_end) * 1000)
+            request = request_of[-1] if len(request_of) > requests_before else None
+            heard_at_turn.append((request, launched + speech_onset + clicked, heard_end))
+            per_turn.append(
+                {
+                    "gap": round(gaps[-1]),
+                    **{
+                        k: round((v[-1] - heard_end) * 1000) if v else None
+                        for k, v in marks.items()
+                    },
+                }
+            )
             if len(mic_decisions) > decided_before:
                 how = mic_decisions[-1]
                 onset = (how["pause_started_at"] - heard_end) * 1000
@@ -291,6 +305,20 @@ def _measure(
                 break
         if rehearsal.conversation and not rehearsal.conversation.finished:
             rehearsal.end_early()
+    # The accurate transcripts still on their way, then each one's time and whether it was still
+    # being decoded when the next answer's speech began.
+    wanted = [r for r, _s, _e in heard_at_turn if r is not None]
+    wait(lambda: all(r in finals for r in wanted), 60)
+    final_ms: list[float] = []
+    overlapped = 0
+    for k, (request, _start, end_at) in enumerate(heard_at_turn):
+        landed = finals.get(request) if request is not None else None
+        per_turn[k]["final"] = round((landed - end_at) * 1000) if landed is not None else None
+        if landed is None:
+            continue
+        final_ms.append((landed - end_at) * 1000)
+        if k + 1 < len(heard_at_turn) and landed > heard_at_turn[k + 1][1]:
+            overlapped += 1
     window.shutdown()
     if services.worker is not None:
         services.worker.stop()
@@ -324,6 +352,7 @@ def _measure(
         "vad_pause_onset = where the VAD's pause began (by its audio), quick_start/quick_words "
         "= the quick decode of that pause started/heard (GUI thread), words = the STT thread's "
         "words covering the pause, ended = the end decided",
+        "per_turn_ms": per_turn,
         "decisions": [{k: v for k, v in d.items() if k != "pause_started_at"} for d in decisions],
         "stages_note": "ms after the speech end as the app heard it (harness transport removed): "
         "speech_ended = end-of-turn decision, transcribed = recognizer result, "
@@ -334,10 +363,13 @@ def _measure(
             "accurate_decodes": getattr(services.worker, "final_decodes", None)
             if services.worker is not None
             else None,
+            "landed": len(final_ms),
+            "landed_after_next_speech_began": overlapped,
             "answers_revised": rehearsal.revised_answers,
             "frames_changed": rehearsal.revised_frames,
-            "note": "the accurate full-window transcript, decoded while the reply plays, "
-            "replacing the provisional one in the session (counts over the whole run)",
+            "note": "the accurate full-window transcript, decoded between answers, replacing "
+            "the provisional one in the session (counts over the whole run; landed after the next "
+            "answer began: it waits while an answer is heard; not waited for between turns)",
         },
         "player_underruns": getattr(player_obj, "underruns", None),
         "player_longest_feed_gap_ms": round(getattr(player_obj, "longest_feed_gap_s", 0.0) * 1000),

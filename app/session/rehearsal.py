@@ -246,7 +246,7 @@ class Rehearsal(QObject):
 
     @property
     def awaiting_answer(self) -> bool:
-        return self.phase in ANSWERING
+        return self.phase in ANSWERING and not self._finish_waiting
 
     @property
     def listening(self) -> bool:
@@ -263,6 +263,8 @@ class Rehearsal(QObject):
         Returns False when no answer can be taken now (nothing said yet, or the talk is over)."""
         conv = self.conversation
         if not text.strip() or conv is None or conv.finished or conv.reached_end:
+            return False
+        if self._finish_waiting:  # ended: only the last answer's accurate words are awaited
             return False
         if self._line is None:
             return False
@@ -470,6 +472,8 @@ class Rehearsal(QObject):
             self._set_phase(then)
 
     def _on_microphone_speech_started(self) -> None:
+        if self._finish_waiting:
+            return
         mic = self.speech.microphone
         if self.phase is Phase.THINKING and mic is not None and mic.continue_answer():
             # The user goes on after the turn was judged over: one answer, taken whole.
@@ -524,7 +528,7 @@ class Rehearsal(QObject):
         else:
             self._take_spoken(request_id, text)  # the reply is playing from here
         if self.speech.worker is not None:
-            self.speech.worker.start_final()
+            self.speech.worker.start_final(request_id)
 
     def _take_spoken(self, request_id: int, text: str) -> None:
         assert self.conversation is not None
@@ -683,6 +687,8 @@ class Rehearsal(QObject):
             self._end_now()
         elif not self._finish_waiting:
             self._finish_waiting = True
+            self._transcribe_id += 1  # an answer still being recognized is not taken now
+            self._empty_for = 0
             self._set_phase(Phase.THINKING)
             self._final_timer.start(round(FINAL_WAIT_S * 1000))
 

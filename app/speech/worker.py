@@ -46,9 +46,13 @@ from app.speech.streaming import AnswerStream, final_decode
 
 log = logging.getLogger(__name__)
 
-#: The accurate pass waits at most this long for :meth:`SpeechWorker.start_final` (the reply is
-#: out), so it never takes the CPU from framing the answer and starting the reply.
-FINAL_HOLD_S = 1.0
+#: An answer's accurate pass waits at most this long for :meth:`SpeechWorker.start_final` (the
+#: reply is out); one never released (the answer was dropped: the user went on, a timeout) is
+#: not decoded at all, nor is one a newer answer's release overtook.
+FINAL_RELEASE_S = 10.0
+#: ... and while the user is answering again it waits at most this long for that answer's cheap
+#: passes to be done, so it does not take the cores the next turn gap needs.
+FINAL_YIELD_S = 30.0
 
 
 def _sentence(exc: BaseException, what: str) -> str:
@@ -110,8 +114,10 @@ class _TtsJob(QObject):
 class _FinalJob(QObject):
     """Lives in the final thread: the accurate pass over each answer's denoised audio, in order.
 
-    Each waits for the reply to be out (``go``, set by :meth:`SpeechWorker.start_final`; at most
-    :data:`FINAL_HOLD_S`), so it never takes the CPU from framing the answer and its first sample.
+    Each runs only between answers: once its answer's reply is out (:meth:`release`, from
+    :meth:`SpeechWorker.start_final`) and while no answer is being heard (:meth:`answering`), so
+    it never takes the cores from framing an answer, its reply's first sample or the next
+    answer's cheap decodes. One whose answer was dropped is never decoded (nothing is emitted).
     """
 
     final_transcribed = Signal(int, object)
@@ -119,14 +125,51 @@ class _FinalJob(QObject):
     def __init__(self, recognizer: Recognizer) -> None:
         super().__init__()
         self.recognizer = recognizer
-        self.go = threading.Event()
+        self._cond = threading.Condition()
+        self._released: set[int] = set()  # request ids whose reply is out, not decoded yet
+        self._newest = 0  # the newest of them ever: an older one not released was dropped
+        self._answering = False
+        self._stopping = False
         self.decodes = 0
         self.failures = 0
+        self.dropped = 0
+
+    def release(self, request_id: int) -> None:
+        """Any thread: ``request_id``'s provisional transcript was used; its final may run."""
+        with self._cond:
+            self._released.add(request_id)
+            self._newest = max(self._newest, request_id)
+            self._cond.notify_all()
+
+    def answering(self, now: bool) -> None:
+        """Any thread: an answer is being heard (its cheap decodes come first) or not."""
+        with self._cond:
+            self._answering = now
+            self._cond.notify_all()
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stopping = True
+            self._cond.notify_all()
+
+    def _wanted(self, request_id: int) -> bool:
+        with self._cond:
+            self._cond.wait_for(
+                lambda: request_id in self._released or self._newest > request_id or self._stopping,
+                FINAL_RELEASE_S,
+            )
+            if self._stopping or request_id not in self._released:
+                return False
+            self._released.discard(request_id)
+            self._cond.wait_for(lambda: not self._answering or self._stopping, FINAL_YIELD_S)
+            return not self._stopping
 
     @Slot(int, object, float)
     def decode(self, request_id: int, audio: AudioClip, duration_s: float) -> None:
-        self.go.wait(FINAL_HOLD_S)
-        self.go.clear()
+        if not self._wanted(request_id):
+            self.dropped += 1
+            log.debug("accurate pass of request %d dropped (not wanted)", request_id)
+            return
         started = time.perf_counter()
         try:
             text = final_decode(self.recognizer, audio)  # type: ignore[arg-type]
@@ -444,18 +487,20 @@ class SpeechWorker(QObject):
     def speculate(self, clip: AudioClip) -> None:
         """Decode ``clip`` now in case it is the whole answer (connect to silence_started)."""
         self._stt.offer(clip)
+        self._final.answering(True)
         self._speculate_requested.emit()
 
     def stream(self, clip: AudioClip) -> None:
         """The answer so far, while the user still speaks (about every second): decoded when
         the STT thread is free, older offers dropped; results come as ``partial_text``."""
         self._stt.offer_growing(clip)
+        self._final.answering(True)  # the accurate passes wait: this answer's decodes first
         self._stream_requested.emit()
 
-    def start_final(self) -> None:
-        """The provisional transcript was used (the reply is playing): the accurate pass may
-        take the CPU now. Without this call it starts :data:`FINAL_HOLD_S` after ``transcribed``."""
-        self._final.go.set()
+    def start_final(self, request_id: int) -> None:
+        """``request_id``'s provisional transcript was used (the reply is playing): its accurate
+        pass may run now. Without this call it is never decoded (and nothing is emitted)."""
+        self._final.release(request_id)
 
     def load_recognizer(self) -> None:
         self._load_requested.emit()
@@ -492,7 +537,7 @@ class SpeechWorker(QObject):
         self._deadline_timer.stop()
         self._deadlines.clear()
         self._finals.clear()
-        self._final.go.set()  # a final waiting for the reply goes now (or is dropped)
+        self._final.stop()  # finals still waiting are dropped: the provisional words stand
         joined = True
         for thread in self._threads:
             thread.quit()
@@ -516,6 +561,7 @@ class SpeechWorker(QObject):
         return True
 
     def _on_stt_transcribed(self, request_id: int, transcript: Transcript) -> None:
+        self._final.answering(False)  # the answer's cheap passes are done
         if self._settle(request_id):
             self._finals.add(request_id)
             self.transcribed.emit(request_id, transcript)
@@ -526,6 +572,7 @@ class SpeechWorker(QObject):
             self.final_transcribed.emit(request_id, transcript)
 
     def _on_stt_transcribe_failed(self, request_id: int, message: str) -> None:
+        self._final.answering(False)
         if self._settle(request_id):
             self.transcribe_failed.emit(request_id, message)
 

@@ -23,6 +23,7 @@ pytestmark = pytest.mark.speech
 @pytest.fixture
 def worker(tmp_path: Path, recognizer: WhisperRecognizer) -> SpeechWorker:
     w = SpeechWorker(FakeVoice(), recognizer, tmp_path / "cache", recognizer_timeout_s=60.0)
+    w.transcribed.connect(lambda i, _t: w.start_final(i))  # as Rehearsal does once it replied
     yield w
     assert w.stop(60)
 

@@ -27,7 +27,6 @@ from app.dialogue import Scenario
 from app.framing import analyze_answer
 from app.session import Conversation, Phase, Rehearsal
 from app.session import rehearsal as rehearsal_module
-from app.speech import worker as worker_module
 from app.speech.audio import AudioClip
 from app.speech.errors import SpeechError
 from app.speech.factory import make_speech
@@ -77,6 +76,7 @@ class TwoPassRecognizer:
         self.windows: list[bool | None] = []
         self.final_at: list[float] = []  # when each accurate pass started
         self.gate: threading.Event | None = None
+        self.cheap_gate: threading.Event | None = None  # holds the cheap decodes
         self.fail_final: str | None = None
 
     def load(self) -> None:
@@ -99,6 +99,8 @@ class TwoPassRecognizer:
             if self.fail_final is not None:
                 raise SpeechError(self.fail_final)
             return Transcript(accurate if sep else cheap, clip.duration_s, 0.0)
+        if self.cheap_gate is not None:
+            self.cheap_gate.wait(20)
         return Transcript(cheap, clip.duration_s, 0.0)
 
     def transcribe_words(
@@ -166,8 +168,6 @@ def test_the_reply_comes_from_the_provisional_words_and_the_record_from_the_accu
     rehearsal_with: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # The accurate pass waits for Rehearsal's start_final only (no fallback on a busy machine).
-    monkeypatch.setattr(worker_module, "FINAL_HOLD_S", 60.0)
     rng = random.Random(15)
     cases = [(rng.choice(FIRST), rng.choice(SECOND)) for _ in range(16)]
     cases += [(FIRST[1], pair) for pair in SECOND]  # every second answer at least once
@@ -333,3 +333,75 @@ def test_closing_during_the_accurate_pass_keeps_the_answer(
     rows = store.turns(sid)
     assert rows[1].text == FIRST[4][0]
     assert store.session(sid).status == "incomplete"
+
+
+def test_only_released_accurate_passes_run_and_never_while_an_answer_is_heard(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """Generated request sequences: an answer whose provisional transcript was not used (never
+    released) gets no accurate pass; a released one waits while the next answer is being heard
+    (its cheap decodes first) and runs once that answer's transcript is out."""
+    from app.speech.fakes import ScriptedClip
+    from app.speech.worker import SpeechWorker
+
+    rng = random.Random(6)
+    rec = TwoPassRecognizer()
+    w = SpeechWorker(FakeVoice(), rec, tmp_path / "cache", recognizer_timeout_s=10.0)  # type: ignore[arg-type]
+    finals: list[int] = []
+    w.final_transcribed.connect(lambda i, _t: finals.append(i))
+    try:
+        wanted: list[int] = []
+        for request in range(2, 26, 2):  # ids grow, as the rehearsal's do
+            pair = rng.choice(FIRST)
+            clip = ScriptedClip(bytes(2 * 16_000), text=_said(pair))
+            with qtbot.waitSignal(w.transcribed, timeout=5_000):
+                w.request_transcribe(request, clip)
+            if rng.random() < 0.6:
+                wanted.append(request)
+                w.stream(clip)  # the next answer is already being heard ...
+                w.start_final(request)
+                qtbot.wait(150)
+                assert request not in finals  # ... so its accurate pass waits
+                with qtbot.waitSignal(w.transcribed, timeout=5_000):
+                    w.request_transcribe(request + 1, clip)  # that answer's cheap pass done
+                qtbot.waitUntil(lambda r=request: r in finals, timeout=5_000)
+        qtbot.wait(100)
+        assert finals == wanted  # the next answers were never used: no accurate pass
+        assert w.final_decodes == len(wanted)
+    finally:
+        assert w.stop()
+
+
+def test_ending_while_an_answer_is_recognized_takes_no_more_answers(
+    qtbot: Any, scenario: Scenario, store: CountingStore, rehearsal_with: Any
+) -> None:
+    """End pressed while the next answer's provisional transcript is on its way and the last
+    one's accurate pass still runs: the end waits for that accurate pass only; the answer in
+    flight, typing and the microphone are refused meanwhile; it ends once."""
+    rec = TwoPassRecognizer()
+    rec.gate = threading.Event()
+    r = rehearsal_with(rec)
+    mic = r.speech.microphone
+    ended: list[Any] = []
+    r.ended.connect(ended.append)
+    r.start(scenario)
+    qtbot.waitUntil(lambda: r.phase is Phase.LISTENING)
+    mic.say(_said(FIRST[3]))
+    qtbot.waitUntil(lambda: r.phase is Phase.LISTENING and len(r.conversation.turns) == 3)
+    rec.cheap_gate = threading.Event()
+    mic.say(_said(SECOND[1]))
+    qtbot.waitUntil(lambda: r.phase is Phase.THINKING)
+    r.end_early()
+    assert not r.awaiting_answer
+    assert not r.submit_text("Actually, one more thing")
+    rec.cheap_gate.set()  # the answer in flight arrives: not taken
+    qtbot.wait(200)
+    assert len(r.conversation.turns) == 3
+    assert not ended
+    rec.gate.set()
+    qtbot.waitUntil(lambda: bool(ended))
+    qtbot.wait(100)
+    assert len(ended) == 1
+    assert r.phase is Phase.ENDED
+    assert len(r.conversation.turns) == 3
+    assert store.turns(r.session_id or 0)[1].text == FIRST[3][1].strip()
