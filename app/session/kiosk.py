@@ -138,7 +138,8 @@ class PinResult:
         if self.ok:
             return ""
         if self.wait_s > 0:
-            return f"Wrong PIN. Try again in {max(1, round(self.wait_s))} seconds."
+            seconds = max(1, round(self.wait_s))
+            return f"Wrong PIN. Try again in {seconds} second{'' if seconds == 1 else 's'}."
         return "Wrong PIN."
 
 

@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
@@ -21,16 +19,21 @@ from PySide6.QtWidgets import (
 from app.ui.a11y import named
 from app.ui.answer_bar import AnswerBar
 from app.ui.bubbles import BODY_ROLE, LABEL_ROLE, SPEAKER_ROLE, make_exchange_list
+from app.ui.caption_box import CaptionBox
+from app.ui.fitting_page import EXCHANGE_MIN_PX, MARGIN_PX, SPACING_PX, FittingPage
 from app.ui.frames import frame_style
+from app.ui.keys import app_keys_first
 from app.ui.listen_state import ListenState
 from app.ui.notice_banner import NoticeBanner
 from app.ui.persona_card import PersonaCard, answers_to_end
+from app.ui.typed_text import clean_typed
 
 if TYPE_CHECKING:
     from app.dialogue import Scenario
 
-CAPTION_FITS = ("", "smaller", "smallest")  # base.qss: QLabel#managerCaption[fit=...]
-COLUMN_MAX_PX = 920  # a calm reading column; wider screens get margins, not longer lines
+#: The rehearsal's prompt after a long silence starts so; with no microphone it says this.
+PATIENCE_START, NO_MIC_PATIENCE = "Take your time", "Take your time: type your answer below."
+TURN_ROLE = Qt.ItemDataRole.UserRole + 3  # an answer bubble's turn index (to revise its words)
 
 
 class ConversationView(QWidget):
@@ -59,17 +62,8 @@ class ConversationView(QWidget):
         self._listen = False
         self.practice_mode = False
         self.card = PersonaCard()
-        self.caption = named(
-            QLabel(),
-            "managerCaption",
-            "What the other person says",
-            "The caption of the line the other person is saying now.",
-        )
-        self.caption.setWordWrap(True)
-        self.caption.setTextFormat(Qt.TextFormat.PlainText)  # scenario text is never markup
-        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.caption.setMinimumHeight(64)
+        self.caption_box = CaptionBox()
+        self.caption = self.caption_box.label
         self.banner = NoticeBanner()
         self.transcript = make_exchange_list(
             named(
@@ -80,6 +74,7 @@ class ConversationView(QWidget):
             )
         )
         self.transcript.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.transcript.setMinimumHeight(EXCHANGE_MIN_PX)  # the caption comes first
         self.state = ListenState()
         self.status = self.state.status
         self.level = self.state.level
@@ -99,29 +94,34 @@ class ConversationView(QWidget):
         self.end_button.clicked.connect(self.end_requested)
         QShortcut(QKeySequence("Ctrl+R"), self, self.repeat_requested.emit)
         QShortcut(QKeySequence("Ctrl+E"), self, self.end_requested.emit)
+        app_keys_first(self.answer)  # the box must not eat Ctrl+E (end of line on X11)
+        # Owned by the view: a reset that deletes the view mid-update takes the timer with it.
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(0)
+        self._settle_timer.timeout.connect(self._settle_exchange)
         self._build_layout()
 
     def _build_layout(self) -> None:
         column = QWidget()
         column.setObjectName("conversationColumn")
-        column.setMaximumWidth(COLUMN_MAX_PX)
         layout = QVBoxLayout(column)
-        layout.setContentsMargins(0, 16, 0, 16)
-        layout.setSpacing(12)
+        layout.setContentsMargins(0, MARGIN_PX, 0, MARGIN_PX)
+        layout.setSpacing(SPACING_PX)
         layout.addWidget(self.card)
-        layout.addWidget(self.caption)
+        layout.addWidget(self.caption_box)
         layout.addWidget(self.banner)  # below the line: a notice never moves it
         layout.addStretch(0)  # few bubbles sit just above the state row, as in a chat
-        for fixed in (self.card, self.caption, self.banner):  # only the gap takes spare room
+        for fixed in (self.card, self.banner):  # only the gap takes spare room
             fixed.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.transcript, 1)
         layout.addWidget(self.state)
         layout.addWidget(self.bar)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(24, 0, 24, 0)
-        outer.addStretch(1)
-        outer.addWidget(column, 100)  # up to COLUMN_MAX_PX; the margins take the rest
-        outer.addStretch(1)
+        self.page_scroll = FittingPage(column)
+        self._page = self.page_scroll.page
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.page_scroll)
         self.setTabOrder(self.answer, self.send_button)
         self.setTabOrder(self.send_button, self.listen_button)
         self.setTabOrder(self.listen_button, self.repeat_button)
@@ -159,7 +159,8 @@ class ConversationView(QWidget):
         the exchange a second time."""
         self.caption.setText(text)
         self.caption.setAccessibleDescription(text)
-        self._fit_caption()
+        self.caption_box.verticalScrollBar().setValue(0)  # a new line is read from its start
+        self._fit_page()
         if idx is not None and idx == self._last_manager_idx:
             return
         self._last_manager_idx = idx
@@ -174,23 +175,35 @@ class ConversationView(QWidget):
         if self._scenario is not None and node_id:
             self.card.set_progress(self._answered, answers_to_end(self._scenario, node_id))
 
-    def show_answer(self, text: str, frame: str) -> None:
-        """Your answer, as a bubble; its frame label only in practice mode."""
+    def show_answer(self, text: str, frame: str, idx: int | None = None) -> None:
+        """Your answer (turn ``idx``), as a bubble; its frame label only in practice mode."""
         self._answered += 1
-        label = ""
-        if self.practice_mode:
-            style = frame_style(frame)
-            label = f"    {style.symbol} {style.label}"
-        item = QListWidgetItem(f"You: {text}{label}")
-        item.setData(SPEAKER_ROLE, frame)
-        item.setData(BODY_ROLE, text)
-        item.setData(LABEL_ROLE, self.practice_mode)
+        item = QListWidgetItem()
+        item.setData(TURN_ROLE, idx)
+        self._set_answer(item, text, frame)
         for row in range(self.transcript.count()):
             self.transcript.item(row).setHidden(False)
         self.transcript.addItem(item)
         self._scroll_to_end()
         self.clear_notice()  # the moment a notice was about has passed: an answer was taken
         self.state.set_state("thinking")
+
+    def revise_answer(self, idx: int, text: str, frame: str) -> None:
+        """Turn ``idx``'s bubble takes the words the accurate recognition pass heard."""
+        for row in range(self.transcript.count()):
+            item = self.transcript.item(row)
+            if item.data(TURN_ROLE) == idx:
+                self._set_answer(item, text, frame)
+
+    def _set_answer(self, item: QListWidgetItem, text: str, frame: str) -> None:
+        label = ""
+        if self.practice_mode:
+            style = frame_style(frame)
+            label = f"    {style.symbol} {style.label}"
+        item.setText(f"You: {text}{label}")
+        item.setData(SPEAKER_ROLE, frame)
+        item.setData(BODY_ROLE, text)
+        item.setData(LABEL_ROLE, self.practice_mode)
 
     def set_answer_enabled(self, enabled: bool) -> None:
         self.send_button.setEnabled(enabled)
@@ -238,7 +251,10 @@ class ConversationView(QWidget):
 
     def show_notice(self, message: str) -> None:
         """A sentence for this moment; it replaces any earlier one and clears when the user
-        acts (Listen, Send) or an answer is taken (a kept one, `microphone_lost`, stays)."""
+        acts (Listen, Send) or an answer is taken (a kept one, `microphone_lost`, stays).
+        With no microphone, a prompt to take one's time names only typing."""
+        if not self.state.listen_available and message.startswith(PATIENCE_START):
+            message = NO_MIC_PATIENCE
         self.banner.say(message)
         self._scroll_to_end()  # the banner takes room from the exchange: keep the newest in view
 
@@ -263,28 +279,18 @@ class ConversationView(QWidget):
         now = self.state.state
         self.state.set_state("your_turn" if now == "listening" and not listen else now)
 
-    def _fit_caption(self) -> None:
-        """A long line (or large text) steps down the type scale (line → heading → lead) so
-        the card takes at most about a third of the screen and nothing is cut."""
-        room = max(120, int(self.height() * 0.33))
-        width = self.caption.width() or COLUMN_MAX_PX
-        for fit in CAPTION_FITS:
-            if self.caption.property("fit") != fit:
-                self.caption.setProperty("fit", fit)
-                self.caption.style().unpolish(self.caption)
-                self.caption.style().polish(self.caption)
-            if self.caption.heightForWidth(width) <= room:
-                break
-        self.caption.updateGeometry()
+    def _fit_page(self) -> None:
+        self.page_scroll.fit(self.caption_box, [self.card, self.banner, self.state, self.bar])
 
     def _scroll_to_end(self) -> None:
         """After the new bubble is laid out (its height depends on the width)."""
         self.transcript.scrollToBottom()
-        QTimer.singleShot(0, self._settle_exchange)
+        self._settle_timer.start()
 
     def _settle_exchange(self) -> None:
         """The exchange is as tall as its bubbles (so they sit low, near the state row) until
         it fills the room it has; then it scrolls, newest at the bottom."""
+        self._fit_page()  # a notice came or went: the caption's room changed
         rows = range(self.transcript.count())
         content = sum(
             self.transcript.sizeHintForRow(r) for r in rows if not self.transcript.isRowHidden(r)
@@ -294,7 +300,7 @@ class ConversationView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_caption()
+        self._fit_page()
         self._scroll_to_end()
 
     # -- user actions -----------------------------------------------------------------------
@@ -303,10 +309,12 @@ class ConversationView(QWidget):
         self.listen_requested.emit()
 
     def _send(self) -> None:
-        text = self.answer.text().strip()
-        if not text or not self.send_button.isEnabled():
+        text = clean_typed(self.answer.text())
+        if not self.send_button.isEnabled():
             return
         self.answer.clear()
+        if not text:
+            return
         self.clear_notice()
         self.state.set_state("thinking")
         self.answer_submitted.emit(text)

@@ -277,8 +277,12 @@ class HistoryView(QWidget):
         sid = self._selected_id()
         if sid is None:
             return
+        row = self.table.currentIndex().row()
+        when, what = (self.model.index(row, c).data() for c in (0, 1))
         answer = confirm(
-            self, "Delete session", "Delete this session and its recordings? This cannot be undone."
+            self,
+            "Delete session",
+            f"Delete the session “{what}” of {when} and its recordings? This cannot be undone.",
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_requested.emit([sid])

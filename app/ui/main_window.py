@@ -197,7 +197,9 @@ class MainWindow(QMainWindow):
         return next((s for s in self.scenarios if s.id == scenario_id), None)
 
     def show_status(self, text: str) -> None:
+        """A sentence about what just happened on this screen; it goes when the screen does."""
         self.status_label.setText(text)
+        self._status_screen = self.stack.currentWidget()
 
     def show_picker(self) -> None:
         self.stack.setCurrentWidget(self.picker)
@@ -266,6 +268,8 @@ class MainWindow(QMainWindow):
         return "picker"
 
     def _on_stack_current_changed(self, _index: int) -> None:
+        if self.stack.currentWidget() is not getattr(self, "_status_screen", None):
+            self.status_label.setText("")  # "All sessions ... deleted" was about another screen
         self.screen_changed.emit(self.current_screen)
 
     def release(self) -> tuple[str, Analysis] | None:

@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 
+#: The rehearsal's notice when its time cap ends it starts so; the replay then says this.
+TIME_UP = "Time is up"
+TIME_UP_STATUS = "Time is up for this rehearsal: it ended there. Here is how it went."
+
+
 class RehearsalLink(QObject):
     """Connects one :class:`Rehearsal` to a :class:`MainWindow` (its parent)."""
 
@@ -27,6 +32,7 @@ class RehearsalLink(QObject):
         r.manager_line_shown.connect(self._on_rehearsal_manager_line_shown)
         r.manager_line_done.connect(self._on_rehearsal_manager_line_done)
         r.answer_recorded.connect(self._on_rehearsal_answer_recorded)
+        r.answer_revised.connect(self._on_rehearsal_answer_revised)
         r.phase_changed.connect(self._on_rehearsal_phase_changed)
         r.level_changed.connect(self._on_rehearsal_level_changed)
         r.notice.connect(self._on_rehearsal_notice)
@@ -34,9 +40,10 @@ class RehearsalLink(QObject):
         for moved in (r.manager_line_done, r.answer_recorded, r.phase_changed):
             moved.connect(self._on_rehearsal_moved)
         self._microphone: object | None = None
-        self._watch_microphone()
+        self._time_up = False  # the last notice was the time cap's (the kiosk's max_minutes)
+        self.watch_microphone()
 
-    def _watch_microphone(self) -> None:
+    def watch_microphone(self) -> None:
         """Hear the rehearsal's current microphone fail (it may be attached after the link):
         the screen then stays in one typed-answers state instead of a notice each turn."""
         mic = self.rehearsal.speech.microphone
@@ -54,17 +61,21 @@ class RehearsalLink(QObject):
     def _on_rehearsal_manager_line_done(self) -> None:
         self.window.conversation.set_speaking(False)
 
-    def _on_rehearsal_answer_recorded(self, _idx: int, text: str, analysis: TurnAnalysis) -> None:
-        self.window.conversation.show_answer(text, analysis.frame)
+    def _on_rehearsal_answer_recorded(self, idx: int, text: str, analysis: TurnAnalysis) -> None:
+        self.window.conversation.show_answer(text, analysis.frame, idx)
+
+    def _on_rehearsal_answer_revised(self, idx: int, text: str, analysis: TurnAnalysis) -> None:
+        self.window.conversation.revise_answer(idx, text, analysis.frame)
 
     def _on_rehearsal_phase_changed(self, phase: Phase) -> None:
-        self._watch_microphone()
+        self.watch_microphone()
         self.window.conversation.set_phase(phase.value)
 
     def _on_rehearsal_level_changed(self, level: float) -> None:
         self.window.conversation.set_level(level)
 
     def _on_rehearsal_notice(self, text: str) -> None:
+        self._time_up = text.startswith(TIME_UP)
         self.window.conversation.show_notice(text)
 
     def _on_rehearsal_moved(self, *_args: object) -> None:
@@ -76,3 +87,6 @@ class RehearsalLink(QObject):
             self.window.conversation_ended.emit(conv.scenario.id, analysis)
         self.window.activity.emit()
         window_actions.show_outcome(self.window, conv)
+        if self._time_up:  # the banner went with the conversation screen: say why it ended
+            self._time_up = False
+            self.window.show_status(TIME_UP_STATUS)

@@ -160,7 +160,7 @@ def start_scenario(
         and settings.voice
         and not getattr(window.speech.player, "silent", False),  # no speakers: shown, not heard
         listen=window.speech.microphone is not None and settings.listen,
-        practice=settings.practice_mode,
+        practice=settings.practice_mode and not settings.kiosk.enabled,  # never give it away
     )
     window.picker.clear_notice()  # start-up notices belong to the picker, shown once
     window.show_status("")
@@ -171,6 +171,7 @@ def start_scenario(
         else:
             frame = turn.analysis.frame if turn.analysis else "neutral"
             window.conversation.show_answer(turn.text, frame)
+    window._link.watch_microphone()  # a microphone that fails on the first line is heard
     window.rehearsal.start(
         scenario,
         start=start,

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.session.kiosk import PIN_MAX_DIGITS, PinGate
+from app.session.kiosk import PIN_MAX_DIGITS, PinGate, PinResult
 from app.ui.a11y import named
 
 
@@ -107,7 +107,7 @@ class PinDialog(QWidget):
                 self.message.setText("Wrong PIN. You can try again now.")
             return
         self.ok_button.setEnabled(False)
-        self.message.setText(f"Wrong PIN. Try again in {max(1, round(wait))} seconds.")
+        self.message.setText(PinResult(ok=False, wait_s=wait).message)
         if not self._tick.isActive():
             self._tick.start()
 

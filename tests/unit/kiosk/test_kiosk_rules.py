@@ -90,7 +90,8 @@ def test_wrong_pins_back_off_exponentially() -> None:
         refused = gate.attempt("2468")
         assert not refused.ok
         assert refused.wait_s > 0
-        assert f"Try again in {round(refused.wait_s)} seconds" in refused.message
+        n = round(refused.wait_s)
+        assert f"Try again in {n} {'second' if n == 1 else 'seconds'}." in refused.message
         clock.now += result.wait_s
     assert waits == [1.0, 2.0, 4.0, 8.0]
     assert gate.attempt("2468").ok

@@ -1,0 +1,65 @@
+"""The conversation screen's page: its column of rows in a scroll area that scrolls down only
+when even the least of it is taller than the window (large text on a small screen), so the
+buttons at its foot are never cut off; and the manager's line given all the room the other
+rows leave."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QWidget
+
+from app.ui.caption_box import CaptionBox
+
+COLUMN_MAX_PX = 920  # a calm reading column; wider screens get margins, not longer lines
+EXCHANGE_MIN_PX = 48  # the exchange keeps at least this much; the caption gets the rest
+SPACING_PX, MARGIN_PX = 12, 16  # between the column's rows; above and below them
+
+
+class _NoHfwRow(QHBoxLayout):
+    """The page's row: its scroll area sizes it by the minimum height set on the page, not by
+    preferred heights for the width (which would scroll a page that fits)."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
+def _height(widget: QWidget, width: int) -> int:
+    """What ``widget`` needs at ``width`` (wrapped text included)."""
+    if widget.isHidden():
+        return 0
+    hint = widget.heightForWidth(width) if widget.hasHeightForWidth() else -1
+    return max(widget.minimumSizeHint().height(), hint if hint > 0 else widget.sizeHint().height())
+
+
+class FittingPage(QScrollArea):
+    """Shows ``column`` centred, at most :data:`COLUMN_MAX_PX` wide."""
+
+    def __init__(self, column: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conversationScroll")
+        column.setMaximumWidth(COLUMN_MAX_PX)
+        self.page = QWidget()
+        self.page.setObjectName("conversationPage")
+        row = _NoHfwRow(self.page)
+        row.setContentsMargins(24, 0, 24, 0)
+        row.addStretch(1)
+        row.addWidget(column, 100)  # up to COLUMN_MAX_PX; the margins take the rest
+        row.addStretch(1)
+        self.setWidget(self.page)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def fit(self, caption: CaptionBox, others: Sequence[QWidget]) -> None:
+        """A long line (or large text) steps down the type scale (line → heading → lead) while
+        it is taller than a third of the screen; the caption then takes what ``others`` (the
+        column's other rows but the exchange) leave, scrolling past that; and the page's least
+        height is set so that, if even that does not fit, the page scrolls."""
+        high = self.viewport().height() or self.height()
+        width = min(COLUMN_MAX_PX, max(1, self.viewport().width() - 48))
+        fixed = sum(_height(w, width) for w in others) + 2 * MARGIN_PX
+        fixed += SPACING_PX * (len(others) + 1) + EXCHANGE_MIN_PX
+        caption.fit(width, step_down_above=max(120, int(high * 0.33)), room=max(0, high - fixed))
+        self.page.setMinimumHeight(fixed + caption.height())

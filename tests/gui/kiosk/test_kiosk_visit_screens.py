@@ -1,0 +1,140 @@
+"""What a visitor sees (trial 6): a reset never logs an error (F13), the caption is readable
+whole at any text size with the buttons never sliced (F26/F14), no live frame labels whatever
+the config says (F18), the story's first scenario preselected (F28)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.session.kiosk import CRASH_LOG_NAME
+from tests.gui.kiosk.conftest import Booth
+
+pytestmark = pytest.mark.gui
+
+
+def _error_lines(booth: Booth) -> int:
+    path = booth.kiosk.settings.data_dir / CRASH_LOG_NAME
+    return len(path.read_text(encoding="utf-8").splitlines()) if path.exists() else 0
+
+
+@pytest.mark.parametrize("answers", [0, 1, 2])
+def test_ending_visits_never_logs_an_error(make_booth: Any, answers: int) -> None:
+    """Visits ended by "I'm done" and by the idle erase, mid-rehearsal (with 0-2 answers
+    given), on the picker and on the replay: no unexpected error, no error-log line."""
+    booth = make_booth()
+    k = booth.kiosk
+    errors: list[str] = []
+    k.error_caught.connect(errors.append)
+    before = _error_lines(booth)
+    for visit in range(4):
+        app = booth.visitor()
+        app.start("career-fair-booth")
+        for i in range(answers):
+            app.answer(f"What does your team work on, part {i}?")
+        if visit == 3:
+            app.finish()
+        if visit % 2:
+            k.reset_to_attract("idle")
+        else:
+            booth.qtbot.mouseClick(k.done_button, Qt.MouseButton.LeftButton)
+        for _ in range(5):  # the old view's queued updates would run now
+            booth.qtbot.wait(20)
+        assert k.current_page is k.attract
+    assert errors == []
+    assert _error_lines(booth) == before
+
+
+def test_kiosk_never_shows_live_frames_and_starts_on_the_story(make_booth: Any) -> None:
+    booth = make_booth()
+    k = booth.kiosk
+    k.settings = replace(k.settings, practice_mode=True)  # the user's own config says so
+    app = booth.visitor()
+    picker = app.window.picker
+    booth.qtbot.waitUntil(lambda: picker.list.count() > 0)
+    assert picker.list.currentRow() == 0
+    assert "Start here" in picker.list.currentItem().text()
+    app.start(app.window.scenarios[0].id)
+    app.answer("I'd love the job, can you put me forward for an interview?")
+    view = app.window.conversation
+    assert not view.practice_mode
+    shown = [view.transcript.item(r).text() for r in range(view.transcript.count())]
+    assert not [s for s in shown if "Interview" in s or "Exploration" in s], shown
+
+
+@pytest.fixture
+def scaled(qapp: QApplication) -> Iterator[Any]:
+    from app.ui.theme import apply_theme
+
+    try:
+        yield lambda scale: apply_theme(qapp, "dark", scale)
+    finally:
+        apply_theme(qapp, "light", 1.0)
+
+
+def _inside(widget: QWidget, root: QWidget) -> bool:
+    top = widget.mapTo(root, QPoint(0, 0))
+    return top.y() >= 0 and top.y() + widget.height() <= root.height()
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.6, 3.0])
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 600)])
+def test_the_line_and_buttons_fit_the_booth_screen(
+    make_booth: Any, scaled: Any, scale: float, size: tuple[int, int]
+) -> None:
+    scaled(scale)
+    booth = make_booth(listen=False)
+    k = booth.kiosk
+    k.unlock_full_screen()
+    k.showNormal()
+    k.setGeometry(0, 0, *size)
+    booth.qtbot.waitUntil(lambda: k.width() == size[0])
+    app = booth.visitor()
+    app.start("alumni-call")
+    view = app.window.conversation
+    booth.qtbot.wait(50)
+    box, label = view.caption_box, view.caption
+    assert label.height() >= label.heightForWidth(label.width()) - 1
+    if label.height() > box.viewport().height():  # the rest of the line is a scroll away
+        assert box.verticalScrollBar().maximum() > 0
+    page = view.page_scroll
+    for button in (view.repeat_button, view.end_button, view.send_button):
+        assert button.height() >= button.minimumSizeHint().height()
+        page.ensureWidgetVisible(button)  # a visitor scrolls down to it...
+        booth.qtbot.wait(10)
+        assert _inside(button, page.viewport()), (button.objectName(), scale, size)  # ...whole
+    shots = os.environ.get("FRAMESHIFT_SHOTS")
+    if shots:
+        page.verticalScrollBar().setValue(0)
+        booth.qtbot.wait(20)
+        k.grab().save(str(Path(shots) / f"kiosk-conv-{scale}-{size[0]}x{size[1]}.png"))
+
+
+@pytest.mark.parametrize("updates", [1, 3, 10])
+def test_a_view_deleted_with_updates_queued_raises_nothing(qtbot: Any, updates: int) -> None:
+    """The class behind F13: the exchange's deferred settling must not outlive the view (a
+    visit's window is deleted whenever a visitor leaves, whatever was queued just before)."""
+    import shiboken6
+
+    from app.dialogue import installed_scenario_dirs, load_scenarios
+    from app.ui.conversation_view import ConversationView
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    view = ConversationView(holder)
+    view.begin(load_scenarios(installed_scenario_dirs())[0][0], voice=False, listen=False)
+    holder.show()
+    for i in range(updates):  # each queues a settle of the exchange
+        view.show_manager_line(f"Line {i}?", idx=i)
+        view.show_answer(f"Answer {i}", "neutral")
+        view.show_notice("A notice.")
+    shiboken6.delete(view)  # as a visit's window goes, before the event loop runs again
+    qtbot.wait(30)  # the queued settles would run now: nothing raises
+    assert not shiboken6.isValid(view)
