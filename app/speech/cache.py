@@ -8,8 +8,12 @@ rendered once, and joining is a little numpy work at play time.
 
 from __future__ import annotations
 
+import atexit
+import errno
 import hashlib
+import logging
 import os
+import shutil
 import tempfile
 import threading
 import wave
@@ -24,11 +28,27 @@ from app.speech.wavread import wav_is_whole
 PART_PAUSE_S = 0.3
 #: A temporary render or join file older than this was left by a killed process.
 STALE_TEMP_S = 600.0
+#: The system's ways of saying a folder cannot be written (read-only, no permission, full).
+_UNWRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT})
+
+log = logging.getLogger(__name__)
 
 
 def cache_key(text: str, settings: VoiceSettings, engine: str = "") -> str:
     raw = f"{engine}|{settings.voice}|{settings.rate}|{settings.pitch}|{settings.volume}|{text}"
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+#: A render needs this much free space: a full disk is found before an engine meets it (the
+#: pyttsx3 eSpeak driver waits forever for a WAV it could not write).
+MIN_FREE_BYTES = 8 * 1024 * 1024
+
+
+def _check_room(folder: Path) -> None:
+    """OSError(ENOSPC) when the disk holding `folder` has too little room for a render."""
+    info = os.statvfs(folder)
+    if info.f_bavail * info.f_frsize < MIN_FREE_BYTES:
+        raise OSError(errno.ENOSPC, "the disk is (nearly) full", str(folder))
 
 
 class VoiceCache:
@@ -41,6 +61,10 @@ class VoiceCache:
     def __init__(self, voice: Voice, cache_dir: Path) -> None:
         self.voice = voice
         self.cache_dir = Path(cache_dir)
+        #: Where renders go when `cache_dir` cannot be written (a read-only or full data
+        #: folder): a private temporary folder, removed at exit; None until then. Lines
+        #: already in `cache_dir` are still played from there.
+        self.fallback_dir: Path | None = None
         self.renders = 0
         self.hits = 0
         self._lock = threading.Lock()
@@ -70,17 +94,44 @@ class VoiceCache:
         return self.voice.engine_id
 
     def path_for(self, text: str, settings: VoiceSettings) -> Path:
-        return self.cache_dir / f"{cache_key(text, settings, self.engine)}.wav"
+        """Where the line's WAV is (the cache folder, or the fallback folder when only that
+        holds it) or, when neither does, where a render would put it."""
+        name = f"{cache_key(text, settings, self.engine)}.wav"
+        path = self.cache_dir / name
+        if self.fallback_dir is None or wav_is_whole(path):
+            return path
+        return self.fallback_dir / name
+
+    def _use_fallback(self, exc: OSError) -> None:
+        """Render into a private temporary folder from now on (one log line, no traceback)."""
+        folder = Path(tempfile.mkdtemp(prefix="frameshift-voice-"))
+        atexit.register(shutil.rmtree, folder, True)
+        log.warning(
+            "The voice cache %s cannot be written (%s); lines are rendered into %s for this run.",
+            self.cache_dir,
+            exc.strerror or exc,
+            folder,
+        )
+        self.fallback_dir = folder
 
     def get(self, text: str, settings: VoiceSettings) -> Path:
         """The WAV for ``text`` in ``settings``; renders it first if it is not cached."""
-        path = self.path_for(text, settings)
         with self._lock:
+            path = self.path_for(text, settings)
             if wav_is_whole(path):  # a file cut short (crash, full disk) is rendered again
                 self.hits += 1
                 return path
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            self.voice.render(text, settings, path)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                if path.parent == self.cache_dir:
+                    _check_room(self.cache_dir)
+                self.voice.render(text, settings, path)
+            except OSError as exc:
+                if self.fallback_dir is not None or exc.errno not in _UNWRITABLE:
+                    raise
+                self._use_fallback(exc)
+                path = self.path_for(text, settings)
+                self.voice.render(text, settings, path)
             self.renders += 1
             return path
 
@@ -113,7 +164,16 @@ class VoiceCache:
             clip = AudioClip.from_wav(wavs[0], rate=rate)
             for wav in wavs[1:]:
                 clip = clip + pause + AudioClip.from_wav(wav, rate=rate)
-        fd, tmp = tempfile.mkstemp(prefix=".join-", suffix=".wav", dir=self.cache_dir)
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".join-", suffix=".wav", dir=joined.parent)
+        except OSError as exc:
+            if self.fallback_dir is not None or exc.errno not in _UNWRITABLE:
+                raise
+            with self._lock:
+                if self.fallback_dir is None:
+                    self._use_fallback(exc)
+            joined = self.path_for("\x1f".join(said), settings)
+            fd, tmp = tempfile.mkstemp(prefix=".join-", suffix=".wav", dir=joined.parent)
         os.close(fd)
         try:
             clip.to_wav(Path(tmp))

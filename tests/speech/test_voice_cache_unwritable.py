@@ -1,0 +1,89 @@
+"""The voice cache on a data folder that cannot be written (trial6 F22): the real eSpeak NG
+voice renders into a private temporary folder instead, one log line says so (no traceback),
+and lines already cached in the folder are still played from there. Read-only and full disks
+are real tmpfs mounts (needs root and mount rights; skipped with the reason otherwise)."""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.speech import VoiceCache, VoiceSettings
+from app.speech.tts_pyttsx3 import Pyttsx3Voice
+from app.speech.wavread import wav_is_whole
+
+LINES = (
+    "Good to meet you.",
+    "So, what brings you here tonight?",
+    "Are you interested in the position?",
+)
+
+
+@pytest.fixture
+def disk(tmp_path: Path) -> Iterator[Path]:
+    if os.geteuid() != 0:
+        pytest.skip("needs root to mount a small read-only / full disk")
+    where = tmp_path / "disk"
+    where.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(where)],
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here ({done.stderr.decode().strip()})")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+def _fill(where: Path) -> None:
+    fd = os.open(where / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
+    refused = 0
+    try:
+        while not refused:
+            try:
+                os.write(fd, bytes(64 * 1024))
+            except OSError as exc:
+                refused = exc.errno or -1
+    finally:
+        os.close(fd)
+    assert refused == errno.ENOSPC
+
+
+@pytest.mark.parametrize("how", ["read-only", "read-only, no cache folder yet", "full"])
+def test_an_unwritable_cache_renders_elsewhere_with_one_log_line(
+    disk: Path, how: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    voice = Pyttsx3Voice()
+    settings = VoiceSettings()
+    cache_dir = disk / "data" / "cache"
+    kept = None
+    if how != "read-only, no cache folder yet":
+        kept = VoiceCache(voice, cache_dir).get(LINES[0], settings)  # cached while writable
+    if how == "full":
+        _fill(disk)
+    else:
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+    cache = VoiceCache(voice, cache_dir)
+    with caplog.at_level(logging.WARNING, logger="app.speech.cache"):
+        paths = [cache.get(line, settings) for line in LINES]
+        joined = cache.line(list(LINES[1:]), settings)
+    assert all(wav_is_whole(p) for p in [*paths, joined])
+    if kept is not None:
+        assert paths[0] == kept  # a line already cached is played from the data folder
+    assert cache.fallback_dir is not None
+    for path in [*paths[1:], joined]:
+        assert path.parent == cache.fallback_dir
+    said = [r for r in caplog.records if r.name == "app.speech.cache"]
+    assert len(said) == 1, [r.getMessage() for r in said]
+    assert said[0].exc_info is None
+    assert str(cache_dir) in said[0].getMessage()
+    assert "Traceback" not in caplog.text
