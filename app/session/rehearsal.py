@@ -16,6 +16,7 @@ Two passes: a spoken answer is framed and answered from the recognizer's provisi
 from __future__ import annotations
 
 import enum
+import itertools
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -72,6 +73,10 @@ PATIENCE_PROMPT_PUSH_TO_TALK = (
 #: (decoded while the reply plays; about 2 s for base on a quiet machine): then the provisional
 #: one stands, and a later accurate one still replaces it in the store.
 FINAL_WAIT_S = 8.0
+
+#: Recognition request ids, unique in the process: the kiosk shares one speech worker (and its
+#: accurate-pass queue, which drops an answer a newer one overtook) across its visitors' rehearsals.
+_REQUEST_IDS = itertools.count(1)
 
 #: The phases in which an answer is expected.
 ANSWERING = frozenset({Phase.WAITING, Phase.LISTENING, Phase.THINKING})
@@ -136,6 +141,9 @@ class Rehearsal(QObject):
         self._final_timer = QTimer(self)
         self._final_timer.setSingleShot(True)
         self._final_timer.timeout.connect(self._on_final_timer_timeout)
+        self._empty_timer = QTimer(self)  # an empty provisional's accurate pass, at most so long
+        self._empty_timer.setSingleShot(True)
+        self._empty_timer.timeout.connect(self._on_empty_timer_timeout)
         #: Accurate transcripts that changed an answer's words, and of those, its frame.
         self.revised_answers = 0
         self.revised_frames = 0
@@ -198,6 +206,12 @@ class Rehearsal(QObject):
         max_minutes: float | None = None,
     ) -> None:
         """Begin a conversation; the first line is shown (and spoken) straight away."""
+        if self._finish_waiting:  # the last one ends now, quietly (its results are not shown);
+            self._finish_waiting = False  # a late accurate pass still revises it in the store
+            self._final_timer.stop()
+            if self.conversation is not None and not self.conversation.finished:
+                self.conversation.end()
+        self._drop_request()
         self.scenario = scenario
         self._patience_count = 0
         voiced = self._voice_on()
@@ -477,7 +491,7 @@ class Rehearsal(QObject):
         mic = self.speech.microphone
         if self.phase is Phase.THINKING and mic is not None and mic.continue_answer():
             # The user goes on after the turn was judged over: one answer, taken whole.
-            self._transcribe_id += 1  # the decode of its first part is dropped
+            self._drop_request()  # the decode of its first part is dropped
             self._start_listening()
             return
         self._speech_started_at = time.time()
@@ -508,7 +522,7 @@ class Rehearsal(QObject):
             return
         self._stop_listening(then=Phase.THINKING)
         self._pending_clip = clip
-        self._transcribe_id += 1
+        self._transcribe_id = next(_REQUEST_IDS)
         self._transcribe_started = time.perf_counter()
         self._set_phase(Phase.THINKING)
         self.transcribing.emit()
@@ -525,16 +539,18 @@ class Rehearsal(QObject):
         text = transcript.text.strip()
         if not text:  # the cheap pass heard nothing: the accurate one, coming next, decides
             self._empty_for = request_id
+            self._empty_timer.start(round(FINAL_WAIT_S * 1000))
         else:
             self._take_spoken(request_id, text)  # the reply is playing from here
         if self.speech.worker is not None:
             self.speech.worker.start_final(request_id)
 
-    def _take_spoken(self, request_id: int, text: str) -> None:
+    def _take_spoken(self, request_id: int, text: str, *, await_final: bool = True) -> None:
         assert self.conversation is not None
         idx = len(self.conversation.turns)
         elapsed_ms = (time.perf_counter() - self._transcribe_started) * 1000
-        self._finals_due[request_id] = (idx, self.conversation)
+        if await_final:
+            self._finals_due[request_id] = (idx, self.conversation)
         self._take_answer(text, clip=self._pending_clip, recognizer_ms=elapsed_ms)
 
     def _on_worker_final_transcribed(self, request_id: int, transcript: Transcript | None) -> None:
@@ -544,9 +560,10 @@ class Rehearsal(QObject):
             self._empty_for = 0
             if request_id != self._transcribe_id or self.phase is not Phase.THINKING:
                 return
+            self._empty_timer.stop()
             text = transcript.text.strip() if transcript is not None else ""
-            if text:
-                self._take_spoken(request_id, text)
+            if text:  # this was the accurate pass: nothing more to wait for
+                self._take_spoken(request_id, text, await_final=False)
             else:
                 self._didnt_catch("I didn't catch that.")
             return
@@ -572,6 +589,23 @@ class Rehearsal(QObject):
                     self.answer_revised.emit(idx, conv.turns[idx].text, analysis)
         if self._finish_waiting and not self._awaiting_final():
             self._end_now()
+
+    def _on_empty_timer_timeout(self) -> None:
+        if self._empty_for and self._empty_for == self._transcribe_id:
+            self._empty_for = 0
+            if self.phase is Phase.THINKING and not self._finish_waiting:
+                self._didnt_catch("I didn't catch that.")
+
+    def _drop_request(self) -> None:
+        """The answer being recognized is not taken: its results (and accurate pass) are not
+        wanted; a new id for whatever comes next."""
+        worker = self.speech.worker
+        taken = self._transcribe_id in self._finals_due  # its accurate pass is awaited
+        if worker is not None and self._transcribe_id and not taken:
+            worker.skip_final(self._transcribe_id)
+        self._transcribe_id = next(_REQUEST_IDS)
+        self._empty_for = 0
+        self._empty_timer.stop()
 
     def _awaiting_final(self) -> bool:
         """An accurate transcript of this conversation's answers is still to come."""
@@ -678,6 +712,8 @@ class Rehearsal(QObject):
         assert self.conversation is not None
         self._cap_timer.stop()
         self._patience_timer.stop()
+        if self.speech.worker is not None:  # no answer is being heard any more
+            self.speech.worker.answering(False)
         # The last answer's accurate words first, briefly.
         waiting = self._awaiting_final()
         self._stop_listening(then=Phase.THINKING if waiting else Phase.ENDED)
@@ -687,8 +723,7 @@ class Rehearsal(QObject):
             self._end_now()
         elif not self._finish_waiting:
             self._finish_waiting = True
-            self._transcribe_id += 1  # an answer still being recognized is not taken now
-            self._empty_for = 0
+            self._drop_request()  # an answer still being recognized is not taken now
             self._set_phase(Phase.THINKING)
             self._final_timer.start(round(FINAL_WAIT_S * 1000))
 

@@ -52,7 +52,7 @@ log = logging.getLogger(__name__)
 FINAL_RELEASE_S = 10.0
 #: ... and while the user is answering again it waits at most this long for that answer's cheap
 #: passes to be done, so it does not take the cores the next turn gap needs.
-FINAL_YIELD_S = 30.0
+FINAL_YIELD_S = 10.0
 
 
 def _sentence(exc: BaseException, what: str) -> str:
@@ -127,6 +127,7 @@ class _FinalJob(QObject):
         self.recognizer = recognizer
         self._cond = threading.Condition()
         self._released: set[int] = set()  # request ids whose reply is out, not decoded yet
+        self._skipped: set[int] = set()  # request ids whose answer was not taken
         self._newest = 0  # the newest of them ever: an older one not released was dropped
         self._answering = False
         self._stopping = False
@@ -139,6 +140,12 @@ class _FinalJob(QObject):
         with self._cond:
             self._released.add(request_id)
             self._newest = max(self._newest, request_id)
+            self._cond.notify_all()
+
+    def skip(self, request_id: int) -> None:
+        """Any thread: ``request_id``'s answer was not taken; its accurate pass is not wanted."""
+        with self._cond:
+            self._skipped.add(request_id)
             self._cond.notify_all()
 
     def answering(self, now: bool) -> None:
@@ -155,9 +162,15 @@ class _FinalJob(QObject):
     def _wanted(self, request_id: int) -> bool:
         with self._cond:
             self._cond.wait_for(
-                lambda: request_id in self._released or self._newest > request_id or self._stopping,
+                lambda: (
+                    request_id in self._released
+                    or request_id in self._skipped
+                    or self._newest > request_id
+                    or self._stopping
+                ),
                 FINAL_RELEASE_S,
             )
+            self._skipped.discard(request_id)
             if self._stopping or request_id not in self._released:
                 return False
             self._released.discard(request_id)
@@ -501,6 +514,17 @@ class SpeechWorker(QObject):
         """``request_id``'s provisional transcript was used (the reply is playing): its accurate
         pass may run now. Without this call it is never decoded (and nothing is emitted)."""
         self._final.release(request_id)
+
+    def skip_final(self, request_id: int) -> None:
+        """``request_id``'s answer was not taken (the user went on, the conversation ended):
+        its accurate pass is dropped at once."""
+        self._final.skip(request_id)
+
+    def answering(self, now: bool) -> None:
+        """Whether an answer is being heard (the accurate passes wait meanwhile); the
+        microphone's stream/speculate say yes, its transcript no; say no when listening stops
+        without one."""
+        self._final.answering(now)
 
     def load_recognizer(self) -> None:
         self._load_requested.emit()

@@ -267,6 +267,8 @@ def test_an_empty_provisional_transcript_waits_for_the_accurate_one(
     mic.say("||")  # neither heard anything
     qtbot.waitUntil(lambda: any("didn't catch" in n for n in notices))
     assert len(r.conversation.turns) == 3
+    with qtbot.waitSignal(r.ended, timeout=1_000):  # nothing left to wait for: at once
+        r.end_early()
 
 
 def test_the_end_waits_briefly_for_the_last_accurate_transcript(
@@ -405,3 +407,54 @@ def test_ending_while_an_answer_is_recognized_takes_no_more_answers(
     assert r.phase is Phase.ENDED
     assert len(r.conversation.turns) == 3
     assert store.turns(r.session_id or 0)[1].text == FIRST[3][1].strip()
+
+
+def test_visitors_sharing_one_worker_each_get_their_accurate_words(
+    qtbot: Any, scenario: Scenario, data_dir: Path
+) -> None:
+    """The kiosk shares one speech worker across visits, each with its own Rehearsal (and, in
+    the app, store): every visitor's answers get their accurate pass; a new conversation started
+    while the last one waits for its accurate words ends that one (quietly) and lives on."""
+    rec = TwoPassRecognizer()
+    settings = replace(Settings(), data_dir=data_dir)
+    speech = _speech(settings, rec)
+    mic = speech.microphone
+    try:
+        for visit, pair in enumerate(FIRST[:4]):
+            store = CountingStore(data_dir / f"visit-{visit}.db")
+            r = Rehearsal(settings, store, speech)
+            r.start(scenario)
+            qtbot.waitUntil(lambda r=r: r.phase is Phase.LISTENING)
+            mic.say(_said(pair))
+            qtbot.waitUntil(lambda r=r: len(r.conversation.turns) == 3)
+            sid = r.session_id or 0
+            qtbot.waitUntil(lambda s=store, i=sid, p=pair: s.turns(i)[1].text == p[1].strip())
+            with qtbot.waitSignal(r.ended, timeout=2_000):
+                r.end_early()
+            r.close()
+            store.close()
+        # Started again while the end waits for the last answer's accurate pass.
+        store = CountingStore(data_dir / "again.db")
+        r = Rehearsal(settings, store, speech)
+        rec.gate = threading.Event()
+        r.start(scenario)
+        qtbot.waitUntil(lambda: r.phase is Phase.LISTENING)
+        mic.say(_said(FIRST[2]))
+        qtbot.waitUntil(lambda: len(r.conversation.turns) == 3)
+        old = r.conversation
+        r.end_early()
+        assert r.phase is Phase.THINKING
+        r.start(scenario)
+        assert old.finished
+        new = r.conversation
+        assert new is not old
+        rec.gate.set()
+        qtbot.waitUntil(lambda: old.turns[1].text == FIRST[2][1].strip())
+        qtbot.wait(100)
+        assert not new.finished
+        assert r.phase in (Phase.SPEAKING, Phase.LISTENING, Phase.WAITING)
+        r.close()
+        store.close()
+    finally:
+        if speech.worker is not None:
+            speech.worker.stop()
