@@ -143,6 +143,11 @@ def _measure(
     )
     services, notices = build_speech(loaded.settings)
     window = build_window(loaded, speech=services)
+    # The app loads the framing model after its first paint (bootstrap.warm_framing_model), so
+    # no answer waits for it; here too, before measuring.
+    from app.framing.learned import load_model_in_background
+
+    load_model_in_background().join(300)
     window.show()
     rehearsal = window.rehearsal
     clips: list[tuple[Path, float, float]] = []
