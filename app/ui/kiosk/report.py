@@ -1,7 +1,8 @@
 """What a visitor may take away: their own report, saved to a USB stick they plugged in.
 
-No file dialog: the kiosk offers only the folders of mounted removable media (under
-``/media/$USER`` and ``/run/media/$USER``), so a visitor cannot browse the machine. The report is
+No file dialog: the kiosk offers only the folders of mounted removable media (mount points,
+per ``/proc/self/mounts``, directly under ``/media/$USER`` and ``/run/media/$USER``; never a
+plain folder or a symlink there), so a visitor cannot browse the machine. The report is
 app/report's self-contained HTML page, written through its ``safe_export_path``.
 """
 
@@ -26,8 +27,33 @@ def media_roots(user: str | None = None) -> list[Path]:
     return [Path("/media") / user, Path("/run/media") / user]
 
 
-def removable_folders(roots: Sequence[Path] | None = None) -> list[Path]:
-    """The mounted volumes a report can be written to (writable folders directly under a root)."""
+def _unescape(field: str) -> str:
+    """A /proc/mounts field: spaces, tabs, newlines and backslashes are octal escapes."""
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
+
+
+def mount_points(table: Path = Path("/proc/self/mounts")) -> set[Path]:
+    """Every folder something is mounted on (empty when the table cannot be read: then no
+    folder counts as a USB stick)."""
+    try:
+        text = table.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return set()
+    points: set[Path] = set()
+    for line in text.splitlines():
+        fields = line.split()
+        if len(fields) >= 2:
+            points.add(Path(_unescape(fields[1])))
+    return points
+
+
+def removable_folders(
+    roots: Sequence[Path] | None = None, mounts: set[Path] | None = None
+) -> list[Path]:
+    """The mounted volumes a report can be written to: writable folders directly under a
+    root that are themselves mount points (a plain folder or a symlink planted there is not a
+    USB stick, and nothing is followed out of the root)."""
+    mounted = mount_points() if mounts is None else mounts
     found: list[Path] = []
     for root in media_roots() if roots is None else roots:
         try:
@@ -36,7 +62,13 @@ def removable_folders(roots: Sequence[Path] | None = None) -> list[Path]:
             continue
         for entry in entries:
             try:
-                if entry.is_dir() and os.access(entry, os.W_OK | os.X_OK):
+                if (
+                    not entry.is_symlink()
+                    and entry.is_dir()
+                    and Path(os.path.realpath(entry)) == entry.absolute()
+                    and entry.absolute() in mounted
+                    and os.access(entry, os.W_OK | os.X_OK)
+                ):
                     found.append(entry)
             except OSError:
                 continue

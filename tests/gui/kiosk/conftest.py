@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +47,24 @@ class Booth:
     data_dir: Path
     media_root: Path
     test_microphones: list[FakeMicrophone]
+    sticks: list[Path] = field(default_factory=list)
+
+    def plug_stick(self, name: str) -> Path:
+        """A USB stick as the kiosk sees one: a small tmpfs mounted at media_root/name
+        (unmounted at the end of the test; needs root, skipped with the reason otherwise)."""
+        stick = self.media_root / name
+        stick.mkdir()
+        if os.geteuid() != 0:
+            pytest.skip("a USB stick is a mount point: mounting a tmpfs needs root")
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(stick)],
+            capture_output=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs as a USB stick ({done.stderr.decode().strip()})")
+        self.sticks.append(stick)
+        return stick
 
     def visitor(self) -> FrameshiftDriver:
         """Tap the attract screen and return a driver for the visitor's window."""
@@ -118,6 +138,8 @@ def make_booth(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Booth]]:
 
     yield make
     for booth in built:
+        for stick in booth.sticks:
+            subprocess.run(["umount", "-l", str(stick)], check=False)
         booth.kiosk.shutdown()
         booth.kiosk.close()
         assert booth.speech.worker is not None

@@ -108,7 +108,7 @@ def test_settings_history_and_file_dialogs_are_out_of_reach(
     for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory", "exec"):
         monkeypatch.setattr(QFileDialog, name, lambda *a, _n=name, **k: calls.append(_n))
     booth = make_booth()
-    (booth.media_root / "STICK").mkdir()
+    booth.plug_stick("STICK")
     app = booth.visitor()
     window = app.window
     assert not window.picker.settings_button.isVisibleTo(window)

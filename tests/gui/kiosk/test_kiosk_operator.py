@@ -185,8 +185,7 @@ def test_counts_are_shown_and_exported_as_csv(make_booth: Any) -> None:
     booth = make_booth(anonymous_counts=True)
     with Counts.in_data_dir(booth.data_dir) as counts:
         counts.record("alumni-call", {"exploration": 3, "interview": 1}, shifted=True)
-    stick = booth.media_root / "STICK"
-    stick.mkdir()
+    stick = booth.plug_stick("STICK")
     _open_operator(booth)
     op = booth.kiosk.operator
     assert op.counts_table.rowCount() == 1

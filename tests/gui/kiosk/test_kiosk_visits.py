@@ -214,8 +214,7 @@ def test_an_abandoned_rehearsal_is_counted_once(make_booth: Any) -> None:
 def test_visitor_saves_their_report_to_a_usb_stick_only(make_booth: Any) -> None:
     """The report goes to a folder of the removable-media list, never anywhere else."""
     booth = make_booth()
-    stick = booth.media_root / "KINGSTON"
-    stick.mkdir()
+    stick = booth.plug_stick("KINGSTON")
     _rehearse(booth)
     k = booth.kiosk
     assert k.save_report_button.isVisibleTo(k)
