@@ -160,6 +160,9 @@ _FONDNESS: Final = re.compile(
     r"moment|day)s?\b|\b(?:best|favou?rite)\s+thing\s+about\s+(?:it|the|your|working|what)\b"
     r"|\bwhat\s+do\s+you\s+(?:most\s+)?(?:love|enjoy|like)\s+(?:most\s+)?about\s+(?:it|the\s+(?:job|work|"
     r"role)|your\s+(?:job|work|role)|what\s+you\s+do|working)\b"
+    # "what do you enjoy most about research", "what do you love about it": their own liking
+    r"|\bwhat\s+do\s+you\s+(?:most\s+)?(?:love|enjoy|like)\s+most\b"
+    r"|\bwhat\s+do\s+you\s+(?:really\s+)?(?:love|enjoy)\s+(?:about|in)\b"
     r"|\bproud(?:est)?\b|\bmost\s+rewarding\b|\brewarding\s+(?:moment|part|thing)\b",
     re.IGNORECASE,
 )
@@ -373,6 +376,12 @@ REFLECTIVE_REPLIES: Final = (
     "Honestly, I'm still working that one out myself.",
     "Ha, that's a big one. I'd need longer than we've got to do it justice.",
 )
+#: To "Who else should I talk to?" when no topic names anyone: an honest "let me think", never
+#: "no idea" followed by a colleague's name (a deflection that then names people).
+REFERRAL_REPLIES: Final = (
+    "Good question. Let me have a think about who'd be most useful for you.",
+    "Hmm, let me think about who'd be the right person for you to meet.",
+)
 #: To a request for the job ("Could you refer me?", "When can I interview?") that the scripted
 #: line after it does not take up: an honest brake, never a description of the job.
 REQUEST_REPLIES: Final = (
@@ -396,6 +405,7 @@ GENERIC_REPLIES: Final[dict[str, tuple[str, ...]]] = {
     "logistics": LOGISTICS_REPLIES,
     "later": LATER_REPLIES,
     "reflective": REFLECTIVE_REPLIES,
+    "referral": REFERRAL_REPLIES,
     "request": REQUEST_REPLIES,
     "again": AGAIN_REPLIES,
     "pay_aside": PAY_ASIDES,
@@ -406,6 +416,7 @@ _GENERIC_INTENTS: Final = {
     "logistics": frozenset({"parking", "facilities", "visa"}),
     "later": frozenset({"pay", "start_date"}),
     "reflective": frozenset({"surprise", "fondness", "missing"}),
+    "referral": frozenset({"referral"}),
 }
 
 

@@ -61,7 +61,7 @@ LEANING_THRESHOLD: Final = 0.35
 SOLE_INTENT_THRESHOLD: Final = 0.25
 #: The intents whose words alone say what is asked (not pay: "a pension at a seed company?" is
 #: near a funding topic that mentions money, yet asks about pay).
-SURE_INTENTS: Final = frozenset({"referral", "origin"})
+SURE_INTENTS: Final = frozenset({"referral", "origin", "fondness"})
 #: When an intent or leaning narrowed the topics and none scores enough, an example question
 #: this close (cosine) to the question still decides: it asks the same thing in other words.
 SAME_QUESTION: Final = 0.75
@@ -569,15 +569,19 @@ def questions_in(answer: str) -> list[str]:
     stops: "...kind of curious about research what does a study look like" leads with another
     thought); the better match of the two is answered."""
     found: list[str] = []
-    for start, end in find_questions(answer):
+    for start, end in _question_spans(answer):
         begin = max((m.end() for m in _SENTENCE_END.finditer(answer, 0, start)), default=0)
         if start - begin > _LEAD_CHARS:
             space = answer.find(" ", start - _LEAD_CHARS, start)
             begin = space + 1 if space != -1 else start
+        alone = answer[start:end].strip()
+        if _lead_in(answer[begin:start]):
+            # "Honestly I don't know yet, how many people are on your team?": a clause of its
+            # own before the question; the question is matched as if asked bare
+            begin = start
         question = answer[begin:end].strip()
         if question:
             found.append(question)
-        alone = answer[start:end].strip()
         lead = answer[begin:start].split()
         # "are you still drawing or is it mostly running the business" is one question: the
         # part after "or" is an alternative, not a question of its own
@@ -589,6 +593,61 @@ def questions_in(answer: str) -> list[str]:
         ):
             found.append(alone)
     return found
+
+
+_COMMA: Final = re.compile(r"[,\u2014\u2013]\s+|\s-\s+")
+
+
+def _question_spans(answer: str) -> list[tuple[int, int]]:
+    """The framing rules' questions of an answer, where a question opening a clause after a
+    lead-in and a comma ("Interesting, what makes a good researcher", "I did some data work at
+    uni, do engineers ...") is read on its own, as the bare question would be."""
+    spans = set(find_questions(answer))
+    for comma in _COMMA.finditer(answer):
+        start = comma.end()
+        begin = max((m.end() for m in _SENTENCE_END.finditer(answer, 0, start)), default=0)
+        lead = answer[begin:start]
+        if not _lead_in(lead) or find_questions(lead) or _OPENS_QUESTION.match(lead):
+            continue  # "Are you hiring, or is it ...", "What tools, though?": one question
+        stop = _SENTENCE_END.search(answer, start)
+        clause = answer[start : stop.start() + 1 if stop else len(answer)]
+        if not _OPENS_QUESTION.match(clause):
+            continue  # "..., with all the red tape at a bank?": the question goes on
+        own = [(start + s, start + e) for s, e in find_questions(clause) if not clause[:s].strip()]
+        if own and has_content(answer[own[0][0] : own[0][1]]):
+            spans = {(s, e) for s, e in spans if not s < start < e} | {own[0]}
+    return sorted(spans)
+
+
+#: A sentence opening like a question: its words before a comma are part of the question.
+_OPENS_QUESTION: Final = re.compile(
+    r"^\W*(?:what|how|who|whom|whose|where|when|why|which|is|are|was|were|do|does|did|can|"
+    r"could|would|will|should|shall|may|might|have|has|had|any|anything|anyone|tell|"
+    r"i\s+wonder|i'?m\s+curious|i'?d\s+love\s+to\s+know)\b",
+    re.IGNORECASE,
+)
+#: A lead closed by a comma that sets the question's context rather than standing apart: "So
+#: after I leave my CV here, what happens next?", "For the data team, what tools ...".
+_CONTEXT_LEAD: Final = re.compile(
+    r"^\W*(?:(?:so|and|but|ok(?:ay)?|well|then|now|also|just)\W+)*"
+    r"(?:after|before|if|once|when|whenever|while|since|until|unless|because|as|for|with|"
+    r"without|about|regarding|on|in|at|from|during|given|say|suppose|assuming|besides|other"
+    r"\s+than|apart\s+from|compared|beyond|between|among|under|within|outside|inside|of|"
+    r"across|to|by|via|like|whichever|whatever|wherever|whoever)\b",
+    re.IGNORECASE,
+)
+
+
+def _lead_in(lead: str) -> bool:
+    """Whether the words before a question, in its sentence, are a lead-in of their own closed
+    by a comma: an interjection, hedge, thanks or short statement ("Interesting,", "Thanks,
+    that helps,", "Honestly I don't know yet,"), not a clause setting the question's context
+    ("after I leave my CV here,", "but if I did apply later,", "If you were me, final year,")."""
+    lead = lead.strip()
+    if not lead or not lead.endswith((",", "\u2014", "\u2013", " -")):
+        return False
+    clauses = re.split(r"[,\u2014\u2013]|\s-\s", lead.rstrip(",\u2014\u2013- "))
+    return not any(_CONTEXT_LEAD.match(clause) for clause in clauses)
 
 
 def best_question(matcher: KnowledgeMatcher, questions: Iterable[str]) -> tuple[str, TopicMatch]:
