@@ -7,7 +7,9 @@ nothing for two turns in a row, topics the matcher cannot find from their own ex
 
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +31,59 @@ _INVITATION = re.compile(
 )
 
 
+#: The voice engines a persona's ``voice: engine:name`` may name (app.speech.factory's
+#: VOICE_ENGINES; a test keeps the two the same: this layer cannot import speech).
+VOICE_ENGINE_NAMES: tuple[str, ...] = ("flite", "piper", "pyttsx3")
+#: An aside the voice would read out: "(smiles)", "(laughs softly)", "*sighs*", "[pause]". In
+#: parentheses only an action (a verb in -s, or a known aside word) counts: "(and two labs)"
+#: is text.
+_ASIDE_WORDS = (
+    r"pause|beat|silence|laughter|laughing|smiling|sighing|nodding|grinning|chuckling|"
+    r"shrug|sigh|laugh|smile|nod|grin|wink|whispering|quietly|softly|cheerfully"
+)
+_NOT_ACTIONS = r"(?:and|as|is|was|has|his|hers|its|this|us|yes|plus|less|thus|unless|always)\b"
+_STAGE_DIRECTION = re.compile(
+    rf"\((?:(?!{_NOT_ACTIONS})[a-z]+s|{_ASIDE_WORDS})(?:\s+[a-z][a-z'-]*){{0,3}}\)"
+    r"|\*[a-z][a-z' -]{1,30}\*|\[[a-z][a-z' -]{1,30}\]"
+)
+
+
+def _emoji(text: str) -> str | None:
+    """The first emoji or pictograph in `text` (a voice cannot say it), else None."""
+    for char in text:
+        code = ord(char)
+        if unicodedata.category(char) == "So" or 0x1F000 <= code <= 0x1FAFF:
+            return char
+    return None
+
+
+def unsayable(text: str) -> str | None:
+    """Why a manager line would sound wrong read aloud (a stage direction, an emoji), or None."""
+    aside = _STAGE_DIRECTION.search(text)
+    if aside is not None:
+        return (
+            f"'{aside.group()}' looks like a stage direction: the voice would read it aloud; "
+            "say it in words, or leave it out"
+        )
+    emoji = _emoji(text)
+    if emoji is not None:
+        return f"contains an emoji ({emoji}), which the voice cannot say; use words"
+    return None
+
+
+def voice_engine_problem(voice: str) -> str | None:
+    """A persona voice 'engine:name' whose engine is not known (it would fall back to eSpeak
+    NG silently), with a 'did you mean'; None when it is fine."""
+    engine, sep, _name = voice.partition(":")
+    if not sep or engine in VOICE_ENGINE_NAMES:
+        return None
+    close = difflib.get_close_matches(engine, VOICE_ENGINE_NAMES, n=1, cutoff=0.5)
+    hint = (
+        f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(VOICE_ENGINE_NAMES)})"
+    )
+    return f"voice '{voice}' names an unknown engine '{engine}', so eSpeak NG would speak{hint}"
+
+
 def invites_answer(line: str) -> bool:
     """Whether a manager line asks something or otherwise hands the turn to the seeker."""
     return bool(find_questions(line)) or _INVITATION.search(line) is not None
@@ -47,6 +102,26 @@ def scenario_warnings(
         found.append(Problem(file, line_of(lines, path), message, warning=True))
 
     nodes = scenario.nodes
+    engine = voice_engine_problem(scenario.persona.voice.voice)
+    if engine is not None:
+        warn(["persona", "voice", "voice"], engine)
+    for node in nodes.values():
+        several = len(node.lines) > 1
+        for index, text in enumerate(node.lines):
+            why = unsayable(text)
+            if why is not None:
+                warn(
+                    ["nodes", node.id, "say", index] if several else ["nodes", node.id, "say"],
+                    f"node '{node.id}'" + (f", line {index + 1}" if several else "") + f": {why}",
+                )
+    for t_index, topic in enumerate(scenario.knowledge.topics):
+        for a_index, text in enumerate(topic.answers):
+            why = unsayable(text)
+            if why is not None:
+                warn(
+                    ["knowledge", "topics", t_index, "answers", a_index],
+                    f"topic '{topic.id}', answer {a_index + 1}: {why}",
+                )
     for node in nodes.values():
         if node.is_end:
             continue
@@ -93,7 +168,18 @@ def warn_file(path: Path) -> list[Problem]:
         return []
     text = path.read_bytes().decode("utf-8-sig")
     _, lines, _ = load_yaml(text, str(path))
-    return scenario_warnings(scenario, lines, str(path))
+    found = scenario_warnings(scenario, lines, str(path))
+    if path.stem != scenario.id:
+        found.append(
+            Problem(
+                str(path),
+                line_of(lines, ["id"]),
+                f"the file is named '{path.name}' but the scenario's id is '{scenario.id}': "
+                f"name it '{scenario.id}{path.suffix}' so the two are easy to match",
+                warning=True,
+            )
+        )
+    return sorted(found, key=by_line)
 
 
 def warn_paths(paths: Iterable[Path]) -> list[Problem]:

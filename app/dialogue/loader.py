@@ -18,7 +18,13 @@ from app.dialogue.model import (
     VoiceSettings,
 )
 from app.dialogue.problems import Problem, ScenarioError
-from app.dialogue.validate import by_line, graph_problems, schema_problems, shipped_dialogues_dir
+from app.dialogue.validate import (
+    by_line,
+    graph_problems,
+    raw_goto_problems,
+    schema_problems,
+    shipped_dialogues_dir,
+)
 from app.dialogue.yaml_loader import load_yaml, read_bounded
 
 SUFFIXES = (".yaml", ".yml")
@@ -67,8 +73,9 @@ def check_file(path: Path) -> tuple[Scenario | None, list[Problem]]:
     if data is None and problems:
         return None, problems
     found = schema_problems(data, lines, file)
-    if found:
-        return None, sorted([*problems, *found], key=by_line)
+    if found:  # the gotos too, so every independent error is reported at once
+        more = [p for p in raw_goto_problems(data, lines, file) if p not in found]
+        return None, sorted([*problems, *found, *more], key=by_line)
     scenario = _build(data, path)
     problems = sorted([*problems, *graph_problems(scenario, lines, file)], key=by_line)
     return (None if problems else scenario), problems

@@ -244,6 +244,42 @@ def schema_problems(data: object, lines: Mapping[KeyPath, int], file: str) -> li
     return sorted(found, key=by_line)
 
 
+def raw_goto_problems(data: object, lines: Mapping[KeyPath, int], file: str) -> list[Problem]:
+    """Dangling gotos and start found in the raw file, for one that failed its schema (so no
+    Scenario could be built): the author sees every independent error at once, not the gotos
+    only after fixing the fields. The same wording as `graph_problems`."""
+    if not isinstance(data, Mapping) or not isinstance(data.get("nodes"), Mapping):
+        return []
+    nodes: Mapping[Any, Any] = data["nodes"]
+    ids = [str(k) for k in nodes]
+    found: list[Problem] = []
+    start = data.get("start")
+    if isinstance(start, str) and start not in nodes:
+        found.append(
+            Problem(
+                file,
+                line_of(lines, ["start"]),
+                f"start node '{start}' does not exist{_suggest(start, ids)}",
+            )
+        )
+    for node_id, node in nodes.items():
+        branches = node.get("branches") if isinstance(node, Mapping) else None
+        if not isinstance(branches, list):
+            continue
+        for index, branch in enumerate(branches):
+            goto = branch.get("goto") if isinstance(branch, Mapping) else None
+            if isinstance(goto, str) and goto not in nodes:
+                found.append(
+                    Problem(
+                        file,
+                        line_of(lines, ["nodes", str(node_id), "branches", index, "goto"]),
+                        f"node '{node_id}', branch {index + 1}: goto '{goto}' does not exist"
+                        + _suggest(goto, ids),
+                    )
+                )
+    return found
+
+
 def graph_problems(scenario: Scenario, lines: Mapping[KeyPath, int], file: str) -> list[Problem]:
     """What the schema cannot see: dangling gotos, dead ends, unreachable nodes, loops."""
     problems: list[Problem] = []

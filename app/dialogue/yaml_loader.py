@@ -8,6 +8,7 @@ and list item so that later checks (schema, graph) can point at the line to fix.
 from __future__ import annotations
 
 import errno
+import re
 from pathlib import Path
 from typing import Any
 
@@ -187,14 +188,7 @@ def _load(text: str, file: str) -> tuple[Any, dict[KeyPath, int], list[Problem]]
     except _RefusedError as err:
         return None, loader.lines, [*loader.problems, Problem(file, err.line, err.message)]
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = int(mark.line) + 1 if mark is not None else None
-        what = err.problem or "the YAML could not be read"
-        if err.context:
-            what = f"{what} ({err.context}"
-            if err.context_mark is not None and err.context_mark is not mark:
-                what += f" on line {int(err.context_mark.line) + 1}"
-            what += ")"
+        line, what = explain_syntax(text, err)
         return None, loader.lines, [Problem(file, line, f"YAML syntax error: {what}")]
     except yaml.YAMLError as err:
         return None, loader.lines, [Problem(file, None, f"YAML error: {err}")]
@@ -220,3 +214,62 @@ def _unreadable(text: str, err: yaml.reader.ReaderError, file: str) -> Problem:
     line = text[: max(0, int(err.position))].count("\n") + 1
     code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "?")
     return Problem(file, line, f"YAML error: the character U+{code:04X} is not allowed here")
+
+
+_KEY_VALUE = re.compile(r"^\s*(?:-\s+)*(?:[^\s#'\"][^:#]*?:\s+|-\s+)(?P<value>.*)$")
+
+
+def _open_quote(line: str) -> str | None:
+    """The quote a value on this line opens and never closes on it, else None."""
+    match = _KEY_VALUE.match(line)
+    value = (match.group("value") if match else line.strip()).rstrip()
+    if not value or value[0] not in "'\"":
+        return None
+    quote = value[0]
+    body = value[1:]
+    if quote == '"':
+        closed = re.search(r'(?<!\\)"', body) is not None
+    else:
+        closed = re.search(r"'(?!')", body.replace("''", "")) is not None
+    return None if closed else quote
+
+
+def explain_syntax(text: str, err: yaml.MarkedYAMLError) -> tuple[int | None, str]:
+    """The line of the actual fault and what is wrong there, in plain words (not the parser's
+    "expected <block end>"): a tab used for indenting, a quote opened and never closed, a
+    second ': ' inside a value, a line indented unlike its neighbours."""
+    mark = err.problem_mark or err.context_mark
+    if mark is None:
+        return None, "the file is not valid YAML"
+    lines = text.splitlines()
+    end = min(int(mark.line), len(lines) - 1) if lines else 0
+    begin = int(err.context_mark.line) if err.context_mark is not None else 0
+    problem = (err.problem or "").lower()
+    for index in range(0, end + 1):
+        if re.match(r"^ *\t", lines[index]):
+            return index + 1, "this line is indented with a tab; YAML needs spaces"
+    for index in range(min(begin, end), end + 1):
+        quote = _open_quote(lines[index])
+        if quote is not None:
+            return index + 1, (
+                f"a quote ({quote}) opens the text on this line but does not close on it; "
+                f"add the closing {quote} at the end of the text"
+            )
+    if "mapping values are not allowed" in problem:
+        return end + 1, (
+            "this line has a second ': ' inside its text; put the whole text in quotes "
+            '("...") or leave out the colon'
+        )
+    if "could not find expected ':'" in problem or "simple key" in problem:
+        return end + 1, "this line is missing the ': ' between a field's name and its value"
+    if "found character" in problem and "cannot start any token" in problem:
+        return end + 1, (
+            "this line starts its text with a character YAML reserves (such as @ or `); "
+            "put the text in quotes"
+        )
+    if "end of stream" in problem:
+        return end + 1, "the file ends inside an unfinished quote or list"
+    return end + 1, (
+        "this line is indented differently from the lines around it (or something above it "
+        "is not closed); line its field up with the others at the same level"
+    )
