@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QWidget
 from app.ui.a11y import named
 
 FITS = ("", "smaller", "smallest")  # base.qss: QLabel#managerCaption[fit=...]
-MIN_LINES = 2  # the box is never shorter than this many lines of the text (page scrolls then)
+MIN_LINES = 3  # the box is never shorter than this many lines of the text (page scrolls then)
 
 
 class CaptionBox(QScrollArea):

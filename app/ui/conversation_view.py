@@ -74,7 +74,6 @@ class ConversationView(QWidget):
             )
         )
         self.transcript.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.transcript.setMinimumHeight(EXCHANGE_MIN_PX)  # the caption comes first
         self.state = ListenState()
         self.status = self.state.status
         self.level = self.state.level
@@ -280,7 +279,14 @@ class ConversationView(QWidget):
         self.state.set_state("your_turn" if now == "listening" and not listen else now)
 
     def _fit_page(self) -> None:
-        self.page_scroll.fit(self.caption_box, [self.card, self.banner, self.state, self.bar])
+        """The exchange keeps a little room once it has a bubble (none before the first answer:
+        the first line gets it all); the caption gets what the rest leave."""
+        t = self.transcript
+        shown = any(not t.isRowHidden(r) for r in range(t.count()))
+        t.setMinimumHeight(EXCHANGE_MIN_PX if shown else 0)
+        self.page_scroll.fit(
+            self.caption_box, [self.card, self.banner, self.state, self.bar], t.minimumHeight()
+        )
 
     def _scroll_to_end(self) -> None:
         """After the new bubble is laid out (its height depends on the width)."""
@@ -295,8 +301,10 @@ class ConversationView(QWidget):
         content = sum(
             self.transcript.sizeHintForRow(r) for r in rows if not self.transcript.isRowHidden(r)
         )
-        self.transcript.setMaximumHeight(max(48, content + 2 * self.transcript.frameWidth() + 4))
+        frame = 2 * self.transcript.frameWidth() + 4
+        self.transcript.setMaximumHeight(max(EXCHANGE_MIN_PX, content + frame) if content else 0)
         self.transcript.scrollToBottom()
+        self.page_scroll.show_foot(self.card)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QWidget
 
 from app.ui.caption_box import CaptionBox
@@ -51,15 +51,34 @@ class FittingPage(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._card: QWidget | None = None
+        self._foot_timer = QTimer(self)  # owned: a deleted page takes it along
+        self._foot_timer.setSingleShot(True)
+        self._foot_timer.setInterval(0)
+        self._foot_timer.timeout.connect(self._on_foot_timer_timeout)
 
-    def fit(self, caption: CaptionBox, others: Sequence[QWidget]) -> None:
+    def fit(self, caption: CaptionBox, others: Sequence[QWidget], exchange: int) -> None:
         """A long line (or large text) steps down the type scale (line → heading → lead) while
         it is taller than a third of the screen; the caption then takes what ``others`` (the
-        column's other rows but the exchange) leave, scrolling past that; and the page's least
-        height is set so that, if even that does not fit, the page scrolls."""
+        column's other rows but the exchange, which keeps ``exchange`` px) leave, scrolling
+        past that; and the page's least height is set so that, if even that does not fit, the
+        page scrolls."""
         high = self.viewport().height() or self.height()
         width = min(COLUMN_MAX_PX, max(1, self.viewport().width() - 48))
         fixed = sum(_height(w, width) for w in others) + 2 * MARGIN_PX
-        fixed += SPACING_PX * (len(others) + 1) + EXCHANGE_MIN_PX
+        fixed += SPACING_PX * (len(others) + 1) + exchange
         caption.fit(width, step_down_above=max(120, int(high * 0.33)), room=max(0, high - fixed))
         self.page.setMinimumHeight(fixed + caption.height())
+
+    def show_foot(self, card: QWidget) -> None:
+        """On a page taller than the window, scroll so the answer box and buttons show, as far
+        as the caption's top (only ``card``, the row above it, goes out of view). Once the
+        page's new height is laid out (the scroll range follows it)."""
+        self._card = card
+        self._foot_timer.start()
+
+    def _on_foot_timer_timeout(self) -> None:
+        over = self.page.minimumHeight() - self.viewport().height()
+        if over > 0 and self._card is not None:
+            above = MARGIN_PX + self._card.height() + SPACING_PX
+            self.verticalScrollBar().setValue(min(over, above))

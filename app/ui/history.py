@@ -154,6 +154,7 @@ class HistoryView(QWidget):
         self.model = SessionTableModel(None)
         title = QLabel("Your past conversations")
         title.setObjectName("screenTitle")
+        title.setWordWrap(True)  # large text on a small screen: wrap, never widen the window
         self.summary = QLabel()
         self.summary.setObjectName("historySummary")
         self.summary.setWordWrap(True)

@@ -92,6 +92,9 @@ class PersonaCard(QFrame):
             "How many answers you have given and about how many are left.",
         )
         self.progress_text.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Large text on a small screen wraps these rather than widening the page past it.
+        for label in (self.name, self.progress_text):
+            label.setWordWrap(True)
         self.progress = named(
             QProgressBar(),
             "conversationSteps",

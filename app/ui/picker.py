@@ -68,6 +68,7 @@ class ScenarioPicker(QWidget):
 
         title = QLabel("Rehearse a networking conversation")
         title.setObjectName("screenTitle")
+        title.setWordWrap(True)  # large text on a small screen: wrap, never widen the window
         intro = QLabel(
             "Pick a conversation. The other person will speak; answer out loud or type. "
             "Afterwards you will see where the talk stayed a mutual exploration and where it "

@@ -67,6 +67,8 @@ def _check(view: ConversationView, qtbot: Any) -> None:
     for upper, lower in itertools.pairwise(rows):
         assert _top(upper, page) + upper.height() <= _top(lower, page), (upper, lower)
     assert _top(view.bar, page) + view.bar.height() <= page.height()
+    for row in rows:  # nothing runs off the right edge (large text wraps instead)
+        assert row.mapTo(page, QPoint(row.width(), 0)).x() <= page.width(), row
     assert view.bar.height() >= view.bar.minimumSizeHint().height()
     for button in (view.repeat_button, view.end_button, view.send_button):
         assert button.height() >= button.minimumSizeHint().height()
