@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
         if rehearsal is not None:
             conv = rehearsal.conversation
             if conv is not None and not conv.finished and conv.turns:
-                cut = (conv.scenario.id, conv.end("incomplete"))
+                cut = (conv.scenario.id, conv.end())  # "finished" if it reached its end
             rehearsal.close()
         self.store = None
         return cut
@@ -296,7 +296,8 @@ class MainWindow(QMainWindow):
         """A rehearsal is on screen and not finished."""
         conv = self._rehearsal.conversation if self._rehearsal else None
         on_screen = self.stack.currentWidget() is self._pages.get("conversation")
-        return conv is not None and not conv.finished and on_screen
+        running = conv is not None and not conv.finished and not conv.runner.finished
+        return running and on_screen  # not during the end's wait for the last words
 
     def confirm_end(self) -> bool:
         """Ask before a close ends a conversation; "Keep rehearsing" is the default."""

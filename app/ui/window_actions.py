@@ -103,7 +103,7 @@ def may_close(window: MainWindow, *, ask: bool) -> bool:
         return True
     conv = rehearsal.conversation
     if conv is not None and not conv.finished:
-        conv.end("incomplete")
+        conv.end()  # incomplete, or finished when it reached its end (the end's short wait)
     from app.session.unsaved import needs_saving
     from app.ui.unsaved_dialog import settle_unsaved
 
