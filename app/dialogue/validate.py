@@ -185,7 +185,8 @@ def _explain(error: ValidationError, lines: Mapping[KeyPath, int], file: str) ->
             return at(f"unknown frame '{value}'{_suggest(str(value), FRAMES)}")
         if len(path) >= 2 and path[-2] == "cues":
             return at(f"unknown cue '{value}'{_suggest(str(value), list(SEEKER_CUES))}")
-        return at(f"{where} must be one of {', '.join(map(str, expected))}, not '{value}'")
+        given = f"'{_shown(value)}'" if isinstance(value, str | int | float) else _kind_of(value)
+        return at(f"{where} must be one of {', '.join(map(str, expected))}, not {given}")
     if kind == "type":
         return at(f"{where} must be {_TYPE_WORDS.get(expected, expected)}, not {_kind_of(value)}")
     if kind == "oneOf" and path and path[-1] == "say":

@@ -156,3 +156,20 @@ def test_warnings_in_a_file_point_at_their_lines(tmp_path: Path) -> None:
     assert "did you mean" in said[voice_at + 1]
     assert "(smiles)" in said[say_at + 1]
     assert any("named 'my-copy.yaml'" in w.message for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("[gentle]", "a list"), ("{a: b}", "a mapping"), ("hard", "'hard'"), ("3", "'3'")],
+)
+def test_a_wrong_choice_is_shown_plainly(tmp_path: Path, value: str, shown: str) -> None:
+    """Not "not '['gentle']'": a list or mapping is named by its kind, text in quotes."""
+    source = (REPO / "dialogues" / "connector-intro.yaml").read_text(encoding="utf-8")
+    target = tmp_path / "connector-intro.yaml"
+    target.write_text(
+        re.sub(r"^difficulty: .*$", f"difficulty: {value}", source, count=1, flags=re.M),
+        encoding="utf-8",
+    )
+    messages = [p.message for p in validate_file(target) if "difficulty" in p.message]
+    assert messages, validate_file(target)
+    assert messages[0].endswith(f"not {shown}"), messages[0]
