@@ -48,6 +48,7 @@ class ListenState(QWidget):
         self.status = QLabel()
         self.status.setObjectName("listenStatus")
         self.status.setProperty("state", "idle")
+        self.status.setWordWrap(True)  # large text on a small screen: wrap, never cut off
         self.level = named(
             QProgressBar(), "levelMeter", "Microphone level", "How loud the microphone hears you."
         )
@@ -59,7 +60,7 @@ class ListenState(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)
         row.addWidget(self.dot)
-        row.addWidget(self.status)
+        row.addWidget(self.status, 3)
         row.addWidget(self.level, 1)
         row.addStretch(1)
         self.listen_available = True
