@@ -38,9 +38,9 @@ TURN_BACKS: Final = (
 #: After an answer, before an ending: words that can close a topic.
 BEFORE_ENDING: Final = ("Anyway, that's the short version.", "Anyway.", "Okay, anyway.")
 #: After an answer, before any other line.
+#: (Not "that's the short version": it closes the talk, so only before an ending.)
 AFTER_ANSWER: Final = (
     "Anyway.",
-    "Anyway, that's the short version.",
     "So, where were we?",
     "But that's enough of that.",
 )

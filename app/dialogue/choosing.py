@@ -83,6 +83,11 @@ _HIRE_SUBJECT: Final = re.compile(
     r"|\b(?:the\s+)?(?:person|someone|somebody|whoever|one)\s+(?:who|that)\s+(?:joins|gets|"
     r"takes|lands|fills|starts|comes\s+in|is\s+hired|gets\s+hired)\b"
     r"|\bwhoever\s+(?:joins|gets|takes|lands|fills|starts|you\s+hire)\b"
+    # what makes the one hired do well: "what would make someone succeed there", "to thrive"
+    r"|\b(?:someone|somebody|a\s+person|people|anyone|them|me|candidates?)\s+"
+    r"(?:\w+\s+){0,2}?(?:succeed|do\s+well|thrive|stand\s+out|shine|excel)\b"
+    r"|\b(?:succeed|do\s+well|thrive|successful)\s+(?:\w+\s+){0,3}?(?:in\s+)?(?:the\s+)?first\s+"
+    r"(?:\w+\s+)?(?:days|weeks|months|year)\b"
     r"|\bthe\s+(?:new\s+(?:hire|person|starter|joiner|recruit)|successful\s+(?:candidate|"
     r"applicant)|person\s+you\s+hire|hire)\b|\bnew\s+(?:starters?|joiners?|hires?)\b",
     re.IGNORECASE,
@@ -153,7 +158,15 @@ def names_title(question: str, title: str) -> bool:
     "director of operations")."""
     words, heads = _title_words(title)
     said = re.findall(r"[a-z]+", question.lower().replace("-", " "))
-    if not heads or not any(w in heads or w.removesuffix("s") in heads for w in said):
+    # the head as written, or the people the persona leads named by their field ("test
+    # engineers" to a Test Engineering Lead: a title word that is itself a head, in the
+    # plural; "a learning designer" to the Head of Learning Design is the role hired for)
+    if not heads or not any(
+        w in heads
+        or w.removesuffix("s") in heads
+        or (w.endswith("s") and stem(w) in _TITLE_HEADS and stem(w) in words)
+        for w in said
+    ):
         return False
     asked = frozenset(plain_terms(" ".join(said)))
     return len(asked & words) >= min(2, len(words))
@@ -204,6 +217,8 @@ def choose(matcher: KnowledgeMatcher, asked: Sequence[str], scenario: Scenario) 
         work = any(about_own_work(q) for q in hire)
         if work or (topic is not None and _PERSONA_TOPIC.search(topic)):
             return Choice(role, hire[0], found, requests)
+    if hire and topic is not None and _PERSONA_TOPIC.search(topic):
+        topic = None  # "what would make someone succeed there" is not the persona's own week
     if own:
         # "What does a nurse manager actually do all day?" asked of the nurse manager
         mine = _persona_topic(ranked)
@@ -219,6 +234,8 @@ def choose(matcher: KnowledgeMatcher, asked: Sequence[str], scenario: Scenario) 
             order = [t for t in ranked if is_role_topic(t) or _PERSONA_TOPIC.search(t)]
             if not hire and not any(_THE_ROLE.search(q) for q in info):
                 order.sort(key=is_role_topic)
+            elif hire:  # "what would make someone succeed there": the role, not his own week
+                order = [t for t in order if is_role_topic(t)]
             topic = order[0] if order else None
     return Choice(topic, question, found, requests)
 

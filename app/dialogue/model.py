@@ -6,6 +6,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final
 
 from app.dialogue.asking import GENERIC_REPLIES
 from app.dialogue.bridges import ALL as DEFAULT_BRIDGES
@@ -179,23 +180,35 @@ def split_acknowledgement(line: str) -> tuple[str, str] | None:
 #: A first sentence that only reacts to what the seeker said ("That makes sense."): after the
 #: manager has just answered the seeker's question it would react to their own words, so it
 #: is left out and the rest of the line said.
-_REACTS = re.compile(
+_REACTION: Final = (
     r"(?:that makes sense|makes sense|nice|i see|fair enough|got it|right|okay|ok|sure|great|"
     r"good|interesting|cool|that's great|love that|i like that|mm|hm+|ah|oh|yes|yeah|yay|wow|"
     r"brilliant|perfect|amazing|lovely|wonderful|fantastic|awesome|excellent|love it|ha|haha|"
     r"ooh|oh nice|oh wow|of course|certainly|absolutely|sure thing|happy to help|"
-    r"no problem|glad to)[.!]+\s+",
-    re.IGNORECASE,
+    r"no problem|glad to)"
 )
+#: A bare reaction, or several joined by commas ("Ha, I like that.", "Oh, nice!").
+_REACTS = re.compile(rf"{_REACTION}(?:,\s+{_REACTION})*[.!]+\s+", re.IGNORECASE)
 
 
 def split_reaction(line: str) -> tuple[str, str] | None:
     """("That makes sense.", "The rest of the line.") when the line opens with a bare reaction
-    to the seeker's words; None otherwise."""
+    to the seeker's words; None otherwise. The rest is what is said when the reaction is left
+    out: without an echo ("..., too.") of what the reaction answered."""
     found = _REACTS.match(line)
     if found is None or not line[found.end() :].strip():
         return None
-    return line[: found.end()].strip(), line[found.end() :].strip()
+    # "That makes sense. It took me a while to find where I fit, too.": said without the
+    # reaction (after an answer to the seeker's question), "too" has nothing to attach to
+    rest = _ECHO.sub(r"\1\2", line[found.end() :].strip(), count=1)
+    return line[: found.end()].strip(), rest
+
+
+#: A first sentence (of 4 words or more) echoing the seeker's words: "..., too.".
+_ECHO = re.compile(
+    r"^((?=(?:[^.!?\s]+\s+){3})[^.!?]*?\w)(?:,?\s+too|,?\s+as\s+well)([.!])(?=\s|$)",
+    re.IGNORECASE,
+)
 
 
 def join_parts(parts: Sequence[str]) -> str:

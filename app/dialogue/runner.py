@@ -60,6 +60,15 @@ _REPEAT_SHARE = 0.2
 _REPEAT_NAMES = 2
 
 
+#: An answer of more words than this with no question mark is a pitch, not a question asked.
+_PITCH_WORDS = 60
+
+
+def _pitch(answer: str) -> bool:
+    """Whether the seeker's words are a long statement with no question mark in them."""
+    return "?" not in answer and len(answer.split()) > _PITCH_WORDS
+
+
 def _repeats(answers: Sequence[str], line: str) -> bool:
     """Whether every answer of a topic mostly repeats what the scripted line says."""
     said = set(plain_terms(line))
@@ -185,7 +194,9 @@ class Runner:
         scripted = self._scripted()
         asked = questions_in(answer) if answer is not None else list(questions)
         routed = frozenset(cues) & branch.cues  # the cues the author routed this answer on
-        self._reply = self._answering(asked, routed, scripted, previous=previous)
+        self._reply = self._answering(
+            asked, routed, scripted, previous=previous, pitch=answer is not None and _pitch(answer)
+        )
         return self.line()
 
     # -- internals -------------------------------------------------------------------------
@@ -203,10 +214,13 @@ class Runner:
         scripted: ManagerLine,
         *,
         previous: str | None = None,
+        pitch: bool = False,
     ) -> ManagerLine | None:
         """The reply with the answer to the best-matched question first, or None for the
         scripted line alone. `routed`: the answer's cues its branch was chosen on; `previous`:
-        what the manager said last ("tell me more" asks about it)."""
+        what the manager said last ("tell me more" asks about it); `pitch`: the answer is a
+        long statement asking nothing plainly (no question mark), which gets no deflection or
+        "another time" as if something had been asked: a topic it plainly matches, or nothing."""
         knowledge = self.scenario.knowledge
         if questions and previous and all(is_follow_up(q) for q in questions):
             # "Interesting, tell me more": the topic nearest his last line, never a deflection
@@ -230,15 +244,20 @@ class Runner:
                 kind = "request"
             asked = info or asked
         topic = knowledge.topic(chosen) if chosen else None
+        if topic is None and pitch:
+            return None  # a long pitch asking nothing: the line alone, never "I'd have to check"
         if topic is None and kind is None and asked and all(map(is_follow_up, asked)):
             return None  # nothing near what he said: the line alone
         if topic is None and kind == "later" and talks_terms(scripted.text):
             return None  # "When can I start?" then "You want the job, right?": the line answers
         if topic is not None and (
-            _repeats(topic.answers, scripted.text)
+            any(_repeats([answer], scripted.text) for answer in topic.answers)
             or self.matcher.retells(topic.answers, scripted.text)
         ):
-            return None  # the scripted line already tells it ("Most weeks we're in the lab ...")
+            # the scripted line already tells one of its answers ("Trust. Once a doctor sees
+            # one wrong number ..." before "The hard part is getting doctors to trust the
+            # numbers", "Most weeks we're in the lab ..."): the line alone answers it
+            return None
         parts: list[str] = []
         private = False  # a private question got a light "another time"
         follow_up: str | None = None
