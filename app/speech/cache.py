@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from app.speech.audio import AudioClip
+from app.speech.errors import SpeechError
 from app.speech.protocols import Voice, VoiceSettings
 from app.speech.wavread import wav_is_whole
 
@@ -49,6 +50,17 @@ def _check_room(folder: Path) -> None:
     info = os.statvfs(folder)
     if info.f_bavail * info.f_frsize < MIN_FREE_BYTES:
         raise OSError(errno.ENOSPC, "the disk is (nearly) full", str(folder))
+
+
+_FULL = (errno.ENOSPC, errno.EDQUOT)
+
+
+class _NoRoomError(SpeechError):
+    def __init__(self) -> None:
+        super().__init__(
+            "The disk is full, so the manager's lines cannot be voiced: the captions carry on. "
+            "Free some space to hear him again."
+        )
 
 
 class VoiceCache:
@@ -123,14 +135,19 @@ class VoiceCache:
                 return path
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                if path.parent == self.cache_dir:
-                    _check_room(self.cache_dir)
+                _check_room(path.parent)
                 self.voice.render(text, settings, path)
             except OSError as exc:
                 if self.fallback_dir is not None or exc.errno not in _UNWRITABLE:
+                    if exc.errno in _FULL:
+                        raise _NoRoomError() from exc
                     raise
-                self._use_fallback(exc)
-                path = self.path_for(text, settings)
+                try:  # the temporary folder is often on the same full disk
+                    self._use_fallback(exc)
+                    path = self.path_for(text, settings)
+                    _check_room(path.parent)
+                except OSError as again:
+                    raise _NoRoomError() from again
                 self.voice.render(text, settings, path)
             self.renders += 1
             return path

@@ -9,12 +9,14 @@ import errno
 import logging
 import os
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from app.speech import VoiceCache, VoiceSettings
+from app.speech.errors import SpeechError
 from app.speech.tts_pyttsx3 import Pyttsx3Voice
 from app.speech.wavread import wav_is_whole
 
@@ -87,3 +89,22 @@ def test_an_unwritable_cache_renders_elsewhere_with_one_log_line(
     assert said[0].exc_info is None
     assert str(cache_dir) in said[0].getMessage()
     assert "Traceback" not in caplog.text
+
+
+def test_a_full_disk_everywhere_is_a_sentence_not_a_hang(
+    disk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The temporary folder is often on the same full disk as the data folder: then no engine
+    is asked to render (the pyttsx3 eSpeak driver would wait forever on a WAV it cannot write);
+    the voice thread gets a SpeechError sentence and the captions carry on."""
+    (disk / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(disk / "tmp"))
+    voice = Pyttsx3Voice()
+    settings = VoiceSettings()
+    cache = VoiceCache(voice, disk / "data" / "cache")
+    _fill(disk)
+    for line in LINES:  # before and after the fallback folder exists
+        with pytest.raises(SpeechError, match="disk is full") as caught:
+            cache.get(line, settings)
+        assert "captions carry on" in str(caught.value)
+    assert cache.renders == 0
