@@ -28,13 +28,17 @@ MAX_TOKENS = 48
 
 class Heard(str):
     """The words of a quick decode (a ``str``), with :attr:`last_p`: the probability Whisper gave
-    its last word (0 when the decode looped or found nothing)."""
+    its last word (0 when the decode looped or found nothing), and :attr:`looped`: the decode
+    repeated itself, so its words say neither finished nor unfinished (``Vad`` takes it as
+    "unsure")."""
 
     last_p: float
+    looped: bool
 
-    def __new__(cls, text: str, last_p: float = 1.0) -> Heard:
+    def __new__(cls, text: str, last_p: float = 1.0, *, looped: bool = False) -> Heard:
         heard = super().__new__(cls, text)
         heard.last_p = last_p
+        heard.looped = looped
         return heard
 
 
@@ -89,6 +93,11 @@ def heard(words: Sequence[HeardWord]) -> Heard:
         end -= 1
     words = words[:end]
     text = " ".join(w.text for w in words)
-    if not words or looped(text.split()):
+    if not words:
         return Heard("", 0.0)
+    if looped(text.split()):
+        # Not nothing: a pause whose quick words loop is then left to the whole answer's words
+        # alone, which read 62% of mid-sentence pauses as finished (dev, one run at load 12:
+        # cut 13.2% -> 10.5% at the same 280 ms finished median with loops taken as unsure).
+        return Heard(text, 0.0, looped=True)
     return Heard(text, words[-1].probability)

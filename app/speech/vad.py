@@ -363,6 +363,8 @@ class Vad:
         verdict = judge(text)
         if verdict == "finished" and getattr(text, "last_p", 1.0) < self.config.text_sure_p:
             verdict = "unsure"  # Whisper doubts the very word that would end the sentence
+        if getattr(text, "looped", False):
+            verdict = "unsure"  # a quick decode that repeated itself: neither end nor hold
         if self._hint is not None and self._silent_run and self._hint[0] >= self._pause_start:
             # A second look at the same pause (the quick words, then the whole answer's decode):
             # the words end it only when both looks agree; the more cautious verdict stands.

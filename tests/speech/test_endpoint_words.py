@@ -341,24 +341,32 @@ def test_a_decode_stuck_in_a_loop_is_no_evidence() -> None:
         assert not looped(text.split()), text
 
 
-def test_a_looping_quick_decode_never_holds_a_finished_answer() -> None:
-    """A quick decode stuck in a loop is heard as nothing, so it cannot hold the pause: the
-    whole answer's decode then ends it at the finished wait (any loop phrase and length)."""
+def test_a_looping_quick_decode_is_unsure_never_a_hold_to_the_cap() -> None:
+    """A quick decode stuck in a loop says neither finished nor unfinished, whatever the loop's
+    last word ("not real, not real," would read unfinished): the pause waits the unsure wait,
+    then ends, even when the whole answer's words say finished (any loop phrase and length)."""
     from app.speech.quickwords import heard
     from app.speech.streaming import HeardWord
 
-    for phrase in ("not real,", "I was,", "and then", "um"):
-        for times in (6, 12, 40):
-            loop = ((phrase + " ") * times).split()
-            quick = heard([HeardWord(w, 0.0, 0.0, 0.9) for w in loop])
-            assert quick == "", (phrase, times)
-            assert quick.last_p == 0.0
     said = heard([HeardWord(w, 0.0, 0.0, 0.95) for w in ["Thanks", "a", "lot."]])
     assert said == "Thanks a lot."
     assert said.last_p == 0.95
-    vad = Vad(VadConfig(use_text=True, text_finished_ms=0), ask_end_of_turn=True)
-    clip = _pause_of_a_tone(vad)
-    assert [e for e in vad.hint_text(clip, "Thanks a lot.") if isinstance(e, SpeechEnded)]
+    assert not said.looped
+    config = VadConfig(use_text=True, text_finished_ms=0)
+    for phrase in ("not real,", "I was,", "and then", "um", "Thanks a lot."):
+        for times in (6, 12, 40):
+            loop = ((phrase + " ") * times).split()
+            quick = heard([HeardWord(w, 0.0, 0.0, 0.9) for w in loop])
+            assert quick.looped, (phrase, times)
+            assert quick.last_p == 0.0
+            vad = Vad(config, ask_end_of_turn=True)
+            clip = _pause_of_a_tone(vad)
+            events = vad.hint_text(clip, quick, tail=True) + vad.hint_text(clip, "Thanks a lot.")
+            waited = vad.pause_ms
+            while not [e for e in events if isinstance(e, SpeechEnded)]:
+                events = vad.feed(np.zeros(RATE // 50, dtype=np.int16))
+                waited = vad.pause_ms or waited
+            assert config.text_unsure_ms - 100 <= waited < config.end_silence_max_ms - 300
 
 
 @pytest.mark.parametrize("p", [0.1, 0.49, 0.5, 0.8, 0.99])
