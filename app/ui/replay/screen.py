@@ -38,6 +38,9 @@ if TYPE_CHECKING:  # the domain loads after the window's first paint (see main_w
 __all__ = ["ResultsView"]
 
 
+KIOSK_SPLITTER_LINES = 8  # the least the transcript and coaching get in the kiosk
+
+
 class ResultsView(QWidget):
     """The replay of one session: timeline, playback, the shift, metrics, export and compare.
 
@@ -264,6 +267,10 @@ class ResultsView(QWidget):
     def enter_kiosk_mode(self) -> None:
         """A booth visitor: no history, no file dialog (the booth saves the report)."""
         self.action_bar.enter_kiosk_mode()
+        # The booth's page scrolls (kiosk PageStack): the transcript and the coaching keep room
+        # for a few turns at large text instead of being squeezed under the timeline.
+        lines = self.replay_page.transcript.fontMetrics().lineSpacing()
+        self.replay_page.splitter.setMinimumHeight(KIOSK_SPLITTER_LINES * lines)
 
     def _retry(self) -> None:
         if self._session is not None and self._pivot_turn is not None:

@@ -148,3 +148,33 @@ def test_a_view_deleted_with_updates_queued_raises_nothing(qtbot: Any, updates: 
     shiboken6.delete(view)  # as a visit's window goes, before the event loop runs again
     qtbot.wait(30)  # the queued settles would run now: nothing raises
     assert not shiboken6.isValid(view)
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.6])
+def test_the_replay_keeps_room_for_the_transcript_and_its_buttons(
+    make_booth: Any, scaled: Any, scale: float
+) -> None:
+    """Trial 6 F28: at text size 1.6 the booth's replay squeezed the transcript to ~150 px and
+    sliced "Rehearse again": the transcript keeps eight lines (the page scrolls if it must)."""
+    booth = make_booth()
+    k = booth.kiosk
+    app = booth.visitor()
+    scaled(scale)
+    app.start("career-fair-booth")
+    app.answer("What does your team work on all day?")
+    app.finish()
+    booth.qtbot.waitUntil(lambda: app.window.current_screen == "results", timeout=10_000)
+    results = app.window._pages["results"]
+    page = results.replay_page
+    booth.qtbot.wait(50)
+    lines = page.transcript.fontMetrics().lineSpacing()
+    assert page.splitter.height() >= 8 * lines - 1
+    panel, button = page.insights, page.insights.rehearse_button
+    panel.ensureWidgetVisible(button)
+    booth.qtbot.wait(10)
+    top = button.mapTo(panel.viewport(), QPoint(0, 0)).y()
+    assert top >= 0
+    assert top + button.height() <= panel.viewport().height()
+    shots = os.environ.get("UI_SHOTS_DIR")
+    if shots:
+        k.grab().save(str(Path(shots) / f"kiosk-replay-{scale}.png"))
