@@ -41,6 +41,8 @@ class RehearsalLink(QObject):
             moved.connect(self._on_rehearsal_moved)
         self._microphone: object | None = None
         self._time_up = False  # the last notice was the time cap's (the kiosk's max_minutes)
+        self._say_time_up = False  # ...and the next screen says so
+        window.screen_changed.connect(self._on_window_screen_changed)
         self.watch_microphone()
 
     def watch_microphone(self) -> None:
@@ -89,4 +91,10 @@ class RehearsalLink(QObject):
         window_actions.show_outcome(self.window, conv)
         if self._time_up:  # the banner went with the conversation screen: say why it ended
             self._time_up = False
+            self._say_time_up = True
+            self._on_window_screen_changed(self.window.current_screen)
+
+    def _on_window_screen_changed(self, screen: str) -> None:
+        if self._say_time_up and screen != "conversation":  # on the replay (or the picker)
+            self._say_time_up = False
             self.window.show_status(TIME_UP_STATUS)

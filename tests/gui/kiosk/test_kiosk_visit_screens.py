@@ -178,3 +178,27 @@ def test_the_replay_keeps_room_for_the_transcript_and_its_buttons(
     shots = os.environ.get("UI_SHOTS_DIR")
     if shots:
         k.grab().save(str(Path(shots) / f"kiosk-replay-{scale}.png"))
+
+
+def test_a_rehearsal_ended_by_the_time_cap_says_so_on_the_replay(make_booth: Any) -> None:
+    booth = make_booth(max_minutes=1)
+    app = booth.visitor()
+    app.start("career-fair-booth")
+    app.window.rehearsal._cap_timer.start(50)  # the booth's cap, a minute sooner
+    app.wait_until(lambda: app.window.current_screen == "results", "the time cap", timeout=15_000)
+    assert app.window.status_label.text().startswith("Time is up")
+
+
+def test_the_status_line_goes_with_its_screen(make_booth: Any) -> None:
+    """F24: a sentence about one screen does not stay on the next; one said after a screen
+    change stays on that screen."""
+    booth = make_booth()
+    w = booth.visitor().window
+    w.show_picker()
+    for text in ("All sessions and recordings were deleted.", "Saved.", "x" * 300):
+        w.show_status(text)
+        assert w.status_label.text()
+        w.stack.setCurrentIndex((w.stack.currentIndex() + 1) % w.stack.count())
+        assert w.status_label.text() == ""
+        w.show_status(text)  # said on the screen now shown: it stays there
+        assert w.status_label.text()
