@@ -251,13 +251,14 @@ class Runner:
         if topic is None and kind == "later" and talks_terms(scripted.text):
             return None  # "When can I start?" then "You want the job, right?": the line answers
         if topic is not None and (
-            any(_repeats([answer], scripted.text) for answer in topic.answers)
+            _repeats(topic.answers, scripted.text)
             or self.matcher.retells(topic.answers, scripted.text)
         ):
-            # the scripted line already tells one of its answers ("Trust. Once a doctor sees
-            # one wrong number ..." before "The hard part is getting doctors to trust the
-            # numbers", "Most weeks we're in the lab ..."): the line alone answers it
-            return None
+            return None  # the scripted line already tells it ("Most weeks we're in the lab ...")
+        # of its answers, those whose words the line does not say again: no "Trust. Once a
+        # doctor sees one wrong number ..." before "The hard part is getting doctors to trust
+        # the numbers" when the topic has another answer
+        answers = [a for a in topic.answers if not _repeats([a], scripted.text)] if topic else []
         parts: list[str] = []
         private = False  # a private question got a light "another time"
         follow_up: str | None = None
@@ -273,11 +274,9 @@ class Runner:
             said = " ".join(asked).lower()
             names = [n for n in scenario_names(self.scenario) if n in said]
             named = [
-                a
-                for a in topic.answers
-                if a not in self._said and any(n in a.lower() for n in names)
+                a for a in answers if a not in self._said and any(n in a.lower() for n in names)
             ]
-            parts.append(self._pick(named or topic.answers))
+            parts.append(self._pick(named or answers))
             aside = self._aside(asked, topic, scripted.text)
             if aside is not None:
                 parts.append(aside)
