@@ -96,6 +96,19 @@ def window_frames(n_samples: int) -> int:
     return int(min(FULL_WINDOW_FRAMES, -(-wanted // step) * step))
 
 
+#: Tokens a decode may write: Whisper's own limit (448 less its prompt) in round figures.
+SIZED_TOKEN_CAP = 220
+
+
+def sized_token_cap(n_samples: int) -> int:
+    """At most this many tokens for a cheap (sized-window) decode of ``n_samples`` of 16 kHz
+    audio: 10 a second (fast speech is about 5) plus 24. A decode that loops ('I was, I was,
+    ...') would otherwise run to Whisper's limit and then retry at five higher temperatures:
+    20 s and more for one provisional transcript (bench/turn_gap.py, base, session 6). The
+    cheap pass decodes at temperature 0 only; the accurate pass keeps the fallback."""
+    return 24 + (10 * n_samples) // 16000
+
+
 def _windowed_model(*args: Any, **kwargs: Any) -> Any:
     """A ``faster_whisper.WhisperModel`` whose encoder sees only the first ``frames`` mel frames
     of each (30 s, zero-padded) window: set ``frames`` to :func:`window_frames` of the audio
@@ -385,13 +398,16 @@ class WhisperRecognizer:
     ) -> tuple[str, list[tuple[str, float, float, float]]]:
         """The text and, with ``words``, each word with its start and end (s into ``samples``)
         and Whisper's probability for it."""
+        sized = self.window if window is None else window
         if hasattr(model, "frames"):
-            sized = self.window if window is None else window
             model.frames = window_frames(len(samples)) if sized else FULL_WINDOW_FRAMES
         prompt = " ".join(p for p in (self.initial_prompt, context) if p) or None
         bounded: dict[str, Any] = dict(self.options)
-        if self.max_new_tokens is not None:
-            bounded = {"max_new_tokens": self.max_new_tokens, "temperature": 0.0}
+        limit = self.max_new_tokens
+        if sized:  # the cheap pass: a looping decode must not retry for seconds (see below)
+            limit = min(limit or SIZED_TOKEN_CAP, sized_token_cap(len(samples)))
+        if limit is not None:
+            bounded.update(max_new_tokens=limit, temperature=0.0)
         segments, _info = model.transcribe(
             samples,
             language=self.language,

@@ -14,9 +14,11 @@ from app.speech.scoring import corpus_wer
 from app.speech.stt_whisper import (
     FRAMES_PER_S,
     FULL_WINDOW_FRAMES,
+    SIZED_TOKEN_CAP,
     WINDOW_MARGIN_S,
     WINDOW_MIN_S,
     WINDOW_STEP_S,
+    sized_token_cap,
     trim_leading_quiet,
     window_frames,
 )
@@ -186,3 +188,51 @@ def test_two_threads_decode_at_once_each_in_its_own_window(espeak_dir: Path) -> 
     for i in (0, 1):
         assert len(heard[i]) == 3
         assert corpus_wer([(ANSWERS[i], h) for h in heard[i]]) <= 0.2, heard[i]
+
+
+def test_a_cheap_decode_is_bounded_by_its_audio_and_never_retries(
+    recognizer: WhisperRecognizer, espeak_dir: Path
+) -> None:
+    """The cheap pass (a sized window) decodes at temperature 0 with at most
+    ``sized_token_cap`` tokens for its audio, so a looping decode ends in a fraction of a
+    second instead of running to Whisper's limit and retrying at five temperatures (20 s+ for
+    one provisional transcript at load); a full-window (accurate) decode keeps the fallback.
+    Real tiny.en on every test answer in two voices: the cap never cuts a real answer (each is
+    heard whole within it), and the model is asked exactly that."""
+    asked: list[dict[str, object]] = []
+    model = recognizer._model
+    real = model.transcribe
+
+    def spy(samples, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append({"n": len(samples), **kwargs})
+        return real(samples, **kwargs)
+
+    model.transcribe = spy
+    try:
+        for i, text in enumerate(ANSWERS):
+            voice = VOICES[i % 2]
+            clip = AudioClip.from_wav(espeak(text, espeak_dir / f"cap-{i}.wav", voice))
+            cheap = recognizer.transcribe(clip, window=True).text
+            accurate = recognizer.transcribe(clip, window=False).text
+            assert corpus_wer([(accurate, cheap)]) <= 0.35, (text, cheap, accurate)
+            assert len(cheap.split()) >= len(text.split()) - 3, (text, cheap)
+    finally:
+        model.transcribe = real
+    cheap_calls, full_calls = asked[0::2], asked[1::2]
+    for call in cheap_calls:
+        assert call["temperature"] == 0.0
+        assert call["max_new_tokens"] == sized_token_cap(int(call["n"]))  # type: ignore[arg-type]
+    for call in full_calls:
+        assert "max_new_tokens" not in call
+        assert call.get("temperature", (0.0, 0.2)) != 0.0
+
+
+def test_the_cheap_token_cap_grows_with_the_audio() -> None:
+    """Generous for speech (over 8 tokens a second at any length; fast speech is about 5),
+    never above Whisper's own limit for a 20 s window, and growing with the audio."""
+    lengths = sorted({0, 1, *range(0, 40 * TARGET_RATE, 3 * TARGET_RATE // 7)})
+    caps = [sized_token_cap(n) for n in lengths]
+    assert caps == sorted(caps)
+    for n, cap in zip(lengths, caps, strict=True):
+        assert cap >= 24 + 8 * n // TARGET_RATE
+    assert sized_token_cap(20 * TARGET_RATE) <= SIZED_TOKEN_CAP + 4
