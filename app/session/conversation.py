@@ -154,7 +154,9 @@ class Conversation:
         self.voiced = voiced
         self.mode = mode
         self._clock = clock
+        #: Told each refused write (a sentence), and "" once everything kept was written.
         self._on_notice = on_notice or (lambda _msg: None)
+        self._failing = False
         self._pending: deque[Callable[[], None]] = deque()  # writes the store refused
         self._held: TurnData | None = None  # a voiced manager line waiting for its audio
         self.runner = Runner(scenario, seed=seed, start=start)
@@ -485,8 +487,12 @@ class Conversation:
                     f"{exc.message} {exc.hint} ({len(self._pending)} unsaved turn"
                     f"{'s' if len(self._pending) != 1 else ''} kept in memory.)"
                 )
+                self._failing = True
                 return
             self._pending.popleft()
+        if self._failing:  # everything kept is written now: the failure is over
+            self._failing = False
+            self._notice("")
 
     def _session_deleted(self) -> None:
         """Deleted by another Frameshift (one that could not see this session was live): stop

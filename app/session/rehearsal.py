@@ -95,7 +95,9 @@ class Rehearsal(QObject):
         listening_changed(bool): the microphone started or stopped listening.
         level_changed(float): the live input level, 0..1.
         transcribing(): speech ended; the recognizer is working on it.
-        notice(str): a sentence for the banner (no microphone, didn't catch that, disk full...).
+        notice(str): a sentence for the banner (no microphone, didn't catch that...).
+        saving_failed(str): a write was refused (disk full, read-only...): the answers so far
+            are kept in memory; the sentence holds on the banner for the rest of the rehearsal.
         ended(object): the whole-conversation Analysis, after the session was saved.
     """
 
@@ -108,6 +110,7 @@ class Rehearsal(QObject):
     level_changed = Signal(float)
     transcribing = Signal()
     notice = Signal(str)
+    saving_failed = Signal(str)
     ended = Signal(object)
 
     def __init__(
@@ -226,7 +229,7 @@ class Rehearsal(QObject):
             start=start,
             prior=prior,
             parent_session_id=parent_session_id,
-            on_notice=self.notice.emit,
+            on_notice=self.saving_failed.emit,
         )
         if voiced:
             assert self.speech.worker is not None

@@ -135,7 +135,7 @@ class ConversationView(QWidget):
         frame labels; without `voice` (off, or no speakers) the state row says the line is
         shown, not spoken."""
         self._scenario = scenario
-        self.banner.forget()
+        self.banner.forget_all()
         self._last_manager_idx = None
         self._answered = 0
         self.practice_mode = practice
@@ -256,6 +256,11 @@ class ConversationView(QWidget):
             message = NO_MIC_PATIENCE
         self.banner.say(message)
         self._scroll_to_end()  # the banner takes room from the exchange: keep the newest in view
+
+    def hold_notice(self, message: str) -> None:
+        """A saving failure: it stays on top of the banner for the rest of the rehearsal."""
+        self.banner.hold(message)
+        self._scroll_to_end()
 
     def clear_notice(self) -> None:
         self.banner.clear()

@@ -36,6 +36,7 @@ class RehearsalLink(QObject):
         r.phase_changed.connect(self._on_rehearsal_phase_changed)
         r.level_changed.connect(self._on_rehearsal_level_changed)
         r.notice.connect(self._on_rehearsal_notice)
+        r.saving_failed.connect(self.window.conversation.hold_notice)
         r.ended.connect(self._on_rehearsal_ended)
         for moved in (r.manager_line_done, r.answer_recorded, r.phase_changed):
             moved.connect(self._on_rehearsal_moved)

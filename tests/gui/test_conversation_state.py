@@ -160,3 +160,47 @@ def test_a_microphone_failing_as_it_opens_gives_the_same_state_from_the_first_li
     view.show_notice("Take your time: answer out loud when you are ready, hold Listen, or type.")
     assert "out loud" not in view.banner.text()
     assert "Listen" not in view.banner.text()
+
+
+SAVING = (
+    "The disk holding /data/frameshift.db is full. Free some space. (2 unsaved turns kept in "
+    "memory.)",
+    "The data folder /data is read-only, so nothing can be saved there. Try again once that is "
+    "put right. (1 unsaved turn kept in memory.)",
+)
+
+
+@pytest.mark.parametrize(("saving", "mic"), list(itertools.product(SAVING, [*MICLESS, None])))
+def test_a_saving_failure_outranks_every_other_notice_until_writes_succeed(
+    saving: str, mic: str | None
+) -> None:
+    """Trial 6 F22b: a refused write is on top of the banner for the rest of the rehearsal,
+    above the no-microphone sentence and any passing notice, through answers taken and the
+    microphone coming back; it goes when everything kept is written ("") or a new rehearsal
+    begins."""
+    scenarios, _problems = load_scenarios(installed_scenario_dirs(()))
+    view = ConversationView()
+    view.begin(scenarios[0], voice=True, listen=True)
+    view.show()
+    if mic is not None:
+        view.microphone_lost(mic)
+    view.hold_notice(saving)
+    for passing in ("I didn't catch that. Say it again, or type your answer.", None, saving):
+        if passing is None:
+            view.clear_notice()  # an answer was taken
+        else:
+            view.show_notice(passing)
+        lines = view.banner.text().split("\n")
+        assert view.banner.isVisible()
+        assert lines[0] == saving
+        assert lines.count(saving) == 1
+        if mic is not None and passing is None:
+            assert lines[1].startswith(mic)
+    if mic is not None:
+        view.set_level(0.2)  # it hears again: the microphone's sentence goes, saving stays
+        assert view.banner.text() == saving
+    view.hold_notice("")  # everything kept was written
+    assert not view.banner.isVisible()
+    view.hold_notice(saving)
+    view.begin(scenarios[0], voice=True, listen=True)
+    assert not view.banner.isVisible()

@@ -219,6 +219,7 @@ def test_full_disk_mid_rehearsal_keeps_turns_and_flush_writes_them(
         filler.unlink()
         analysis = conv.end()
         assert conv.flush()
+        assert notices[-1] == ""  # written at last: the failure is over (the banner lets go)
         assert conv.session_id is not None
         assert _saved_texts(store, conv.session_id) == _in_memory(conv)
         session = store.session(conv.session_id)
