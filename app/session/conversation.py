@@ -147,6 +147,7 @@ class Conversation:
         parent_session_id: int | None = None,
         clock: Callable[[], float] = time.time,
         on_notice: Callable[[str], None] | None = None,
+        on_passing_notice: Callable[[str], None] | None = None,
     ) -> None:
         self.scenario = scenario
         self.store = store
@@ -156,6 +157,9 @@ class Conversation:
         self._clock = clock
         #: Told each refused write (a sentence), and "" once everything kept was written.
         self._on_notice = on_notice or (lambda _msg: None)
+        #: Told of a failure that concerns one answer only (its audio not saved); default: as
+        #: ``on_notice``.
+        self._on_passing_notice = on_passing_notice or self._on_notice
         self._failing = False
         self._pending: deque[Callable[[], None]] = deque()  # writes the store refused
         self._held: TurnData | None = None  # a voiced manager line waiting for its audio
@@ -437,7 +441,7 @@ class Conversation:
         except RecordingError as exc:
             if speaker == "seeker":
                 self.lost_recordings[idx] = exc.reason
-                self._notice(f"Your answer's audio could not be saved ({exc.reason}).")
+                self._on_passing_notice(f"Your answer's audio could not be saved ({exc.reason}).")
             return None
 
     def _record(self, turn: TurnData) -> None:

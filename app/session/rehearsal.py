@@ -230,6 +230,7 @@ class Rehearsal(QObject):
             prior=prior,
             parent_session_id=parent_session_id,
             on_notice=self.saving_failed.emit,
+            on_passing_notice=self.notice.emit,
         )
         if voiced:
             assert self.speech.worker is not None
