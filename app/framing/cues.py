@@ -6,6 +6,7 @@ no more than a long answer; spans still index into the full text because they in
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from typing import Final
@@ -28,6 +29,11 @@ _VERB_REACH = 30  # characters after a verbless wh-phrase in which its verb may 
 _SAME_QUESTION = 2  # an opener starting this close after another continues it
 # where a sentence ends: "?", ";", a line break, an ellipsis (trailing off), or "."/"!"
 _SENTENCE_CLOSE = re.compile(r"\.{2,}|…|[?;\n]|[.!](?!\w)")
+_LEAD_IN_WORDS = 6  # words of a lead-in before a comma and the question it leads into
+_LEAD_IN_START = re.compile(r"[.?!;:\n,]")  # where a lead-in may begin (after this)
+_RUN_ON_WORDS = 100  # words with no sentence end after which a stretch may be word salad
+_SALAD_DISTINCT = 0.4  # word salad: fewer distinct words than this share of its first 100
+_SALAD_REPEATS = 4  # or this many words repeated back to back ("and and", "I I")
 _DANGLING = re.compile(r"(?<=[\s,])(?:and|or|but|so)$", re.IGNORECASE)
 
 
@@ -95,7 +101,29 @@ def _openers(text: str) -> list[tuple[int, int, int]]:
             and not _closed_as_statement(text, match.start())
         ):
             found.append((match.start(), match.end(), _SAME_QUESTION))
-    return sorted(found)
+    runs = _word_salad(text)
+    return sorted(f for f in found if not any(s <= f[0] < e for s, e in runs))
+
+
+def _word_salad(text: str) -> list[tuple[int, int]]:
+    """Stretches of `_RUN_ON_WORDS` words or more with no sentence end, not closed by "?", that
+    read as a pasted heap of words rather than speech: few distinct words or words repeated
+    back to back in their first `_RUN_ON_WORDS` ("... and I have I at and and ..."). No
+    word-order question is read inside one. A long unpunctuated spoken answer (the recognizer's
+    run-on) keeps its questions: its words vary (distinct share 0.6 or more in the corpus)."""
+    runs: list[tuple[int, int]] = []
+    begin = 0
+    for stop in (*_SENTENCE_CLOSE.finditer(text), None):
+        end = len(text) if stop is None else stop.start()
+        asked = stop is not None and stop.group() == "?"
+        words = [] if asked else p.WORD.findall(text, begin, end)
+        if len(words) >= _RUN_ON_WORDS:
+            head = [w.lower() for w in words[:_RUN_ON_WORDS]]
+            repeats = sum(a == b for a, b in itertools.pairwise(head))
+            if len(set(head)) < _SALAD_DISTINCT * len(head) or repeats >= _SALAD_REPEATS:
+                runs.append((begin, end))
+        begin = len(text) if stop is None else stop.end()
+    return runs
 
 
 def _closed_as_statement(text: str, pos: int) -> bool:
@@ -117,7 +145,10 @@ def _subject_drop_copula(text: str, match: re.Match[str]) -> bool:
 
 def _opens_sentence(text: str, pos: int) -> bool:
     """Whether only sentence leads ("so", "ok um", "yeah") stand between `pos` and the start of
-    its sentence."""
+    its sentence, or a short lead-in closed by a comma ("Interesting, what makes a good
+    researcher", "Honestly I don't know yet, how big is the team")."""
+    if _after_lead_in(text, pos):
+        return True
     for _ in range(4):
         before = text[:pos].rstrip(" \t,")
         if not before or before[-1] in ".?!;:\n":
@@ -127,6 +158,20 @@ def _opens_sentence(text: str, pos: int) -> bool:
             return False
         pos = word.start()
     return False
+
+
+def _after_lead_in(text: str, pos: int) -> bool:
+    """Whether `pos` follows a comma closing a lead-in of at most `_LEAD_IN_WORDS` words that
+    opens its sentence."""
+    before = text[:pos].rstrip(" \t")
+    if not before.endswith(","):
+        return False
+    head = before[:-1]
+    reach = max(0, len(head) - 80)
+    begin = max((m.end() for m in _LEAD_IN_START.finditer(head, reach)), default=None)
+    if begin is None and reach > 0:
+        return False
+    return 0 < len(p.WORD.findall(head, begin or 0)) <= _LEAD_IN_WORDS
 
 
 def _pseudo_cleft(text: str, match: re.Match[str]) -> bool:
@@ -236,7 +281,16 @@ def _lexicon_cues(text: str, lexicon: Iterable[tuple[str, re.Pattern[str]]]) -> 
                 continue
             if name in _NEGATABLE and negated(text, match.start(), match.end()):
                 continue
+            if name == "job_request" and _on_condition(text, match.start()):
+                continue
             yield _cue(name, text, match.start(), match.end())
+
+
+def _on_condition(text: str, start: int) -> bool:
+    """Whether the sentence before `start` makes a request wait on fit ("If it turns out to be
+    a fit, I'd be glad for you to pass my name along then")."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    return p.FIT_CONDITION.search(text, begin, start) is not None
 
 
 #: Requests that a negator or deferral in their clause withdraws ("I'm not applying", "not

@@ -12,6 +12,13 @@ then stand exactly. For every other seeker turn:
   only when its probability passes `threshold` (`question_threshold` when the rules heard a
   question). A cue head names the cue of the model's frame, so shift detection, cue names and
   explanations keep working.
+* **Pay needs pay words**: the model may name a pay question only in a turn that names pay-like
+  content (`patterns.PAY_CONTENT`), and its span is those words; otherwise a turn whose
+  questions all ask about the work ("How big is the team?", "I might be. What's the scope of
+  the role?") keeps the rules' frame, and any other takes the cue head's next cue.
+* **A question about the work asks for nothing**: the model may not name a job request in a
+  turn whose questions are all wh-questions ("what projects would I work on", "who does the
+  role report to") unless its words ask for the position (`patterns.JOB_ASKED`).
 * **Withdrawn requests**: the model may not read back a request the rules found negated or
   deferred ("I'm not ready to apply yet") or "the open role" as the topic of a question about
   its content (`cues.withdrawn`): its interview reading with that cue stands only when the
@@ -26,6 +33,7 @@ then stand exactly. For every other seeker turn:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -166,6 +174,7 @@ class Judgement:
     cue: str | None
     start: int
     end: int
+    cues_ranked: tuple[str, ...] = ()  # the cue head's labels, most likely first
 
     @property
     def score(self) -> float:
@@ -268,8 +277,11 @@ class FramingModel:
         cue_head = self.heads.cues.get(frame)
         cue = None
         start = end = 0
+        ranked: tuple[str, ...] = ()
         if cue_head is not None:
-            cue = cue_head.labels[int(np.argmax(cue_head.probabilities(alone)))]
+            cue_probs = cue_head.probabilities(alone)
+            ranked = tuple(cue_head.labels[int(i)] for i in np.argsort(-cue_probs, kind="stable"))
+            cue = ranked[0]
             w = self.heads.frame.weights[:384]
             direction = w[:, int(order[0])] - w[:, int(order[1])]
             start, end = evidence(states, tokens.spans, direction, text, tokens.gap)
@@ -281,6 +293,7 @@ class FramingModel:
             cue=cue,
             start=start,
             end=end,
+            cues_ranked=ranked,
         )
 
 
@@ -321,12 +334,51 @@ def hybrid(
         if rest is None:
             return frame, score, cues
         judgement = rest
+    if judgement.cue == "job_request" and _asks_about_work(text, cues):
+        return frame, score, cues  # "what projects would I work on?" asks about the work
+    if judgement.cue == "pay_question":
+        pay = _pay_words(text, judgement.start, judgement.end)
+        if pay is None and _asks_about_work(text, cues):
+            return frame, score, cues  # "How big is the team?" asks about the work
+        if pay is None:  # interview, but not about pay: the cue head's next cue names it
+            other = next(c for c in judgement.cues_ranked if c != "pay_question")
+            judgement = dataclasses.replace(judgement, cue=other)
+        else:
+            judgement = dataclasses.replace(judgement, start=pay[0], end=pay[1])
     extra: tuple[CueMatch, ...] = ()
     if judgement.cue is not None:
         s, e = judgement.start, judgement.end
         extra = (CueMatch(judgement.cue, text[s:e], s, e),)
     merged = tuple(sorted((*cues, *extra), key=lambda c: (c.start, -c.end, c.cue)))
     return judgement.frame, _band(judgement.frame, judgement.score), merged
+
+
+def _asks_about_work(text: str, cues: tuple[CueMatch, ...]) -> bool:
+    """Whether every question the rules heard asks about the work (a wh-question: "who does
+    the role report to", "why is the role open") and none of the turn's words asks for the
+    position (`patterns.JOB_ASKED`: applying, an interview, the next steps...)."""
+    text = text[: p.MAX_ANALYZED_CHARS]
+    questions = [cue for cue in cues if cue.cue == "seeker_question"]
+    about_work = (
+        all(
+            p.WORK_QUESTION_START.match(cue.text) or p.WORK_QUESTION_AT.match(cue.text)
+            for cue in questions
+        )
+        if questions
+        else p.WORK_QUESTION_AT.search(text) is not None
+    )
+    return about_work and p.JOB_ASKED.search(text) is None
+
+
+def _pay_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a pay question the model read names its pay-like content (`patterns.PAY_CONTENT`:
+    the pay, the money, the hours, remote work...): the match nearest the model's evidence
+    `[start, end)`, so the words shown are the pay words; None when the turn names none."""
+    found = list(p.PAY_CONTENT.finditer(text[: p.MAX_ANALYZED_CHARS]))
+    if not found:
+        return None
+    best = min(found, key=lambda m: (max(0, m.start() - end, start - m.end()), m.start()))
+    return best.start(), best.end()
 
 
 def _judge_kept(

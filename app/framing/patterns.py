@@ -342,7 +342,15 @@ CONDITIONAL_INTEREST: Final = _rx(
     r"|eighty|ninety|hundred)(?![\w'’]))|potentially",
     rf"(?:it|that|this)(?:{A}s|\s+is)?\s+(?:might|could|may)\s+be",
     r"could\s+be",
+    # "I might be." to "are you interested?", "i may be interested", "I might be, how big..."
+    r"i\s+(?:might|may)\s+be(?=\s*(?:[,.;:!?…]|$|(?:interested|open|keen|tempted|up\s+for"
+    r"|(?:what|how|who|where|when|why|which)(?:['’]?s)?|is|are|do|does|can|could|would|depends"
+    r"|but|though"
+    r"|yeah|honestly|not|i)(?![\w'’])))",
     r"it\s+depends|depend(?:s|ing)\s+on",
+    # "Depends.", "depends how senior the role is", "depends whether..."
+    r"depends(?=\s*(?:[,.;:!?…]|$|(?:(?:what|how|who|where|when|why|which)(?:['’]?s)?|if|whether)"
+    r"(?![\w'’])))",
     r"(?:want|like|love|need|prefer|rather|wanna|have)\s+(?:to\s+)?(?:\w+\s+)?(?:learn|know|hear"
     r"|understand|find\s+out|see|get\s+a\s+feel|think|explore)\b[^.?!\n]{0,40}?(?:more|first"
     r"|before|better)",
@@ -489,6 +497,8 @@ SELF_PROMOTION: Final = _rx(
     rf"|degree|certification|bachelor{A}?s)",
     r"results\s+driven|results-driven|self-starter",
 )
+#: What a seeker may have put forward for the position: their name, CV or application.
+_MINE: Final = r"my\s+(?:name|cv|resume|résumé|details|profile|application|candidacy)"
 JOB_REQUEST: Final = _rx(
     r"(?:are|is|were)\s+(?:you|your\s+\w+|they|you\s+guys|anyone|the\s+team)\s+(?:\w+\s+)?hiring",
     r"(?:you|they|you\s+guys|your\s+\w+|the\s+team|the\s+company)\s+(?:might\s+be|may\s+be|are|is"
@@ -515,6 +525,15 @@ JOB_REQUEST: Final = _rx(
     r"hear\s+back",
     r"foot\s+in\s+the\s+door",
     r"introduce\s+me\s+to\s+the\s+hiring",
+    # agreeing to be put forward, or asking for it: "put me forward", "put my name in", "send
+    # my CV through", "submit me", "go ahead and refer me" ("put me in touch", "pass me on to
+    # someone in research" seek a referral to learn, not the position)
+    rf"put\s+(?:me|{_MINE})\s+(?:forward|up\s+for\s+(?:it|the|this|that))",
+    rf"put\s+{_MINE}\s+(?:in|down|through|on\s+the\s+(?:list|shortlist|pile)|in\s+the\s+hat)",
+    rf"(?:send|pass|push|forward|take)\s+(?:me|{_MINE})\s+(?:forward|through)",
+    rf"(?:send|pass|push|forward)\s+{_MINE}\s+(?:on|along|over|in|up)",
+    rf"(?:submit|nominate|shortlist)\s+(?:me|{_MINE})",
+    r"go\s+ahead\s+and\s+(?:put|send|pass|submit|forward|refer|recommend|nominate|sign|add)\s+me",
 )
 PAY_QUESTION: Final = _rx(
     r"salary|salaries|compensation|wages?|paycheck|bonus(?:es)?|stock\s+options?|equity|pension"
@@ -525,9 +544,39 @@ PAY_QUESTION: Final = _rx(
     r"(?!\s+(?:attention|off|back|it\s+forward|for\s+itself|(?:(?:the|their|my|our|his|her"
     r"|its|your)\s+)?(?:bills?|rent|mortgage|debts?|loans?|fines?|taxes)(?![\w'’])))",
     r"paid(?!\s+(?:attention|off))",
-    r"how\s+much\s+(?:[\w'’-]+\s+){0,4}?(?:make|earn|get|pay|money|holiday|vacation|leave)",
+    # "how much would I make", "how much do research assistants make": the person is paid;
+    # "how much difference does it make", "how much support do you get" ask about the work
+    r"how\s+much\s+(?!(?:difference|impact|sense|progress|noise|of|effort|headway|use|change"
+    r"|revenue|profit|say|support|autonomy|freedom|time|travel|input|room)(?![\w'’]))"
+    r"(?:[\w'’-]+\s+){0,4}?(?:make|earn|pay|money|holiday|vacation|leave)",
+    r"how\s+much\s+(?:do|does|did|would|will|could|can|might)\s+(?:i|you|we|they|people|one"
+    r"|someone|it|(?:the|a|this|that)\s+[\w'’-]+)\s+(?:get|take\s+home)(?=\s*(?:[?.!,;]|$"
+    r"|a\s+(?:year|month|week|day)|per\s|an\s+hour|for\s+(?:it|that|this)\s*[?.!]?\s*$))",
+    r"how\s+much\s+(?:paid\s+)?(?:holiday|vacation|leave|time\s+off|pto)",
     r"money|earn|earnings",
     r"(?:holiday|vacation)\s+(?:days|allowance|entitlement|time)|paid\s+time\s+off|pto",
+    # the terms of the job, asked: "is it remote?", "the day rate" (the hours are the model's:
+    # "what are the hours actually like" may ask about the work)
+    r"(?:is|would|could|can)\s+(?:it|this|that|the\s+(?:role|job|position))\s+(?:be\s+)?"
+    r"(?:fully\s+|partly\s+|mostly\s+)?(?:remote|hybrid)",
+    rf"what(?:{A}s|\s+(?:are|is|were))\s+the\s+(?:day\s+rate|hourly\s+rate)",
+    r"(?:day|hourly|daily)\s+rate|(?:a|the\s+first|my|the\s+next)\s+(?:pay\s+)?raise",
+)
+#: Pay-like content: the pay, the money or a term of the job (hours, remote work, holidays).
+#: A pay question names one; the sentence model may name the cue only for a turn that does
+#: ("How big is the team?" and "How senior is the role?" ask about the work, `learned.hybrid`).
+PAY_CONTENT: Final = _rx(
+    r"salar(?:y|ies)|compensation|comp|wages?|paycheck|pay(?:s|ing|ment|check|roll)?|paid|money"
+    r"|earn(?:s|ing|ings)?|income|benefits?|bonus(?:es)?|equity|(?:stock|share)\s+options?"
+    r"|pension|401\s?k|perks?|raises?|(?:day|daily|hourly|going|pay|contract|freelance|starting)"
+    r"\s+rates?|per\s+diem|mileage|reimburs\w*|retirement|p\s?t\s?o|ballpark|the\s+range(?!\s+of)"
+    r"|four[\s-]day\s+weeks?"
+    r"|rates?\s+of\s+pay|the\s+rate|hourly|hours|overtime|remote(?:ly)?|hybrid"
+    r"|work(?:ing)?\s+from\s+home|wfh|holidays?|vacations?|(?:annual|parental|maternity|paternity"
+    r"|sick|paid)\s+leave|leave\s+(?:policy|allowance|days)|time\s+off|days\s+off|pto|package"
+    r"|commission|relocation|insurance|health\s*care|dental|allowance|per\s+(?:hour|year|annum"
+    r"|month|day)|salaried|contract(?:or)?|part[\s-]time|full[\s-]time|four[\s-]day\s+week"
+    r"|sign(?:ing)?[\s-]on|\d+\s*k|[$£€]\s*\d",
 )
 
 # --- negation and deferral scope ---------------------------------------------------------------
@@ -583,6 +632,13 @@ DEFERRED_AFTER: Final = re.compile(
     r"(?![\w'’])",
     re.IGNORECASE,
 )
+#: A condition on fit or on learning more, earlier in a request's sentence: "If it turns out to
+#: be a fit, I'd be glad for you to pass my name along then" puts the request off.
+FIT_CONDITION: Final = _rx(
+    r"(?:if|once|when)\s+(?:it|this|that|things|the\s+role)\s+(?:[\w'’-]+\s+){0,5}?(?:fit|right"
+    r"|match|makes\s+sense|works\s+out)",
+    r"once\s+i\s+(?:[\w'’-]+\s+){0,2}?(?:know|learn|understand|met|meet|seen|see|talked|spoken)",
+)
 #: "The open role" named inside a question is its topic ("what would the person in the open
 #: role do?"), not a request for it ("are there any openings?").
 DEFINITE_ROLE: Final = _rx(
@@ -601,6 +657,29 @@ ROLE_CONTENT_QUESTION: Final = _rx(
 ROLE_ASKED_FOR: Final = _rx(
     r"apply\w*|applications?|considered|consider\s+me|put\s+me|refer\w*|hire\s+me|get\s+(?:it|in)"
     r"|filled|still\s+(?:open|available|accepting|taking|hiring)|for\s+me|interview\w*|resume|cv",
+)
+#: A question about the work: a wh-word ("what projects would I work on", "who does the role
+#: report to", "why is the role open"), not "when" ("when can I interview?").
+WORK_QUESTION_START: Final = re.compile(
+    r"(?:what|who|whom|why|how|which|where)(?!\w)(?!\s+(?:do|can|could|should|would)\s+i"
+    r"\s+(?:apply|get\s+(?:in|hired|the\s+job)))",
+    re.IGNORECASE,
+)
+#: A wh-word opening a clause, for a turn in which the rules heard no question ("hmm how
+#: senior is the role").
+WORK_QUESTION_AT: Final = re.compile(
+    r"(?:^\W*|[.?!;,]\s+|(?<![\w'’])(?:hmm|um|uh|so|well|depends|maybe|okay|ok|right|and)[\s,]+)"
+    r"(?:what|how|who|whom|why|which|where)(?!\w)",
+    re.IGNORECASE,
+)
+#: Words with which a question about the work still asks for the position (the model may then
+#: name a job request): applying, being considered or put forward, hiring, an interview, the
+#: next steps, a chance or a start.
+JOB_ASKED: Final = _rx(
+    r"apply\w*|applications?|consider\w*|put\s+me|refer\w*|hir\w+|get\s+(?:it|in)|filled"
+    r"|still\s+(?:open|available|accepting|taking)|for\s+me|interview\w*|resume|cv|candidates?"
+    r"|next\s+steps?|process|chance|shot|start\w*|offer\w*|join\w*|openings?|vacanc\w*"
+    r"|forward|sign\s+(?:me\s+)?up|sign\s+me|room\s+for|take\s+me|have\s+me|bring\s+me|work\s+(?:for|with)\s+you",
 )
 #: The words a request for the position rests on; negated, they withdraw it.
 REQUEST_WORD: Final = _rx(
