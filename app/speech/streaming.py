@@ -166,7 +166,8 @@ class AnswerStream:
     ``window``: the window of ``step``'s and ``decode``'s decodes (True: sized to the audio,
     about six times faster than Whisper's 30 s for a 5-10 s answer; None: the recognizer's own).
     These are the cheap passes (captions, the end-of-turn words, the provisional transcript the
-    reply is framed from); :meth:`final` is the accurate one, in Whisper's full window.
+    reply is framed from); the accurate pass is :func:`final_decode` of :meth:`audio`, in
+    Whisper's full window, on the worker's own thread (``worker._FinalJob``).
 
     ``tail``: ``decode`` decodes only what follows the committed words (from the
     start of the last :data:`ANCHOR_WORDS` of them) in a window sized to it, about 0.1-0.2 s for
@@ -195,8 +196,6 @@ class AnswerStream:
         self.decodes = 0
         #: How many ``decode`` calls decoded a tail only.
         self.tail_decodes = 0
-        #: How many ``final`` (full-window) decodes ran.
-        self.final_decodes = 0
         #: Streaming decodes that finished after their answer was reset (nothing committed).
         self.dropped_steps = 0
         #: Where each committed word starts and ends, seconds into the answer's audio.
@@ -322,16 +321,6 @@ class AnswerStream:
         after this answer was reset."""
         with self._lock:
             return self._audio(clip)
-
-    def final(self, clip: AudioClip) -> Transcript:
-        """The accurate pass: the whole answer (denoised like the others) decoded in Whisper's
-        full 30 s window with no forced words, as ``bench/speech.py`` measures whole clips: its
-        words owe nothing to the cheap decodes before it."""
-        started = time.perf_counter()
-        text = final_decode(self.recognizer, self.audio(clip))
-        with self._lock:
-            self.final_decodes += 1
-        return Transcript(text, clip.duration_s, time.perf_counter() - started)
 
     def _known(self) -> tuple[list[str], list[float], list[float]]:
         """The answer's words known before the tail, with where each starts and ends: the
