@@ -128,6 +128,7 @@ class Rehearsal(QObject):
         self.scenario: Scenario | None = None
         self.phase = Phase.IDLE
         self._links: list[tuple[Any, Callable[..., Any]]] = []
+        self._conversations = 0  # started so far: whose saving news reaches the banner
         self._line: ManagerLine | None = None
         self._line_idx = -1
         self._render_id = 0
@@ -198,6 +199,19 @@ class Rehearsal(QObject):
             signal.connect(slot)
         self._links = links
 
+    def _notices_of(self) -> Callable[[str], None]:
+        """Saving news of the conversation being started, for the banner while it is the one
+        on screen: a late accurate pass's refused write for an ended conversation must not
+        hold the next conversation's banner (its retry and export happen at its end)."""
+        self._conversations += 1
+        mine = self._conversations
+
+        def tell(message: str) -> None:
+            if mine == self._conversations:
+                self.saving_failed.emit(message)
+
+        return tell
+
     def start(
         self,
         scenario: Scenario,
@@ -229,7 +243,7 @@ class Rehearsal(QObject):
             start=start,
             prior=prior,
             parent_session_id=parent_session_id,
-            on_notice=self.saving_failed.emit,
+            on_notice=self._notices_of(),
             on_passing_notice=self.notice.emit,
         )
         if voiced:

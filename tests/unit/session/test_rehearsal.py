@@ -153,3 +153,30 @@ def test_the_voice_cache_keys_on_the_engine(tmp_path: Path) -> None:
     one = VoiceCache(FakeVoice(), tmp_path).path_for("Hello", settings)
     two = VoiceCache(OtherEngine(), tmp_path).path_for("Hello", settings)
     assert one != two
+
+
+def test_saving_news_reaches_the_banner_only_from_the_conversation_on_screen(
+    qtbot: Any, scenario: Scenario, store: CountingStore, data_dir: Path, phases: list[Phase]
+) -> None:
+    """A refused write of the conversation on screen holds the banner (saving_failed); one
+    from an earlier conversation (a late accurate pass revising an ended one) does not reach
+    the next conversation's banner. One answer's lost audio is a passing notice."""
+    r = _rehearsal(qtbot, _settings(data_dir), store, None, phases)
+    held: list[str] = []
+    passing: list[str] = []
+    r.saving_failed.connect(held.append)
+    r.notice.connect(passing.append)
+    olds = []
+    for n in range(4):
+        r.start(scenario)
+        conv = r.conversation
+        assert conv is not None
+        for old in olds:
+            old._notice(f"late refused write of conversation {olds.index(old)}")
+        conv._notice(f"refused write {n}")
+        conv._on_passing_notice(f"audio {n}")
+        olds.append(conv)
+        r.end_early()
+    assert held == [f"refused write {n}" for n in range(4)]
+    assert all(f"audio {n}" in passing for n in range(4)), passing
+    r.shutdown()
