@@ -557,6 +557,8 @@ def matcher_for(knowledge: Knowledge, *, wait: bool = False) -> KnowledgeMatcher
 #: How far before a question's first word its sentence may reach ("So after I leave my CV here,
 #: what happens next?"): the words before it often say what it is about.
 _LEAD_CHARS: Final = 80
+#: A long answer's opening and close read for questions, each this many characters at most.
+_READ_CHARS: Final = 2_000
 #: A lead of this many words or more is long enough that the question is matched alone too.
 _LONG_LEAD_WORDS: Final = 6
 _SENTENCE_END: Final = re.compile(r"[.!?;:]\s")
@@ -567,7 +569,15 @@ def questions_in(answer: str) -> list[str]:
     question marks), each with the start of its sentence: what a topic is matched against.
     A question after a long lead is also taken on its own (recognized speech has no full
     stops: "...kind of curious about research what does a study look like" leads with another
-    thought); the better match of the two is answered."""
+    thought); the better match of the two is answered. A very long answer is read at its
+    opening and its close only (:data:`_READ_CHARS` each, cut at spaces), as the framing
+    reading does: a pasted wall of text costs no more than a long spoken answer."""
+    if len(answer) > 2 * _READ_CHARS + _LEAD_CHARS:
+        head = answer.rfind(" ", 0, _READ_CHARS)
+        tail = answer.find(" ", len(answer) - _READ_CHARS)
+        head = head if head > 0 else _READ_CHARS
+        tail = tail if tail > 0 else len(answer) - _READ_CHARS
+        return questions_in(answer[:head]) + questions_in(answer[tail:])
     found: list[str] = []
     for start, end in _question_spans(answer):
         begin = max((m.end() for m in _SENTENCE_END.finditer(answer, 0, start)), default=0)

@@ -87,3 +87,17 @@ def test_a_lead_in_is_left_out_of_the_question(lead: str) -> None:
 def test_a_context_clause_stays_with_its_question(lead: str) -> None:
     found = questions_in(f"{lead}, what happens next?")
     assert found[0] == f"{lead}, what happens next?"
+
+
+@pytest.mark.parametrize("filler_words", [900, 5_000, 60_000])
+def test_a_long_answer_is_read_for_questions_at_its_two_ends(filler_words: int) -> None:
+    """A pasted wall of text is read at its opening and close only (as the framing reading
+    is), so its questions there are found, comma lead-ins included, and the cost stays that of
+    a long spoken answer whatever the length (the 10 MB case: tests/reliability)."""
+    said = "I have five years of experience, mostly in logistics"
+    filler = " ".join([said] * (filler_words // 9))
+    opening = "Interesting, what does your team work on?"
+    close = "Honestly I don't know yet, how many people are on your team?"
+    found = questions_in(f"{opening} {filler}. {close}")
+    assert "what does your team work on?" in found
+    assert "how many people are on your team?" in found
