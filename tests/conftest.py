@@ -7,7 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -86,3 +86,20 @@ def no_leaked_threads() -> Iterator[None]:
         if t.is_alive():
             leaked.append(t.name)
     assert not leaked, f"threads left running: {leaked}"
+
+
+@pytest.fixture
+def tmpfs(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+    """Mount a tmpfs of the given size (e.g. "512k") and return its folder; unmounted after.
+    Skipped with the reason where mounting is refused (tests/disks.py)."""
+    from tests.disks import mount_tmpfs, unmount
+
+    mounted: list[Path] = []
+
+    def mount(size: str) -> Path:
+        mounted.append(mount_tmpfs(tmp_path / f"tmpfs{len(mounted)}", size))
+        return mounted[-1]
+
+    yield mount
+    for folder in reversed(mounted):
+        unmount(folder)

@@ -22,8 +22,7 @@ import pytest
 
 from app.cli.main import main
 from app.store import SessionInUse, Store
-
-from .conftest import remount
+from tests.disks import remount
 
 REPO = Path(__file__).resolve().parents[2]
 ANSWERS = ["Hi", "Tell me more", "What does the team do", "How big is it", "ok", "Thanks"]

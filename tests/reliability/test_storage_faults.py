@@ -17,8 +17,7 @@ from app.dialogue import Scenario
 from app.session.conversation import Conversation
 from app.session.storage import open_store
 from app.store import SCHEMA_VERSION, Store
-
-from .conftest import fill, remount
+from tests.disks import fill, remount
 
 ANSWERS = [
     "Thanks so much for making time, I'm curious how you got into product work",

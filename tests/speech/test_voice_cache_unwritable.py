@@ -5,12 +5,9 @@ are real tmpfs mounts (needs root and mount rights; skipped with the reason othe
 
 from __future__ import annotations
 
-import errno
 import logging
-import os
-import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,6 +16,7 @@ from app.speech import VoiceCache, VoiceSettings
 from app.speech.errors import SpeechError
 from app.speech.tts_pyttsx3 import Pyttsx3Voice
 from app.speech.wavread import wav_is_whole
+from tests.disks import fill, remount
 
 LINES = (
     "Good to meet you.",
@@ -28,36 +26,9 @@ LINES = (
 
 
 @pytest.fixture
-def disk(tmp_path: Path) -> Iterator[Path]:
-    if os.geteuid() != 0:
-        pytest.skip("needs root to mount a small read-only / full disk")
-    where = tmp_path / "disk"
-    where.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(where)],
-        capture_output=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here ({done.stderr.decode().strip()})")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
-
-
-def _fill(where: Path) -> None:
-    fd = os.open(where / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
-    refused = 0
-    try:
-        while not refused:
-            try:
-                os.write(fd, bytes(64 * 1024))
-            except OSError as exc:
-                refused = exc.errno or -1
-    finally:
-        os.close(fd)
-    assert refused == errno.ENOSPC
+def disk(tmpfs: Callable[[str], Path]) -> Path:
+    """A 16 MB tmpfs of its own (unmounted after the test)."""
+    return tmpfs("16m")
 
 
 @pytest.mark.parametrize("how", ["read-only", "read-only, no cache folder yet", "full"])
@@ -71,9 +42,9 @@ def test_an_unwritable_cache_renders_elsewhere_with_one_log_line(
     if how != "read-only, no cache folder yet":
         kept = VoiceCache(voice, cache_dir).get(LINES[0], settings)  # cached while writable
     if how == "full":
-        _fill(disk)
+        fill(disk)
     else:
-        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        remount(disk, "ro")
     cache = VoiceCache(voice, cache_dir)
     with caplog.at_level(logging.WARNING, logger="app.speech.cache"):
         paths = [cache.get(line, settings) for line in LINES]
@@ -102,7 +73,7 @@ def test_a_full_disk_everywhere_is_a_sentence_not_a_hang(
     voice = Pyttsx3Voice()
     settings = VoiceSettings()
     cache = VoiceCache(voice, disk / "data" / "cache")
-    _fill(disk)
+    fill(disk)
     for line in LINES:  # before and after the fallback folder exists
         with pytest.raises(SpeechError, match="disk is full") as caught:
             cache.get(line, settings)

@@ -11,8 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,7 @@ from app.session.storage import open_store
 from app.session.unsaved import retry_save
 from app.store import DatabaseReadOnly, DiskFull, Store, folder_problem, translate
 from app.store.errors import FULL, NO_PERMISSION, READ_ONLY, write_cause
+from tests.disks import fill, remount
 
 READ_ONLY_WORDS = "is on a read-only disk"
 PERMISSION_WORDS = "no permission to write"
@@ -31,47 +31,10 @@ FULL_WORDS = "is full"
 ALL_WORDS = (READ_ONLY_WORDS, PERMISSION_WORDS, FULL_WORDS)
 
 
-def _mount(where: Path, *options: str) -> None:
-    where.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", ",".join(["size=1m", *options]), "tmpfs", str(where)],
-        capture_output=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here ({done.stderr.decode().strip()})")
-
-
 @pytest.fixture
-def disk(tmp_path: Path) -> Iterator[Path]:
+def disk(tmpfs: Callable[[str], Path]) -> Path:
     """A 1 MB tmpfs of its own (unmounted after the test)."""
-    if os.geteuid() != 0:
-        pytest.skip("needs root to mount a small read-only / full disk")
-    where = tmp_path / "disk"
-    _mount(where)
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
-
-
-def _remount_read_only(where: Path) -> None:
-    subprocess.run(["mount", "-o", "remount,ro", str(where)], check=True)
-
-
-def _fill(where: Path) -> None:
-    """Write zeros until the disk refuses (ENOSPC)."""
-    fd = os.open(where / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
-    refused = 0
-    try:
-        while not refused:
-            try:
-                os.write(fd, bytes(64 * 1024))
-            except OSError as exc:
-                refused = exc.errno or -1
-    finally:
-        os.close(fd)
-    assert refused == errno.ENOSPC
+    return tmpfs("1m")
 
 
 def _only(words: str, text: str) -> None:
@@ -93,7 +56,7 @@ def test_a_read_only_data_folder_is_said_at_start_by_its_cause(disk: Path, histo
             )
     elif history == "empty-folder":
         data.mkdir()
-    _remount_read_only(disk)
+    remount(disk, "ro")
     store, notices = open_store(settings)
     assert store is None or store.read_only is False
     said = " ".join(notices)
@@ -108,7 +71,7 @@ def test_a_full_disk_is_said_at_start(disk: Path) -> None:
     settings = Settings(data_dir=disk / "data")
     with Store(settings.database_path):
         pass
-    _fill(disk)
+    fill(disk)
     store, notices = open_store(settings)
     _only(FULL_WORDS, " ".join(notices))
     if store is not None:
@@ -129,7 +92,7 @@ def test_a_history_that_opens_but_cannot_be_written_names_the_cause(
     )
     shutil.copytree(source.data_dir, disk / "data")
     live.close()
-    _remount_read_only(disk)
+    remount(disk, "ro")
     settings = Settings(data_dir=disk / "data")
     store, opened = open_store(settings)
     assert len(opened) == 1, opened
