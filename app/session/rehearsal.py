@@ -38,6 +38,10 @@ from app.store import Store
 log = logging.getLogger(__name__)
 
 
+#: The notice when the rehearsal's time cap ends it (the screen says so on the replay too).
+TIME_UP_NOTICE = "Time is up for this rehearsal."
+
+
 class Phase(enum.Enum):
     """Where the exchange is. Exactly one at a time; ``phase_changed`` says when it moves.
 
@@ -723,7 +727,7 @@ class Rehearsal(QObject):
         self._present(line, answered=(idx, text, analysis))
 
     def _on_cap_timer_timeout(self) -> None:
-        self.notice.emit("Time is up for this rehearsal.")
+        self.notice.emit(TIME_UP_NOTICE)
         self.end_early()
 
     def _finish(self) -> None:

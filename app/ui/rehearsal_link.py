@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from app.session.rehearsal import TIME_UP_NOTICE
 from app.ui import window_actions
 
 if TYPE_CHECKING:
@@ -16,8 +17,7 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 
-#: The rehearsal's notice when its time cap ends it starts so; the replay then says this.
-TIME_UP = "Time is up"
+#: After the rehearsal's TIME_UP_NOTICE, the replay's status line says this.
 TIME_UP_STATUS = "Time is up for this rehearsal: it ended there. Here is how it went."
 
 
@@ -78,7 +78,7 @@ class RehearsalLink(QObject):
         self.window.conversation.set_level(level)
 
     def _on_rehearsal_notice(self, text: str) -> None:
-        self._time_up = text.startswith(TIME_UP)
+        self._time_up = text == TIME_UP_NOTICE
         self.window.conversation.show_notice(text)
 
     def _on_rehearsal_moved(self, *_args: object) -> None:
