@@ -193,6 +193,8 @@ class ConversationView(QWidget):
             item = self.transcript.item(row)
             if item.data(TURN_ROLE) == idx:
                 self._set_answer(item, text, frame)
+                self.transcript.doItemsLayout()  # the new words may wrap to more lines
+                self._scroll_to_end()
 
     def _set_answer(self, item: QListWidgetItem, text: str, frame: str) -> None:
         label = ""

@@ -10,6 +10,7 @@ import pytest
 
 from app.framing import analyze_answer
 from app.testing.driver import FrameshiftDriver
+from app.ui.conversation_view import TURN_ROLE
 
 ANSWERS = [
     "I came to hear how people got into this work",
@@ -60,3 +61,46 @@ def test_a_revised_answer_shows_its_accurate_words_and_frame(
             b for i, b in enumerate(before) if i != k
         ]
         before = now
+
+
+@pytest.mark.frameshift(listen=False)
+def test_a_revised_answer_that_wraps_further_is_shown_whole(
+    frameshift_app: FrameshiftDriver,
+) -> None:
+    """An accurate transcript several times longer than the provisional one: its bubble grows
+    to the height its words need (reviewer-sp: the list kept the provisional height)."""
+    app = frameshift_app
+    rehearsal = app.window.rehearsal
+    app.start("connector-intro")
+    view = app.window.conversation
+    app.wait_until(lambda: rehearsal.awaiting_answer, "the app to await an answer")
+    conv = rehearsal.conversation
+    assert conv is not None
+    idx = len(conv.turns)
+    assert rehearsal.submit_text("a friend told me about it")
+    app.wait_until(lambda: len(conv.turns) > idx + 1, "the reply")
+    t = view.transcript
+    rows = [r for r in range(t.count()) if t.item(r).data(TURN_ROLE) == idx]
+    assert rows
+    row = rows[0]
+    short = view.transcript.visualItemRect(view.transcript.item(row)).height()
+    for n in (3, 6, 10):
+        words = (
+            " ".join(["a friend from the data meetup told me about your team and"] * n)
+            + " here I am."
+        )
+        rehearsal.answer_revised.emit(idx, words, analyze_answer(None, words))
+        app.qtbot.waitUntil(
+            lambda: (
+                view.transcript.visualItemRect(view.transcript.item(row)).height()
+                >= view.transcript.sizeHintForRow(row)
+            ),
+            timeout=2000,
+        )
+        assert view.transcript.visualItemRect(view.transcript.item(row)).height() > short
+        # The exchange grows with it (until it fills its room, then it scrolls).
+        content = sum(t.sizeHintForRow(r) for r in range(t.count()) if not t.isRowHidden(r))
+        app.qtbot.waitUntil(
+            lambda c=content: t.maximumHeight() >= c or t.verticalScrollBar().maximum() > 0,
+            timeout=2000,
+        )
