@@ -22,6 +22,12 @@ the open device, after the silence already queued in it). The reply is framed fr
 recognizer's provisional (sized-window) transcript; ``final_pass`` says when the accurate
 (full-window) one arrived, how many answers it changed, and how many frames with them. Prints one
 JSON object. Targets: median <= 450 ms, p95 <= 800 ms on a quiet machine.
+
+Each turn of ``per_turn_ms`` lists its ``decodes``: what the recognizer's threads did for it, as
+[kind, started, ended, audio seconds], ms from the speech end as heard: "stream" (a decode while
+the user speaks), "pause" (the speculative decode at a pause), "end" (a decode after the turn
+ended), "pause=" / "end=" (words reused: no new speech since the last decode), "final" (an
+accurate pass, maybe the previous answer's, running beside this one).
 """
 
 from __future__ import annotations
@@ -222,7 +228,7 @@ def _measure(
     services.worker.transcribed.connect(lambda i, _t: request_of.append(i))
     finals: dict[int, float] = {}  # request id -> when its accurate transcript reached the GUI
     services.worker.final_transcribed.connect(lambda i, _t: finals.__setitem__(i, time.monotonic()))
-    per_turn: list[dict[str, float | None]] = []  # each measured turn's steps, for outliers
+    per_turn: list[dict[str, object]] = []  # each measured turn's steps, for outliers
     heard_at_turn: list[tuple[int | None, float, float]] = []  # request, speech start, end
     rehearsal.answer_recorded.connect(lambda *_a: marks["answer_recorded"].append(time.monotonic()))
     stages: dict[str, list[float]] = {name: [] for name in (*marks, "first_sample")}
@@ -291,6 +297,17 @@ def _measure(
                     },
                 }
             )
+            # What the recognizer's threads did for this answer (and a final pass beside it).
+            trails = [
+                getattr(stt, "trail", ()),
+                getattr(getattr(worker, "_final", None), "trail", ()),
+            ]
+            per_turn[-1]["decodes"] = [
+                (kind, round((a - heard_end) * 1000), round((b - heard_end) * 1000), round(s, 1))
+                for trail in trails
+                for kind, a, b, s in list(trail)
+                if b >= launched and a <= started_at[plays]
+            ]
             if len(mic_decisions) > decided_before:
                 how = mic_decisions[-1]
                 onset = (how["pause_started_at"] - heard_end) * 1000

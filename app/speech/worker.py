@@ -134,6 +134,8 @@ class _FinalJob(QObject):
         self.decodes = 0
         self.failures = 0
         self.dropped = 0
+        #: The recent accurate passes: ("final", started, ended, audio_s), ``time.monotonic()``.
+        self.trail: deque[tuple[str, float, float, float]] = deque(maxlen=64)
 
     def release(self, request_id: int) -> None:
         """Any thread: ``request_id``'s provisional transcript was used; its final may run."""
@@ -184,6 +186,7 @@ class _FinalJob(QObject):
             log.debug("accurate pass of request %d dropped (not wanted)", request_id)
             return
         started = time.perf_counter()
+        began = time.monotonic()
         try:
             text = final_decode(self.recognizer, audio)  # type: ignore[arg-type]
         except Exception as exc:
@@ -192,6 +195,7 @@ class _FinalJob(QObject):
             self.final_transcribed.emit(request_id, None)
             return
         self.decodes += 1
+        self.trail.append(("final", began, time.monotonic(), duration_s))
         self.final_transcribed.emit(
             request_id, Transcript(text, duration_s, time.perf_counter() - started)
         )
@@ -222,6 +226,13 @@ class _SttJob(QObject):
         self._spec: tuple[AudioClip, Transcript] | None = None
         self._step: tuple[AudioClip, Transcript] | None = None  # the last streaming decode
         self._stream: AnswerStream | None = None
+        #: The recent decodes on this thread, oldest first: (kind, started, ended, audio_s),
+        #: times in ``time.monotonic()``; kind is "stream", "pause" or "end" (a decode), or
+        #: "pause=" / "end=" (the words reused: no new speech since the last decode).
+        self.trail: deque[tuple[str, float, float, float]] = deque(maxlen=64)
+
+    def _log(self, kind: str, started: float, clip: AudioClip) -> None:
+        self.trail.append((kind, started, time.monotonic(), clip.duration_s))
 
     def offer(self, clip: AudioClip) -> None:
         """Called from any thread: the newest clip to speculate on replaces an older one."""
@@ -287,11 +298,13 @@ class _SttJob(QObject):
         if self._covered(clip) is not None:
             return
         try:
+            began = time.monotonic()
             started = time.perf_counter()
             text = self._stream.step(clip)
         except Exception as exc:
             log.debug("streaming decode failed: %s", exc)
             return
+        self._log("stream", began, clip)
         if text is None:  # the answer was reset while this decode ran
             return
         self._step = (clip, Transcript(text, clip.duration_s, time.perf_counter() - started))
@@ -306,14 +319,18 @@ class _SttJob(QObject):
         if clip is None:
             return
         # The user stopped during the last streaming decode: it heard the whole answer already.
+        began = time.monotonic()
         transcript = self._covered(clip, spec=False)
+        kind = "pause="
         try:
             if transcript is None:
+                kind = "pause"
                 transcript = self._decode(clip)
         except Exception as exc:
             log.debug("speculative decode failed: %s", exc)
             self._spec = None
             return
+        self._log(kind, began, clip)
         self._spec = (clip, transcript)
         self.speculative_decodes += 1
         self.partial_text.emit(clip, transcript.text)
@@ -323,11 +340,13 @@ class _SttJob(QObject):
         with self._pending_lock:
             self._pending = None  # the answer is final: no more guessing
             self._growing = None
+        began = time.monotonic()
         reused = self._covered(clip)
         self._spec = None
         if reused is not None:
             self.speculative_hits += 1
             transcript = reused
+            self._log("end=", began, clip)
         else:
             try:
                 transcript = self._decode(clip)
@@ -335,6 +354,7 @@ class _SttJob(QObject):
                 self._end_answer()
                 self.transcribe_failed.emit(request_id, _sentence(exc, "speech recognizer"))
                 return
+            self._log("end", began, clip)
         self.transcribed.emit(
             request_id, Transcript(transcript.text, clip.duration_s, transcript.elapsed_s)
         )
