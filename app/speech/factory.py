@@ -121,9 +121,10 @@ def make_recognizer(settings: Settings) -> Recognizer:
     from app.speech.stt_whisper import WhisperRecognizer
 
     model_dir = Path(settings.model_dir).expanduser() if settings.model_dir else None
-    # Two CTranslate2 workers: an answer's accurate pass (the worker's final thread) never holds
-    # up the next answer's cheap decodes on the STT thread.
-    return WhisperRecognizer(model_dir, choice=settings.recognizer, workers=2)
+    # Three CTranslate2 workers, one per decoding thread of the worker: the streaming decodes,
+    # the pause's and end's decodes beside them (never queued behind one), and an answer's
+    # accurate pass, so none of them holds up the others.
+    return WhisperRecognizer(model_dir, choice=settings.recognizer, workers=3)
 
 
 def make_microphone(settings: Settings) -> Microphone:

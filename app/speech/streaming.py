@@ -42,10 +42,16 @@ EDGE_HOLD_S = 0.6
 FORCE_BEHIND_S = 3.0
 
 
-#: At the end of the turn (and at a pause) only the answer's tail is decoded: from where the
-#: last ANCHOR_WORDS committed words start, in a window sized to it, those words forced as the
-#: prefix (so the decoder finds its place) and the committed words before them as the context.
+#: At the end of the turn (and at a pause) only the answer's tail is decoded: from a known word
+#: that starts at least TAIL_MIN_S before the end (the last such word), in a window sized to
+#: it, that word and the next (ANCHOR_WORDS) forced as the prefix (so the decoder finds its
+#: place) and the known words before them as the context. Whisper hears at least TAIL_MIN_S of
+#: the answer (a 2 s tail misheard 5 of 16 eSpeak answers a whole decode heard better: "who would
+#: you suggest" -> "who will use a nest type"), and CTranslate2 costs one decoder step per
+#: forced token as per generated one, so forcing all the known words saves nothing: only what
+#: is not decoded at all (the audio before the tail) is saved.
 ANCHOR_WORDS = 2
+TAIL_MIN_S = 3.0
 #: The tail's audio starts up to this long before its first (anchor) word, never before the
 #: end of the word ahead of it: word times are a few hundredths of a second off.
 TAIL_LEAD_S = 0.1
@@ -169,12 +175,14 @@ class AnswerStream:
     reply is framed from); the accurate pass is :func:`final_decode` of :meth:`audio`, in
     Whisper's full window, on the worker's own thread (``worker._FinalJob``).
 
-    ``tail``: ``decode`` decodes only what follows the committed words (from the
-    start of the last :data:`ANCHOR_WORDS` of them) in a window sized to it, about 0.1-0.2 s for
-    base where Whisper's 30 s window costs 1.75 s; the committed words come from ``step``'s
-    decodes in the recognizer's own window (30 s in the product). Without ``tail``, or with
-    nothing committed yet, the whole answer is decoded in the recognizer's window with the
-    committed words further than :data:`FORCE_BEHIND_S` from its end as prefix.
+    ``tail``: ``decode`` decodes only the answer's last :data:`TAIL_MIN_S` or more (from the
+    last known word that starts that early) in a window sized to it, the known words before it
+    as the context: its cost no longer grows with the answer (base, quiet: ~0.2-0.3 s against
+    0.3-0.9 s for a sized decode of a 3-9 s answer). The known words come from ``step``'s
+    decodes (``settled_anchor``: the newest one's words clear of its edge, else the committed
+    ones). Without ``tail``, or when nothing known starts that early (a short answer), the
+    whole answer is decoded with the committed words further than :data:`FORCE_BEHIND_S` from
+    its end as prefix.
     """
 
     def __init__(
@@ -201,6 +209,8 @@ class AnswerStream:
         #: Where each committed word starts and ends, seconds into the answer's audio.
         self.committed_starts: list[float] = []
         self.committed_ends: list[float] = []
+        #: The :attr:`generation` (answer) the last ``step`` that committed was about.
+        self.stepped_generation = 0
         self._pcm = b""
         self._rate = 0
         # One thread may step while another decodes (the pause's tail beside a streaming
@@ -227,6 +237,11 @@ class AnswerStream:
     @property
     def committed_text(self) -> str:
         return self.agreement.committed_text
+
+    @property
+    def generation(self) -> int:
+        """Which answer this is: it changes at every reset (and when another answer begins)."""
+        return self._generation
 
     def forced_prefix(self, duration_s: float) -> str | None:
         """The committed words that end ``FORCE_BEHIND_S`` or more before ``duration_s``."""
@@ -273,6 +288,7 @@ class AnswerStream:
                 self.dropped_steps += 1
                 return None
             self.decodes += 1
+            self.stepped_generation = generation
             return self._commit(audio.duration_s, transcript.text.split(), timed)
 
     def _commit(self, duration_s: float, words: list[str], timed: list[HeardWord]) -> str:
@@ -299,7 +315,7 @@ class AnswerStream:
         return self.agreement.text
 
     def decode(self, clip: AudioClip) -> Transcript:
-        """Decode ``clip`` (the answer so far or whole): its tail after the committed words, or
+        """Decode ``clip`` (the answer so far or whole): its tail after the known words, or
         the whole of it with the committed words as prefix."""
         started = time.perf_counter()
         with self._lock:
@@ -345,7 +361,10 @@ class AnswerStream:
         n = len(words)
         if not n or len(starts) != n or len(ends) != n:
             return None
-        k = max(0, n - ANCHOR_WORDS)
+        latest = duration_s - TAIL_MIN_S
+        k = next((i for i in range(n - 1, 0, -1) if starts[i] <= latest), 0)
+        if k == 0:
+            return None  # the whole answer is the tail: decode it whole
         start = starts[k]
         if isnan(start) or start >= duration_s:
             return None
@@ -359,7 +378,7 @@ class AnswerStream:
     ) -> str | None:
         """The answer's text with only its tail decoded; None when the decoder did not start
         with the forced words (it judged the tail silent): then the whole answer is decoded."""
-        anchor = committed[k:]
+        anchor = committed[k : k + ANCHOR_WORDS]
         context = " ".join(committed[max(0, k - CONTEXT_WORDS) : k]) or None
         first = int(cut_s * audio.sample_rate) * 2
         tail = AudioClip(audio.pcm[first:], audio.sample_rate)

@@ -1,9 +1,12 @@
-"""Synthesis and recognition off the GUI thread, in three long-lived QThreads.
+"""Synthesis and recognition off the GUI thread, in four long-lived QThreads.
 
 A 1 s transcription must not delay the next line's synthesis (or a cache lookup), and pyttsx3
 wants its engine used from one thread only: the TTS thread owns the Voice and its cache; the STT
-thread owns the Recognizer and keeps its model warm; the final thread runs the accurate passes
-(below) with the same recognizer, so one never holds up the next answer's cheap decodes.
+thread owns the Recognizer, keeps its model warm and decodes each pause and end of an answer;
+the stream thread decodes the answer while it is spoken, beside it (a pause's decode never waits
+for a streaming decode to finish); the final thread runs the accurate passes (below) with the
+same recognizer, so one never holds up the next answer's cheap decodes. The recognizer decodes
+on as many workers at once (``WhisperRecognizer(workers=3)``).
 
 Speculative decoding: the microphone announces a pause (``silence_started``) before it confirms
 the end of the answer. :meth:`SpeechWorker.speculate` decodes that clip at once; when the final
@@ -11,19 +14,24 @@ clip is the same audio plus silence, the speculative result is used, which takes
 the turn gap.
 
 Streaming: while the user speaks, :meth:`SpeechWorker.stream` hands over the growing answer about
-every second; the STT thread re-decodes it and commits the words two decodes agree on
+every second; the stream thread re-decodes it and commits the words two decodes agree on
 (:mod:`app.speech.streaming`). Each of these decodes publishes the answer's text so far
 (``partial_text``). With a denoiser, the answer's audio goes through DeepFilterNet3 as it arrives
 (:mod:`app.speech.denoise`).
 
 Two passes, as voice agents do: the streaming, speculative and end decodes are the cheap pass, in
 a window sized to the answer (a 5-10 s answer: 0.06-0.15 s for base, where Whisper's 30 s window
-costs 1.75 s), so the CPU is free when the pause comes and the end's transcript (``transcribed``)
-is a *provisional* one, ready at once, that the reply is framed from. The answer's denoised audio
-then goes to the final thread, which (once the reply is out, :meth:`SpeechWorker.start_final`)
-decodes it whole in Whisper's full window (the accurate pass, as ``bench/speech.py`` measures)
-and hands it over as ``final_transcribed`` for the stored session to take in place of the
-provisional text. With a recognizer of two workers the two threads decode at once.
+costs 1.75 s), and a pause's or end's decode hears only the answer's last few seconds after the
+words streaming already heard (``AnswerStream(tail=True)``: its cost does not grow with the
+answer), so the end's transcript (``transcribed``) is a *provisional* one, ready at once, that
+the reply is framed from; the pause's decode also gives the end-of-turn decision its words
+(``partial_text``). It decodes without timestamps: in timestamp mode (needed for word times)
+Whisper may go on into the silence after the words ("... for your team? Thank you for
+watching, and I'll see you in the next video", tiny.en, a 2.5 s answer in its 5 s window).
+The answer's denoised audio then goes to the final thread, which (once the reply is out,
+:meth:`SpeechWorker.start_final`) decodes it whole in Whisper's full window (the accurate pass,
+as ``bench/speech.py`` measures) and hands it over as ``final_transcribed`` for the stored
+session to take in place of the provisional text.
 """
 
 from __future__ import annotations
@@ -208,7 +216,7 @@ class _SttJob(QObject):
     final_transcribed = Signal(int, object)  # None at once: no accurate pass for this answer
     final_requested = Signal(int, object, float)  # to the final thread: id, audio, duration
     transcribe_failed = Signal(int, str)
-    partial_text = Signal(object, str)
+    partial_text = Signal(object, object)  # the clip, its words (a str; a subclass kept whole)
     ready = Signal()
     load_failed = Signal(str)
     notice = Signal(str)
@@ -221,6 +229,8 @@ class _SttJob(QObject):
         self.speculative_decodes = 0
         self.stream_decodes = 0
         self._pending_lock = threading.Lock()
+        self._make_lock = threading.Lock()
+        self._step_lock = threading.Lock()
         self._pending: AudioClip | None = None
         self._growing: AudioClip | None = None
         self._spec: tuple[AudioClip, Transcript] | None = None
@@ -260,6 +270,10 @@ class _SttJob(QObject):
             self.notice.emit(str(notice))
 
     def _make_stream(self) -> None:
+        with self._make_lock:  # the stream thread may ask for it while the STT thread does
+            self._make_stream_once()
+
+    def _make_stream_once(self) -> None:
         if self._stream is not None or not getattr(self.recognizer, "supports_prefix", False):
             return
         denoiser = None
@@ -270,11 +284,18 @@ class _SttJob(QObject):
                 denoiser = Denoiser()
             except SpeechError as exc:
                 log.warning("%s", exc)
-        # The cheap pass decodes in a window sized to the answer; ``final`` in the full one.
-        self._stream = AnswerStream(self.recognizer, denoiser, window=True)  # type: ignore[arg-type]
+        # The cheap pass decodes in a window sized to the answer, at a pause or the end only
+        # its last seconds after the words streaming heard; ``final`` the whole, full window.
+        self._stream = AnswerStream(
+            self.recognizer,  # type: ignore[arg-type]
+            denoiser,
+            window=True,
+            tail=True,
+            settled_anchor=True,
+        )
 
     def _decode(self, clip: AudioClip) -> Transcript:
-        """The answer so far or whole, after the words streaming committed."""
+        """The answer so far or whole: its tail after the words streaming heard."""
         if self._stream is None:
             self._make_stream()
         if self._stream is None:
@@ -305,9 +326,11 @@ class _SttJob(QObject):
             log.debug("streaming decode failed: %s", exc)
             return
         self._log("stream", began, clip)
-        if text is None:  # the answer was reset while this decode ran
-            return
-        self._step = (clip, Transcript(text, clip.duration_s, time.perf_counter() - started))
+        step = (clip, Transcript(text or "", clip.duration_s, time.perf_counter() - started))
+        with self._step_lock:  # not for an answer that ended meanwhile (the STT thread)
+            if text is None or self._stream.generation != self._stream.stepped_generation:
+                return
+            self._step = step
         self.stream_decodes += 1
         self.partial_text.emit(clip, text)
 
@@ -365,9 +388,10 @@ class _SttJob(QObject):
         self._end_answer()
 
     def _end_answer(self) -> None:
-        self._step = None
-        if self._stream is not None:
-            self._stream.reset()
+        with self._step_lock:  # never the GUI thread's lock: a reset restarts the denoiser
+            self._step = None
+            if self._stream is not None:
+                self._stream.reset()
 
     def _covered(self, clip: AudioClip, *, spec: bool = True) -> Transcript | None:
         """The text of the last decode of this answer (the pause's speculation, with ``spec``,
@@ -377,6 +401,20 @@ class _SttJob(QObject):
             if done is not None and only_silence_after(done[0], clip):
                 return Transcript(done[1].text, clip.duration_s, done[1].elapsed_s)
         return None
+
+
+class _StreamJob(QObject):
+    """Lives in the stream thread: the decodes of the answer while it is being spoken, beside
+    the STT thread's pause and end decodes (the recognizer decodes on two workers at once), so
+    a pause's decode never waits for a streaming decode of less audio to finish."""
+
+    def __init__(self, stt: _SttJob) -> None:
+        super().__init__()
+        self.stt = stt
+
+    @Slot()
+    def stream(self) -> None:
+        self.stt.stream()
 
 
 def only_silence_after(heard: AudioClip, clip: AudioClip) -> bool:
@@ -421,9 +459,10 @@ class SpeechWorker(QObject):
         recognizer_failed(str): the model could not be loaded; a sentence for the user.
         recognizer_notice(str): after ``recognizer_ready``, when another model than the one
             wanted loaded (base missing or damaged, or this machine too slow for it): a sentence.
-        partial_text(object, str): the answer's clip so far and its text so far, after every
-            streaming or speculative decode of the answer in progress (committed words first,
-            then the newest tentative ones); for end-of-turn decisions and live captions.
+        partial_text(object, object): the answer's clip so far and its text so far (a str),
+            after every streaming or speculative decode of the answer in progress (committed
+            words first, then the newest tentative ones); for end-of-turn decisions and live
+            captions.
     """
 
     rendered = Signal(int, str)
@@ -434,7 +473,7 @@ class SpeechWorker(QObject):
     recognizer_ready = Signal()
     recognizer_failed = Signal(str)
     recognizer_notice = Signal(str)
-    partial_text = Signal(object, str)
+    partial_text = Signal(object, object)
 
     _render_requested = Signal(int, object, object)
     _prerender_requested = Signal(list, object)
@@ -478,6 +517,11 @@ class SpeechWorker(QObject):
         self._stt_thread.setStackSize(32 * 1024 * 1024)
         self._stt = _SttJob(recognizer, denoise=denoise)
         self._stt.moveToThread(self._stt_thread)
+        self._stream_thread = QThread()
+        self._stream_thread.setObjectName("frameshift-stt-stream")
+        self._stream_thread.setStackSize(32 * 1024 * 1024)
+        self._streamer = _StreamJob(self._stt)
+        self._streamer.moveToThread(self._stream_thread)
         self._final_thread = QThread()
         self._final_thread.setObjectName("frameshift-stt-final")
         self._final_thread.setStackSize(32 * 1024 * 1024)
@@ -487,7 +531,7 @@ class SpeechWorker(QObject):
         self._final.final_transcribed.connect(self._on_stt_final_transcribed)
         self._transcribe_requested.connect(self._stt.transcribe)
         self._speculate_requested.connect(self._stt.speculate)
-        self._stream_requested.connect(self._stt.stream)
+        self._stream_requested.connect(self._streamer.stream)
         self._load_requested.connect(self._stt.load)
         self._stt.transcribed.connect(self._on_stt_transcribed)
         self._stt.final_transcribed.connect(self._on_stt_final_transcribed)
@@ -499,6 +543,7 @@ class SpeechWorker(QObject):
 
         self._tts_thread.start()
         self._stt_thread.start()
+        self._stream_thread.start()
         self._final_thread.start()
 
     # -- requests ---------------------------------------------------------------------------
@@ -574,7 +619,7 @@ class SpeechWorker(QObject):
 
     @property
     def _threads(self) -> tuple[QThread, ...]:
-        return (self._tts_thread, self._stt_thread, self._final_thread)
+        return (self._tts_thread, self._stt_thread, self._stream_thread, self._final_thread)
 
     def stop(self, timeout_s: float = 10.0) -> bool:
         """Quit and join the threads; False if one was still busy after ``timeout_s``."""

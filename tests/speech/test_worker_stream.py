@@ -264,3 +264,63 @@ def test_a_pause_is_not_decoded_again_while_the_answer_grows_by_silence(
     assert done.args[1].text == spec.args[1]
     assert worker._stt._stream.decodes == 1  # nothing decoded after the decision
     assert worker.speculative_hits == 1
+
+
+@pytest.mark.parametrize(("first", "second"), [(1, 4), (6, 9), (10, 2)])
+def test_a_pause_and_an_end_never_wait_for_a_streaming_decode_or_an_accurate_pass(
+    first: int, second: int, qtbot: QtBot, tmp_path: Path, espeak_dir: Path
+) -> None:
+    """The recognizer as shipped (three workers, real tiny.en here): while a streaming decode of
+    the answer is stuck (a slow machine) the pause's and the end's decodes still give the
+    provisional transcript; while the previous answer's accurate pass is stuck as well, the next
+    answer's provisional transcript still comes. Both stuck decodes finish afterwards."""
+    rec = WhisperRecognizer(choice="fast", workers=3)
+    rec.load()
+    decode = rec._decode
+    held = {"stream": threading.Event(), "final": threading.Event()}
+    inside = {"stream": threading.Event(), "final": threading.Event()}
+
+    def stuck(model, samples, prefix, words=False, *, context=None, window=None):  # type: ignore[no-untyped-def]
+        kind = "final" if window is False else None
+        if kind is None and not inside["stream"].is_set():
+            kind = "stream"  # the first cheap decode is the streaming one (asked for first)
+        if kind is not None and not held[kind].is_set():
+            inside[kind].set()
+            held[kind].wait(120)
+        return decode(model, samples, prefix, words, context=context, window=window)
+
+    rec._decode = stuck  # type: ignore[method-assign]
+    w = SpeechWorker(FakeVoice(), rec, tmp_path / "cache", recognizer_timeout_s=120.0)
+    got: dict[int, str] = {}
+    finals: dict[int, object] = {}
+    w.transcribed.connect(lambda i, t: got.__setitem__(i, t.text))
+    w.final_transcribed.connect(lambda i, t: finals.__setitem__(i, t))
+    try:
+        quiet = AudioClip(bytes(TARGET_RATE), TARGET_RATE)
+        clips = []
+        for n in (first, second):
+            wav = espeak(ANSWERS[n], espeak_dir / f"stuck-{n}.wav")
+            clips.append(AudioClip.from_wav(wav).resampled())
+        w.stream(AudioClip(clips[0].pcm[: len(clips[0].pcm) // 4 * 2], TARGET_RATE))
+        assert inside["stream"].wait(60)
+        w.speculate(clips[0])
+        w.request_transcribe(1, clips[0] + quiet)
+        qtbot.waitUntil(lambda: 1 in got, timeout=60_000)
+        assert not held["stream"].is_set()  # the streaming decode is still stuck
+        assert corpus_wer([(ANSWERS[first], got[1])]) <= 0.5, got[1]  # tiny.en on eSpeak
+        w.start_final(1)  # the reply plays: the accurate pass starts, and sticks
+        assert inside["final"].wait(60)
+        w.speculate(clips[1])
+        w.request_transcribe(2, clips[1] + quiet)
+        qtbot.waitUntil(lambda: 2 in got, timeout=60_000)
+        assert corpus_wer([(ANSWERS[second], got[2])]) <= 0.5, got[2]
+        assert not finals  # the accurate pass is still stuck
+        held["stream"].set()
+        held["final"].set()
+        w.start_final(2)
+        qtbot.waitUntil(lambda: len(finals) == 2, timeout=120_000)
+        assert corpus_wer([(ANSWERS[first], finals[1].text)]) <= 0.5  # type: ignore[attr-defined]
+    finally:
+        held["stream"].set()
+        held["final"].set()
+        assert w.stop(60)
