@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.config import Settings
 from app.ui import screens, window_actions
+from app.ui.page_stack import PageStack
 from app.ui.picker import ScenarioPicker, ordered
 from app.ui.rehearsal_link import RehearsalLink
 from app.ui.status_line import StatusLine
@@ -77,10 +78,10 @@ class MainWindow(QMainWindow):
 
         # Only the picker is built before the first paint; the other screens are built (and
         # wired) the first time they are used: see the conversation/results/history properties.
-        self.stack = QStackedWidget()
+        self.stack = PageStack()  # a screen taller than the window scrolls (large text, netbooks)
         self.picker = ScenarioPicker()
         self._pages: dict[str, QWidget] = {}
-        self.stack.addWidget(self.picker)
+        self.stack.add_page(self.picker)
         self.setCentralWidget(self.stack)
         self.stack.currentChanged.connect(self._on_stack_current_changed)
         self.status_label = StatusLine()  # two lines tall: the screens above never move
@@ -97,13 +98,15 @@ class MainWindow(QMainWindow):
 
     def _fit_to_screen(self) -> None:
         """Open large enough for the replay's shift, coach and buttons to show without scrolling:
-        up to 1280x860 within the screen's free area, never smaller than 980x700."""
+        up to 1280x860, 980x700 at least, but never larger than the screen's free area (a
+        1024x600 netbook gets all of it: the pages scroll rather than hide their buttons below
+        the screen's edge)."""
         screen = self.screen()
         free = screen.availableGeometry() if screen is not None else None
         width, height = 980, 700
         if free is not None:
-            width = max(width, min(1280, int(free.width() * 0.96)))
-            height = max(height, min(860, int(free.height() * 0.96)))
+            width = min(free.width(), max(width, min(1280, int(free.width() * 0.96))))
+            height = min(free.height(), max(height, min(860, int(free.height() * 0.96))))
         self.resize(width, height)
 
     def attach(
@@ -171,8 +174,7 @@ class MainWindow(QMainWindow):
 
     def _add_page(self, name: str, page: QWidget) -> QWidget:
         self._pages[name] = page
-        self.stack.addWidget(page)
-        return page
+        return self.stack.add_page(page, scroll=name != "conversation")  # it scrolls by itself
 
     # -- wiring -----------------------------------------------------------------------------
     def _wire_views(self) -> None:

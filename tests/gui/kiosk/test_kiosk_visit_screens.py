@@ -122,9 +122,12 @@ def test_the_line_and_buttons_fit_the_booth_screen(
     )
     for button in buttons:
         assert button.height() >= button.minimumSizeHint().height()
-        page.ensureWidgetVisible(button)  # a visitor scrolls down to it...
-        booth.qtbot.wait(10)
-        assert _inside(button, page.viewport()), (button.objectName(), scale, size)  # ...whole
+
+        def scrolled_to(b: QWidget = button) -> bool:  # a visitor scrolls down to it...
+            page.ensureWidgetVisible(b)  # (again if a queued relayout moved the page meanwhile)
+            return _inside(b, page.viewport())
+
+        booth.qtbot.waitUntil(scrolled_to, timeout=3000)  # ...and sees it whole
     shots = os.environ.get("UI_SHOTS_DIR")
     if shots:
         view._settle_exchange()  # as shown after each line
