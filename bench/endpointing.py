@@ -70,6 +70,8 @@ from app.speech.audio import AudioClip, frame_levels
 from app.speech.endpoint import SileroVoice, SmartTurn
 from app.speech.endwords import judge
 from app.speech.microphone import EndpointModels
+from app.speech.prosody import Ending, ending
+from app.speech.quickwords import Heard, heard
 from app.speech.stt_whisper import FULL_WINDOW_FRAMES, WhisperRecognizer
 from app.speech.vad import SilenceStarted, SpeechEnded, TurnCheck, Vad, VadConfig, VadEvent
 
@@ -295,7 +297,11 @@ class Oracle:
     def text(self, clip: AudioClip) -> tuple[str, float]:
         if clip.pcm not in self._text:
             t0 = time.perf_counter()
-            text = self.recognizer.transcribe(clip).text
+            transcript, words = self.recognizer.transcribe_words(clip)
+            # As the app's pause decode emits it (SpeechWorker.partial_text): the whole answer's
+            # text with its last word's probability and whether it looped.
+            found = heard(words)
+            text = Heard(transcript.text, found.last_p, looped=found.looped)
             self._text[clip.pcm] = (text, (time.perf_counter() - t0) * 1000)
         return self._text[clip.pcm]
 
@@ -417,13 +423,35 @@ class ReplayedSilero:
 SILERO = ReplayedSilero()
 
 
+class CachedProsody:
+    """app.speech.prosody's ending of each pause's clip, computed once for all configurations."""
+
+    def __init__(self) -> None:
+        self._cache: dict[bytes, Ending | None] = {}
+        self.ms: list[float] = []
+
+    def ending(self, clip: AudioClip) -> Ending | None:
+        if clip.pcm not in self._cache:
+            t0 = time.perf_counter()
+            self._cache[clip.pcm] = ending(clip)
+            self.ms.append((time.perf_counter() - t0) * 1000)
+        return self._cache[clip.pcm]
+
+    def __call__(self, clip: AudioClip) -> bool:
+        found = self.ending(clip)
+        return found is not None and found.continues
+
+
+PROSODY = CachedProsody()
+
+
 def one_look(**kw: object) -> VadConfig:
     return VadConfig(end_of_turn_recheck_ms=60_000, **kw)  # type: ignore[arg-type]
 
 
 def asking(config: VadConfig) -> Vad:
     """Silero (replayed for the clip) and an end-of-turn model asked on its thread."""
-    return Vad(config, voice_prob=SILERO, ask_end_of_turn=True)
+    return Vad(config, voice_prob=SILERO, ask_end_of_turn=True, continues=PROSODY)
 
 
 CONFIGS: dict[str, Callable[[], Vad]] = {
@@ -435,6 +463,8 @@ CONFIGS: dict[str, Callable[[], Vad]] = {
     # the pause at p >= 0.8 or after 1.2 s; the words come from the quick decode of the pause's
     # last 3 s, then from the whole answer's decode.
     "words": lambda: asking(VadConfig(use_text=True)),
+    # The same without the voice's prosody (finished words end the pause whatever the pitch).
+    "words_no_prosody": lambda: asking(VadConfig(use_text=True, text_prosody=False)),
     # The same rule with the whole answer's decode only (no quick words).
     "words_whole_only": lambda: asking(VadConfig(use_text=True)),
     # Finished words wait for Smart Turn's yes or 0 / 300 / 600 / 900 ms of silence.
@@ -474,6 +504,7 @@ QUICK = {name for name in CONFIGS if name.startswith("words") and name != "words
 QUIET_CONFIGS = [
     "smart_turn@quiet",
     "words@quiet",
+    "words_no_prosody@quiet",
     "words_whole_only@quiet",
     "words_finished_0@quiet",
     "words_finished_600@quiet",
@@ -496,11 +527,32 @@ def auc(pos: list[float], neg: list[float]) -> float | None:
     return round(wins / (len(pos) * len(neg)), 3)
 
 
-def cues(items: list[Item], oracle: Oracle, explain: bool = False) -> dict[str, object]:
+def words_verdict(quick: str, whole: str) -> str:
+    """What the pause's two looks say together, before prosody (Vad.hint_text's rule)."""
+    said = []
+    for text in (quick, whole):
+        if not text.strip():
+            continue
+        verdict = judge(text)
+        if verdict == "finished" and getattr(text, "last_p", 1.0) < VadConfig.text_sure_p:
+            verdict = "unsure"
+        if getattr(text, "looped", False):
+            verdict = "unsure"
+        said.append(verdict)
+    return min(said, key=VERDICTS.index) if said else "none"
+
+
+def cues(
+    items: list[Item], oracle: Oracle, explain: bool = False, dump: Path | None = None
+) -> dict[str, object]:
     """How well each cue tells a mid-sentence pause from the end of a finished sentence: Smart
-    Turn's probability at its first look, and the words of the pause's speculative decode."""
+    Turn's probability at its first look, the words of the pause's speculative decode, and
+    (where both looks' words say "finished", the only place the product weighs it) whether the
+    voice's prosody says the speaker goes on; per voice too."""
     probs: dict[str, list[float]] = {"mid": [], "end": []}
     verdicts: dict[str, list[str]] = {"mid": [], "end": []}
+    goes_on: dict[str, dict[str, list[bool]]] = {}
+    rows = []
     for item in items:
         SILERO.start(item.clip)
         vad = Vad(one_look(end_silence_max_ms=1500), voice_prob=SILERO, ask_end_of_turn=True)
@@ -514,6 +566,22 @@ def cues(items: list[Item], oracle: Oracle, explain: bool = False) -> dict[str, 
                 elif isinstance(e, SilenceStarted):
                     words = oracle.text(e.clip)[0]
                     verdicts[where].append(judge(words))
+                    oracle.both(e.clip)
+                    both = words_verdict(oracle.tail(e.clip)[0], words)
+                    found = PROSODY.ending(e.clip)
+                    question = words.rstrip().endswith("?")
+                    if both == "finished" and not question:
+                        for key in ("all", item.voice):
+                            table = goes_on.setdefault(key, {"mid": [], "end": []})
+                            table[where].append(found is not None and found.continues)
+                    rows.append(
+                        {
+                            "kind": item.kind, "voice": item.voice, "where": where,
+                            "text": item.text, "whole": words, "quick": oracle.tail(e.clip)[0],
+                            "words": both, "question": question,
+                            "ending": None if found is None else found.__dict__,
+                        }
+                    )  # fmt: skip
                     if explain:
                         print(
                             f"{item.kind} {where} {item.voice}: {words!r} {judge(words)}",
@@ -522,6 +590,11 @@ def cues(items: list[Item], oracle: Oracle, explain: bool = False) -> dict[str, 
 
     def share(xs: list[float], t: float) -> float | None:
         return round(sum(x >= t for x in xs) / len(xs), 3) if xs else None
+
+    if dump is not None:
+        with dump.open("a", encoding="utf-8") as out:
+            for row in rows:
+                out.write(json.dumps(row) + "\n")
 
     return {
         "smart_turn_first_look": {
@@ -541,6 +614,15 @@ def cues(items: list[Item], oracle: Oracle, explain: bool = False) -> dict[str, 
                 **{v: round(said.count(v) / len(said), 3) for v in VERDICTS if said},
             }
             for where, said in (("mid_sentence", verdicts["mid"]), ("ends", verdicts["end"]))
+        },
+        "prosody_goes_on_where_words_finished": {
+            key: {f"{where}_pauses": len(table[where]) for where in ("mid", "end")}
+            | {
+                f"{where}_share_goes_on": round(sum(table[where]) / len(table[where]), 3)
+                for where in ("mid", "end")
+                if table[where]
+            }
+            for key, table in goes_on.items()
         },
     }
 
@@ -566,6 +648,7 @@ def evaluate(items: list[Item], oracle: Oracle, only: list[str]) -> dict[str, ob
                     delays.append((found[-1] - item.last_s) * 1000)
                 else:
                     missed += 1
+        print(f"{name}: {len(cuts)} cut", file=sys.stderr, flush=True)
         paused = sum(i.kind == "paused" for i in items)
         results[name] = {
             "cut_rate": round(len(cuts) / max(1, paused), 3),
@@ -586,6 +669,7 @@ def main() -> int:
     parser.add_argument("--report-file", type=Path, default=REPORT_FILE)
     parser.add_argument("--configs", default=",".join([*CONFIGS, *QUIET_CONFIGS]))
     parser.add_argument("--explain", action="store_true", help="dev set: each pause's words")
+    parser.add_argument("--dump", type=Path, default=None, help="dev set: each pause's cues, JSONL")
     parser.add_argument(
         "--recognizer", choices=["auto", "accurate", "fast"], default="auto",
         help="the Whisper model deciding the pause's words (the app's setting; default auto)",
@@ -606,7 +690,9 @@ def main() -> int:
             "paused_sentences": sum(i.kind == "paused" for i in items),
             "finished_sentences": sum(i.kind == "finished" for i in items),
             "configs": evaluate(items, oracle, only),
-            "cues": cues(items, oracle, args.explain and name == "dev"),
+            "cues": cues(
+                items, oracle, args.explain and name == "dev", args.dump if name == "dev" else None
+            ),
         }
     out.update(
         {
@@ -616,6 +702,8 @@ def main() -> int:
             "whisper_ms_per_decode_p90": percentile(oracle.text_ms(), 0.9),
             "quick_words_ms_median": percentile(oracle.tail_ms(), 0.5),
             "quick_words_ms_p90": percentile(oracle.tail_ms(), 0.9),
+            "prosody_ms_median": percentile(PROSODY.ms, 0.5),
+            "prosody_ms_p90": percentile(PROSODY.ms, 0.9),
             "recognizer": oracle.recognizer.model_name,
             # "@quiet" rows: these model times ASSUMED, not measured on a quiet machine.
             "quiet_assumed_model_ms": QUIET_MS,

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.speech.audio import TARGET_RATE, AudioClip
+from app.speech.prosody import ending
 from app.speech.streaming import HeardWord
 
 #: Seconds at the end of a pause's audio that the quick words decode: the last words and their
@@ -28,17 +29,27 @@ MAX_TOKENS = 48
 
 class Heard(str):
     """The words of a quick decode (a ``str``), with :attr:`last_p`: the probability Whisper gave
-    its last word (0 when the decode looped or found nothing), and :attr:`looped`: the decode
+    its last word (0 when the decode looped or found nothing), :attr:`looped`: the decode
     repeated itself, so its words say neither finished nor unfinished (``Vad`` takes it as
-    "unsure")."""
+    "unsure"), and :attr:`continues`: the voice before the pause did not fall like an end
+    (app.speech.prosody, measured on the same thread; None: not measured)."""
 
     last_p: float
     looped: bool
+    continues: bool | None
 
-    def __new__(cls, text: str, last_p: float = 1.0, *, looped: bool = False) -> Heard:
+    def __new__(
+        cls,
+        text: str,
+        last_p: float = 1.0,
+        *,
+        looped: bool = False,
+        continues: bool | None = None,
+    ) -> Heard:
         heard = super().__new__(cls, text)
         heard.last_p = last_p
         heard.looped = looped
+        heard.continues = continues
         return heard
 
 
@@ -78,7 +89,10 @@ class QuickWords:
         audio = clip.resampled(TARGET_RATE)
         tail = AudioClip(audio.pcm[-2 * int(TAIL_S * TARGET_RATE) :], TARGET_RATE)
         _transcript, words = self.recognizer.transcribe_words(tail)
-        return heard(words)
+        found = heard(words)
+        voice = ending(audio)  # here, off the GUI thread (tens of ms under load)
+        found.continues = voice is not None and voice.continues
+        return found
 
 
 def heard(words: Sequence[HeardWord]) -> Heard:

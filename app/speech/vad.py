@@ -27,6 +27,7 @@ import numpy.typing as npt
 from app.speech.audio import TARGET_RATE, AudioClip, rms
 from app.speech.echo import EchoGate, EchoTrace
 from app.speech.endwords import Verdict, judge
+from app.speech.prosody import ending
 from app.speech.ring import RingBuffer
 
 
@@ -74,6 +75,9 @@ class VadConfig:
     # and Piper's mid-sentence pauses as finished about as often as real ends, AUC 0.48 dev).
     text_threshold: float = 2.0
     text_one_look: bool = True  # with the words on, one look a pause (later looks drift to "yes")
+    # Words that end a sentence ("I am not sure.") said with continuation prosody (no final pitch
+    # fall: app.speech.prosody) count as "unsure", unless Whisper heard a question.
+    text_prosody: bool = True
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,14 @@ VoiceProb = Callable[[npt.NDArray[np.int16]], float | None]
 #: The answer so far in, the probability that the speaker has finished their turn out (None:
 #: no model after all).
 EndOfTurn = Callable[[AudioClip], float | None]
+#: The answer so far (its pause at the end) in: whether the voice ended like a speaker who
+#: goes on (app.speech.prosody.Ending.continues).
+Continues = Callable[[AudioClip], bool]
+
+
+def _continues(clip: AudioClip) -> bool:
+    found = ending(clip)
+    return found is not None and found.continues
 
 
 class Vad:
@@ -138,15 +150,19 @@ class Vad:
         voice_prob: VoiceProb | None = None,
         end_of_turn: EndOfTurn | None = None,
         ask_end_of_turn: bool = False,
+        continues: Continues = _continues,
     ) -> None:
         """``end_of_turn`` is called in place during :meth:`feed`; ``ask_end_of_turn=True``
-        instead emits :class:`TurnCheck` events and waits (listening on) for the answers."""
+        instead emits :class:`TurnCheck` events and waits (listening on) for the answers.
+        ``continues`` judges a pause's prosody (``text_prosody``) when the words come as a plain
+        string; a :class:`~app.speech.quickwords.Heard` brings its own (``continues``)."""
         self.config = config or VadConfig()
         self.sample_rate = sample_rate
         self.frame_len = sample_rate * self.config.frame_ms // 1000
         self.voice_prob = voice_prob
         self.end_of_turn = end_of_turn
         self.ask_end_of_turn = ask_end_of_turn
+        self.continues = continues
         self._look = 0  # id of the last TurnCheck asked
         self._look_pending = False
         c = self.config
@@ -176,6 +192,7 @@ class Vad:
         self._probability: float | None = None  # the model's last answer about this pause
         self._pause_start = 0  # ring index where the current pause began
         self._hint: tuple[int, Verdict] | None = None  # (ring index it covers to, the words)
+        self._prosody: tuple[int, bool] | None = None  # (pause start, the voice goes on)
         self._waited_frames = 0
         self._no_speech_said = False
 
@@ -365,12 +382,26 @@ class Vad:
             verdict = "unsure"  # Whisper doubts the very word that would end the sentence
         if getattr(text, "looped", False):
             verdict = "unsure"  # a quick decode that repeated itself: neither end nor hold
+        if verdict == "finished" and self._goes_on(clip, text):
+            verdict = "unsure"  # a sentence by its words, but the voice did not end it
         if self._hint is not None and self._silent_run and self._hint[0] >= self._pause_start:
             # A second look at the same pause (the quick words, then the whole answer's decode):
             # the words end it only when both looks agree; the more cautious verdict stands.
             verdict = min(verdict, self._hint[1], key=_CAUTION.index)
         self._hint = (end, verdict)
         return [self._end("end_of_turn")] if self._silent_run and self._finished() else []
+
+    def _goes_on(self, clip: AudioClip, text: str) -> bool:
+        """With ``text_prosody``: the voice before the pause did not fall like an end (its words
+        ask a question: a rise is how a question ends). Judged once a pause."""
+        if not self.config.text_prosody or text.rstrip().endswith("?"):
+            return False
+        if self._prosody is not None and self._prosody[0] == self._pause_start:
+            return self._prosody[1]
+        given = getattr(text, "continues", None)
+        goes_on = bool(given) if given is not None else self.continues(clip)
+        self._prosody = (self._pause_start, goes_on)
+        return goes_on
 
     def _finished(self) -> bool:
         """Whether the pause under way ends the answer, from what the model and the words said."""
