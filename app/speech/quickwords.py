@@ -25,6 +25,8 @@ from app.speech.streaming import HeardWord
 TAIL_S = 3.0
 #: At most this many tokens: 3 s of speech holds ~12 words; a decode stuck in a loop stops here.
 MAX_TOKENS = 48
+#: faster-whisper's repetition_penalty for the quick words (1: none).
+REPETITION_PENALTY = 1.3
 
 
 class Heard(str):
@@ -80,8 +82,17 @@ class QuickWords:
         # temperature fallback: a looping decode stops at MAX_TOKENS), and the app's filler
         # prompt, which lets Whisper write a trailing "..." where the voice hangs (dev tails:
         # mid-sentence pauses read "unsure" 18% -> 6%, finished ends read "finished" 84% -> 88%).
+        # A repetition penalty: at temperature 0 tiny.en repeats a short answer said just before
+        # the pause ("Not yet. Not yet. ...", "Sorry, sorry, ...") until the token cap, which
+        # reads as a loop ("unsure", 1.2 s) at the end of a finished answer: 48 eSpeak answers
+        # in 4 voices (pause 120 ms old), loops 8 -> 0, words exactly right 23 -> 30.
         self.recognizer = WhisperRecognizer(
-            choice="fast", cpu_threads=1, beam_size=1, window=True, max_new_tokens=MAX_TOKENS
+            choice="fast",
+            cpu_threads=1,
+            beam_size=1,
+            window=True,
+            max_new_tokens=MAX_TOKENS,
+            options={"repetition_penalty": REPETITION_PENALTY},
         )
         self.recognizer.load()
 

@@ -452,3 +452,29 @@ def test_lone_periods_after_the_quick_words_are_silence_not_words(text: str) -> 
         assert judge(quick) == judge(text)
     for dots in (1, 5, 40):
         assert heard([HeardWord(" .", 0.0, 0.0, 0.2) for _ in range(dots)]) == ""
+
+
+SHORT_ANSWERS = ("That makes sense.", "Not yet.", "Sorry.", "Absolutely.", "Where are you based?")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("voice", ["en-us", "en-gb-x-rp+m3"])
+def test_the_quick_words_of_a_short_finished_answer_do_not_loop(
+    espeak_dir: Path, voice: str
+) -> None:
+    """The real tiny.en quick words at the pause after short finished answers (120 ms of quiet
+    after the last word, room noise): no decode repeats itself to the token cap (tiny.en at
+    temperature 0 did for a third of these without the repetition penalty)."""
+    from app.speech.quickwords import QuickWords
+
+    words = QuickWords()
+    rng = np.random.default_rng(7)
+    for n, text in enumerate(SHORT_ANSWERS):
+        spoken = AudioClip.from_wav(espeak(text, espeak_dir / f"short-{voice}-{n}.wav", voice))
+        x = spoken.resampled(RATE).to_float()
+        loud = np.flatnonzero(np.abs(x) > 0.01)
+        x = np.concatenate([np.zeros(RATE // 2, np.float32), x[: loud[-1] + RATE * 12 // 100]])
+        x = x + rng.normal(0, 0.002, len(x)).astype(np.float32)
+        heard = words(AudioClip.from_samples(x, RATE))
+        assert not heard.looped, (voice, text, str(heard))
+        assert len(heard.split()) <= 2 * len(text.split()) + 1, (voice, text, str(heard))
