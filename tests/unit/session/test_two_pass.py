@@ -27,10 +27,10 @@ from app.dialogue import Scenario
 from app.framing import analyze_answer
 from app.session import Conversation, Phase, Rehearsal
 from app.session import rehearsal as rehearsal_module
-from app.speech.audio import AudioClip
+from app.speech.audio import TARGET_RATE, AudioClip
 from app.speech.errors import SpeechError
 from app.speech.factory import make_speech
-from app.speech.fakes import FakeMicrophone, FakePlayer, FakeVoice
+from app.speech.fakes import FakeMicrophone, FakePlayer, FakeVoice, ScriptedClip
 from app.speech.protocols import Transcript
 from app.speech.services import SpeechServices
 from app.speech.streaming import HeardWord
@@ -458,3 +458,77 @@ def test_visitors_sharing_one_worker_each_get_their_accurate_words(
     finally:
         if speech.worker is not None:
             speech.worker.stop()
+
+
+class _ResumingMicrophone(FakeMicrophone):
+    """A microphone whose user goes on talking just after the turn was judged over: the second
+    part's speech begins before the first part's transcript is back (as a real VAD hears it,
+    continue_answer() then holds both parts in one clip)."""
+
+    def say_in_two(self, first: str, second: str) -> None:
+        head = ScriptedClip(bytes(2 * TARGET_RATE), text=first)
+        both = ScriptedClip(bytes(4 * TARGET_RATE), text=second)
+        self.listening = False
+        self.speaking = True
+        self.speech_started.emit()
+        self.silence_started.emit(head)
+        self.speaking = False
+        self.speech_ended.emit(head)  # the turn is judged over ...
+        self.speaking = True
+        self.speech_started.emit()  # ... and the user goes on at once
+        self.silence_started.emit(both)
+        self.speaking = False
+        self.speech_ended.emit(both)
+
+    def continue_answer(self) -> bool:
+        return getattr(self, "speaking", False)  # as the VAD: only while speech goes on
+
+
+def test_an_answer_resumed_before_the_reply_is_one_answer(
+    qtbot: Any, scenario: Scenario, store: CountingStore, data_dir: Path
+) -> None:
+    """Generated two-part answers (a sentence, a pause the turn ended at, then more): when the
+    user goes on before the reply started, the rehearsal records ONE answer, framed from both
+    parts' provisional words, the manager replies once, and only that answer gets an accurate
+    pass (the first part's is dropped, never decoded)."""
+    rng = random.Random(7)
+    cases = [(rng.choice(FIRST), rng.choice(SECOND)) for _ in range(8)]
+    rec = TwoPassRecognizer()
+    settings = replace(Settings(), data_dir=data_dir)
+    services, _notices = make_speech(
+        settings,
+        voice=FakeVoice(seconds=0.05),
+        recognizer=rec,
+        microphone=_ResumingMicrophone(),
+        player=FakePlayer(),
+        load_recognizer=False,
+    )
+    r = Rehearsal(settings, store, services)
+    mic = services.microphone
+    assert isinstance(mic, _ResumingMicrophone)
+    _frame(*PROMPTS)
+    try:
+        for first, rest in cases:
+            both = (f"{first[0]} {rest[0]}", f"{first[1]} {rest[1]}")
+            recorded: list[tuple[int, str]] = []
+            r.answer_recorded.connect(lambda i, t, _a, seen=recorded: seen.append((i, t)))
+            finals_before = len(rec.final_at)
+            r.start(scenario)
+            qtbot.waitUntil(lambda: r.phase is Phase.LISTENING)
+            mic.say_in_two(_said(first), _said(both))
+            qtbot.waitUntil(lambda: len(r.conversation.turns) == 3)
+            qtbot.waitUntil(lambda: len(rec.final_at) > finals_before)  # noqa: B023
+            qtbot.wait(100)  # a dropped first part's accurate pass would have started by now
+            conv = r.conversation
+            assert conv is not None
+            assert recorded == [(1, both[0])]
+            assert [t.speaker for t in conv.turns] == ["manager", "seeker", "manager"]
+            assert len(rec.final_at) == finals_before + 1  # the first part's was dropped
+            qtbot.waitUntil(lambda: conv.turns[1].text == both[1].strip())  # noqa: B023
+            r.answer_recorded.disconnect()
+            with qtbot.waitSignal(r.ended, timeout=10_000):
+                r.end_early()
+    finally:
+        if services.worker is not None:
+            services.worker.stop()
+        r.shutdown()
