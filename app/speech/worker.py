@@ -61,6 +61,12 @@ FINAL_RELEASE_S = 10.0
 #: ... and while the user is answering again it waits at most this long for that answer's cheap
 #: passes to be done, so it does not take the cores the next turn gap needs.
 FINAL_YIELD_S = 10.0
+#: A streaming decode starts only once the answer grew by this many times the last one's decode
+#: time: on a busy machine (a decode of the answer so far taking 2-5 s) the stream thread would
+#: otherwise decode without pause, and a pause's decode nearly always shared the cores with one
+#: (bench/turn_gap.py at load 11: 9 turns of 10). Quiet, base decodes a 4 s answer so far in
+#: ~0.4 s: a decode every second or so, as before; the tail decode needs words heard 3 s back.
+STREAM_DUTY = 2.5
 
 
 def _sentence(exc: BaseException, what: str) -> str:
@@ -235,6 +241,7 @@ class _SttJob(QObject):
         self._growing: AudioClip | None = None
         self._spec: tuple[AudioClip, Transcript] | None = None
         self._step: tuple[AudioClip, Transcript] | None = None  # the last streaming decode
+        self._stepped: tuple[AudioClip, float] | None = None  # its clip, its decode time (s)
         self._stream: AnswerStream | None = None
         #: The recent decodes on this thread, oldest first: (kind, started, ended, audio_s),
         #: times in ``time.monotonic()``; kind is "stream", "pause" or "end" (a decode), or
@@ -316,7 +323,7 @@ class _SttJob(QObject):
             return
         # During a pause the answer grows by silence only: the last decode already heard it
         # all, and a decode now would only delay the pause's (or the end's) turn behind it.
-        if self._covered(clip) is not None:
+        if self._covered(clip) is not None or self._too_soon(clip):
             return
         try:
             began = time.monotonic()
@@ -326,6 +333,7 @@ class _SttJob(QObject):
             log.debug("streaming decode failed: %s", exc)
             return
         self._log("stream", began, clip)
+        self._stepped = (clip, time.perf_counter() - started)
         step = (clip, Transcript(text or "", clip.duration_s, time.perf_counter() - started))
         with self._step_lock:  # not for an answer that ended meanwhile (the STT thread)
             if text is None or self._stream.generation != self._stream.stepped_generation:
@@ -386,6 +394,15 @@ class _SttJob(QObject):
         else:  # the accurate pass, on the final thread, over this answer's denoised audio
             self.final_requested.emit(request_id, self._stream.audio(clip), clip.duration_s)
         self._end_answer()
+
+    def _too_soon(self, clip: AudioClip) -> bool:
+        """The answer grew by less than :data:`STREAM_DUTY` times the last streaming decode's
+        time since that decode's clip (the same answer): this offer is skipped, a later one
+        decodes."""
+        last = self._stepped
+        if last is None or not clip.pcm.startswith(last[0].pcm):
+            return False
+        return clip.duration_s - last[0].duration_s < STREAM_DUTY * last[1]
 
     def _end_answer(self) -> None:
         with self._step_lock:  # never the GUI thread's lock: a reset restarts the denoiser

@@ -4,6 +4,7 @@ tiny.en on eSpeak answers, through SpeechWorker's queued signals)."""
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.speech import AudioClip, FakeRecognizer, FakeVoice, SpeechWorker, WhisperRecognizer
 from app.speech.audio import TARGET_RATE
+from app.speech.protocols import Transcript
 from app.speech.scoring import corpus_wer
 from app.speech.worker import only_silence_after
 
@@ -35,11 +37,17 @@ def _growing(clip: AudioClip, step_s: float = 1.0) -> list[AudioClip]:
 
 @pytest.mark.parametrize("index", [2, 7])
 def test_growing_answer_publishes_words_and_the_end_only_adds_the_tail(
-    index: int, qtbot: QtBot, worker: SpeechWorker, espeak_dir: Path
+    index: int,
+    qtbot: QtBot,
+    worker: SpeechWorker,
+    espeak_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Each second of a spoken answer is decoded on the STT thread: ``partial_text`` brings the
-    clip and the words so far to the GUI thread; the pause's speculative decode and the final
-    transcription then give the whole answer, reusing the speculation."""
+    """Each second of a spoken answer is decoded on the stream thread (every offer here: the
+    streaming cadence, STREAM_DUTY, is another test's): ``partial_text`` brings the clip and the
+    words so far to the GUI thread; the pause's speculative decode and the final transcription
+    then give the whole answer, reusing the speculation."""
+    monkeypatch.setattr("app.speech.worker.STREAM_DUTY", 0.0)
     text = ANSWERS[index]
     clip = AudioClip.from_wav(espeak(text, espeak_dir / f"grow-{index}.wav")).resampled()
     partials: list[tuple[AudioClip, str, int]] = []
@@ -324,3 +332,56 @@ def test_a_pause_and_an_end_never_wait_for_a_streaming_decode_or_an_accurate_pas
         held["stream"].set()
         held["final"].set()
         assert w.stop(60)
+
+
+class _SlowSteps:
+    """A recognizer whose every decode takes ``seconds`` and hears one word per second."""
+
+    supports_prefix = True
+    prefers_denoise = False
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.loaded = True
+
+    def load(self) -> None:
+        pass
+
+    def transcribe(self, clip, prefix=None, *, context=None, window=None):  # type: ignore[no-untyped-def]
+        return self.transcribe_words(clip, prefix, context=context, window=window)[0]
+
+    def transcribe_words(self, clip, prefix=None, *, words=True, context=None, window=None):  # type: ignore[no-untyped-def]
+        time.sleep(self.seconds)
+        n = int(clip.duration_s)
+        return Transcript(" ".join(["word"] * n), clip.duration_s, self.seconds), []
+
+
+@pytest.mark.parametrize("seconds", [0.05, 0.2, 0.4])
+def test_streaming_decodes_leave_the_cores_free_most_of_the_time(
+    seconds: float, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """However slow the machine (a decode of the answer so far taking 0.05-0.4 s here, offers
+    every 0.25 s of audio), a streaming decode starts only once the answer grew by STREAM_DUTY
+    times the last one's decode time: the stream thread decodes at most about 1/STREAM_DUTY of
+    the time, so a pause's decode mostly has the cores to itself; a new answer decodes at once."""
+    from app.speech.worker import STREAM_DUTY
+
+    w = SpeechWorker(FakeVoice(), _SlowSteps(seconds), tmp_path / "cache")  # type: ignore[arg-type]
+    try:
+        stt = w._stt
+        for answer in range(2):
+            pcm = bytes([answer + 1]) * (2 * TARGET_RATE * 12)  # 12 s, a different answer each
+            before = stt.stream_decodes
+            busy = 0.0
+            for end in range(TARGET_RATE // 2, len(pcm), TARGET_RATE // 2):  # 0.25 s steps
+                stt.offer_growing(AudioClip(pcm[:end], TARGET_RATE))
+                started = time.perf_counter()
+                stt.stream()
+                busy += time.perf_counter() - started
+            decodes = stt.stream_decodes - before
+            assert decodes >= 2
+            wanted = 12 / max(0.25, STREAM_DUTY * seconds)  # at most one per that much audio
+            assert decodes <= wanted + 2, (decodes, wanted)
+            assert busy <= 12 / STREAM_DUTY + 3 * seconds  # against 12 s of speech
+    finally:
+        assert w.stop()
