@@ -2,14 +2,20 @@
 
 The dialog carries its own title and outline: without a window manager (a kiosk box, a bare X
 server) a top-level window gets no title bar or border, and it would melt into the window
-behind it. Cancel (or Escape) closes it."""
+behind it. Cancel (or Escape) closes it.
+
+It never opens larger than the screen's free area: the settings scroll between the title and
+OK/Cancel, which stay in view at any text size (3.0 on a 1024x600 screen). The number boxes take
+the whole range the config file accepts (:func:`setting_range`), so a typed value in range is
+kept and a value set in the file is never lowered by pressing OK."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -34,6 +41,12 @@ from app.ui.stepper import stepped
 from app.ui.theme import THEME_COLOURS
 
 THEME_LABELS = {name: colours.label for name, colours in THEME_COLOURS.items()}
+
+
+def setting_range(name: str) -> tuple[float, float]:
+    """The low and high a setting of :class:`Settings` accepts (its rule in app.config)."""
+    rule = next(f for f in fields(Settings) if f.name == name).metadata["rule"]
+    return float(rule.low), float(rule.high)
 
 
 def _input_devices() -> list[tuple[str, str]]:
@@ -79,7 +92,7 @@ class SettingsDialog(QDialog):
         self.rate = named(
             QDoubleSpinBox(), "rateSpin", "Speaking rate", "1.0 is the persona's normal pace."
         )
-        self.rate.setRange(0.5, 2.0)
+        self.rate.setRange(*setting_range("rate"))
         self.rate.setSingleStep(0.1)
         self.rate.setValue(settings.rate)
         self.practice = named(
@@ -95,7 +108,7 @@ class SettingsDialog(QDialog):
             self.theme.addItem(label, key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
         self.font_scale = named(QDoubleSpinBox(), "fontScaleSpin", "Text size")
-        self.font_scale.setRange(0.75, 2.5)
+        self.font_scale.setRange(*setting_range("font_scale"))
         self.font_scale.setSingleStep(0.25)
         self.font_scale.setValue(settings.font_scale)
         self.model_dir = named(
@@ -105,7 +118,9 @@ class SettingsDialog(QDialog):
             "A CTranslate2 Whisper model folder; empty uses the bundled models "
             "(Whisper base, or tiny.en in fast mode: setting recognizer).",
         )
-        self.model_dir.setPlaceholderText("Bundled Whisper (base, or tiny.en when fast)")
+        # Short, so it fits beside its label at text size 3 on a small screen; the tooltip
+        # says which models.
+        self.model_dir.setPlaceholderText("Bundled Whisper")
         browse = named(QPushButton("Browse…"), "modelDirBrowse", "Choose model folder")
         browse.clicked.connect(self._browse)
         model_row = QHBoxLayout()
@@ -123,8 +138,18 @@ class SettingsDialog(QDialog):
         self.title = QLabel("Settings")
         self.title.setObjectName("dialogTitle")
         column.addWidget(self.title)
-        form = QFormLayout()
-        column.addLayout(form)
+        body = QWidget()
+        body.setObjectName("settingsBody")
+        form = QFormLayout(body)
+        form.setContentsMargins(0, 0, 0, 0)
+        # A label too wide to sit beside its field goes above it (large text, small screen).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("settingsScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(body)
+        column.addWidget(self.scroll, 1)
         form.addRow(self.voice)
         form.addRow(self.listen)
         form.addRow(self.ptt)
@@ -144,7 +169,8 @@ class SettingsDialog(QDialog):
             button.setIcon(QIcon())  # the theme (docs/design.md, icon rules)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        column.addWidget(buttons)
+        self._column = column
         form.setVerticalSpacing(12)
         # Wide enough for the whole placeholder, which says what an empty folder means.
         hint = self.model_dir.placeholderText()
@@ -158,6 +184,42 @@ class SettingsDialog(QDialog):
         label = QLabel(text)
         label.setBuddy(buddy)
         form.addRow(label, field)
+
+    def _free(self) -> QRect | None:
+        screen = self.screen()
+        return screen.availableGeometry() if screen is not None else None
+
+    def _wanted(self) -> QSize:
+        """The size showing every setting without scrolling (scroll bars' room included)."""
+        body = self.scroll.widget()
+        bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        margins = self._column.contentsMargins()
+        spacing = self._column.spacing()
+        title, buttons = self.title.sizeHint(), self._column.itemAt(2).sizeHint()
+        width = max(body.sizeHint().width() + bar, title.width(), buttons.width())
+        height = title.height() + body.sizeHint().height() + buttons.height() + 2 * spacing
+        return QSize(
+            width + margins.left() + margins.right() + 2,
+            height + margins.top() + margins.bottom() + 2,
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open at the size that shows everything, cut to the screen's free area, inside it."""
+        free = self._free()
+        wanted = self._wanted()
+        if free is not None:
+            # The window manager's frame (none on a bare X server) counts against the screen.
+            edge = self.frameGeometry().size() - self.geometry().size()
+            room = free.size() - edge
+            self.setMaximumSize(room)
+            self.setMinimumSize(min(wanted.width(), room.width()), min(240, room.height()))
+            wanted = wanted.boundedTo(room)
+            self.resize(wanted)
+            frame = QRect(self.frameGeometry().topLeft(), wanted + edge)
+            frame.moveLeft(max(free.left(), min(frame.left(), free.right() + 1 - frame.width())))
+            frame.moveTop(max(free.top(), min(frame.top(), free.bottom() + 1 - frame.height())))
+            self.move(frame.topLeft())
+        super().showEvent(event)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Choose a Whisper model folder")
