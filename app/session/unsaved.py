@@ -153,6 +153,12 @@ def retry_save(conv: Conversation, settings: Settings) -> tuple[bool, str]:
     if conv.store is not None:
         if conv.flush():
             return True, "Everything you said is saved."
+        if not conv.store.pages_readable():  # no retry can write into damaged pages
+            return False, (
+                f"The history file {conv.store.path} is damaged, so trying again will not help. "
+                "Save the transcript to a file now; the next start keeps the damaged file aside "
+                "and starts a fresh history."
+            )
         problem = folder_problem(settings.data_dir)  # the cause, in its own sentence
         why = f" {problem.message} {problem.hint}" if problem is not None else ""
         return False, f"{conv.unsaved} write(s) still could not be saved.{why}"

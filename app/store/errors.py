@@ -137,7 +137,8 @@ class DatabaseCorrupt(StoreError):  # noqa: N818 (public API name)
         said = f" (SQLite says: {detail})" if detail else ""
         super().__init__(
             f"The history file {path} is damaged and cannot be read{said}.",
-            f"Frameshift can keep it aside and start a fresh history, or {DATA_DIR_HINT}.",
+            "Restart Frameshift: it keeps the damaged file aside and starts a fresh history "
+            f"(or {DATA_DIR_HINT}).",
             path=path,
         )
 

@@ -85,15 +85,29 @@ class Store(HistoryQueries):
         """
         path = Path(path)
         try:
-            return cls(path, busy_timeout=busy_timeout), None
+            store = cls(path, busy_timeout=busy_timeout)
         except DatabaseCorrupt:
             pass
+        else:
+            if store.pages_readable():
+                return store, None
+            store.close()  # damaged behind a good header: every later read or write would fail
         kept = move_aside(path)
         store = cls(path, busy_timeout=busy_timeout)
         return store, (
             f"The history file was damaged and could not be read. It was kept at {kept}, "
             "and a fresh history was started."
         )
+
+    def pages_readable(self) -> bool:
+        """SQLite's quick check of every page (milliseconds for a history of a few MB): False
+        when pages behind a good header are damaged, so the file can be kept aside at start-up
+        instead of failing at the first History click or save."""
+        try:
+            with self._conn.read() as db:
+                return [str(r[0]) for r in db.execute("PRAGMA quick_check").fetchall()] == ["ok"]
+        except DatabaseCorrupt:
+            return False
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:

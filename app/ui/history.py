@@ -73,9 +73,11 @@ class SessionTableModel(QAbstractTableModel):
         self.total = 0
 
     def reload(self) -> None:
+        """Read first (a StoreError leaves the table as it was), then show."""
+        rows = self.store.sessions(limit=PAGE) if self.store else []
+        total = self.store.count_sessions() if self.store else 0
         self.beginResetModel()
-        self.rows = self.store.sessions(limit=PAGE) if self.store else []
-        self.total = self.store.count_sessions() if self.store else 0
+        self.rows, self.total = rows, total
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -88,9 +90,14 @@ class SessionTableModel(QAbstractTableModel):
         return not parent.isValid() and len(self.rows) < self.total
 
     def fetchMore(self, parent: Index) -> None:
+        from app.store import StoreError
+
         if self.store is None or parent.isValid():
             return
-        more = self.store.sessions(limit=PAGE, offset=len(self.rows))
+        try:
+            more = self.store.sessions(limit=PAGE, offset=len(self.rows))
+        except StoreError:  # damaged further down: show what could be read
+            more = []
         if not more:
             self.total = len(self.rows)
             return
@@ -237,10 +244,21 @@ class HistoryView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(2 * fm.lineSpacing() + fm.height() // 2)
 
     def reload(self) -> None:
+        from app.store import StoreError
+
         self._size_rows_and_columns()
-        self.model.reload()
         store = self.model.store
-        self.chart.set_progress(store.progress() if store is not None else [])
+        try:
+            self.model.reload()
+            self.chart.set_progress(store.progress() if store is not None else [])
+        except StoreError as exc:  # a file damaged or taken away while the app runs: say so
+            self.model.store = None
+            self.model.reload()
+            self.model.store = store
+            self.chart.set_progress([])
+            self.summary.setText(f"{exc.message} {exc.hint}".strip())
+            self._update_buttons()
+            return
         n = self.model.total
         self.summary.setText(
             f"{n} session{'s' if n != 1 else ''} in all. {self.chart.summary()}"
