@@ -144,12 +144,12 @@ class SettingsDialog(QDialog):
         form.setContentsMargins(0, 0, 0, 0)
         # A label too wide to sit beside its field goes above it (large text, small screen).
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("settingsScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(body)
-        column.addWidget(self.scroll, 1)
+        self.pane = QScrollArea()
+        self.pane.setObjectName("settingsScroll")
+        self.pane.setWidgetResizable(True)
+        self.pane.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.pane.setWidget(body)
+        column.addWidget(self.pane, 1)
         form.addRow(self.voice)
         form.addRow(self.listen)
         form.addRow(self.ptt)
@@ -170,7 +170,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         column.addWidget(buttons)
-        self._column = column
+        self._column, self._body, self._buttons = column, body, buttons
         form.setVerticalSpacing(12)
         # Wide enough for the whole placeholder, which says what an empty folder means.
         hint = self.model_dir.placeholderText()
@@ -191,11 +191,11 @@ class SettingsDialog(QDialog):
 
     def _wanted(self) -> QSize:
         """The size showing every setting without scrolling (scroll bars' room included)."""
-        body = self.scroll.widget()
+        body = self._body
         bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
         margins = self._column.contentsMargins()
         spacing = self._column.spacing()
-        title, buttons = self.title.sizeHint(), self._column.itemAt(2).sizeHint()
+        title, buttons = self.title.sizeHint(), self._buttons.sizeHint()
         width = max(body.sizeHint().width() + bar, title.width(), buttons.width())
         height = title.height() + body.sizeHint().height() + buttons.height() + 2 * spacing
         return QSize(

@@ -63,20 +63,20 @@ def test_the_dialog_fits_the_screen_and_every_setting_is_reachable(
     for field in fields:
         # Scrolled to as a user would (ensureWidgetVisible would only show a box's caret).
         # A check box's line does not wrap: wider than the screen, it scrolls sideways.
-        box = QRect(field.mapTo(dialog.scroll.widget(), QPoint(0, 0)), field.size())
-        seen = dialog.scroll.viewport().rect()
+        box = QRect(field.mapTo(dialog._body, QPoint(0, 0)), field.size())
+        seen = dialog.pane.viewport().rect()
         for x in range(box.left(), box.right() + 1, max(1, seen.width() // 2)):
             part = QRect(x, box.top(), min(seen.width() // 2, box.right() + 1 - x), box.height())
-            dialog.scroll.ensureVisible(
+            dialog.pane.ensureVisible(
                 part.center().x(), part.center().y(), part.width() // 2 + 2, box.height() // 2 + 2
             )
             QApplication.processEvents()
-            shown = QRect(field.mapTo(dialog.scroll.viewport(), QPoint(0, 0)), field.size())
+            shown = QRect(field.mapTo(dialog.pane.viewport(), QPoint(0, 0)), field.size())
             shown = shown.translated(part.left() - box.left(), 0)
             shown.setWidth(part.width())
             assert seen.contains(shown), (scale, size, field.objectName(), x)
     if dialog._wanted().height() <= free.height():  # it all fits: nothing to scroll
-        assert dialog.scroll.verticalScrollBar().maximum() == 0, (scale, size)
+        assert dialog.pane.verticalScrollBar().maximum() == 0, (scale, size)
     # The text size shown is the one set: OK keeps it.
     assert dialog.result_settings().font_scale == pytest.approx(scale)
 
