@@ -40,6 +40,14 @@ __all__ = ["KioskWindow", "Visit", "save_operator_settings"]
 log = logging.getLogger(__name__)
 
 
+def forget_clipboard() -> None:
+    """Empty the clipboard, the X selection and the find buffer: a visitor's copied words must
+    not be pasted by the next one (trial 7 G39)."""
+    clipboard = QApplication.clipboard()
+    for mode in clipboard.Mode.Clipboard, clipboard.Mode.Selection, clipboard.Mode.FindBuffer:
+        clipboard.clear(mode)
+
+
 class KioskWindow(FullScreenLock):
     """The whole kiosk; the only top-level window while it runs.
 
@@ -246,6 +254,7 @@ class KioskWindow(FullScreenLock):
         time, twice, or from inside the visitor's own slots."""
         self.overlay.hide()
         self.export_page.forget()
+        forget_clipboard()
         if self.visits_manager.end() is not None:
             self.visit_ended.emit(reason)
 

@@ -285,3 +285,36 @@ def test_a_long_day_of_signals_cannot_free_true(make_booth: Any) -> None:
     for _ in range(5_000):
         booth.kiosk.countdown_cancelled.emit()
     assert abs(sys.getrefcount(True) - before) < 50
+
+
+@pytest.mark.parametrize("reason", ["done", "idle", "error"])
+def test_the_next_visitor_cannot_paste_what_the_last_one_copied(
+    make_booth: Any, reason: str
+) -> None:
+    """Trial 7 G39: visitor 1 copied their answer, visitor 2 pasted it. Every way a visit ends
+    empties the clipboard and the X selection (generated texts: words, digits, long lines)."""
+    from PySide6.QtGui import QClipboard
+    from PySide6.QtWidgets import QApplication
+
+    booth = make_booth()
+    clipboard = QApplication.clipboard()
+    texts = [SECRET, "visitor one 555-0199", "x" * 5_000, "é ü 😀 tab\tline"]
+    for text in texts:
+        box = booth.visitor().window.conversation.answer
+        box.setText(text)
+        box.selectAll()
+        box.copy()
+        modes = [QClipboard.Mode.Clipboard]
+        if clipboard.supportsSelection():
+            clipboard.setText(text, QClipboard.Mode.Selection)
+            modes.append(QClipboard.Mode.Selection)
+        assert clipboard.text() == text
+        booth.kiosk.reset_to_attract(reason)
+        for mode in modes:
+            assert clipboard.text(mode) == "", (reason, mode)
+        app = booth.visitor()
+        box = app.window.conversation.answer
+        box.clear()
+        box.paste()
+        assert box.text() == ""
+        booth.kiosk.reset_to_attract(reason)
