@@ -44,6 +44,11 @@ _LIKE_NOT_FILLER: Final = _wordset(
 _LIKE_OBJECT: Final = _wordset(
     "this that these those a an the my your his her our their it him them me us what how when"
 )
+# "like" closing a "what ... like" question is a preposition: "What's the client like to work
+# for?", "whats a normal day like" (the question word within a few words, no comma or sentence
+# end between).
+_WHAT_LIKE: Final = _wordset("what what's whats what're")
+_WHAT_LIKE_SPAN: Final = 8
 # "you know" is a real question after these ("do you know", "if you know").
 _YOU_KNOW_NOT_FILLER: Final = _wordset("do did don't didn't if would could what how")
 
@@ -84,6 +89,16 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def _asks_what_like(text: str, matches: list[re.Match[str]], i: int) -> bool:
+    """The "like" at word ``i`` ends a "what ... like" question begun a few words before."""
+    for j in range(i - 1, max(-1, i - 1 - _WHAT_LIKE_SPAN), -1):
+        if any(mark in text[matches[j].end() : matches[j + 1].start()] for mark in ",.!?;:"):
+            return False
+        if matches[j].group().lower().replace("’", "'") in _WHAT_LIKE:
+            return True
+    return False
+
+
 def count_fillers(text: str) -> dict[str, int]:
     """How often each filler of FILLERS occurs in `text` (zero counts included).
 
@@ -104,7 +119,7 @@ def count_fillers(text: str) -> dict[str, int]:
             set_off = text[matches[i].end() : matches[i].end() + 1] == "," or text[
                 : matches[i].start()
             ].rstrip().endswith(",")
-            if set_off or after not in _LIKE_OBJECT:
+            if not _asks_what_like(text, matches, i) and (set_off or after not in _LIKE_OBJECT):
                 counts["like"] += 1
         elif word == "you" and after == "know" and before not in _YOU_KNOW_NOT_FILLER:
             counts["you know"] += 1

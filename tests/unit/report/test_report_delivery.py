@@ -71,3 +71,37 @@ def test_fillers_are_counted_in_the_text(text: str, expected: dict[str, int]) ->
     """Fillers count as fillers; "like" the verb and "do you know" the question do not."""
     found = {k: v for k, v in count_fillers(text).items() if v}
     assert found == expected
+
+
+_WHATS = ("What's", "What is", "What was", "whats", "what's", "So what's", "And what is")
+_SUBJECTS = ("the client", "your team", "it", "working there", "a normal day", "the first year",
+             "your manager", "the on-call rota", "life on the ward", "the culture")  # fmt: skip
+_TAILS = ("?", " to work for?", " day to day?", " for new people?", " there?", "", " at the moment",
+          ", day to day?", ", honestly?")  # fmt: skip
+
+
+@pytest.mark.parametrize("what", _WHATS)
+def test_like_closing_a_what_question_is_no_filler(what: str) -> None:
+    """Trial 7 G10: "What's the client like to work for?" was counted as a filler, so every
+    "what's X like?" question was penalised. Generated: question words x subjects x endings,
+    typed and in recognizer style (no punctuation)."""
+    for subject in _SUBJECTS:
+        for tail in _TAILS:
+            text = f"{what} {subject} like{tail}"
+            assert count_fillers(text)["like"] == 0, text
+            bare = text.lower().replace("?", "").replace("'", "")
+            assert count_fillers(f"ok um {bare}")["like"] == 0, bare
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What, like, happens after the first month?",  # set off by commas: a filler
+        "I was like so nervous. What's the team like?",
+        "It's like really hard, what's next",
+        "What's the team like, like, day to day?",
+        "What I did was, like, mostly spreadsheets",
+    ],
+)
+def test_a_filler_like_near_a_what_still_counts(text: str) -> None:
+    assert count_fillers(text)["like"] == 1, text
