@@ -8,6 +8,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, 
 
 from app.ui.a11y import named
 
+# What the conversation says about a typed answer it could not take as it was sent.
+ANSWER_AFTER_END = (
+    "The conversation has reached its end, so that answer was not added (it is still in the "
+    "box). Press End conversation to see how it went."
+)
+ANSWER_TOO_EARLY = "That answer was not taken yet (it is still in the box): send it again shortly."
+ANSWER_CUT = "Your answer was cut to {limit:,} characters, the most the box holds."
+
 
 class HoldButton(QPushButton):
     """A button that reports press and release separately (push-to-talk)."""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.a11y import named
-from app.ui.answer_bar import AnswerBar
+from app.ui.answer_bar import ANSWER_AFTER_END, ANSWER_CUT, ANSWER_TOO_EARLY, AnswerBar
 from app.ui.bubbles import BODY_ROLE, LABEL_ROLE, SPEAKER_ROLE, make_exchange_list
 from app.ui.caption_box import CaptionBox
 from app.ui.fitting_page import EXCHANGE_MIN_PX, MARGIN_PX, SPACING_PX, FittingPage
@@ -89,6 +89,7 @@ class ConversationView(QWidget):
         self.listen_button.held.connect(self.push_to_talk)
         self.repeat_button.clicked.connect(self.repeat_requested)
         self.answer.returnPressed.connect(self._send)
+        self.answer.textEdited.connect(self._say_if_cut)
         self.send_button.clicked.connect(self._send)
         self.end_button.clicked.connect(self.end_requested)
         QShortcut(QKeySequence("Ctrl+R"), self, self.repeat_requested.emit)
@@ -317,6 +318,18 @@ class ConversationView(QWidget):
         super().resizeEvent(event)
         self._fit_page()
         self._scroll_to_end()
+
+    def answer_refused(self, text: str, over: bool) -> None:
+        """A sent answer the rehearsal could not take: back in the box, and why (trial 7 G12:
+        one sent at the last line vanished)."""
+        self.answer.setText(text)
+        self.state.set_state("idle" if over else "your_turn")
+        self.show_notice(ANSWER_AFTER_END if over else ANSWER_TOO_EARLY)
+
+    def _say_if_cut(self, text: str) -> None:
+        """A paste longer than the box holds is cut: say so (trial 7 G31)."""
+        if len(text) >= self.answer.maxLength():
+            self.show_notice(ANSWER_CUT.format(limit=self.answer.maxLength()))
 
     # -- user actions -----------------------------------------------------------------------
     def _on_listen_clicked(self) -> None:

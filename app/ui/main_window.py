@@ -257,7 +257,10 @@ class MainWindow(QMainWindow):
         self.start_scenario(scenario)
 
     def _on_conversation_answer_submitted(self, text: str) -> None:
-        self.rehearsal.submit_text(text)
+        if not self.rehearsal.submit_text(text):  # never dropped unsaid (trial 7 G12)
+            conv = self.rehearsal.conversation
+            over = conv is None or conv.finished or conv.reached_end
+            self.conversation.answer_refused(text, over)
 
     # -- the screens, for an embedding shell (the kiosk) --------------------------------------
     @property
