@@ -4,6 +4,7 @@ end). The window creates one link when its rehearsal is attached."""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -16,6 +17,14 @@ if TYPE_CHECKING:
     from app.session import Phase, Rehearsal
     from app.ui.main_window import MainWindow
 
+
+log = logging.getLogger(__name__)
+
+#: A kiosk visitor is never shown the desktop's saving sentence (an internal path, "free some
+#: space", a retry the booth does not offer): this instead; the sentence goes to the log.
+KIOSK_SAVING_NOTICE = (
+    "This booth cannot save right now. Carry on: your replay at the end still works."
+)
 
 #: After the rehearsal's TIME_UP_NOTICE, the replay's status line says this.
 TIME_UP_STATUS = "Time is up for this rehearsal: it ended there. Here is how it went."
@@ -36,7 +45,7 @@ class RehearsalLink(QObject):
         r.phase_changed.connect(self._on_rehearsal_phase_changed)
         r.level_changed.connect(self._on_rehearsal_level_changed)
         r.notice.connect(self._on_rehearsal_notice)
-        r.saving_failed.connect(self.window.conversation.hold_notice)
+        r.saving_failed.connect(self._on_rehearsal_saving_failed)
         r.ended.connect(self._on_rehearsal_ended)
         for moved in (r.manager_line_done, r.answer_recorded, r.phase_changed):
             moved.connect(self._on_rehearsal_moved)
@@ -45,6 +54,12 @@ class RehearsalLink(QObject):
         self._say_time_up = False  # ...and the next screen says so
         window.screen_changed.connect(self._on_window_screen_changed)
         self.watch_microphone()
+
+    def _on_rehearsal_saving_failed(self, message: str) -> None:
+        if message and self.window._kiosk_locked:  # trial 7 G30: for the operator, not the visitor
+            log.warning("kiosk visit could not save: %s", message)
+            message = KIOSK_SAVING_NOTICE
+        self.window.conversation.hold_notice(message)
 
     def watch_microphone(self) -> None:
         """Hear the rehearsal's current microphone fail (it may be attached after the link):
