@@ -26,7 +26,11 @@ Every clip goes through the detector in 20 ms chunks, in each configuration, in 
   looks the more cautious verdict stands): words that stop mid-sentence hold the turn to the
   cap, finished words end it after 200 ms of pause, unsure ones (or a doubted last word) after
   1.2 s; Smart Turn ends nothing while the words are on;
-* ``words_whole_only``: the same rule without the quick words (the whole answer's decode only);
+  Words that end a sentence said without a final pitch fall (app.speech.prosody) wait as
+  unsure;
+* ``words_no_prosody``: the same rule with the voice's prosody off (``text_prosody=False``);
+* ``words_whole_only``: the same rule without the quick words (the whole answer's decode only,
+  as a Heard with its last word's probability, as the app's pause decode emits it);
 * ``words_finished_0/300/600/900``: finished words wait for Smart Turn >= 0.8 or that long;
 * ``words_no_model``: the words and the clock only (Smart Turn never ends a pause);
 * ``...@quiet``: the same with the model times of a quiet machine (QUIET_MS).
