@@ -334,6 +334,41 @@ HONEST_UNCERTAINTY: Final = _rx(
     r"i\s+need\s+to\s+think\s+(?:about|it|more|on)",
     r"not\s+(?:really\s+)?(?:certain|clear\s+(?:yet|on))",
 )
+#: Asking to keep in contact, to talk to someone first, or for time: what a seeker who is not
+#: ready to say yes asks for ("Could we stay in touch?", "would it be ok to email you if I have
+#: more questions", "can I talk to Lena before you do that?", "let me think about it"), never a
+#: request for the position (trial7 G2, G37b). Each is an ask or a proposal, not a story ("I kept
+#: in touch with my old team", "I'll email you the link"), and contact that carries the CV is no
+#: deferral.
+_ASK_TO: Final = (
+    rf"(?:(?:could|can|may|might|shall|should)\s+(?:we|i)|let{A}s|(?:we|i)\s+should"
+    rf"|{ID}\s+(?:really\s+)?(?:like|love|want)\s+to|(?:happy|glad|keen)\s+to|hope\s+(?:we\s+can|to)"
+    r"|(?:would|will|is)\s+it\s+be\s+(?:ok|okay|alright|all\s+right|fine|possible)\s+(?:if\s+i|to)"
+    r"|(?:would|is)\s+it\s+(?:ok|okay|alright|all\s+right|fine)\s+(?:if\s+i|to)"
+    r"|mind\s+if\s+i|maybe\s+we\s+(?:can|could)|i\s+want\s+to|i\s+wanna)"
+    r"\s+(?:[\w'’-]+\s+){0,2}?"
+)
+_CONTACT: Final = (
+    r"(?:(?:stay|keep|be)\s+in\s+(?:touch|contact)|touch\s+base|connect(?:\s+with\s+you)?"
+    r"(?:\s+on\s+linked\s?in)?|(?:email|e-mail|message|text|call|ring|write\s+to|reach\s+out\s+to"
+    r"|contact|drop)\s+you|follow\s+up(?:\s+with\s+you)?|catch\s+up(?:\s+again)?"
+    r"|(?:send|ask)\s+you\s+(?:a\s+few\s+|some\s+|any\s+)?(?:more\s+|other\s+|follow[\s-]?up\s+)?"
+    r"questions)(?![\w'’])(?!\s+(?:me|my|a\s+copy\s+of\s+my|over\s+my)(?![\w'’]))"
+)
+_FIRST_TALK: Final = (
+    r"(?:talk|speak|chat|check)\s+(?:to|with)\s+(?:[\w'’-]+\s+){1,5}?(?:first|beforehand"
+    r"|before\s+(?:you|we|i|that|then|anything|deciding|committing))(?![\w'’])"
+    r"|meet\s+(?:the|your|them|her|him|some|a\s+few|people|someone)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:first|beforehand)(?![\w'’])"
+)
+_TIME_TO_THINK: Final = (
+    rf"(?:let\s+me|can\s+i|could\s+i|may\s+i|{ID}\s+like\s+to|i\s+want\s+to"
+    rf"|i{A}ll\s+(?:need|have)\s+to|(?:a\s+)?(?:few\s+|some\s+|couple\s+(?:of\s+)?)?(?:days|time"
+    r"|moment|bit|week)\s+to)\s+(?:[\w'’-]+\s+)?(?:think\s+(?:about\s+(?:it|that|this)|it\s+over"
+    r"|on\s+it)|sleep\s+on\s+it|mull\s+(?:it\s+)?over)"
+    r"|(?:can|could)\s+(?:we|you)\s+(?:[\w'’-]+\s+)?wait\s+(?:a\s+(?:bit|while"
+    r"|few\s+\w+|little)|until|till|for\s+now|on\s+(?:that|it))"
+)
 CONDITIONAL_INTEREST: Final = _rx(
     # not a rough amount ("maybe forty people", "maybe twice a week", "perhaps 20 minutes")
     r"(?:maybe|perhaps|possibly)(?!\s+(?:about\s+|around\s+|like\s+)?(?:\d+|a\s+(?:dozen|couple|few"
@@ -357,8 +392,13 @@ CONDITIONAL_INTEREST: Final = _rx(
     rf"{ID}\s+rather",
     r"before\s+i\s+(?:\w+\s+)?(?:decide|commit|say|answer|apply|jump|sign|make)",
     r"not\s+(?:just\s+|quite\s+|right\s+)?(?:yet|now)",
+    # "I'm not applying yet", "i'm not ready yet" (trial7 G37)
+    rf"{IM}\s+not\s+(?!(?:[\w'’-]+\s+)?(?:sure|certain)(?![\w'’]))(?:[\w'’-]+\s+){{1,2}}?yet",
     r"maybe\s+later|hold\s+off|down\s+the\s+line|ahead\s+of\s+ourselves|open\s+to",
     rf"{ID}\s+consider",
+    rf"{_ASK_TO}{_CONTACT}",
+    _FIRST_TALK,
+    _TIME_TO_THINK,
     r"interested\s+in\s+(?:learning|hearing|finding\s+out|knowing|exploring)",
     rf"(?:sounds|it{A}s|looks|seems)\s+(?:\w+\s+)?(?:interesting|intriguing|promising|good"
     r"|appealing),?\s+but",
@@ -535,25 +575,58 @@ JOB_REQUEST: Final = _rx(
     rf"(?:submit|nominate|shortlist)\s+(?:me|{_MINE})",
     r"go\s+ahead\s+and\s+(?:put|send|pass|submit|forward|refer|recommend|nominate|sign|add)\s+me",
 )
+#: Who gets the pay, when it is the seeker's side: the role, its staff, its people. After a pay
+#: word "for/to the <anyone else>" ("the benefits for the clinics"), "the <anyone else> get"
+#: ("the benefits the patients get") or "from/out of it" ("make money from it") is about another
+#: party, not the seeker's compensation.
+_SEEKERS_SIDE: Final = (
+    r"role|job|position|post|staff|employees?|team|hires?|new\s+(?:hires?|starters?)|interns?"
+    r"|workers?|people\s+(?:in|on)|contractors?|me|us|you|someone|anyone|everyone|new\s+joiners?"
+)
+_FOR_OTHERS: Final = (
+    r"(?!(?:\s+[\w'’-]+)?\s+(?:for|to)\s+(?:the|our|your|their|these|those|its|all\s+the)\s+"
+    rf"(?!(?:{_SEEKERS_SIDE})(?![\w'’]))[^\W\d_]"
+    r"|\s+(?:the|our|your|their|these|those|its)\s+"
+    rf"(?!(?:{_SEEKERS_SIDE})(?![\w'’]))[\w'’-]+\s+(?:get|gets|got|receive|receives|see|sees"
+    r"|have|has|need|needs|lose|lost)(?![\w'’])"
+    r"|\s+(?:from|off|out\s+of)\s+(?:it|that|this|them|the|your|its|their|those|these|ads"
+    r"|data|customers|clients)(?![\w'’]))"
+)
+#: "make money" said of the business ("how do you make money", "how does the platform make
+#: money"): the seeker making money names a person ("could I make money doing this").
+_MADE_MONEY: Final = r"(?<!make\s)(?<!makes\s)(?<!making\s)(?<!made\s)"
+#: What one earns that is not pay ("earn their trust", "earned a reputation").
+_EARNED_NOT_PAY: Final = (
+    r"(?!\s+(?:(?:their|the|your|his|her|its|our|my|some|a|people['’]?s)\s+)?(?:trust|respect"
+    r"|credibility|buy[\s-]?in|keep|place|stripes|reputation|spot|seat|confidence|loyalty|right"
+    r"|way|name|praise|attention)(?![\w'’]))"
+)
 PAY_QUESTION: Final = _rx(
     r"salary|salaries|compensation|wages?|paycheck|bonus(?:es)?|stock\s+options?|equity|pension"
-    r"|401\s?k|perks|pay\s+(?:range|band|scale|grade)|benefits(?!\s+of)",
+    r"|401\s?k|perks|pay\s+(?:range|band|scale|grade)",
+    rf"benefits(?!\s+of){_FOR_OTHERS}",
+    # NHS pay bands and days off are the pay and the hours ("whats the banding")
+    r"banding|band\s+(?:\d|five|six|seven|eight|nine)|weekends?\s+off",
     # not paying one's own way ("a way to pay for meds", "can't pay their bills")
     r"(?<!way\sto\s)(?<!afford\sto\s)(?<!enough\sto\s)(?<!cant\s)(?<!can't\s)(?<!can’t\s)"
     r"(?<!cannot\s)(?<!couldnt\s)(?<!couldn't\s)(?<!couldn’t\s)pay(?:s|ing)?"
     r"(?!\s+(?:attention|off|back|it\s+forward|for\s+itself|(?:(?:the|their|my|our|his|her"
-    r"|its|your)\s+)?(?:bills?|rent|mortgage|debts?|loans?|fines?|taxes)(?![\w'’])))",
-    r"paid(?!\s+(?:attention|off))",
+    r"|its|your)\s+)?(?:bills?|rent|mortgage|debts?|loans?|fines?|taxes)(?![\w'’])))"
+    f"{_FOR_OTHERS}",
+    # "is that paid work": the manager's own work just named, not the seeker's pay
+    rf"(?<!that\s)(?<!this\s)paid(?!\s+(?:attention|off)){_FOR_OTHERS}",
     # "how much would I make", "how much do research assistants make": the person is paid;
     # "how much difference does it make", "how much support do you get" ask about the work
     r"how\s+much\s+(?!(?:difference|impact|sense|progress|noise|of|effort|headway|use|change"
     r"|revenue|profit|say|support|autonomy|freedom|time|travel|input|room)(?![\w'’]))"
-    r"(?:[\w'’-]+\s+){0,4}?(?:make|earn|pay|money|holiday|vacation|leave)",
+    r"(?:[\w'’-]+\s+){0,4}?(?:make|earn|pay(?:s|ing)?|paid|money|holiday|vacation|leave)",
     r"how\s+much\s+(?:do|does|did|would|will|could|can|might)\s+(?:i|you|we|they|people|one"
     r"|someone|it|(?:the|a|this|that)\s+[\w'’-]+)\s+(?:get|take\s+home)(?=\s*(?:[?.!,;]|$"
     r"|a\s+(?:year|month|week|day)|per\s|an\s+hour|for\s+(?:it|that|this)\s*[?.!]?\s*$))",
     r"how\s+much\s+(?:paid\s+)?(?:holiday|vacation|leave|time\s+off|pto)",
-    r"money|earn|earnings",
+    rf"{_MADE_MONEY}money{_FOR_OTHERS}|earn(?:ings)?{_EARNED_NOT_PAY}{_FOR_OTHERS}",
+    r"(?:i|we|someone\s+like\s+me)\s+(?:[\w'’-]+\s+){0,2}?(?:make|making)\s+(?:good\s+|decent\s+"
+    r"|enough\s+|more\s+|real\s+)?money",
     r"(?:holiday|vacation)\s+(?:days|allowance|entitlement|time)|paid\s+time\s+off|pto",
     # the terms of the job, asked: "is it remote?", "the day rate" (the hours are the model's:
     # "what are the hours actually like" may ask about the work)
@@ -566,13 +639,20 @@ PAY_QUESTION: Final = _rx(
 #: A pay question names one; the sentence model may name the cue only for a turn that does
 #: ("How big is the team?" and "How senior is the role?" ask about the work, `learned.hybrid`).
 PAY_CONTENT: Final = _rx(
-    r"salar(?:y|ies)|compensation|comp|wages?|paycheck|pay(?:s|ing|ment|check|roll)?|paid|money"
-    r"|earn(?:s|ing|ings)?|income|benefits?|bonus(?:es)?|equity|(?:stock|share)\s+options?"
+    r"salar(?:y|ies)|compensation|comp|wages?|paycheck",
+    # pay, money, benefits and hours about another party are not the seeker's pay ("the
+    # benefits for the clinics", "make money from it", "hours of downtime")
+    rf"pay(?:s|ing|ment|check|roll)?{_FOR_OTHERS}|(?<!that\s)(?<!this\s)paid{_FOR_OTHERS}",
+    rf"{_MADE_MONEY}money{_FOR_OTHERS}|earn(?:s|ing|ings)?{_EARNED_NOT_PAY}{_FOR_OTHERS}",
+    rf"benefits{_FOR_OTHERS}|benefit\s+(?:package|plan|scheme)s?",
+    rf"hours(?!\s+of\s+(?!(?:work|overtime)(?![\w'’]))){_FOR_OTHERS}",
+    r"income|bonus(?:es)?|equity|(?:stock|share)\s+options?"
     r"|pension|401\s?k|perks?|raises?|(?:day|daily|hourly|going|pay|contract|freelance|starting)"
     r"\s+rates?|per\s+diem|mileage|reimburs\w*|retirement|p\s?t\s?o|ballpark|the\s+range(?!\s+of)"
     r"|four[\s-]day\s+weeks?"
-    r"|rates?\s+of\s+pay|the\s+rate|hourly|hours|overtime|remote(?:ly)?|hybrid"
-    r"|work(?:ing)?\s+from\s+home|wfh|holidays?|vacations?|(?:annual|parental|maternity|paternity"
+    r"|rates?\s+of\s+pay|the\s+rate|hourly|overtime|remote(?:ly)?|hybrid"
+    r"|work(?:ing)?\s+from\s+home|wfh|holidays?|vacations?|weekends?\s+off|banding"
+    r"|band\s+(?:\d|five|six|seven|eight|nine)|(?:annual|parental|maternity|paternity"
     r"|sick|paid)\s+leave|leave\s+(?:policy|allowance|days)|time\s+off|days\s+off|pto|package"
     r"|commission|relocation|insurance|health\s*care|dental|allowance|per\s+(?:hour|year|annum"
     r"|month|day)|salaried|contract(?:or)?|part[\s-]time|full[\s-]time|four[\s-]day\s+week"
