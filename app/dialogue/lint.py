@@ -58,17 +58,19 @@ def _emoji(text: str) -> str | None:
 
 
 def unsayable(text: str) -> str | None:
-    """Why a manager line would sound wrong read aloud (a stage direction, an emoji), or None."""
+    """Why a manager line would sound wrong read aloud (a stage direction, an emoji: every
+    reason the line has, so one fix is not followed by a second warning), or None."""
+    why: list[str] = []
     aside = _STAGE_DIRECTION.search(text)
     if aside is not None:
-        return (
+        why.append(
             f"'{aside.group()}' looks like a stage direction: the voice would read it aloud; "
             "say it in words, or leave it out"
         )
     emoji = _emoji(text)
     if emoji is not None:
-        return f"contains an emoji ({emoji}), which the voice cannot say; use words"
-    return None
+        why.append(f"contains an emoji ({emoji}), which the voice cannot say; use words")
+    return "; and it ".join(why) if why else None
 
 
 def voice_engine_problem(voice: str) -> str | None:

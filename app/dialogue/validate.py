@@ -190,8 +190,11 @@ def _explain(error: ValidationError, lines: Mapping[KeyPath, int], file: str) ->
     if kind == "type":
         return at(f"{where} must be {_TYPE_WORDS.get(expected, expected)}, not {_kind_of(value)}")
     if kind == "oneOf" and path and path[-1] == "say":
-        if isinstance(value, list) and error.context:
-            inner = best_match(error.context)
+        # Text or a list takes its own branch's complaint ("must not be empty" for `say: []`
+        # or `say: ""`), not the other branch's "must be text, not a list".
+        own = [e for e in error.context or () if e.validator != "type" or e.relative_path]
+        if isinstance(value, list | str) and own:
+            inner = best_match(own)
             if inner is not None:
                 return _explain(inner, lines, file)
         return at(f"{where} must be a line of text or a list of lines")
