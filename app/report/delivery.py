@@ -17,15 +17,13 @@ from typing import Final
 
 import numpy as np
 
+from app.speech.audio import voiced_span
 from app.store import TurnRecord
 
 #: The usual guidance for a comfortable conversational pace, in words per minute.
 PACE_GUIDE: Final = (100, 165)
 FILLERS: Final = ("um", "uh", "like", "you know")
 
-_FRAME_S: Final = 0.02
-_FLOOR: Final = 10 ** (-45 / 20)  # -45 dBFS: quieter than this is silence however loud the peak
-_RELATIVE: Final = 10 ** (-30 / 20)  # and anything 30 dB under the loudest frame
 
 _WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -73,16 +71,8 @@ def speech_seconds(path: Path) -> float | None:
         samples = np.frombuffer(raw, dtype="<i4").astype(np.float32) / 2147483648.0
     usable = len(samples) - len(samples) % channels
     mono = samples[:usable].reshape(-1, channels).mean(axis=1)
-    size = max(1, round(rate * _FRAME_S))
-    frames = len(mono) // size
-    if frames == 0:
-        return 0.0
-    rms = np.sqrt(np.mean(np.square(mono[: frames * size].reshape(frames, size)), axis=1))
-    threshold = max(_FLOOR, float(rms.max()) * _RELATIVE)
-    voiced = np.flatnonzero(rms >= threshold)
-    if voiced.size == 0:
-        return 0.0
-    return float((voiced[-1] - voiced[0] + 1) * size / rate)
+    span = voiced_span(mono, rate)
+    return 0.0 if span is None else span[1] - span[0]
 
 
 def count_words(text: str) -> int:

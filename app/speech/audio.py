@@ -125,6 +125,26 @@ def frame_levels(samples: npt.NDArray[np.generic], frame: int) -> FloatArray:
     return levels
 
 
+#: Speech, for :func:`voiced_span`: 20 ms frames louder than -45 dBFS and than 30 dB under the
+#: loudest frame (a quiet room's hum is neither; a loud hall's babble may be both).
+VOICED_FRAME_S = 0.02
+VOICED_FLOOR = 10 ** (-45 / 20)
+VOICED_RELATIVE = 10 ** (-30 / 20)
+
+
+def voiced_span(samples: npt.NDArray[np.generic], rate: int) -> tuple[float, float] | None:
+    """Seconds from the start to the first and to the end of the last voiced frame; None when
+    nothing in ``samples`` is voiced (silence, or too short for one frame)."""
+    size = max(1, round(rate * VOICED_FRAME_S))
+    if len(samples) < size:
+        return None
+    levels = frame_levels(samples, size)
+    voiced = np.flatnonzero(levels >= max(VOICED_FLOOR, float(levels.max()) * VOICED_RELATIVE))
+    if voiced.size == 0:
+        return None
+    return float(voiced[0] * size / rate), float((voiced[-1] + 1) * size / rate)
+
+
 def meter_level(value_rms: float, floor_db: float = -60.0) -> float:
     """An RMS as 0..1 on a dB scale (-60 dBFS..0), which is what a level meter should show."""
     if value_rms <= 0:

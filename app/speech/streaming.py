@@ -23,7 +23,7 @@ from typing import NamedTuple, Protocol
 
 import numpy as np
 
-from app.speech.audio import TARGET_RATE, AudioClip
+from app.speech.audio import TARGET_RATE, AudioClip, voiced_span
 from app.speech.protocols import Transcript
 
 log = logging.getLogger(__name__)
@@ -321,7 +321,7 @@ class AnswerStream:
         with self._lock:
             audio = self._audio(clip)
             known = self._known()
-            cut = self._tail_cut(audio.duration_s, *known) if self.tail else None
+            cut = self._tail_cut(_speech_end_s(audio), *known) if self.tail else None
             prefix = self.forced_prefix(audio.duration_s)
         text = self._decode_tail(audio, known[0], *cut) if cut is not None else None
         tail = text is not None
@@ -389,6 +389,15 @@ class AnswerStream:
             log.debug("tail decode dropped its forced words: %r", heard)
             return None
         return " ".join(committed[:k] + heard)
+
+
+def _speech_end_s(audio: AudioClip) -> float:
+    """Where the answer's voice ends in ``audio`` (its duration when nothing is voiced): the
+    end's clip carries the end-of-turn silence (0.2 s after finished words, up to the 2.5 s cap
+    after unfinished ones), which must not count in the tail's :data:`TAIL_MIN_S`."""
+    samples = np.frombuffer(audio.pcm, dtype="<i2")
+    span = voiced_span(samples, audio.sample_rate)
+    return audio.duration_s if span is None else min(audio.duration_s, span[1])
 
 
 def final_decode(recognizer: PrefixRecognizer, audio: AudioClip) -> str:

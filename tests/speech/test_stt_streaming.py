@@ -325,3 +325,50 @@ def test_the_tail_decode_hears_what_the_whole_decode_hears(
     assert tails >= 4
     assert same * 2 >= len(answers), (tail_pairs, whole_pairs)
     assert corpus_wer(tail_pairs) <= corpus_wer(whole_pairs) + 0.05, (tail_pairs, whole_pairs)
+
+
+def _voiced(words: list[tuple[str, float, float]], total: float) -> AudioClip:
+    """The answer's audio: a 180 Hz tone while each word is said, silence elsewhere."""
+    rate = TARGET_RATE
+    samples = np.zeros(int(total * rate), dtype=np.float32)
+    for _w, a, b in words:
+        i, j = int(a * rate), int(b * rate)
+        samples[i:j] = 0.3 * np.sin(2 * np.pi * 180 * np.arange(j - i) / rate)
+    return AudioClip((samples * 32767).astype("<i2").tobytes(), rate)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    timeline=st.lists(
+        st.tuples(WORDS, st.floats(0.2, 0.6), st.floats(0.05, 0.3)), min_size=8, max_size=20
+    ),
+    silence=st.sampled_from([0.2, 0.7, 1.2, 1.8, 2.5]),
+    steps=st.integers(2, 6),
+)
+def test_the_tail_holds_tail_min_s_of_speech_whatever_silence_ends_the_clip(
+    timeline: list[tuple[str, float, float]], silence: float, steps: int
+) -> None:
+    """reviewer-sp (session 7): TAIL_MIN_S was counted back from the clip's end, but the end's
+    clip carries the end-of-turn silence (0.2 s after finished words, up to the 2.5 s cap after
+    unfinished ones), so a tail could hold only 0.5 s of speech, the regime that misheard.
+    Generated answers (8-20 words, tones where the words are) and trailing silences: a tail
+    decode's audio holds at least TAIL_MIN_S before the voice ends, and every word once."""
+    words, t = [], 0.3
+    for w, length, gap in timeline:
+        words.append((w, t, t + length))
+        t += length + gap
+    spoken_end = words[-1][2]
+    total = spoken_end + silence
+    rec = _Scripted(words, total)
+    stream = AnswerStream(rec, tail=True)  # type: ignore[arg-type]
+    whole = _voiced(words, total)
+    for k in range(1, steps + 1):  # the answer heard as it grows, each clip twice (commits)
+        end = min(spoken_end, k * spoken_end / steps)
+        part = AudioClip(whole.pcm[: int(end * TARGET_RATE) * 2], TARGET_RATE)
+        stream.step(part)
+        stream.step(part)
+    text = stream.decode(whole).text
+    assert [word_key(w) for w in text.split()] == [word_key(w) for w, _a, _b in words]
+    if stream.tail_decodes:
+        d = float(rec.calls[-1]["d"])  # type: ignore[arg-type]
+        assert d - silence >= TAIL_MIN_S - 0.03, (d, silence)
