@@ -6,8 +6,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -151,7 +153,7 @@ class ScenarioPicker(QWidget):
         buttons.addWidget(self.start_button)
         details.addLayout(buttons)
 
-        body = QHBoxLayout()
+        body = self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.addWidget(self.list, 5)
         body.addLayout(details, 6)
 
@@ -166,6 +168,39 @@ class ScenarioPicker(QWidget):
         self.setTabOrder(self.list, self.start_button)
         self.setTabOrder(self.start_button, self.history_button)
         self.setTabOrder(self.history_button, self.settings_button)
+
+    # Side by side, the list needs room for this many average letters a line (and the
+    # details as many again); narrower (large text, a small screen) they stack, list first.
+    SIDE_BY_SIDE_LETTERS = 30
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._arrange()  # a new text size, the same width
+
+    def _arrange(self) -> None:
+        """Stack the list over the details when side by side would squeeze the cards (trial 7
+        G13: at text size 2.5 the titles broke one word a line and were cut); stacked, the
+        list shows its cards whole up to half the window, then scrolls."""
+        letters = self.list.fontMetrics().averageCharWidth() * self.SIDE_BY_SIDE_LETTERS
+        stacked = self.width() < 2 * letters + 2 * 32 + 24 + 60
+        body = self._body
+        body.setDirection(
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        )
+        body.setStretch(0, 0 if stacked else 5)
+        if stacked:
+            rows = sum(self.list.sizeHintForRow(r) for r in range(self.list.count()))
+            window = self.window().height() if self.window() is not None else 600
+            cap = max(self.list.fontMetrics().height() * 6, window // 2)
+            self.list.setFixedHeight(min(rows + 2 * self.list.frameWidth() + 4, cap))
+        else:
+            self.list.setMinimumHeight(0)
+            self.list.setMaximumHeight(16_777_215)
 
     def show_loading(self) -> None:
         """Shown for the moment between the first paint and the scenarios being read."""
@@ -197,6 +232,7 @@ class ScenarioPicker(QWidget):
         if self._scenarios:
             self.list.setCurrentRow(0)
         self.start_button.setEnabled(bool(self._scenarios))
+        self._arrange()
 
     def select(self, scenario_id: str) -> bool:
         for row, s in enumerate(self._scenarios):
