@@ -49,6 +49,12 @@ AUX: Final = (
     rf"|don{A}t|doesn{A}t|didn{A}t|isn{A}t|aren{A}t|wasn{A}t|won{A}t|wouldn{A}t|can{A}t|couldn{A}t)"
 )
 ADVERB: Final = r"(?:usually|normally|typically|actually|really|exactly|generally|else|then|now)"
+#: A preposition before a question's wh-word ("at what rate", "to what extent").
+_PREP_WH: Final = r"(?:at|in|to|on|by|with|for|under|over)\s+(?:what|which)\s+"
+#: The subject after a question's auxiliary ("at what rate are YOU", "how fast do THE clinics").
+_ASKED_SUBJECT: Final = (
+    r"(?:you|we|they|he|she|it|i|the|your|our|this|that|these|those|people|most|new)(?![\w'’])"
+)
 #: wh-word + auxiliary or a verb that only a question puts there ("what made you", "how long").
 WH_QUESTION: Final = _rx(
     rf"(?:what|how|who|where|when|why|which)(?:{A}s|{A}re|{A}d|{A}ll|\s+(?:{ADVERB}\s+)?{AUX})",
@@ -62,6 +68,11 @@ WH_QUESTION: Final = _rx(
     # "what about your side?" ("how about yours?" returns a pleasantry, "how about I/we/this"
     # proposes)
     r"what\s+about",
+    # a preposition before the wh-word: "at what rate are you onboarding", "to what extent do
+    # you", "in which clinics does it run" ("from what you said" has no auxiliary: a clause)
+    rf"{_PREP_WH}(?:[\w'’-]+\s+){{1,2}}?{AUX}(?=\s+{_ASKED_SUBJECT})",
+    # "how fast are you onboarding", "how quickly do new hires ramp up": how + any adverb
+    rf"how\s+[\w'’-]+\s+{AUX}(?=\s+{_ASKED_SUBJECT})",
 )
 #: "which is why/how/what...": a relative clause about what was just said, not a question
 #: ("which is why I came"; "which is better" still asks).
@@ -741,6 +752,7 @@ ROLE_ASKED_FOR: Final = _rx(
 #: A question about the work: a wh-word ("what projects would I work on", "who does the role
 #: report to", "why is the role open"), not "when" ("when can I interview?").
 WORK_QUESTION_START: Final = re.compile(
+    r"(?:(?:at|in|to|on|by|with|for|under|over)\s+(?=what|which))?"
     r"(?:what|who|whom|why|how|which|where)(?!\w)(?!\s+(?:do|can|could|should|would)\s+i"
     r"\s+(?:apply|get\s+(?:in|hired|the\s+job)))",
     re.IGNORECASE,
@@ -756,7 +768,10 @@ WORK_QUESTION_AT: Final = re.compile(
 #: name a job request): applying, being considered or put forward, hiring, an interview, the
 #: next steps, a chance or a start.
 JOB_ASKED: Final = _rx(
-    r"apply\w*|applications?|consider\w*|put\s+me|refer\w*|hir\w+|get\s+(?:it|in)|filled"
+    # hiring asks for the position when it is the seeker's ("hire me", "getting hired", "are you
+    # hiring"), not "the person you hire" or "how do you decide who to hire" (trial7 G3)
+    r"apply\w*|applications?|consider\w*|put\s+me|refer\w*|hire\s+me|hired|hiring|get\s+(?:it|in)"
+    r"|filled"
     r"|still\s+(?:open|available|accepting|taking)|for\s+me|interview\w*|resume|cv|candidates?"
     r"|next\s+steps?|process|chance|shot|start\w*|offer\w*|join\w*|openings?|vacanc\w*"
     r"|forward|sign\s+(?:me\s+)?up|sign\s+me|room\s+for|take\s+me|have\s+me|bring\s+me|work\s+(?:for|with)\s+you",
