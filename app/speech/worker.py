@@ -240,6 +240,7 @@ class _SttJob(QObject):
         self._pending: AudioClip | None = None
         self._growing: AudioClip | None = None
         self._spec: tuple[AudioClip, Transcript] | None = None
+        self._speculating: AudioClip | None = None  # the pause's clip while it is decoded
         self._step: tuple[AudioClip, Transcript] | None = None  # the last streaming decode
         self._stepped: tuple[AudioClip, float] | None = None  # its clip, its decode time (s)
         self._stream: AnswerStream | None = None
@@ -315,8 +316,11 @@ class _SttJob(QObject):
             clip, self._growing = self._growing, None
             if self._pending is not None:
                 return  # a pause came meanwhile: its speculative decode goes first
+            speculating = self._speculating
         if clip is None:
             return
+        if speculating is not None and only_silence_after(speculating, clip):
+            return  # the pause's decode (running now) hears all of it: not a second one beside
         if self._stream is None:
             self._make_stream()
         if self._stream is None:
@@ -347,8 +351,16 @@ class _SttJob(QObject):
         with self._pending_lock:
             clip, self._pending = self._pending, None
             self._growing = None  # the same audio, already being decoded here
+            self._speculating = clip
         if clip is None:
             return
+        try:
+            self._speculate(clip)
+        finally:
+            with self._pending_lock:
+                self._speculating = None
+
+    def _speculate(self, clip: AudioClip) -> None:
         # The user stopped during the last streaming decode: it heard the whole answer already.
         began = time.monotonic()
         transcript = self._covered(clip, spec=False)

@@ -385,3 +385,65 @@ def test_streaming_decodes_leave_the_cores_free_most_of_the_time(
             assert busy <= 12 / STREAM_DUTY + 3 * seconds  # against 12 s of speech
     finally:
         assert w.stop()
+
+
+class _HeldPause:
+    """Decodes hear one word per second; the first decode (the pause's) waits for ``go``."""
+
+    supports_prefix = True
+    prefers_denoise = False
+
+    def __init__(self) -> None:
+        self.loaded = True
+        self.inside = threading.Event()
+        self.go = threading.Event()
+        self.calls = 0
+
+    def load(self) -> None:
+        pass
+
+    def transcribe(self, clip, prefix=None, *, context=None, window=None):  # type: ignore[no-untyped-def]
+        return self.transcribe_words(clip, prefix, context=context, window=window)[0]
+
+    def transcribe_words(self, clip, prefix=None, *, words=True, context=None, window=None):  # type: ignore[no-untyped-def]
+        self.calls += 1
+        if not self.inside.is_set():
+            self.inside.set()
+            self.go.wait(60)
+        n = max(1, int(clip.duration_s))
+        return Transcript(" ".join(["word"] * n), clip.duration_s, 0.0), []
+
+
+def _tone(seconds: float) -> AudioClip:
+    t = np.arange(int(seconds * TARGET_RATE)) / TARGET_RATE
+    return AudioClip(
+        (0.3 * 32767 * np.sin(2 * np.pi * 180 * t)).astype("<i2").tobytes(), TARGET_RATE
+    )
+
+
+@pytest.mark.parametrize("silences", [1, 2, 4])
+def test_no_streaming_decode_starts_beside_a_running_pause_decode(
+    qtbot: QtBot, tmp_path: Path, silences: int
+) -> None:
+    """reviewer-sp (session 7): the microphone hands over the growing answer about every second
+    during a pause too; while the pause's decode runs (its words not yet back), such a clip (the
+    same answer plus silence) started a second decode of the same answer on the stream thread,
+    two decodes on two cores in the very gap being measured. Now none starts; new speech does."""
+    rec = _HeldPause()
+    w = SpeechWorker(FakeVoice(), rec, tmp_path / "cache", recognizer_timeout_s=60.0)  # type: ignore[arg-type]
+    try:
+        answer = _tone(3.0) + AudioClip(bytes(TARGET_RATE // 2 * 2), TARGET_RATE)
+        w.speculate(answer)
+        assert rec.inside.wait(30)
+        quiet = AudioClip(bytes(TARGET_RATE), TARGET_RATE)
+        for n in range(1, silences + 1):
+            w.stream(answer + AudioClip(quiet.pcm * n, TARGET_RATE))
+        qtbot.wait(300)
+        assert rec.calls == 1  # only the pause's decode
+        assert w.stream_decodes == 0
+        with qtbot.waitSignal(w.partial_text, timeout=30_000):
+            w.stream(answer + _tone(1.5))  # the user went on talking: that is decoded
+        assert w.stream_decodes == 1
+    finally:
+        rec.go.set()
+        assert w.stop(60)
