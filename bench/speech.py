@@ -22,7 +22,9 @@ words as prefix, as the product does; ``streaming@tail`` decodes only the tail a
 words at the end, in a window sized to it, the committed words as context: AnswerStream(tail=True)).
 ``base+pick`` decodes both the denoised and the raw clip and keeps the reading Whisper is surer
 of (mean token log-probability). A configuration may add decoding options, ``/key=value`` each
-(:data:`OPTIONS`): ``base+denoise/beam=5/df=18`` (beam size 5, DeepFilterNet3 at 18 dB).
+(:data:`OPTIONS`): ``base+denoise/beam=2/df=18`` (beam size 2 in every decode, DeepFilterNet3 at
+18 dB); without ``beam=`` a decode searches the product's beams (5 in the full window, 2 in a
+sized one: WhisperRecognizer.accurate_beam_size, beam_size).
 Each decodes Whisper's full 30 s window otherwise, as the product does; a name ending in
 ``@sized`` decodes a window sized to the audio everywhere (``streaming@sized``), for comparison.
 Decode time is the sum over every clip, and as a ratio to tiny's in the same run; for streaming
@@ -306,14 +308,15 @@ def parse_config(config: str) -> tuple[str, dict[str, float | int]]:
 def run_config(config: str, rec: WhisperRecognizer, items: list[Item]) -> dict[str, object]:
     config, options = parse_config(config)
     rec.window = config.endswith(SIZED_WINDOW)
-    beam = rec.beam_size
-    rec.beam_size = int(options.pop("beam_size", beam))
+    beams = rec.beam_size, rec.accurate_beam_size
+    if "beam_size" in options:  # every decode of this configuration, sized or full window
+        rec.beam_size = rec.accurate_beam_size = int(options.pop("beam_size"))
     limit = float(options.pop("attenuation_limit_db", ATTENUATION_LIMIT_DB))
     rec.options = dict(options)
     try:
         return _run(config, rec, items, limit)
     finally:
-        rec.beam_size, rec.options = beam, {}
+        (rec.beam_size, rec.accurate_beam_size), rec.options = beams, {}
 
 
 def _run(config: str, rec: WhisperRecognizer, items: list[Item], limit: float) -> dict[str, object]:
@@ -421,6 +424,7 @@ def decoded(
     full = (
         rec.model_name,
         rec.beam_size,
+        rec.accurate_beam_size,
         rec.window,
         tuple(sorted(rec.options.items())),
         id(item),

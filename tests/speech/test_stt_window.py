@@ -1,5 +1,6 @@
 """Whisper can decode a window sized to the answer rather than a 30 s one (real Whisper base on
-eSpeak); off in the product (more errors in noise, bench/speech.py ``@sized``)."""
+eSpeak): the product's cheap pass; the accurate pass stays in the full window (fewer errors in
+noise, bench/speech.py ``@sized``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from app.speech import AudioClip, WhisperRecognizer
 from app.speech.audio import TARGET_RATE
 from app.speech.scoring import corpus_wer
 from app.speech.stt_whisper import (
+    ACCURATE_BEAM_SIZE,
     FRAMES_PER_S,
     FULL_WINDOW_FRAMES,
     SIZED_TOKEN_CAP,
@@ -196,9 +198,10 @@ def test_a_cheap_decode_is_bounded_by_its_audio_and_never_retries(
     """The cheap pass (a sized window) decodes at temperature 0 with at most
     ``sized_token_cap`` tokens for its audio, so a looping decode ends in a fraction of a
     second instead of running to Whisper's limit and retrying at five temperatures (20 s+ for
-    one provisional transcript at load); a full-window (accurate) decode keeps the fallback.
-    Real tiny.en on every test answer in two voices: the cap never cuts a real answer (each is
-    heard whole within it), and the model is asked exactly that."""
+    one provisional transcript at load); a full-window (accurate) decode keeps the fallback and
+    searches more beams (it runs once the reply plays). Real tiny.en on every test answer in two
+    voices: the cap never cuts a real answer (each is heard whole within it), and the model is
+    asked exactly that."""
     asked: list[dict[str, object]] = []
     model = recognizer._model
     real = model.transcribe
@@ -222,9 +225,11 @@ def test_a_cheap_decode_is_bounded_by_its_audio_and_never_retries(
     for call in cheap_calls:
         assert call["temperature"] == 0.0
         assert call["max_new_tokens"] == sized_token_cap(int(call["n"]))  # type: ignore[arg-type]
+        assert call["beam_size"] == recognizer.beam_size == 2
     for call in full_calls:
         assert "max_new_tokens" not in call
         assert call.get("temperature", (0.0, 0.2)) != 0.0
+        assert call["beam_size"] == recognizer.accurate_beam_size == ACCURATE_BEAM_SIZE == 5
 
 
 def test_the_cheap_token_cap_grows_with_the_audio() -> None:
