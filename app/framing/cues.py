@@ -456,7 +456,7 @@ def seeker_cues(
             if not _deferred(text, cue.end)
         )
         if "commitment_question" in manager_cues:
-            yes = p.AFFIRMATIVE.match(text)
+            yes = p.AFFIRMATIVE.match(text) or p.CLOSING_YES.search(text)
             if yes is not None and not _deferred(text, yes.end("words")):
                 found.append(_cue("commitment", text, yes.start("words"), yes.end("words")))
     return _without_overlaps(found)

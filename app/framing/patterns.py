@@ -521,6 +521,14 @@ AFFIRMATIVE: Final = re.compile(
     r"(?:interested|keen|in))(?![\w'’])",
     re.IGNORECASE,
 )
+#: A yes that closes the answer after its reason ("Well I'm job hunting, so yes.", "i need the
+#: money so yeah"): commitment only after a commitment question, as a yes that opens it.
+CLOSING_YES: Final = re.compile(
+    r"(?<![\w'’])(?:so|and\s+so|then|which\s+means)[\s,]+(?P<words>yes|yeah|yep|yup|definitely"
+    rf"|absolutely|of\s+course|for\s+sure|sure|i\s+(?:am|would|do)|{IM}\s+(?:interested|in|keen))"
+    r"[\W_]*$",
+    re.IGNORECASE,
+)
 SELF_PROMOTION: Final = _rx(
     rf"(?:i|{IVE}|i{A}ve\s+got)\s+(?:\w+\s+){{0,2}}years?\s+(?:of\s+)?(?:\w+\s+)?experience",
     rf"{IVE}\s+been\s+(?:a|an)\s+(?:\w+\s+){{0,3}}?for\s+(?:\w+\s+)?years",
