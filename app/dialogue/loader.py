@@ -167,7 +167,11 @@ def _build(data: Mapping[str, Any], path: Path | None) -> Scenario:
             ),
             outcome=Outcome(outcome["id"], outcome["label"], outcome["kind"]) if outcome else None,
             pivotal=bool(raw.get("pivotal", False)),
-            coach=CoachNote(coach["note"], coach["alternative"]) if coach else None,
+            coach=(
+                CoachNote(coach["note"], coach["alternative"], frozenset(coach.get("cues", ())))
+                if coach
+                else None
+            ),
         )
     return Scenario(
         id=data["id"],

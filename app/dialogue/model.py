@@ -52,6 +52,15 @@ class CoachNote:
 
     note: str
     alternative: str
+    #: The seeker cues the note is about (e.g. only ``pay_question`` for a note about naming a
+    #: salary); empty: every answer here. See :meth:`about`.
+    cues: frozenset[str] = frozenset()
+
+    def about(self, cue: str | None) -> bool:
+        """Whether the note speaks to an answer whose deciding cue is `cue`: when it names no
+        cues, always; else only for one of them (a pitch at a node whose note is about naming
+        a salary gets the replay's composed alternative instead)."""
+        return not self.cues or cue in self.cues
 
 
 @dataclass(frozen=True)

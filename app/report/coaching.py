@@ -347,6 +347,8 @@ def coach(
         node_id = turn.node_id or manager_node or ""
         node = scenario.nodes.get(node_id) if scenario is not None else None
         authored = node.coach if node is not None else None
+        if authored is not None and not authored.about(cue):
+            authored = None  # the note is about another kind of answer: compose one
         out.append(
             Coaching(
                 turn=turn.index,

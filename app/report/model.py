@@ -160,7 +160,7 @@ def shift_info(
     if scenario is not None and pivot is not None:
         node_id = next((t.node_id for t in turns if t.idx == pivot), None)
         node = scenario.nodes.get(node_id or "")
-        if node is not None and node.coach is not None:
+        if node is not None and node.coach is not None and node.coach.about(cue):
             alternative, note = node.coach.alternative, node.coach.note
     return ShiftInfo(
         turn=turn_idx,
