@@ -71,14 +71,14 @@ class FittingPage(QScrollArea):
         self.page.setMinimumHeight(fixed + caption.height())
 
     def show_foot(self, card: QWidget) -> None:
-        """On a page taller than the window, scroll so the answer box and buttons show, as far
-        as the caption's top (only ``card``, the row above it, goes out of view). Once the
-        page's new height is laid out (the scroll range follows it)."""
+        """On a page taller than the window, scroll so the answer box and buttons show: ``card``
+        (the row above the caption) goes out of view first, then the caption's top (its words
+        scroll in its own box; trial 7 G16b: at 3.0 the answer box was below the edge, a
+        visitor saw no way to answer). Once the page's new height is laid out."""
         self._card = card
         self._foot_timer.start()
 
     def _on_foot_timer_timeout(self) -> None:
         over = self.page.minimumHeight() - self.viewport().height()
         if over > 0 and self._card is not None:
-            above = MARGIN_PX + self._card.height() + SPACING_PX
-            self.verticalScrollBar().setValue(min(over, above))
+            self.verticalScrollBar().setValue(over)

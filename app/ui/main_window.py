@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
         """A sentence about what just happened on this screen; it goes when the screen does."""
         self.status_label.setText(text)
         self._status_screen = self.stack.currentWidget()
+        self._show_status_bar()
 
     def show_picker(self) -> None:
         self.stack.setCurrentWidget(self.picker)
@@ -275,7 +276,15 @@ class MainWindow(QMainWindow):
     def _on_stack_current_changed(self, _index: int) -> None:
         if self.stack.currentWidget() is not getattr(self, "_status_screen", None):
             self.status_label.setText("")  # "All sessions ... deleted" was about another screen
+        self._show_status_bar()
         self.screen_changed.emit(self.current_screen)
+
+    def _show_status_bar(self) -> None:
+        """The conversation has its own notice banner: there the empty two-line status bar
+        only took room from the answer box (trial 7 G16/G29: a dead band above the kiosk's
+        bar), so it shows only when it has something to say."""
+        talking = self.stack.currentWidget() is self.conversation
+        self.statusBar().setVisible(not talking or bool(self.status_label.text()))
 
     def release(self) -> tuple[str, Analysis] | None:
         """Stop for good (the kiosk erasing a visit): end an unfinished conversation as

@@ -210,3 +210,37 @@ def test_the_status_line_goes_with_its_screen(make_booth: Any) -> None:
         assert w.status_label.text() == ""
         w.show_status(text)  # said on the screen now shown: it stays there
         assert w.status_label.text()
+
+
+@pytest.mark.parametrize("scale", [0.5, 1.0, 1.6, 2.0, 2.5, 3.0])
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 800), (1366, 768)])
+def test_no_dead_band_above_the_booth_bar_and_the_answer_box_shows(
+    make_booth: Any, scaled: Any, scale: float, size: tuple[int, int]
+) -> None:
+    """Trial 7 G16/G29/G29b: the visitor's window kept an empty two-line status bar between
+    the conversation and "I'm done" (60-120 px, at every text size), while the answer box was
+    sliced by the page's edge. Now the conversation reaches down to the booth's bar, and on the
+    first line the answer box and Send are whole in view wherever they fit at all."""
+    booth = make_booth(listen=False)
+    k = booth.kiosk
+    k.unlock_full_screen()
+    k.showNormal()
+    k.setGeometry(0, 0, *size)
+    booth.qtbot.waitUntil(lambda: k.width() == size[0])
+    app = booth.visitor()
+    scaled(scale)
+    app.start("connector-intro")
+    view, window = app.window.conversation, app.window
+    booth.qtbot.wait(50)
+    assert not window.statusBar().isVisible()
+    page = view.page_scroll
+    bottom = page.mapTo(k, QPoint(0, page.height())).y()
+    gap = k.done_button.mapTo(k, QPoint(0, 0)).y() - bottom
+    assert gap <= 16, (scale, size, gap)  # the bar's own top margin (8 px) and no more
+    rows = view.bar.height() + view.state.height()
+    if rows <= page.viewport().height():
+        for widget in (view.answer, view.send_button):
+            booth.qtbot.waitUntil(lambda w=widget: _inside(w, page.viewport()), timeout=3000)
+    # A status sentence still shows (and goes with its screen).
+    window.show_status("Something to say.")
+    assert window.statusBar().isVisible()
