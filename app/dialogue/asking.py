@@ -61,7 +61,10 @@ _PAY: Final = re.compile(
 #: A question about the persona's own work or the role they might fill.
 _OWN_WORK: Final = re.compile(
     r"\b(?:first|early|opening)\s+(?:few\s+|couple\s+of\s+|(?:two|three|four|six|nine|twelve|"
-    r"\d+)\s+)?(?:days|weeks|months|year|90\s+days)\b"
+    r"\d+)\s+)?(?:days?|weeks?|months?|year|90\s+days)\b"
+    # "does that mean there's a job going", "is there an opening": the role itself
+    r"|\b(?:an?|any)\s+(?:job|role|post|position|vacancy|opening)s?\s+(?:going|open|"
+    r"available|coming\s+up)\b"
     r"|\bwhat\s+(?:would|does|will)\s+success\s+look\s+like\b"
     r"|\b(?:the|this|that)\s+(?:role|job|position|post)\b"
     r"|\byour\s+(?:own\s+)?(?:work|job|role|day|days|week|weeks|time)\b"
@@ -71,6 +74,25 @@ _OWN_WORK: Final = re.compile(
     r"|\bspend\s+(?:most\s+of\s+)?(?:your|the|their|my)\s+(?:time|days?)\b",
     re.IGNORECASE,
 )
+#: A question about the persona's OWN path, work or team ("how do you measure if a feature
+#: worked", "is there much night work", "how long have you been recruiting"): the persona knows,
+#: so it is never passed to a colleague. "How do you <verb>" (not know/feel/mean), "you" as the
+#: subject of a verb of doing the work, "your team/unit/ward", a team's hours.
+_ABOUT_SELF: Final = re.compile(
+    r"\bhow\s+(?:do|did|would|will)\s+(?:you|you\s+all|you\s+guys|your\s+team)\s+(?!know\b|"
+    r"feel\b|mean\b|say\b|spell\b|pronounce\b|like\b|get\s+(?:here|there|home)\b)"
+    r"(?:actually\s+|usually\s+|normally\s+|even\s+)?\w+"
+    r"|\bhow\s+long\s+(?:have|had)\s+you\s+been\b"
+    r"|\b(?:do|did|does|would|will)\s+(?:you|your\s+team)\s+(?:ever\s+|much\s+|often\s+|"
+    r"still\s+|also\s+|actually\s+)?(?:work|deal|spend|travel|test|build|use|run|lead|"
+    r"manage|measure|meet|visit|hire|teach|design|write|present|partner|collaborate)\b"
+    r"|\byour\s+(?:own\s+)?(?:team|group|unit|ward|lab|studio|department|path|career|"
+    r"background|work|job|role|week|day|days)\b"
+    r"|\bnight\s+(?:work|shifts?)\b|\bon[- ]call\b|\bweekend\s+(?:work|shifts?)\b"
+    r"|\b(?:the|this)\s+team(?:'s)?\s+(?:work|hours|shifts|rota)\b",
+    re.IGNORECASE,
+)
+
 #: Topic ids that hold the persona's own work or the role ("role", "typical_week", "her_work").
 _OWN_WORK_TOPIC: Final = re.compile(r"(?:^|_)(?:role|week|work|day|job)(?:_|$)")
 
@@ -280,6 +302,30 @@ LEANINGS: Final[dict[str, re.Pattern[str]]] = {
         r"|\bwhat\s+are\s+the\s+people\s+like\b",
         re.IGNORECASE,
     ),
+    # how a choice is made: "how does the team decide what to build", "how do ministers decide
+    # between your options", "who decides": not how big, how often or by what method
+    "decide": re.compile(
+        r"\bhow\s+(?:do|does|did|would|will|should|can)\s+(?:you|they|we|(?:the|your|a|an)\s+"
+        r"[\w-]+(?:\s+[\w-]+)?|[\w-]+)\s+(?:\w+\s+)?(?:decide|choose|pick|prioriti[sz]e|select|"
+        r"weigh)\b|\bwho\s+(?:decides|chooses|gets\s+to\s+(?:decide|choose)|makes\s+the\s+"
+        r"(?:call|decisions?))\b|\bwhat\s+to\s+(?:build|work\s+on|prioriti[sz]e)\s+next\b"
+        r"|\b(?:change|shape|drive|make)s?\s+(?:the\s+)?decisions?\b|\bdecide\s+(?:which|what)\b",
+        re.IGNORECASE,
+    ),
+    # what a team or group does: "what does your team work on", "what the team works on"; not
+    # what it is like to work there (culture) or how big it is
+    "team_work": re.compile(
+        r"\bwhat\s+(?:does|do|is|are|will|would)\s+(?:your|the|this|that)\s+(?:[\w-]+\s+)?(?:team|"
+        r"group|unit|lab|studio|department|squad)\s+(?:actually\s+|mostly\s+|really\s+|"
+        r"currently\s+)?(?:do|doing|work(?:ing)?\s+on|build(?:ing)?|make|making|own|focus\s+on)\b"
+        # said as an embedded question ("I'm curious what the team works on"), not "who uses
+        # what your team builds"
+        r"|\b(?:curious|wonder(?:ing)?|know|tell\s+me|ask(?:ing)?|interested\s+in|understand|"
+        r"about)\s+what\s+(?:your|the|this)\s+(?:[\w-]+\s+)?(?:team|group|unit|lab|studio|department|"
+        r"squad)\s+(?:actually\s+|mostly\s+|really\s+)?(?:does|do|works\s+on|is\s+working\s+on|"
+        r"builds|makes|owns|focuses\s+on)\b",
+        re.IGNORECASE,
+    ),
     "size": re.compile(
         r"\bhow\s+(?:big|large|many\s+(?:people|of\s+you|folks|staff|nurses|engineers|"
         r"designers|analysts|architects))\b|\bhead\s*count\b|\bsize\s+of\s+(?:the|your)\b",
@@ -376,6 +422,24 @@ REFLECTIVE_REPLIES: Final = (
     "Honestly, I'm still working that one out myself.",
     "Ha, that's a big one. I'd need longer than we've got to do it justice.",
 )
+#: To a question about the persona's own work, path or team that no topic answers ("How do you
+#: test ideas with real classrooms?"): the persona speaks for itself, never "Dev would know".
+OWN_REPLIES: Final = (
+    "Honestly, it changes from one month to the next. I'd rather show you than sum it up badly.",
+    "Ha, it depends on the week, honestly. No two are quite the same.",
+)
+#: To "What got you into this?" when no topic tells the persona's path: the persona's own
+#: short answer, never "I'd have to check with the client".
+ORIGIN_REPLIES: Final = (
+    "Oh, by a winding road, honestly. One thing led to another, the way it usually does.",
+    "More by accident than by plan, if I'm honest. It's a longer story than we've got time for.",
+)
+#: To a request for advice ("What would you read if you were me?") that no topic answers: advice
+#: in the persona's own voice, never ignored.
+ADVICE_REPLIES: Final = (
+    "If I were you, I'd talk to as many people doing the work as I could, and read what they read.",
+    "Honestly? Find the people already doing it and ask what they wish they'd known.",
+)
 #: To "Who else should I talk to?" when no topic names anyone: an honest "let me think", never
 #: "no idea" followed by a colleague's name (a deflection that then names people).
 REFERRAL_REPLIES: Final = (
@@ -398,15 +462,18 @@ AGAIN_REPLIES: Final = (
 #: scripted line does not take up: it is owned, not dropped silently.
 PAY_ASIDES: Final = ("As for pay, that comes later, if it gets that far.",)
 START_ASIDES: Final = ("As for starting, let's not get ahead of ourselves.",)
-#: Every generic reply by what it answers, in the order they are tried (the last four have no
+#: Every generic reply by what it answers, in the order they are tried (the last six have no
 #: intent of their own: the runner picks them; listed here so they are pre-rendered).
 GENERIC_REPLIES: Final[dict[str, tuple[str, ...]]] = {
     "private": PRIVATE_REPLIES,
     "logistics": LOGISTICS_REPLIES,
     "later": LATER_REPLIES,
     "reflective": REFLECTIVE_REPLIES,
+    "origin": ORIGIN_REPLIES,
     "referral": REFERRAL_REPLIES,
     "request": REQUEST_REPLIES,
+    "own": OWN_REPLIES,
+    "advice": ADVICE_REPLIES,
     "again": AGAIN_REPLIES,
     "pay_aside": PAY_ASIDES,
     "start_aside": START_ASIDES,
@@ -416,6 +483,7 @@ _GENERIC_INTENTS: Final = {
     "logistics": frozenset({"parking", "facilities", "visa"}),
     "later": frozenset({"pay", "start_date"}),
     "reflective": frozenset({"surprise", "fondness", "missing"}),
+    "origin": frozenset({"origin"}),
     "referral": frozenset({"referral"}),
 }
 
@@ -504,7 +572,11 @@ def generic_kind(questions: list[str] | tuple[str, ...]) -> str | None:
 
 #: A leaning that rules out the topics showing another one when no topic shows it: "what would
 #: the new hire do" asks about the work, so a topic about how people get hired is wrong.
-OPPOSED: Final[dict[str, str]] = {"duties": "hiring_steps"}
+OPPOSED: Final[dict[str, str]] = {
+    "duties": "hiring_steps",
+    "team_work": "culture",  # "what does the team work on" is not "what's it like to work there"
+    "decide": "size",  # "how does the team decide what to build" is not "how big is it"
+}
 #: A leaning that, when no topic shows it, goes to the topics showing a broader one: "how fast
 #: are they looking to fill it" with no timeline topic is a hiring-process question, not the role.
 BROADER: Final[dict[str, str]] = {"timeline": "hiring_steps"}
@@ -528,6 +600,17 @@ def may_deflect(question: str) -> bool:
 def about_own_work(question: str) -> bool:
     """Whether the question is clearly about the persona's own work or the role."""
     return _OWN_WORK.search(question) is not None
+
+
+def about_self(question: str) -> bool:
+    """Whether the question asks about the persona's own path, work or team (or the role), which
+    the persona answers in person rather than naming a colleague who would know."""
+    return about_own_work(question) or _ABOUT_SELF.search(question) is not None
+
+
+def asks_advice(question: str) -> bool:
+    """Whether the question asks the persona's advice ("what would you read if you were me")."""
+    return "advice" in leanings(question)
 
 
 def own_work_topic(topic_id: str) -> bool:

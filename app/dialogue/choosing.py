@@ -219,6 +219,16 @@ def choose(matcher: KnowledgeMatcher, asked: Sequence[str], scenario: Scenario) 
             return Choice(role, hire[0], found, requests)
     if hire and topic is not None and _PERSONA_TOPIC.search(topic):
         topic = None  # "what would make someone succeed there" is not the persona's own week
+    if (
+        topic is not None
+        and "origin" not in frozenset().union(*(intents(q) for q in info))
+        and _tells_origin(matcher, topic)
+        and any(_about_work(q) and not _ORIGIN_WORDS.search(q) for q in info)
+    ):
+        # "What do you work on?" asks about his work now, never the origin story
+        topic = _persona_topic([t for t in ranked if t != topic]) or _persona_topic(
+            [t.id for t in scenario.knowledge.topics]
+        )
     if own:
         # "What does a nurse manager actually do all day?" asked of the nurse manager
         mine = _persona_topic(ranked)
@@ -249,12 +259,32 @@ _WHAT_THEY_DO: Final = re.compile(
 )
 
 
+#: Words asking about the past ("What did you do before?", "your background"): an origin
+#: topic may answer those.
+_ORIGIN_WORDS: Final = re.compile(
+    r"\b(?:did|was|were|used\s+to|before|background|start(?:ed)?|first|originally|path|"
+    r"came|become|became|got\s+into|ended\s+up)\b",
+    re.IGNORECASE,
+)
+
+
+def _tells_origin(matcher: KnowledgeMatcher, topic: str) -> bool:
+    """Whether a topic tells the persona's origin story (its examples ask how they started)."""
+    index = matcher.ids.index(topic)
+    return any("origin" in intents(q) for i, q in matcher.examples if i == index)
+
+
 def _about_work(question: str) -> bool:
     return about_own_work(question) or _WHAT_THEY_DO.search(question) is not None
 
 
 #: A question naming the role itself ("where could someone go from this role").
-_THE_ROLE: Final = re.compile(r"\b(?:the|this|that)\s+(?:role|job|post|position)\b", re.I)
+_THE_ROLE: Final = re.compile(
+    r"\b(?:the|this|that)\s+(?:role|job|post|position)\b"
+    r"|\b(?:an?|any)\s+(?:job|role|post|position|vacancy|opening)s?\s+(?:going|open|available|"
+    r"coming\s+up)\b",
+    re.I,
+)
 #: Topic ids holding the persona's own work: "typical_week", "her_work", "lab_day" (not
 #: "remote_work": how the team works).
 _PERSONA_TOPIC: Final = re.compile(

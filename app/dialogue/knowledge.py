@@ -56,6 +56,9 @@ MEANING_MARGIN: Final = 0.04
 #: hardest part", "stand out"): the topics whose examples lean the same way are the only
 #: candidates, so less of the meaning needs to agree.
 LEANING_THRESHOLD: Final = 0.35
+#: Word-overlap score a topic needs when the question's leaning narrowed the topics to those
+#: asked that way ("what does your team work on" when only the team topic is asked so).
+WORDS_LEANING_THRESHOLD: Final = 0.30
 #: Score the one topic showing what a question is after needs ("is there anybody I could reach
 #: out to" when only who_else is asked that way): the intent's words already chose it.
 SOLE_INTENT_THRESHOLD: Final = 0.25
@@ -213,12 +216,18 @@ class KnowledgeMatcher:
         narrowed = len(asked) > 1 or (
             bool(asked & SURE_INTENTS) and len(candidates) < len(self.ids)
         )
+        if meaning is None and leaned:
+            # "what is your team working on": only the topics asked that way compete; the one
+            # topic asked that way needs only to share a word with it
+            threshold = WORDS_LEANING_THRESHOLD if len(candidates) > 1 else 1e-9
         if meaning is not None and (leaned or narrowed):
             # narrowed by its words ("the hardest part") or by what it is after ("someone I
             # should talk to"): only topics asked that way compete, so less meaning must agree
             threshold = LEANING_THRESHOLD
-        if meaning is not None and asked & SURE_INTENTS and len(candidates) == 1:
-            threshold = SOLE_INTENT_THRESHOLD  # "anybody I could reach out to": who_else alone
+        if asked & SURE_INTENTS and len(candidates) == 1:
+            # "anybody I could reach out to": who_else alone; by words alone too ("what got you
+            # into ux research" shares one word with "How did you get into research?")
+            threshold = SOLE_INTENT_THRESHOLD if meaning is not None else 0.0
         ranked = sorted(candidates, key=scores.__getitem__)[::-1]
         if not ranked:
             return TopicMatch(None, None, 0.0, method)

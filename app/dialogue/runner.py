@@ -8,6 +8,8 @@ from collections.abc import Collection, Sequence
 
 from app.dialogue.asking import (
     GENERIC_REPLIES,
+    about_self,
+    asks_advice,
     generic_kind,
     intents,
     is_follow_up,
@@ -62,6 +64,30 @@ _REPEAT_NAMES = 2
 
 #: An answer of more words than this with no question mark is a pitch, not a question asked.
 _PITCH_WORDS = 60
+
+
+#: Generic replies given even when the branch's line was routed on the question's cue: the
+#: persona speaks for itself (an advice branch's line asking "Interested?" gives no advice).
+_IN_PERSON = frozenset({"private", "reflective", "origin", "own", "advice"})
+#: A scripted line that itself gives advice ("If I were you, I'd ...", "My advice: ...").
+_ADVISES = re.compile(
+    r"\b(?:if\s+i\s+were\s+you|in\s+your\s+shoes|my\s+advice|i'?d\s+(?:start|read|talk|look|"
+    r"focus|say|suggest|recommend|go|try|spend|pick|learn)|i\s+would\s+(?:start|read|talk|focus|"
+    r"suggest|recommend)|you\s+(?:should|could|might\s+want\s+to)|try\s+(?:to|reading|talking)|"
+    r"start\s+(?:with|by)|read\s+\w+|worth\s+(?:reading|talking|looking))\b",
+    re.IGNORECASE,
+)
+
+
+def _in_person(questions: Sequence[str], line: str) -> str | None:
+    """For questions no topic answers: "advice" when one asks the persona's advice and the
+    scripted line gives none, "own" when one asks about the persona's own work, path or team
+    (never "Dev would know that one"), else None (an honest deflection may follow)."""
+    if any(asks_advice(q) for q in questions) and not _ADVISES.search(line):
+        return "advice"
+    if any(about_self(q) and may_deflect(q) for q in questions):
+        return "own"
+    return None
 
 
 def _pitch(answer: str) -> bool:
@@ -238,6 +264,8 @@ class Runner:
             chosen = choice.topic
             info = [q for q in asked if q not in choice.requests]
             kind = generic_kind(info)
+            if kind is None and chosen is None:
+                kind = _in_person(info, scripted.text)
             if not info:  # only job requests: the scenario's next line is the answer
                 if SCRIPTED_CUES.intersection(routed) or answers_request(scripted.text):
                     return None
@@ -288,12 +316,11 @@ class Runner:
             ):
                 follow_up = topic.follow_up
                 self._said.add(follow_up)
-        elif kind is not None and (
-            kind in ("private", "reflective") or not SCRIPTED_CUES.intersection(routed)
-        ):
+        elif kind is not None and (kind in _IN_PERSON or not SCRIPTED_CUES.intersection(routed)):
             # "How do you know Priya?": "another time", never "Femi would know"; parking: "I
             # don't know", no colleague named; pay, a start date: "let's not get ahead ...";
-            # "What surprised you most?": an honest personal non-answer
+            # "What surprised you most?": an honest personal non-answer; "How do you test
+            # ideas?" (her own work), "What would you read if you were me?": in person
             private = True
             parts.append(self._pick(GENERIC_REPLIES[kind]))
         elif (
