@@ -71,10 +71,16 @@ def summary_text(session: SessionRecord, report: Report) -> str:
     return f"The conversation ended before its close. {verdict}"
 
 
-def highlight_turn(report: Report, index: int, text: str, cues: Sequence[Any]) -> str:
-    """Cue words bold and underlined; at the shift, only its words, on a tinted background."""
+def highlight_turn(
+    report: Report, index: int, text: str, cues: Sequence[Any], speaker: str = "seeker"
+) -> str:
+    """Cue words bold and underlined; at the shift, only its words, on a tinted background.
+    Only the seeker's words are marked: the replay judges how *you* framed the talk, and
+    marks in the manager's lines read as words that counted against you (trial 7 G8)."""
     from app.report import highlight
 
+    if speaker != "seeker":
+        return highlight(text, (), wrap=CUE_WRAP)
     shift = report.shift
     if shift is None or index != shift.turn:
         return highlight(text, cues, wrap=CUE_WRAP)
@@ -147,7 +153,7 @@ def caption_html(report: Report, position: int, *, caption_only: bool = False) -
 
     t = report.turns[position]
     who = speaker_name(report, t.speaker)
-    text = f"<b>{esc(who)}:</b> {highlight_turn(report, t.index, t.text, t.cues)}"
+    text = f"<b>{esc(who)}:</b> {highlight_turn(report, t.index, t.text, t.cues, t.speaker)}"
     if caption_only:
         how = "typed answer" if t.speaker == "seeker" else "no recording"
         text += f" <small>({how}: read it)</small>"
@@ -178,6 +184,6 @@ def transcript_html(report: Report, current: int, now_colour: str) -> str:
         rows.append(
             f"<tr><td{bg}><a name='turn-{i}'></a><a href='turn:{t.index}'>"
             f"<b>{marker}{t.index + 1}. {esc(who)}</b></a>{frame}{flag}{typed}<br>"
-            f"{highlight_turn(report, t.index, t.text, t.cues)}{instead}</td></tr>"
+            f"{highlight_turn(report, t.index, t.text, t.cues, t.speaker)}{instead}</td></tr>"
         )
     return "<table width='100%' cellspacing='0' cellpadding='6'>" + "".join(rows) + "</table>"
