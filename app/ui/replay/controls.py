@@ -1,7 +1,7 @@
 """The replay's playback bar: first, previous, play/pause, next, last, jump to the shift, and
 where playback is. When the row has no room for the words (large text, the kiosk's touch-size
-buttons, a small screen) the buttons show their icons alone; the word stays their accessible
-name and tooltip.
+buttons, a small screen) the buttons wrap onto another row; only a button wider than the
+whole row shows its icon alone (the word stays its accessible name and tooltip).
 
 The icons are painted in the theme's ``icon`` colour role, so they show in every theme: the
 style's stock media pixmaps are black and vanish on the dark and high-contrast themes.
@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.a11y import named
+from app.ui.flow import FlowLayout
 
 ICON_PX = 64  # painted large, scaled down by Qt: sharp at any font scale
 
@@ -153,15 +153,15 @@ class PlaybackControls(QWidget):
             (self.shift_button, self.shift_requested),
         ):
             button.clicked.connect(signal)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        # Buttons keep their words and wrap onto a second row when the row is too narrow
+        # (trial 7 G26: at 1.5 on 1024x600 they were icons only); only a button wider than
+        # the whole row falls back to its icon.
+        row = FlowLayout(self)
         for b in (self.first_button, self.prev_button, self.play_button, self.next_button):
             row.addWidget(b)
         row.addWidget(self.last_button)
-        row.addSpacing(12)
         row.addWidget(self.shift_button)
-        row.addSpacing(12)
-        row.addWidget(self.now_label, 1)
+        row.addWidget(self.now_label)
         self.now_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Turn 88 of 88"))
         self._paint_icons()
 
