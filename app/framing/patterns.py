@@ -108,7 +108,13 @@ YES_NO_BLOCKERS: Final = frozenset(
         "people answer problem question point truth idea plan reason else "
         # a modal or "let's" before "do"/"have" makes it the main verb ("let's do it", "I can
         # do that"), never a question's auxiliary
-        "can could would should will might may must let's lets gonna wanna"
+        "can could would should will might may must let's lets gonna wanna "
+        # a contracted modal too ("I'd do the same here", "we'll have the data by then")
+        "i'd id i'll ill you'd youd you'll youll we'd wed we'll they'd theyd they'll theyll "
+        "he'd hed he'll she'd shed she'll it'd it'll itll that'd thatd that'll thatll who'd who'll "
+        # an adverb that only sits inside a statement ("I'd probably do the same")
+        "probably definitely certainly totally happily gladly likely always usually sometimes "
+        "often rarely already"
     )
 )
 #: Words that follow an auxiliary opening a sentence when the subject was dropped, not
@@ -778,7 +784,8 @@ WORK_QUESTION_AT: Final = re.compile(
 JOB_ASKED: Final = _rx(
     # hiring asks for the position when it is the seeker's ("hire me", "getting hired", "are you
     # hiring"), not "the person you hire" or "how do you decide who to hire" (trial7 G3)
-    r"apply\w*|applications?|consider\w*|put\s+me|refer\w*|hire\s+me|hired|hiring|get\s+(?:it|in)"
+    r"apply\w*|applications?|consider\w*|put\s+me|refer\w*|hire\s+me|hiring"
+    r"|(?:get|got|be|been|being|getting)\s+hired|get\s+(?:it|in)"
     r"|filled"
     r"|still\s+(?:open|available|accepting|taking)|for\s+me|interview\w*|resume|cv|candidates?"
     r"|next\s+steps?|process|chance|shot|start\w*|offer\w*|join\w*|openings?|vacanc\w*"
