@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # the domain is imported when the window attaches it, after t
     from app.ui.replay import ResultsView
 
 
+MIN_WIDTH, MIN_HEIGHT = 640, 400  # the least window the screens are laid out for
+
+
 class MainWindow(QMainWindow):
     """Frameshift's window.
 
@@ -107,6 +110,9 @@ class MainWindow(QMainWindow):
         if free is not None:
             width = min(free.width(), max(width, min(1280, int(free.width() * 0.96))))
             height = min(free.height(), max(height, min(860, int(free.height() * 0.96))))
+            # Never dragged smaller than a small screen's window (trial 7 G27: 360x240 cut the
+            # replay's timeline): the screens scroll down, not sideways.
+            self.setMinimumSize(min(MIN_WIDTH, free.width()), min(MIN_HEIGHT, free.height()))
         self.resize(width, height)
 
     def attach(

@@ -74,3 +74,25 @@ def test_every_button_is_within_reach_at_every_text_size(
             assert not out, (scale, page.objectName(), out)
     finally:
         apply_theme(qapp, "light", 1.0)
+
+
+@pytest.mark.parametrize("screen", [(1024, 600), (1280, 800), (800, 480), (600, 360)])
+def test_the_window_cannot_be_shrunk_below_a_usable_size(
+    frameshift_app: FrameshiftDriver, screen: tuple[int, int], monkeypatch: Any
+) -> None:
+    """Trial 7 G27: the window could be dragged to 360x240, cutting the replay's timeline with
+    no way to scroll sideways. Now it keeps at least 640x400, or the whole free area of a
+    screen smaller than that (generated screens)."""
+    from PySide6.QtGui import QScreen
+
+    from app.ui.main_window import MIN_HEIGHT, MIN_WIDTH
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(0, 0, *screen))
+    w = frameshift_app.window
+    w._fit_to_screen()
+    w.resize(300, 200)
+    frameshift_app.qtbot.wait(10)
+    assert w.width() >= min(MIN_WIDTH, screen[0])
+    assert w.height() >= min(MIN_HEIGHT, screen[1])
+    assert w.width() <= screen[0]
+    assert w.height() <= screen[1]
