@@ -244,7 +244,10 @@ TELL_ME_ABOUT_IT: Final = re.compile(
 INDIRECT_QUESTION: Final = _rx(
     rf"(?:{ID}|i)\s+(?:really\s+)?(?:love|like|want)\s+to\s+(?:hear|know)\s+(?:more|about|how|what"
     rf"|why|where|when|who|if|whether|your)",
-    rf"(?:{IM}|i\s+was|i{A}ve\s+(?:always\s+)?been)\s+(?:\w+\s+)?(?:curious|wondering)",
+    # not a curiosity that asks nothing: "I'm curious, but...", "I'm curious too." (trial7 G5)
+    rf"(?:{IM}|i\s+was|i{A}ve\s+(?:always\s+)?been)\s+(?:\w+\s+)?(?:curious|wondering)"
+    r"(?!\s*(?:[.;!…]|$)|\s*,\s*(?:but|though|and|so|i|i['’]?d|i['’]?m)(?![\w'’])"
+    r"|\s+(?:but|too|as\s+well|myself)(?![\w'’]))",
     rf"i\s+(?:(?:always|often|sometimes)\s+)?(?:wonder|wondered|{IVE}\s+(?:always\s+)?wondered)",
     rf"{IVE}\s+(?:always|often)\s+wondered",
     r"(?:tell|show|walk)\s+me\s+(?:a\s+(?:bit|little)\s+|more\s+|a\s+bit\s+more\s+)?"
