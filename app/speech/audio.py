@@ -125,24 +125,40 @@ def frame_levels(samples: npt.NDArray[np.generic], frame: int) -> FloatArray:
     return levels
 
 
-#: Speech, for :func:`voiced_span`: 20 ms frames louder than -45 dBFS and than 30 dB under the
-#: loudest frame (a quiet room's hum is neither; a loud hall's babble may be both).
+#: Frames for :func:`voiced_span` and :func:`speech_limit`, and how many in a row are voice.
 VOICED_FRAME_S = 0.02
-VOICED_FLOOR = 10 ** (-45 / 20)
-VOICED_RELATIVE = 10 ** (-30 / 20)
+VOICED_RUN = 3
+
+
+def speech_limit(levels: FloatArray) -> float:
+    """The frame level above which a clip's 20 ms frames (``levels``, as :func:`frame_levels`
+    gives them) are speech: twice its background noise (its quietest tenth; at most half its
+    speech level), so steady room or hall noise is not taken for a word, and never above 26 dB
+    under its voiced frames (their median), so a soft last word ("...I guess") still counts."""
+    noise = float(np.percentile(levels, 10))
+    voiced = levels[levels > 4.0 * noise]
+    speech = float(np.median(voiced)) if voiced.size else float(np.sqrt(np.mean(levels**2)))
+    return max(min(2.0 * noise, 0.5 * speech), 0.05 * speech, 1e-6)
 
 
 def voiced_span(samples: npt.NDArray[np.generic], rate: int) -> tuple[float, float] | None:
-    """Seconds from the start to the first and to the end of the last voiced frame; None when
-    nothing in ``samples`` is voiced (silence, or too short for one frame)."""
+    """Seconds from the start to the first and to the end of the last frame over
+    :func:`speech_limit`; None when nothing in ``samples`` is voiced (silence, or too short for
+    one frame)."""
     size = max(1, round(rate * VOICED_FRAME_S))
-    if len(samples) < size:
+    if len(samples) < size * VOICED_RUN:
         return None
     levels = frame_levels(samples, size)
-    voiced = np.flatnonzero(levels >= max(VOICED_FLOOR, float(levels.max()) * VOICED_RELATIVE))
-    if voiced.size == 0:
+    if float(levels.max()) <= 10 ** (-60 / 20):  # digital or near silence: nothing said
         return None
-    return float(voiced[0] * size / rate), float((voiced[-1] + 1) * size / rate)
+    loud = (levels > speech_limit(levels)).astype(np.int8)
+    # Voice is a run of VOICED_RUN frames or more: a hall's noise pokes over the limit for a
+    # frame now and then, which must not move where the voice ends.
+    runs = np.convolve(loud, np.ones(VOICED_RUN, dtype=np.int8), mode="valid")
+    starts = np.flatnonzero(runs == VOICED_RUN)
+    if starts.size == 0:
+        return None
+    return float(starts[0] * size / rate), float((starts[-1] + VOICED_RUN) * size / rate)
 
 
 def meter_level(value_rms: float, floor_db: float = -60.0) -> float:

@@ -46,7 +46,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from app.speech.audio import AudioClip, frame_levels, rms
+from app.speech.audio import AudioClip, frame_levels, speech_limit
 from app.speech.cache import VoiceCache
 from app.speech.errors import SpeechError
 from app.speech.protocols import Recognizer, Transcript, Voice, VoiceSettings
@@ -461,11 +461,7 @@ def only_silence_after(heard: AudioClip, clip: AudioClip) -> bool:
     before = frame_levels(np.frombuffer(heard.pcm, np.int16), frame)
     if not before.size:
         return False
-    noise = float(np.percentile(before, 10))
-    voiced = before[before > 4.0 * noise]
-    speech = float(np.median(voiced)) if voiced.size else rms(heard.samples)
-    limit = max(min(2.0 * noise, 0.5 * speech), 0.05 * speech, 1e-6)
-    return float(rest.max()) <= limit
+    return float(rest.max()) <= speech_limit(before)
 
 
 class SpeechWorker(QObject):

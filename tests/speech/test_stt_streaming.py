@@ -327,14 +327,24 @@ def test_the_tail_decode_hears_what_the_whole_decode_hears(
     assert corpus_wer(tail_pairs) <= corpus_wer(whole_pairs) + 0.05, (tail_pairs, whole_pairs)
 
 
-def _voiced(words: list[tuple[str, float, float]], total: float) -> AudioClip:
-    """The answer's audio: a 180 Hz tone while each word is said, silence elsewhere."""
+def _voiced(
+    words: list[tuple[str, float, float]], total: float, snr_db: float | None = None
+) -> AudioClip:
+    """The answer's audio: a 180 Hz tone while each word is said, silence elsewhere, and with
+    ``snr_db`` pink noise that many dB under the tone throughout (a loud hall)."""
     rate = TARGET_RATE
     samples = np.zeros(int(total * rate), dtype=np.float32)
     for _w, a, b in words:
         i, j = int(a * rate), int(b * rate)
         samples[i:j] = 0.3 * np.sin(2 * np.pi * 180 * np.arange(j - i) / rate)
-    return AudioClip((samples * 32767).astype("<i2").tobytes(), rate)
+    if snr_db is not None:
+        white = np.random.default_rng(len(words)).standard_normal(len(samples) + rate)
+        spectrum = np.fft.rfft(white)
+        spectrum /= np.sqrt(np.arange(1, len(spectrum) + 1))  # 1/f power: pink
+        pink = np.fft.irfft(spectrum)[: len(samples)]
+        pink *= (0.3 / np.sqrt(2)) / np.sqrt(np.mean(pink**2)) / 10 ** (snr_db / 20)
+        samples = samples + pink.astype(np.float32)
+    return AudioClip((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes(), rate)
 
 
 @settings(max_examples=200, deadline=None)
@@ -344,15 +354,20 @@ def _voiced(words: list[tuple[str, float, float]], total: float) -> AudioClip:
     ),
     silence=st.sampled_from([0.2, 0.7, 1.2, 1.8, 2.5]),
     steps=st.integers(2, 6),
+    snr_db=st.sampled_from([None, 40.0]),
 )
 def test_the_tail_holds_tail_min_s_of_speech_whatever_silence_ends_the_clip(
-    timeline: list[tuple[str, float, float]], silence: float, steps: int
+    timeline: list[tuple[str, float, float]], silence: float, steps: int, snr_db: float | None
 ) -> None:
     """reviewer-sp (session 7): TAIL_MIN_S was counted back from the clip's end, but the end's
     clip carries the end-of-turn silence (0.2 s after finished words, up to the 2.5 s cap after
     unfinished ones), so a tail could hold only 0.5 s of speech, the regime that misheard.
-    Generated answers (8-20 words, tones where the words are) and trailing silences: a tail
-    decode's audio holds at least TAIL_MIN_S before the voice ends, and every word once."""
+    Generated answers (8-20 words, tones where the words are), trailing silences, in silence or
+    a quiet room's pink noise 40 dB under the voice: a tail decode's audio holds at least
+    TAIL_MIN_S before the voice ends, and every word once. NOT in louder noise: pink noise
+    12-25 dB under the voice swells in the pause past the level rule (measured 0.15-0.65 s
+    late, never later than the clip's end as before); the VAD's own pause onset would be the
+    right source for where the voice ended (not done)."""
     words, t = [], 0.3
     for w, length, gap in timeline:
         words.append((w, t, t + length))
@@ -361,7 +376,7 @@ def test_the_tail_holds_tail_min_s_of_speech_whatever_silence_ends_the_clip(
     total = spoken_end + silence
     rec = _Scripted(words, total)
     stream = AnswerStream(rec, tail=True)  # type: ignore[arg-type]
-    whole = _voiced(words, total)
+    whole = _voiced(words, total, snr_db)
     for k in range(1, steps + 1):  # the answer heard as it grows, each clip twice (commits)
         end = min(spoken_end, k * spoken_end / steps)
         part = AudioClip(whole.pcm[: int(end * TARGET_RATE) * 2], TARGET_RATE)
@@ -371,4 +386,4 @@ def test_the_tail_holds_tail_min_s_of_speech_whatever_silence_ends_the_clip(
     assert [word_key(w) for w in text.split()] == [word_key(w) for w, _a, _b in words]
     if stream.tail_decodes:
         d = float(rec.calls[-1]["d"])  # type: ignore[arg-type]
-        assert d - silence >= TAIL_MIN_S - 0.03, (d, silence)
+        assert d - silence >= TAIL_MIN_S - 0.03, (d, silence, snr_db)
