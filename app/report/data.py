@@ -10,6 +10,7 @@ from typing import Any
 
 from app.report.delivery import count_fillers, count_words
 from app.report.model import Report
+from app.report.questions import exported_metrics
 
 EXPORT_VERSION = 1
 
@@ -64,7 +65,10 @@ def report_dict(report: Report) -> dict[str, Any]:
         "analysis": {
             "turns": report.analysis.get("turns", []),
             "shift": report.analysis.get("shift"),
-            "metrics": report.analysis.get("metrics", {}),
+            "metrics": exported_metrics(
+                report.analysis.get("metrics", {}),
+                ((t.index, t.speaker, t.text, t.cues) for t in report.turns),
+            ),
         },
         "coach": None
         if shift is None

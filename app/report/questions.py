@@ -14,6 +14,12 @@ explore. So the figure shown splits them, from the cues each turn carries:
   `asking.is_follow_up`; an echo of the manager's words in a request or in a statement is no
   follow-up).
 
+This is the ONE count of "how many curious questions the seeker asked": the replay's
+sentence, the JSON export's `analysis.metrics.questions` (`exported_metrics`) and the History
+chart (`progress`, over the store's question turns) all read it, so the three never disagree
+(trial 7 G25: a turn with two question cues in one sentence counted once here, twice in the
+analyzer's raw cue count).
+
 Pure Python: cues as the analysis JSON has them.
 """
 
@@ -22,10 +28,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from app.dialogue.asking import is_follow_up
 from app.framing.cues import content_stems
+
+if TYPE_CHECKING:
+    from app.store import Store
 
 REQUEST_CUES: Final = frozenset({"job_request", "pay_question", "commitment"})
 #: A sentence and its closing marks (linear: one class, then its closers).
@@ -44,6 +53,7 @@ class QuestionCount:
     follow_up_turns: tuple[int, ...]
     #: The manager's questions: his sentences that end with "?".
     theirs: int = 0
+    their_turns: tuple[int, ...] = ()
 
     @property
     def follow_up_ratio(self) -> float:
@@ -67,19 +77,26 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def count_questions(
     turns: Iterable[tuple[int, str, str, Sequence[Mapping[str, Any]]]],
+    *,
+    follow_ups: bool = True,
 ) -> QuestionCount:
     """Count the seeker's curious questions and requests over (index, speaker, text, cues)
-    turns, in order (a manager turn gives the words a follow-up may pick up)."""
+    turns, in order (a manager turn gives the words a follow-up may pick up); `follow_ups`
+    False skips finding follow-ups (the counts are the same, `follow_up_turns` empty)."""
     curious = requests = 0
     curious_turns: list[int] = []
     request_turns: list[int] = []
-    follow_ups: list[int] = []
+    followed: list[int] = []
     heard: frozenset[str] = frozenset()
     manager_asked = 0
+    manager_turns: list[int] = []
     for index, speaker, text, cues in turns:
         if speaker != "seeker":
-            heard = content_stems(text)
-            manager_asked += sum(1 for m in _SENTENCE.finditer(text) if m.group().endswith("?"))
+            heard = content_stems(text) if follow_ups else frozenset()
+            asked_here = sum(1 for m in _SENTENCE.finditer(text) if m.group().endswith("?"))
+            manager_asked += asked_here
+            if asked_here:
+                manager_turns.append(index)
             continue
         asked = [_span(c) for c in cues if c.get("cue") == "seeker_question"]
         wants = [_span(c) for c in cues if c.get("cue") in REQUEST_CUES]
@@ -99,19 +116,52 @@ def count_questions(
                 {_sentence_of(text, q) for q in mine} - {_sentence_of(text, q) for q in theirs}
             )
             curious_turns.append(index)
-            if any(_follows(_asked_words(text, q), heard) for q in mine) or any(
-                _inside(e, q) for e in echoes for q in mine
+            if follow_ups and (
+                any(_follows(_asked_words(text, q), heard) for q in mine)
+                or any(_inside(e, q) for e in echoes for q in mine)
             ):
-                follow_ups.append(index)
+                followed.append(index)
         heard = frozenset()
     return QuestionCount(
         curious,
         tuple(curious_turns),
         requests,
         tuple(request_turns),
-        tuple(follow_ups),
+        tuple(followed),
         manager_asked,
+        tuple(manager_turns),
     )
+
+
+def exported_metrics(
+    metrics: Mapping[str, Any], turns: Iterable[tuple[int, str, str, Sequence[Mapping[str, Any]]]]
+) -> dict[str, Any]:
+    """The analysis metrics as an export writes them: `questions` counted as the replay counts
+    them (the seeker's curious questions, requests apart; the manager's "?" sentences), the
+    rest as analysed. The shape stays the analysis contract's ({count, turns} per speaker)."""
+    out = dict(metrics)
+    if "questions" in out:
+        counted = count_questions(turns)
+        out["questions"] = {
+            "seeker": {"count": counted.curious, "turns": list(counted.curious_turns)},
+            "manager": {"count": counted.theirs, "turns": list(counted.their_turns)},
+        }
+    return out
+
+
+def progress(store: Store) -> list[dict[str, Any]]:
+    """`Store.progress()` with each finished session's `seeker_questions` counted as the
+    replay counts them (None when the session has no analysis), for the History chart."""
+    rows = store.progress()
+    asked = store.question_turns()
+    for row in rows:
+        if row["seeker_questions"] is None:
+            continue
+        turns = asked.get(row["id"], ())
+        row["seeker_questions"] = count_questions(
+            ((index, "seeker", text, cues) for index, text, cues in turns), follow_ups=False
+        ).curious
+    return rows
 
 
 def _sentence_of(text: str, span: tuple[int, int]) -> int:

@@ -7,6 +7,7 @@ Each read is one statement under the connection's lock and comes back as records
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from app.store.connection import Connection
@@ -99,6 +100,37 @@ class HistoryQueries:
             }
             for row in rows
         ]
+
+    def question_turns(self) -> dict[int, list[tuple[int, str, list[dict[str, Any]]]]]:
+        """Per finished session: its seeker turns whose analysis found a question, as (index,
+        text, the analysis' cues for that turn), in turn order. Only those turns leave SQLite
+        (json_each picks them), so the History can count curious questions the way the replay
+        does (`app.report.questions.progress`) for thousands of sessions."""
+        with self._conn.read() as db:
+            rows = db.execute(
+                """
+                SELECT s.id, tr.idx, tr.text, json_extract(a.value, '$.cues')
+                FROM sessions AS s, json_each(
+                  CASE WHEN json_valid(s.analysis_json) THEN s.analysis_json ELSE '{}' END,
+                  '$.turns'
+                ) AS a
+                CROSS JOIN turns AS tr
+                  ON tr.session_id = s.id AND tr.idx = json_extract(a.value, '$.index')
+                WHERE s.status = 'finished'
+                  AND json_extract(a.value, '$.speaker') = 'seeker'
+                  AND a.value LIKE '%"seeker_question"%'
+                ORDER BY s.id, tr.idx
+                """
+            ).fetchall()
+        out: dict[int, list[tuple[int, str, list[dict[str, Any]]]]] = {}
+        for session_id, idx, text, cues in rows:
+            try:
+                parsed = json.loads(cues) if cues else []
+            except ValueError:
+                parsed = []
+            listed = [c for c in parsed if isinstance(c, dict)] if isinstance(parsed, list) else []
+            out.setdefault(int(session_id), []).append((int(idx), str(text), listed))
+        return out
 
     def integrity_check(self) -> str:
         """ "ok", or what SQLite found wrong (damaged pages, broken links between rows)."""

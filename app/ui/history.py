@@ -244,13 +244,14 @@ class HistoryView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(2 * fm.lineSpacing() + fm.height() // 2)
 
     def reload(self) -> None:
+        from app.report.questions import progress
         from app.store import StoreError
 
         self._size_rows_and_columns()
         store = self.model.store
         try:
             self.model.reload()
-            self.chart.set_progress(store.progress() if store is not None else [])
+            self.chart.set_progress(progress(store) if store is not None else [])
         except StoreError as exc:  # a file damaged or taken away while the app runs: say so
             self.model.store = None
             self.model.reload()

@@ -111,8 +111,8 @@ def date_span(started_at: Sequence[float]) -> str:
 
 class ProgressChart(QWidget):
     """Progress over sessions: the rolling share that never shifted (line, circles) above the
-    questions asked per session (bars: every kind of question the analysis counted). Painted;
-    shapes and labels, not colour, tell them apart.
+    curious questions asked per session (bars: counted as the replay counts them,
+    `app.report.questions`). Painted; shapes and labels, not colour, tell them apart.
 
     Signals:
         (none)
@@ -168,14 +168,14 @@ class ProgressChart(QWidget):
             text = f"The chart shows your one finished session, {span}: it {kept}"
             if asked.size:
                 many = "s" if asked[-1] != 1 else ""
-                text += f" and you asked {asked[-1]:.0f} question{many} (requests included)"
+                text += f" and you asked {asked[-1]:.0f} curious question{many}"
             return text + "."
         text = (
             f"The chart shows your {n} finished sessions, {span}: of the last "
             f"{min(n, ROLLING)}, {round(self._share[-1] * 100)}% did not shift into an interview"
         )
         if asked.size:
-            text += f" and you asked {asked.mean():.1f} questions a session (requests included)"
+            text += f" and you asked {asked.mean():.1f} curious questions a session"
         return text + "."
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -203,7 +203,8 @@ class ProgressChart(QWidget):
         p.setPen(text)
         p.drawText(
             QPointF(2, fm.ascent() + 2),
-            f"● Did not shift, share of the last {ROLLING}      ▮ Questions you asked",
+            f"● Did not shift, share of the last {min(len(self._share), ROLLING)}"
+            "      ▮ Curious questions you asked",
         )
         grid = QColor(text)
         grid.setAlpha(60)
