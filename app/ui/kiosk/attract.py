@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.ui.a11y import named
+
+EDGE_MARGIN_PX = 24  # the visitor's text and buttons never sit flush against the screen's edge
 
 _MODIFIER_KEYS = {
     Qt.Key.Key_Control,
@@ -15,6 +17,28 @@ _MODIFIER_KEYS = {
     Qt.Key.Key_Meta,
     Qt.Key.Key_AltGr,
 }
+
+
+def _shrink_to(widget: QWidget, parts: list[str], room: int) -> None:
+    """Step ``widget``'s font down (a style sheet of its own: it outranks setFont) until each of
+    ``parts`` fits ``room`` pixels; the theme's size again when it fits."""
+    if widget.styleSheet():
+        widget.setStyleSheet("")
+        widget.ensurePolished()
+    font = QFont(widget.font())
+    pixels = font.pixelSize() > 0  # the theme may give it in px or in pt
+    size = start = float(font.pixelSize()) if pixels else font.pointSizeF()
+    while size > 8:
+        if pixels:
+            font.setPixelSize(round(size))
+        else:
+            font.setPointSizeF(size)
+        if max(QFontMetrics(font).horizontalAdvance(p) for p in parts) <= room:
+            break
+        size *= 0.9
+    if size < start:
+        unit = f"{round(size)}px" if pixels else f"{size:.1f}pt"
+        widget.setStyleSheet(f"font-size: {unit};")
 
 
 class AttractScreen(QWidget):
@@ -54,14 +78,19 @@ class AttractScreen(QWidget):
         self.privacy.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.set_privacy(anonymous_counts=False)
 
+        # Inside the booth's edge margin (trial 7 G17: the text ran to 10 px from the edges);
+        # the privacy sentence sits right under the button, not at the foot of the screen,
+        # so large text on a small screen pushes only spare room off it, not the sentence.
         layout = QVBoxLayout(self)
-        layout.addStretch(2)
+        layout.setContentsMargins(EDGE_MARGIN_PX, 16, EDGE_MARGIN_PX, 16)
+        layout.setSpacing(16)
+        layout.addStretch(1)
+        self.title = title
         layout.addWidget(title)
         layout.addWidget(what)
-        layout.addStretch(1)
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
         layout.addWidget(self.privacy)
+        layout.addStretch(1)
 
     def set_privacy(self, *, anonymous_counts: bool) -> None:
         text = (
@@ -71,6 +100,25 @@ class AttractScreen(QWidget):
         if anonymous_counts:
             text += " The booth keeps anonymous counts only (how many rehearsals, no words)."
         self.privacy.setText(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_title()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_title()
+
+    def _fit_title(self) -> None:
+        """The title's longest word and the start button's words fit between the margins: at
+        text size 3 on a 1024 px screen the button alone was wider than the screen, so the
+        whole screen was cut at its right edge."""
+        room = self.width() - 2 * EDGE_MARGIN_PX - 8
+        _shrink_to(self.title, self.title.text().split(), room)
+        button = self.start_button
+        padding = button.sizeHint().width() - button.fontMetrics().horizontalAdvance(button.text())
+        _shrink_to(button, [button.text()], room - max(0, padding))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()

@@ -19,14 +19,13 @@ from app.store import Store, StoreError
 from app.store.counts import Counts, frame_counts
 from app.ui.a11y import named
 from app.ui.flow import FlowLayout
+from app.ui.kiosk.attract import EDGE_MARGIN_PX
 from app.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from app.framing import Analysis
 
 log = logging.getLogger(__name__)
-
-EDGE_MARGIN_PX = 24  # the visitor's buttons never sit flush against the screen's edge
 
 
 @dataclass

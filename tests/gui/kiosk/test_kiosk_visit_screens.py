@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from app.session.kiosk import CRASH_LOG_NAME
 from tests.gui.kiosk.conftest import Booth
@@ -244,3 +244,38 @@ def test_no_dead_band_above_the_booth_bar_and_the_answer_box_shows(
     # A status sentence still shows (and goes with its screen).
     window.show_status("Something to say.")
     assert window.statusBar().isVisible()
+
+
+@pytest.mark.parametrize("scale", [0.5, 1.0, 1.6, 2.0, 2.5, 3.0])
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 800), (1366, 768)])
+def test_the_attract_text_stays_inside_the_margins(
+    make_booth: Any, scaled: Any, scale: float, size: tuple[int, int]
+) -> None:
+    """Trial 7 G17: at 2.0 on 1024x600 the attract text ran to 10 px from the screen's edges
+    and the privacy sentence was cut at the foot. Every label and the button keep the booth's
+    edge margin; the privacy sentence is whole in view whenever the screen's text fits."""
+    from app.ui.kiosk.attract import EDGE_MARGIN_PX
+
+    booth = make_booth(listen=False)
+    k = booth.kiosk
+    k.unlock_full_screen()
+    k.showNormal()
+    k.setGeometry(0, 0, *size)
+    booth.qtbot.waitUntil(lambda: k.width() == size[0])
+    scaled(scale)
+    booth.qtbot.wait(30)
+    attract = k.attract
+    assert k.current_page is attract
+    for widget in [*attract.findChildren(QLabel), attract.start_button]:
+        if not widget.isVisibleTo(attract):
+            continue
+        left = widget.mapTo(k, QPoint(0, 0)).x()
+        assert left >= EDGE_MARGIN_PX - 1, (scale, size, widget.objectName(), left)
+        assert left + widget.width() <= k.width() - EDGE_MARGIN_PX + 1, (scale, size, left)
+    layout = attract.layout()
+    assert layout is not None
+    if layout.totalHeightForWidth(attract.width()) <= k.height():
+        privacy = attract.privacy
+        top = privacy.mapTo(k, QPoint(0, 0)).y()
+        assert top >= 0
+        assert top + privacy.height() <= k.height(), (scale, size)
