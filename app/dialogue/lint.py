@@ -21,6 +21,7 @@ from app.dialogue.problems import Problem
 from app.dialogue.validate import by_line, line_of
 from app.dialogue.yaml_loader import KeyPath, load_yaml
 from app.framing.cues import find_questions
+from app.framing.vocabulary import INTERVIEW_CUES, SEEKER_CUES
 
 #: Lines that invite an answer without a question: "Walk me through your experience."
 _INVITATION = re.compile(
@@ -46,6 +47,9 @@ _STAGE_DIRECTION = re.compile(
     rf"\((?:(?!{_NOT_ACTIONS})[a-z]+s|{_ASIDE_WORDS})(?:\s+[a-z][a-z'-]*){{0,3}}\)"
     r"|\*[a-z][a-z' -]{1,30}\*|\[[a-z][a-z' -]{1,30}\]"
 )
+
+
+_SEEKER: frozenset[str] = frozenset(SEEKER_CUES)
 
 
 def _emoji(text: str) -> str | None:
@@ -116,6 +120,13 @@ def scenario_warnings(
                     ["nodes", node.id, "say", index] if several else ["nodes", node.id, "say"],
                     f"node '{node.id}'" + (f", line {index + 1}" if several else "") + f": {why}",
                 )
+        if node.coach is not None and node.coach.cues and not node.coach.cues & INTERVIEW_CUES:
+            warn(
+                ["nodes", node.id, "coach", "cues"],
+                f"node '{node.id}': the coach note's cues ({', '.join(sorted(node.coach.cues))}) "
+                "never decide an interview, so the note would never be shown; list the "
+                f"answers it is about: {', '.join(sorted(INTERVIEW_CUES & _SEEKER))}",
+            )
     for t_index, topic in enumerate(scenario.knowledge.topics):
         for a_index, text in enumerate(topic.answers):
             why = unsayable(text)

@@ -43,3 +43,17 @@ def test_every_cue_list_form_loads(write_scenario: Callable[..., Path]) -> None:
         path = write_scenario(MINIMAL.replace(_COACH, listed))
         assert validate_file(path) == [], (a, b)
         assert load_scenario(path).nodes["ask"].coach.cues == {a, b}  # type: ignore[union-attr]
+
+
+def test_a_cues_list_that_never_decides_an_interview_is_warned(
+    write_scenario: Callable[..., Path],
+) -> None:
+    from app.dialogue.lint import warn_file
+    from app.framing.vocabulary import INTERVIEW_CUES
+
+    for cue in sorted(SEEKER_CUES):
+        listed = _COACH.replace("alternative:", f"cues: [{cue}], alternative:")
+        warnings = warn_file(write_scenario(MINIMAL.replace(_COACH, listed)))
+        never = [w for w in warnings if "never be shown" in w.message]
+        assert bool(never) is (cue not in INTERVIEW_CUES), (cue, warnings)
+        assert all(w.line == 16 for w in never)
