@@ -23,6 +23,7 @@ from typing import Final
 
 from app.dialogue.asking import (
     about_own_work,
+    asks_advice,
     generic_kind,
     intents,
     may_deflect,
@@ -229,6 +230,12 @@ def choose(matcher: KnowledgeMatcher, asked: Sequence[str], scenario: Scenario) 
         topic = _persona_topic([t for t in ranked if t != topic]) or _persona_topic(
             [t.id for t in scenario.knowledge.topics]
         )
+    if (
+        topic is not None
+        and any(asks_advice(q) and "referral" not in intents(q) for q in info)
+        and _shows(matcher, topic, "referral")
+    ):
+        topic = None  # "What would you read if you were me?" asks advice, not whom to meet
     if own:
         # "What does a nurse manager actually do all day?" asked of the nurse manager
         mine = _persona_topic(ranked)
@@ -268,10 +275,15 @@ _ORIGIN_WORDS: Final = re.compile(
 )
 
 
+def _shows(matcher: KnowledgeMatcher, topic: str, intent: str) -> bool:
+    """Whether one of a topic's example questions shows this intent."""
+    index = matcher.ids.index(topic)
+    return any(intent in intents(q) for i, q in matcher.examples if i == index)
+
+
 def _tells_origin(matcher: KnowledgeMatcher, topic: str) -> bool:
     """Whether a topic tells the persona's origin story (its examples ask how they started)."""
-    index = matcher.ids.index(topic)
-    return any("origin" in intents(q) for i, q in matcher.examples if i == index)
+    return _shows(matcher, topic, "origin")
 
 
 def _about_work(question: str) -> bool:

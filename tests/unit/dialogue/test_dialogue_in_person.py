@@ -117,6 +117,8 @@ def test_advice_asked_for_is_given(name: str, method: str) -> None:
         line = _reply(name, method, answer)
         assert not set(scenario.knowledge.deflect).intersection(line.parts), (answer, line.text)
         assert line.parts, answer
+        referral = {a for t in scenario.knowledge.topics if t.id == "who_else" for a in t.answers}
+        assert line.parts[0] not in referral, (answer, line.text)  # advice, not whom to meet
         given = line.parts[0] in told or line.parts[0] in ADVICE_REPLIES
         assert given or _ADVISES.search(line.text), (answer, line.text)  # or the line advises
 
