@@ -167,7 +167,7 @@ def test_an_error_in_a_slot_returns_to_the_attract_screen(make_booth: Any) -> No
     def broken(_text: str) -> None:
         raise RuntimeError(f"boom with {SECRET}")
 
-    app.window.rehearsal.submit_text = broken  # type: ignore[method-assign]
+    app.window.rehearsal.submit_text = broken
     app.qtbot.waitUntil(lambda: app.window.rehearsal.awaiting_answer)
     conv = app.window.conversation
     conv.answer.setText("hello")
