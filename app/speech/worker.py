@@ -434,7 +434,7 @@ class _SttJob(QObject):
 
 class _StreamJob(QObject):
     """Lives in the stream thread: the decodes of the answer while it is being spoken, beside
-    the STT thread's pause and end decodes (the recognizer decodes on two workers at once), so
+    the STT thread's pause and end decodes (the recognizer decodes on three workers at once), so
     a pause's decode never waits for a streaming decode of less audio to finish."""
 
     def __init__(self, stt: _SttJob) -> None:
