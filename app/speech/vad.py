@@ -385,7 +385,7 @@ class Vad:
             verdict = "unsure"  # Whisper doubts the very word that would end the sentence
         if getattr(text, "looped", False):
             verdict = "unsure"  # a quick decode that repeated itself: neither end nor hold
-        if verdict == "finished" and self._goes_on(clip, text):
+        if verdict == "finished" and self._goes_on(clip, text, end):
             verdict = "unsure"  # a sentence by its words, but the voice did not end it
         elif verdict == "unfinished" and self._only_trailing(text) and self._falls(clip):
             verdict = "unsure"  # only Whisper's "..." holds it, and the voice ended low
@@ -396,15 +396,26 @@ class Vad:
         self._hint = (end, verdict)
         return [self._end("end_of_turn")] if self._silent_run and self._finished() else []
 
-    def _goes_on(self, clip: AudioClip, text: str) -> bool:
+    def _goes_on(self, clip: AudioClip, text: str, end: int) -> bool:
         """With ``text_prosody``: the voice before the pause did not fall like an end (its words
-        ask a question: a rise is how a question ends). Judged once a pause."""
+        ask a question: a rise is how a question ends). The quick words bring their own verdict
+        on this pause's audio (``Heard.continues``); plain words are judged here, once a pause,
+        and only about a clip that reaches the pause under way: words heard mid-speech, or late
+        about audio before this pause, judge nothing (reviewer-sp: they ran the pitch tracker
+        on the GUI thread about once a second and could fill this pause's verdict)."""
         if not self.config.text_prosody or text.rstrip().endswith("?"):
+            return False
+        reaches = bool(self._silent_run) and end >= self._pause_start
+        given = getattr(text, "continues", None)
+        if given is not None:  # the quick words' verdict on this pause: a plain look keeps it
+            if reaches:
+                self._prosody = (self._pause_start, bool(given))
+            return bool(given)
+        if not reaches:
             return False
         if self._prosody is not None and self._prosody[0] == self._pause_start:
             return self._prosody[1]
-        given = getattr(text, "continues", None)
-        goes_on = bool(given) if given is not None else self.continues(clip)
+        goes_on = self.continues(clip)
         self._prosody = (self._pause_start, goes_on)
         return goes_on
 

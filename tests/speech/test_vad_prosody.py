@@ -222,3 +222,33 @@ def test_an_ellipsis_said_with_a_final_fall_waits_like_unsure_words(
         assert ended >= config.end_silence_max_ms - 300, ended
     else:
         assert config.text_unsure_ms - 200 <= ended < config.end_silence_max_ms - 300, ended
+
+
+@pytest.mark.parametrize("contour", [FALL, LEVEL, RISE])
+@pytest.mark.parametrize("cut_s", [0.3, 0.6, 1.0])
+def test_words_heard_before_the_pause_never_judge_its_prosody(
+    contour: list[tuple[float, float]], cut_s: float
+) -> None:
+    """reviewer-sp (session 7): plain words from a streaming decode ran the pitch tracker on the
+    GUI thread about once a second mid-speech, and a late one about audio before the pause
+    could fill the pause's verdict, overriding the quick words' own. Now words about a clip
+    that does not reach the pause under way measure nothing, and the quick words' verdict
+    (Heard.continues) on the pause is the one that stands for it."""
+    measured: list[int] = []
+
+    def counting(clip: AudioClip) -> bool:
+        measured.append(1)
+        return True  # would say "goes on" if it were asked
+
+    vad = Vad(VadConfig(use_text=True), ask_end_of_turn=True, continues=counting)
+    clip = _pause_after(vad, contour)
+    early = AudioClip(clip.pcm[: max(2, len(clip.pcm) - int(cut_s * RATE) * 2)], RATE)
+    vad.hint_text(early, "I am not sure.")  # late words about audio before the pause
+    assert not measured
+    heard = Heard("I am not sure.", 0.95, continues=False)  # the quick words: the voice fell
+    events = vad.hint_text(clip, heard, tail=True)
+    assert not measured
+    assert vad.words_verdict == "finished"
+    ended = _ended_after_ms(vad, events)
+    assert ended is not None
+    assert ended < VadConfig.text_unsure_ms - 200
