@@ -31,7 +31,7 @@ lint: setup
 
 # The fast loop (under a minute on a quiet 2-core machine): lint, then the unit tests of the pure
 # layers and the session, no window, no sound server, no subprocess-per-test command-line tests.
-CHECK_IGNORE := kiosk ui test_cli.py test_plans.py test_qt_runtime.py test_docs_widget_names.py
+CHECK_IGNORE := kiosk ui test_cli.py test_cli_play_meaning.py test_plans.py test_qt_runtime.py test_docs_widget_names.py
 check: setup lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/unit -q -p no:cacheprovider \
 	  -m "not gui and not slow and not speech" $(addprefix --ignore=tests/unit/,$(CHECK_IGNORE)) \

@@ -23,6 +23,7 @@ from typing import Any, TextIO
 from app.cli.common import EXIT_BAD_INPUT, EXIT_OK, CliError, print_json
 from app.config import Settings
 from app.dialogue import ScenarioError, find_scenario, installed_scenario_dirs
+from app.dialogue.knowledge import prepare
 from app.report.questions import count_questions
 from app.report.verdict import Verdict
 from app.session.conversation import Conversation
@@ -102,6 +103,9 @@ def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: Te
     def notice(message: str) -> None:
         print(f"frameshift: {message}", file=stderr)
 
+    # Questions are matched as the app matches them once warm: with the sentence model (a
+    # batch run has no first paint to keep fast, so it waits the second it takes to load).
+    prepare(scenario.knowledge)
     mode = "voice" if any(a.wav for a in answers) else "typed"
     conv = Conversation(
         scenario,
