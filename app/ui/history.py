@@ -80,6 +80,12 @@ class SessionTableModel(QAbstractTableModel):
         self.rows, self.total = rows, total
         self.endResetModel()
 
+    def clear(self) -> None:
+        """No rows (the store could not be read); the store stays for the next reload."""
+        self.beginResetModel()
+        self.rows, self.total = [], 0
+        self.endResetModel()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
@@ -253,9 +259,7 @@ class HistoryView(QWidget):
             self.model.reload()
             self.chart.set_progress(progress(store) if store is not None else [])
         except StoreError as exc:  # a file damaged or taken away while the app runs: say so
-            self.model.store = None
-            self.model.reload()
-            self.model.store = store
+            self.model.clear()
             self.chart.set_progress([])
             self.summary.setText(f"{exc.message} {exc.hint}".strip())
             self._update_buttons()

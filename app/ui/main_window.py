@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
         """The conversation has its own notice banner: there the empty two-line status bar
         only took room from the answer box (trial 7 G16/G29: a dead band above the kiosk's
         bar), so it shows only when it has something to say."""
-        talking = self.stack.currentWidget() is self.conversation
+        talking = self.current_screen == "conversation"  # never builds the screen (start-up)
         self.statusBar().setVisible(not talking or bool(self.status_label.text()))
 
     def release(self) -> tuple[str, Analysis] | None:

@@ -79,3 +79,18 @@ def test_messages_of_any_length_leave_the_picker_where_it_is(
         assert lines >= 2
     finally:
         apply_theme(qapp, "light", 1.0)
+
+
+def test_only_the_picker_is_built_before_the_first_paint(frameshift_app: FrameshiftDriver) -> None:
+    """Review of session 7: the status bar's show/hide asked for the conversation screen and so
+    built it before the first paint (the window as the bootstrap makes it: loading, store and
+    scenarios attached after the paint); the other screens are built when first needed."""
+    from app.ui.main_window import MainWindow
+
+    w = frameshift_app.window
+    fresh = MainWindow(w.settings, None, [], speech=frameshift_app.speech, loading=True)
+    frameshift_app.qtbot.addWidget(fresh)
+    assert fresh._pages == {}
+    fresh.show_status("Saved.")
+    fresh.show_picker()
+    assert fresh._pages == {}
