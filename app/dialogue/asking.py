@@ -58,13 +58,17 @@ _PAY: Final = re.compile(
     r"free\s+(?:food|lunch|lunches|meals?|drinks|snacks)|staff\s+meals?|company\s+car)\b",
     re.IGNORECASE,
 )
+#: "Does that mean there's a job going", "is there an opening": the role itself (a pattern,
+#: part of both :data:`_OWN_WORK` here and ``choosing._THE_ROLE``).
+JOB_GOING: Final = (
+    r"\b(?:an?|any)\s+(?:job|role|post|position|vacancy|opening)s?\s+"
+    r"(?:going|open|available|coming\s+up)\b"
+)
 #: A question about the persona's own work or the role they might fill.
 _OWN_WORK: Final = re.compile(
     r"\b(?:first|early|opening)\s+(?:few\s+|couple\s+of\s+|(?:two|three|four|six|nine|twelve|"
     r"\d+)\s+)?(?:days?|weeks?|months?|year|90\s+days)\b"
-    # "does that mean there's a job going", "is there an opening": the role itself
-    r"|\b(?:an?|any)\s+(?:job|role|post|position|vacancy|opening)s?\s+(?:going|open|"
-    r"available|coming\s+up)\b"
+    rf"|{JOB_GOING}"
     r"|\bwhat\s+(?:would|does|will)\s+success\s+look\s+like\b"
     r"|\b(?:the|this|that)\s+(?:role|job|position|post)\b"
     r"|\byour\s+(?:own\s+)?(?:work|job|role|day|days|week|weeks|time)\b"

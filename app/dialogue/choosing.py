@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from app.dialogue.asking import (
+    JOB_GOING,
     about_own_work,
     asks_advice,
     generic_kind,
@@ -292,9 +293,7 @@ def _about_work(question: str) -> bool:
 
 #: A question naming the role itself ("where could someone go from this role").
 _THE_ROLE: Final = re.compile(
-    r"\b(?:the|this|that)\s+(?:role|job|post|position)\b"
-    r"|\b(?:an?|any)\s+(?:job|role|post|position|vacancy|opening)s?\s+(?:going|open|available|"
-    r"coming\s+up)\b",
+    rf"\b(?:the|this|that)\s+(?:role|job|post|position)\b|{JOB_GOING}",
     re.I,
 )
 #: Topic ids holding the persona's own work: "typical_week", "her_work", "lab_day" (not
