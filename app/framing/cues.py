@@ -277,7 +277,9 @@ def _cue(name: str, text: str, start: int, end: int) -> CueMatch:
 def _lexicon_cues(text: str, lexicon: Iterable[tuple[str, re.Pattern[str]]]) -> Iterable[CueMatch]:
     for name, pattern in lexicon:
         for match in pattern.finditer(text):
-            if name == "pay_question" and _declines(text, match.start(), match.end()):
+            if name == "pay_question" and (
+                _declines(text, match.start(), match.end()) or _their_move(text, match.start())
+            ):
                 continue
             if name in _NEGATABLE and negated(text, match.start(), match.end()):
                 continue
@@ -403,6 +405,14 @@ def _role_as_topic_at(text: str, pos: int, questions: list[tuple[int, int]]) -> 
     return False
 
 
+def _their_move(text: str, start: int) -> bool:
+    """Whether the sentence around `start` asks about the other person's own move ("did you take
+    a pay cut when you switched?"): its pay words are theirs (`patterns.THEIR_MOVE`)."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = _SENTENCE_END.search(text, start)
+    return p.THEIR_MOVE.search(text, begin, stop.end() if stop else len(text)) is not None
+
+
 def _declines(text: str, start: int, end: int) -> bool:
     """Whether the clause declines the topic ("I'd rather not get into salary") or puts it
     second ("pay isn't the first thing on my mind")."""
@@ -445,6 +455,26 @@ def seeker_cues(
             follow_up = _follow_up(text, questions, stems)
             if follow_up is not None:
                 found.append(follow_up)
+    if (
+        manager_line is not None
+        and "commitment_question" not in manager_cues
+        and p.OFFERED_THING.search(analyzed_part(manager_line))
+        and not p.WORK_OFFERED.search(analyzed_part(manager_line))
+    ):
+        # "I'll take it" to "Do you want the recruiter's email?" takes the email
+        found = [c for c in found if not (c.cue == "commitment" and p.TAKE_IT.fullmatch(c.text))]
+    if (
+        manager_line is not None
+        and p.SMALL_TALK_LINE.search(analyzed_part(manager_line))
+        and not p.WORK_OFFERED.search(analyzed_part(manager_line))
+    ):
+        # "oh nice maybe in a bit" to pizza, "Not yet, I take the NCLEX in three weeks." to a
+        # license: a plain answer, no interest to hedge
+        found = [
+            cue
+            for cue in found
+            if not (cue.cue == "conditional_interest" and p.BARE_HEDGE.fullmatch(cue.text))
+        ]
     if "commitment_question" not in manager_cues and p.POLITE_NO.fullmatch(text):
         # "Not right now, but thank you for asking." to an offer of help: no interest to hedge
         found = [cue for cue in found if cue.cue != "conditional_interest"]

@@ -389,9 +389,23 @@ _TIME_TO_THINK: Final = (
     r"|(?:can|could)\s+(?:we|you)\s+(?:[\w'’-]+\s+)?wait\s+(?:a\s+(?:bit|while"
     r"|few\s+\w+|little)|until|till|for\s+now|on\s+(?:that|it))"
 )
+#: Politeness inside a request, not a hedge: "could you maybe pass my name along", "could i
+#: maybe meet the supervisor", "do you maybe know" (modal + subject + "maybe", question order).
+_POLITE_MAYBE: Final = "".join(
+    rf"(?<!{modal}\s{subject}\s)"
+    for modal in ("could", "can", "may", "would", "might", "will", "do")
+    for subject in ("i", "we", "you")
+)
+#: Declining to answer a question ("I'd rather not say", "id rather not get into it"): no
+#: interest to hedge.
+_DECLINES_TO_SAY: Final = (
+    r"(?!\s+not\s+(?:say|answer|share|disclose|comment|reveal|get\s+into|go\s+into"
+    r"|talk\s+about|discuss|get\s+personal)(?![\w'’]))"
+)
 CONDITIONAL_INTEREST: Final = _rx(
     # not a rough amount ("maybe forty people", "maybe twice a week", "perhaps 20 minutes")
-    r"(?:maybe|perhaps|possibly)(?!\s+(?:about\s+|around\s+|like\s+)?(?:\d+|a\s+(?:dozen|couple|few"
+    rf"{_POLITE_MAYBE}(?:maybe|perhaps|possibly)"
+    r"(?!\s+(?:about\s+|around\s+|like\s+)?(?:\d+|a\s+(?:dozen|couple|few"
     r"|hundred|thousand|third|quarter|half)|half|once|twice|three\s+times|two|three|four|five"
     r"|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety|hundred)(?![\w'’]))|potentially",
@@ -409,7 +423,7 @@ CONDITIONAL_INTEREST: Final = _rx(
     r"(?:want|like|love|need|prefer|rather|wanna|have)\s+(?:to\s+)?(?:\w+\s+)?(?:learn|know|hear"
     r"|understand|find\s+out|see|get\s+a\s+feel|think|explore)\b[^.?!\n]{0,40}?(?:more|first"
     r"|before|better)",
-    rf"{ID}\s+rather",
+    rf"{ID}\s+rather{_DECLINES_TO_SAY}",
     r"before\s+i\s+(?:\w+\s+)?(?:decide|commit|say|answer|apply|jump|sign|make)",
     r"not\s+(?:just\s+|quite\s+|right\s+)?(?:yet|now)",
     # "I'm not applying yet", "i'm not ready yet" (trial7 G37)
@@ -444,6 +458,47 @@ COMMITMENT: Final = _rx(
     r"|straight\s+away|today|now|asap)",
     rf"(?:exactly|just|precisely)\s+what\s+{IM}\s+looking\s+for",
     r"(?:my|a|the)\s+dream\s+job",
+)
+#: "I'll take it" (a commitment in `COMMITMENT`) ...
+TAKE_IT: Final = _rx(rf"i{A}ll\s+take\s+it")
+#: ... accepts a thing, not the position, when the manager's line offers a thing and names no
+#: work ("Do you want the recruiter's email?" "Thank you, I'll take it.").
+OFFERED_THING: Final = _rx(
+    r"cards?|e-?mails?|(?:phone\s+)?numbers?|contacts?|details|address|handle|linked\s?in|brochures?"
+    r"|flyers?|leaflets?|pamphlets?|coffee|tea|drinks?|water|snacks?|cookies?|cake|seats?|chairs?"
+    r"|pens?|stickers?|badges?|slides|deck|handouts?|notes|books?|newsletter|recording|copy|tote"
+    r"|bag|lanyard|umbrella|charger|map|receipt"
+)
+#: Words of a line about work to take (the position, a shift, a contract), where "I'll take it"
+#: commits.
+WORK_OFFERED: Final = _rx(
+    rf"{JOB}s?|jobs|spot|shifts?|contract|offer|posting|listing|application|apprentice\w*|work"
+    r"|hiring|hire|vacanc\w*|openings?|internship|placement|project|assignment|cohort|programs?|programmes?"
+)
+#: Small talk the manager opens that is not about work: an offer of food, a drink or lunch, to
+#: come back later ("Are you hungry? There's pizza in the back.", "We'll be at the booth until
+#: four if you want to come back."), or a yes/no question about a fact of the seeker's status
+#: ("Do you have your license yet?", "Are you a member of the state nurses association?", "You
+#: ever worked a lathe?", "Have you met the rest of the team yet?"). A bare hedge answering it
+#: ("maybe in a bit", "Not yet, I take the NCLEX in three weeks.") hedges no interest in work
+#: (`cues.seeker_cues`; `WORK_OFFERED` words in the line keep it a hedge).
+SMALL_TALK_LINE: Final = _rx(
+    r"hungry|food|lunch|dinner|breakfast|coffee|tea|drinks?|pizza|snacks?|cake|cookies?"
+    r"|dumplings|samosas|sandwich(?:es)?|buffet|beer|wine|grab\s+(?:a\s+)?bite"
+    r"|come\s+back|stop\s+by|swing\s+by|see\s+you\s+(?:at|there|later|around|tomorrow)",
+    r"(?:are|were)\s+you\s+(?:already\s+)?(?:a\s+member|licensed|certified|registered"
+    r"|qualified|(?:a|an)\s+(?:[\w'’-]+\s+)?(?:nurse|teacher|member|student|engineer|developer"
+    r"|electrician|driver|accountant|lawyer|doctor|graduate))",
+    r"(?:have|did)\s+you\s+(?:ever\s+|already\s+)?(?:tried|try|met|meet|worked\s+(?:a|an|on|with)"
+    r"|used|use|seen|see|read|taken|take|passed|pass|finished|finish|eaten|had\s+(?:a|any|the)"
+    r"|been\s+to|heard\s+(?:of|about)|visited|driven|operated)",
+    r"do\s+you\s+(?:already\s+)?have\s+(?:your|a|an)\s+(?:[\w'’-]+\s+)?(?:license|licence"
+    r"|certification|certificate|cdl|degree|permit|clearance|visa|passport|car|card|ticket)",
+    r"you\s+ever\s+(?:worked|used|done|tried|driven|run|operated|been)",
+)
+#: A hedge of one or two words: what `SMALL_TALK_LINE` makes no hedge.
+BARE_HEDGE: Final = re.compile(
+    r"(?:maybe|perhaps|possibly)(?:\s+later)?|not\s+(?:just\s+|quite\s+)?yet", re.IGNORECASE
 )
 #: A polite no and thanks, the whole answer: to an offer that is not the position ("Anything I
 #: can help with?" "Not right now, but thank you for asking.") it hedges nothing.
@@ -538,12 +593,17 @@ CLOSING_YES: Final = re.compile(
     r"[\W_]*$",
     re.IGNORECASE,
 )
+_NOT_LEADING: Final = (
+    r"(?!\s+(?:out|into|late|over|across|away|around|short|behind|low|off|through|up\s+against"
+    r"|errands|a\s+red\s+light)(?![\w'’]))"
+)
 SELF_PROMOTION: Final = _rx(
     rf"(?:i|{IVE}|i{A}ve\s+got)\s+(?:\w+\s+){{0,2}}years?\s+(?:of\s+)?(?:\w+\s+)?experience",
     rf"{IVE}\s+been\s+(?:a|an)\s+(?:\w+\s+){{0,3}}?for\s+(?:\w+\s+)?years",
     rf"(?:i|{IVE})\s+(?:\w+\s+)?(?:led|managed|built|shipped|launched|delivered|grew(?!\s+up)"
     r"|increased|doubled|tripled|cut|reduced|saved|won|founded|achieved|exceeded|beat|drove"
-    r"|spearheaded|oversaw|run|ran(?!\s+into)|boosted|improved|turned\s+around)",
+    # not a phrasal "run": "i ran out last week", "i run late", "i ran into her"
+    rf"|spearheaded|oversaw|(?:run|ran){_NOT_LEADING}|boosted|improved|turned\s+around)",
     rf"(?:{IM}|{ID}\s+be|i{A}ll\s+be|i\s+will\s+be|i\s+was)\s+(?:[\w'’-]+\s+){{0,2}}?"
     r"(?:fast\s+learner|quick\s+learner|team\s+player|hard[\s-]?work(?:er|ing)|self[\s-]?"
     r"(?:motivated|starter)|natural\s+(?:leader|fit)|people\s+person|(?:great|good|excellent"
@@ -593,6 +653,10 @@ JOB_REQUEST: Final = _rx(
     r"hear\s+back",
     r"foot\s+in\s+the\s+door",
     r"introduce\s+me\s+to\s+the\s+hiring",
+    # "introduce me to whoever's hiring for it", "connect me with the person who does the hiring"
+    r"(?:introduce|connect)\s+me\s+(?:to|with)\s+(?:whoever|the\s+(?:person|people|one)|someone"
+    r"|anyone)(?:['’]?s|\s+(?:who|that)(?:['’]?s)?)?\s+(?:is\s+|are\s+|does\s+(?:the\s+)?)?"
+    r"(?:hiring|recruiting)",
     # agreeing to be put forward, or asking for it: "put me forward", "put my name in", "send
     # my CV through", "submit me", "go ahead and refer me" ("put me in touch", "pass me on to
     # someone in research" seek a referral to learn, not the position)
@@ -662,6 +726,17 @@ PAY_QUESTION: Final = _rx(
     r"(?:fully\s+|partly\s+|mostly\s+)?(?:remote|hybrid)",
     rf"what(?:{A}s|\s+(?:are|is|were))\s+the\s+(?:day\s+rate|hourly\s+rate)",
     r"(?:day|hourly|daily)\s+rate|(?:a|the\s+first|my|the\s+next)\s+(?:pay\s+)?raise",
+)
+#: A sentence asking about the other person's own move, whose pay words are theirs, not the
+#: position's: "did you take a big hit money wise when you switched", "was that a big pay cut at
+#: first?" (after "I went from store manager to merchandising"). Past tense only: "would it be a
+#: pay cut?" and "what's the pay when you start?" ask about the position.
+THEIR_MOVE: Final = _rx(
+    r"(?:did|were|had)\s+you\s+(?:\w+\s+){0,2}?(?:take|took|have|get|make|lose|accept|face|notice"
+    r"|find|feel|earn|go\s+through|worry)",
+    r"when\s+you\s+(?:first\s+)?(?:switched|moved|left|changed|made\s+the\s+(?:switch|move|jump"
+    r"|change|leap)|transitioned|went|jumped|joined|started|came\s+over|quit)",
+    r"(?:was|were)\s+(?:that|it|there)\s+(?:a\s+|any\s+)?(?:\w+\s+)?(?:pay|salary)\s+cuts?",
 )
 #: Pay-like content: the pay, the money or a term of the job (hours, remote work, holidays).
 #: A pay question names one; the sentence model may name the cue only for a turn that does
@@ -855,7 +930,7 @@ COMMITMENT_QUESTION: Final = _rx(
     # "put you in touch with" offers an introduction, not the position; "send you the job
     # description" offers a thing (you is who gets it, not who is sent), unless the thing is
     # the way in ("send you the application link", "the offer")
-    r"(?:put|pass|send|forward|recommend|submit|refer|mention|nominate)\s+(?:you(?!\s+(?:in\s+"
+    r"(?:put|pass|send|forward|recommend|submit|refer|mention|nominate|flag)\s+(?:you(?!\s+(?:in\s+"
     r"(?:touch|contact)|(?:the|a|an|some|my|our|his|her|their|that|this|those|these|info"
     r"|details|links?|more|any|over\s+(?:the|a|some|my|our))(?![\w'’])(?!\s+(?:[\w'’-]+\s+)?"
     r"(?:application|apply|offer|contract))))|your\s+(?:name|cv|resume|details|application))",
