@@ -6,22 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import (
-    QListWidget,
-    QListWidgetItem,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from app.ui.a11y import named
 from app.ui.answer_bar import ANSWER_AFTER_END, ANSWER_CUT, ANSWER_TOO_EARLY, AnswerBar
-from app.ui.bubbles import BODY_ROLE, LABEL_ROLE, SPEAKER_ROLE, make_exchange_list
 from app.ui.caption_box import CaptionBox
+from app.ui.exchange import TURN_ROLE, ExchangeList
 from app.ui.fitting_page import EXCHANGE_MIN_PX, MARGIN_PX, SPACING_PX, FittingPage
-from app.ui.frames import frame_style
 from app.ui.keys import app_keys_first
 from app.ui.listen_state import ListenState
 from app.ui.notice_banner import NoticeBanner
@@ -33,7 +25,7 @@ if TYPE_CHECKING:
 
 #: The rehearsal's prompt after a long silence starts so; with no microphone it says this.
 PATIENCE_START, NO_MIC_PATIENCE = "Take your time", "Take your time: type your answer below."
-TURN_ROLE = Qt.ItemDataRole.UserRole + 3  # an answer bubble's turn index (to revise its words)
+__all__ = ["NO_MIC_PATIENCE", "PATIENCE_START", "TURN_ROLE", "ConversationView"]
 
 
 class ConversationView(QWidget):
@@ -57,7 +49,6 @@ class ConversationView(QWidget):
         super().__init__(parent)
         self.setObjectName("conversationScreen")
         self._scenario: Scenario | None = None
-        self._last_manager_idx: int | None = None
         self._answered = 0
         self._listen = False
         self.practice_mode = False
@@ -65,15 +56,7 @@ class ConversationView(QWidget):
         self.caption_box = CaptionBox()
         self.caption = self.caption_box.label
         self.banner = NoticeBanner()
-        self.transcript = make_exchange_list(
-            named(
-                QListWidget(),
-                "transcriptList",
-                "Transcript",
-                "Everything said so far: their lines on the left, your answers on the right.",
-            )
-        )
-        self.transcript.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.transcript = ExchangeList()  # the turns so far, as bubbles (ui/exchange.py)
         self.state = ListenState()
         self.status = self.state.status
         self.level = self.state.level
@@ -137,14 +120,13 @@ class ConversationView(QWidget):
         shown, not spoken."""
         self._scenario = scenario
         self.banner.forget_all()
-        self._last_manager_idx = None
         self._answered = 0
         self.practice_mode = practice
         self.card.show_persona(scenario)
         self.state.person = scenario.persona.name.split()[0] if scenario.persona.name else "They"
         self._listen = listen
         self.state.voice_audible = voice
-        self.transcript.clear()
+        self.transcript.restart()
         self.caption.clear()
         self.clear_notice()
         self.answer.clear()
@@ -161,16 +143,8 @@ class ConversationView(QWidget):
         self.caption.setAccessibleDescription(text)
         self.caption_box.verticalScrollBar().setValue(0)  # a new line is read from its start
         self._fit_page()
-        if idx is not None and idx == self._last_manager_idx:
+        if not self.transcript.add_line(text, idx):
             return
-        self._last_manager_idx = idx
-        item = QListWidgetItem(f"Them: {text}")
-        item.setData(SPEAKER_ROLE, "manager")
-        item.setData(BODY_ROLE, text)
-        self.transcript.addItem(item)
-        item.setHidden(
-            True
-        )  # the big card shows the current line; it joins the exchange once answered
         self._scroll_to_end()
         if self._scenario is not None and node_id:
             self.card.set_progress(self._answered, answers_to_end(self._scenario, node_id))
@@ -178,34 +152,15 @@ class ConversationView(QWidget):
     def show_answer(self, text: str, frame: str, idx: int | None = None) -> None:
         """Your answer (turn ``idx``), as a bubble; its frame label only in practice mode."""
         self._answered += 1
-        item = QListWidgetItem()
-        item.setData(TURN_ROLE, idx)
-        self._set_answer(item, text, frame)
-        for row in range(self.transcript.count()):
-            self.transcript.item(row).setHidden(False)
-        self.transcript.addItem(item)
+        self.transcript.add_answer(text, frame, idx, self.practice_mode)
         self._scroll_to_end()
         self.clear_notice()  # the moment a notice was about has passed: an answer was taken
         self.state.set_state("thinking")
 
     def revise_answer(self, idx: int, text: str, frame: str) -> None:
         """Turn ``idx``'s bubble takes the words the accurate recognition pass heard."""
-        for row in range(self.transcript.count()):
-            item = self.transcript.item(row)
-            if item.data(TURN_ROLE) == idx:
-                self._set_answer(item, text, frame)
-                self.transcript.doItemsLayout()  # the new words may wrap to more lines
-                self._scroll_to_end()
-
-    def _set_answer(self, item: QListWidgetItem, text: str, frame: str) -> None:
-        label = ""
-        if self.practice_mode:
-            style = frame_style(frame)
-            label = f"    {style.symbol} {style.label}"
-        item.setText(f"You: {text}{label}")
-        item.setData(SPEAKER_ROLE, frame)
-        item.setData(BODY_ROLE, text)
-        item.setData(LABEL_ROLE, self.practice_mode)
+        if self.transcript.revise(idx, text, frame, self.practice_mode):
+            self._scroll_to_end()
 
     def set_answer_enabled(self, enabled: bool) -> None:
         self.send_button.setEnabled(enabled)
@@ -290,8 +245,7 @@ class ConversationView(QWidget):
         """The exchange keeps a little room once it has a bubble (none before the first answer:
         the first line gets it all); the caption gets what the rest leave."""
         t = self.transcript
-        shown = any(not t.isRowHidden(r) for r in range(t.count()))
-        t.setMinimumHeight(EXCHANGE_MIN_PX if shown else 0)
+        t.setMinimumHeight(EXCHANGE_MIN_PX if t.has_bubbles() else 0)
         self.page_scroll.fit(
             self.caption_box, [self.card, self.banner, self.state, self.bar], t.minimumHeight()
         )
@@ -305,13 +259,7 @@ class ConversationView(QWidget):
         """The exchange is as tall as its bubbles (so they sit low, near the state row) until
         it fills the room it has; then it scrolls, newest at the bottom."""
         self._fit_page()  # a notice came or went: the caption's room changed
-        rows = range(self.transcript.count())
-        content = sum(
-            self.transcript.sizeHintForRow(r) for r in rows if not self.transcript.isRowHidden(r)
-        )
-        frame = 2 * self.transcript.frameWidth() + 4
-        self.transcript.setMaximumHeight(max(EXCHANGE_MIN_PX, content + frame) if content else 0)
-        self.transcript.scrollToBottom()
+        self.transcript.fit_to_bubbles()
         self.page_scroll.show_foot(self.card)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

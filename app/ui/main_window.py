@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.config import Settings
@@ -16,7 +16,9 @@ from app.ui import screens, window_actions
 from app.ui.page_stack import PageStack
 from app.ui.picker import ScenarioPicker, ordered
 from app.ui.rehearsal_link import RehearsalLink
-from app.ui.status_line import StatusLine
+from app.ui.window_menu import WindowMenu
+from app.ui.window_size import MIN_HEIGHT, MIN_WIDTH, fit_to_screen
+from app.ui.window_status import ScreenStatus
 
 if TYPE_CHECKING:  # the domain is imported when the window attaches it, after the first paint
     from app.dialogue import Problem, Scenario
@@ -28,8 +30,7 @@ if TYPE_CHECKING:  # the domain is imported when the window attaches it, after t
     from app.ui.history import HistoryView
     from app.ui.replay import ResultsView
 
-
-MIN_WIDTH, MIN_HEIGHT = 640, 400  # the least window the screens are laid out for
+__all__ = ["MIN_HEIGHT", "MIN_WIDTH", "MainWindow"]
 
 
 class MainWindow(QMainWindow):
@@ -87,10 +88,10 @@ class MainWindow(QMainWindow):
         self.stack.add_page(self.picker)
         self.setCentralWidget(self.stack)
         self.stack.currentChanged.connect(self._on_stack_current_changed)
-        self.status_label = StatusLine()  # two lines tall: the screens above never move
-        self.statusBar().addWidget(self.status_label, 1)
+        self.screen_status = ScreenStatus(self, self.stack, lambda: self.current_screen)
+        self.status_label = self.screen_status.label
 
-        self._wire_views()
+        self.menu = WindowMenu(self)  # the picker's buttons and Ctrl+H/Ctrl+Q
         self._fit_to_screen()
         self.stack.setCurrentWidget(self.picker)
         self.picker.list.setFocus()
@@ -100,20 +101,7 @@ class MainWindow(QMainWindow):
             self.attach(store, scenarios, problems=problems, startup_notices=startup_notices)
 
     def _fit_to_screen(self) -> None:
-        """Open large enough for the replay's shift, coach and buttons to show without scrolling:
-        up to 1280x860, 980x700 at least, but never larger than the screen's free area (a
-        1024x600 netbook gets all of it: the pages scroll rather than hide their buttons below
-        the screen's edge)."""
-        screen = self.screen()
-        free = screen.availableGeometry() if screen is not None else None
-        width, height = 980, 700
-        if free is not None:
-            width = min(free.width(), max(width, min(1280, int(free.width() * 0.96))))
-            height = min(free.height(), max(height, min(860, int(free.height() * 0.96))))
-            # Never dragged smaller than a small screen's window (trial 7 G27: 360x240 cut the
-            # replay's timeline): the screens scroll down, not sideways.
-            self.setMinimumSize(min(MIN_WIDTH, free.width()), min(MIN_HEIGHT, free.height()))
-        self.resize(width, height)
+        fit_to_screen(self)  # app/ui/window_size.py
 
     def attach(
         self,
@@ -182,23 +170,12 @@ class MainWindow(QMainWindow):
         self._pages[name] = page
         return self.stack.add_page(page, scroll=name != "conversation")  # it scrolls by itself
 
-    # -- wiring -----------------------------------------------------------------------------
-    def _wire_views(self) -> None:
-        self.picker.start_requested.connect(self.start_scenario)
-        self.picker.history_requested.connect(self.show_history)
-        self.picker.settings_requested.connect(self._on_picker_settings_requested)
-        self._history_shortcut = QShortcut(QKeySequence("Ctrl+H"), self, self.show_history)
-        self._quit_shortcut = QShortcut(QKeySequence.StandardKey.Quit, self, self.request_close)
-
     def enter_kiosk_mode(self) -> None:
         """A booth visitor must not reach settings, history or quit (see app/ui/kiosk)."""
         self._kiosk_locked = True
-        for button in (self.picker.history_button, self.picker.settings_button):
-            button.hide()
+        self.menu.lock()
         if "results" in self._pages:
             self.results.enter_kiosk_mode()  # no history, no export file dialog (else when built)
-        self._quit_shortcut.setEnabled(False)
-        self._history_shortcut.setEnabled(False)
 
     # -- navigation -------------------------------------------------------------------------
     def find_scenario(self, scenario_id: str) -> Scenario | None:
@@ -206,9 +183,7 @@ class MainWindow(QMainWindow):
 
     def show_status(self, text: str) -> None:
         """A sentence about what just happened on this screen; it goes when the screen does."""
-        self.status_label.setText(text)
-        self._status_screen = self.stack.currentWidget()
-        self._show_status_bar()
+        self.screen_status.say(text)
 
     def show_picker(self) -> None:
         self.stack.setCurrentWidget(self.picker)
@@ -280,31 +255,14 @@ class MainWindow(QMainWindow):
         return "picker"
 
     def _on_stack_current_changed(self, _index: int) -> None:
-        if self.stack.currentWidget() is not getattr(self, "_status_screen", None):
-            self.status_label.setText("")  # "All sessions ... deleted" was about another screen
-        self._show_status_bar()
+        self.screen_status.screen_changed()
         self.screen_changed.emit(self.current_screen)
-
-    def _show_status_bar(self) -> None:
-        """The conversation has its own notice banner: there the empty two-line status bar
-        only took room from the answer box (trial 7 G16/G29: a dead band above the kiosk's
-        bar), so it shows only when it has something to say."""
-        talking = self.current_screen == "conversation"  # never builds the screen (start-up)
-        self.statusBar().setVisible(not talking or bool(self.status_label.text()))
 
     def release(self) -> tuple[str, Analysis] | None:
         """Stop for good (the kiosk erasing a visit): end an unfinished conversation as
         incomplete, stop speech, and forget the store, so late speech results write nothing.
         Returns the scenario id and analysis of the conversation cut short, if it had turns."""
-        cut: tuple[str, Analysis] | None = None
-        rehearsal = self._rehearsal
-        if rehearsal is not None:
-            conv = rehearsal.conversation
-            if conv is not None and not conv.finished and conv.turns:
-                cut = (conv.scenario.id, conv.end())  # "finished" if it reached its end
-            rehearsal.close()
-        self.store = None
-        return cut
+        return window_actions.release(self)
 
     # -- shutdown ---------------------------------------------------------------------------
     def shutdown(self) -> None:
@@ -325,11 +283,7 @@ class MainWindow(QMainWindow):
 
     def request_close(self) -> bool:
         """Quit (Ctrl+Q) as a user means it: mid-conversation, ask first. True if closed."""
-        kiosk = self._kiosk_locked
-        if self.conversation_in_progress() and not kiosk and not self.confirm_end():
-            return False
-        self._close_confirmed = True
-        return bool(self.close())
+        return window_actions.request_close(self)
 
     @property
     def current_rehearsal(self) -> Rehearsal | None:
@@ -337,10 +291,4 @@ class MainWindow(QMainWindow):
         return self._rehearsal
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        asked = self._close_confirmed or self._kiosk_locked
-        if not window_actions.may_close(self, ask=event.spontaneous() and not asked):
-            event.ignore()  # kept open: the conversation goes on, or unsaved turns wait
-            return
-        if self._rehearsal is not None:
-            self._rehearsal.shutdown()
-        event.accept()
+        window_actions.close_event(self, event)

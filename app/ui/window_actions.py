@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent
 
 if TYPE_CHECKING:
     from app.dialogue import Scenario
+    from app.framing import Analysis
     from app.session import Conversation, TurnData
     from app.speech.services import SpeechServices
     from app.ui.main_window import MainWindow
@@ -110,6 +112,40 @@ def may_close(window: MainWindow, *, ask: bool) -> bool:
     if conv is not None and needs_saving(conv):
         return settle_unsaved(window, conv, window.settings, can_cancel=True)
     return True
+
+
+def request_close(window: MainWindow) -> bool:
+    """Quit (Ctrl+Q) as a user means it: mid-conversation, ask first. True if closed."""
+    kiosk = window._kiosk_locked
+    if window.conversation_in_progress() and not kiosk and not window.confirm_end():
+        return False
+    window._close_confirmed = True
+    return bool(window.close())
+
+
+def close_event(window: MainWindow, event: QCloseEvent) -> None:
+    """The window is closing: a close the user made (not Ctrl+Q's, already asked) asks first;
+    kept open while the conversation goes on or unsaved turns wait; else speech stops."""
+    asked = window._close_confirmed or window._kiosk_locked
+    if not may_close(window, ask=event.spontaneous() and not asked):
+        event.ignore()
+        return
+    if window.current_rehearsal is not None:
+        window.current_rehearsal.shutdown()
+    event.accept()
+
+
+def release(window: MainWindow) -> tuple[str, Analysis] | None:
+    """Stop for good (see :meth:`MainWindow.release`): the conversation cut short, if any."""
+    cut: tuple[str, Analysis] | None = None
+    rehearsal = window.current_rehearsal
+    if rehearsal is not None:
+        conv = rehearsal.conversation
+        if conv is not None and not conv.finished and conv.turns:
+            cut = (conv.scenario.id, conv.end())  # "finished" if it reached its end
+        rehearsal.close()
+    window.store = None
+    return cut
 
 
 def show_results(window: MainWindow, session_id: int) -> None:

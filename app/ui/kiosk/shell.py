@@ -1,17 +1,16 @@
 """The kiosk shell: a frameless full-screen window that runs one visitor at a time.
 
 Pages: the attract screen, the visit (a fresh :class:`MainWindow` per visitor, on a store in a
-private temp folder), the report export, the operator PIN and the operator screen (the way in
-and out: `operator_route.OperatorRoute`). A visit ends when the visitor says they are done,
-after the idle countdown, when the operator opens the PIN page, or after an unexpected error;
-each way runs the same :meth:`KioskWindow.end_visit`, which closes the visitor's store and
-deletes their folder.
+private temp folder), the report export (the way there and back: `report_route.ReportRoute`),
+the operator PIN and the operator screen (the way in and out: `operator_route.OperatorRoute`).
+A visit ends when the visitor says they are done, after the idle countdown, when the operator
+opens the PIN page, or after an unexpected error; each way runs the same
+:meth:`KioskWindow.end_visit`, which closes the visitor's store and deletes their folder (and
+forgets what else they left: `visit_end`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,30 +21,21 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from app.config import LoadedSettings, Settings
-from app.session.kiosk import EXIT_OPERATOR_QUIT, log_crash, stale_visit_dirs, wipe_visit_dir
+from app.session.kiosk import EXIT_OPERATOR_QUIT, stale_visit_dirs, wipe_visit_dir
 from app.ui.kiosk.attract import AttractScreen
 from app.ui.kiosk.countdown import IdleWatch
-from app.ui.kiosk.export_page import ReportExportPage
 from app.ui.kiosk.guard import CrashGuard, FullScreenLock, KioskGuard
 from app.ui.kiosk.hello import HelloListener
 from app.ui.kiosk.operator import OperatorScreen
 from app.ui.kiosk.operator_flow import save_operator_settings
 from app.ui.kiosk.operator_route import OperatorRoute
 from app.ui.kiosk.pages import PageStack
+from app.ui.kiosk.report_route import ReportRoute
 from app.ui.kiosk.visit import Visit, VisitManager, VisitPage
+from app.ui.kiosk.visit_end import forget_traces, log_unexpected
 from app.ui.main_window import MainWindow
 
 __all__ = ["KioskWindow", "Visit", "save_operator_settings"]
-
-log = logging.getLogger(__name__)
-
-
-def forget_clipboard() -> None:
-    """Empty the clipboard, the X selection and the find buffer: a visitor's copied words must
-    not be pasted by the next one (trial 7 G39)."""
-    clipboard = QApplication.clipboard()
-    for mode in clipboard.Mode.Clipboard, clipboard.Mode.Selection, clipboard.Mode.FindBuffer:
-        clipboard.clear(mode)
 
 
 class KioskWindow(FullScreenLock):
@@ -134,13 +124,13 @@ class KioskWindow(FullScreenLock):
         self.attract.start_requested.connect(self.start_visit)
         self.visit_page = VisitPage()
         self.save_report_button = self.visit_page.save_report_button
-        self.save_report_button.clicked.connect(self._on_save_report_button_clicked)
-        self.visits_manager.report_ready_changed.connect(self.save_report_button.setVisible)
         self.done_button = self.visit_page.done_button
         self.done_button.clicked.connect(lambda: self.reset_to_attract("done"))
 
-        self.export_page = ReportExportPage(media_roots)
-        self.export_page.back_requested.connect(self._on_export_page_back_requested)
+        self.report_route = ReportRoute(self.visit_page, self.visits_manager, media_roots, self)
+        self.report_route.page_wanted.connect(self.show_page)
+        self.report_route.attract_wanted.connect(self.show_attract)
+        self.export_page = self.report_route.page
         self.export_page.saved.connect(self.report_saved)
         self.media_list = self.export_page.media_list
         self.export_status = self.export_page.status
@@ -252,9 +242,7 @@ class KioskWindow(FullScreenLock):
     def end_visit(self, reason: str) -> None:
         """Erase the visitor's session (see :meth:`VisitManager.end`). Safe to call at any
         time, twice, or from inside the visitor's own slots."""
-        self.overlay.hide()
-        self.export_page.forget()
-        forget_clipboard()
+        forget_traces(self.overlay, self.export_page)  # app/ui/kiosk/visit_end.py
         if self.visits_manager.end() is not None:
             self.visit_ended.emit(reason)
 
@@ -267,31 +255,13 @@ class KioskWindow(FullScreenLock):
         """Show, update or act on the idle countdown (nothing to watch on the attract screen)."""
         self.idle.check()
 
-    # -- report export ----------------------------------------------------------------------
+    # -- report export (app/ui/kiosk/report_route.py) --------------------------------------
     def refresh_media(self) -> list[Path]:
         return self.export_page.refresh_media()
 
-    def _offer_report(self) -> bool:
-        """Point the export page at the visitor's last results; False when nobody is here."""
-        visit = self.visit
-        if visit is not None:
-            window = visit.window
-            self.export_page.open_for(visit.store, window.last_session_id, window.find_scenario)
-        return visit is not None
-
-    def _on_save_report_button_clicked(self) -> None:
-        if self._offer_report():
-            self.show_page(self.export_page)
-
-    def _on_export_page_back_requested(self) -> None:
-        if self.visit is not None:
-            self.show_page(self.visit_page)
-        else:
-            self.show_attract()
-
     def save_report(self, folder: Path) -> Path | None:
         """Write the visitor's last results into ``folder`` (one of the offered volumes)."""
-        return self.export_page.save_report(folder) if self._offer_report() else None
+        return self.report_route.save(folder)
 
     # -- operator ---------------------------------------------------------------------------
     def _on_guard_operator_requested(self) -> None:
@@ -327,9 +297,7 @@ class KioskWindow(FullScreenLock):
     def _on_unexpected_error(
         self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
     ) -> None:
-        with contextlib.suppress(OSError):
-            log_crash(self.settings.data_dir, exc_type, exc, tb)
-        log.error("unexpected %s in the kiosk; back to the attract screen", exc_type.__name__)
+        log_unexpected(self.settings.data_dir, exc_type, exc, tb)
         self.error_caught.emit(exc_type.__name__)
         if self.visit is not None or self.current_page is not self.attract:
             QTimer.singleShot(0, lambda: self.reset_to_attract("error"))
