@@ -39,6 +39,7 @@ from app.config import ConfigError, Settings, save_settings
 from app.ui.a11y import named
 from app.ui.stepper import stepped
 from app.ui.theme import THEME_COLOURS
+from app.ui.wrapping_check import WrappingCheck
 
 THEME_LABELS = {name: colours.label for name, colours in THEME_COLOURS.items()}
 
@@ -69,15 +70,11 @@ class SettingsDialog(QDialog):
         self._config_path = config_path
         self.saved_message = ""
 
-        self.voice = named(QCheckBox("The other person speaks aloud"), "voiceCheck", "Voice on")
+        self.voice = named(QCheckBox(), "voiceCheck", "Voice on")
         self.voice.setChecked(settings.voice)
-        self.listen = named(QCheckBox("Listen to my spoken answers"), "listenCheck", "Listening on")
+        self.listen = named(QCheckBox(), "listenCheck", "Listening on")
         self.listen.setChecked(settings.listen)
-        self.ptt = named(
-            QCheckBox("Push-to-talk (hold Listen) instead of automatic listening"),
-            "pushToTalkCheck",
-            "Push to talk",
-        )
+        self.ptt = named(QCheckBox(), "pushToTalkCheck", "Push to talk")
         self.ptt.setChecked(settings.push_to_talk)
         self.device = named(QComboBox(), "inputDeviceCombo", "Microphone")
         self.device.addItem("System default", "")
@@ -96,7 +93,7 @@ class SettingsDialog(QDialog):
         self.rate.setSingleStep(0.1)
         self.rate.setValue(settings.rate)
         self.practice = named(
-            QCheckBox("Practice mode: show each answer's frame while I talk"),
+            QCheckBox(),
             "practiceModeCheck",
             "Practice mode",
             "Shows Exploration or Interview next to each answer during the conversation. "
@@ -150,9 +147,19 @@ class SettingsDialog(QDialog):
         self.pane.setFrameShape(QScrollArea.Shape.NoFrame)
         self.pane.setWidget(body)
         column.addWidget(self.pane, 1)
-        form.addRow(self.voice)
-        form.addRow(self.listen)
-        form.addRow(self.ptt)
+        # Check boxes' words wrap at large text (ui/wrapping_check.py): none is cut or makes
+        # the dialog wider than the screen.
+        self.check_rows = {
+            box.objectName(): WrappingCheck(box, words)
+            for box, words in (
+                (self.voice, "The other person speaks aloud"),
+                (self.listen, "Listen to my spoken answers"),
+                (self.ptt, "Push-to-talk (hold Listen) instead of automatic listening"),
+                (self.practice, "Practice mode: show each answer's frame while I talk"),
+            )
+        }
+        for name in ("voiceCheck", "listenCheck", "pushToTalkCheck"):
+            form.addRow(self.check_rows[name])
         form.addRow("&Microphone:", self.device)
         form.addRow("&Volume:", self.volume)
         self._add_labelled(form, "Speaking &rate:", self.rate, stepped(self.rate, "speaking rate"))
@@ -160,7 +167,7 @@ class SettingsDialog(QDialog):
         self._add_labelled(
             form, "Text si&ze:", self.font_scale, stepped(self.font_scale, "text size")
         )
-        form.addRow(self.practice)
+        form.addRow(self.check_rows["practiceModeCheck"])
         self._add_labelled(form, "Recognizer &model:", self.model_dir, model_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
