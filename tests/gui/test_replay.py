@@ -227,7 +227,10 @@ def test_retry_and_first_attempt_compare_side_by_side(frameshift_app: Frameshift
     assert results.pages.currentWidget() is view
     assert view.verdict.text() == "The retry kept it a mutual exploration."
     left, right = (c.toPlainText() for c in view.columns)
-    assert "underline" in view.columns[0].toHtml()  # the cue words are marked, as in the replay
+    marked = view.columns[0].toHtml()  # the cue words are marked, as in the replay: bold,
+    assert 'font-weight:700;">Yes</span>' in marked  # not underlined (no link), and only yours
+    assert "underline" not in marked
+    assert "Walk me through</span>" not in marked
     assert left.startswith("5. Marcus Okafor:")
     assert "Yes!" in left
     assert "shifted here" in left

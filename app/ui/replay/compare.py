@@ -53,7 +53,8 @@ def attempt_html(attempt: Attempt, persona: str) -> str:
         flag = ""
         if attempt.shift_turn == t.index:
             flag = " <b>▲ shifted here</b>"
-        said = highlight(t.text, t.cues, wrap=CUE_WRAP)  # Qt rich text has no <mark>
+        cues = t.cues if t.speaker == "seeker" else ()  # only your words, as in the replay
+        said = highlight(t.text, cues, wrap=CUE_WRAP)  # Qt rich text has no <mark>
         rows.append(f"<p><b>{t.index + 1}. {esc(who)}:</b>{frame}{flag}<br>{said}</p>")
     return "".join(rows) or "<p>(no turns after the restart point)</p>"
 

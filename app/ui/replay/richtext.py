@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # the domain loads after the window's first paint (see main_w
     from app.store import SessionRecord
 
 __all__ = [
+    "CUE_KEY",
     "CUE_WRAP",
     "SHIFT_WRAP",
     "blend",
@@ -31,10 +32,16 @@ __all__ = [
     "speaker_name",
     "summary_text",
     "transcript_html",
+    "transcript_key",
     "turn_coaching_html",
 ]
 
-CUE_WRAP = ("<b><u>", "</u></b>")
+# The words that set an answer's frame: bold, never underlined. Beside the turn numbers (links)
+# an underline read as a link or a spelling mark, and nothing said what it meant; the
+# transcript's key (CUE_KEY) says what bold is.
+CUE_WRAP = ("<span style='font-weight:700'>", "</span>")
+CUE_KEY = "In your answers, <b>bold</b> words are what set their frame"
+SHIFT_KEY = "; on pink, the words where it shifted into an interview"
 # The words that caused the shift: a light background with dark text, readable in any theme.
 SHIFT_WRAP = ("<span style='background-color:#ffd6d2; color:#1d1d1f'><b><u>", "</u></b></span>")
 
@@ -74,7 +81,7 @@ def summary_text(session: SessionRecord, report: Report) -> str:
 def highlight_turn(
     report: Report, index: int, text: str, cues: Sequence[Any], speaker: str = "seeker"
 ) -> str:
-    """Cue words bold and underlined; at the shift, only its words, on a tinted background.
+    """Cue words bold; at the shift, only its words, on a tinted background (and underlined).
     Only the seeker's words are marked: the replay judges how *you* framed the talk, and
     marks in the manager's lines read as words that counted against you (trial 7 G8)."""
     from app.report import highlight
@@ -166,7 +173,8 @@ def transcript_html(report: Report, current: int, now_colour: str) -> str:
     from app.report import html_escape as esc
 
     shift_turn = report.shift.turn if report.shift else None
-    rows = []
+    key = transcript_key(report)  # above the first turn, so turn 1's anchor shows it too
+    rows = [f"{anchor(0)}{key}" if key else ""]
     for i, t in enumerate(report.turns):
         style = frame_style(t.frame)
         who = speaker_name(report, t.speaker)
@@ -182,8 +190,24 @@ def transcript_html(report: Report, current: int, now_colour: str) -> str:
         marker = "▶ " if i == current else ""
         bg = f" bgcolor='{now_colour}'" if i == current else ""
         rows.append(
-            f"<tr><td{bg}><a name='turn-{i}'></a><a href='turn:{t.index}'>"
+            f"<tr><td{bg}>{'' if key and i == 0 else anchor(i)}<a href='turn:{t.index}'>"
             f"<b>{marker}{t.index + 1}. {esc(who)}</b></a>{frame}{flag}{typed}<br>"
             f"{highlight_turn(report, t.index, t.text, t.cues, t.speaker)}{instead}</td></tr>"
         )
-    return "<table width='100%' cellspacing='0' cellpadding='6'>" + "".join(rows) + "</table>"
+    return "".join(rows[:1]) + (
+        "<table width='100%' cellspacing='0' cellpadding='6'>" + "".join(rows[1:]) + "</table>"
+    )
+
+
+def anchor(position: int) -> str:
+    """Where the transcript scrolls to show the turn at ``position`` (``scrollToAnchor``)."""
+    return f"<a name='turn-{position}'></a>"
+
+
+def transcript_key(report: Report) -> str:
+    """What the marks in the answers mean, above the transcript; empty when none is marked."""
+    marked = any(t.cues for t in report.turns if t.speaker == "seeker")
+    shifted = report.shift is not None and bool(report.shift.words)
+    if not (marked or shifted):
+        return ""
+    return f"<p><small>{CUE_KEY}{SHIFT_KEY if shifted else ''}.</small></p>"
