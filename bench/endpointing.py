@@ -21,18 +21,23 @@ Every clip goes through the detector in 20 ms chunks, in each configuration, in 
 * ``smart_turn_one_look``: one look at 200 ms, as pipecat does; then the 2.5 s cap;
 * ``words``: the product (``VadConfig(use_text=True)``): one Smart Turn look plus the words of
   the pause judged by ``app.speech.endwords.judge``: first the microphone's quick words (tiny.en
-  on the pause's last 3 s, on the end-of-turn thread), then the app's Whisper decoding the
-  whole answer so far on the STT thread (both start when the pause is 120 ms old; of the two
-  looks the more cautious verdict stands): words that stop mid-sentence hold the turn to the
-  cap, finished words end it after 200 ms of pause, unsure ones (or a doubted last word) after
-  1.2 s; Smart Turn ends nothing while the words are on;
-  Words that end a sentence said without a final pitch fall (app.speech.prosody) wait as
-  unsure;
+  on the pause's last 3-4.5 s from a gap between words, on the end-of-turn thread), then the
+  app's Whisper decoding the whole answer so far on the STT thread (both start when the pause
+  is 120 ms old; of the two looks the more cautious verdict stands): words that stop
+  mid-sentence hold the turn to the cap, finished words end it after 200 ms of pause, unsure
+  ones (or a doubted last word) after 1.2 s, a doubted last word said with a clear final fall
+  after 600 ms; Smart Turn ends nothing while the words are on; words that end a sentence said
+  without a final pitch fall (app.speech.prosody) wait as unsure;
 * ``words_no_prosody``: the same rule with the voice's prosody off (``text_prosody=False``);
 * ``words_whole_only``: the same rule without the quick words (the whole answer's decode only,
   as a Heard with its last word's probability, as the app's pause decode emits it);
 * ``words_finished_0/300/600/900``: finished words wait for Smart Turn >= 0.8 or that long;
 * ``words_no_model``: the words and the clock only (Smart Turn never ends a pause);
+* ``words_s7``: session 7's rule (the quick words decode a fixed last 3 s, which starts
+  mid-word; doubted words wait as unsure whatever the voice did); ``words_fixed_tail``: today's
+  rule with that fixed tail (decoded at the same time as the others); ``words_no_fall``: doubted
+  words said with a clear final fall wait as unsure too; ``words_fall_400/800``: they wait
+  400 / 800 ms (the product: 600);
 * ``...@quiet``: the same with the model times of a quiet machine (QUIET_MS).
 
 The models run for real; their answers reach the detector as late as they took to compute in this
@@ -46,7 +51,9 @@ Not modelled: the STT thread's streaming decodes during speech, which may bring 
 still hold the thread when a pause begins (bench/turn_gap.py measures the real window).
 
 ``cut_rate``: share of paused sentences whose turn ended before their last word.
-``finished_delay_ms``: last voiced sample of a finished sentence to the end of turn.
+``finished_delay_ms``: last voiced sample of a finished sentence to the end of turn;
+``finished_ended_within_700_ms``: how many of them ended that soon (it moves less than the
+median, which sits between the finished and unsure waits).
 Targets: cut_rate <= 5 %, median finished delay <= 300 ms.
 """
 
@@ -75,7 +82,7 @@ from app.speech.endpoint import SileroVoice, SmartTurn
 from app.speech.endwords import judge
 from app.speech.microphone import EndpointModels
 from app.speech.prosody import Ending, ending
-from app.speech.quickwords import Heard, heard
+from app.speech.quickwords import TAIL_S
 from app.speech.stt_whisper import FULL_WINDOW_FRAMES, WhisperRecognizer
 from app.speech.vad import SilenceStarted, SpeechEnded, TurnCheck, Vad, VadConfig, VadEvent
 
@@ -286,10 +293,14 @@ class Oracle:
         self.recognizer = WhisperRecognizer(choice=choice, window=True)
         self.recognizer.load()
         self.aligner = self.recognizer._model  # faster-whisper itself, for word timestamps
-        self.quick = EndpointModels()  # the microphone's own quick words (tiny.en, last 3 s)
+        self.quick = EndpointModels()  # the microphone's own quick words (tiny.en, last 3-4.5 s)
         self._turn: dict[bytes, tuple[float, float]] = {}
         self._text: dict[bytes, tuple[str, float]] = {}
         self._tail: dict[bytes, tuple[str, float]] = {}
+        self._tail_fixed: dict[bytes, tuple[str, float]] = {}
+        # Session 7's fixed tail is decoded too, AT THE SAME TIME as the others (three threads
+        # on two cores: each time at load pays for all three; compare tails within one run).
+        self.fixed_too = False
 
     def turn(self, clip: AudioClip) -> tuple[float, float]:
         if clip.pcm not in self._turn:
@@ -301,11 +312,10 @@ class Oracle:
     def text(self, clip: AudioClip) -> tuple[str, float]:
         if clip.pcm not in self._text:
             t0 = time.perf_counter()
-            transcript, words = self.recognizer.transcribe_words(clip)
-            # As the app's pause decode emits it (SpeechWorker.partial_text): the whole answer's
-            # text with its last word's probability and whether it looped.
-            found = heard(words)
-            text = Heard(transcript.text, found.last_p, looped=found.looped)
+            # As the app's pause decode emits it (SpeechWorker.partial_text): a plain str, with
+            # no word probabilities (the app decodes without timestamps), so no doubt of its
+            # last word (session 7's bench gave it one the app never had).
+            text = self.recognizer.transcribe(clip).text
             self._text[clip.pcm] = (text, (time.perf_counter() - t0) * 1000)
         return self._text[clip.pcm]
 
@@ -317,17 +327,28 @@ class Oracle:
             self._tail[clip.pcm] = (text, (time.perf_counter() - t0) * 1000)
         return self._tail[clip.pcm]
 
+    def tail_fixed(self, clip: AudioClip) -> tuple[str, float]:
+        """The quick words as session 7 heard them: the last TAIL_S whatever it starts on."""
+        if clip.pcm not in self._tail_fixed:
+            self.quick.wait()
+            words = self.quick._words  # the microphone's QuickWords
+            audio = clip.resampled(RATE)
+            t0 = time.perf_counter()
+            start = max(0, len(audio.samples) - int(TAIL_S * RATE))
+            text = words.hear(audio, start) if words is not None else ""
+            self._tail_fixed[clip.pcm] = (text, (time.perf_counter() - t0) * 1000)
+        return self._tail_fixed[clip.pcm]
+
     def both(self, clip: AudioClip) -> None:
         """The pause's quick words and whole-answer words, decoded AT THE SAME TIME as the app
         does (the end-of-turn thread and the STT thread both start when the pause is 120 ms
         old), so each one's time includes the other's contention for the cores."""
         if clip.pcm in self._tail and clip.pcm in self._text:
             return
-        with ThreadPoolExecutor(2) as pool:
-            tail = pool.submit(self.tail, clip)
-            text = pool.submit(self.text, clip)
-            tail.result()
-            text.result()
+        calls = [self.tail, self.text, *([self.tail_fixed] if self.fixed_too else [])]
+        with ThreadPoolExecutor(len(calls)) as pool:
+            for done in [pool.submit(call, clip) for call in calls]:
+                done.result()
 
     def tail_ms(self) -> list[float]:
         return [ms for _, ms in self._tail.values()]
@@ -348,7 +369,7 @@ QUIET_MS = {"turn": 50.0, "text": 150.0, "tail": 80.0}
 
 
 def ends(
-    vad: Vad, clip: AudioClip, oracle: Oracle, quiet: bool = False, quick: bool = False
+    vad: Vad, clip: AudioClip, oracle: Oracle, quiet: bool = False, quick: str | None = None
 ) -> list[float]:
     """Audio time (s) of every end of turn, with each model answer arriving when it would:
     Smart Turn and (``quick``) the quick words one after another on the end-of-turn thread, the
@@ -378,7 +399,7 @@ def ends(
             elif isinstance(e, SilenceStarted) and vad.config.use_text:
                 if quick:
                     oracle.both(e.clip)
-                    said, ms = oracle.tail(e.clip)
+                    said, ms = (oracle.tail_fixed if quick == "fixed" else oracle.tail)(e.clip)
                     ms = QUIET_MS["tail"] if quiet else ms
                     due = on_endpoint_thread(ms, now)
                     if said.strip():  # as the microphone: nothing heard is no evidence
@@ -478,6 +499,14 @@ CONFIGS: dict[str, Callable[[], Vad]] = {
     "words_finished_900": lambda: asking(VadConfig(use_text=True, text_finished_ms=900)),
     # No model at all: the words and the clock.
     "words_no_model": lambda: asking(VadConfig(use_text=True, text_threshold=2.0)),
+    # Session 8's two changes, each taken away (and both: session 7's rule): the quick words'
+    # fixed last 3 s (not a tail from a gap between words); no shorter wait for doubted words
+    # said with a clear final fall.
+    "words_s7": lambda: asking(VadConfig(use_text=True, text_doubt_fall_ms=None)),
+    "words_fixed_tail": lambda: asking(VadConfig(use_text=True)),
+    "words_no_fall": lambda: asking(VadConfig(use_text=True, text_doubt_fall_ms=None)),
+    "words_fall_400": lambda: asking(VadConfig(use_text=True, text_doubt_fall_ms=400)),
+    "words_fall_800": lambda: asking(VadConfig(use_text=True, text_doubt_fall_ms=800)),
 }
 
 
@@ -503,6 +532,8 @@ CONFIGS["words_f200_u900_no_doubt"] = partial(waits, 200, 900, True, 0.0)
 
 #: The configurations that get the microphone's quick words (the product's wiring).
 QUICK = {name for name in CONFIGS if name.startswith("words") and name != "words_whole_only"}
+#: ... of those, the ones whose quick words decode the fixed last TAIL_S (session 7's tail).
+FIXED_TAIL = {"words_s7", "words_fixed_tail"}
 
 #: Also run as if on a quiet machine (QUIET_MS), where the words come sooner.
 QUIET_CONFIGS = [
@@ -532,18 +563,19 @@ def auc(pos: list[float], neg: list[float]) -> float | None:
 
 
 def words_verdict(quick: str, whole: str) -> str:
-    """What the pause's two looks say together, before prosody (Vad.hint_text's rule)."""
+    """What the pause's two looks say together, before prosody (Vad.hint_text's rule: the more
+    cautious verdict, but a look that only doubts its last word gives way to a sure one)."""
     said = []
     for text in (quick, whole):
         if not text.strip():
             continue
         verdict = judge(text)
-        if verdict == "finished" and getattr(text, "last_p", 1.0) < VadConfig.text_sure_p:
+        doubt = verdict == "finished" and getattr(text, "last_p", 1.0) < VadConfig.text_sure_p
+        if getattr(text, "looped", False) or doubt:
             verdict = "unsure"
-        if getattr(text, "looped", False):
-            verdict = "unsure"
-        said.append(verdict)
-    return min(said, key=VERDICTS.index) if said else "none"
+        said.append((verdict, doubt and not getattr(text, "looped", False)))
+    sure = [v for v, doubt in said if not doubt] or [v for v, _ in said]
+    return min(sure, key=VERDICTS.index) if sure else "none"
 
 
 def cues(
@@ -582,6 +614,7 @@ def cues(
                         {
                             "kind": item.kind, "voice": item.voice, "where": where,
                             "text": item.text, "whole": words, "quick": oracle.tail(e.clip)[0],
+                            "quick_p": getattr(oracle.tail(e.clip)[0], "last_p", None),
                             "words": both, "question": question,
                             "ending": None if found is None else found.__dict__,
                         }
@@ -631,18 +664,25 @@ def cues(
     }
 
 
+#: Finished answers ended within this many ms: the median sits on an edge between the finished
+#: (0.2 s) and unsure (1.2 s) waits, so one or two answers move it; this count moves less.
+SOON_MS = 700
+
+
 def evaluate(items: list[Item], oracle: Oracle, only: list[str]) -> dict[str, object]:
     results: dict[str, object] = {}
     for name in only:
         make = CONFIGS[name.removesuffix("@quiet")]
         cuts: list[str] = []
         finished_cuts = 0
+        soon = 0
         delays: list[float] = []
         missed = 0
         for item in items:
             base = name.removesuffix("@quiet")
             SILERO.start(item.clip)
-            found = ends(make(), item.clip, oracle, name.endswith("@quiet"), base in QUICK)
+            quick = ("fixed" if base in FIXED_TAIL else "gap") if base in QUICK else None
+            found = ends(make(), item.clip, oracle, name.endswith("@quiet"), quick)
             early = bool(found) and found[0] < item.last_s - 0.05
             if item.kind == "paused" and early:
                 cuts.append(f"{item.voice}: {item.text}")
@@ -650,6 +690,7 @@ def evaluate(items: list[Item], oracle: Oracle, only: list[str]) -> dict[str, ob
                 finished_cuts += early
                 if found:
                     delays.append((found[-1] - item.last_s) * 1000)
+                    soon += delays[-1] <= SOON_MS
                 else:
                     missed += 1
         print(f"{name}: {len(cuts)} cut", file=sys.stderr, flush=True)
@@ -661,6 +702,7 @@ def evaluate(items: list[Item], oracle: Oracle, only: list[str]) -> dict[str, ob
             "finished_delay_ms_median": percentile(delays, 0.5),
             "finished_delay_ms_p90": percentile(delays, 0.9),
             "finished_not_ended": missed,
+            f"finished_ended_within_{SOON_MS}_ms": soon,
             "cut_examples": cuts[:4],
         }
     return results
@@ -686,6 +728,7 @@ def main() -> int:
     only = [c for c in args.configs.split(",") if c]
     work = Path(tempfile.mkdtemp(prefix="frameshift-endpointing-"))
     oracle = Oracle(args.recognizer)
+    oracle.fixed_too = any(c.removesuffix("@quiet") in FIXED_TAIL for c in only)
     out: dict[str, object] = {"benchmark": "endpointing", "sets": {}}
     for name in names:
         items = make_set(name, args.report_file, args.limit, work, oracle.aligner)

@@ -52,10 +52,26 @@ class Ending:
             return False
         return self.end_st > CONTINUE_END_ST and self.fall_st < CONTINUE_FALL_ST
 
+    @property
+    def falls(self) -> bool:
+        """A clear final fall: the end well down in the speaker's range (FALL_END_ST, far past
+        what :attr:`continues` asks). :meth:`app.speech.vad.Vad.hint_text` lets words that end a
+        sentence, but whose last word Whisper doubts, wait less when the voice says so
+        (``VadConfig.text_doubt_fall_ms``). The fall over the last 400 ms (``fall_st``) does not
+        tell: eSpeak's ends fall over the whole sentence (dev: 3+ semitones at 3 of 18 doubted
+        ends)."""
+        if self.voiced_ms < 100:
+            return False
+        return self.end_st <= FALL_END_ST
+
 
 #: Thresholds of :attr:`Ending.continues` (chosen on bench/endpointing.py dev only).
 CONTINUE_END_ST = -1.0
 CONTINUE_FALL_ST = 2.0
+#: Threshold of :attr:`Ending.falls` (chosen on bench/endpointing.py dev only: where the quick
+#: words doubt a finished sentence, the end is this far under the median at 8 of 18 ends and
+#: 1 of 14 mid-sentence pauses).
+FALL_END_ST = -3.0
 
 
 def pitch_track(

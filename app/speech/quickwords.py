@@ -1,28 +1,42 @@
 """The quick words of a pause: Whisper tiny.en on the last seconds of the answer so far.
 
-When a pause begins, the end-of-turn thread decodes only its last :data:`TAIL_S` seconds (a 5 s
-window, tens of milliseconds on a quiet machine), so whether the words stop mid-sentence is known
-long before the whole answer's decode. What such a decode gets wrong at a mid-sentence pause
-(bench/endpointing.py dev, per pause): a weak last word said before the pause comes back as a
-different, sentence-ending one ("working as a" -> "working as it.", "talking with the" ->
-"talking with me.", "I taught maths for" -> "I taught me a sport."), and now and then the decode
-loops ("not real, not real, ..." for 16 s with temperature fallback). Whisper is much less sure of
-such a last word (median probability ~0.5 against ~0.95 for the last word of a finished
-sentence), so :class:`Heard` carries that probability and :meth:`app.speech.vad.Vad.hint_text`
-takes "finished" words whose last word is doubtful as "unsure" (a longer wait) instead.
+When a pause begins, the end-of-turn thread decodes only its last :data:`TAIL_S` to
+:data:`TAIL_MAX_S` seconds, from the quietest gap between words there (:func:`tail_start`: a
+fixed 3 s cut began mid-word, "esting, what do the pipelines feed into?", and tiny.en doubted
+the whole tail more; tens of milliseconds on a quiet machine), so whether the words stop
+mid-sentence is known long before the whole answer's decode. What such a decode gets wrong at
+a mid-sentence pause (bench/endpointing.py dev, per pause): a weak last word said before the
+pause comes back as a different, sentence-ending one ("working as a" -> "working as it.",
+"talking with the" -> "talking with me.", "I taught maths for" -> "I taught me a sport."), and
+now and then the decode loops ("not real, not real, ..." for 16 s with temperature fallback).
+Whisper is much less sure of such a last word (median probability ~0.5 against ~0.95 for the
+last word of a finished sentence), so :class:`Heard` carries that probability and
+:meth:`app.speech.vad.Vad.hint_text` takes "finished" words whose last word is doubtful as
+"unsure" (a longer wait) instead, a shorter one when the voice fell clearly
+(:attr:`Heard.falls`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.speech.audio import TARGET_RATE, AudioClip
+import numpy as np
+import numpy.typing as npt
+
+from app.speech.audio import TARGET_RATE, AudioClip, frame_levels
 from app.speech.prosody import ending
 from app.speech.streaming import HeardWord
 
-#: Seconds at the end of a pause's audio that the quick words decode: the last words and their
-#: clause ("what you need", "I would like to").
+#: Seconds at the end of a pause's audio that the quick words decode at least: the last words
+#: and their clause ("what you need", "I would like to").
 TAIL_S = 3.0
+#: ... and at most: the tail starts at the quietest gap between words from TAIL_S to this far
+#: back, so tiny.en hears whole words rather than one cut in half.
+TAIL_MAX_S = 4.5
+#: Frames (s) whose levels find that gap, and how many in a row (60 ms) make one: a stop
+#: consonant's closure inside a word is shorter.
+GAP_FRAME_S = 0.01
+GAP_FRAMES = 6
 #: At most this many tokens: 3 s of speech holds ~12 words; a decode stuck in a loop stops here.
 MAX_TOKENS = 48
 #: faster-whisper's repetition_penalty for the quick words (1: none).
@@ -33,12 +47,14 @@ class Heard(str):
     """The words of a quick decode (a ``str``), with :attr:`last_p`: the probability Whisper gave
     its last word (0 when the decode looped or found nothing), :attr:`looped`: the decode
     repeated itself, so its words say neither finished nor unfinished (``Vad`` takes it as
-    "unsure"), and :attr:`continues`: the voice before the pause did not fall like an end
-    (app.speech.prosody, measured on the same thread; None: not measured)."""
+    "unsure"), :attr:`continues`: the voice before the pause did not fall like an end and
+    :attr:`falls`: it fell clearly, like an end (app.speech.prosody, measured on the same thread;
+    None: not measured)."""
 
     last_p: float
     looped: bool
     continues: bool | None
+    falls: bool | None
 
     def __new__(
         cls,
@@ -47,11 +63,13 @@ class Heard(str):
         *,
         looped: bool = False,
         continues: bool | None = None,
+        falls: bool | None = None,
     ) -> Heard:
         heard = super().__new__(cls, text)
         heard.last_p = last_p
         heard.looped = looped
         heard.continues = continues
+        heard.falls = falls
         return heard
 
 
@@ -73,7 +91,8 @@ def looped(words: list[str]) -> bool:
 
 
 class QuickWords:
-    """Call with the answer so far; returns the :class:`Heard` words of its last TAIL_S."""
+    """Call with the answer so far; returns the :class:`Heard` words of its tail
+    (:func:`tail_start`)."""
 
     def __init__(self) -> None:
         from app.speech.stt_whisper import WhisperRecognizer
@@ -98,12 +117,35 @@ class QuickWords:
 
     def __call__(self, clip: AudioClip) -> Heard:
         audio = clip.resampled(TARGET_RATE)
-        tail = AudioClip(audio.pcm[-2 * int(TAIL_S * TARGET_RATE) :], TARGET_RATE)
+        return self.hear(audio, tail_start(audio.samples))
+
+    def hear(self, audio: AudioClip, start: int) -> Heard:
+        """The words of ``audio`` (16 kHz) from sample ``start`` on, and its voice's ending."""
+        tail = AudioClip(audio.pcm[2 * start :], TARGET_RATE)
         _transcript, words = self.recognizer.transcribe_words(tail)
         found = heard(words)
         voice = ending(audio)  # here, off the GUI thread (tens of ms under load)
         found.continues = voice is not None and voice.continues
+        found.falls = voice is not None and voice.falls
         return found
+
+
+def tail_start(samples: npt.NDArray[np.int16], rate: int = TARGET_RATE) -> int:
+    """Where the quick words' tail of ``samples`` starts: the middle of the quietest GAP_FRAMES
+    run of frames between TAIL_MAX_S and TAIL_S before the end (a gap between words, so the
+    first word is whole; a fixed TAIL_S cut starts mid-word and tiny.en guesses at it); 0 when
+    all of it fits in TAIL_MAX_S."""
+    n = len(samples)
+    if n <= TAIL_MAX_S * rate:
+        return 0
+    lo = n - int(TAIL_MAX_S * rate)
+    frame = int(GAP_FRAME_S * rate)
+    levels = frame_levels(samples[lo : n - int(TAIL_S * rate)], frame)
+    if len(levels) < GAP_FRAMES:
+        return n - int(TAIL_S * rate)
+    runs = np.convolve(levels, np.ones(GAP_FRAMES) / GAP_FRAMES, mode="valid")
+    quietest = int(np.argmin(runs))
+    return lo + (quietest + GAP_FRAMES // 2) * frame
 
 
 def heard(words: Sequence[HeardWord]) -> Heard:

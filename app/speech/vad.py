@@ -78,6 +78,14 @@ class VadConfig:
     # Words that end a sentence ("I am not sure.") said with continuation prosody (no final pitch
     # fall: app.speech.prosody) count as "unsure", unless Whisper heard a question.
     text_prosody: bool = True
+    # Words "unsure" only because Whisper doubted their last word (text_sure_p), said with a
+    # clear final fall (app.speech.prosody.Ending.falls), end the pause after this much (None:
+    # the unsure wait). bench/endpointing.py dev: where the quick words doubt a finished
+    # sentence, the voice ends 3+ semitones under the speaker's median at 8 of 18 real ends and
+    # 1 of 14 mid-sentence pauses. (A sure second look, the whole answer's decode, cannot lift
+    # the doubt instead: it reads 11 of those 14 mid-sentence pauses as finished; dev cut 2.4%
+    # -> 7.1% with it.)
+    text_doubt_fall_ms: int | None = 600
 
 
 @dataclass(frozen=True)
@@ -192,7 +200,9 @@ class Vad:
         self._probability: float | None = None  # the model's last answer about this pause
         self._pause_start = 0  # ring index where the current pause began
         self._hint: tuple[int, Verdict] | None = None  # (ring index it covers to, the words)
+        self._doubt = False  # the words' "unsure" is only Whisper's doubt of the last word
         self._prosody: tuple[int, bool] | None = None  # (pause start, the voice goes on)
+        self._falls: tuple[int, bool] | None = None  # (pause start, the voice fell clearly)
         self._waited_frames = 0
         self._no_speech_said = False
 
@@ -378,18 +388,37 @@ class Vad:
         if self._hint is not None and (end < self._hint[0] or (tail and end == self._hint[0])):
             return []  # a late answer about less audio than the words already known
         verdict = judge(text)
+        doubt = False
         if verdict == "finished" and getattr(text, "last_p", 1.0) < self.config.text_sure_p:
             verdict = "unsure"  # Whisper doubts the very word that would end the sentence
+            doubt = True
         if getattr(text, "looped", False):
             verdict = "unsure"  # a quick decode that repeated itself: neither end nor hold
+            doubt = False
         if verdict == "finished" and self._goes_on(clip, text, end):
             verdict = "unsure"  # a sentence by its words, but the voice did not end it
+        if doubt and self._goes_on(clip, text, end):
+            doubt = False  # the voice goes on: evidence, not only doubt
+        if doubt:
+            self._note_falls(text, end)
         if self._hint is not None and self._silent_run and self._hint[0] >= self._pause_start:
             # A second look at the same pause (the quick words, then the whole answer's decode):
-            # the words end it only when both looks agree; the more cautious verdict stands.
-            verdict = min(verdict, self._hint[1], key=_CAUTION.index)
+            # the words end it only when both looks agree; the more cautious verdict stands. It
+            # is doubt alone when each look either doubted its last word or said finished.
+            before = self._hint[1]
+            doubt = (doubt or verdict == "finished") and (self._doubt or before == "finished")
+            verdict = min(verdict, before, key=_CAUTION.index)
+            doubt = doubt and verdict == "unsure"
         self._hint = (end, verdict)
+        self._doubt = doubt
         return [self._end("end_of_turn")] if self._silent_run and self._finished() else []
+
+    def _note_falls(self, text: str, end: int) -> None:
+        """Keep whether the voice fell clearly before the pause under way, as the quick words
+        measured it (``Heard.falls``) for doubted words about this pause."""
+        falls = getattr(text, "falls", None)
+        if falls is not None and self._silent_run and end >= self._pause_start:
+            self._falls = (self._pause_start, bool(falls))
 
     def _goes_on(self, clip: AudioClip, text: str, end: int) -> bool:
         """With ``text_prosody``: the voice before the pause did not fall like an end (its words
@@ -426,6 +455,9 @@ class Vad:
             if hint[1] == "unfinished":
                 return False  # the words stop mid-sentence: only the cap ends this pause
             wait = c.text_finished_ms if hint[1] == "finished" else c.text_unsure_ms
+            if hint[1] == "unsure" and self._doubt and self._fell():
+                assert c.text_doubt_fall_ms is not None
+                wait = c.text_doubt_fall_ms  # doubted words, but the voice ended like a sentence
             return (p is not None and p >= c.text_threshold) or (silent_ms >= wait)
         if p is None:
             return False
@@ -434,6 +466,17 @@ class Vad:
         # No words by text_wait_ms (the quick words failed to load, an empty tail, a slow
         # decode): the model decides alone, at its own threshold, rather than the 2.5 s cap.
         return silent_ms >= c.text_wait_ms and p >= c.end_of_turn_threshold
+
+    def _fell(self) -> bool:
+        """With ``text_doubt_fall_ms``: the quick words found a clear final fall before the pause
+        under way."""
+        falls = self._falls
+        return (
+            self.config.text_doubt_fall_ms is not None
+            and falls is not None
+            and falls[0] == self._pause_start
+            and falls[1]
+        )
 
     def _words_cover_pause(self) -> bool:
         """Words are known for the audio up to the pause under way."""

@@ -68,6 +68,23 @@ def test_a_final_fall_ends_and_a_level_or_rising_voice_goes_on(kind: str, seed: 
     assert found.continues == (kind != "fall"), (kind, base, found)
 
 
+@pytest.mark.parametrize(("kind", "seed"), CASES)
+def test_a_clear_fall_is_told_from_a_level_or_rising_end(kind: str, seed: int) -> None:
+    """Generated as above, with clear falls of 4.5-9 semitones: those are a clear final fall
+    (Ending.falls, which lets doubted words wait less); level and rising tails never are, nor
+    is a small fall of 1-2 semitones."""
+    rng = np.random.default_rng(1000 * seed + len(kind))
+    base = float(rng.uniform(80, 300))
+    contour = shaped(kind, base, rng)
+    semis = {"fall": rng.uniform(4.5, 9.0), "level": rng.uniform(1.0, 2.0)}.get(kind)
+    if semis is not None:  # "level": a small fall, under the clear one
+        contour[-1] = (contour[-1][0], base * 2 ** (-semis / 12))
+    x = voice(contour, rng, float(rng.uniform(-60, -40)))
+    found = ending(AudioClip.from_samples(x, RATE))
+    assert found is not None
+    assert found.falls == (kind == "fall"), (kind, base, semis, found)
+
+
 @pytest.mark.parametrize("hz", [85.0, 120.0, 180.0, 250.0, 330.0])
 def test_the_pitch_track_finds_the_pitch_of_a_steady_voice(hz: float) -> None:
     rng = np.random.default_rng(int(hz))
