@@ -1,10 +1,11 @@
 """Turn gap through the whole app: from the end of the user's speech to the manager's next line
 starting to play.
 
-A private PulseAudio with a virtual microphone carries eSpeak NG answers, played in real time with
-paplay, into the real window (QAudioSource capture, voice-activity detection, speculative Whisper
-decode, framing, store write, cached pyttsx3 line, QtMultimedia playback). The end of speech is
-known from the WAV itself (where its energy last falls below -40 dBFS), so
+A private PulseAudio with a virtual microphone carries spoken answers (eSpeak NG, or Piper with
+``--answer-voice natural``), played in real time with paplay, into the real window (QAudioSource
+capture, voice-activity detection, speculative Whisper decode, framing, store write, cached
+pyttsx3 line, QtMultimedia playback). The end of speech is known from the WAV itself (where its
+energy last falls below -40 dBFS), so
 
     gap = (playback of the next line starts) - (paplay started + offset of the speech end)
 
@@ -14,7 +15,10 @@ click played into the sink, timed where the microphone's level jumps; see
 tests/speech/first_words.py) and subtracted; raw and corrected figures are both printed, with
 the older per-turn estimate (from the speech onset) for comparison. ``--burn N`` runs N
 CPU-burning processes beside the app for the "under load" figures; ``--espeak`` has the manager
-speak eSpeak NG stand-ins instead of his natural voice (``natural_voices = false``). Where the
+speak eSpeak NG stand-ins instead of his natural voice (``natural_voices = false``);
+``--answer-voice natural`` speaks the user's ANSWERS with a natural voice the product ships (Piper's
+joe, :mod:`app.speech.tts_piper`) instead of eSpeak NG (the default): Whisper doubts eSpeak's words
+more than a natural voice's, and the end-of-turn decision weighs that doubt. Where the
 time goes, per turn (medians in ``stages_ms``, all from the speech end as the app heard it):
 the end-of-turn decision (``speech_ended``), the transcript (``transcribed``), framing and the
 dialogue (``answer_recorded``), and the voice (``first_sample``: the reply's first sample leaving
@@ -88,6 +92,12 @@ def main() -> int:
     parser.add_argument("--espeak", action="store_true", help="eSpeak NG stand-in voices")
     parser.add_argument("--turns", type=int, default=TURNS_WANTED)
     parser.add_argument(
+        "--answer-voice",
+        choices=("espeak", "natural"),
+        default="espeak",
+        help="who speaks the answers: eSpeak NG en-us (default) or Piper's joe",
+    )
+    parser.add_argument(
         "--recognizer",
         choices=("auto", "accurate", "fast"),
         default="auto",
@@ -115,6 +125,7 @@ def main() -> int:
                 natural=not args.espeak,
                 turns_wanted=args.turns,
                 recognizer=args.recognizer,
+                answer_voice=args.answer_voice,
             )
         finally:
             for proc in burners:
@@ -131,8 +142,26 @@ def _pct(values: list[float], q: float) -> float | None:
     return round(ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))], 1)
 
 
+def _speak_answer(text: str, out: Path, answer_voice: str) -> None:
+    """One answer as a WAV: eSpeak NG en-us at 160 wpm, or Piper's joe (the product's natural
+    voice, :mod:`app.speech.tts_piper`) at the same rate."""
+    if answer_voice == "natural":
+        from app.dialogue.model import VoiceSettings
+        from app.speech.tts_piper import PiperTts
+
+        PiperTts().render(text, VoiceSettings(voice="joe", rate=160), out)
+        return
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "160", "-w", str(out), text], check=True)
+
+
 def _measure(
-    work: Path, env: dict[str, str], *, natural: bool, turns_wanted: int, recognizer: str
+    work: Path,
+    env: dict[str, str],
+    *,
+    natural: bool,
+    turns_wanted: int,
+    recognizer: str,
+    answer_voice: str = "espeak",
 ) -> dict[str, object]:
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -159,7 +188,7 @@ def _measure(
     clips: list[tuple[Path, float, float]] = []
     for i, text in enumerate(ANSWERS):
         raw = work / f"a{i}.wav"
-        subprocess.run(["espeak-ng", "-v", "en-us", "-s", "160", "-w", str(raw), text], check=True)
+        _speak_answer(text, raw, answer_voice)
         spoken = AudioClip.from_wav(raw)
         padded = AudioClip(bytes(int(2 * 16_000 * LEAD_IN_S))) + spoken
         path = padded.to_wav(work / f"p{i}.wav")
@@ -350,7 +379,8 @@ def _measure(
     qapp.processEvents()
     return {
         "benchmark": "turn_gap",
-        "path": "eSpeak WAV -> paplay -> PulseAudio virtual mic -> the real window -> QAudioSink",
+        "answer_voice": "Piper joe (natural)" if answer_voice == "natural" else "eSpeak NG en-us",
+        "path": "answer WAV -> paplay -> PulseAudio virtual mic -> the real window -> QAudioSink",
         "turns": len(gaps),
         "median_ms": round(statistics.median(gaps), 1) if gaps else None,
         "p95_ms": _pct(gaps, 0.95),
