@@ -278,7 +278,12 @@ def _measure(
     cached = wait(lambda: worker.prerender_backlog == 0, 900)
     prerender_s = time.monotonic() - warm_started
     rehearsal.end_early()
-    while ready and len(gaps) < turns_wanted:
+    rounds = 0
+    # A rehearsal heard no answer (it restarts after 30 s): at most this many, so a harness that
+    # hears nothing (a busy machine, a silent voice) ends with what it has instead of looping.
+    max_rounds = 2 * turns_wanted + 2
+    while ready and len(gaps) < turns_wanted and rounds < max_rounds:
+        rounds += 1
         window.start_scenario(scenario)
         for path, speech_onset, speech_end in clips:
             if not wait(lambda: rehearsal.listening, 30):
@@ -439,6 +444,7 @@ def _measure(
         "prerender_s_first_rehearsal": round(prerender_s, 1),
         "all_lines_cached_before_measuring": cached,
         "not_measured": misheard,
+        "rehearsals_started": rounds,
         "notices": notices,
         "targets": {"median_ms": 450, "p95_ms": 800},
         "cpus": os.cpu_count(),
