@@ -82,6 +82,14 @@ GRID = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 #: report to?", "what did the last person you hired do well"; a negated sentence's next one;
 #: "love to work at"), with heads on the first five banks too: not shipped. A heads-only
 #: retrain on all banks over the shipped encoder scored 0.924: not shipped.
+#: Session 8 (writers c13-c16, four new independent banks of 300): `make framing-model` with
+#: c13-c16 added (2,284 training items, session 8's rules before d1c0ffb) scored 0.949 on the
+#: writers' held-out fifths (15 writers, 845 items) against 0.941 for the shipped model in one
+#: `compare_framing_models.py` run at d1c0ffb's rules (recognizer copy 0.948 vs 0.942; c9 0.888
+#: -> 0.919, c10 0.923 -> 0.943), and it passed the reasons_for_coming class ceiling the shipped
+#: model misses, but it read "depends is it a new role" / "Hmm, is it a new role?" after the
+#: interest question as an interview (test_framing_curious_not_pay fails its no-shift test,
+#: which the shipped model passes): not shipped; c13-c16's held-out fifths join the dev split.
 TRAINING_WRITERS: tuple[str, ...] = (
     "writer-c1",
     "writer-c2",
