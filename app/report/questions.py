@@ -16,9 +16,11 @@ explore. So the figure shown splits them, from the cues each turn carries:
 
 This is the ONE count of "how many curious questions the seeker asked": the replay's
 sentence, the JSON export's `analysis.metrics.questions` (`exported_metrics`) and the History
-chart (`progress`, over the store's question turns) all read it, so the three never disagree
-(trial 7 G25: a turn with two question cues in one sentence counted once here, twice in the
-analyzer's raw cue count).
+chart all read it, so the three never disagree (trial 7 G25: a turn with two question cues in
+one sentence counted once here, twice in the analyzer's raw cue count). The chart reads it
+stored: each session's count is made once, when it is saved (`curious_in`, passed to
+`Store.finish_session`), or for a session saved without one, once, after the History's first
+paint (`Backfill`), so opening the History never recounts thousands of conversations.
 
 Pure Python: cues as the analysis JSON has them.
 """
@@ -34,7 +36,7 @@ from app.dialogue.asking import is_follow_up
 from app.framing.cues import content_stems
 
 if TYPE_CHECKING:
-    from app.store import Store
+    from app.store import Store, StoreError
 
 REQUEST_CUES: Final = frozenset({"job_request", "pay_question", "commitment"})
 #: A sentence and its closing marks (linear: one class, then its closers).
@@ -149,19 +151,113 @@ def exported_metrics(
     return out
 
 
+def curious_count(turns: Iterable[tuple[int, str, Sequence[Mapping[str, Any]]]]) -> int:
+    """The seeker's curious questions over his (index, text, cues) turns: the number stored
+    with each session (`Store.finish_session(curious_questions=)`) and drawn by the History
+    chart. The manager's turns only matter to follow-ups, so the seeker's are enough."""
+    return count_questions(
+        ((index, "seeker", text, cues) for index, text, cues in turns), follow_ups=False
+    ).curious
+
+
+def curious_in(analysis: Mapping[str, Any], texts: Mapping[int, str]) -> int | None:
+    """The count to store with a session as it is saved: its analysis (the JSON dict) over
+    the saved turns' texts by index, exactly as the store's rows give them later
+    (`Store.question_turns`); None when the analysis counted no questions (nothing to show)."""
+    if count_of(analysis) is None:
+        return None
+    turns = analysis.get("turns")
+    return curious_count(
+        (int(t["index"]), texts[int(t["index"])], t.get("cues") or ())
+        for t in (turns if isinstance(turns, list) else ())
+        if isinstance(t, Mapping) and t.get("speaker") == "seeker" and t.get("index") in texts
+    )
+
+
+def count_of(analysis: Mapping[str, Any]) -> Any:
+    """The analysis' own seeker question count (`metrics.questions.seeker.count`), the mark of
+    an analysis that counted questions at all; None without one."""
+    node: Any = analysis
+    for key in ("metrics", "questions", "seeker", "count"):
+        node = node.get(key) if isinstance(node, Mapping) else None
+    return node
+
+
+def count_sessions(store: Store, session_ids: Sequence[int]) -> dict[int, int]:
+    """Count these finished sessions' curious questions from their stored turns (0 for one
+    with no question turn); raises StoreError when the file cannot be read."""
+    if not session_ids:
+        return {}
+    asked = store.question_turns(session_ids)
+    return {sid: curious_count(asked.get(sid, ())) for sid in session_ids}
+
+
 def progress(store: Store) -> list[dict[str, Any]]:
-    """`Store.progress()` with each finished session's `seeker_questions` counted as the
-    replay counts them (None when the session has no analysis), for the History chart."""
+    """`Store.progress()` with every finished session's curious questions: those saved
+    without a count are counted (and stored) first, all at once (`Backfill`)."""
     rows = store.progress()
-    asked = store.question_turns()
-    for row in rows:
-        if row["seeker_questions"] is None:
-            continue
-        turns = asked.get(row["id"], ())
-        row["seeker_questions"] = count_questions(
-            ((index, "seeker", text, cues) for index, text, cues in turns), follow_ups=False
-        ).curious
+    backfill = Backfill(store, rows)
+    while not backfill.done:
+        backfill.step(500)
+    return with_counts(rows, backfill.counted)
+
+
+def with_counts(rows: list[dict[str, Any]], counted: Mapping[int, int]) -> list[dict[str, Any]]:
+    """`Store.progress()` rows for the History chart, in place: each finished session's stored
+    count, or the one `counted` holds for a session counted but not stored (yet, or a
+    read-only file); None for one still to count (`Backfill`) or with nothing to count."""
+    if counted:
+        for row in rows:
+            if row["seeker_questions"] is None:
+                row["seeker_questions"] = counted.get(row["id"])
     return rows
+
+
+class Backfill:
+    """Counts, a slice at a time, the sessions saved without a count (a history older than
+    the stored counts, or a session another caller saved), newest first, and stores them.
+    The History runs it after its first paint; once it is through, a history is never
+    counted again. Counts the store refuses (a read-only or full disk) are kept in `counted`
+    for this run, with `problem` saying why.
+
+    What is left to count comes from the chart's rows (`Store.progress()`, read anyway), so
+    starting costs no read of its own; a slice asks the store which of its sessions have an
+    analysis that counted questions (the others have no count to show)."""
+
+    #: Counts are stored this many at a time (one transaction, one fsync), and at the end.
+    SAVE_EVERY: Final = 500
+
+    def __init__(self, store: Store, rows: Sequence[Mapping[str, Any]] | None = None) -> None:
+        self.store = store
+        rows = store.progress() if rows is None else rows
+        self.pending: list[int] = [
+            int(r["id"]) for r in reversed(rows) if r["seeker_questions"] is None
+        ]
+        self.counted: dict[int, int] = {}
+        self.problem: StoreError | None = None
+        self._unsaved: dict[int, int] = {}
+
+    @property
+    def done(self) -> bool:
+        return not self.pending
+
+    def step(self, sessions: int) -> dict[int, int]:
+        """Count the next `sessions` sessions; returns their counts. A read that fails raises
+        StoreError (the pending list is kept); a refused write only sets `problem`."""
+        from app.store import StoreError
+
+        ids = self.pending[:sessions]
+        counts = count_sessions(self.store, self.store.uncounted_sessions(ids) if ids else [])
+        del self.pending[: len(ids)]
+        self.counted.update(counts)
+        self._unsaved.update(counts)
+        if self.problem is None and (len(self._unsaved) >= self.SAVE_EVERY or self.done):
+            try:
+                self.store.set_question_counts(self._unsaved)
+            except StoreError as exc:
+                self.problem = exc
+            self._unsaved = {}
+        return counts
 
 
 def _sentence_of(text: str, span: tuple[int, int]) -> int:

@@ -362,7 +362,12 @@ class Conversation:
     ) -> None:
         if self.store is None:
             return
+        from app.report.questions import curious_in  # the one count; loaded at the end only
+
         store = self.store
+        whole = analysis.to_dict()
+        # Stored with the session so the History never recounts it.
+        curious = curious_in(whole, {t.idx: t.text for t in self.turns})
 
         def write() -> None:
             store.finish_session(
@@ -372,7 +377,8 @@ class Conversation:
                 outcome_id=outcome.id if outcome else None,
                 outcome_label=outcome.label if outcome else None,
                 outcome_kind=outcome.kind if outcome else None,
-                analysis=analysis.to_dict(),
+                analysis=whole,
+                curious_questions=curious,
             )
 
         self._write(write)

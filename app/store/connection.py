@@ -32,7 +32,14 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.store.errors import DatabaseCorrupt, StoreError, translate
-from app.store.schema import MIGRATIONS, SCHEMA_VERSION, check_version, migrate, user_version
+from app.store.schema import (
+    MIGRATIONS,
+    OLDEST_READABLE,
+    QUESTION_COUNTS,
+    check_version,
+    migrate,
+    user_version,
+)
 
 DEFAULT_BUSY_TIMEOUT_S = 5.0
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -59,7 +66,7 @@ class Connection:
                 check_version(self.db, self.path)  # before WAL: a newer file is left untouched
                 if read_only:
                     self.db.execute("PRAGMA query_only = ON")
-                    if user_version(self.db) < SCHEMA_VERSION:
+                    if user_version(self.db) < OLDEST_READABLE:
                         raise StoreError(
                             f"The history file {self.path} needs an upgrade, which needs "
                             "write access.",
@@ -69,6 +76,9 @@ class Connection:
                 else:
                     self._configure()
                     migrate(self.db, self.path, MIGRATIONS)
+                #: Whether the file stores each session's question count (a read-only file
+                #: may be older: its counts are then made in memory, never written).
+                self.has_question_counts = user_version(self.db) >= QUESTION_COUNTS
         except BaseException:
             conn.close()
             raise

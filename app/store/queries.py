@@ -8,6 +8,7 @@ Each read is one statement under the connection's lock and comes back as records
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from typing import Any
 
 from app.store.connection import Connection
@@ -76,17 +77,18 @@ class HistoryQueries:
         return [SessionRecord.from_row(row) for row in rows]
 
     def progress(self) -> list[dict[str, Any]]:
-        """Per finished session, oldest first: did it shift, how many questions did I ask.
+        """Per finished session, oldest first: did it shift, how many curious questions.
 
-        Keys: id, scenario_id, started_at, shifted (bool), seeker_questions (int | None, from
-        the analysis' `metrics.questions.seeker.count` when present). Read in SQL, so the history
-        chart never parses thousands of analysis documents in Python.
+        Keys: id, scenario_id, started_at, shifted (bool), seeker_questions (the stored count,
+        `SessionRecord.curious_questions`; None until counted). Read from the
+        `sessions_progress` index alone, so the History chart of 10,000 sessions costs
+        milliseconds and never parses an analysis document.
         """
+        counted = "curious_questions" if self._conn.has_question_counts else "NULL"
         with self._conn.read() as db:
             rows = db.execute(
-                """
-                SELECT id, scenario_id, started_at, shift_turn IS NOT NULL,
-                       json_extract(analysis_json, '$.metrics.questions.seeker.count')
+                f"""
+                SELECT id, scenario_id, started_at, shift_turn IS NOT NULL, {counted}
                 FROM sessions WHERE status = 'finished' ORDER BY started_at, id
                 """
             ).fetchall()
@@ -101,26 +103,54 @@ class HistoryQueries:
             for row in rows
         ]
 
-    def question_turns(self) -> dict[int, list[tuple[int, str, list[dict[str, Any]]]]]:
-        """Per finished session: its seeker turns whose analysis found a question, as (index,
-        text, the analysis' cues for that turn), in turn order. Only those turns leave SQLite
-        (json_each picks them), so the History can count curious questions the way the replay
-        does (`app.report.questions.progress`) for thousands of sessions."""
+    def uncounted_sessions(self, session_ids: Collection[int] | None = None) -> list[int]:
+        """Finished sessions (of `session_ids`, or all) whose curious questions are not stored
+        yet (legacy rows, or a session saved by a caller that did not count them), newest
+        first: what the History counts after its first paint (`app.report.questions.Backfill`).
+        Only sessions whose analysis counted questions (`metrics.questions.seeker.count`) need
+        one; the others have no count to show. Each candidate's analysis is parsed, so the
+        History asks about a slice at a time."""
+        uncounted = "curious_questions IS NULL AND " if self._conn.has_question_counts else ""
+        only, params = _only(session_ids)
         with self._conn.read() as db:
             rows = db.execute(
-                """
+                f"""
+                SELECT id FROM sessions AS s
+                WHERE status = 'finished' AND {uncounted} analysis_json IS NOT NULL {only}
+                  AND json_extract(
+                    CASE WHEN json_valid(analysis_json) THEN analysis_json ELSE '{{}}' END,
+                    '$.metrics.questions.seeker.count'
+                  ) IS NOT NULL
+                ORDER BY started_at DESC, id DESC
+                """,
+                params,
+            ).fetchall()
+        return [int(row[0]) for row in rows]
+
+    def question_turns(
+        self, session_ids: Collection[int] | None = None
+    ) -> dict[int, list[tuple[int, str, list[dict[str, Any]]]]]:
+        """Per finished session (those of `session_ids`, or all): its seeker turns whose
+        analysis found a question, as (index, text, the analysis' cues for that turn), in turn
+        order. Only those turns leave SQLite (json_each picks them): what
+        `app.report.questions.curious_count` counts."""
+        only, params = _only(session_ids)
+        with self._conn.read() as db:
+            rows = db.execute(
+                f"""
                 SELECT s.id, tr.idx, tr.text, json_extract(a.value, '$.cues')
                 FROM sessions AS s, json_each(
-                  CASE WHEN json_valid(s.analysis_json) THEN s.analysis_json ELSE '{}' END,
+                  CASE WHEN json_valid(s.analysis_json) THEN s.analysis_json ELSE '{{}}' END,
                   '$.turns'
                 ) AS a
                 CROSS JOIN turns AS tr
                   ON tr.session_id = s.id AND tr.idx = json_extract(a.value, '$.index')
-                WHERE s.status = 'finished'
+                WHERE s.status = 'finished' {only}
                   AND json_extract(a.value, '$.speaker') = 'seeker'
                   AND a.value LIKE '%"seeker_question"%'
                 ORDER BY s.id, tr.idx
-                """
+                """,
+                params,
             ).fetchall()
         out: dict[int, list[tuple[int, str, list[dict[str, Any]]]]] = {}
         for session_id, idx, text, cues in rows:
@@ -144,3 +174,13 @@ class HistoryQueries:
         except StoreError as exc:
             return exc.message
         return "; ".join(problems) if problems else "ok"
+
+
+def _only(session_ids: Collection[int] | None) -> tuple[str, tuple[str, ...]]:
+    """A WHERE term (and its parameter) keeping the sessions `s` of `session_ids` (all when
+    None): one JSON list, so a slice of any size is one statement."""
+    if session_ids is None:
+        return "", ()
+    return "AND s.id IN (SELECT value FROM json_each(?))", (
+        json.dumps([int(i) for i in session_ids]),
+    )

@@ -60,10 +60,14 @@ class SessionRecord:
     parent_session_id: int | None
     retry_from_turn: int | None
     turn_count: int
+    #: The seeker's curious questions as `app.report.questions` counts them, stored when the
+    #: session ended; None until counted (a legacy row, an unfinished session).
+    curious_questions: int | None = None
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> SessionRecord:
-        """Build from a `sessions` row plus a `turn_count` column."""
+        """Build from a `sessions` row plus a `turn_count` column (a file older than the
+        question counts, read as it is, has no `curious_questions` column)."""
         raw = row["analysis_json"]
         return cls(
             id=row["id"],
@@ -83,6 +87,7 @@ class SessionRecord:
             parent_session_id=row["parent_session_id"],
             retry_from_turn=row["retry_from_turn"],
             turn_count=row["turn_count"],
+            curious_questions=row.get("curious_questions"),
         )
 
 

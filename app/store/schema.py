@@ -76,8 +76,29 @@ def _create_tables(db: Database) -> None:
     # turns(), turn counts and the ON DELETE CASCADE lookup, so a second index would only cost.
 
 
-MIGRATIONS: tuple[Migration, ...] = (_create_tables,)
+def _add_question_counts(db: Database) -> None:
+    """Migration 2: each session's count of curious questions, stored so the History never
+    recounts them from the turns (`app.report.questions` is what counts). NULL means "not
+    counted yet": legacy rows are counted once, lazily, after the History has painted
+    (`Store.uncounted_sessions`, `Store.set_question_counts`). Adding a NULL column rewrites no
+    row; building the index reads each session's row once (`bench/history.py`: `migrate_ms`)."""
+    db.execute("ALTER TABLE sessions ADD COLUMN curious_questions INTEGER")
+    # The History chart's read (`HistoryQueries.progress`) answered from this index alone:
+    # without it every finished row is read, its analysis JSON's overflow pages included.
+    db.execute(
+        "CREATE INDEX sessions_progress ON sessions "
+        "(status, started_at, id, shift_turn, curious_questions, scenario_id)"
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_create_tables, _add_question_counts)
 SCHEMA_VERSION = len(MIGRATIONS)
+#: The oldest version the reads understand as it is: migration 2 only adds a column the reads
+#: do without, so a file at version 1 opened read-only (`frameshift history`, `export`, a
+#: read-only folder) is read, not refused for want of an upgrade.
+OLDEST_READABLE = 1
+#: The first version with `sessions.curious_questions`.
+QUESTION_COUNTS = 2
 
 
 def user_version(db: Database) -> int:

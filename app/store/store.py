@@ -225,6 +225,7 @@ class Store(HistoryQueries):
                     "reporting.",
                     path=self.path,
                 ) from exc
+            self._uncount(db, session_id)
             return int(table.last_rowid or 0)
 
     def update_turn_analysis(
@@ -250,6 +251,7 @@ class Store(HistoryQueries):
             if changed == 0:
                 self._require_session(session_id)
                 raise _no_turn(session_id, idx)
+            self._uncount(db, session_id)
 
     def set_turn_audio(self, session_id: int, idx: int, audio_path: str | None) -> None:
         """Attach a recording rendered after its turn was saved (path relative to data dir)."""
@@ -273,10 +275,19 @@ class Store(HistoryQueries):
         outcome_label: str | None = None,
         outcome_kind: str | None = None,
         analysis: Mapping[str, Any] | None = None,
+        curious_questions: int | None = None,
     ) -> None:
-        """Close a session with its outcome and the framing Analysis JSON (shift copied out)."""
+        """Close a session with its outcome and the framing Analysis JSON (shift copied out).
+
+        `curious_questions` is the seeker's count as `app.report.questions.curious_in` makes it
+        from this analysis and the saved turns; without it (None) the session is counted
+        lazily, when the History next opens (`uncounted_sessions`)."""
         check(status != "active", "a finished session cannot have status 'active'")
         check_one_of(status, STATUSES, "status")
+        check(
+            curious_questions is None or curious_questions >= 0,
+            f"curious_questions must be 0 or more, not {curious_questions}",
+        )
         shift_turn: int | None = None
         shift_cue: str | None = None
         analysis_json: str | None = None
@@ -306,7 +317,28 @@ class Store(HistoryQueries):
             ).rowcount
             if changed == 0:
                 raise NoSuchSession(session_id)
+            if self._conn.has_question_counts:
+                db.execute(
+                    "UPDATE sessions SET curious_questions = ? WHERE id = ?",
+                    (curious_questions, session_id),
+                )
         self._owners.release(session_id)
+
+    def set_question_counts(self, counts: Mapping[int, int]) -> None:
+        """Store counts made later (`app.report.questions.count_sessions`: legacy rows) in one
+        transaction. A session whose count was stored meanwhile (it was saved again) keeps
+        that one. Raises StoreError like any write (a read-only or damaged file)."""
+        if not counts:
+            return
+        check(all(n >= 0 for n in counts.values()), "question counts cannot be negative")
+        if not self._conn.has_question_counts:
+            return  # unreachable for a writable store: opening it migrated the file
+        with self._conn.write() as db:
+            db.conn.executemany(
+                "UPDATE sessions SET curious_questions = ? "
+                "WHERE id = ? AND curious_questions IS NULL",
+                [(int(n), int(sid)) for sid, n in counts.items()],
+            )
 
     def owns(self, session_id: int) -> bool:
         """Whether this Store is rehearsing `session_id` (created it and has not finished it)."""
@@ -392,6 +424,17 @@ class Store(HistoryQueries):
         ]
 
     # -- helpers ---------------------------------------------------------------------------
+    def _uncount(self, db: Database, session_id: int) -> None:
+        """A stored question count is made from the session's turns: a write to them clears
+        it, so it is counted again (lazily) rather than shown stale. No page is written when
+        there is no count (the usual case: a session under way)."""
+        if self._conn.has_question_counts:
+            db.execute(
+                "UPDATE sessions SET curious_questions = NULL "
+                "WHERE id = ? AND curious_questions IS NOT NULL",
+                (session_id,),
+            )
+
     def _require_session(self, session_id: int) -> None:
         row = self._conn.db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:

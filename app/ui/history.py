@@ -3,16 +3,9 @@ painted chart of progress over all of them."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,116 +19,35 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.a11y import named
-from app.ui.progress_chart import ProgressChart
+from app.ui.history_model import (
+    COLUMNS,
+    PAGE,
+    STATUS_WORDS,
+    SessionTableModel,
+    describe_shift,
+    describe_status,
+)
+from app.ui.progress_chart import ROLLING, ProgressChart
 
 if TYPE_CHECKING:
-    from app.store import SessionRecord, Store
+    from app.report.questions import Backfill
+    from app.store import Store
 
-PAGE = 200
-COLUMNS = ("Date", "Scenario", "Outcome", "Framing")
-Index = QModelIndex | QPersistentModelIndex
+__all__ = [
+    "COLUMNS",
+    "PAGE",
+    "STATUS_WORDS",
+    "HistoryView",
+    "SessionTableModel",
+    "confirm",
+    "describe_shift",
+    "describe_status",
+]
 
-
-#: What a session's status means, in words (the store keeps the raw status).
-STATUS_WORDS = {
-    "active": "In progress",
-    "incomplete": "Ended early",
-    "interrupted": "Cut short (the app closed mid-conversation)",
-    "finished": "Finished",
-}
-
-
-def describe_status(s: SessionRecord) -> str:
-    """The Outcome column: the scenario's outcome, or what became of the conversation."""
-    return s.outcome_label or STATUS_WORDS.get(s.status, s.status.replace("_", " ").capitalize())
-
-
-def describe_shift(s: SessionRecord) -> str:
-    if s.status == "interrupted":
-        return "– Not analysed: it was cut short"
-    if s.shift_turn is None:
-        if s.status != "finished":
-            return "–"
-        from app.report.verdict import Verdict  # pure; true to the frames, as the replay
-
-        verdict = Verdict.from_analysis(s.analysis, None)
-        return "● No lasting shift" if verdict.leaned else verdict.label
-    return f"■ Shifted at turn {s.shift_turn + 1}"
-
-
-class SessionTableModel(QAbstractTableModel):
-    """Sessions from the store; loads more rows as the view scrolls (canFetchMore/fetchMore)."""
-
-    def __init__(self, store: Store | None) -> None:
-        super().__init__()
-        self.store = store
-        self.rows: list[SessionRecord] = []
-        self.total = 0
-
-    def reload(self) -> None:
-        """Read first (a StoreError leaves the table as it was), then show."""
-        rows = self.store.sessions(limit=PAGE) if self.store else []
-        total = self.store.count_sessions() if self.store else 0
-        self.beginResetModel()
-        self.rows, self.total = rows, total
-        self.endResetModel()
-
-    def clear(self) -> None:
-        """No rows (the store could not be read); the store stays for the next reload."""
-        self.beginResetModel()
-        self.rows, self.total = [], 0
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent: Index) -> None:
-        from app.store import StoreError
-
-        if self.store is None or parent.isValid():
-            return
-        try:
-            more = self.store.sessions(limit=PAGE, offset=len(self.rows))
-        except StoreError:  # damaged further down: show what could be read
-            more = []
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        s = self.rows[index.row()]
-        if role == Qt.ItemDataRole.UserRole:
-            return s.id
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        col = index.column()
-        if col == 0:
-            return dt.datetime.fromtimestamp(s.started_at).strftime("%Y-%m-%d %H:%M")
-        if col == 1:
-            return s.scenario_title
-        if col == 2:
-            return describe_status(s)
-        return describe_shift(s)
+#: Sessions saved without a question count (a history from before counts were stored) are
+#: counted after the first paint, this many per turn of the event loop (~0.4 ms each on
+#: a quiet machine: ~10 ms a turn).
+COUNT_SLICE = 25
 
 
 def confirm(parent: QWidget, title: str, text: str) -> QMessageBox.StandardButton:
@@ -165,6 +77,7 @@ class HistoryView(QWidget):
         super().__init__(parent)
         self.setObjectName("historyScreen")
         self.model = SessionTableModel(None)
+        self._backfill: Backfill | None = None
         title = QLabel("Your past conversations")
         title.setObjectName("screenTitle")
         title.setWordWrap(True)  # large text on a small screen: wrap, never widen the window
@@ -250,30 +163,73 @@ class HistoryView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(2 * fm.lineSpacing() + fm.height() // 2)
 
     def reload(self) -> None:
-        from app.report.questions import progress
+        from app.report.questions import Backfill, with_counts
         from app.store import StoreError
 
         self._size_rows_and_columns()
         store = self.model.store
+        self._backfill = None
         try:
             self.model.reload()
-            self.chart.set_progress(progress(store) if store is not None else [])
+            rows: list[dict[str, Any]] = []
+            if store is not None:
+                rows = store.progress()
+                self._backfill = Backfill(store, rows)
+                self._backfill.step(ROLLING)  # the newest, which the summary reads, now
+            self.chart.set_progress(
+                with_counts(rows, self._backfill.counted) if self._backfill else rows
+            )
         except StoreError as exc:  # a file damaged or taken away while the app runs: say so
             self.model.clear()
             self.chart.set_progress([])
             self.summary.setText(f"{exc.message} {exc.hint}".strip())
             self._update_buttons()
             return
-        n = self.model.total
-        self.summary.setText(
-            f"{n} session{'s' if n != 1 else ''} in all. {self.chart.summary()}"
-            if n
-            else "No sessions yet: rehearse one first."
-        )
+        self._summarize()
         if self.model.rows:
             self.table.selectRow(0)
         self._update_buttons()
         self.table.setFocus()
+        self._count_later()
+
+    @property
+    def counting(self) -> bool:
+        """Sessions saved without a question count are still being counted (after the paint)."""
+        return self._backfill is not None and not self._backfill.done
+
+    def _summarize(self, problem: str = "") -> None:
+        n = self.model.total
+        self.summary.setText(
+            f"{n} session{'s' if n != 1 else ''} in all. {self.chart.summary()}{problem}"
+            if n
+            else "No sessions yet: rehearse one first."
+        )
+
+    def _count_later(self) -> None:
+        backfill = self._backfill
+        if backfill is not None and not backfill.done:
+            QTimer.singleShot(0, self, lambda: self._count_more(backfill))
+
+    def _count_more(self, backfill: Backfill) -> None:
+        """Count the next slice of sessions saved without a count; when all are counted,
+        draw the chart again. A failure says its sentence, as a reload does."""
+        from app.report.questions import with_counts
+        from app.store import StoreError
+
+        if backfill is not self._backfill or backfill.store is not self.model.store:
+            return  # reloaded or detached meanwhile: that reload runs its own
+        try:
+            backfill.step(COUNT_SLICE)
+            if not backfill.done:
+                self._count_later()
+                return
+            self.chart.set_progress(with_counts(backfill.store.progress(), backfill.counted))
+        except StoreError as exc:
+            self._backfill = None
+            self._summarize(f" {exc.message} {exc.hint}".rstrip())
+            return
+        refused = backfill.problem
+        self._summarize(f" {refused.message} {refused.hint}".rstrip() if refused else "")
 
     def _update_buttons(self) -> None:
         """Open and Delete need a selected session; Delete all data needs any session."""

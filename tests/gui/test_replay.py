@@ -271,7 +271,12 @@ def test_history_chart_shows_progress_over_sessions(frameshift_app: FrameshiftDr
     app.window.show_history()
     chart = app.window.history.chart
     assert list(chart.share) == [0.0, 0.5, 2 / 3, 0.75, 0.8, 1.0]
+    # Saved without a question count: the newest five are counted before the paint, the
+    # oldest just after it (app.report.questions.Backfill), and stored.
+    assert list(chart.questions)[1:] == [3.0, 3.0, 3.0, 3.0, 3.0]
+    app.wait_until(lambda: not app.window.history.counting, "the older sessions counted")
     assert list(chart.questions) == [2.0, 3.0, 3.0, 3.0, 3.0, 3.0]
+    assert [r["seeker_questions"] for r in store.progress()] == [2, 3, 3, 3, 3, 3]
     assert "100% did not shift into an interview" in app.window.history.summary.text()
     assert not chart.grab().isNull()
 

@@ -197,22 +197,53 @@ def test_turn_count_counts_each_sessions_own_turns(store: Store) -> None:
 
 
 def test_progress_lists_finished_sessions_oldest_first(store: Store) -> None:
-    """progress() gives shifted and seeker_questions per finished session, oldest first."""
+    """progress() gives shifted and the STORED question count per finished session, oldest
+    first; a session saved without a count is listed by uncounted_sessions() (newest first)
+    when its analysis counted questions, and set_question_counts() fills it."""
     late = new_session(store, started_at=300.0)
     early = new_session(store, started_at=100.0)
     bare = new_session(store, started_at=200.0)
     unfinished = new_session(store, started_at=50.0)
     store.finish_session(late, status="finished", ended_at=1.0, analysis=analysis(None, 4))
-    store.finish_session(early, status="finished", ended_at=1.0, analysis=analysis(2, 1))
+    store.finish_session(
+        early, status="finished", ended_at=1.0, analysis=analysis(2, 1), curious_questions=3
+    )
     store.finish_session(bare, status="finished", ended_at=1.0, analysis=analysis(None, None))
     store.finish_session(unfinished, status="incomplete", ended_at=1.0, analysis=analysis())
     rows = store.progress()
     assert [(r["id"], r["shifted"], r["seeker_questions"]) for r in rows] == [
-        (early, True, 1),
+        (early, True, 3),  # the stored count, not the analysis' raw 1
         (bare, False, None),
-        (late, False, 4),
+        (late, False, None),  # not counted yet
     ]
     assert rows[0]["started_at"] == 100.0
+    assert store.uncounted_sessions() == [late]  # bare's analysis counted no questions
+    store.set_question_counts({late: 2, early: 9})  # early's stored count is kept
+    assert [r["seeker_questions"] for r in store.progress()] == [3, None, 2]
+    assert store.uncounted_sessions() == []
+    assert store.session(late).curious_questions == 2
+
+
+def test_a_write_to_the_turns_clears_the_stored_count(store: Store) -> None:
+    """The count is made from the turns: changing them makes the session uncounted again,
+    so a stale count is never shown; finishing again stores the new one."""
+    sid = new_session(store)
+    store.add_turn(sid, idx=0, speaker="seeker", text="What do you do?")
+    store.finish_session(
+        sid, status="finished", ended_at=1.0, analysis=analysis(), curious_questions=1
+    )
+    store.update_turn_analysis(sid, 0, frame="exploration", score=0.5, cues=[], text="Why?")
+    assert store.session(sid).curious_questions is None
+    assert store.uncounted_sessions() == [sid]
+    store.finish_session(
+        sid, status="finished", ended_at=2.0, analysis=analysis(), curious_questions=1
+    )
+    store.add_turn(sid, idx=1, speaker="manager", text="Because.")
+    assert store.uncounted_sessions() == [sid]
+    with pytest.raises(ValueError):
+        store.finish_session(sid, status="finished", ended_at=2.0, curious_questions=-1)
+    with pytest.raises(ValueError):
+        store.set_question_counts({sid: -2})
 
 
 def test_mark_interrupted_turns_active_sessions_into_interrupted(
