@@ -14,12 +14,15 @@ import re
 import sys
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from app.config import LoadedSettings, Settings, state_dir
+
+if TYPE_CHECKING:
+    from app.store import Store
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -140,6 +143,37 @@ def read_limited(path: str | Path, limit: int) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+@contextlib.contextmanager
+def reading_history(path: Path) -> Iterator[Store | None]:
+    """The history at `path` opened read-only for a command that only reads (history, export):
+    None when nothing was ever saved there. Whatever is wrong with it (a file where the data
+    folder goes, a folder where the file goes, damaged pages, a damaged row, locked, too new)
+    leaves as a CliError: the sentence and the way forward the window gives, never a traceback.
+    """
+    from app.store import DatabaseCorrupt, NoSuchHistory, Store, StoreError, wrong_kind
+
+    problem = wrong_kind(path)
+    if problem is not None:
+        raise CliError(f"{problem.message} {problem.hint}")
+    try:
+        try:
+            store = Store.open_read_only(path)
+        except NoSuchHistory:
+            yield None
+            return
+        with store:
+            if not store.pages_readable():  # the window's start-up check
+                raise DatabaseCorrupt(path)
+            try:
+                yield store
+            except (ValueError, TypeError, OverflowError) as exc:
+                # A damaged row: text where JSON or a number was written (the body only reads
+                # rows and formats them, so these errors can only come from what was read).
+                raise DatabaseCorrupt(path) from exc
+    except StoreError as exc:
+        raise CliError(f"{exc.message} {exc.hint}") from exc
 
 
 def crash_dir() -> Path:

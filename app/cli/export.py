@@ -12,11 +12,11 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from app.cli.common import EXIT_OK, CliError, session_id_type
+from app.cli.common import EXIT_OK, CliError, reading_history, session_id_type
 from app.config import Settings
 from app.dialogue import Scenario, installed_scenario_dirs, load_scenarios
 from app.report import FORMATS, build_report, export_format, write_atomically
-from app.store import NoSuchHistory, NoSuchSession, Store, StoreError
+from app.store import NoSuchSession
 
 
 def arguments(p: argparse.ArgumentParser) -> None:
@@ -41,22 +41,21 @@ def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: Te
         raise CliError(
             f"{args.format!r} is not an export format; choose one of {', '.join(FORMATS)}"
         ) from None
-    try:
-        with Store.open_read_only(settings.database_path) as store:
+    with reading_history(settings.database_path) as store:
+        try:
+            if store is None:  # nothing saved yet: no such session either, said as `delete` does
+                raise NoSuchSession(args.session_id)
             session = store.session(args.session_id)
             turns = store.turns(args.session_id)
-    except NoSuchHistory:  # nothing saved yet: no such session either, said as `delete` says it
-        missing = NoSuchSession(args.session_id)
-        raise CliError(f"{missing.message} {missing.hint}") from None
-    except StoreError as exc:  # NoSuchSession included: the same sentence as `delete`
-        raise CliError(f"{exc.message} {exc.hint}") from exc
-    report = build_report(
-        session,
-        turns,
-        scenario=_scenario(settings, session.scenario_id),
-        data_dir=settings.data_dir,
-    )
-    text = renderer(report)
+        except NoSuchSession as exc:
+            raise CliError(f"{exc.message} {exc.hint}") from None
+        report = build_report(  # inside: what a damaged row breaks is said as damage
+            session,
+            turns,
+            scenario=_scenario(settings, session.scenario_id),
+            data_dir=settings.data_dir,
+        )
+        text = renderer(report)
     output = args.output
     if output in (None, "-"):
         stdout.write(text)

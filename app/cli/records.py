@@ -6,11 +6,11 @@ import argparse
 import datetime as dt
 from typing import Any, TextIO
 
-from app.cli.common import EXIT_BAD_INPUT, EXIT_OK, CliError, print_json
+from app.cli.common import EXIT_BAD_INPUT, EXIT_OK, CliError, print_json, reading_history
 from app.config import Settings
 from app.dialogue import installed_scenario_dirs, load_scenarios
 from app.session.storage import delete_session
-from app.store import NoSuchHistory, Store, StoreError
+from app.store import Store, StoreError
 
 
 def scenarios(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: TextIO) -> int:
@@ -39,26 +39,21 @@ def scenarios(args: argparse.Namespace, settings: Settings, stdout: TextIO, stde
 
 def history(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: TextIO) -> int:
     """The newest sessions; only reads, so a read-only data folder lists them too."""
-    try:
-        with Store.open_read_only(settings.database_path) as store:
-            sessions = store.sessions(limit=args.limit)
-    except NoSuchHistory:
-        sessions = []
-    except StoreError as exc:
-        raise CliError(f"{exc.message} {exc.hint}") from exc
-    rows: list[dict[str, Any]] = [
-        {
-            "session_id": s.id,
-            "started_at": dt.datetime.fromtimestamp(s.started_at).isoformat(timespec="seconds"),
-            "scenario": s.scenario_id,
-            "title": s.scenario_title,
-            "status": s.status,
-            "outcome": s.outcome_label,
-            "shift_turn": s.shift_turn,
-            "turns": s.turn_count,
-        }
-        for s in sessions
-    ]
+    with reading_history(settings.database_path) as store:  # a damaged row is said there
+        sessions = [] if store is None else store.sessions(limit=args.limit)
+        rows: list[dict[str, Any]] = [
+            {
+                "session_id": s.id,
+                "started_at": dt.datetime.fromtimestamp(s.started_at).isoformat(timespec="seconds"),
+                "scenario": s.scenario_id,
+                "title": s.scenario_title,
+                "status": s.status,
+                "outcome": s.outcome_label,
+                "shift_turn": s.shift_turn,
+                "turns": s.turn_count,
+            }
+            for s in sessions
+        ]
     if args.json:
         print_json(rows, stdout)
         return EXIT_OK

@@ -14,11 +14,13 @@ from app.store.errors import (
     DiskFull,
     NoSuchHistory,
     NoSuchSession,
+    NotAFolder,
     SessionInUse,
     StoreError,
     disk_full,
     folder_problem,
     translate,
+    wrong_kind,
 )
 from app.store.records import FRAMES, MODES, SPEAKERS, STATUSES, SessionRecord, TurnRecord
 from app.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate
@@ -38,6 +40,7 @@ __all__ = [
     "DiskFull",
     "NoSuchHistory",
     "NoSuchSession",
+    "NotAFolder",
     "SessionInUse",
     "SessionRecord",
     "Store",
@@ -47,4 +50,5 @@ __all__ = [
     "folder_problem",
     "migrate",
     "translate",
+    "wrong_kind",
 ]

@@ -63,7 +63,7 @@ class DatabaseLocked(StoreError):  # noqa: N818 (public API name)
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"Another Frameshift is using {path}.",
+            f"Another program is using {path} (another Frameshift, or a tool that opened it).",
             "Close it, or start this one with --data-dir DIR.",
             path=path,
         )
@@ -143,6 +143,32 @@ class DatabaseCorrupt(StoreError):  # noqa: N818 (public API name)
         )
 
 
+class NotAFolder(StoreError):  # noqa: N818 (public API name)
+    """Something of the wrong kind sits where the data folder or the history file should be: a
+    file named like the data folder, or a folder named like the history file."""
+
+    def __init__(self, path: Path, *, folder_is_file: bool) -> None:
+        if folder_is_file:
+            message = f"The data folder {path.parent} is a file, not a folder."
+            hint = f"Move or rename that file, or {DATA_DIR_HINT}."
+        else:
+            message = f"The history file {path} is a folder, not a file."
+            hint = f"Move or rename that folder, or {DATA_DIR_HINT}."
+        super().__init__(message, hint, path=path)
+
+
+def wrong_kind(path: Path) -> NotAFolder | None:
+    """NotAFolder when the history file's folder (or one above it) is a file, or the history
+    file is a folder; None when the path could be a history file. Only asks the file system."""
+    path = Path(path)
+    if path.is_dir():
+        return NotAFolder(path, folder_is_file=False)
+    for folder in path.parents:
+        if folder.exists():
+            return None if folder.is_dir() else NotAFolder(path, folder_is_file=True)
+    return None
+
+
 class DatabaseTooNew(StoreError):  # noqa: N818 (public API name)
     """The file's schema version is ahead of this build; touching it could lose data."""
 
@@ -212,6 +238,11 @@ def translate(exc: BaseException, path: Path) -> StoreError:
     """
     if isinstance(exc, StoreError):
         return exc
+    code = _primary_code(exc) if isinstance(exc, sqlite3.Error) else None
+    if isinstance(exc, OSError) or code == _SQLITE_CANTOPEN or "unable to open" in str(exc):
+        kind = wrong_kind(path)  # "File exists" / "unable to open": a file where a folder goes
+        if kind is not None:
+            return kind
     if isinstance(exc, OSError):
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             return DiskFull(path)
@@ -226,7 +257,6 @@ def translate(exc: BaseException, path: Path) -> StoreError:
         )
     text = str(exc)
     lowered = text.lower()
-    code = _primary_code(exc) if isinstance(exc, sqlite3.Error) else None
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in lowered:
         return DatabaseLocked(path)
     if code == _SQLITE_FULL or "disk is full" in lowered:

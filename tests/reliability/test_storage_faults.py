@@ -85,7 +85,7 @@ def test_locked_by_another_process_keeps_turns_until_it_lets_go(
             assert locker.stdout.readline() == "locked\n"
             _play(conv, ANSWERS[1:3])
             assert conv.unsaved > 0
-            assert notices[-1].startswith(f"Another Frameshift is using {db}.")
+            assert notices[-1].startswith(f"Another program is using {db} ")
             assert "--data-dir" in notices[-1]
             assert "kept in memory" in notices[-1]
             assert not conv.flush()  # still locked: nothing lost, nothing written
