@@ -8,12 +8,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.config import Settings
 from app.session import Conversation
 from app.session.unsaved import export_transcript, mark_settled, needs_saving, retry_save
+from app.ui.save_folder import save_folder
 
 DIALOG_NAME = "unsavedTurnsDialog"
 RETRY, EXPORT, DISCARD, CANCEL = "retry", "export", "discard", "cancel"
@@ -48,11 +49,8 @@ def ask(parent: QWidget | None, message: str, *, can_cancel: bool) -> str:
 
 
 def choose_export_path(parent: QWidget | None, conv: Conversation) -> Path | None:
-    folder = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    ) or str(Path.home())
     day = time.strftime("%Y-%m-%d")
-    suggested = Path(folder) / f"frameshift-transcript-{day}-{conv.scenario.id}.json"
+    suggested = save_folder() / f"frameshift-transcript-{day}-{conv.scenario.id}.json"
     path, _ = QFileDialog.getSaveFileName(
         parent, "Save the transcript", str(suggested), "Transcript JSON (*.json)"
     )

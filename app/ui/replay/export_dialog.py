@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+from app.ui.save_folder import save_folder
 
 if TYPE_CHECKING:
     from app.report import Report
@@ -31,10 +32,7 @@ def choose_export_path(parent: QWidget, session: SessionRecord) -> tuple[Path, s
     """
     from app.report import EXPORT_FORMATS, default_export_name
 
-    folder = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    ) or str(Path.home())
-    suggested = Path(folder) / default_export_name(session, "html")
+    suggested = save_folder() / default_export_name(session, "html")
     filters = ";;".join(f.file_filter for f in EXPORT_FORMATS.values())
     path, chosen = QFileDialog.getSaveFileName(
         parent, "Export this session", str(suggested), filters
