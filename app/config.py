@@ -17,6 +17,7 @@ from __future__ import annotations
 import errno
 import math
 import os
+import re
 import stat
 import tempfile
 import tomllib
@@ -221,7 +222,11 @@ def _kind_name(kind: Any) -> str:
     return names.get(kind, "text")
 
 
-def _apply(obj: Any, values: Mapping[str, Any], where: str, warnings: list[str]) -> Any:
+def _apply(
+    obj: Any, values: Mapping[str, Any], where: str, warnings: list[str], errors: list[str]
+) -> Any:
+    """`obj` with `values` applied; each bad value is a sentence in `errors` and its setting
+    keeps the value it had, so every problem of a file is found in one pass."""
     hints = get_type_hints(type(obj))
     changes: dict[str, Any] = {}
     known = {f.name: f for f in fields(obj)}
@@ -230,23 +235,26 @@ def _apply(obj: Any, values: Mapping[str, Any], where: str, warnings: list[str])
         if key == "schema" and not section:
             continue
         if key not in known:
-            warnings.append(f"{where}: unknown setting {section}{key!r} ignored")
+            warnings.append(f"{where}: unknown setting {section}{key!r} ignored.")
             continue
         kind = hints[key]
         if kind is KioskSettings:
             if not isinstance(value, Mapping):
-                raise ConfigError(f"{where}: [{key}] must be a table")
-            changes[key] = _apply(getattr(obj, key), value, where, warnings)
+                errors.append(f"{where}: [{key}] must be a table")
+                continue
+            changes[key] = _apply(getattr(obj, key), value, where, warnings, errors)
             continue
         name = f"{section}{key}"
         try:
             coerced = _coerce(value, kind)
         except (TypeError, ValueError, OverflowError):
             shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-            raise ConfigError(f"{where}: {name}: {shown} is not a {_kind_name(kind)}") from None
+            errors.append(f"{where}: {name}: {shown} is not a {_kind_name(kind)}")
+            continue
         problem = known[key].metadata["rule"].problem(coerced)
         if problem:
-            raise ConfigError(f"{where}: {name}: {problem}")
+            errors.append(f"{where}: {name}: {problem}")
+            continue
         changes[key] = coerced
     return replace(obj, **changes)
 
@@ -311,11 +319,49 @@ def parse_problem(exc: ValueError) -> str:
     return text
 
 
+#: What to do about each kind of TOML syntax error, by the parser's words.
+_TOML_FIXES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (
+        ("illegal character '\\n'", "unterminated string", "unclosed"),
+        'a quote (") opens a text value on this line but does not close on it',
+        'add the closing " at the end of the value',
+    ),
+    (
+        ("expected '=' after a key",),
+        "a setting here has no '='",
+        "write each setting as name = value",
+    ),
+    (
+        ("cannot overwrite a value", "cannot declare"),
+        "a setting or [table] is written twice",
+        "keep only one of them",
+    ),
+    (
+        ("invalid value", "invalid initial character", "invalid statement"),
+        "a value here is not one TOML knows",
+        'put text in quotes (theme = "dark"); numbers and true/false go without',
+    ),
+)
+
+
+def toml_sentence(path: Path, exc: tomllib.TOMLDecodeError) -> str:
+    """A TOML syntax error as a sentence: the line, what is wrong there, what to do."""
+    text = str(exc)
+    found = re.search(r"\(at line (\d+), column \d+\)", text)
+    where = f"{path}:{found.group(1)}" if found else str(path)
+    lowered = text.lower()
+    for words, what, fix in _TOML_FIXES:
+        if any(w in lowered for w in words):
+            return f"{where}: not valid TOML: {what}; {fix}"
+    said = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text)
+    return f"{where}: not valid TOML ({said}); compare the line with the README's settings table"
+
+
 def _parse(path: Path, text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+        raise ConfigError(toml_sentence(path, exc)) from exc
     except RecursionError:
         raise ConfigError(f"{path}: not valid TOML (nested too deeply)") from None
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
@@ -328,8 +374,14 @@ def load_settings(
     environ: Mapping[str, str] | None = None,
     overrides: Mapping[str, Any] | None = None,
     named: bool = False,
+    lenient: bool = False,
 ) -> LoadedSettings:
     """Defaults, then the config file, then the environment, then explicit overrides.
+
+    Every bad value is found in one pass. By default they are one ConfigError naming all of
+    them (the command line's one line); ``lenient`` (the desktop window) uses the defaults for
+    those settings and says them all first among the warnings (the start-up banner). A file
+    that cannot be read or is not TOML, and any problem in a kiosk's settings, stay errors.
 
     ``named``: the user named `config_path` on the command line (``--config``), so a file that
     is not there is a warning rather than a quiet first run. (``FRAMESHIFT_CONFIG`` is set by
@@ -340,22 +392,36 @@ def load_settings(
         env_path = environ.get(ENV_PREFIX + "CONFIG")
         config_path = Path(env_path).expanduser() if env_path else default_config_path()
     warnings: list[str] = []
+    errors: list[str] = []
     settings = Settings()
-    text = read_config_text(config_path)
+    text = read_config_text(config_path)  # unreadable or not TOML: no setting can be trusted
     if text is not None:
-        settings = _apply(settings, _parse(config_path, text), str(config_path), warnings)
+        settings = _apply(settings, _parse(config_path, text), str(config_path), warnings, errors)
     elif named:  # a file the user named and mistyped must not pass silently
         warnings.append(
             f"{config_path}: no such settings file, so the defaults are used "
-            "(saving settings creates it)"
+            "(saving settings creates it)."
         )
-    settings = _apply(settings, _env_values(environ), "environment", warnings)
+    settings = _apply(settings, _env_values(environ), "environment", warnings, errors)
     if overrides:
         settings = _apply(
             settings,
             {k: v for k, v in overrides.items() if v is not None},
             "command line",
             warnings,
+            errors,
+        )
+    if errors and (not lenient or settings.kiosk.enabled or any("kiosk" in e for e in errors)):
+        # A kiosk never opens on guessed settings: a default could drop its PIN or its reset.
+        raise ConfigError("; ".join(errors))
+    if errors:
+        by_source: dict[str, list[str]] = {}
+        for error in errors:  # "where: name: problem", each source named once
+            where, _, said = error.partition(": ")
+            by_source.setdefault(where, []).append(said)
+        listed = ". ".join(f"{where}: {'; '.join(said)}" for where, said in by_source.items())
+        warnings.insert(
+            0, f"{len(errors)} setting problem(s); the defaults are used for those. {listed}."
         )
     warnings += missing_scenario_dirs(settings)
     return LoadedSettings(settings, config_path, warnings)
@@ -375,7 +441,7 @@ def missing_scenario_dirs(settings: Settings) -> list[str]:
         if folder:
             continue
         why = "does not exist" if missing else "is not a folder"
-        found.append(f"scenario_dirs: {entry} {why}, so no scenarios are read from it")
+        found.append(f"scenario_dirs: {entry} {why}, so no scenarios are read from it.")
     return found
 
 
@@ -445,6 +511,23 @@ def save_settings(settings: Settings, path: Path) -> None:
     if settings.kiosk.pin_hash:
         mode &= 0o600
     write_private(path, tomlkit.dumps(doc), mode)
+
+
+def save_changes(path: Path, opened: Settings, new: Settings) -> Settings:
+    """Save into `path` only the settings that differ between `opened` (what a dialog showed)
+    and `new` (what the user left in it); the rest of the file stays as it was. A flag or an
+    environment value of this run (--no-voice, FRAMESHIFT_DATA_DIR) is in both, so it is never
+    written (trial 8 H28). The file's own settings are read alone (no environment, no flags;
+    a bad value there becomes its default). Returns what the file now holds."""
+    changed = {
+        f.name: getattr(new, f.name)
+        for f in fields(Settings)
+        if getattr(new, f.name) != getattr(opened, f.name)
+    }
+    on_file = load_settings(path, environ={}, lenient=True).settings
+    merged = replace(on_file, **changed)
+    save_settings(merged, path)
+    return merged
 
 
 def write_private(path: Path, text: str, mode: int = 0o600) -> None:

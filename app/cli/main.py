@@ -229,7 +229,12 @@ def _settings(args: argparse.Namespace) -> LoadedSettings:
     if getattr(args, "font_scale", None) is not None:
         overrides["font_scale"] = args.font_scale
     config = getattr(args, "config", None)
-    loaded = load_settings(config, overrides=overrides, named=config is not None)
+    loaded = load_settings(
+        config,
+        overrides=overrides,
+        named=config is not None,
+        lenient=args.command is None and not getattr(args, "kiosk", False),  # see load_settings
+    )
     if getattr(args, "kiosk", False):
         loaded.settings = replace(
             loaded.settings, kiosk=replace(loaded.settings.kiosk, enabled=True)

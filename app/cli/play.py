@@ -15,6 +15,7 @@ printed and the command exits 2 with a sentence saying what was not saved.
 from __future__ import annotations
 
 import argparse
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,6 +89,19 @@ def _read_answers(raw: list[str], settings: Settings) -> list[_Answer]:
     return answers
 
 
+_KEPT_COUNT = re.compile(r"\s*\(\d+ unsaved turns? kept in memory\.\)$")
+
+
+def news(message: str, said: set[str]) -> bool:
+    """Whether `message` is news: not a sentence already in `said` (the count of turns kept in
+    memory aside, which grows with each refused write); it is added to `said`."""
+    key = _KEPT_COUNT.sub("", message)
+    if key in said:
+        return False
+    said.add(key)
+    return True
+
+
 def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: TextIO) -> int:
     try:
         scenario = find_scenario(
@@ -100,8 +114,11 @@ def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: Te
     for n in notices:
         print(f"frameshift: {n}", file=stderr)
 
+    said: set[str] = set()
+
     def notice(message: str) -> None:
-        print(f"frameshift: {message}", file=stderr)
+        if news(message, said):  # a refusal repeated at each turn is said once (trial 8 H16)
+            print(f"frameshift: {message}", file=stderr)
 
     # Questions are matched as the app matches them once warm: with the sentence model (a
     # batch run has no first paint to keep fast, so it waits the second it takes to load).

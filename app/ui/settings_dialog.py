@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.config import ConfigError, Settings, save_settings
+from app.config import ConfigError, Settings, save_changes
 from app.ui.a11y import named
 from app.ui.stepper import stepped
 from app.ui.theme import THEME_COLOURS
@@ -252,7 +252,7 @@ class SettingsDialog(QDialog):
         new = self.result_settings()
         if self._config_path is not None:
             try:
-                save_settings(new, self._config_path)
+                save_changes(self._config_path, self._settings, new)  # not this run's flags
                 self.saved_message = f"Settings saved to {self._config_path}."
             except (OSError, ConfigError) as exc:
                 self.saved_message = f"Settings apply to this run only: could not save ({exc})."

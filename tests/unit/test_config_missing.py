@@ -47,7 +47,7 @@ def test_load_settings_named_warns_once_per_missing_file(tmp_path: Path) -> None
     for path in _missing_paths(tmp_path):
         loaded = load_settings(path, environ={}, named=True)
         assert [w for w in loaded.warnings if "no such settings file" in w] == [
-            f"{path}: no such settings file, so the defaults are used (saving settings creates it)"
+            f"{path}: no such settings file, so the defaults are used (saving settings creates it)."
         ]
 
 
@@ -88,7 +88,7 @@ def test_every_scenario_dir_that_is_not_a_folder_is_named(tmp_path: Path) -> Non
             for kind, warning in zip(expected, warnings, strict=True):
                 entry, why = kinds[kind]
                 assert warning == (
-                    f"scenario_dirs: {entry} {why}, so no scenarios are read from it"
+                    f"scenario_dirs: {entry} {why}, so no scenarios are read from it."
                 )
 
 
