@@ -3,11 +3,12 @@ would, and say how big each one is."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from app.dialogue import expand_paths, load_scenario, validate_paths
+from app.dialogue import Problem, expand_paths, load_scenario, validate_paths
 from app.dialogue.lint import ScenarioStats, stats, warn_paths
 
 #: Exit status when any file has a problem (the same as any other bad input).
@@ -24,6 +25,32 @@ _COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("outcomes", "outcomes", "distinct endings"),
     ("parts", "parts", "distinct things the manager can say (all pre-rendered)"),
 )
+
+
+#: Warnings of one kind shown before the rest are counted (a generated scenario of 2,300 nodes
+#: printed 2,300 of the same warning: trial 8 H13).
+WARNINGS_SHOWN = 5
+_NAMES = re.compile(r"'[^']*'|\"[^\"]*\"|\d+")
+
+
+def capped(warnings: Sequence[Problem]) -> list[str]:
+    """The warnings to print: the first WARNINGS_SHOWN of each kind (the same sentence but
+    for names and numbers), then one line counting the rest of that kind."""
+    shown: list[str] = []
+    counts: dict[str, int] = {}
+    for warning in warnings:
+        kind = _NAMES.sub("_", warning.message)
+        counts[kind] = counts.get(kind, 0) + 1
+        if counts[kind] <= WARNINGS_SHOWN:
+            shown.append(str(warning))
+    for kind, count in counts.items():
+        if count > WARNINGS_SHOWN:
+            first = next(w for w in warnings if _NAMES.sub("_", w.message) == kind)
+            shown.append(
+                f"... and {count - WARNINGS_SHOWN} more warnings like "
+                f'"{first.message}" ({count} in all)'
+            )
+    return shown
 
 
 def _plural(count: int, word: str) -> str:
@@ -67,8 +94,10 @@ def run(
     files = expand_paths(given)
     problems = validate_paths(given)
     warnings = warn_paths(given)
-    for problem in [*problems, *warnings]:
+    for problem in problems:
         print(problem, file=stdout)
+    for line in capped(warnings):
+        print(line, file=stdout)
     if not files and not problems:
         print("no scenario files found", file=stdout)
         return EXIT_PROBLEMS
