@@ -278,7 +278,8 @@ def _lexicon_cues(text: str, lexicon: Iterable[tuple[str, re.Pattern[str]]]) -> 
     for name, pattern in lexicon:
         for match in pattern.finditer(text):
             if name == "pay_question" and (
-                _declines(text, match.start(), match.end()) or _their_move(text, match.start())
+                _declines(text, match.start(), match.end())
+                or _their_move(text, match.start(), match.end())
             ):
                 continue
             if name in _NEGATABLE and negated(text, match.start(), match.end()):
@@ -405,12 +406,14 @@ def _role_as_topic_at(text: str, pos: int, questions: list[tuple[int, int]]) -> 
     return False
 
 
-def _their_move(text: str, start: int) -> bool:
-    """Whether the sentence around `start` asks about the other person's own move ("did you take
-    a pay cut when you switched?"): its pay words are theirs (`patterns.THEIR_MOVE`)."""
-    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    stop = _SENTENCE_END.search(text, start)
-    return p.THEIR_MOVE.search(text, begin, stop.end() if stop else len(text)) is not None
+def _their_move(text: str, start: int, end: int) -> bool:
+    """Whether the pay word `text[start:end]` names the other person's own pay change ("was that
+    a big pay cut at first?", "did you take a pay cut when you switched?"), not the position's
+    pay (`patterns.THEIR_MOVE`)."""
+    return any(
+        m.start() <= start and end <= m.end()
+        for m in p.THEIR_MOVE.finditer(text, max(0, start - 60), min(len(text), end + 40))
+    )
 
 
 def _declines(text: str, start: int, end: int) -> bool:
@@ -463,11 +466,8 @@ def seeker_cues(
     ):
         # "I'll take it" to "Do you want the recruiter's email?" takes the email
         found = [c for c in found if not (c.cue == "commitment" and p.TAKE_IT.fullmatch(c.text))]
-    if (
-        manager_line is not None
-        and p.SMALL_TALK_LINE.search(analyzed_part(manager_line))
-        and not p.WORK_OFFERED.search(analyzed_part(manager_line))
-    ):
+    replied_to = _last_sentence(analyzed_part(manager_line or ""))
+    if p.SMALL_TALK_LINE.search(replied_to) and not p.WORK_OFFERED.search(replied_to):
         # "oh nice maybe in a bit" to pizza, "Not yet, I take the NCLEX in three weeks." to a
         # license: a plain answer, no interest to hedge
         found = [
@@ -490,6 +490,12 @@ def seeker_cues(
             if yes is not None and not _deferred(text, yes.end("words")):
                 found.append(_cue("commitment", text, yes.start("words"), yes.end("words")))
     return _without_overlaps(found)
+
+
+def _last_sentence(line: str) -> str:
+    """The last sentence of a manager's line: the one an answer replies to."""
+    pieces = [piece for piece in _SENTENCE_END.split(line) if piece.strip()]
+    return pieces[-1] if pieces else ""
 
 
 def manager_cues(text: str) -> tuple[CueMatch, ...]:

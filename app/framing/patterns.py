@@ -389,22 +389,37 @@ _TIME_TO_THINK: Final = (
     r"|(?:can|could)\s+(?:we|you)\s+(?:[\w'’-]+\s+)?wait\s+(?:a\s+(?:bit|while"
     r"|few\s+\w+|little)|until|till|for\s+now|on\s+(?:that|it))"
 )
-#: Politeness inside a request, not a hedge: "could you maybe pass my name along", "could i
-#: maybe meet the supervisor", "do you maybe know" (modal + subject + "maybe", question order).
-_POLITE_MAYBE: Final = "".join(
+#: Politeness inside a request, not a hedge: "could you maybe pass my name along", "can you maybe
+#: put in a good word" (modal + subject + "maybe", question order, then a request word). "Could I
+#: maybe get back to you on that?" and "Would I maybe be a fit?" still hedge.
+_POLITE_BEFORE: Final = "".join(
     rf"(?<!{modal}\s{subject}\s)"
     for modal in ("could", "can", "may", "would", "might", "will", "do")
     for subject in ("i", "we", "you")
 )
+_REQUEST_AFTER: Final = (
+    r"(?=\s+(?:[\w'’-]+\s+){0,2}?(?:refer|recommend|pass|put\s+in\s+a|send|forward|submit|mention"
+    r"|flag|introduce|connect|point\s+me|check\s+(?:on\s+)?(?:where\s+)?my|tell\s+(?:them|her|him)"
+    r"|give\s+(?:them|her|him)\s+my)(?![\w'’]))"
+)
 #: Declining to answer a question ("I'd rather not say", "id rather not get into it"): no
-#: interest to hedge.
+#: interest to hedge. Not a yes deferred ("I'd rather not say yes until I've talked to my
+#: partner", "I'd rather not answer that until I know more": conditional interest).
 _DECLINES_TO_SAY: Final = (
     r"(?!\s+not\s+(?:say|answer|share|disclose|comment|reveal|get\s+into|go\s+into"
-    r"|talk\s+about|discuss|get\s+personal)(?![\w'’]))"
+    r"|talk\s+about|discuss|get\s+personal)(?![\w'’])(?!\s+(?:yes|no)(?![\w'’]))"
+    r"(?![^.?!;\n]{0,60}?(?<![\w'’])(?:until|till|before|yet|first|unless)(?![\w'’])))"
+)
+#: "maybe/perhaps" weighing a claim, not interest: a comparison or a rank ("So perhaps more than
+#: I let on.", "curiosity is perhaps my defining trait", "maybe the strongest part of my work").
+_RANKS_A_CLAIM: Final = (
+    r"(?!\s+(?:even\s+)?(?:(?:more|less|fewer|better|worse)\s+than|(?:my|our|the)\s+(?:[\w'’-]+\s+)?"
+    r"(?:defining|greatest|biggest|strongest|best|main|key|core|favou?rite|most)(?![\w'’])))"
 )
 CONDITIONAL_INTEREST: Final = _rx(
     # not a rough amount ("maybe forty people", "maybe twice a week", "perhaps 20 minutes")
-    rf"{_POLITE_MAYBE}(?:maybe|perhaps|possibly)"
+    rf"(?:{_POLITE_BEFORE}(?:maybe|perhaps|possibly)|(?:maybe|perhaps|possibly)(?!{_REQUEST_AFTER}))"
+    rf"{_RANKS_A_CLAIM}"
     r"(?!\s+(?:about\s+|around\s+|like\s+)?(?:\d+|a\s+(?:dozen|couple|few"
     r"|hundred|thousand|third|quarter|half)|half|once|twice|three\s+times|two|three|four|five"
     r"|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy"
@@ -463,35 +478,43 @@ COMMITMENT: Final = _rx(
 TAKE_IT: Final = _rx(rf"i{A}ll\s+take\s+it")
 #: ... accepts a thing, not the position, when the manager's line offers a thing and names no
 #: work ("Do you want the recruiter's email?" "Thank you, I'll take it.").
-OFFERED_THING: Final = _rx(
-    r"cards?|e-?mails?|(?:phone\s+)?numbers?|contacts?|details|address|handle|linked\s?in|brochures?"
-    r"|flyers?|leaflets?|pamphlets?|coffee|tea|drinks?|water|snacks?|cookies?|cake|seats?|chairs?"
-    r"|pens?|stickers?|badges?|slides|deck|handouts?|notes|books?|newsletter|recording|copy|tote"
-    r"|bag|lanyard|umbrella|charger|map|receipt"
+_THING: Final = (
+    r"(?:cards?|e-?mail(?:\s+address)?|(?:phone\s+)?number|linked\s?in|brochures?|flyers?|leaflets?"
+    r"|pamphlets?|coffee|tea|drinks?|water|snacks?|cookies?|cake|pens?|stickers?"
+    r"|badges?|slides|deck|handouts?|tote|bag|lanyard|umbrella|charger|map)"
 )
+_OFFERED: Final = (
+    r"(?:want|like(?=\s+(?:a|an|some|another|my|the)\s)|need|take|have|here['’]?s|grab"
+    r"|help\s+yourself\s+to|get\s+you|there['’]?s)"
+    rf"\s+(?:[\w'’-]+\s+){{0,4}}?{_THING}"
+)
+OFFERED_THING: Final = _rx(_OFFERED)
 #: Words of a line about work to take (the position, a shift, a contract), where "I'll take it"
 #: commits.
 WORK_OFFERED: Final = _rx(
     rf"{JOB}s?|jobs|spot|shifts?|contract|offer|posting|listing|application|apprentice\w*|work"
-    r"|hiring|hire|vacanc\w*|openings?|internship|placement|project|assignment|cohort|programs?|programmes?"
+    r"|hiring|hire|vacanc\w*|openings?|internship|placement|project|assignment|cohort|programs?"
+    r"|programmes?|team|meet|talk|chat|conversation|interview\w*|manager|director|lead|join\w*"
+    r"|office|advert\w*|ad|description|working|interested|consider\w*|salary|pay|equity|package"
+    r"|options|money|base|numbers|(?:what|your)\s+number|next|week|month|sometime|later|again|catch\s+up|follow\s+up"
 )
-#: Small talk the manager opens that is not about work: an offer of food, a drink or lunch, to
-#: come back later ("Are you hungry? There's pizza in the back.", "We'll be at the booth until
-#: four if you want to come back."), or a yes/no question about a fact of the seeker's status
-#: ("Do you have your license yet?", "Are you a member of the state nurses association?", "You
-#: ever worked a lathe?", "Have you met the rest of the team yet?"). A bare hedge answering it
-#: ("maybe in a bit", "Not yet, I take the NCLEX in three weeks.") hedges no interest in work
-#: (`cues.seeker_cues`; `WORK_OFFERED` words in the line keep it a hedge).
+#: Small talk the manager opens that is not about work, in the sentence the answer replies to
+#: (the line's last): an offer of food, a drink or lunch ("Are you hungry? There's pizza in the
+#: back.", "Did you want to grab lunch after this?"), or a yes/no question about a fact of the
+#: seeker's status ("Do you have your license yet?", "Are you a member of the state nurses
+#: association?", "You ever worked a lathe?"). A bare hedge answering it ("maybe in a bit", "Not
+#: yet, I take the NCLEX in three weeks.") hedges no interest in work (`cues.seeker_cues`;
+#: `WORK_OFFERED` words in that sentence, the team or a meeting among them, keep it a hedge).
 SMALL_TALK_LINE: Final = _rx(
-    r"hungry|food|lunch|dinner|breakfast|coffee|tea|drinks?|pizza|snacks?|cake|cookies?"
-    r"|dumplings|samosas|sandwich(?:es)?|buffet|beer|wine|grab\s+(?:a\s+)?bite"
-    r"|come\s+back|stop\s+by|swing\s+by|see\s+you\s+(?:at|there|later|around|tomorrow)",
+    r"(?:want|like(?=\s+(?:a|an|some|another)\s)|fancy|grab|get|have|try|tried"
+    r"|help\s+yourself\s+to|there['’]?s|hungry|some"
+    r"|another)\s+(?:[\w'’-]+\s+){0,3}?(?:food|lunch|dinner|breakfast|coffee|tea|drinks?|pizza"
+    r"|snacks?|cake|cookies?|dumplings|samosas|sandwich(?:es)?|buffet|beer|wine|bite)",
     r"(?:are|were)\s+you\s+(?:already\s+)?(?:a\s+member|licensed|certified|registered"
     r"|qualified|(?:a|an)\s+(?:[\w'’-]+\s+)?(?:nurse|teacher|member|student|engineer|developer"
     r"|electrician|driver|accountant|lawyer|doctor|graduate))",
-    r"(?:have|did)\s+you\s+(?:ever\s+|already\s+)?(?:tried|try|met|meet|worked\s+(?:a|an|on|with)"
-    r"|used|use|seen|see|read|taken|take|passed|pass|finished|finish|eaten|had\s+(?:a|any|the)"
-    r"|been\s+to|heard\s+(?:of|about)|visited|driven|operated)",
+    r"(?:have|did)\s+you\s+(?:ever\s+|already\s+)?(?:worked\s+(?:a|an|on|with)|used|use|passed"
+    r"|pass|finished|finish|eaten|been\s+to|visited|driven|operated)",
     r"do\s+you\s+(?:already\s+)?have\s+(?:your|a|an)\s+(?:[\w'’-]+\s+)?(?:license|licence"
     r"|certification|certificate|cdl|degree|permit|clearance|visa|passport|car|card|ticket)",
     r"you\s+ever\s+(?:worked|used|done|tried|driven|run|operated|been)",
@@ -727,16 +750,21 @@ PAY_QUESTION: Final = _rx(
     rf"what(?:{A}s|\s+(?:are|is|were))\s+the\s+(?:day\s+rate|hourly\s+rate)",
     r"(?:day|hourly|daily)\s+rate|(?:a|the\s+first|my|the\s+next)\s+(?:pay\s+)?raise",
 )
-#: A sentence asking about the other person's own move, whose pay words are theirs, not the
-#: position's: "did you take a big hit money wise when you switched", "was that a big pay cut at
-#: first?" (after "I went from store manager to merchandising"). Past tense only: "would it be a
-#: pay cut?" and "what's the pay when you start?" ask about the position.
+#: A change in pay asked about the other person's own past move, whose pay words are theirs, not
+#: the position's: "was that a big pay cut at first?" (after "I went from store manager to
+#: merchandising"), "money wise did you take a big hit", "did you have to take less money".
+#: Only the pay change itself: "did you have a number in mind for the salary?" and "did you find
+#: out the hourly rate?" ask about the position's pay (`cues._their_move`: the pay word must lie
+#: inside a match).
 THEIR_MOVE: Final = _rx(
-    r"(?:did|were|had)\s+you\s+(?:\w+\s+){0,2}?(?:take|took|have|get|make|lose|accept|face|notice"
-    r"|find|feel|earn|go\s+through|worry)",
-    r"when\s+you\s+(?:first\s+)?(?:switched|moved|left|changed|made\s+the\s+(?:switch|move|jump"
-    r"|change|leap)|transitioned|went|jumped|joined|started|came\s+over|quit)",
-    r"(?:was|were)\s+(?:that|it|there)\s+(?:a\s+|any\s+)?(?:\w+\s+)?(?:pay|salary)\s+cuts?",
+    r"(?:was|were)\s+(?:that|it|there)\s+(?:a\s+|any\s+)?(?:\w+\s+)?(?:pay|salary|money)\s+"
+    r"(?:cut|hit|drop|dip)s?",
+    r"(?:did|had)\s+you\s+(?:have\s+to\s+)?(?:take|get|face|accept|notice|feel|see)\s+(?:a\s+)?"
+    r"(?:\w+\s+)?(?:pay|salary|money)\s+(?:cut|hit|drop|dip)",
+    r"money[\s-]?wise,?\s+(?:did|had)\s+you\s+(?:have\s+to\s+)?(?:take|get|face|feel)\s+(?:a\s+)?"
+    r"(?:\w+\s+)?(?:hit|cut|drop|dip)",
+    r"(?:did|had)\s+you\s+(?:have\s+to\s+)?(?:take|make|earn|accept|get)\s+(?:a\s+lot\s+|much\s+)?"
+    r"(?:less|more)\s+(?:money|pay|salary)",
 )
 #: Pay-like content: the pay, the money or a term of the job (hours, remote work, holidays).
 #: A pay question names one; the sentence model may name the cue only for a turn that does

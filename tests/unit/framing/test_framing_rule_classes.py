@@ -3,20 +3,24 @@ generated over templates x fillers x manager lines, typed and in recognizer styl
 no punctuation, no apostrophes), with the counter-class the fix must leave alone:
 
 * "maybe" as politeness inside a request ("could you maybe pass my name along") hedges nothing;
-  "Maybe.", "maybe later", "I could maybe see myself there" still do.
+  "Maybe.", "maybe later", "Could I maybe get back to you on that?" still do.
 * declining to answer ("I'd rather not say") is no conditional interest; "I'd rather learn more
-  first" still is.
+  first" and "I'd rather not say yes until I've talked to my partner" still are.
 * "flag your application / flag you to the recruiter" asks for commitment: a bare yes to it is.
 * "I'll take it" to an offered thing (a card, an email, a coffee) commits to nothing; to work
   offered it still does.
-* pay words in a question about the other person's own move ("did you take a pay cut when you
-  switched?") ask no pay question; "would it be a pay cut?" still does.
-* a bare hedge answering small talk (pizza, lunch, coming back) or a question about a fact of
-  one's status ("Do you have your license yet?" "Not yet.") hedges nothing; "Have you applied
-  anywhere yet?" "Not yet." still does.
+* a pay change asked about the other person's own move ("did you take a pay cut when you
+  switched?") asks no pay question; "would it be a pay cut?", "did you find out the pay for this
+  role?" and a pay question beside "when you joined" still do.
+* a bare hedge answering small talk (pizza, lunch) or a question about a fact of one's status
+  in the line's last sentence ("Do you have your license yet?" "Not yet.") hedges nothing; "Have
+  you applied anywhere yet?" "Not yet." and small talk before "Would you consider joining us?"
+  still hedge.
 * "introduce me to whoever's hiring" asks for the job; "introduce me to whoever runs the data
   team" still seeks a referral to learn.
 * "I ran out last week" pitches nothing; "I ran the night shift for six years" still does.
+* "perhaps/maybe" weighing a claim ("So perhaps more than I let on.", "curiosity is perhaps my
+  defining trait") hedges no interest (the hedges above still hedge).
 """
 
 from __future__ import annotations
@@ -74,17 +78,6 @@ POLITE_MAYBE_REQUESTS = _styles(
         )
     ]
 )  # fmt: skip
-POLITE_MAYBE_OTHER = _styles(
-    [
-        ("I can give you a tour of the floor.", f"{lead}{modal} {subject} maybe {ask}?")
-        for lead, (modal, subject), ask in itertools.product(
-            LEADS,
-            (("could", "I"), ("can", "I"), ("do", "you"), ("could", "you"), ("would", "you")),
-            ("meet the shift supervisor while I'm there", "see the loading dock too",
-             "say hi to the night crew", "grab a coffee on the way"),
-        )
-    ]
-)  # fmt: skip
 HEDGING_MAYBE = _styles(
     [
         ("Would you be interested in the analyst position?", answer)
@@ -92,6 +85,8 @@ HEDGING_MAYBE = _styles(
             "Maybe.", "Maybe later, I'm still looking around.", "I could maybe see myself there.",
             "Maybe, I'd need to know more about the team.", "Perhaps, it depends on the team.",
             "Possibly, I'm not sure yet.", "maybe one day", "Hmm, maybe.",
+            "Could I maybe get back to you on that?", "Would I maybe be a fit for it?",
+            "could we maybe talk again next month", "Can I maybe think it over?",
         )
     ]
 )  # fmt: skip
@@ -102,7 +97,7 @@ def _maybe_inside_a_request_hedges_nothing(case: Case) -> None:
 
 
 def test_maybe_inside_a_request_hedges_nothing() -> None:
-    _every(POLITE_MAYBE_REQUESTS + POLITE_MAYBE_OTHER, _maybe_inside_a_request_hedges_nothing)
+    _every(POLITE_MAYBE_REQUESTS, _maybe_inside_a_request_hedges_nothing)
 
 
 def _a_softened_request_for_the_job_is_an_interview(case: Case) -> None:
@@ -140,7 +135,7 @@ DECLINES = _styles(
             ("I'd rather", "I would rather", "Honestly I'd rather"),
             ("say", "get into it", "go into that", "answer that", "share that", "talk about it",
              "discuss that"),
-            (".", ", if that's all right.", " just yet, if that's alright."),
+            (".", ", if that's all right.", ", but I'm happy to talk through my experience."),
             PERSONAL_LINES,
         )
     ]
@@ -152,6 +147,10 @@ STILL_RATHER = _styles(
             "I'd rather learn more about the team first.", "I'd rather wait a bit, honestly.",
             "I'd rather see the day to day before I decide.", "I would rather hold off for now.",
             "I'd rather meet the team first.", "Id rather think about it.",
+            "I'd rather not say yes until I've talked to my partner.",
+            "I'd rather not say yes just yet, I need to think.",
+            "I'd rather not answer that until I know more.",
+            "id rather not commit before i see the team",
         )
     ]
 )  # fmt: skip
@@ -222,7 +221,7 @@ def test_flagging_a_thing_asks_for_no_commitment() -> None:
 THING_LINES = (
     "Do you want the recruiter's email?", "Here's my card.", "Would you like a coffee?",
     "There's one brochure left, do you want it?", "Want my number?",
-    "I have a spare copy of the slides if you want.",
+    "I have the slides on a stick if you want them.",
 )  # fmt: skip
 TAKE_IT = ("{t}, I'll take it.", "oh {t} ill take it", "{t}! I'll take it, thanks so much.",
            "{t}, I'll take it. What do you wish more people asked you?")  # fmt: skip
@@ -277,17 +276,28 @@ THEIR_MOVE = _styles(
              "money wise did you take a big hit when you switched?",
              "was there a salary cut when you moved over?",
              "did you have to take less money when you made the move?",
-             "how was the pay when you first left teaching?"),
+             "did you see a pay drop after you moved?"),
         )
     ]
 )  # fmt: skip
 THE_POSITIONS_PAY = _styles(
     [
-        ("We have an opening on the merchandising team.", question)
+        ("We have an opening on the merchandising team.", f"{ask} {what}{scope}?")
+        for ask, what, scope in itertools.product(
+            ("Did you have a number in mind for", "Did you get a chance to check",
+             "Did you find out", "Were you able to get me"),
+            ("the salary", "the pay", "the hourly rate", "a salary range"),
+            (" for this role", " for the position", ""),
+        )
+    ]
+    + [
+        ("I went from store manager to corporate merchandising.", question)
         for question in (
             "Would it be a pay cut for me?", "What's the salary for the role?",
             "What does it pay when you start?", "Is the pay better than retail?",
-            "how much would I make", "What's the pay range?",
+            "so whats the salary for this role and when you started here did you like it",
+            "how much does it pay and what was it like when you joined",
+            "would i have to take a pay cut",
         )
     ]
 )  # fmt: skip
@@ -322,13 +332,13 @@ def test_the_classes_are_generated_at_scale() -> None:
 
 SOCIAL_LINES = (
     "Are you hungry? There's pizza in the back.", "Did you want to grab lunch after this?",
-    "Did you try the food? The samosas are great.", "Would you like a coffee?",
-    "We'll be at the booth until four if you want to come back.",
+    "The samosas are great. Did you try the samosas?", "Would you like a coffee?",
+    "We're at the booth all day. Want a cookie?",
 )  # fmt: skip
 STATUS_LINES = (
     "Do you have your license yet?", "Are you a member of the state nurses association?",
-    "You ever worked a lathe?", "Have you met the rest of the team yet?",
-    "Are you licensed in this state?", "Have you tried the dumplings?",
+    "You ever worked a lathe?", "Have you used Figma before?",
+    "Are you licensed in this state?", "Have you tried the dumplings yet?",
 )  # fmt: skip
 SMALL_TALK_HEDGES = _styles(
     [
@@ -359,6 +369,21 @@ WORK_HEDGES = _styles(
 )  # fmt: skip
 
 
+SMALL_TALK_THEN_WORK = _styles(
+    [
+        (f"{talk} {work}", hedge)
+        for talk, work, hedge in itertools.product(
+            ("Are you hungry? There's pizza in the back.", "Have you used Kafka much?",
+             "The coffee here is great.", "Are you a member of the nurses association?"),
+            ("Would you consider joining us?", "Want to meet the team next week?",
+             "Would you come back and talk to Dana?",
+             "Would you be interested in working with them?"),
+            ("Maybe.", "Maybe later.", "Not yet, maybe.", "maybe"),
+        )
+    ]
+)  # fmt: skip
+
+
 def _a_bare_hedge_to_small_talk_hedges_nothing(case: Case) -> None:
     result = _rules(case)
     assert not _cues(result, "conditional_interest"), (case, result.cues)
@@ -377,7 +402,7 @@ def _a_hedge_about_work_still_hedges(case: Case) -> None:
 
 
 def test_a_hedge_about_work_still_hedges() -> None:
-    _every(WORK_HEDGES, _a_hedge_about_work_still_hedges)
+    _every(WORK_HEDGES + SMALL_TALK_THEN_WORK, _a_hedge_about_work_still_hedges)
 
 
 # --- an introduction to whoever is hiring ---------------------------------------------------------
@@ -470,3 +495,30 @@ def _running_something_is_still_a_pitch(case: Case) -> None:
 
 def test_running_something_is_still_a_pitch() -> None:
     _every(LEADING_RUN, _running_something_is_still_a_pitch)
+
+
+# --- "perhaps" weighing a claim -----------------------------------------------------------------
+
+WEIGHED_CLAIMS = _styles(
+    [
+        (line, f"{lead}{claim}")
+        for line, lead, claim in itertools.product(
+            ("What do you know about municipal finance?", "We really value curiosity on our team.",
+             "What are you like under pressure?"),
+            ("", "Honestly, ", "That's wonderful to hear, because "),
+            ("curiosity is perhaps my defining trait.", "so perhaps more than I let on.",
+             "maybe better than you'd think.", "that's possibly my biggest strength.",
+             "it's maybe the strongest part of my work.", "perhaps even more than my manager.",
+             "calm is maybe my main thing.", "perhaps less than I should, but I learn fast."),
+        )
+    ]
+)  # fmt: skip
+
+
+def _perhaps_weighing_a_claim_hedges_nothing(case: Case) -> None:
+    assert not _cues(_rules(case), "conditional_interest"), case
+
+
+def test_perhaps_weighing_a_claim_hedges_nothing() -> None:
+    assert len(WEIGHED_CLAIMS) >= 80
+    _every(WEIGHED_CLAIMS, _perhaps_weighing_a_claim_hedges_nothing)
