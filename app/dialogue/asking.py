@@ -505,7 +505,9 @@ _ASKS_TERMS: Final = re.compile(
     r"|\b(?:put|get)\s+(?:over\s+)?your\s+(?:cv|resume)\b|\byour\s+number\b"
     r"|\bwhen\s+can\s+you\s+start\b|\bmoney\b|\bwhat\s+are\s+you\s+(?:earning|on)\b|\bterms\b"
     r"|\b(?:sort\s+of|kind\s+of|its|any)\s+pay\b"
-    r"|\bpay\s+(?:range|band)\b",
+    r"|\bpay\s+(?:range|band)\b"
+    # "What would you expect to be paid?", "what do you hope to earn?"
+    r"|\b(?:be|get|getting|being)\s+paid\b|\bto\s+(?:earn|make)\b(?!\s+(?:sure|sense|it|time))",
     re.IGNORECASE,
 )
 _NAMES_TERMS: Final = re.compile(

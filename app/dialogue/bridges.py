@@ -5,11 +5,17 @@ fits depends on what was just said and what comes next.
 
 - after a **deflection** ("I'd be guessing; Lena would know"): a short move on, or a small
   apology ("Sorry, I know that's not much help.");
-- after an **answer**, into a line that **asks about the seeker**: a hand back ("But enough
+- after an **answer** at the seeker's **first** question: nothing. There is no earlier thread
+  to come back to ("So, where were we?") and nothing to cut short;
+- after an answer, into a line that **asks about the seeker**: a hand back ("But enough
   about me.");
 - after an answer, into an **ending**: only what can close ("Anyway, that's the short
-  version."), never "So, where were we?" before a goodbye;
-- after an answer, into any **other line**: "Anyway.", "So, where were we?" ...
+  version.");
+- after an answer, into a line that opens with **another question**: nothing. The answer
+  closed the topic and the question starts the next one;
+- after an answer, into a **statement**: a plain "Anyway." or "Right.". Never "So, where
+  were we?" (the talk was nowhere else) or "But that's enough of that." (it brushes off
+  the seeker's own question).
 
 Every bridge is a part of its own, known in advance and pre-rendered like every other line
 (`Scenario.manager_lines` lists `ALL`). A scenario may name its own `bridges`; they are then
@@ -37,13 +43,12 @@ TURN_BACKS: Final = (
 )
 #: After an answer, before an ending: words that can close a topic.
 BEFORE_ENDING: Final = ("Anyway, that's the short version.", "Anyway.", "Okay, anyway.")
-#: After an answer, before any other line.
-#: (Not "that's the short version": it closes the talk, so only before an ending.)
-AFTER_ANSWER: Final = (
-    "Anyway.",
-    "So, where were we?",
-    "But that's enough of that.",
-)
+#: After an answer, before a line that opens with a statement. (Not "that's the short version":
+#: it closes the talk, so only before an ending. Not "So, where were we?": the seeker's question
+#: was the thread. Not "But that's enough of that.": it waves off what the seeker asked.)
+AFTER_ANSWER: Final = ("Anyway.", "Right.")
+#: No words at all: the knowledge answer closes its topic and the line goes on by itself.
+NONE: Final[tuple[str, ...]] = ()
 #: Every default bridge, each once: what is pre-rendered for a scenario without its own.
 ALL: Final = tuple(
     dict.fromkeys((*AFTER_ANSWER, *TURN_BACKS, *AFTER_DEFLECTION, *BEFORE_ENDING, "Okay, anyway."))
@@ -62,17 +67,29 @@ def _first_word(text: str) -> str:
 
 
 def kind_of_join(
-    *, deflected: bool, asks_seeker: bool, ending: bool, private: bool = False
+    *,
+    deflected: bool,
+    asks_seeker: bool,
+    ending: bool,
+    private: bool = False,
+    first: bool = False,
+    opens_question: bool = False,
 ) -> tuple[str, ...]:
-    """The default bridges that fit between what was just said and the line that follows."""
+    """The default bridges that fit between what was just said and the line that follows;
+    `NONE` when no words fit (`first`: the seeker's first answer of the rehearsal;
+    `opens_question`: the line's first sentence asks something)."""
     if private:
         return AFTER_PRIVATE
     if deflected:
         return AFTER_DEFLECTION
+    if first:
+        return NONE
     if ending:
         return BEFORE_ENDING
     if asks_seeker:
         return TURN_BACKS
+    if opens_question:
+        return NONE
     return AFTER_ANSWER
 
 

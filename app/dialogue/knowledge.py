@@ -315,9 +315,11 @@ class KnowledgeMatcher:
     def retells(self, answers: Sequence[str], line: str) -> bool:
         """Whether `line` already tells what one of these answers tells: a sentence of an
         answer and a sentence of the line say the same (the sentence model's cosine, or most
-        of their words), or they name the same two people. Then the line covers the topic."""
-        said = [s for s in sentences(line) if len(plain_terms(s)) >= _SAME_MIN_TERMS]
-        told = [s for a in answers for s in sentences(a) if len(plain_terms(s)) >= _SAME_MIN_TERMS]
+        of their words), or they name the same two people. Then the line covers the topic.
+        A short sentence ("Right now it's plumbing, honestly.") is compared by meaning too,
+        when it shares a word with the other ("The truth is it's mostly plumbing ...")."""
+        said = [s for s in sentences(line) if plain_terms(s)]
+        told = [s for a in answers for s in sentences(a) if plain_terms(s)]
         named = names(line)
         if any(len(names(a) & named) >= _SAME_NAMES for a in answers):
             return True
@@ -332,10 +334,27 @@ class KnowledgeMatcher:
         if vectors is None:
             return False
         cosines = vectors[: len(told)] @ vectors[len(told) :].T
+        # a sentence of few words ("Sorry, one sec.") is near many others: it must share one
+        comparable = np.array([[_comparable(a, b) for b in said] for a in told])
         return bool(
-            (cosines >= _SAME_MEANING).any()
+            ((cosines >= _SAME_MEANING) & comparable).any()
             or ((cosines >= _SAME_MEANING_LOW) & (overlaps >= _SAME_WORDS_LOW)).any()
         )
+
+    def echoes(self, told: Sequence[str], sentence: str) -> bool:
+        """Whether `sentence` is about what these sentences just told, by meaning (cosine at
+        least ECHO_MEANING with one of them; never without the encoder): "I look after the
+        data platform at Brightwater Health" right after "We own the pipelines that move data
+        from forty clinics ..." introduces again what was just described."""
+        told = [s for t in told for s in sentences(t) if plain_terms(s)]
+        if not told or not plain_terms(sentence):
+            return False
+        if self._encoder is None or self._centroids is None:
+            return False
+        vectors = self._sentence_vectors([*told, sentence])
+        if vectors is None:
+            return False
+        return bool((vectors[:-1] @ vectors[-1] >= ECHO_MEANING).any())
 
     def _sentence_vectors(self, texts: list[str]) -> npt.NDArray[np.float32] | None:
         """Embeddings of sentences, each computed once per matcher (all are known lines)."""
@@ -463,6 +482,19 @@ _SAME_WORDS: Final = 0.75
 _SAME_WORDS_LOW: Final = 0.35
 _SAME_MIN_TERMS: Final = 3
 _SAME_NAMES: Final = 2
+
+
+#: A statement of the scripted line this close (cosine) to a sentence of the knowledge answer
+#: said just before it tells the same thing again, and is left out of the reply (when the line
+#: still asks something without it).
+ECHO_MEANING: Final = 0.5
+
+
+def _comparable(a: str, b: str) -> bool:
+    """Whether two sentences may be compared by meaning alone: both of _SAME_MIN_TERMS terms
+    or more, or sharing a plain word."""
+    ta, tb = set(plain_terms(a)), set(plain_terms(b))
+    return (len(ta) >= _SAME_MIN_TERMS and len(tb) >= _SAME_MIN_TERMS) or bool(ta & tb)
 
 
 def _overlap(a: str, b: str) -> float:

@@ -200,6 +200,16 @@ _REACTION: Final = (
 _REACTS = re.compile(rf"{_REACTION}(?:,\s+{_REACTION})*[.!]+\s+", re.IGNORECASE)
 
 
+def from_question(line: str) -> str | None:
+    """The line from its first question on, when statements come before it ("I look after the
+    data platform at Brightwater Health. And you, what's your corner of data work?" -> "And
+    you, ..."): what is said after a knowledge answer that those statements would tell again.
+    None when the line opens with its question or asks nothing."""
+    said = [s for s in re.split(r"(?<=[.!?])\s+", line.strip()) if s]
+    ask = next((i for i, s in enumerate(said) if s.endswith("?")), None)
+    return " ".join(said[ask:]) if ask else None
+
+
 def split_reaction(line: str) -> tuple[str, str] | None:
     """("That makes sense.", "The rest of the line.") when the line opens with a bare reaction
     to the seeker's words; None otherwise. The rest is what is said when the reaction is left
@@ -287,6 +297,9 @@ class Scenario:
                     reaction = split_reaction(text)
                     if reaction is not None:
                         seen.setdefault(reaction[1], None)
+                    asked = from_question(text)
+                    if asked is not None:  # after an answer its statements would retell
+                        seen.setdefault(asked, None)
         for topic in knowledge.topics:
             for text in topic.answers:
                 seen.setdefault(text, None)

@@ -33,6 +33,7 @@ from app.dialogue.model import (
     Outcome,
     Scenario,
     Topic,
+    from_question,
     join_parts,
     opens_with_acknowledgement,
     split_acknowledgement,
@@ -147,6 +148,7 @@ class Runner:
         self._said: set[str] = set()  # knowledge parts already said this rehearsal
         self._told: dict[str, int] = {}  # times each topic was answered this rehearsal
         self._deflections = 0
+        self._heard = 0  # the seeker's answers so far in this rehearsal
         self._bridges = BridgeTurns(random.Random(rng.random()))
 
     @property
@@ -173,6 +175,17 @@ class Runner:
                     seen.add(branch.goto)
                     queue.append(branch.goto)
         return list(dict.fromkeys([*order, *self.scenario.manager_lines()]))
+
+    def say_again(self, said: str) -> bool:
+        """Start on the phrasing said before at the current node ("Try again from here"
+        replays the line the first attempt heard, not another wording of it): the node line
+        that `said` is or ends with (after a knowledge answer). False when none is."""
+        text = said.strip()
+        line = next((t for t in self.current.lines if text.endswith(t.strip())), None)
+        if line is None:
+            return False
+        self._phrasing[self.current.id] = line
+        return True
 
     @property
     def finished(self) -> bool:
@@ -214,6 +227,7 @@ class Runner:
         if branch is None:
             raise RuntimeError(f"node '{self.current.id}' has no branch for this answer")
         previous = self.line().text  # what the seeker answered ("tell me more" is about it)
+        self._heard += 1
         self.current = self.scenario.nodes[branch.goto]
         self.path.append(self.current.id)
         self._not_retold()
@@ -336,17 +350,21 @@ class Runner:
         if acknowledged is not None:  # "Good question." + answer + the rest of the line
             if not opens_with_acknowledgement(parts[0]):  # not "Good question." twice
                 parts.insert(0, acknowledged[0])
-            rest = acknowledged[1]
+            rest = self._untold(parts, acknowledged[1]) if topic is not None else acknowledged[1]
             parts.append(rest)
         else:
             reaction = split_reaction(scripted.text)
             rest = reaction[1] if reaction is not None else scripted.text
-            if not _CONNECTIVE.match(rest):
-                parts.append(
-                    self._bridge(
-                        rest, deflected=topic is None, ending=scripted.is_end, private=private
-                    )
+            rest = self._untold(parts, rest) if topic is not None else rest
+            bridge = (
+                None
+                if _CONNECTIVE.match(rest)
+                else self._bridge(
+                    rest, deflected=topic is None, ending=scripted.is_end, private=private
                 )
+            )
+            if bridge is not None:
+                parts.append(bridge)
             parts.append(rest)
         if follow_up is not None:
             parts.append(follow_up)
@@ -359,18 +377,37 @@ class Runner:
             prompt=join_parts([rest, *((follow_up,) if follow_up else ())]),
         )
 
-    def _bridge(self, line: str, *, deflected: bool, ending: bool, private: bool) -> str:
-        """A bridge into `line` that fits what was just said (an answer or a deflection) and
-        what comes next (a question about the seeker, an ending, anything else): the least
-        used so far and never the one said last. A scenario's own bridges fit everywhere."""
+    def _bridge(self, line: str, *, deflected: bool, ending: bool, private: bool) -> str | None:
+        """A bridge into `line` that fits what came before (the seeker's first question, an
+        answer or a deflection) and what comes next (a question about the seeker, an ending,
+        another question, a statement): the least used so far and never the one said last;
+        None when no words fit. A scenario's own bridges fit wherever a bridge is said."""
         first = first_sentence(line)
-        options = self.scenario.knowledge.bridges or kind_of_join(
+        asks = bool(find_questions(first))
+        options = kind_of_join(
             deflected=deflected,
-            asks_seeker=bool(find_questions(first)) and about_seeker(first),
+            asks_seeker=asks and about_seeker(first),
             ending=ending,
             private=private,
+            first=self._heard <= 1,
+            opens_question=asks,
         )
-        return self._bridges.take(options)
+        if not options:
+            return None
+        return self._bridges.take(self.scenario.knowledge.bridges or options)
+
+    def _untold(self, told: Sequence[str], line: str) -> str:
+        """The line from its first question on when a statement before it tells again, by
+        meaning, what the answer just said ("We own the pipelines ..." then "I look after the
+        data platform at Brightwater Health."); else the whole line. (The part from the
+        question on is pre-rendered: `Scenario.manager_lines`.)"""
+        asked = from_question(line)
+        if asked is None:
+            return line
+        before = sentences(line[: len(line) - len(asked)])
+        if any(self.matcher.echoes(told, s) for s in before):
+            return asked
+        return line
 
     def _not_retold(self) -> None:
         """When this node's phrasing retells what a knowledge answer already said in this

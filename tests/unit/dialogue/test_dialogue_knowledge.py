@@ -177,7 +177,8 @@ def test_follow_up_when_the_next_line_asks_nothing(demo: Runner) -> None:
     assert line.topic == "tools"
     assert line.parts[-1] == "Have you used any of those?"
     assert line.prompt.endswith("trust the numbers. Have you used any of those?")
-    assert line.parts[1] in AFTER_ANSWER  # the scripted line opens with no connective
+    # the seeker's first question: no bridge, though the scripted line opens with no connective
+    assert not set(line.parts) & {*AFTER_ANSWER, *TURN_BACKS}, line.parts
 
 
 def test_unknown_question_gets_a_deflection(demo: Runner) -> None:
@@ -311,7 +312,11 @@ def test_the_answer_goes_after_an_acknowledgement(write_scenario: Callable[..., 
 
 def test_a_reaction_to_the_seeker_is_left_out(write_scenario: Callable[..., Path]) -> None:
     """ "That makes sense." would react to the manager's own answer: the rest is said."""
+    first = _one_step(write_scenario, "That makes sense. You should meet Lena.")
+    line = first.advance("exploration", {"seeker_question"}, questions=["What tools do you use?"])
+    assert line.parts == ("Python and SQL, mostly.", "You should meet Lena.")  # no bridge yet
     runner = _one_step(write_scenario, "That makes sense. You should meet Lena.")
+    runner._heard = 1  # a later question of the rehearsal: a bridge before the statement
     line = runner.advance("exploration", {"seeker_question"}, questions=["What tools do you use?"])
     assert line.parts[::2] == ("Python and SQL, mostly.", "You should meet Lena.")
     assert line.parts[1] in runner.scenario.bridges()
@@ -366,6 +371,7 @@ def test_bridges_take_turns(write_scenario: Callable[..., Path]) -> None:
         "  good_end:",
     )
     runner = Runner(load_scenario(write_scenario(loop + KNOWLEDGE)), seed=0)
+    runner._heard = 1  # not the seeker's first question, which gets no bridge
     said = []
     # a topic asked again is not retold word for word: two topics, asked in turn
     for question in ("what tools do you use", "typical week?", "what's a typical week", "tools?"):
