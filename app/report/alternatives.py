@@ -53,6 +53,23 @@ _INVITE: Final = re.compile(
 _YOU: Final = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd)\b", re.I)
 #: "do you think/know ..." asks about the manager's own world as often as about the seeker.
 _YOU_ASIDE: Final = re.compile(r"\b(?:do|did|would)\s+you\s+(?:think|know|mind|say)\b", re.I)
+#: An invitation asked as an open question ("What would you like to know?").
+_WH_INVITE: Final = re.compile(r"^\W*(?:(?:so|and|well|okay|ok),?\s+)?(?:what|which)\b", re.I)
+#: An open question after the seeker's reasons ("What makes you want Fernhill in particular?",
+#: "What brings you here tonight?", "What got you interested in product?"): a why-question.
+_REASONS: Final = re.compile(
+    r"\bwhat\s+(?:makes|made|brings|brought|draws|drew|got|gets|attracts|attracted|"
+    r"interests|interested|pulls|pulled|led)\s+you\b|\bhow\s+come\b",
+    re.I,
+)
+#: Words that answer a yes/no question, not an open one: "Yes!" is no answer to "What brings
+#: you here tonight?", so it is never kept as the seeker's plain answer to such a question.
+_YES_NO_WORD: Final = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|no|nope|nah|sure|absolutely|definitely|totally|of\s+course|"
+    r"okay|ok|oh|well|hmm+|um+|uh+)\b[\s,.!?;:—-]*",
+    re.I,
+)
+_PLAIN_MIN_WORDS: Final = 3
 _PLAIN_WORDS: Final = 16
 _CLAUSE: Final = re.compile(r",|;|:| - | — |\s(?:and|where|which|so|but)\s")
 
@@ -97,6 +114,8 @@ def line_kind(manager_line: str | None) -> Moment:
     if _INVITE.search(sentence):
         return Moment("invite", False, sentence)
     first = next((w for w in words if w in _AUX or w in _OPEN or w == "why"), None)
+    if first in _OPEN and _REASONS.search(sentence):
+        first = "why"  # "What makes you want Fernhill?", "What brings you here?": reasons
     if told and not question:
         return Moment("open", about_you, sentence)
     if first == "why":
@@ -131,7 +150,13 @@ def plain_answer(answer: str | None, cue_start: int | None, cue: str) -> str | N
         if not 3 <= len(clause.split()) <= _PLAIN_WORDS:
             return None
         first = clause
-    first = first.rstrip(",;:—- ")
+    # "Yes! The rest can wait" answers "are you interested?", not "what brings you here?"
+    bare = _YES_NO_WORD.sub("", first)
+    if bare != first and bare:
+        bare = bare[0].upper() + bare[1:]  # "Yes, I'm a nurse." -> "I'm a nurse."
+    first = bare.rstrip(",;:—- ")
+    if len(first.split()) < _PLAIN_MIN_WORDS:
+        return None
     return first if first[-1] in ".!" else first + "."
 
 
@@ -196,13 +221,50 @@ _BACK: Final = (
     lambda f: f"How is {f} going, by the way?",
 )
 _WORK: Final = (lambda f: f"What's involved in {f} day to day?",)
-_GENERIC_ROLE = "What would someone in the role spend most of their time on?"
-_GENERIC_BACK = "What about you: what does your work look like these days?"
+#: Questions back when the manager's line names nothing to ask about; which one is said
+#: depends on the line and the turn, so rehearsals do not all end on the same stock words.
+_GENERIC_BACKS: Final = (
+    "What about you: what does your work look like these days?",
+    "How did you come to this yourself?",
+    "What's keeping you busy at the moment?",
+    "What do you enjoy most about what you do?",
+    "What's the part of your work people misunderstand most?",
+)
+
+
+#: About the role or the work, when the line names nothing to ask about.
+_GENERIC_ROLES: Final = (
+    "What would someone in the role spend most of their time on?",
+    "What does a normal week look like on your side?",
+    "What would a newcomer find hardest at first?",
+    "What does good work look like in your team?",
+)
+#: Inviting the manager's view, when the line names nothing to ask about.
+_GENERIC_VIEWS: Final = (
+    "How do you see it: what matters most in your work right now?",
+    "What's taking most of your attention at the moment?",
+    "What do you wish more people understood about your work?",
+)
+
+
+def _generic(options: Sequence[str], sentence: str, turn: int) -> str:
+    """A stock question chosen by the line (a stable sum of its letters) and the turn."""
+    return options[(sum(map(ord, sentence)) + turn) % len(options)]
+
+
+def _generic_back(sentence: str, turn: int) -> str:
+    return _generic(_GENERIC_BACKS, sentence, turn)
 
 
 def _openers(cue: str, moment: Moment) -> tuple[str, ...]:
     """How the alternative opens: an answer of the kind the line asked for."""
     kind = moment.kind
+    if kind == "invite" and _WH_INVITE.match(moment.sentence):
+        # "What would you want to ask her?" is not answered by "Yes" or "A few"
+        return (
+            "Mostly what the work is like day to day, if that's all right.",
+            "Mainly what a normal week looks like, honestly.",
+        )
     if cue == "commitment":
         return {
             "interest": (
@@ -297,7 +359,7 @@ def compose(
     plain = plain_answer(answer, cue_start, cue) if asked_about_you else None
     if plain is not None:
         # A question about the seeker: answer it plainly in their own words, then ask back.
-        back = _question(focus, turn, _BACK, _GENERIC_BACK)
+        back = _question(focus, turn, _BACK, _generic_back(moment.sentence, turn))
         if cue in ("job_request", "pay_question"):
             return f"{plain} The rest can wait: I'd love to understand the work first. {back}"
         return f"{plain} {back}"
@@ -308,14 +370,15 @@ def compose(
         opener = example_answer(moment.sentence)
         if cue in ("job_request", "pay_question"):
             opener += " The rest can wait: I'd love to understand the work first."
-        return f"{opener} {_question(focus, turn, _BACK, _GENERIC_BACK)}"
+        return f"{opener} {_question(focus, turn, _BACK, _generic_back(moment.sentence, turn))}"
     opening = _pick(_openers(cue, moment), turn)
+    role = _generic(_GENERIC_ROLES, moment.sentence, turn)
     if cue == "commitment":
-        question = _question(focus, turn, _ABOUT, _GENERIC_ROLE)
+        question = _question(focus, turn, _ABOUT, role)
     elif cue in ("self_promotion", "interview"):
         question = _question(
-            focus, turn, _INVITING, "How do you see it: what matters most in your work right now?"
+            focus, turn, _INVITING, _generic(_GENERIC_VIEWS, moment.sentence, turn)
         )
     else:
-        question = _question(focus, turn, _WORK, _GENERIC_ROLE)
+        question = _question(focus, turn, _WORK, role)
     return f"{opening} {question}"
