@@ -164,6 +164,8 @@ class Conversation:
         self._pending: deque[Callable[[], None]] = deque()  # writes the store refused
         self._held: TurnData | None = None  # a voiced manager line waiting for its audio
         self.runner = Runner(scenario, seed=seed, start=start)
+        if parent_session_id is not None and store is not None:
+            self._say_again(store, parent_session_id, len(prior))
         self.turns: list[TurnData] = []
         #: Turns whose recording could not be kept (full disk...): index -> the reason.
         self.lost_recordings: dict[int, str] = {}
@@ -176,6 +178,16 @@ class Conversation:
         self._prompts: dict[int, str] = {}  # answer index -> the line it answered (for revising)
         #: Once ended: the status, the outcome and when (a revision after the end re-stores them).
         self._ended: tuple[str, Outcome | None, float] | None = None
+
+    def _say_again(self, store: Store, parent: int, turn: int) -> None:
+        """A retry starts on the words the first attempt heard at its pivot, not another
+        phrasing of that line (the runner's seed is new). A store that cannot say: any."""
+        try:
+            pivot = next((t for t in store.turns(parent) if t.idx == turn), None)
+        except StoreError:
+            return
+        if pivot is not None and pivot.speaker == "manager":
+            self.runner.say_again(pivot.text)
 
     @classmethod
     def resume(
