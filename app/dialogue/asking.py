@@ -506,8 +506,9 @@ _ASKS_TERMS: Final = re.compile(
     r"|\bwhen\s+can\s+you\s+start\b|\bmoney\b|\bwhat\s+are\s+you\s+(?:earning|on)\b|\bterms\b"
     r"|\b(?:sort\s+of|kind\s+of|its|any)\s+pay\b"
     r"|\bpay\s+(?:range|band)\b"
-    # "What would you expect to be paid?", "what do you hope to earn?"
-    r"|\b(?:be|get|getting|being)\s+paid\b|\bto\s+(?:earn|make)\b(?!\s+(?:sure|sense|it|time))",
+    # "What would you expect to be paid?", "what do you hope to earn?" (not "to make": "what
+    # decision are you trying to make?")
+    r"|\b(?:be|get|getting|being)\s+paid\b|\bto\s+earn\b",
     re.IGNORECASE,
 )
 _NAMES_TERMS: Final = re.compile(
