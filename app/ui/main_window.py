@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
             )
         if store is None:
             notices.append("History is off for this run: the database could not be opened.")
-        self.picker.show_notice(" ".join(notices))
+        self.picker.show_notice("\n".join(notices))
         self.attached.emit()
 
     @property

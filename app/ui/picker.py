@@ -82,6 +82,7 @@ class ScenarioPicker(QWidget):
             QLabel(), "pickerNotice", "Notice", "Something to know from the last time you used it."
         )
         self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # one notice a line, never markup
         self.notice.hide()
 
         self.list = named(

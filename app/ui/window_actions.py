@@ -244,4 +244,4 @@ def speech_notice(window: MainWindow, text: str) -> None:
         return
     shown = window.picker.notice.text().strip() if window.picker.notice.isVisibleTo(window) else ""
     if text not in shown:
-        window.picker.show_notice(f"{shown} {text}".strip())
+        window.picker.show_notice(f"{shown}\n{text}".strip())

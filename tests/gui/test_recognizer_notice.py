@@ -5,6 +5,7 @@ before a rehearsal (beside any start-up notice), on the conversation's banner du
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.testing.driver import FrameshiftDriver
 
@@ -33,6 +34,9 @@ def test_a_recognizer_sentence_reaches_the_screen(
         assert sentence in picker.notice.text()
         assert picker.notice.isVisibleTo(app.window)
     assert picker.notice.text().startswith("1 problem(s)")  # the start-up notice is kept
+    # One notice a line, as plain text (trial 8 H29: they ran together in one sentence).
+    assert picker.notice.text().splitlines() == ["1 problem(s) in scenario files.", *SENTENCES]
+    assert picker.notice.textFormat() == Qt.TextFormat.PlainText
     signal.emit(SENTENCES[0])
     assert picker.notice.text().count(SENTENCES[0]) == 1  # said once, not piled up
     app.start("alumni-call")
