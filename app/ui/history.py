@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -78,6 +79,7 @@ class HistoryView(QWidget):
         self.setObjectName("historyScreen")
         self.model = SessionTableModel(None)
         self._backfill: Backfill | None = None
+        self._count_pending = False  # a slice is queued on the event loop
         title = QLabel("Your past conversations")
         title.setObjectName("screenTitle")
         title.setWordWrap(True)  # large text on a small screen: wrap, never widen the window
@@ -169,6 +171,7 @@ class HistoryView(QWidget):
         self._size_rows_and_columns()
         store = self.model.store
         self._backfill = None
+        self._count_pending = False  # a slice queued for the old count returns at once
         try:
             self.model.reload()
             rows: list[dict[str, Any]] = []
@@ -207,8 +210,13 @@ class HistoryView(QWidget):
 
     def _count_later(self) -> None:
         backfill = self._backfill
-        if backfill is not None and not backfill.done:
+        if backfill is not None and not backfill.done and not self._count_pending:
+            self._count_pending = True
             QTimer.singleShot(0, self, lambda: self._count_more(backfill))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._count_later()  # resume a count paused while the History was hidden
 
     def _count_more(self, backfill: Backfill) -> None:
         """Count the next slice of sessions saved without a count; when all are counted,
@@ -216,8 +224,13 @@ class HistoryView(QWidget):
         from app.report.questions import with_counts
         from app.store import StoreError
 
+        self._count_pending = False
         if backfill is not self._backfill or backfill.store is not self.model.store:
             return  # reloaded or detached meanwhile: that reload runs its own
+        if not self.isVisible():
+            # Paused while another screen shows (a rehearsal's audio and decodes share this
+            # thread: review 8 R4); showEvent resumes it.
+            return
         try:
             backfill.step(COUNT_SLICE)
             if not backfill.done:

@@ -158,3 +158,26 @@ def test_a_history_damaged_where_the_count_reads_says_so(
     finally:
         store.close()
     assert db.exists()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_count_pauses_while_the_history_is_hidden_and_resumes_when_shown(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    """Review 8 R4: the after-paint count runs on the GUI thread, so it must not go on while
+    another screen (a rehearsal, with its audio on that thread) shows."""
+    monkeypatch.setattr(history_module, "COUNT_SLICE", 3)
+    old = _old_history(tmp_path, 20 + seed, n=40)
+    with Store(old) as store:
+        view = _view(qtbot, store)
+        view.reload()  # counts the newest before it returns, the rest after
+        view.hide()  # e.g. a rehearsal started: another screen shows
+        qtbot.wait(random.Random(seed).randint(5, 40))  # a slice already queued returns at once
+        left = len(store.uncounted_sessions())
+        assert view.counting
+        assert left > 0
+        qtbot.wait(300)  # hidden: nothing more is counted
+        assert len(store.uncounted_sessions()) == left
+        view.show()
+        qtbot.waitUntil(lambda: not view.counting, timeout=20_000)
+        assert store.uncounted_sessions() == []
