@@ -179,7 +179,7 @@ def make_speech(
         worker.load_recognizer()
     if player is None:
         player = make_player(settings)
-        if getattr(player, "silent", False):
+        if getattr(player, "silent", False) and settings.voice:  # --no-voice: nothing is missing
             notices.append("No speakers found: the manager's lines are shown as captions only.")
     if microphone is None:
         microphone = make_microphone(settings)

@@ -238,7 +238,10 @@ def watch_speech(
 
 def speech_notice(window: MainWindow, text: str) -> None:
     """A recognizer sentence: on the conversation's banner mid-rehearsal, else beside the
-    picker's notices (once)."""
+    picker's notices (once). Not said while the app does not listen (--no-listen or Settings):
+    typed answers need no recognizer (trial 8 H21)."""
+    if not window.settings.listen:
+        return
     if window.conversation_in_progress():
         window.conversation.show_notice(text)
         return
