@@ -117,6 +117,7 @@ def _run_and_kill(data_dir: Path, rng: random.Random, seed: int) -> str:
         stderr=subprocess.PIPE,
         bufsize=0,  # unbuffered: readline() must not swallow lines communicate() should see
     )
+    early: list[bytes] = []
     try:
         assert child.stdout is not None
         if rng.random() < 0.15:
@@ -125,9 +126,14 @@ def _run_and_kill(data_dir: Path, rng: random.Random, seed: int) -> str:
         else:
             first = child.stdout.readline()
             assert first == b"ready\n", child.stderr.read() if child.stderr else first
-            time.sleep(rng.uniform(0.0, 1.0))
+            # Mid-rehearsal, after a random number of committed lines (not after a random time:
+            # how many turns a second holds depends on the machine), then a little later still.
+            for _ in range(rng.randint(0, 40)):
+                early.append(child.stdout.readline())
+            time.sleep(rng.uniform(0.0, 0.2))
         os.kill(child.pid, signal.SIGKILL)
         out, err = child.communicate(timeout=10)
+        out = b"".join(early) + out  # the lines read before the kill
     finally:
         if child.poll() is None:
             child.kill()
