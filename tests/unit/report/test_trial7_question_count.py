@@ -20,49 +20,13 @@ from report_helpers import seed_session
 from app.report import build_report, render
 from app.report.questions import count_questions, progress
 from app.store import Store
-
-MANAGER = (
-    "Good to meet you. So what brings you here tonight?",
-    "We build the pipelines that feed the hospital dashboards.",
-    "Most of my week goes on planning the next release with the clinics.",
-    "So, are you interested in the position?",
-    "It took me a while to find where I fit. Any questions?",
-)
-STATEMENTS = (
-    "I came to hear how people got into data work.",
-    "i've been doing marketing analytics for five years",
-    "That sounds like a lot of plumbing.",
-    "Honestly I'm not sure yet.",
-)
-QUESTIONS = (
-    "What does your team work on?",
-    "what does a typical week look like for you",
-    "How did you end up managing a platform team, did you plan it?",
-    "how do the clinics use the dashboards",
-    "What's the hardest part of the job?",
-    "and who decides what gets built next",
-    "What tools do you use, and how big is the team?",
-    "is there anyone else you think i should talk to",
-)
-REQUESTS = (
-    "Could you refer me for the role?",
-    "what's the salary",
-    "Please put me forward.",
-)
+from tests.legacy_history import script
 
 
 def _script(rng: random.Random) -> list[tuple[str, str, None, None]]:
-    script: list[tuple[str, str, None, None]] = []
-    for _ in range(rng.randint(2, 5)):
-        script.append(("manager", rng.choice(MANAGER), None, None))
-        parts = [rng.choice(STATEMENTS)] if rng.random() < 0.6 else []
-        parts += rng.sample(QUESTIONS, rng.randint(0, 3))
-        if rng.random() < 0.2:
-            parts.append(rng.choice(REQUESTS))
-        rng.shuffle(parts)
-        sep = ", " if rng.random() < 0.3 else " "
-        script.append(("seeker", sep.join(parts) or "Right.", None, None))
-    return script
+    """A generated conversation (tests/legacy_history: typed and recognizer-style answers, 0-3
+    questions, two in one sentence, requests beside them) as seed_session takes it."""
+    return [(speaker, text, None, None) for speaker, text in script(rng)]
 
 
 _ASKED = re.compile(r"You asked (\d+) curious question")
