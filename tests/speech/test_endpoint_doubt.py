@@ -13,7 +13,9 @@ from app.speech import AudioClip
 from app.speech.audio import TARGET_RATE, frame_levels
 from app.speech.endwords import judge
 from app.speech.quickwords import GAP_FRAMES, TAIL_MAX_S, TAIL_S, Heard, tail_start
-from app.speech.vad import SilenceStarted, SpeechEnded, Vad, VadConfig, VadEvent
+from app.speech.vad import SpeechEnded, Vad, VadConfig, VadEvent
+
+from .pauses import pause_after
 
 RATE = TARGET_RATE
 
@@ -28,14 +30,7 @@ DOUBTS = [0.05, 0.2, 0.4, 0.55, 0.69]  # last-word probabilities under VadConfig
 def _pause(vad: Vad) -> AudioClip:
     """Quiet, a 1 s tone (energy VAD) and quiet until the pause is announced; its clip."""
     t = np.arange(RATE) / RATE
-    tone = (0.2 * 32767 * np.sin(2 * np.pi * 200 * t)).astype(np.int16)
-    events = vad.feed(np.zeros(RATE // 2, dtype=np.int16)) + vad.feed(tone)
-    for _ in range(20):
-        events += vad.feed(np.zeros(RATE // 50, dtype=np.int16))
-        starts = [e for e in events if isinstance(e, SilenceStarted)]
-        if starts:
-            return starts[-1].clip
-    raise AssertionError("no pause announced")
+    return pause_after(vad, (0.2 * 32767 * np.sin(2 * np.pi * 200 * t)).astype(np.int16))
 
 
 def _ended_ms(vad: Vad, events: list[VadEvent], cap_ms: int = 4000) -> int | None:

@@ -17,6 +17,7 @@ from app.speech.endwords import NEVER_LAST, RARELY_LAST, SOMETIMES_LAST, judge
 from app.speech.vad import SilenceStarted, SpeechEnded, TurnCheck, Vad, VadConfig
 
 from .conftest import espeak
+from .pauses import pause_after
 
 RATE = 16_000
 STARTS = ["I think", "Honestly, what I did", "So my last job", "Well, we", "The plan is"]
@@ -248,15 +249,9 @@ def _pause_of_a_tone(vad: Vad) -> AudioClip:
     like the end of a statement (app.speech.prosody), and quiet until the pause is announced."""
     t = np.arange(RATE) / RATE
     hz = np.interp(t, [0.0, 0.7, 1.0], [220.0, 220.0, 150.0])
-    tone = (0.2 * 32767 * np.sin(2 * np.pi * np.cumsum(hz) / RATE)).astype(np.int16)
-    quiet = np.zeros(RATE // 2, dtype=np.int16)
-    events = vad.feed(quiet) + vad.feed(tone)
-    for _ in range(20):
-        events += vad.feed(np.zeros(RATE // 50, dtype=np.int16))
-        starts = [e for e in events if isinstance(e, SilenceStarted)]
-        if starts:
-            return starts[-1].clip
-    raise AssertionError("no pause announced")
+    return pause_after(
+        vad, (0.2 * 32767 * np.sin(2 * np.pi * np.cumsum(hz) / RATE)).astype(np.int16)
+    )
 
 
 @pytest.mark.parametrize(

@@ -16,9 +16,10 @@ from app.speech import AudioClip
 from app.speech.endwords import judge
 from app.speech.prosody import ending, pitch_track
 from app.speech.quickwords import Heard
-from app.speech.vad import SilenceStarted, SpeechEnded, Vad, VadConfig, VadEvent
+from app.speech.vad import SpeechEnded, Vad, VadConfig, VadEvent
 
 from .conftest import espeak
+from .pauses import pause_after
 
 RATE = 16_000
 
@@ -136,15 +137,7 @@ def test_espeak_statements_fall_and_its_yes_no_questions_do_not(
 def _pause_after(vad: Vad, contour: list[tuple[float, float]]) -> AudioClip:
     """Feed quiet, a voice following ``contour`` and quiet until the pause is announced."""
     x = voice(contour, np.random.default_rng(5))
-    events = vad.feed(np.zeros(RATE // 2, dtype=np.int16)) + vad.feed(
-        (x[: -3 * RATE // 10] * 32767).astype(np.int16)
-    )
-    for _ in range(20):
-        events += vad.feed(np.zeros(RATE // 50, dtype=np.int16))
-        starts = [e for e in events if isinstance(e, SilenceStarted)]
-        if starts:
-            return starts[-1].clip
-    raise AssertionError("no pause announced")
+    return pause_after(vad, (x[: -3 * RATE // 10] * 32767).astype(np.int16))
 
 
 def _ended_after_ms(vad: Vad, events: Sequence[VadEvent]) -> int | None:
