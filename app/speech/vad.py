@@ -395,10 +395,9 @@ class Vad:
         if getattr(text, "looped", False):
             verdict = "unsure"  # a quick decode that repeated itself: neither end nor hold
             doubt = False
-        if verdict == "finished" and self._goes_on(clip, text, end):
-            verdict = "unsure"  # a sentence by its words, but the voice did not end it
-        if doubt and self._goes_on(clip, text, end):
-            doubt = False  # the voice goes on: evidence, not only doubt
+        if (verdict == "finished" or doubt) and self._goes_on(clip, text, end):
+            # A sentence by its words, but the voice did not end it: evidence, not only doubt.
+            verdict, doubt = "unsure", False
         if doubt:
             self._note_falls(text, end)
         if self._hint is not None and self._silent_run and self._hint[0] >= self._pause_start:
