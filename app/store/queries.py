@@ -8,17 +8,20 @@ Each read is one statement under the connection's lock and comes back as records
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
-from typing import Any
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import Any, TypeVar
 
 from app.store.connection import Connection
-from app.store.errors import NoSuchSession, StoreError
+from app.store.errors import DatabaseCorrupt, NoSuchSession, StoreError
 from app.store.records import SessionRecord, TurnRecord, check
 
 _SESSION_SELECT = """
     SELECT s.*, (SELECT count(*) FROM turns AS t WHERE t.session_id = s.id) AS turn_count
     FROM sessions AS s
 """
+
+
+_Record = TypeVar("_Record")
 
 
 class HistoryQueries:
@@ -32,7 +35,7 @@ class HistoryQueries:
             rows = list(db.query(_SESSION_SELECT + " WHERE s.id = ?", (session_id,)))
         if not rows:
             raise NoSuchSession(session_id)
-        return SessionRecord.from_row(rows[0])
+        return self._records(SessionRecord.from_row, rows)[0]
 
     def turns(self, session_id: int) -> list[TurnRecord]:
         """The session's turns in the order they were said (empty for an unknown session)."""
@@ -40,7 +43,7 @@ class HistoryQueries:
             rows = list(
                 db.query("SELECT * FROM turns WHERE session_id = ? ORDER BY idx", (session_id,))
             )
-        return [TurnRecord.from_row(row) for row in rows]
+        return self._records(TurnRecord.from_row, rows)
 
     def sessions(self, *, limit: int | None = None, offset: int = 0) -> list[SessionRecord]:
         """A page of the history, newest first."""
@@ -53,7 +56,18 @@ class HistoryQueries:
                     (-1 if limit is None else limit, offset),
                 )
             )
-        return [SessionRecord.from_row(row) for row in rows]
+        return self._records(SessionRecord.from_row, rows)
+
+    def _records(
+        self, build: Callable[[Mapping[str, Any]], _Record], rows: Iterable[Mapping[str, Any]]
+    ) -> list[_Record]:
+        """Rows as records; a row whose cell cannot be what was written (text where JSON or a
+        number goes: an overwritten cell on pages SQLite still reads) is a damaged file, said
+        as one, for the window and the commands alike."""
+        try:
+            return [build(row) for row in rows]
+        except (ValueError, TypeError) as exc:
+            raise DatabaseCorrupt(self._conn.path) from exc
 
     def count_sessions(self) -> int:
         """How many sessions the history holds."""
@@ -74,7 +88,7 @@ class HistoryQueries:
                     + " WHERE s.status = 'interrupted' ORDER BY s.started_at DESC, s.id DESC"
                 )
             )
-        return [SessionRecord.from_row(row) for row in rows]
+        return self._records(SessionRecord.from_row, rows)
 
     def progress(self) -> list[dict[str, Any]]:
         """Per finished session, oldest first: did it shift, how many curious questions.

@@ -75,7 +75,7 @@ class SessionRecord:
             scenario_title=row["scenario_title"],
             persona=row["persona"],
             mode=row["mode"],
-            started_at=row["started_at"],
+            started_at=float(row["started_at"]),  # text here: a damaged cell (ValueError)
             ended_at=row["ended_at"],
             outcome_id=row["outcome_id"],
             outcome_label=row["outcome_label"],
