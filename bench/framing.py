@@ -6,7 +6,7 @@ process on the same sets:
 * `dev`: the team's tuning set (trained on); `holdout`: the team's held-out set and its
   recognizer-style copy; `hands_holdout`: the independent writers' held-out split;
   `other_hand_<writer>`: each set by a writer whose items are never trained or tuned on
-  (tests/data/framing/hands/other-hand-*.jsonl: c3, o2 ... o10), reported side by side.
+  (tests/data/framing/hands/other-hand-*.jsonl: c3, o2 ... o12), reported side by side.
 * context checks, shift accuracy on the team's conversations.
 * speed: the rules path per turn, the model path per turn (p50/p95 over the turns the model
   decides), `analyze` of 10/100/1000 turns (linearity near 1.0), model load time and the
