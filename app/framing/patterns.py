@@ -55,13 +55,24 @@ _PREP_WH: Final = r"(?:at|in|to|on|by|with|for|under|over)\s+(?:what|which)\s+"
 _ASKED_SUBJECT: Final = (
     r"(?:you|we|they|he|she|it|i|the|your|our|this|that|these|those|people|most|new)(?![\w'’])"
 )
+#: What drew someone somewhere, after "what": "what brings you here", "what drew you to nursing",
+#: "what got you into it". Declared once: questions (`WH_QUESTION`, `WH_SUBJECT_VERB`), relative
+#: clauses (`_RELATIVE_VERB`), the manager's curiosity (`CURIOSITY`) and the replay's reasons
+#: (`app.report.alternatives`) build on it.
+DRAW_VERBS: Final[tuple[str, ...]] = ("brings", "brought", "draws", "drew", "gets", "got")
+#: Verbs after "what" as its subject ("what made you", "what happened", "what excites you").
+_WHAT_MOVED: Final = "|".join(
+    (
+        *DRAW_VERBS,
+        *_words("made led leads happens happened keeps kept motivates motivated surprised"),
+        *_words("surprises excites prompted"),
+    )
+)
 #: wh-word + auxiliary or a verb that only a question puts there ("what made you", "how long").
 WH_QUESTION: Final = _rx(
     rf"(?:what|how|who|where|when|why|which)(?:{A}s|{A}re|{A}d|{A}ll|\s+(?:{ADVERB}\s+)?{AUX})",
     r"how\s+(?:long|many|much|often|big|far|come|soon|old|large|hard|easy|exactly)",
-    rf"what\s+(?:{ADVERB}\s+)?(?:kind|sort|type|kinds|sorts|types|made|got|gets|brought|brings|drew"
-    r"|draws|led|leads"
-    r"|happens|happened|keeps|kept|motivates|motivated|surprised|surprises|excites|prompted"
+    rf"what\s+(?:{ADVERB}\s+)?(?:kind|sort|type|kinds|sorts|types|{_WHAT_MOVED}"
     r"|else|part|parts|skills|advice|tips)",
     r"who\s+(?:else|decides|decided|makes|made|runs|leads|else|sets|owns)",
     r"which\s+[\w'’-]+\s+(?:do|does|did|is|are|was|were|would|should|tend|tends|have|has|can)",
@@ -159,8 +170,8 @@ _AMOUNT: Final = (
 #: Verbs after "which" that make it a relative clause commenting on what was just said ("which
 #: brings me to", "which makes sense", "which reminds me"), not a question's noun.
 _RELATIVE_VERB: Final = (
-    r"brings|brought|makes|made|reminds|reminded|leads|led|gives|gave|helps|helped|takes|took"
-    r"|gets|got|keeps|kept|lets|shows|says|said|sounds|seems|feels|felt|happens|goes|went|puts"
+    rf"{'|'.join(DRAW_VERBS)}|makes|made|reminds|reminded|leads|led|gives|gave|helps|helped"
+    r"|takes|took|keeps|kept|lets|shows|says|said|sounds|seems|feels|felt|happens|goes|went|puts"
     r"|ties|fits|suits|drives|drove|ended|changed|includes|involves|comes|came|sums|raises"
     r"|allows|has|had|actually|also|basically|probably|obviously|honestly"
 )
@@ -221,8 +232,7 @@ PSEUDO_CLEFT: Final = re.compile(
 #: A wh-word that is its clause's subject, then its verb ("what drew me in"): with a copula
 #: later in the sentence it is a pseudo-cleft's subject ("what drew me in was the people").
 WH_SUBJECT_VERB: Final = re.compile(
-    r"what\s+(?:made|got|gets|brought|brings|drew|draws|led|leads|happens|happened|keeps|kept"
-    r"|motivates|motivated|surprised|surprises|excites|prompted)",
+    rf"what\s+(?:{_WHAT_MOVED})",
     re.IGNORECASE,
 )
 #: Words that open a sentence without being part of it ("so", "ok", "um", "yeah").
@@ -986,7 +996,7 @@ SHARING: Final = _rx(
 CURIOSITY: Final = _rx(
     r"what\s+(?:are|were)\s+you\s+(?:\w+\s+)?(?:interested|curious|excited|passionate|hoping"
     r"|looking|thinking|enjoying|working|exploring|reading|up\s+to|after)",
-    r"what\s+(?:draws|drew|brings|brought|got|gets|attracted)\s+you",
+    rf"what\s+(?:{'|'.join(DRAW_VERBS)}|attracted)\s+you",
     r"what\s+(?:do|did)\s+you\s+(?:enjoy|like|love|want\s+to\s+know|hope)",
     r"what\s+interests\s+you",
     r"what\s+would\s+you\s+like\s+to\s+(?:know|talk|ask)",

@@ -26,6 +26,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from app.framing.patterns import DRAW_VERBS
+
 _SENTENCE: Final = re.compile(r"[^.?!]+[.?!]*")
 _WORD: Final = re.compile(r"[A-Za-z][\w'’]*")
 _AUX: Final = frozenset(
@@ -58,8 +60,8 @@ _WH_INVITE: Final = re.compile(r"^\W*(?:(?:so|and|well|okay|ok),?\s+)?(?:what|wh
 #: An open question after the seeker's reasons ("What makes you want Fernhill in particular?",
 #: "What brings you here tonight?", "What got you interested in product?"): a why-question.
 _REASONS: Final = re.compile(
-    r"\bwhat\s+(?:makes|made|brings|brought|draws|drew|got|gets|attracts|attracted|"
-    r"interests|interested|pulls|pulled|led)\s+you\b|\bhow\s+come\b",
+    rf"\bwhat\s+(?:{'|'.join(DRAW_VERBS)}|makes|made|attracts|attracted|interests|interested"
+    r"|pulls|pulled|led)\s+you\b|\bhow\s+come\b",
     re.I,
 )
 #: Words that answer a yes/no question, not an open one: "Yes!" is no answer to "What brings
