@@ -35,9 +35,18 @@ class LoadOnce(Generic[T]):
         finally:
             self.done.set()
 
-    def get(self, wait: bool = True) -> T | None:
-        """The value, or None when unavailable (or, with ``wait=False``, not loaded yet)."""
+    @property
+    def settled(self) -> bool:
+        """The load has finished: ``value`` is final (None: unavailable, ``notice`` says why)."""
+        return self.done.is_set()
+
+    def get(self, wait: bool = True, *, start: bool = False) -> T | None:
+        """The value, or None when unavailable (or, with ``wait=False``, not loaded yet; then
+        ``start`` begins the load on a daemon thread, so a caller that never waits still gets
+        the value later)."""
         if not wait:
+            if start and not self.started:
+                self.in_background()
             return self.value if self.done.is_set() else None
         self.load()
         self.done.wait()
