@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 from app.framing import patterns as p
@@ -458,6 +458,15 @@ def seeker_cues(
             follow_up = _follow_up(text, questions, stems)
             if follow_up is not None:
                 found.append(follow_up)
+    pitches = [cue for cue in found if cue.cue == "self_promotion"]
+    if (
+        pitches
+        and manager_line is not None
+        and _asks_about_seeker(manager_line)
+        and all(_plain_fact(text, cue, questions) for cue in pitches)
+    ):
+        # "I run a small bakery." to "What do you do now?": a fact, not a pitch
+        found = [cue for cue in found if cue.cue != "self_promotion"]
     if (
         manager_line is not None
         and "commitment_question" not in manager_cues
@@ -490,6 +499,79 @@ def seeker_cues(
             if yes is not None and not _deferred(text, yes.end("words")):
                 found.append(_cue("commitment", text, yes.start("words"), yes.end("words")))
     return _without_overlaps(found)
+
+
+def _asks_about_seeker(line: str) -> bool:
+    """Whether the manager's line asks about the seeker's own work, past or status, in its last
+    sentence or a question ("What do you do now?", "How long have you been nursing?", "Tell me
+    a bit about yourself."), not for a pitch, an interest or an offer (`patterns.PITCH_INVITE`:
+    "Why should we hire you?", "What are your strengths?", "Would you like a coffee?")."""
+    line = analyzed_part(line)
+    pieces = [piece for piece in re.split(r"(?<=[.?!;\n])", line) if piece.strip()]
+    asked = [
+        piece
+        for i, piece in enumerate(pieces)
+        if piece.rstrip().endswith("?") or i == len(pieces) - 1
+    ]
+    return any(
+        p.ABOUT_YOU_QUESTION.search(piece.strip()) is not None
+        and p.PITCH_INVITE.search(piece) is None
+        for piece in asked
+    )
+
+
+def _plain_fact(text: str, cue: CueMatch, questions: list[tuple[int, int]]) -> bool:
+    """Whether self-promotion `cue` states a plain fact of one's work
+    (`patterns.PLAIN_FACT`: "I've been a nurse for six years", "I run a small bakery") in a short
+    answer (at most `patterns.FACT_ANSWER_WORDS` words besides its questions) with nothing that
+    boasts (`patterns.BRAG`: results, scale, ranks)."""
+    if p.PLAIN_FACT.fullmatch(cue.text) is None:
+        return False
+    said, begin = [], 0
+    for start, end in questions:
+        said.append(text[begin:start])
+        begin = max(begin, end)
+    said.append(text[begin:])
+    statement = " ".join(said)
+    return (
+        len(p.WORD.findall(statement)) <= p.FACT_ANSWER_WORDS and p.BRAG.search(statement) is None
+    )
+
+
+def silent_spans(text: str, cues: Sequence[CueMatch], frame: str) -> list[tuple[int, int]]:
+    """Spans of `analyzed_part(text)` the sentence model may not read `frame` from, given the
+    rules' `cues`: a remark naming another person as the one to ask (`patterns.RIGHT_PERSON`:
+    "you'd be the right person to ask", any frame; it ends where a question starts) and, for an
+    interview, each question that asks about the other person's or their team's own work, path
+    or routine and nothing for the seeker (`_about_them`: "What time do you start in the
+    morning?", "how did you get into informatics") and a plain fact the rules set aside as the
+    answer to the manager's question about the seeker ("I have ten years of experience in
+    logistics" to "What do you do now?": a self-promotion match with no self-promotion cue)."""
+    text = analyzed_part(text)
+    questions = [(cue.start, cue.end) for cue in cues if cue.cue == "seeker_question"]
+    spans: list[tuple[int, int]] = []
+    for match in p.RIGHT_PERSON.finditer(text):
+        end = min([match.end(), *(s for s, _ in questions if match.start() < s < match.end())])
+        spans.append((match.start(), end))
+    if frame == "interview":
+        spans.extend((s, e) for s, e in questions if _about_them(text[s:e]))
+        if not any(cue.cue == "self_promotion" for cue in cues):
+            spans.extend(m.span() for m in p.SELF_PROMOTION.finditer(text))
+    return sorted(spans)
+
+
+def _about_them(question: str) -> bool:
+    """Whether a question asks about the other person or their team and nothing for the seeker:
+    it names them (`patterns.THEIR_PEOPLE`), no first-person word (`patterns.FIRST_PERSON`),
+    nothing asking for a place
+    (`patterns.ASKS_FOR_IT`) and no term of the job but their hours (`patterns.PAY_CONTENT`
+    except `patterns.ROUTINE_PAY_WORDS`)."""
+    return (
+        p.THEIR_PEOPLE.search(question) is not None
+        and p.FIRST_PERSON.search(question) is None
+        and p.ASKS_FOR_IT.search(question) is None
+        and all(p.ROUTINE_PAY_WORDS.fullmatch(m.group()) for m in p.PAY_CONTENT.finditer(question))
+    )
 
 
 def _last_sentence(line: str) -> str:

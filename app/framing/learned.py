@@ -47,7 +47,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.framing import patterns as p
-from app.framing.cues import kept_sentences, withdrawn
+from app.framing.cues import kept_sentences, silent_spans, withdrawn
 from app.framing.encoder import (
     MODEL_DIR,
     EncoderUnavailableError,
@@ -65,6 +65,7 @@ HEADS_FILE: Final = "heads.json"
 MONOLOGUE_WORDS: Final = 150
 _BARE_YES_WORDS: Final = 4
 _WINDOW: Final = 3  # words in an evidence window
+_REST_WORDS: Final = 2  # words a turn must keep besides what asks about the other person
 _CACHED_TURNS: Final = 256
 _SELF: Final = re.compile(r"(?<![\w'’])(?:i|me|my|mine|myself|i['’]?(?:m|ve|d|ll))(?![\w'’])", re.I)
 _OTHER: Final = re.compile(
@@ -328,6 +329,15 @@ def hybrid(
     )
     if judgement.frame == frame or judgement.probabilities[judgement.frame] < threshold:
         return frame, score, cues
+    silent = silent_spans(text, cues, judgement.frame)
+    if silent:
+        # "What time do you start?" asks about them; "you'd be the right person to ask" is
+        # about them; "I run a small bakery" answered "What do you do?": the model's reading
+        # must hold for the rest of the turn alone.
+        rest = _judge_rest(model, text, silent, judgement.frame, manager_cues, threshold)
+        if rest is None:
+            return frame, score, cues
+        judgement = rest
     if judgement.frame == "interview" and judgement.cue in withdrawn(text):
         # The words that would ask may be the ones the seeker negated: the rest must ask alone.
         rest = _judge_kept(model, text, judgement, manager_cues, threshold)
@@ -397,20 +407,62 @@ def _judge_kept(
     kept = sum(max(0, min(e, judgement.end) - max(s, judgement.start)) for s, e in pieces)
     if not pieces or 2 * kept <= judgement.end - judgement.start:
         return None
-    joined, starts = "", []
-    for s, e in pieces:
-        starts.append(len(joined))
-        joined += text[s:e].strip() + " "
-    rest = model.judge(joined.rstrip(), manager_cues)
+    rest, joined = _read_apart(model, text, pieces, manager_cues)
     if rest.frame != "interview" or rest.probabilities["interview"] < threshold:
         return None
     if rest.cue == "job_request" or (rest.cue is not None and rest.cue in withdrawn(joined)):
         return None  # a turn that declines asking is not read as asking ("... stay in touch?")
+    return rest
+
+
+def _judge_rest(
+    model: FramingModel,
+    text: str,
+    silent: Sequence[tuple[int, int]],
+    frame: Frame,
+    manager_cues: frozenset[str],
+    threshold: float,
+) -> Judgement | None:
+    """The model's `frame` reading of `text` without its `silent` spans (`cues.silent_spans`:
+    questions about the other person, remarks naming them as the one to ask), its evidence placed
+    in `text`; None when fewer than `_REST_WORDS` words remain ("What time do you start in the
+    morning?") or the rest does not read as `frame` alone ("I'm a nurse." in "I'm a nurse. How
+    did you get into informatics?")."""
+    text = text[: p.MAX_ANALYZED_CHARS]
+    pieces, begin = [], 0
+    for start, end in silent:
+        if start > begin:
+            pieces.append((begin, start))
+        begin = max(begin, end)
+    pieces.append((begin, len(text)))
+    pieces = [(s, e) for s, e in pieces if p.WORD.search(text, s, e)]
+    if sum(len(p.WORD.findall(text, s, e)) for s, e in pieces) < _REST_WORDS:
+        return None
+    rest, _ = _read_apart(model, text, pieces, manager_cues)
+    if rest.frame != frame or rest.probabilities[frame] < threshold:
+        return None
+    return rest
+
+
+def _read_apart(
+    model: FramingModel,
+    text: str,
+    pieces: Sequence[tuple[int, int]],
+    manager_cues: frozenset[str],
+) -> tuple[Judgement, str]:
+    """The model's reading of the pieces `text[s:e]` joined into one text (returned with it),
+    its evidence placed back in `text`."""
+    joined, starts = "", []
+    for s, e in pieces:
+        starts.append(len(joined))
+        joined += text[s:e].strip() + " "
+    joined = joined.rstrip()
+    rest = model.judge(joined, manager_cues)
     i = max(k for k, at in enumerate(starts) if at <= rest.start)
     s, e = pieces[i]
     offset = s + (len(text[s:e]) - len(text[s:e].lstrip())) - starts[i]
     start, end = rest.start + offset, min(rest.end + offset, e)
-    return Judgement(rest.frame, rest.probabilities, rest.cue, start, max(start, end))
+    return dataclasses.replace(rest, start=start, end=max(start, end)), joined
 
 
 def _keeps_in_touch(sentence: str) -> bool:
@@ -456,9 +508,16 @@ def _load_shared() -> tuple[FramingModel | None, str | None]:
 _SHARED: LoadOnce[FramingModel] = LoadOnce(_load_shared, "framing-model")
 
 
-def shared_model(wait: bool = True) -> FramingModel | None:
-    """The process's framing model, loaded once; None when unavailable (see `model_notice`)."""
-    return _SHARED.get(wait)
+def shared_model(wait: bool = True, *, start: bool = False) -> FramingModel | None:
+    """The process's framing model, loaded once; None when unavailable (see `model_notice`) or,
+    with ``wait=False``, not loaded yet (``start`` then begins its load in the background)."""
+    return _SHARED.get(wait, start=start)
+
+
+def model_settled() -> bool:
+    """The framing model's load has finished (loaded, or not available): from now on a turn
+    framed without waiting is framed as a waiting caller would frame it."""
+    return _SHARED.settled
 
 
 def load_model_in_background() -> threading.Thread:

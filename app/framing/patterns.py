@@ -105,7 +105,7 @@ YES_NO_QUESTION: Final = _rx(
     rf"(?:do|does|did|can|could|would|will|should|shall|may|might|have|has"
     rf"|don{A}t|doesn{A}t|didn{A}t|can{A}t|won{A}t|wouldn{A}t|couldn{A}t|haven{A}t)"
     r"\s+(?:you|i|we|they|he|she|it|people|anyone|anybody|someone|somebody|your|the|that|this"
-    r"|there|those|these|most|many|any|farmers|folks|new)",
+    r"|there|those|these|most|many|any|farmers|folks|new|everyone|everybody|y['’]?all)",
     r"(?:are|were|aren[’']?t|weren[’']?t)\s+(?:you|we|they|there|the|your|those|these|people|any)",
     r"(?:is|was|isn[’']?t|wasn[’']?t)\s+(?:it|he|she|that|this|there|the|your|anyone|everyone"
     r"|someone|a|an)",
@@ -630,6 +630,16 @@ _NOT_LEADING: Final = (
     r"(?!\s+(?:out|into|late|over|across|away|around|short|behind|low|off|through|up\s+against"
     r"|errands|a\s+red\s+light)(?![\w'’]))"
 )
+#: A word that starts another clause inside "I'm ... the right person": another subject or a
+#: verb of knowing or saying ("I'm sure you're the right person to ask", "I was told she's the
+#: best person to talk to", "I'm guessing your manager would be perfect for that"): what
+#: follows is about them, not a pitch.
+_NOT_ANOTHER: Final = (
+    rf"(?!(?:you|you{A}(?:re|d|ll|ve)|she|she{A}[sd]|he|he{A}[sd]|they|they{A}(?:re|d)|we"
+    rf"|we{A}(?:re|d)|your|his|her|their|our|it{A}s|that{A}s|there{A}s|sure|told|guessing|heard"
+    r"|hearing|thinking|convinced|certain|positive|betting|assuming|hoping|afraid|saying"
+    r"|figuring|guess|bet|think|thought|figured|reckon|reckoned)(?![\w'’]))"
+)
 SELF_PROMOTION: Final = _rx(
     rf"(?:i|{IVE}|i{A}ve\s+got)\s+(?:\w+\s+){{0,2}}years?\s+(?:of\s+)?(?:\w+\s+)?experience",
     rf"{IVE}\s+been\s+(?:a|an)\s+(?:\w+\s+){{0,3}}?for\s+(?:\w+\s+)?years",
@@ -637,7 +647,7 @@ SELF_PROMOTION: Final = _rx(
     r"|increased|doubled|tripled|cut|reduced|saved|won|founded|achieved|exceeded|beat|drove"
     # not a phrasal "run": "i ran out last week", "i run late", "i ran into her"
     rf"|spearheaded|oversaw|(?:run|ran){_NOT_LEADING}|boosted|improved|turned\s+around)",
-    rf"(?:{IM}|{ID}\s+be|i{A}ll\s+be|i\s+will\s+be|i\s+was)\s+(?:[\w'’-]+\s+){{0,2}}?"
+    rf"(?:{IM}|{ID}\s+be|i{A}ll\s+be|i\s+will\s+be|i\s+was)\s+(?:{_NOT_ANOTHER}[\w'’-]+\s+){{0,2}}?"
     r"(?:fast\s+learner|quick\s+learner|team\s+player|hard[\s-]?work(?:er|ing)|self[\s-]?"
     r"(?:motivated|starter)|natural\s+(?:leader|fit)|people\s+person|(?:great|good|excellent"
     r"|brilliant|strong|amazing|fantastic)\s+(?:at|with|communicator|leader|fit|listener|worker)"
@@ -658,6 +668,54 @@ SELF_PROMOTION: Final = _rx(
     rf"|degree|certification|bachelor{A}?s)",
     r"results\s+driven|results-driven|self-starter",
 )
+#: The manager's question about the seeker's own work, past or status ("What do you do now?",
+#: "Where are you working these days?", "What's your background?", "How long have you been
+#: nursing?", "Tell me a bit about yourself.", "so you came over from the warehouse side"): a
+#: plain fact answers it (`PLAIN_FACT`), and pitches nothing.
+ABOUT_YOU_QUESTION: Final = _rx(
+    rf"(?:what|where|how|which|who|when)(?:{A}s|{A}re)?\s+(?:[\w'’-]+\s+){{0,4}}?"
+    r"(?:you|your|yourself)",
+    r"(?:do|did|are|were|have|had|is|was)\s+(?:you|your)",
+    r"tell\s+me\s+(?:[\w'’-]+\s+){0,3}?about\s+(?:you|your|yourself)",
+    r"^\W*(?:so|and)\s+(?:you|your)|you\s+ever",
+)
+#: What makes a question about the seeker invite a pitch, an opinion or an offer, not a fact:
+#: why, fit, strengths, interest in the job, availability, what they think ("Why should we hire
+#: you?", "What are your strengths?", "Are you interested in applying?", "What did you think of
+#: the talk?", "Would you like a coffee?").
+PITCH_INVITE: Final = _rx(
+    r"why|interest\w*|keen|apply\w*|consider\w*|join\w*|hire|hiring|fit|bring|strengths?"
+    r"|weakness\w*|makes\s+you|offer\w*|want|wanna|would\s+you\s+(?:like|love)|(?:like|love)\s+to"
+    r"|see\s+yourself|expect\w*|salary|pay|availab\w*|(?:can|could|would)\s+you\s+start|proud"
+    r"|best|good\s+at|achiev\w*|accomplish\w*|friends|say\s+about|coffee|tea|drink|lunch|help"
+    # an opinion asked for, not a fact ("What did you think of the presentation?")
+    r"|think|thought|thoughts|opinion|make\s+of|feel\s+about",
+)
+#: A self-promotion match that states a plain fact of one's work: years in it, a job held, what
+#: one runs, leads or built, a degree ("I've been a nurse for six years", "I run a small
+#: bakery", "I have a master's in public health"); after a modal it is a claim ("I could run
+#: that place in my sleep"), and results are no plain fact ("I've delivered every project",
+#: "I shipped", "I launched", "I grew", "I cut").
+PLAIN_FACT: Final = re.compile(
+    rf"(?:i|{IVE}|i{A}ve\s+got)\s+(?:\w+\s+){{0,2}}years?\s+(?:of\s+)?(?:\w+\s+)?experience"
+    rf"|{IVE}\s+been\s+(?:a|an)\s+(?:\w+\s+){{0,3}}?for\s+(?:\w+\s+)?years"
+    rf"|(?:i|{IVE})\s+(?:(?!(?:can|could|will|would|should|might|may|must)\s)\w+\s+)?"
+    r"(?:led|managed|built|run|ran|oversaw|founded|drove)"
+    rf"|(?:i|{IVE})\s+(?:have|hold|got)?\s*(?:a|an)\s+(?:\w+\s+)?(?:master{A}?s|mba|phd"
+    rf"|doctorate|degree|certification|bachelor{A}?s)",
+    re.IGNORECASE,
+)
+#: Words that make a fact about one's work a boast: results, scale, ranks ("cut costs by 18%",
+#: "a two million dollar budget", "the top performer", "beat my targets").
+BRAG: Final = _rx(
+    r"increas\w*|doubl\w*|tripl\w*|cut|cuts|reduc\w*|saved|saving|won|wins|exceed\w*|beat"
+    r"|beating|boost\w*|improv\w*|grew|record|awards?|award[\s-]winning|promot\w*|top|best"
+    r"|better\s+than|percent|per\s+cent|hundreds?|thousands?|millions?|billions?|revenue"
+    r"|profits?|targets?|quotas?|ranked|number\s+one|fastest|biggest|largest|turned\s+around"
+    r"|single[\s-]?handed\w*|\d+\s*%|[$£€]\s*\d+|\d+\s*k|\d{3,}",
+)
+#: At most this many words outside its questions: a short answer, not a pitch in instalments.
+FACT_ANSWER_WORDS: Final = 25
 #: What a seeker may have put forward for the position: their name, CV or application.
 _MINE: Final = r"my\s+(?:name|cv|resume|résumé|details|profile|application|candidacy)"
 JOB_REQUEST: Final = _rx(
@@ -699,6 +757,12 @@ JOB_REQUEST: Final = _rx(
     rf"(?:send|pass|push|forward)\s+{_MINE}\s+(?:on|along|over|in|up)",
     rf"(?:submit|nominate|shortlist)\s+(?:me|{_MINE})",
     r"go\s+ahead\s+and\s+(?:put|send|pass|submit|forward|refer|recommend|nominate|sign|add)\s+me",
+    # an interview asked for as a time: "when could I interview", "when can I come in for an
+    # interview", "when do interviews happen", "how soon would the interviews be" (not the
+    # other person's own story: "when did you interview here" has no such auxiliary)
+    rf"(?:when|how\s+soon|what\s+(?:time|day|date|week))(?:{A}s|{A}re|\s+(?:can|could|would|will"
+    r"|do|does|should|might|shall|may|are|is))\s+(?:[\w'’-]+\s+){0,6}?interview(?:s|ing)?",
+    r"how\s+long\s+(?:until|till|before)\s+(?:[\w'’-]+\s+){0,4}?interview(?:s|ing)?",
 )
 #: Who gets the pay, when it is the seeker's side: the role, its staff, its people. After a pay
 #: word "for/to the <anyone else>" ("the benefits for the clinics"), "the <anyone else> get"
@@ -906,6 +970,54 @@ JOB_ASKED: Final = _rx(
     r"|still\s+(?:open|available|accepting|taking)|for\s+me|interview\w*|resume|cv|candidates?"
     r"|next\s+steps?|process|chance|shot|start\w*|offer\w*|join\w*|openings?|vacanc\w*"
     r"|forward|sign\s+(?:me\s+)?up|sign\s+me|room\s+for|take\s+me|have\s+me|bring\s+me|work\s+(?:for|with)\s+you",
+)
+#: A question about the other person or their team that asks nothing for the seeker has no
+#: first-person word ("What time do you start in the morning?", "how did you get into
+#: informatics", "what tools does the team use"); "what time would I need to start" asks about
+#: the seeker's own start in the job.
+FIRST_PERSON: Final = _rx(
+    rf"i|me|my|mine|myself|i{A}m|im|i{A}d|id|i{A}ll|ill|i{A}ve|ive|we|us|our|ours"
+    rf"|we{A}(?:re|d|ll|ve)",
+)
+#: Who a question about the other person or their team asks about: "you", "your team", "the
+#: nurses", "people", "everyone", "they" ("what time do you start", "does the crew work
+#: weekends"); a question naming none ("is there overtime", "what's the start date") asks
+#: about the job.
+THEIR_PEOPLE: Final = _rx(
+    rf"you|your|yours|yourself|yourselves|y{A}all|you{A}(?:re|ve|d|ll)|youre|youve|they|them"
+    rf"|their|they{A}(?:re|ve|d)|theyre|he|she|his|him|her|people|everyone|everybody|folks"
+    r"|(?:the|your)\s+(?:[\w'’-]+\s+)?(?:team|teams|crew|staff|nurses|engineers|developers|devs"
+    r"|analysts|techs|technicians|guys|group|department|unit|lab|office|managers|doctors"
+    r"|teachers|drivers|cooks|chefs|designers|researchers|reps|agents|workers|people)",
+)
+#: Words with which a question about the other person still asks for the position or a place on
+#: the team ("do you need anyone", "are you short-staffed", "when do you interview"). Unlike
+#: `JOB_ASKED`, starting, joining and getting in are their routine or their story here ("what
+#: time do you start", "when did you join").
+ASKS_FOR_IT: Final = _rx(
+    r"apply\w*|applications?|consider\w*|refer\w*|hire|hiring|hired|interview\w*|resume|cv"
+    r"|candidates?|openings?|vacanc\w*|positions?|next\s+steps?|room\s+for|filled|offer\w*"
+    r"|sponsor\w*|visas?|still\s+(?:open|available|accepting|taking)|short[\s-]?(?:staffed|handed)"
+    r"|(?:take|bring)\s+on|(?:need|want|looking\s+for|use)\s+(?:[\w'’-]+\s+)?(?:anyone|anybody"
+    r"|people|help|more|another|extra|hands|staff)"
+    # a pitch dressed as a question about them: "would it help to have someone on the team
+    # who's done twelve audit seasons", "wouldn't it make sense to bring in someone"
+    r"|someone|somebody|a\s+person\s+(?:who|with|like)|people\s+like|like\s+me",
+)
+#: Pay-like words that are the other person's routine, not the job's terms ("what hours do you
+#: work"): `PAY_CONTENT` words other than these make a question about the terms ("do you get
+#: overtime").
+ROUTINE_PAY_WORDS: Final = re.compile(r"hours", re.IGNORECASE)
+#: Naming another person as the one to ask or talk to ("you'd be the right person to ask",
+#: "you're the right person to talk to about pipelines", "your manager would be the best person
+#: to ask"): about them, no pitch of one's own; up to the end of its sentence.
+RIGHT_PERSON: Final = _rx(
+    rf"(?:you|she|he|they|(?:your|the|my|our)\s+[\w'’-]+)(?:{A}re|{A}s|{A}d\s+be|{A}ll\s+be"
+    r"|\s+(?:are|is|would\s+be|might\s+be|must\s+be|may\s+be|could\s+be|will\s+be|should\s+be"
+    r"|seems?\s+like|sounds?\s+like))\s+(?:[\w'’-]+\s+){0,2}?(?:the|a|an)\s+(?:[\w'’-]+\s+)?"
+    r"(?:right|best|perfect|ideal|good|great|obvious|natural|first|only)\s+(?:person|people|one"
+    r"|guy|woman|man|expert|contact|source)s?\s+(?:to\s+(?:ask|talk|speak|chat|go|learn|consult"
+    r"|reach|get|check|run)|for\s+(?:advice|this|that|questions|it))[^.?!;\n]{0,80}",
 )
 #: The words a request for the position rests on; negated, they withdraw it.
 REQUEST_WORD: Final = _rx(

@@ -470,8 +470,11 @@ PHRASAL_RUN = _styles(
 )  # fmt: skip
 LEADING_RUN = _styles(
     [
-        ("Tell me about yourself.", f"{subject} {run} {what}.")
-        for subject, run, what in itertools.product(
+        # after a line that asks nothing about the seeker: a plain fact answering "Tell me
+        # about yourself." pitches nothing (trial 8 H26, test_trial8_fact_then_question.py)
+        (line, f"{subject} {run} {what}.")
+        for line, subject, run, what in itertools.product(
+            ("We need someone to lead the night team.", "Our team is growing fast."),
             ("I", "I've"),
             ("ran", "run"),
             ("the night shift for six years", "a team of twelve", "the science olympiad team"),

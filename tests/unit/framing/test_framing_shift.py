@@ -55,7 +55,10 @@ def test_later_curiosity_does_not_erase_a_tip() -> None:
 
 def test_one_pitch_is_absorbed_the_second_tips_it() -> None:
     """Self-promotion tips the talk at the second pitching turn, not the first."""
-    first_pitch = talk("Tell me about yourself.", "I have five years of experience in sales.")
+    # a boast: a plain fact answering "Tell me about yourself." is no pitch (trial 8 H26)
+    first_pitch = talk(
+        "Tell me about yourself.", "I have five years of experience in sales and I top my region."
+    )
     assert analyze(first_pitch).shift is None
     both = [
         *first_pitch,
