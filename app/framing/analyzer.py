@@ -23,6 +23,7 @@ def _analyze_turn(
     before: Turn | None,
     before_cues: frozenset[str],
     rules_only: bool,
+    wait_for_model: bool = True,
 ) -> TurnAnalysis:
     cues: tuple[CueMatch, ...]
     if turn.speaker == "manager":
@@ -34,25 +35,30 @@ def _analyze_turn(
         cues = seeker_cues(turn.text, manager_line, context)
         frame, score = frame_and_score(turn.speaker, cues)
         if not rules_only and not rules_decide(turn.text, [cue.cue for cue in cues]):
-            model = shared_model()  # loaded once, when the first turn needs it
+            # Loaded once, when the first turn needs it; without waiting, the rules decide
+            # until it is there (and its load is started if nobody started it).
+            model = shared_model(wait_for_model, start=True)
             if model is not None:
                 frame, score, cues = hybrid(model, turn.text, (frame, score, cues), context)
     return TurnAnalysis(index=index, speaker=turn.speaker, frame=frame, score=score, cues=cues)
 
 
-def analyze(turns: Sequence[Turn], *, rules_only: bool = False) -> Analysis:
+def analyze(
+    turns: Sequence[Turn], *, rules_only: bool = False, wait_for_model: bool = True
+) -> Analysis:
     """Frame every turn, find where the seeker tipped the talk into an interview, and measure it.
 
     Seeker turns the rules cannot decide go to the bundled sentence model (`learned`), loaded
     once when the first such turn comes, unless `load_model_in_background` started it earlier;
     without the model files, or with `rules_only`, the rules alone decide. Manager turns never
-    wait for the model.
+    wait for the model. With `wait_for_model=False` nothing waits for it either: until it has
+    loaded, the rules decide every turn (`learned.model_settled` says when that is over).
     """
     analyses: list[TurnAnalysis] = []
     before: Turn | None = None
     before_cues: frozenset[str] = frozenset()
     for index, turn in enumerate(turns):
-        analysis = _analyze_turn(index, turn, before, before_cues, rules_only)
+        analysis = _analyze_turn(index, turn, before, before_cues, rules_only, wait_for_model)
         analyses.append(analysis)
         before, before_cues = turn, frozenset(cue.cue for cue in analysis.cues)
     return Analysis(
@@ -63,12 +69,17 @@ def analyze(turns: Sequence[Turn], *, rules_only: bool = False) -> Analysis:
 
 
 def analyze_answer(
-    manager_line: str | None, answer: str, *, rules_only: bool = False
+    manager_line: str | None,
+    answer: str,
+    *,
+    rules_only: bool = False,
+    wait_for_model: bool = True,
 ) -> TurnAnalysis:
     """One seeker answer in the context of the manager's line before it.
 
     The result equals the last turn of `analyze` on the two-turn transcript, so its `index` is
-    1 after a manager line and 0 without one.
+    1 after a manager line and 0 without one. `wait_for_model=False` (a GUI thread) never waits
+    for the sentence model's load: the rules decide until it is there.
     """
     turns = [Turn("seeker", answer)]
     if manager_line is not None:
@@ -78,4 +89,4 @@ def analyze_answer(
     if manager_line is not None:
         before = turns[0]
         before_cues = frozenset(cue.cue for cue in manager_cues(manager_line))
-    return _analyze_turn(len(turns) - 1, turns[-1], before, before_cues, rules_only)
+    return _analyze_turn(len(turns) - 1, turns[-1], before, before_cues, rules_only, wait_for_model)

@@ -13,7 +13,11 @@ from the answer to its stored row:
    second pass, ready while the reply plays) in place of the provisional one the reply was made
    from: reframed in the context of the same line, the row updated, and after the end the whole
    analysis too. The dialogue already moved on; the record shows the accurate words.
-4. :meth:`Conversation.end` assembles the whole-conversation analysis from the per-turn analyses
+4. A conversation made with ``wait_for_model=False`` (the window's) never waits for the framing
+   sentence model's load: until it is there the rules decide each answer (the dialogue branches
+   on that), and :meth:`Conversation.frame_again`, called once the model is loaded, frames
+   those answers again and updates their rows (and the end's analysis) as a revision does.
+5. :meth:`Conversation.end` assembles the whole-conversation analysis from the per-turn analyses
    already made (nothing is framed twice) and stores it with the outcome.
 
 If the store refuses a write (a full disk, a locked file), the write is kept in memory, the caller
@@ -31,6 +35,7 @@ from typing import Any
 
 from app.dialogue import ManagerLine, Outcome, Runner, Scenario
 from app.framing import Analysis, Turn, TurnAnalysis, analyze, analyze_answer
+from app.framing.learned import model_settled
 from app.framing.metrics import conversation_metrics
 from app.framing.shift import detect_shift
 from app.session.recordings import Clip, RecordingError, Recordings
@@ -148,6 +153,7 @@ class Conversation:
         clock: Callable[[], float] = time.time,
         on_notice: Callable[[str], None] | None = None,
         on_passing_notice: Callable[[str], None] | None = None,
+        wait_for_model: bool = True,
     ) -> None:
         self.scenario = scenario
         self.store = store
@@ -178,6 +184,10 @@ class Conversation:
         self._prompts: dict[int, str] = {}  # answer index -> the line it answered (for revising)
         #: Once ended: the status, the outcome and when (a revision after the end re-stores them).
         self._ended: tuple[str, Outcome | None, float] | None = None
+        #: False: answers are framed without waiting for the sentence model's load (a GUI
+        #: thread); those framed before it was there are in ``_unframed`` for `frame_again`.
+        self._wait_for_model = wait_for_model
+        self._unframed: set[int] = set()
 
     def _say_again(self, store: Store, parent: int, turn: int) -> None:
         """A retry starts on the words the first attempt heard at its pivot, not another
@@ -294,7 +304,7 @@ class Conversation:
         idx = len(self.turns)
         prompt = self.runner.line().prompt
         self._prompts[idx] = prompt
-        result = replace(analyze_answer(prompt, text), index=idx)
+        result = self._frame(idx, text)
         if clip is not None:
             audio_path = self._save_recording(idx, "seeker", clip) or audio_path
         now = self._clock()
@@ -325,26 +335,41 @@ class Conversation:
         turn = self.turns[idx]
         if turn.speaker != "seeker" or text == turn.text:
             return None
-        analysis = replace(analyze_answer(self._prompts[idx], text), index=idx)
+        analysis = self._frame(idx, text)
         self.turns[idx] = replace(turn, text=text, analysis=analysis)
-        if self.store is not None:
-            store = self.store
-
-            def write() -> None:
-                store.update_turn_analysis(
-                    self._sid(),
-                    idx,
-                    frame=analysis.frame,
-                    score=analysis.score,
-                    cues=[c.to_dict() for c in analysis.cues],
-                    text=text,
-                )
-
-            self._write(write)
+        self._store_analysis(idx, analysis, text=text)
         if self._ended is not None:
             self.analysis = self._whole_analysis()
             self._store_end(*self._ended, self.analysis)
         return analysis
+
+    @property
+    def awaiting_model(self) -> bool:
+        """Some answers were framed by the rules alone while the sentence model loaded."""
+        return bool(self._unframed)
+
+    def frame_again(self) -> list[int] | None:
+        """Once the sentence model has loaded: the answers framed without it are framed again in
+        the context of their lines, and those whose frame, score or cues changed are stored
+        (after :meth:`end`, the whole analysis too). Returns their indexes; None while the model
+        is still loading (nothing done). The dialogue is not replayed."""
+        if not self._unframed:
+            return []
+        if not model_settled():
+            return None
+        changed: list[int] = []
+        for idx in sorted(self._unframed):
+            turn = self.turns[idx]
+            analysis = self._frame(idx, turn.text)
+            if analysis != turn.analysis:
+                self.turns[idx] = replace(turn, analysis=analysis)
+                self._store_analysis(idx, analysis)
+                changed.append(idx)
+        self._unframed.clear()
+        if changed and self._ended is not None:
+            self.analysis = self._whole_analysis()
+            self._store_end(*self._ended, self.analysis)
+        return changed
 
     def line_spoken(self, idx: int, wav: Path | None) -> None:
         """The voice has rendered manager turn ``idx`` (``wav``) or could not (None): keep the
@@ -406,12 +431,43 @@ class Conversation:
         return len(self._pending) + (1 if self._held is not None else 0)
 
     # -- internals -------------------------------------------------------------------------
+    def _frame(self, idx: int, text: str) -> TurnAnalysis:
+        """Answer ``idx`` framed in the context of the line it answered; remembered for
+        :meth:`frame_again` when the sentence model was not there to be asked."""
+        prompt = self._prompts[idx]
+        if self._wait_for_model:
+            return replace(analyze_answer(prompt, text), index=idx)
+        settled = model_settled()  # asked first: a load ending meanwhile only means one more look
+        result = replace(analyze_answer(prompt, text, wait_for_model=False), index=idx)
+        if settled:
+            self._unframed.discard(idx)
+        else:
+            self._unframed.add(idx)
+        return result
+
+    def _store_analysis(self, idx: int, analysis: TurnAnalysis, *, text: str | None = None) -> None:
+        if self.store is None:
+            return
+        store = self.store
+
+        def write() -> None:
+            store.update_turn_analysis(
+                self._sid(),
+                idx,
+                frame=analysis.frame,
+                score=analysis.score,
+                cues=[c.to_dict() for c in analysis.cues],
+                text=text,
+            )
+
+        self._write(write)
+
     def _whole_analysis(self) -> Analysis:
         """Shift and metrics over the turn analyses made as each turn was said."""
         framing = [Turn(t.speaker, t.text) for t in self.turns]  # type: ignore[arg-type]
         analyses = [t.analysis for t in self.turns]
         if any(a is None for a in analyses):  # a turn stored before it was framed
-            return analyze(framing)
+            return analyze(framing, wait_for_model=self._wait_for_model)
         typed = [a for a in analyses if a is not None]
         return Analysis(
             turns=tuple(typed),

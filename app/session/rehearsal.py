@@ -11,6 +11,10 @@ Two passes: a spoken answer is framed and answered from the recognizer's provisi
 (``transcribed``, the cheap pass, ready when the turn ends); its accurate transcript
 (``final_transcribed``, decoded while the reply plays) then replaces it in the session
 (:meth:`Conversation.revise_answer`) before the next answer is taken or the conversation ends.
+
+The GUI thread never waits for the framing sentence model's load: until it is there the rules
+frame each answer (and the dialogue branches on that); once it is, those answers are framed
+again (:meth:`Conversation.frame_again`) and a changed one is announced as ``answer_revised``.
 """
 
 from __future__ import annotations
@@ -78,6 +82,10 @@ PATIENCE_PROMPT_PUSH_TO_TALK = (
 #: one stands, and a later accurate one still replaces it in the store.
 FINAL_WAIT_S = 8.0
 
+#: How often, while answers framed by the rules alone wait for the sentence model, the rehearsal
+#: looks whether its load has finished (a glance at an Event; the framing itself runs once).
+FRAME_AGAIN_POLL_MS = 200
+
 #: Recognition request ids, unique in the process: the kiosk shares one speech worker (and its
 #: accurate-pass queue, which drops an answer a newer one overtook) across its visitors' rehearsals.
 _REQUEST_IDS = itertools.count(1)
@@ -95,7 +103,8 @@ class Rehearsal(QObject):
         manager_line_done(): the line finished playing (or at once without a voice).
         answer_recorded(int, str, object): turn index, the answer's text, its TurnAnalysis.
         answer_revised(int, str, object): turn index, the accurate transcript that replaced the
-            provisional one the reply was made from, and its TurnAnalysis (framed again).
+            provisional one the reply was made from, and its TurnAnalysis (framed again); or
+            the same words framed again by the sentence model, loaded after the answer.
         listening_changed(bool): the microphone started or stopped listening.
         level_changed(float): the live input level, 0..1.
         transcribing(): speech ended; the recognizer is working on it.
@@ -167,6 +176,12 @@ class Rehearsal(QObject):
         self._patience_count = 0  # in this rehearsal: the lines take turns
         self._patience_request = 0  # the render id (negative) of the patience line asked for
         self._patience_on_player = False  # the player's clip is the patience line
+        #: Conversations (this one, or ended ones) with answers framed before the sentence
+        #: model was loaded, framed again once it is.
+        self._to_frame_again: list[Conversation] = []
+        self._frame_again_timer = QTimer(self)
+        self._frame_again_timer.setInterval(FRAME_AGAIN_POLL_MS)
+        self._frame_again_timer.timeout.connect(self._on_frame_again_timer_timeout)
         if speech is not None:
             self.attach_speech(speech)
 
@@ -249,6 +264,7 @@ class Rehearsal(QObject):
             parent_session_id=parent_session_id,
             on_notice=self._notices_of(),
             on_passing_notice=self.notice.emit,
+            wait_for_model=False,  # the GUI thread: the rules decide until the model is there
         )
         if voiced:
             assert self.speech.worker is not None
@@ -336,6 +352,7 @@ class Rehearsal(QObject):
         self._cap_timer.stop()
         self._patience_timer.stop()
         self._final_timer.stop()
+        self._frame_again_timer.stop()
         self._finish_waiting = False
         self._stop_listening()
         if self.speech.microphone is not None:
@@ -349,6 +366,7 @@ class Rehearsal(QObject):
         self.shutdown()
         self.conversation = None
         self._finals_due.clear()
+        self._to_frame_again.clear()
         self.store = None
         self._line = None
         self._set_phase(Phase.IDLE)
@@ -596,6 +614,7 @@ class Rehearsal(QObject):
         if transcript is not None and 0 <= idx < len(conv.turns):
             before = conv.turns[idx].analysis
             analysis = conv.revise_answer(idx, transcript.text)
+            self._frame_again_later(conv)
             if analysis is not None:
                 self.revised_answers += 1
                 changed = before is None or before.frame != analysis.frame
@@ -725,6 +744,26 @@ class Rehearsal(QObject):
             text, clip=clip, started_at=started, ended_at=ended, recognizer_ms=recognizer_ms
         )
         self._present(line, answered=(idx, text, analysis))
+        self._frame_again_later(self.conversation)
+
+    def _frame_again_later(self, conv: Conversation) -> None:
+        """Answers framed while the sentence model loaded are framed again once it is there."""
+        if conv.awaiting_model and conv not in self._to_frame_again:
+            self._to_frame_again.append(conv)
+        if self._to_frame_again and not self._frame_again_timer.isActive():
+            self._frame_again_timer.start()
+
+    def _on_frame_again_timer_timeout(self) -> None:
+        for conv in list(self._to_frame_again):
+            changed = conv.frame_again()
+            if changed is None:  # still loading
+                return
+            self._to_frame_again.remove(conv)
+            for idx in changed:
+                turn = conv.turns[idx]
+                if conv is self.conversation and turn.analysis is not None:
+                    self.answer_revised.emit(idx, turn.text, turn.analysis)
+        self._frame_again_timer.stop()
 
     def _on_cap_timer_timeout(self) -> None:
         self.notice.emit(TIME_UP_NOTICE)
