@@ -80,9 +80,9 @@ import numpy as np
 from app.speech.audio import AudioClip, frame_levels
 from app.speech.endpoint import SileroVoice, SmartTurn
 from app.speech.endwords import judge
-from app.speech.microphone import EndpointModels
 from app.speech.prosody import Ending, ending
-from app.speech.quickwords import TAIL_S
+from app.speech.quickwords import TAIL_S, QuickWords
+from app.speech.quickwords import heard as quick_heard
 from app.speech.stt_whisper import FULL_WINDOW_FRAMES, WhisperRecognizer
 from app.speech.vad import SilenceStarted, SpeechEnded, TurnCheck, Vad, VadConfig, VadEvent
 
@@ -282,6 +282,31 @@ def make_set(
     return items
 
 
+class _QuickModels:
+    """tiny.en's quick words (app.speech.quickwords.QuickWords), loaded on a thread of their own
+    as EndpointModels loaded them until session 9."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self._words: QuickWords | None = None
+        self._loaded = threading.Event()
+        threading.Thread(target=self._load, daemon=True).start()
+
+    def _load(self) -> None:
+        try:
+            self._words = QuickWords()
+        finally:
+            self._loaded.set()
+
+    def wait(self, timeout_s: float | None = None) -> bool:
+        return self._loaded.wait(timeout_s)
+
+    def words(self, clip: AudioClip) -> str | None:
+        self._loaded.wait()
+        return self._words(clip) if self._words is not None else None
+
+
 class Oracle:
     """The real models, each answer remembered with the time it took (shared by configs)."""
 
@@ -293,11 +318,14 @@ class Oracle:
         self.recognizer = WhisperRecognizer(choice=choice, window=True)
         self.recognizer.load()
         self.aligner = self.recognizer._model  # faster-whisper itself, for word timestamps
-        self.quick = EndpointModels()  # the microphone's own quick words (tiny.en, last 3-4.5 s)
+        # The quick words the microphone decoded at every pause until session 9 (tiny.en, the
+        # last 3-4.5 s from a gap between words); the "words" configurations still use them.
+        self.quick = _QuickModels()
         self._turn: dict[bytes, tuple[float, float]] = {}
         self._text: dict[bytes, tuple[str, float]] = {}
         self._tail: dict[bytes, tuple[str, float]] = {}
         self._tail_fixed: dict[bytes, tuple[str, float]] = {}
+        self._heard: dict[bytes, tuple[str, float]] = {}
         # Session 7's fixed tail is decoded too, AT THE SAME TIME as the others (three threads
         # on two cores: each time at load pays for all three; compare tails within one run).
         self.fixed_too = False
@@ -318,6 +346,26 @@ class Oracle:
             text = self.recognizer.transcribe(clip).text
             self._text[clip.pcm] = (text, (time.perf_counter() - t0) * 1000)
         return self._text[clip.pcm]
+
+    def heard(self, clip: AudioClip) -> tuple[str, float]:
+        """The pause's words as the app's one pause decode gives them since session 9
+        (``SpeechWorker.partial_text`` with a :class:`~app.speech.quickwords.Heard`): the app's
+        Whisper in a window sized to the audio, with its last word's probability and the voice's
+        ending measured on the same thread; decoded ALONE (no quick words beside it), as the app
+        now does. The app decodes the answer's last 3 s or more after the words streaming heard,
+        with the words before as context; here the whole clip (the dev answers are short)."""
+        if clip.pcm not in self._heard:
+            t0 = time.perf_counter()
+            _transcript, words = self.recognizer.transcribe_words(clip)
+            said = quick_heard(words)
+            voice = PROSODY.ending(clip)
+            said.continues = voice is not None and voice.continues
+            said.falls = voice is not None and voice.falls
+            self._heard[clip.pcm] = (said, (time.perf_counter() - t0) * 1000)
+        return self._heard[clip.pcm]
+
+    def heard_ms(self) -> list[float]:
+        return [ms for _, ms in self._heard.values()]
 
     def tail(self, clip: AudioClip) -> tuple[str, float]:
         if clip.pcm not in self._tail:
@@ -369,11 +417,18 @@ QUIET_MS = {"turn": 50.0, "text": 150.0, "tail": 80.0}
 
 
 def ends(
-    vad: Vad, clip: AudioClip, oracle: Oracle, quiet: bool = False, quick: str | None = None
+    vad: Vad,
+    clip: AudioClip,
+    oracle: Oracle,
+    quiet: bool = False,
+    quick: str | None = None,
+    one: bool = False,
 ) -> list[float]:
     """Audio time (s) of every end of turn, with each model answer arriving when it would:
     Smart Turn and (``quick``) the quick words one after another on the end-of-turn thread, the
-    whole answer's decodes one after another on the STT thread."""
+    whole answer's decodes one after another on the STT thread; ``one``: the pause's one decode
+    (:meth:`Oracle.heard`: words with their doubt and the voice's ending) on the STT thread, no
+    quick words."""
     step = RATE // 50
     samples = clip.samples
     out: list[float] = []
@@ -404,7 +459,7 @@ def ends(
                     due = on_endpoint_thread(ms, now)
                     if said.strip():  # as the microphone: nothing heard is no evidence
                         pending.append((due, partial(vad.hint_text, e.clip, said, tail=True)))
-                text, ms = oracle.text(e.clip)
+                text, ms = (oracle.heard if one else oracle.text)(e.clip)
                 ms = QUIET_MS["text"] if quiet else ms
                 start = max(now, stt_free)  # one decode at a time on the STT thread
                 stt_free = start + int(ms * RATE / 1000)
@@ -528,10 +583,24 @@ for _f in (0, 200, 400):
         CONFIGS[f"words_f{_f}_u{_u}"] = partial(waits, _f, _u)
         CONFIGS[f"words_f{_f}_u{_u}_no_model"] = partial(waits, _f, _u, False)
 CONFIGS["words_f200_u900_no_doubt"] = partial(waits, 200, 900, True, 0.0)
+# Session 9: the pause's one decode (the app's Whisper, its words with their doubt and the
+# voice's ending, Oracle.heard) instead of tiny.en's quick words beside a plain whole decode;
+# the same rule, and its doubt threshold (VadConfig.text_sure_p) at other values.
+CONFIGS["words_one_decode"] = lambda: asking(VadConfig(use_text=True))
+for _p in (0.5, 0.8, 0.9):
+    CONFIGS[f"words_one_decode_p{_p}"] = partial(
+        lambda p: asking(VadConfig(use_text=True, text_sure_p=p)), _p
+    )
+#: The configurations whose pause words come from the one decode (Oracle.heard).
+ONE_DECODE = {name for name in CONFIGS if name.startswith("words_one_decode")}
 
 
 #: The configurations that get the microphone's quick words (the product's wiring).
-QUICK = {name for name in CONFIGS if name.startswith("words") and name != "words_whole_only"}
+QUICK = {
+    name
+    for name in CONFIGS
+    if name.startswith("words") and name != "words_whole_only" and name not in ONE_DECODE
+}
 #: ... of those, the ones whose quick words decode the fixed last TAIL_S (session 7's tail).
 FIXED_TAIL = {"words_s7", "words_fixed_tail"}
 
@@ -541,6 +610,7 @@ QUIET_CONFIGS = [
     "words@quiet",
     "words_no_prosody@quiet",
     "words_whole_only@quiet",
+    "words_one_decode@quiet",
     "words_finished_0@quiet",
     "words_finished_600@quiet",
     *(f"{name}@quiet" for name in CONFIGS if name.startswith("words_f") and "_u" in name),
@@ -682,7 +752,8 @@ def evaluate(items: list[Item], oracle: Oracle, only: list[str]) -> dict[str, ob
             base = name.removesuffix("@quiet")
             SILERO.start(item.clip)
             quick = ("fixed" if base in FIXED_TAIL else "gap") if base in QUICK else None
-            found = ends(make(), item.clip, oracle, name.endswith("@quiet"), quick)
+            one = base in ONE_DECODE
+            found = ends(make(), item.clip, oracle, name.endswith("@quiet"), quick, one)
             early = bool(found) and found[0] < item.last_s - 0.05
             if item.kind == "paused" and early:
                 cuts.append(f"{item.voice}: {item.text}")
@@ -749,6 +820,8 @@ def main() -> int:
             "whisper_ms_per_decode_p90": percentile(oracle.text_ms(), 0.9),
             "quick_words_ms_median": percentile(oracle.tail_ms(), 0.5),
             "quick_words_ms_p90": percentile(oracle.tail_ms(), 0.9),
+            "one_decode_ms_median": percentile(oracle.heard_ms(), 0.5),
+            "one_decode_ms_p90": percentile(oracle.heard_ms(), 0.9),
             "prosody_ms_median": percentile(PROSODY.ms, 0.5),
             "prosody_ms_p90": percentile(PROSODY.ms, 0.9),
             "recognizer": oracle.recognizer.model_name,

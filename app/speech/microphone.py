@@ -10,10 +10,11 @@ runs on one worker thread the microphone owns; the detector asks (:class:`TurnCh
 goes on, and the answer comes back queued to the GUI thread (:meth:`Vad.turn_verdict`). Silero
 VAD stays in the GUI thread: ~0.3 ms per 32 ms frame.
 
-Quick words: when a pause begins, the same thread decodes only its last seconds with Whisper
-tiny.en (:mod:`app.speech.quickwords`, tens of milliseconds on a 5 s window), so whether the words
-stop mid-sentence is known before the whole answer's decode on the STT thread comes back
-(:meth:`Vad.hint_text` with ``tail=True``; the whole answer's words replace them when they come).
+The pause's words come from the recognizer's decode of the pause (:meth:`hint_text`, connected
+to ``SpeechWorker.partial_text``: a :class:`~app.speech.quickwords.Heard` with Whisper's doubt of
+the last word and the voice's ending). A ``words`` callable given here (a quick decode of a
+pause's last seconds, :meth:`Vad.hint_text` with ``tail=True``) still runs on the end-of-turn
+thread; the product's (:meth:`EndpointModels.words`) decodes nothing since session 9.
 """
 
 from __future__ import annotations
@@ -116,25 +117,20 @@ def _to_mono16k(data: bytes, fmt: QAudioFormat) -> npt.NDArray[np.int16]:
     return np.round(np.clip(x, -1.0, 1.0) * 32767).astype(np.int16)
 
 
-def _quick_words() -> Any:
-    """Whisper tiny.en for a pause's last seconds: a 5 s window, not Whisper's 30 s."""
-    from app.speech.quickwords import QuickWords
-
-    return QuickWords()
-
-
 class EndpointModels:
-    """Silero VAD, Smart Turn and the quick words' Whisper tiny.en, loaded on a thread of their
-    own (about 2 s under load: never on the GUI thread). Until Silero is there, frames are judged
-    by loudness (``voice`` returns None); a Smart Turn look or a quick decode waits for the load
-    on the end-of-turn thread. What cannot load falls back, with a reason in :attr:`reasons` and
-    the log."""
+    """Silero VAD and Smart Turn, loaded on a thread of their own (about 2 s under load: never on
+    the GUI thread). Until Silero is there, frames are judged by loudness (``voice`` returns
+    None); a Smart Turn look waits for the load on the end-of-turn thread. What cannot load falls
+    back, with a reason in :attr:`reasons` and the log.
+
+    No quick words since session 9 (:meth:`words`): the recognizer's own decode of the pause
+    gives the pause's words with Whisper's doubt of the last one and the voice's ending
+    (``SpeechWorker.partial_text``, :func:`app.speech.worker.pause_words`)."""
 
     def __init__(self) -> None:
         self.reasons: list[str] = []
         self._voice: Any = None
         self._turn: Any = None
-        self._words: Any = None
         self._loaded = threading.Event()
         threading.Thread(target=self._load, name="frameshift-endpoint-load").start()
 
@@ -143,9 +139,6 @@ class EndpointModels:
 
         self._turn = self._try(SmartTurn, "An answer ends after a fixed pause instead.")
         self._voice = self._try(SileroVoice, "Speech is found by its loudness instead.")
-        self._words = self._try(
-            _quick_words, "A pause's words come from the whole answer's decode only."
-        )
         for reason in self.reasons:
             log.warning("%s", reason)
         self._loaded.set()
@@ -164,7 +157,7 @@ class EndpointModels:
         return None
 
     def wait(self, timeout_s: float | None = None) -> bool:
-        """Block until the three models are loaded or given up (not on the GUI thread)."""
+        """Block until the models are loaded or given up (not on the GUI thread)."""
         return self._loaded.wait(timeout_s)
 
     def voice(self, frame: npt.NDArray[np.int16]) -> float | None:
@@ -176,13 +169,13 @@ class EndpointModels:
         return float(self._turn(clip)) if self._turn is not None else None
 
     def words(self, clip: AudioClip) -> Heard | None:
-        """The last TAIL_S of ``clip`` as tiny.en hears it (:class:`Heard`: with how sure it is
-        of the last word); None when it could not load."""
-        self._loaded.wait()
-        if self._words is None:
-            return None
-        heard: Heard = self._words(clip)
-        return heard
+        """None: no second decode of a pause (a microphone given this turns the words' rule on,
+        ``VadConfig.use_text``, and drops its quick words at the first pause). Until session 9
+        Whisper tiny.en decoded the pause's last 3-4.5 s here, beside the recognizer's decode of
+        the same pause, and every end of turn waited for it: 0.3-1.1 s after the speech end in
+        bench/turn_gap.py on 2 shared cores, where the recognizer's one decode (Whisper base,
+        its words timed) takes about 0.2 s alone on this session's CPU."""
+        return None
 
 
 class QtMicrophone(QObject):
@@ -291,7 +284,9 @@ class QtMicrophone(QObject):
         first call turns the words' rule on (``VadConfig.use_text``)."""
         if not self.vad.config.use_text:
             self.vad.config = replace(self.vad.config, use_text=True)
-        self._note("words", f"{self._covers(clip)} {text[-40:]!r}")
+        p = getattr(text, "last_p", None)
+        sure = "" if p is None else f" p={p:.2f}"
+        self._note("words", f"{self._covers(clip)}{sure} {text[-40:]!r}")
         self._dispatch(self.vad.hint_text(clip, text))
 
     def attach_echo(self, echo: EchoReference | None) -> None:

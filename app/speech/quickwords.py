@@ -1,4 +1,10 @@
-"""The quick words of a pause: Whisper tiny.en on the last seconds of the answer so far.
+"""The words of a pause as the end-of-turn decision reads them (:class:`Heard`), and the quick
+words: Whisper tiny.en on the last seconds of the answer so far.
+
+Since session 9 the app decodes a pause once: the recognizer's pause decode brings its words as a
+:class:`Heard` (app.speech.worker.pause_words: the last word's probability, a loop, the voice's
+ending); :class:`QuickWords` (below) decoded each pause a second time, beside it, until then and
+is kept for bench/endpointing.py's comparison (and a microphone given a ``words`` callable).
 
 When a pause begins, the end-of-turn thread decodes only its last :data:`TAIL_S` to
 :data:`TAIL_MAX_S` seconds, from the quietest gap between words there (:func:`tail_start`: a

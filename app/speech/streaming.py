@@ -211,6 +211,9 @@ class AnswerStream:
         self.committed_ends: list[float] = []
         #: The :attr:`generation` (answer) the last ``step`` that committed was about.
         self.stepped_generation = 0
+        #: That step's words with Whisper's probability for each (the pause's words when only
+        #: silence came after its audio: app.speech.worker.pause_words).
+        self.stepped_words: list[HeardWord] = []
         self._pcm = b""
         self._rate = 0
         # One thread may step while another decodes (the pause's tail beside a streaming
@@ -289,6 +292,7 @@ class AnswerStream:
                 return None
             self.decodes += 1
             self.stepped_generation = generation
+            self.stepped_words = list(timed)
             return self._commit(audio.duration_s, transcript.text.split(), timed)
 
     def _commit(self, duration_s: float, words: list[str], timed: list[HeardWord]) -> str:
@@ -317,20 +321,38 @@ class AnswerStream:
     def decode(self, clip: AudioClip) -> Transcript:
         """Decode ``clip`` (the answer so far or whole): its tail after the known words, or
         the whole of it with the committed words as prefix."""
+        return self.decode_words(clip, words=False)[0]
+
+    def decode_words(
+        self, clip: AudioClip, *, words: bool = True
+    ) -> tuple[Transcript, list[HeardWord]]:
+        """:meth:`decode`, and (``words``) the words that decode heard with Whisper's
+        probability for each (the tail's, or the whole answer's): the pause's decode tells the
+        end-of-turn decision how sure Whisper is of the last word (app.speech.quickwords.Heard),
+        so no second decode of the pause is needed for it. Empty without ``words``."""
         started = time.perf_counter()
         with self._lock:
             audio = self._audio(clip)
             known = self._known()
             cut = self._tail_cut(_speech_end_s(audio), *known) if self.tail else None
             prefix = self.forced_prefix(audio.duration_s)
-        text = self._decode_tail(audio, known[0], *cut) if cut is not None else None
-        tail = text is not None
-        if text is None:
-            text = self.recognizer.transcribe(audio, prefix=prefix, window=self.window).text
+        found = self._decode_tail(audio, known[0], *cut, words=words) if cut is not None else None
+        tail = found is not None
+        if found is None:
+            if words:
+                whole, heard = self.recognizer.transcribe_words(
+                    audio, prefix=prefix, window=self.window
+                )
+                found = (whole.text, heard)
+            else:
+                found = (
+                    self.recognizer.transcribe(audio, prefix=prefix, window=self.window).text,
+                    [],
+                )
         with self._lock:
             self.decodes += 1
             self.tail_decodes += tail
-        return Transcript(text, clip.duration_s, time.perf_counter() - started)
+        return Transcript(found[0], clip.duration_s, time.perf_counter() - started), found[1]
 
     def audio(self, clip: AudioClip) -> AudioClip:
         """``clip`` as the decodes hear it (16 kHz, denoised): a copy another thread may decode
@@ -374,21 +396,29 @@ class AnswerStream:
         return k, max(0.0, cut)
 
     def _decode_tail(
-        self, audio: AudioClip, committed: list[str], k: int, cut_s: float
-    ) -> str | None:
-        """The answer's text with only its tail decoded; None when the decoder did not start
-        with the forced words (it judged the tail silent): then the whole answer is decoded."""
+        self, audio: AudioClip, committed: list[str], k: int, cut_s: float, *, words: bool = False
+    ) -> tuple[str, list[HeardWord]] | None:
+        """The answer's text with only its tail decoded, and (``words``) the tail's words;
+        None when the decoder did not start with the forced words (it judged the tail silent):
+        then the whole answer is decoded."""
         anchor = committed[k : k + ANCHOR_WORDS]
         context = " ".join(committed[max(0, k - CONTEXT_WORDS) : k]) or None
         first = int(cut_s * audio.sample_rate) * 2
         tail = AudioClip(audio.pcm[first:], audio.sample_rate)
-        heard = self.recognizer.transcribe(
-            tail, prefix=" ".join(anchor), context=context, window=True
-        ).text.split()
+        timed: list[HeardWord] = []
+        if words:
+            transcript, timed = self.recognizer.transcribe_words(
+                tail, prefix=" ".join(anchor), context=context, window=True
+            )
+        else:
+            transcript = self.recognizer.transcribe(
+                tail, prefix=" ".join(anchor), context=context, window=True
+            )
+        heard = transcript.text.split()
         if agreed_prefix(anchor, heard) < len(anchor):
             log.debug("tail decode dropped its forced words: %r", heard)
             return None
-        return " ".join(committed[:k] + heard)
+        return " ".join(committed[:k] + heard), timed
 
 
 def _speech_end_s(audio: AudioClip) -> float:

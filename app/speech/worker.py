@@ -25,9 +25,10 @@ costs 1.75 s), and a pause's or end's decode hears only the answer's last few se
 words streaming already heard (``AnswerStream(tail=True)``: its cost does not grow with the
 answer), so the end's transcript (``transcribed``) is a *provisional* one, ready at once, that
 the reply is framed from; the pause's decode also gives the end-of-turn decision its words
-(``partial_text``). It decodes without timestamps: in timestamp mode (needed for word times)
-Whisper may go on into the silence after the words ("... for your team? Thank you for
-watching, and I'll see you in the next video", tiny.en, a 2.5 s answer in its 5 s window).
+(``partial_text``), timed word by word so they come with Whisper's doubt of the last one
+(:func:`pause_words`): the only decode of a pause (in timestamp mode Whisper may go on into the
+silence after the words, "... for your team? Thank you for watching", tiny.en, a 2.5 s answer in
+its 5 s window: the recognizer drops a sized window's text placed in its padding).
 The answer's denoised audio then goes to the final thread, which (once the reply is out,
 :meth:`SpeechWorker.start_final`) decodes it whole in Whisper's full window (the accurate pass,
 as ``bench/speech.py`` measures) and hands it over as ``final_transcribed`` for the stored
@@ -50,7 +51,7 @@ from app.speech.audio import AudioClip, frame_levels, speech_limit
 from app.speech.cache import VoiceCache
 from app.speech.errors import SpeechError
 from app.speech.protocols import Recognizer, Transcript, Voice, VoiceSettings
-from app.speech.streaming import AnswerStream, final_decode
+from app.speech.streaming import AnswerStream, HeardWord, final_decode
 
 log = logging.getLogger(__name__)
 
@@ -241,7 +242,8 @@ class _SttJob(QObject):
         self._growing: AudioClip | None = None
         self._spec: tuple[AudioClip, Transcript] | None = None
         self._speculating: AudioClip | None = None  # the pause's clip while it is decoded
-        self._step: tuple[AudioClip, Transcript] | None = None  # the last streaming decode
+        # The last streaming decode: its clip, text and words (with their probabilities).
+        self._step: tuple[AudioClip, Transcript, list[HeardWord]] | None = None
         self._stepped: tuple[AudioClip, float] | None = None  # its clip, its decode time (s)
         self._stream: AnswerStream | None = None
         #: The recent decodes on this thread, oldest first: (kind, started, ended, audio_s),
@@ -310,6 +312,19 @@ class _SttJob(QObject):
             return self.recognizer.transcribe(clip)
         return self._stream.decode(clip)
 
+    def _decode_pause(self, clip: AudioClip) -> tuple[Transcript, str]:
+        """The pause's decode: the answer so far as :meth:`_decode` hears it, and its words for
+        the end-of-turn decision: a :class:`~app.speech.quickwords.Heard` (how sure Whisper is
+        of the last word, whether it looped, how the voice ended before the pause), or the plain
+        text from a recognizer that decodes one way only."""
+        if self._stream is None:
+            self._make_stream()
+        if self._stream is None:
+            transcript = self.recognizer.transcribe(clip)
+            return transcript, transcript.text
+        transcript, words = self._stream.decode_words(clip)
+        return transcript, pause_words(clip, transcript.text, words)
+
     @Slot()
     def stream(self) -> None:
         with self._pending_lock:
@@ -338,7 +353,11 @@ class _SttJob(QObject):
             return
         self._log("stream", began, clip)
         self._stepped = (clip, time.perf_counter() - started)
-        step = (clip, Transcript(text or "", clip.duration_s, time.perf_counter() - started))
+        step = (
+            clip,
+            Transcript(text or "", clip.duration_s, time.perf_counter() - started),
+            self._stream.stepped_words,
+        )
         with self._step_lock:  # not for an answer that ended meanwhile (the STT thread)
             if text is None or self._stream.generation != self._stream.stepped_generation:
                 return
@@ -363,12 +382,17 @@ class _SttJob(QObject):
     def _speculate(self, clip: AudioClip) -> None:
         # The user stopped during the last streaming decode: it heard the whole answer already.
         began = time.monotonic()
-        transcript = self._covered(clip, spec=False)
+        step = self._step
+        transcript: Transcript | None = None
         kind = "pause="
+        said: str = ""
+        if step is not None and only_silence_after(step[0], clip):  # its words, their doubt too
+            transcript = Transcript(step[1].text, clip.duration_s, step[1].elapsed_s)
+            said = pause_words(clip, step[1].text, step[2])
         try:
             if transcript is None:
                 kind = "pause"
-                transcript = self._decode(clip)
+                transcript, said = self._decode_pause(clip)
         except Exception as exc:
             log.debug("speculative decode failed: %s", exc)
             self._spec = None
@@ -376,7 +400,7 @@ class _SttJob(QObject):
         self._log(kind, began, clip)
         self._spec = (clip, transcript)
         self.speculative_decodes += 1
-        self.partial_text.emit(clip, transcript.text)
+        self.partial_text.emit(clip, said)
 
     @Slot(int, object)
     def transcribe(self, request_id: int, clip: AudioClip) -> None:
@@ -444,6 +468,31 @@ class _StreamJob(QObject):
     @Slot()
     def stream(self) -> None:
         self.stt.stream()
+
+
+def pause_words(clip: AudioClip, text: str, words: Sequence[HeardWord]) -> str:
+    """The pause decode's ``text`` as the end-of-turn decision reads it: a
+    :class:`~app.speech.quickwords.Heard` with the probability Whisper gave the last word of
+    ``words`` (the decode's own; lone trailing periods aside), whether the decode looped, and
+    how the voice ended before the pause (app.speech.prosody, on ``clip``: the raw audio, here
+    off the GUI thread). Until session 9 a second decode gave these: Whisper tiny.en on the
+    pause's last 3-4.5 s, on the microphone's thread, beside this one, and the end of every turn
+    waited for it (bench/turn_gap.py: the decision came 0.3-1.1 s after the speech end, the
+    two decodes sharing the cores). Plain ``text`` when no word came with it (no word times)."""
+    from app.speech.prosody import ending
+    from app.speech.quickwords import Heard, heard
+
+    found = heard(words)
+    if not found.strip() or not text.strip():
+        return text  # no word times (or only periods): the words alone, no doubt to weigh
+    voice = ending(clip)
+    return Heard(
+        text,
+        found.last_p,
+        looped=found.looped,
+        continues=voice is not None and voice.continues,
+        falls=voice is not None and voice.falls,
+    )
 
 
 def only_silence_after(heard: AudioClip, clip: AudioClip) -> bool:
