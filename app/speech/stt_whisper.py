@@ -70,8 +70,14 @@ FULL_WINDOW_FRAMES = 3000
 WINDOW_MARGIN_S = 1.0
 #: ... rounded up to a multiple of this, so CTranslate2 sees a few shapes only (5, 10 ... 30 s) ...
 WINDOW_STEP_S = 5.0
-#: ... and never shorter than this.
-WINDOW_MIN_S = 5.0
+#: ... and never shorter than this: in a 5 s window a short answer (under ~2.5 s) came back
+#: looped ("Tell me a little about yourself. Tell me a little about yourself. ...") in 32 of
+#: 120 eSpeak clips with tiny.en and 11 with base, WER 37% / 23%; with 10 s, 1 and 1, WER 15% /
+#: 12% (session 9; the encoder's extra 5 s costs less than the loops did).
+WINDOW_MIN_S = 10.0
+#: A sized window's segment that starts later than this before the audio's end lies in the
+#: padding: nothing was said there (Whisper's timestamps come in 20 ms steps).
+PADDING_SLACK_S = 0.1
 
 _verified: dict[tuple[str, int, float], str] = {}
 _verified_lock = threading.Lock()
@@ -114,6 +120,26 @@ def sized_token_cap(n_samples: int) -> int:
     20 s and more for one provisional transcript (bench/turn_gap.py, base, session 6). The
     cheap pass decodes at temperature 0 only; the accurate pass keeps the fallback."""
     return 24 + (10 * n_samples) // 16000
+
+
+def loop_start(words: list[str]) -> int | None:
+    """Where a decode that loops to its end should stop: the words up to the end of the loop's
+    first copy, or None when it does not loop. A loop is a phrase of two or more words said at
+    least twice in a row through the last word (the last copy may be cut short by the token
+    limit): "Tell me about yourself. Tell me about yourself. Tell me" keeps the first four. A
+    short window's padding makes Whisper do this; a person ending an answer on the same words
+    twice loses only the repeat."""
+    norm = ["".join(ch for ch in w.lower() if ch.isalnum()) for w in words]
+    n = len(norm)
+    best: int | None = None
+    for period in range(2, n // 2 + 1):
+        first = n  # the first word from which every word repeats the one `period` before it
+        while first > period and norm[first - 1] == norm[first - 1 - period]:
+            first -= 1
+        start = first - period
+        if n - start >= 2 * period and (best is None or start + period < best):
+            best = start + period
+    return best
 
 
 def _windowed_model(*args: Any, **kwargs: Any) -> Any:
@@ -431,7 +457,8 @@ class WhisperRecognizer:
             initial_prompt=prompt,
             prefix=prefix or None,
             condition_on_previous_text=False,
-            without_timestamps=not words,
+            # A sized window's decode is timed, so text placed in its padding can be dropped.
+            without_timestamps=not (words or sized),
             word_timestamps=words,
             vad_filter=False,
             **bounded,
@@ -439,7 +466,12 @@ class WhisperRecognizer:
         texts: list[str] = []
         timed: list[tuple[str, float, float, float]] = []
         logprob = tokens = 0.0
+        audio_s = len(samples) / TARGET_RATE
         for seg in segments:
+            if sized and seg.start >= audio_s - PADDING_SLACK_S:
+                # Heard after the audio ends, in the window's zero padding: Whisper making up more
+                # (tiny.en said a 2.5 s question twice in a 5 s window on an AVX2 CPU).
+                continue
             texts.append(seg.text.strip())
             n = max(1, len(seg.tokens))
             logprob += seg.avg_logprob * n
@@ -450,7 +482,15 @@ class WhisperRecognizer:
                     for w in word.word.split()
                 )
         self._scores.last = logprob / tokens if tokens else None
-        return " ".join(texts), timed
+        text = " ".join(texts)
+        if sized:
+            said = text.split()
+            keep = loop_start(said)
+            if keep is not None:
+                text = " ".join(said[:keep])
+                if len(timed) == len(said):
+                    timed = timed[:keep]
+        return text, timed
 
     @property
     def last_logprob(self) -> float | None:
