@@ -22,6 +22,10 @@ from the answer to its stored row:
 
 If the store refuses a write (a full disk, a locked file), the write is kept in memory, the caller
 is told in a sentence, and it is retried before the next one, so nothing the user said is lost.
+A conversation on the GUI thread (``write_wait_s``) waits only that long for a lock another
+process holds; the refused write waits in memory and :meth:`Conversation.retry` (the rehearsal's
+timer) writes it once the lock is gone. Such a lock is announced only once it has lasted
+`LOCK_QUIET_S`, the busy timeout every write used to wait out in silence.
 """
 
 from __future__ import annotations
@@ -48,6 +52,11 @@ from app.store import (
     StoreError,
     TurnRecord,
 )
+from app.store.connection import DEFAULT_BUSY_TIMEOUT_S
+
+#: How long a lock another process holds on the history is retried quietly before the user is
+#: told (the busy timeout each write used to wait, freezing the window, before saying so).
+LOCK_QUIET_S = DEFAULT_BUSY_TIMEOUT_S
 
 
 @dataclass
@@ -154,6 +163,8 @@ class Conversation:
         on_notice: Callable[[str], None] | None = None,
         on_passing_notice: Callable[[str], None] | None = None,
         wait_for_model: bool = True,
+        write_wait_s: float | None = None,
+        on_refused: Callable[[Conversation], None] | None = None,
     ) -> None:
         self.scenario = scenario
         self.store = store
@@ -188,6 +199,15 @@ class Conversation:
         #: thread); those framed before it was there are in ``_unframed`` for `frame_again`.
         self._wait_for_model = wait_for_model
         self._unframed: set[int] = set()
+        #: None: each write waits the store's busy timeout for another process's lock (the
+        #: CLI); else at most this long, and a refused write waits in memory for `retry`.
+        self._write_wait_s = write_wait_s
+        self._locked_since: float | None = None  # a lock is refusing writes, quietly, since
+        self._told = ""  # the last failure said
+        #: Recordings that came before the session row could be written: saved with their row.
+        self._late_audio: dict[int, tuple[str, Clip | Path]] = {}
+        #: Told when the store refused a write (kept in memory): who retries arranges it.
+        self._on_refused = on_refused or (lambda _conv: None)
 
     def _say_again(self, store: Store, parent: int, turn: int) -> None:
         """A retry starts on the words the first attempt heard at its pivot, not another
@@ -244,7 +264,7 @@ class Conversation:
                 )
 
             try:
-                create()
+                self._attempt(create)
             except (DiskFull, DatabaseLocked, DatabaseReadOnly):
                 # A fault that can pass: the session row and every turn after it wait in
                 # memory, in order, and are written by the next write or flush() that succeeds.
@@ -421,10 +441,22 @@ class Conversation:
         self._write(write)
 
     def flush(self) -> bool:
-        """Retry writes the store refused earlier; True when nothing is left pending."""
+        """Retry writes the store refused earlier; True when nothing is left pending. Each
+        waits the store's whole busy timeout for a lock (the user asked to try again)."""
         self._release_held()
-        self._write(None)
+        self._write(None, patient=True)
         return len(self._pending) == 0
+
+    def retry(self) -> bool:
+        """Retry the writes the store refused (not a voiced line still waiting for its audio),
+        waiting at most ``write_wait_s`` for a lock; True when none is left pending."""
+        self._write(None)
+        return not self._pending
+
+    @property
+    def saving_quietly(self) -> bool:
+        """Writes wait for a lock that has not lasted long enough to be announced."""
+        return bool(self._pending) and self._locked_since is not None and not self._failing
 
     @property
     def unsaved(self) -> int:
@@ -501,7 +533,15 @@ class Conversation:
             self._write_row(held)
 
     def _save_recording(self, idx: int, speaker: str, source: Clip | Path) -> str | None:
-        if self.recordings is None or self.store is None or self.session_id is None:
+        if self.recordings is None or self.store is None:
+            return None
+        if self.session_id is None and self._pending:
+            self._write(None)  # the session row may go in now
+            if self.session_id is None and self._pending and self.store is not None:
+                # Still refused (a locked file): the audio is saved when its row is written.
+                self._late_audio[idx] = (speaker, source)
+                return None
+        if self.session_id is None:
             return None
         try:
             self.store.session(self.session_id)  # never a recording for a deleted session
@@ -510,8 +550,14 @@ class Conversation:
             return None
         except StoreError:
             pass  # locked or busy: the file is kept and its row waits with the others
+        return self._keep_recording(self.session_id, idx, speaker, source)
+
+    def _keep_recording(
+        self, session_id: int, idx: int, speaker: str, source: Clip | Path
+    ) -> str | None:
+        assert self.recordings is not None
         try:
-            return self.recordings.save(self.session_id, idx, speaker, source)
+            return self.recordings.save(session_id, idx, speaker, source)
         except RecordingError as exc:
             if speaker == "seeker":
                 self.lost_recordings[idx] = exc.reason
@@ -529,6 +575,10 @@ class Conversation:
         analysis = turn.analysis
 
         def write() -> None:
+            late = self._late_audio.pop(turn.idx, None)
+            if late is not None:  # the session row is in now: keep the recording with it
+                sid, (speaker, source) = self._sid(), late
+                turn.audio_path = self._keep_recording(sid, turn.idx, speaker, source)
             store.add_turn(
                 self._sid(),
                 idx=turn.idx,
@@ -551,32 +601,62 @@ class Conversation:
         assert self.session_id is not None
         return self.session_id
 
-    def _write(self, call: Callable[[], None] | None) -> None:
+    def _write(self, call: Callable[[], None] | None, *, patient: bool = False) -> None:
         if call is not None:
             self._pending.append(call)
         while self._pending:
             try:
-                self._pending[0]()
+                self._attempt(self._pending[0], patient)
             except NoSuchSession:
                 self._session_deleted()
                 return
             except StoreError as exc:
-                self._notice(
+                quiet = not patient and self._quiet_lock(exc)
+                self._on_refused(self)
+                if quiet:
+                    return
+                told = (
                     f"{exc.message} {exc.hint} ({len(self._pending)} unsaved turn"
                     f"{'s' if len(self._pending) != 1 else ''} kept in memory.)"
                 )
+                if not (self._failing and told == self._told):  # a retry's same news: once
+                    self._notice(told)
+                self._told = told
                 self._failing = True
                 return
             self._pending.popleft()
+        self._locked_since = None
         if self._failing:  # everything kept is written now: the failure is over
             self._failing = False
             self._notice("")
+
+    def _attempt(self, call: Callable[[], None], patient: bool = False) -> None:
+        """One write, waiting for another process's lock at most ``write_wait_s`` if set (and
+        not ``patient``: then the store's busy timeout)."""
+        store = self.store
+        if self._write_wait_s is None or store is None or patient:
+            call()
+            return
+        with store.waiting_at_most(self._write_wait_s):
+            call()
+
+    def _quiet_lock(self, exc: StoreError) -> bool:
+        """A lock refused a quick write: kept quiet until it has lasted `LOCK_QUIET_S` (the
+        retry comes from `retry`); True when the user is not to be told yet."""
+        if self._write_wait_s is None or not isinstance(exc, DatabaseLocked):
+            self._locked_since = None
+            return False
+        now = time.monotonic()
+        if self._locked_since is None:
+            self._locked_since = now
+        return not self._failing and now - self._locked_since < LOCK_QUIET_S
 
     def _session_deleted(self) -> None:
         """Deleted by another Frameshift (one that could not see this session was live): stop
         writing into a session that is gone, so no recording reappears for it; everything said
         stays in memory for the end's retry or export."""
         self._pending.clear()
+        self._late_audio.clear()
         self.store = None
         self.session_id = None
         self._notice(

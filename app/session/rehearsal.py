@@ -15,6 +15,11 @@ Two passes: a spoken answer is framed and answered from the recognizer's provisi
 The GUI thread never waits for the framing sentence model's load: until it is there the rules
 frame each answer (and the dialogue branches on that); once it is, those answers are framed
 again (:meth:`Conversation.frame_again`) and a changed one is announced as ``answer_revised``.
+
+Nor does it wait for a history another process has locked: each write waits at most
+`WRITE_WAIT_S`; one the lock refused waits in memory, in order, and is retried every
+`SAVE_RETRY_MS` (:meth:`Conversation.retry`); the end waits (THINKING) while such a lock has
+not lasted the old busy timeout, so the session is saved before it is shown, as before.
 """
 
 from __future__ import annotations
@@ -85,6 +90,14 @@ FINAL_WAIT_S = 8.0
 #: How often, while answers framed by the rules alone wait for the sentence model, the rehearsal
 #: looks whether its load has finished (a glance at an Event; the framing itself runs once).
 FRAME_AGAIN_POLL_MS = 200
+
+#: The longest a write on the GUI thread waits for a lock another process holds on the history
+#: (a second Frameshift, ``frameshift delete`` mid-transaction); then it waits in memory.
+WRITE_WAIT_S = 0.0
+#: How often writes a lock refused are tried again (a failure already announced, a full disk
+#: or a lock that lasts: every `SAVE_RETRY_LATER_MS`).
+SAVE_RETRY_MS = 100
+SAVE_RETRY_LATER_MS = 2000
 
 #: Recognition request ids, unique in the process: the kiosk shares one speech worker (and its
 #: accurate-pass queue, which drops an answer a newer one overtook) across its visitors' rehearsals.
@@ -182,6 +195,13 @@ class Rehearsal(QObject):
         self._frame_again_timer = QTimer(self)
         self._frame_again_timer.setInterval(FRAME_AGAIN_POLL_MS)
         self._frame_again_timer.timeout.connect(self._on_frame_again_timer_timeout)
+        #: Conversations (this one, or ended ones) with writes a lock refused, retried.
+        self._to_save: list[Conversation] = []
+        self._save_timer = QTimer(self)
+        self._save_timer.setInterval(SAVE_RETRY_MS)
+        self._save_timer.timeout.connect(self._on_save_timer_timeout)
+        #: The end's analysis, held while a passing lock keeps the session from the disk.
+        self._ending: tuple[Conversation, Analysis] | None = None
         if speech is not None:
             self.attach_speech(speech)
 
@@ -248,6 +268,7 @@ class Rehearsal(QObject):
             if self.conversation is not None and not self.conversation.finished:
                 self.conversation.end()
         self._drop_request()
+        self._ending = None  # a previous end still saving is not shown now (it is saved)
         self.scenario = scenario
         self._patience_count = 0
         voiced = self._voice_on()
@@ -265,6 +286,8 @@ class Rehearsal(QObject):
             on_notice=self._notices_of(),
             on_passing_notice=self.notice.emit,
             wait_for_model=False,  # the GUI thread: the rules decide until the model is there
+            write_wait_s=WRITE_WAIT_S,  # nor does it wait out another process's lock
+            on_refused=self._keep_saving,
         )
         if voiced:
             assert self.speech.worker is not None
@@ -353,6 +376,7 @@ class Rehearsal(QObject):
         self._patience_timer.stop()
         self._final_timer.stop()
         self._frame_again_timer.stop()
+        self._save_timer.stop()
         self._finish_waiting = False
         self._stop_listening()
         if self.speech.microphone is not None:
@@ -367,6 +391,8 @@ class Rehearsal(QObject):
         self.conversation = None
         self._finals_due.clear()
         self._to_frame_again.clear()
+        self._to_save.clear()
+        self._ending = None
         self.store = None
         self._line = None
         self._set_phase(Phase.IDLE)
@@ -746,6 +772,29 @@ class Rehearsal(QObject):
         self._present(line, answered=(idx, text, analysis))
         self._frame_again_later(self.conversation)
 
+    def _keep_saving(self, conv: Conversation | None) -> None:
+        """Writes a lock refused are retried on a timer until they are on disk."""
+        if conv is not None and conv.unsaved and conv not in self._to_save:
+            self._to_save.append(conv)
+        soon = conv is not None and conv.saving_quietly
+        if self._to_save and (soon or not self._save_timer.isActive()):
+            self._save_timer.start(SAVE_RETRY_MS if soon else SAVE_RETRY_LATER_MS)
+
+    def _on_save_timer_timeout(self) -> None:
+        for conv in list(self._to_save):
+            if conv.retry():
+                self._to_save.remove(conv)
+        if self._ending is not None and not self._ending[0].saving_quietly:
+            conv, analysis = self._ending  # saved, or the lock was announced: show the end
+            self._ending = None
+            if conv is self.conversation:
+                self._set_phase(Phase.ENDED)
+                self.ended.emit(analysis)
+        if not self._to_save:
+            self._save_timer.stop()
+        soon = any(c.saving_quietly for c in self._to_save)
+        self._save_timer.setInterval(SAVE_RETRY_MS if soon else SAVE_RETRY_LATER_MS)
+
     def _frame_again_later(self, conv: Conversation) -> None:
         """Answers framed while the sentence model loaded are framed again once it is there."""
         if conv.awaiting_model and conv not in self._to_frame_again:
@@ -794,6 +843,12 @@ class Rehearsal(QObject):
         if self.conversation is None or self.conversation.finished:
             return
         analysis: Analysis = self.conversation.end()
+        if self.conversation.saving_quietly:
+            # A lock another process holds, not yet long enough to be announced: the end is
+            # shown once the session is on disk (the store used to wait for it right here).
+            self._ending = (self.conversation, analysis)
+            self._set_phase(Phase.THINKING)
+            return
         self._set_phase(Phase.ENDED)
         self.ended.emit(analysis)
 

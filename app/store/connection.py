@@ -10,7 +10,9 @@ Durability choices, made once here:
   milliseconds) buys "nothing said is lost" for free.
 - Every write (`Connection.write`) is its own transaction, committed before it returns.
 - `BEGIN IMMEDIATE` takes the write lock up front, so a second process waits for the busy
-  timeout instead of failing half-way with a lock it cannot upgrade.
+  timeout instead of failing half-way with a lock it cannot upgrade. A caller on the GUI thread
+  waits less (`Connection.waiting_at_most`, `Store.waiting_at_most`): a rehearsal keeps a write
+  the lock refused in memory and retries it, rather than freeze the window for the timeout.
 - `secure_delete` plus a WAL checkpoint after deleting (`Connection.scrub_log`): a kiosk's reset
   or a user's delete must not leave what was said readable in free pages or in the log.
 
@@ -51,6 +53,7 @@ class Connection:
     def __init__(self, path: Path, *, busy_timeout: float, read_only: bool) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.busy_timeout = busy_timeout
         self.lock = threading.RLock()
         self.closed = False
         try:
@@ -106,6 +109,22 @@ class Connection:
             yield
         except (sqlite3.Error, OSError) as exc:
             raise translate(exc, self.path) from exc
+
+    @contextmanager
+    def waiting_at_most(self, seconds: float) -> Iterator[None]:
+        """Statements in this block wait at most ``seconds`` for another process's lock (then
+        DatabaseLocked), not the busy timeout the file was opened with."""
+        with self.lock:
+            self._set_busy_timeout(seconds)
+            try:
+                yield
+            finally:
+                if not self.closed:
+                    self._set_busy_timeout(self.busy_timeout)
+
+    def _set_busy_timeout(self, seconds: float) -> None:
+        with self.translating():
+            self.db.execute(f"PRAGMA busy_timeout = {max(0, round(seconds * 1000))}").fetchall()
 
     @contextmanager
     def read(self) -> Iterator[Database]:

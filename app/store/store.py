@@ -138,6 +138,13 @@ class Store(HistoryQueries):
         with self._conn.write():
             yield
 
+    @contextmanager
+    def waiting_at_most(self, seconds: float) -> Iterator[None]:
+        """Writes in this block wait at most ``seconds`` for a lock another process holds, then
+        raise DatabaseLocked (the GUI thread's writes: a rehearsal retries them later)."""
+        with self._conn.waiting_at_most(seconds):
+            yield
+
     # -- writes ----------------------------------------------------------------------------
     def create_session(
         self,
