@@ -39,10 +39,11 @@ pytestmark = pytest.mark.gui
 REPO = Path(__file__).resolve().parents[3]
 PROMPTS = ("What brings you here today?", "Are you interested in the position?")
 #: The longest a held loader waits for its gate (the old code's answer waited this long).
-HOLD_S = 4.0
-#: An answer taken on the GUI thread with the model still loading is this quick at most (rules:
-#: a few ms; the slack is for a loaded machine).
-ANSWER_MAX_S = 1.0
+HOLD_S = 8.0
+#: An answer taken on the GUI thread with the model still loading is this quick at most (the
+#: rules and the runner: a few ms; the slack is for a loaded machine, where the runner's topic
+#: matching once took 1.6 s at load 14).
+ANSWER_MAX_S = 2.5
 CASES = 24
 
 
