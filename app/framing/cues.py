@@ -504,7 +504,8 @@ def seeker_cues(
 def _asks_about_seeker(line: str) -> bool:
     """Whether the manager's line asks about the seeker's own work, past or status, in its last
     sentence or a question ("What do you do now?", "How long have you been nursing?", "Tell me
-    a bit about yourself."), not for a pitch, an interest or an offer (`patterns.PITCH_INVITE`:
+    a bit about yourself."; `patterns.SEEKER_WORK_TOPIC`, not small talk), not for a pitch, an
+    interest or an offer (`patterns.PITCH_INVITE`:
     "Why should we hire you?", "What are your strengths?", "Would you like a coffee?")."""
     line = analyzed_part(line)
     pieces = [piece for piece in re.split(r"(?<=[.?!;\n])", line) if piece.strip()]
@@ -515,6 +516,7 @@ def _asks_about_seeker(line: str) -> bool:
     ]
     return any(
         p.ABOUT_YOU_QUESTION.search(piece.strip()) is not None
+        and p.SEEKER_WORK_TOPIC.search(piece) is not None
         and p.PITCH_INVITE.search(piece) is None
         for piece in asked
     )
@@ -562,12 +564,14 @@ def silent_spans(text: str, cues: Sequence[CueMatch], frame: str) -> list[tuple[
 
 def _about_them(question: str) -> bool:
     """Whether a question asks about the other person or their team and nothing for the seeker:
-    it names them (`patterns.THEIR_PEOPLE`), no first-person word (`patterns.FIRST_PERSON`),
+    it names them (`patterns.THEIR_PEOPLE`) and their day, tools or path (`patterns.THEIR_DAY`),
+    no first-person word (`patterns.FIRST_PERSON`),
     nothing asking for a place
     (`patterns.ASKS_FOR_IT`) and no term of the job but their hours (`patterns.PAY_CONTENT`
     except `patterns.ROUTINE_PAY_WORDS`)."""
     return (
         p.THEIR_PEOPLE.search(question) is not None
+        and p.THEIR_DAY.search(question) is not None
         and p.FIRST_PERSON.search(question) is None
         and p.ASKS_FOR_IT.search(question) is None
         and all(p.ROUTINE_PAY_WORDS.fullmatch(m.group()) for m in p.PAY_CONTENT.finditer(question))

@@ -679,6 +679,19 @@ ABOUT_YOU_QUESTION: Final = _rx(
     r"tell\s+me\s+(?:[\w'’-]+\s+){0,3}?about\s+(?:you|your|yourself)",
     r"^\W*(?:so|and)\s+(?:you|your)|you\s+ever",
 )
+#: What the manager's question about the seeker must be about for a plain fact to answer it:
+#: their work, past or status ("what do you do", "where are you working", "your background",
+#: "how long have you been", "yourself"), not small talk ("How was your trip in?", "Are you
+#: enjoying the conference?", "Do you have any questions for me?").
+SEEKER_WORK_TOPIC: Final = _rx(
+    r"what\s+(?:do|did)\s+you\s+do|doing\s+(?:now|these\s+days|for\s+work|at\s+the\s+moment"
+    r"|right\s+now)|what\s+are\s+you\s+doing",
+    r"work\w*|jobs?|background|roles?|field|line\s+of|experience|career|trade|profession"
+    r"|occupation|employ\w*|how\s+long|how\s+much|how\s+many\s+years|yourself|based|stud(?:y|ied"
+    r"|ying)|degree|school|college|university|before\s+(?:this|that|now)|currently|these\s+days"
+    r"|story|your\s+name|came\s+(?:over\s+)?from|side|lead\w*|manag\w*|specialt\w*|speciality"
+    r"|trained|training|qualif\w*|licen[cs]e\w*|internships?|company|business",
+)
 #: What makes a question about the seeker invite a pitch, an opinion or an offer, not a fact:
 #: why, fit, strengths, interest in the job, availability, what they think ("Why should we hire
 #: you?", "What are your strengths?", "Are you interested in applying?", "What did you think of
@@ -716,6 +729,21 @@ BRAG: Final = _rx(
 )
 #: At most this many words outside its questions: a short answer, not a pitch in instalments.
 FACT_ANSWER_WORDS: Final = 25
+#: Around "interview" in a time question, what makes it the seeker's interview, not the other
+#: person's work ("When do you interview users?", "when do you do the user interviews", "when do
+#: you think interviewing gets easier"): before it a subject, an article or a verb of doing or
+#: starting (no noun of theirs: "user", "researchers"); after it nothing more, "me"/"us", or
+#: words about the interviews themselves ("start", "happen", "for the role", "process", "lol").
+_BEFORE_INTERVIEW: Final = (
+    r"(?:i|we|me|us|you|they|guys|a|an|the|any|your|our|my|to|do|does|doing|start|starting|begin"
+    r"|think|could|can|would|will|should|might|for|more|first|next|final|second|phone|video"
+    r"|formal|official|in[\s-]person|onsite|job)"
+)
+_THE_SEEKERS_INTERVIEW: Final = (
+    r"(?=\s*(?:[?.!,;…]|$)|\s+(?:me|us|for|with|at|in|on|process|rounds?|stages?|start\w*|begin\w*"
+    r"|happen\w*|take\s+place|be|is|are|will|would|going|again|soon|then|this|that|next|season"
+    r"|slots?|dates?|times?|day|week|lol|and|or|so|cause|because)(?![\w'’]))"
+)
 #: What a seeker may have put forward for the position: their name, CV or application.
 _MINE: Final = r"my\s+(?:name|cv|resume|résumé|details|profile|application|candidacy)"
 JOB_REQUEST: Final = _rx(
@@ -761,8 +789,10 @@ JOB_REQUEST: Final = _rx(
     # interview", "when do interviews happen", "how soon would the interviews be" (not the
     # other person's own story: "when did you interview here" has no such auxiliary)
     rf"(?:when|how\s+soon|what\s+(?:time|day|date|week))(?:{A}s|{A}re|\s+(?:can|could|would|will"
-    r"|do|does|should|might|shall|may|are|is))\s+(?:[\w'’-]+\s+){0,6}?interview(?:s|ing)?",
-    r"how\s+long\s+(?:until|till|before)\s+(?:[\w'’-]+\s+){0,4}?interview(?:s|ing)?",
+    rf"|do|does|should|might|shall|may|are|is))\s+(?:(?:[\w'’-]+\s+){{0,5}}?{_BEFORE_INTERVIEW}\s+)?"
+    rf"interview(?:s|ing)?{_THE_SEEKERS_INTERVIEW}",
+    rf"how\s+long\s+(?:until|till|before)\s+(?:(?:[\w'’-]+\s+){{0,3}}?{_BEFORE_INTERVIEW}\s+)?"
+    rf"interview(?:s|ing)?{_THE_SEEKERS_INTERVIEW}",
 )
 #: Who gets the pay, when it is the seeker's side: the role, its staff, its people. After a pay
 #: word "for/to the <anyone else>" ("the benefits for the clinics"), "the <anyone else> get"
@@ -990,6 +1020,18 @@ THEIR_PEOPLE: Final = _rx(
     r"|analysts|techs|technicians|guys|group|department|unit|lab|office|managers|doctors"
     r"|teachers|drivers|cooks|chefs|designers|researchers|reps|agents|workers|people)",
 )
+#: What a question about the other person must ask about to ask nothing for the seeker: their
+#: day, hours and tools, or their own path ("what time do you start", "what tools does the team
+#: use", "how did you get into informatics", "what drew you to it"); "Would your team benefit
+#: from a senior data engineer?" asks about none of these.
+THEIR_DAY: Final = _rx(
+    r"start\w*|begin\w*|finish\w*|get(?:s|ting)?\s+in|clock(?:s|ing)?\s+(?:in|out)|come\s+in"
+    r"|wrap\s+up|head\s+home|stay|hours|shifts?|weekends?|nights?|mornings?|evenings?|schedul\w*"
+    r"|routine|typical|usually|normally|day|days|week|tools?|software|stack|use|uses|using"
+    r"|get\s+into|got\s+into|end(?:ed)?\s+up|path|journey|career|background|how\s+long|drew|drawn"
+    r"|brought|enjoy\w*|(?:love|like)\s+(?:about|most)|hardest|best\s+part|switch\w*|first\s+job"
+    r"|learn\w*|joined|how\s+did\s+you",
+)
 #: Words with which a question about the other person still asks for the position or a place on
 #: the team ("do you need anyone", "are you short-staffed", "when do you interview"). Unlike
 #: `JOB_ASKED`, starting, joining and getting in are their routine or their story here ("what
@@ -1002,7 +1044,9 @@ ASKS_FOR_IT: Final = _rx(
     r"|people|help|more|another|extra|hands|staff)"
     # a pitch dressed as a question about them: "would it help to have someone on the team
     # who's done twelve audit seasons", "wouldn't it make sense to bring in someone"
-    r"|someone|somebody|a\s+person\s+(?:who|with|like)|people\s+like|like\s+me",
+    r"|someone|somebody|a\s+person\s+(?:who|with|like)|people\s+like|like\s+me"
+    # capacity: "does your team have headcount for another designer", "could your group do with"
+    r"|benefit\w*|budget|headcount|add|adding|do\s+with|growing|expand\w*|another|extra",
 )
 #: Pay-like words that are the other person's routine, not the job's terms ("what hours do you
 #: work"): `PAY_CONTENT` words other than these make a question about the terms ("do you get

@@ -179,3 +179,27 @@ def test_a_fact_is_a_pitch_where_nobody_asked_about_the_seeker() -> None:
         if "self_promotion" not in _interview_cues(result):
             wrong.append((line, text, result.frame))
     assert not wrong, f"{len(wrong)} of {len(pairs)}: {wrong[:5]}"
+
+
+# --- review 9 R2: small talk is no question about the seeker's work -----------------------------
+
+SMALL_TALK = ("Do you have any questions for me?", "How are you finding the event?",
+              "Did you find the place okay?", "Are you enjoying the conference?",
+              "Where did you park?", "Anything you want to ask me?",
+              "How was your trip in?")  # fmt: skip
+CREDENTIALS = ("I've got ten years of experience in logistics.",
+               "I've managed a team of twelve for years.",
+               "I've been a project manager for eight years.", "I've led three warehouse teams.",
+               "I have a master's in supply chain.")  # fmt: skip
+
+
+def test_credentials_after_small_talk_still_pitch() -> None:
+    wrong = []
+    for line, said, back in itertools.product(
+        SMALL_TALK, CREDENTIALS, ("", " What does your team work on?")
+    ):
+        for text in _styles(said + back):
+            result = analyze_answer(line, text, rules_only=True)
+            if "self_promotion" not in _interview_cues(result):
+                wrong.append((line, text, result.frame))
+    assert not wrong, f"{len(wrong)}: {wrong[:5]}"

@@ -106,3 +106,28 @@ def test_their_own_interview_story_asks_for_nothing() -> None:
             if "job_request" in [c.cue for c in result.cues]:
                 wrong.append((line, text))
     assert not wrong, wrong[:5]
+
+
+# --- review 9 R3: interviewing as the other person's own work asks for nothing -------------------
+
+THEIR_WORK_LINES = ("We do a lot of user research on the app.", "I'm a reporter on the city desk.",
+                    "Our lab runs qualitative studies.")  # fmt: skip
+THEIR_INTERVIEWS = ("When do you interview {o}?", "When does your team usually interview {o}?",
+                    "how soon do you interview {o} after launch",
+                    "When do researchers interview {o}, before or after the prototype?",
+                    "What time of day do you interview {o}?", "when do you do the {o} interviews",
+                    "How long until you interview {o} in a new study?",
+                    "When do you think interviewing gets easier?")  # fmt: skip
+THEIR_INTERVIEWEES = ("users", "customers", "participants", "sources", "patients")
+
+
+def test_interviewing_as_their_work_is_no_job_request() -> None:
+    wrong = []
+    for line, form, who in itertools.product(
+        THEIR_WORK_LINES, THEIR_INTERVIEWS, THEIR_INTERVIEWEES
+    ):
+        for text in (form.format(o=who), _asr(form.format(o=who))):
+            result = analyze_answer(line, text, rules_only=True)
+            if "job_request" in [c.cue for c in result.cues]:
+                wrong.append((line, text))
+    assert not wrong, f"{len(wrong)}: {wrong[:5]}"

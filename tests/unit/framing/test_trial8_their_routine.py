@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 
 from app.framing.analyzer import analyze_answer
+from app.framing.cues import silent_spans
 
 LINES = (
     "Tell me about your team.",
@@ -104,3 +105,27 @@ def test_asking_about_ones_own_start_stays_an_interview() -> None:
         if result.frame != "interview":
             wrong.append((line, text, result.frame))
     assert not wrong, wrong[:5]
+
+
+# --- review 9 R1: a pitch dressed as a question about the team is no question about their day --
+
+PITCH_SUBJECTS = ("your team", "your group", "your department")
+PITCH_QUESTIONS = ("Would {s} benefit from {o}?", "Does {s} have budget for {o}?",
+                   "Does {s} have headcount for {o}?", "Could {s} do with {o}?",
+                   "Is {s} growing enough to add {o}?", "would {s} be open to adding {o}",
+                   "does {s} ever bring in {o}", "Is there space on {s} for {o}?")  # fmt: skip
+PITCH_OBJECTS = ("a senior data engineer", "another designer", "a nurse with ICU experience")
+
+
+def test_a_pitch_dressed_as_a_question_about_the_team_is_not_silenced() -> None:
+    """The model keeps reading these (they were interviews before this class): no span of them
+    is one it may not read an interview from."""
+    wrong = []
+    for line, form, subject, thing in itertools.product(
+        LINES, PITCH_QUESTIONS, PITCH_SUBJECTS, PITCH_OBJECTS
+    ):
+        text = form.format(s=subject, o=thing)
+        rules = analyze_answer(line, text, rules_only=True)
+        if silent_spans(text, rules.cues, "interview"):
+            wrong.append((line, text))
+    assert not wrong, f"{len(wrong)}: {wrong[:5]}"
