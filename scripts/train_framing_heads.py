@@ -90,6 +90,19 @@ GRID = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 #: model misses, but it read "depends is it a new role" / "Hmm, is it a new role?" after the
 #: interest question as an interview (test_framing_curious_not_pay fails its no-shift test,
 #: which the shipped model passes): not shipped; c13-c16's held-out fifths join the dev split.
+#: Session 9 (c17, c18 added; dev = 17 writers' held-out fifths, 947 items), chosen on dev
+#: alone: (a) heads-only over the shipped encoder, all 17 writers, L2 1e-4 (L2 1e-3 / 3e-4 /
+#: 3e-5 scored lower on dev): dev 0.948 vs 0.946 shipped in one compare run (recognizer copy
+#: 0.951 vs 0.944); (b) `finetune_framing_encoder.py` with c1-c16 (3,709 items, ~12 min an
+#: epoch at load 10-14 here) and heads on all 17 writers, L2 1e-4: dev 0.957 vs 0.945
+#: (recognizer copy 0.957 vs 0.943; c9 0.888 -> 0.954, c18 0.936 -> 0.978, c7 0.878 -> 0.860).
+#: Both fail generated class tests the shipped model passes, and no overrule threshold fixes
+#: them: (b) reads "Hmm, is it a new role?" to the interest question as a job request and
+#: "I bet you'd be the best person to ask about X" after a manager's fact as a commitment at
+#: p(interview) 0.97-0.98, reads questions about the manager's routine as an interview (43 of
+#: 1,080), and no longer reads "I'd love to work at a place like yours" (18 of 168) or "what
+#: shifts would I be on" as an interview (p 0.04 / 0.18); (a) the same classes at 0.56-0.80.
+#: Not shipped.
 TRAINING_WRITERS: tuple[str, ...] = (
     "writer-c1",
     "writer-c2",
