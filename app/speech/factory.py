@@ -131,7 +131,8 @@ def make_microphone(settings: Settings) -> Microphone:
     from app.speech.microphone import EndpointModels, QtMicrophone
     from app.speech.vad import VadConfig
 
-    models = EndpointModels()  # Silero VAD, Smart Turn, the quick words (tiny.en), on a thread
+    models = EndpointModels()  # Silero VAD and Smart Turn, loaded on a thread; the words come
+    # from the recognizer's own pause decode (worker.pause_words), not a model of their own
     return QtMicrophone(
         settings.input_device,
         VadConfig(
