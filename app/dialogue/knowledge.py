@@ -513,7 +513,9 @@ class _Matchers:
     """Every knowledge's matcher, one per encoder state, built once per process. A matcher
     with the sentence model embeds every example question (up to seconds on a loaded
     machine), so it is built on a thread of its own (`warm`), never on the caller's, unless
-    the caller asks to wait; whoever needs it while it is being built waits for that build."""
+    the caller asks to wait. A caller that waits and finds it being built waits for that
+    build; one that does not (the runner's, on the GUI thread) gets the word matcher for
+    that call and the built matcher from the next call on."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -531,7 +533,11 @@ class _Matchers:
             building = self._building.get(key)
         if found is not None:
             return found
-        if building is not None:  # a warm-up is embedding it: wait for that, never twice
+        if building is not None and not wait:
+            # A warm-up is embedding it (a rehearsal's start): never join it on this thread
+            # (the GUI's, review 9 R7); words for this call, the warmed matcher afterwards.
+            return self.get(knowledge, None, wait=True)
+        if building is not None:  # a caller that waits: wait for that warm-up, never twice
             building.join()
             with self._lock:
                 found = self._built.get(key)
@@ -590,8 +596,10 @@ def warm(knowledge: Knowledge) -> None:
 def matcher_for(knowledge: Knowledge, *, wait: bool = False) -> KnowledgeMatcher:
     """The matcher for this knowledge, built once per encoder state and shared. Without
     `wait`, a rehearsal that starts while the encoder still loads matches by words, and
-    one whose model arrives mid-rehearsal keeps words until its matcher is built off this
-    thread; a matcher being warmed up is waited for."""
+    one whose model arrives mid-rehearsal, or whose matcher is still being warmed up (a
+    question right after the start), keeps words until its matcher is built off this thread.
+    With `wait` (`prepare`, `frameshift play`, the validator) the matcher is built or its
+    warm-up waited for."""
     return _MATCHERS.get(knowledge, shared_encoder(wait=wait), wait=wait)
 
 
