@@ -28,6 +28,7 @@ Pure Python: cues as the analysis JSON has them.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
@@ -196,7 +197,7 @@ def progress(store: Store) -> list[dict[str, Any]]:
     """`Store.progress()` with every finished session's curious questions: those saved
     without a count are counted (and stored) first, all at once (`Backfill`)."""
     rows = store.progress()
-    backfill = Backfill(store, rows)
+    backfill = Backfill(store, rows, write_wait_s=None)  # no window: waits out a lock
     while not backfill.done:
         backfill.step(500)
     return with_counts(rows, backfill.counted)
@@ -220,14 +221,33 @@ class Backfill:
     counted again. Counts the store refuses (a read-only or full disk) are kept in `counted`
     for this run, with `problem` saying why.
 
+    The History calls it on the GUI thread, so by default its writes wait for no lock another
+    process holds (`write_wait_s`, review 9 R5: the 5 s busy timeout froze the window): a
+    refused write keeps its counts in memory (`counted` shows them) and is tried again on a
+    later step, at most every `RETRY_S`, and the count is not `done` until they are stored;
+    a lock that lasts `GIVE_UP_S` (the wait a blocking write had) is the `problem`, as it was.
+    `write_wait_s=None` waits the store's busy timeout (`progress`: no window to keep).
+
     What is left to count comes from the chart's rows (`Store.progress()`, read anyway), so
     starting costs no read of its own; a slice asks the store which of its sessions have an
     analysis that counted questions (the others have no count to show)."""
 
     #: Counts are stored this many at a time (one transaction, one fsync), and at the end.
     SAVE_EVERY: Final = 500
+    #: The History's writes wait this long for another process's lock (none).
+    WRITE_WAIT_S: Final = 0.0
+    #: A refused write is tried again on a step this long after the refusal, or later.
+    RETRY_S: Final = 0.1
+    #: A lock refusing the writes this long is reported (the old blocking write's wait).
+    GIVE_UP_S: Final = 5.0
 
-    def __init__(self, store: Store, rows: Sequence[Mapping[str, Any]] | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        rows: Sequence[Mapping[str, Any]] | None = None,
+        *,
+        write_wait_s: float | None = WRITE_WAIT_S,
+    ) -> None:
         self.store = store
         rows = store.progress() if rows is None else rows
         self.pending: list[int] = [
@@ -235,29 +255,54 @@ class Backfill:
         ]
         self.counted: dict[int, int] = {}
         self.problem: StoreError | None = None
+        self.write_wait_s = write_wait_s
         self._unsaved: dict[int, int] = {}
+        self._locked_since: float | None = None  # the first refusal of a lock still held
+        self._retry_at = 0.0
 
     @property
     def done(self) -> bool:
-        return not self.pending
+        """Every session counted, and every count stored (or refused for good: `problem`)."""
+        return not self.pending and not self._unsaved
 
     def step(self, sessions: int) -> dict[int, int]:
         """Count the next `sessions` sessions; returns their counts. A read that fails raises
-        StoreError (the pending list is kept); a refused write only sets `problem`."""
-        from app.store import StoreError
-
+        StoreError (the pending list is kept); a refused write sets `problem`, or, when a lock
+        refused it, is tried again on a later step."""
         ids = self.pending[:sessions]
         counts = count_sessions(self.store, self.store.uncounted_sessions(ids) if ids else [])
         del self.pending[: len(ids)]
         self.counted.update(counts)
-        self._unsaved.update(counts)
-        if self.problem is None and (len(self._unsaved) >= self.SAVE_EVERY or self.done):
-            try:
-                self.store.set_question_counts(self._unsaved)
-            except StoreError as exc:
-                self.problem = exc
-            self._unsaved = {}
+        if self.problem is None:
+            self._unsaved.update(counts)
+        if self._unsaved and (len(self._unsaved) >= self.SAVE_EVERY or not self.pending):
+            self._save()
         return counts
+
+    def _save(self) -> None:
+        from app.store import DatabaseLocked, StoreError
+
+        now = time.monotonic()
+        if now < self._retry_at:
+            return
+        try:
+            if self.write_wait_s is None:
+                self.store.set_question_counts(self._unsaved)
+            else:
+                with self.store.waiting_at_most(self.write_wait_s):
+                    self.store.set_question_counts(self._unsaved)
+        except DatabaseLocked as exc:
+            if self.write_wait_s is not None:
+                if self._locked_since is None:
+                    self._locked_since = now
+                if now - self._locked_since < self.GIVE_UP_S:
+                    self._retry_at = now + self.RETRY_S
+                    return  # kept: a later step tries again
+            self.problem = exc
+        except StoreError as exc:
+            self.problem = exc
+        self._locked_since = None
+        self._unsaved = {}
 
 
 def _sentence_of(text: str, span: tuple[int, int]) -> int:
