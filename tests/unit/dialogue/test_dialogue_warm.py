@@ -53,9 +53,15 @@ def test_starting_a_rehearsal_embeds_its_knowledge_off_the_calling_thread(
     started = time.perf_counter()
     runner = Runner(scenario, seed=seed)
     assert time.perf_counter() - started < 0.2  # the topics take ~0.5 s here: not waited for
+    began = time.perf_counter()
     line = runner.advance("exploration", {"seeker_question"}, answer="What tools do you use?")
-    assert line.topic == "tools"  # answered by meaning once the warm-up is done
+    assert time.perf_counter() - began < 0.2  # the warm-up is not joined (review 9 R7)
+    assert line.topic == "tools"  # answered by words while the warm-up runs
     here = threading.current_thread().name
+    assert not [n for thread, n in slow.calls if thread == here]  # nothing embedded here yet
+    assert matcher_for(scenario.knowledge, wait=True).method == "meaning"  # the warm-up's
+    match = runner.matcher.match("What tools do you use?")  # later questions: by meaning
+    assert (match.topic, match.method) == ("tools", "meaning")
     mine = [n for thread, n in slow.calls if thread == here]
     assert mine, "the question itself is embedded by the caller"
     assert max(mine) <= 2, slow.calls  # only the question (and its lead), never the topics
