@@ -565,6 +565,8 @@ def silent_spans(text: str, cues: Sequence[CueMatch], frame: str) -> list[tuple[
 def _about_them(question: str) -> bool:
     """Whether a question asks about the other person or their team and nothing for the seeker:
     it names them (`patterns.THEIR_PEOPLE`) and their day, tools or path (`patterns.THEIR_DAY`),
+    no person or hire as the object of taking or using (`patterns.A_HIRE`: "Could your team use
+    a Python developer?", "Does your team usually take interns?"),
     no first-person word (`patterns.FIRST_PERSON`),
     nothing asking for a place
     (`patterns.ASKS_FOR_IT`) and no term of the job but their hours (`patterns.PAY_CONTENT`
@@ -572,6 +574,7 @@ def _about_them(question: str) -> bool:
     return (
         p.THEIR_PEOPLE.search(question) is not None
         and p.THEIR_DAY.search(question) is not None
+        and p.A_HIRE.search(question) is None
         and p.FIRST_PERSON.search(question) is None
         and p.ASKS_FOR_IT.search(question) is None
         and all(p.ROUTINE_PAY_WORDS.fullmatch(m.group()) for m in p.PAY_CONTENT.finditer(question))

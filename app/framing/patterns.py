@@ -682,15 +682,58 @@ ABOUT_YOU_QUESTION: Final = _rx(
 #: What the manager's question about the seeker must be about for a plain fact to answer it:
 #: their work, past or status ("what do you do", "where are you working", "your background",
 #: "how long have you been", "yourself"), not small talk ("How was your trip in?", "Are you
-#: enjoying the conference?", "Do you have any questions for me?").
+#: enjoying the conference?", "Do you have any questions for me?"). The work is in the question's
+#: structure, not in a word that may be about it: "How long have you been waiting?", "How much
+#: did parking cost you?", "Did you catch the leadership talk?" ask nothing about it.
 SEEKER_WORK_TOPIC: Final = _rx(
-    r"what\s+(?:do|did)\s+you\s+do|doing\s+(?:now|these\s+days|for\s+work|at\s+the\s+moment"
-    r"|right\s+now)|what\s+are\s+you\s+doing",
-    r"work\w*|jobs?|background|roles?|field|line\s+of|experience|career|trade|profession"
-    r"|occupation|employ\w*|how\s+long|how\s+much|how\s+many\s+years|yourself|based|stud(?:y|ied"
-    r"|ying)|degree|school|college|university|before\s+(?:this|that|now)|currently|these\s+days"
-    r"|story|your\s+name|came\s+(?:over\s+)?from|side|lead\w*|manag\w*|specialt\w*|speciality"
-    r"|trained|training|qualif\w*|licen[cs]e\w*|internships?|company|business",
+    # what do you do (not "what did you do last weekend"), what are you doing for work
+    r"what\s+(?:do|did)\s+you\s+do(?!\s+(?:last|this|over|on|for\s+(?:fun|lunch|dinner)|tonight"
+    r"|today|yesterday|after|with|about|then)(?![\w'’]))",
+    r"doing\s+(?:now|these\s+days|nowadays|for\s+(?:work|a\s+living)|at\s+the\s+moment"
+    r"|right\s+now|currently)|what\s+are\s+you\s+(?:currently\s+)?working\s+on"
+    rf"|what(?:{A}s|\s+are|\s+is)?\s+(?:you|u)\s+up\s+to\s+(?:these\s+days|nowadays|lately"
+    r"|at\s+the\s+moment|work\w*)",
+    # where do you work, who are you working for, what company are you with
+    r"where\s+(?:do|did|are|were)\s+you\s+(?:currently\s+|now\s+)?(?:work|working|worked"
+    r"|employed|based|study|studying|studied|train|trained|go\s+to\s+school)",
+    r"who\s+(?:do|did|are|were)\s+you\s+(?:currently\s+)?(?:work|working)\s+(?:for|with)",
+    r"(?:what|which)\s+(?:company|firm|organi[sz]ation|agency|hospital|clinic|school|industry"
+    r"|field|department)\s+(?:are|were|do|did)\s+you",
+    # your (current) role, job, background...
+    r"(?:your|ur)\s+(?:(?:current|last|previous|present|day|main|old|most\s+recent|own)\s+)?"
+    r"(?:role|job|jobs|work|position|background|field|experience|career|trade|profession"
+    r"|occupation|line\s+of\s+work|title|speciality|specialty|degree|studies|training"
+    r"|qualifications?|employer|company|business|industry|expertise|resume|résumé|cv|story)",
+    r"(?:what|which)\s+(?:kind|sort|type|line)\s+of\s+(?:work|job|role|business|field|position"
+    r"|experience)|line\s+of\s+work",
+    # how long have you been a nurse / in the trade / in logistics / doing this / working there
+    r"how\s+(?:long|many\s+years)\s+(?:have|had)\s+you\s+been\s+(?:an?\s|doing|working|employed"
+    r"|practi[cs]ing|teaching|nursing|coding|programming|driving|cooking|designing|selling"
+    r"|freelancing|managing|leading|running"
+    r"|(?:in|at|with)\s+(?:(?:the|your|this|that)\s+)?(?:trade|field|industry|role|job|position"
+    r"|company|business|profession|line|work|career|firm)"
+    r"|in\s+(?!(?:the|a|an|this|that|town|line|here|there|queue|person|bed)(?![\w'’]))[a-z])",
+    r"how\s+(?:long|many\s+years)\s+(?:have|had|did)\s+you\s+(?:work|worked|been\s+working"
+    r"|done|been\s+doing|taught|managed|led|run|practi[cs]ed)",
+    r"how\s+many\s+years\s+(?:of|in)\s",
+    # how much team leading have you done (not "how much did parking cost you", "how many
+    # coffees have you had")
+    r"how\s+(?:much|many)\s+(?:[\w'’-]+\s+){1,3}?(?:have|had|did)\s+you\s+(?:done|do|worked"
+    r"|led|managed|run|ran|built|taught)",
+    # "so you came over from the warehouse side", "what's your name" (who the seeker is)
+    r"(?:came|come|moved|switched|transferred)\s+over\s+from|(?:switched|transferred)\s+from"
+    r"|your\s+name",
+    # tell me about yourself; studies; status; leading or managing people
+    r"about\s+(?:yourself|you(?![\w'’]))|introduce\s+yourself|describe\s+yourself",
+    r"what\s+(?:do|did|are)\s+you\s+(?:study|studied|studying|major|majored|majoring)",
+    r"(?:are|were)\s+you\s+(?:still\s+|currently\s+|now\s+)?(?:a\s+student|in\s+school|studying"
+    r"|at\s+(?:university|college|uni)|working|employed|between\s+jobs|looking\s+for\s+(?:work"
+    r"|a\s+job|a\s+role))",
+    r"(?:do|did|have|are|were)\s+you\s+(?:ever\s+|currently\s+)?(?:lead|led|leading|manage"
+    r"|managed|managing|supervis\w+|oversee|overseen|run|ran|running)\s+(?:a|an|the|any|people"
+    r"|teams?|staff|projects?|your|their|other)(?![\w'’])",
+    r"(?:were|was)\s+you\s+(?:[\w'’-]+\s+){0,2}?before\s+(?:this|that|now)"
+    r"|what\s+(?:do|did)\s+you\s+(?:[\w'’-]+\s+){0,2}?before\s+(?:this|that|now)",
 )
 #: What makes a question about the seeker invite a pitch, an opinion or an offer, not a fact:
 #: why, fit, strengths, interest in the job, availability, what they think ("Why should we hire
@@ -1031,6 +1074,48 @@ THEIR_DAY: Final = _rx(
     r"|get\s+into|got\s+into|end(?:ed)?\s+up|path|journey|career|background|how\s+long|drew|drawn"
     r"|brought|enjoy\w*|(?:love|like)\s+(?:about|most)|hardest|best\s+part|switch\w*|first\s+job"
     r"|learn\w*|joined|how\s+did\s+you",
+)
+#: A person or a hire as the object of a question about the other person's team: a verb of
+#: taking, using or wanting, then a role or person noun phrase ("could your team use a Python
+#: developer", "does your team usually take interns", "would your group be open to a junior
+#: analyst", "do you guys have room for new grads"): a pitch dressed as a question, not their
+#: day or tools, whichever routine word ("use", "usually") it has. A role noun is one of
+#: `_ROLE_NOUNS` or, after "a/an" and at most three words, a noun of a doer (-er/-ist/-yst/-or/-ian/
+#: -ant/-ent) other than a tool's (`_TOOL_NOUNS`: "a planner", "a scheduler").
+_ROLE_NOUNS: Final = (
+    r"(?:interns?|internships?|juniors?|seniors?|grads?|graduates?|trainees?|apprentices?|temps?"
+    r"|hires?|recruits?|candidates?|nurses?|cooks?|chefs?|clerks?|staff(?:ers?)?|aides?|medics?"
+    r"|techs?|devs?|coders?|students?|freshers?|volunteers?|helpers?|hands|talent"
+    r"|person|people|folks?|someone|somebody|anyone|anybody|one\s+more|more\s+help)"
+)
+_TOOL_NOUNS: Final = (
+    r"(?:computer|laptop|planner|tracker|scheduler|server|browser|printer|monitor|editor|folder"
+    r"|container|number|order|other|paper|poster|register|sensor|vector|filter|compiler"
+    r"|debugger|linter|router|adapter|controller|builder|reader|viewer|player|center|centre|meter"
+    r"|timer|calendar|spreadsheet|docker|cluster|poster|counter|scanner|charger|water|heater"
+    r"|sticker|marker|binder|manager\s+app|generator|simulator|calculator|translator\s+app"
+    r"|accelerator|vendor|supplier|variant|agent\s+tool|plugin|equivalent|component|element"
+    r"|document|segment|environment|deployment|assignment|investment|treatment|equipment)"
+)
+#: Where a role noun ends its noun phrase: the question's end, a comma, or a word that opens what
+#: follows ("a developer on the new stack", "interns for the summer", "a nurse who...").
+_HEAD_END: Final = (
+    r"(?=\s*(?:$|[?.!,;…)]|(?:on|in|for|with|who|whos|who[’']s|that|to|from|at|this|next|like"
+    r"|or|and|if|soon|now|right|so|maybe|anytime|sometime|again|too|as\s+well|full|part)"
+    r"(?![\w'’])))"
+)
+_TAKING_VERB: Final = (
+    r"(?:use|uses|using|take|takes|taking|want|wants|wanting|need|needs|needing|hire|hires|hiring"
+    r"|bring|brings|consider|welcome"
+    r"|do\s+with|open\s+to|room\s+for|space\s+for|looking\s+for|take\s+on|bring\s+(?:in|on))"
+)
+#: Words inside the noun phrase before its noun: at most three, none a preposition.
+_FILLER: Final = r"(?:(?!(?:for|to|with|on|in|at|of|from|by|about)\s)[\w'’-]+\s+){0,3}?"
+A_HIRE: Final = _rx(
+    rf"{_TAKING_VERB}\s+(?:(?:a|an|another|one|more|some|any|extra|new|a\s+few|few|two|three"
+    rf"|couple\s+of|a\s+couple\s+of)\s+)?{_FILLER}{_ROLE_NOUNS}{_HEAD_END}",
+    rf"{_TAKING_VERB}\s+(?:a|an|another)\s+{_FILLER}(?!{_TOOL_NOUNS}(?![\w'’-]))"
+    rf"[a-z][\w'’-]*(?:er|ist|yst|or|ian|ant|ent)s?{_HEAD_END}",
 )
 #: Words with which a question about the other person still asks for the position or a place on
 #: the team ("do you need anyone", "are you short-staffed", "when do you interview"). Unlike
