@@ -212,7 +212,10 @@ class HistoryView(QWidget):
         backfill = self._backfill
         if backfill is not None and not backfill.done and not self._count_pending:
             self._count_pending = True
-            QTimer.singleShot(0, self, lambda: self._count_more(backfill))
+            # Only a refused write left (a lock): look again when it may be retried, not on
+            # every event-loop turn (review 9 R10: a 0 ms re-queue spun the GUI thread).
+            delay = 0 if backfill.pending else int(backfill.RETRY_S * 1000)
+            QTimer.singleShot(delay, self, lambda: self._count_more(backfill))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -181,3 +182,40 @@ def test_the_count_pauses_while_the_history_is_hidden_and_resumes_when_shown(
         view.show()
         qtbot.waitUntil(lambda: not view.counting, timeout=20_000)
         assert store.uncounted_sessions() == []
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_a_count_held_by_a_lock_does_not_spin_the_gui_thread(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    """Review 9 R10: while another process holds the write lock, the counted sessions wait in
+    memory and their write is retried every `Backfill.RETRY_S`; the History looks again then,
+    not on every event-loop turn (a 0 ms re-queue ran thousands of no-op slices a second on
+    the GUI thread). Once the lock is gone every count is stored."""
+    from tests.unit.report.test_backfill_locked import Locker
+
+    monkeypatch.setattr(history_module, "COUNT_SLICE", 100)  # one slice counts them all
+    old = _old_history(tmp_path, 40 + seed, n=20)
+    calls: list[float] = []
+    count_more = HistoryView._count_more
+
+    def spy(self: HistoryView, backfill: object) -> None:
+        calls.append(time.perf_counter())
+        count_more(self, backfill)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(HistoryView, "_count_more", spy)
+    locker = Locker(old, 2.5)
+    try:
+        with Store(old) as store:  # migrated first, as the app opens it
+            store.uncounted_sessions()
+            locker.take()
+            view = _view(qtbot, store)
+            view.reload()
+            qtbot.wait(1000)  # the lock holds: the counts wait in memory
+            assert view.counting
+            looks = len([t for t in calls if t > calls[0] + 0.2]) if calls else 0
+            assert looks <= 15, f"{looks} looks in 0.8 s while only a locked write was left"
+            qtbot.waitUntil(lambda: not view.counting, timeout=20_000)
+            assert store.uncounted_sessions() == []
+    finally:
+        locker.close()
