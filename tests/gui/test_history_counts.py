@@ -28,6 +28,7 @@ from app.store import Store
 from app.ui.history import HistoryView
 from app.ui.progress_chart import ROLLING
 from tests.legacy_history import as_version_1, save_uncounted
+from tests.locker import Locker
 
 pytestmark = pytest.mark.gui
 
@@ -192,8 +193,6 @@ def test_a_count_held_by_a_lock_does_not_spin_the_gui_thread(
     memory and their write is retried every `Backfill.RETRY_S`; the History looks again then,
     not on every event-loop turn (a 0 ms re-queue ran thousands of no-op slices a second on
     the GUI thread). Once the lock is gone every count is stored."""
-    from tests.unit.report.test_backfill_locked import Locker
-
     monkeypatch.setattr(history_module, "COUNT_SLICE", 100)  # one slice counts them all
     old = _old_history(tmp_path, 40 + seed, n=20)
     calls: list[float] = []

@@ -18,10 +18,7 @@ import functools
 import os
 import random
 import shutil
-import subprocess
-import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -37,6 +34,7 @@ from app.framing.once import LoadOnce
 from app.session import Phase, Rehearsal
 from app.session.conversation import LOCK_QUIET_S
 from app.store import Store
+from tests.locker import Locker
 
 pytestmark = pytest.mark.gui
 
@@ -56,60 +54,6 @@ ANSWERS = [
     "How does your team decide what to build next?",
     "What does a normal week look like for you?",
 ]
-
-LOCKER = """
-import sqlite3, sys, time
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-sys.stdin.readline()
-conn.execute("BEGIN IMMEDIATE")
-print("locked", flush=True)
-time.sleep(float(sys.argv[2]))
-conn.execute("ROLLBACK")
-print("released", flush=True)
-"""
-
-
-class Locker:
-    """Another process that takes the history's write lock when told (`take`) and holds it for
-    ``hold`` seconds. It is started before the meter runs (forking this process is the test's
-    stall, not the app's), and waited for through the event loop."""
-
-    def __init__(self, db: Path, hold: float) -> None:
-        self.hold = hold
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", LOCKER, str(db), str(hold)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        self.locked = threading.Event()
-        self.released = threading.Event()
-        self.taken: float | None = None
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            if line == "locked\n":
-                self.locked.set()
-            elif line == "released\n":
-                self.released.set()
-
-    def take(self, qtbot: Any) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write("lock\n")
-        self.proc.stdin.flush()
-        qtbot.waitUntil(self.locked.is_set, timeout=30_000)
-        self.taken = time.monotonic()
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait()
-        for stream in (self.proc.stdin, self.proc.stdout):
-            if stream is not None:
-                stream.close()
-
 
 #: The rehearsal's methods that run on the GUI thread in these tests: the window's calls and the
 #: slots of its timers (a store write happens only inside one of them).
@@ -266,7 +210,7 @@ def test_a_locked_history_never_stalls_the_rehearsal_and_loses_nothing(
             qtbot.waitUntil(locker.released.is_set, timeout=10_000)
             longest, longest_call = meter.stop()
         finally:
-            locker.stop()
+            locker.close()
         assert r.phase is Phase.ENDED
         _on_disk(store, r)
         r.shutdown()
@@ -304,7 +248,7 @@ def test_a_long_lock_is_announced_with_the_same_sentence_and_then_written(
             qtbot.waitUntil(lambda: notices[-1] == "", timeout=10_000)
             longest, longest_call = meter.stop()
         finally:
-            locker.stop()
+            locker.close()
         r.end_early()
         qtbot.waitUntil(lambda: r.phase is Phase.ENDED)
         _on_disk(store, r)

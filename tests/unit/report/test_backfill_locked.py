@@ -15,10 +15,7 @@ from __future__ import annotations
 
 import random
 import shutil
-import subprocess
-import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,56 +25,12 @@ import pytest
 from app.report.questions import Backfill
 from app.store import DatabaseLocked, Store
 from tests.legacy_history import save_uncounted
+from tests.locker import Locker
 
 HOLD_S = 3.0
 STEP_MAX_S = 0.3
 SESSIONS = 60
 CASES = 8
-
-LOCKER = """
-import sqlite3, sys, time
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-sys.stdin.readline()
-conn.execute("BEGIN IMMEDIATE")
-print("locked", flush=True)
-time.sleep(float(sys.argv[2]))
-conn.execute("ROLLBACK")
-print("released", flush=True)
-"""
-
-
-class Locker:
-    """Another process that takes the history's write lock when told and holds it ``hold`` s."""
-
-    def __init__(self, db: Path, hold: float) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", LOCKER, str(db), str(hold)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        self.locked = threading.Event()
-        self.released = threading.Event()
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            if line.strip() == "locked":
-                self.locked.set()
-            elif line.strip() == "released":
-                self.released.set()
-
-    def take(self) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write("go\n")
-        self.proc.stdin.flush()
-        assert self.locked.wait(10), "the other process could not take the lock"
-
-    def close(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait()
 
 
 @pytest.fixture(scope="module")
