@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from app.testing.driver import FrameshiftDriver, WaitTimeoutError
@@ -17,8 +19,11 @@ def test_a_failed_wait_says_what_the_app_was_doing(frameshift_app: FrameshiftDri
     with pytest.raises(WaitTimeoutError) as failed:
         app.wait_until(lambda: app.window.rehearsal.listening, "the app to listen", timeout=300)
     story = str(failed.value)
-    assert "Waited 3" in story
-    assert "ms for the app to listen." in story
+    # The story gives the time really waited: at least the 300 ms asked for, more on a busy
+    # machine (the wait checks between event-loop turns).
+    waited = re.search(r"Waited (\d+) ms for the app to listen\.", story)
+    assert waited is not None, story
+    assert int(waited[1]) >= 300
     assert f'"{first}" (already returned by start()/answer())' in story
     assert "Phase: WAITING" in story
     assert "The microphone was disconnected." in story  # the banner on screen
