@@ -674,6 +674,12 @@ class Rehearsal(QObject):
         self._empty_for = 0
         self._empty_timer.stop()
 
+    @property
+    def accurate_pending(self) -> int:
+        """How many spoken answers (of any conversation this rehearsal ran) still wait for
+        their accurate transcript."""
+        return len(self._finals_due)
+
     def _awaiting_final(self) -> bool:
         """An accurate transcript of this conversation's answers is still to come."""
         return any(conv is self.conversation for _idx, conv in self._finals_due.values())

