@@ -8,8 +8,10 @@ never on answers_holdout.jsonl, the writers' "holdout" split or any "other_hand"
 Features: the answer's mean-pooled, normalised embedding + the manager cues the rules found in
 the line before. The frame head is a 3-way softmax; the cue heads name the cue of each frame,
 learned from the cues the rules found on training answers of that frame. The overrule
-thresholds are chosen on out-of-fold probabilities (5 folds) to maximise macro-F1 of the whole
-hybrid (rules first, model for the rest).
+thresholds are chosen out of fold (5 folds) to maximise macro-F1 of the whole hybrid (rules
+first, model for the rest): each fold's heads are read by `learned.hybrid` itself, the function
+the analyzer calls, so the choice sees every guard it has (remarks and questions about the other
+person read apart, withdrawn requests, work questions, pay words); nothing here copies them.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 
@@ -25,8 +30,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from app.framing.analyzer import analyze_answer  # noqa: E402
-from app.framing.cues import manager_cues, withdrawn  # noqa: E402
-from app.framing.encoder import MODEL_DIR, load_encoder  # noqa: E402
+from app.framing.cues import manager_cues  # noqa: E402
+from app.framing.encoder import MODEL_DIR, SentenceEncoder, TokenStates, load_encoder  # noqa: E402
 from app.framing.evaluation import (  # noqa: E402
     LabelledAnswer,
     load_answers,
@@ -35,13 +40,15 @@ from app.framing.evaluation import (  # noqa: E402
 )
 from app.framing.learned import (  # noqa: E402
     HEADS_FILE,
+    FramingModel,
     Head,
     Heads,
-    is_monologue,
+    hybrid,
     manager_features,
     rules_decide,
 )
-from app.framing.vocabulary import CUE_SPECS, FRAMES  # noqa: E402
+from app.framing.model import CueMatch  # noqa: E402
+from app.framing.vocabulary import CUE_SPECS, FRAMES, Frame  # noqa: E402
 
 DATA = REPO / "tests" / "data" / "framing"
 FOLDS = 5
@@ -103,6 +110,25 @@ GRID = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 #: 1,080), and no longer reads "I'd love to work at a place like yours" (18 of 168) or "what
 #: shifts would I be on" as an interview (p 0.04 / 0.18); (a) the same classes at 0.56-0.80.
 #: Not shipped.
+#: Session 10, why (b) failed: neither turn is decided by the rules (a question, an uncued
+#: remark), so the model overrules above its threshold. Among the training items a question
+#: naming "the role" is an interview 64 times against 13 (never neutral), and the short answers
+#: to an interest question that ask something are all interviews (7 of 7: "Yes! When can I
+#: start?"): (b) reads "Hmm, is it a new role?" at p(interview) 0.64 on its words alone, 0.97
+#: with the line's cue. "you'd be the best person to ask" was already silent
+#: (`cues.silent_spans`), but the rest read apart was its lead-in "Honestly I bet", and
+#: "honestly" is in 251 interview items against 48 neutral: p 0.71. Both are now held in
+#: `learned.hybrid` whatever the model (`_work_questions`, `_lead_in`). The other failures are
+#: the model agreeing with the rules where the class tests want an interview, which no guard or
+#: threshold changes: "I'd love to work at a place like yours" (writer-c9 labels "id love to
+#: work somewhere like this one day" neutral or exploration 8 times; the rules too take a kind
+#: of place for no commitment) and "what shifts would I be on" (test_trial8_their_routine: one's
+#: own start is an interview). The thresholds were chosen by a copy of the hybrid without its
+#: session 8-9 guards; they are now chosen through `learned.hybrid` itself (`hybrid_frames`).
+#: A heads-only retrain on the shipped encoder with 16 writers (all but c7, c8, c9; c19, c20
+#: in), L2 1e-4, thresholds so chosen (0.7 / 0.7): dev (19 writers' held-out fifths, 1,077
+#: items) 0.940 against 0.948 shipped in one run, and still 5 of 168 "a place like yours" and
+#: "what shifts would I be on" read otherwise: not shipped.
 TRAINING_WRITERS: tuple[str, ...] = (
     "writer-c1",
     "writer-c2",
@@ -165,56 +191,64 @@ def features(items: list[LabelledAnswer], directory: Path = MODEL_DIR) -> np.nda
     return np.concatenate([vectors, context], axis=1)
 
 
-def rules_view(items: list[LabelledAnswer]) -> list[tuple[str, bool, bool, bool, bool]]:
-    """Per item: the rules' frame, whether they decide it, heard a question, monologue, and
-    whether it withdraws a request (`cues.withdrawn`: the model's interview reading of it would
-    not stand; the cue head is not known here, so any interview reading counts)."""
+@dataclass(frozen=True)
+class RulesView:
+    """What the analyzer has for a seeker turn before the model: the rules' frame, score and
+    cues, the manager cues of the line before, and whether the rules decide it."""
+
+    frame: Frame
+    score: float
+    cues: tuple[CueMatch, ...]
+    context: frozenset[str]
+    decided: bool
+
+
+def rules_view(items: list[LabelledAnswer]) -> list[RulesView]:
+    """The rules' reading of each item, as `analyzer._analyze_turn` hands it to the model."""
     view = []
     for item in items:
         result = analyze_answer(item.manager, item.answer, rules_only=True)
-        names = [c.cue for c in result.cues]
-        view.append(
-            (
-                result.frame,
-                rules_decide(item.answer, names),
-                "seeker_question" in names,
-                is_monologue(item.answer, names),
-                bool(withdrawn(item.answer)),
-            )
+        context = (
+            frozenset(c.cue for c in manager_cues(item.manager))
+            if item.manager is not None
+            else frozenset()
         )
+        decided = rules_decide(item.answer, [c.cue for c in result.cues])
+        view.append(RulesView(result.frame, result.score, result.cues, context, decided))
     return view
 
 
+class RememberedEncoder:
+    """An encoder that keeps each text's token states: the threshold grid reads the same turns
+    (and the same rest-of-turn pieces) once per fold and threshold pair."""
+
+    def __init__(self, encoder: SentenceEncoder) -> None:
+        self.encoder = encoder
+        self.kept: dict[tuple[str, bool], TokenStates] = {}
+
+    def token_states(self, text: str, framing: bool = False) -> TokenStates:
+        key = (text, framing)
+        if key not in self.kept:
+            self.kept[key] = self.encoder.token_states(text, framing=framing)
+        return self.kept[key]
+
+
 def hybrid_frames(
-    view: list[tuple[str, bool, bool, bool, bool]],
-    probs: np.ndarray,
-    t: float,
-    tq: float,
-    alone: np.ndarray | None = None,
+    items: list[LabelledAnswer],
+    view: list[RulesView],
+    models: list[FramingModel],
+    fold_of: np.ndarray,
 ) -> list[str]:
-    """The hybrid's frames (as `learned.hybrid` decides them) from the heads' probabilities;
-    `alone`: the probabilities without the manager-cue features (the words-alone check)."""
-    out = []
-    interview = FRAMES.index("interview")
-    for i, (row, p) in enumerate(zip(view, probs, strict=True)):
-        frame, decided, question, monologue, withdraws = row
-        if decided:
-            out.append(frame)
-        elif monologue:
-            out.append("interview")
-        else:
-            k = int(np.argmax(p))
-            if k == interview and alone is not None and alone[i][interview] < t:
-                p = alone[i]
-                k = int(np.argmax(p))
-            overrules = p[k] >= (tq if question else t) and not (k == interview and withdraws)
-            out.append(FRAMES[k] if overrules else frame)
+    """The analyzer's frames: the rules' where they decide, else `learned.hybrid` with the
+    model `models[fold_of[i]]` (item i's fold heads and the thresholds under trial)."""
+    out: list[str] = []
+    for i, (item, row) in enumerate(zip(items, view, strict=True)):
+        if row.decided:
+            out.append(row.frame)
+            continue
+        rules = (row.frame, row.score, row.cues)
+        out.append(hybrid(models[int(fold_of[i])], item.answer, rules, row.context)[0])
     return out
-
-
-def softmax(logits: np.ndarray) -> np.ndarray:
-    e = np.exp(logits - logits.max(axis=1, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
 
 
 def cue_label(item: LabelledAnswer) -> str | None:
@@ -227,6 +261,23 @@ def cue_label(item: LabelledAnswer) -> str | None:
     return None
 
 
+def fit_cue_heads(
+    x: np.ndarray, truth: Sequence[str], labels: Sequence[str | None], rows: np.ndarray
+) -> dict[str, Head]:
+    """Per frame that has cues, a head naming the cue, fit on `rows` of that frame."""
+    heads = {}
+    for frame in ("exploration", "interview"):
+        pairs = [(i, labels[i]) for i in rows if truth[i] == frame and labels[i] is not None]
+        names = tuple(sorted({cast(str, name) for _, name in pairs}))
+        cw, cb = fit(
+            x[[i for i, _ in pairs]],
+            np.array([names.index(cast(str, n)) for _, n in pairs]),
+            len(names),
+        )
+        heads[frame] = Head(names, cw, cb)
+    return heads
+
+
 def parse_writers(raw: str | None) -> None:
     """`--writers a,b,...`: train on these writers instead of `TRAINING_WRITERS` (trial builds)."""
     global TRAINING_WRITERS
@@ -237,52 +288,56 @@ def parse_writers(raw: str | None) -> None:
 def main() -> None:
     import argparse
 
+    global L2
     parser = argparse.ArgumentParser()
     parser.add_argument("--dir", type=Path, default=MODEL_DIR, help="the model files to train on")
     parser.add_argument("--writers", help="comma-separated writers to train on (trial builds)")
+    parser.add_argument("--l2", type=float, default=L2, help="the heads' L2 (trial builds)")
     args = parser.parse_args()
     parse_writers(args.writers)
+    L2 = args.l2
     directory: Path = args.dir
     items = training_items()
     x = features(items, directory)
     y = np.array([FRAMES.index(item.frame) for item in items])
     view = rules_view(items)
-    folds = np.arange(len(items)) % FOLDS
-    oof = np.zeros((len(items), len(FRAMES)))
-    oof_alone = np.zeros_like(oof)
-    x_alone = x.copy()
-    x_alone[:, 384:] = 0.0
-    for fold in range(FOLDS):
-        w, b = fit(x[folds != fold], y[folds != fold], len(FRAMES))
-        oof[folds == fold] = softmax(x[folds == fold] @ w + b)
-        oof_alone[folds == fold] = softmax(x_alone[folds == fold] @ w + b)
     truth = [item.frame for item in items]
+    labels = [cue_label(item) if item.frame != "neutral" else None for item in items]
+    folds = np.arange(len(items)) % FOLDS
+    everything = np.arange(len(items))
+    encoder = cast(SentenceEncoder, RememberedEncoder(load_encoder(directory)))
+    fold_heads = []
+    for fold in range(FOLDS):
+        rows = everything[folds != fold]
+        w, b = fit(x[rows], y[rows], len(FRAMES))
+        fold_heads.append((Head(FRAMES, w, b), fit_cue_heads(x, truth, labels, rows)))
     best = (-1.0, 1.01, 1.01)
     for t in GRID:
         for tq in GRID:
             if tq < t or t < FLOOR or tq < QUESTION_FLOOR:
                 continue
-            frames = hybrid_frames(view, oof, t, tq, oof_alone)
+            models = [
+                FramingModel(encoder, Heads(frame, cues, threshold=t, question_threshold=tq))
+                for frame, cues in fold_heads
+            ]
+            frames = hybrid_frames(items, view, models, folds)
             score = macro_f1(list(zip(truth, frames, strict=True)))
             if score > best[0] + 1e-9:
                 best = (score, t, tq)
-    rules_f1 = macro_f1(list(zip(truth, [v[0] for v in view], strict=True)))
+    rules_f1 = macro_f1(list(zip(truth, [v.frame for v in view], strict=True)))
+    oof = np.zeros((len(items), len(FRAMES)))
+    for fold, (frame_head, _) in enumerate(fold_heads):
+        oof[folds == fold] = frame_head.probabilities(x[folds == fold])
     head_f1 = macro_f1(list(zip(truth, [FRAMES[int(k)] for k in oof.argmax(1)], strict=True)))
     w, b = fit(x, y, len(FRAMES))
-    cue_heads = {}
-    for frame in ("exploration", "interview"):
-        labelled = [(i, cue_label(items[i])) for i in range(len(items)) if truth[i] == frame]
-        pairs = [(i, name) for i, name in labelled if name is not None]
-        names = tuple(sorted({name for _, name in pairs}))
-        cw, cb = fit(
-            x[[i for i, _ in pairs]], np.array([names.index(n) for _, n in pairs]), len(names)
-        )
-        cue_heads[frame] = Head(names, cw, cb)
     heads = Heads(
-        frame=Head(FRAMES, w, b), cues=cue_heads, threshold=best[1], question_threshold=best[2]
+        frame=Head(FRAMES, w, b),
+        cues=fit_cue_heads(x, truth, labels, everything),
+        threshold=best[1],
+        question_threshold=best[2],
     )
     (directory / HEADS_FILE).write_text(json.dumps(heads.to_dict()) + "\n", encoding="utf-8")
-    report = {
+    report: dict[str, object] = {
         "train_items": len(items),
         "by_frame": dict(Counter(truth)),
         "out_of_fold_macro_f1": {
@@ -292,6 +347,7 @@ def main() -> None:
         },
         "threshold": best[1],
         "question_threshold": best[2],
+        "l2": L2,
     }
     sys.path.insert(0, str(REPO / "scripts"))
     from build_framing_model import write_manifest

@@ -18,7 +18,13 @@ then stand exactly. For every other seeker turn:
   the role?") keeps the rules' frame, and any other takes the cue head's next cue.
 * **A question about the work asks for nothing**: the model may not name a job request in a
   turn whose questions are all wh-questions ("what projects would I work on", "who does the
-  role report to") unless its words ask for the position (`patterns.JOB_ASKED`).
+  role report to") unless its words ask for the position (`patterns.JOB_ASKED`); when some are
+  yes/no questions with no first-person word that ask for no place ("is it a new role?"), its
+  job request must hold for the rest of the turn alone.
+* **Read apart**: where the rules silence a span (`cues.silent_spans`: "you'd be the best person
+  to ask", a question about their day), the model's reading must hold for the rest of the turn
+  alone; the few words leading into such a remark in its clause ("Honestly I bet ...") are not
+  part of that rest.
 * **Withdrawn requests**: the model may not read back a request the rules found negated or
   deferred ("I'm not ready to apply yet") or "the open role" as the topic of a question about
   its content (`cues.withdrawn`): its interview reading with that cue stands only when the
@@ -72,6 +78,8 @@ _OTHER: Final = re.compile(
     r"(?<![\w'’])(?:you|your|yours|yourself|you['’]?(?:re|ve|d|ll))(?![\w'’])", re.I
 )
 _WORDISH: Final = re.compile(r"[\w'’-]")
+_CLAUSE_BREAK: Final = re.compile(r"[.?!;,:\n]+")
+_LEAD_IN_WORDS: Final = 5  # words that may lead into a remark about the one to ask
 
 Matrix = npt.NDArray[np.float64]
 
@@ -346,6 +354,13 @@ def hybrid(
         judgement = rest
     if judgement.cue == "job_request" and _asks_about_work(text, cues):
         return frame, score, cues  # "what projects would I work on?" asks about the work
+    if judgement.cue == "job_request" and (asked := _work_questions(text, cues)):
+        # "Hmm, is it a new role?" asks what the work is: the rest of the turn must ask alone
+        # ("I just really want this job. Sorry, is that too much?")
+        rest = _judge_rest(model, text, asked, "interview", manager_cues, threshold)
+        if rest is None:
+            return frame, score, cues
+        judgement = rest
     if judgement.cue == "pay_question":
         pay = _pay_words(text, judgement.start, judgement.end)
         if pay is None and _asks_about_work(text, cues):
@@ -378,6 +393,24 @@ def _asks_about_work(text: str, cues: tuple[CueMatch, ...]) -> bool:
         else p.WORK_QUESTION_AT.search(text) is not None
     )
     return about_work and p.JOB_ASKED.search(text) is None
+
+
+def _work_questions(text: str, cues: tuple[CueMatch, ...]) -> list[tuple[int, int]]:
+    """The spans of the questions the rules heard when every one asks about the work: a
+    wh-question (`_asks_about_work`) or one that names no one who would do it (no first-person
+    word: `patterns.FIRST_PERSON`) and asks for no place (`patterns.ASKS_FOR_IT`): "is it a new
+    role?", "does the role involve travel?"; "could I work on your team?" and "is the position
+    still open?" ask for it. Empty when any question asks for more, or the turn's words ask for
+    the position (`patterns.JOB_ASKED`)."""
+    questions = [cue for cue in cues if cue.cue == "seeker_question"]
+    if not questions or p.JOB_ASKED.search(text[: p.MAX_ANALYZED_CHARS]) is not None:
+        return []
+    for cue in questions:
+        wh = p.WORK_QUESTION_START.match(cue.text) or p.WORK_QUESTION_AT.match(cue.text)
+        yes_no = p.FIRST_PERSON.search(cue.text) is None and p.ASKS_FOR_IT.search(cue.text) is None
+        if not (wh or yes_no):
+            return []
+    return sorted((cue.start, cue.end) for cue in questions)
 
 
 def _pay_words(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -432,7 +465,7 @@ def _judge_rest(
     pieces, begin = [], 0
     for start, end in silent:
         if start > begin:
-            pieces.append((begin, start))
+            pieces.append((begin, _lead_in(text, begin, start)))
         begin = max(begin, end)
     pieces.append((begin, len(text)))
     pieces = [(s, e) for s, e in pieces if p.WORD.search(text, s, e)]
@@ -442,6 +475,21 @@ def _judge_rest(
     if rest.frame != frame or rest.probabilities[frame] < threshold:
         return None
     return rest
+
+
+def _lead_in(text: str, begin: int, start: int) -> int:
+    """Where the piece `text[begin:start]` ends once the words leading into a remark naming
+    someone as the one to ask (`patterns.RIGHT_PERSON` at `start`) are dropped: the last clause
+    (after `_CLAUSE_BREAK`) when it has at most `_LEAD_IN_WORDS` words ("Honestly I bet", "I'm
+    guessing", "so"). They introduce the remark ("... you'd be the best person to ask") and say
+    nothing alone (a fine-tuned model read "Honestly I bet" as a commitment at p 0.71-0.97)."""
+    if p.RIGHT_PERSON.match(text, start) is None:
+        return start
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, begin, start)]
+    clause = breaks[-1] if breaks else begin
+    if len(p.WORD.findall(text, clause, start)) > _LEAD_IN_WORDS:
+        return start
+    return clause
 
 
 def _read_apart(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -13,9 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.framing import analyze, analyze_answer
+from app.framing.cues import manager_cues
 from app.framing.encoder import MODEL_DIR
 from app.framing.learned import (
     HEADS_FILE,
+    Judgement,
+    hybrid,
     is_monologue,
     load_or_notice,
     model_notice,
@@ -271,3 +276,154 @@ def test_without_remembering_every_judgement_is_made_again() -> None:
     finally:
         model.remember(True)
     assert model.judge(text, frozenset()) is model.judge(text, frozenset())
+
+
+# --- session 10: what the model may not read, whatever it reads --------------------------------
+# A fine-tuned encoder (session 9) read "Honestly I bet [you'd be the best person to ask]" as a
+# commitment and "Hmm, is it a new role?" to the interest question as a job request, both at
+# p(interview) 0.97, over any threshold. These tests hold the guards with a model that reads an
+# interview everywhere at p 0.99, so they hold for any trained model.
+
+
+class _ReadsInterview:
+    """A stand-in model: an interview with `cue`, p 0.99, evidence the whole text; with `only`,
+    just for texts holding one of those words (neutral, p 0.99, for the rest)."""
+
+    def __init__(self, cue: str, only: tuple[str, ...] = ()) -> None:
+        self.cue = cue
+        self.only = only
+        self.heads = type("H", (), {"threshold": 0.5, "question_threshold": 0.6})()
+
+    def judge(self, text: str, manager_cues: frozenset[str]) -> Judgement:
+        if self.only and not any(word in text.lower() for word in self.only):
+            probs = {"exploration": 0.005, "interview": 0.005, "neutral": 0.99}
+            return Judgement("neutral", probs, None, 0, 0)
+        probs = {"exploration": 0.005, "interview": 0.99, "neutral": 0.005}
+        return Judgement("interview", probs, self.cue, 0, len(text), (self.cue, "commitment"))
+
+
+def _framed(model: object, line: str, answer: str) -> tuple[str, list[str]]:
+    """The analyzer's frame and cues for `answer` after `line` with `model` (its own path)."""
+    rules = analyze_answer(line, answer, rules_only=True)
+    names = [c.cue for c in rules.cues]
+    if rules_decide(answer, names):
+        return rules.frame, names
+    context = frozenset(c.cue for c in manager_cues(line))
+    frame, _, cues = hybrid(model, answer, (rules.frame, rules.score, rules.cues), context)  # type: ignore[arg-type]
+    return frame, [c.cue for c in cues]
+
+
+def _asr(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text.lower().replace("'", ""))).strip()
+
+
+LEAD_INS = ("Honestly I bet", "I think", "I'm sure", "I was told", "I'm guessing",
+            "I figured", "I heard", "To be honest I reckon", "Well I bet", "So I think",
+            "I just know")  # fmt: skip
+TO_ASK = ("you'd be the best person to ask about {t}", "you're the right person to talk to",
+          "she's the best person to talk to about {t}", "your manager would be the right person "
+          "to ask about {t}", "you might be the perfect person to ask")  # fmt: skip
+ASK_TOPICS = ("data pipelines", "breaking into nursing", "this")
+FACT_LINES = ("I've been in hospital IT for twenty years.", "I lead the data platform team here.")
+
+
+def test_the_words_leading_into_a_remark_about_the_one_to_ask_are_not_read_alone() -> None:
+    """ "Honestly I bet" before "you'd be the best person to ask" is that remark's lead-in, not
+    a sentence of its own: read apart it is no commitment (old code: 'interview', read from
+    "Honestly I bet"). Generated: lead-ins x remarks x topics x lines x typed / recognizer."""
+    model = _ReadsInterview("commitment")
+    cases = [
+        (line, said)
+        for lead, remark, topic, line in itertools.product(LEAD_INS, TO_ASK, ASK_TOPICS, FACT_LINES)
+        for typed in [f"{lead} {remark.format(t=topic)}."]
+        for said in (typed, _asr(typed))
+    ]
+    assert len(cases) >= 600
+    wrong = [
+        (a, f, c) for line, a in cases for f, c in [_framed(model, line, a)] if f == "interview"
+    ]
+    assert not wrong, f"{len(wrong)} of {len(cases)}: {wrong[:5]}"
+
+
+def test_a_sentence_of_its_own_beside_the_remark_is_still_read() -> None:
+    """Only the words running into the remark are its lead-in: a sentence before it, or a
+    clause set off by a comma, is still read apart and its interview reading stands."""
+    model = _ReadsInterview("commitment")
+    own = ("My portfolio is strong and ready to show.", "I have shipped three apps on my own,")
+    wrong = []
+    for first, remark, line in itertools.product(own, TO_ASK, FACT_LINES):
+        answer = f"{first} {remark.format(t='this')}."
+        if _framed(model, line, answer)[0] != "interview":
+            wrong.append(answer)
+    assert not wrong, wrong[:5]
+
+
+YES_NO_WORK = ("is it a new role", "is the team new", "does the role involve travel",
+               "is it a permanent role", "does the team work with sales",
+               "is the role mostly research", "is the work client facing",
+               "does it involve a lot of meetings", "is it a big team",
+               "is the project already funded")  # fmt: skip
+HEDGES = ("", "Hmm, ", "Depends. ", "Maybe. ", "Not sure yet. ", "Good question. ")
+INTEREST = (
+    "So tell me, are you interested in the position?",
+    "Could you see yourself in this role?",
+    "Would a role like this interest you?",
+)
+
+
+def test_a_yes_no_question_about_the_work_asks_for_no_job() -> None:
+    """A question with no first-person word that asks for no place asks what the work is, as
+    a wh-question does: a model that reads a job request from the question (and nothing from
+    the hedge before it) may not name one (old code: 'interview' with job_request for every
+    one). Generated: hedges x questions x interest lines x styles."""
+    model = _ReadsInterview("job_request", only=("role", "team", "work", "it"))
+    cases = [
+        (line, said)
+        for hedge, question, line in itertools.product(HEDGES, YES_NO_WORK, INTEREST)
+        for typed in [f"{hedge}{question}?"]
+        for said in (typed, _asr(typed))
+    ]
+    # The guard reads the questions the rules heard ("depends is the team new", unpunctuated
+    # after a hedge, is heard as none: the rules' business, not this class's).
+    heard = [
+        (line, a)
+        for line, a in cases
+        if "seeker_question" in {c.cue for c in analyze_answer(line, a, rules_only=True).cues}
+    ]
+    assert len(cases) >= 300
+    assert len(heard) >= 0.9 * len(cases)
+    cases = heard
+    wrong = [
+        (a, f, c) for line, a in cases for f, c in [_framed(model, line, a)] if f == "interview"
+    ]
+    assert not wrong, f"{len(wrong)} of {len(cases)}: {wrong[:5]}"
+
+
+def test_a_request_beside_a_question_about_the_work_is_still_read() -> None:
+    """The turn's other sentences are read apart: "I just really want this job. Sorry, is it a
+    new role?" stays an interview."""
+    model = _ReadsInterview("job_request")
+    wrong = []
+    for first, question, line in itertools.product(
+        ("I just really want this job.", "I'd love to throw my hat in."), YES_NO_WORK, INTEREST
+    ):
+        answer = f"{first} Sorry, {question}?"
+        if _framed(model, line, answer)[0] != "interview":
+            wrong.append(answer)
+    assert not wrong, wrong[:5]
+
+
+ASKING = ("could I work on your team", "is there a spot for someone like me",
+          "would you take me on", "do you think I could do this role",
+          "could my background fit the role")  # fmt: skip
+
+
+def test_a_question_that_asks_for_the_place_is_still_a_job_request() -> None:
+    """With a first-person word or words asking for a place the model's job request stands."""
+    model = _ReadsInterview("job_request")
+    wrong = []
+    for hedge, question, line in itertools.product(("", "Hmm, ", "So "), ASKING, INTEREST):
+        answer = f"{hedge}{question}?"
+        if _framed(model, line, answer)[0] != "interview":
+            wrong.append(answer)
+    assert not wrong, wrong[:5]
