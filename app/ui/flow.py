@@ -78,6 +78,16 @@ class FlowLayout(QLayout):
     def _hint(self, i: int) -> QSize:
         return self._items[i].sizeHint()
 
+    def _size_in(self, i: int, room: int) -> QSize:
+        """The item's size on a line ``room`` px wide: its preferred width, at most the room;
+        a wrapping label as tall as its text needs at that width (never clipped)."""
+        item = self._items[i]
+        hint = item.sizeHint()
+        width = max(1, min(hint.width(), room))
+        if item.hasHeightForWidth():
+            return QSize(width, max(hint.height(), item.heightForWidth(width)))
+        return QSize(width, hint.height())
+
     def _arrange(self, rect: QRect, *, apply: bool) -> int:
         """Lay the items out in ``rect`` (or only measure); the height used."""
         m = self.contentsMargins()
@@ -95,14 +105,14 @@ class FlowLayout(QLayout):
         for line in lines:
             if not line:
                 continue
-            height = max(self._hint(i).height() for i in line)
+            height = max(self._size_in(i, area.width()).height() for i in line)
             if apply:
                 self._place_line(line, area, y, height)
             y += height + self._spacing
         return y - self._spacing - area.top() + m.top() + m.bottom() if y > area.top() else 0
 
     def _place_line(self, line: list[int], area: QRect, y: int, height: int) -> None:
-        widths = [min(self._hint(i).width(), area.width()) for i in line]
+        widths = [self._size_in(i, area.width()).width() for i in line]
         used = sum(widths) + self._spacing * (len(line) - 1)
         x = area.left() + (max(0, area.width() - used) if self._right else 0)
         for i, w in zip(line, widths, strict=True):

@@ -174,6 +174,8 @@ class MainWindow(QMainWindow):
         """A booth visitor must not reach settings, history or quit (see app/ui/kiosk)."""
         self._kiosk_locked = True
         self.menu.lock()
+        self.screen_status.only_when_saying()
+        self.setMinimumSize(0, 0)  # the booth's screen is its size, not a desktop's least
         if "results" in self._pages:
             self.results.enter_kiosk_mode()  # no history, no export file dialog (else when built)
 

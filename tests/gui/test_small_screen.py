@@ -6,6 +6,8 @@ edge (session 6: at text size 1.6 the window needed 983x700, so Repeat/End were 
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -13,6 +15,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 
 from app.testing.driver import FrameshiftDriver
+from tests.gui.kiosk.conftest import Booth, FakeClock, make_booth  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.gui
 
@@ -96,3 +99,124 @@ def test_the_window_cannot_be_shrunk_below_a_usable_size(
     assert w.height() >= min(MIN_HEIGHT, screen[1])
     assert w.width() <= screen[0]
     assert w.height() <= screen[1]
+
+
+# -- the kiosk and the replay on small booth screens ------------------------------------------
+# A booth's screen: 1024x600, 1280x720, 800x600, and each at a 125% or 150% desktop scale (the
+# window gets the physical size divided by the scale). Every page a visitor or the operator
+# sees: every control lies on the screen once scrolled to (as a visitor scrolls), none is
+# squeezed below its least size, no wrapped text is cut off at its foot.
+
+
+BOOTH_SCREENS = ((1024, 600), (1280, 720), (800, 600))
+BOOTH_SCALES = (1.0, 1.25, 1.5)
+
+
+def booth_sizes() -> list[tuple[int, int]]:
+    return sorted(
+        {
+            (round(w / s), round(h / s))
+            for (w, h), s in itertools.product(BOOTH_SCREENS, BOOTH_SCALES)
+        }
+    )
+
+
+def _problems(root: QWidget, page: QWidget, qtbot: Any) -> list[str]:
+    """What a visitor could not reach or read on ``page`` inside ``root``."""
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    out = []
+    controls = [
+        c
+        for c in page.findChildren(QWidget)
+        if isinstance(c, QAbstractButton | QLineEdit) and c.isVisibleTo(page) and c.isEnabled()
+    ]
+    for c in controls:
+        name = c.objectName() or getattr(c, "text", lambda: "")()
+        least = c.minimumSizeHint()
+        if c.width() < least.width() or c.height() < least.height():
+            out.append(f"{name} squeezed to {c.size().toTuple()} < {least.toTuple()}")
+        if not _reachable(root, page, c, qtbot):  # type: ignore[arg-type]
+            out.append(f"{name} out of reach")
+    for label in page.findChildren(QLabel):
+        if not label.isVisibleTo(page) or not label.wordWrap() or not label.text():
+            continue
+        need = label.heightForWidth(label.width())
+        if label.height() + 1 < need:
+            out.append(f"{label.objectName()} cut: {label.height()} < {need} px")
+    return out
+
+
+def _check_sizes(
+    booth: Booth, page: QWidget, what: str, again: Callable[[], None] = lambda: None
+) -> None:
+    k = booth.kiosk
+    for size in booth_sizes():
+        k.setGeometry(0, 0, *size)
+        booth.qtbot.waitUntil(lambda s=size: (k.width(), k.height()) == s)
+        again()  # what a resize undoes (the countdown goes with any activity)
+        for _ in range(3):  # wrapped rows ask for their height after the first layout
+            QApplication.processEvents()
+        assert k.current_page is page or page.isVisible(), what
+        problems = _problems(k, page, booth.qtbot)
+        assert not problems, (what, size, problems)
+
+
+def test_every_kiosk_page_fits_a_small_booth_screen(make_booth: Any) -> None:  # noqa: F811
+    clock = FakeClock()
+    booth = make_booth(clock=clock)
+    k = booth.kiosk
+    k.unlock_full_screen()  # a booth screen of each size, whatever the test display's size
+    k.showNormal()
+    _check_sizes(booth, k.attract, "attract")
+    app = booth.visitor()
+    booth.qtbot.waitUntil(lambda: app.window.picker.list.count() > 0)
+    _check_sizes(booth, k.visit_page, "picker")
+    assert not app.window.statusBar().isVisible()  # no empty dead band above "I'm done"
+    app.start("connector-intro")
+    app.answer("What does your team work on day to day?")
+    _check_sizes(booth, k.visit_page, "conversation")
+    clock.now += k.settings.kiosk.idle_seconds + 1  # the visitor walked away: the countdown
+    booth.qtbot.waitUntil(k.overlay.isVisible)
+    _check_sizes(booth, k.overlay, "countdown")
+    clock.now -= k.settings.kiosk.idle_seconds + 1
+    k.idle.note_activity()
+    app.finish()
+    assert app.window.current_screen == "results"
+    _check_sizes(booth, k.visit_page, "replay")
+    booth.qtbot.waitUntil(k.save_report_button.isVisible)
+    k.save_report_button.click()
+    _check_sizes(booth, k.export_page, "save the report")
+    k.reset_to_attract()
+    k.request_operator()
+    _check_sizes(booth, k.pin_page, "PIN")
+    k.pin_page.entry.setText("2468")
+    k.pin_page.submit()
+    assert k.current_page is k.operator
+    _check_sizes(booth, k.operator, "operator")
+
+
+def test_the_replay_fits_a_small_screen(frameshift_app: FrameshiftDriver) -> None:
+    """The desktop replay on the same screens and scales at text sizes 1.0 and 1.5: every
+    control reachable and whole, no wrapped text cut."""
+    from app.ui.theme import apply_theme
+
+    app = frameshift_app
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    app.start("connector-intro")
+    app.answer("Yes, I am very interested in the position. What does the team do?")
+    app.finish()
+    w = app.window
+    w.setMinimumSize(0, 0)  # each size as that screen's window (its least is the screen)
+    try:
+        for scale, size in itertools.product((1.0, 1.5), booth_sizes()):
+            apply_theme(qapp, "light", scale)
+            w.resize(*size)
+            app.qtbot.waitUntil(lambda s=size: (w.width(), w.height()) == s)
+            for _ in range(3):
+                QApplication.processEvents()
+            problems = _problems(w, w.results, app.qtbot)
+            assert not problems, (scale, size, problems)
+    finally:
+        apply_theme(qapp, "light", 1.0)

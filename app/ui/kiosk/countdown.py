@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from app.session.kiosk import IdlePolicy
 
 IDLE_TICK_MS = 200
+MARGIN_PX, SMALL_MARGIN_PX = 48, 16  # around the words; the smaller below SMALL_SCREEN_PX
+SMALL_SCREEN_PX = 560  # a booth screen this short or narrow (800x600 at 150%: 533x400)
 
 
 class CountdownOverlay(QWidget):
@@ -38,7 +40,7 @@ class CountdownOverlay(QWidget):
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 48, 48, 48)
+        layout.setContentsMargins(MARGIN_PX, MARGIN_PX, MARGIN_PX, MARGIN_PX)
         layout.setSpacing(0)
         layout.addStretch(1)
         layout.addWidget(self.seconds)
@@ -58,6 +60,7 @@ class CountdownOverlay(QWidget):
         self.setAccessibleDescription(self.label.text())
         if not self.isVisible():
             self.setGeometry(self.parentWidget().rect())  # type: ignore[union-attr]
+            self._fit_margins()
             self.show()
             self.raise_()
 
@@ -70,7 +73,16 @@ class CountdownOverlay(QWidget):
         parent = self.parentWidget()
         if parent is not None and watched is parent and event.type() == QEvent.Type.Resize:
             self.setGeometry(parent.rect())
+            self._fit_margins()
         return False
+
+    def _fit_margins(self) -> None:
+        """On a small screen the margins give way, so the countdown's words are never cut."""
+        small = min(self.width(), self.height()) < SMALL_SCREEN_PX
+        m = SMALL_MARGIN_PX if small else MARGIN_PX
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(m, m, m, m)
 
 
 class IdleWatch(QObject):

@@ -78,6 +78,9 @@ class PinDialog(QWidget):
         """Called each time the page opens: empty entry, the back-off still in force."""
         self.entry.clear()
         self.message.clear()
+        # Laid out before the booth's text size applied, the box kept its old height (its
+        # digits cut at the foot, 38 of 42 px): measure it again at the size now in force.
+        self.entry.updateGeometry()
         self._on_tick_timeout()
         self.entry.setFocus()
 

@@ -108,6 +108,23 @@ class GlyphButton(QPushButton):
         painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
 
 
+class LineLabel(QLabel):
+    """A plain-text label that asks for its whole text on one line and wraps only when the
+    row is narrower than that (a wrapping QLabel's own size hint is a narrow column: "Turn 1
+    of 11 · Marcus Okafor" took three lines beside the buttons with the row half empty)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # shows the persona's name
+
+    def sizeHint(self) -> QSize:
+        m = self.contentsMargins()
+        line = self.fontMetrics().horizontalAdvance(self.text()) + 2
+        width = line + m.left() + m.right() + 2 * self.margin()
+        return QSize(width, self.heightForWidth(width))
+
+
 class PlaybackControls(QWidget):
     """The row of playback buttons and the "Turn N of M" label.
 
@@ -141,9 +158,7 @@ class PlaybackControls(QWidget):
         self.shift_button = control(
             "Jump to the shift", "jumpToShiftButton", "Jump to the shift", "Jump to the shift (S)"
         )
-        self.now_label = named(QLabel(), "replayPosition", "Current turn")
-        self.now_label.setWordWrap(True)
-        self.now_label.setTextFormat(Qt.TextFormat.PlainText)  # shows the persona's name
+        self.now_label = named(LineLabel(), "replayPosition", "Current turn")
         for button, signal in (
             (self.first_button, self.first_requested),
             (self.prev_button, self.previous_requested),
