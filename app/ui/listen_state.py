@@ -3,7 +3,7 @@ microphone level while listening. States: idle, speaking, your_turn, listening, 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
@@ -47,6 +47,7 @@ class ListenState(QWidget):
         self.dot = StateDot()
         self.status = QLabel()
         self.status.setObjectName("listenStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # names the persona
         self.status.setProperty("state", "idle")
         self.status.setWordWrap(True)  # large text on a small screen: wrap, never cut off
         self.level = named(

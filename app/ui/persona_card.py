@@ -52,6 +52,7 @@ class Avatar(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("?", parent)
         self.setObjectName("personaAvatar")
+        self.setTextFormat(Qt.TextFormat.PlainText)  # the persona's initials
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._side = 0
         self._fit()
@@ -91,6 +92,7 @@ class PersonaCard(QFrame):
             "Where you are",
             "How many answers you have given and about how many are left.",
         )
+        self.progress_text.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_text.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # Large text on a small screen wraps these rather than widening the page past it.
         for label in (self.name, self.progress_text):

@@ -70,6 +70,7 @@ class ScenarioPicker(QWidget):
 
         title = QLabel("Rehearse a networking conversation")
         title.setObjectName("screenTitle")
+        title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)  # large text on a small screen: wrap, never widen the window
         intro = QLabel(
             "Pick a conversation. The other person will speak; answer out loud or type. "
@@ -78,6 +79,7 @@ class ScenarioPicker(QWidget):
         )
         intro.setWordWrap(True)
         intro.setObjectName("screenIntro")
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         self.notice = named(
             QLabel(), "pickerNotice", "Notice", "Something to know from the last time you used it."
         )
@@ -103,8 +105,10 @@ class ScenarioPicker(QWidget):
         self.persona.setWordWrap(True)
         self.difficulty = QLabel()
         self.difficulty.setObjectName("scenarioDifficulty")
+        self.difficulty.setTextFormat(Qt.TextFormat.PlainText)  # from the scenario file
         self.recommendation = QLabel()
         self.recommendation.setObjectName("scenarioRecommendation")
+        self.recommendation.setTextFormat(Qt.TextFormat.PlainText)
         self.recommendation.setWordWrap(True)
         self.recommendation.hide()
         self.context = QLabel()

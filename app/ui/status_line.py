@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from app.ui.plain import literal
+
 LINES = 2
 
 
@@ -37,7 +39,7 @@ class StatusLine(QLabel):
 
     def setText(self, text: str) -> None:
         self._full = text
-        self.setToolTip(text)
+        self.setToolTip(literal(text))  # a tooltip guesses rich text: never markup
         self.setAccessibleDescription(text)
         self._show()
 

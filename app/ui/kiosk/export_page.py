@@ -52,6 +52,7 @@ class ReportExportPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("kioskExportStatus")
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # names the stick and the error
         refresh = named(QPushButton("Refresh"), "kioskMediaRefresh", "Look for USB sticks again")
         refresh.clicked.connect(self.refresh_media)
         self.save_button = named(

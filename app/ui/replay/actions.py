@@ -3,7 +3,7 @@ export, and a line for messages. The buttons wrap onto a second line when the wi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.ui.a11y import named
@@ -53,6 +53,8 @@ class ReplayActions(QWidget):
         self.export_button.clicked.connect(self.export_requested)
         self.status = named(QLabel(), "replayStatus", "Replay messages")
         self.status.setWordWrap(True)
+        # Plain text: export messages name the file and the error.
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status.hide()
         row = FlowLayout()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.a11y import named
 from app.ui.frames import frame_style
-from app.ui.replay.richtext import CUE_WRAP
+from app.ui.replay.richtext import CUE_WRAP, marked_cues
 
 if TYPE_CHECKING:
     from app.report import Attempt, Comparison
@@ -53,7 +53,7 @@ def attempt_html(attempt: Attempt, persona: str) -> str:
         flag = ""
         if attempt.shift_turn == t.index:
             flag = " <b>▲ shifted here</b>"
-        cues = t.cues if t.speaker == "seeker" else ()  # only your words, as in the replay
+        cues = marked_cues(t.cues) if t.speaker == "seeker" else ()  # as in the replay
         said = highlight(t.text, cues, wrap=CUE_WRAP)  # Qt rich text has no <mark>
         rows.append(f"<p><b>{t.index + 1}. {esc(who)}:</b>{frame}{flag}<br>{said}</p>")
     return "".join(rows) or "<p>(no turns after the restart point)</p>"
@@ -76,8 +76,10 @@ class ComparisonView(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("screenTitle")
         self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # the scenario's title
         self.verdict = named(QLabel(), "comparisonVerdict", "What changed")
         self.verdict.setWordWrap(True)
+        self.verdict.setTextFormat(Qt.TextFormat.PlainText)
         self._ids: tuple[int, int] = (0, 0)
         grid = QGridLayout()
         self.summaries: list[QLabel] = []

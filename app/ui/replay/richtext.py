@@ -26,6 +26,7 @@ __all__ = [
     "coach_html",
     "coaching_at",
     "highlight_turn",
+    "marked_cues",
     "metrics_html",
     "position_of",
     "shift_html",
@@ -42,6 +43,11 @@ __all__ = [
 CUE_WRAP = ("<span style='font-weight:700'>", "</span>")
 CUE_KEY = "In your answers, <b>bold</b> words are what set their frame"
 SHIFT_KEY = "; on pink, the words where it shifted into an interview"
+# Cues whose span points at evidence rather than being the words that set the frame: a
+# follow-up's span is the one word it echoes from the manager's line, anywhere in the answer
+# ("Thanks Dana, ..." made "Dana" bold; a name, a place, "look"). The question itself is bold
+# as a seeker_question; the echoed word is not marked.
+UNMARKED_CUES = frozenset({"follow_up_question"})
 # The words that caused the shift: a light background with dark text, readable in any theme.
 SHIFT_WRAP = ("<span style='background-color:#ffd6d2; color:#1d1d1f'><b><u>", "</u></b></span>")
 
@@ -54,6 +60,11 @@ def blend(a: str, b: str, t: float) -> str:
     ca = [int(a[i : i + 2], 16) for i in (1, 3, 5)]
     cb = [int(b[i : i + 2], 16) for i in (1, 3, 5)]
     return "#" + "".join(f"{round(x * (1 - t) + y * t):02x}" for x, y in zip(ca, cb, strict=True))
+
+
+def marked_cues(cues: Sequence[Any]) -> list[Any]:
+    """The cues whose words the replay marks in bold (all but :data:`UNMARKED_CUES`)."""
+    return [c for c in cues if c.get("cue") not in UNMARKED_CUES]
 
 
 def speaker_name(report: Report, speaker: str) -> str:
@@ -90,7 +101,7 @@ def highlight_turn(
         return highlight(text, (), wrap=CUE_WRAP)
     shift = report.shift
     if shift is None or index != shift.turn:
-        return highlight(text, cues, wrap=CUE_WRAP)
+        return highlight(text, marked_cues(cues), wrap=CUE_WRAP)
     return highlight(text, shift.words, wrap=SHIFT_WRAP)
 
 
@@ -206,7 +217,7 @@ def anchor(position: int) -> str:
 
 def transcript_key(report: Report) -> str:
     """What the marks in the answers mean, above the transcript; empty when none is marked."""
-    marked = any(t.cues for t in report.turns if t.speaker == "seeker")
+    marked = any(marked_cues(t.cues) for t in report.turns if t.speaker == "seeker")
     shifted = report.shift is not None and bool(report.shift.words)
     if not (marked or shifted):
         return ""
