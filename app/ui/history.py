@@ -28,6 +28,7 @@ from app.ui.history_model import (
     describe_shift,
     describe_status,
 )
+from app.ui.plain import literal
 from app.ui.progress_chart import ROLLING, ProgressChart
 
 if TYPE_CHECKING:
@@ -54,8 +55,8 @@ COUNT_SLICE = 25
 def confirm(parent: QWidget, title: str, text: str) -> QMessageBox.StandardButton:
     """Ask Yes/No with No as the default: Enter or a stray key press keeps the data."""
     buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-    return QMessageBox.question(
-        parent, title, text, buttons, defaultButton=QMessageBox.StandardButton.No
+    return QMessageBox.question(  # the text names a scenario: shown as written
+        parent, title, literal(text), buttons, defaultButton=QMessageBox.StandardButton.No
     )
 
 
@@ -82,11 +83,14 @@ class HistoryView(QWidget):
         self._count_pending = False  # a slice is queued on the event loop
         title = QLabel("Your past conversations")
         title.setObjectName("screenTitle")
+        title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)  # large text on a small screen: wrap, never widen the window
         self.summary = QLabel()
         self.summary.setObjectName("historySummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # a store error names the file
         self.summary.setWordWrap(True)
         self.chart = ProgressChart()
+        self.chart.hide()  # until there is a finished session to draw (_draw)
         self.table = named(
             QTableView(),
             "historyList",
@@ -179,12 +183,10 @@ class HistoryView(QWidget):
                 rows = store.progress()
                 self._backfill = Backfill(store, rows)
                 self._backfill.step(ROLLING)  # the newest, which the summary reads, now
-            self.chart.set_progress(
-                with_counts(rows, self._backfill.counted) if self._backfill else rows
-            )
+            self._draw(with_counts(rows, self._backfill.counted) if self._backfill else rows)
         except StoreError as exc:  # a file damaged or taken away while the app runs: say so
             self.model.clear()
-            self.chart.set_progress([])
+            self._draw([])
             self.summary.setText(f"{exc.message} {exc.hint}".strip())
             self._update_buttons()
             return
@@ -199,6 +201,12 @@ class HistoryView(QWidget):
     def counting(self) -> bool:
         """Sessions saved without a question count are still being counted (after the paint)."""
         return self._backfill is not None and not self._backfill.done
+
+    def _draw(self, rows: list[dict[str, Any]]) -> None:
+        """The chart only with a finished session to draw: empty, it repeated the summary's
+        "No (finished) sessions yet" on a blank band 180 px tall."""
+        self.chart.set_progress(rows)
+        self.chart.setVisible(bool(rows))
 
     def _summarize(self, problem: str = "") -> None:
         n = self.model.total
@@ -239,7 +247,7 @@ class HistoryView(QWidget):
             if not backfill.done:
                 self._count_later()
                 return
-            self.chart.set_progress(with_counts(backfill.store.progress(), backfill.counted))
+            self._draw(with_counts(backfill.store.progress(), backfill.counted))
         except StoreError as exc:
             self._backfill = None
             self._summarize(f" {exc.message} {exc.hint}".rstrip())
