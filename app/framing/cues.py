@@ -546,9 +546,12 @@ def silent_spans(text: str, cues: Sequence[CueMatch], frame: str) -> list[tuple[
     "you'd be the right person to ask", any frame; it ends where a question starts) and, for an
     interview, each question that asks about the other person's or their team's own work, path
     or routine and nothing for the seeker (`_about_them`: "What time do you start in the
-    morning?", "how did you get into informatics") and a plain fact the rules set aside as the
-    answer to the manager's question about the seeker ("I have ten years of experience in
-    logistics" to "What do you do now?": a self-promotion match with no self-promotion cue)."""
+    morning?", "how did you get into informatics"; for small talk, `neutral`, each such question
+    about their hours, shifts or tools, `patterns.THEIR_HOURS`: "What time does the crew wrap
+    up?", "when does the shift hand over", not "How was your weekend?") and a plain fact the
+    rules set aside as the answer to the manager's question about the seeker ("I have ten years
+    of experience in logistics" to "What do you do now?": a self-promotion match with no
+    self-promotion cue)."""
     text = analyzed_part(text)
     questions = [(cue.start, cue.end) for cue in cues if cue.cue == "seeker_question"]
     spans: list[tuple[int, int]] = []
@@ -559,6 +562,14 @@ def silent_spans(text: str, cues: Sequence[CueMatch], frame: str) -> list[tuple[
         spans.extend((s, e) for s, e in questions if _about_them(text[s:e]))
         if not any(cue.cue == "self_promotion" for cue in cues):
             spans.extend(m.span() for m in p.SELF_PROMOTION.finditer(text))
+    if frame == "neutral":
+        # "What time does the crew wrap up?" asks about their work, not small talk ("How was
+        # your weekend?" names no hours, shifts or tools).
+        spans.extend(
+            (s, e)
+            for s, e in questions
+            if _about_them(text[s:e]) and p.THEIR_HOURS.search(text[s:e]) is not None
+        )
     return sorted(spans)
 
 

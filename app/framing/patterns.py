@@ -312,6 +312,37 @@ STOPWORDS: Final = frozenset(
 
 # --- seeker cues ------------------------------------------------------------------------------
 
+#: A step on the seeker's own path to a field: a course, a credential, a portfolio
+#: (`ADVICE_SEEKING`'s advice on the seeker's path, session 10).
+_COURSE: Final = (
+    r"(?:cert|certs|certificate|certificates|certification|certifications|course|courses"
+    r"|bootcamp|boot\s+camp|degree|masters|master['’]?s(?:\s+degree)?|diploma|license|licence"
+    r"|qualification|mba|phd|class|classes|program|programme|training|portfolio|apprenticeship"
+    r"|pmp|cpa|cfa|ccna|comptia)"
+)
+#: Taking such a step, as a verb after "should I" and as a gerund after "is it worth".
+_STEP: Final = (
+    r"(?:learn|get|take|do|finish|study|pick\s+up|go\s+back\s+to|earn|brush\s+up\s+on|build"
+    r"|retrain|upskill|enrol|enroll|sign\s+up\s+for|complete|invest\s+in|work\s+on)"
+)
+_STEP_ING: Final = (
+    r"(?:learning|getting|taking|doing|finishing|studying|picking\s+up|going\s+back|earning"
+    r"|brushing\s+up|building|retraining|upskilling|enrolling|signing\s+up|completing|investing"
+    r"|paying\s+for|spending|working\s+on)"
+)
+#: What "should I get/take ... first" asks for when it asks for the position, not a step on the
+#: path: "should I get my CV to you first", "should I take the interview first".
+_NOT_A_STEP: Final = (
+    r"(?:hired|in\s+touch|back\s+to\s+you|it|this|that|the\s+(?:job|role|position|offer|interview)"
+    r"|an?\s+interview|an?\s+referral|my\s+(?:cv|resume|résumé|application|name)|in)"
+)
+#: Words that end a step's clause before its "first" ("how do I get on the list, like what's the
+#: pay for first year" is no step).
+_NOT_IN_A_STEP: Final = (
+    r"(?:what|whats|what['’]s|when|where|how|why|who|and|but|or|like|so|the\s+pay|pay|salary)"
+)
+#: Words that weigh a step: "is it really worth", "should I maybe learn".
+_WEIGHING: Final = r"(?:really|actually|even|still|maybe|perhaps|first|just|honestly|also)"
 ADVICE_SEEKING: Final = _rx(
     r"advice|advise|tips?|suggestions?|pointers|guidance|mentoring",
     r"(?:what|how)\s+(?:would|do|could|should)\s+you\s+(?:\w+\s+)?(?:recommend|suggest|approach"
@@ -328,6 +359,25 @@ ADVICE_SEEKING: Final = _rx(
     r"what\s+(?:would|do)\s+you\s+(?:say|think)\s+i\s+should",
     r"where\s+i\s+should\s+(?:focus|start|begin|look)",
     r"what\s+would\s+you\s+do\s+(?:differently|first|next|if)",
+    # advice on the seeker's own path (session 10): "is it worth getting a certificate first",
+    # "should I learn SQL before applying anywhere", "would a bootcamp help or is it a waste"
+    rf"is\s+it\s+(?:{_WEIGHING}\s+)?worth\s+(?:it\s+)?(?:(?:me|my)\s+)?{_STEP_ING}",
+    rf"(?:(?:should|must|shall)\s+i\s+(?:{_WEIGHING}\s+)?(?:bother\s+(?:to\s+)?|try\s+to\s+)?"
+    rf"|(?:do|would|will)\s+i\s+(?:{_WEIGHING}\s+)?(?:need|have|want)\s+to\s+){_STEP}\s+"
+    rf"(?!{_NOT_A_STEP}(?![\w'’]))(?:(?!{_NOT_IN_A_STEP}(?![\w'’]))[\w'’-]+\s+){{1,5}}?"
+    r"(?:first|before|beforehand)(?![\w'’])",
+    rf"(?:should|do)\s+i\s+(?:{_WEIGHING}\s+)?(?:learn|study|retrain|upskill|re-?skill"
+    rf"|go\s+back\s+to\s+(?:school|college|uni|university)|{_STEP}\s+(?:a|an|the|my|some|any)\s+"
+    rf"(?:[\w'’-]+\s+){{0,2}}?{_COURSE})(?![\w'’])",
+    rf"(?:would|will|could|might)\s+it\s+(?:{_WEIGHING}\s+)?(?:help|be\s+(?:smarter|better|wiser"
+    rf"|worth\s+it))\s+(?:me\s+)?(?:to|if\s+i)\s+(?:{_WEIGHING}\s+)?{_STEP}",
+    rf"(?:would|will|could|might|does|do|is|think|reckon|say)\s+(?:a|an|the|another|some|my"
+    rf"|(?:getting|doing|taking|having|finishing|earning)\s+(?:a|an|the|my|some))\s+"
+    rf"(?:[\w'’-]+\s+){{0,3}}?{_COURSE}\s+(?:(?:would|will|could|might|is|does)\s+)?"
+    rf"(?:{_WEIGHING}\s+)?(?:help|helps|matter|matters|count|counts|be\s+worth|worth|be\s+a\s+waste"
+    r"|a\s+waste|make\s+(?:a|any)\s+(?:real\s+)?difference|pay\s+off|be\s+useful|useful"
+    r"|be\s+enough|enough|be\s+necessary|necessary|needed|required)(?![\w'’])",
+    r"(?:help|worth\s+it)\s+or\s+(?:is\s+it|would\s+it\s+be|was\s+it|just)\s+(?:just\s+)?a\s+waste",
 )
 REFERRAL_SEEKING: Final = _rx(
     r"who\s+else|other\s+people",
@@ -1061,7 +1111,19 @@ THEIR_PEOPLE: Final = _rx(
     rf"|their|they{A}(?:re|ve|d)|theyre|he|she|his|him|her|people|everyone|everybody|folks"
     r"|(?:the|your)\s+(?:[\w'’-]+\s+)?(?:team|teams|crew|staff|nurses|engineers|developers|devs"
     r"|analysts|techs|technicians|guys|group|department|unit|lab|office|managers|doctors"
-    r"|teachers|drivers|cooks|chefs|designers|researchers|reps|agents|workers|people)",
+    r"|teachers|drivers|cooks|chefs|designers|researchers|reps|agents|workers|people"
+    # a group named by its shift or place (session 10: "when does the shift hand over", "what
+    # time does the night crew wrap up", "when does the kitchen close up")
+    r"|shift|shifts|squad|ward|floor|kitchen|site|clinic|store|crews|residents|staffers)",
+)
+#: The end of a working day and its handover, said in other words than `THEIR_DAY`'s ("knock off",
+#: "hand over", "stay late", "how late"), shared by `THEIR_DAY` and `THEIR_HOURS`.
+_THEIR_HOURS_MORE: Final = (
+    r"hand(?:s|ing)?\s+(?:over|off)|hand[\s-]?(?:over|off)s?|change(?:s)?\s+over|changeover"
+    r"|knock(?:s|ing)?\s+off|clos(?:e|es|ing)\s+up|go(?:es)?\s+home|get(?:s|ting)?\s+going|leaves?\s+(?:work|the\s+"
+    r"(?:office|site|lab|floor|building)|for\s+the\s+day)|(?:usually|normally|typically|often"
+    r"|ever)\s+(?:stay|leave)|stay(?:s|ing)?\s+(?:late|past|until|till|behind)"
+    r"|(?:how|work(?:s|ing)?)\s+late|how\s+early|on[\s-]call|rota"
 )
 #: What a question about the other person must ask about to ask nothing for the seeker: their
 #: day, hours and tools, or their own path ("what time do you start", "what tools does the team
@@ -1073,7 +1135,23 @@ THEIR_DAY: Final = _rx(
     r"|routine|typical|usually|normally|day|days|week|tools?|software|stack|use|uses|using"
     r"|get\s+into|got\s+into|end(?:ed)?\s+up|path|journey|career|background|how\s+long|drew|drawn"
     r"|brought|enjoy\w*|(?:love|like)\s+(?:about|most)|hardest|best\s+part|switch\w*|first\s+job"
-    r"|learn\w*|joined|how\s+did\s+you",
+    r"|learn\w*|joined|how\s+did\s+you"
+    # the end of their day in other words (session 10: "when does the shift hand over", "how
+    # late do your analysts stay", "what time do they knock off")
+    rf"|leave|leaves|leaving|lunch|breaks?|{_THEIR_HOURS_MORE}",
+)
+#: A question about their working hours in words a small-talk question does not use: when they
+#: start, stop, hand over or stay, their shifts, their tools ("What time does the crew wrap
+#: up?", "how late do your analysts usually stay", "when does the shift hand over"); not "How
+#: was your weekend?" or "did you have a good morning". The sentence model may read such a
+#: question as neither an interview nor small talk (`cues.silent_spans`).
+THEIR_HOURS: Final = _rx(
+    r"start\w*|begin\w*|finish\w*|get(?:s|ting)?\s+(?:in|going|started)|clock(?:s|ed|ing)?\s+"
+    r"(?:in|out|off)|come\s+in|wrap(?:s|ping)?\s+(?:up|things\s+up)|head(?:s|ing)?\s+(?:home|out)"
+    r"|hours|shifts?|schedul\w*|routine|typical\s+day|tools?|software|stack"
+    r"|(?:work|do|cover|pull)(?:s|ing)?\s+(?:the\s+)?(?:nights|weekends|night\s+shifts?)"
+    r"|tak(?:e|es|ing)\s+(?:(?:their|your|a|the)\s+)?(?:lunch|breaks?)|lunch\s+breaks?"
+    rf"|{_THEIR_HOURS_MORE}",
 )
 #: A person or a hire as the object of a question about the other person's team: a verb of
 #: taking, using or wanting, then a role or person noun phrase ("could your team use a Python
@@ -1085,7 +1163,8 @@ THEIR_DAY: Final = _rx(
 _ROLE_NOUNS: Final = (
     r"(?:interns?|internships?|juniors?|seniors?|grads?|graduates?|trainees?|apprentices?|temps?"
     r"|hires?|recruits?|candidates?|nurses?|cooks?|chefs?|clerks?|staff(?:ers?)?|aides?|medics?"
-    r"|techs?|devs?|coders?|students?|freshers?|volunteers?|helpers?|hands|talent"
+    r"|techs?|devs?|coders?|students?|freshers?|volunteers?|helpers?|hands|talent|majors"
+    r"|veterans|vets|parents|moms|mums|dads|pros|experts|professionals|generalists"
     r"|person|people|folks?|someone|somebody|anyone|anybody|one\s+more|more\s+help)"
 )
 _TOOL_NOUNS: Final = (
@@ -1107,15 +1186,39 @@ _HEAD_END: Final = (
 _TAKING_VERB: Final = (
     r"(?:use|uses|using|take|takes|taking|want|wants|wanting|need|needs|needing|hire|hires|hiring"
     r"|bring|brings|consider|welcome"
-    r"|do\s+with|open\s+to|room\s+for|space\s+for|looking\s+for|take\s+on|bring\s+(?:in|on))"
+    r"|do\s+with|open\s+to|room\s+for|space\s+for|looking\s+for|take\s+on|bring\s+(?:in|on)"
+    # session 10 (review 9 R11): "would your team have use for someone like me"
+    r"|ha(?:ve|s|d)\s+(?:a\s+|any\s+|some\s+|much\s+)?use\s+for|find\s+(?:a\s+)?use\s+for)"
+)
+#: What may come before a hire's noun: "a", "another", "more", "a couple of"...
+_HIRE_COUNT: Final = (
+    r"(?:(?:a|an|another|one|more|some|any|extra|new|a\s+few|few|two|three"
+    r"|couple\s+of|a\s+couple\s+of)\s+)?"
 )
 #: Words inside the noun phrase before its noun: at most three, none a preposition.
 _FILLER: Final = r"(?:(?!(?:for|to|with|on|in|at|of|from|by|about)\s)[\w'’-]+\s+){0,3}?"
 A_HIRE: Final = _rx(
-    rf"{_TAKING_VERB}\s+(?:(?:a|an|another|one|more|some|any|extra|new|a\s+few|few|two|three"
-    rf"|couple\s+of|a\s+couple\s+of)\s+)?{_FILLER}{_ROLE_NOUNS}{_HEAD_END}",
+    rf"{_TAKING_VERB}\s+{_HIRE_COUNT}{_FILLER}{_ROLE_NOUNS}{_HEAD_END}",
     rf"{_TAKING_VERB}\s+(?:a|an|another)\s+{_FILLER}(?!{_TOOL_NOUNS}(?![\w'’-]))"
     rf"[a-z][\w'’-]*(?:er|ist|yst|or|ian|ant|ent)s?{_HEAD_END}",
+    # a bare plural of doers (session 10, review 9 R11): "could your team use career changers",
+    # "does the lab ever need self-taught programmers"; not a tool's plural ("more servers")
+    rf"{_TAKING_VERB}\s+{_HIRE_COUNT}{_FILLER}(?!{_TOOL_NOUNS}s(?![\w'’-]))"
+    rf"[a-z][\w'’-]+(?:er|ist|yst|or|ian|ant|ent|ee)s{_HEAD_END}",
+)
+#: The seeker offered as the hire, to the other person or their team: "would your team have use
+#: for someone like me", "could you guys use somebody with my background" (session 10, review 9
+#: R11): asking for the position (`vocabulary`'s job request). "Do you think companies would
+#: hire someone like me?" asks about the field, not them.
+SEEKER_AS_HIRE: Final = _rx(
+    r"(?:you|(?:your|the)\s+(?:[\w'’-]+\s+)?(?:team|teams|group|lab|department|company|unit"
+    rf"|crew|clinic|office|firm|shop|side|org)|you\s+guys|y{A}all)\s+(?:(?:could|would|can|will"
+    r"|might|may|ever|maybe|possibly|really|actually|also|still|usually|be|have|has|perhaps|not"
+    rf"|be\s+able\s+to)\s+){{0,3}}{_TAKING_VERB}\s+"
+    r"(?:someone|somebody|a\s+person|people|anyone|anybody)\s+(?:like\s+me|with\s+my\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:background|experience|skills?|profile|history|cv|resume))"
+    # taken seriously is being respected, not hired: "would the lab take somebody like me seriously"
+    r"(?!\s+(?:seriously|at\s+face\s+value))",
 )
 #: Words with which a question about the other person still asks for the position or a place on
 #: the team ("do you need anyone", "are you short-staffed", "when do you interview"). Unlike

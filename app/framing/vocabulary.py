@@ -109,7 +109,8 @@ CUES: Final[tuple[CueSpec, ...]] = (
             tip="Pitching yourself again ({words}) invited the manager to judge you rather than "
             "talk with you, so the talk became an interview."),
     CueSpec("job_request", "seeker", -0.8,
-            "asks for the job, an interview or a referral for the position", (p.JOB_REQUEST,),
+            "asks for the job, an interview or a referral for the position",
+            (p.JOB_REQUEST, p.SEEKER_AS_HIRE),
             strong=True, decides=True,
             tip="Saying {words} asked for the job itself, so the manager started judging you "
             "instead of exploring with you."),
