@@ -9,8 +9,9 @@ PACKAGES=(
   libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xkb1
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-shape0 libxcb-randr0 libegl1 libgl1 libfontconfig1
   libdbus-1-3 fonts-dejavu-core
-  # speech: eSpeak NG for pyttsx3, PulseAudio for QtMultimedia capture and playback
-  libespeak-ng1 espeak-ng-data espeak-ng flite libpulse0 pulseaudio pulseaudio-utils sox
+  # speech: eSpeak NG for pyttsx3, PulseAudio for QtMultimedia capture and playback, SpeexDSP
+  # for the echo canceller (app/speech/aec.py)
+  libespeak-ng1 espeak-ng-data espeak-ng flite libpulse0 pulseaudio pulseaudio-utils sox libspeexdsp1
   # headless screens for tests and screenshots
   xvfb xauth
   # headless browser for the HTML export test

@@ -6,6 +6,12 @@ counts a frame as the user's speech when it is clearly louder than the manager's
 at the microphone (:class:`EchoGate`): a gate, not an echo canceller. How loud the voice arrives
 (the coupling) is learnt while the manager talks: it falls towards zero with headphones, so
 barge-in gets easy; it stays high with open speakers, so the manager never answers himself.
+
+For an echo canceller (:mod:`app.speech.aec`, built and tested offline in session 10, not yet
+wired into the microphone: see its docstring) the reference can also keep the samples as one
+continuous 16 kHz stream (:meth:`EchoReference.stream`), and the gate can judge speech against
+what the canceller leaves of his voice (:attr:`EchoGate.residue`; 1.0, the plain gate, by
+default).
 """
 
 from __future__ import annotations
@@ -28,15 +34,85 @@ ECHO_HOLD_S = 0.25
 #: an answer that starts right after the manager's last word is heard within a few tens of
 #: milliseconds of the gate opening, not after the whole window.
 ECHO_DECAY_S = 0.3
+#: The rate the reference's samples are kept at (the microphone's).
+STREAM_RATE = 16_000
 
 
 class EchoReference:
-    """A short history of (monotonic time, RMS) for the blocks the player wrote to the device."""
+    """A short history of (monotonic time, RMS) for the blocks the player wrote to the device,
+    and the samples themselves at 16 kHz (:meth:`stream`, :meth:`samples`) for the echo
+    canceller (:mod:`app.speech.aec`): one continuous stream as the device plays it."""
+
+    #: A block that starts further than this from where the stream's last block ended (the
+    #: device ran dry, or a clock drifted) starts the stream afresh at its own time.
+    SNAP_S = 0.1
 
     def __init__(self, keep_s: float = 5.0) -> None:
         self._blocks: deque[tuple[float, float]] = deque()
         self._keep_s = keep_s
         self._lock = threading.Lock()
+        self._keep_n = int(keep_s * STREAM_RATE)
+        self._pcm = np.zeros(self._keep_n, np.int16)  # a ring: absolute index k at k % keep_n
+        self._origin: float | None = None  # monotonic time of absolute index 0
+        self._end = 0  # absolute index after the last sample written
+        self._resampler: object | None = None
+        self._resampler_rate = 0
+        self.streaming = False  # samples have been noted (the canceller has something)
+        #: (time, seconds) of every time the stream started afresh (the device ran dry): benches
+        self.snaps: deque[tuple[float, float]] = deque(maxlen=100)
+
+    def stream(self, samples: npt.NDArray[np.int16], at: float, rate: int) -> None:
+        """Everything the player wrote to the device (its lines and the silence between them),
+        ``samples`` at ``rate`` leaving the device from ``at`` on. Kept at 16 kHz."""
+        if rate != STREAM_RATE:
+            from app.speech.aec import SpeexResampler, available
+
+            if not available():
+                return
+            if self._resampler is None or self._resampler_rate != rate:
+                self._resampler = SpeexResampler(rate, STREAM_RATE)
+                self._resampler_rate = rate
+            assert isinstance(self._resampler, SpeexResampler)
+            lag = self._resampler.latency / STREAM_RATE
+            x = self._resampler.process(samples)
+        else:
+            lag, x = 0.0, samples.astype(np.int16, copy=False)
+        with self._lock:
+            if self._origin is None:
+                self._origin = at
+            want = round((at + lag - self._origin) * STREAM_RATE)
+            if abs(want - self._end) > self.SNAP_S * STREAM_RATE:
+                self.snaps.append((at, (want - self._end) / STREAM_RATE))
+                if want > self._end:
+                    self._zero(self._end, min(want, self._end + self._keep_n))
+                self._end = want
+            self._put(self._end, x)
+            self._end += len(x)
+            self.streaming = True
+
+    def samples(self, at: float, n: int) -> npt.NDArray[np.int16]:
+        """The ``n`` samples (16 kHz) that left the device from ``at`` on; zeros where nothing
+        was written (or kept)."""
+        out = np.zeros(n, np.int16)
+        with self._lock:
+            if self._origin is None:
+                return out
+            start = round((at - self._origin) * STREAM_RATE)
+            lo, hi = max(start, self._end - self._keep_n), min(start + n, self._end)
+            if hi > lo:
+                idx = np.arange(lo, hi) % self._keep_n
+                out[lo - start : hi - start] = self._pcm[idx]
+        return out
+
+    def _put(self, start: int, x: npt.NDArray[np.int16]) -> None:
+        if len(x) > self._keep_n:
+            start, x = start + len(x) - self._keep_n, x[-self._keep_n :]
+        idx = (np.arange(len(x)) + start) % self._keep_n
+        self._pcm[idx] = x
+
+    def _zero(self, lo: int, hi: int) -> None:
+        if hi > lo:
+            self._pcm[np.arange(lo, hi) % self._keep_n] = 0
 
     def note(self, samples: npt.NDArray[np.generic], at: float | None = None) -> None:
         """The player handed ``samples`` (int16 or float) to the device at ``at``."""
@@ -73,6 +149,11 @@ class EchoGate:
     def __init__(self, margin: float = 2.5, initial_coupling: float = 1.0) -> None:
         self.margin = margin
         self.coupling = initial_coupling
+        #: How much of his voice the echo canceller leaves in the audio (an amplitude ratio;
+        #: 1.0 without one, or before it has converged): what counts as speech is judged
+        #: against that residue (:meth:`threshold`), what is left out of an answer's pre-roll
+        #: against all of his voice (:meth:`is_echo`).
+        self.residue = 1.0
 
     def learn(self, mic_level: float, echo: float, *, user_speaking: bool) -> None:
         """Track the coupling: rises fast to the loudest echo heard, falls slowly.
@@ -82,18 +163,21 @@ class EchoGate:
         """
         if echo < 0.01 or user_speaking:
             return
-        ratio = mic_level / echo
+        ratio = mic_level / (echo * self.residue)
         if ratio > self.coupling * 4 and ratio > 0.05:
             return
         rate = 0.2 if ratio > self.coupling else 0.03
         self.coupling += rate * (ratio - self.coupling)
 
     def threshold(self, echo: float) -> float:
-        return self.margin * self.coupling * echo if echo > 0 else 0.0
+        """What is left of his voice could make a frame this loud at most."""
+        return self.margin * self.coupling * echo * self.residue if echo > 0 else 0.0
 
     def is_echo(self, mic_level: float, echo: float) -> bool:
-        """The frame is no louder than the app's own voice could make it: not the user's."""
-        return echo > 0 and mic_level <= self.threshold(echo)
+        """The frame is no louder than the app's own voice could make it before cancelling:
+        kept out of an answer's pre-roll (his residue, which the recognizer would hear as
+        words), up to the quiet before the answer's own first sound (:class:`EchoTrace`)."""
+        return echo > 0 and mic_level <= self.margin * self.coupling * echo
 
 
 class EchoTrace:
