@@ -30,7 +30,8 @@ JSON object. Targets: median <= 450 ms, p95 <= 800 ms on a quiet machine.
 Each turn of ``per_turn_ms`` lists its ``decodes``: what the recognizer's threads did for it, as
 [kind, started, ended, audio seconds], ms from the speech end as heard: "stream" (a decode while
 the user speaks), "pause" (the speculative decode at a pause), "end" (a decode after the turn
-ended), "pause=" / "end=" (words reused: no new speech since the last decode), "final" (an
+ended), "pause=" / "end=" (words reused: no new speech since the last decode), "pause-" (a pause's
+decode stopped part-way because a newer pause of the answer came), "final" (an
 accurate pass, maybe the previous answer's, running beside this one).
 """
 

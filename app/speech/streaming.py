@@ -255,26 +255,42 @@ class AnswerStream:
             n += 1
         return " ".join(self.agreement.committed[:n]) or None
 
-    def _audio(self, clip: AudioClip) -> AudioClip:
-        """``clip`` at 16 kHz, denoised: only the part not seen before goes through the filter;
-        a shorter clip of the same answer (a streaming offer overtaken by the pause's) is cut
-        from the audio already seen. Call with the lock held."""
-        clip = clip.resampled(TARGET_RATE)
+    def prepare(self, clip: AudioClip) -> None:
+        """Denoise what is new in ``clip`` (the answer so far) now, decoding nothing: the
+        worker calls this with every growing clip it does not decode (the streaming cadence
+        skips most), so the filter keeps up with the speech and a pause's decode finds little
+        left to denoise (DeepFilterNet3 costs about 0.1 s a second of audio here; fed only at
+        decodes, a pause's decode first denoised the 2-3 s since the last streaming decode)."""
+        with self._lock:
+            self._feed(clip.resampled(TARGET_RATE))
+
+    def _feed(self, clip: AudioClip) -> bool:
+        """Take ``clip`` (16 kHz) as the answer so far: its new part goes through the filter
+        (another answer's starts a new one). True when it is no longer than the audio already
+        seen (nothing was new). Call with the lock held."""
         if self._rate == clip.sample_rate and self._pcm.startswith(clip.pcm):
-            if self.denoiser is None:
-                return clip
-            seen = self.denoiser.audio()
-            return AudioClip.from_samples(seen[: len(clip.pcm) // 2], TARGET_RATE)
+            return True
         if self._rate != clip.sample_rate or not clip.pcm.startswith(self._pcm):
             self._reset()
             self._rate = clip.sample_rate
         new = clip.pcm[len(self._pcm) :]
         self._pcm = clip.pcm
+        if self.denoiser is not None and new:
+            self.denoiser.feed(np.frombuffer(new, np.int16).astype(np.float32) / 32768.0)
+        return False
+
+    def _audio(self, clip: AudioClip) -> AudioClip:
+        """``clip`` at 16 kHz, denoised: only the part not seen before goes through the filter;
+        a shorter clip of the same answer (a streaming offer overtaken by the pause's) is cut
+        from the audio already seen. Call with the lock held."""
+        clip = clip.resampled(TARGET_RATE)
+        seen = self._feed(clip)
         if self.denoiser is None:
             return clip
-        if new:
-            self.denoiser.feed(np.frombuffer(new, np.int16).astype(np.float32) / 32768.0)
-        return AudioClip.from_samples(self.denoiser.audio(), TARGET_RATE)
+        done = self.denoiser.audio()
+        if seen:
+            done = done[: len(clip.pcm) // 2]
+        return AudioClip.from_samples(done, TARGET_RATE)
 
     def step(self, clip: AudioClip) -> str | None:
         """Decode the answer so far, commit the agreed words; the partial text, or None when the

@@ -15,7 +15,8 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,12 @@ WINDOW_MIN_S = 10.0
 #: A sized window's segment that starts later than this before the audio's end lies in the
 #: padding: nothing was said there (Whisper's timestamps come in 20 ms steps).
 PADDING_SLACK_S = 0.1
+
+
+class DecodeCancelled(Exception):  # noqa: N818 (a decode asked to stop, not a failure)
+    """A decode stopped between its steps because its caller no longer wanted it
+    (:meth:`WhisperRecognizer.cancelled_by`)."""
+
 
 _verified: dict[tuple[str, int, float], str] = {}
 _verified_lock = threading.Lock()
@@ -161,10 +168,26 @@ def _windowed_model(*args: Any, **kwargs: Any) -> Any:
         def frames(self, value: int) -> None:
             self._local.frames = value
 
+        def _check(self) -> None:
+            cancelled = getattr(self._local, "cancelled", None)
+            if cancelled is not None and cancelled():
+                raise DecodeCancelled
+
         def encode(self, features: Any) -> Any:
+            self._check()
             if features.shape[-1] > self.frames:
                 features = features[..., : self.frames]
-            return super().encode(features)
+            encoded = super().encode(features)
+            self._check()  # the encoder is about half of a sized decode: no text after it
+            return encoded
+
+        def generate_with_fallback(self, *args: Any, **kwargs: Any) -> Any:
+            self._check()
+            return super().generate_with_fallback(*args, **kwargs)
+
+        def add_word_timestamps(self, *args: Any, **kwargs: Any) -> Any:
+            self._check()
+            return super().add_word_timestamps(*args, **kwargs)
 
     model = WindowedWhisperModel(*args, **kwargs)
     model._local = threading.local()
@@ -492,6 +515,24 @@ class WhisperRecognizer:
                     timed = timed[:keep]
         return text, timed
 
+    @contextmanager
+    def cancelled_by(self, cancelled: Callable[[], bool]) -> Iterator[None]:
+        """Decodes on this thread inside the block stop at their next step (before or after
+        the encoder, before the text, before the word times) once ``cancelled()`` is true,
+        raising :class:`DecodeCancelled`: a pause's decode that a newer pause made useless
+        (app.speech.worker) no longer holds the thread the newer one needs."""
+        self.load()
+        local = getattr(self._model, "_local", None)
+        if local is None:  # not a windowed model: decodes run to their end
+            yield
+            return
+        before = getattr(local, "cancelled", None)
+        local.cancelled = cancelled
+        try:
+            yield
+        finally:
+            local.cancelled = before
+
     @property
     def last_logprob(self) -> float | None:
         """Whisper's mean log-probability per token of this thread's last decode (None: no
@@ -544,6 +585,8 @@ class WhisperRecognizer:
                 text, timed = self._decode(
                     self._model, samples, prefix, words, context=context, window=window
                 )
+            except DecodeCancelled:
+                raise
             except Exception as exc:
                 raise SpeechError(
                     f"The recognizer failed on this answer ({type(exc).__name__}: {exc})."

@@ -52,6 +52,7 @@ from app.speech.cache import VoiceCache
 from app.speech.errors import SpeechError
 from app.speech.protocols import Recognizer, Transcript, Voice, VoiceSettings
 from app.speech.streaming import AnswerStream, HeardWord, final_decode
+from app.speech.stt_whisper import DecodeCancelled
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,9 @@ FINAL_YIELD_S = 10.0
 #: (bench/turn_gap.py at load 11: 9 turns of 10). Quiet, base decodes a 4 s answer so far in
 #: ~0.4 s: a decode every second or so, as before; the tail decode needs words heard 3 s back.
 STREAM_DUTY = 2.5
+#: A pause whose speech a running streaming decode heard whole waits this long at most for
+#: its words (a stuck decode on a slow machine must not hold the end of the turn for good).
+PAUSE_WAITS_STEP_S = 3.0
 
 
 def _sentence(exc: BaseException, what: str) -> str:
@@ -242,22 +246,38 @@ class _SttJob(QObject):
         self._growing: AudioClip | None = None
         self._spec: tuple[AudioClip, Transcript] | None = None
         self._speculating: AudioClip | None = None  # the pause's clip while it is decoded
+        self._speculation_stale = threading.Event()  # set: a newer pause made it useless
+        # The streaming decode running now (its clip), and set when it is over.
+        self._stepping: AudioClip | None = None
+        self._stepped_now = threading.Event()
         # The last streaming decode: its clip, text and words (with their probabilities).
         self._step: tuple[AudioClip, Transcript, list[HeardWord]] | None = None
         self._stepped: tuple[AudioClip, float] | None = None  # its clip, its decode time (s)
         self._stream: AnswerStream | None = None
         #: The recent decodes on this thread, oldest first: (kind, started, ended, audio_s),
         #: times in ``time.monotonic()``; kind is "stream", "pause" or "end" (a decode), or
-        #: "pause=" / "end=" (the words reused: no new speech since the last decode).
+        #: "pause=" / "end=" (the words reused: no new speech since the last decode), or
+        #: "pause-" (a pause's decode stopped part-way: a newer pause of the answer came).
         self.trail: deque[tuple[str, float, float, float]] = deque(maxlen=64)
 
     def _log(self, kind: str, started: float, clip: AudioClip) -> None:
         self.trail.append((kind, started, time.monotonic(), clip.duration_s))
 
     def offer(self, clip: AudioClip) -> None:
-        """Called from any thread: the newest clip to speculate on replaces an older one."""
+        """Called from any thread: the newest clip to speculate on replaces an older one. A
+        newer pause of the answer whose earlier pause is being decoded now (the user spoke
+        again after it: a breath) makes that decode useless: it stops at its next step, so
+        this pause's decode does not wait behind it."""
         with self._pending_lock:
             self._pending = clip
+            heard = self._speculating
+            if (
+                heard is not None
+                and len(clip.pcm) > len(heard.pcm)
+                and clip.pcm.startswith(heard.pcm)
+                and not only_silence_after(heard, clip)
+            ):
+                self._speculation_stale.set()
 
     def offer_growing(self, clip: AudioClip) -> None:
         """Called from any thread: the newest part-answer to stream replaces an older one."""
@@ -343,7 +363,24 @@ class _SttJob(QObject):
         # During a pause the answer grows by silence only: the last decode already heard it
         # all, and a decode now would only delay the pause's (or the end's) turn behind it.
         if self._covered(clip) is not None or self._too_soon(clip):
+            try:  # no decode, but the new audio is denoised now rather than at the pause
+                self._stream.prepare(clip)
+            except Exception as exc:
+                log.debug("denoising ahead failed: %s", exc)
             return
+        done = threading.Event()
+        with self._pending_lock:
+            self._stepping, self._stepped_now = clip, done
+        try:
+            self._step_once(clip)
+        finally:
+            with self._pending_lock:
+                if self._stepping is clip:
+                    self._stepping = None
+            done.set()
+
+    def _step_once(self, clip: AudioClip) -> None:
+        assert self._stream is not None
         try:
             began = time.monotonic()
             started = time.perf_counter()
@@ -371,10 +408,16 @@ class _SttJob(QObject):
             clip, self._pending = self._pending, None
             self._growing = None  # the same audio, already being decoded here
             self._speculating = clip
+            stale = self._speculation_stale = threading.Event()
         if clip is None:
             return
         try:
-            self._speculate(clip)
+            cancelled_by = getattr(self.recognizer, "cancelled_by", None)
+            if cancelled_by is None:
+                self._speculate(clip)
+            else:
+                with cancelled_by(stale.is_set):
+                    self._speculate(clip)
         finally:
             with self._pending_lock:
                 self._speculating = None
@@ -382,6 +425,7 @@ class _SttJob(QObject):
     def _speculate(self, clip: AudioClip) -> None:
         # The user stopped during the last streaming decode: it heard the whole answer already.
         began = time.monotonic()
+        self._await_covering_step(clip)
         step = self._step
         transcript: Transcript | None = None
         kind = "pause="
@@ -393,6 +437,10 @@ class _SttJob(QObject):
             if transcript is None:
                 kind = "pause"
                 transcript, said = self._decode_pause(clip)
+        except DecodeCancelled:
+            self._log("pause-", began, clip)  # a newer pause came: its decode goes next
+            self._spec = None
+            return
         except Exception as exc:
             log.debug("speculative decode failed: %s", exc)
             self._spec = None
@@ -401,6 +449,27 @@ class _SttJob(QObject):
         self._spec = (clip, transcript)
         self.speculative_decodes += 1
         self.partial_text.emit(clip, said)
+
+    def _await_covering_step(self, clip: AudioClip) -> None:
+        """When the streaming decode running now heard all of ``clip``'s speech (it began just
+        after the user stopped: the microphone offers the growing answer about every second,
+        so in about 4 turns of 10 one begins in the pause's first 120 ms), wait for it and use
+        its words (at most :data:`PAUSE_WAITS_STEP_S`) rather than decode the same audio again
+        beside it: two decodes of one answer on two cores took about as long as each alone
+        would twice over (bench/turn_gap.py, session 10: 'stream' 56-736 ms and 'pause'
+        119-851 ms after the speech end, both of the same 4.8 s)."""
+        with self._pending_lock:
+            stepping, done = self._stepping, self._stepped_now
+        if stepping is None or not only_silence_after(stepping, clip):
+            return
+        step = self._step
+        if step is not None and only_silence_after(step[0], clip):
+            return  # a finished decode already covers it
+        with self._pending_lock:
+            stale = self._speculation_stale
+        deadline = time.monotonic() + PAUSE_WAITS_STEP_S
+        while not done.wait(0.02) and not stale.is_set() and time.monotonic() < deadline:
+            pass
 
     @Slot(int, object)
     def transcribe(self, request_id: int, clip: AudioClip) -> None:

@@ -3,9 +3,11 @@ tiny.en on eSpeak answers, through SpeechWorker's queued signals)."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 import pytest
@@ -447,3 +449,351 @@ def test_no_streaming_decode_starts_beside_a_running_pause_decode(
     finally:
         rec.go.set()
         assert w.stop(60)
+
+
+class _HeldStep:
+    """Decodes hear one word per second of audio; the first one (the streaming decode) waits
+    for ``go``. Counts the decodes and how many ran at once."""
+
+    supports_prefix = True
+    prefers_denoise = False
+
+    def __init__(self) -> None:
+        self.loaded = True
+        self.inside = threading.Event()
+        self.go = threading.Event()
+        self.calls = 0
+        self.running = 0
+        self.most_at_once = 0
+        self._lock = threading.Lock()
+
+    def load(self) -> None:
+        pass
+
+    def transcribe(self, clip, prefix=None, *, context=None, window=None):  # type: ignore[no-untyped-def]
+        return self.transcribe_words(clip, prefix, context=context, window=window)[0]
+
+    def transcribe_words(self, clip, prefix=None, *, words=True, context=None, window=None):  # type: ignore[no-untyped-def]
+        with self._lock:
+            self.calls += 1
+            self.running += 1
+            self.most_at_once = max(self.most_at_once, self.running)
+            first = not self.inside.is_set()
+            self.inside.set()
+        try:
+            if first:
+                self.go.wait(60)
+            n = max(1, round(clip.duration_s))
+            return Transcript(" ".join(["word"] * n), clip.duration_s, 0.0), []
+        finally:
+            with self._lock:
+                self.running -= 1
+
+
+def _pause_cases(n: int) -> list[tuple[float, float, float, bool]]:
+    """(speech s, silence in the streaming decode's clip s, more silence at the pause s, more
+    speech after the streaming clip?) drawn at random: half the pauses come after speech the
+    running streaming decode never heard."""
+    rng = np.random.default_rng(1510)
+    return [
+        (
+            float(rng.uniform(1.0, 7.0)),
+            float(rng.uniform(0.0, 0.1)),
+            float(rng.uniform(0.02, 0.3)),
+            bool(i % 2),
+        )
+        for i in range(n)
+    ]
+
+
+@pytest.mark.parametrize(("speech_s", "gap_s", "pause_s", "more"), _pause_cases(10))
+def test_a_pause_uses_the_streaming_decode_running_over_its_speech(
+    qtbot: QtBot, tmp_path: Path, speech_s: float, gap_s: float, pause_s: float, more: bool
+) -> None:
+    """Session 10 (bench/turn_gap.py): in about 4 turns of 10 a streaming decode began just
+    after the user stopped (the microphone offers the growing answer every second), and the
+    pause's decode, 60 ms later, decoded the same audio again beside it: two decodes of one
+    answer on two cores, each about twice as slow, in the very gap measured. Now a pause whose
+    speech the running streaming decode heard whole waits for it and takes its words (one
+    decode); a pause after speech that decode never heard is decoded at once, beside it."""
+    rec = _HeldStep()
+    w = SpeechWorker(FakeVoice(), rec, tmp_path / "cache", recognizer_timeout_s=60.0)  # type: ignore[arg-type]
+    texts: list[str] = []
+    w.partial_text.connect(lambda _c, t: texts.append(str(t)))
+    try:
+        heard = _tone(speech_s) + AudioClip(bytes(2 * int(gap_s * TARGET_RATE)), TARGET_RATE)
+        w.stream(heard)
+        assert rec.inside.wait(30)
+        pause = heard + (_tone(1.0) if more else AudioClip(b"", TARGET_RATE))
+        pause = pause + AudioClip(bytes(2 * int(pause_s * TARGET_RATE)), TARGET_RATE)
+        w.speculate(pause)
+        if more:  # new words: the pause's decode starts beside the stuck streaming one
+            qtbot.waitUntil(lambda: len(texts) == 1, timeout=30_000)
+            assert rec.calls == 2
+            assert rec.most_at_once == 2
+            rec.go.set()
+            qtbot.waitUntil(lambda: len(texts) == 2, timeout=30_000)
+            assert w.stream_decodes == 1
+            return
+        qtbot.wait(300)
+        assert rec.calls == 1
+        assert not texts
+        rec.go.set()
+        qtbot.waitUntil(lambda: len(texts) == 2, timeout=30_000)
+        assert rec.calls == 1
+        assert rec.most_at_once == 1
+        assert texts[0] == texts[1]  # the pause's words are the streaming decode's
+        assert w._stt.speculative_decodes == 1
+        with qtbot.waitSignal(w.transcribed, timeout=30_000) as done:
+            w.request_transcribe(1, pause + AudioClip(bytes(TARGET_RATE), TARGET_RATE))
+        assert done.args[1].text == texts[0]
+        assert rec.calls == 1
+    finally:
+        rec.go.set()
+        assert w.stop(60)
+
+
+def test_a_stuck_streaming_decode_holds_the_pause_at_most_a_while(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pause waits for a running streaming decode of its speech PAUSE_WAITS_STEP_S at most:
+    then it decodes on its own."""
+    monkeypatch.setattr("app.speech.worker.PAUSE_WAITS_STEP_S", 0.5)
+    rec = _HeldStep()
+    w = SpeechWorker(FakeVoice(), rec, tmp_path / "cache", recognizer_timeout_s=60.0)  # type: ignore[arg-type]
+    texts: list[str] = []
+    w.partial_text.connect(lambda _c, t: texts.append(str(t)))
+    try:
+        heard = _tone(3.0)
+        w.stream(heard)
+        assert rec.inside.wait(30)
+        started = time.monotonic()
+        w.speculate(heard + AudioClip(bytes(TARGET_RATE // 2), TARGET_RATE))
+        qtbot.waitUntil(lambda: len(texts) == 1, timeout=30_000)
+        assert 0.4 <= time.monotonic() - started < 5.0
+        assert rec.calls == 2
+    finally:
+        rec.go.set()
+        assert w.stop(60)
+
+
+class _CountingDenoiser:
+    """A stand-in for DeepFilterNet3: remembers how much it was fed, and by which call."""
+
+    instances: ClassVar[list[_CountingDenoiser]] = []
+
+    def __init__(self) -> None:
+        self.fed_samples = 0
+        self.feeds: list[int] = []
+        self._out: list[np.ndarray] = []
+        _CountingDenoiser.instances.append(self)
+
+    def reset(self) -> None:
+        self.fed_samples = 0
+        self._out = []
+
+    def feed(self, samples: np.ndarray) -> None:
+        self.fed_samples += len(samples)
+        self.feeds.append(len(samples))
+        self._out.append(samples)
+
+    def audio(self) -> np.ndarray:
+        return np.concatenate(self._out) if self._out else np.zeros(0, np.float32)
+
+
+class _SlowDenoisedSteps(_SlowSteps):
+    prefers_denoise = True
+
+
+def _denoise_cases(n: int) -> list[tuple[float, float, float]]:
+    """(answer s, one decode's time s, the microphone's offer step s) at random: base's decodes
+    of the answer so far as the bench saw them (0.45-0.9 s), so the streaming cadence
+    (STREAM_DUTY) skips offers; the microphone offers every GROW_S = 1 s (0.5 s here too)."""
+    rng = np.random.default_rng(2026)
+    return [
+        (float(rng.uniform(3.0, 9.0)), float(rng.uniform(0.45, 0.9)), float(rng.choice([0.5, 1.0])))
+        for _ in range(n)
+    ]
+
+
+@pytest.mark.parametrize(("answer_s", "decode_s", "offer_s"), _denoise_cases(8))
+def test_the_answer_is_denoised_as_it_grows_not_at_the_pause(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer_s: float,
+    decode_s: float,
+    offer_s: float,
+) -> None:
+    """Session 10: DeepFilterNet3 costs about 0.1 s a second of audio on this machine and was fed
+    only when a decode ran, so the pause's decode first denoised everything since the last
+    streaming decode (the cadence skips most offers: 2-3 s, 0.2-0.3 s of the turn gap). Now
+    every growing clip the stream thread does not decode is denoised at once: at the pause only
+    the audio since the last offer (and the pause's own silence) is left to filter."""
+    monkeypatch.setattr("app.speech.denoise.Denoiser", _CountingDenoiser)
+    _CountingDenoiser.instances.clear()
+    w = SpeechWorker(
+        FakeVoice(),
+        _SlowDenoisedSteps(decode_s),  # type: ignore[arg-type]
+        tmp_path / "cache",
+        denoise=True,
+    )
+    try:
+        stt = w._stt
+        pcm = _tone(answer_s).pcm
+        step = 2 * int(offer_s * TARGET_RATE)
+        for end in range(step, len(pcm) + 1, step):
+            stt.offer_growing(AudioClip(pcm[:end], TARGET_RATE))
+            stt.stream()
+        assert stt.stream_decodes >= 1
+        (denoiser,) = _CountingDenoiser.instances
+        before = denoiser.fed_samples
+        pause = AudioClip(pcm, TARGET_RATE) + AudioClip(bytes(2 * TARGET_RATE // 8), TARGET_RATE)
+        stt.offer(pause)
+        stt.speculate()
+        left_s = (denoiser.fed_samples - before) / TARGET_RATE
+        assert left_s <= offer_s + 0.125 + 0.01, (left_s, denoiser.feeds)
+        # Every sample of the answer went through the filter once, in order.
+        assert denoiser.fed_samples == len(pause.pcm) // 2
+    finally:
+        assert w.stop()
+
+
+class _SlowCancellable:
+    """Each decode takes ``seconds`` (one word per second of audio) unless the caller's
+    ``cancelled_by`` check turns true first: it looks every 10 ms, as Whisper does between its
+    steps, and raises DecodeCancelled."""
+
+    supports_prefix = True
+    prefers_denoise = False
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.loaded = True
+        self.inside = threading.Event()
+        self.calls: list[float] = []
+        self.cancelled: list[float] = []
+        self._local = threading.local()
+
+    def load(self) -> None:
+        pass
+
+    @contextlib.contextmanager
+    def cancelled_by(self, check):  # type: ignore[no-untyped-def]
+        self._local.check = check
+        try:
+            yield
+        finally:
+            self._local.check = None
+
+    def transcribe(self, clip, prefix=None, *, context=None, window=None):  # type: ignore[no-untyped-def]
+        return self.transcribe_words(clip, prefix, context=context, window=window)[0]
+
+    def transcribe_words(self, clip, prefix=None, *, words=True, context=None, window=None):  # type: ignore[no-untyped-def]
+        from app.speech.stt_whisper import DecodeCancelled
+
+        self.calls.append(clip.duration_s)
+        self.inside.set()
+        check = getattr(self._local, "check", None)
+        deadline = time.monotonic() + self.seconds
+        while time.monotonic() < deadline:
+            if check is not None and check():
+                self.cancelled.append(clip.duration_s)
+                raise DecodeCancelled
+            time.sleep(0.01)
+        n = max(1, round(clip.duration_s))
+        return Transcript(" ".join(["word"] * n), clip.duration_s, self.seconds), []
+
+
+def _breath_cases(n: int) -> list[tuple[float, float, float, str]]:
+    """(speech before the breath s, the breath s, speech after it s, what comes next) at
+    random; what comes next: "pause" (a newer pause after more speech), "same" (the same pause
+    offered again, only silence after it), "other" (another answer's pause)."""
+    rng = np.random.default_rng(1015)
+    kinds = ["pause", "pause", "same", "other"]
+    return [
+        (
+            float(rng.uniform(0.8, 5.0)),
+            float(rng.uniform(0.13, 0.5)),
+            float(rng.uniform(0.3, 3.0)),
+            kinds[i % len(kinds)],
+        )
+        for i in range(n)
+    ]
+
+
+@pytest.mark.parametrize(("before_s", "breath_s", "after_s", "then"), _breath_cases(12))
+def test_a_newer_pause_stops_the_decode_of_an_earlier_one(
+    qtbot: QtBot, tmp_path: Path, before_s: float, breath_s: float, after_s: float, then: str
+) -> None:
+    """Session 10 (bench/turn_gap.py at load 12): the pause's decode of a breath 1-2 s before
+    the end still ran when the answer's last pause came, and that pause's decode (the words
+    the end of the turn waits for) queued behind it: it started 0.4-1.7 s after the speech end.
+    Now a newer pause of the same answer (more speech after the breath) stops the earlier
+    decode at its next step, and its own decode starts at once. The same pause offered again,
+    or another answer's pause (whose end may reuse the running decode), stops nothing."""
+    rec = _SlowCancellable(3.0)
+    w = SpeechWorker(FakeVoice(), rec, tmp_path / "cache", recognizer_timeout_s=60.0)  # type: ignore[arg-type]
+    texts: list[tuple[float, float]] = []
+    w.partial_text.connect(lambda c, _t: texts.append((c.duration_s, time.monotonic())))
+    try:
+        breath = _tone(before_s) + AudioClip(bytes(2 * int(breath_s * TARGET_RATE)), TARGET_RATE)
+        w.speculate(breath)
+        assert rec.inside.wait(30)
+        quiet = AudioClip(bytes(2 * int(0.15 * TARGET_RATE)), TARGET_RATE)
+        if then == "pause":
+            newer = breath + _tone(after_s) + quiet
+        elif then == "same":
+            newer = breath + quiet
+        else:
+            newer = _tone(after_s) + quiet
+        started = time.monotonic()
+        w.speculate(newer)
+        qtbot.waitUntil(lambda: any(d == newer.duration_s for d, _ in texts), timeout=30_000)
+        waited = next(t for d, t in texts if d == newer.duration_s) - started
+        if then == "pause":
+            assert rec.cancelled == [breath.duration_s]
+            assert waited < rec.seconds + 1.0  # its own decode only, not behind the breath's
+            assert all(d != breath.duration_s for d, _ in texts)  # no words for the breath
+        else:
+            assert not rec.cancelled
+            assert waited >= rec.seconds + 0.5  # behind the earlier decode, which finished
+            assert texts[0][0] == breath.duration_s
+    finally:
+        assert w.stop(60)
+
+
+@pytest.mark.parametrize("index", [0, 3, 6, 9])
+def test_whisper_stops_a_cancelled_decode_between_its_steps(
+    index: int, recognizer: WhisperRecognizer, espeak_dir: Path
+) -> None:
+    """The real decode (tiny.en, sized window, word times) looks at ``cancelled_by``'s check
+    before and after the encoder, before the text and before the word times: a check that turns
+    true at any of those stops it with DecodeCancelled (no SpeechError, no text); one that
+    never does changes nothing."""
+    from app.speech.stt_whisper import DecodeCancelled
+
+    clip = AudioClip.from_wav(espeak(ANSWERS[index], espeak_dir / f"cancel-{index}.wav"))
+    plain = recognizer.transcribe_words(clip, window=True)
+    calls = [0]
+
+    def never() -> bool:
+        calls[0] += 1
+        return False
+
+    with recognizer.cancelled_by(never):
+        same = recognizer.transcribe_words(clip, window=True)
+    assert same[0].text == plain[0].text
+    looks = calls[0]
+    assert looks >= 4  # before/after the encoder, before the text, before the word times
+    for turn in range(1, looks + 1):
+        seen = [0]
+
+        def at_look(turn: int = turn, seen: list[int] = seen) -> bool:
+            seen[0] += 1
+            return seen[0] >= turn
+
+        with pytest.raises(DecodeCancelled), recognizer.cancelled_by(at_look):
+            recognizer.transcribe_words(clip, window=True)
+    # The check belongs to the block and the thread: afterwards decodes run whole again.
+    assert recognizer.transcribe_words(clip, window=True)[0].text == plain[0].text
