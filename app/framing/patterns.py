@@ -323,7 +323,7 @@ _COURSE: Final = (
 #: Taking such a step, as a verb after "should I" and as a gerund after "is it worth".
 _STEP: Final = (
     r"(?:learn|get|take|do|finish|study|pick\s+up|go\s+back\s+to|earn|brush\s+up\s+on|build"
-    r"|retrain|upskill|enrol|enroll|sign\s+up\s+for|complete|invest\s+in|work\s+on)"
+    r"|retrain|upskill|enrol|enroll|sign\s+up\s+for|complete|invest\s+in|work\s+on|bother\s+with)"
 )
 _STEP_ING: Final = (
     r"(?:learning|getting|taking|doing|finishing|studying|picking\s+up|going\s+back|earning"
@@ -367,7 +367,7 @@ ADVICE_SEEKING: Final = _rx(
     rf"(?!{_NOT_A_STEP}(?![\w'’]))(?:(?!{_NOT_IN_A_STEP}(?![\w'’]))[\w'’-]+\s+){{1,5}}?"
     r"(?:first|before|beforehand)(?![\w'’])",
     rf"(?:should|do)\s+i\s+(?:{_WEIGHING}\s+)?(?:learn|study|retrain|upskill|re-?skill"
-    rf"|go\s+back\s+to\s+(?:school|college|uni|university)|{_STEP}\s+(?:a|an|the|my|some|any)\s+"
+    rf"|go\s+back\s+to\s+(?:school|college|uni|university)|{_STEP}\s+(?:a|an|the|my|some|any|another)\s+"
     rf"(?:[\w'’-]+\s+){{0,2}}?{_COURSE})(?![\w'’])",
     rf"(?:would|will|could|might)\s+it\s+(?:{_WEIGHING}\s+)?(?:help|be\s+(?:smarter|better|wiser"
     rf"|worth\s+it))\s+(?:me\s+)?(?:to|if\s+i)\s+(?:{_WEIGHING}\s+)?{_STEP}",
@@ -378,6 +378,14 @@ ADVICE_SEEKING: Final = _rx(
     r"|a\s+waste|make\s+(?:a|any)\s+(?:real\s+)?difference|pay\s+off|be\s+useful|useful"
     r"|be\s+enough|enough|be\s+necessary|necessary|needed|required)(?![\w'’])",
     r"(?:help|worth\s+it)\s+or\s+(?:is\s+it|would\s+it\s+be|was\s+it|just)\s+(?:just\s+)?a\s+waste",
+    # the step as the subject: "would going back to school be a smart move", "is getting a
+    # cert worth the money"
+    # (at a clause's start, as a question: not "my English is getting better")
+    r"(?:(?<![\s\S])|(?<=[.?!,;:…] )|(?<=so )|(?<=and )|(?<=but )|(?<=or )|(?<=um ))"
+    rf"(?:would|will|is|does|could|might)\s+{_STEP_ING}\s+(?!{_NOT_A_STEP}(?![\w'’]))"
+    r"(?:[\w'’-]+\s+){0,4}?(?:be\s+)?"
+    r"(?:(?:a|an|the)\s+)?(?:(?:really|actually|even)\s+)?(?:smart|good|wise|worth|waste|help"
+    r"|helps|useful|right|necessary|better|sensible|make\s+sense|pay\s+off)(?![\w'’])",
 )
 REFERRAL_SEEKING: Final = _rx(
     r"who\s+else|other\s+people",

@@ -49,6 +49,8 @@ STEP_FORMS = (
     "do I need to {v} {o} before applying",
     "would it be smarter to {v} {o} first",
     "honestly should I maybe {v} {o} beforehand",
+    "would {g} {o} be a smart move",
+    "is {g} {o} really worth it",
 )
 COURSES = ("a certificate", "a bootcamp", "a master's degree", "an online course", "the PMP",
            "a portfolio", "a data analytics cert", "a short course", "another degree",
@@ -61,6 +63,7 @@ COURSE_FORMS = (
     "does {n} actually help",
     "would {n} be worth it for someone like me",
     "would {n} really matter",
+    "should I bother with {n}",
 )
 ASKS_FOR_IT = (
     "Should I send you my CV first?",
