@@ -10,7 +10,12 @@ process on the same sets:
 * context checks, shift accuracy on the team's conversations.
 * speed: the rules path per turn, the model path per turn (p50/p95 over the turns the model
   decides), `analyze` of 10/100/1000 turns (linearity near 1.0), model load time and the
-  resident memory the model adds (measured in a fresh process).
+  resident memory the model adds (measured in a fresh process); per-turn CPU time by the
+  number of tokens the framing layers read (`by_tokens`), and whether the weights ran as int8
+  (`weights`: `encoder.signed_weights`, on CPUs where that is exact) or as stored.
+* `--baseline DIR`: the model path's speed and the memory probe of another checkout (e.g. a
+  `git worktree` of the previous commit) and of this one, in fresh processes taking turns
+  (`PAIRED_ROUNDS` rounds), so that both are measured under the same load (`paired`).
 
 Targets: held-out macro-F1 >= 0.96 (recognizer copy within 0.02), other hand >= 0.92,
 p95 <= 5 ms a turn (model path), load <= 1 s, added RSS <= 80 MB.
@@ -18,6 +23,7 @@ p95 <= 5 ms a turn (model path), load <= 1 s, added RSS <= 80 MB.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import statistics
@@ -46,6 +52,21 @@ from app.framing.learned import rules_decide, shared_model  # noqa: E402
 
 DATA = REPO / "tests" / "data" / "framing"
 RUNS = 7
+PAIRED_ROUNDS = 3
+#: Upper bounds of the token-count buckets of `by_tokens` (the framing reading is at most 38).
+TOKEN_BUCKETS = (9, 19, 29, 34, 38)
+#: The model path's timing with another checkout's `app` (sys.path first, imported before this
+#: file's own, so that its `from app...` imports resolve to that checkout's modules).
+_SPEED_PROBE = """
+import importlib.util, json, sys
+sys.path.insert(0, {repo!r})
+import app.framing, app.framing.evaluation, app.framing.learned
+spec = importlib.util.spec_from_file_location("framing_bench", {bench!r})
+bench = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bench)
+assert app.framing.__file__.startswith({repo!r}), app.framing.__file__
+print(json.dumps(bench._model_path_ms(bench._model_items())))
+"""
 _MEMORY_PROBE = """
 import json, sys, time, psutil
 sys.path.insert(0, {repo!r})
@@ -139,9 +160,22 @@ def _model_path_ms(items: Sequence[LabelledAnswer]) -> dict[str, Any]:
         analyze_answer(item.manager, item.answer)
         times.append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - started_cpu) * 1000)
+    by_tokens = {}
+    low = 0
+    for high in TOKEN_BUCKETS:
+        bucket = sorted(c for c, t in zip(cpu, tokens, strict=True) if low <= t <= high)
+        if bucket:
+            by_tokens[f"{low}-{high}"] = {
+                "turns": len(bucket),
+                "cpu_p50_ms": round(bucket[len(bucket) // 2], 3),
+                "cpu_p95_ms": round(bucket[int(len(bucket) * 0.95)], 3),
+            }
+        low = high + 1
+    signed = getattr(model.encoder, "signed_parts", set())
     times.sort()
     cpu.sort()
     return {
+        "weights": "int8 (u8 x s8 kernels)" if signed else "uint8 as stored (u8 x u8 kernels)",
         "turns": len(times),
         "p50_ms": round(times[len(times) // 2], 3),
         "p95_ms": round(times[int(len(times) * 0.95)], 3),
@@ -154,18 +188,67 @@ def _model_path_ms(items: Sequence[LabelledAnswer]) -> dict[str, Any]:
         "tokens_p50": int(statistics.median(tokens)),
         "tokens_p95": sorted(tokens)[int(len(tokens) * 0.95)],
         "tokens_max": max(tokens),
+        # CPU time per turn by the tokens read: what drives the tail
+        "by_tokens": by_tokens,
     }
 
 
-def main() -> None:
-    memory = json.loads(
-        subprocess.run(
-            [sys.executable, "-c", _MEMORY_PROBE.format(repo=str(REPO))],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
+def _model_items() -> list[LabelledAnswer]:
+    """The answers whose model path is timed: dev, held-out and the writers' sets."""
+    dev = load_answers(DATA / "answers.jsonl")
+    holdout = load_answers(DATA / "answers_holdout.jsonl")
+    return dev + holdout + _hands("holdout", other=False) + _hands("train", other=False)
+
+
+def _probe(script: str) -> dict[str, Any]:
+    """Run `script` in a fresh interpreter and read the JSON it prints."""
+    done = subprocess.run(
+        [sys.executable, "-c", script], check=True, capture_output=True, text=True
     )
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def _memory(repo: Path) -> dict[str, Any]:
+    return _probe(_MEMORY_PROBE.format(repo=str(repo)))
+
+
+def _paired(baseline: Path) -> dict[str, Any]:
+    """Speed and memory of `baseline`'s code and of this checkout's, taking turns."""
+    keys = ("p50_ms", "p95_ms", "cpu_p50_ms", "cpu_p95_ms")
+    runs: dict[str, list[dict[str, Any]]] = {"baseline": [], "this": []}
+    for _ in range(PAIRED_ROUNDS):
+        for name, repo in (("baseline", baseline), ("this", REPO)):
+            speed = _probe(_SPEED_PROBE.format(repo=str(repo), bench=str(Path(__file__))))
+            memory = _memory(repo)
+            runs[name].append(
+                {
+                    **{key: speed[key] for key in keys},
+                    "weights": speed.get("weights", "uint8 as stored (u8 x u8 kernels)"),
+                    "load_s": round(memory["load_s"], 3),
+                    "added_rss_mb": round(memory["added_rss_mb"], 1),
+                    "load_average_1min": round(os.getloadavg()[0], 2),
+                }
+            )
+    medians = {
+        name: {
+            key: round(statistics.median(run[key] for run in rows), 3)
+            for key in (*keys, "load_s", "added_rss_mb")
+        }
+        for name, rows in runs.items()
+    }
+    return {"baseline": str(baseline), "rounds": runs, "medians": medians}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another checkout whose model-path speed and memory to measure beside this one's",
+    )
+    args = parser.parse_args()
+    memory = _memory(REPO)
     model = shared_model()
     if model is None:
         raise SystemExit("the framing model is not available; run `make framing-model`")
@@ -197,7 +280,7 @@ def main() -> None:
         * 1000
         / len(dev)
     )
-    everything = dev + holdout + _hands("holdout", other=False) + _hands("train", other=False)
+    paired = _paired(args.baseline.resolve()) if args.baseline else None
     print(
         json.dumps(
             {
@@ -213,12 +296,13 @@ def main() -> None:
                 },
                 "conversations": len(conversations),
                 "rules_path_ms_per_turn": round(rules_ms, 4),
-                "model_path": _model_path_ms(everything),
+                "model_path": _model_path_ms(_model_items()),
                 "analyze_total_ms": {str(n): round(ms, 3) for n, ms in totals_ms.items()},
                 "linearity": round(totals_ms[1000] / totals_ms[10] / 100, 3),
                 "model_load_s": round(memory["load_s"], 3),
                 "model_added_rss_mb": round(memory["added_rss_mb"], 1),
                 "runs": RUNS,
+                **({"paired": paired} if paired else {}),
                 "load_average_1min": round(os.getloadavg()[0], 2),
                 "targets": {
                     "holdout_macro_f1": 0.96,

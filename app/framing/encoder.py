@@ -5,6 +5,11 @@ are missing or fail their checksum (then `encoder_notice()` says why, in a sente
 once, on first use or ahead of time in the background with `load_in_background()`. Inference uses
 one intra-op thread so that it never competes with speech recognition for the two cores.
 
+The weights are stored as uint8 (zero point 128) so that every CPU computes the same integers.
+On a CPU whose int8 dot products sum straight into int32 (VNNI, AMX: `signed_kernels_exact`)
+they are handed to onnxruntime as the very same values in int8 (zero point 0, `signed_weights`),
+which runs its u8 x s8 kernels, about twice as fast there, with bit-identical outputs.
+
 `embed(texts)` gives one L2-normalised, mean-pooled 384-vector per text. `token_states(text)`
 gives what the framing heads need for exact evidence: each token's state and character span.
 Only onnxruntime, tokenizers and numpy are used at run time; the files are built by
@@ -13,10 +18,13 @@ Only onnxruntime, tokenizers and numpy are used at run time; the files are built
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import hashlib
 import json
+import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -60,6 +68,18 @@ MAX_CHARS: Final = MAX_TOKENS * 16
 #: instead of all of it and the cost does not grow with its length; when an end holds fewer
 #: pieces than the reading needs, the whole text is tokenized as before (`_framing_ends`).
 _CHARS_PER_PIECE: Final = 12
+#: /proc/cpuinfo flags with which onnxruntime (MLAS) multiplies uint8 activations by int8 weights
+#: with instructions that add each product straight into int32 (AVX-512 VNNI, AVX-VNNI, AMX):
+#: the same integers as its u8 x u8 kernels. Without them its u8 x s8 kernels sum pairs of
+#: products into saturating int16 (VPMADDUBSW), which changes the vectors (why the weights are
+#: stored as uint8: scripts/build_framing_model.py `unsigned_weights`).
+_EXACT_SIGNED_FLAGS: Final = ("avx512_vnni", "amx_int8")
+#: AVX-VNNI counts only without AVX-512 BW: with it, MLAS picks its AVX-512 core kernel
+#: (VPMADDUBSW) unless the CPU also has AVX-512 VNNI.
+_AVX_VNNI: Final = "avx_vnni"
+_AVX512_CORE: Final = "avx512bw"
+_ONNX_UINT8: Final = 2
+_ONNX_INT8: Final = 3
 
 Vectors = npt.NDArray[np.float32]
 
@@ -165,13 +185,131 @@ def _joined_ends(
     return [*opening.ids[first], *close.ids[last]], offsets, head
 
 
+def cpu_flags(cpuinfo: Path = Path("/proc/cpuinfo")) -> frozenset[str]:
+    """The CPU's feature flags as Linux lists them (empty elsewhere or when unreadable)."""
+    try:
+        with cpuinfo.open(encoding="utf-8", errors="replace") as handle:
+            for line in handle:
+                if line.startswith("flags"):
+                    return frozenset(line.partition(":")[2].split())
+    except OSError:
+        pass
+    return frozenset()
+
+
+def signed_kernels_exact(flags: frozenset[str] | None = None) -> bool:
+    """Whether onnxruntime's u8 x s8 kernels compute exact int32 dot products on this CPU."""
+    flags = cpu_flags() if flags is None else flags
+    if any(flag in flags for flag in _EXACT_SIGNED_FLAGS):
+        return True
+    return _AVX_VNNI in flags and _AVX512_CORE not in flags
+
+
+def _varint(buf: bytearray, at: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = buf[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return value, at
+        shift += 7
+
+
+def _fields(buf: bytearray, start: int, end: int) -> Iterator[tuple[int, int, int, int]]:
+    """A protobuf message's fields in `buf[start:end]`: (number, value start, value end, varint);
+    for a length-delimited field the value is `buf[value start:value end]`, for a varint it is
+    the last item."""
+    at = start
+    while at < end:
+        key, at = _varint(buf, at)
+        number, wire = key >> 3, key & 7
+        if wire == 0:
+            value, after = _varint(buf, at)
+            yield number, at, after, value
+        elif wire == 2:
+            length, begin = _varint(buf, at)
+            after = begin + length
+            yield number, begin, after, -1
+        elif wire in (1, 5):
+            after = at + (8 if wire == 1 else 4)
+            yield number, at, after, -1
+        else:
+            raise ValueError(f"protobuf wire type {wire} in an ONNX model")
+        at = after
+
+
+def signed_weights(model: bytes) -> bytes | None:
+    """`model` (a serialised ONNX ModelProto) with every MatMulInteger weight stored as uint8
+    with zero point 128 turned into the same values in int8 with zero point 0; None when it has
+    none, or anything is not as the build writes it (then it runs as stored).
+
+    uint8 v is int8 v - 128, the same byte with its top bit flipped, so only each weight's type
+    and bytes change, never a length: the message is edited in place. The products a kernel
+    sums, (a - za)(v - 128), are the very same integers either way."""
+    buf = bytearray(model)
+    graph = next((f for f in _fields(buf, 0, len(buf)) if f[0] == 7), None)  # ModelProto.graph
+    if graph is None:
+        return None
+    weights: set[str] = set()  # each MatMulInteger's B and B zero point
+    points: set[str] = set()
+    elsewhere: set[str] = set()
+    tensors: dict[str, tuple[int, int, int, int]] = {}  # name -> type at, type, raw start, end
+    for number, start, end, _ in _fields(buf, graph[1], graph[2]):
+        if number == 1:  # GraphProto.node
+            inputs: list[str] = []
+            op = ""
+            for field, begin, after, _ in _fields(buf, start, end):
+                if field == 1:
+                    inputs.append(buf[begin:after].decode())
+                elif field == 4:
+                    op = buf[begin:after].decode()
+            if op == "MatMulInteger" and len(inputs) == 4:
+                weights.update((inputs[1], inputs[3]))
+                points.add(inputs[3])
+                elsewhere.update((inputs[0], inputs[2]))
+            else:
+                elsewhere.update(inputs)
+        elif number == 5:  # GraphProto.initializer (TensorProto)
+            name, kind, raw = "", (-1, -1), (-1, -1)
+            for field, begin, after, value in _fields(buf, start, end):
+                if field == 8:
+                    name = buf[begin:after].decode()
+                elif field == 2:
+                    kind = (begin, value)
+                elif field == 9:
+                    raw = (begin, after)
+            tensors[name] = (*kind, *raw)
+    if not weights or weights & elsewhere or not weights <= tensors.keys():
+        return None
+    if any(tensors[name][1] != _ONNX_UINT8 or tensors[name][2] < 0 for name in weights):
+        return None
+    if any(set(buf[tensors[n][2] : tensors[n][3]]) != {128} for n in points):
+        return None
+    view = np.frombuffer(buf, dtype=np.uint8)
+    for name in weights:
+        at, _, start, end = tensors[name]
+        buf[at] = _ONNX_INT8  # a one-byte varint either way
+        view[start:end] ^= 0x80
+    del view
+    return bytes(buf)
+
+
+def _release_freed_memory() -> None:
+    """Hand the heap the model's loading freed back to the system (glibc only; else nothing)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).malloc_trim(0)
+
+
 class SentenceEncoder:
     """all-MiniLM-L6-v2 on onnxruntime: mean-pooled, normalised sentence vectors.
 
     `directory` holds the parts (`PART_FILES`); without a framing top, framing reads the
-    general vectors (`has_framing_layers` is False)."""
+    general vectors (`has_framing_layers` is False). `signed`: run the weights as int8
+    (`signed_weights`); None: when this CPU computes them exactly (`signed_kernels_exact`)."""
 
-    def __init__(self, directory: Path, tokenizer: Path) -> None:
+    def __init__(self, directory: Path, tokenizer: Path, signed: bool | None = None) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -184,14 +322,28 @@ class SentenceEncoder:
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         options.enable_cpu_mem_arena = False  # small, short runs: no arena held between them
 
+        signed = signed_kernels_exact() if signed is None else signed
+        #: The parts whose weights run as int8 (`signed_weights`); the others run as stored.
+        self.signed_parts: set[str] = set()
+
         def session(name: str) -> Any:
             path = directory / PART_FILES[name]
-            return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+            model = signed_weights(path.read_bytes()) if signed else None
+            if model is None:
+                return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+            self.signed_parts.add(name)
+            run = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+            # onnxruntime's wrapper keeps the bytes only to rebuild a session after a GPU
+            # provider fails; on the CPU alone they are never read again.
+            if getattr(run, "_model_bytes", None) is model:
+                run._model_bytes = None
+            return run
 
         self._lower = session("lower")
         self._tops = {GENERAL_OUTPUT: session("general_top")}
         if (directory / PART_FILES["framing_top"]).is_file():
             self._tops[FRAMING_OUTPUT] = session("framing_top")
+        _release_freed_memory()
         self._lock = threading.Lock()  # one run at a time: one thread's worth of CPU
         #: Whether the files carry the layers fine-tuned for framing (`framing_states`).
         self.has_framing_layers = FRAMING_OUTPUT in self._tops
