@@ -573,6 +573,17 @@ def silent_spans(text: str, cues: Sequence[CueMatch], frame: str) -> list[tuple[
     return sorted(spans)
 
 
+#: A question whether a place exists for someone ("is there a job on the team for a career
+#: changer", "are there any spots going"): it asks for the place, whatever else it names, so it
+#: is never only about them or their work (review 10 R15).
+A_PLACE_EXISTS: Final = re.compile(
+    r"\b(?:is|are|was|were)\s+there\s+(?:[\w'’-]+\s+){0,3}?(?:jobs?|spots?|places?"
+    r"|opportunit(?:y|ies)|space|way\s+in|roles?|slots?|seats?|work|room|openings?|gigs?|posts?"
+    r"|positions?|vacanc(?:y|ies)|chances?|shifts?\s+going)\b",
+    re.IGNORECASE,
+)
+
+
 def _about_them(question: str) -> bool:
     """Whether a question asks about the other person or their team and nothing for the seeker:
     it names them (`patterns.THEIR_PEOPLE`) and their day, tools or path (`patterns.THEIR_DAY`),
@@ -580,14 +591,15 @@ def _about_them(question: str) -> bool:
     a Python developer?", "Does your team usually take interns?"),
     no first-person word (`patterns.FIRST_PERSON`),
     nothing asking for a place
-    (`patterns.ASKS_FOR_IT`) and no term of the job but their hours (`patterns.PAY_CONTENT`
-    except `patterns.ROUTINE_PAY_WORDS`)."""
+    (`patterns.ASKS_FOR_IT`, `A_PLACE_EXISTS`) and no term of the job but their hours
+    (`patterns.PAY_CONTENT` except `patterns.ROUTINE_PAY_WORDS`)."""
     return (
         p.THEIR_PEOPLE.search(question) is not None
         and p.THEIR_DAY.search(question) is not None
         and p.A_HIRE.search(question) is None
         and p.FIRST_PERSON.search(question) is None
         and p.ASKS_FOR_IT.search(question) is None
+        and A_PLACE_EXISTS.search(question) is None
         and all(p.ROUTINE_PAY_WORDS.fullmatch(m.group()) for m in p.PAY_CONTENT.finditer(question))
     )
 

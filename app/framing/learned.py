@@ -53,7 +53,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.framing import patterns as p
-from app.framing.cues import kept_sentences, silent_spans, withdrawn
+from app.framing.cues import A_PLACE_EXISTS, kept_sentences, silent_spans, withdrawn
 from app.framing.encoder import (
     MODEL_DIR,
     EncoderUnavailableError,
@@ -407,10 +407,36 @@ def _work_questions(text: str, cues: tuple[CueMatch, ...]) -> list[tuple[int, in
         return []
     for cue in questions:
         wh = p.WORK_QUESTION_START.match(cue.text) or p.WORK_QUESTION_AT.match(cue.text)
-        yes_no = p.FIRST_PERSON.search(cue.text) is None and p.ASKS_FOR_IT.search(cue.text) is None
+        yes_no = (
+            _WHAT_THE_WORK_IS.match(cue.text) is not None
+            and _A_PLACE_FREE.search(cue.text) is None
+            and A_PLACE_EXISTS.search(cue.text) is None
+            and p.FIRST_PERSON.search(cue.text) is None
+            and p.ASKS_FOR_IT.search(cue.text) is None
+        )
         if not (wh or yes_no):
             return []
     return sorted((cue.start, cue.end) for cue in questions)
+
+
+#: A yes/no question that says what the work is: an auxiliary, then the work as its subject
+#: ("is it a new role", "does the role involve travel", "is the team new"). Not a question
+#: whether a place exists ("is there a spot on the team", "are there any jobs going"): review
+#: 10 R15, which read those as questions about the work because they named nothing listed.
+_WHAT_THE_WORK_IS: Final = re.compile(
+    r"^\W*(?:(?:um+|uh+|hmm+|oh|so|and|but|well|okay|ok|sorry|just|then)\W+)*"
+    r"(?:is|isn'?t|are|does|doesn'?t|do|will|would|was|has|can|could)\s+"
+    r"(?:it|that|this|(?:the|your|this|that)\s+(?:new\s+)?(?:role|job|position|work|team|group"
+    r"|project|department|company|gig|post|business|product|lab|unit|office|crew|shift))\b",
+    re.IGNORECASE,
+)
+#: Words that ask whether a place is free, whatever noun names it ("is the job posted yet",
+#: "is that spot still going").
+_A_PLACE_FREE: Final = re.compile(
+    r"\b(?:open|opening|available|posted|advertised|going|free|vacant|up\s+for\s+grabs"
+    r"|listed|hiring|taking\s+(?:people|anyone|applications))\b",
+    re.IGNORECASE,
+)
 
 
 def _pay_words(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -427,3 +427,31 @@ def test_a_question_that_asks_for_the_place_is_still_a_job_request() -> None:
         if _framed(model, line, answer)[0] != "interview":
             wrong.append(answer)
     assert not wrong, wrong[:5]
+
+
+PLACE_NOUNS = ("a job", "a spot", "a place", "an opportunity", "any space", "a way in", "a role",
+               "a slot", "a seat", "any work", "an opening", "room")  # fmt: skip
+WHERE = ("", " on the team", " in your group", " at the company", " here")
+FOR_WHOM = ("", " for a new grad", " for a career changer", " for a nurse like that")
+PLACE_FREE = ("is the job posted yet", "is the role still going", "is that position open",
+              "is the job advertised anywhere", "are the roles listed online")  # fmt: skip
+
+
+def test_asking_whether_a_place_exists_is_still_a_job_request() -> None:
+    """Review 10 R15: a yes/no question whether a place exists or is free asks for it, whatever
+    noun names it and with no first-person word ("is there a spot on the team?", "is the job
+    posted yet"): the model's job request stands (f844165 read 366 of 704 such as exploration).
+    Generated: nouns x places x beneficiaries x hedges x styles x lines, and the free-place
+    questions."""
+    model = _ReadsInterview("job_request")
+    questions = [f"is there {n}{w}{f}" for n in PLACE_NOUNS for w in WHERE for f in FOR_WHOM]
+    questions += list(PLACE_FREE)
+    cases = [
+        (line, said)
+        for hedge, question, line in itertools.product(("", "Hmm, ", "So "), questions, INTEREST)
+        for typed in [f"{hedge}{question[0].upper()}{question[1:]}?"]
+        for said in (typed, _asr(typed))
+    ]
+    assert len(cases) >= 1000
+    wrong = [a for line, a in cases if _framed(model, line, a)[0] != "interview"]
+    assert not wrong, f"{len(wrong)} of {len(cases)}: {wrong[:5]}"
