@@ -305,15 +305,26 @@ def run_first_words(
     over: list[bool] = []
     answered: list[tuple[Any, int]] = []  # each trial's conversation and answer index
     watching = [False]
+    fades: list[float] = []  # when the rehearsal asked the player to fade (barge-in)
+    fade_out = player.fade_out
+
+    def fade_spy(*args: Any, **kwargs: Any) -> None:
+        fades.append(time.monotonic())
+        fade_out(*args, **kwargs)
+
+    player.fade_out = fade_spy
 
     def on_speech_started() -> None:
         # Connected after the rehearsal's slot: the barge-in fade has already been asked for
         # (a fading line still plays). An answer that only reached the app after the line had
-        # ended (a late harness) interrupted nothing: no stop time is taken from the old line.
+        # ended (a late harness) interrupted nothing: no stop time is taken from the old line;
+        # one that came while he spoke and was not faded out gets none either (a line left
+        # playing also ends after the onset).
         if not watching[0] or over:
             return
         over.append(player.playing)
-        if player.playing and mic.speech_onset_at is not None and player.clip_ends_at is not None:
+        faded = bool(fades)
+        if faded and mic.speech_onset_at is not None and player.clip_ends_at is not None:
             fade_seen.append(player.clip_ends_at - mic.speech_onset_at)
 
     mic.speech_started.connect(on_speech_started)
@@ -343,6 +354,7 @@ def run_first_words(
         before = len(conv.turns)
         fade_seen.clear()
         over.clear()
+        fades.clear()
         watching[0] = offset < 0
         proc = play(wav, env)
         try:
@@ -382,6 +394,7 @@ def run_first_words(
             )
         )
     mic.speech_started.disconnect(on_speech_started)
+    del player.fade_out  # the class's own method again
     # What the app keeps is the accurate pass's words (decoded while the reply plays; later on a
     # loaded machine), which the perfect-capture yardstick decodes too: judge the first word by
     # the record once every accurate pass is in, not by the provisional words the reply used.
