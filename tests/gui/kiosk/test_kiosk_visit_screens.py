@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from app.session.kiosk import CRASH_LOG_NAME
@@ -89,6 +89,21 @@ def _top_cut(view: Any, page: Any) -> bool:
     return bool(view.caption_box.mapTo(page.viewport(), QPoint(0, 0)).y() <= 0)
 
 
+def _settle(qtbot: Any, top: QWidget, rounds: int = 100) -> None:
+    """Let queued layout requests run until no widget under ``top`` moves or resizes (a busy
+    machine leaves them queued longer; a wall-clock wait was a coin toss there)."""
+    last = None
+    for _ in range(rounds):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()
+        now = tuple(w.geometry().getRect() for w in top.findChildren(QWidget))
+        if now == last:
+            return
+        last = now
+        qtbot.wait(10)
+    raise AssertionError("the layout never settles")
+
+
 @pytest.mark.parametrize("scale", [1.0, 1.6, 3.0])
 @pytest.mark.parametrize("size", [(1280, 800), (1024, 600)])
 def test_the_line_and_buttons_fit_the_booth_screen(
@@ -104,7 +119,7 @@ def test_the_line_and_buttons_fit_the_booth_screen(
     scaled(scale)  # after the kiosk applied the booth's own theme
     app.start("alumni-call")
     view = app.window.conversation
-    booth.qtbot.wait(50)
+    _settle(booth.qtbot, k)
     box, label = view.caption_box, view.caption
     assert label.height() >= label.heightForWidth(label.width()) - 1
     if label.height() > box.viewport().height():  # the rest of the line is a scroll away
@@ -118,7 +133,7 @@ def test_the_line_and_buttons_fit_the_booth_screen(
     buttons = (view.repeat_button, view.end_button, view.send_button)
     # The text size posts its layout requests; on a busy machine they may still be queued.
     booth.qtbot.waitUntil(
-        lambda: all(b.height() >= b.minimumSizeHint().height() for b in buttons), timeout=3000
+        lambda: all(b.height() >= b.minimumSizeHint().height() for b in buttons), timeout=20_000
     )
     for button in buttons:
         assert button.height() >= button.minimumSizeHint().height()
@@ -127,7 +142,7 @@ def test_the_line_and_buttons_fit_the_booth_screen(
             page.ensureWidgetVisible(b)  # (again if a queued relayout moved the page meanwhile)
             return _inside(b, page.viewport())
 
-        booth.qtbot.waitUntil(scrolled_to, timeout=3000)  # ...and sees it whole
+        booth.qtbot.waitUntil(scrolled_to, timeout=20_000)  # ...and sees it whole
     shots = os.environ.get("UI_SHOTS_DIR")
     if shots:
         view._settle_exchange()  # as shown after each line
