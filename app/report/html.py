@@ -49,6 +49,18 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+#: Cues whose span points at evidence rather than being the words that set the frame: a
+#: follow-up's span is the one word it echoes from the manager's line, anywhere in the answer
+#: ("Thanks Dana, ..." marked "Dana"; a name, a place, "look"). The question itself is marked
+#: as a seeker_question; the echoed word is not marked, in the export or the replay.
+UNMARKED_CUES = frozenset({"follow_up_question"})
+
+
+def marked_cues(cues: Sequence[Any]) -> list[Any]:
+    """The cues whose words are marked (all but :data:`UNMARKED_CUES`)."""
+    return [c for c in cues if c.get("cue") not in UNMARKED_CUES]
+
+
 def highlight(
     text: str,
     cues: Sequence[dict[str, Any]],
@@ -245,7 +257,8 @@ def render_html(report: Report) -> str:
         out.append(
             f'<li id="turn-{t.index + 1}" class="{esc(" ".join(classes))}">'
             f'<span class="who">{t.index + 1}. {esc(who)}:</span>{frame}{flag}'
-            f"<div>{highlight(t.text, t.cues, cls)}</div>{_coaching(report, t.index)}{audio}</li>"
+            f"<div>{highlight(t.text, marked_cues(t.cues), cls)}</div>"
+            f"{_coaching(report, t.index)}{audio}</li>"
         )
     out.append("</ol></section>")
     out.append('<section id="metrics"><h2>What the numbers say</h2><ul>')

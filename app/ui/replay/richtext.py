@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from app.report.html import marked_cues
 from app.ui.frames import frame_style
 
 if TYPE_CHECKING:  # the domain loads after the window's first paint (see main_window)
@@ -43,11 +44,6 @@ __all__ = [
 CUE_WRAP = ("<span style='font-weight:700'>", "</span>")
 CUE_KEY = "In your answers, <b>bold</b> words are what set their frame"
 SHIFT_KEY = "; on pink, the words where it shifted into an interview"
-# Cues whose span points at evidence rather than being the words that set the frame: a
-# follow-up's span is the one word it echoes from the manager's line, anywhere in the answer
-# ("Thanks Dana, ..." made "Dana" bold; a name, a place, "look"). The question itself is bold
-# as a seeker_question; the echoed word is not marked.
-UNMARKED_CUES = frozenset({"follow_up_question"})
 # The words that caused the shift: a light background with dark text, readable in any theme.
 SHIFT_WRAP = ("<span style='background-color:#ffd6d2; color:#1d1d1f'><b><u>", "</u></b></span>")
 
@@ -60,11 +56,6 @@ def blend(a: str, b: str, t: float) -> str:
     ca = [int(a[i : i + 2], 16) for i in (1, 3, 5)]
     cb = [int(b[i : i + 2], 16) for i in (1, 3, 5)]
     return "#" + "".join(f"{round(x * (1 - t) + y * t):02x}" for x, y in zip(ca, cb, strict=True))
-
-
-def marked_cues(cues: Sequence[Any]) -> list[Any]:
-    """The cues whose words the replay marks in bold (all but :data:`UNMARKED_CUES`)."""
-    return [c for c in cues if c.get("cue") not in UNMARKED_CUES]
 
 
 def speaker_name(report: Report, speaker: str) -> str:
