@@ -437,11 +437,41 @@ class SentenceEncoder:
     encode = embed  # the name sentence-transformers users expect
 
 
+#: Read through both the int8 and the stored weights when the int8 path is chosen: a CPU (or a
+#: VM masking a flag, another onnxruntime's kernel choice) where `signed_kernels_exact`'s table
+#: is wrong gives different states, and the stored weights are kept (review 10 R25).
+_CHECK_TEXT: Final = (
+    "Thanks for making time. I'm a ward nurse, six years on nights; what does your team "
+    "actually do all day, and how did you get into it?"
+)
+
+
+def _agrees_with_stored(encoder: SentenceEncoder, directory: Path) -> bool:
+    """Whether `encoder`'s int8 weights give the same states as the stored weights on a fixed
+    text, in every part it runs as int8 (one reading each way, ~2 ms; the stored copy is freed)."""
+    stored = SentenceEncoder(directory, directory / TOKENIZER_FILE, signed=False)
+    try:
+        return all(
+            np.array_equal(
+                encoder.token_states(_CHECK_TEXT, framing).states,
+                stored.token_states(_CHECK_TEXT, framing).states,
+            )
+            for framing in (False, True)
+        )
+    finally:
+        del stored
+        _release_freed_memory()
+
+
 def load_encoder(directory: Path = MODEL_DIR) -> SentenceEncoder:
-    """Check the files of `directory` and open the encoder (EncoderUnavailableError if not)."""
+    """Check the files of `directory` and open the encoder (EncoderUnavailableError if not).
+    Weights run as int8 only where they give exactly the stored weights' states here."""
     verify_files(directory)
     try:
-        return SentenceEncoder(directory, directory / TOKENIZER_FILE)
+        encoder = SentenceEncoder(directory, directory / TOKENIZER_FILE)
+        if encoder.signed_parts and not _agrees_with_stored(encoder, directory):
+            encoder = SentenceEncoder(directory, directory / TOKENIZER_FILE, signed=False)
+        return encoder
     except ImportError as error:
         raise EncoderUnavailableError(
             f"The sentence model needs {error.name}, not installed."
