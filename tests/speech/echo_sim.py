@@ -11,6 +11,7 @@ tune the gate without the live harness.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -20,6 +21,20 @@ from app.speech.echo import EchoReference
 from app.speech.vad import SpeechEnded, SpeechStarted, VoiceProb
 
 RATE = 16_000
+#: The manager's line whose echo the simulations play.
+MANAGER_LINE = "That's the short version. So, are you interested in the position?"
+
+
+def spoken(text: str, voice: str, out: Path) -> AudioClip:
+    """``text`` said by eSpeak NG (``voice``) at 16 kHz, trimmed to its sound."""
+    from .conftest import espeak
+
+    clip = AudioClip.from_wav(espeak(text, out, voice=voice, speed=170)).resampled(RATE)
+    x = clip.to_float()
+    loud = np.flatnonzero(np.abs(x) > 0.01)
+    return AudioClip.from_samples(x[loud[0] : loud[-1] + 1], RATE)
+
+
 STEP = RATE * 20 // 1000  # the microphone delivers 20 ms at a time
 
 

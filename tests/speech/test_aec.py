@@ -18,8 +18,7 @@ from app.speech import AudioClip, aec
 from app.speech.aec import EchoCanceller, estimate_latency
 from app.speech.echo import EchoReference
 
-from .conftest import espeak
-from .echo_sim import RATE, simulate
+from .echo_sim import MANAGER_LINE, RATE, simulate, spoken
 from .first_words import FIRST_WORDS, RESTS, VOICES, onset_kept
 
 pytestmark = [
@@ -34,20 +33,9 @@ PLAY_RATES = (16_000, 22_050)
 ROOMS = (0.15, 0.15, 0.0)  # with couplings 0.3 and 0.7: 1.0 plus a tail would clip
 
 
-def _spoken(text: str, voice: str, out: Path) -> AudioClip:
-    clip = AudioClip.from_wav(espeak(text, out, voice=voice, speed=170)).resampled(RATE)
-    x = clip.to_float()
-    loud = np.flatnonzero(np.abs(x) > 0.01)
-    return AudioClip.from_samples(x[loud[0] : loud[-1] + 1], RATE)
-
-
 @pytest.fixture(scope="module")
 def manager(espeak_dir: Path) -> AudioClip:
-    return _spoken(
-        "That's the short version. So, are you interested in the position?",
-        "en-us+m3",
-        espeak_dir / "aec-manager.wav",
-    )
+    return spoken(MANAGER_LINE, "en-us+m3", espeak_dir / "aec-manager.wav")
 
 
 def _instances() -> list[tuple[str, str, float, float, float, int, float]]:
@@ -75,7 +63,7 @@ def test_first_words_said_under_or_over_his_voice_are_kept(
     The gate alone loses some of the same onsets (so this fails on the old code)."""
     lost, lost_gate, weak = [], [], []
     for i, (word, voice, offset, latency, coupling, rate, room) in enumerate(_instances()):
-        answer = _spoken(f"{word}, {RESTS[i % len(RESTS)]}", voice, espeak_dir / f"aec{i}.wav")
+        answer = spoken(f"{word}, {RESTS[i % len(RESTS)]}", voice, espeak_dir / f"aec{i}.wav")
         case = (word, voice, offset, latency, coupling, rate, room)
         kwargs = dict(offset_s=offset, latency_s=latency, coupling=coupling, play_rate=rate)
         trial = simulate(manager, answer, cancel=True, room=room, seed=i, **kwargs)  # type: ignore[arg-type]
@@ -125,7 +113,7 @@ def test_with_headphones_the_answer_passes_untouched(manager: AudioClip, espeak_
     """No echo in the capture (headphones): no latency is ever found, the canceller hands the
     capture on sample for sample (10 ms late), so the answer is exactly as captured."""
     for i, word in enumerate(FIRST_WORDS[:4]):
-        answer = _spoken(f"{word}, {RESTS[i]}", VOICES[i], espeak_dir / f"hp{i}.wav")
+        answer = spoken(f"{word}, {RESTS[i]}", VOICES[i], espeak_dir / f"hp{i}.wav")
         plain = simulate(manager, answer, offset_s=0.1, coupling=0.0, play_rate=22_050)
         cancelled = simulate(
             manager, answer, offset_s=0.1, coupling=0.0, play_rate=22_050, cancel=True

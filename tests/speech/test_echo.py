@@ -14,27 +14,15 @@ import pytest
 from app.speech import AudioClip, Vad
 from app.speech.echo import ECHO_HOLD_S, EchoGate, EchoReference, EchoTrace
 
-from .conftest import espeak
-from .echo_sim import RATE, simulate
+from .echo_sim import MANAGER_LINE, RATE, simulate, spoken
 from .first_words import FIRST_WORDS, RESTS, VOICES
 
 pytestmark = pytest.mark.speech
 
 
-def _spoken(text: str, voice: str, out: Path) -> AudioClip:
-    clip = AudioClip.from_wav(espeak(text, out, voice=voice, speed=170)).resampled(RATE)
-    x = clip.to_float()
-    loud = np.flatnonzero(np.abs(x) > 0.01)
-    return AudioClip.from_samples(x[loud[0] : loud[-1] + 1], RATE)
-
-
 @pytest.fixture(scope="module")
 def manager(espeak_dir: Path) -> AudioClip:
-    return _spoken(
-        "That's the short version. So, are you interested in the position?",
-        "en-us+m3",
-        espeak_dir / "echo-manager.wav",
-    )
+    return spoken(MANAGER_LINE, "en-us+m3", espeak_dir / "echo-manager.wav")
 
 
 def test_the_echo_reference_holds_then_dies_away() -> None:
@@ -68,7 +56,7 @@ def test_an_answer_right_after_him_is_found_at_once(manager: AudioClip, espeak_d
     for i, (word, voice, offset) in enumerate(
         zip(FIRST_WORDS[:8], itertools.cycle(VOICES), itertools.cycle((0.0, 0.1, 0.3)))
     ):
-        answer = _spoken(f"{word}, {RESTS[i % len(RESTS)]}", voice, espeak_dir / f"e{i}.wav")
+        answer = spoken(f"{word}, {RESTS[i % len(RESTS)]}", voice, espeak_dir / f"e{i}.wav")
         trial = simulate(manager, answer, offset_s=offset, latency_s=0.1, coupling=0.7)
         assert trial.onset_found_s is not None, word
         if trial.onset_found_s > ECHO_HOLD_S + 0.1:
@@ -106,7 +94,7 @@ def test_the_pre_roll_leaves_his_last_words_out(manager: AudioClip, espeak_dir: 
     if not hasattr(vad, "echo_trace"):
         pytest.skip("Vad does not trace the echo yet (app/speech/vad.py: echo_trace)")
     for i, offset in enumerate((0.1, 0.3)):
-        answer = _spoken("Mostly, dashboards and reports.", VOICES[i], espeak_dir / f"p{i}.wav")
+        answer = spoken("Mostly, dashboards and reports.", VOICES[i], espeak_dir / f"p{i}.wav")
         trial = simulate(manager, answer, offset_s=offset, latency_s=0.1, coupling=0.7)
         assert trial.clip is not None
         assert trial.answer_start_in_clip_s is not None
