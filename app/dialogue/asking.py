@@ -427,10 +427,12 @@ REFLECTIVE_REPLIES: Final = (
     "Ha, that's a big one. I'd need longer than we've got to do it justice.",
 )
 #: To a question about the persona's own work, path or team that no topic answers ("How do you
-#: test ideas with real classrooms?"): the persona speaks for itself, never "Dev would know".
+#: test ideas with real classrooms?"): the persona speaks for itself, never "Dev would know",
+#: and claims no answer it does not give: "it depends on the week" answered "How do you win
+#: that trust back?" and "Is there anything open in your team?" as if they asked about his week.
 OWN_REPLIES: Final = (
-    "Honestly, it changes from one month to the next. I'd rather show you than sum it up badly.",
-    "Ha, it depends on the week, honestly. No two are quite the same.",
+    "Good question. I don't have a tidy answer to that one, honestly.",
+    "Hmm, that's a good one. I'd want to think before I gave you a proper answer.",
 )
 #: To "What got you into this?" when no topic tells the persona's path: the persona's own
 #: short answer, never "I'd have to check with the client".

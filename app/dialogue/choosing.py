@@ -27,12 +27,13 @@ from app.dialogue.asking import (
     asks_advice,
     generic_kind,
     intents,
+    is_pay,
     may_deflect,
     talks_terms,
 )
 from app.dialogue.knowledge import KnowledgeMatcher, TopicMatch, best_question
 from app.dialogue.model import Scenario
-from app.dialogue.words import plain_terms, stem
+from app.dialogue.words import plain_terms, sentences, stem
 
 #: What may follow "apply"/"interview" when it is the seeker's own next step: the end of the
 #: sentence, "for/to" the job (role, team, company, you, it), "now", "here", "with you/your
@@ -194,8 +195,16 @@ class Choice:
     requests: tuple[str, ...] = ()
 
 
-def choose(matcher: KnowledgeMatcher, asked: Sequence[str], scenario: Scenario) -> Choice:
-    """The topic to answer for these questions (see the module docstring)."""
+def choose(
+    matcher: KnowledgeMatcher,
+    asked: Sequence[str],
+    scenario: Scenario,
+    *,
+    previous: str | None = None,
+) -> Choice:
+    """The topic to answer for these questions (see the module docstring); `previous`: what the
+    manager said last, which a question only pointing back at it ("what do they carry?") asks
+    about."""
     requests = tuple(q for q in asked if is_job_request(q))
     info = [q for q in asked if q not in requests]
     question, found = best_question(matcher, info)
@@ -255,6 +264,25 @@ def choose(matcher: KnowledgeMatcher, asked: Sequence[str], scenario: Scenario) 
             elif hire:  # "what would make someone succeed there": the role, not his own week
                 order = [t for t in order if is_role_topic(t)]
             topic = order[0] if order else None
+    scoped = in_scope_topic(matcher, info, ranked)
+    if scoped is not None and (topic is None or not _fits_kind(topic, info)):
+        # "Is that a dealbreaker?", "What are you building?": his to answer, never deflected,
+        # and never a topic answering something else ("how I started" for "what are you
+        # building", the company for "do you hire people from outside robotics")
+        topic = scoped
+    if topic is None and previous and info and all(_points_back(q) for q in info):
+        # "what do they carry?" after his robots: the topic nearest his line and it together,
+        # else nearest his line alone (as "tell me more" is), never a deflection
+        told = " ".join(x for x in sentences(previous) if not x.rstrip().endswith("?"))
+        for text in (f"{told} {' '.join(info)}", told):
+            near = matcher.match(text) if text.strip() else None
+            topic = (near.topic or near.best) if near is not None else None
+            if topic is not None and _tells_origin(matcher, topic):
+                topic = None  # "what do they carry?" never gets how he started
+            if topic is not None:
+                break
+        else:  # nothing near his line: his own work, as a question about it would get
+            topic = _persona_topic(list(matcher.ids))
     return Choice(topic, question, found, requests)
 
 
@@ -335,3 +363,193 @@ def _named_topic(
                 return best
             return _persona_topic(ranked)
     return None
+
+
+# -- in scope: questions the persona is exactly the person to answer (trial 10, D1/D2) ---------
+#: "Is that a dealbreaker?", "Would that rule me out?", "Do you hire people from outside
+#: healthcare?", "without a robotics background": the seeker's fit for the work, which the
+#: hiring manager answers himself, never "Lena or our recruiter would know".
+_FIT: Final = re.compile(
+    r"\bdeal[\s-]?breakers?\b|\bdisqualif\w*\b|\brules?\s+me\s+out\b|\brule\s+out\s+me\b"
+    r"|\b(?:count|held|hold|go|work)s?\s+against\s+me\b|\bhold\s+me\s+back\b"
+    r"|\b(?:is|would|will|could)\s+(?:that|it|this)\s+(?:be\s+)?(?:a\s+)?(?:big\s+|real\s+|"
+    r"major\s+)?(?:blocker|red\s+flag|must|requirement|hurdle|barrier)\b"
+    r"|\b(?:is|would|will|could)\s+(?:that|it|this)\s+(?:be\s+)?(?:a\s+)?(?:big\s+|real\s+|"
+    r"major\s+)?(?:problem|issue)\s+for\s+(?:me|the\s+(?:role|job))\b"
+    r"|\b(?:hire|hiring|take|taking|consider|considering|accept|accepting|look\s+at|open\s+to|"
+    r"get|onboard)\s+(?:on\s+)?(?:people|someone|somebody|anyone|anybody|candidates?|"
+    r"applicants?|folks|juniors?|grads?|graduates?|career[\s-]changers?)\s+(?:\w+\s+)?"
+    r"(?:from\s+outside|outside|without|with\s+no|who\s+(?:don't|do\s+not|haven't|have\s+not|"
+    r"lack|never|aren't|are\s+not)|coming\s+from|from\s+(?:a\s+|other\s+|different\s+)?"
+    r"(?:non[\s-]|different|other))"
+    r"|\b(?:need|needs|require|requires|required|necessary|essential|a\s+must)\b.{0,40}"
+    r"\b(?:background|degree|experience|qualifications?|certificat\w+)\b"
+    r"|\b(?:background|degree|experience|qualifications?)\b.{0,30}\b(?:required|needed|"
+    r"necessary|essential|a\s+must|matter|count)\b"
+    r"|\bdo\s+i\s+(?:really\s+)?(?:need|have\s+to\s+have)\b",
+    re.IGNORECASE,
+)
+#: "Is there anything open at the moment in your team?", "Are you hiring?", "any openings?"
+_OPENING: Final = re.compile(
+    r"\b(?:anything|something|any\s+(?:roles?|jobs?|positions?|openings?|vacanc\w+|spots?|"
+    r"places?))\s+(?:open|going|available|coming\s+up)\b|\bany\s+(?:openings?|vacanc\w+)\b"
+    r"|\b(?:are\s+you|is\s+(?:your|the)\s+(?:team|company|group))\s+(?:\w+\s+)?hiring\b",
+    re.IGNORECASE,
+)
+#: "What are you building?", "What do you guys make?", "what does your startup sell": the
+#: company's product, which its founder (or anyone there) answers.
+_PRODUCT: Final = re.compile(
+    r"\bwhat\s+(?:exactly\s+)?(?:are|is)\s+(?:you|you\s+guys|you\s+all|y'all|your\s+(?:"
+    r"company|startup|firm|business))\s+(?:actually\s+|really\s+|currently\s+|even\s+)?"
+    r"(?:building|making|selling|shipping|developing)\b"
+    r"|\bwhat\s+(?:exactly\s+)?(?:do|does)\s+(?:you|you\s+guys|you\s+all|your\s+(?:company|"
+    r"startup|firm|business|product|app|robots?|platform))\s+(?:actually\s+|really\s+)?"
+    r"(?:build|make|sell|ship|develop|offer|carry|move)\b",
+    re.IGNORECASE,
+)
+#: "What does a test engineer here actually break?", "what do your engineers actually do all
+#: day": the work of the persona's own people, the team or role topic.
+_THE_WORK: Final = re.compile(
+    r"\bwhat\s+(?:does|do|would|will)\s+(?:a|an|the|your|you|someone|somebody|one\s+of\s+"
+    r"(?:your|the))\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:here|there|on\s+your\s+team|in\s+your\s+team|at\s+\w+)?\s*(?:actually\s+|really\s+|"
+    r"mostly\s+|usually\s+)?(?:break|build|test|fix|make|handle|own|write|design|work\s+on|"
+    r"deal\s+with|look\s+after|spend\s+(?:their|the|your)\s+(?:time|days?))\b"
+    r"(?!\s+(?:me|for\s+me)\b)",
+    re.IGNORECASE,
+)
+#: Topic ids answering each kind, best first (a scenario has some of them).
+_KIND_TOPICS: Final[dict[str, tuple[str, ...]]] = {
+    "fit": (
+        "looking_for",
+        "skills",
+        "training_quals",
+        "hiring",
+        "engineer_to_pm",
+        "leaving_teaching",
+        "role",
+        "hiring_process",
+        "portfolio",
+    ),
+    "opening": ("openings", "why_open", "role", "hiring", "looking_for", "hiring_process"),
+    "product": (
+        "product",
+        "company",
+        "client",
+        "studio",
+        "hospital",
+        "ministry",
+        "customers",
+        "clients",
+        "projects",
+        "team",
+    ),
+    "work": (
+        "team",
+        "role",
+        "her_work",
+        "lab_day",
+        "projects",
+        "typical_week",
+        "kinds_of_research",
+    ),
+}
+#: Pay, benefits, HR policy, other departments: out of his scope even when phrased as above.
+_OUT_OF_SCOPE: Final = re.compile(
+    r"\b(?:pay|paid|salar\w*|benefits?|bonus\w*|pensions?|equity|stock|holidays?|leave|"
+    r"visas?|sponsor\w*|parking|relocat\w*|HR|policy|policies|payroll|legal|lawyers?)\b",
+    re.IGNORECASE,
+)
+#: A question about what he just said with no subject of its own ("what do they carry?").
+_ANAPHORIC: Final = re.compile(r"\b(?:they|them|it)\b", re.IGNORECASE)
+
+
+def in_scope_kind(question: str) -> str | None:
+    """Which in-scope kind a question is ("fit", "opening", "product", "work") when it asks
+    something the persona is exactly the person to answer, else None."""
+    if (
+        _OUT_OF_SCOPE.search(question)
+        or is_pay(question)
+        or is_job_request(question)  # "Would you consider me?"; not "... someone without X"
+        or generic_kind([question]) is not None  # "what do you do at the weekend": private
+    ):
+        return None
+    for kind, pattern in (
+        ("fit", _FIT),
+        ("opening", _OPENING),
+        ("product", _PRODUCT),
+        ("work", _THE_WORK),
+    ):
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def in_scope_topic(
+    matcher: KnowledgeMatcher, info: Sequence[str], ranked: Sequence[str]
+) -> str | None:
+    """For questions no topic matched: the topic answering the first in-scope one (see
+    `in_scope_kind`), the matcher's best-ranked of those that fit its kind, else the kind's
+    first in the order listed; None when none is in scope or the scenario has no such topic."""
+    for question in info:
+        kind = in_scope_kind(question)
+        if kind is None:
+            continue
+        listed = _KIND_TOPICS[kind]
+        ids = set(matcher.ids)
+        if kind == "work":
+            # the matcher's ranking decides among them ("what do they carry": the company)
+            order = [t for t in (*ranked, *listed) if t in listed and t in ids]
+        else:  # the listed order: "looking_for" answers "is that a dealbreaker" before "role"
+            order = [t for t in listed if t in ids]
+        if not order:
+            continue
+        return order[0]
+    return None
+
+
+#: Topics that never answer an in-scope question, whatever its words share with them: the
+#: persona's path, the culture, what they like ("What are you building?" is not how he started).
+_NEVER_IN_SCOPE: Final = frozenset(
+    {"how_started", "culture", "best_part", "surprises", "hardest_bug", "who_else", "advice"}
+    | {"resources", "her_path", "group_history"}
+)
+#: And, for "would X rule me out" and "anything open", the company's own business ("Do you hire
+#: people from outside robotics?" is not "Warehouse robots ...").
+_NOT_ABOUT_FIT: Final = frozenset(
+    {"company", "client", "customers", "users", "product", "studio", "hospital", "ministry"}
+    | {"agency", "clients", "funding", "metrics"}
+)
+
+
+#: For "What are you building?" also the hiring and the place; for "what does someone on your
+#: team actually break" what he looks for in people and the hard parts.
+_NOT_ABOUT_WORK: Final = frozenset(
+    {"hiring_process", "hiring_manager", "hiring", "process", "timeline", "start_date"}
+    | {"salary_range", "location", "challenges", "looking_for", "team_size", "remote"}
+    | {"remote_work", "problems", "equity", "funding", "skills"}
+)
+
+
+def _fits_kind(topic: str, info: Sequence[str]) -> bool:
+    """Whether a matched topic may answer the in-scope kind of these questions: for a fit or
+    opening question a topic of its kind; for a product or work question any topic but one that
+    never answers it (there the matcher's word stands otherwise)."""
+    kinds = {kind for q in info if (kind := in_scope_kind(q)) is not None}
+    if topic in _NEVER_IN_SCOPE:
+        return False
+    if kinds & {"fit", "opening"}:
+        # "Would that be a big issue for the job?" is not the team's size, "any roles open?"
+        # not the lab's open day: only a topic of the kind answers it
+        return any(topic in _KIND_TOPICS[k] for k in kinds & {"fit", "opening"})
+    return not (kinds & {"product", "work"} and topic in _NOT_ABOUT_WORK)
+
+
+def _points_back(question: str) -> bool:
+    return anaphoric(question) and may_deflect(question) and generic_kind([question]) is None
+
+
+def anaphoric(question: str) -> bool:
+    """Whether a short question only points back at what was just said ("what do they
+    carry?", "how big are they?"): a pronoun and at most two words of its own."""
+    return bool(_ANAPHORIC.search(question)) and len(plain_terms(question)) <= 2

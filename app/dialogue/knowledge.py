@@ -127,10 +127,22 @@ class TopicMatch:
     ranked: tuple[tuple[str, float], ...] = ()
 
 
+#: Hedges: "I mean, maybe?", "Kind of?", "Depends, I guess?" are a tentative answer said with a
+#: rising voice, not a question; words like these alone give a question no content.
+_HEDGES: Final = re.compile(
+    r"\b(?:i\s+mean|maybe|perhaps|probably|possibly|kind\s+of|kinda|sort\s+of|sorta|i\s+guess|"
+    r"guess|i\s+suppose|suppose|i\s+think|depends|it\s+depends|depending|honestly|i\s+dunno|"
+    r"dunno|not\s+sure|sure|yeah|yes|no|nope|okay|ok|right|really|pretty\s+much|more\s+or\s+less|"
+    r"a\s+bit|a\s+little|somewhat|sometimes|i\s+reckon|reckon)\b",
+    re.IGNORECASE,
+)
+
+
 def has_content(question: str) -> bool:
     """Whether a question asks about something ("what tools do you use"), not only "really?"
-    or "what about you?": only such questions get an answer or a deflection."""
-    return bool(content_terms(question))
+    or "what about you?", nor hedges said with a rising voice ("I mean, maybe?"): only such
+    questions get an answer or a deflection."""
+    return bool(content_terms(_HEDGES.sub(" ", question)))
 
 
 class KnowledgeMatcher:

@@ -63,6 +63,16 @@ _REPEAT_SHARE = 0.2
 _REPEAT_NAMES = 2
 
 
+#: A scripted line offering the seeker the next step itself ("Should I pass your name on?",
+#: "Want me to introduce you?", "I'll send you the link"): a brake before it contradicts it.
+_MOVES_ON = re.compile(
+    r"\b(?:should|shall|can|could|may)\s+i\s+(?:just\s+)?(?:pass|put|send|forward|introduce|"
+    r"refer|connect|set\s+up|book)\b|\b(?:want|like)\s+me\s+to\s+(?:pass|put|send|forward|"
+    r"introduce|refer|connect|set\s+up|book)\b|\bi(?:'ll|\s+will|'d\s+be\s+happy\s+to)\s+"
+    r"(?:pass|put|send|forward|introduce|refer|connect|set\s+up|book)\b|\blet\s+me\s+(?:pass|"
+    r"put|send|introduce|connect|set\s+up)\b",
+    re.IGNORECASE,
+)
 #: An answer of more words than this with no question mark is a pitch, not a question asked.
 _PITCH_WORDS = 60
 
@@ -274,7 +284,7 @@ class Runner:
             asked = [q for q in questions if has_content(q)]
             if not asked or not (knowledge.topics or knowledge.deflect):
                 return None
-            choice = choose(self.matcher, asked, self.scenario)
+            choice = choose(self.matcher, asked, self.scenario, previous=previous)
             chosen = choice.topic
             info = [q for q in asked if q not in choice.requests]
             kind = generic_kind(info)
@@ -292,6 +302,10 @@ class Runner:
             return None  # nothing near what he said: the line alone
         if topic is None and kind == "later" and talks_terms(scripted.text):
             return None  # "When can I start?" then "You want the job, right?": the line answers
+        if topic is None and kind in ("later", "request") and _MOVES_ON.search(scripted.text):
+            # "Let's not get ahead of ourselves" then "Should I pass your name on to our
+            # recruiter?" contradicts itself: the line, which takes the next step, alone
+            return None
         if topic is not None and (
             _repeats(topic.answers, scripted.text)
             or self.matcher.retells(topic.answers, scripted.text)

@@ -188,11 +188,42 @@ _EXAMPLES: Final = (
 _EXAMPLE_DEFAULT: Final = (
     "Short version: a few years of similar work, and I like the problem-solving side most."
 )
+#: Questions asking the seeker's judgement, not their background ("What evidence would you ask
+#: for first?", "How would you have gone about it?", "What do you think of ...?"): answered with
+#: a judgement, never the stock pitch about years of similar work. Tried before `_EXAMPLES`.
+_JUDGEMENT: Final = (
+    (
+        re.compile(
+            r"\b(?:what|how|which|where|who|when)\b[^?]*\b(?:would|'d|will|should)\s+you\b"
+            r"|\bif\s+you\s+were\b|\bwhat\s+if\b|\bimagine\b",
+            re.I,
+        ),
+        "I'd start with the simplest thing that would show whether it works, then check it "
+        "against what the people closest to it see.",
+    ),
+    (
+        re.compile(
+            r"\b(?:what|how)\s+do\s+you\s+(?:think|feel|make\s+of|reckon)\b|\byour\s+(?:view|"
+            r"take|opinion|sense)\b|\bdo\s+you\s+(?:agree|think|believe)\b",
+            re.I,
+        ),
+        "Honestly, I think it depends more on the people involved than on the tools, though "
+        "I'd want to see it closer up.",
+    ),
+    (
+        re.compile(
+            r"\bwhat\s+(?:do|did)\s+you\s+(?:like|enjoy|love|want|prefer|find|hope|miss)\b", re.I
+        ),
+        "Mostly the puzzle: working out why something doesn't behave the way it should.",
+    ),
+)
 
 
 def example_answer(sentence: str) -> str:
-    """A sayable example answer, a sentence long, to a question about the seeker."""
-    for pattern, example in _EXAMPLES:
+    """A sayable example answer, a sentence long, to a question about the seeker: to a
+    question asking the seeker's judgement, a judgement; to one about their path or work, a
+    modest fact."""
+    for pattern, example in (*_JUDGEMENT, *_EXAMPLES):
         if pattern.search(sentence):
             return example
     return _EXAMPLE_DEFAULT
@@ -202,10 +233,26 @@ def _pick(options: Sequence[str], turn: int) -> str:
     return str(options[turn % len(options)])
 
 
+_NOT_CONTENT: Final = frozenset(
+    {"the", "this", "that", "these", "those", "your", "our", "my", "their", "his", "her"}
+)
+
+
+def _repeats_focus(template: Callable[[str], str], focus: str) -> bool:
+    """Whether a question template's own words already say the focus's words ("How does your
+    team approach {f}?" with "your team"): the filled question would say them twice."""
+    own = {w.lower() for w in _WORD.findall(template("\x00"))}
+    said = {w.lower() for w in _WORD.findall(focus) if len(w) > 2} - _NOT_CONTENT
+    return bool(said & own)
+
+
 def _question(
     focus: str | None, turn: int, kinds: Sequence[Callable[[str], str]], plain: str
 ) -> str:
-    return _pick([make(focus) for make in kinds], turn) if focus else plain
+    if not focus:
+        return plain
+    fitting = [make for make in kinds if not _repeats_focus(make, focus)]
+    return _pick([make(focus) for make in fitting], turn) if fitting else plain
 
 
 _ABOUT: Final = (
@@ -222,7 +269,10 @@ _BACK: Final = (
     lambda f: f"And how are things with {f}?",
     lambda f: f"How is {f} going, by the way?",
 )
-_WORK: Final = (lambda f: f"What's involved in {f} day to day?",)
+_WORK: Final = (
+    lambda f: f"What's involved in {f} day to day?",
+    lambda f: f"What does {f} involve, in practice?",
+)
 #: Questions back when the manager's line names nothing to ask about; which one is said
 #: depends on the line and the turn, so rehearsals do not all end on the same stock words.
 _GENERIC_BACKS: Final = (

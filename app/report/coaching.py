@@ -54,6 +54,16 @@ _WEAK_ENDS: Final = frozenset(
     )
 )
 _GENERIC: Final = frozenset({"position", "role", "job", "opening", "opportunity", "vacancy"})
+#: Abstract nouns that open an idiom ("the truth is", "the thing is", "the short answer is",
+#: "to be honest"): never a topic to ask about ("How is the truth going, by the way?").
+_IDIOM_HEADS: Final = frozenset(
+    re.findall(
+        r"\S+",
+        """truth thing fact point reality problem trick catch answer question idea honest
+        worst upside downside irony joke secret key reason bottom deal short long gist story
+        chance odds hope plan risk danger difference rule""",
+    )
+)
 _SWAP: Final = {"our": "your", "my": "your", "we": "you", "us": "you", "i": "you"}
 
 
@@ -205,6 +215,8 @@ def _phrase_at(tokens: list[tuple[str, str]], i: int) -> list[str] | None:
             break
     if len(words) < 2 or words[-1].lower() in _WEAK_ENDS:
         return None
+    if words[-1].lower() in _IDIOM_HEADS:
+        return None  # "the truth is ...", "the thing is ...": an idiom, not a topic
     if words[-1].lower().endswith("ing"):
         return None  # "the day doing", "this standing": a verb, not a thing
     return words
