@@ -38,6 +38,7 @@ from app.dialogue.words import (
     terms,
 )
 from app.framing.cues import find_questions
+from app.framing.once import finish_before_exit
 
 #: Word-overlap score (0..1) a topic needs when there is no encoder.
 WORDS_THRESHOLD: Final = 0.40
@@ -576,7 +577,7 @@ class _Matchers:
                 name="frameshift-knowledge",
             )
             self._building[key] = thread
-        thread.start()
+        finish_before_exit(thread)  # an exit mid-embedding must not abort (review 10 R26)
 
     def _build(self, knowledge: Knowledge, encoder: Encoder, key: tuple[Knowledge, int]) -> None:
         try:

@@ -6,11 +6,40 @@ worth loading twice. A loader returns the value, or None and a sentence saying w
 
 from __future__ import annotations
 
+import atexit
 import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+
+#: Background loads still running when the process exits are waited for, at most this long.
+EXIT_WAIT_S = 30.0
+_RUNNING: set[threading.Thread] = set()
+_RUNNING_LOCK = threading.Lock()
+
+
+def finish_before_exit(thread: threading.Thread) -> threading.Thread:
+    """Start ``thread`` (a daemon that loads a model) and have the process's exit wait for it.
+
+    An exit while onnxruntime builds a session on a daemon thread aborts in the C++ runtime
+    ("terminate called without an active exception", exit code 134: review 10 R26), e.g. a
+    user quitting just after the window appears, or a test run ending with every test green.
+    Daemon still, so nothing else (a test's thread-leak check, a join) waits for it."""
+    with _RUNNING_LOCK:
+        finished = [t for t in _RUNNING if t.ident is not None and not t.is_alive()]
+        _RUNNING.difference_update(finished)
+        _RUNNING.add(thread)
+    thread.start()
+    return thread
+
+
+@atexit.register
+def _wait_for_loads() -> None:
+    with _RUNNING_LOCK:
+        running = list(_RUNNING)
+    for thread in running:
+        thread.join(EXIT_WAIT_S)
 
 
 class LoadOnce(Generic[T]):
@@ -55,8 +84,7 @@ class LoadOnce(Generic[T]):
     def in_background(self) -> threading.Thread:
         """Start loading on a daemon thread (a no-op once started)."""
         thread = threading.Thread(target=self.load, name=self._name, daemon=True)
-        thread.start()
-        return thread
+        return finish_before_exit(thread)
 
 
-__all__ = ["LoadOnce"]
+__all__ = ["LoadOnce", "finish_before_exit"]
