@@ -284,9 +284,24 @@ def _lexicon_cues(text: str, lexicon: Iterable[tuple[str, re.Pattern[str]]]) -> 
                 continue
             if name in _NEGATABLE and negated(text, match.start(), match.end()):
                 continue
-            if name == "job_request" and _on_condition(text, match.start()):
+            if name == "job_request" and (
+                _on_condition(text, match.start())
+                or _their_hiring(text, match.start(), match.end())
+            ):
                 continue
             yield _cue(name, text, match.start(), match.end())
+
+
+def _their_hiring(text: str, start: int, end: int) -> bool:
+    """Whether the request `text[start:end]` lies in a question about how much or how fast they
+    hire ("How many people are you hiring?": `patterns.THEIR_HIRING`) whose sentence names no
+    seeker (`patterns.SEEKER_IN_IT`: "how many people like me are you hiring")."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = _SENTENCE_END.search(text, end)
+    finish = stop.start() if stop is not None else len(text)
+    return p.SEEKER_IN_IT.search(text, begin, finish) is None and any(
+        m.start() <= start and end <= m.end() for m in p.THEIR_HIRING.finditer(text, begin, finish)
+    )
 
 
 def _on_condition(text: str, start: int) -> bool:
@@ -559,7 +574,9 @@ def silent_spans(text: str, cues: Sequence[CueMatch], frame: str) -> list[tuple[
         end = min([match.end(), *(s for s, _ in questions if match.start() < s < match.end())])
         spans.append((match.start(), end))
     if frame == "interview":
-        spans.extend((s, e) for s, e in questions if _about_them(text[s:e]))
+        spans.extend(
+            (s, e) for s, e in questions if _about_them(text[s:e]) or _about_their_hiring(text[s:e])
+        )
         if not any(cue.cue == "self_promotion" for cue in cues):
             spans.extend(m.span() for m in p.SELF_PROMOTION.finditer(text))
     if frame == "neutral":
@@ -602,6 +619,13 @@ def _about_them(question: str) -> bool:
         and A_PLACE_EXISTS.search(question) is None
         and all(p.ROUTINE_PAY_WORDS.fullmatch(m.group()) for m in p.PAY_CONTENT.finditer(question))
     )
+
+
+def _about_their_hiring(question: str) -> bool:
+    """Whether a question asks how much or how fast they hire and names no seeker ("How many
+    people are you hiring?": `patterns.THEIR_HIRING`, `patterns.SEEKER_IN_IT`), so the sentence
+    model may not read a request into it either."""
+    return p.THEIR_HIRING.search(question) is not None and p.SEEKER_IN_IT.search(question) is None
 
 
 def _last_sentence(line: str) -> str:

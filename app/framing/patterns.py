@@ -519,6 +519,17 @@ CONDITIONAL_INTEREST: Final = _rx(
     r"interested\s+in\s+(?:learning|hearing|finding\s+out|knowing|exploring)",
     rf"(?:sounds|it{A}s|looks|seems)\s+(?:\w+\s+)?(?:interesting|intriguing|promising|good"
     r"|appealing),?\s+but",
+    # a yes with a condition (session 11): "Yes, but only if it's mostly the platform side",
+    # "sure, as long as I'd be on the data side", "depending on the team"; not a length of time
+    # ("I've done it for as long as I can remember", "as long as it takes")
+    r"only\s+(?:really\s+)?(?:if|when|as\s+long\s+as)|so\s+long\s+as|provided\s+that"
+    r"|on\s+(?:the\s+)?condition\s+that|depending\s+(?:on|whether|if)",
+    r"(?<!for\s)(?<!been\s)(?<!worked\s)(?<!lived\s)(?<!stay\s)(?<!stayed\s)(?<!waited\s)(?<!took\s)"
+    r"(?<!takes\s)(?<!wait\s)(?<!last\s)(?<!lasts\s)(?<!just\s)(?<!twice\s)(?<!half\s)as\s+long\s+as"
+    r"(?!\s+(?:(?:i|you|we|anyone|anybody|they|people)\s+(?:can|could)\s+(?:remember|recall)"
+    r"|(?:it|that|this)\s+(?:takes|took|lasts|lasted)|possible|ever|before|usual|i{A}ve\s+been"
+    r"|ive\s+been|i\s+have\s+been|(?:the|a|an|my|your|his|her|their)\s+[\w'’-]+\s*[.?!,;]|\d)"
+    r"(?![\w'’]))",
 )
 OTHER_FOCUS: Final = _rx(
     r"your\s+(?:team|work|job|role|company|group|department|career|day|days|experience|background"
@@ -640,7 +651,7 @@ _ORG: Final = (
     r"|group|org|organi[sz]ation|store|shop|restaurant|hotel|practice|council|county|city"
     r"|department|ministry|office|plant|factory|site|startup|place|foundation|trust|charity"
     r"|institute|museum|library|gallery|theatre|theater|airline|bakery|cafe|garage|workshop|farm"
-    r"|newspaper)"
+    r"|newspaper|crew|squad|unit)"
 )
 _PLACE_TO_WORK: Final = (
     rf"(?:here|there|with\s+you|for\s+you|(?:your|this|that|the)\s+(?:[\w'’&-]+\s+){{0,2}}?{_ORG}"
@@ -658,6 +669,11 @@ DECLARED_INTEREST: Final = _rx(
     rf"|that|your)\s+{JOB}",
     rf"{ID}\s+(?:really\s+)?love\s+to\s+(?:work\s+(?:here|for\s+you|with\s+you|on\s+your\s+team)"
     rf"|join(?:\s+your\s+team)?)",
+    # a place named as theirs after "on/in/with" (session 11, the lead's decision): "I'd love to
+    # work on your team", "in your lab", "with your group"; "in a team like yours" is a kind
+    rf"{ID}\s+(?:really\s+|so\s+|absolutely\s+)?love\s+to\s+work\s+(?:on|in|with|within)\s+"
+    rf"(?:your|this)\s+(?:[\w'’&-]+\s+){{0,2}}?{_ORG}(?![\w'’-])"
+    rf"(?![^.?!;\n]{{0,60}}?(?<![\w'’]){_SOMEDAY})(?!\s+(?:like|such\s+as)(?![\w'’]))",
     # "I'd love to work at Harbor Bank": a named place, not a kind of place ("at a place like
     # yours") nor a wish for some day ("at the Grand someday")
     rf"{ID}\s+(?:really\s+|so\s+|absolutely\s+)?love\s+to\s+work\s+(?:at|for)\s+"
@@ -845,6 +861,16 @@ _THE_SEEKERS_INTERVIEW: Final = (
     r"|happen\w*|take\s+place|be|is|are|will|would|going|again|soon|then|this|that|next|season"
     r"|slots?|dates?|times?|day|week|lol|and|or|so|cause|because)(?![\w'’]))"
 )
+#: Their organisation or team, named as theirs ("your team", "the lab", "this company"): the
+#: place a step leads into when the step asks for it (`JOB_REQUEST`, `PLACE_ASKED`).
+_THEIR_ORG: Final = (
+    r"(?:your|this|the|y['’]?all['’]?s)\s+(?:[\w'’&-]+\s+){0,2}?(?:team|teams|group|company|firm"
+    r"|lab|department|dept|unit|crew|org|organi[sz]ation|practice|studio|squad|agency|startup"
+    r"|business|programme|program|cohort|graduate\s+scheme|scheme|intake|side|project)(?![\w'’-])"
+)
+_THEIR_PLACE: Final = (
+    rf"(?:here|there(?=\s*[?.!,;…]|\s*$)|with\s+you(?:\s+guys|\s+all)?|{_THEIR_ORG})(?![\w'’])"
+)
 #: What a seeker may have put forward for the position: their name, CV or application.
 _MINE: Final = r"my\s+(?:name|cv|resume|résumé|details|profile|application|candidacy)"
 JOB_REQUEST: Final = _rx(
@@ -872,6 +898,20 @@ JOB_REQUEST: Final = _rx(
     r"a\s+job,?\s+ideally",
     r"hear\s+back",
     r"foot\s+in\s+the\s+door",
+    # a step whose goal is their place (session 11, review 10 R20): "would a bootcamp help me get
+    # in here", "how do I get on your team", "what would get me into your lab", "is it worth
+    # sending you my cv first", "should I apply here or wait" (advice on getting into THEIR
+    # place still asks for it; "help me get into tech" is one's own path)
+    rf"(?:(?:me|i|i{A}d|i{A}ll|id|myself|us|we)\s+(?:[\w'’-]+\s+){{0,2}}?(?:get|getting|break"
+    rf"|breaking)|(?:get|gets|getting)\s+me)\s+(?:in|into|onto|on)\s+{_THEIR_PLACE}",
+    # the step asked about as advice, the seeker implied: "is it worth doing a bootcamp to get in
+    # here", "would a certificate help to get on your team"
+    r"(?:is\s+it\s+(?:really\s+|even\s+)?worth|would\s+it\s+help|does\s+it\s+help|should\s+i"
+    r"|(?:do|would|will)\s+i\s+(?:really\s+|even\s+)?need|would\s+(?:a|an|the|my|some)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+help)\s+"
+    rf"(?:[\w'’-]+\s+){{0,5}}?(?:to\s+)?(?:get|break)\s+(?:in|into|onto|on)\s+{_THEIR_PLACE}",
+    rf"apply(?:ing)?\s+(?:here|there|to\s+you|with\s+you|(?:to|at|with)\s+{_THEIR_ORG})(?![\w'’])",
+    r"(?:sending|sent|passing|forwarding|giving|sharing|showing)\s+you\s+my\s+(?:resume|cv|résumé"
+    r"|portfolio|details|application)",
     r"introduce\s+me\s+to\s+the\s+hiring",
     # "introduce me to whoever's hiring for it", "connect me with the person who does the hiring"
     r"(?:introduce|connect)\s+me\s+(?:to|with)\s+(?:whoever|the\s+(?:person|people|one)|someone"
@@ -921,6 +961,47 @@ _EARNED_NOT_PAY: Final = (
     r"|credibility|buy[\s-]?in|keep|place|stripes|reputation|spot|seat|confidence|loyalty|right"
     r"|way|name|praise|attention)(?![\w'’]))"
 )
+#: The seeker's own terms in the job, asked with "I" or "my" (session 11, the lead's decision:
+#: a question about one's own pay, hours, shifts, remote work, days off or perks is an
+#: interview, named as the pay-type cue, not commitment): "would I get to work from home on
+#: Fridays", "could I work remotely", "do I get weekends off", "would I have to do nights",
+#: "would I be on call", "what would my hours be", "how many hours would I work", "are my
+#: shifts fixed". Not the other person's ("do you work from home") nor the work's content.
+_MY_DAYS: Final = (
+    r"(?:(?:the\s+|my\s+|some\s+|every\s+|alternate\s+)?(?:weekends?|fridays?|mondays?"
+    r"|saturdays?|sundays?|evenings|nights|night\s+shifts?|late\s+shifts?|early\s+shifts?"
+    r"|holidays|bank\s+holidays|christmas|overtime|on[\s-]?call|shifts|split\s+shifts"
+    r"|double\s+shifts|doubles|lates|earlies))"
+)
+_MY_TERMS: Final = (
+    r"(?:work(?:ing)?\s+(?:from\s+home|remotely|remote|from\s+anywhere|hybrid|flexi(?:ble)?"
+    r"(?:\s+hours)?|part[\s-]time|(?:a\s+)?four[\s-]day\s+weeks?|compressed\s+hours|"
+    rf"{_MY_DAYS})|wfh|telecommute|go\s+remote|be\s+(?:fully\s+|partly\s+)?remote"
+    r"|(?:choose|pick|set)\s+my\s+(?:own\s+)?(?:hours|shifts|schedule|days)"
+    r"|have\s+(?:flexible\s+hours|flexi[\s-]?time|(?:a\s+)?four[\s-]day\s+weeks?"
+    rf"|{_MY_DAYS}\s+off|my\s+own\s+(?:car|office|parking|laptop|phone))"
+    rf"|get\s+(?:{_MY_DAYS}\s+off|time\s+off|days\s+off|(?:a\s+)?(?:company\s+)?(?:car|phone"
+    r"|laptop)|overtime|paid\s+[\w'’-]+|free\s+(?:parking|lunch|meals|food|gym)|parking"
+    r"|(?:a\s+|any\s+)?(?:sign[\s-]?on\s+|joining\s+)?bonus(?:es)?|(?:a\s+)?(?:gym|travel)\s+"
+    r"(?:membership|allowance|pass)|(?:a\s+)?(?:car|phone|travel|lunch|meal)\s+allowance)"
+    rf"|be\s+on[\s-]?call|do\s+{_MY_DAYS}|cover\s+{_MY_DAYS})"
+)
+_MY_TERMS_ASKED: Final = (
+    r"(?:would|will|could|can|do|did|am|should|might|may|shall|wouldn['’]?t|won['’]?t"
+    r"|can['’]?t|don['’]?t)\s+(?:i|we)\s+(?:(?:still|also|ever|actually|really|usually"
+    r"|normally|then|sometimes|occasionally|be\s+able\s+to|get\s+to|have\s+to|need\s+to"
+    r"|be\s+expected\s+to|be\s+allowed\s+to|be\s+asked\s+to|be\s+free\s+to|ever\s+have\s+to)"
+    rf"\s+){{0,2}}{_MY_TERMS}(?![\w'’-])"
+    r"|what\s+(?:would|will|are|is)\s+my\s+(?:working\s+)?(?:hours|shifts?|schedule|rota"
+    r"|days\s+off|start\s+date)(?:\s+(?:be|look\s+like|like))?(?![\w'’-])"
+    r"|(?:what|which|how\s+many)\s+(?:hours|shifts|days|nights|weekends)\s+(?:a\s+week\s+|a\s+month"
+    r"\s+|per\s+week\s+)?(?:would|will|do|should|might|could)\s+i\s+(?:(?:have\s+to|need\s+to"
+    r"|be\s+expected\s+to|usually|normally)\s+)?(?:work|do|get|pull|cover|be\s+(?:working|doing"
+    r"|on|expected))(?![\w'’-])"
+    r"|(?:would|will|could|are|is)\s+my\s+(?:working\s+)?(?:hours|shifts?|schedule|rota|days)"
+    r"\s+(?:be\s+)?(?:flexible|fixed|regular|set|negotiable|rotating|(?:fully\s+)?remote)"
+    r"(?![\w'’-])"
+)
 PAY_QUESTION: Final = _rx(
     r"salary|salaries|compensation|wages?|paycheck|bonus(?:es)?|stock\s+options?|equity|pension"
     r"|401\s?k|perks|pay\s+(?:range|band|scale|grade)",
@@ -954,6 +1035,11 @@ PAY_QUESTION: Final = _rx(
     r"(?:fully\s+|partly\s+|mostly\s+)?(?:remote|hybrid)",
     rf"what(?:{A}s|\s+(?:are|is|were))\s+the\s+(?:day\s+rate|hourly\s+rate)",
     r"(?:day|hourly|daily)\s+rate|(?:a|the\s+first|my|the\s+next)\s+(?:pay\s+)?raise",
+    # the seeker's own terms in the job (session 11: hours, shifts, remote work, days off,
+    # perks): "would I get to work from home on Fridays", "do I get weekends off", "would I
+    # have to work nights", "what would my hours be"; what the work is ("who would I be working
+    # with", "what would my first project look like") asks about the work
+    rf"{_MY_TERMS_ASKED}",
 )
 #: A change in pay asked about the other person's own past move, whose pay words are theirs, not
 #: the position's: "was that a big pay cut at first?" (after "I went from store manager to
@@ -1205,14 +1291,45 @@ _HIRE_COUNT: Final = (
 )
 #: Words inside the noun phrase before its noun: at most three, none a preposition.
 _FILLER: Final = r"(?:(?!(?:for|to|with|on|in|at|of|from|by|about)\s)[\w'’-]+\s+){0,3}?"
+#: A bare plural of doers' nouns, not a tool's ("career changers", "data engineers"; not
+#: "servers", "spreadsheets"), ending its noun phrase.
+_DOERS: Final = (
+    rf"(?!{_TOOL_NOUNS}s(?![\w'’-]))[a-z][\w'’-]+(?:er|ist|yst|or|ian|ant|ent|ee)s{_HEAD_END}"
+)
+#: An offer's modal, or "ever", before a verb of taking ("could your team use", "would you
+#: guys have use for", "does the lab ever need"): what makes its bare plural a hire, unlike
+#: the habitual "does your team use X" or "do you still use X".
+_OFFER_MODAL: Final = (
+    rf"(?:could|would|might|can|will|may|couldn{A}t|wouldn{A}t|can{A}t|won{A}t|ever)(?![\w'’])"
+)
+#: Verbs whose object is a person: "hire", "take on", "bring in", "recruit", "consider".
+_PEOPLE_VERB: Final = (
+    r"(?:hire|hires|hiring|recruit|recruits|recruiting|take\s+on|takes\s+on|taking\s+on"
+    r"|bring\s+(?:in|on)|brings\s+(?:in|on)|bringing\s+(?:in|on)|consider|considers|welcome"
+    r"|welcomes|train\s+up|onboard)"
+)
+#: Words that only describe people, before a bare plural: "self-taught programmers", "career
+#: changers", "former teachers", "junior designers".
+_HUMAN_WORD: Final = (
+    r"(?:self[\s-]taught|career|bootcamp|former|retired|junior|senior|trainee|freelance|certified"
+    r"|experienced|qualified|licensed|registered|entry[\s-]level|recent|graduate|student"
+    r"|apprentice|part[\s-]time|full[\s-]time|bilingual|young|older|mid[\s-]career|ex-[\w'’-]+"
+    r"|veteran|returning|aspiring|budding|newly\s+qualified|overseas|international|local)"
+)
 A_HIRE: Final = _rx(
     rf"{_TAKING_VERB}\s+{_HIRE_COUNT}{_FILLER}{_ROLE_NOUNS}{_HEAD_END}",
     rf"{_TAKING_VERB}\s+(?:a|an|another)\s+{_FILLER}(?!{_TOOL_NOUNS}(?![\w'’-]))"
     rf"[a-z][\w'’-]*(?:er|ist|yst|or|ian|ant|ent)s?{_HEAD_END}",
     # a bare plural of doers (session 10, review 9 R11): "could your team use career changers",
-    # "does the lab ever need self-taught programmers"; not a tool's plural ("more servers")
-    rf"{_TAKING_VERB}\s+{_HIRE_COUNT}{_FILLER}(?!{_TOOL_NOUNS}s(?![\w'’-]))"
-    rf"[a-z][\w'’-]+(?:er|ist|yst|or|ian|ant|ent|ee)s{_HEAD_END}",
+    # "does the lab ever need self-taught programmers"; not a tool's plural ("more servers").
+    # Its suffix alone is no person (review 10 R18: "does your team use connectors for that?"
+    # asks about their tools), so it needs a sign of one (session 11): an offer's modal or
+    # "ever" before the verb ("could your team use", "would the lab have use for", "do you
+    # ever need"), a verb only people are the object of ("hire", "take on", "bring in"), or a
+    # word that only describes people ("self-taught", "career", "former", "junior")
+    rf"{_OFFER_MODAL}\s+(?:[\w'’-]+\s+){{0,4}}?{_TAKING_VERB}\s+{_HIRE_COUNT}{_FILLER}{_DOERS}",
+    rf"{_PEOPLE_VERB}\s+{_HIRE_COUNT}{_FILLER}{_DOERS}",
+    rf"{_TAKING_VERB}\s+{_HIRE_COUNT}(?:[\w'’-]+\s+){{0,2}}?{_HUMAN_WORD}\s+(?:[\w'’-]+\s+)?{_DOERS}",
 )
 #: The seeker offered as the hire, to the other person or their team: "would your team have use
 #: for someone like me", "could you guys use somebody with my background" (session 10, review 9
@@ -1227,6 +1344,141 @@ SEEKER_AS_HIRE: Final = _rx(
     r"(?:[\w'’-]+\s+){0,2}?(?:background|experience|skills?|profile|history|cv|resume))"
     # taken seriously is being respected, not hired: "would the lab take somebody like me seriously"
     r"(?!\s+(?:seriously|at\s+face\s+value))",
+)
+#: A person a place may be for: "me", "someone like me", "a new grad", "a career changer",
+#: "juniors", "people with my background" (a role noun, or a doer's noun that is no tool's).
+_FOR_A_PERSON: Final = (
+    r"for\s+(?!(?:the|their|those|these|his|her|its|our|your)\s)"
+    r"(?:me|us|myself|(?:someone|somebody|anyone|anybody|people|one\s+more)(?![\w'’])"
+    rf"|{_HIRE_COUNT}{_FILLER}{_ROLE_NOUNS}{_HEAD_END}"
+    rf"|{_HIRE_COUNT}{_FILLER}(?!{_TOOL_NOUNS}s?(?![\w'’-]))(?![\w'’-]*ments?(?![\w'’-]))"
+    rf"[a-z][\w'’-]*(?:er|ist|yst|or|ian|ant|ent|ee)s?{_HEAD_END})"
+)
+#: A place for the seeker, by its noun ("a spot", "an opening", "room", "a way in").
+_PLACE_NOUN: Final = (
+    r"(?:jobs?|spots?|places?|openings?|vacanc(?:y|ies)|positions?|roles?|seats?|slots?|space"
+    r"|room|opportunit(?:y|ies)|gigs?|posts?|work|ways?\s+in|way\s+to\s+get\s+(?:in|on)"
+    r"|way\s+(?:for\s+me\s+)?to\s+(?:join|get\s+(?:in|on)))"
+)
+#: Nouns that ask for a place on their own, as the question's last words ("is there a spot?",
+#: "are there any openings?", "is there room?"); "a seat" and "a slot" (at a talk, in a
+#: diary) need a place or a person.
+_PLACE_NOUN_ALONE: Final = (
+    r"(?:jobs?|spots?|places?|openings?|vacanc(?:y|ies)|positions?|roles?|gigs?|room|space"
+    r"|opportunit(?:y|ies)|work|ways?\s+in|way\s+to\s+get\s+(?:in|on))"
+)
+_NOW: Final = (
+    r"(?:\s+(?:right\s+now|now|at\s+the\s+moment|currently|yet|this\s+(?:year|season|spring"
+    r"|summer|autumn|fall|winter|quarter)|soon|anytime\s+soon|coming\s+up|going|open|available"
+    r"|left|free|by\s+any\s+chance|maybe|at\s+all|these\s+days))*"
+)
+_PLACE_ENDS: Final = r"(?=\s*(?:$|[?.!,;…)]|(?:or|and|though|then|because|cause)(?![\w'’])))"
+#: What `JOB_REQUEST` names after "an/any/some" already ("any openings", "an open position").
+_JOB_REQUESTS_OPENING: Final = (
+    r"(?:openings?|vacanc(?:y|ies)|open\s+(?:roles?|positions?|jobs?))(?![\w'’])"
+)
+#: Where "any" opens a question ("any openings on the team?", "so, any room on your crew?",
+#: "you guys got any spots"), not after a word that takes it as an object or inside a
+#: statement ("without any work at the moment", "I'd take any role").
+_ANY_AT_START: Final = (
+    r"(?:(?<=you have )|(?<=guys have )|(?<=all have )|"
+    + "".join(
+        rf"(?<!{word} )"
+        for word in _words(
+            "without with for of in at on by from to into about than if not no nor hardly barely "
+            "take taking took do did doing does have had has having get getting need needs "
+            "want wants like likes accept apply consider find found try tried see saw seen know "
+            "hear heard is was be been are were"
+        )
+    )
+    + ")"
+)
+#: In their organisation: "on your team", "at the company", "with you guys", "here".
+_IN_THEIR_PLACE: Final = (
+    rf"(?:(?:(?:on|in|at|within|into|inside|with)\s+{_THEIR_ORG})|with\s+you(?:\s+guys|\s+all)?"
+    r"(?![\w'’])|here(?![\w'’]))"
+)
+#: A question whether a place exists for the seeker (session 11, review 10 R23): "is there a
+#: spot in your group?", "is there a place on the team for a new grad?", "are there any
+#: openings?", "is there a way in for someone like me", "any room on your team?". A place
+#: for a person or in their organisation (`_THEIR_PLACE`), or a place noun that asks alone and
+#: ends the question; not "is there a team that does X", "is there a mentor programme", "room
+#: for growth", "a place to park" or "a role for AI".
+PLACE_ASKED: Final = _rx(
+    r"(?:(?:is|are|was|were|would|will|might)\s+there(?:\s+be)?|there(?:{A}s|\s+is|\s+are)"
+    rf"\s+any(?=\s)|{_ANY_AT_START}any(?=\s))"
+    # "an/any/some opening" is `JOB_REQUEST`'s already
+    rf"(?!\s+(?:an|any|some)\s+(?:[\w'’-]+\s+)?{_JOB_REQUESTS_OPENING})"
+    rf"(?<!any(?=\s+(?:[\w'’-]+\s+)?{_JOB_REQUESTS_OPENING}))\s+"
+    r"(?:(?:ever|still|currently|maybe|possibly|actually|any|a|an|some|another|one|more|extra"
+    r"|open|free|available|junior|entry[\s-]level|new|other|spare|possible|kind\s+of|sort\s+of)\s+){0,3}"
+    rf"(?:{_PLACE_NOUN}(?:\s+(?:like\s+(?:that|this|those|these|it|mine)|(?!(?:to|that|which|where"
+    r"|who|whose|when|because|if|so|for|of|about|like)(?![\w'’]))[\w'’-]+)(?![\w'’-])){0,2}?"
+    rf"(?:\s+{_IN_THEIR_PLACE}(?:\s+{_FOR_A_PERSON})?"
+    rf"|\s+{_FOR_A_PERSON}(?:\s+{_IN_THEIR_PLACE})?)"
+    # not a kind of place, described by a relative clause ("are there roles on the research
+    # side that involve more contact with people" asks about the work; "a spot on your team
+    # that I could fill" carries the seeker)
+    r"(?!\s+(?:that|which|where|who|whose)(?![\w'’])(?![^.?!;\n]{0,80}?(?<![\w'’])(?:i|me|my"
+    r"|i['’]d|id|i['’]m|im)(?![\w'’])))"
+    rf"|{_PLACE_NOUN_ALONE}{_NOW}{_PLACE_ENDS}"
+    r"|(?:places?|room|space|slots?|seats?|work)\s+(?:going|open|available|left|free)(?![\w'’]))",
+    # "is the job posted yet", "has the role been advertised", "is the opening still open" (not
+    # after a wh-word: "why is the role open", "how long has the job been posted")
+    r"(?<!why\s)(?<!how\s)(?<!long\s)(?<!when\s)(?<!where\s)(?<!what\s)(?<!who\s)(?<!since\s)"
+    r"(?:is|are|has|have|was)\s+(?:(?:that|this|your)\s+(?:new\s+|junior\s+)?(?:opening|vacancy)"
+    r"|(?:the|that|this|your)\s+(?:new\s+|junior\s+|open\s+)?(?:job|role"
+    r"|position|post|posting|listing|ad|advert|spot|place)s?)\s+(?:been\s+)?"
+    r"(?:(?:already|still|actually|even|officially)\s+)?(?:posted|advertised|listed|up|out|live"
+    r"|open|available|filled|going|taken|gone)(?![\w'’-])(?!\s+(?:to|for|on|in|about|with|of)(?![\w'’]))",
+)
+#: Asking whether a lack of one's own disqualifies (session 11): asking to be judged for the
+#: position ("Is that a dealbreaker if I haven't worked with doctors?", "would not having a
+#: degree count against me", "does that rule me out", "am I out of the running"): an interview.
+#: "A problem" or "an issue" judges the seeker only with their lack after it ("would that be a
+#: problem if I've never used Epic", not "if I bring my laptop"); a dealbreaker ends the
+#: question or is the seeker's or the role's ("Is that a dealbreaker for most clients?" is not).
+_A_LACK_OF_MINE: Final = (
+    r"(?:if|that|since|because|when|though)\s+(?:i\s+(?:(?:have|had|do|did|am|was|can|could)"
+    rf"(?:n{A}t|\s+not|\s+never|\s+no|\s+only|\s+little)|never|lack|only|am\s+new|don{A}t)"
+    rf"|i{A}m\s+(?:not|new|only|still|a\s+career|self)|im\s+(?:not|new|only|still)"
+    rf"|i{A}ve\s+(?:never|not|only|no)|ive\s+(?:never|not|only|no)|my\s+)"
+)
+_JUDGED_END: Final = (
+    rf"(?=\s*(?:[?.!,;…]|$)|\s+{_A_LACK_OF_MINE}|\s+for\s+(?:me|someone\s+like\s+me|my\s+"
+    r"(?:application|chances)|(?:the|this|that)\s+(?:role|job|position|post)|you(?:\s+guys)?"
+    r"\s*(?:[?.!,;…]|$))(?![\w'’]))"
+)
+DISQUALIFIER: Final = _rx(
+    r"(?:is|would|will|could|might|does|do|is\s+it|would\s+it)\s+(?:that|it|this|my\s+[\w'’-]+"
+    r"(?:\s+[\w'’-]+)?|not\s+having\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+|(?:the\s+|my\s+)?lack\s+of"
+    r"\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+|having\s+no\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+"
+    r"(?:be\s+)?(?:(?:a|an)\s+)?(?:(?:big|real|major|huge|automatic|total)\s+)?"
+    rf"(?:(?:deal[\s-]?breakers?|red\s+flags?|disqualif\w+|knock[\s-]?outs?|non[\s-]?starters?)"
+    rf"{_JUDGED_END}|strikes?\s+against\s+me|counts?\s+against\s+me|rules?\s+me\s+out"
+    r"|hurts?\s+my\s+(?:chances|application)|held\s+against\s+me|holds?\s+me\s+back"
+    r"|put\s+me\s+out\s+of\s+the\s+running|disqualify\s+me"
+    rf"|(?:problem|issue|obstacle|barrier|concern|minus)(?=\s+{_A_LACK_OF_MINE}))(?![\w'’-])",
+    r"(?:am|would|will)\s+i\s+(?:be\s+)?(?:disqualified|ruled\s+out|out\s+of\s+the\s+running"
+    r"|(?:automatically\s+)?(?:rejected|screened\s+out|filtered\s+out))",
+)
+#: A question about how much or how fast they hire (session 11): "How many people are you
+#: hiring?", "how fast is the team hiring", "how many engineers do you hire a year": about
+#: them, not a request, unless it carries the seeker (`SEEKER_IN_IT`: "how many people like
+#: me are you hiring").
+THEIR_HIRING: Final = _rx(
+    r"how\s+(?:many|much|fast|quickly|often|big|aggressively|heavily)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:are|is|were|was|will|would|do|does|did|have|has)\s+(?:you|your\s+[\w'’-]+|they"
+    r"|you\s+guys|y['’]?all|the\s+[\w'’-]+|[\w'’-]+)\s+(?:(?:usually|normally|typically|actually"
+    r"|currently|planning\s+(?:on|to)|going\s+to|be|been|still|looking\s+to|expecting\s+to"
+    r"|hoping\s+to)\s+){0,2}(?:hiring|hire|hired|recruiting|recruit|bringing\s+(?:on|in)"
+    r"|bring\s+(?:on|in)|taking\s+on|take\s+on|adding|add|onboarding|onboard)",
+    r"what(?:['’]?s|\s+is|\s+are)\s+(?:your|the\s+team['’]?s|the\s+company['’]?s|the)\s+"
+    r"(?:hiring\s+(?:plans?|volume|numbers|targets?|goals?|pace)|headcount(?:\s+plans?)?)",
+)
+#: The seeker inside a question about their hiring: then it asks for the position.
+SEEKER_IN_IT: Final = _rx(
+    rf"me|my|myself|i|i{A}m|im|i{A}d|id|i{A}ve|ive|like\s+me|people\s+like\s+(?:me|us)",
 )
 #: Words with which a question about the other person still asks for the position or a place on
 #: the team ("do you need anyone", "are you short-staffed", "when do you interview"). Unlike

@@ -110,14 +110,14 @@ CUES: Final[tuple[CueSpec, ...]] = (
             "talk with you, so the talk became an interview."),
     CueSpec("job_request", "seeker", -0.8,
             "asks for the job, an interview or a referral for the position",
-            (p.JOB_REQUEST, p.SEEKER_AS_HIRE),
+            (p.JOB_REQUEST, p.SEEKER_AS_HIRE, p.PLACE_ASKED, p.DISQUALIFIER),
             strong=True, decides=True,
             tip="Saying {words} asked for the job itself, so the manager started judging you "
             "instead of exploring with you."),
     CueSpec("pay_question", "seeker", -0.7, "asks about pay or benefits too early",
             (p.PAY_QUESTION,), strong=True, decides=True,
-            tip="Asking about pay ({words}) before you knew the work made the talk a "
-            "negotiation, so it became an interview."),
+            tip="Asking about pay, perks or conditions ({words}) before you knew the work made "
+            "the talk a negotiation, so it became an interview."),
     CueSpec("evaluative_question", "manager", -0.5,
             "evaluates the seeker: experience, why hire you, availability",
             (p.EVALUATIVE_QUESTION,)),

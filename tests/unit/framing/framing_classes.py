@@ -89,7 +89,9 @@ def _love_to_work_at() -> tuple[tuple[str, str], ...]:
     forms = ("I'd love to work at {o}", "I would love to work at {o}",
              "i'd really love to work at {o}", "Honestly, I'd love to work at {o}",
              "I'd love to work for {o}", "id love to work at {o}")  # fmt: skip
-    orgs = ("Harbor Bank", "your company", "a place like yours", "Northwind",
+    # a place named as theirs (session 11, the lead's decision): "a place like yours" is a kind
+    # of place, no commitment, so it is not in this class (test_framing_love_to_work_at)
+    orgs = ("Harbor Bank", "your company", "the Grand", "Northwind",
             "the county", "your lab", "Acme Robotics")  # fmt: skip
     ends = (".", "!", ", it's my dream.", "")
     lines = ("So what brings you here?",)
