@@ -389,6 +389,8 @@ def _withdrawn_in(text: str, s: int, e: int, questions: list[tuple[int, int]]) -
         _role_as_topic_at(text, m.start(), questions) for m in p.DEFINITE_ROLE.finditer(text, s, e)
     ):
         names.add("job_request")
+    if any(_retracted(text, m.start()) for m in p.PAY_QUESTION.finditer(sentence, s)):
+        names.add("pay_question")
     for name, pattern in (*_SEEKER_LEXICON, ("commitment", p.DECLARED_INTEREST)):
         if name not in _NEGATABLE:
             continue
@@ -431,11 +433,18 @@ def _their_move(text: str, start: int, end: int) -> bool:
     )
 
 
+def _retracted(text: str, start: int) -> bool:
+    """Whether the clause takes back the pay question at `start` ("scratch the pay question",
+    "forget I asked about money": `patterns.PAY_RETRACTED`)."""
+    return p.PAY_RETRACTED.search(text, max(0, start - 40), start) is not None
+
+
 def _declines(text: str, start: int, end: int) -> bool:
-    """Whether the clause declines the topic ("I'd rather not get into salary") or puts it
-    second ("pay isn't the first thing on my mind")."""
+    """Whether the clause declines the topic ("I'd rather not get into salary"), takes it back
+    ("scratch the pay question") or puts it second ("pay isn't the first thing on my mind")."""
     return (
         p.PAY_DEFERRAL.search(text, max(0, start - 40), start) is not None
+        or _retracted(text, start)
         or p.PAY_DISCOUNTED.match(text, end) is not None
     )
 

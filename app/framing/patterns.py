@@ -1524,6 +1524,22 @@ QUESTION_FORM: Final = re.compile(
 )
 
 #: Words that, earlier in the same clause, turn a pay word into declining to talk about pay.
+#: Taking a pay question back, right before its pay word (session 11, the newcomer trial's
+#: N1): "scratch the pay question", "forget the pay thing", "never mind the salary bit",
+#: "forget I asked about money earlier": no pay question, and the sentence model may not read
+#: one back (`cues.withdrawn`); what the answer says next decides. Not "skip the small talk,
+#: what's the pay?" (what is taken back is not the pay).
+_TAKE_BACK: Final = (
+    r"scratch|forget|never\s*mind|ignore|disregard|skip|drop|strike|withdraw|take\s+back"
+    r"|cancel|park"
+)
+PAY_RETRACTED: Final = re.compile(
+    rf"(?<![\w'’])(?:(?:{_TAKE_BACK})\s+(?:(?:the|my|that|this|all|about|on)\s+){{0,2}}"
+    r"(?:(?:last|earlier|previous|whole|silly|dumb|stupid|early)\s+)?"
+    r"|(?:forget|ignore|disregard|never\s*mind)\s+(?:that\s+|what\s+)?i\s+(?:just\s+)?(?:asked"
+    r"|said|mentioned|brought\s+up|raised)(?:\s+(?:about|the|that|my|earlier|before|re))*\s+)$",
+    re.IGNORECASE,
+)
 PAY_DEFERRAL: Final = re.compile(
     rf"(?<![\w'’])(?:not|n{A}t|rather|later|no\s+need|hold\s+off|park)(?![\w'’])[^.?!;\n]{{0,30}}$",
     re.IGNORECASE,
