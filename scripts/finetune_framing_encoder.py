@@ -177,7 +177,14 @@ def prepare(
     return out
 
 
-def finetune(w: dict[str, np.ndarray], batches: list[Batch], labels: list[str]) -> Framer:
+def finetune(
+    w: dict[str, np.ndarray],
+    batches: list[Batch],
+    labels: list[str],
+    checkpoint: Path | None = None,
+) -> Framer:
+    """Train the top layers and a frame head; with `checkpoint`, each epoch's layers are also
+    written beside it (`<name>.epoch<N>.safetensors`) so a long run can be built from any epoch."""
     torch.manual_seed(SEED)
     torch.use_deterministic_algorithms(True)
     torch.set_num_threads(2)
@@ -203,6 +210,9 @@ def finetune(w: dict[str, np.ndarray], batches: list[Batch], labels: list[str]) 
             optimiser.step()
             total += loss.item() * len(y)
         print(f"epoch {epoch + 1}: loss {total / len(labels):.4f}", file=sys.stderr, flush=True)
+        if checkpoint is not None:
+            name = checkpoint.with_name(f"{checkpoint.stem}.epoch{epoch + 1}{checkpoint.suffix}")
+            save_file(finetuned_weights(model), str(name))
     model.eval()
     return model
 
@@ -235,7 +245,7 @@ def finetuned_weights(model: Framer) -> dict[str, np.ndarray]:
 
 
 def main() -> None:
-    global DEPTH
+    global DEPTH, EPOCHS
     parser = argparse.ArgumentParser()
     parser.add_argument("--check", action="store_true")
     parser.add_argument(
@@ -243,8 +253,13 @@ def main() -> None:
     )
     parser.add_argument("--depth", type=int, default=DEPTH, help="layers the framing path reads")
     parser.add_argument("--writers", help="comma-separated writers to train on (trial builds)")
+    parser.add_argument("--epochs", type=int, default=EPOCHS, help="epochs (trial builds)")
+    parser.add_argument(
+        "--checkpoints", action="store_true", help="also write each epoch's layers beside --out"
+    )
     args = parser.parse_args()
     DEPTH = args.depth
+    EPOCHS = args.epochs
     heads_script.parse_writers(args.writers)
     items = heads_script.training_items()
     with tempfile.TemporaryDirectory() as tmp:
@@ -269,10 +284,17 @@ def main() -> None:
             report[name] = {"items": len(test), "head": round(macro_f1(pairs), 4)}
         print(json.dumps(report))
         return
-    model = finetune(w, prepare(w, tokenizer, items), [i.frame for i in items])
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    model = finetune(
+        w,
+        prepare(w, tokenizer, items),
+        [i.frame for i in items],
+        checkpoint=args.out if args.checkpoints else None,
+    )
     save_file(finetuned_weights(model), str(args.out))
-    print(json.dumps({"weights": str(args.out), "items": len(items), "depth": DEPTH}))
+    report = {"weights": str(args.out), "items": len(items), "depth": DEPTH, "epochs": EPOCHS}
+    report["relabelled"] = dict(heads_script.RELABELLED)
+    print(json.dumps(report))
 
 
 if __name__ == "__main__":

@@ -17,10 +17,11 @@ person read apart, withdrawn requests, work questions, pay words); nothing here 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import cast
 
@@ -48,7 +49,7 @@ from app.framing.learned import (  # noqa: E402
     rules_decide,
 )
 from app.framing.model import CueMatch  # noqa: E402
-from app.framing.vocabulary import CUE_SPECS, FRAMES, Frame  # noqa: E402
+from app.framing.vocabulary import CUE_SPECS, FRAMES, HEDGES, Frame  # noqa: E402
 
 DATA = REPO / "tests" / "data" / "framing"
 FOLDS = 5
@@ -129,6 +130,19 @@ GRID = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 #: in), L2 1e-4, thresholds so chosen (0.7 / 0.7): dev (19 writers' held-out fifths, 1,077
 #: items) 0.940 against 0.948 shipped in one run, and still 5 of 168 "a place like yours" and
 #: "what shifts would I be on" read otherwise: not shipped.
+#: Session 11: the lead decided both label conflicts (`LABEL_RULES` below); on c1..c22's train
+#: splits they change 3 labels (c9 "id love to work at the grand / at vireo someday" neutral ->
+#: interview; c7 "I'd love to work somewhere like your firm someday" interview, dropped), none of
+#: the shipped five writers'. Heads on all 21 writers (5,164 items, L2 1e-4, thresholds 0.55 /
+#: 0.6) over session 9's encoder fine-tuned on c1..c16: dev (21 writers' held-out fifths, 1,189
+#: items, HEAD 3473380's rules) 0.960 against 0.950 shipped, recognizer copy 0.959 against 0.948;
+#: but it fails class tests the shipped model passes, at model probabilities no threshold
+#: reaches: "I wanted to meet people who build data platforms" read as a pitch or job request
+#: (55 of 288 reasons for coming, p 0.73-0.91), "Hmm, what's the biggest challenge right now?"
+#: to an interest question as commitment (p 0.95), and "I'm not applying anywhere else. I'd move
+#: anywhere for this job." neutral (the kept sentence reads interview at 0.996 but its cue head
+#: names the withdrawn request). A fine-tune on all 21 writers did not finish one epoch in 19
+#: minutes at load 14-16 (two shared cores): stopped. Not shipped.
 TRAINING_WRITERS: tuple[str, ...] = (
     "writer-c1",
     "writer-c2",
@@ -138,13 +152,186 @@ TRAINING_WRITERS: tuple[str, ...] = (
 )
 
 
+# The lead's decisions of session 11 (README "How answers are framed"), applied to the writers'
+# training labels that contradict them. Writers labelled by their own reading, before these were
+# decided; a training label that says otherwise is relabelled by one of `LABEL_RULES` (or
+# dropped), never by hand, and only in the "train" split (a held-out fifth, the team's held-out
+# set and the other hands keep their writers' labels: they measure, they do not teach).
+# (1) A place named as theirs ("I'd love to work here / at Harbor Bank / on your team") is an
+#     interview; a kind of place ("somewhere like this one day", "a place like yours") is no
+#     commitment (dropped when labelled interview: "no commitment" does not say which of
+#     exploration and neutral the writer meant).
+# (2) A question about the seeker's own terms in the job (pay, hours, shifts, start date, perks,
+#     remote) is an interview; one about the work, the team, the people ("who would I be working
+#     with", "what would my first project look like") is exploration.
+# Each rule reads the answer in recognizer style (lower case, no apostrophes), so a typed and a
+# recognized answer get the same treatment.
+_WANT = (
+    r"\b(?:i|id|i would|ive|i have|im|i am)\s+(?:(?:really|so|just|always|"
+    r"truly|totally|definitely|also|honestly|be)\s+){0,2}(?:love|like|want(?:ed)?|wanna|hope|"
+    r"dream(?:ed)?|keen|thrilled|excited|happy|glad|eager)\s+(?:to\s+|of\s+)?(?:\w+\s+)?"
+    r"(?:work|working|join|joining)\b"
+)
+_NOT_A_PLACE = (
+    r"(?:a|an|some|any|somewhere|someplace|places?|compan(?:y|ies)|home|night|nights|least|"
+    r"first|all|this|that|the moment|my|our|it|scale|pace)\b"
+)
+_THEIR_PLACE = re.compile(
+    _WANT + r"\s+(?:here\b|there\b|with (?:you|your \w+|yall)\b|for you\b|(?:on|in|at) "
+    r"(?:your|yours)\b|you\b|your \w+|at (?:the )?(?!" + _NOT_A_PLACE + r")\w+)"
+)
+_KIND_OF_PLACE = re.compile(
+    _WANT + r"[^.?!]{0,30}?\b(?:somewhere|someplace|some place|places?|compan(?:y|ies)|"
+    r"an? \w+|teams?|firms?|shops?|labs?|orgs?)\s+like\s+(?:this|yours|your|you|that|here|"
+    r"the one)\b"
+)
+_NEGATED = re.compile(r"\b(?:not|dont|never|wouldnt|cant|couldnt|no longer|doubt)\b")
+_OWN_TERMS = re.compile(
+    r"(?:\b(?:would|will|do|can|could|am|shall)\s+i\b[^.?!]{0,40}?\b(?:get paid|be paid|"
+    r"paid|salary|wages?|hours|shifts?|clock in|start(?:ing)? date|work(?:ing)? from home|"
+    r"remote(?:ly)?|wfh|benefits|perks|vacation|pto|overtime|schedule|be on call|days off|"
+    r"a raise|bonus(?:es)?|commute)\b"
+    r"|\b(?:what|which|how many|how much|how long)\s+(?:\w+\s+){0,2}?(?:shifts?|hours|days|pay|"
+    r"salary|benefits|perks|schedule|rate)\s+(?:would|will|do|could|can|should)\s+i\b"
+    r"|\b(?:when|what day|what date|how soon)\s+(?:would|could|can|do|will)\s+i\s+"
+    r"(?:start|begin)\b"
+    r"|\bmy\s+(?:pay|salary|hours|shifts?|schedule|start date|rate|wages?|benefits|"
+    r"vacation|days off|commute|bonus)\b)"
+)
+_WORK_PEOPLE = re.compile(
+    r"\b(?:who|what|which|how)\s+(?:would|will|do|could)\s+i\s+(?:be\s+)?(?:working with|work "
+    r"with|report(?:ing)? to|be working on|work on|sit with|shadow|be learning|learn)\b"
+    r"|\bwhat\s+(?:would|will|does|might)\s+my\s+(?:first\s+)?(?:project|projects|day|week|"
+    r"month|team|work|role|manager|tasks?)\s+(?:look|be|involve)\b"
+    r"|\bwho\s+(?:would|will)\s+(?:be\s+)?my\s+(?:manager|boss|mentor|teammates?|team|lead)\b"
+)
+_QUESTION_OPENER = re.compile(
+    r"^(?:(?:so|and|but|also|um|uh|oh|okay|ok|well|yeah|hmm|and so|just curious|curious)\s+)*"
+    r"(?:who|what|whats|which|when|where|why|how|would|will|do|does|did|can|could|is|are|am|"
+    r"should|shall)\b"
+)
+
+_WH_QUESTION = re.compile(
+    r"\b(?:who|what|whats|which|when|where|how)\s+(?:\w+\s+){0,2}?(?:would|will|do|does|could|"
+    r"can|is|are|am)\s+(?:i|you|we|they|it|he|she|there|the|my|your|be)\b"
+    r"|(?:^|\b(?:okay|ok|cool|so|and|but|also|um|uh|great|right|sure|yeah|well|oh)\s+)"
+    r"(?:would|will|do|does|can|could|am|is|are)\s+(?:i|you|we|they|it|there)\b"
+)
+
+
+def _clauses(text: str) -> list[tuple[str, bool]]:
+    """The answer's sentences in recognizer style, each with whether it is a question (ends in
+    '?', or opens like one in an answer written without punctuation)."""
+    from app.framing.evaluation import recognizer_style
+
+    unpunctuated = not re.search(r"[.?!]", text)
+    out = []
+    for raw in re.findall(r"[^.?!]+[.?!]?", text):
+        plain = recognizer_style(raw)
+        if plain:
+            asked = raw.rstrip().endswith("?") or (
+                unpunctuated
+                and (
+                    _QUESTION_OPENER.search(plain) is not None
+                    or _WH_QUESTION.search(plain) is not None
+                )
+            )
+            out.append((plain, asked))
+    return out
+
+
+@dataclass(frozen=True)
+class LabelRule:
+    """One decision applied to training labels: the labels it contradicts and what it makes of
+    them (a frame, or None: the item is dropped)."""
+
+    name: str
+    contradicts: frozenset[str]
+    to: Frame | None
+
+
+LABEL_RULES: tuple[LabelRule, ...] = (
+    LabelRule("their_place_is_interview", frozenset({"neutral", "exploration"}), "interview"),
+    LabelRule("a_kind_of_place_is_no_commitment", frozenset({"interview"}), None),
+    LabelRule("own_terms_are_interview", frozenset({"neutral", "exploration"}), "interview"),
+    LabelRule("work_and_people_are_exploration", frozenset({"interview"}), "exploration"),
+)
+
+
+def label_rule(item: LabelledAnswer) -> LabelRule | None:
+    """The rule of `LABEL_RULES` that contradicts `item`'s label, if one does.
+
+    Only plain cases: an answer the rules read a hedge in (uncertainty, conditional interest,
+    advice seeking), a negated wish, or (for the relabels to exploration and the drops) any
+    interview cue of the rules besides the question itself is left as its writer labelled it.
+    """
+    rules = {c.cue for c in analyze_answer(item.manager, item.answer, rules_only=True).cues}
+    if rules & HEDGES:
+        return None
+    clauses = _clauses(item.answer)
+    by_name = {rule.name: rule for rule in LABEL_RULES}
+
+    def said(pattern: re.Pattern[str], questions: bool = False) -> bool:
+        for plain, asked in clauses:
+            if questions and not asked:
+                continue
+            m = pattern.search(plain)
+            if m and not _NEGATED.search(plain[max(0, m.start() - 24) : m.start() + 8]):
+                return True
+        return False
+
+    theirs = said(_THEIR_PLACE) and not said(_KIND_OF_PLACE)
+    own = said(_OWN_TERMS, questions=True)
+    interview_cues = {
+        name
+        for name in rules
+        if name in CUE_SPECS
+        and CUE_SPECS[name].speaker == "seeker"
+        and CUE_SPECS[name].frame == "interview"
+    }
+    if item.frame in by_name["their_place_is_interview"].contradicts and theirs:
+        return by_name["their_place_is_interview"]
+    if item.frame in by_name["own_terms_are_interview"].contradicts and own:
+        return by_name["own_terms_are_interview"]
+    if item.frame == "interview" and not interview_cues and not own and not theirs:
+        if said(_KIND_OF_PLACE):
+            return by_name["a_kind_of_place_is_no_commitment"]
+        if said(_WORK_PEOPLE, questions=True):
+            return by_name["work_and_people_are_exploration"]
+    return None
+
+
+def relabelled(items: list[LabelledAnswer]) -> tuple[list[LabelledAnswer], Counter[str]]:
+    """`items` with `LABEL_RULES` applied, and how many each rule changed or dropped."""
+    out: list[LabelledAnswer] = []
+    changed: Counter[str] = Counter()
+    for item in items:
+        rule = label_rule(item)
+        if rule is None:
+            out.append(item)
+            continue
+        changed[rule.name] += 1
+        if rule.to is not None:
+            out.append(replace(item, frame=rule.to))
+    return out, changed
+
+
+#: How many training labels `LABEL_RULES` changed in the last `training_items()` call.
+RELABELLED: Counter[str] = Counter()
+
+
 def training_items() -> list[LabelledAnswer]:
-    """The team's dev set and the "train" split of `TRAINING_WRITERS`, in file order."""
+    """The team's dev set and the "train" split of `TRAINING_WRITERS`, in file order, the
+    writers' labels checked against `LABEL_RULES` (the team's dev set is the rules' own)."""
     items = load_answers(DATA / "answers.jsonl")
+    writers: list[LabelledAnswer] = []
     for path in sorted((DATA / "hands").glob("*.jsonl")):
         if path.stem in TRAINING_WRITERS:
-            items += load_split(path, "train")
-    return items
+            writers += load_split(path, "train")
+    kept, changed = relabelled(writers)
+    RELABELLED.clear()
+    RELABELLED.update(changed)
+    return items + kept
 
 
 def holdout_items() -> list[LabelledAnswer]:
@@ -348,6 +535,7 @@ def main() -> None:
         "threshold": best[1],
         "question_threshold": best[2],
         "l2": L2,
+        "relabelled": dict(sorted(RELABELLED.items())),
     }
     sys.path.insert(0, str(REPO / "scripts"))
     from build_framing_model import write_manifest

@@ -455,3 +455,161 @@ def test_asking_whether_a_place_exists_is_still_a_job_request() -> None:
     assert len(cases) >= 1000
     wrong = [a for line, a in cases if _framed(model, line, a)[0] != "interview"]
     assert not wrong, f"{len(wrong)} of {len(cases)}: {wrong[:5]}"
+
+
+# --- The training labels against the lead's decisions (scripts/train_framing_heads.LABEL_RULES)
+
+
+def _label_rules():  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(REPO / "scripts"))
+    import train_framing_heads
+
+    return train_framing_heads
+
+
+def _labelled(manager: str, answer: str, frame: str):  # type: ignore[no-untyped-def]
+    from app.framing.evaluation import LabelledAnswer
+
+    return LabelledAnswer(manager=manager, answer=answer, frame=frame, cues=())  # type: ignore[arg-type]
+
+
+_MANAGER_LINES = ("The hotel just finished a big remodel.", "So what brings you here tonight?")
+_WISHES = ("I'd love to", "I would love to", "Honestly, I'd really like to", "id love to")
+_THEIR_PLACES = (
+    " work here",
+    " work at Harbor Bank",
+    " work on your team",
+    " join your team",
+    " work at vireo",
+    " work with you all",
+    " work in your group",
+)
+_KINDS = (
+    " work somewhere like this",
+    " work at a place like yours",
+    " work at a company like yours",
+    " work somewhere like your firm",
+)
+_TAILS = ("", " someday.", " one day, it seems like a special place.")
+
+
+def _styles(text: str) -> tuple[str, str]:
+    from app.framing.evaluation import recognizer_style
+
+    return text, recognizer_style(text)
+
+
+def test_a_place_named_as_theirs_is_relabelled_an_interview() -> None:
+    script = _label_rules()
+    cases = 0
+    for line, wish, place, tail, frame in itertools.product(
+        _MANAGER_LINES, _WISHES, _THEIR_PLACES, _TAILS, ("neutral", "exploration")
+    ):
+        for text in _styles(wish + place + tail):
+            kept, changed = script.relabelled([_labelled(line, text, frame)])
+            assert [k.frame for k in kept] == ["interview"], text
+            assert changed == {"their_place_is_interview": 1}, text
+            cases += 1
+    assert cases >= 600
+
+
+def test_a_kind_of_place_is_no_commitment_and_an_interview_label_is_dropped() -> None:
+    script = _label_rules()
+    for line, wish, place, tail in itertools.product(_MANAGER_LINES, _WISHES, _KINDS, _TAILS):
+        for text in _styles(wish + place + tail):
+            kept, changed = script.relabelled([_labelled(line, text, "interview")])
+            assert kept == [], text
+            assert changed == {"a_kind_of_place_is_no_commitment": 1}, text
+            for frame in ("neutral", "exploration"):  # already no commitment: kept as labelled
+                item = _labelled(line, text, frame)
+                assert script.relabelled([item]) == ([item], {}), text
+
+
+def test_a_wish_that_is_negated_hedged_or_about_someone_else_keeps_its_label() -> None:
+    script = _label_rules()
+    answers = (
+        "I'd love to hear what you like about working here.",
+        "I wouldn't want to work here, the commute is too long.",
+        "I don't think I'd like to work at Harbor Bank, honestly.",
+        "I'm not sure yet, maybe I'd love to work here if it's the platform side.",
+        "My brother would love to work at your company.",
+        "Working here must be fun.",
+    )
+    for line, answer, frame in itertools.product(
+        _MANAGER_LINES, answers, ("neutral", "exploration")
+    ):
+        for text in _styles(answer):
+            item = _labelled(line, text, frame)
+            assert script.relabelled([item]) == ([item], {}), text
+
+
+_OWN_TERMS = (
+    "What shifts would I be on?",
+    "What time would I have to clock in?",
+    "Would I get to work from home on Fridays?",
+    "When could I start?",
+    "What would my hours be?",
+    "And would I be paid weekly or monthly?",
+    "Do I get benefits from day one?",
+    "Would I be able to work remotely some of the week?",
+)
+_WORK_PEOPLE = (
+    "Who would I be working with?",
+    "What would my first project look like?",
+    "Who would I report to?",
+    "So what would I be working on, day to day?",
+    "Who would be my mentor?",
+)
+_THEIR_ROUTINE = (
+    "What shifts do your nurses usually work?",
+    "What time do you clock in?",
+    "Does your team work from home on Fridays?",
+    "Where do I start with all this, honestly?",
+    "What should I pay attention to?",
+)
+_LINES = ("Tell me about your team.", "We're a small crew, about twelve of us.")
+
+
+def test_a_question_about_ones_own_terms_is_relabelled_an_interview() -> None:
+    script = _label_rules()
+    for line, answer, lead, frame in itertools.product(
+        _LINES, _OWN_TERMS, ("", "Okay, cool. ", "Sounds good. Um, "), ("neutral", "exploration")
+    ):
+        for text in _styles(lead + answer):
+            kept, changed = script.relabelled([_labelled(line, text, frame)])
+            assert [k.frame for k in kept] == ["interview"], text
+            assert changed == {"own_terms_are_interview": 1}, text
+        item = _labelled(line, lead + answer, "interview")
+        assert script.relabelled([item]) == ([item], {})
+
+
+def test_a_question_about_the_work_or_the_people_is_relabelled_exploration() -> None:
+    script = _label_rules()
+    for line, answer, lead in itertools.product(
+        _LINES, _WORK_PEOPLE, ("", "Okay, cool. ", "That sounds great. ")
+    ):
+        for text in _styles(lead + answer):
+            kept, changed = script.relabelled([_labelled(line, text, "interview")])
+            assert [k.frame for k in kept] == ["exploration"], text
+            assert changed == {"work_and_people_are_exploration": 1}, text
+
+
+def test_questions_about_their_own_routine_or_advice_keep_their_labels() -> None:
+    script = _label_rules()
+    for line, answer, frame in itertools.product(
+        _LINES, _THEIR_ROUTINE, ("neutral", "exploration")
+    ):
+        for text in _styles(answer):
+            item = _labelled(line, text, frame)
+            assert script.relabelled([item]) == ([item], {}), text
+
+
+def test_only_the_writers_train_split_is_relabelled() -> None:
+    from app.framing.evaluation import load_answers, load_split
+
+    script = _label_rules()
+    items = script.training_items()
+    team = load_answers(DATA / "answers.jsonl")
+    assert items[: len(team)] == team  # the team's dev set is the rules' own: untouched
+    paths = sorted((DATA / "hands").glob("writer-*.jsonl"))
+    assert script.holdout_items() == [i for p in paths for i in load_split(p, "holdout")]
