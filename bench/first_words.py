@@ -15,6 +15,9 @@ that share where the product's recognizer gets the word from a perfect capture o
 (the same pre-roll and denoising: what the loop could at best keep), and for barge-in
 the time from the answer's onset at the microphone until the manager's voice is silent
 (``QtPlayer.clip_ends_at`` after the fade). Targets: >= 98 % first words; barge-in <= 200 ms.
+``--aec both`` runs the plan twice in one app, the gate alone then the echo canceller
+(:mod:`app.speech.aec`, off in the product), and reports what the canceller found (the echo
+latency's estimates, its timing moves, how often the player's device ran dry).
 """
 
 from __future__ import annotations
@@ -38,6 +41,13 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--open-speakers", action="store_true")
     parser.add_argument("--natural", action="store_true", help="the manager's natural voice")
+    parser.add_argument(
+        "--aec",
+        choices=("on", "off", "both"),
+        default="off",
+        help="the echo canceller: off (the product: the gate alone), on, or both: the plan "
+        "run twice in one app, gate alone first, then with the canceller (paired figures)",
+    )
     parser.add_argument(
         "--offsets",
         default=None,
@@ -81,9 +91,54 @@ def _run(work: Path, env: dict[str, str], args: argparse.Namespace) -> dict[str,
         transport = calibrate_transport(app, env, work)
         offsets = tuple(float(o) for o in args.offsets.split(",")) if args.offsets else OFFSETS_S
         plan = generated_plan(args.answers, args.seed, offsets)
-        trials = run_first_words(app, env, work, transport, plan)
+        runs = {}
+        app.microphone.echo_canceller = args.aec != "off"
+        for mode in ("off", "on") if args.aec == "both" else (args.aec,):
+            app.microphone.cancel_echo = mode == "on"
+            runs[mode] = run_first_words(app, env, work, transport, plan)
+        canceller = app.microphone._canceller
+        aec = {
+            "available": canceller is not None,
+            "latency_ms": None
+            if canceller is None or canceller.latency_s is None
+            else round(canceller.latency_s * 1000, 1),
+            "erle_db": None
+            if canceller is None or canceller.erle_db is None
+            else round(canceller.erle_db, 1),
+            "estimates": []
+            if canceller is None
+            else [(round(lat * 1000, 1), round(p, 2)) for _t, lat, p in canceller.estimates][-12:],
+            "latency_estimates_ms": []
+            if canceller is None
+            else [round(lat * 1000, 1) for _t, lat, p in canceller.estimates if p >= 0.25],
+            "anchor_moves_ms": []
+            if canceller is None
+            else [round(s * 1000, 1) for _t, s in canceller.anchor_moves],
+            "device_ran_dry": len(app.player.echo.gaps) if hasattr(app, "player") else None,
+            "reference_snaps": len(app.player.echo.snaps) if hasattr(app, "player") else None,
+        }
     finally:
         app.close()
+    common = {
+        "benchmark": "first_words",
+        "harness_transport_ms": round(transport * 1000, 1),
+        "speakers": "open (the manager's voice reaches the microphone)"
+        if args.open_speakers
+        else "headphones (the microphone hears only the answers)",
+        "manager_voice": "natural" if args.natural else "eSpeak NG stand-ins",
+        "seed": args.seed,
+        "targets": {"first_word_rate": 0.98, "barge_in_ms": 200},
+        "cpus": os.cpu_count(),
+        "load_average_1m": round(os.getloadavg()[0], 2),
+        "echo_canceller": aec,
+    }
+    if len(runs) == 1:
+        ((mode, trials),) = runs.items()
+        return {**_summary(trials, plan, work), "aec": mode, **common}
+    return {**{f"aec_{m}": _summary(t, plan, work) for m, t in runs.items()}, **common}
+
+
+def _summary(trials: list, plan: list, work: Path) -> dict[str, object]:
     by_offset = {}
     for offset in sorted({o for o, _a in plan}):
         mine = [t for t in trials if t.offset_s == offset]
@@ -91,12 +146,11 @@ def _run(work: Path, env: dict[str, str], args: argparse.Namespace) -> dict[str,
             "answers": len(mine),
             "first_word_recognized": sum(t.first_word_kept for t in mine),
             "offline_recognizer_gets_it": sum(t.offline_first_word for t in mine),
+            "onset_kept": sum(t.onset_kept for t in mine),
         }
     fair = [t for t in trials if t.offline_first_word]
     barge = [t.barge_in_stop_ms for t in trials if t.barge_in_stop_ms is not None]
     return {
-        "benchmark": "first_words",
-        "harness_transport_ms": round(transport * 1000, 1),
         "answers": len(trials),
         "first_word_rate": round(sum(t.first_word_kept for t in trials) / len(trials), 3),
         "first_word_rate_where_offline_gets_it": round(
@@ -127,14 +181,6 @@ def _run(work: Path, env: dict[str, str], args: argparse.Namespace) -> dict[str,
         "barge_in_onset_to_silent_ms_median": round(statistics.median(barge), 1) if barge else None,
         "barge_in_onset_to_silent_ms_max": round(max(barge), 1) if barge else None,
         "barge_ins": len(barge),
-        "speakers": "open (the manager's voice reaches the microphone)"
-        if args.open_speakers
-        else "headphones (the microphone hears only the answers)",
-        "manager_voice": "natural" if args.natural else "eSpeak NG stand-ins",
-        "seed": args.seed,
-        "targets": {"first_word_rate": 0.98, "barge_in_ms": 200},
-        "cpus": os.cpu_count(),
-        "load_average_1m": round(os.getloadavg()[0], 2),
     }
 
 

@@ -9,14 +9,26 @@ cross-correlation while he talks) and runs SpeexDSP's adaptive filter frame by f
 the detector; the gate then judges speech against what is left (:attr:`EchoGate.residue` =
 :attr:`EchoCanceller.gain`).
 
-NOT WIRED into the microphone yet (session 10). Offline (tests/speech/test_aec.py, the
-simulated room of tests/speech/echo_sim.py) it brings his voice down 19-26 dB and keeps every
-generated onset the gate alone loses. Through the real window under load 14-16 the player's
-time stamps (``now`` + the device buffer) jump by 20-200 ms whenever the GUI thread feeds the
-device late, so the latency found moved between 16 and 124 ms within a minute and the filter
-kept starting over: stored onsets kept 6 -> 9 and 6 -> 12 of 16 in two paired runs, first words
-recognized not better (5 -> 5, 6 -> 5: his uncancelled residue in the pre-roll became words).
-The wiring tried is in /work/coord/echo10-aec-wiring.patch.
+Offline (tests/speech/test_aec.py, the simulated room of tests/speech/echo_sim.py) it brings
+his voice down 19-26 dB and keeps every generated onset the gate alone loses. Live in session
+10 the latency found moved between 16 and 124 ms within a minute and the filter kept starting
+over: the reference dropped every gap under 100 ms where the device ran dry (a loaded GUI
+thread feeds it late), so the rest of his voice was placed up to 100 ms early. Session 11 keeps
+those gaps (:meth:`EchoReference.stream` ``dry``; a live click test with the GUI thread hogged
+0-200 ms every 50 ms: the echo path 30-126 ms before, 30-41 ms after), and late reads no longer
+move the capture's timing (ANCHOR_LOST_S). Qt's ``processedUSecs()`` is no device clock here
+(Qt 6.11, PulseAudio: the sink's is what was written less Qt's buffer, the source's what was
+read), so both sides are timed by the monotonic clock at the write/read, which is exact enough
+where the stream is continuous.
+
+OFF in the product (``QtMicrophone.echo_canceller``; bench/first_words.py ``--aec both`` turns
+it on). Live in session 11 (open speakers, load 16, one paired run of 16 answers) the echo
+latency still moved between 32 and 121 ms: the player's device ran dry 678 times in the run
+(the GUI thread late), and where it resumes is known only to a chunk, while Qt's buffer running
+empty need not mean PulseAudio's did (22 times the stream was off by over 0.1 s); first words
+recognized 8 of 16 with the gate alone, 4 of 16 with the canceller. Next: keep the device fed
+while he speaks (no underruns, no realignment), or realign the reference after each resume
+from the capture itself.
 
 A thin ctypes binding to ``libspeexdsp.so.1`` (Debian ``libspeexdsp1``): no Python callback is
 ever handed to C, and everything runs on the caller's thread.
@@ -53,13 +65,27 @@ MAX_LATENCY_S = 0.8
 ESTIMATE_S = 1.0
 #: A latency estimate is taken only when the correlation peak stands this high (normalized).
 MIN_PEAK = 0.25
-#: ... and replaces the one in use at once when it stands this high (else when two agree).
+#: ... and replaces the one in use at once when it stands this high (else when two agree) ...
 SURE_PEAK = 0.6
+#: ... if it is this far from it: nearer, the echo still falls well inside the filter (it
+#: starts MARGIN_S early and spans 128 ms), which follows it without a new alignment (a move
+#: makes the gate hold all of his voice back until the filter shows it has caught up). Speech
+#: gives estimates a few ms apart, and each time the device runs dry it resumes up to a chunk
+#: (~12 ms) off: at 3 ms (session 10) either moved it again and again.
+MOVE_S = 0.012
 
-#: The capture's timing is judged on the reads of this long ...
-ANCHOR_WINDOW_S = 2.0
-#: ... and moved only when it is this far off (each move shifts the echo in the filter).
+#: The capture's timing: a read is never early, so the earliest start any read implies is the
+#: stream's start, and it moves earlier when a read says so by more than this (each move shifts
+#: the echo in the filter) ...
 ANCHOR_SNAP_S = 0.004
+#: ... and later only when every read of this long (at least ANCHOR_READS of them) puts it
+#: later by more than ANCHOR_LOST_S: samples were lost (a GUI stall longer than the capture
+#: buffer) or the device started again. Samples that reach the GUI thread late (Qt's capture
+#: thread starved on a loaded machine) for less than this long move nothing (until session 11
+#: two seconds of them moved the timing by their lateness, and back).
+ANCHOR_WINDOW_S = 4.0
+ANCHOR_READS = 20
+ANCHOR_LOST_S = 0.05
 #: The gate counts on the attenuation of all but the worst this many percent of frames.
 ERLE_PERCENTILE = 10
 #: The gate never assumes less than this share of his voice is left (-30 dB).
@@ -220,8 +246,9 @@ class EchoCanceller:
     ``process(samples, now)`` takes what the microphone just delivered (16 kHz int16, read at
     monotonic ``now``) and returns the cleaned audio that is ready (whole 10 ms frames; the
     rest waits for the next call). Capture sample ``i`` is taken to have been heard at
-    ``anchor + i / 16 kHz`` (the anchor: the earliest any read of the last 2 s says the stream
-    began; the device may be closed between rehearsals, so it is judged afresh), and the
+    ``anchor + i / 16 kHz`` (the anchor: the earliest any read says the stream began; later
+    only when samples were lost, see ANCHOR_LOST_S; the microphone makes a new canceller when it
+    opens the device again), and the
     echo in it was played ``latency_s`` before: estimated by cross-correlation with what the
     player wrote (:meth:`EchoReference.samples`) every second while the reference sounds, kept
     when the correlation stands clear. Until a latency is known the audio passes unchanged (the
@@ -233,6 +260,7 @@ class EchoCanceller:
     def __init__(self, reference: EchoReference, *, filter_len: int = FILTER_LEN) -> None:
         self.reference = reference
         self._aec = SpeexEcho(FRAME, filter_len, RATE)
+        reference.wants_samples = True
         self._index = 0  # capture samples processed (absolute)
         self._anchor: float | None = None
         self._reads: deque[tuple[float, float]] = deque()  # (read time, stream start it implies)
@@ -275,16 +303,18 @@ class EchoCanceller:
     def process(self, samples: npt.NDArray[np.int16], now: float) -> npt.NDArray[np.int16]:
         samples = samples.astype(np.int16, copy=False)
         total = self._index + len(self._pending) + len(samples)
-        # A read is never early: the earliest any recent read says the stream began is when it
-        # began. Recent: the device may have been closed between rehearsals (or lost samples),
-        # and then the stream began later than it once seemed.
+        # A read is never early: the earliest any read says the stream began is when it began,
+        # unless every recent read says it began clearly later (samples were lost).
         self._reads.append((now, now - total / RATE))
         while self._reads and self._reads[0][0] < now - ANCHOR_WINDOW_S:
             self._reads.popleft()
         earliest = min(c for _t, c in self._reads)
-        if self._anchor is None or abs(earliest - self._anchor) > ANCHOR_SNAP_S:
-            if self._anchor is not None:
-                self.anchor_moves.append((now, earliest - self._anchor))
+        if self._anchor is None:
+            self._anchor = earliest
+        elif self._anchor - earliest > ANCHOR_SNAP_S or (
+            earliest - self._anchor > ANCHOR_LOST_S and len(self._reads) >= ANCHOR_READS
+        ):
+            self.anchor_moves.append((now, earliest - self._anchor))
             self._anchor = earliest
         x = np.concatenate([self._pending, samples]) if len(self._pending) else samples
         n = len(x) // FRAME
@@ -332,10 +362,11 @@ class EchoCanceller:
         if peak < MIN_PEAK:
             return
         latency = lag / RATE
-        if self.latency_s is None or (abs(latency - self.latency_s) > 0.003 and peak >= SURE_PEAK):
+        off = abs(latency - self.latency_s) if self.latency_s is not None else 1.0
+        if off > MOVE_S and (self.latency_s is None or peak >= SURE_PEAK):
             self._move(latency)
-        elif abs(latency - self.latency_s) > 0.003:
-            if self._candidate is not None and abs(latency - self._candidate) <= 0.003:
+        elif off > MOVE_S:
+            if self._candidate is not None and abs(latency - self._candidate) <= MOVE_S:
                 self._move(latency)
             else:
                 self._candidate = latency

@@ -7,11 +7,12 @@ at the microphone (:class:`EchoGate`): a gate, not an echo canceller. How loud t
 (the coupling) is learnt while the manager talks: it falls towards zero with headphones, so
 barge-in gets easy; it stays high with open speakers, so the manager never answers himself.
 
-For an echo canceller (:mod:`app.speech.aec`, built and tested offline in session 10, not yet
-wired into the microphone: see its docstring) the reference can also keep the samples as one
-continuous 16 kHz stream (:meth:`EchoReference.stream`), and the gate can judge speech against
-what the canceller leaves of his voice (:attr:`EchoGate.residue`; 1.0, the plain gate, by
-default).
+For an echo canceller (:mod:`app.speech.aec`, off in the product) the reference also keeps the
+samples, once one asks (:attr:`EchoReference.wants_samples`), as one
+16 kHz stream laid out as the device plays them (:meth:`EchoReference.stream`): back to back
+while the device has something queued, and after a gap only when it ran dry (the GUI thread fed
+it late); the gate can judge speech against what the canceller leaves of his voice
+(:attr:`EchoGate.residue`; 1.0, the plain gate, by default).
 """
 
 from __future__ import annotations
@@ -43,8 +44,9 @@ class EchoReference:
     and the samples themselves at 16 kHz (:meth:`stream`, :meth:`samples`) for the echo
     canceller (:mod:`app.speech.aec`): one continuous stream as the device plays it."""
 
-    #: A block that starts further than this from where the stream's last block ended (the
-    #: device ran dry, or a clock drifted) starts the stream afresh at its own time.
+    #: A block whose time is further than this from where the stream's last block ended, though
+    #: the device had not run dry (a clock that jumped, a new device), starts the stream afresh
+    #: at its own time.
     SNAP_S = 0.1
 
     def __init__(self, keep_s: float = 5.0) -> None:
@@ -58,12 +60,25 @@ class EchoReference:
         self._resampler: object | None = None
         self._resampler_rate = 0
         self.streaming = False  # samples have been noted (the canceller has something)
+        #: an echo canceller uses this reference: the player hands it every sample (stream)
+        self.wants_samples = False
         #: (time, seconds) of every time the stream started afresh (the device ran dry): benches
         self.snaps: deque[tuple[float, float]] = deque(maxlen=100)
+        #: (time, seconds) of every silence kept where the device ran dry: benches
+        self.gaps: deque[tuple[float, float]] = deque(maxlen=1000)
 
-    def stream(self, samples: npt.NDArray[np.int16], at: float, rate: int) -> None:
+    def stream(
+        self, samples: npt.NDArray[np.int16], at: float, rate: int, *, dry: bool = False
+    ) -> None:
         """Everything the player wrote to the device (its lines and the silence between them),
-        ``samples`` at ``rate`` leaving the device from ``at`` on. Kept at 16 kHz."""
+        ``samples`` at ``rate``, written at monotonic ``at`` (the time plus what the device still
+        held). Kept at 16 kHz, where the device plays them: right after the previous block while
+        the device still held something (``at`` then only says so within the device buffer's
+        granularity, about +-10 ms: the samples follow on exactly), and at ``at`` when it had
+        run ``dry`` (it played silence meanwhile: the gap is kept, never less than none).
+        Before session 11 every gap under SNAP_S was dropped, so each underrun (20-100 ms when a
+        loaded GUI thread fed the device late) moved the rest of the stream that much early
+        against the microphone, and the echo canceller's latency wandered 16-124 ms."""
         if rate != STREAM_RATE:
             from app.speech.aec import SpeexResampler, available
 
@@ -73,19 +88,25 @@ class EchoReference:
                 self._resampler = SpeexResampler(rate, STREAM_RATE)
                 self._resampler_rate = rate
             assert isinstance(self._resampler, SpeexResampler)
-            lag = self._resampler.latency / STREAM_RATE
+            held = self._resampler.latency  # output samples that are the last block's tail
             x = self._resampler.process(samples)
         else:
-            lag, x = 0.0, samples.astype(np.int16, copy=False)
+            held, x = 0, samples.astype(np.int16, copy=False)
+        held = min(held, len(x))
         with self._lock:
-            if self._origin is None:
-                self._origin = at
-            want = round((at + lag - self._origin) * STREAM_RATE)
-            if abs(want - self._end) > self.SNAP_S * STREAM_RATE:
-                self.snaps.append((at, (want - self._end) / STREAM_RATE))
-                if want > self._end:
-                    self._zero(self._end, min(want, self._end + self._keep_n))
-                self._end = want
+            if self._origin is None:  # (the first output samples are the filter's delay)
+                self._origin = at - held / STREAM_RATE
+            want = round((at - self._origin) * STREAM_RATE)  # where this block's first sample goes
+            follows = self._end + held  # ... if it follows the last one
+            jump = (dry and want > follows) or abs(want - follows) > self.SNAP_S * STREAM_RATE
+            if jump:  # the device played silence (or a clock jumped): the block starts at ``at``
+                (self.gaps if dry and want > follows else self.snaps).append(
+                    (at, (want - follows) / STREAM_RATE)
+                )
+                self._put(self._end, x[:held])  # the last block's tail, where it was playing
+                if want > follows:
+                    self._zero(follows, min(want, follows + self._keep_n))
+                self._end, x = want, x[held:]
             self._put(self._end, x)
             self._end += len(x)
             self.streaming = True

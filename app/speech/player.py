@@ -7,8 +7,10 @@ objects, so no Python code runs on Qt's media threads or under their locks (a QM
 and destroys a renderer object on its own thread for every clip, which is what froze the app).
 
 Because the player writes the samples itself, it knows what is in the air: every block is noted
-in :attr:`QtPlayer.echo` for the microphone's echo gate, and :meth:`QtPlayer.fade_out` ends a line
-within a few tens of milliseconds when the user starts answering over it.
+in :attr:`QtPlayer.echo` for the microphone's echo gate, and every sample written (the silence
+between lines too) for an echo canceller when one listens (:mod:`app.speech.aec`, off in the
+product); :meth:`QtPlayer.fade_out`
+ends a line within a few tens of milliseconds when the user starts answering over it.
 """
 
 from __future__ import annotations
@@ -205,6 +207,10 @@ class QtPlayer(QObject):
         if pad > 0:  # silence keeps the device running, but only a little of it is queued
             block = np.concatenate([block, np.zeros(pad, dtype=np.int16)])
         if len(block):
+            if self.echo.wants_samples:  # an echo canceller listens: every sample, silence too
+                # back to back with the last block unless the device had run dry (it played
+                # silence until now)
+                self.echo.stream(block, now + ahead, PLAY_RATE, dry=ahead <= 0)
             self._io.write(block.astype("<i2").tobytes())
 
     def _on_tick_timeout(self) -> None:

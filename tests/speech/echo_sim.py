@@ -141,3 +141,90 @@ def simulate(
     return EchoTrial(
         onset, clip, (a_start - clip_start) / RATE, float(loud.sum()) / 100, residue, found
     )
+
+
+@dataclass
+class StalledTrial:
+    latencies_s: list[float]  # every latency the canceller took up (the first, then each move)
+    residue_db: float  # his voice's last 1.5 s at the microphone after the canceller, vs before
+    gaps: int  # times the device ran dry while he spoke
+
+
+def simulate_stalled(
+    manager: AudioClip,
+    *,
+    stall_p: float,
+    stall_s: float,
+    latency_s: float = 0.12,
+    coupling: float = 0.7,
+    seed: int = 0,
+    keep_gaps: bool = True,
+) -> StalledTrial:
+    """His line played as the product's player plays it on a loaded machine: a GUI-thread tick
+    every 10 ms, stalled ``stall_p`` of the time by up to ``stall_s``, topping up an 80 ms device
+    buffer (its fill reported in 256-sample steps); the device runs dry when a tick comes too
+    late and plays the next block within 16 ms of its write. The microphone hears what the
+    device played, ``latency_s`` later; the reference gets each block as the player gives it
+    (``keep_gaps=False``: as the stream before session 11 kept it, every gap under 0.1 s
+    dropped). No answer: this measures how well his voice is taken out."""
+    rng = np.random.default_rng(seed)
+    lead = RATE  # a second of silence before him, as the player's idle stream
+    played = np.zeros(lead + len(manager.samples) + RATE // 2, np.float32)
+    played[lead : lead + len(manager.samples)] = manager.to_float()
+    pcm = np.round(np.clip(played, -1, 1) * 32767).astype(np.int16)
+    size, chunk = RATE * 80 // 1000, 256 * RATE // 22_050
+    writes: list[tuple[float, float, bool, int, int]] = []  # (time, at, dry, start, n)
+    device = np.zeros(len(pcm) + RATE * 30, np.float32)
+    t, pos, busy, gaps = 0.0, 0, 0.0, 0
+    m_lo, m_hi = 0.0, 0.0  # when his voice starts and ends leaving the device
+    while pos < len(pcm):
+        t += 0.01 + (rng.uniform(0, stall_s) if rng.random() < stall_p else 0.0)
+        remaining = max(0, round((busy - t) * RATE))
+        reported = remaining // chunk * chunk
+        n = min(size - min(reported, size), len(pcm) - pos)
+        if n <= 0:
+            continue
+        dry = reported <= 0
+        if busy <= t:
+            start = t + rng.uniform(0, chunk / RATE)
+            gaps += lead <= pos < lead + len(manager.samples)
+        else:
+            start = busy
+        k = round(start * RATE)
+        device[k : k + n] = played[pos : pos + n]
+        if pos <= lead < pos + n:
+            m_lo = start + (lead - pos) / RATE
+        end_m = lead + len(manager.samples)
+        if pos < end_m <= pos + n:
+            m_hi = start + (end_m - pos) / RATE
+        writes.append((t, t + reported / RATE, dry, pos, n))
+        busy, pos = start + n / RATE, pos + n
+    total = round((busy + latency_s) * RATE) + RATE // 2
+    lat = round(latency_s * RATE)
+    heard = np.zeros(total, np.float32)
+    heard[lat:] = device[: total - lat] * coupling
+    mic = np.round(np.clip(heard, -1, 1) * 32767).astype(np.int16)
+    reference = EchoReference(keep_s=30.0)
+    canceller = EchoCanceller(reference)
+    taken: list[float] = []
+    cleaned: list[np.ndarray] = []
+    w = 0
+    for i in range(0, total, STEP):
+        now = (i + STEP) / RATE
+        while w < len(writes) and writes[w][0] <= now:
+            _t, at, dry, p, n = writes[w]
+            if keep_gaps:
+                reference.stream(pcm[p : p + n], at, RATE, dry=dry)
+            else:
+                reference.stream(pcm[p : p + n], at, RATE)
+            w += 1
+        cleaned.append(canceller.process(mic[i : i + STEP], now))
+        if canceller.latency_s is not None and (not taken or taken[-1] != canceller.latency_s):
+            taken.append(canceller.latency_s)
+    got = np.concatenate(cleaned).astype(np.float64) / 32768
+    lo = max(round((m_lo + latency_s) * RATE), round((m_hi + latency_s - 1.5) * RATE))
+    hi = min(round((m_hi + latency_s) * RATE), len(got))
+    before = heard[lo:hi].astype(np.float64)
+    after = got[lo:hi]
+    residue = 10 * np.log10(max(float(after @ after), 1e-12) / max(float(before @ before), 1e-12))
+    return StalledTrial(taken, residue, gaps)
