@@ -255,35 +255,6 @@ def _question(
     return _pick([make(focus) for make in fitting], turn) if fitting else plain
 
 
-#: Fields and other words in -s that name one thing ("analytics is", "the news is").
-_ONE_THING: Final = frozenset((
-    "analytics", "logistics", "economics", "physics", "ethics", "politics", "statistics",
-    "mathematics", "informatics", "genetics", "linguistics", "robotics", "electronics",
-    "ergonomics", "optics", "news", "series", "species",
-))  # fmt: skip
-
-
-def _plural(focus: str) -> bool:
-    """Whether a focus's head (its last word) is a plural noun ("the hospital dashboards",
-    "your pipelines"), so its verb agrees: not "-ss", "-us", "-is" ("the process",
-    "the campus", "analysis", or a field such as "analytics": one thing)."""
-    words = _WORD.findall(focus)
-    if not words:
-        return False
-    head: str = str(words[-1]).lower()
-    if head in _ONE_THING or head.endswith(("ss", "us", "is")) or len(head) <= 3:
-        return False
-    return head.endswith("s")
-
-
-def _does(focus: str) -> str:
-    return "do" if _plural(focus) else "does"
-
-
-def _is(focus: str) -> str:
-    return "are" if _plural(focus) else "is"
-
-
 _ABOUT: Final = (
     lambda f: f"Could you tell me more about {f}? What does that look like day to day?",
     lambda f: f"What's the hardest part of {f} right now?",
@@ -294,13 +265,15 @@ _INVITING: Final = (
     lambda f: f"How does your team approach {f}?",
     lambda f: f"What got you interested in {f}?",
 )
+#: The questions about a focus need no verb to agree with it: its number cannot be told from its
+#: spelling ("the KPIs", "your PRs" are plural; "devops", "Kubernetes", "the canvas" are not).
 _BACK: Final = (
     lambda f: f"And how are things with {f}?",
-    lambda f: f"How {_is(f)} {f} going, by the way?",
+    lambda f: f"How's it going with {f}, by the way?",
 )
 _WORK: Final = (
     lambda f: f"What's involved in {f} day to day?",
-    lambda f: f"What {_does(f)} {f} involve, in practice?",
+    lambda f: f"What does working on {f} involve, in practice?",
 )
 #: Questions back when the manager's line names nothing to ask about; which one is said
 #: depends on the line and the turn, so rehearsals do not all end on the same stock words.
