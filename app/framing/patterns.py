@@ -1462,6 +1462,25 @@ DISQUALIFIER: Final = _rx(
     r"(?:am|would|will)\s+i\s+(?:be\s+)?(?:disqualified|ruled\s+out|out\s+of\s+the\s+running"
     r"|(?:automatically\s+)?(?:rejected|screened\s+out|filtered\s+out))",
 )
+#: Asking to be judged (session 11, the newcomer trial's N8, the class of `DISQUALIFIER`): "What
+#: do you think of me so far, be honest", "how am I doing so far?", "what do you make of my
+#: background?", "would you hire someone without a technical background?", "would you take on
+#: someone from outside the industry": an interview ("someone like me" is `SEEKER_AS_HIRE`'s).
+#: Not "what do you think of the talk", "would you hire someone for that?" (their plans), nor
+#: "how did you do it".
+JUDGE_ME: Final = _rx(
+    r"what\s+(?:do|did|would)\s+you\s+(?:honestly\s+|really\s+|actually\s+)?(?:think|make)\s+of"
+    r"\s+(?:me|my\s+(?:chances|profile|background|cv|resume|résumé|application|experience"
+    r"|pitch|answers?))(?![\w'’])",
+    rf"how\s+(?:am\s+i|did\s+i|i{A}m)\s+(?:doing|do)(?=\s*(?:[?.!,;…]|$)|\s+(?:so\s+far|then"
+    r"|be\s+honest|honestly|i|just|there|today|out\s+there|in\s+(?:there|that|the\s+chat))"
+    r"(?![\w'’]))",
+    r"(?:would|do|could|will)\s+you\s+(?:ever\s+|actually\s+|honestly\s+|really\s+)?(?:hire"
+    r"|take\s+on|consider|interview)\s+(?:someone|somebody|anyone|a\s+person|people)\s+"
+    r"(?:without\s+(?:a|an|any|much|the|formal)?|with\s+no|who\s+(?:has|have|had)"
+    r"(?:n['’]?t|\s+not|\s+never|\s+no)|who\s+(?:is|was)\s+(?:new|self[\s-]taught|changing"
+    r"|switching)|from\s+(?:a|an|outside))(?![\w'’])",
+)
 #: A question about how much or how fast they hire (session 11): "How many people are you
 #: hiring?", "how fast is the team hiring", "how many engineers do you hire a year": about
 #: them, not a request, unless it carries the seeker (`SEEKER_IN_IT`: "how many people like

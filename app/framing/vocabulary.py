@@ -110,7 +110,7 @@ CUES: Final[tuple[CueSpec, ...]] = (
             "talk with you, so the talk became an interview."),
     CueSpec("job_request", "seeker", -0.8,
             "asks for the job, an interview or a referral for the position",
-            (p.JOB_REQUEST, p.SEEKER_AS_HIRE, p.PLACE_ASKED, p.DISQUALIFIER),
+            (p.JOB_REQUEST, p.SEEKER_AS_HIRE, p.PLACE_ASKED, p.DISQUALIFIER, p.JUDGE_ME),
             strong=True, decides=True,
             tip="Saying {words} asked for the job itself, so the manager started judging you "
             "instead of exploring with you."),
