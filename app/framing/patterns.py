@@ -484,6 +484,17 @@ _RANKS_A_CLAIM: Final = (
     r"(?!\s+(?:even\s+)?(?:(?:more|less|fewer|better|worse)\s+than|(?:my|our|the)\s+(?:[\w'’-]+\s+)?"
     r"(?:defining|greatest|biggest|strongest|best|main|key|core|favou?rite|most)(?![\w'’])))"
 )
+#: A condition on being taken is no condition on the work, it is the eagerest yes (review 11
+#: R3): "as long as you'll have me", "only if I get in", "as long as it gets me hired", "so
+#: long as there's a job at the end of it".
+_NOT_ON_BEING_TAKEN: Final = (
+    rf"(?!\s+(?:you(?:{A}ll|\s+will|{A}d|\s+would)?\s+(?:have|take|hire|want|accept|keep)\s+me"
+    rf"|(?:i|we)\s+(?:(?:can|could|do|still)\s+)?(?:get|got|land|make)\s+(?:in|it|hired|through"
+    r"|the\s+(?:job|offer|role|position|spot|place)|a\s+(?:job|spot|foot|chance|shot|start|place"
+    r"|role|seat|position)|my\s+foot|an?\s+(?:offer|interview))|it\s+gets\s+me|(?:i|we)\s+can\s+"
+    rf"start|i{A}m\s+(?:hired|in)|im\s+(?:hired|in)|(?:there|there{A}s|theres)\s+(?:is\s+)?"
+    r"(?:a|some)\s+(?:job|role|position|spot|place|paycheck|salary))(?![\w'’]))"
+)
 CONDITIONAL_INTEREST: Final = _rx(
     # not a rough amount ("maybe forty people", "maybe twice a week", "perhaps 20 minutes")
     rf"(?:{_POLITE_BEFORE}(?:maybe|perhaps|possibly)|(?:maybe|perhaps|possibly)(?!{_REQUEST_AFTER}))"
@@ -522,14 +533,17 @@ CONDITIONAL_INTEREST: Final = _rx(
     # a yes with a condition (session 11): "Yes, but only if it's mostly the platform side",
     # "sure, as long as I'd be on the data side", "depending on the team"; not a length of time
     # ("I've done it for as long as I can remember", "as long as it takes")
-    r"only\s+(?:really\s+)?(?:if|when|as\s+long\s+as)|so\s+long\s+as|provided\s+that"
-    r"|on\s+(?:the\s+)?condition\s+that|depending\s+(?:on|whether|if)",
-    r"(?<!for\s)(?<!been\s)(?<!worked\s)(?<!lived\s)(?<!stay\s)(?<!stayed\s)(?<!waited\s)(?<!took\s)"
+    rf"(?:only\s+(?:really\s+)?(?:if|when|as\s+long\s+as)|so\s+long\s+as|provided\s+that"
+    rf"|on\s+(?:the\s+)?condition\s+that){_NOT_ON_BEING_TAKEN}|depending\s+(?:on|whether|if)",
+    r"(?<!for\s)(?<!about\s)(?<!been\s)(?<!worked\s)(?<!lived\s)(?<!stay\s)(?<!stayed\s)(?<!waited\s)(?<!took\s)"
     r"(?<!takes\s)(?<!wait\s)(?<!last\s)(?<!lasts\s)(?<!just\s)(?<!twice\s)(?<!half\s)as\s+long\s+as"
     r"(?!\s+(?:(?:i|you|we|anyone|anybody|they|people)\s+(?:can|could)\s+(?:remember|recall)"
     r"|(?:it|that|this)\s+(?:takes|took|lasts|lasted)|possible|ever|before|usual|i{A}ve\s+been"
     r"|ive\s+been|i\s+have\s+been|(?:the|a|an|my|your|his|her|their)\s+[\w'’-]+\s*[.?!,;]|\d)"
-    r"(?![\w'’]))",
+    r"(?![\w'’]))"
+    # a comparison: "as long as the keynote promised", "as long as the contract ran"
+    r"(?!\s+(?:the|a|an|my|your|our|their|his|her|its)\s+(?:[\w'’-]+\s+){0,2}?(?:ran|lasted"
+    rf"|promised|took|went|did|allowed|needed|last|lasts|runs)(?![\w'’])){_NOT_ON_BEING_TAKEN}",
 )
 OTHER_FOCUS: Final = _rx(
     r"your\s+(?:team|work|job|role|company|group|department|career|day|days|experience|background"
@@ -864,7 +878,8 @@ _THE_SEEKERS_INTERVIEW: Final = (
 #: Their organisation or team, named as theirs ("your team", "the lab", "this company"): the
 #: place a step leads into when the step asks for it (`JOB_REQUEST`, `PLACE_ASKED`).
 _THEIR_ORG: Final = (
-    r"(?:your|this|the|y['’]?all['’]?s)\s+(?:[\w'’&-]+\s+){0,2}?(?:team|teams|group|company|firm"
+    r"(?:your|this|the|y['’]?all['’]?s)\s+(?:(?!(?:for|to|of|with|in|on|at|from|about|by)\s)"
+    r"[\w'’&-]+\s+){0,2}?(?:team|teams|group|company|firm"
     r"|lab|department|dept|unit|crew|org|organi[sz]ation|practice|studio|squad|agency|startup"
     r"|business|programme|program|cohort|graduate\s+scheme|scheme|intake|side|project)(?![\w'’-])"
 )
@@ -1398,6 +1413,11 @@ _IN_THEIR_PLACE: Final = (
     rf"(?:(?:(?:on|in|at|within|into|inside|with)\s+{_THEIR_ORG})|with\s+you(?:\s+guys|\s+all)?"
     r"(?![\w'’])|here(?![\w'’]))"
 )
+#: A purpose after the place, not a job ("room on your team for quiet people to be heard",
+#: review 11 R4); "a spot for a new grad to join" is still one.
+_NO_PURPOSE: Final = (
+    r"(?!\s+to\s+(?!(?:join|start|work|come|get|apply|fill|help|intern|train)(?![\w'’])))"
+)
 #: A question whether a place exists for the seeker (session 11, review 10 R23): "is there a
 #: spot in your group?", "is there a place on the team for a new grad?", "are there any
 #: openings?", "is there a way in for someone like me", "any room on your team?". A place
@@ -1414,8 +1434,8 @@ PLACE_ASKED: Final = _rx(
     r"|open|free|available|junior|entry[\s-]level|new|other|spare|possible|kind\s+of|sort\s+of)\s+){0,3}"
     rf"(?:{_PLACE_NOUN}(?:\s+(?:like\s+(?:that|this|those|these|it|mine)|(?!(?:to|that|which|where"
     r"|who|whose|when|because|if|so|for|of|about|like)(?![\w'’]))[\w'’-]+)(?![\w'’-])){0,2}?"
-    rf"(?:\s+{_IN_THEIR_PLACE}(?:\s+{_FOR_A_PERSON})?"
-    rf"|\s+{_FOR_A_PERSON}(?:\s+{_IN_THEIR_PLACE})?)"
+    rf"(?:\s+{_IN_THEIR_PLACE}(?:\s+{_FOR_A_PERSON})?(?!\s+for(?![\w'’])){_NO_PURPOSE}"
+    rf"|\s+{_FOR_A_PERSON}(?:\s+{_IN_THEIR_PLACE})?{_NO_PURPOSE})"
     # not a kind of place, described by a relative clause ("are there roles on the research
     # side that involve more contact with people" asks about the work; "a spot on your team
     # that I could fill" carries the seeker)
@@ -1542,7 +1562,6 @@ QUESTION_FORM: Final = re.compile(
     re.IGNORECASE,
 )
 
-#: Words that, earlier in the same clause, turn a pay word into declining to talk about pay.
 #: Taking a pay question back, right before its pay word (session 11, the newcomer trial's
 #: N1): "scratch the pay question", "forget the pay thing", "never mind the salary bit",
 #: "forget I asked about money earlier": no pay question, and the sentence model may not read
@@ -1552,13 +1571,27 @@ _TAKE_BACK: Final = (
     r"scratch|forget|never\s*mind|ignore|disregard|skip|drop|strike|withdraw|take\s+back"
     r"|cancel|park"
 )
+#: Where a take-back may stand: opening its clause ("Sorry, scratch the pay question", "okay
+#: forget the pay thing"), never inside a question with a subject ("would I need to drop my
+#: salary expectations", "do I drop my benefits if I go part time": review 11 R6).
+_OPENS_CLAUSE: Final = (
+    "(?:(?<![\\s\\S])|(?<=[.?!;,:…—–-])|(?<=[.?!;,:…—–-] )"
+    + "".join(
+        f"|(?<={w} )"
+        for w in _words(
+            "sorry actually ok okay wait so oh hmm honestly um uh just please and but well me"
+        )
+    )
+    + ")"
+)
 PAY_RETRACTED: Final = re.compile(
-    rf"(?<![\w'’])(?:(?:{_TAKE_BACK})\s+(?:(?:the|my|that|this|all|about|on)\s+){{0,2}}"
+    rf"{_OPENS_CLAUSE}(?:(?:{_TAKE_BACK})\s+(?:(?:the|my|that|this|all|about|on)\s+){{0,2}}"
     r"(?:(?:last|earlier|previous|whole|silly|dumb|stupid|early)\s+)?"
     r"|(?:forget|ignore|disregard|never\s*mind)\s+(?:that\s+|what\s+)?i\s+(?:just\s+)?(?:asked"
     r"|said|mentioned|brought\s+up|raised)(?:\s+(?:about|the|that|my|earlier|before|re))*\s+)$",
     re.IGNORECASE,
 )
+#: Words that, earlier in the same clause, turn a pay word into declining to talk about pay.
 PAY_DEFERRAL: Final = re.compile(
     rf"(?<![\w'’])(?:not|n{A}t|rather|later|no\s+need|hold\s+off|park)(?![\w'’])[^.?!;\n]{{0,30}}$",
     re.IGNORECASE,

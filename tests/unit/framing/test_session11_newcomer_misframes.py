@@ -313,3 +313,45 @@ def test_a_problem_of_something_else_is_no_request() -> None:
         if "job_request" in _cues(line, text)
     ]
     assert not wrong, wrong[:6]
+
+
+# --- review 11 R3: a condition on being taken is no hedge ----------------------------------------
+
+EAGER = (
+    "Yes. I'd move cities",
+    "Absolutely! I'd start tomorrow",
+    "Definitely, yes. I'd work any shift",
+    "Oh, a hundred percent. I'd take a pay cut",
+    "Yes, I'd do whatever it takes",
+)
+TAKEN = (
+    "as long as you'll have me",
+    "as long as you'll take me",
+    "as long as I get in",
+    "as long as it gets me hired",
+    "as long as I get my foot in the door",
+    "so long as you'd hire me",
+    "only if I get the job",
+    "as long as there's a job at the end",
+)
+COMPARISONS = (
+    "It ran about as long as the keynote promised.",
+    "We kept the old system as long as the contract ran.",
+    "The shift felt twice as long as the last one.",
+)
+
+
+def test_a_yes_conditioned_on_being_taken_is_still_commitment() -> None:
+    """Review 11 R3: 5dd7fa8 read 48 of 100 such yeses as conditional interest."""
+    wrong = []
+    for eager, taken in itertools.product(EAGER, TAKEN):
+        for text in _both(f"{eager} {taken}", "."):
+            cues = _cues(COMMITMENT_LINES[0], text)
+            if "commitment" not in cues or "conditional_interest" in cues:
+                wrong.append(text)
+    assert not wrong, wrong[:6]
+
+
+def test_a_comparison_is_no_condition() -> None:
+    for line, text in itertools.product(OTHER_LINES, COMPARISONS):
+        assert "conditional_interest" not in _cues(line, text), text

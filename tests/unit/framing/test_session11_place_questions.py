@@ -198,3 +198,36 @@ def test_something_else_existing_is_no_request_of_the_rules() -> None:
         if "job_request" in {c.cue for c in analyze_answer(line, text, rules_only=True).cues}
     ]
     assert not wrong, f"{len(wrong)}: {wrong[:6]}"
+
+
+#: Review 11 R4: a place in their organisation for something that is no person (their culture).
+PURPOSES = (
+    "new ideas",
+    "failure",
+    "disagreement",
+    "side projects",
+    "data quality",
+    "experimentation",
+    "quiet people to be heard",
+    "patients' feedback to reach the team",
+)
+CULTURE = [
+    text
+    for noun, where, purpose in itertools.product(
+        ("a place", "room", "space", "a role", "a way in", "a spot"),
+        (" on your team", " in your group", " at the company", " here", " on the team"),
+        PURPOSES,
+    )
+    for text in _both(f"is there {noun}{where} for {purpose}", "")
+]
+
+
+def test_room_in_their_team_for_something_else_is_no_request() -> None:
+    """Review 11 R4: 5dd7fa8 named a request in 240 of 240 ('Is there room on your team for
+    failure?')."""
+    wrong = [
+        text
+        for text in CULTURE
+        if "job_request" in {c.cue for c in analyze_answer(LINES[2], text, rules_only=True).cues}
+    ]
+    assert not wrong, f"{len(wrong)} of {len(CULTURE)}: {wrong[:6]}"

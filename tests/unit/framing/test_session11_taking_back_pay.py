@@ -93,3 +93,26 @@ def test_taking_back_something_else_still_asks_about_pay() -> None:
     for line, said in itertools.product(LINES, STILL_PAY):
         for text in (said, _asr(said)):
             assert _pay(line, text), text
+
+
+#: Review 11 R6: the verb inside a question about one's own terms is no take-back.
+NEGOTIATED = [
+    f"{ask} {verb} {what}?"
+    for ask, verb, what in itertools.product(
+        ("would I need to", "could I", "do I", "would you ever", "can we"),
+        ("drop", "cancel", "skip", "forgo", "give up"),
+        ("my salary expectations", "the bonus", "my benefits", "overtime pay"),
+    )
+]
+
+
+def test_giving_up_pay_inside_a_question_is_still_a_pay_question() -> None:
+    """Review 11 R6: 5086198 read 'Would I need to drop my salary expectations to get in?' as a
+    take-back (no pay question)."""
+    wrong = [
+        text
+        for said in NEGOTIATED
+        for text in (said[0].upper() + said[1:], _asr(said))
+        if not _pay(LINES[0], text)
+    ]
+    assert not wrong, f"{len(wrong)} of {2 * len(NEGOTIATED)}: {wrong[:6]}"
