@@ -9,6 +9,10 @@ PACKAGES=(
   libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xkb1
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-shape0 libxcb-randr0 libegl1 libgl1 libfontconfig1
   libdbus-1-3 fonts-dejavu-core
+  # fallback fonts (installed size): colour emoji (11 MB), Chinese/Japanese/fullwidth (Droid Sans
+  # Fallback, 7 MB), Hangul (Nanum, 33 MB); Noto CJK would be 91 MB. app/ui/fonts.py uses them
+  # only when present
+  fonts-noto-color-emoji fonts-droid-fallback fonts-nanum
   # speech: eSpeak NG for pyttsx3, PulseAudio for QtMultimedia capture and playback, SpeexDSP
   # for the echo canceller (app/speech/aec.py)
   libespeak-ng1 espeak-ng-data espeak-ng flite libpulse0 pulseaudio pulseaudio-utils sox libspeexdsp1

@@ -15,6 +15,7 @@ ANSWER_AFTER_END = (
 )
 ANSWER_TOO_EARLY = "That answer was not taken yet (it is still in the box): send it again shortly."
 ANSWER_CUT = "Your answer was cut to {limit:,} characters, the most the box holds."
+ONE_ROW_BOX_PX = 240  # the answer box's least width when the buttons share its row
 
 
 class HoldButton(QPushButton):
@@ -69,11 +70,11 @@ class AnswerBar(QWidget):
             "Ends the conversation now and shows how it went.",
             "End now and see the results (Ctrl+E)",
         )
-        answer_row = QHBoxLayout()
+        self._answer_row = answer_row = QHBoxLayout()
         answer_row.setSpacing(8)
         answer_row.addWidget(self.answer, 1)
         answer_row.addWidget(self.send_button)
-        buttons = QHBoxLayout()
+        self._buttons = buttons = QHBoxLayout()
         buttons.setSpacing(8)
         buttons.addWidget(self.listen_button)
         buttons.addWidget(self.repeat_button)
@@ -84,3 +85,33 @@ class AnswerBar(QWidget):
         layout.setSpacing(12)
         layout.addLayout(answer_row)
         layout.addLayout(buttons)
+        self.one_row = False
+
+    def _moving(self) -> list[QWidget]:
+        return [self.listen_button, self.repeat_button, self.end_button]
+
+    def one_row_width(self) -> int:
+        """The width the box (at its least useful width) and every button need on one line."""
+        shown = [self.send_button, *(b for b in self._moving() if not b.isHidden())]
+        buttons = sum(b.sizeHint().width() for b in shown)
+        box = max(ONE_ROW_BOX_PX, self.answer.fontMetrics().averageCharWidth() * 24)
+        return box + buttons + 8 * len(shown)
+
+    def fit_width(self, width: int) -> None:
+        """On a wide screen the buttons share the answer box's row, giving a short screen (a
+        booth's 1024x600) a row of height back; narrower, they take a row of their own. The
+        conversation view calls this with its column's width before it measures the rows."""
+        one_row = width >= self.one_row_width()
+        if one_row == self.one_row:
+            return
+        self.one_row = one_row
+        for button in self._moving():
+            self._answer_row.removeWidget(button)
+            self._buttons.removeWidget(button)
+        if one_row:
+            for button in self._moving():
+                self._answer_row.addWidget(button)
+        else:
+            self._buttons.insertWidget(0, self.listen_button)
+            self._buttons.insertWidget(1, self.repeat_button)
+            self._buttons.addWidget(self.end_button)

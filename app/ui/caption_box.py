@@ -63,8 +63,13 @@ class CaptionBox(QScrollArea):
         need = self.text_height(width - self.verticalScrollBar().sizeHint().width())
         m = self.label.contentsMargins()  # the style sheet's padding and border
         lines = self.label.fontMetrics().lineSpacing() * MIN_LINES
-        self._floor = min(need, lines + m.top() + m.bottom())
+        # Three whole lines (a scrolling box shows no padding under them), or all of a short line.
+        self._floor = need if need <= lines + m.top() + m.bottom() else lines + m.top()
         height = max(self._floor, min(need, room))
+        if height < need:  # it scrolls: show whole lines, never a line's top half below
+            step = self.label.fontMetrics().lineSpacing()
+            whole = max(MIN_LINES, (height - m.top()) // step)
+            height = m.top() + whole * step
         if self.height() != height or self.minimumHeight() != height:
             self.setFixedHeight(height)
         self.label.updateGeometry()

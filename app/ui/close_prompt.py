@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.ui.draft_prompt import shortened
+from app.ui.plain import literal
+
 PROMPT_NAME = "closePrompt"
 
 
-def ask_end_conversation(parent: QWidget, *, answered: int, unsaved: int = 0) -> bool:
+def ask_end_conversation(
+    parent: QWidget, *, answered: int, unsaved: int = 0, draft: str = ""
+) -> bool:
     """True when the user chooses to end the conversation and close; "Keep rehearsing" is
-    the default (Enter and Escape both keep the conversation)."""
+    the default (Enter and Escape both keep the conversation). Words typed and not sent
+    (``draft``) are named: closing lets them go, keeping the conversation keeps them."""
     box = QMessageBox(parent)
     box.setObjectName(PROMPT_NAME)
     box.setIcon(QMessageBox.Icon.Question)
@@ -24,7 +30,12 @@ def ask_end_conversation(parent: QWidget, *, answered: int, unsaved: int = 0) ->
         )
     else:
         detail = "It stays in History, marked unfinished."
-    box.setInformativeText(detail)
+    if draft:
+        detail += (
+            f"\n\nThe answer you typed and have not sent (“{shortened(draft)}”) is not kept "
+            "if you close. Keep rehearsing to send it."
+        )
+    box.setInformativeText(literal(detail))
     end = box.addButton("End and close", QMessageBox.ButtonRole.DestructiveRole)
     end.setObjectName("closeEndButton")
     keep = box.addButton("Keep rehearsing", QMessageBox.ButtonRole.RejectRole)

@@ -4,6 +4,7 @@ answer. Live frame labels show only in practice mode; the replay shows everythin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from app.ui.answer_bar import ANSWER_AFTER_END, ANSWER_CUT, ANSWER_TOO_EARLY, AnswerBar
 from app.ui.caption_box import CaptionBox
+from app.ui.draft_prompt import DraftPrompt
 from app.ui.exchange import TURN_ROLE, ExchangeList
 from app.ui.fitting_page import EXCHANGE_MIN_PX, MARGIN_PX, SPACING_PX, FittingPage
 from app.ui.keys import app_keys_first
@@ -23,6 +25,9 @@ from app.ui.typed_text import clean_typed
 if TYPE_CHECKING:
     from app.dialogue import Scenario
 
+#: The exchange keeps its newest two bubbles in view, up to this share (%) of the screen's
+#: height; the manager's line scrolls in its box past that (a 1024x600 booth showed one).
+EXCHANGE_SHARE = 33
 #: The rehearsal's prompt after a long silence starts so; with no microphone it says this.
 PATIENCE_START, NO_MIC_PATIENCE = "Take your time", "Take your time: type your answer below."
 __all__ = ["NO_MIC_PATIENCE", "PATIENCE_START", "TURN_ROLE", "ConversationView"]
@@ -36,7 +41,8 @@ class ConversationView(QWidget):
         listen_requested(): the Listen button was clicked.
         push_to_talk(bool): Listen held down (True) or released (False).
         repeat_requested(): "repeat that".
-        end_requested(): the user ends the conversation.
+        end_requested(): the user ends the conversation (with nothing typed and unsent, or
+            having chosen what happens to it: see :meth:`request_end`).
     """
 
     answer_submitted = Signal(str)
@@ -61,6 +67,8 @@ class ConversationView(QWidget):
         self.status = self.state.status
         self.level = self.state.level
         self.bar = AnswerBar()
+        self.draft_prompt = DraftPrompt()  # ending with words typed and not sent asks first
+        self.can_take_answer: Callable[[], bool] = lambda: True  # the window's, see screens.py
         bar = self.bar
         self.answer, self.send_button = bar.answer, bar.send_button
         self.listen_button, self.repeat_button, self.end_button = (
@@ -74,9 +82,14 @@ class ConversationView(QWidget):
         self.answer.returnPressed.connect(self._send)
         self.answer.textEdited.connect(self._say_if_cut)
         self.send_button.clicked.connect(self._send)
-        self.end_button.clicked.connect(self.end_requested)
+        self.end_button.clicked.connect(self.request_end)
+        self.answer.textChanged.connect(self._on_answer_text_changed)
+        self.draft_prompt.send_then_end.connect(self._send_then_end)
+        self.draft_prompt.end_without.connect(self._end_without_draft)
+        self.draft_prompt.keep.connect(self._keep_draft)
         QShortcut(QKeySequence("Ctrl+R"), self, self.repeat_requested.emit)
-        QShortcut(QKeySequence("Ctrl+E"), self, self.end_requested.emit)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.request_end)
+        QShortcut(QKeySequence("Escape"), self, self._on_escape)  # never a way out: Keep
         app_keys_first(self.answer)  # the box must not eat Ctrl+E (end of line on X11)
         # Owned by the view: a reset that deletes the view mid-update takes the timer with it.
         self._settle_timer = QTimer(self)
@@ -100,6 +113,7 @@ class ConversationView(QWidget):
         layout.addWidget(self.transcript, 1)
         layout.addWidget(self.state)
         layout.addWidget(self.bar)
+        layout.addWidget(self.draft_prompt)
         self.page_scroll = FittingPage(column)
         self._page = self.page_scroll.page
         outer = QVBoxLayout(self)
@@ -110,6 +124,9 @@ class ConversationView(QWidget):
         self.setTabOrder(self.listen_button, self.repeat_button)
         self.setTabOrder(self.repeat_button, self.end_button)
         self.setTabOrder(self.end_button, self.transcript)
+        self.setTabOrder(self.transcript, self.draft_prompt.send_button)
+        self.setTabOrder(self.draft_prompt.send_button, self.draft_prompt.end_button)
+        self.setTabOrder(self.draft_prompt.end_button, self.draft_prompt.keep_button)
 
     # -- updates from the controller --------------------------------------------------------
     def begin(
@@ -130,6 +147,7 @@ class ConversationView(QWidget):
         self.caption.clear()
         self.clear_notice()
         self.answer.clear()
+        self.draft_prompt.hide()
         self._can_listen(listen)
         self.repeat_button.setEnabled(True)
         self.set_answer_enabled(False)
@@ -245,10 +263,20 @@ class ConversationView(QWidget):
         """The exchange keeps a little room once it has a bubble (none before the first answer:
         the first line gets it all); the caption gets what the rest leave."""
         t = self.transcript
-        t.setMinimumHeight(EXCHANGE_MIN_PX if t.has_bubbles() else 0)
-        self.page_scroll.fit(
-            self.caption_box, [self.card, self.banner, self.state, self.bar], t.minimumHeight()
+        least = wanted = 0
+        if t.has_bubbles():  # the newest two bubbles whole, if a third of the screen holds them
+            room = self.page_scroll.viewport().height() or self.height()
+            share = room * EXCHANGE_SHARE // 100  # the newest bubble whole at the least
+            least = max(EXCHANGE_MIN_PX, min(t.newest_height(1), share))
+            wanted = min(t.newest_height(2), share)
+        self.bar.fit_width(self.page_scroll.column_width())  # before the rows are measured
+        granted = self.page_scroll.fit(
+            self.caption_box,
+            [self.card, self.banner, self.state, self.bar, self.draft_prompt],
+            least,
+            wanted,
         )
+        t.setMinimumHeight(granted)
 
     def _scroll_to_end(self) -> None:
         """After the new bubble is laid out (its height depends on the width)."""
@@ -294,3 +322,58 @@ class ConversationView(QWidget):
         self.clear_notice()
         self.state.set_state("thinking")
         self.answer_submitted.emit(text)
+
+    # -- ending with words typed and not sent -----------------------------------------------
+    @property
+    def draft(self) -> str:
+        """What is typed in the box and not sent (as it would be sent)."""
+        return clean_typed(self.answer.text())
+
+    def request_end(self) -> None:
+        """End the conversation (End, Ctrl+E). With words typed and not sent it asks first
+        (send them, end without them, or keep rehearsing) instead of dropping them."""
+        draft = self.draft
+        if not draft:
+            self.draft_prompt.hide()
+            self.end_requested.emit()
+            return
+        self.draft_prompt.ask(draft, can_send=self.can_take_answer())
+        self._fit_page()
+        self.page_scroll.ensureWidgetVisible(self.draft_prompt, 0, MARGIN_PX)
+        self._settle_timer.start()
+        QTimer.singleShot(0, self._show_prompt)  # once laid out: the row and its buttons
+
+    def _show_prompt(self) -> None:
+        if self.draft_prompt.isVisible():
+            self.page_scroll.ensureWidgetVisible(self.draft_prompt, 0, MARGIN_PX)
+
+    def _send_then_end(self) -> None:
+        self.draft_prompt.hide()
+        if not self.send_button.isEnabled():  # before the first line: it could not be taken
+            self.show_notice(ANSWER_TOO_EARLY)
+            self._fit_page()
+            return
+        self._send()
+        if self.draft:  # not taken (it is back in the box, the banner says why): no end
+            self._fit_page()
+            return
+        self.end_requested.emit()
+
+    def _end_without_draft(self) -> None:
+        self.draft_prompt.hide()
+        self.answer.clear()  # the user chose to let these words go
+        self.end_requested.emit()
+
+    def _keep_draft(self) -> None:
+        self.draft_prompt.hide()
+        self._fit_page()
+        self.answer.setFocus()
+        self.answer.end(False)
+
+    def _on_escape(self) -> None:
+        if self.draft_prompt.isVisible():
+            self._keep_draft()
+
+    def _on_answer_text_changed(self, _text: str) -> None:
+        if self.draft_prompt.isVisible() and not self.draft:  # nothing left to ask about
+            self._keep_draft()

@@ -70,6 +70,11 @@ class ExchangeList(QListWidget):
             self.doItemsLayout()  # the new words may wrap to more lines
         return found
 
+    def newest_height(self, rows: int) -> int:
+        """How tall the newest ``rows`` shown bubbles are, with the list's frame."""
+        shown = [r for r in range(self.count()) if not self.isRowHidden(r)][-rows:]
+        return sum(self.sizeHintForRow(r) for r in shown) + 2 * self.frameWidth() + 4
+
     def has_bubbles(self) -> bool:
         """Any turn shown (none before the first answer)."""
         return any(not self.isRowHidden(r) for r in range(self.count()))

@@ -57,18 +57,34 @@ class FittingPage(QScrollArea):
         self._foot_timer.setInterval(0)
         self._foot_timer.timeout.connect(self._on_foot_timer_timeout)
 
-    def fit(self, caption: CaptionBox, others: Sequence[QWidget], exchange: int) -> None:
+    def column_width(self) -> int:
+        """The width the column's rows get: the page's side margins aside, and the share of
+        the row its two centring stretches take (1 + 1 against the column's 100) until the
+        column reaches its widest."""
+        room = max(1, self.viewport().width() - 48)
+        return min(COLUMN_MAX_PX, room * 100 // 102)
+
+    def fit(
+        self, caption: CaptionBox, others: Sequence[QWidget], exchange: int, wanted: int = 0
+    ) -> int:
         """A long line (or large text) steps down the type scale (line → heading → lead) while
-        it is taller than a third of the screen; the caption then takes what ``others`` (the
-        column's other rows but the exchange, which keeps ``exchange`` px) leave, scrolling
-        past that; and the page's least height is set so that, if even that does not fit, the
-        page scrolls."""
+        it is taller than a third of the screen; the exchange gets ``wanted`` px (its newest
+        bubbles) as far as the caption's least height (three lines) leaves room, and at least
+        ``exchange``; the caption then takes what ``others`` (the column's other rows) and the
+        exchange leave, scrolling past that; and the page's least height is set so that, if
+        even that does not fit, the page scrolls. Returns the exchange's height."""
         high = self.viewport().height() or self.height()
-        width = min(COLUMN_MAX_PX, max(1, self.viewport().width() - 48))
-        fixed = sum(_height(w, width) for w in others) + 2 * MARGIN_PX
-        fixed += SPACING_PX * (len(others) + 1) + exchange
-        caption.fit(width, step_down_above=max(120, int(high * 0.33)), room=max(0, high - fixed))
-        self.page.setMinimumHeight(fixed + caption.height())
+        width = self.column_width()
+        shown = [w for w in others if not w.isHidden()]  # a hidden row takes no spacing
+        fixed = sum(_height(w, width) for w in shown) + 2 * MARGIN_PX
+        fixed += SPACING_PX * (len(shown) + 1)
+        step_down = max(120, int(high * 0.33))
+        if wanted > exchange:  # only what the caption's three lines leave: the page fits
+            caption.fit(width, step_down_above=step_down, room=0)
+            exchange = max(exchange, min(wanted, high - fixed - caption.floor))
+        caption.fit(width, step_down_above=step_down, room=max(0, high - fixed - exchange))
+        self.page.setMinimumHeight(fixed + exchange + caption.height())
+        return exchange
 
     def show_foot(self, card: QWidget) -> None:
         """On a page taller than the window, scroll so the answer box and buttons show: ``card``

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.config import Settings
 from app.ui import screens, window_actions
+from app.ui.flick import flick_all
 from app.ui.page_stack import PageStack
-from app.ui.picker import ScenarioPicker, ordered
+from app.ui.picker import ScenarioPicker, ordered, problems_notice
 from app.ui.rehearsal_link import RehearsalLink
 from app.ui.window_menu import WindowMenu
 from app.ui.window_size import MIN_HEIGHT, MIN_WIDTH, fit_to_screen
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self.stack = PageStack()  # a screen taller than the window scrolls (large text, netbooks)
         self.picker = ScenarioPicker()
         self._pages: dict[str, QWidget] = {}
+        # It scrolls above its buttons itself; the stack's scroll area around it only keeps its
+        # least size from holding the window larger than a small screen.
         self.stack.add_page(self.picker)
         self.setCentralWidget(self.stack)
         self.stack.currentChanged.connect(self._on_stack_current_changed)
@@ -123,10 +126,7 @@ class MainWindow(QMainWindow):
         self.picker.set_scenarios(self.scenarios)
         notices = list(startup_notices)
         if problems:
-            notices.append(
-                f"{len(problems)} problem(s) in scenario files; those scenarios are hidden. "
-                f"Run 'frameshift validate' for details. First: {problems[0]}"
-            )
+            notices.append(problems_notice(problems))
         if store is None:
             notices.append("History is off for this run: the database could not be opened.")
         self.picker.show_notice("\n".join(notices))
@@ -168,12 +168,17 @@ class MainWindow(QMainWindow):
 
     def _add_page(self, name: str, page: QWidget) -> QWidget:
         self._pages[name] = page
-        return self.stack.add_page(page, scroll=name != "conversation")  # it scrolls by itself
+        added = self.stack.add_page(page, scroll=name != "conversation")  # it scrolls by itself
+        if self._kiosk_locked:
+            flick_all(self.stack)  # a touch screen: drag to scroll (ui/flick.py)
+        return added
 
     def enter_kiosk_mode(self) -> None:
         """A booth visitor must not reach settings, history or quit (see app/ui/kiosk)."""
         self._kiosk_locked = True
         self.menu.lock()
+        self.picker.enter_kiosk_mode()
+        flick_all(self.stack)  # a touch screen: drag to scroll (ui/flick.py)
         self.screen_status.only_when_saying()
         self.setMinimumSize(0, 0)  # the booth's screen is its size, not a desktop's least
         if "results" in self._pages:

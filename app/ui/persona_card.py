@@ -46,6 +46,14 @@ def answers_to_end(scenario: Scenario, node_id: str) -> int:
     return len(nodes)
 
 
+def progress_words(answered: int, left: int) -> str:
+    """The card's words for where you are: the answer you are on, or the manager's last line
+    (``left`` 0). Short, so it stays on one line beside the name on a booth's screen."""
+    if left <= 0:
+        return "Last line" if answered else ""
+    return f"Answer {answered + 1}"
+
+
 class Avatar(QLabel):
     """The persona's initials in a circle at least AVATAR_PX across, growing with the text."""
 
@@ -90,7 +98,7 @@ class PersonaCard(QFrame):
             QLabel(),
             "conversationProgress",
             "Where you are",
-            "How many answers you have given and about how many are left.",
+            "Which answer you are on, or that this is the last line.",
         )
         self.progress_text.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_text.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -146,10 +154,7 @@ class PersonaCard(QFrame):
         total = max(1, answered + left)
         self.progress.setRange(0, total)
         self.progress.setValue(min(answered, total))
-        if left <= 0:
-            text = "Last line" if answered else ""
-        elif left == 1:
-            text = f"Answer {answered + 1} · nearly there"
-        else:
-            text = f"Answer {answered + 1} · about {left} to go"
-        self.progress_text.setText(text)
+        # No count of answers to go: the fewest to an end is a floor, not a forecast (the
+        # shipped scenarios end after 3-5 answers at the soonest and 14-23 at the latest), so
+        # "about 5 to go" at the first answer and "nearly there" at the tenth were both untrue.
+        self.progress_text.setText(progress_words(answered, left))

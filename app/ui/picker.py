@@ -10,22 +10,41 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from app.ui.a11y import named
+from app.ui.flick import wheel_to
 from app.ui.scenario_cards import TAG_ROLE, make_card_list
 
 if TYPE_CHECKING:
-    from app.dialogue import Scenario
+    from app.dialogue import Problem, Scenario
 
 DIFFICULTY_WORDS = {"gentle": "Gentle", "moderate": "Moderate", "tough": "Tough"}
+#: The picker's intro; {start} says how to begin, with a mouse or by touch.
+INTRO = (
+    "Pick a conversation. {start} The other person will speak; answer out loud or type. "
+    "Afterwards you will see where the talk stayed a mutual exploration and where it turned "
+    "into an interview."
+)
+START_HOW = {
+    "desktop": "Double-click it or press Start conversation to begin.",
+    "kiosk": "Tap one to read about it, then tap Start conversation (or double-tap it).",
+}
+LIST_HOW = {
+    "desktop": "The conversations you can rehearse. Up and Down choose; Enter or a "
+    "double-click starts.",
+    "kiosk": "The conversations you can rehearse. Tap one to read about it; a double tap "
+    "starts it.",
+}
 STORY_SCENARIO = "connector-intro"  # the story's scenario, first when no scenario sets `order`
 
 
@@ -43,6 +62,33 @@ def order_key(s: Scenario) -> tuple[int, float, int, int, str]:
         rank,
         s.title.lower(),
     )
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def problems_notice(problems: Sequence[Problem]) -> str:
+    """The picker's sentence about scenario files with problems: an error hides its file's
+    scenario, a warning does not (its scenario is listed), so each is counted as what it is."""
+    errors = [p for p in problems if not p.warning]
+    warnings = [p for p in problems if p.warning]
+    parts = []
+    if errors:
+        files = len({p.file for p in errors})
+        hidden = "it is" if files == 1 else "they are"
+        parts.append(
+            f"{_count(files, 'scenario file')} could not be loaded, so {hidden} not listed "
+            f"({_count(len(errors), 'problem')})."
+        )
+    if warnings:
+        files = len({p.file for p in warnings})
+        parts.append(
+            f"{_count(len(warnings), 'warning')} about {_count(files, 'listed scenario')}: "
+            f"{'it is' if files == 1 else 'they are'} shown and can be rehearsed."
+        )
+    first = errors[0] if errors else warnings[0]
+    return f"{' '.join(parts)} Run 'frameshift validate' for details. First: {first}"
 
 
 def ordered(scenarios: Sequence[Scenario]) -> list[Scenario]:
@@ -72,11 +118,7 @@ class ScenarioPicker(QWidget):
         title.setObjectName("screenTitle")
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)  # large text on a small screen: wrap, never widen the window
-        intro = QLabel(
-            "Pick a conversation. The other person will speak; answer out loud or type. "
-            "Afterwards you will see where the talk stayed a mutual exploration and where it "
-            "turned into an interview."
-        )
+        intro = self.intro = QLabel(INTRO.format(start=START_HOW["desktop"]))
         intro.setWordWrap(True)
         intro.setObjectName("screenIntro")
         intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -91,7 +133,7 @@ class ScenarioPicker(QWidget):
             QListWidget(),
             "scenarioList",
             "Scenarios",
-            "The conversations you can rehearse. Up and Down choose; Enter starts.",
+            LIST_HOW["desktop"],
         )
         make_card_list(self.list)
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
@@ -156,20 +198,39 @@ class ScenarioPicker(QWidget):
         buttons.addWidget(self.settings_button)
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
-        details.addLayout(buttons)
+        self.buttons = QWidget()  # the foot: always on screen, never scrolled away
+        self.buttons.setObjectName("pickerButtons")
+        self.buttons.setLayout(buttons)
+        buttons.setContentsMargins(32, 8, 32, 16)
 
         body = self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.addWidget(self.list, 5)
         body.addLayout(details, 6)
 
         body.setSpacing(24)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
+        content = QWidget()
+        content.setObjectName("pickerContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(32, 24, 32, 8)
         layout.setSpacing(12)
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addWidget(self.notice)
         layout.addLayout(body, 1)
+        # Everything above the buttons scrolls when taller than the window (large text, a
+        # booth's 1024x600): Start conversation stays in view at every size (UI polish 11, 2).
+        self.content_scroll = QScrollArea()
+        self.content_scroll.setObjectName("pickerScroll")
+        self.content_scroll.setWidget(content)
+        self.content_scroll.setWidgetResizable(True)
+        self.content_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.content_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.content_scroll, 1)
+        outer.addWidget(self.buttons)
+        wheel_to(self.buttons, lambda: self.content_scroll)  # the band beside Start scrolls too
         self.setTabOrder(self.list, self.start_button)
         self.setTabOrder(self.start_button, self.history_button)
         self.setTabOrder(self.history_button, self.settings_button)
@@ -206,6 +267,11 @@ class ScenarioPicker(QWidget):
         else:
             self.list.setMinimumHeight(0)
             self.list.setMaximumHeight(16_777_215)
+
+    def enter_kiosk_mode(self) -> None:
+        """A touch screen: the intro says tap, not click."""
+        self.intro.setText(INTRO.format(start=START_HOW["kiosk"]))
+        self.list.setAccessibleDescription(LIST_HOW["kiosk"])
 
     def show_loading(self) -> None:
         """Shown for the moment between the first paint and the scenarios being read."""

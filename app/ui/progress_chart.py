@@ -109,6 +109,19 @@ def date_span(started_at: Sequence[float]) -> str:
     return f"from {_day(first)} {first.year} to {_day(last)} {last.year}"
 
 
+def kept_words(n: int, share: float) -> str:
+    """How the last ROLLING (or all ``n``) sessions went, in counts, never "0% did not":
+    "of the last 5, 3 stayed a mutual exploration and 2 shifted into an interview"."""
+    k = min(n, ROLLING)
+    kept = round(share * k)
+    which = f"of the last {k}, " if n > k else ""
+    if kept >= k:
+        return f"{which}{'both' if k == 2 else f'all {k}'} stayed a mutual exploration"
+    if kept <= 0:
+        return f"{which}{'both' if k == 2 else f'all {k}'} shifted into an interview"
+    return f"{which}{kept} stayed a mutual exploration and {k - kept} shifted into an interview"
+
+
 class ProgressChart(QWidget):
     """Progress over sessions: the rolling share that never shifted (line, circles) above the
     curious questions asked per session (bars: counted as the replay counts them,
@@ -164,15 +177,18 @@ class ProgressChart(QWidget):
         asked = recent[~np.isnan(recent)]
         span = date_span(self._started)
         if n == 1:
-            kept = "did not shift into an interview" if self._share[-1] >= 1 else "shifted"
+            kept = (
+                "stayed a mutual exploration"
+                if self._share[-1] >= 1
+                else "shifted into an interview"
+            )
             text = f"The chart shows your one finished session, {span}: it {kept}"
             if asked.size:
                 many = "s" if asked[-1] != 1 else ""
                 text += f" and you asked {asked[-1]:.0f} curious question{many}"
             return text + "."
-        text = (
-            f"The chart shows your {n} finished sessions, {span}: of the last "
-            f"{min(n, ROLLING)}, {round(self._share[-1] * 100)}% did not shift into an interview"
+        text = f"The chart shows your {n} finished sessions, {span}: " + kept_words(
+            n, self._share[-1]
         )
         if asked.size:
             text += f" and you asked {asked.mean():.1f} curious questions a session"

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 
 from app.session.rehearsal import TIME_UP_NOTICE
 from app.ui import window_actions
+from app.ui.draft_prompt import shortened
 
 if TYPE_CHECKING:
     from app.framing import Analysis, TurnAnalysis
@@ -28,6 +29,9 @@ KIOSK_SAVING_NOTICE = (
 
 #: After the rehearsal's TIME_UP_NOTICE, the replay's status line says this.
 TIME_UP_STATUS = "Time is up for this rehearsal: it ended there. Here is how it went."
+#: A conversation that ended by itself (its last line, the time cap) while words were typed
+#: and not sent: the next screen's status line quotes them, so they are not lost unseen.
+UNSENT_STATUS = "The conversation ended before you sent what you typed: “{draft}”"
 
 
 class RehearsalLink(QObject):
@@ -52,6 +56,7 @@ class RehearsalLink(QObject):
         self._microphone: object | None = None
         self._time_up = False  # the last notice was the time cap's (the kiosk's max_minutes)
         self._say_time_up = False  # ...and the next screen says so
+        self._unsent = ""  # words typed and not sent when the conversation ended by itself
         window.screen_changed.connect(self._on_window_screen_changed)
         self.watch_microphone()
 
@@ -101,6 +106,10 @@ class RehearsalLink(QObject):
 
     def _on_rehearsal_ended(self, analysis: Analysis) -> None:
         conv = self.rehearsal.conversation
+        view = self.window.conversation
+        self._unsent = shortened(view.draft, 200)  # the user's own End settled it already
+        view.answer.clear()
+        view.draft_prompt.hide()
         if conv is not None:
             self.window.conversation_ended.emit(conv.scenario.id, analysis)
         self.window.activity.emit()
@@ -108,9 +117,13 @@ class RehearsalLink(QObject):
         if self._time_up:  # the banner went with the conversation screen: say why it ended
             self._time_up = False
             self._say_time_up = True
-            self._on_window_screen_changed(self.window.current_screen)
+        self._on_window_screen_changed(self.window.current_screen)
 
     def _on_window_screen_changed(self, screen: str) -> None:
-        if self._say_time_up and screen != "conversation":  # on the replay (or the picker)
-            self._say_time_up = False
-            self.window.show_status(TIME_UP_STATUS)
+        if screen == "conversation" or not (self._say_time_up or self._unsent):
+            return  # said on the replay (or the picker)
+        said = [TIME_UP_STATUS] if self._say_time_up else []
+        if self._unsent:
+            said.append(UNSENT_STATUS.format(draft=self._unsent))
+        self._say_time_up, self._unsent = False, ""
+        self.window.show_status(" ".join(said))

@@ -29,7 +29,17 @@ def _conversation(window: MainWindow) -> QWidget:
     c.push_to_talk.connect(lambda pressed: window.rehearsal.set_push_to_talk(pressed))
     c.repeat_requested.connect(lambda: window.rehearsal.repeat_line())
     c.end_requested.connect(lambda: window.rehearsal.end_early())
+    c.can_take_answer = lambda: _can_take_answer(window)
     return c
+
+
+def _can_take_answer(window: MainWindow) -> bool:
+    """Whether a typed answer sent now would be taken (the talk has not reached its end)."""
+    rehearsal = window.current_rehearsal
+    conv = rehearsal.conversation if rehearsal is not None else None
+    if rehearsal is None or conv is None or conv.finished or conv.reached_end:
+        return False
+    return rehearsal.current_line is not None
 
 
 def _results(window: MainWindow) -> QWidget:

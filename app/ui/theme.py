@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 import app
 from app.config import THEMES
+from app.ui.fonts import add_fallbacks
 
 BASE_POINT_SIZE = 11.0
 # The type scale (pt at font scale 1.0) and the spacing scale (px); docs/design.md explains them.
@@ -267,5 +268,6 @@ def apply_theme(qapp: QApplication, theme: str, font_scale: float = 1.0) -> None
     qapp.setPalette(_palette(THEME_COLOURS[theme]))
     font = QFont(qapp.font())
     font.setPointSizeF(BASE_POINT_SIZE * scale)
+    add_fallbacks(font)  # emoji and CJK from installed fallback fonts, not boxes (ui/fonts.py)
     qapp.setFont(font)
     qapp.setStyleSheet(style_sheet(theme, scale))

@@ -91,7 +91,8 @@ def confirm_end(window: MainWindow) -> bool:
     conv = window.rehearsal.conversation
     answered = sum(1 for t in conv.turns if t.speaker == "seeker") if conv else 0
     unsaved = int(getattr(conv, "unsaved", 0) or 0)
-    return ask_end_conversation(window, answered=answered, unsaved=unsaved)
+    draft = window.conversation.draft
+    return ask_end_conversation(window, answered=answered, unsaved=unsaved, draft=draft)
 
 
 def may_close(window: MainWindow, *, ask: bool) -> bool:

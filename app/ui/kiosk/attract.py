@@ -41,6 +41,10 @@ def _shrink_to(widget: QWidget, parts: list[str], room: int) -> None:
         widget.setStyleSheet(f"font-size: {unit};")
 
 
+#: The start button's words: with the booth listening for a voice, and without.
+START_WORDS = {True: "Tap or say hello to start", False: "Tap to start"}
+
+
 class AttractScreen(QWidget):
     """The screen a passer-by sees; any touch, click or key starts a visit.
 
@@ -66,7 +70,7 @@ class AttractScreen(QWidget):
         what.setWordWrap(True)
         what.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.start_button = named(
-            QPushButton("Tap or say hello to start"),
+            QPushButton(START_WORDS[False]),
             "kioskStartButton",
             "Start",
             "Starts a short rehearsal.",
@@ -91,6 +95,14 @@ class AttractScreen(QWidget):
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.privacy)
         layout.addStretch(1)
+
+    def set_hello(self, *, listening: bool) -> None:
+        """Say "say hello" only when the booth listens for it (not with --no-listen, nor
+        before its microphone is there)."""
+        words = START_WORDS[listening]
+        if self.start_button.text() != words:
+            self.start_button.setText(words)
+            self._fit_title()
 
     def set_privacy(self, *, anonymous_counts: bool) -> None:
         text = (

@@ -218,6 +218,8 @@ class KioskWindow(FullScreenLock):
     # -- attract ----------------------------------------------------------------------------
     def show_attract(self) -> None:
         self.idle.stop()
+        mic = getattr(self.speech, "microphone", None)
+        self.attract.set_hello(listening=self.settings.listen and mic is not None)
         self.show_page(self.attract)
         self.attract.setFocus()
         self.hello.listen()

@@ -10,14 +10,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QPushButton, QVBoxLayout, QWidget
 
 from app.config import Settings
 from app.session.kiosk import create_visit_dir, wipe_visit_dir
 from app.store import Store, StoreError
 from app.store.counts import Counts, frame_counts
 from app.ui.a11y import named
+from app.ui.flick import tallest_scrolling, wheel_to
 from app.ui.flow import FlowLayout
 from app.ui.kiosk.attract import EDGE_MARGIN_PX
 from app.ui.main_window import MainWindow
@@ -168,8 +170,21 @@ class VisitPage(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addLayout(bar)
+        self._window: MainWindow | None = None
+        # The wheel over the bar's blank band scrolls the visitor's page (UI polish 11, 2).
+        wheel_to(self, self._scrolling, self._visitor)
+
+    def _visitor(self) -> MainWindow | None:
+        """The visitor's window while it lives (a visit's end deletes it)."""
+        window = self._window
+        return window if window is not None and shiboken6.isValid(window) else None
+
+    def _scrolling(self) -> QAbstractScrollArea | None:
+        window = self._visitor()
+        return tallest_scrolling(window) if window is not None else None
 
     def show_window(self, window: MainWindow) -> None:
         """Put a new visitor's window above the bar (the old one is deleted with its visit)."""
+        self._window = window
         self._layout.insertWidget(0, window, 1)
         self.save_report_button.hide()
