@@ -2,7 +2,14 @@
 sentence waits. Prints ONE JSON object.
 
     .venv/bin/python bench/endpointing.py [--set dev|report|both] [--limit N]
-        [--recognizer auto|accurate|fast] [--configs a,b,...] [--explain]
+        [--recognizer auto|accurate|fast] [--configs a,b,...] [--explain] [--no-cues]
+        [--cache DIR]
+
+``--cache DIR`` keeps the sets' clips and every model answer (words, doubt, Smart Turn, Silero)
+between runs, so a rule is tried again in a minute, not a quarter of an hour, with the first
+run's model times; the voice's ending is measured again whenever app/speech/prosody.py changed.
+A run of older code with the same cache (a copy of this file in its worktree) is paired on the
+very same decodes. ``--no-cues`` skips the cue tables (their extra decodes, tiny.en's too).
 
 Two sets, never mixed: ``dev`` (sentences written here and writer e2's 300 in
 tests/data/endpointing/dev-e2.jsonl, voices A, seed 1: tune on this one) and ``report``
@@ -38,6 +45,9 @@ Every clip goes through the detector in 20 ms chunks, in each configuration, in 
   rule with that fixed tail (decoded at the same time as the others); ``words_no_fall``: doubted
   words said with a clear final fall wait as unsure too; ``words_fall_400/800``: they wait
   400 / 800 ms (the product: 600);
+* ``words_one_decode_s10``: session 10's rule written out; ``_vo400..900``: sure finished words
+  that only the voice holds wait that long (``VadConfig.text_voice_only_ms``, not taken);
+  ``_fall300..500``: the doubt-with-a-fall wait; ``_ss64/96``: the pause announced sooner;
 * ``...@quiet``: the same with the model times of a quiet machine (QUIET_MS).
 
 The models run for real; their answers reach the detector as late as they took to compute in this
@@ -291,7 +301,16 @@ class _QuickModels:
 
         self._words: QuickWords | None = None
         self._loaded = threading.Event()
-        threading.Thread(target=self._load, daemon=True).start()
+        self._started = False
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._load, daemon=True)
+
+    def start(self) -> None:
+        """Load tiny.en (once): only runs whose configurations or cues use the quick words."""
+        with self._lock:
+            if not self._started:
+                self._started = True
+                self._thread.start()
 
     def _load(self) -> None:
         try:
@@ -300,10 +319,11 @@ class _QuickModels:
             self._loaded.set()
 
     def wait(self, timeout_s: float | None = None) -> bool:
+        self.start()
         return self._loaded.wait(timeout_s)
 
     def words(self, clip: AudioClip) -> str | None:
-        self._loaded.wait()
+        self.wait()
         return self._words(clip) if self._words is not None else None
 
 
@@ -329,6 +349,38 @@ class Oracle:
         # Session 7's fixed tail is decoded too, AT THE SAME TIME as the others (three threads
         # on two cores: each time at load pays for all three; compare tails within one run).
         self.fixed_too = False
+
+    def save(self, path: Path) -> None:
+        """Every model answer so far (and Silero's and the prosody's), for a later run's
+        ``--cache``: the same clips are then decided without decoding again (the times kept are
+        those of the run that decoded them)."""
+        import pickle
+
+        state = {
+            "recognizer": self.recognizer.model_name,
+            "turn": self._turn,
+            "text": self._text,
+            "heard": {k: (_plain(v[0]), v[1]) for k, v in self._heard.items()},
+            "silero": SILERO._cache,
+            "prosody": PROSODY._cache,
+            "prosody_source": _prosody_source(),
+        }
+        path.write_bytes(pickle.dumps(state))
+
+    def restore(self, path: Path) -> None:
+        import pickle
+
+        if not path.is_file():
+            return
+        state = pickle.loads(path.read_bytes())
+        if state.get("recognizer") != self.recognizer.model_name:
+            return
+        self._turn.update(state["turn"])
+        self._text.update(state["text"])
+        self._heard.update({k: (_heard_of(*v[0]), v[1]) for k, v in state["heard"].items()})
+        SILERO._cache.update(state["silero"])
+        if state.get("prosody_source") == _prosody_source():  # else measured again here
+            PROSODY._cache.update(state["prosody"])
 
     def turn(self, clip: AudioClip) -> tuple[float, float]:
         if clip.pcm not in self._turn:
@@ -357,12 +409,16 @@ class Oracle:
         if clip.pcm not in self._heard:
             t0 = time.perf_counter()
             _transcript, words = self.recognizer.transcribe_words(clip)
-            said = quick_heard(words)
-            voice = PROSODY.ending(clip)
-            said.continues = voice is not None and voice.continues
-            said.falls = voice is not None and voice.falls
-            self._heard[clip.pcm] = (said, (time.perf_counter() - t0) * 1000)
-        return self._heard[clip.pcm]
+            found = quick_heard(words)
+            PROSODY.ending(clip)  # timed with the words, as on the app's STT thread
+            self._heard[clip.pcm] = (found, (time.perf_counter() - t0) * 1000)
+        said, ms = self._heard[clip.pcm]
+        # The voice's ending as this run's app.speech.prosody judges it (words cached by an
+        # earlier run with --cache keep their words and doubt, never its prosody).
+        voice = PROSODY.ending(clip)
+        said.continues = voice is not None and voice.continues  # type: ignore[attr-defined]
+        said.falls = voice is not None and voice.falls  # type: ignore[attr-defined]
+        return said, ms
 
     def heard_ms(self) -> list[float]:
         return [ms for _, ms in self._heard.values()]
@@ -406,6 +462,33 @@ class Oracle:
 
     def text_ms(self) -> list[float]:
         return [ms for _, ms in self._text.values()]
+
+
+def _prosody_source() -> str:
+    """app.speech.prosody's code, as a hash: a cached voice ending is kept only for the same."""
+    import hashlib
+    import inspect
+
+    from app.speech import prosody
+
+    return hashlib.sha256(inspect.getsource(prosody).encode()).hexdigest()
+
+
+def _plain(said: str) -> tuple[object, ...]:
+    """A Heard as plain values (pickled without the class)."""
+    return (
+        str(said),
+        getattr(said, "last_p", 1.0),
+        getattr(said, "looped", False),
+        getattr(said, "continues", None),
+        getattr(said, "falls", None),
+    )
+
+
+def _heard_of(text: str, last_p: float, looped: bool, continues: object, falls: object) -> str:
+    from app.speech.quickwords import Heard
+
+    return Heard(text, last_p, looped=looped, continues=continues, falls=falls)  # type: ignore[arg-type]
 
 
 #: Model times assumed for a quiet machine (``@quiet`` configurations), not this run's own:
@@ -590,6 +673,28 @@ CONFIGS["words_one_decode"] = lambda: asking(VadConfig(use_text=True))
 for _p in (0.5, 0.8, 0.9):
     CONFIGS[f"words_one_decode_p{_p}"] = partial(
         lambda p: asking(VadConfig(use_text=True, text_sure_p=p)), _p
+    )
+# Session 11: how long sure finished words wait when only the voice says it goes on
+# (VadConfig.text_voice_only_ms; None: the unsure wait), and doubted words said with a clear
+# fall (text_doubt_fall_ms); "_s10": session 10's rule written out, whatever the defaults.
+CONFIGS["words_one_decode_s10"] = lambda: asking(
+    VadConfig(use_text=True, text_voice_only_ms=None, text_doubt_fall_ms=600)
+)
+for _vo in (400, 500, 600, 700, 800, 900):
+    CONFIGS[f"words_one_decode_vo{_vo}"] = partial(
+        lambda vo: asking(VadConfig(use_text=True, text_voice_only_ms=vo)), _vo
+    )
+for _fall in (300, 400, 500):
+    CONFIGS[f"words_one_decode_fall{_fall}"] = partial(
+        lambda fall: asking(VadConfig(use_text=True, text_doubt_fall_ms=fall)), _fall
+    )
+CONFIGS["words_one_decode_no_prosody"] = lambda: asking(
+    VadConfig(use_text=True, text_prosody=False)
+)
+# ... and a pause announced (its decode started) sooner: VadConfig.silence_start_ms.
+for _ss in (64, 96):
+    CONFIGS[f"words_one_decode_ss{_ss}"] = partial(
+        lambda ss: asking(VadConfig(use_text=True, silence_start_ms=ss)), _ss
     )
 #: The configurations whose pause words come from the one decode (Oracle.heard).
 ONE_DECODE = {name for name in CONFIGS if name.startswith("words_one_decode")}
@@ -779,6 +884,21 @@ def evaluate(items: list[Item], oracle: Oracle, only: list[str]) -> dict[str, ob
     return results
 
 
+def cached_set(name: str, args: argparse.Namespace, work: Path, oracle: Oracle) -> list[Item]:
+    """The set's clips, made here or (``--cache``) read back from an earlier run's."""
+    import pickle
+
+    where = None
+    if args.cache is not None:
+        where = args.cache / f"items-{name}-{args.limit}-{args.report_file.name}.pkl"
+        if where.is_file():
+            return list(pickle.loads(where.read_bytes()))
+    items = make_set(name, args.report_file, args.limit, work, oracle.aligner)
+    if where is not None:
+        where.write_bytes(pickle.dumps(items))
+    return items
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--set", choices=["dev", "report", "both"], default="both")
@@ -787,6 +907,12 @@ def main() -> int:
     parser.add_argument("--configs", default=",".join([*CONFIGS, *QUIET_CONFIGS]))
     parser.add_argument("--explain", action="store_true", help="dev set: each pause's words")
     parser.add_argument("--dump", type=Path, default=None, help="dev set: each pause's cues, JSONL")
+    parser.add_argument(
+        "--cache", type=Path, default=None,
+        help="a folder keeping the sets' clips and every model answer between runs (a rerun "
+        "with other --configs decodes nothing again; its times are the first run's)",
+    )  # fmt: skip
+    parser.add_argument("--no-cues", action="store_true", help="skip the cues section")
     parser.add_argument(
         "--recognizer", choices=["auto", "accurate", "fast"], default="auto",
         help="the Whisper model deciding the pause's words (the app's setting; default auto)",
@@ -800,18 +926,25 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="frameshift-endpointing-"))
     oracle = Oracle(args.recognizer)
     oracle.fixed_too = any(c.removesuffix("@quiet") in FIXED_TAIL for c in only)
+    if args.cache is not None:
+        args.cache.mkdir(parents=True, exist_ok=True)
+        oracle.restore(args.cache / "oracle.pkl")
     out: dict[str, object] = {"benchmark": "endpointing", "sets": {}}
     for name in names:
-        items = make_set(name, args.report_file, args.limit, work, oracle.aligner)
+        items = cached_set(name, args, work, oracle)
         out["sets"][name] = {  # type: ignore[index]
             "voices": SETS[name]["voices"],
             "paused_sentences": sum(i.kind == "paused" for i in items),
             "finished_sentences": sum(i.kind == "finished" for i in items),
             "configs": evaluate(items, oracle, only),
-            "cues": cues(
+            "cues": None
+            if args.no_cues
+            else cues(
                 items, oracle, args.explain and name == "dev", args.dump if name == "dev" else None
             ),
         }
+        if args.cache is not None:
+            oracle.save(args.cache / "oracle.pkl")
     out.update(
         {
             "smart_turn_ms_per_look_median": percentile(oracle.turn_ms(), 0.5),

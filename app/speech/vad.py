@@ -84,8 +84,14 @@ class VadConfig:
     # sentence, the voice ends 3+ semitones under the speaker's median at 8 of 18 real ends and
     # 1 of 14 mid-sentence pauses. (A sure second look, the whole answer's decode, cannot lift
     # the doubt instead: it reads 11 of those 14 mid-sentence pauses as finished; dev cut 2.4%
-    # -> 7.1% with it.)
+    # -> 7.1% with it.) Session 11, the one decode, paired: 300-500 ms cut as 600 does on dev,
+    # but 400 and 500 cut one more of 140 on report with quiet model times (10 vs 9): kept.
     text_doubt_fall_ms: int | None = 600
+    # Words that end a sentence, their last word sure, "unsure" only because the voice did not
+    # fall (text_prosody) end the pause after this much (None: the unsure wait). Measured in
+    # session 11 and NOT taken: the voice is right too often (bench/endpointing.py dev, paired,
+    # quiet model times, session 10's prosody: 400-900 ms cut 13.2-8.1% against 6.4%).
+    text_voice_only_ms: int | None = None
 
 
 @dataclass(frozen=True)
@@ -201,6 +207,7 @@ class Vad:
         self._pause_start = 0  # ring index where the current pause began
         self._hint: tuple[int, Verdict] | None = None  # (ring index it covers to, the words)
         self._doubt = False  # the words' "unsure" is only Whisper's doubt of the last word
+        self._voice_only = False  # ... or only the voice's continuation prosody
         self._prosody: tuple[int, bool] | None = None  # (pause start, the voice goes on)
         self._falls: tuple[int, bool] | None = None  # (pause start, the voice fell clearly)
         self._waited_frames = 0
@@ -395,21 +402,29 @@ class Vad:
         if getattr(text, "looped", False):
             verdict = "unsure"  # a quick decode that repeated itself: neither end nor hold
             doubt = False
+        voice_only = False
         if (verdict == "finished" or doubt) and self._goes_on(clip, text, end):
             # A sentence by its words, but the voice did not end it: evidence, not only doubt.
+            voice_only = verdict == "finished"  # sure words: only the voice says "goes on"
             verdict, doubt = "unsure", False
         if doubt:
             self._note_falls(text, end)
         if self._hint is not None and self._silent_run and self._hint[0] >= self._pause_start:
             # A second look at the same pause (the quick words, then the whole answer's decode):
             # the words end it only when both looks agree; the more cautious verdict stands. It
-            # is doubt alone when each look either doubted its last word or said finished.
+            # is doubt alone when each look either doubted its last word or said finished (and
+            # the voice alone, likewise).
             before = self._hint[1]
             doubt = (doubt or verdict == "finished") and (self._doubt or before == "finished")
+            voice_only = (voice_only or verdict == "finished") and (
+                self._voice_only or before == "finished"
+            )
             verdict = min(verdict, before, key=_CAUTION.index)
             doubt = doubt and verdict == "unsure"
+            voice_only = voice_only and verdict == "unsure" and not doubt
         self._hint = (end, verdict)
         self._doubt = doubt
+        self._voice_only = voice_only
         return [self._end("end_of_turn")] if self._silent_run and self._finished() else []
 
     def _note_falls(self, text: str, end: int) -> None:
@@ -457,6 +472,8 @@ class Vad:
             if hint[1] == "unsure" and self._doubt and self._fell():
                 assert c.text_doubt_fall_ms is not None
                 wait = c.text_doubt_fall_ms  # doubted words, but the voice ended like a sentence
+            if hint[1] == "unsure" and self._voice_only and c.text_voice_only_ms is not None:
+                wait = c.text_voice_only_ms  # sure finished words; only the voice goes on
             return (p is not None and p >= c.text_threshold) or (silent_ms >= wait)
         if p is None:
             return False

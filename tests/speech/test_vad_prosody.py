@@ -69,6 +69,31 @@ def test_a_final_fall_ends_and_a_level_or_rising_voice_goes_on(kind: str, seed: 
     assert found.continues == (kind != "fall"), (kind, base, found)
 
 
+@pytest.mark.parametrize("seed", range(24))
+def test_a_voice_held_level_a_little_under_its_middle_goes_on(seed: int) -> None:
+    """Session 11: continuation is told by where the voice ends AND where it heads, not by the
+    fall from its high point. Generated: a speaker (80-300 Hz, random timbre, noise) whose
+    voice settles 1.05-1.2 semitones under their usual pitch and holds it level for the last
+    0.45-0.7 s before a pause goes on (session 10's rule, end above -1.0, read it as an end);
+    the same voice heading on down by 3-4 semitones does not."""
+    rng = np.random.default_rng(500 + seed)
+    base = float(rng.uniform(80, 300))
+    body = float(rng.uniform(1.6, 2.4))
+    hold = float(rng.uniform(0.45, 0.7))
+    under = base * 2 ** (-float(rng.uniform(1.05, 1.2)) / 12)
+    noise = float(rng.uniform(-60, -45))
+    level = [(0.0, base), (body, base), (body + 0.05, under), (body + 0.05 + hold, under)]
+    found = ending(AudioClip.from_samples(voice(level, rng, noise), RATE))
+    assert found is not None
+    assert found.continues, (base, found)
+    assert not found.falls
+    drop = float(rng.uniform(3.0, 4.0))
+    heading = [*level[:-1], (body + 0.05 + hold, under * 2 ** (-drop / 12))]
+    found = ending(AudioClip.from_samples(voice(heading, rng, noise), RATE))
+    assert found is not None
+    assert not found.continues, (base, drop, found)
+
+
 @pytest.mark.parametrize(("kind", "seed"), CASES)
 def test_a_clear_fall_is_told_from_a_level_or_rising_end(kind: str, seed: int) -> None:
     """Generated as above, with clear falls of 4.5-9 semitones: those are a clear final fall
