@@ -295,10 +295,15 @@ def _lexicon_cues(text: str, lexicon: Iterable[tuple[str, re.Pattern[str]]]) -> 
 def _their_hiring(text: str, start: int, end: int) -> bool:
     """Whether the request `text[start:end]` lies in a question about how much or how fast they
     hire ("How many people are you hiring?": `patterns.THEIR_HIRING`) whose sentence names no
-    seeker (`patterns.SEEKER_IN_IT`: "how many people like me are you hiring")."""
+    seeker (`patterns.SEEKER_IN_IT`: "how many people like me are you hiring"), nor does the
+    next sentence put the seeker into it (`patterns.SEEKER_AFTER`: "I'd love to be one.")."""
     begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     stop = _SENTENCE_END.search(text, end)
     finish = stop.start() if stop is not None else len(text)
+    if stop is not None:
+        after = _SENTENCE_END.search(text, stop.end())
+        if p.SEEKER_AFTER.search(text, stop.end(), after.start() if after else len(text)):
+            return False  # "How many people are you hiring? I'd love to be one."
     return p.SEEKER_IN_IT.search(text, begin, finish) is None and any(
         m.start() <= start and end <= m.end() for m in p.THEIR_HIRING.finditer(text, begin, finish)
     )

@@ -1515,6 +1515,14 @@ THEIR_HIRING: Final = _rx(
     r"what(?:['’]?s|\s+is|\s+are)\s+(?:your|the\s+team['’]?s|the\s+company['’]?s|the)\s+"
     r"(?:hiring\s+(?:plans?|volume|numbers|targets?|goals?|pace)|headcount(?:\s+plans?)?)",
 )
+#: The next sentence putting the seeker into a question about their hiring (review 11 R5): "How
+#: many people are you hiring? I'd love to be one.", "... Because I'd jump at it.", "... Count
+#: me in."; not "I'm curious about your growth."
+SEEKER_AFTER: Final = _rx(
+    r"(?:be|being)\s+one(?:\s+of\s+them)?|one\s+of\s+them|jump\s+at\s+(?:it|the\s+chance)"
+    r"|count\s+me\s+in|sign\s+me\s+up|put\s+me\s+(?:in|down|forward)|apply\w*"
+    r"|(?:i|i['’]?d|id|i['’]?ll)\s+(?:[\w'’-]+\s+){0,2}?(?:take|want|love)\s+(?:it|one|a\s+spot|the\s+job)",
+)
 #: The seeker inside a question about their hiring: then it asks for the position.
 SEEKER_IN_IT: Final = _rx(
     rf"me|my|myself|i|i{A}m|im|i{A}d|id|i{A}ve|ive|like\s+me|people\s+like\s+(?:me|us)",

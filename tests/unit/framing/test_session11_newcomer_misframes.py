@@ -225,9 +225,16 @@ VOLUME = (
     "how much is the company hiring right now",
     "how many new grads are they hiring",
 )
+VOLUME_ASKED_TOO = [
+    "How many people are you hiring? I'm curious about your growth.",
+    "How many people are you hiring? I ask because I'm interested in the team.",
+]
 VOLUME_ASKED = [text for q, lead in itertools.product(VOLUME, LEADS) for text in _both(lead + q)]
 #: With the seeker in it, or asking whether they hire at all: a request.
 SEEKER_HIRED = (
+    "how many people are you hiring? I'd love to be one",
+    "how many people are you hiring? Because I'd jump at it",
+    "how many people are you hiring? Count me in",
     "how many people like me are you hiring",
     "are you hiring",
     "how many juniors are you hiring, and could I be one of them",
@@ -240,7 +247,7 @@ def test_their_hiring_volume_is_no_request() -> None:
     """Old code: 'How many people are you hiring?' was a job request ('are you hiring')."""
     wrong = [
         (line, text)
-        for line, text in itertools.product(OTHER_LINES, VOLUME_ASKED)
+        for line, text in itertools.product(OTHER_LINES, VOLUME_ASKED + VOLUME_ASKED_TOO)
         if "job_request" in _cues(line, text)
     ]
     assert not wrong, f"{len(wrong)} of {len(OTHER_LINES) * len(VOLUME_ASKED)}: {wrong[:6]}"
