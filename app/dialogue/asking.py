@@ -464,11 +464,19 @@ AGAIN_REPLIES: Final = (
     "Like I said, that's about all I can tell you on that one.",
     "As I said, there's not much more to it than that.",
 )
+#: Before a scripted line whose statements would tell again what a knowledge answer already said
+#: in this rehearsal ("Trust. Once a doctor ..." then "most of the work is whether the doctors
+#: can trust the numbers"), when no phrasing of it avoids that: those statements are left out and
+#: the manager points back briefly instead.
+BACK_REPLIES: Final = (
+    "Which brings me back to what I said earlier.",
+    "Like I mentioned earlier, that's the heart of it.",
+)
 #: After answering one question of several, to a pay or start-date question beside it that the
 #: scripted line does not take up: it is owned, not dropped silently.
 PAY_ASIDES: Final = ("As for pay, that comes later, if it gets that far.",)
 START_ASIDES: Final = ("As for starting, let's not get ahead of ourselves.",)
-#: Every generic reply by what it answers, in the order they are tried (the last six have no
+#: Every generic reply by what it answers, in the order they are tried (the last seven have no
 #: intent of their own: the runner picks them; listed here so they are pre-rendered).
 GENERIC_REPLIES: Final[dict[str, tuple[str, ...]]] = {
     "private": PRIVATE_REPLIES,
@@ -481,6 +489,7 @@ GENERIC_REPLIES: Final[dict[str, tuple[str, ...]]] = {
     "own": OWN_REPLIES,
     "advice": ADVICE_REPLIES,
     "again": AGAIN_REPLIES,
+    "back": BACK_REPLIES,
     "pay_aside": PAY_ASIDES,
     "start_aside": START_ASIDES,
 }

@@ -404,7 +404,10 @@ _PRODUCT: Final = re.compile(
     r"(?:building|making|selling|shipping|developing)\b"
     r"|\bwhat\s+(?:exactly\s+)?(?:do|does)\s+(?:you|you\s+guys|you\s+all|your\s+(?:company|"
     r"startup|firm|business|product|app|robots?|platform))\s+(?:actually\s+|really\s+)?"
-    r"(?:build|make|sell|ship|develop|offer|carry|move)\b",
+    r"(?:build|make|sell|ship|develop|offer|carry|move)\b"
+    # "What does the company do?", "so what does your startup actually do"
+    r"|\bwhat\s+(?:exactly\s+)?(?:does|do)\s+(?:the|your)\s+(?:company|startup|firm|business|"
+    r"product|app|platform|studio|agency|client)\s+(?:actually\s+|really\s+|exactly\s+)?do\b",
     re.IGNORECASE,
 )
 #: "What does a test engineer here actually break?", "what do your engineers actually do all
@@ -415,7 +418,14 @@ _THE_WORK: Final = re.compile(
     r"(?:here|there|on\s+your\s+team|in\s+your\s+team|at\s+\w+)?\s*(?:actually\s+|really\s+|"
     r"mostly\s+|usually\s+)?(?:break|build|test|fix|make|handle|own|write|design|work\s+on|"
     r"deal\s+with|look\s+after|spend\s+(?:their|the|your)\s+(?:time|days?))\b"
-    r"(?!\s+(?:me|for\s+me)\b)",
+    r"(?!\s+(?:me|for\s+me)\b)"
+    # "So what do you actually do?", "What do you do there?", "what does your team do":
+    # the persona's own work (time off is asked otherwise: `generic_kind` keeps it private)
+    r"|\bwhat\s+(?:exactly\s+)?(?:do|does)\s+(?:you|you\s+guys|you\s+all|your\s+(?:team|"
+    r"group|department|unit|lab|directorate|people|crew))\s+(?:actually\s+|really\s+|"
+    r"mostly\s+|exactly\s+|all\s+)?do\b(?!\s+(?:for\s+fun|at\s+(?:the\s+)?weekends?|"
+    r"outside|in\s+your\s+(?:free|spare)|when\s+you(?:'re|\s+are)\s+not|to\s+(?:relax|"
+    r"unwind)|after\s+work|for\s+a\s+break))",
     re.IGNORECASE,
 )
 #: Topic ids answering each kind, best first (a scenario has some of them).

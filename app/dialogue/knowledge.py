@@ -143,6 +143,10 @@ def has_content(question: str) -> bool:
     """Whether a question asks about something ("what tools do you use"), not only "really?"
     or "what about you?", nor hedges said with a rising voice ("I mean, maybe?"): only such
     questions get an answer or a deflection."""
+    from app.dialogue.choosing import in_scope_kind  # choosing builds on this module
+
+    if in_scope_kind(question) is not None:
+        return True  # "So what do you actually do?": every word is a function word
     return bool(content_terms(_HEDGES.sub(" ", question)))
 
 

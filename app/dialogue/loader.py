@@ -165,7 +165,16 @@ def _build(data: Mapping[str, Any], path: Path | None) -> Scenario:
                 Branch(goto=b["goto"], frame=b.get("frame"), cues=frozenset(b.get("cues", ())))
                 for b in raw.get("branches", ())
             ),
-            outcome=Outcome(outcome["id"], outcome["label"], outcome["kind"]) if outcome else None,
+            outcome=(
+                Outcome(
+                    outcome["id"],
+                    outcome["label"],
+                    outcome["kind"],
+                    agreed=bool(outcome.get("agreed", False)),
+                )
+                if outcome
+                else None
+            ),
             pivotal=bool(raw.get("pivotal", False)),
             coach=(
                 CoachNote(coach["note"], coach["alternative"], frozenset(coach.get("cues", ())))

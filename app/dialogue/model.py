@@ -44,6 +44,13 @@ class Outcome:
     id: str
     label: str
     kind: str
+    #: The ending takes a step the seeker must agree to ("I'll send your CV over"): reached
+    #: only by an answer that agrees (`AGREEING_CUES`), never by a frame or a question alone.
+    agreed: bool = False
+
+
+#: The seeker cues that agree to a step taken on their behalf (an `Outcome.agreed` ending).
+AGREEING_CUES: frozenset[str] = frozenset({"commitment", "job_request"})
 
 
 @dataclass(frozen=True)
@@ -210,6 +217,19 @@ def from_question(line: str) -> str | None:
     return " ".join(said[ask:]) if ask else None
 
 
+def line_sentences(line: str) -> list[str]:
+    """A manager line's sentences, as `from_question` and `line_tails` split it."""
+    return [s for s in re.split(r"(?<=[.!?])\s+", line.strip()) if s]
+
+
+def line_tails(line: str) -> list[str]:
+    """The line from each of its later sentences on ("Nadia Ross is hiring. What else would
+    help?"): what is said when its first statements would tell again what was already said.
+    Each is pre-rendered (`Scenario.manager_lines`)."""
+    said = line_sentences(line)
+    return [" ".join(said[k:]) for k in range(1, len(said))]
+
+
 def split_reaction(line: str) -> tuple[str, str] | None:
     """("That makes sense.", "The rest of the line.") when the line opens with a bare reaction
     to the seeker's words; None otherwise. The rest is what is said when the reaction is left
@@ -297,9 +317,9 @@ class Scenario:
                     reaction = split_reaction(text)
                     if reaction is not None:
                         seen.setdefault(reaction[1], None)
-                    asked = from_question(text)
-                    if asked is not None:  # after an answer its statements would retell
-                        seen.setdefault(asked, None)
+                    # after an answer (or a line) its first statements would retell: the
+                    # line from a later sentence on, its question among them
+                    seen.update(dict.fromkeys(line_tails(text)))
         for topic in knowledge.topics:
             for text in topic.answers:
                 seen.setdefault(text, None)

@@ -27,14 +27,18 @@ from app.dialogue.knowledge import (
     warm,
 )
 from app.dialogue.model import (
+    _REACTS,
+    AGREEING_CUES,
     DEFLECTED,
+    Branch,
     ManagerLine,
     Node,
     Outcome,
     Scenario,
     Topic,
-    from_question,
     join_parts,
+    line_sentences,
+    line_tails,
     opens_with_acknowledgement,
     split_acknowledgement,
     split_reaction,
@@ -122,6 +126,38 @@ def _repeats(answers: Sequence[str], line: str) -> bool:
     return bool(answers)
 
 
+def _repeats_a_sentence(answer: str, line: str) -> bool:
+    """Whether a sentence of the answer shares most of its words with a sentence of the line
+    (`_repeats` sentence by sentence: words shared across a long line do not count)."""
+    return any(_repeats([a], s) for a in sentences(answer) for s in sentences(line))
+
+
+#: A sentence of at most this many words of its own is a theme ("Trust.", "Care and patience."):
+#: said again when a later sentence names all of them.
+_THEME_TERMS = 2
+#: Stock words (bridges, generic replies) are no part of what a line tells.
+GENERIC_SAID = frozenset(r for replies in GENERIC_REPLIES.values() for r in replies)
+
+
+#: Words that open a knowledge answer without being its theme ("Honestly.", "Sorry.").
+_NOT_THEMES = frozenset(
+    plain_terms("sorry honestly okay right sure simple well yes yeah good great")
+)
+
+
+def _theme_again(told: Sequence[str], sentence: str) -> bool:
+    """Whether `sentence` names again the theme the first sentence of one of `told` stands on,
+    when that sentence is a word or two and more follows ("Trust. Once a doctor sees one wrong
+    number ..." then "... whether the doctors can trust the numbers")."""
+    said = set(plain_terms(sentence))
+    for text in told:
+        parts = sentences(text)
+        theme = set(plain_terms(parts[0])) - _NOT_THEMES if len(parts) > 1 else set()
+        if 0 < len(theme) <= _THEME_TERMS and theme <= said:
+            return True
+    return False
+
+
 class Runner:
     """Walks one rehearsal through a scenario.
 
@@ -156,6 +192,9 @@ class Runner:
             warm(scenario.knowledge)  # embed the topics off this thread, before any question
         self._reply: ManagerLine | None = None
         self._said: set[str] = set()  # knowledge parts already said this rehearsal
+        #: Every part the manager has said in this rehearsal, in order (scripted lines too):
+        #: the said-lines memory a knowledge answer is checked against before it is told.
+        self._spoken: list[str] = [self._phrasing[first]]
         self._told: dict[str, int] = {}  # times each topic was answered this rehearsal
         self._deflections = 0
         self._heard = 0  # the seeker's answers so far in this rehearsal
@@ -186,16 +225,105 @@ class Runner:
                     queue.append(branch.goto)
         return list(dict.fromkeys([*order, *self.scenario.manager_lines()]))
 
-    def say_again(self, said: str) -> bool:
-        """Start on the phrasing said before at the current node ("Try again from here"
-        replays the line the first attempt heard, not another wording of it): the node line
-        that `said` is or ends with (after a knowledge answer). False when none is."""
+    def say_again(self, said: str, *, before: Sequence[str] = ()) -> bool:
+        """Start on exactly what the first attempt heard at the current node ("Try again from
+        here" replays that line word for word, with the answer it gave to the seeker's question
+        before it): `said` is the whole reply (a knowledge answer, a bridge, then the node's
+        line or the rest of it). `before`: what the manager said earlier in the conversation,
+        kept in this rehearsal's memory so nothing is told twice. False when `said` does not
+        end with a phrasing of the current node (then another phrasing may be said)."""
         text = said.strip()
-        line = next((t for t in self.current.lines if text.endswith(t.strip())), None)
-        if line is None:
+        found = self._said_at_node(text)
+        if found is None:
             return False
+        line, tail = found
         self._phrasing[self.current.id] = line
+        known = set(self.scenario.manager_lines())
+        self._spoken = []  # this rehearsal's memory: what came before, then this reply
+        for earlier in before:
+            heard = self._parts_of(earlier.strip(), known) or (earlier.strip(),)
+            self._remember(heard)
+            self._spoken.extend(heard)
+        parts = self._parts_of(text, known)
+        if text == line.strip():
+            self._spoken.append(line)
+            return True
+        if parts is None:
+            parts = (text[: len(text) - len(tail)].strip(), tail)
+        self._remember(parts)
+        self._spoken.extend(parts)
+        topics = {t.id for t in self.scenario.knowledge.topics for a in t.answers if a in parts}
+        follow = next(
+            (t.follow_up for t in self.scenario.knowledge.topics if t.follow_up in parts), None
+        )
+        self._reply = ManagerLine(
+            node_id=self.current.id,
+            text=join_parts(parts),
+            is_end=self.current.is_end,
+            parts=tuple(parts),
+            topic=next(iter(sorted(topics)), DEFLECTED),
+            prompt=join_parts([tail, *((follow,) if follow and follow != tail else ())]),
+        )
         return True
+
+    def _said_at_node(self, text: str) -> tuple[str, str] | None:
+        """(the node phrasing, the form of it `text` ends with: the whole line, the rest after
+        its acknowledgement or reaction, or the line from a later sentence on), the longest
+        such form first; a follow-up question after it is allowed. None when none fits."""
+        follow_ups = [t.follow_up for t in self.scenario.knowledge.topics if t.follow_up]
+        best: tuple[str, str] | None = None
+        for line in self.current.lines:
+            forms = [line]
+            acknowledged = split_acknowledgement(line)
+            if acknowledged is not None:
+                forms.append(acknowledged[1])
+            reaction = split_reaction(line)
+            if reaction is not None:
+                forms.append(reaction[1])
+            forms += line_tails(line)
+            for form in forms:
+                form = form.strip()
+                ends = [text] + [
+                    text[: -len(f)].strip() for f in follow_ups if text.endswith(" " + f.strip())
+                ]
+                if any(e.endswith(form) for e in ends) and (
+                    best is None or len(form) > len(best[1])
+                ):
+                    best = (line, form)
+        return best
+
+    @staticmethod
+    def _parts_of(text: str, known: Collection[str]) -> tuple[str, ...] | None:
+        """`text` split into parts the manager can say (pre-rendered ones), as `join_parts`
+        joined them; None when it is not made of them."""
+        options = sorted({k.strip() for k in known if k.strip()}, key=len, reverse=True)
+        memo: dict[int, tuple[str, ...] | None] = {}
+
+        def split(at: int) -> tuple[str, ...] | None:
+            if at == len(text):
+                return ()
+            if at in memo:
+                return memo[at]
+            memo[at] = None
+            for option in options:
+                end = at + len(option)
+                if text.startswith(option, at) and (end == len(text) or text[end] == " "):
+                    rest = split(end + 1 if end < len(text) else end)
+                    if rest is not None:
+                        memo[at] = (option, *rest)
+                        break
+            return memo[at]
+
+        return split(0)
+
+    def _remember(self, parts: Sequence[str]) -> None:
+        """Knowledge answers among `parts` count as said (and their topics as told)."""
+        for topic in self.scenario.knowledge.topics:
+            told = [p for p in parts if p in topic.answers or p == topic.follow_up]
+            if told:
+                self._said.update(told)
+                if any(p in topic.answers for p in told):
+                    self._told[topic.id] = self._told.get(topic.id, 0) + 1
 
     @property
     def finished(self) -> bool:
@@ -233,7 +361,7 @@ class Runner:
         """
         if self.finished:
             raise RuntimeError("the conversation has ended; there is nothing to answer")
-        branch = self.current.choose(frame, cues)
+        branch = self._branch(frame, cues)
         if branch is None:
             raise RuntimeError(f"node '{self.current.id}' has no branch for this answer")
         previous = self.line().text  # what the seeker answered ("tell me more" is about it)
@@ -242,14 +370,45 @@ class Runner:
         self.path.append(self.current.id)
         self._not_retold()
         scripted = self._scripted()
+        # every phrasing retells a knowledge answer already given: its statements that do are
+        # left out, and he points back briefly instead ("Which brings me back to ...")
+        told = self._told_answers()
+        trimmed = self._untold(told, scripted.text, strict=2) if told else scripted.text
+        if trimmed is not None and trimmed != scripted.text:
+            scripted = ManagerLine(node_id=scripted.node_id, text=trimmed, is_end=scripted.is_end)
         asked = questions_in(answer) if answer is not None else list(questions)
         routed = frozenset(cues) & branch.cues  # the cues the author routed this answer on
         self._reply = self._answering(
             asked, routed, scripted, previous=previous, pitch=answer is not None and _pitch(answer)
         )
+        if self._reply is None and scripted.text != self._phrasing[self.current.id]:
+            back = self._pick(GENERIC_REPLIES["back"])
+            self._reply = ManagerLine(
+                node_id=scripted.node_id,
+                text=join_parts([back, scripted.text]),
+                is_end=scripted.is_end,
+                parts=(back, scripted.text),
+                prompt=scripted.text,
+            )
+        self._spoken.extend(self.line().parts)
         return self.line()
 
     # -- internals -------------------------------------------------------------------------
+    def _branch(self, frame: str, cues: Collection[str]) -> Branch | None:
+        """The first branch this answer takes, skipping one into an ending the seeker must have
+        agreed to (`Outcome.agreed`: "I'll send your CV over") when the answer did not agree:
+        an outcome judges what the seeker said, never what the manager did unasked ("What's
+        the salary, and is it remote?" is no yes to being put forward)."""
+        agreed = not AGREEING_CUES.isdisjoint(cues)
+        for branch in self.current.branches:
+            if not branch.matches(frame, cues):
+                continue
+            outcome = self.scenario.nodes[branch.goto].outcome
+            if outcome is not None and outcome.agreed and not agreed:
+                continue
+            return branch
+        return None
+
     def _scripted(self) -> ManagerLine:
         return ManagerLine(
             node_id=self.current.id,
@@ -306,33 +465,51 @@ class Runner:
             # "Let's not get ahead of ourselves" then "Should I pass your name on to our
             # recruiter?" contradicts itself: the line, which takes the next step, alone
             return None
-        if topic is not None and (
-            _repeats(topic.answers, scripted.text)
-            or self.matcher.retells(topic.answers, scripted.text)
-        ):
-            return None  # the scripted line already tells it ("Most weeks we're in the lab ...")
-        # of its answers, those whose words the line does not say again: no "Trust. Once a
-        # doctor sees one wrong number ..." before "The hard part is getting doctors to trust
-        # the numbers" when the topic has another answer
-        answers = [a for a in topic.answers if not _repeats([a], scripted.text)] if topic else []
+        answers: list[str] = []
+        if topic is not None:
+            # the scripted line tells it and asks nothing after ("Most weeks we're in the lab
+            # ..."): the line alone; a line that asks something after its statements keeps
+            # the answer and leaves those statements out (the line never swallows the answer)
+            said_after = self._rest_of(scripted.text)
+            if self._untold(topic.answers, said_after, strict=1) is None:
+                return None
+            # an answer whose words what is still said repeats ("... through the graduate
+            # programme" before "Shall I flag your name for the graduate programme?"): never;
+            # when that is every answer, the line alone
+            unrepeated = [
+                a
+                for a in topic.answers
+                if (kept := self._untold([a], said_after)) is not None
+                and not _repeats_a_sentence(a, kept)
+            ]
+            if not unrepeated:
+                return None
+            # of those, one the line does not tell again: no "Trust. Once a doctor sees one
+            # wrong number ..." before "The hard part is getting doctors to trust the numbers"
+            # when the topic has another answer
+            answers = [
+                a for a in unrepeated if not self._says_again([a], scripted.text, strict=1)
+            ] or unrepeated
+        # nor one that tells again what he already said in this rehearsal (the said-lines
+        # memory): then he points back briefly, never retells it
+        fresh = [a for a in answers if a not in self._said and not self._told_before(a)]
         parts: list[str] = []
         private = False  # a private question got a light "another time"
         follow_up: str | None = None
-        if topic is not None and self._told.get(topic.id, 0) and self._all_said(topic.answers):
-            # asked again, every variant said: "Like I said ..." once, then the line alone
-            if self._told[topic.id] > 1:
+        if topic is not None and not fresh:
+            # asked again (every variant said, or what it tells said already): "Like I said
+            # ..." once, then the line alone
+            if self._told.get(topic.id, 0) > 1:
                 return None
-            self._told[topic.id] += 1
+            self._told[topic.id] = max(self._told.get(topic.id, 0) + 1, 2)
             parts.append(self._pick(GENERIC_REPLIES["again"]))
         elif topic is not None:
             self._told[topic.id] = self._told.get(topic.id, 0) + 1
             # of its answers, one naming what was asked about ("Harbor Street"), if not said
             said = " ".join(asked).lower()
             names = [n for n in scenario_names(self.scenario) if n in said]
-            named = [
-                a for a in answers if a not in self._said and any(n in a.lower() for n in names)
-            ]
-            parts.append(self._pick(named or answers))
+            named = [a for a in fresh if any(n in a.lower() for n in names)]
+            parts.append(self._pick(named or fresh))
             aside = self._aside(asked, topic, scripted.text)
             if aside is not None:
                 parts.append(aside)
@@ -364,12 +541,16 @@ class Runner:
         if acknowledged is not None:  # "Good question." + answer + the rest of the line
             if not opens_with_acknowledgement(parts[0]):  # not "Good question." twice
                 parts.insert(0, acknowledged[0])
-            rest = self._untold(parts, acknowledged[1]) if topic is not None else acknowledged[1]
+            rest = (
+                self._untold(parts, acknowledged[1]) or acknowledged[1]
+                if topic is not None
+                else acknowledged[1]
+            )
             parts.append(rest)
         else:
             reaction = split_reaction(scripted.text)
             rest = reaction[1] if reaction is not None else scripted.text
-            rest = self._untold(parts, rest) if topic is not None else rest
+            rest = (self._untold(parts, rest) or rest) if topic is not None else rest
             bridge = (
                 None
                 if _CONNECTIVE.match(rest)
@@ -410,18 +591,66 @@ class Runner:
             return None
         return self._bridges.take(self.scenario.knowledge.bridges or options)
 
-    def _untold(self, told: Sequence[str], line: str) -> str:
-        """The line from its first question on when a statement before it tells again, by
-        meaning, what the answer just said ("We own the pipelines ..." then "I look after the
-        data platform at Brightwater Health."); else the whole line. (The part from the
-        question on is pre-rendered: `Scenario.manager_lines`.)"""
-        asked = from_question(line)
-        if asked is None:
+    def _untold(self, told: Sequence[str], line: str, *, strict: int = 0) -> str | None:
+        """The line from the sentence after its last statement (before its question) that
+        tells again what `told` said ("We own the pipelines ..." then "I look after the data
+        platform at Brightwater Health.": by meaning, by words, or by its theme word, "Trust."
+        then "... whether the doctors can trust the numbers"); the whole line when none does;
+        None when such a statement leaves nothing after it. (Each such rest is pre-rendered:
+        `Scenario.manager_lines`.) `strict`: how close a sentence must be to count, as in
+        `_says_again` (2 for answers told turns ago, not just now)."""
+        said = line_sentences(line)
+        # its question: not a one-word aside ("Honestly? ...")
+        ask = next((i for i, x in enumerate(said) if x.endswith("?") and " " in x), len(said))
+        told = [t for t in told if plain_terms(t)]
+        last = max(
+            (k for k in range(ask) if self._says_again(told, said[k], strict=strict)), default=None
+        )
+        if last is None:
             return line
-        before = sentences(line[: len(line) - len(asked)])
-        if any(self.matcher.echoes(told, s) for s in before):
-            return asked
-        return line
+        start = last + 1
+        while start < ask and _REACTS.match(said[start] + " "):
+            start += 1  # "Okay." reacted to the seeker, not to his own answer: left out too
+        if start >= len(said):
+            return None
+        return " ".join(said[start:])
+
+    def _rest_of(self, line: str) -> str:
+        """The scripted line as said after an answer: without its acknowledgement or bare
+        reaction ("Good question.", "Fair enough.")."""
+        acknowledged = split_acknowledgement(line)
+        if acknowledged is not None:
+            return acknowledged[1]
+        reaction = split_reaction(line)
+        return reaction[1] if reaction is not None else line
+
+    def _says_again(self, told: Sequence[str], sentence: str, *, strict: int = 0) -> bool:
+        """Whether `sentence` tells again what one of `told` said: the same by meaning or most
+        words of a sentence (`KnowledgeMatcher.retells`), or the theme word a short first
+        sentence of it stands on ("Trust."); with `strict` below 2 also sharing enough of its
+        words (`_repeats`), and below 1 about it by meaning (`echoes`), as the line said right
+        after an answer may not be."""
+        if not told or not plain_terms(sentence):
+            return False
+        if self.matcher.retells(told, sentence) or _theme_again(told, sentence):
+            return True
+        if strict < 2 and any(_repeats([t], sentence) for t in told):
+            return True
+        return strict < 1 and self.matcher.echoes(told, sentence)
+
+    def _told_before(self, answer: str) -> bool:
+        """Whether a knowledge answer would tell again what the manager already said in this
+        rehearsal (a scripted line, or another topic's answer): the said-lines memory."""
+        return any(
+            self._says_again([answer], s, strict=2)
+            or (s in self._said and _theme_again([s], answer))  # an answer's theme ("Trust.")
+            for s in dict.fromkeys(self._spoken)
+            if s not in GENERIC_SAID and s != answer
+        )
+
+    def _told_answers(self) -> list[str]:
+        """The knowledge answers said so far in this rehearsal."""
+        return [a for t in self.scenario.knowledge.topics for a in t.answers if a in self._said]
 
     def _not_retold(self) -> None:
         """When this node's phrasing retells what a knowledge answer already said in this
@@ -438,7 +667,7 @@ class Runner:
     def _retells(self, told: Sequence[str], line: str) -> bool:
         """Whether the line says again what these answers said: a sentence of each says the
         same, or a statement of the line is about a topic already answered."""
-        if self.matcher.retells(told, line):
+        if self.matcher.retells(told, line) or _theme_again(told, line):
             return True
         statements = [s for s in sentences(line) if not s.rstrip().endswith("?")]
         for found in self.matcher.match_all(statements):

@@ -323,6 +323,18 @@ def graph_problems(scenario: Scenario, lines: Mapping[KeyPath, int], file: str) 
                 f"node '{node.id}' has no fallback branch: add a last branch with only 'goto' "
                 "for answers that no other branch takes",
             )
+        if (
+            fallback_at is not None
+            and node.branches[fallback_at].goto in nodes
+            and (ending := nodes[node.branches[fallback_at].goto].outcome) is not None
+            and ending.agreed
+        ):
+            add(
+                [*base, "branches", fallback_at, "goto"],
+                f"node '{node.id}': the fallback goes to an ending the seeker must agree to "
+                f"('{ending.id}' has agreed: true), so an answer that does not agree has nowhere "
+                "to go: send the fallback elsewhere",
+            )
         if node.pivotal and node.coach is None:
             add(
                 [*base, "pivotal"],

@@ -326,10 +326,16 @@ def test_a_reaction_to_the_seeker_is_left_out(write_scenario: Callable[..., Path
 
 
 def test_no_answer_that_the_next_line_already_gives(write_scenario: Callable[..., Path]) -> None:
-    runner = _one_step(write_scenario, "We mostly use Python and SQL, mostly. Meet Lena.")
+    """A line that tells the answer and says nothing after is said alone; one that goes on
+    keeps the answer and leaves its retelling statement out (session 11 D7)."""
+    runner = _one_step(write_scenario, "We mostly use Python and SQL, mostly.")
     line = runner.advance("exploration", {"seeker_question"}, questions=["What tools do you use?"])
     assert line.topic is None
-    assert line.parts == ("We mostly use Python and SQL, mostly. Meet Lena.",)
+    assert line.parts == ("We mostly use Python and SQL, mostly.",)
+    runner = _one_step(write_scenario, "We mostly use Python and SQL, mostly. Meet Lena.")
+    line = runner.advance("exploration", {"seeker_question"}, questions=["What tools do you use?"])
+    assert line.topic == "tools"
+    assert line.parts == ("Python and SQL, mostly.", "Meet Lena.")
 
 
 def test_the_answer_text_is_searched_for_questions(demo: Runner) -> None:

@@ -260,7 +260,8 @@ def test_the_trial_moments() -> None:
 @pytest.mark.parametrize("name", SCENARIOS)
 def test_a_retry_hears_the_same_phrasing_at_its_pivot(name: str) -> None:
     """Each pivotal node (and the start), each phrasing, many seeds: a runner told what the
-    first attempt heard starts on that phrasing, also after a knowledge answer before it."""
+    first attempt heard starts on that phrasing, also after a knowledge answer before it, and
+    says that answer again too."""
     scenario = _scenario(name)
     nodes = [n for n in scenario.nodes.values() if n.pivotal or n.id == scenario.start]
     assert nodes
@@ -269,4 +270,6 @@ def test_a_retry_hears_the_same_phrasing_at_its_pivot(name: str) -> None:
             for seed in range(6):
                 runner = Runner(scenario, seed=seed, start=node.id)
                 assert runner.say_again(f"Some answer first. {text}")
-                assert runner.line().text == text
+                # the whole reply again, word for word (session 11 D6), the line its prompt
+                assert runner.line().text == f"Some answer first. {text}"
+                assert runner.line().prompt == text
