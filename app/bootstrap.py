@@ -150,7 +150,7 @@ def run(
     loaded: LoadedSettings,
     *,
     kiosk_demo: bool = False,
-    on_shown: Callable[[Any], None] | None = None,
+    on_shown: Callable[[Any], None] | None = None,  # the window, or the kiosk shell
     speech_pieces: Sequence[tuple[str, Any]] = (),
 ) -> int:
     """``frameshift``: the window (or the kiosk), its event loop, and a clean exit."""
@@ -162,8 +162,11 @@ def run(
             "from a desktop session, or on a headless machine under a virtual screen: "
             "xvfb-run -a frameshift. The command-line tools (frameshift --help) need no screen."
         )
+    from app.ui.stop_signals import StopSignals
+
     settings = loaded.settings
     qapp = ensure_qapp()
+    stop_signals = StopSignals(qapp)  # SIGTERM/SIGHUP/SIGINT: the shutdown below still runs
     services: list[SpeechServices] = []
     if settings.kiosk.enabled:
         from app.session.kiosk import start_problem
@@ -173,6 +176,7 @@ def run(
             import sys
 
             print(f"frameshift: {problem}", file=sys.stderr)
+            stop_signals.uninstall()
             return 2
         qapp.setQuitOnLastWindowClosed(False)
         kiosk = build_kiosk(loaded, demo=kiosk_demo)
@@ -188,6 +192,8 @@ def run(
 
         QTimer.singleShot(0, kiosk_speech)
         QTimer.singleShot(0, warm_framing_model)
+        if on_shown is not None:
+            QTimer.singleShot(0, lambda: on_shown(kiosk))
         code = qapp.exec()
         kiosk.shutdown()
     else:
@@ -211,6 +217,7 @@ def run(
             window.store.close()
     for speech in services:
         speech.stop()
+    stop_signals.uninstall()
     return code
 
 
