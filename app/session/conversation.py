@@ -213,11 +213,14 @@ class Conversation:
         """A retry starts on the words the first attempt heard at its pivot, not another
         phrasing of that line (the runner's seed is new). A store that cannot say: any."""
         try:
-            pivot = next((t for t in store.turns(parent) if t.idx == turn), None)
+            turns = store.turns(parent)
         except StoreError:
             return
+        pivot = next((t for t in turns if t.idx == turn), None)
         if pivot is not None and pivot.speaker == "manager":
-            self.runner.say_again(pivot.text)
+            # the lines said before it too: the retry never retells an answer already given
+            before = [t.text for t in turns if t.idx < turn and t.speaker == "manager"]
+            self.runner.say_again(pivot.text, before=before)
 
     @classmethod
     def resume(

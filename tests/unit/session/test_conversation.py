@@ -166,3 +166,23 @@ def test_without_a_store_the_conversation_still_runs(scenario: Scenario) -> None
     _analysis, line = conv.answer("Thanks for your time")
     assert line.text == "Are you interested in the position?"
     assert conv.end().turns
+
+
+def test_a_retry_remembers_what_the_manager_said_before_its_pivot(
+    scenario: Scenario, store: CountingStore, data_dir: Path
+) -> None:
+    """Review 11 R11: the retry's runner starts with the first attempt's earlier manager lines
+    in its said-lines memory, so it never tells again an answer given before the pivot."""
+    first = _conv(scenario, store, data_dir)
+    first.begin()
+    first.answer("Hello, I'm exploring data roles, what does your team do all day?")
+    first.answer("Yes!")
+    first.end()
+    parent = first.session_id or 0
+    earlier = [t.text for t in first.turns[:2] if t.speaker == "manager"]
+    assert earlier
+    again = Conversation.resume(store, parent, 2, scenarios=[scenario])
+    again.begin()
+    memory = " ".join(again.runner._spoken)
+    for line in earlier:
+        assert line.strip() in memory or all(part in memory for part in line.split(". ")), line
