@@ -99,6 +99,11 @@ WRITE_WAIT_S = 0.0
 SAVE_RETRY_MS = 100
 SAVE_RETRY_LATER_MS = 2000
 
+#: With the voice off, the manager's last line stays on the conversation screen as long as it
+#: takes to read it (at ``READING_WPM`` words a minute, within these bounds) before the replay:
+#: voiced, it is heard first; unvoiced, it used to be skipped straight to the replay.
+READING_WPM = 200
+READING_MS = (1500, 6000)
 #: Recognition request ids, unique in the process: the kiosk shares one speech worker (and its
 #: accurate-pass queue, which drops an answer a newer one overtook) across its visitors' rehearsals.
 _REQUEST_IDS = itertools.count(1)
@@ -459,7 +464,7 @@ class Rehearsal(QObject):
         if not self._voice_on():
             if self.conversation is not None:
                 self.conversation.line_spoken(self._line_idx, None)
-            QTimer.singleShot(0, self._line_done)
+            QTimer.singleShot(reading_ms(line.text) if line.is_end else 0, self._line_done)
         elif ready is not None:
             self._line_rendered(ready)
         else:
@@ -857,6 +862,12 @@ class Rehearsal(QObject):
             return
         self._set_phase(Phase.ENDED)
         self.ended.emit(analysis)
+
+
+def reading_ms(text: str) -> int:
+    """How long a line takes to read, in ms, within `READING_MS`."""
+    low, high = READING_MS
+    return max(low, min(high, round(len(text.split()) * 60_000 / READING_WPM)))
 
 
 __all__ = ["ANSWERING", "Phase", "Rehearsal", "SpeechServices", "TurnAnalysis"]
