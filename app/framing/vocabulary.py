@@ -112,8 +112,8 @@ CUES: Final[tuple[CueSpec, ...]] = (
             "asks for the job, an interview or a referral for the position",
             (p.JOB_REQUEST, p.SEEKER_AS_HIRE, p.PLACE_ASKED, p.DISQUALIFIER, p.JUDGE_ME),
             strong=True, decides=True,
-            tip="Saying {words} asked for the job itself, so the manager started judging you "
-            "instead of exploring with you."),
+            tip="Saying {words} put you forward as a candidate, so the manager started judging "
+            "you instead of exploring with you."),
     CueSpec("pay_question", "seeker", -0.7, "asks about pay or benefits too early",
             (p.PAY_QUESTION,), strong=True, decides=True,
             tip="Asking about pay, perks or conditions ({words}) before you knew the work made "

@@ -271,7 +271,7 @@ def compose(
 
 _WHY: Final = {
     "commitment": "committed you to the job before you knew enough about it",
-    "job_request": "asked for the job itself, making you the one being judged",
+    "job_request": "put you forward as a candidate, making you the one being judged",
     "pay_question": "put pay before the work, turning a chat into a negotiation",
     "self_promotion": "was a pitch for yourself rather than a conversation with them",
     "interview": "put you in the position of being assessed",

@@ -93,3 +93,19 @@ def test_their_view_of_something_else_asks_nothing() -> None:
         if "job_request" in {c.cue for c in analyze_answer(line, text, rules_only=True).cues}
     ]
     assert not wrong, wrong[:6]
+
+
+def test_the_shift_explanation_says_what_asking_to_be_judged_did() -> None:
+    """Review 11 R8: the tip said "asked for the job itself" also for "what do you think of me
+    so far"; a job request's tip now fits each of its kinds (asking for the job, a spot, a
+    referral, a verdict on oneself): it put the seeker forward as a candidate."""
+    from app.framing import Turn, analyze
+
+    checked = 0
+    for line, text in itertools.product(LINES, JUDGED[::7]):
+        shift = analyze([Turn("manager", line), Turn("seeker", text)], rules_only=True).shift
+        assert shift is not None, text
+        assert "asked for the job" not in shift.explanation, shift.explanation
+        assert "put you forward as a candidate" in shift.explanation, shift.explanation
+        checked += 1
+    assert checked > 200
