@@ -7,6 +7,7 @@ the durability choices, `queries.py` the reads and `schema.py` how the schema ev
 from __future__ import annotations
 
 from app.store.errors import (
+    DamagedSession,
     DatabaseCorrupt,
     DatabaseLocked,
     DatabaseReadOnly,
@@ -33,6 +34,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "SPEAKERS",
     "STATUSES",
+    "DamagedSession",
     "DatabaseCorrupt",
     "DatabaseLocked",
     "DatabaseReadOnly",

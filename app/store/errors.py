@@ -143,6 +143,22 @@ class DatabaseCorrupt(StoreError):  # noqa: N818 (public API name)
         )
 
 
+class DamagedSession(DatabaseCorrupt):
+    """One session's row cannot be what was written (a cell overwritten on pages SQLite still
+    reads: bit rot, a torn write). The start's page check passes such a file, so a restart
+    changes nothing: the way forward is deleting that session; the rest of the history reads."""
+
+    def __init__(self, path: Path, session_id: int) -> None:
+        StoreError.__init__(
+            self,
+            f"Session {session_id} in the history file {path} is damaged and cannot be read.",
+            f"The rest of the history is not affected: `frameshift delete {session_id}` removes "
+            "that session and its recordings (or Delete all data in History starts afresh).",
+            path=path,
+        )
+        self.session_id = session_id
+
+
 class NotAFolder(StoreError):  # noqa: N818 (public API name)
     """Something of the wrong kind sits where the data folder or the history file should be: a
     file named like the data folder, or a folder named like the history file."""

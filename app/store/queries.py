@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any, TypeVar
 
 from app.store.connection import Connection
-from app.store.errors import DatabaseCorrupt, NoSuchSession, StoreError
+from app.store.errors import DamagedSession, DatabaseCorrupt, NoSuchSession, StoreError
 from app.store.records import SessionRecord, TurnRecord, check
 
 _SESSION_SELECT = """
@@ -64,10 +64,16 @@ class HistoryQueries:
         """Rows as records; a row whose cell cannot be what was written (text where JSON or a
         number goes: an overwritten cell on pages SQLite still reads) is a damaged file, said
         as one, for the window and the commands alike."""
-        try:
-            return [build(row) for row in rows]
-        except (ValueError, TypeError) as exc:
-            raise DatabaseCorrupt(self._conn.path) from exc
+        records = []
+        for row in rows:
+            try:
+                records.append(build(row))
+            except (ValueError, TypeError) as exc:
+                sid = row.get("session_id", row.get("id"))
+                if isinstance(sid, int):
+                    raise DamagedSession(self._conn.path, sid) from exc
+                raise DatabaseCorrupt(self._conn.path) from exc
+        return records
 
     def count_sessions(self) -> int:
         """How many sessions the history holds."""

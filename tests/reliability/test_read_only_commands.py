@@ -158,7 +158,11 @@ def test_a_read_only_command_on_a_damaged_history_says_what_and_exits_2(
     assert len(lines) == 1, lines
     assert words in lines[0], lines[0]
     assert "No sessions yet" not in out.getvalue()
-    assert "--data-dir DIR" in lines[0] or "Restart Frameshift" in lines[0]
+    # a way forward: another data folder, a restart that keeps a damaged file aside, or (one
+    # session's row damaged, which no restart mends: review 11 R2) deleting that session
+    assert any(
+        way in lines[0] for way in ("--data-dir DIR", "Restart Frameshift", "frameshift delete")
+    )
 
 
 def test_an_empty_data_folder_still_has_no_sessions_yet(tmp_path: Path) -> None:
