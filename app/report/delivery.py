@@ -19,6 +19,7 @@ import numpy as np
 
 from app.speech.audio import voiced_span
 from app.store import TurnRecord
+from app.store.records import recording_file
 
 #: The usual guidance for a comfortable conversational pace, in words per minute.
 PACE_GUIDE: Final = (100, 165)
@@ -187,7 +188,8 @@ def measure_delivery(turns: Sequence[TurnRecord], data_dir: Path | None) -> Deli
         if not t.audio_path or data_dir is None:
             typed += 1
             continue
-        seconds = speech_seconds(data_dir / t.audio_path)
+        path = recording_file(data_dir, t.audio_path)
+        seconds = speech_seconds(path) if path is not None else None
         if seconds is None:
             typed += 1
             continue

@@ -17,6 +17,7 @@ from typing import Any
 
 from app.report.model import Report, TurnView
 from app.report.timeline import running_scores
+from app.store.records import recording_file
 
 MAX_EMBED_BYTES = 25_000_000  # beyond this the report would be unwieldy: link the path instead
 
@@ -163,7 +164,9 @@ def timeline_svg(turns: Sequence[TurnView], shift: int | None, width: int = 800)
 def _audio(report: Report, turn: TurnView) -> str:
     if not turn.audio_path or report.data_dir is None:
         return ""
-    path = report.data_dir / turn.audio_path
+    path = recording_file(report.data_dir, turn.audio_path)
+    if path is None:  # not a recording of this history (or gone): nothing is read
+        return ""
     try:
         if path.stat().st_size > MAX_EMBED_BYTES:
             return f'<p class="typed">Recording kept at {esc(path)}</p>'

@@ -2,7 +2,11 @@
 
 The store keeps each turn's recording as a path relative to the data dir (so the data dir can
 move); this module makes those paths, writes the files and removes them. Nothing else in the app
-builds an audio path.
+builds an audio path, and every reader turns a stored path into a file only through
+:meth:`Recordings.resolve`: a history is data from outside (a shared data folder, a restored
+backup), so a stored path is a recording only when it has the one shape ``save`` writes and is a
+regular file inside ``audio/`` (no symlink on the way). Anything else is "no recording" to every
+reader and is never unlinked.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ import contextlib
 import shutil
 from pathlib import Path
 from typing import Protocol
+
+from app.store.records import recording_file
 
 #: The file that marks a session folder whose delete has begun.
 DELETING_MARK = ".deleting"
@@ -44,9 +50,11 @@ class Recordings:
         """The recording of turn ``idx`` (absolute)."""
         return self.folder(session_id) / f"{idx:03d}-{speaker}.wav"
 
-    def resolve(self, relative: str) -> Path:
-        """The absolute path of a stored (relative) recording path."""
-        return self.data_dir / relative
+    def resolve(self, relative: str | None, session_id: int | None = None) -> Path | None:
+        """The file of a stored recording path, or None when it is not a recording (see
+        :func:`app.store.records.recording_file`: only ``save``'s shape, a regular file inside
+        ``audio/``, no symlink; of ``session_id`` when given)."""
+        return recording_file(self.data_dir, relative, session_id)
 
     def save(self, session_id: int, idx: int, speaker: str, source: Clip | Path) -> str:
         """Write ``source`` (a clip, or a WAV file to copy) as turn ``idx``'s recording and return
@@ -64,28 +72,41 @@ class Recordings:
                 target.unlink(missing_ok=True)
             reason = exc.strerror or str(exc)
             raise RecordingError(f"The recording could not be saved ({reason}).", reason) from exc
-        return str(target.relative_to(self.data_dir))
+        return target.relative_to(self.data_dir).as_posix()
 
     def remove(self, relative_paths: list[str], session_id: int | None = None) -> None:
-        """Remove recordings by their stored paths, then the session's folder (or all folders)."""
+        """Remove recordings by their stored paths, then the session's folder (or all folders).
+
+        Only what :meth:`resolve` accepts is unlinked, and with a ``session_id`` only that
+        session's own files: a retry's copied turns name its parent's recordings, which stay
+        with the parent. A symlinked folder is unlinked, never followed."""
         for rel in relative_paths:
-            self.resolve(rel).unlink(missing_ok=True)
-        folder = self.folder(session_id) if session_id is not None else self.root
-        if folder.is_dir():
-            shutil.rmtree(folder, ignore_errors=True)
+            path = self.resolve(rel, session_id)
+            if path is not None:
+                with contextlib.suppress(OSError):
+                    path.unlink(missing_ok=True)
+        if session_id is not None:
+            _remove_tree(self.folder(session_id))
+        elif self.root.is_symlink():  # the user's audio/ elsewhere: empty it, keep the link
+            for folder in self._entries():
+                _remove_tree(folder)
+        else:
+            _remove_tree(self.root)
 
     def mark_deleting(self, session_id: int | None = None) -> None:
         """Mark a session's folder (or every folder) as being deleted, before its rows go, so a
         delete killed half-way leaves folders that the next start recognises and removes."""
         folders = [self.folder(session_id)] if session_id is not None else self._folders()
         for folder in folders:
-            if folder.is_dir():
+            if folder.is_dir() and not folder.is_symlink():  # never write through a link
                 with contextlib.suppress(OSError):
                     (folder / DELETING_MARK).touch()
 
     def unmark_deleting(self, session_id: int) -> None:
-        with contextlib.suppress(OSError):
-            (self.folder(session_id) / DELETING_MARK).unlink()
+        folder = self.folder(session_id)
+        if not folder.is_symlink():
+            with contextlib.suppress(OSError):
+                (folder / DELETING_MARK).unlink()
 
     def orphans(self, session_ids: set[int]) -> list[Path]:
         """Folders marked as being deleted whose session is no longer in the history."""
@@ -102,12 +123,28 @@ class Recordings:
             shutil.rmtree(folder, ignore_errors=True)
         return found
 
-    def _folders(self) -> list[Path]:
+    def _entries(self) -> list[Path]:
         try:
-            entries = list(self.root.iterdir())
+            return list(self.root.iterdir())
         except OSError:
             return []
-        return sorted(p for p in entries if p.name.isdigit() and p.is_dir() and not p.is_symlink())
+
+    def _folders(self) -> list[Path]:
+        return sorted(
+            p
+            for p in self._entries()
+            if p.name.isascii() and p.name.isdigit() and p.is_dir() and not p.is_symlink()
+        )
+
+
+def _remove_tree(folder: Path) -> None:
+    """Remove a folder and what is in it; a symlink is removed itself, its target left alone
+    (``shutil.rmtree`` unlinks symlinks inside the tree without following them)."""
+    with contextlib.suppress(OSError):
+        if folder.is_symlink():
+            folder.unlink()
+        elif folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 __all__ = ["Clip", "RecordingError", "Recordings"]

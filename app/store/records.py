@@ -4,9 +4,12 @@ checks a value passes before it is written into a row."""
 from __future__ import annotations
 
 import json
+import os
+import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import PurePath
+from pathlib import Path
 from typing import Any
 
 MODES = frozenset({"typed", "voice", "kiosk"})
@@ -26,11 +29,57 @@ def check_one_of(value: str | None, allowed: frozenset[str], name: str) -> None:
         check(value in allowed, f"{name} must be one of {sorted(allowed)}, not {value!r}")
 
 
+#: The only shape a stored recording path has: ``audio/<session>/<idx>-<speaker>.wav``, as
+#: ``app.session.recordings.Recordings.save`` writes it (``\\`` accepted: a Windows-written
+#: history). ASCII digits only, and bounded, so no other file can be named by a row.
+RECORDING_PATH = re.compile(r"audio[/\\]([0-9]{1,18})[/\\]([0-9]{3,9})-(seeker|manager)\.wav")
+
+
+def recording_parts(audio_path: object) -> tuple[int, int, str] | None:
+    """``(session, idx, speaker)`` of a stored recording path, or None when it is not one (any
+    other path, "..", absolute, NUL, too long, not a string): such a row has no recording."""
+    if not isinstance(audio_path, str):
+        return None
+    m = RECORDING_PATH.fullmatch(audio_path)
+    if m is None:
+        return None
+    session, idx = int(m.group(1)), int(m.group(2))
+    if m.group(1) != str(session) or m.group(2) != f"{idx:03d}":  # only the name save() writes
+        return None
+    return session, idx, m.group(3)
+
+
+def recording_file(
+    data_dir: Path, audio_path: object, session_id: int | None = None
+) -> Path | None:
+    """The file of a stored recording path, or None when the row has no recording: the path is
+    not of :func:`recording_parts`'s shape, not of ``session_id`` when given, or not a regular
+    file whose real path is that very name inside the real ``data_dir/audio`` (a symlinked
+    session folder or file, a missing file). The one place where a stored path becomes a file:
+    the report's readers, the replay and ``app.session.recordings`` (delete) all go through it.
+    """
+    parts = recording_parts(audio_path)
+    if parts is None or (session_id is not None and parts[0] != session_id):
+        return None
+    sid, idx, speaker = parts
+    root = Path(data_dir) / "audio"
+    path = root / str(sid) / f"{idx:03d}-{speaker}.wav"
+    try:
+        expected = root.resolve(strict=True) / str(sid) / path.name
+        real = path.resolve(strict=True)
+        if real != expected or not stat.S_ISREG(os.lstat(real).st_mode):
+            return None
+    except (OSError, RuntimeError, ValueError):
+        return None
+    return path
+
+
 def check_audio_path(audio_path: str | None) -> None:
     if audio_path is not None:
         check(
-            not PurePath(audio_path).is_absolute(),
-            f"audio_path must be relative to the data dir, not {audio_path!r}",
+            recording_parts(audio_path) is not None,
+            "audio_path must be audio/<session>/<idx>-(seeker|manager).wav relative to the "
+            f"data dir, not {audio_path!r}",
         )
 
 
@@ -93,7 +142,8 @@ class SessionRecord:
 
 @dataclass(frozen=True, slots=True)
 class TurnRecord:
-    """One line said in a session; `audio_path` is relative to the data dir."""
+    """One line said in a session; `audio_path` is relative to the data dir, None when the row
+    holds none or anything but a recording's path (see :func:`recording_parts`)."""
 
     id: int
     session_id: int
@@ -124,6 +174,6 @@ class TurnRecord:
             cues=json.loads(row["cues_json"]),
             started_at=row["started_at"],
             ended_at=row["ended_at"],
-            audio_path=row["audio_path"],
+            audio_path=row["audio_path"] if recording_parts(row["audio_path"]) else None,
             recognizer_ms=row["recognizer_ms"],
         )

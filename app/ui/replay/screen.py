@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.store.records import recording_file
 from app.ui.replay import richtext
 from app.ui.replay.compare import ComparisonView, partner_of
 from app.ui.replay.export_dialog import export_interactively, export_report
@@ -187,7 +188,7 @@ class ResultsView(QWidget):
         )
         self.playback.load(
             [
-                Clip(i, t.text, (data_dir / t.audio_path) if data_dir and t.audio_path else None)
+                Clip(i, t.text, recording_file(data_dir, t.audio_path) if data_dir else None)
                 for i, t in enumerate(report.turns)
             ]
         )

@@ -39,13 +39,19 @@ def test_silent_and_broken_files(tmp_path: Path) -> None:
 
 def test_pace_is_words_over_speech_time_of_voice_answers(tmp_path: Path) -> None:
     """Pace counts only voice answers: 12 words in 4 s of speech plus 3 in 2 s is 150 wpm."""
-    write_wav(tmp_path / "audio/1.wav", 4.0, lead_s=2.0)  # a long pause before answering
-    write_wav(tmp_path / "audio/3.wav", 2.0)
+    write_wav(tmp_path / "audio/1/001-seeker.wav", 4.0, lead_s=2.0)  # a long pause first
+    write_wav(tmp_path / "audio/1/003-seeker.wav", 2.0)
     turns = [
-        _turn(0, "Manager line with many many words in it here", "audio/0.wav", "manager"),
-        _turn(1, "one two three four five six seven eight nine ten eleven twelve", "audio/1.wav"),
+        _turn(
+            0, "Manager line with many many words in it here", "audio/1/000-manager.wav", "manager"
+        ),
+        _turn(
+            1,
+            "one two three four five six seven eight nine ten eleven twelve",
+            "audio/1/001-seeker.wav",
+        ),
         _turn(2, "typed answer with no recording at all", None),
-        _turn(3, "one two three", "audio/3.wav"),
+        _turn(3, "one two three", "audio/1/003-seeker.wav"),
     ]
     d = measure_delivery(turns, tmp_path)
     assert d.voice_answers == 2

@@ -30,7 +30,7 @@ def test_session_and_turns_round_trip(store: Store) -> None:
         cues=cues,
         started_at=101.0,
         ended_at=104.5,
-        audio_path="audio/1/1.wav",
+        audio_path="audio/1/001-seeker.wav",
         recognizer_ms=480.0,
     )
     store.finish_session(
@@ -77,7 +77,7 @@ def test_session_and_turns_round_trip(store: Store) -> None:
         cues=cues,
         started_at=101.0,
         ended_at=104.5,
-        audio_path="audio/1/1.wav",
+        audio_path="audio/1/001-seeker.wav",
         recognizer_ms=480.0,
     )
     assert turns[0].cues == []
@@ -119,8 +119,8 @@ def test_set_turn_audio_attaches_a_late_recording(store: Store) -> None:
     """A manager line's WAV rendered after the turn was saved can be attached later."""
     sid = new_session(store)
     store.add_turn(sid, idx=0, speaker="manager", text="Hello.")
-    store.set_turn_audio(sid, 0, "audio/tts/abc.wav")
-    assert store.turns(sid)[0].audio_path == "audio/tts/abc.wav"
+    store.set_turn_audio(sid, 0, f"audio/{sid}/000-manager.wav")
+    assert store.turns(sid)[0].audio_path == f"audio/{sid}/000-manager.wav"
 
 
 def test_unknown_session_and_turn_raise_clear_store_errors(store: Store) -> None:
@@ -269,14 +269,21 @@ def test_mark_interrupted_turns_active_sessions_into_interrupted(
 def test_delete_session_cascades_and_returns_audio_paths(store: Store, db_path: Path) -> None:
     """Deleting a session removes its turns, returns their audio, and unlinks its retries."""
     sid = new_session(store)
-    store.add_turn(sid, idx=0, speaker="manager", text="Hi", audio_path="tts/a.wav")
-    store.add_turn(sid, idx=1, speaker="seeker", text="Hello", audio_path="rec/1.wav")
+    store.add_turn(
+        sid, idx=0, speaker="manager", text="Hi", audio_path=f"audio/{sid}/000-manager.wav"
+    )
+    store.add_turn(
+        sid, idx=1, speaker="seeker", text="Hello", audio_path=f"audio/{sid}/001-seeker.wav"
+    )
     store.add_turn(sid, idx=2, speaker="seeker", text="typed")
     retry = new_session(store, parent_session_id=sid, retry_from_turn=1)
     store.add_turn(retry, idx=0, speaker="manager", text="Hi")
     assert store.session(retry).parent_session_id == sid
 
-    assert store.delete_session(sid) == ["tts/a.wav", "rec/1.wav"]
+    assert store.delete_session(sid) == [
+        f"audio/{sid}/000-manager.wav",
+        f"audio/{sid}/001-seeker.wav",
+    ]
 
     with closing(sqlite3.connect(db_path)) as raw:
         left = raw.execute("SELECT count(*) FROM turns WHERE session_id = ?", (sid,)).fetchone()
@@ -288,10 +295,12 @@ def test_delete_session_cascades_and_returns_audio_paths(store: Store, db_path: 
 def test_delete_all_empties_history_and_scrubs_the_files(store: Store, db_path: Path) -> None:
     """After delete_all nothing said can be read back, not even from the raw file or WAL."""
     secret = "my salary at Initech was ninety-one thousand"
-    for n in range(3):
+    for _n in range(3):
         sid = new_session(store)
-        store.add_turn(sid, idx=0, speaker="seeker", text=secret, audio_path=f"rec/{n}.wav")
-    assert store.delete_all() == ["rec/0.wav", "rec/1.wav", "rec/2.wav"]
+        store.add_turn(
+            sid, idx=0, speaker="seeker", text=secret, audio_path=f"audio/{sid}/000-seeker.wav"
+        )
+    assert store.delete_all() == [f"audio/{sid}/000-seeker.wav" for sid in (1, 2, 3)]
     assert store.count_sessions() == 0
     for file in db_path.parent.iterdir():
         assert secret.encode() not in file.read_bytes(), file.name
