@@ -32,6 +32,14 @@ from app.cli.common import (
 )
 from app.config import THEMES, ConfigError, LoadedSettings, load_settings
 
+#: onnxruntime's official builds (1.2x on) keep a device id and a queue of telemetry events in
+#: ~/.cache/Microsoft/DeveloperTools/.onnxruntime from the moment the module is imported, and
+#: send them to Microsoft. Its documented switch (Privacy.md, "Disabling Telemetry"), read when it
+#: initialises, prevents the uploader, the events and the identifier. Set here, at the one entry
+#: of every command, the window and the kiosk, before any of them can import it; child processes
+#: inherit it. Forced, not a default: the app promises to keep nothing outside its data folder.
+os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+
 __all__ = [
     "COMMANDS",
     "EXIT_BAD_INPUT",
