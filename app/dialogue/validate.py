@@ -407,3 +407,74 @@ def _can_reach_end(scenario: Scenario) -> set[str]:
                 done.add(source)
                 queue.append(source)
     return done
+
+
+# -- the warnings `frameshift validate` prints (newcomer N12, session 12) ------------------------
+def _raw(path: Path) -> tuple[dict[str, Any], Mapping[KeyPath, int]] | None:
+    """A file's YAML mapping and its lines, or None when it cannot be read as one."""
+    from app.dialogue.yaml_loader import load_yaml, read_bounded
+
+    try:
+        text = read_bounded(path).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    data, lines, _ = load_yaml(text, str(path))
+    return (data, lines) if isinstance(data, dict) else None
+
+
+def file_warnings(path: Path) -> list[Problem]:
+    """One file's warnings, also beside its errors: a file with errors still gets the warnings
+    of what can be built of it (every check when only its graph is broken), so an author fixing
+    the errors is not then surprised by a second round of things to change."""
+    from app.dialogue.lint import scenario_warnings, warn_file
+    from app.dialogue.loader import _build, check_file
+
+    _, problems = check_file(path)
+    if not problems:
+        return warn_file(path)
+    raw = _raw(path)
+    if raw is None:
+        return []
+    data, lines = raw
+    if schema_problems(data, lines, str(path)):
+        return []  # not a scenario yet: its errors say what is missing
+    try:
+        found = scenario_warnings(_build(data, path), lines, str(path))
+    except Exception:  # a check that needs a sound graph: the errors come first
+        return []
+    return sorted(found, key=by_line)
+
+
+def title_warnings(files: Sequence[Path]) -> list[Problem]:
+    """A warning on each file whose title another file already has (the picker and History show
+    scenarios by title, so two alike cannot be told apart), naming the other file."""
+    first: dict[str, Path] = {}
+    found: list[Problem] = []
+    for path in files:
+        raw = _raw(path)
+        title = raw[0].get("title") if raw is not None else None
+        if raw is None or not isinstance(title, str) or not title.strip():
+            continue
+        key = " ".join(title.casefold().split())
+        if key not in first:
+            first[key] = path
+            continue
+        found.append(
+            Problem(
+                str(path),
+                line_of(raw[1], ["title"]),
+                f"the title '{title.strip()}' is also the title of {first[key]}: the picker "
+                "and History would show two scenarios alike; give each its own title",
+                warning=True,
+            )
+        )
+    return found
+
+
+def warnings_of(paths: Sequence[Path]) -> list[Problem]:
+    """Every warning of these files and folders: each file's (beside its errors too), then
+    each title used twice."""
+    from app.dialogue.loader import expand_paths
+
+    files = expand_paths(Path(p) for p in paths)
+    return [w for f in files for w in file_warnings(f)] + title_warnings(files)
