@@ -20,24 +20,16 @@ then stand exactly. For every other seeker turn:
   turn whose questions are all wh-questions ("what projects would I work on", "who does the
   role report to") unless its words ask for the position (`patterns.JOB_ASKED`); when some are
   yes/no questions with no first-person word that ask for no place ("is it a new role?"), its
-  job request must hold for the rest of the turn alone. So must a commitment read from a turn
-  whose questions all ask about the work and hold no first-person word ("Hmm, what's the
-  biggest challenge right now?" commits to nothing).
+  job request must hold for the rest of the turn alone.
 * **Read apart**: where the rules silence a span (`cues.silent_spans`: "you'd be the best person
   to ask", a question about their day), the model's reading must hold for the rest of the turn
   alone; the few words leading into such a remark in its clause ("Honestly I bet ...") are not
   part of that rest.
-* **A reason for coming is no pitch**: a clause saying the seeker came to meet, talk to or
-  learn from people (`_CAME_TO_MEET`: "I wanted to meet people who build data platforms",
-  "I'm here to learn from anyone doing policy work") whose people ask for nothing (no
-  first-person word, no words asking for a place) answers "what brings you here?": the model's
-  interview reading must hold for the rest of the turn alone.
 * **Withdrawn requests**: the model may not read back a request the rules found negated or
   deferred ("I'm not ready to apply yet") or "the open role" as the topic of a question about
   its content (`cues.withdrawn`): its interview reading with that cue stands only when the
   turn's other sentences make it alone (`cues.kept_sentences`: "I'm not applying anywhere
-  else. I'd move anywhere for this job."), else the rules' frame stands; its cue is the cue
-  head's first that the turn does not withdraw (never the job request it declined).
+  else. I'd move anywhere for this job."), else the rules' frame stands.
 * **Score** = p(exploration) - p(interview), kept inside the frame's band (frame and score sign
   always agree, as for the rules).
 * **Evidence**: with mean pooling, token t adds exactly `(w_f - w_g) . h_t / (T |e|)` to the
@@ -88,7 +80,6 @@ _OTHER: Final = re.compile(
 _WORDISH: Final = re.compile(r"[\w'’-]")
 _CLAUSE_BREAK: Final = re.compile(r"[.?!;,:\n]+")
 _LEAD_IN_WORDS: Final = 5  # words that may lead into a remark about the one to ask
-_ASKING_CUES: Final = ("job_request", "commitment")  # read apart from questions about the work
 
 Matrix = npt.NDArray[np.float64]
 
@@ -355,13 +346,6 @@ def hybrid(
         if rest is None:
             return frame, score, cues
         judgement = rest
-    if judgement.frame == "interview" and (came := _reasons_for_coming(text)):
-        # "I wanted to meet people who build data platforms" says why the seeker came: the
-        # rest of the turn must ask alone ("... and I'd love to join your team.")
-        rest = _judge_rest(model, text, came, "interview", manager_cues, threshold)
-        if rest is None:
-            return frame, score, cues
-        judgement = rest
     if judgement.frame == "interview" and judgement.cue in withdrawn(text):
         # The words that would ask may be the ones the seeker negated: the rest must ask alone.
         rest = _judge_kept(model, text, judgement, manager_cues, threshold)
@@ -370,13 +354,9 @@ def hybrid(
         judgement = rest
     if judgement.cue == "job_request" and _asks_about_work(text, cues):
         return frame, score, cues  # "what projects would I work on?" asks about the work
-    asked = _work_questions(text, cues) if judgement.cue in _ASKING_CUES else []
-    if judgement.cue == "commitment" and any(p.FIRST_PERSON.search(text, s, e) for s, e in asked):
-        asked = []  # "who would I be working with?" may be read as a commitment
-    if asked:
+    if judgement.cue == "job_request" and (asked := _work_questions(text, cues)):
         # "Hmm, is it a new role?" asks what the work is: the rest of the turn must ask alone
-        # ("I just really want this job. Sorry, is that too much?"); so must a commitment read
-        # beside questions naming no seeker ("Hmm, what's the biggest challenge right now?")
+        # ("I just really want this job. Sorry, is that too much?")
         rest = _judge_rest(model, text, asked, "interview", manager_cues, threshold)
         if rest is None:
             return frame, score, cues
@@ -459,37 +439,6 @@ _A_PLACE_FREE: Final = re.compile(
 )
 
 
-#: Saying why one came: "I wanted to meet", "I was hoping to talk to", "I came to learn from",
-#: "I'm here to meet", "I came hoping to hear from", then whom (group 1), up to the clause's end
-#: or a conjunction starting another clause ("... and I'd love to join your team").
-_CAME_TO_MEET: Final = re.compile(
-    r"(?<![\w'’])(?:i|i['’]?m|i\s+am)\s+(?:(?:really|just|mainly|mostly|actually|also)\s+)?"
-    r"(?:wanted|was\s+hoping|(?:had\s+)?hoped|came(?:\s+(?:here|along|tonight))?(?:\s+hoping)?"
-    r"|here(?:\s+tonight)?)\s+to\s+"
-    r"(?:meet|talk\s+(?:to|with)|speak\s+(?:to|with)|learn\s+from|hear\s+from|connect\s+with"
-    r"|chat\s+(?:to|with)|network\s+with|listen\s+to)(?![\w'’])"
-    r"((?:(?!\s(?:and|but|so|because|since|though)(?![\w'’]))[^.?!;,:\n])*)",
-    re.IGNORECASE,
-)
-
-
-def _reasons_for_coming(text: str) -> list[tuple[int, int]]:
-    """Spans of the clauses saying the seeker came to meet, talk to or learn from people
-    (`_CAME_TO_MEET`) named without asking for anything: no first-person word
-    (`patterns.FIRST_PERSON`: "people who could hire me") and no words asking for the position
-    or a place (`patterns.JOB_ASKED`, `patterns.ASKS_FOR_IT`: "the people hiring")."""
-    text = text[: p.MAX_ANALYZED_CHARS]
-    spans = []
-    for found in _CAME_TO_MEET.finditer(text):
-        whom = found.group(1)
-        if p.WORD.search(whom) is None or any(
-            rx.search(whom) for rx in (p.FIRST_PERSON, p.JOB_ASKED, p.ASKS_FOR_IT)
-        ):
-            continue
-        spans.append((found.start(), found.end()))
-    return spans
-
-
 def _pay_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Where a pay question the model read names its pay-like content (`patterns.PAY_CONTENT`:
     the pay, the money, the hours, remote work...): the match nearest the model's evidence
@@ -512,8 +461,7 @@ def _judge_kept(
     not applying anywhere else. [I'd move anywhere for this job.]") and do more than ask to keep
     in touch (`_keeps_in_touch`: "I'm not ready to apply. Could we stay in touch?" stays
     withdrawn), its evidence placed in `text`; None unless the turn's own evidence lies mostly
-    in those sentences and they make an interview alone. Its cue is the cue head's first that
-    the turn does not withdraw and is no job request (the request it declined)."""
+    in those sentences and they make an interview alone with a cue other than a job request."""
     pieces = [(s, e) for s, e in kept_sentences(text) if not _keeps_in_touch(text[s:e])]
     kept = sum(max(0, min(e, judgement.end) - max(s, judgement.start)) for s, e in pieces)
     if not pieces or 2 * kept <= judgement.end - judgement.start:
@@ -521,15 +469,9 @@ def _judge_kept(
     rest, joined = _read_apart(model, text, pieces, manager_cues)
     if rest.frame != "interview" or rest.probabilities["interview"] < threshold:
         return None
-    if rest.cue is None:
-        return rest
-    # The cue head names only a cue the turn does not withdraw, never the job request it
-    # declined: "I'm not applying anywhere else. I'd move anywhere for this job." asks nothing.
-    taken = withdrawn(text) | withdrawn(joined) | {"job_request"}
-    named = next((c for c in (rest.cue, *rest.cues_ranked) if c not in taken), None)
-    if named is None:
+    if rest.cue == "job_request" or (rest.cue is not None and rest.cue in withdrawn(joined)):
         return None  # a turn that declines asking is not read as asking ("... stay in touch?")
-    return dataclasses.replace(rest, cue=named)
+    return rest
 
 
 def _judge_rest(
