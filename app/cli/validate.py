@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from app.dialogue import Problem, expand_paths, load_scenario, validate_paths
-from app.dialogue.lint import ScenarioStats, stats
-from app.dialogue.validate import warnings_of
+from app.dialogue.lint import ScenarioStats, stats, warn_paths
 
 #: Exit status when any file has a problem (the same as any other bad input).
 EXIT_PROBLEMS = 2
@@ -94,7 +93,7 @@ def run(
         given = [d for d in default_dirs if d.is_dir()]
     files = expand_paths(given)
     problems = validate_paths(given)
-    warnings = warnings_of(given)  # beside the errors too, and titles used twice
+    warnings = warn_paths(given)  # beside the errors too, and titles used twice
     for problem in problems:
         print(problem, file=stdout)
     for line in capped(warnings):

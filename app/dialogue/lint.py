@@ -13,13 +13,14 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app.dialogue.knowledge import KnowledgeMatcher, matcher_for
-from app.dialogue.loader import check_file, expand_paths
+from app.dialogue.loader import _build, expand_paths
 from app.dialogue.model import Scenario
 from app.dialogue.problems import Problem
-from app.dialogue.validate import by_line, line_of
-from app.dialogue.yaml_loader import KeyPath, load_yaml
+from app.dialogue.validate import by_line, line_of, schema_problems
+from app.dialogue.yaml_loader import KeyPath, load_yaml, read_bounded
 from app.framing.cues import find_questions
 from app.framing.vocabulary import INTERVIEW_CUES, SEEKER_CUES
 
@@ -174,18 +175,32 @@ def scenario_warnings(
     return sorted(found, key=by_line)
 
 
-def warn_file(path: Path) -> list[Problem]:
-    """The warnings of one scenario file; none when the file has errors (fix those first)."""
-    scenario, problems = check_file(path)
-    if scenario is None or problems:
+def _read(path: Path) -> tuple[dict[str, Any], Mapping[KeyPath, int]] | None:
+    """A file's YAML mapping and its lines, read once; None when it cannot be read as one."""
+    try:
+        text = read_bounded(path).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    data, lines, _ = load_yaml(text, str(path))
+    return (data, lines) if isinstance(data, dict) else None
+
+
+def _file_warnings(path: Path, data: dict[str, Any], lines: Mapping[KeyPath, int]) -> list[Problem]:
+    """The warnings of one file's scenario, beside its errors too (newcomer N12): a file whose
+    graph is broken still gets every check that can run on it, so an author fixing the errors
+    is not then surprised by a second round. Schema errors leave no scenario: none."""
+    file = str(path)
+    if schema_problems(data, lines, file):
+        return []  # not a scenario yet: its errors say what is missing
+    try:
+        scenario = _build(data, path)
+        found = scenario_warnings(scenario, lines, file)
+    except Exception:  # a check that needs a sound graph: the errors come first
         return []
-    text = path.read_bytes().decode("utf-8-sig")
-    _, lines, _ = load_yaml(text, str(path))
-    found = scenario_warnings(scenario, lines, str(path))
     if path.stem != scenario.id:
         found.append(
             Problem(
-                str(path),
+                file,
                 line_of(lines, ["id"]),
                 f"the file is named '{path.name}' but the scenario's id is '{scenario.id}': "
                 f"name it '{scenario.id}{path.suffix}' so the two are easy to match",
@@ -195,9 +210,47 @@ def warn_file(path: Path) -> list[Problem]:
     return sorted(found, key=by_line)
 
 
+def warn_file(path: Path) -> list[Problem]:
+    """The warnings of one scenario file (beside its errors too)."""
+    raw = _read(path)
+    return _file_warnings(path, *raw) if raw is not None else []
+
+
+def _title_twice(
+    path: Path, data: dict[str, Any], lines: Mapping[KeyPath, int], first: dict[str, Path]
+) -> Problem | None:
+    """A warning when another file (in `first`, by folded title) already has this title: the
+    picker and History show scenarios by title, so two alike cannot be told apart."""
+    title = data.get("title")
+    if not isinstance(title, str) or not title.strip():
+        return None
+    key = " ".join(title.casefold().split())
+    if key not in first:
+        first[key] = path
+        return None
+    return Problem(
+        str(path),
+        line_of(lines, ["title"]),
+        f"the title '{title.strip()}' is also the title of {first[key]}: the picker and "
+        "History would show two scenarios alike; give each its own title",
+        warning=True,
+    )
+
+
 def warn_paths(paths: Iterable[Path]) -> list[Problem]:
-    """The warnings of these files and folders' scenarios."""
-    return [w for path in expand_paths(Path(p) for p in paths) for w in warn_file(path)]
+    """The warnings of these files and folders' scenarios (each file read once), then each
+    title a file shares with an earlier one."""
+    found: list[Problem] = []
+    titles: list[Problem] = []
+    first: dict[str, Path] = {}
+    for path in expand_paths(Path(p) for p in paths):
+        raw = _read(path)
+        if raw is None:
+            continue
+        found += _file_warnings(path, *raw)
+        if (twice := _title_twice(path, *raw, first)) is not None:
+            titles.append(twice)
+    return found + titles
 
 
 @dataclass(frozen=True)

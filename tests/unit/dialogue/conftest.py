@@ -46,6 +46,20 @@ nodes:
     outcome: {id: resume, label: Send me your resume, kind: poor}
 """
 
+#: MINIMAL with two nodes before its question, each with a single unconditional branch (a warning).
+CHAIN = MINIMAL.replace("start: ask", "start: hello").replace(
+    "nodes:\n",
+    "nodes:\n"
+    "  hello:\n"
+    '    say: "Hi there, what brings you here?"\n'
+    "    branches:\n"
+    "      - goto: middle\n"
+    "  middle:\n"
+    '    say: "What do you do now?"\n'
+    "    branches:\n"
+    "      - goto: ask\n",
+)
+
 
 @pytest.fixture
 def write_scenario(tmp_path: Path) -> Callable[..., Path]:

@@ -5,26 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import MINIMAL
+from conftest import CHAIN, MINIMAL
 
 from app.dialogue import load_scenario
 from app.dialogue.lint import invites_answer, stats, warn_file
-
-CHAIN = MINIMAL.replace(
-    "start: ask",
-    "start: hello",
-).replace(
-    "nodes:\n",
-    "nodes:\n"
-    "  hello:\n"
-    '    say: "Hi there, what brings you here?"\n'
-    "    branches:\n"
-    "      - goto: middle\n"
-    "  middle:\n"
-    '    say: "What do you do now?"\n'
-    "    branches:\n"
-    "      - goto: ask\n",
-)
 
 
 def test_invitations_without_question_marks() -> None:

@@ -10,22 +10,10 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL
+from conftest import CHAIN, MINIMAL
 
 from app.cli.validate import run
 
-CHAIN = MINIMAL.replace("start: ask", "start: hello").replace(
-    "nodes:\n",
-    "nodes:\n"
-    "  hello:\n"
-    '    say: "Hi there, what brings you here?"\n'
-    "    branches:\n"
-    "      - goto: middle\n"
-    "  middle:\n"
-    '    say: "What do you do now?"\n'
-    "    branches:\n"
-    "      - goto: ask\n",
-)
 CHAIN_WARNING = "warning: nodes 'hello' and 'middle' each have a single unconditional branch"
 
 #: Graph errors (the file is a scenario, but not a sound one): name -> (old, new) in CHAIN. (A
