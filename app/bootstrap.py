@@ -166,8 +166,6 @@ def run(
 
     settings = loaded.settings
     qapp = ensure_qapp()
-    stop_signals = StopSignals(qapp)  # SIGTERM/SIGHUP/SIGINT: the shutdown below still runs
-    services: list[SpeechServices] = []
     if settings.kiosk.enabled:
         from app.session.kiosk import start_problem
 
@@ -176,8 +174,10 @@ def run(
             import sys
 
             print(f"frameshift: {problem}", file=sys.stderr)
-            stop_signals.uninstall()
             return 2
+    stop_signals = StopSignals(qapp)  # SIGTERM/SIGHUP/SIGINT: the shutdown below still runs
+    services: list[SpeechServices] = []
+    if settings.kiosk.enabled:
         qapp.setQuitOnLastWindowClosed(False)
         kiosk = build_kiosk(loaded, demo=kiosk_demo)
         kiosk.quit_requested.connect(qapp.exit)

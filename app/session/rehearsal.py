@@ -329,6 +329,13 @@ class Rehearsal(QObject):
         return self.phase in ANSWERING and not self._finish_waiting
 
     @property
+    def reading_last_line(self) -> bool:
+        """The manager's last line is on screen for its reading time (`reading_ms`, voice off)
+        before the conversation ends; `end_early` ends it at once, with the same outcome."""
+        conv = self.conversation
+        return conv is not None and conv.reached_end and not conv.finished and not self._voice_on()
+
+    @property
     def listening(self) -> bool:
         """The microphone is open for the user's answer."""
         return self.phase is Phase.LISTENING

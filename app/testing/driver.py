@@ -106,14 +106,15 @@ class FrameshiftDriver:
 
         def ready() -> None:
             assert self._lines_shown > seen or self._done()
-            assert self.window.rehearsal.awaiting_answer or self._over()
+            rehearsal = self.window.rehearsal
+            assert rehearsal.awaiting_answer or rehearsal.reading_last_line or self._done()
 
         self.wait_until(
             ready, what or "the manager's next line, then the app waiting for an answer", timeout
         )
-        if self._over() and not self._done():
-            # its last line, held on screen a reading time with the voice off: a script does
-            # not wait it out, it ends as a reader pressing End does (the same outcome)
+        if self.window.rehearsal.reading_last_line:
+            # a script does not wait out the last line's reading time: it ends as a reader
+            # pressing End does (the same outcome)
             self.window.rehearsal.end_early()
             self.wait_until(self._done, "the end after the last line", timeout)
         self._seen_lines = self._lines_shown
@@ -261,15 +262,6 @@ class FrameshiftDriver:
     def _done(self) -> bool:
         conv = self.window.rehearsal.conversation
         return conv is not None and conv.finished
-
-    def _over(self) -> bool:
-        """Ended, or its last line said: with the voice off that line stays on screen a
-        reading time before the end (`rehearsal.reading_ms`); `finish()` ends it at once."""
-        rehearsal = self.window.rehearsal
-        conv = rehearsal.conversation
-        if conv is None:
-            return False
-        return conv.finished or (conv.reached_end and not rehearsal._voice_on())
 
 
 class EventLoopBot:

@@ -7,6 +7,7 @@ manager's closing line was never seen on the conversation screen. Voiced, it is 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -14,21 +15,22 @@ from hypothesis import strategies as st
 
 from app.session.rehearsal import READING_MS, reading_ms
 from app.testing.driver import FrameshiftDriver
+from app.testing.plans import load_plan
 
 pytestmark = pytest.mark.gui
 
-ANSWERS = [
-    "Thanks so much for making time, I'm curious how you got into product work",
-    "What surprised you most when you moved into it?",
-    "I'm honestly not sure yet whether it's for me, I'd like to learn more first",
-    "Who else do you think I should talk to?",
-    "What advice would you give someone in my position?",
-    "That's really helpful, thank you",
-    "Thanks again",
-    "Thanks",
-    "Thank you",
-    "Bye",
-]
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _ending_case(plan_path: Path) -> tuple[str, list[str]]:
+    """A scenario and answers its golden plan says reach an ending (the class: every
+    scenario's closing line, each its own length)."""
+    plan = load_plan(plan_path)
+    case = next(c for c in plan["cases"] if c.get("outcome"))
+    return plan["scenario"], list(case["answers"])
+
+
+ENDINGS = [_ending_case(p) for p in sorted((REPO / "dialogues").glob("*.plan.yaml"))]
 
 
 @given(st.lists(st.text(min_size=1, max_size=12).filter(str.strip), max_size=80))
@@ -42,10 +44,13 @@ def test_reading_time_grows_with_the_words_within_bounds(words: list[str]) -> No
 
 
 @pytest.mark.frameshift(voice=False, listen=False)
-def test_the_closing_line_is_on_screen_before_the_replay(frameshift_app: FrameshiftDriver) -> None:
+@pytest.mark.parametrize(("scenario", "answers"), ENDINGS, ids=[e[0] for e in ENDINGS])
+def test_the_closing_line_is_on_screen_before_the_replay(
+    frameshift_app: FrameshiftDriver, scenario: str, answers: list[str]
+) -> None:
     app = frameshift_app
     w = app.window
-    app.start("coffee-referral")
+    app.start(scenario)
     rehearsal = w.rehearsal
     conv = rehearsal.conversation
     assert conv is not None
@@ -53,14 +58,13 @@ def test_the_closing_line_is_on_screen_before_the_replay(frameshift_app: Framesh
     def ready() -> bool:
         return rehearsal.awaiting_answer or conv.reached_end
 
-    for text in ANSWERS:
+    for text in answers:
         app.qtbot.waitUntil(ready, timeout=10_000)
         if conv.reached_end:
             break
         w.conversation.answer.setText(text)
         w.conversation.send_button.click()
         app.qtbot.waitUntil(ready, timeout=10_000)
-    assert conv is not None
     assert conv.reached_end, "the scenario reached no end in these answers"
     last = conv.turns[-1]
     assert last.speaker == "manager"
@@ -68,5 +72,6 @@ def test_the_closing_line_is_on_screen_before_the_replay(frameshift_app: Framesh
     app.qtbot.wait(READING_MS[0] // 2)
     assert w.stack.currentWidget() is w.conversation  # not the replay yet
     assert w.conversation.caption.text() == last.text  # the closing line, to read
+    assert w.rehearsal.reading_last_line
     app.qtbot.waitUntil(lambda: w.stack.currentWidget() is w.results, timeout=15_000)
     assert time.monotonic() - reached >= READING_MS[0] / 1000 * 0.9
