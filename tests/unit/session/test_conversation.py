@@ -13,10 +13,11 @@ from session_helpers import (  # the fixtures are used by name
     store_fixture,  # noqa: F401
 )
 
-from app.dialogue import Scenario
+from app.dialogue import Scenario, installed_scenario_dirs, load_scenarios
 from app.framing import Turn, analyze
 from app.session import Conversation, Recordings, ResumeError, resume_point
 from app.speech.audio import AudioClip
+from app.testing.plans import load_plan
 
 
 def _clip(seconds: float = 0.5) -> AudioClip:
@@ -186,3 +187,42 @@ def test_a_retry_remembers_what_the_manager_said_before_its_pivot(
     memory = " ".join(again.runner._spoken)
     for line in earlier:
         assert line.strip() in memory or all(part in memory for part in line.split(". ")), line
+
+
+REPO = Path(__file__).resolve().parents[3]
+PLANS = sorted((REPO / "dialogues").glob("*.plan.yaml"))
+
+
+@pytest.mark.parametrize("plan_path", PLANS, ids=lambda p: p.name.split(".")[0])
+def test_every_retry_remembers_every_line_before_its_pivot(
+    plan_path: Path, store: CountingStore, data_dir: Path
+) -> None:
+    """The class of R11: every installed scenario, played by its plan's first case, retried
+    from each of its manager turns: the retry's memory holds every manager line said before."""
+    plan = load_plan(plan_path)
+    scenarios, _ = load_scenarios(installed_scenario_dirs())
+    scenario = next(s for s in scenarios if s.id == plan["scenario"])
+    first = _conv(scenario, store, data_dir)
+    first.begin()
+    for text in plan["cases"][0]["answers"]:
+        if first.finished or first.runner.finished:
+            break
+        first.answer(text)
+    first.end()
+    parent = first.session_id or 0
+    pivots = [t.idx for t in store.turns(parent) if t.speaker == "manager" and t.idx > 0]
+    checked = 0
+    for pivot in pivots:
+        if pivot == pivots[-1] and first.runner.finished:
+            continue  # an ending is no place to retry from
+        again = Conversation.resume(store, parent, pivot, scenarios=[scenario])
+        again.begin()
+        memory = " ".join(again.runner._spoken)
+        for turn in store.turns(parent):
+            if turn.speaker == "manager" and turn.idx < pivot:
+                assert all(part.strip() in memory for part in turn.text.split(". ")), (
+                    pivot,
+                    turn.text,
+                )
+        checked += 1
+    assert checked >= 2, pivots
