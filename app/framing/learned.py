@@ -20,16 +20,24 @@ then stand exactly. For every other seeker turn:
   turn whose questions are all wh-questions ("what projects would I work on", "who does the
   role report to") unless its words ask for the position (`patterns.JOB_ASKED`); when some are
   yes/no questions with no first-person word that ask for no place ("is it a new role?"), its
-  job request must hold for the rest of the turn alone.
+  job request must hold for the rest of the turn alone. So must a commitment read from a turn
+  whose questions all ask about the work and hold no first-person word ("Hmm, what's the
+  biggest challenge right now?" commits to nothing).
 * **Read apart**: where the rules silence a span (`cues.silent_spans`: "you'd be the best person
   to ask", a question about their day), the model's reading must hold for the rest of the turn
   alone; the few words leading into such a remark in its clause ("Honestly I bet ...") are not
   part of that rest.
+* **A reason for coming is no pitch**: a clause saying the seeker came to meet, talk to or
+  learn from people (`_CAME_TO_MEET`: "I wanted to meet people who build data platforms",
+  "I'm here to learn from anyone doing policy work") whose people ask for nothing (no
+  first-person word, no words asking for a place) answers "what brings you here?": the model's
+  interview reading must hold for the rest of the turn alone.
 * **Withdrawn requests**: the model may not read back a request the rules found negated or
   deferred ("I'm not ready to apply yet") or "the open role" as the topic of a question about
   its content (`cues.withdrawn`): its interview reading with that cue stands only when the
   turn's other sentences make it alone (`cues.kept_sentences`: "I'm not applying anywhere
-  else. I'd move anywhere for this job."), else the rules' frame stands.
+  else. I'd move anywhere for this job."), else the rules' frame stands; its cue is the cue
+  head's first that the turn does not withdraw (never the job request it declined).
 * **Score** = p(exploration) - p(interview), kept inside the frame's band (frame and score sign
   always agree, as for the rules).
 * **Evidence**: with mean pooling, token t adds exactly `(w_f - w_g) . h_t / (T |e|)` to the
@@ -80,6 +88,7 @@ _OTHER: Final = re.compile(
 _WORDISH: Final = re.compile(r"[\w'’-]")
 _CLAUSE_BREAK: Final = re.compile(r"[.?!;,:\n]+")
 _LEAD_IN_WORDS: Final = 5  # words that may lead into a remark about the one to ask
+_ASKING_CUES: Final = ("job_request", "commitment")  # read apart from questions about the work
 
 Matrix = npt.NDArray[np.float64]
 
@@ -346,6 +355,13 @@ def hybrid(
         if rest is None:
             return frame, score, cues
         judgement = rest
+    if judgement.frame == "interview" and (came := _reasons_for_coming(text)):
+        # "I wanted to meet people who build data platforms" says why the seeker came: the
+        # rest of the turn must ask alone ("... and I'd love to join your team.")
+        rest = _judge_rest(model, text, came, "interview", manager_cues, threshold)
+        if rest is None:
+            return frame, score, cues
+        judgement = rest
     if judgement.frame == "interview" and judgement.cue in withdrawn(text):
         # The words that would ask may be the ones the seeker negated: the rest must ask alone.
         rest = _judge_kept(model, text, judgement, manager_cues, threshold)
@@ -354,13 +370,10 @@ def hybrid(
         judgement = rest
     if judgement.cue == "job_request" and _asks_about_work(text, cues):
         return frame, score, cues  # "what projects would I work on?" asks about the work
-    if judgement.cue == "job_request" and (asked := _work_questions(text, cues)):
-        # "Hmm, is it a new role?" asks what the work is: the rest of the turn must ask alone
-        # ("I just really want this job. Sorry, is that too much?")
-        rest = _judge_rest(model, text, asked, "interview", manager_cues, threshold)
-        if rest is None:
-            return frame, score, cues
-        judgement = rest
+    kept = _apart_from_work_questions(model, text, cues, judgement, manager_cues, threshold)
+    if kept is None:
+        return frame, score, cues
+    judgement = kept
     if judgement.cue == "pay_question":
         pay = _pay_words(text, judgement.start, judgement.end)
         if pay is None and _asks_about_work(text, cues):
@@ -368,6 +381,10 @@ def hybrid(
         if pay is None:  # interview, but not about pay: the cue head's next cue names it
             other = next(c for c in judgement.cues_ranked if c != "pay_question")
             judgement = dataclasses.replace(judgement, cue=other)
+            kept = _apart_from_work_questions(model, text, cues, judgement, manager_cues, threshold)
+            if kept is None:
+                return frame, score, cues  # "Would I use the new tool?" named as a request
+            judgement = kept
         else:
             judgement = dataclasses.replace(judgement, start=pay[0], end=pay[1])
     extra: tuple[CueMatch, ...] = ()
@@ -376,6 +393,36 @@ def hybrid(
         extra = (CueMatch(judgement.cue, text[s:e], s, e),)
     merged = tuple(sorted((*cues, *extra), key=lambda c: (c.start, -c.end, c.cue)))
     return judgement.frame, _band(judgement.frame, judgement.score), merged
+
+
+def _apart_from_work_questions(
+    model: FramingModel,
+    text: str,
+    cues: tuple[CueMatch, ...],
+    judgement: Judgement,
+    manager_cues: frozenset[str],
+    threshold: float,
+) -> Judgement | None:
+    """`judgement`, or the rest of the turn's reading once its questions about the work are
+    set apart (None when the rest does not ask alone), for a job request, a commitment or a pitch
+    the model read beside them."""
+    asked = _work_questions(text, cues) if judgement.cue in _ASKING_CUES else []
+    if judgement.cue == "self_promotion":
+        # "Would I get to own a pipeline end to end?" asks what the work is, it pitches nothing
+        asked = _work_questions(text, cues)
+        if not all(_work_i_would_do(text[s:e]) for s, e in asked):
+            asked = []
+    if judgement.cue == "commitment" and any(
+        p.FIRST_PERSON.search(text, s, e) and not _work_i_would_do(text[s:e]) for s, e in asked
+    ):
+        asked = []  # "who would I be working with?" may be read as a commitment
+    if not asked:
+        return judgement
+    # "Hmm, is it a new role?" asks what the work is: the rest of the turn must ask alone
+    # ("I just really want this job. Sorry, is that too much?"); so must a commitment read
+    # beside questions naming no seeker ("Hmm, what's the biggest challenge right now?") and
+    # anything read beside "would I get to work on the migration?" (review 11 R9)
+    return _judge_rest(model, text, asked, "interview", manager_cues, threshold)
 
 
 def _asks_about_work(text: str, cues: tuple[CueMatch, ...]) -> bool:
@@ -414,9 +461,65 @@ def _work_questions(text: str, cues: tuple[CueMatch, ...]) -> list[tuple[int, in
             and p.FIRST_PERSON.search(cue.text) is None
             and p.ASKS_FOR_IT.search(cue.text) is None
         )
-        if not (wh or yes_no):
+        if not (wh or yes_no or _work_i_would_do(cue.text)):
             return []
     return sorted((cue.start, cue.end) for cue in questions)
+
+
+def _work_i_would_do(question: str) -> bool:
+    """Whether a yes/no question asks what the seeker would do in the work (review 11 R9):
+    "would I get to work on the Kafka migration?", "do I get to shadow someone in the first
+    week?", "in the role, would I present to the board?". Not one asking for a place or the
+    terms ("would I get to work with you", "could I start next month", "will I get to work from
+    home": `patterns.JOB_ASKED`, `patterns.PAY_QUESTION`) nor one pitching ("would I be a good
+    fit", "people like me"), nor one that goes on to say something of the seeker's own."""
+    return (
+        _WORK_I_WOULD_DO.match(question) is not None
+        and _A_PLACE_FREE.search(question) is None
+        and p.JOB_ASKED.search(question) is None
+        and p.PAY_QUESTION.search(question) is None
+        and _ASKS_A_PLACE.search(question) is None
+        and len(_I_SUBJECT.findall(question)) == 1  # "... honestly id take the job today"
+    )
+
+
+#: A yes/no question whose subject is the seeker: an auxiliary and "I" ("would I get to work on
+#: the migration", "so would I be paired with a senior nurse", "do I end up working with
+#: risk"), or "so I'd be ... ?" ("So I'd be on the phone with insurers a fair bit?"). What it
+#: may not ask (a place, the terms, a verdict) is ruled out beside it, not listed here.
+_WORK_I_WOULD_DO: Final = re.compile(
+    r"^\W*(?:(?:um+|uh+|hmm+|oh|so|and|but|well|okay|ok|sorry|just|then|also|right|cool|nice"
+    r"|great|wait|huh|wow|sick|got\s+it|interesting|even\s+early\s+on)\W+)*"
+    r"(?:(?:in|on|for)\s+(?:the|this|that)\s+(?:role|job|position|team|project)\W+)?"
+    rf"(?:(?:would|will|do|could|can|might|should|am|shall)\s+i|i{p.A}d\s+be"
+    rf"|is\s+(?:that|it|this)\s+something\s+i{p.A}d)(?![\w'’])",
+    re.IGNORECASE,
+)
+#: Words in such a question that ask for a place, the start, a verdict or the seeker's fit:
+#: "would I be a good fit", "would I get the job", "could I work for you", "do I need to apply",
+#: "would someone like me stand a chance", "would I be considered".
+_ASKS_A_PLACE: Final = re.compile(
+    r"\b(?:apply\w*|applications?|hire\w*|hiring|interview\w*|resume|cv|candidates?|openings?"
+    r"|vacanc\w*|positions?|offer\w*|sponsor\w*|visas?|fit|like\s+me|room\s+for|for\s+you"
+    r"|with\s+you|on\s+your\s+(?:team|crew|staff)|in\s+your\s+(?:team|crew)|join\w*|start\w*"
+    r"|job|role|place|spot|post|running|considered|shortlist\w*|chance|eligible|qualif\w*"
+    r"|good\s+enough|right\s+(?:person|one|for)|suitable|taken\s+on|kept\s+on|permanent\w*"
+    r"|get\s+in|make\s+it|allowed|paid|pay|keep\s+me|in\s+mind|exception|enough|experience"
+    # one's own hours and shifts are the terms (session 11): "could I be on nights only"
+    r"|nights?|evenings?|weekends?|lates|earlies|shifts?|rota|hours|days\s+off|overtime"
+    r"|on[\s-]?call|part[\s-]?time|full[\s-]?time|remote\w*|from\s+home|(?:pick|choose)\s+"
+    r"(?:my|which|the\s+days)"
+    # getting or having something is the terms ("would I get my travel covered", "do I get to
+    # take the van home"), coming in is a place ("could I come in as an analyst", "get on at
+    # the depot"); getting to do, involved, trained or paired is the work
+    r"|home|(?:get|have)\s+(?!to\s|involved|trained|paired|hands|exposure|feedback|training"
+    r"|a\s+hand\s+in|a\s+say|my\s+own\s+(?:caseload|projects?|clients|patients|accounts"
+    r"|route|section|class))\w+|come\s+in|get\s+on|hat\s+in)\b",
+    re.IGNORECASE,
+)
+
+#: "I" as a subject: a second one in a question without punctuation starts another clause.
+_I_SUBJECT: Final = re.compile(rf"(?<![\w'’])(?:i|i{p.A}(?:m|d|ll|ve)|im|id|ive)(?![\w'’])", re.I)
 
 
 #: A yes/no question that says what the work is: an auxiliary, then the work as its subject
@@ -437,6 +540,37 @@ _A_PLACE_FREE: Final = re.compile(
     r"|listed|hiring|taking\s+(?:people|anyone|applications))\b",
     re.IGNORECASE,
 )
+
+
+#: Saying why one came: "I wanted to meet", "I was hoping to talk to", "I came to learn from",
+#: "I'm here to meet", "I came hoping to hear from", then whom (group 1), up to the clause's end
+#: or a conjunction starting another clause ("... and I'd love to join your team").
+_CAME_TO_MEET: Final = re.compile(
+    r"(?<![\w'’])(?:i|i['’]?m|i\s+am)\s+(?:(?:really|just|mainly|mostly|actually|also)\s+)?"
+    r"(?:wanted|was\s+hoping|(?:had\s+)?hoped|came(?:\s+(?:here|along|tonight))?(?:\s+hoping)?"
+    r"|here(?:\s+tonight)?)\s+to\s+"
+    r"(?:meet|talk\s+(?:to|with)|speak\s+(?:to|with)|learn\s+from|hear\s+from|connect\s+with"
+    r"|chat\s+(?:to|with)|network\s+with|listen\s+to)(?![\w'’])"
+    r"((?:(?!\s(?:and|but|so|because|since|though)(?![\w'’]))[^.?!;,:\n])*)",
+    re.IGNORECASE,
+)
+
+
+def _reasons_for_coming(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses saying the seeker came to meet, talk to or learn from people
+    (`_CAME_TO_MEET`) named without asking for anything: no first-person word
+    (`patterns.FIRST_PERSON`: "people who could hire me") and no words asking for the position
+    or a place (`patterns.JOB_ASKED`, `patterns.ASKS_FOR_IT`: "the people hiring")."""
+    text = text[: p.MAX_ANALYZED_CHARS]
+    spans = []
+    for found in _CAME_TO_MEET.finditer(text):
+        whom = found.group(1)
+        if p.WORD.search(whom) is None or any(
+            rx.search(whom) for rx in (p.FIRST_PERSON, p.JOB_ASKED, p.ASKS_FOR_IT)
+        ):
+            continue
+        spans.append((found.start(), found.end()))
+    return spans
 
 
 def _pay_words(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -461,7 +595,8 @@ def _judge_kept(
     not applying anywhere else. [I'd move anywhere for this job.]") and do more than ask to keep
     in touch (`_keeps_in_touch`: "I'm not ready to apply. Could we stay in touch?" stays
     withdrawn), its evidence placed in `text`; None unless the turn's own evidence lies mostly
-    in those sentences and they make an interview alone with a cue other than a job request."""
+    in those sentences and they make an interview alone. Its cue is the cue head's first that
+    the turn does not withdraw and is no job request (the request it declined)."""
     pieces = [(s, e) for s, e in kept_sentences(text) if not _keeps_in_touch(text[s:e])]
     kept = sum(max(0, min(e, judgement.end) - max(s, judgement.start)) for s, e in pieces)
     if not pieces or 2 * kept <= judgement.end - judgement.start:
@@ -469,9 +604,15 @@ def _judge_kept(
     rest, joined = _read_apart(model, text, pieces, manager_cues)
     if rest.frame != "interview" or rest.probabilities["interview"] < threshold:
         return None
-    if rest.cue == "job_request" or (rest.cue is not None and rest.cue in withdrawn(joined)):
+    if rest.cue is None:
+        return rest
+    # The cue head names only a cue the turn does not withdraw, never the job request it
+    # declined: "I'm not applying anywhere else. I'd move anywhere for this job." asks nothing.
+    taken = withdrawn(text) | withdrawn(joined) | {"job_request"}
+    named = next((c for c in (rest.cue, *rest.cues_ranked) if c not in taken), None)
+    if named is None:
         return None  # a turn that declines asking is not read as asking ("... stay in touch?")
-    return rest
+    return dataclasses.replace(rest, cue=named)
 
 
 def _judge_rest(

@@ -731,6 +731,9 @@ _NOT_ANOTHER: Final = (
 SELF_PROMOTION: Final = _rx(
     rf"(?:i|{IVE}|i{A}ve\s+got)\s+(?:\w+\s+){{0,2}}years?\s+(?:of\s+)?(?:\w+\s+)?experience",
     rf"{IVE}\s+been\s+(?:a|an)\s+(?:\w+\s+){{0,3}}?for\s+(?:\w+\s+)?years",
+    # a question what the seeker would do is no claim: "would I run the huddles?" (session 13)
+    r"(?<!would\s)(?<!will\s)(?<!could\s)(?<!can\s)(?<!do\s)(?<!should\s)(?<!might\s)"
+    r"(?<!shall\s)(?<!wouldn['’]t\s)(?<!wouldnt\s)"
     rf"(?:i|{IVE})\s+(?:\w+\s+)?(?:led|managed|built|shipped|launched|delivered|grew(?!\s+up)"
     r"|increased|doubled|tripled|cut|reduced|saved|won|founded|achieved|exceeded|beat|drove"
     # not a phrasal "run": "i ran out last week", "i run late", "i ran into her"
@@ -1017,6 +1020,48 @@ _MY_TERMS_ASKED: Final = (
     r"\s+(?:be\s+)?(?:flexible|fixed|regular|set|negotiable|rotating|(?:fully\s+)?remote)"
     r"(?![\w'’-])"
 )
+#: The terms asked in words the pay list does not hold (session 13): the package itself ("what's
+#: the package like", "what does the package look like", "what kind of package are we talking
+#: about", "is the package negotiable"), help with a move ("do you offer relocation", "any help
+#: with relocating"), the take-home pay, one's own health cover ("does it come with health
+#: insurance"), days of holiday, and how commission or the pay's parts are set. Only the job's
+#: package: "what's the software package you use" or "a care package" names no kind that pays
+#: (a package named by a pay word, "the benefits package", is that word's cue already).
+_PKG_KIND: Final = (
+    r"(?:(?:overall|whole|full|total|entire|starting|typical|standard|usual|remuneration|benefit"
+    r"|financial|joining|expat|employment|job)\s+)?"
+)
+_TERMS_ASKED: Final = (
+    rf"(?:what|how)(?:{A}s|\s+(?:is|was|are|would\s+be|will\s+be|about))\s+(?:the|your|a|this"
+    rf"|that|their)\s+{_PKG_KIND}package(?!s?\s+(?:you|we|they|that|which|for|of|to|manager"
+    r"|name|version|deliver\w*|itself)(?![\w'’]))"
+    rf"|(?:what|how)\s+(?:does|do|would|will|did)\s+(?:the|your|a|this|that|their)\s+{_PKG_KIND}"
+    r"package(?=\s+(?:look|include|consist|comprise|involve|come|work|break|cover))"
+    rf"|(?:what|which)\s+(?:kind|sort|type|level)\s+of\s+{_PKG_KIND}package(?!\s+(?:do|does)\s+"
+    r"(?:you|they|the\s+\w+)\s+(?:sell|ship|use|make|build|offer\s+(?:customers|clients)))"
+    rf"|(?:is|are|would|will|does|could)\s+(?:the|your|this|that)\s+{_PKG_KIND}package(?=\s+"
+    r"(?:be\s+)?(?:negotiable|competitive|flexible|good|decent|include|includes|cover|covers"
+    r"|come|any))"
+    rf"|how\s+much\s+of\s+(?:the|my|your)\s+{_PKG_KIND}package"
+    r"|(?:relocation|remuneration|reward|rewards|salary|pay|joining|expat|sign[\s-]?on)\s+package"
+    r"|(?:help|assistance|support|money|allowance|costs?|package|budget)\s+(?:with|for|towards?)\s+"
+    r"(?:the\s+|my\s+)?(?:relocat\w+|moving(?:\s+costs)?|the\s+move)"
+    r"|relocation\s+(?:help|assistance|support|allowance|bonus|costs?|budget|expenses)"
+    r"|(?:offer|provide|pay\s+for|cover|help\s+with|any)\s+relocation"
+    rf"|(?:what{A}s|what\s+is|what\s+would\s+be|how\s+much\s+is)\s+(?:the\s+|my\s+)?take[\s-]?home"
+    r"|(?:health|medical|dental|vision|private\s+health)\s+(?:insurance|cover|coverage|plan)\s+"
+    r"(?:like|included|through\s+(?:you|the\s+company|work))"
+    rf"|what(?:{A}s|\s+is)\s+the\s+(?:health|medical|dental|private\s+health)\s+(?:insurance"
+    r"|cover|coverage|plan)\s+like"
+    r"|(?:does|would|will|is)\s+(?:it|the\s+(?:role|job|position|post))\s+(?:come\s+with|include"
+    r"|offer|have|provide)\s+(?:any\s+)?(?:health|medical|dental|vision|private\s+health)"
+    r"(?!\s+benefits)"
+    r"|how\s+many\s+(?:days|weeks)\s+(?:of\s+)?(?:holiday|annual\s+leave|leave)"
+    r"|commission\s+(?:structure|structured|cap|capped|uncapped|rate|rates|split|plan|scheme)"
+    r"|(?:is|are)\s+(?:the\s+)?commissions?\s+(?:capped|uncapped|on\s+top)"
+    r"|how\s+much\s+(?:is|of\s+(?:it|that|the\s+(?:pay|money|package))\s+is)\s+(?:the\s+)?"
+    r"(?:base|basic|variable|fixed|guaranteed|ote|on[\s-]target)"
+)
 PAY_QUESTION: Final = _rx(
     r"salary|salaries|compensation|wages?|paycheck|bonus(?:es)?|stock\s+options?|equity|pension"
     r"|401\s?k|perks|pay\s+(?:range|band|scale|grade)",
@@ -1055,6 +1100,8 @@ PAY_QUESTION: Final = _rx(
     # have to work nights", "what would my hours be"; what the work is ("who would I be working
     # with", "what would my first project look like") asks about the work
     rf"{_MY_TERMS_ASKED}",
+    # the package, a move's costs, take-home pay, health cover, holiday days, commission
+    rf"{_TERMS_ASKED}",
 )
 #: A change in pay asked about the other person's own past move, whose pay words are theirs, not
 #: the position's: "was that a big pay cut at first?" (after "I went from store manager to

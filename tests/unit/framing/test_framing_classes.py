@@ -14,15 +14,16 @@ from app.framing.analyzer import analyze_answer
 from app.framing.vocabulary import Frame
 
 #: The share of each class the shipped hybrid frames wrong (session 4, measured; "love to work
-#: at" session 5, now mostly a rule): a ceiling against regressions, not a target. Deferring
+#: at" session 5, now mostly a rule; session 12's heads and guards: greeting with a compliment
+#: 9 of 240, the rest 0): a ceiling against regressions, not a target. Deferring
 #: applying and talking to someone first are held by the rules' negation and deferral scope
 #: (`cues.withdrawn`).
 MAX_WRONG = {
-    "greeting_compliment": 42 / 240,
-    "reasons_for_coming": 38 / 288,
+    "greeting_compliment": 9 / 240,
+    "reasons_for_coming": 0.0,
     "deferring_applying": 0.0,
     "talk_to_someone_first": 0.0,
-    "love_to_work_at": 1 / 168,
+    "love_to_work_at": 0.0,
 }
 
 

@@ -1,14 +1,13 @@
-"""A class the newcomer found and the shipped model still gets wrong in part: saying why you came
+"""A class the newcomer found and the shipped model once got wrong in part: saying why you came
 ("I wanted to meet people who build data platforms"), with or without a greeting first, answers
 "what brings you here?" and asks for no job. Generated over openers, groups, greetings and
-manager lines. Known failure (about one in five misread as a job request by the model; the rules
-alone read them right): strict, so the test says so the day a retrained model fixes it."""
+manager lines. Once a known failure (about one in five misread as a job request by the model; the
+rules alone read them right); since session 12 the model's interview reading of such a clause
+must hold for the rest of the turn alone (`learned._reasons_for_coming`)."""
 
 from __future__ import annotations
 
 import itertools
-
-import pytest
 
 from app.framing.analyzer import analyze_answer
 
@@ -39,7 +38,6 @@ def test_the_rules_never_read_a_reason_for_coming_as_interview() -> None:
     assert not wrong, wrong[:10]
 
 
-@pytest.mark.xfail(strict=True, reason="known: the model reads some as a job request (note, #12)")
 def test_the_hybrid_never_reads_a_reason_for_coming_as_a_job_request() -> None:
     wrong = [t for line, t in CASES if analyze_answer(line, t).frame == "interview"]
     assert not wrong, f"{len(wrong)} of {len(CASES)}: {wrong[:10]}"
