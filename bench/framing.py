@@ -7,6 +7,9 @@ process on the same sets:
   recognizer-style copy; `hands_holdout`: the independent writers' held-out split;
   `other_hand_<writer>`: each set by a writer whose items are never trained or tuned on
   (tests/data/framing/hands/other-hand-*.jsonl: c3, o2 ... o12), reported side by side.
+* `class_sets`: per set of tests/data/framing/class_sets (written by independent hands for one
+  class each: pay and terms asked in any wording, yes/no questions about the work one would
+  do) and per kind, the lines the rules alone and the hybrid read right.
 * context checks, shift accuracy on the team's conversations.
 * speed: the rules path per turn, the model path per turn (p50/p95 over the turns the model
   decides), `analyze` of 10/100/1000 turns (linearity near 1.0), model load time and the
@@ -122,6 +125,34 @@ def _other_hands() -> dict[str, list[LabelledAnswer]]:
         "other_hand_" + path.stem.removeprefix("other-hand-"): load_split(path, "other_hand")
         for path in sorted((DATA / "hands").glob("other-hand-*.jsonl"))
     }
+
+
+#: Each class set's kinds and the frame a right reading gives them (tests/data/framing/
+#: class_sets: p1, p2 pay and terms asked beside the same words about the work; q1, q2 yes/no
+#: questions about the work one would do beside ones asking for a place or terms).
+CLASS_KINDS: dict[str, bool] = {"terms": True, "ask": True, "work": False}
+
+
+def _class_sets() -> dict[str, Any]:
+    """Per class set and kind: how many of its lines the rules alone and the hybrid read right
+    (an interview for a line asking for the terms or a place, anything else for one about the
+    work), and the share of "terms" lines whose pay question the hybrid names."""
+    report: dict[str, Any] = {}
+    for path in sorted((DATA / "class_sets").glob("*.jsonl")):
+        lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        kinds: dict[str, dict[str, int]] = {}
+        for line in lines:
+            asks = CLASS_KINDS[line["kind"]]
+            counts = kinds.setdefault(line["kind"], {"lines": 0, "rules": 0, "hybrid": 0})
+            counts["lines"] += 1
+            for name, rules_only in (("rules", True), ("hybrid", False)):
+                result = analyze_answer(line["prev"], line["text"], rules_only=rules_only)
+                counts[name] += (result.frame == "interview") == asks
+                if line["kind"] == "terms" and not rules_only:
+                    named = any(cue.cue == "pay_question" for cue in result.cues)
+                    counts["hybrid_pay_named"] = counts.get("hybrid_pay_named", 0) + named
+        report[path.stem] = kinds
+    return report
 
 
 def _context_checks() -> dict[str, bool]:
@@ -289,6 +320,7 @@ def main() -> None:
                 "holdout_recognizer_gap": round(
                     holdout_report["hybrid"]["macro_f1"] - asr_report["hybrid"]["macro_f1"], 4
                 ),
+                "class_sets": _class_sets(),
                 "context": _context_checks(),
                 "shift_accuracy": {
                     "rules": round(shift_accuracy(conversations, rules_only=True), 4),
