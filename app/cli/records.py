@@ -10,7 +10,7 @@ from app.cli.common import EXIT_BAD_INPUT, EXIT_OK, CliError, print_json, readin
 from app.config import Settings
 from app.dialogue import installed_scenario_dirs, load_scenarios
 from app.session.storage import delete_session
-from app.store import Store, StoreError
+from app.store import SessionRecord, Store, StoreError, UnreadableSession
 
 
 def scenarios(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: TextIO) -> int:
@@ -38,34 +38,77 @@ def scenarios(args: argparse.Namespace, settings: Settings, stdout: TextIO, stde
 
 
 def history(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: TextIO) -> int:
-    """The newest sessions; only reads, so a read-only data folder lists them too."""
-    with reading_history(settings.database_path) as store:  # a damaged row is said there
-        sessions = [] if store is None else store.sessions(limit=args.limit)
-        rows: list[dict[str, Any]] = [
-            {
-                "session_id": s.id,
-                "started_at": dt.datetime.fromtimestamp(s.started_at).isoformat(timespec="seconds"),
-                "scenario": s.scenario_id,
-                "title": s.scenario_title,
-                "status": s.status,
-                "outcome": s.outcome_label,
-                "shift_turn": s.shift_turn,
-                "turns": s.turn_count,
-            }
-            for s in sessions
-        ]
+    """The newest sessions; only reads, so a read-only data folder lists them too. A session
+    whose row is damaged is listed as such (its id, and how to delete it), the others whole;
+    then one line on stderr says so and the exit is 2."""
+    with reading_history(settings.database_path) as store:  # a damaged file is said there
+        sessions = [] if store is None else store.listing(limit=args.limit)
+        rows = [_history_row(s) for s in sessions]
     if args.json:
         print_json(rows, stdout)
-        return EXIT_OK
-    if not rows:
+    elif not rows:
         stdout.write("No sessions yet.\n")
-    for r in rows:
+    for r in [] if args.json else rows:
+        if r["damaged"]:
+            when = r["started_at"] or "date unknown"
+            stdout.write(f"{r['session_id']:>5}  {when}  {r['problem']}\n")
+            continue
         shift = "no shift" if r["shift_turn"] is None else f"shifted at turn {r['shift_turn'] + 1}"
         outcome = r["outcome"] or r["status"]
         stdout.write(
             f"{r['session_id']:>5}  {r['started_at']}  {r['title']}  {outcome}  ({shift})\n"
         )
-    return EXIT_OK
+    damaged = [s for s in sessions if isinstance(s, UnreadableSession)]
+    if not damaged:
+        return EXIT_OK
+    first = damaged[0].problem
+    if len(damaged) == 1:
+        print(f"frameshift: {first.message} {first.hint}", file=stderr)
+    else:
+        ids = ", ".join(str(s.id) for s in damaged)
+        print(
+            f"frameshift: sessions {ids} in the history file {first.path} are damaged and "
+            "cannot be read. The rest of the history is not affected: `frameshift delete N` "
+            "removes session N and its recordings.",
+            file=stderr,
+        )
+    return EXIT_BAD_INPUT
+
+
+def _history_row(s: SessionRecord | UnreadableSession) -> dict[str, Any]:
+    """One session as `history` lists it (`damaged`: its row cannot be read, `problem` says
+    so and how to delete it; its other fields are None, or what still reads)."""
+    when = s.started_at
+    row: dict[str, Any] = {
+        "session_id": s.id,
+        "started_at": None if when is None else _iso(when),
+        "scenario": None,
+        "title": s.scenario_title,
+        "status": None,
+        "outcome": None,
+        "shift_turn": None,
+        "turns": None,
+        "damaged": isinstance(s, UnreadableSession),
+    }
+    if isinstance(s, UnreadableSession):
+        named = f" ({s.scenario_title})" if s.scenario_title else ""
+        row["problem"] = (
+            f"Session {s.id}{named} could not be read (damaged in the history file): "
+            f"`frameshift delete {s.id}` removes it."
+        )
+        return row
+    row.update(
+        scenario=s.scenario_id,
+        status=s.status,
+        outcome=s.outcome_label,
+        shift_turn=s.shift_turn,
+        turns=s.turn_count,
+    )
+    return row
+
+
+def _iso(started_at: float) -> str:
+    return dt.datetime.fromtimestamp(started_at).isoformat(timespec="seconds")
 
 
 def delete(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: TextIO) -> int:

@@ -23,7 +23,15 @@ from app.store.errors import (
     translate,
     wrong_kind,
 )
-from app.store.records import FRAMES, MODES, SPEAKERS, STATUSES, SessionRecord, TurnRecord
+from app.store.records import (
+    FRAMES,
+    MODES,
+    SPEAKERS,
+    STATUSES,
+    SessionRecord,
+    TurnRecord,
+    UnreadableSession,
+)
 from app.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate
 from app.store.store import Store
 
@@ -48,6 +56,7 @@ __all__ = [
     "Store",
     "StoreError",
     "TurnRecord",
+    "UnreadableSession",
     "disk_full",
     "folder_problem",
     "migrate",

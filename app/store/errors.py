@@ -152,8 +152,8 @@ class DamagedSession(DatabaseCorrupt):
         StoreError.__init__(
             self,
             f"Session {session_id} in the history file {path} is damaged and cannot be read.",
-            f"The rest of the history is not affected: `frameshift delete {session_id}` removes "
-            "that session and its recordings (or Delete all data in History starts afresh).",
+            f"The rest of the history is not affected: Delete in History (or `frameshift "
+            f"delete {session_id}`) removes that session and its recordings.",
             path=path,
         )
         self.session_id = session_id

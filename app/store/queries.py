@@ -13,7 +13,13 @@ from typing import Any, TypeVar
 
 from app.store.connection import Connection
 from app.store.errors import DamagedSession, DatabaseCorrupt, NoSuchSession, StoreError
-from app.store.records import SessionRecord, TurnRecord, check
+from app.store.records import (
+    MOMENTS,
+    SessionRecord,
+    TurnRecord,
+    UnreadableSession,
+    check,
+)
 
 _SESSION_SELECT = """
     SELECT s.*, (SELECT count(*) FROM turns AS t WHERE t.session_id = s.id) AS turn_count
@@ -57,6 +63,30 @@ class HistoryQueries:
                 )
             )
         return self._records(SessionRecord.from_row, rows)
+
+    def listing(
+        self, *, limit: int | None = None, offset: int = 0
+    ) -> list[SessionRecord | UnreadableSession]:
+        """A page of the history as the lists show it (the History, `frameshift history`),
+        newest first: a session whose row cannot be what was written is an
+        `UnreadableSession` in its place (its id, the damage said, deleting it the way
+        forward) instead of failing the whole page, as `sessions` does."""
+        check(limit is None or limit >= 0, "limit must be 0 or more")
+        check(offset >= 0, "offset must be 0 or more")
+        with self._conn.read() as db:
+            rows = list(
+                db.query(
+                    _SESSION_SELECT + " ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?",
+                    (-1 if limit is None else limit, offset),
+                )
+            )
+        listed: list[SessionRecord | UnreadableSession] = []
+        for row in rows:
+            try:
+                listed.append(SessionRecord.from_row(row))
+            except (ValueError, TypeError):  # the id is the rowid: always a whole number
+                listed.append(UnreadableSession.from_row(row, self._conn.path))
+        return listed
 
     def _records(
         self, build: Callable[[Mapping[str, Any]], _Record], rows: Iterable[Mapping[str, Any]]
@@ -105,18 +135,27 @@ class HistoryQueries:
         milliseconds and never parses an analysis document.
         """
         counted = "curious_questions" if self._conn.has_question_counts else "NULL"
+        # Only rows a chart can draw: a damaged row (a start that is no date, text where a
+        # turn or a count goes) is left out; the History's list shows it as a labelled row.
+        # Checked in SQL on the index's own columns, so the read stays on the index.
         with self._conn.read() as db:
             rows = db.execute(
                 f"""
                 SELECT id, scenario_id, started_at, shift_turn IS NOT NULL, {counted}
-                FROM sessions WHERE status = 'finished' ORDER BY started_at, id
-                """
+                FROM sessions WHERE status = 'finished'
+                  AND typeof(started_at) IN ('real', 'integer') AND started_at BETWEEN ? AND ?
+                  AND typeof(scenario_id) = 'text'
+                  AND typeof(shift_turn) IN ('integer', 'null')
+                  AND typeof({counted}) IN ('integer', 'null')
+                ORDER BY started_at, id
+                """,
+                MOMENTS,
             ).fetchall()
         return [
             {
                 "id": row[0],
                 "scenario_id": row[1],
-                "started_at": row[2],
+                "started_at": float(row[2]),
                 "shifted": bool(row[3]),
                 "seeker_questions": row[4],
             }

@@ -3,7 +3,9 @@ checks a value passes before it is written into a row."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import math
 import os
 import re
 import stat
@@ -11,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from app.store.errors import DamagedSession
 
 MODES = frozenset({"typed", "voice", "kiosk"})
 STATUSES = frozenset({"active", "finished", "incomplete", "interrupted"})
@@ -88,6 +92,100 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
+def _damaged(key: str, value: object) -> ValueError:
+    return ValueError(f"{key} holds {type(value).__name__} {str(value)[:40]!r}")
+
+
+def _text(row: Mapping[str, Any], key: str, *, null: bool = False) -> Any:
+    """A TEXT cell: SQLite keeps what was written as text (a number written there is stored
+    as its text), so anything else (a number, a blob, NULL in a NOT NULL column) is damage."""
+    value = row[key]
+    if isinstance(value, str) or (null and value is None):
+        return value
+    raise _damaged(key, value)
+
+
+def _whole(row: Mapping[str, Any], key: str, *, null: bool = False) -> Any:
+    """An INTEGER cell (text such as "3" was stored as 3: anything else is damage)."""
+    value = row[key]
+    if (isinstance(value, int) and not isinstance(value, bool)) or (null and value is None):
+        return value
+    raise _damaged(key, value)
+
+
+def _number(row: Mapping[str, Any], key: str, *, null: bool = True) -> Any:
+    """A REAL cell: a finite number, or NULL where NULL may be written."""
+    value = row[key]
+    if null and value is None:
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value)
+    raise _damaged(key, value)
+
+
+#: The wall-clock times a session may have started (`time.time()` when written): from 1970
+#: to a day before the year 10000, so every reader can show it as a local date (the
+#: History's date, the CLI's ISO time, the chart's axis). `HistoryQueries.progress` keeps
+#: the chart's rows to it in SQL.
+MOMENTS = (0.0, 253_402_214_400.0)
+
+
+def _moment(row: Mapping[str, Any], key: str, *, null: bool = False) -> Any:
+    """A wall-clock time within `MOMENTS` that is a date here."""
+    value = _number(row, key, null=null)
+    if value is not None:
+        try:
+            if not MOMENTS[0] <= value <= MOMENTS[1]:
+                raise ValueError(value)
+            dt.datetime.fromtimestamp(value)
+        except (OverflowError, OSError, ValueError) as exc:
+            raise _damaged(key, value) from exc
+    return value
+
+
+def _json(row: Mapping[str, Any], key: str, kind: type, *, null: bool = False) -> Any:
+    """A JSON cell (`to_json` wrote it): text that parses as a `kind` (an object or a list)."""
+    raw = _text(row, key, null=null)
+    if raw is None:
+        return None
+    value = json.loads(raw)  # a broken cell: ValueError
+    if not isinstance(value, kind):
+        raise _damaged(key, value)
+    return value
+
+
+def session_moment(row: Mapping[str, Any]) -> float | None:
+    """A session row's start when its cell still reads as a date (a damaged row is listed by
+    its id and, when this survives, its date)."""
+    try:
+        return _moment(row, "started_at")  # type: ignore[no-any-return]
+    except (KeyError, ValueError):
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadableSession:
+    """A session listed by its id whose row cannot be what was written (a cell overwritten on
+    pages SQLite still reads): the History and `frameshift history` show it as one labelled
+    row, never failing the whole list; `problem` says so and that deleting it is the way
+    forward. `started_at` and `scenario_title` are given when those cells still read."""
+
+    id: int
+    problem: DamagedSession
+    started_at: float | None = None
+    scenario_title: str | None = None
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any], path: Path) -> UnreadableSession:
+        title = row.get("scenario_title")
+        return cls(
+            id=int(row["id"]),
+            problem=DamagedSession(path, int(row["id"])),
+            started_at=session_moment(row),
+            scenario_title=title if isinstance(title, str) and title.strip() else None,
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class SessionRecord:
     """One rehearsal; `analysis` is the framing Analysis JSON, None until the session ends."""
@@ -117,26 +215,28 @@ class SessionRecord:
     def from_row(cls, row: Mapping[str, Any]) -> SessionRecord:
         """Build from a `sessions` row plus a `turn_count` column (a file older than the
         question counts, read as it is, has no `curious_questions` column)."""
-        raw = row["analysis_json"]
+        counted = row.get("curious_questions")  # a version-1 file has no such column
+        if counted is not None:
+            counted = _whole(row, "curious_questions")
         return cls(
-            id=row["id"],
-            scenario_id=row["scenario_id"],
-            scenario_title=row["scenario_title"],
-            persona=row["persona"],
-            mode=row["mode"],
-            started_at=float(row["started_at"]),  # text here: a damaged cell (ValueError)
-            ended_at=row["ended_at"],
-            outcome_id=row["outcome_id"],
-            outcome_label=row["outcome_label"],
-            outcome_kind=row["outcome_kind"],
-            status=row["status"],
-            shift_turn=row["shift_turn"],
-            shift_cue=row["shift_cue"],
-            analysis=json.loads(raw) if raw is not None else None,
-            parent_session_id=row["parent_session_id"],
-            retry_from_turn=row["retry_from_turn"],
-            turn_count=row["turn_count"],
-            curious_questions=row.get("curious_questions"),
+            id=_whole(row, "id"),
+            scenario_id=_text(row, "scenario_id"),
+            scenario_title=_text(row, "scenario_title"),
+            persona=_text(row, "persona"),
+            mode=_text(row, "mode"),
+            started_at=_moment(row, "started_at"),
+            ended_at=_moment(row, "ended_at", null=True),
+            outcome_id=_text(row, "outcome_id", null=True),
+            outcome_label=_text(row, "outcome_label", null=True),
+            outcome_kind=_text(row, "outcome_kind", null=True),
+            status=_text(row, "status"),
+            shift_turn=_whole(row, "shift_turn", null=True),
+            shift_cue=_text(row, "shift_cue", null=True),
+            analysis=_json(row, "analysis_json", dict, null=True),
+            parent_session_id=_whole(row, "parent_session_id", null=True),
+            retry_from_turn=_whole(row, "retry_from_turn", null=True),
+            turn_count=_whole(row, "turn_count"),
+            curious_questions=counted,
         )
 
 
@@ -162,18 +262,21 @@ class TurnRecord:
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> TurnRecord:
         """Build from a `turns` row."""
+        cues = _json(row, "cues_json", list)
+        if not all(isinstance(c, dict) for c in cues):
+            raise _damaged("cues_json", cues)
         return cls(
-            id=row["id"],
-            session_id=row["session_id"],
-            idx=row["idx"],
-            speaker=row["speaker"],
-            node_id=row["node_id"],
-            text=row["text"],
-            frame=row["frame"],
-            score=row["score"],
-            cues=json.loads(row["cues_json"]),
-            started_at=row["started_at"],
-            ended_at=row["ended_at"],
+            id=_whole(row, "id"),
+            session_id=_whole(row, "session_id"),
+            idx=_whole(row, "idx"),
+            speaker=_text(row, "speaker"),
+            node_id=_text(row, "node_id", null=True),
+            text=_text(row, "text"),
+            frame=_text(row, "frame", null=True),
+            score=_number(row, "score"),
+            cues=cues,
+            started_at=_number(row, "started_at"),
+            ended_at=_number(row, "ended_at"),
             audio_path=row["audio_path"] if recording_parts(row["audio_path"]) else None,
-            recognizer_ms=row["recognizer_ms"],
+            recognizer_ms=_number(row, "recognizer_ms"),
         )

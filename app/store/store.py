@@ -8,6 +8,7 @@ schema and its migrations are `schema.py`.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -105,9 +106,15 @@ class Store(HistoryQueries):
         instead of failing at the first History click or save."""
         try:
             with self._conn.read() as db:
-                return [str(r[0]) for r in db.execute("PRAGMA quick_check").fetchall()] == ["ok"]
+                found = [str(r[0]) for r in db.execute(f"PRAGMA quick_check({_CHECKED})")]
         except DatabaseCorrupt:
             return False
+        # A cell of a kind its column cannot hold (NULL in a NOT NULL column, a number in a
+        # TEXT one) is one row's damage on readable pages: the reads list that session as
+        # damaged, deleting it mends the file; keeping the whole file aside for it hid every
+        # readable session (session 13).
+        rows_only = len(found) < _CHECKED and all(_BAD_CELL.fullmatch(f) for f in found)
+        return found == ["ok"] or rows_only
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
@@ -446,6 +453,14 @@ class Store(HistoryQueries):
         row = self._conn.db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:
             raise NoSuchSession(session_id)
+
+
+#: How many problems `pages_readable` reads from SQLite's check (all must be bad cells).
+_CHECKED = 1000
+#: SQLite's words for one cell of the wrong kind (not a damaged page or index).
+_BAD_CELL = re.compile(
+    r"(NULL|NUMERIC|TEXT|BLOB|INTEGER|REAL|non-\w+) value in (sessions|turns)\.\w+"
+)
 
 
 def _no_turn(session_id: int, idx: int) -> StoreError:

@@ -25,8 +25,10 @@ from app.ui.history_model import (
     PAGE,
     STATUS_WORDS,
     SessionTableModel,
+    delete_question,
     describe_shift,
     describe_status,
+    unreadable_summary,
 )
 from app.ui.plain import literal
 from app.ui.progress_chart import ROLLING, ProgressChart
@@ -210,6 +212,7 @@ class HistoryView(QWidget):
 
     def _summarize(self, problem: str = "") -> None:
         n = self.model.total
+        problem = unreadable_summary(len(self.model.unreadable)) + problem
         self.summary.setText(
             f"{n} session{'s' if n != 1 else ''} in all. {self.chart.summary()}{problem}"
             if n
@@ -256,9 +259,12 @@ class HistoryView(QWidget):
         self._summarize(f" {refused.message} {refused.hint}".rstrip() if refused else "")
 
     def _update_buttons(self) -> None:
-        """Open and Delete need a selected session; Delete all data needs any session."""
+        """Open and Delete need a selected session (Open one that can be read); Delete all
+        data needs any session."""
         chosen = self._selected_id() is not None
-        self.open_button.setEnabled(chosen)
+        self.open_button.setEnabled(
+            chosen and self.model.unreadable_at(self.table.currentIndex()) is None
+        )
         self.delete_button.setEnabled(chosen)
         self.delete_all_button.setEnabled(bool(self.model.rows))
 
@@ -273,6 +279,10 @@ class HistoryView(QWidget):
         return self.model.data(idx, Qt.ItemDataRole.UserRole) if idx.isValid() else None
 
     def _open_index(self, index: QModelIndex) -> None:
+        damaged = self.model.unreadable_at(index)
+        if damaged is not None:  # Enter on it: the sentence, not a replay that cannot open
+            self.summary.setText(f"{damaged.problem.message} {damaged.problem.hint}")
+            return
         sid = self.model.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
         if sid is not None:
             self.open_requested.emit(int(sid))
@@ -283,11 +293,8 @@ class HistoryView(QWidget):
             return
         row = self.table.currentIndex().row()
         when, what = (self.model.index(row, c).data() for c in (0, 1))
-        answer = confirm(
-            self,
-            "Delete session",
-            f"Delete the session “{what}” of {when} and its recordings? This cannot be undone.",
-        )
+        question = delete_question(self.model.rows[row], when, what)
+        answer = confirm(self, "Delete session", question)
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_requested.emit([sid])
 

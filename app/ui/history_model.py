@@ -4,16 +4,24 @@ the words its Outcome and Framing columns use."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from app.store import DamagedSession, SessionRecord, UnreadableSession
+from app.ui.plain import literal
+
 if TYPE_CHECKING:
-    from app.store import SessionRecord, Store
+    from app.store import Store
 
 PAGE = 200
 COLUMNS = ("Date", "Scenario", "Outcome", "Framing")
 Index = QModelIndex | QPersistentModelIndex
+#: A row of the list: a session, or one whose row cannot be read (listed by its id).
+Row = SessionRecord | UnreadableSession
+#: What a damaged row's Outcome and Framing columns say: the way forward is in the row.
+UNREADABLE_OUTCOME = "Damaged: Delete removes it"
 
 
 #: What a session's status means, in words (the store keeps the raw status).
@@ -43,27 +51,102 @@ def describe_shift(s: SessionRecord) -> str:
     return f"■ Shifted at turn {s.shift_turn + 1}"
 
 
+def when(started_at: float | None) -> str:
+    return (
+        dt.datetime.fromtimestamp(started_at).strftime("%Y-%m-%d %H:%M")
+        if started_at is not None
+        else "Date unknown"
+    )
+
+
+def unreadable_title(s: UnreadableSession) -> str:
+    """ "Session 12 could not be read", with its scenario's title when that cell reads."""
+    named = f" ({s.scenario_title})" if s.scenario_title else ""
+    return f"Session {s.id}{named} could not be read"
+
+
+def unreadable_summary(damaged: int) -> str:
+    """What the History's summary adds for the damaged rows listed (none: nothing)."""
+    if not damaged:
+        return ""
+    if damaged == 1:
+        return (
+            " 1 session could not be read (damaged in the history file): select it and press "
+            "Delete to remove it."
+        )
+    return (
+        f" {damaged} sessions could not be read (damaged in the history file): select each "
+        "and press Delete to remove it."
+    )
+
+
+def delete_question(s: Row, when: str, what: str) -> str:
+    """The Delete confirmation for the selected row, naming it."""
+    if isinstance(s, UnreadableSession):
+        return (
+            f"{unreadable_title(s)}: it is damaged in the history file. Delete it and its "
+            "recordings? The other sessions are not affected. This cannot be undone."
+        )
+    return f"Delete the session “{what}” of {when} and its recordings? This cannot be undone."
+
+
+def describe(s: Row) -> tuple[str, str, str, str]:
+    """The four columns' words for a row (raises ValueError/TypeError/... for a record whose
+    analysis is not what was written: see `SessionTableModel.described`)."""
+    if isinstance(s, UnreadableSession):
+        return when(s.started_at), unreadable_title(s), UNREADABLE_OUTCOME, "–"
+    return when(s.started_at), s.scenario_title, describe_status(s), describe_shift(s)
+
+
 class SessionTableModel(QAbstractTableModel):
     """Sessions from the store; loads more rows as the view scrolls (canFetchMore/fetchMore)."""
 
     def __init__(self, store: Store | None) -> None:
         super().__init__()
         self.store = store
-        self.rows: list[SessionRecord] = []
+        self.rows: list[Row] = []
         self.total = 0
+        self._words: list[tuple[str, str, str, str]] = []
+
+    def described(self, rows: list[Row]) -> list[Row]:
+        """``rows`` with each one's words worked out now, once: a session whose words cannot
+        be (a stored analysis of the wrong shape, read without error) becomes an unreadable
+        row, so the view's data() never raises while painting."""
+        out: list[Row] = []
+        for s in rows:
+            try:
+                words = describe(s)
+            except (ValueError, TypeError, AttributeError, KeyError, OverflowError, OSError):
+                path = self.store.path if self.store is not None else Path("frameshift.db")
+                s = UnreadableSession(s.id, DamagedSession(path, s.id), s.started_at, None)
+                words = describe(s)
+            out.append(s)
+            self._words.append(words)
+        return out
 
     def reload(self) -> None:
         """Read first (a StoreError leaves the table as it was), then show."""
-        rows = self.store.sessions(limit=PAGE) if self.store else []
+        rows = self.store.listing(limit=PAGE) if self.store else []
         total = self.store.count_sessions() if self.store else 0
         self.beginResetModel()
-        self.rows, self.total = rows, total
+        self._words = []
+        self.rows, self.total = self.described(rows), total
         self.endResetModel()
+
+    def unreadable_at(self, index: Index) -> UnreadableSession | None:
+        """The damaged row at ``index``, or None (a session, or no row)."""
+        row = self.rows[index.row()] if index.isValid() else None
+        return row if isinstance(row, UnreadableSession) else None
+
+    @property
+    def unreadable(self) -> list[UnreadableSession]:
+        """The rows loaded so far that could not be read."""
+        return [s for s in self.rows if isinstance(s, UnreadableSession)]
 
     def clear(self) -> None:
         """No rows (the store could not be read); the store stays for the next reload."""
         self.beginResetModel()
-        self.rows, self.total = [], 0
+        self.rows, self.total, self._words = [], 0, []
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -81,14 +164,14 @@ class SessionTableModel(QAbstractTableModel):
         if self.store is None or parent.isValid():
             return
         try:
-            more = self.store.sessions(limit=PAGE, offset=len(self.rows))
+            more = self.store.listing(limit=PAGE, offset=len(self.rows))
         except StoreError:  # damaged further down: show what could be read
             more = []
         if not more:
             self.total = len(self.rows)
             return
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
+        self.rows.extend(self.described(more))
         self.endInsertRows()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
@@ -102,17 +185,12 @@ class SessionTableModel(QAbstractTableModel):
         s = self.rows[index.row()]
         if role == Qt.ItemDataRole.UserRole:
             return s.id
+        if isinstance(s, UnreadableSession) and role == Qt.ItemDataRole.ToolTipRole:
+            return literal(f"{s.problem.message} {s.problem.hint}")  # names a path: as written
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.AccessibleTextRole,
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        col = index.column()
-        if col == 0:
-            return dt.datetime.fromtimestamp(s.started_at).strftime("%Y-%m-%d %H:%M")
-        if col == 1:
-            return s.scenario_title
-        if col == 2:
-            return describe_status(s)
-        return describe_shift(s)
+        return self._words[index.row()][index.column()]
