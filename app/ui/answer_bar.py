@@ -16,6 +16,8 @@ ANSWER_AFTER_END = (
 ANSWER_TOO_EARLY = "That answer was not taken yet (it is still in the box): send it again shortly."
 ANSWER_CUT = "Your answer was cut to {limit:,} characters, the most the box holds."
 ONE_ROW_BOX_PX = 240  # the answer box's least width when the buttons share its row
+#: The empty answer box while the manager's last line is held on screen (voice off).
+LAST_LINE_PLACEHOLDER = "The conversation is over: read the last line. Nothing more is sent."
 
 
 class HoldButton(QPushButton):
@@ -86,6 +88,26 @@ class AnswerBar(QWidget):
         layout.addLayout(answer_row)
         layout.addLayout(buttons)
         self.one_row = False
+        self.held = False  # the last line is held on screen: nothing can be sent
+        self._placeholder = ""
+
+    def hold_for_last_line(self, held: bool) -> None:
+        """While the manager's last line is held on screen for its reading time (voice off)
+        the conversation is over: the box is read-only, its words kept (still selectable) and
+        the placeholder says why when it is empty; Send and Listen are off. Called again by
+        whatever turned them on meanwhile; released, the box takes typing again."""
+        if held:
+            for button in (self.send_button, self.listen_button):
+                button.setEnabled(False)
+        if held == self.held:
+            return
+        self.held = held
+        self.answer.setReadOnly(held)
+        if held:
+            self._placeholder = self.answer.placeholderText()
+            self.answer.setPlaceholderText(LAST_LINE_PLACEHOLDER)
+        elif self.answer.placeholderText() == LAST_LINE_PLACEHOLDER:  # not set anew since
+            self.answer.setPlaceholderText(self._placeholder)
 
     def _moving(self) -> list[QWidget]:
         return [self.listen_button, self.repeat_button, self.end_button]

@@ -3,8 +3,8 @@
 Every way out of a conversation with a draft in the box: Ctrl+E and End conversation ask
 (send it then end, end without it, keep rehearsing: the default); Escape never leaves and
 keeps the draft; closing the window (Ctrl+Q) names the draft in its question; a conversation
-that ends by itself quotes the draft on the next screen; the kiosk's idle reset and "I'm
-done" erase the visit without asking a stranger anything, and nothing crashes. Generated
+that ends by itself keeps the draft whole in the box, a row saying so; the kiosk's idle reset
+and "I'm done" erase the visit without asking a stranger anything, and nothing crashes. Generated
 drafts (scripts, emoji, markup-like, long, padded) x ways x turns x scenarios; the old code
 ended at once on Ctrl+E or End and the draft was gone."""
 
@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from app.testing.driver import FrameshiftDriver
-from app.ui.draft_prompt import shortened
+from app.ui.draft_prompt import DRAFT_AFTER_END, shortened
 from app.ui.rehearsal_link import UNSENT_STATUS
 from app.ui.typed_text import clean_typed
 
@@ -190,18 +190,20 @@ def test_closing_the_window_names_the_draft(frameshift_app: FrameshiftDriver, n:
 
 
 @pytest.mark.parametrize("n", range(4))
-def test_a_conversation_that_ends_by_itself_quotes_the_draft(
+def test_a_conversation_that_ends_by_itself_keeps_the_draft(
     frameshift_app: FrameshiftDriver, n: int
 ) -> None:
-    """The app ends it (its last line, the time cap) while words wait in the box: the next
-    screen's status line quotes them."""
+    """The app ends it (its last line, the time cap) while words wait in the box: they stay
+    there whole, with the row saying so (session 13: the status line quoted 200 characters;
+    every length and way: tests/gui/test_unsent_kept.py)."""
     app = frameshift_app
     app.start(SCENARIOS[n % len(SCENARIOS)])
     _ready(app)
     draft = drafts(300 + n, 4)[n]
-    app.window.conversation.answer.setText(draft)
+    view = app.window.conversation
+    view.answer.setText(draft)
     app.window.rehearsal.end_early()  # the rehearsal's own end, not the user's button
-    app.wait_until(lambda: app.window.current_screen != "conversation", "the end")
-    quoted = UNSENT_STATUS.format(draft=shortened(clean_typed(draft), 200))
-    app.wait_until(lambda: quoted in app.window.status_label.text(), "the draft quoted")
-    assert app.window.status_label.isVisibleTo(app.window)
+    app.wait_until(lambda: view.draft_prompt.isVisible(), "the draft row")
+    assert app.window.current_screen == "conversation"
+    assert view.answer.text() == draft
+    assert view.draft_prompt.text.text() == DRAFT_AFTER_END
