@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from app.report.model import TurnView, turn_views
 from app.report.verdict import Verdict, turn_list
-from app.store import SessionRecord, Store
+from app.store import SessionRecord, Store, UnreadableSession
 
 _PAGE = 100
 
@@ -81,16 +81,18 @@ def retries_of(store: Store, session: SessionRecord) -> list[SessionRecord]:
     """Sessions retried from `session`, newest first.
 
     The store has no index on the link, so this walks the history newest first and stops at the
-    parent: a retry always starts after its parent, so only newer sessions are read.
+    parent: a retry always starts after its parent, so only newer sessions are read. A damaged
+    row on the way (`UnreadableSession`) is passed over: it is no retry anyone can open.
     """
     found: list[SessionRecord] = []
     offset = 0
     while True:
-        page = store.sessions(limit=_PAGE, offset=offset)
+        listed = store.listing(limit=_PAGE, offset=offset)
+        page = [s for s in listed if not isinstance(s, UnreadableSession)]
         for s in page:
             if s.parent_session_id == session.id:
                 found.append(s)
-        if len(page) < _PAGE or any(
+        if len(listed) < _PAGE or any(
             s.id == session.id or s.started_at < session.started_at for s in page
         ):
             return found
