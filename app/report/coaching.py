@@ -278,6 +278,90 @@ _WHY: Final = {
 }
 _CONTEXT: Final = 50  # characters of the seeker's sentence quoted either side of the cue
 
+#: What a question about one's own terms (the pay_question cue) asked, by kind, for naming it:
+#: the cue covers pay, perks and conditions alike, and the coaching must not say "pay" when
+#: only the hours or working from home were asked ("Would I get to work from home on Fridays?").
+_TERMS: Final = (
+    (
+        "pay",
+        re.compile(
+            r"\b(?:salar(?:y|ies)|compensation|wages?|paychecks?|payslips?|bonus(?:es)?|stock\s+"
+            r"options?|equity|pension|401\s?k|commission|earn(?:s|ing|ings)?|money|income|raises?"
+            r"|rates?\s+of\s+pay|(?:day|hourly|daily)\s+rates?|banding|band\s+(?:\d|five|six|seven"
+            r"|eight|nine)|paid(?!\s+(?:time\s+off|holiday|leave|vacation|attention|off))"
+            r"|pay(?:s|ing)?(?!\s+(?:attention|off|back|it\s+forward))"
+            r"|how\s+much\s+(?:[\w'’-]+\s+){0,4}?(?:make|earn)"
+            r"|how\s+much\s+(?:do|does|did|would|will|could|can|might)\s+(?:i|you|we|they|people"
+            r"|one|someone|it|(?:the|a|this|that)\s+[\w'’-]+)\s+(?:get|take\s+home)(?=\s*(?:[?.!,;]"
+            r"|$|a\s+(?:year|month|week|day)|per\s|an\s+hour)))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "time off",
+        re.compile(
+            r"\b(?:days?\s+off|weekends?\s+off|time\s+off|holidays?|vacations?|annual\s+leave"
+            r"|leave\s+(?:allowance|entitlement)|pto|sick\s+(?:days|leave)|parental\s+leave)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "the hours",
+        re.compile(
+            r"\b(?:hours?|shifts?|rotas?|part[\s-]time|full[\s-]time|overtime|nights?|weekends?(?!\s+off)"
+            r"|schedules?|four[\s-]day\s+weeks?|flexi(?:ble|time)?|start\s+time|finish\s+time"
+            r"|on[\s-]call|9\s*(?:-|to)\s*5|nine\s+to\s+five)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "remote work",
+        re.compile(
+            r"\b(?:remote(?:ly)?|hybrid|wfh|from\s+home|home[\s-]?working|(?:days?\s+)?in\s+the"
+            r"\s+office|office\s+days?|commut\w*|relocat\w*)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "the perks",
+        re.compile(
+            r"\b(?:perks?|benefits?|gym|parking|company\s+car|car\s+allowance|lunch(?:es)?"
+            r"|discounts?|health\s+(?:insurance|care|plan)|dental|insurance|expenses|laptop"
+            r"|phone|allowances?|equipment|training\s+budget)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def terms_asked(said: str) -> tuple[str, ...]:
+    """The kinds of terms the words ask about, in `_TERMS` order: "pay", "time off", "the
+    hours", "working from home", "the perks" (none: the words name none of them)."""
+    return tuple(kind for kind, words in _TERMS if words.search(said))
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def terms_why(said: str) -> str:
+    """What a question about one's own terms did, naming what it asked: pay only where pay was
+    asked, else the hours, time off, working from home or the perks it named."""
+    kinds = terms_asked(said)
+    rest = [k for k in kinds if k != "pay"]
+    if "pay" in kinds and not rest:
+        return _WHY["pay_question"]
+    if "pay" in kinds:
+        return (
+            f"put pay and your other terms ({_and(rest)}) before the work, "
+            "turning a chat into a negotiation"
+        )
+    if rest:
+        return (
+            f"put your own terms ({_and(rest)}) before the work, turning a chat into a negotiation"
+        )
+    return "put your own terms before the work, turning a chat into a negotiation"
+
 
 def excerpt(text: str, start: int, end: int) -> str:
     """The seeker's sentence around `text[start:end]`, cut with … where it is long."""
@@ -327,7 +411,7 @@ def explain(
     who = persona or "the manager"
     asked = manager_line is not None and alternatives.line_kind(manager_line).about_you
     after = f" when {who} said {_quote(_last_sentence(manager_line))}" if manager_line else ""
-    why = _WHY.get(cue, _WHY["interview"])
+    why = terms_why(said) if cue == "pay_question" else _WHY.get(cue, _WHY["interview"])
     if asked and cue == "self_promotion":
         # They asked about the seeker: answering is right; the pitch was in the length.
         why = (
