@@ -19,6 +19,21 @@ class Attempt:
     outcome: str
     #: The whole attempt's verdict (all its turns, not only those from the pivot).
     verdict: Verdict | None = None
+    #: The seeker's answers in the whole attempt (None: those in `turns` are counted).
+    answers: int | None = None
+
+    @property
+    def finished(self) -> bool:
+        """Whether the attempt reached its close (False: it was ended early)."""
+        return self.verdict is None or self.verdict.finished
+
+    @property
+    def stopped(self) -> str:
+        """ "after 2 answers": how far an attempt that ended early went."""
+        n = self.answers
+        if n is None:
+            n = sum(1 for t in self.turns if t.speaker == "seeker" and t.text.strip())
+        return f"after {n} answer" + ("" if n == 1 else "s")
 
     @property
     def shifted(self) -> bool:
@@ -39,24 +54,45 @@ class Comparison:
 
     @property
     def verdict(self) -> str:
-        if self.first.shifted and not self.retry.shifted:
-            leaned = self.retry.verdict.leaned if self.retry.verdict else ()
+        """The headline: never more than the two attempts show (an attempt ended early is said
+        to have stopped, with how many answers it had, not to have kept anything)."""
+        first, retry = self.first, self.retry
+        if first.shifted and not retry.shifted:
+            leaned = retry.verdict.leaned if retry.verdict else ()
+            if not retry.finished:
+                said = f"No shift before the retry stopped, {retry.stopped}"
+                if leaned:
+                    return f"{said}, though {turn_list(leaned)} read as an interview."
+                assert first.shift_turn is not None
+                return f"{said}; the first attempt had shifted at turn {first.shift_turn + 1}."
             if leaned:
                 return (
                     f"The retry did not tip into an interview, though {turn_list(leaned)} "
                     "read as one."
                 )
-            if self.retry.verdict is not None and not self.retry.verdict.explored:
+            if retry.verdict is not None and not retry.verdict.explored:
                 return "The retry never tipped into an interview."
             return "The retry kept it a mutual exploration."
-        if not self.first.shifted and self.retry.shifted:
+        if not first.shifted and retry.shifted:
+            if not first.finished:
+                return (
+                    "The retry tipped into an interview; the first attempt had not before it "
+                    f"stopped, {first.stopped}."
+                )
             return "The retry tipped into an interview; the first attempt did not."
-        if self.first.shifted and self.retry.shifted:
-            assert self.first.shift_turn is not None
-            assert self.retry.shift_turn is not None
-            if self.retry.shift_turn > self.first.shift_turn:
+        if first.shifted and retry.shifted:
+            assert first.shift_turn is not None
+            assert retry.shift_turn is not None
+            if retry.shift_turn > first.shift_turn:
                 return "Both shifted, but the retry held out longer."
             return "Both attempts shifted into an interview."
+        stops = [
+            f"the {name} stopped {a.stopped}"
+            for name, a in (("first attempt", first), ("retry", retry))
+            if not a.finished
+        ]
+        if stops:
+            return f"Neither attempt shifted before it ended ({' and '.join(stops)})."
         return "Neither attempt shifted."
 
 
@@ -74,6 +110,7 @@ def _attempt(store: Store, session: SessionRecord, pivot: int) -> Attempt:
         outcome=session.outcome_label
         or {"incomplete": "Ended early"}.get(session.status, session.status),
         verdict=verdict,
+        answers=sum(1 for v in views if v.speaker == "seeker" and v.text.strip()),
     )
 
 
