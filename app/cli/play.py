@@ -19,7 +19,7 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Final, TextIO
 
 from app.cli.common import EXIT_BAD_INPUT, EXIT_OK, CliError, print_json
 from app.config import Settings
@@ -102,7 +102,16 @@ def news(message: str, said: set[str]) -> bool:
     return True
 
 
+#: `play` with no answer at all is a usage error: it would save an empty "incomplete" session.
+NO_ANSWER: Final = (
+    "play needs --answer: give each of your answers in order, e.g. "
+    'frameshift play {scenario} --answer "Hi, I came to learn about the work"'
+)
+
+
 def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: TextIO) -> int:
+    if not args.answer:  # before the scenario, the store or anything else: nothing is saved
+        raise CliError(NO_ANSWER.format(scenario=" ".join(str(args.scenario).split())[:60]))
     try:
         scenario = find_scenario(
             args.scenario, installed_scenario_dirs(settings.extra_scenario_dirs())
