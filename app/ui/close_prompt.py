@@ -10,6 +10,32 @@ from app.ui.plain import literal
 PROMPT_NAME = "closePrompt"
 
 
+def counted(n: int, noun: str) -> str:
+    """ "1 answer", "2 answers", "0 turns": a count and its noun, in agreement."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def close_detail(*, answered: int, unsaved: int = 0, draft: str = "") -> str:
+    """The prompt's detail: what stays and what goes, every count worded in agreement
+    ("1 answer ... is saved; ... review it", "2 answers ... are saved; ... review them")."""
+    if unsaved:
+        detail = f"{counted(unsaved, 'turn')} could not be saved yet and will be lost."
+    elif answered:
+        one = answered == 1
+        detail = (
+            f"Your {counted(answered, 'answer')} so far {'is' if one else 'are'} saved; "
+            f"you can review {'it' if one else 'them'} in History."
+        )
+    else:
+        detail = "It stays in History, marked unfinished."
+    if draft:
+        detail += (
+            f"\n\nThe answer you typed and have not sent (“{shortened(draft)}”) is not kept "
+            "if you close. Keep rehearsing to send it."
+        )
+    return detail
+
+
 def ask_end_conversation(
     parent: QWidget, *, answered: int, unsaved: int = 0, draft: str = ""
 ) -> bool:
@@ -21,21 +47,7 @@ def ask_end_conversation(
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle("End this conversation?")
     box.setText("You are in the middle of a conversation. End it and close Frameshift?")
-    if unsaved:
-        detail = f"{unsaved} turn(s) could not be saved yet and will be lost."
-    elif answered:
-        detail = (
-            f"Your {answered} answer{'s' if answered != 1 else ''} so far "
-            f"{'are' if answered != 1 else 'is'} saved; you can review them in History."
-        )
-    else:
-        detail = "It stays in History, marked unfinished."
-    if draft:
-        detail += (
-            f"\n\nThe answer you typed and have not sent (“{shortened(draft)}”) is not kept "
-            "if you close. Keep rehearsing to send it."
-        )
-    box.setInformativeText(literal(detail))
+    box.setInformativeText(literal(close_detail(answered=answered, unsaved=unsaved, draft=draft)))
     end = box.addButton("End and close", QMessageBox.ButtonRole.DestructiveRole)
     end.setObjectName("closeEndButton")
     keep = box.addButton("Keep rehearsing", QMessageBox.ButtonRole.RejectRole)
