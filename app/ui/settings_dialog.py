@@ -59,6 +59,18 @@ def _input_devices() -> list[tuple[str, str]]:
         return []
 
 
+def _slider_volume(volume: float) -> int:
+    """The volume slider's position (0-100) for a volume (0-1): rounded, never truncated."""
+    return max(0, min(100, round(volume * 100)))
+
+
+def _kept(now: float, opened: float, original: float, changed: float) -> float:
+    """What to save for a field shown as `opened` when the dialog opened and `now` at OK: the
+    original value when the field was left showing it (a slider's 0-100 or a spin box's two
+    decimals must not rewrite 0.805 as 0.8 in the file), else `changed`."""
+    return original if now == opened else changed
+
+
 class SettingsDialog(QDialog):
     """Edits a copy of the settings; :meth:`result_settings` gives the new ones after OK."""
 
@@ -85,13 +97,14 @@ class SettingsDialog(QDialog):
         self.volume = named(QSlider(), "volumeSlider", "Volume", "Loudness of the voice, 0 to 100.")
         self.volume.setOrientation(self.volume.orientation().Horizontal)
         self.volume.setRange(0, 100)
-        self.volume.setValue(int(settings.volume * 100))
+        self.volume.setValue(_slider_volume(settings.volume))  # 0.29 shows 29, not 28
         self.rate = named(
             QDoubleSpinBox(), "rateSpin", "Speaking rate", "1.0 is the persona's normal pace."
         )
         self.rate.setRange(*setting_range("rate"))
         self.rate.setSingleStep(0.1)
         self.rate.setValue(settings.rate)
+        self._opened_rate = self.rate.value()
         self.practice = named(
             QCheckBox(),
             "practiceModeCheck",
@@ -108,6 +121,7 @@ class SettingsDialog(QDialog):
         self.font_scale.setRange(*setting_range("font_scale"))
         self.font_scale.setSingleStep(0.25)
         self.font_scale.setValue(settings.font_scale)
+        self._opened_font_scale = self.font_scale.value()
         self.model_dir = named(
             QLineEdit(settings.model_dir),
             "modelDirEdit",
@@ -240,10 +254,27 @@ class SettingsDialog(QDialog):
             listen=self.listen.isChecked(),
             push_to_talk=self.ptt.isChecked(),
             input_device=str(self.device.currentData() or ""),
-            volume=self.volume.value() / 100,
-            rate=round(self.rate.value(), 2),
+            # A value left alone is saved as it was: the fields show it rounded (0.805 is 81 on
+            # the slider), and pressing OK must not rewrite the file's 0.805 as 0.81.
+            volume=_kept(
+                self.volume.value(),
+                _slider_volume(self._settings.volume),
+                self._settings.volume,
+                self.volume.value() / 100,
+            ),
+            rate=_kept(
+                self.rate.value(),
+                self._opened_rate,
+                self._settings.rate,
+                round(self.rate.value(), 2),
+            ),
             theme=str(self.theme.currentData()),
-            font_scale=round(self.font_scale.value(), 2),
+            font_scale=_kept(
+                self.font_scale.value(),
+                self._opened_font_scale,
+                self._settings.font_scale,
+                round(self.font_scale.value(), 2),
+            ),
             practice_mode=self.practice.isChecked(),
             model_dir=self.model_dir.text().strip(),
         )
