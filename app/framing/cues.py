@@ -527,7 +527,25 @@ def seeker_cues(
             yes = p.AFFIRMATIVE.match(text) or p.CLOSING_YES.search(text)
             if yes is not None and not _deferred(text, yes.end("words")):
                 found.append(_cue("commitment", text, yes.start("words"), yes.end("words")))
+    if manager_line is not None and p.PAY_OFFERED.search(replied_to):
+        found.extend(_pay_taken(text))
     return _without_overlaps(found)
+
+
+def _pay_taken(text: str) -> list[CueMatch]:
+    """After an offer to tell the pay ("Shall I tell you what they're paying?",
+    `patterns.PAY_OFFERED`), a yes to it or asking for the figure ("Yes please, what's the
+    number?", "go on then") asks about pay; a no or a question about anything else does not."""
+    if p.POLITE_NO.fullmatch(text) or negated(text, 0, min(len(text), 12)):
+        return []
+    yes = p.AFFIRMATIVE.match(text)
+    figure = p.FIGURE_ASKED.search(text)
+    found = []
+    if yes is not None:
+        found.append(_cue("pay_question", text, yes.start("words"), yes.end("words")))
+    if figure is not None:
+        found.append(_cue("pay_question", text, figure.start(), figure.end()))
+    return found
 
 
 def _asks_about_seeker(line: str) -> bool:

@@ -559,6 +559,12 @@ COMMITMENT: Final = _rx(
     r"when\s+(?:can|could|do|would|should|will)\s+i\s+start",
     rf"i\s+(?:really\s+)?want\s+(?:this|the|that)\s+{JOB}",
     r"sign\s+me\s+up|count\s+me\s+in",
+    # accepting on the spot (session 13): "where do I sign?", "ninety base and I'm in",
+    # "let's shake on it"; not signing in or out, not "I'm in Leeds"
+    r"where\s+do\s+i\s+sign(?:\s+up)?(?!\s+(?:in|out|for)(?![\w'’]))",
+    rf"(?:and|so|then)\s+{IM}\s+in(?=\s*(?:[.!;,]|$|\s+(?:starting|from)\s)"
+    r"|\s+(?:then|now)\s*(?:[.!;,]|$))",
+    rf"let{A}s\s+shake\s+on\s+(?:it|that)",
     rf"i{A}ll\s+take\s+it",
     rf"{IM}\s+(?:already\s+|totally\s+)?sold",
     rf"(?:{IM}|i\s+can)\s+(?:\w+\s+)?(?:ready|happy|able)\s+to\s+(?:go|start|begin|jump\s+in)",
@@ -567,6 +573,24 @@ COMMITMENT: Final = _rx(
     rf"(?:exactly|just|precisely)\s+what\s+{IM}\s+looking\s+for",
     r"(?:my|a|the)\s+dream\s+job",
 )
+#: The other person offering to tell the pay ("Shall I tell you what they're paying?", "want to
+#: hear the numbers?", "I can tell you the salary if you like"): a yes to it, or asking for the
+#: figure ("what's the number?"), asks about pay (session 13).
+PAY_OFFERED: Final = _rx(
+    rf"(?:tell|give|share|show|run|walk)\s+(?:you\s+)?(?:through\s+)?(?:what\s+(?:they{A}re"
+    rf"|they\s+are|it|it{A}s|we{A}re|we\s+are|the\s+(?:role|job|client)\s+(?:is|are))\s+"
+    r"(?:paying|pays|offering|worth)|the\s+(?:numbers|salary|package|pay|money|figures?|rate"
+    r"|range|comp|base|budget))",
+    rf"(?:hear|know|see)\s+(?:what\s+(?:they{A}re|it|it{A}s|the\s+(?:role|job)\s+(?:is|are))"
+    r"\s+(?:paying|pays|offering|worth)|the\s+(?:numbers|salary|package|pay|money|figures?|rate"
+    r"|range|comp))",
+)
+#: Asking for the figure itself once the pay is on the table.
+FIGURE_ASKED: Final = _rx(
+    rf"what{A}s\s+the\s+(?:number|figure|damage|ballpark|range)|what\s+is\s+(?:the\s+(?:number"
+    r"|figure|range)|it)|how\s+much(?:\s+is\s+it)?|go\s+on(?:\s+then)?|hit\s+me|tell\s+me",
+)
+
 #: "I'll take it" (a commitment in `COMMITMENT`) ...
 TAKE_IT: Final = _rx(rf"i{A}ll\s+take\s+it")
 #: ... accepts a thing, not the position, when the manager's line offers a thing and names no
@@ -703,7 +727,10 @@ AFFIRMATIVE: Final = re.compile(
     rf"|{ID}\s+(?:love|like)\s+(?:to|that)|that(?:{A}d|\s+would)\s+be\s+(?:great|amazing|wonderful"
     rf"|perfect|brilliant|fantastic|lovely|awesome)|please\s+do|go\s+ahead|let{A}s\s+do\s+it"
     rf"|sounds\s+(?:great|good|perfect)|{IM}\s+(?:very\s+|really\s+|so\s+|definitely\s+)?"
-    r"(?:interested|keen|in))(?![\w'’])",
+    r"(?:interested|keen|in)"
+    # striking a bargain (session 13): "Deal, let's shake on it.", "you've got yourself a deal"
+    rf"|deal(?!\s+(?:with|breaker|of|on)(?![\w'’]))|(?:it{A}s|that{A}s)\s+a\s+deal(?![\s-]+breaker)"
+    rf"|(?:you{A}ve\s+)?got\s+(?:yourself\s+)?a\s+deal|let{A}s\s+shake\s+on\s+(?:it|that))(?![\w'’])",
     re.IGNORECASE,
 )
 #: A yes that closes the answer after its reason ("Well I'm job hunting, so yes.", "i need the
