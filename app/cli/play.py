@@ -26,7 +26,7 @@ from app.config import Settings
 from app.dialogue import ScenarioError, find_scenario, installed_scenario_dirs
 from app.dialogue.knowledge import prepare
 from app.report.questions import count_questions
-from app.report.verdict import Verdict
+from app.report.verdict import Verdict, turn_list
 from app.session.conversation import Conversation
 from app.session.recordings import Recordings
 from app.session.storage import open_store
@@ -109,6 +109,29 @@ NO_ANSWER: Final = (
 )
 
 
+def unused_line(n: int) -> str:
+    """ "1 answer not used: ...", "3 answers not used: ..." (a line of the text output)."""
+    return f"{n} answer{'' if n == 1 else 's'} not used: the conversation had ended.\n"
+
+
+def lost_line(session_id: object, lost: list[int], reason: str) -> str:
+    """The saved-without-recordings line; `lost` are 0-based turn indices ("turn 2",
+    "turns 2 and 5")."""
+    return (
+        f"frameshift: saved as session {session_id}, but WITHOUT the recording of "
+        f"{turn_list(lost, cap=len(lost))} ({reason}); the text of every turn is saved."
+    )
+
+
+def partly_saved_line(n: int) -> str:
+    """The partly-saved line, its count in agreement ("1 write was", "2 writes were")."""
+    was = "1 write was" if n == 1 else f"{n} writes were"
+    return (
+        f"frameshift: this rehearsal was only partly saved: {was} refused (see above), and "
+        "this command cannot wait for a retry. The transcript above is the only full copy."
+    )
+
+
 def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: TextIO) -> int:
     if not args.answer:  # before the scenario, the store or anything else: nothing is saved
         raise CliError(NO_ANSWER.format(scenario=" ".join(str(args.scenario).split())[:60]))
@@ -189,18 +212,13 @@ def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: Te
                 f"Shifted at turn {analysis.shift.turn + 1}: {analysis.shift.explanation}\n"
             )
         if leftover:
-            stdout.write(f"{len(leftover)} answer(s) not used: the conversation had ended.\n")
+            stdout.write(unused_line(len(leftover)))
         if saved and not conv.lost_recordings:
             stdout.write(f"Saved as session {conv.session_id}.\n")
     if saved and conv.lost_recordings:
         stdout.flush()
-        turns = ", ".join(str(i + 1) for i in sorted(conv.lost_recordings))
         reason = conv.lost_recordings[max(conv.lost_recordings)]
-        print(
-            f"frameshift: saved as session {conv.session_id}, but WITHOUT the recording of "
-            f"turn {turns} ({reason}); the text of every turn is saved.",
-            file=stderr,
-        )
+        print(lost_line(conv.session_id, sorted(conv.lost_recordings), reason), file=stderr)
         return EXIT_BAD_INPUT
     if saved:
         return EXIT_OK
@@ -209,10 +227,5 @@ def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: Te
         reason = (notices or ["the history could not be opened."])[-1]
         print(f"frameshift: this rehearsal was NOT saved. {reason}", file=stderr)
     else:
-        print(
-            f"frameshift: this rehearsal was only partly saved: {conv.unsaved} write(s) were "
-            "refused (see above), and this command cannot wait for a retry. The transcript "
-            "above is the only full copy.",
-            file=stderr,
-        )
+        print(partly_saved_line(conv.unsaved), file=stderr)
     return EXIT_BAD_INPUT
