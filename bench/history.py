@@ -114,7 +114,7 @@ def seed_history(path: Path, sessions: int = SESSIONS, *, counted: bool = True) 
                             else (),
                             started_at=began + idx * 20,
                             ended_at=began + idx * 20 + 15,
-                            audio_path=f"audio/{sid}/{idx}.wav" if seeker else None,
+                            audio_path=f"audio/{sid}/{idx:03d}-seeker.wav" if seeker else None,
                             recognizer_ms=480.0 if seeker else None,
                         )
                     analysis = _analysis(rng, n)
