@@ -529,6 +529,13 @@ def seeker_cues(
                 found.append(_cue("commitment", text, yes.start("words"), yes.end("words")))
     if manager_line is not None and p.PAY_OFFERED.search(replied_to):
         found.extend(_pay_taken(text))
+    if manager_line is not None and (
+        "commitment_question" in manager_cues
+        or p.PAY_CONTENT.search(replied_to)
+        or p.JOB_PUT.search(replied_to)
+    ):
+        # "Ninety thousand base and I'm in, starting Monday." to "What would get you in?"
+        found.extend(_cue("commitment", text, m.start(), m.end()) for m in p.IM_IN.finditer(text))
     return _without_overlaps(found)
 
 
@@ -541,7 +548,7 @@ def _pay_taken(text: str) -> list[CueMatch]:
     yes = p.AFFIRMATIVE.match(text)
     figure = p.FIGURE_ASKED.search(text)
     found = []
-    if yes is not None:
+    if yes is not None and p.REDIRECTED.search(text, yes.end("words")) is None:
         found.append(_cue("pay_question", text, yes.start("words"), yes.end("words")))
     if figure is not None:
         found.append(_cue("pay_question", text, figure.start(), figure.end()))

@@ -483,16 +483,34 @@ def _work_i_would_do(question: str) -> bool:
     )
 
 
-#: A yes/no question whose subject is the seeker: an auxiliary and "I" ("would I get to work on
-#: the migration", "so would I be paired with a senior nurse", "do I end up working with
-#: risk"), or "so I'd be ... ?" ("So I'd be on the phone with insurers a fair bit?"). What it
-#: may not ask (a place, the terms, a verdict) is ruled out beside it, not listed here.
+#: A yes/no question whose subject is the seeker and whose verb is doing the work: an auxiliary
+#: and "I", at most a few softeners, then a verb of the work itself ("would I get to work on
+#: the migration", "so would I be paired with a senior nurse", "do I end up working with risk",
+#: "would I be running my own samples"), or "so I'd be ... ?" ("So I'd be on the phone a fair
+#: bit?"). Listed, not guessed (review 13): "could I freelance for your agency", "would I have
+#: to relocate", "could I take unpaid leave" name no such verb, so the model reads them.
 _WORK_I_WOULD_DO: Final = re.compile(
     r"^\W*(?:(?:um+|uh+|hmm+|oh|so|and|but|well|okay|ok|sorry|just|then|also|right|cool|nice"
     r"|great|wait|huh|wow|sick|got\s+it|interesting|even\s+early\s+on)\W+)*"
     r"(?:(?:in|on|for)\s+(?:the|this|that)\s+(?:role|job|position|team|project)\W+)?"
-    rf"(?:(?:would|will|do|could|can|might|should|am|shall)\s+i|i{p.A}d\s+be"
-    rf"|is\s+(?:that|it|this)\s+something\s+i{p.A}d)(?![\w'’])",
+    rf"(?:(?:(?:would|will|do|could|can|might|should|am|shall)\s+i|i{p.A}d|is\s+(?:that|it|this)"
+    rf"\s+something\s+i{p.A}d)\s+"
+    r"(?:(?:(?:would|will|do|could|can)\s+i\s+)?(?:get\s+to|be\s+able\s+to|have\s+to|need\s+to"
+    r"|have\s+a\s+chance\s+to|also|ever|actually|mostly|usually|still|mainly|directly|end\s+up"
+    r"|be\s+expected\s+to|like|uh|um|be\s+uh|be\s+um)\s+){0,3}"
+    r"(?:work(?:ing)?\s+(?:with|on|alongside|closely|across|directly|in\s+the)|shadow\w*|learn\w*"
+    r"|build\w*|own|present\w*|sit\s+(?:with|in)|lead|manage|mentor\w*|pair\w*|collaborat\w*"
+    r"|spend|use|write|design|run|support|deal\s+with|talk\s+to\s+(?:the|our|customers|clients"
+    r"|patients|users)|help|meet\s+(?:the|customers|clients|patients)|visit|travel|see\s+(?:the|a"
+    r"|patients|customers)|handle|fix|plan|review|test|assist|contribute|cover\s+the|train\s+(?:the"
+    r"|new)|go\s+(?:out\s+)?(?:on|to|out\s+with|along)|get\s+(?:hands[\s-]?on|exposure|involved"
+    r"|to\s+know)|have\s+(?:a\s+hand|a\s+say|my\s+own\s+(?:caseload|projects?|clients|patients"
+    r"|accounts|route|section|class))"
+    r"|be\s+(?:(?:the\s+one|one\s+of\s+the\s+people)\s+|(?:mostly|mainly|also|actually|directly"
+    r"|uh|um|like)\s+)?(?:[a-z]+ing|paired|trained|based|involved|part\s+of|responsible\s+for"
+    r"|in\s+charge\s+of|on\s+the\s+(?:phones?|floor|tools|road|bench|line|shop\s+floor|front"
+    r"|wards?)|out\s+on|in\s+the\s+room|sat\s+(?:in|with)|the\s+(?:main|first)\s+contact))"
+    r")(?![\w'’])",
     re.IGNORECASE,
 )
 #: Words in such a question that ask for a place, the start, a verdict or the seeker's fit:
@@ -502,9 +520,13 @@ _ASKS_A_PLACE: Final = re.compile(
     r"\b(?:apply\w*|applications?|hire\w*|hiring|interview\w*|resume|cv|candidates?|openings?"
     r"|vacanc\w*|positions?|offer\w*|sponsor\w*|visas?|fit|like\s+me|room\s+for|for\s+you"
     r"|with\s+you|on\s+your\s+(?:team|crew|staff)|in\s+your\s+(?:team|crew)|join\w*|start\w*"
-    r"|job|role|place|spot|post|running|considered|shortlist\w*|chance|eligible|qualif\w*"
+    r"|job|role|place|spot|post|in\s+the\s+running|considered|shortlist\w*|chance|eligible|qualif\w*"
     r"|good\s+enough|right\s+(?:person|one|for)|suitable|taken\s+on|kept\s+on|permanent\w*"
     r"|get\s+in|make\s+it|allowed|paid|pay|keep\s+me|in\s+mind|exception|enough|experience"
+    # asking the person for a chance or a place in theirs: "could I shadow you next week",
+    # "do my placement here", "intern with your group", "freelance for your agency"
+    r"|you|your|here|placements?|intern\w*|trial|freelanc\w*|volunteer\w*|relocat\w*"
+    r"|probation|band|negotiat\w*|leave|office|visa"
     # one's own hours and shifts are the terms (session 11): "could I be on nights only"
     r"|nights?|evenings?|weekends?|lates|earlies|shifts?|rota|hours|days\s+off|overtime"
     r"|on[\s-]?call|part[\s-]?time|full[\s-]?time|remote\w*|from\s+home|(?:pick|choose)\s+"

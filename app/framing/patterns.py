@@ -561,10 +561,7 @@ COMMITMENT: Final = _rx(
     r"sign\s+me\s+up|count\s+me\s+in",
     # accepting on the spot (session 13): "where do I sign?", "ninety base and I'm in",
     # "let's shake on it"; not signing in or out, not "I'm in Leeds"
-    r"where\s+do\s+i\s+sign(?:\s+up)?(?!\s+(?:in|out|for)(?![\w'’]))",
-    rf"(?:and|so|then)\s+{IM}\s+in(?=\s*(?:[.!;,]|$|\s+(?:starting|from)\s)"
-    r"|\s+(?:then|now)\s*(?:[.!;,]|$))",
-    rf"let{A}s\s+shake\s+on\s+(?:it|that)",
+    r"where\s+do\s+i\s+sign(?:\s+up)?(?=\s*(?:[?.!,;]|$|(?:then|now|please)\s*[?.!]?\s*$))",
     rf"i{A}ll\s+take\s+it",
     rf"{IM}\s+(?:already\s+|totally\s+)?sold",
     rf"(?:{IM}|i\s+can)\s+(?:\w+\s+)?(?:ready|happy|able)\s+to\s+(?:go|start|begin|jump\s+in)",
@@ -579,16 +576,29 @@ COMMITMENT: Final = _rx(
 PAY_OFFERED: Final = _rx(
     rf"(?:tell|give|share|show|run|walk)\s+(?:you\s+)?(?:through\s+)?(?:what\s+(?:they{A}re"
     rf"|they\s+are|it|it{A}s|we{A}re|we\s+are|the\s+(?:role|job|client)\s+(?:is|are))\s+"
-    r"(?:paying|pays|offering|worth)|the\s+(?:numbers|salary|package|pay|money|figures?|rate"
-    r"|range|comp|base|budget))",
+    r"(?:paying|pays|offering|worth)|the\s+(?:salary|package|pay|money|comp))",
     rf"(?:hear|know|see)\s+(?:what\s+(?:they{A}re|it|it{A}s|the\s+(?:role|job)\s+(?:is|are))"
-    r"\s+(?:paying|pays|offering|worth)|the\s+(?:numbers|salary|package|pay|money|figures?|rate"
-    r"|range|comp))",
+    r"\s+(?:paying|pays|offering|worth)|the\s+(?:salary|package|pay|money|comp))",
 )
+#: Accepting in so many words after the job or the pay was put to one ("ninety base and I'm in,
+#: starting Monday"): a commitment only after a line about work or pay (`cues.seeker_cues`), not
+#: "I'm off tomorrow and I'm in from Monday" to "Are you around next week?".
+IM_IN: Final = _rx(
+    rf"(?:and|so|then)\s+{IM}\s+in(?=\s*(?:[.!;,]|$|\s+(?:starting|from)\s)"
+    r"|\s+(?:then|now)\s*(?:[.!;,]|$))",
+)
+#: A line putting the job to the seeker ("the role", "what would get you in", "on board").
+JOB_PUT: Final = _rx(rf"{JOB}s?|get\s+you\s+in|on\s+board|sign\s+you\s+up")
 #: Asking for the figure itself once the pay is on the table.
 FIGURE_ASKED: Final = _rx(
-    rf"what{A}s\s+the\s+(?:number|figure|damage|ballpark|range)|what\s+is\s+(?:the\s+(?:number"
-    r"|figure|range)|it)|how\s+much(?:\s+is\s+it)?|go\s+on(?:\s+then)?|hit\s+me|tell\s+me",
+    rf"what{A}s\s+the\s+(?:number|figure|damage|ballpark|range)|what\s+is\s+the\s+(?:number"
+    r"|figure|range)",
+    r"(?:what\s+is\s+it|how\s+much(?:\s+is\s+it)?|go\s+on(?:\s+then)?|hit\s+me)(?=\s*[?.!]?\s*$)",
+)
+#: After a yes, words turning to something else first: "sure, but first tell me about the team".
+REDIRECTED: Final = _rx(
+    r"but|first|rather|before\s+that|later|instead|tell\s+me\s+about|what\s+about|could\s+you"
+    r"|can\s+you|would\s+you",
 )
 
 #: "I'll take it" (a commitment in `COMMITMENT`) ...
@@ -729,7 +739,7 @@ AFFIRMATIVE: Final = re.compile(
     rf"|sounds\s+(?:great|good|perfect)|{IM}\s+(?:very\s+|really\s+|so\s+|definitely\s+)?"
     r"(?:interested|keen|in)"
     # striking a bargain (session 13): "Deal, let's shake on it.", "you've got yourself a deal"
-    rf"|deal(?!\s+(?:with|breaker|of|on)(?![\w'’]))|(?:it{A}s|that{A}s)\s+a\s+deal(?![\s-]+breaker)"
+    rf"|deal(?!\s+(?:with|breaker|of|on|or|and)(?![\w'’]))|(?:it{A}s|that{A}s)\s+a\s+deal(?![\s-]+breaker)"
     rf"|(?:you{A}ve\s+)?got\s+(?:yourself\s+)?a\s+deal|let{A}s\s+shake\s+on\s+(?:it|that))(?![\w'’])",
     re.IGNORECASE,
 )
@@ -759,8 +769,10 @@ SELF_PROMOTION: Final = _rx(
     rf"(?:i|{IVE}|i{A}ve\s+got)\s+(?:\w+\s+){{0,2}}years?\s+(?:of\s+)?(?:\w+\s+)?experience",
     rf"{IVE}\s+been\s+(?:a|an)\s+(?:\w+\s+){{0,3}}?for\s+(?:\w+\s+)?years",
     # a question what the seeker would do is no claim: "would I run the huddles?" (session 13)
-    r"(?<!would\s)(?<!will\s)(?<!could\s)(?<!can\s)(?<!do\s)(?<!should\s)(?<!might\s)"
-    r"(?<!shall\s)(?<!wouldn['’]t\s)(?<!wouldnt\s)"
+    # (not "yes i would i managed a team": the auxiliary of a yes, after "i")
+    r"(?<!(?<!i\s)would\s)(?<!(?<!i\s)will\s)(?<!(?<!i\s)could\s)(?<!(?<!i\s)can\s)"
+    r"(?<!(?<!i\s)do\s)(?<!(?<!i\s)should\s)(?<!(?<!i\s)might\s)(?<!(?<!i\s)shall\s)"
+    r"(?<!wouldn['’]t\s)(?<!wouldnt\s)"
     rf"(?:i|{IVE})\s+(?:\w+\s+)?(?:led|managed|built|shipped|launched|delivered|grew(?!\s+up)"
     r"|increased|doubled|tripled|cut|reduced|saved|won|founded|achieved|exceeded|beat|drove"
     # not a phrasal "run": "i ran out last week", "i run late", "i ran into her"
@@ -1060,34 +1072,44 @@ _PKG_KIND: Final = (
 )
 _TERMS_ASKED: Final = (
     rf"(?:what|how)(?:{A}s|\s+(?:is|was|are|would\s+be|will\s+be|about))\s+(?:the|your|a|this"
-    rf"|that|their)\s+{_PKG_KIND}package(?!s?\s+(?:you|we|they|that|which|for|of|to|manager"
-    r"|name|version|deliver\w*|itself)(?![\w'’]))"
+    rf"|that|their)\s+{_PKG_KIND}package(?=\s*(?:like|look|[?.!,;]|$|for\s+(?:me|this\s+(?:role"
+    r"|level|job)|someone)|at\s+this|overall|then|though|roughly|here)(?![\w'’]))"
     rf"|(?:what|how)\s+(?:does|do|would|will|did)\s+(?:the|your|a|this|that|their)\s+{_PKG_KIND}"
     r"package(?=\s+(?:look|include|consist|comprise|involve|come|work|break|cover))"
     rf"|(?:what|which)\s+(?:kind|sort|type|level)\s+of\s+{_PKG_KIND}package(?!\s+(?:do|does)\s+"
     r"(?:you|they|the\s+\w+)\s+(?:sell|ship|use|make|build|offer\s+(?:customers|clients)))"
     rf"|(?:is|are|would|will|does|could)\s+(?:the|your|this|that)\s+{_PKG_KIND}package(?=\s+"
-    r"(?:be\s+)?(?:negotiable|competitive|flexible|good|decent|include|includes|cover|covers"
-    r"|come|any))"
+    r"(?:be\s+)?(?:negotiable|competitive|include|includes))"
     rf"|how\s+much\s+of\s+(?:the|my|your)\s+{_PKG_KIND}package"
     r"|(?:relocation|remuneration|reward|rewards|salary|pay|joining|expat|sign[\s-]?on)\s+package"
     r"|(?:help|assistance|support|money|allowance|costs?|package|budget)\s+(?:with|for|towards?)\s+"
-    r"(?:the\s+|my\s+)?(?:relocat\w+|moving(?:\s+costs)?|the\s+move)"
-    r"|relocation\s+(?:help|assistance|support|allowance|bonus|costs?|budget|expenses)"
-    r"|(?:offer|provide|pay\s+for|cover|help\s+with|any)\s+relocation"
+    r"(?:the\s+|my\s+)?(?:relocat\w+|moving(?:\s+costs)?|the\s+move)(?!\s+(?:for|of)\s+(?!me"
+    r"(?![\w'’])))"
+    r"|relocation\s+(?:help|assistance|support|allowance|bonus|costs?|budget|expenses)(?!\s+(?:for"
+    r"|of)\s+(?!me(?![\w'’])|new\s+(?:hires|starters|staff)))"
+    r"|(?:offer|provide|pay\s+for|cover|help\s+with|any)\s+relocation(?=\s*(?:[?.!,;]|$|packages?"
+    r"|help|assistance|support|costs|for\s+(?:me|new\s+(?:hires|starters|staff))|and|or|if|too"
+    r"|though|at\s+all)(?![\w'’]))"
     rf"|(?:what{A}s|what\s+is|what\s+would\s+be|how\s+much\s+is)\s+(?:the\s+|my\s+)?take[\s-]?home"
     r"|(?:health|medical|dental|vision|private\s+health)\s+(?:insurance|cover|coverage|plan)\s+"
-    r"(?:like|included|through\s+(?:you|the\s+company|work))"
+    r"(?:like|included|through\s+(?:you|the\s+company|work))(?!\s+(?:for|of)\s+(?:your|the|their)"
+    r"\s+(?:clients|customers|members|users|patients))"
     rf"|what(?:{A}s|\s+is)\s+the\s+(?:health|medical|dental|private\s+health)\s+(?:insurance"
     r"|cover|coverage|plan)\s+like"
     r"|(?:does|would|will|is)\s+(?:it|the\s+(?:role|job|position|post))\s+(?:come\s+with|include"
     r"|offer|have|provide)\s+(?:any\s+)?(?:health|medical|dental|vision|private\s+health)"
-    r"(?!\s+benefits)"
-    r"|how\s+many\s+(?:days|weeks)\s+(?:of\s+)?(?:holiday|annual\s+leave|leave)"
-    r"|commission\s+(?:structure|structured|cap|capped|uncapped|rate|rates|split|plan|scheme)"
-    r"|(?:is|are)\s+(?:the\s+)?commissions?\s+(?:capped|uncapped|on\s+top)"
+    r"\s+(?:insurance|cover|coverage|care|plan)(?=\s*(?:[?.!,;]|$|and|or|too|for\s+(?:me|my|the"
+    r"\s+family))(?![\w'’]))"
+    r"|how\s+many\s+(?:days|weeks)\s+(?:of\s+)?(?:holiday|annual\s+leave|leave)(?!\s+(?:do|does"
+    r"|did|would|will|can)\s+(?:people|guests|customers|clients|they|families|visitors|tourists"
+    r"|most))"
+    r"|(?:(?:the|my|your|a)\s+)?commission\s+(?:structure|structured|cap|capped|uncapped|rate"
+    r"|rates|split|plan|scheme)(?!\s+(?:for|of)\s+(?:the|your|their|our)\s)"
+    r"|(?:is|are)\s+(?:the\s+)?commissions?\s+(?:capped|uncapped|on\s+top)(?!\s+(?:for|of)\s+"
+    r"(?:the|your|their|our)\s)"
     r"|how\s+much\s+(?:is|of\s+(?:it|that|the\s+(?:pay|money|package))\s+is)\s+(?:the\s+)?"
-    r"(?:base|basic|variable|fixed|guaranteed|ote|on[\s-]target)"
+    r"(?:base|basic|variable|fixed|guaranteed|ote|on[\s-]target)(?=\s*(?:[?.!,;]|$|and|or|vs"
+    r"|versus|pay|salary|then|roughly)(?![\w'’]))"
 )
 PAY_QUESTION: Final = _rx(
     r"salary|salaries|compensation|wages?|paycheck|bonus(?:es)?|stock\s+options?|equity|pension"

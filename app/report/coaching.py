@@ -290,6 +290,9 @@ _TERMS: Final = (
             r"|rates?\s+of\s+pay|(?:day|hourly|daily)\s+rates?|banding|band\s+(?:\d|five|six|seven"
             r"|eight|nine)|paid(?!\s+(?:time\s+off|holiday|leave|vacation|attention|off))"
             r"|pay(?:s|ing)?(?!\s+(?:attention|off|back|it\s+forward))"
+            # the pay in other words (session 13): the package, take-home, base, commission
+            r"|package|take[\s-]?home|base|basic|commission|ote|on[\s-]target|the\s+(?:number"
+            r"|figure)"
             r"|how\s+much\s+(?:[\w'’-]+\s+){0,4}?(?:make|earn)"
             r"|how\s+much\s+(?:do|does|did|would|will|could|can|might)\s+(?:i|you|we|they|people"
             r"|one|someone|it|(?:the|a|this|that)\s+[\w'’-]+)\s+(?:get|take\s+home)(?=\s*(?:[?.!,;]"
@@ -318,7 +321,7 @@ _TERMS: Final = (
         "remote work",
         re.compile(
             r"\b(?:remote(?:ly)?|hybrid|wfh|from\s+home|home[\s-]?working|(?:days?\s+)?in\s+the"
-            r"\s+office|office\s+days?|commut\w*|relocat\w*)\b",
+            r"\s+office|office\s+days?|commut\w*|relocat(?:e|es|ing))\b",
             re.IGNORECASE,
         ),
     ),
@@ -327,7 +330,7 @@ _TERMS: Final = (
         re.compile(
             r"\b(?:perks?|benefits?|gym|parking|company\s+car|car\s+allowance|lunch(?:es)?"
             r"|discounts?|health\s+(?:insurance|care|plan)|dental|insurance|expenses|laptop"
-            r"|phone|allowances?|equipment|training\s+budget)\b",
+            r"|phone|allowances?|equipment|training\s+budget|relocation|moving\s+costs)\b",
             re.IGNORECASE,
         ),
     ),

@@ -29,27 +29,35 @@ COMMITMENT_LINES = (
     "So are you interested in the position?",
 )
 LEADS = ("", "Honestly, nothing. ", "Okay. ", "Wow. ", "Ninety thousand base ", "Say no more. ")
-ACCEPTING = (
-    "Where do I sign?",
-    "where do I sign up?",
-    "and I'm in.",
-    "and I'm in, starting Monday.",
-    "so I'm in, then.",
-    "Let's shake on it.",
-    "let's shake on that!",
+ACCEPTING = ("Where do I sign?", "where do I sign up?", "Where do I sign, then?")
+#: Accepting in so many words: a commitment after a line putting the job or the pay to one.
+IM_IN = ("and I'm in.", "and I'm in, starting Monday.", "so I'm in, then.")
+JOB_LINES = (
+    "Okay, money. Base is tight, options are huge. What would get you in?",
+    "That's the role in a nutshell.",
+    "So are you interested in the position?",
 )
 BARGAIN = ("Deal.", "Deal, let's shake on it.", "It's a deal.", "You've got yourself a deal!",
-           "Okay, deal.")  # fmt: skip
+           "Okay, deal.", "Let's shake on it.", "let's shake on that!")  # fmt: skip
 PAY_LINES = (
     "Honestly the money's the best part. Shall I tell you what they're paying?",
-    "Do you want to hear the numbers?",
+    "Do you want to hear what it pays?",
     "I can give you the salary if you like?",
     "Want me to run you through the package?",
 )
 PAY_YES = ("Yes please, what's the number?", "Go on then.", "Yeah, how much?", "Sure, hit me.",
            "Yes please.", "Absolutely, what's the range?", "ok what is it")  # fmt: skip
 PAY_NO = ("No thanks, what does the team actually do?", "Not yet. Who is the client?",
-          "Maybe later. How big is the team?", "I'd rather hear about the work first.")  # fmt: skip
+          "Maybe later. How big is the team?", "I'd rather hear about the work first.",
+          "Maybe later, tell me about the team first.",
+          "Sure, but first tell me what the team actually builds.",
+          "Could you tell me about the manager first?",
+          "I'd rather you tell me what a typical week looks like.")  # fmt: skip
+#: Offers to show numbers that are not the pay: a yes to them asks nothing about pay.
+OTHER_NUMBERS = ("Want me to walk you through the numbers from the pilot?",
+                 "Shall I show you the figures from last quarter?",
+                 "Do you want to see the budget for the project?",
+                 "I can give you the rate card for the ads if you like?")  # fmt: skip
 NOT_ACCEPTING = (
     ("Where are you based?", "I'm in Leeds."),
     ("Where are you based?", "Right now I'm in Manchester, but moving."),
@@ -57,6 +65,13 @@ NOT_ACCEPTING = (
     ("How do you handle difficult clients?", "I try to deal with them calmly."),
     ("Want some pizza?", "Deal!"),
     ("We're doing drinks after, you coming?", "Yeah I'm in."),
+    ("Are you around next week?", "I'm off tomorrow and I'm in from Monday."),
+    ("How did the audition go?", "I passed the audition and I'm in, starting next month."),
+    ("Did IT sort your badge out?", "Yes, my badge finally works so I'm in now."),
+    ("I bet you a pint the keynote overruns.", "Ha, let's shake on it."),
+    ("The sign-up sheet's on the desk.", "Where do I sign up for the newsletter?"),
+    ("We're collecting names for the petition.", "Where do I sign the petition?"),
+    ("So are you interested in the position?", "Deal or not, I need time to think."),
 )
 
 
@@ -77,7 +92,10 @@ def _both(text: str) -> tuple[str, str]:
 ACCEPT_CASES = [
     (line, answer)
     for line, lead, idiom in itertools.product(LINES + COMMITMENT_LINES, LEADS, ACCEPTING)
-    if not (idiom.startswith(("and", "so")) and not lead.startswith("Ninety"))
+    for answer in _both(_join(lead, idiom))
+] + [
+    (line, answer)
+    for line, lead, idiom in itertools.product(JOB_LINES, ("Ninety thousand base ", "Ok, "), IM_IN)
     for answer in _both(_join(lead, idiom))
 ]
 
@@ -104,9 +122,11 @@ def test_striking_the_bargain_commits_to_a_commitment_question() -> None:
 @pytest.mark.parametrize(("line", "answer"), NOT_ACCEPTING)
 def test_the_same_words_elsewhere_commit_to_nothing(line: str, answer: str) -> None:
     for text in _both(answer):
-        result = analyze_answer(line, text)
-        assert "commitment" not in [c.cue for c in result.cues], (line, text, result.cues)
-        assert result.frame != "interview", (line, text)
+        rules = analyze_answer(line, text, rules_only=True)
+        assert "commitment" not in [c.cue for c in rules.cues], (line, text, rules.cues)
+        assert rules.frame != "interview", (line, text)
+        hybrid = analyze_answer(line, text)
+        assert "commitment" not in [c.cue for c in hybrid.cues], (line, text, hybrid.cues)
 
 
 def test_a_yes_to_hearing_the_pay_asks_about_pay() -> None:
@@ -120,9 +140,16 @@ def test_a_yes_to_hearing_the_pay_asks_about_pay() -> None:
                 assert answer[cue.start : cue.end] == cue.text
 
 
+def test_a_yes_to_other_numbers_asks_nothing_about_pay() -> None:
+    for line, yes in itertools.product(OTHER_NUMBERS, PAY_YES[:5]):
+        for answer in _both(yes):
+            result = analyze_answer(line, answer, rules_only=True)
+            assert "pay_question" not in [c.cue for c in result.cues], (line, answer)
+
+
 def test_declining_to_hear_the_pay_asks_nothing_about_it() -> None:
     for line, no in itertools.product(PAY_LINES, PAY_NO):
         for answer in _both(no):
-            result = analyze_answer(line, answer)
+            result = analyze_answer(line, answer, rules_only=True)
             assert "pay_question" not in [c.cue for c in result.cues], (line, answer)
             assert result.frame != "interview", (line, answer, result.cues)

@@ -80,6 +80,15 @@ WORK = (
     "How does the dental side of the business make money?",
     "How many days does a release take?",
     "How much of the work is planning?",
+    # review 13: the company's own business in the same words
+    "Is the package any good?",
+    "How is the package tracking going?",
+    "What's the package your team maintains?",
+    "Is the commission capped for the artists you represent?",
+    "How much is the base subscription?",
+    "Do you offer relocation for corporate clients?",
+    "How many days holiday do people usually book?",
+    "Does it come with health insurance modules?",
 )
 
 

@@ -14,6 +14,7 @@ import random
 import re
 
 from app.framing.analyzer import analyze_answer
+from app.framing.learned import _work_i_would_do
 
 LINES = (
     "We're moving the whole platform to streaming this year.",
@@ -105,3 +106,40 @@ def test_the_terms_a_place_or_a_pitch_asked_the_same_way_are_still_interview() -
     for question, line in itertools.product(NOT_WORK, LINES):
         for answer in (question, _asr(question)):
             assert _read(line, answer) == "interview", (line, answer)
+
+
+#: Yes/no questions with "I" that ask for a chance, a place or one's own terms (review 13): the
+#: guard never takes them, so the model's reading of them stands as before it.
+ASKS_WITH_I = (
+    "freelance for your agency", "do a trial day at the studio", "shadow you next week",
+    "do my placement here", "intern with your group this summer", "be your next analyst",
+    "volunteer with you on Saturdays", "have to relocate", "take unpaid leave in the summer",
+    "be on probation", "do a four day week", "negotiate a bit more", "be on a higher band",
+    "need to be in the office every day", "work from the Leeds office", "get a company car",
+)  # fmt: skip
+ASK_LEADS = ("Could I", "Can I", "Would I be able to", "Might I", "Would I")
+
+
+def test_the_guard_takes_no_question_asking_for_a_chance_a_place_or_terms() -> None:
+    taken = [
+        text
+        for lead, ask, opener in itertools.product(ASK_LEADS, ASKS_WITH_I, ("", "Oh nice, ", "Um "))
+        for text in (f"{opener}{lead} {ask}?", _asr(f"{opener}{lead} {ask}?"))
+        if _work_i_would_do(text)
+    ]
+    assert not taken, taken[:10]
+
+
+CHALLENGE = "Would you be up for a challenge like that?"
+CLAIMS = ("i managed a team of twelve nurses", "i ran the shop floor for six years",
+          "i led the migration last year")  # fmt: skip
+
+
+def test_a_claim_after_a_yes_is_still_a_claim() -> None:
+    for yes, claim in itertools.product(
+        ("yes i would", "well i do", "yeah i can", "i could"),
+        CLAIMS,
+    ):
+        answer = f"{yes} {claim}"
+        result = analyze_answer(CHALLENGE, answer, rules_only=True)
+        assert "self_promotion" in [c.cue for c in result.cues], answer
