@@ -148,7 +148,10 @@ def _json(row: Mapping[str, Any], key: str, kind: type, *, null: bool = False) -
     raw = _text(row, key, null=null)
     if raw is None:
         return None
-    value = json.loads(raw)  # a broken cell: ValueError
+    try:
+        value = json.loads(raw)  # a broken cell: ValueError
+    except RecursionError as exc:  # nested deeper than the parser goes: no JSON we wrote
+        raise _damaged(key, raw[:40]) from exc
     if not isinstance(value, kind):
         raise _damaged(key, value)
     return value
