@@ -53,16 +53,7 @@ class HistoryQueries:
 
     def sessions(self, *, limit: int | None = None, offset: int = 0) -> list[SessionRecord]:
         """A page of the history, newest first."""
-        check(limit is None or limit >= 0, "limit must be 0 or more")
-        check(offset >= 0, "offset must be 0 or more")
-        with self._conn.read() as db:
-            rows = list(
-                db.query(
-                    _SESSION_SELECT + " ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?",
-                    (-1 if limit is None else limit, offset),
-                )
-            )
-        return self._records(SessionRecord.from_row, rows)
+        return self._records(SessionRecord.from_row, self._page(limit, offset))
 
     def listing(
         self, *, limit: int | None = None, offset: int = 0
@@ -71,22 +62,25 @@ class HistoryQueries:
         newest first: a session whose row cannot be what was written is an
         `UnreadableSession` in its place (its id, the damage said, deleting it the way
         forward) instead of failing the whole page, as `sessions` does."""
-        check(limit is None or limit >= 0, "limit must be 0 or more")
-        check(offset >= 0, "offset must be 0 or more")
-        with self._conn.read() as db:
-            rows = list(
-                db.query(
-                    _SESSION_SELECT + " ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?",
-                    (-1 if limit is None else limit, offset),
-                )
-            )
         listed: list[SessionRecord | UnreadableSession] = []
-        for row in rows:
+        for row in self._page(limit, offset):
             try:
                 listed.append(SessionRecord.from_row(row))
             except (ValueError, TypeError):  # the id is the rowid: always a whole number
                 listed.append(UnreadableSession.from_row(row, self._conn.path))
         return listed
+
+    def _page(self, limit: int | None, offset: int) -> list[Mapping[str, Any]]:
+        """The rows of one page of sessions, newest first (`sessions` and `listing` read it)."""
+        check(limit is None or limit >= 0, "limit must be 0 or more")
+        check(offset >= 0, "offset must be 0 or more")
+        with self._conn.read() as db:
+            return list(
+                db.query(
+                    _SESSION_SELECT + " ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?",
+                    (-1 if limit is None else limit, offset),
+                )
+            )
 
     def _records(
         self, build: Callable[[Mapping[str, Any]], _Record], rows: Iterable[Mapping[str, Any]]
