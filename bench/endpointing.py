@@ -48,6 +48,8 @@ Every clip goes through the detector in 20 ms chunks, in each configuration, in 
 * ``words_one_decode_s10``: session 10's rule written out; ``_vo400..900``: sure finished words
   that only the voice holds wait that long (``VadConfig.text_voice_only_ms``, not taken);
   ``_fall300..500``: the doubt-with-a-fall wait; ``_ss64/96``: the pause announced sooner;
+  ``_early32/64``: the pause's decode started at its first (second) silent frame, its words
+  used for the announced pause when only silence came in between (the product: 32);
 * ``...@quiet``: the same with the model times of a quiet machine (QUIET_MS).
 
 The models run for real; their answers reach the detector as late as they took to compute in this
@@ -94,7 +96,16 @@ from app.speech.prosody import Ending, ending
 from app.speech.quickwords import TAIL_S, QuickWords
 from app.speech.quickwords import heard as quick_heard
 from app.speech.stt_whisper import FULL_WINDOW_FRAMES, WhisperRecognizer
-from app.speech.vad import SilenceStarted, SpeechEnded, TurnCheck, Vad, VadConfig, VadEvent
+from app.speech.vad import (
+    PauseBegan,
+    SilenceStarted,
+    SpeechEnded,
+    TurnCheck,
+    Vad,
+    VadConfig,
+    VadEvent,
+)
+from app.speech.worker import only_silence_after
 
 RATE = 16_000
 VERDICTS = ("unfinished", "unsure", "finished")
@@ -518,6 +529,7 @@ def ends(
     pending: list[tuple[int, Callable[[], list[VadEvent]]]] = []
     stt_free = 0
     endpoint_free = 0
+    began: tuple[AudioClip, int] | None = None  # the pause's early clip (pause_decode_ms)
 
     def on_endpoint_thread(ms: float, now: int) -> int:
         nonlocal endpoint_free
@@ -525,10 +537,12 @@ def ends(
         return endpoint_free
 
     def handle(events: list[VadEvent], now: int) -> None:
-        nonlocal stt_free
+        nonlocal stt_free, began
         for e in events:
             if isinstance(e, SpeechEnded):
                 out.append(now / RATE)
+            elif isinstance(e, PauseBegan):
+                began = (e.clip, now)
             elif isinstance(e, TurnCheck):
                 p, ms = oracle.turn(e.clip)
                 ms = QUIET_MS["turn"] if quiet else ms
@@ -542,6 +556,17 @@ def ends(
                     due = on_endpoint_thread(ms, now)
                     if said.strip():  # as the microphone: nothing heard is no evidence
                         pending.append((due, partial(vad.hint_text, e.clip, said, tail=True)))
+                if one and began is not None and only_silence_after(began[0], e.clip):
+                    # As app.speech.worker: the decode began at the pause's first silent frame
+                    # (PauseBegan); its words count for this pause, published no sooner than now.
+                    text, ms = oracle.heard(began[0])
+                    ms = QUIET_MS["text"] if quiet else ms
+                    start = max(began[1], stt_free)
+                    stt_free = start + int(ms * RATE / 1000)
+                    pending.append((max(now, stt_free), partial(vad.hint_text, e.clip, text)))
+                    began = None
+                    continue
+                began = None
                 text, ms = (oracle.heard if one else oracle.text)(e.clip)
                 ms = QUIET_MS["text"] if quiet else ms
                 start = max(now, stt_free)  # one decode at a time on the STT thread
@@ -696,6 +721,26 @@ for _ss in (64, 96):
     CONFIGS[f"words_one_decode_ss{_ss}"] = partial(
         lambda ss: asking(VadConfig(use_text=True, silence_start_ms=ss)), _ss
     )
+# Session 13: the pause's decode started at its first silent frame (or the second), its words
+# used for the announced pause when only silence came in between (VadConfig.pause_decode_ms,
+# the product's app.speech.factory.PAUSE_DECODE_MS); not modelled: the CPU an early decode takes
+# before the voice comes back (the app stops it then: PauseBroken).
+for _pd in (32, 64):
+    CONFIGS[f"words_one_decode_early{_pd}"] = partial(
+        lambda pd: asking(VadConfig(use_text=True, pause_decode_ms=pd)), _pd
+    )
+# ... with finished words ending the pause only after 416 / 448 / 512 ms of it
+# (text_finished_ms): the pause decode's words land ~500 ms into a pause on a quiet machine
+# (bench/turn_gap.py), and that latency is what kept Piper's comma pauses after a whole clause
+# (320-450 ms: "Not yet, | who would you suggest...") from being cut; the early decode's words
+# land ~300 ms in (the product: early32 with 512, app.speech.factory.FINISHED_WAIT_MS).
+for _fw in (416, 448, 512):
+    CONFIGS[f"words_one_decode_f{_fw}"] = partial(
+        lambda fw: asking(VadConfig(use_text=True, text_finished_ms=fw)), _fw
+    )
+    CONFIGS[f"words_one_decode_early32_f{_fw}"] = partial(
+        lambda fw: asking(VadConfig(use_text=True, pause_decode_ms=32, text_finished_ms=fw)), _fw
+    )
 #: The configurations whose pause words come from the one decode (Oracle.heard).
 ONE_DECODE = {name for name in CONFIGS if name.startswith("words_one_decode")}
 
@@ -716,6 +761,14 @@ QUIET_CONFIGS = [
     "words_no_prosody@quiet",
     "words_whole_only@quiet",
     "words_one_decode@quiet",
+    "words_one_decode_early32@quiet",
+    "words_one_decode_early64@quiet",
+    "words_one_decode_f416@quiet",
+    "words_one_decode_f448@quiet",
+    "words_one_decode_early32_f416@quiet",
+    "words_one_decode_early32_f448@quiet",
+    "words_one_decode_f512@quiet",
+    "words_one_decode_early32_f512@quiet",
     "words_finished_0@quiet",
     "words_finished_600@quiet",
     *(f"{name}@quiet" for name in CONFIGS if name.startswith("words_f") and "_u" in name),

@@ -31,7 +31,9 @@ Each turn of ``per_turn_ms`` lists its ``decodes``: what the recognizer's thread
 [kind, started, ended, audio seconds], ms from the speech end as heard: "stream" (a decode while
 the user speaks), "pause" (the speculative decode at a pause), "end" (a decode after the turn
 ended), "pause=" / "end=" (words reused: no new speech since the last decode), "pause-" (a pause's
-decode stopped part-way because a newer pause of the answer came), "final" (an
+decode stopped part-way because a newer pause of the answer came), "pause<" / "pause<=" / "pause<-"
+(the same, started early at the pause's first silent frame: ``VadConfig.pause_decode_ms``), "pause^"
+(the announced pause took the early decode's words: only silence came after its audio), "final" (an
 accurate pass, maybe the previous answer's, running beside this one).
 """
 

@@ -127,6 +127,20 @@ def make_recognizer(settings: Settings) -> Recognizer:
     return WhisperRecognizer(model_dir, choice=settings.recognizer, workers=3)
 
 
+#: The pause's decode starts when the pause is this old (one Silero frame: the first silent
+#: one), not at its announcement 120 ms in; its words are used only for the announced pause and
+#: only when silence alone came in between (``VadConfig.pause_decode_ms``, app.speech.worker).
+PAUSE_DECODE_MS = 32
+#: Words that end a sentence end the pause once it is this old (``VadConfig.text_finished_ms``,
+#: 200 in the benches' rule). The pause decode's own latency (its words ~500 ms into the pause
+#: on a quiet machine, bench/turn_gap.py session 13) is what kept a comma pause after a whole
+#: clause from being cut: Piper's "Not yet, | who would...", "That sounds interesting, | what..."
+#: pause 320-450 ms (Silero, through the real window), and with the words ~300 ms in
+#: (PAUSE_DECODE_MS) 11 of 20 natural answers were cut there (at 448 ms, 1 of 20: "Thank you, |
+#: that is really helpful", a 446 ms pause). 512 ms (16 Silero frames) outlasts them.
+FINISHED_WAIT_MS = 512
+
+
 def make_microphone(settings: Settings) -> Microphone:
     from app.speech.microphone import EndpointModels, QtMicrophone
     from app.speech.vad import VadConfig
@@ -136,7 +150,10 @@ def make_microphone(settings: Settings) -> Microphone:
     return QtMicrophone(
         settings.input_device,
         VadConfig(
-            end_silence_ms=int(settings.end_silence_ms), max_speech_s=float(settings.max_answer_s)
+            end_silence_ms=int(settings.end_silence_ms),
+            max_speech_s=float(settings.max_answer_s),
+            pause_decode_ms=PAUSE_DECODE_MS,
+            text_finished_ms=FINISHED_WAIT_MS,
         ),
         voice_prob=models.voice,
         end_of_turn=models.turn,
@@ -185,6 +202,11 @@ def make_speech(
     if microphone is None:
         microphone = make_microphone(settings)
     microphone.silence_started.connect(worker.speculate)
+    began = getattr(microphone, "pause_began", None)
+    broken = getattr(microphone, "pause_broken", None)
+    if began is not None and broken is not None:  # the pause's decode starts at its first
+        began.connect(worker.speculate_early)  # silent frame, and stops if the voice returns
+        broken.connect(worker.drop_early)
     growing = getattr(microphone, "speech_growing", None)
     if growing is not None:  # decode while the user speaks (app/speech/streaming.py)
         growing.connect(worker.stream)

@@ -41,6 +41,8 @@ from app.speech.qtaudio import quiet_qt_multimedia, sound_server_available
 from app.speech.quickwords import Heard
 from app.speech.vad import (
     EndOfTurn,
+    PauseBegan,
+    PauseBroken,
     SilenceStarted,
     SpeechEnded,
     SpeechStarted,
@@ -193,6 +195,9 @@ class QtMicrophone(QObject):
     Signals:
         level_changed(float): input level 0..1 (RMS on a -60..0 dBFS scale), per chunk.
         speech_started(): the VAD (or push-to-talk) heard an answer begin.
+        pause_began(object): with ``VadConfig.pause_decode_ms``, a pause began (not announced
+            yet); the AudioClip so far, for the pause's decode to start early.
+        pause_broken(): the voice came back before that pause was announced.
         silence_started(object): a pause began; the AudioClip so far, for a speculative decode.
         speech_ended(object): the answer as an AudioClip (16 kHz mono), from its pre-roll.
         no_speech(): ``prompt_after_s`` of listening without an answer (said once per start());
@@ -205,6 +210,8 @@ class QtMicrophone(QObject):
     level_changed = Signal(float)
     speech_started = Signal()
     silence_started = Signal(object)
+    pause_began = Signal(object)
+    pause_broken = Signal()
     speech_ended = Signal(object)
     no_speech = Signal()
     failed = Signal(str)
@@ -607,6 +614,12 @@ class QtMicrophone(QObject):
                 self.speech_onset_at = time.monotonic() - lag
                 self._armed_at = time.monotonic()
                 self.speech_started.emit()
+            elif isinstance(event, PauseBegan):
+                self._note("pause_began", str(self._pause_no + 1))
+                self.pause_began.emit(event.clip)
+            elif isinstance(event, PauseBroken):
+                self._note("pause_broken", str(self._pause_no + 1))
+                self.pause_broken.emit()
             elif isinstance(event, SilenceStarted):
                 self._pause_no += 1
                 self._pause_at = time.monotonic() - self.vad.pause_ms / 1000

@@ -92,6 +92,14 @@ class VadConfig:
     # session 11 and NOT taken: the voice is right too often (bench/endpointing.py dev, paired,
     # quiet model times, session 10's prosody: 400-900 ms cut 13.2-8.1% against 6.4%).
     text_voice_only_ms: int | None = None
+    # Start the pause's decode (:class:`PauseBegan`) once the pause is this old, before it is
+    # announced at ``silence_start_ms`` (None: at the announcement only). Its words count only
+    # for the announced pause and only if nothing but silence came in between
+    # (app.speech.worker: otherwise the announced clip is decoded as before), so a weak last word
+    # the first silent frame cut off is never lost (session 12 announced the pause itself at 32
+    # ms and read 7 more dev sentences as finished that way). The product sets it
+    # (app.speech.factory.PAUSE_DECODE_MS): the decode gains the 120 ms wait.
+    pause_decode_ms: int | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,20 @@ class SilenceStarted:
     """A pause began; ``clip`` is everything heard so far (for a speculative decode)."""
 
     clip: AudioClip
+
+
+@dataclass(frozen=True)
+class PauseBegan:
+    """A pause is ``VadConfig.pause_decode_ms`` old, not announced yet; ``clip`` is everything
+    heard so far: its decode may start now (its words wait for :class:`SilenceStarted`)."""
+
+    clip: AudioClip
+
+
+@dataclass(frozen=True)
+class PauseBroken:
+    """The voice came back in a pause that began (:class:`PauseBegan`) before it was announced:
+    that pause's early decode is of no use."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +157,9 @@ class TurnCheck:
 #: Verdicts from the most cautious (holds the turn) to the least.
 _CAUTION: tuple[Verdict, ...] = ("unfinished", "unsure", "finished")
 
-VadEvent = SpeechStarted | SilenceStarted | SpeechEnded | NoSpeech | TurnCheck
+VadEvent = (
+    SpeechStarted | PauseBegan | PauseBroken | SilenceStarted | SpeechEnded | NoSpeech | TurnCheck
+)
 
 #: A frame of audio in, the probability that it is speech out (Silero VAD); None while the
 #: model is not there yet (that frame is judged by its loudness).
@@ -200,6 +224,7 @@ class Vad:
         self._voiced_run = 0
         self._silent_run = 0
         self._silence_announced = False
+        self._pause_began = False  # PauseBegan was emitted for the pause under way
         self._next_turn_check_ms = self.config.end_of_turn_ms
         self._look_pending = False
         self._look += 1  # an answer to a look asked before now is stale
@@ -340,6 +365,9 @@ class Vad:
         c = self.config
         events: list[VadEvent] = []
         if voiced:
+            if self._pause_began and not self._silence_announced:
+                events.append(PauseBroken())
+            self._pause_began = False
             if self._silent_run:
                 self._look += 1  # the pause is over: a pending look's answer no longer applies
                 self._look_pending = False
@@ -352,6 +380,16 @@ class Vad:
             if self._silent_run == 1:
                 self._pause_start = self.ring.end - self.frame_len
             silent_ms = self._silent_run * c.frame_ms
+            early = c.pause_decode_ms
+            if (
+                early is not None
+                and early < c.silence_start_ms
+                and silent_ms >= early
+                and not self._pause_began
+                and not self._silence_announced
+            ):
+                self._pause_began = True
+                events.append(PauseBegan(self._clip()))
             if silent_ms >= c.silence_start_ms and not self._silence_announced:
                 self._silence_announced = True
                 events.append(SilenceStarted(self._clip()))

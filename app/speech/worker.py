@@ -243,9 +243,14 @@ class _SttJob(QObject):
         self._make_lock = threading.Lock()
         self._step_lock = threading.Lock()
         self._pending: AudioClip | None = None
+        self._pending_early = False  # _pending is a pause not announced yet (speculate_early)
         self._growing: AudioClip | None = None
         self._spec: tuple[AudioClip, Transcript] | None = None
         self._speculating: AudioClip | None = None  # the pause's clip while it is decoded
+        self._speculating_early = False  # ... a pause not announced yet
+        # The early decode of the pause under way (its clip, text and words for the decision),
+        # kept for the announced pause: :meth:`_take_early`.
+        self._early: tuple[AudioClip, Transcript, str] | None = None
         self._speculation_stale = threading.Event()  # set: a newer pause made it useless
         # The streaming decode running now (its clip), and set when it is over.
         self._stepping: AudioClip | None = None
@@ -263,13 +268,15 @@ class _SttJob(QObject):
     def _log(self, kind: str, started: float, clip: AudioClip) -> None:
         self.trail.append((kind, started, time.monotonic(), clip.duration_s))
 
-    def offer(self, clip: AudioClip) -> None:
+    def offer(self, clip: AudioClip, *, early: bool = False) -> None:
         """Called from any thread: the newest clip to speculate on replaces an older one. A
         newer pause of the answer whose earlier pause is being decoded now (the user spoke
         again after it: a breath) makes that decode useless: it stops at its next step, so
-        this pause's decode does not wait behind it."""
+        this pause's decode does not wait behind it. ``early``: the pause began but is not
+        announced yet (its words are kept for the announced pause, not published)."""
         with self._pending_lock:
             self._pending = clip
+            self._pending_early = early
             heard = self._speculating
             if (
                 heard is not None
@@ -277,6 +284,17 @@ class _SttJob(QObject):
                 and clip.pcm.startswith(heard.pcm)
                 and not only_silence_after(heard, clip)
             ):
+                self._speculation_stale.set()
+
+    def drop_early(self) -> None:
+        """Called from any thread: the voice came back before the pause that began was
+        announced: its early decode (waiting or running) is of no use; it stops at its next
+        step, so the streaming decodes have the cores."""
+        with self._pending_lock:
+            if self._pending_early:
+                self._pending = None
+                self._pending_early = False
+            if self._speculating is not None and self._speculating_early:
                 self._speculation_stale.set()
 
     def offer_growing(self, clip: AudioClip) -> None:
@@ -406,25 +424,48 @@ class _SttJob(QObject):
     def speculate(self) -> None:
         with self._pending_lock:
             clip, self._pending = self._pending, None
+            early, self._pending_early = self._pending_early, False
             self._growing = None  # the same audio, already being decoded here
             self._speculating = clip
+            self._speculating_early = early
             stale = self._speculation_stale = threading.Event()
         if clip is None:
             return
         try:
             cancelled_by = getattr(self.recognizer, "cancelled_by", None)
             if cancelled_by is None:
-                self._speculate(clip)
+                self._speculate(clip, early=early)
             else:
                 with cancelled_by(stale.is_set):
-                    self._speculate(clip)
+                    self._speculate(clip, early=early)
         finally:
             with self._pending_lock:
                 self._speculating = None
+                self._speculating_early = False
 
-    def _speculate(self, clip: AudioClip) -> None:
-        # The user stopped during the last streaming decode: it heard the whole answer already.
+    def _take_early(self, clip: AudioClip) -> tuple[Transcript, str] | None:
+        """The early decode's words for the announced pause ``clip`` when that decode heard all
+        of its speech (only silence came after its audio: a soft last word the first silent
+        frame cut off is more speech, and ``clip`` is decoded instead); None otherwise."""
+        early, self._early = self._early, None
+        if early is None or not only_silence_after(early[0], clip):
+            return None
+        _heard, transcript, said = early
+        return Transcript(transcript.text, clip.duration_s, transcript.elapsed_s), said
+
+    def _speculate(self, clip: AudioClip, *, early: bool = False) -> None:
+        """The pause's decode of ``clip``; ``early``: the pause is not announced yet, its words
+        are kept (:meth:`_take_early`) rather than published."""
         began = time.monotonic()
+        if not early:
+            taken = self._take_early(clip)
+            if taken is not None:  # the early decode heard this pause's speech: its words
+                self._log("pause^", began, clip)
+                self._spec = (clip, taken[0])
+                self.speculative_decodes += 1
+                self.partial_text.emit(clip, taken[1])
+                return
+        # The user stopped during the last streaming decode: it heard the whole answer already.
         self._await_covering_step(clip)
         step = self._step
         transcript: Transcript | None = None
@@ -438,12 +479,19 @@ class _SttJob(QObject):
                 kind = "pause"
                 transcript, said = self._decode_pause(clip)
         except DecodeCancelled:
-            self._log("pause-", began, clip)  # a newer pause came: its decode goes next
-            self._spec = None
+            # a newer pause came (or, early, the voice came back): its decode goes next
+            self._log("pause<-" if early else "pause-", began, clip)
+            if not early:
+                self._spec = None
             return
         except Exception as exc:
             log.debug("speculative decode failed: %s", exc)
-            self._spec = None
+            if not early:
+                self._spec = None
+            return
+        if early:  # kept for the pause's announcement, published then
+            self._log(kind.replace("pause", "pause<"), began, clip)
+            self._early = (clip, transcript, said)
             return
         self._log(kind, began, clip)
         self._spec = (clip, transcript)
@@ -510,6 +558,7 @@ class _SttJob(QObject):
         return clip.duration_s - last[0].duration_s < STREAM_DUTY * last[1]
 
     def _end_answer(self) -> None:
+        self._early = None
         with self._step_lock:  # never the GUI thread's lock: a reset restarts the denoiser
             self._step = None
             if self._stream is not None:
@@ -710,6 +759,21 @@ class SpeechWorker(QObject):
         self._stt.offer(clip)
         self._final.answering(True)
         self._speculate_requested.emit()
+
+    def speculate_early(self, clip: AudioClip) -> None:
+        """A pause began (connect to the microphone's ``pause_began``, its first silent frame):
+        decode ``clip`` now, but publish its words only when the pause is announced
+        (:meth:`speculate`) with nothing but silence after ``clip``, as that pause's words;
+        otherwise the announced clip is decoded as before. The decode gains the announcement's
+        wait (120 ms) and a soft last word after the first silent frame is never lost."""
+        self._stt.offer(clip, early=True)
+        self._final.answering(True)
+        self._speculate_requested.emit()
+
+    def drop_early(self) -> None:
+        """The voice came back before the pause that began was announced (connect to the
+        microphone's ``pause_broken``): its early decode stops at its next step."""
+        self._stt.drop_early()
 
     def stream(self, clip: AudioClip) -> None:
         """The answer so far, while the user still speaks (about every second): decoded when
