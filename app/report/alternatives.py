@@ -129,6 +129,50 @@ def line_kind(manager_line: str | None) -> Moment:
     return Moment("yes_no", about_you, sentence)
 
 
+#: Where the seeker's first sentence ends: a stop followed by a space or the end, never inside a
+#: figure ("85.5k", "$1.2m") or after an abbreviation ("a B.S. in chemistry", "Dr. Kaur", "e.g.").
+_STOP: Final = re.compile(r"[.?!]+(?=\s|$)")
+_ABBREVIATIONS: Final = frozenset(
+    """dr mr mrs ms st vs etc approx jr sr inc ltd co no prof mt ave rd dept univ corp
+    e.g i.e""".split()  # noqa: SIM905
+)
+
+
+def _first_sentence(text: str) -> tuple[str, int]:
+    """The first sentence of `text` and where it ends: at a stop followed by a space or the
+    end, never inside a figure ("85.5k") or after an abbreviation ("a B.S. in chemistry",
+    "Dr. Kaur"); the whole text when there is none."""
+    for stop in _STOP.finditer(text):
+        word = text[: stop.start()].rsplit(None, 1)[-1] if text[: stop.start()].strip() else ""
+        bare = word.lower().strip("(\"'")
+        if stop.group() == "." and (len(bare) == 1 or "." in bare or bare in _ABBREVIATIONS):
+            continue  # "a B.S. in", "Dr. Kaur": not the end of the sentence
+        return text[: stop.end()], stop.end()
+    return text, len(text)
+
+
+#: A figure in a piece cut from the seeker's answer ("I led forty Marines" of "..., two of
+#: those years in combat, over twelve million dollars"): never said without what follows it.
+_FIGURE: Final = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|thousand|million|billion|dozen|half|percent)\b",
+    re.I,
+)
+#: A clause that only leads into what follows it, an idiom or a hedge, not an answer: "Long
+#: story short:", "Let me be upfront:", "It's difficult to choose, but ...", "I'm probably not
+#: the best person to ask, but ...".
+_LEAD_CLAUSE: Final = re.compile(
+    r"^\W*(?:long\s+story\s+short|to\s+cut\s+a\s+long\s+story\s+short|short\s+version|"
+    r"let\s+me\s+be\s+(?:upfront|honest|frank|clear|straight)|to\s+be\s+(?:honest|fair|frank)|"
+    r"truth\s+be\s+told|in\s+short|believe\s+it\s+or\s+not|funny\s+enough|first\s+of\s+all|"
+    r"honestly|well|so|okay|um+|uh+)\W*$",
+    re.I,
+)
+#: What may follow a clause that only hedges or leads in (the point comes after it).
+_AFTER_LEAD: Final = re.compile(r"^\s*:|[,;]?\s\b(?:but|though|although|yet)\b", re.I)
+
+
 def plain_answer(answer: str | None, cue_start: int | None, cue: str) -> str | None:
     """The seeker's own first sentence (or its first clause) when it is a plain, short
     answer: no question, at most 16 words; for a commitment or a request it must end before
@@ -137,21 +181,26 @@ def plain_answer(answer: str | None, cue_start: int | None, cue: str) -> str | N
     otherwise."""
     if not answer:
         return None
-    match = _SENTENCE.search(answer)
-    if match is None:
-        return None
-    first = match.group().strip()
+    first, first_end = _first_sentence(answer)
+    first = first.strip()
     if not first or first.endswith("?"):
         return None
-    if cue not in ("self_promotion", "interview") and (
-        cue_start is None or match.end() > cue_start
-    ):
+    if cue not in ("self_promotion", "interview") and (cue_start is None or first_end > cue_start):
         return None
     if len(first.split()) > _PLAIN_WORDS:
-        clause = _CLAUSE.split(first, maxsplit=1)[0].strip()
+        # a clause cut from the sentence: only a piece that stands as an answer on its own, no
+        # figure cut from what qualifies it, no idiom or hedge that leads into the point
+        cut = _CLAUSE.search(first)
+        clause = first[: cut.start()].strip() if cut else first
         if not 3 <= len(clause.split()) <= _PLAIN_WORDS:
             return None
+        if _FIGURE.search(clause) or _LEAD_CLAUSE.match(clause):
+            return None
+        if cut is not None and _AFTER_LEAD.search(first[cut.start() :]):
+            return None
         first = clause
+    elif _LEAD_CLAUSE.match(first.rstrip(".!")):
+        return None
     # "Yes! The rest can wait" answers "are you interested?", not "what brings you here?"
     bare = _YES_NO_WORD.sub("", first)
     if bare != first and bare:
@@ -397,6 +446,49 @@ def _openers(cue: str, moment: Moment) -> tuple[str, ...]:
     )
 
 
+#: Nouns that a determiner and a preposition turn into an idiom, not a topic ("she'll know to
+#: the decimal", "on the dot", "by the book", "off the record", "in the loop"): a question
+#: about "the decimal" is nonsense.
+_IDIOM_NOUNS: Final = frozenset(
+    """decimal letter penny cent dot book record loop dark spot fly nose ball wire hilt max
+    bone core clock mark moment minute second hour day end way point truth thing fact catch
+    trick kicker deal rest past future table line house mend rocks ropes cards edge top
+    bottom brim gills nines""".split()  # noqa: SIM905
+)
+#: Words that end a clause, not a noun phrase: adverbs and time words after it ("the building
+#: okay", "the city next month", "the hospital twenty years", "the Army straight") and verbs
+#: a noun phrase may run into without a tagger ("the clinic sees", "your techs carry tablets",
+#: "your interns sometimes convert", "your last meeting ran").
+_NOT_A_NOUN: Final = frozenset(
+    """okay ok alright fine well sometime sometimes straight tonight today tomorrow yesterday
+    next last this ago week weeks month months year years day days morning evening night
+    important soon later now then first again already still ever usually often always never
+    sees ran runs run carry carries carried convert converts stay stays focuses focus studies
+    study interests interest works makes does goes gets has is are was were did went got had
+    made came took saw said kept left grew built sold lost found spent thought brought began
+    became keeps holds sits moves needs wants uses meets""".split()  # noqa: SIM905
+)
+
+
+def safe_focus(focus: str | None, manager_line: str | None) -> str | None:
+    """The manager's noun phrase when it is safe to ask about (session 14): his own words, a
+    whole noun phrase, not an idiom's noun ("the decimal" of "to the decimal"), no adverb, time
+    word or verb it ran into ("the building okay", "the clinic sees"), no figure; else None (a
+    stock question is asked instead)."""
+    if not focus or not manager_line:
+        return None
+    words = focus.split()
+    if len(words) < 2:
+        return None
+    if any(w.lower() in _NOT_A_NOUN for w in words[1:]):
+        return None
+    if _FIGURE.search(focus):
+        return None
+    if len(words) == 2 and words[1].lower() in _IDIOM_NOUNS:
+        return None
+    return focus
+
+
 def compose(
     cue: str,
     manager_line: str | None,
@@ -407,7 +499,9 @@ def compose(
     cue_start: int | None = None,
 ) -> str:
     """An alternative answer built for this cue, the kind of line it answered and what the
-    manager had just said (`focus`: a noun phrase from that line, or None)."""
+    manager had just said (`focus`: a noun phrase from that line, or None; only a safe one is
+    used, `safe_focus`)."""
+    focus = safe_focus(focus, manager_line)
     moment = line_kind(manager_line)
     asked_about_you = moment.about_you and moment.kind == "open"
     plain = plain_answer(answer, cue_start, cue) if asked_about_you else None

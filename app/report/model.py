@@ -218,7 +218,8 @@ def explain_metrics(
                 MetricLine(
                     "requests",
                     f"You made {_plural(counted.requests, 'request')} for the job, a referral, "
-                    f"an interview or the pay ({turn_list(counted.request_turns)}). They are "
+                    f"an interview, the pay or other terms ({turn_list(counted.request_turns)}). "
+                    "They are "
                     "not counted as questions: a request asks to be judged, it does not explore.",
                     counted.request_turns,
                 )

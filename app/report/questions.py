@@ -4,9 +4,10 @@ The analyzer's question count takes in every question the seeker asked, "Could y
 and "What's the salary?" included. Those are requests: they ask to be judged, they do not
 explore. So the figure shown splits them, from the cues each turn carries:
 
-* a *request* is a sentence that asks for the job, a referral, an interview or the pay,
-  as a question or not ("Could you refer me for the role?", "Please put me forward."), or a
-  question that commits ("When could I start?"), one per sentence;
+* a *request* is a sentence that asks for the job, a referral, an interview, the pay or other
+  terms, as a question or not ("Could you refer me for the role?", "Please put me forward.",
+  "Is remote work an option?"), or a question that commits ("When could I start?"), one per
+  sentence;
 * a *curious* question is every other question;
 * a *follow-up* is a turn with a curious question that picks up what the manager had just said
   (the analyzer's follow-up cue inside a curious question, a content word of his line taken
@@ -43,6 +44,18 @@ REQUEST_CUES: Final = frozenset({"job_request", "pay_question", "commitment"})
 #: A sentence and its closing marks (linear: one class, then its closers).
 _SENTENCE: Final = re.compile(r"[^.?!]+[.?!]*")
 _SENTENCE_END: Final = re.compile(r"[.?!]+(?=\s|$)")
+#: A curiosity the seeker tells as his lasting or past state, not asked now: "I've always
+#: wondered how...", "I always wondered...", "I've often been curious about...", "I wondered
+#: about that" (a statement about himself). "I wonder how...", "I was wondering...", "I've been
+#: wondering...", "I'm curious how..." ask now, and stay questions.
+_TOLD_CURIOSITY: Final = re.compile(
+    r"(?:\w+[,.]?\s+){0,3}?"  # "so", "honestly", "oh and"
+    r"i(?:\s*['\u2019]?ve|\s+have|\s+had|\s*['\u2019]d)?\s+"
+    r"(?:(?:always|often|long|sometimes|ever|never|really|just)\s+){0,2}"
+    r"(?:wondered|been\s+(?:so\s+|really\s+|very\s+)?(?:curious|intrigued|fascinated))\b"
+    r"|(?:\w+[,.]?\s+){0,3}?i\s+(?:always|often|sometimes)\s+(?:wonder|wondered)\b",
+    re.I,
+)
 #: A back reference that picks up the manager's words wherever it stands ("you mentioned").
 _MENTIONED: Final = re.compile(r"\byou\s+(?:mentioned|said|were\s+saying|talked\s+about)\b", re.I)
 
@@ -321,9 +334,29 @@ def _asked_words(text: str, span: tuple[int, int]) -> str:
 def _counts(text: str, span: tuple[int, int]) -> bool:
     """A question a person would count: it ends with "?", or has four words or more ("I
     was wondering what the team works on"), or asks him to go on ("tell me more"); not a
-    bare "I'm curious"."""
+    bare "I'm curious", nor a curiosity told as the seeker's own lasting or past state with
+    no "?" ("I've always wondered how the night shift works.": a statement about himself,
+    `_TOLD_CURIOSITY`)."""
     words = _asked_words(text, span)
-    return "?" in words or len(words.split()) >= 4 or is_follow_up(words)
+    if "?" in words:
+        return True
+    if _told_curiosity(text, span):
+        return False
+    return len(words.split()) >= 4 or is_follow_up(words)
+
+
+def _told_curiosity(text: str, span: tuple[int, int]) -> bool:
+    """Whether the question at `span` is the curiosity its sentence tells ("Oh nice. I've
+    long wondered how it works": the analyzer's span may start anywhere in "long wondered
+    how"): the sentence opens with `_TOLD_CURIOSITY` and the span starts inside it or right
+    after it (a question later in the sentence, "..., so how does it work", is asked)."""
+    start = 0
+    for end in _SENTENCE_END.finditer(text, 0, max(span[0], 0)):
+        start = end.end()
+    while start < len(text) and text[start].isspace():
+        start += 1
+    told = _TOLD_CURIOSITY.match(text, start)
+    return told is not None and span[0] <= told.end() + 1
 
 
 def _follows(question: str, heard: frozenset[str]) -> bool:

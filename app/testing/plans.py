@@ -104,7 +104,8 @@ def run_case(plan_path: Path, plan: dict[str, Any], case: dict[str, Any]) -> lis
         ending = conv.outcome.label if conv.outcome else "the end"
         heard.append(f"  ended at [{line.node_id}]: {ending}")
         if used < len(case["answers"]):
-            heard.append(f"  {len(case['answers']) - used} answer(s) not used: it had ended")
+            left = len(case["answers"]) - used
+            heard.append(f"  {left} answer{'' if left == 1 else 's'} not used: it had ended")
     else:
         heard.append(f"  the answers ran out at [{line.node_id}], with the manager waiting")
     analysis = conv.end()
