@@ -210,6 +210,9 @@ def make_speech(
     growing = getattr(microphone, "speech_growing", None)
     if growing is not None:  # decode while the user speaks (app/speech/streaming.py)
         growing.connect(worker.stream)
+    fed = getattr(microphone, "speech_fed", None)
+    if fed is not None:  # its noise filter keeps up with the answer (app.speech.denoise)
+        fed.connect(worker.feed)
     hint_text = getattr(microphone, "hint_text", None)
     if hint_text is not None:  # the words so far help decide the end of the turn
         worker.partial_text.connect(hint_text)

@@ -204,6 +204,9 @@ class QtMicrophone(QObject):
             listening goes on.
         speech_growing(object): the answer so far (an AudioClip from its pre-roll), about every
             ``GROW_S`` while it is being spoken, for a streaming decode.
+        speech_fed(object): the answer so far, about every ``FEED_S`` while it is being spoken
+            (its pauses too), so the noise filter keeps up with the audio and a pause's decode
+            finds little left to filter (:meth:`app.speech.worker.SpeechWorker.feed`).
         failed(str): no device, access refused, or unplugged; a sentence for the user.
     """
 
@@ -216,6 +219,7 @@ class QtMicrophone(QObject):
     no_speech = Signal()
     failed = Signal(str)
     speech_growing = Signal(object)
+    speech_fed = Signal(object)
     #: look id, probability: emitted from the end-of-turn thread, received queued (GUI thread).
     _judged = Signal(int, float)
     #: clip, quick words: the same way.
@@ -223,6 +227,10 @@ class QtMicrophone(QObject):
 
     POLL_MS = 20
     GROW_S = 1.0
+    #: DeepFilterNet3 costs ~0.1 s a second of audio here: fed only with ``speech_growing``
+    #: (every GROW_S), a pause's decode first filtered the ~0.5-1 s since the last offer (~92 ms
+    #: of the turn gap, session 13's profile); fed this often, ~0.2 s at most.
+    FEED_S = 0.2
 
     def __init__(
         self,
@@ -259,6 +267,7 @@ class QtMicrophone(QObject):
         self._judged.connect(self._on_judged, Qt.ConnectionType.QueuedConnection)
         self._heard.connect(self._on_heard, Qt.ConnectionType.QueuedConnection)
         self._grown_at = 0.0
+        self._fed_at = 0.0
         self.echo = echo
         self._canceller: EchoCanceller | None = None
         self._aec_missing = False
@@ -449,7 +458,11 @@ class QtMicrophone(QObject):
         now = time.monotonic()
         if self.vad.in_speech and now - self._grown_at >= self.GROW_S:
             self._grown_at = now
+            self._fed_at = now
             self.speech_growing.emit(self.vad.current_clip())
+        elif self.vad.in_speech and now - self._fed_at >= self.FEED_S:
+            self._fed_at = now
+            self.speech_fed.emit(self.vad.current_clip())
         if (
             self._armed
             and self.prompt_after_s is not None
@@ -609,7 +622,7 @@ class QtMicrophone(QObject):
                 self._ask(event)
             elif isinstance(event, SpeechStarted):
                 self._steps = []
-                self._grown_at = time.monotonic()
+                self._grown_at = self._fed_at = time.monotonic()
                 lag = (self.vad.ring.end - (self.vad.onset_index or 0)) / TARGET_RATE
                 self.speech_onset_at = time.monotonic() - lag
                 self._armed_at = time.monotonic()

@@ -1,4 +1,4 @@
-"""Synthesis and recognition off the GUI thread, in four long-lived QThreads.
+"""Synthesis and recognition off the GUI thread, in five long-lived QThreads.
 
 A 1 s transcription must not delay the next line's synthesis (or a cache lookup), and pyttsx3
 wants its engine used from one thread only: the TTS thread owns the Voice and its cache; the STT
@@ -17,7 +17,9 @@ Streaming: while the user speaks, :meth:`SpeechWorker.stream` hands over the gro
 every second; the stream thread re-decodes it and commits the words two decodes agree on
 (:mod:`app.speech.streaming`). Each of these decodes publishes the answer's text so far
 (``partial_text``). With a denoiser, the answer's audio goes through DeepFilterNet3 as it arrives
-(:mod:`app.speech.denoise`).
+(:mod:`app.speech.denoise`): :meth:`SpeechWorker.feed` hands it over about every 0.2 s, and a fifth
+thread (denoise) filters it, so a pause's decode finds at most that much left to filter, even while
+the stream thread is busy decoding.
 
 Two passes, as voice agents do: the streaming, speculative and end decodes are the cheap pass, in
 a window sized to the answer (a 5-10 s answer: 0.06-0.15 s for base, where Whisper's 30 s window
@@ -245,6 +247,9 @@ class _SttJob(QObject):
         self._pending: AudioClip | None = None
         self._pending_early = False  # _pending is a pause not announced yet (speculate_early)
         self._growing: AudioClip | None = None
+        # The newest answer so far to filter ahead (:meth:`feed`), and which answer it is of.
+        self._fed: tuple[AudioClip, int] | None = None
+        self._answers = 0  # answers ended so far (:meth:`_end_answer`)
         self._spec: tuple[AudioClip, Transcript] | None = None
         self._speculating: AudioClip | None = None  # the pause's clip while it is decoded
         self._speculating_early = False  # ... a pause not announced yet
@@ -301,6 +306,31 @@ class _SttJob(QObject):
         """Called from any thread: the newest part-answer to stream replaces an older one."""
         with self._pending_lock:
             self._growing = clip
+
+    def offer_fed(self, clip: AudioClip) -> None:
+        """Called from any thread: the newest part-answer to filter ahead replaces an older one."""
+        with self._pending_lock:
+            self._fed = (clip, self._answers)
+
+    def feed(self) -> None:
+        """The denoise thread: what is new in the newest offered part-answer goes through the
+        noise filter now (no decode), so a pause's decode, on the STT thread, finds at most the
+        audio since that offer left to filter, even when the stream thread is busy decoding (it
+        filters only the offers it takes, about once a second). An offer of an answer that ended
+        since is dropped: filtering it would restart the next answer's filter."""
+        with self._pending_lock:
+            fed, self._fed = self._fed, None
+        if fed is None:
+            return
+        clip, answer = fed
+        with self._step_lock:  # the answer's end resets the stream under it: not in between
+            stream = self._stream
+            if stream is None or stream.denoiser is None or answer != self._answers:
+                return
+            try:
+                stream.prepare(clip)
+            except Exception as exc:
+                log.debug("denoising ahead failed: %s", exc)
 
     @Slot()
     def load(self) -> None:
@@ -559,6 +589,9 @@ class _SttJob(QObject):
 
     def _end_answer(self) -> None:
         self._early = None
+        with self._pending_lock:
+            self._answers += 1
+            self._fed = None
         with self._step_lock:  # never the GUI thread's lock: a reset restarts the denoiser
             self._step = None
             if self._stream is not None:
@@ -586,6 +619,18 @@ class _StreamJob(QObject):
     @Slot()
     def stream(self) -> None:
         self.stt.stream()
+
+
+class _DenoiseJob(QObject):
+    """Lives in the denoise thread: filters the answer as it is spoken (:meth:`_SttJob.feed`)."""
+
+    def __init__(self, stt: _SttJob) -> None:
+        super().__init__()
+        self.stt = stt
+
+    @Slot()
+    def feed(self) -> None:
+        self.stt.feed()
 
 
 def pause_words(clip: AudioClip, text: str, words: Sequence[HeardWord]) -> str:
@@ -634,7 +679,7 @@ def only_silence_after(heard: AudioClip, clip: AudioClip) -> bool:
 class SpeechWorker(QObject):
     """The voice and the recognizer behind queued requests; results come back as signals.
 
-    Create it in the GUI thread; it starts its two threads at once. Every method is safe to call
+    Create it in the GUI thread; it starts its threads at once. Every method is safe to call
     from the thread that created it; results are delivered in that thread. Call :meth:`stop`
     before quitting (it joins the threads).
 
@@ -672,6 +717,7 @@ class SpeechWorker(QObject):
     _transcribe_requested = Signal(int, object)
     _speculate_requested = Signal()
     _stream_requested = Signal()
+    _feed_requested = Signal()
     _load_requested = Signal()
 
     def __init__(
@@ -714,6 +760,11 @@ class SpeechWorker(QObject):
         self._stream_thread.setStackSize(32 * 1024 * 1024)
         self._streamer = _StreamJob(self._stt)
         self._streamer.moveToThread(self._stream_thread)
+        self._denoise_thread = QThread()
+        self._denoise_thread.setObjectName("frameshift-stt-denoise")
+        self._denoise_thread.setStackSize(32 * 1024 * 1024)
+        self._denoiser = _DenoiseJob(self._stt)
+        self._denoiser.moveToThread(self._denoise_thread)
         self._final_thread = QThread()
         self._final_thread.setObjectName("frameshift-stt-final")
         self._final_thread.setStackSize(32 * 1024 * 1024)
@@ -724,6 +775,7 @@ class SpeechWorker(QObject):
         self._transcribe_requested.connect(self._stt.transcribe)
         self._speculate_requested.connect(self._stt.speculate)
         self._stream_requested.connect(self._streamer.stream)
+        self._feed_requested.connect(self._denoiser.feed)
         self._load_requested.connect(self._stt.load)
         self._stt.transcribed.connect(self._on_stt_transcribed)
         self._stt.final_transcribed.connect(self._on_stt_final_transcribed)
@@ -736,6 +788,7 @@ class SpeechWorker(QObject):
         self._tts_thread.start()
         self._stt_thread.start()
         self._stream_thread.start()
+        self._denoise_thread.start()
         self._final_thread.start()
 
     # -- requests ---------------------------------------------------------------------------
@@ -782,6 +835,13 @@ class SpeechWorker(QObject):
         self._final.answering(True)  # the accurate passes wait: this answer's decodes first
         self._stream_requested.emit()
 
+    def feed(self, clip: AudioClip) -> None:
+        """The answer so far, while the user speaks (connect to the microphone's
+        ``speech_fed``, about every 0.2 s): its new audio is denoised at once on the denoise
+        thread, decoding nothing; older offers are dropped. Without a denoiser, nothing."""
+        self._stt.offer_fed(clip)
+        self._feed_requested.emit()
+
     def start_final(self, request_id: int) -> None:
         """``request_id``'s provisional transcript was used (the reply is playing): its accurate
         pass may run now. Without this call it is never decoded (and nothing is emitted)."""
@@ -826,7 +886,13 @@ class SpeechWorker(QObject):
 
     @property
     def _threads(self) -> tuple[QThread, ...]:
-        return (self._tts_thread, self._stt_thread, self._stream_thread, self._final_thread)
+        return (
+            self._tts_thread,
+            self._stt_thread,
+            self._stream_thread,
+            self._denoise_thread,
+            self._final_thread,
+        )
 
     def stop(self, timeout_s: float = 10.0) -> bool:
         """Quit and join the threads; False if one was still busy after ``timeout_s``."""
