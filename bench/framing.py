@@ -9,7 +9,7 @@ process on the same sets:
   (tests/data/framing/hands/other-hand-*.jsonl: c3, o2 ... o12), reported side by side.
 * `class_sets`: per set of tests/data/framing/class_sets (written by independent hands for one
   class each: pay and terms asked in any wording, yes/no questions about the work one would
-  do) and per kind, the lines the rules alone and the hybrid read right.
+  do, wishes to join) and per kind, the lines the rules alone and the hybrid read right.
 * context checks, shift accuracy on the team's conversations.
 * speed: the rules path per turn, the model path per turn (p50/p95 over the turns the model
   decides), `analyze` of 10/100/1000 turns (linearity near 1.0), model load time and the
@@ -129,8 +129,15 @@ def _other_hands() -> dict[str, list[LabelledAnswer]]:
 
 #: Each class set's kinds and the frame a right reading gives them (tests/data/framing/
 #: class_sets: p1, p2 pay and terms asked beside the same words about the work; q1, q2 yes/no
-#: questions about the work one would do beside ones asking for a place or terms).
-CLASS_KINDS: dict[str, bool] = {"terms": True, "ask": True, "work": False}
+#: questions about the work one would do beside ones asking for a place or terms; j1, j2 wishes
+#: to join beside near misses: curiosity, joining an event, a past or someone else's wish).
+CLASS_KINDS: dict[str, bool] = {
+    "terms": True,
+    "ask": True,
+    "work": False,
+    "join": True,
+    "near": False,
+}
 
 
 def _class_sets() -> dict[str, Any]:

@@ -39,7 +39,9 @@ def _analyze_turn(
             # until it is there (and its load is started if nobody started it).
             model = shared_model(wait_for_model, start=True)
             if model is not None:
-                frame, score, cues = hybrid(model, turn.text, (frame, score, cues), context)
+                frame, score, cues = hybrid(
+                    model, turn.text, (frame, score, cues), context, manager_line
+                )
     return TurnAnalysis(index=index, speaker=turn.speaker, frame=frame, score=score, cues=cues)
 
 

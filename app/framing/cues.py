@@ -320,6 +320,7 @@ def _on_condition(text: str, start: int) -> bool:
 #: ready to apply yet", "I'm not asking you to refer me", "it's not my dream job").
 _NEGATABLE: Final = frozenset(("job_request", "commitment"))
 _SCOPE_REACH: Final = 80  # characters before a match in which its negator may stand
+_PLAIN_NO_WORDS: Final = 10  # words a plain no or "not yet" answer may have
 
 
 def negated(text: str, start: int, end: int) -> bool:
@@ -513,11 +514,21 @@ def seeker_cues(
             for cue in found
             if not (cue.cue == "conditional_interest" and p.BARE_HEDGE.fullmatch(cue.text))
         ]
+    if manager_line is not None and _plain_no(text, manager_line):
+        # "Not yet, no." to "Have you applied anywhere?": a fact, no interest to hedge
+        found = [cue for cue in found if cue.cue != "conditional_interest"]
     if "commitment_question" not in manager_cues and p.POLITE_NO.fullmatch(text):
         # "Not right now, but thank you for asking." to an offer of help: no interest to hedge
         found = [cue for cue in found if cue.cue != "conditional_interest"]
+    wishes = joins(text, manager_line)
     hedged = any(cue.cue in HEDGES for cue in found)
     if not hedged:
+        # "I'd love to be part of that." to a line about their team: a wish to join it
+        found.extend(
+            _cue("commitment", text, s, e)
+            for s, e, kind in wishes
+            if kind == "job" and not _deferred(text, e)
+        )
         found.extend(
             cue
             for cue in _lexicon_cues(text, (("commitment", p.DECLARED_INTEREST),))
@@ -536,7 +547,92 @@ def seeker_cues(
     ):
         # "Ninety thousand base and I'm in, starting Monday." to "What would get you in?"
         found.extend(_cue("commitment", text, m.start(), m.end()) for m in p.IM_IN.finditer(text))
+    elsewhere = [(s, e) for s, e, kind in wishes if kind == "other"]
+    if elsewhere:
+        # "I'd love to join the hackathon", "sign me up for that one" (a workshop): no job
+        found = [
+            cue
+            for cue in found
+            if cue.cue not in _NEGATABLE
+            or not any(cue.start < e and s < cue.end for s, e in elsewhere)
+        ]
     return _without_overlaps(found)
+
+
+def joins(text: str, manager_line: str | None) -> list[tuple[int, int, str]]:
+    """The seeker's wishes to join in `text` (`patterns.JOIN_WISH`: "I'd love to be part of
+    that", "I want to be on your team", "can I come work with you", "I want in") with what they
+    would join: "job" (the team, the company, the work: a commitment), "other" (an event, a
+    community, a study, a conversation: no job; `patterns.NOT_A_JOB_THING`), or "unknown" (a
+    kind of place, "somewhere like this", or words that name neither). "That", "it" or nothing
+    after the wish is what the manager's line was about (`_joined_line`). A wish in the past
+    or of one's younger self (`patterns.JOIN_PAST`), or for some day, is not one."""
+    text = analyzed_part(text)
+    out = []
+    for wish in p.JOIN_WISH.finditer(text):
+        sentence_end = _SENTENCE_END.search(text, wish.end())
+        stop = sentence_end.start() if sentence_end else len(text)
+        begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, wish.start())), default=0)
+        sentence = text[begin:stop]
+        if p.JOIN_PAST.search(sentence) or p.SOMEDAY.search(text, wish.end(), stop):
+            continue
+        kind, end = _joined(text, wish.end(), stop, manager_line)
+        if kind == "job" and p.WORK_AT_IT.search(text, wish.start(), end):
+            kind = "unknown"  # "work at it until it clicks", "work for them": no place of theirs
+        out.append((wish.start(), end, kind))
+    return out
+
+
+def _joined(text: str, at: int, stop: int, manager_line: str | None) -> tuple[str, int]:
+    """What a wish to join ending at `at` would join, and where its words end."""
+    found = p.JOIN_OBJECT.match(text, at, stop)
+    if found is None or found.group("anaphor") or not found.group("phrase"):
+        end = found.end("anaphor") if found is not None and found.group("anaphor") else at
+        return _joined_line(manager_line), end
+    phrase = found.group("phrase")
+    job = p.A_JOB_THING.search(phrase)
+    other = p.NOT_A_JOB_THING.search(phrase)
+    if other is not None and (job is None or other.end() < job.end()):
+        # the noun that ends first heads the phrase: "the hackathon team" is the hackathon's,
+        # "the grad scheme" a job, "the conversation on hiring" a conversation
+        return "other", found.start("phrase") + other.end()
+    if job is None or p.JOIN_KIND_OF_PLACE.match(phrase):
+        return "unknown", at
+    return "job", found.start("phrase") + job.end()
+
+
+def _joined_line(manager_line: str | None) -> str:
+    """What "that", "it" or nothing after a wish to join refers to, from the manager's line:
+    hiring or an opening is a job; else an event, a group, a list, a study or small talk is not
+    ("We're doing a charity run in May.", "Want to join us for lunch?"); else their team,
+    company or work is ("We're building a small platform team this spring.", "We're
+    rebuilding the whole checkout."); else unknown."""
+    if manager_line is None:
+        return "unknown"
+    line = analyzed_part(manager_line)
+    if p.HIRING_LINE.search(line):
+        return "job"
+    if p.NOT_A_JOB_THING.search(line) or p.SMALL_TALK_LINE.search(line):
+        return "other"  # "Join us for lunch on Thursday?" "I'd be glad to join."
+    if p.A_JOB_THING.search(line) or p.THEIR_SIDE.search(line):
+        return "job"
+    return "unknown"
+
+
+def _plain_no(text: str, manager_line: str) -> bool:
+    """Whether the turn is a plain no or "not yet" and nothing else (`patterns.BARE_NEGATIVE`:
+    "Not yet, no.", "nope not yet", "I haven't applied yet") to a question about what the seeker
+    has done or is doing, not about what they want or would do (`patterns.INTENT_ASKED`:
+    "Would you like to apply?" "Not yet." defers). A fact, no hedge: any condition, reason or
+    doubt ("not yet, I want to know more first", "not sure yet") is not this."""
+    if len(p.WORD.findall(text)) > _PLAIN_NO_WORDS or p.BARE_NEGATIVE.fullmatch(text) is None:
+        return False
+    asked = [
+        piece
+        for piece in re.split(r"(?<=[.?!;\n])", analyzed_part(manager_line))
+        if piece.rstrip().endswith("?")
+    ] or [_last_sentence(analyzed_part(manager_line))]
+    return not any(p.INTENT_ASKED.search(piece) for piece in asked)
 
 
 def _pay_taken(text: str) -> list[CueMatch]:

@@ -61,7 +61,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.framing import patterns as p
-from app.framing.cues import A_PLACE_EXISTS, kept_sentences, silent_spans, withdrawn
+from app.framing.cues import A_PLACE_EXISTS, joins, kept_sentences, silent_spans, withdrawn
 from app.framing.encoder import (
     MODEL_DIR,
     EncoderUnavailableError,
@@ -330,8 +330,10 @@ def hybrid(
     text: str,
     rules: tuple[Frame, float, tuple[CueMatch, ...]],
     manager_cues: frozenset[str],
+    manager_line: str | None = None,
 ) -> tuple[Frame, float, tuple[CueMatch, ...]]:
-    """The frame, score and cues of a seeker turn the rules do not decide."""
+    """The frame, score and cues of a seeker turn the rules do not decide (`manager_line`: the
+    manager's line before it, for what a wish to join would join)."""
     frame, score, cues = rules
     names = [cue.cue for cue in cues]
     judgement = model.judge(text, manager_cues)
@@ -359,6 +361,15 @@ def hybrid(
         # "I wanted to meet people who build data platforms" says why the seeker came: the
         # rest of the turn must ask alone ("... and I'd love to join your team.")
         rest = _judge_rest(model, text, came, "interview", manager_cues, threshold)
+        if rest is None:
+            return frame, score, cues
+        judgement = rest
+    if judgement.frame == "interview" and (
+        elsewhere := [(s, e) for s, e, kind in joins(text, manager_line) if kind == "other"]
+    ):
+        # "I'd love to be part of the alumni community", "can I get on that" (a newsletter):
+        # joining what is no job; the rest of the turn must ask alone
+        rest = _judge_rest(model, text, elsewhere, "interview", manager_cues, threshold)
         if rest is None:
             return frame, score, cues
         judgement = rest

@@ -11,6 +11,8 @@ Every repetition is bounded (`{0,3}`, `[^.?!]{0,40}`) and the analyzer never sea
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Final
 
 #: How much of a turn is searched for cues. About 700 spoken words: far beyond a real answer,
@@ -422,6 +424,46 @@ HONEST_UNCERTAINTY: Final = _rx(
     r"i\s+need\s+to\s+think\s+(?:about|it|more|on)",
     r"not\s+(?:really\s+)?(?:certain|clear\s+(?:yet|on))",
 )
+#: A plain no or "not yet" and nothing else, the whole answer (issue 12, session 14 F2): "Not
+#: yet, no.", "nope not yet", "No, I haven't applied yet.", "not at the moment sorry", "I'm not
+#: looking right now". No condition, no reason, no doubt ("not sure yet", "haven't decided yet"
+#: are honest uncertainty): to a question about what the seeker has done or is doing
+#: (`INTENT_ASKED` not in it) it states a fact and hedges nothing.
+_NEG_FILLER: Final = (
+    r"(?:um+|uh+|erm|er|oh|ah|well|honestly|hmm+|haha|actually|sadly|unfortunately|so|nah|no"
+    r"|nope)"
+)
+_NEG_WHEN: Final = (
+    r"(?:just\s+|quite\s+|really\s+)?yet|as\s+(?:of\s+)?(?:yet|now)|(?:right\s+)?now|currently"
+    r"|at\s+the\s+moment|at\s+present|so\s+far|for\s+now|today|this\s+(?:time|year|week)"
+)
+_NEG_STATUS: Final = (
+    r"(?:actively\s+|really\s+|properly\s+|officially\s+|formally\s+|seriously\s+)?(?:looking"
+    r"|applying|applied|searching|interviewing|job\s+hunting|hunting|started(?:\s+looking)?"
+    r"|looked|sent\s+(?:it|one|anything|mine)(?:\s+(?:in|over|off))?|heard(?:\s+back)?|gone"
+    r"|been|done\s+(?:it|that|one)|had\s+(?:one|it|the\s+chance)|got\s+(?:one|round\s+to\s+it)"
+    r"|gotten\s+(?:one|round\s+to\s+it)|on\s+the\s+market|a\s+member)(?:\s+(?:for|to|at|with)"
+    r"\s+(?:one|it|that|them|any(?:thing|where|one)?))?"
+)
+_NEG_CORE: Final = (
+    rf"no|nope|nah|not\s+(?:{_NEG_WHEN}|really|that\s+I\s+know\s+of|at\s+all)|none\s+yet"
+    rf"|(?:i\s+)?(?:have\s+not|haven{A}t|havent|did\s+not|didn{A}t|didnt|am\s+not|{A}m\s+not"
+    rf"|im\s+not|i{A}m\s+not)(?:\s+(?:{_NEG_STATUS}))?(?:\s+(?:{_NEG_WHEN}))?"
+    rf"|(?:i{A}m\s+)?afraid\s+not|sadly\s+not|not\s+(?:{_NEG_STATUS})(?:\s+(?:{_NEG_WHEN}))?"
+)
+BARE_NEGATIVE: Final = re.compile(
+    rf"[\W_]*(?:{_NEG_FILLER}[\W_]+)*(?:{_NEG_CORE})(?:[\W_]+(?:{_NEG_CORE}|{_NEG_FILLER}"
+    rf"|sorry|thanks|thank\s+you|i{A}m\s+afraid|lol|haha|not\s+(?:{_NEG_WHEN})))*[\W_]*",
+    re.IGNORECASE,
+)
+#: A manager's line asking what the seeker wants or would do, or offering something: a "not
+#: yet" to it defers and may hedge ("Would you like to apply?" "Not yet."), unlike a "not yet"
+#: to "Have you applied?".
+INTENT_ASKED: Final = _rx(
+    r"would|will|shall|should|could|can|wanna|want|wants|like|fancy|interested|keen|open"
+    r"|ready|willing|thinking|thought|considering|considered|consider|plan|plans|planning"
+    r"|going\s+to|gonna|up\s+for|tempted|let\s+me|may|might|hoping|hope",
+)
 #: Asking to keep in contact, to talk to someone first, or for time: what a seeker who is not
 #: ready to say yes asks for ("Could we stay in touch?", "would it be ok to email you if I have
 #: more questions", "can I talk to Lena before you do that?", "let me think about it"), never a
@@ -504,7 +546,8 @@ CONDITIONAL_INTEREST: Final = _rx(
     r"|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety|hundred)(?![\w'’]))|potentially",
     rf"(?:it|that|this)(?:{A}s|\s+is)?\s+(?:might|could|may)\s+be",
-    r"could\s+be",
+    # not "I could be part of that": a wish to join (session 14)
+    r"could\s+be(?!\s+(?:a\s+)?part\s+of(?![\w'’]))",
     # "I might be." to "are you interested?", "i may be interested", "I might be, how big..."
     r"i\s+(?:might|may)\s+be(?=\s*(?:[,.;:!?…]|$|(?:interested|open|keen|tempted|up\s+for"
     r"|(?:what|how|who|where|when|why|which)(?:['’]?s)?|is|are|do|does|can|could|would|depends"
@@ -727,6 +770,117 @@ DECLARED_INTEREST: Final = _rx(
     rf"{ID}\s+(?:really\s+|so\s+|absolutely\s+)?love\s+to\s+work\s+(?:at|for)\s+"
     rf"(?![^.?!;\n]{{0,60}}?(?<![\w'’]){_SOMEDAY})"
     rf"(?:{_PLACE_TO_WORK})(?![\w'’])(?!\s+(?:like|such\s+as)(?![\w'’]))",
+)
+#: A wish to join, in any wording (issue 12, session 14 F1): the seeker says they want in ("I'd
+#: love to be part of that", "I want to be on your team", "I'd kill to work there", "I'm hoping
+#: to join", "can I come work with you", "how do I get on that team", "I want in"). What they
+#: would join decides (`JOIN_OBJECT`, `cues.joins`): the team, the company or the work is a
+#: commitment; a meetup, a study, a newsletter, a conversation is not a job. Only a wish now and
+#: the seeker's own: "I'd have loved to", "I wanted to when I was a kid", "my sister would love
+#: to" are not this.
+_JOIN_FILL: Final = (
+    r"(?:(?:really|so|absolutely|genuinely|honestly|totally|definitely|just|still|actually"
+    r"|literally|truly|very|seriously|super|personally|also|desperately|much|would|too)\s+)*"
+)
+_WISH: Final = (
+    rf"(?:{ID}|i{A}ll|i\s+will)\s+{_JOIN_FILL}(?:love|like|want|enjoy|adore|jump\s+at\s+the\s+chance"
+    r"|give\s+(?:a\s+lot|anything|my\s+right\s+arm)|kill|do\s+anything|be\s+(?:so\s+|really\s+"
+    r"|very\s+|super\s+|more\s+than\s+)?(?:keen|glad|happy|thrilled|delighted|excited|proud"
+    r"|honou?red|chuffed(?:\s+to\s+bits)?|eager|up\s+for\s+it|down|grateful|over\s+the\s+moon))"
+    r"\s+to"
+    rf"|i\s+{_JOIN_FILL}(?:want|wanna|wish|hope)(?:\s+to)?"
+    rf"|{IM}\s+{_JOIN_FILL}(?:keen|eager|dying|desperate|itching|hoping|looking|aiming|trying"
+    r"|angling|determined|gunning|planning)\s+to|i\s+(?:am|{A}m)\s+hoping\s+to"
+    rf"|{IVE}\s+(?:always\s+|long\s+|been\s+)?(?:wanted|hoped|dreamed\s+of\s+being\s+able)\s+to"
+    r"|(?:can|could|may|might)\s+i(?:\s+(?:please|maybe|possibly|ever|somehow))?"
+    r"|how\s+(?:do|can|could|would|might)\s+i(?:\s+(?:ever|best))?"
+    rf"|{ID}\s+{_JOIN_FILL}(?:happily|gladly)"
+    r"|(?:any|a|some)\s+way\s+(?:that\s+)?i\s+(?:could|can|might)"
+    rf"|(?:please\s+)?let\s+me"
+)
+#: Joining: being part of, on, in or one of something; coming aboard; working there.
+_JOIN_VERB: Final = (
+    r"(?:be(?:come)?\s+(?:a\s+|an\s+)?(?:(?:small|tiny|little|big)\s+)?part\s+of"
+    r"|be(?:come)?\s+(?:one\s+of|on(?:\s+board)?|in\s+on|a\s+member\s+of|among|with)"
+    r"|join(?:\s+in(?:\s+on)?|\s+up\s+with)?|come\s+(?:aboard|on\s+board|onboard|over\s+to|on)"
+    r"|come\s+(?:and\s+)?work(?:\s+(?:for|with|at|on|in|alongside))?|get\s+(?:in\s+on|in(?:to)?"
+    r"|on(?:to)?|aboard)|work(?:\s+(?:for|with|at|on|in|alongside))?|take\s+part\s+in"
+    r"|be\s+involved(?:\s+(?:in|with))?|sign\s+up(?:\s+(?:for|to))?|be\s+(?:on\s+)?(?:the\s+)?"
+    r"staff|be\s+(?:a\s+)?part)(?![\w'’])"
+)
+JOIN_WISH: Final = _rx(
+    rf"(?:{_WISH})\s+(?:{_JOIN_VERB}|(?:teach|nurse|drive|cook|code|design|build|write|clean"
+    r"|serve|care)(?:\s+(?:for|with|at))?(?=\s+(?:you|your|there|here|with|for|at|them|y['’]?all)"
+    r"(?![\w'’])))",
+    rf"i\s+{_JOIN_FILL}(?:want|wanna)\s+in(?=\s*(?:[.,;:!?…]|$|(?:plain|simple|honestly|too"
+    r"|please|if|on|so|and|but)(?![\w'’])))",
+    r"(?:please\s+)?(?:sign\s+me\s+up|count\s+me\s+in|put\s+me\s+(?:down|in))(?:\s+for)?",
+)
+#: The other things a person joins that are no job: events, groups, lists, studies, talks.
+_NOT_A_JOB: Final = (
+    r"(?:hackathons?|meet[\s-]?ups?|community|communities|discord|slack|newsletters?"
+    r"|mailing\s+lists?|e-?mail\s+list|stud(?:y|ies)|surveys?|workshops?|webinars?|panels?"
+    r"|conferences?|marathon|(?:fun|charity|park|sponsored)\s+(?:run|walk|ride|swim)"
+    r"|(?:beach|litter|park|river|community)\s+clean(?:[\s-]?up)?|clean[\s-]?ups?|book\s+club"
+    r"|clubs?|events?|festival|livestream|mentorship|mentoring|forum|conversations?"
+    r"|discussions?|debate|party|parties|drinks|competition|tournament|fundraiser|volunteer"
+    r"|volunteering|volunteers|alumni|lectures?|open\s+(?:day|evening)|info\s+sessions?|choir"
+    r"|league|quiz|5k|10k|retreat|summit|expo|podcast|webcast|reading\s+group|group\s+chat"
+    r"|user\s+testing|focus\s+group|sweepstakes?|raffle|walkathon|game\s+jam|bake\s+sale"
+    r"|lunch|dinner|breakfast|brunch|coffee|beers?|pints?|barbecue|bbq|picnic|potluck"
+    # a noun that is also a verb or an adjective, only with a determiner before it
+    r"|(?:a|an|the|our|this|that|their|your|next|free)\s+(?:[\w'’-]+\s+){0,2}?(?:talks?|walk"
+    r"|run|race|tour|trip|ride|launch|demo|sessions?|chat|call|stream|social|course|class(?:es)?"
+    r"|jam|trial|programme|program|scheme|list|beta|pilot|challenge))(?![\w'’])"
+)
+#: Words that make a thing a job: a team, a place that employs, a role, hiring.
+_A_JOB: Final = (
+    r"(?:(?:new\s+)?grad|graduate|apprentice\w*|trainee\w*|training|internship|rotational"
+    r"|residency|fellowship|leadership|management)\s+(?:scheme|program(?:me)?|intake|contract)"
+    rf"|(?:{JOB}s?|jobs|teams?|crew|staff|hires?|hiring|hire|apprentices?|apprenticeship|interns?"
+    r"|internship|graduates?|recruit\w*|employ\w*|career|payroll|department|unit|squad|ward"
+    rf"|group|headcount|workforce|{_ORG}|work\s+(?:for|with|at|here|there))(?:['’]s)?(?![\w'’])"
+)
+#: What follows a join verb: a noun phrase of up to four words, or "that/it/this/you/in".
+JOIN_OBJECT: Final = re.compile(
+    r"\s*(?:(?P<anaphor>that|it|this|them|those|these|you(?:\s+(?:guys|all|lot))?|y['’]?all|in"
+    r"|there|here|aboard|on\s+board|us)(?![\w'’])"
+    r"|(?P<phrase>(?:[\w'’&-]+\s+){0,4}[\w'’&-]+))?",
+    re.IGNORECASE,
+)
+A_JOB_THING: Final = re.compile(rf"(?<![\w'’]){_A_JOB}", re.IGNORECASE)
+NOT_A_JOB_THING: Final = re.compile(rf"(?<![\w'’]){_NOT_A_JOB}", re.IGNORECASE)
+#: A kind of place, not theirs ("a place like yours", "somewhere like this", "startups"): the
+#: rules do not decide it (session 11, the lead's decision); nor anything but "the/your/this/
+#: that/our" or a name before the thing joined.
+JOIN_KIND_OF_PLACE: Final = re.compile(
+    r"(?!(?:the|your|this|that|our|these|those|y['’]?all['’]?s)\s)(?-i:(?![A-Z]))"
+    r"|[^.?!;\n]*?(?<![\w'’])(?:like|such\s+as)(?![\w'’])",
+    re.IGNORECASE,
+)
+#: Working at or for "it" is effort, not a place; working for or with "them" is someone
+#: else's (session 11's kinds: "I'd love to work at it until it clicks", "work for them").
+WORK_AT_IT: Final = _rx(
+    r"work\s+(?:at|for)\s+(?:it|that|this|them|those|these)",
+    r"work\s+(?:for|with|on|in|alongside)\s+(?:them|those|these)",
+)
+#: The manager's own side: "we", "our", "us", "my team" (a line describing their work).
+THEIR_SIDE: Final = _rx(
+    r"we|we['’]?re|we['’]?ve|our|ours|us|my\s+(?:team|group|lab|crew|unit)(?:['’]s)?"
+)
+SOMEDAY: Final = re.compile(rf"(?<![\w'’]){_SOMEDAY}", re.IGNORECASE)
+#: A line about hiring or an opening: what "I'd love to be part of that" answers is a job.
+HIRING_LINE: Final = _rx(
+    r"hir(?:e|es|ed|ing)|openings?|vacanc(?:y|ies)|recruit\w*|taking\s+on|looking\s+for"
+    r"\s+(?:people|someone|a|an|more|new|junior|senior|good)|(?:roles?|positions?|jobs?)\s+"
+    r"(?:open|going|available)|apprentices?|apprenticeships?|interns?|internships?|trainees?"
+    r"|traineeships?|(?:grad|graduate)\s+(?:scheme|program(?:me)?|roles?|intake)"
+    r"|intake|headcount|on\s+staff|join\s+(?:the|our)\s+team",
+)
+#: A wish in the past, or a wish of one's younger self, in the same sentence.
+JOIN_PAST: Final = _rx(
+    r"when\s+i\s+was|as\s+a\s+(?:kid|child|teen(?:ager)?|student)|back\s+then|growing\s+up"
+    r"|at\s+the\s+time|years\s+ago|in\s+school|in\s+my\s+twenties",
 )
 #: A bare affirmative opening the answer; commitment only after a commitment question.
 AFFIRMATIVE: Final = re.compile(
@@ -1168,29 +1322,135 @@ THEIR_MOVE: Final = _rx(
     r"(?:did|had)\s+you\s+(?:have\s+to\s+)?(?:take|make|earn|accept|get)\s+(?:a\s+lot\s+|much\s+)?"
     r"(?:less|more)\s+(?:money|pay|salary)",
 )
+#: What each word about the job's terms is (session 14, F3: one declaration, read by the rules
+#: and by the coaching): `(kind, words, content)`. `kind` names what a question with these words
+#: asks about ("pay", "time off", "the hours", "remote work", "the perks"; None: a term that is
+#: none of them, "a contract role"); `content` says the words alone make a turn pay-like
+#: (`PAY_CONTENT`), the rest only name the kind of terms a flagged question asked
+#: (`terms_named`, for `app.report.coaching`: "Would I get a laptop?" asks about the perks, but
+#: "what laptop do you use" is no question about pay). The order is `PAY_CONTENT`'s.
+TERM_KINDS: Final = ("pay", "time off", "the hours", "remote work", "the perks")
+#: An idiom that pays nothing: "pay attention", "paid off", "pay it forward".
+_PAY_IDIOM: Final = r"(?!\s+(?:attention|off|back|it\s+forward)(?![\w'’]))"
+
+
+@dataclass(frozen=True)
+class TermWords:
+    """Words about the job's terms: what they ask about (`kind`, None for a term that is none
+    of the kinds: "a contract role"), whether they alone make a turn pay-like (`content`, for
+    `PAY_CONTENT`), and the context that keeps them the seeker's own terms there (`before`,
+    `after`: "pay for the clinics", "is that paid work" are the other party's); a question
+    already flagged names its kinds from the words alone (`terms_named`)."""
+
+    kind: str | None
+    words: str
+    content: bool = True
+    before: str = ""
+    after: str = ""
+
+
+TERM_WORDS: Final[tuple[TermWords, ...]] = (
+    TermWords("pay", r"salar(?:y|ies)|compensation|comp|wages?|paycheck"),
+    # pay, money, benefits and hours about another party are not the seeker's pay ("the
+    # benefits for the clinics", "make money from it", "hours of downtime")
+    TermWords("pay", rf"pay(?:s|ing|ment|check|roll)?{_PAY_IDIOM}", after=_FOR_OTHERS),
+    # "paid time off" is time off; "is that paid work" the other person's work
+    TermWords(
+        "pay",
+        r"paid(?!\s+(?:time\s+off|holidays?|leave|vacations?)(?![\w'’]))" + _PAY_IDIOM,
+        before=r"(?<!that\s)(?<!this\s)",
+        after=_FOR_OTHERS,
+    ),
+    TermWords("pay", "money", before=_MADE_MONEY, after=_FOR_OTHERS),
+    TermWords("pay", "earn(?:s|ing|ings)?", after=_EARNED_NOT_PAY + _FOR_OTHERS),
+    TermWords("the perks", "benefits", after=_FOR_OTHERS),
+    TermWords("the perks", r"benefit\s+(?:package|plan|scheme)s?"),
+    TermWords(
+        "the hours", "hours", after=rf"(?!\s+of\s+(?!(?:work|overtime)(?![\w'’]))){_FOR_OTHERS}"
+    ),
+    TermWords("pay", r"income|bonus(?:es)?|equity|(?:stock|share)\s+options?|pension|401\s?k"),
+    TermWords("the perks", r"perks?"),
+    TermWords(
+        "pay", r"raises?|(?:day|daily|hourly|going|pay|contract|freelance|starting)\s+rates?"
+    ),
+    TermWords("the perks", r"per\s+diem|mileage|reimburs\w*"),
+    TermWords("pay", r"retirement"),
+    TermWords("time off", r"p\s?t\s?o"),
+    TermWords("pay", r"ballpark|the\s+range(?!\s+of)"),
+    TermWords("the hours", r"four[\s-]day\s+weeks?"),
+    TermWords("pay", r"rates?\s+of\s+pay|the\s+rate|hourly"),
+    TermWords("the hours", r"overtime"),
+    TermWords("remote work", r"remote(?:ly)?|hybrid|work(?:ing)?\s+from\s+home|wfh"),
+    TermWords("time off", r"holidays?|vacations?|weekends?\s+off"),
+    TermWords("pay", r"banding|band\s+(?:\d|five|six|seven|eight|nine)"),
+    TermWords(
+        "time off",
+        r"(?:annual|parental|maternity|paternity|sick|paid)\s+leave|leave\s+(?:policy|allowance"
+        r"|days)|time\s+off|days\s+off|pto",
+    ),
+    TermWords("pay", r"package|commission"),
+    TermWords("the perks", r"relocation|insurance|health\s*care|dental|allowance"),
+    TermWords("pay", r"per\s+(?:hour|year|annum|month|day)|salaried"),
+    TermWords(None, r"contract(?:or)?"),
+    TermWords("the hours", r"part[\s-]time|full[\s-]time|four[\s-]day\s+week"),
+    TermWords("pay", r"sign(?:ing)?[\s-]on|\d+\s*k|[$£€]\s*\d"),
+    # naming only: a flagged question's other words for its kind
+    TermWords(
+        "pay",
+        r"paychecks|payslips?|take[\s-]?home|base|basic|ote|on[\s-]target|the\s+(?:number|figure)"
+        r"|how\s+much\s+(?:[\w'’-]+\s+){0,4}?(?:make|earn|pay(?:s|ing)?|paid)"
+        r"|how\s+much\s+(?:do|does|did|would|will|could|can|might)\s+(?:i|you|we|they|people"
+        r"|one|someone|it|(?:the|a|this|that)\s+[\w'’-]+)\s+(?:get|take\s+home)(?=\s*(?:[?.!,;]"
+        r"|$|a\s+(?:year|month|week|day)|per\s|an\s+hour))",
+        content=False,
+    ),
+    TermWords("time off", r"day\s+off|leave\s+entitlement|sick\s+days", content=False),
+    TermWords(
+        "the hours",
+        r"shifts?|rotas?|nights?|weekends?(?!\s+off)"
+        r"|(?<!vesting\s)(?<!payment\s)(?<!release\s)schedules?|flexi(?:ble|time)?|start\s+time"
+        r"|finish\s+time|on[\s-]call|9\s*(?:-|to)\s*5|nine\s+to\s+five",
+        content=False,
+    ),
+    TermWords(
+        "remote work",
+        r"from\s+home|home[\s-]?working|(?:days?\s+)?in\s+the\s+office|office\s+days?|commut\w*"
+        r"|relocat(?:e|es|ing)",
+        content=False,
+    ),
+    TermWords(
+        "the perks",
+        r"gym|parking|company\s+car|lunch(?:es)?|discounts?|health\s+plan|expenses|laptop|phone"
+        r"|allowances|equipment|training\s+budget|moving\s+costs",
+        content=False,
+    ),
+)
 #: Pay-like content: the pay, the money or a term of the job (hours, remote work, holidays).
 #: A pay question names one; the sentence model may name the cue only for a turn that does
 #: ("How big is the team?" and "How senior is the role?" ask about the work, `learned.hybrid`).
-PAY_CONTENT: Final = _rx(
-    r"salar(?:y|ies)|compensation|comp|wages?|paycheck",
-    # pay, money, benefits and hours about another party are not the seeker's pay ("the
-    # benefits for the clinics", "make money from it", "hours of downtime")
-    rf"pay(?:s|ing|ment|check|roll)?{_FOR_OTHERS}|(?<!that\s)(?<!this\s)paid{_FOR_OTHERS}",
-    rf"{_MADE_MONEY}money{_FOR_OTHERS}|earn(?:s|ing|ings)?{_EARNED_NOT_PAY}{_FOR_OTHERS}",
-    rf"benefits{_FOR_OTHERS}|benefit\s+(?:package|plan|scheme)s?",
-    rf"hours(?!\s+of\s+(?!(?:work|overtime)(?![\w'’]))){_FOR_OTHERS}",
-    r"income|bonus(?:es)?|equity|(?:stock|share)\s+options?"
-    r"|pension|401\s?k|perks?|raises?|(?:day|daily|hourly|going|pay|contract|freelance|starting)"
-    r"\s+rates?|per\s+diem|mileage|reimburs\w*|retirement|p\s?t\s?o|ballpark|the\s+range(?!\s+of)"
-    r"|four[\s-]day\s+weeks?"
-    r"|rates?\s+of\s+pay|the\s+rate|hourly|overtime|remote(?:ly)?|hybrid"
-    r"|work(?:ing)?\s+from\s+home|wfh|holidays?|vacations?|weekends?\s+off|banding"
-    r"|band\s+(?:\d|five|six|seven|eight|nine)|(?:annual|parental|maternity|paternity"
-    r"|sick|paid)\s+leave|leave\s+(?:policy|allowance|days)|time\s+off|days\s+off|pto|package"
-    r"|commission|relocation|insurance|health\s*care|dental|allowance|per\s+(?:hour|year|annum"
-    r"|month|day)|salaried|contract(?:or)?|part[\s-]time|full[\s-]time|four[\s-]day\s+week"
-    r"|sign(?:ing)?[\s-]on|\d+\s*k|[$£€]\s*\d",
-)
+PAY_CONTENT: Final = _rx(*(t.before + t.words + t.after for t in TERM_WORDS if t.content))
+_TERMS_OF_KIND: Final = {
+    kind: _rx(*(t.words for t in TERM_WORDS if t.kind == kind)) for kind in TERM_KINDS
+}
+
+
+def terms_named(text: str, spans: Sequence[tuple[int, int]] | None = None) -> tuple[str, ...]:
+    """The kinds of terms `text` names (`TERM_WORDS`), in `TERM_KINDS` order: "pay", "time
+    off", "the hours", "remote work", "the perks" (none: it names none of them). With `spans`,
+    only words that overlap one of them, read in the whole text ("paid" in "is there paid time
+    off" is time off, not pay)."""
+
+    def named(kind: str) -> bool:
+        if spans is None:
+            return _TERMS_OF_KIND[kind].search(text) is not None
+        return any(
+            m.start() < end and start < m.end()
+            for m in _TERMS_OF_KIND[kind].finditer(text)
+            for start, end in spans
+        )
+
+    return tuple(kind for kind in TERM_KINDS if named(kind))
+
 
 # --- negation and deferral scope ---------------------------------------------------------------
 
@@ -1759,6 +2019,15 @@ COMMITMENT_QUESTION: Final = _rx(
     rf"(?:up\s+for|take)\s+(?:it|the\s+{JOB}|this\s+{JOB})\s*[?.!]?\s*$",
     rf"(?:is\s+that|is\s+this)\s+(?:a|the)\s+{JOB}\s+{YOUD}",
     rf"want\s+(?:the|this|that)\s+{JOB}",
+    # what the seeker would do for the position (session 14, F4): "Would you relocate to Leeds
+    # for this role?", "would you be willing to move for the job?", "could you start in two
+    # weeks if we offered it?"; not a kind of role ("for a role like this") nor another's job
+    rf"(?:would|could|will|can)\s+you\s+(?:(?:be\s+)?(?:willing|able|happy|prepared|open|ok"
+    rf"|okay|fine)\s+(?:to|with)\s+)?(?:ever\s+)?(?:relocat\w*|move|moving|commut\w*|start"
+    rf"|starting|travel\w*|take|taking|do|doing|work|working)(?![\w'’])[^?.!;\n]{{0,40}}?"
+    rf"(?:for\s+(?:this|the|that|our)\s+(?:[\w'’-]+\s+)?(?:{JOB}|job)(?!\s+like)(?![\w'’])"
+    rf"|if\s+we\s+(?:offered|gave)\s+(?:it|you\s+(?:it|the\s+{JOB}|the\s+job))"
+    rf"|if\s+(?:the|this)\s+(?:{JOB}|job)\s+(?:needed|required|called\s+for)\s+it)",
 )
 SHARING: Final = _rx(
     r"(?:i|we)\s+(?:\w+\s+)?(?:run|lead|manage|started|start|joined|build|built|spent|moved"

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from app.dialogue import Scenario
+from app.framing.patterns import TERM_KINDS, terms_named
 from app.report import alternatives
 from app.report.verdict import AFTER_SHIFT, AT_SHIFT, BEFORE_SHIFT, Verdict
 
@@ -109,6 +110,16 @@ def _quote(text: str) -> str:
     if len(flat) > _QUOTE_CHARS:
         flat = flat[: _QUOTE_CHARS - 1].rstrip() + "…"
     return f"“{flat}”"
+
+
+def _cue_words(turn: Said, name: str) -> tuple[tuple[str, int, int], ...]:
+    """The turn's text with the span of every cue `name` in it (its valid spans)."""
+    out = []
+    for cue in turn.cues:
+        start, end = int(cue.get("start", 0)), int(cue.get("end", 0))
+        if cue.get("cue") == name and 0 <= start < end <= len(turn.text):
+            out.append((turn.text, start, end))
+    return tuple(out)
 
 
 def _deciding_cue(turn: Said) -> tuple[str, str, int, int]:
@@ -278,79 +289,28 @@ _WHY: Final = {
 }
 _CONTEXT: Final = 50  # characters of the seeker's sentence quoted either side of the cue
 
-#: What a question about one's own terms (the pay_question cue) asked, by kind, for naming it:
-#: the cue covers pay, perks and conditions alike, and the coaching must not say "pay" when
-#: only the hours or working from home were asked ("Would I get to work from home on Fridays?").
-_TERMS: Final = (
-    (
-        "pay",
-        re.compile(
-            r"\b(?:salar(?:y|ies)|compensation|wages?|paychecks?|payslips?|bonus(?:es)?|stock\s+"
-            r"options?|equity|pension|401\s?k|commission|earn(?:s|ing|ings)?|money|income|raises?"
-            r"|rates?\s+of\s+pay|(?:day|hourly|daily)\s+rates?|banding|band\s+(?:\d|five|six|seven"
-            r"|eight|nine)|paid(?!\s+(?:time\s+off|holiday|leave|vacation|attention|off))"
-            r"|pay(?:s|ing)?(?!\s+(?:attention|off|back|it\s+forward))"
-            # the pay in other words (session 13): the package, take-home, base, commission
-            r"|package|take[\s-]?home|base|basic|commission|ote|on[\s-]target|the\s+(?:number"
-            r"|figure)"
-            r"|how\s+much\s+(?:[\w'’-]+\s+){0,4}?(?:make|earn)"
-            r"|how\s+much\s+(?:do|does|did|would|will|could|can|might)\s+(?:i|you|we|they|people"
-            r"|one|someone|it|(?:the|a|this|that)\s+[\w'’-]+)\s+(?:get|take\s+home)(?=\s*(?:[?.!,;]"
-            r"|$|a\s+(?:year|month|week|day)|per\s|an\s+hour)))\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "time off",
-        re.compile(
-            r"\b(?:days?\s+off|weekends?\s+off|time\s+off|holidays?|vacations?|annual\s+leave"
-            r"|leave\s+(?:allowance|entitlement)|pto|sick\s+(?:days|leave)|parental\s+leave)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "the hours",
-        re.compile(
-            r"\b(?:hours?|shifts?|rotas?|part[\s-]time|full[\s-]time|overtime|nights?|weekends?(?!\s+off)"
-            r"|schedules?|four[\s-]day\s+weeks?|flexi(?:ble|time)?|start\s+time|finish\s+time"
-            r"|on[\s-]call|9\s*(?:-|to)\s*5|nine\s+to\s+five)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "remote work",
-        re.compile(
-            r"\b(?:remote(?:ly)?|hybrid|wfh|from\s+home|home[\s-]?working|(?:days?\s+)?in\s+the"
-            r"\s+office|office\s+days?|commut\w*|relocat(?:e|es|ing))\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "the perks",
-        re.compile(
-            r"\b(?:perks?|benefits?|gym|parking|company\s+car|car\s+allowance|lunch(?:es)?"
-            r"|discounts?|health\s+(?:insurance|care|plan)|dental|insurance|expenses|laptop"
-            r"|phone|allowances?|equipment|training\s+budget|relocation|moving\s+costs)\b",
-            re.IGNORECASE,
-        ),
-    ),
-)
-
 
 def terms_asked(said: str) -> tuple[str, ...]:
-    """The kinds of terms the words ask about, in `_TERMS` order: "pay", "time off", "the
-    hours", "working from home", "the perks" (none: the words name none of them)."""
-    return tuple(kind for kind, words in _TERMS if words.search(said))
+    """The kinds of terms the words ask about (`app.framing.patterns.terms_named`, the one
+    table of terms words the rules read too): "pay", "time off", "the hours", "remote work",
+    "the perks" (none: the words name none of them)."""
+    return terms_named(said)
 
 
 def _and(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def terms_why(said: str) -> str:
+def terms_why(said: str, cue_words: Sequence[tuple[str, int, int]] = ()) -> str:
     """What a question about one's own terms did, naming what it asked: pay only where pay was
-    asked, else the hours, time off, working from home or the perks it named."""
-    kinds = terms_asked(said)
+    asked, else the hours, time off, working from home or the perks it named. The kinds are
+    those the words `said` name and those the pay_question cues' own words name, read in their
+    turn (`cue_words`: the turn's text and each cue's span; "What's the salary? And is it
+    remote?" asked both, whichever sentence is quoted)."""
+    named = set(terms_asked(said))
+    for text, start, end in cue_words:
+        named.update(terms_named(text, [(start, end)]))
+    kinds = [kind for kind in TERM_KINDS if kind in named]
     rest = [k for k in kinds if k != "pay"]
     if "pay" in kinds and not rest:
         return _WHY["pay_question"]
@@ -407,6 +367,7 @@ def explain(
     persona: str | None,
     position: str = AT_SHIFT,
     shift_turn: int | None = None,
+    cue_words: Sequence[tuple[str, int, int]] = (),
 ) -> str:
     """One sentence that quotes the seeker's words and says what they did, ending true to
     where the answer stands: at the shift ("so the talk became an interview"), before it, after
@@ -414,7 +375,7 @@ def explain(
     who = persona or "the manager"
     asked = manager_line is not None and alternatives.line_kind(manager_line).about_you
     after = f" when {who} said {_quote(_last_sentence(manager_line))}" if manager_line else ""
-    why = terms_why(said) if cue == "pay_question" else _WHY.get(cue, _WHY["interview"])
+    why = terms_why(said, cue_words) if cue == "pay_question" else _WHY.get(cue, _WHY["interview"])
     if asked and cue == "self_promotion":
         # They asked about the seeker: answering is right; the pitch was in the length.
         why = (
@@ -463,6 +424,7 @@ def coach(
                     persona,
                     verdict.position(turn.index),
                     shift_turn,
+                    _cue_words(turn, cue),
                 ),
                 alternative=(
                     authored.alternative

@@ -14,8 +14,9 @@ no punctuation, no apostrophes), with the counter-class the fix must leave alone
   role?" and a pay question beside "when you joined" still do.
 * a bare hedge answering small talk (pizza, lunch) or a question about a fact of one's status
   in the line's last sentence ("Do you have your license yet?" "Not yet.") hedges nothing; "Have
-  you applied anywhere yet?" "Not yet." and small talk before "Would you consider joining us?"
-  still hedge.
+  you applied anywhere yet?" "Not yet, I'm still looking around." and small talk before "Would
+  you consider joining us?" still hedge (a bare "Not yet." to "Have you applied anywhere yet?"
+  is a plain no since session 14: `test_session14_plain_no.py`).
 * "introduce me to whoever's hiring" asks for the job; "introduce me to whoever runs the data
   team" still seeks a referral to learn.
 * "I ran out last week" pitches nothing; "I ran the night shift for six years" still does.
@@ -365,6 +366,8 @@ WORK_HEDGES = _styles(
             ("maybe", "not yet", "Maybe later", "perhaps"),
             (".", ", I'm still looking around."),
         )
+        # a bare "not yet" to a question of status is a plain no (session 14)
+        if not (line.startswith("Have you applied") and hedge == "not yet" and tail == ".")
     ]
 )  # fmt: skip
 
