@@ -22,6 +22,11 @@ answered. Printed as one JSON document:
 * `match_ms`: p50 / p95 / max time to match one answer's questions (one encoder call plus
   the word scores), with the encoder's own time for one text and the machine's load average
   beside it (on a busy machine the model's share grows). Target p95 <= 10 ms.
+* `told`: each scenario's labelled questions of one topic asked one after another in one
+  rehearsal (the real runner): `new_brushed_off`, the share of questions asking something new
+  of a topic already told that got a brush-off ("As I said, there's not much more to it than
+  that.") instead of the topic (its answer, or a pointer back with its gist);
+  `again_brushed_off` for the first question asked again word for word (`--no-told` skips it).
 * the same per set (`dev` is the matcher author's own set, `dev-q3` and `dev-q4` independent
   writers' sets to tune on; the others are held out), the held-out ones in recognizer style
   (lowercase, no punctuation) versus written style, and the misses of the dev sets
@@ -85,6 +90,60 @@ def _as_the_runner_hears_it(matcher: KnowledgeMatcher, text: str, scenario: Scen
     return replace(choice.found, topic=choice.topic)
 
 
+def _told_again(
+    scenario: Scenario, matcher: KnowledgeMatcher, asked: dict[str, list[str]], seed: int
+) -> list[dict[str, Any]]:
+    """Questions asked after their topic was told, in one rehearsal per topic: the topic's
+    labelled questions asked one after another (the real runner, frame `exploration`). A
+    question that asks something new of a topic already told gets the topic again (its
+    answer, or a pointer back to what it said), never a brush-off ("As I said, there's not
+    much more to it than that.") as if it had been asked before; a question asked again word
+    for word may get one."""
+    from app.dialogue import Runner
+    from app.dialogue.asking import AGAIN_REPLIES
+
+    out: list[dict[str, Any]] = []
+    for topic, texts in sorted(asked.items()):
+        distinct = list(dict.fromkeys(texts))[:4]
+        if len(distinct) < 2:
+            continue
+        runner = Runner(scenario, seed=seed, matcher=matcher)
+        for n, text in enumerate([*distinct, distinct[0]]):
+            if runner.finished:
+                break
+            told = runner._told.get(topic, 0) > 0  # the bench reads the memory
+            line = runner.advance("exploration", {"seeker_question"}, answer=text)
+            if not told:
+                continue
+            out.append(
+                {
+                    "scenario": scenario.id,
+                    "topic": topic,
+                    "text": text,
+                    "repeat": n == len(distinct),
+                    "got": line.topic,
+                    "brushed_off": any(p in AGAIN_REPLIES for p in line.parts),
+                }
+            )
+    return out
+
+
+def _told_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    new = [r for r in rows if not r["repeat"]]
+    again = [r for r in rows if r["repeat"]]
+    return {
+        "asked_new": len(new),
+        "new_brushed_off": round(sum(r["brushed_off"] for r in new) / len(new), 3) if new else None,
+        "new_on_topic": round(sum(r["got"] == r["topic"] for r in new) / len(new), 3)
+        if new
+        else None,
+        "asked_again": len(again),
+        "again_brushed_off": round(sum(r["brushed_off"] for r in again) / len(again), 3)
+        if again
+        else None,
+    }
+
+
 def _recognizer_style(text: str) -> bool:
     return text == text.lower() and not any(c in text for c in "?.!,")
 
@@ -105,11 +164,16 @@ def _summary(results: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def run(folder: Path, *, words_only: bool, misses: str = "dev") -> dict[str, Any]:
+def run(
+    folder: Path, *, words_only: bool, misses: str = "dev", told_again: bool = True
+) -> dict[str, Any]:
     encoder = None if words_only else shared_encoder(wait=True)
     scenarios = _scenarios(folder)
     matchers: dict[str, KnowledgeMatcher] = {}
     results: list[dict[str, Any]] = []
+    told_rows: list[dict[str, Any]] = []
+    #: (dev or independent, scenario) -> topic -> its labelled questions, over all the sets
+    pooled: dict[tuple[str, str], dict[str, list[str]]] = {}
     problems: list[str] = []
     for path in sorted(folder.rglob("*" + SUFFIX)):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -121,6 +185,12 @@ def run(folder: Path, *, words_only: bool, misses: str = "dev") -> dict[str, Any
         if scenario.id not in matchers:
             matchers[scenario.id] = KnowledgeMatcher(scenario.knowledge, encoder)
         matcher = matchers[scenario.id]
+        set_name = path.parent.name if path.parent != folder else path.stem
+        group = "dev" if set_name.startswith("dev") else "independent"
+        by_topic = pooled.setdefault((group, scenario.id), {})
+        for item in data.get("questions") or ():
+            if str(item.get("topic")) in known:
+                by_topic.setdefault(str(item.get("topic")), []).append(str(item.get("text", "")))
         for item in data.get("questions") or ():
             label = str(item.get("topic"))
             expected = None if label == "none" else label
@@ -142,6 +212,10 @@ def run(folder: Path, *, words_only: bool, misses: str = "dev") -> dict[str, Any
                     "recognizer": _recognizer_style(text),
                 }
             )
+    if told_again:
+        for (group, sid), by_topic in sorted(pooled.items()):
+            rows = _told_again(scenarios[sid], matchers[sid], by_topic, seed=0)
+            told_rows += [{"set": group, **r} for r in rows]
     times = sorted(r["ms"] for r in results if r["ms"])
     embed_ms = None
     if encoder is not None and results:  # the model's own share, to read match_ms against
@@ -185,6 +259,18 @@ def run(folder: Path, *, words_only: bool, misses: str = "dev") -> dict[str, Any
         ][:80],
         "problems": problems,
     }
+    if told_again:
+        report["told"] = {
+            "independent": _told_summary([r for r in told_rows if not r["set"].startswith("dev")]),
+            "dev": _told_summary([r for r in told_rows if r["set"].startswith("dev")]),
+            "brushed_off_new": [
+                {k: r[k] for k in ("set", "scenario", "topic", "text")}
+                for r in told_rows
+                if r["brushed_off"]
+                and not r["repeat"]
+                and (misses == "all" or r["set"].startswith("dev"))
+            ][:40],
+        }
     return report
 
 
@@ -195,8 +281,13 @@ def main() -> None:
     parser.add_argument(
         "--misses", choices=("dev", "all"), default="dev", help="whose misses to list"
     )
+    parser.add_argument(
+        "--no-told", action="store_true", help="skip the questions asked of a topic already told"
+    )
     args = parser.parse_args()
-    report = run(args.folder, words_only=args.words_only, misses=args.misses)
+    report = run(
+        args.folder, words_only=args.words_only, misses=args.misses, told_again=not args.no_told
+    )
     print(json.dumps(report, indent=2))
 
 

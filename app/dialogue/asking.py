@@ -229,7 +229,17 @@ INTENTS: Final[dict[str, re.Pattern[str]]] = {
         r"(?:talk|speak|meet|reach\s+out|contact|get\s+in\s+touch|chat|ask)\b"
         r"|\b(?:suggest|recommend)\s+(?:that\s+)?i\s+(?:talk|speak|meet|reach\s+out|contact|chat)\b"
         r"|\b(?:should|could)\s+i\s+(?:talk|speak|reach\s+out)\s+to\s+(?:anyone|anybody|someone|"
-        r"somebody|other\s+people)\b",
+        r"somebody|other\s+people)\b"
+        # session 14: a person described before the ask ("someone on your team who left teaching
+        # recently I could talk to"), "who would be good to have a proper chat with"
+        r"|\b(?:someone|somebody|anyone|anybody)\s+(?:(?:else\s+)?(?:on|in|at|from)\s+your\s+\w+\s+)?"
+        r"(?:who|that)\s+[^?.!]{1,60}?\s(?:i|we)\s+(?:could|can|should|might|ought\s+to)\s+"
+        r"(?:talk|speak|chat|meet|reach\s+out|ask)\b"
+        r"|\bwho\s+(?:else\s+)?(?:would|could|might|'d)\s+be\s+worth\s+(?:talking|speaking|"
+        r"chatting|meeting|reaching\s+out)\b"
+        r"|\bwho\s+(?:else\s+)?(?:would|could|might|'d)\s+be\s+(?:good|worth|useful|helpful|the\s+"
+        r"(?:right|best)\s+(?:person|people))\s+(?:for\s+me\s+)?to\s+(?:talk|speak|chat|meet|"
+        r"have\s+a\s+(?:\w+\s+)?(?:chat|word|conversation|coffee))\b",
         re.IGNORECASE,
     ),
     "pay": _PAY,

@@ -46,6 +46,29 @@ _STEP_END: Final = (
     r"(?:your|the)\s+(?:team|company|panel|recruiter|hiring\s+manager)))\b)"
 )
 
+#: A question that takes the job as settled, the seeker's own next step (session 14: "Where do I
+#: sign?" was passed to a colleague, "that's a detail I'd have to check with the client"): signing,
+#: the contract or paperwork, accepting, being hired; the scenario's next line answers it, or an
+#: honest brake. Not "where do I sign up for the newsletter" nor "how do I accept a pull request".
+_COMMITS: Final = (
+    r"\bwhere\s+(?:do|can|should|shall)\s+i\s+sign\b(?!\s+(?:up\s+)?(?:for|to)\s+(?!it\b|"
+    r"(?:the|this|that)\s+(?:job|role|post|position|offer|contract)\b))"
+    r"|\b(?:what|when)\s+(?:do|can|should|shall|would|will)\s+(?:i|we)\s+(?:need\s+to\s+)?sign\b"
+    r"(?!\s+(?:up\s+)?(?:for|to)\b)"
+    r"|\b(?:can|could|shall|should|may)\s+(?:i|we)\s+(?:just\s+)?sign\s*(?:[?.!]|$|(?:it|now|"
+    r"today|tonight|here|the\s+(?:contract|offer|paperwork|papers))\b)"
+    r"|\b(?:where(?:'s|\s+is)|show\s+me)\s+the\s+dotted\s+line\b"
+    r"|\b(?:send|email|give|show)\s+me\s+(?:the|an?)\s+(?:contract|offer(?:\s+letter)?|paperwork|"
+    r"papers)\b"
+    r"|\bhow\s+(?:do|can|would)\s+i\s+(?:accept|say\s+yes|lock\s+(?:it|this|that)\s+in)\b"
+    r"(?!\s+(?:a|an|the|your|their|his|her|its|pull|merge|changes?|cookies?|payments?|cards?)\b)"
+    r"|\b(?:is|was)\s+(?:the\s+(?:job|role|post|position)|it)\s+mine\b"
+    r"|\b(?:do|did|have|will)\s+i\s+(?:get|got|gotten)\s+(?:the|this)\s+(?:job|role|post|"
+    r"position|offer)\b"
+    r"|\b(?:am\s+i|so\s+i(?:'?m|\s+am))\s+hired\b"
+    r"|\b(?:make|making)\s+(?:it|this|things)\s+official\b"
+    r"|\b(?:is\s+it|it's|have\s+we\s+got)\s+a\s+deal\b"
+)
 _JOB_REQUEST: Final = re.compile(
     # asking the persona to act for the seeker's job: refer, recommend, put forward, pass a CV;
     # not "refer me to anyone in research" (people to learn from), "recommend me a book"
@@ -74,7 +97,7 @@ _JOB_REQUEST: Final = re.compile(
     r"|\b(?:can|could|may|shall)\s+i\s+(?:just\s+)?send\s+(?:you\s+|over\s+|along\s+)?my\s+"
     r"(?:cv|resume|r\u00e9sum\u00e9|application|portfolio|details|name)\b"
     r"|\b(?:any|is\s+there\s+a)\s+chance\s+(?:of|i\s+could)\s+(?:an?\s+|getting\s+(?:an?\s+)?|"
-    r"get\s+(?:an?\s+)?)?(?:interview|referral|job|trial)\b",
+    r"get\s+(?:an?\s+)?)?(?:interview|referral|job|trial)\b" + "|" + _COMMITS,
     re.IGNORECASE,
 )
 

@@ -222,6 +222,46 @@ def line_sentences(line: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+", line.strip()) if s]
 
 
+#: A pointer back carries the answer's first sentence(s) up to this many words: enough to say
+#: what it told ("Portfolio first, then a conversation ..."); longer, no pointer is made.
+_POINTER_MIN_WORDS: Final = 5
+_POINTER_MAX_WORDS: Final = 28
+#: Opening words that stay lowercase after "Like I said, " ("it", "most weeks", "honestly");
+#: any other first word (a name, "I", "Portfolio") keeps its capital after "Like I said: ".
+_LOWER_OPENERS: Final = frozenset(
+    """a an the it it's its we we're we've our there there's that that's this these those they
+    they're their most mostly some many much more honestly usually normally generally mainly
+    basically really probably just not no yes yeah well so plenty lots everyone everybody
+    nobody people all every each one two three four five six seven eight nine ten half
+    once twice sometimes always never often right okay oh ah""".split()  # noqa: SIM905
+)
+
+
+def point_back(answer: str) -> str | None:
+    """What the manager says to a new question about a topic he has already told in this
+    rehearsal: a pointer back carrying the gist of what he said ("Like I said, it goes through
+    our recruiter first, then a conversation with me ..."), never a brush-off as if the question
+    had been asked before. The gist is the answer's first sentences up to five words or more,
+    whole (never cut mid-sentence); None when that is longer than a pointer should be. Each is
+    pre-rendered (`Scenario.manager_lines`)."""
+    said = line_sentences(answer)
+    while len(said) > 1 and said[0].endswith("?"):
+        said = said[1:]  # "Process? We like to move fast.": the answer, not his own question
+    gist: list[str] = []
+    for sentence in said:
+        gist.append(sentence)
+        if len(" ".join(gist).split()) >= _POINTER_MIN_WORDS:
+            break
+    text = " ".join(gist).strip()
+    if not text or len(text.split()) > _POINTER_MAX_WORDS:
+        return None
+    first = text.split()[0]
+    bare = re.sub(r"[^\w']", "", first).lower()
+    if bare in _LOWER_OPENERS and first[:1].isupper() and not first.isupper():
+        return "Like I said, " + first[0].lower() + text[1:]
+    return "Like I said: " + text
+
+
 def line_tails(line: str) -> list[str]:
     """The line from each of its later sentences on ("Nadia Ross is hiring. What else would
     help?"): what is said when its first statements would tell again what was already said.
@@ -323,6 +363,10 @@ class Scenario:
         for topic in knowledge.topics:
             for text in topic.answers:
                 seen.setdefault(text, None)
+            for text in topic.answers:  # a new question about it once told: a pointer back
+                pointer = point_back(text)
+                if pointer is not None:
+                    seen.setdefault(pointer, None)
             if topic.follow_up:
                 seen.setdefault(topic.follow_up, None)
         for text in knowledge.deflect:

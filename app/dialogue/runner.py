@@ -40,6 +40,7 @@ from app.dialogue.model import (
     line_sentences,
     line_tails,
     opens_with_acknowledgement,
+    point_back,
     split_acknowledgement,
     split_reaction,
 )
@@ -145,6 +146,11 @@ _NOT_THEMES = frozenset(
 )
 
 
+def _asked_terms(question: str) -> frozenset[str]:
+    """A question's content words, for telling a question asked again from a new one."""
+    return frozenset(plain_terms(question))
+
+
 def _theme_again(told: Sequence[str], sentence: str) -> bool:
     """Whether `sentence` names again the theme the first sentence of one of `told` stands on,
     when that sentence is a word or two and more follows ("Trust. Once a doctor sees one wrong
@@ -196,6 +202,9 @@ class Runner:
         #: the said-lines memory a knowledge answer is checked against before it is told.
         self._spoken: list[str] = [self._phrasing[first]]
         self._told: dict[str, int] = {}  # times each topic was answered this rehearsal
+        #: The questions each topic answered in this rehearsal (their content words): a later
+        #: question about a told topic that asks nothing new of it gets "Like I said ...".
+        self._asked_of: dict[str, list[frozenset[str]]] = {}
         self._deflections = 0
         self._heard = 0  # the seeker's answers so far in this rehearsal
         self._bridges = BridgeTurns(random.Random(rng.random()))
@@ -496,7 +505,22 @@ class Runner:
         parts: list[str] = []
         private = False  # a private question got a light "another time"
         follow_up: str | None = None
-        if topic is not None and not fresh:
+        pointer = (
+            self._pointer(topic, asked)
+            if topic is not None and not fresh and not self._asked_before(topic.id, asked)
+            else None
+        )
+        if topic is not None:
+            self._asked_of.setdefault(topic.id, []).extend(_asked_terms(q) for q in asked)
+        if pointer is not None:
+            # a new question about a topic already told (every variant said, or what it tells
+            # said already by a line): he points back to what he said, with its gist ("Like I
+            # said, it goes through our recruiter first ..."), never "there's not much more to
+            # it than that" as if it had been asked before (session 14)
+            self._told[topic.id] = self._told.get(topic.id, 0) + 1  # type: ignore[union-attr]
+            self._said.add(pointer)
+            parts.append(pointer)
+        elif topic is not None and not fresh:
             # asked again (every variant said, or what it tells said already): "Like I said
             # ..." once, then the line alone
             if self._told.get(topic.id, 0) > 1:
@@ -677,6 +701,29 @@ class Runner:
 
     def _all_said(self, answers: Sequence[str]) -> bool:
         return all(a in self._said for a in answers)
+
+    def _asked_before(self, topic_id: str, asked: Sequence[str]) -> bool:
+        """Whether these questions ask nothing new of a topic: each one's content words are
+        among those of a question this topic already answered in this rehearsal ("what does
+        the team do" after "what does your team work on"), or it has none of its own ("who
+        else?") and the topic has answered one."""
+        before = self._asked_of.get(topic_id, [])
+        if not before:
+            return False
+        return all(any(_asked_terms(q) <= earlier for earlier in before) for q in asked)
+
+    def _pointer(self, topic: Topic, asked: Sequence[str]) -> str | None:
+        """A pointer back to what the topic told, for a new question about it: the told answer
+        sharing most words with the question (the first said, on a tie), as `point_back` says
+        it; None when none can be pointed to or it was pointed to already."""
+        told = [a for a in topic.answers if a in self._said] or list(topic.answers)
+        wanted = set().union(*(_asked_terms(q) for q in asked)) if asked else set()
+        ranked = sorted(told, key=lambda a: -len(wanted & set(plain_terms(a))))
+        for answer in ranked:
+            pointer = point_back(answer)
+            if pointer is not None and pointer not in self._said:
+                return pointer
+        return None
 
     def _aside(self, asked: Sequence[str], topic: Topic, line: str) -> str | None:
         """For pay or a start date asked beside the question answered ("Are you hiring? What's

@@ -33,6 +33,7 @@ from app.dialogue.choosing import (
     is_role_topic,
     scenario_names,
 )
+from app.dialogue.model import point_back
 from app.framing.encoder import shared_encoder
 
 SHIPPED = Path(__file__).resolve().parents[3] / "dialogues"
@@ -212,7 +213,10 @@ def test_a_topic_asked_again_is_never_retold_word_for_word(path: Path) -> None:
             answer = reply.parts[0]
             assert answer not in said, (topic.id, question, said)
             said.append(answer)
-        fresh = [a for a in said if a not in AGAIN_REPLIES]
+        # a new question about the told topic gets a pointer back with its gist ("Like I
+        # said, ..."): no answer told again word for word (session 14)
+        pointers = {point_back(a) for a in topic.answers}
+        fresh = [a for a in said if a not in AGAIN_REPLIES and a not in pointers]
         assert len(fresh) <= len(topic.answers), (topic.id, said)
 
 
