@@ -5,6 +5,7 @@ an answer's bubble can take the accurate recognition pass's words later (its tur
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from app.ui.a11y import named
@@ -68,6 +69,7 @@ class ExchangeList(QListWidget):
                 found = True
         if found:
             self.doItemsLayout()  # the new words may wrap to more lines
+            self.whole_bubbles_only()
         return found
 
     def newest_height(self, rows: int) -> int:
@@ -87,6 +89,40 @@ class ExchangeList(QListWidget):
         frame = 2 * self.frameWidth() + 4
         self.setMaximumHeight(max(EXCHANGE_MIN_PX, content + frame) if content else 0)
         self.scrollToBottom()
+        self.whole_bubbles_only()
+
+    def whole_bubbles_only(self) -> None:
+        """Scrolled to its newest bubble, the exchange shows whole bubbles: the room above
+        them that the bubble before does not fit in stays empty (session 14 U3: the exchange
+        showed that bubble's bottom edge, or half a line cut across, under the caption). The
+        room is kept as a top margin of the view, so scrolling up still shows every bubble."""
+        shown = [self.sizeHintForRow(r) for r in range(self.count()) if not self.isRowHidden(r)]
+        room = self.viewport().height() + self.viewportMargins().top()
+        bar = self.verticalScrollBar()
+        at_end = bar.value() >= bar.maximum()
+        used = 0
+        for height in reversed(shown):
+            if used + height > room:
+                break
+            used += height
+        top = room - used if 0 < used < sum(shown) else 0  # all fit, or not even the newest
+        if top != self.viewportMargins().top():
+            self.setViewportMargins(0, top, 0, 0)
+            self.doItemsLayout()
+        if at_end:
+            self.scrollToBottom()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.whole_bubbles_only()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # the focus ring: a thicker frame
+        super().focusInEvent(event)
+        self.whole_bubbles_only()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.whole_bubbles_only()
 
 
 def _set_answer(item: QListWidgetItem, text: str, frame: str, practice: bool) -> None:
