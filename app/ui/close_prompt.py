@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.ui.draft_prompt import shortened
 from app.ui.plain import literal
 
 PROMPT_NAME = "closePrompt"
+#: Closing while the draft row keeps the words of a talk that ended by itself.
+KEPT_QUESTION = "Close Frameshift and let your unsent words go?"
+KEPT_DETAIL = (
+    "The conversation ended before you sent what you typed: “{draft}”. They are kept only "
+    "in the box, so closing lets them go. Copy them first if you want them."
+)
 
 
 def counted(n: int, noun: str) -> str:
@@ -56,3 +62,30 @@ def ask_end_conversation(
     box.setEscapeButton(keep)
     box.exec()
     return box.clickedButton() is end
+
+
+def ask_close_with_kept_words(parent: QWidget, draft: str) -> bool:
+    """Closing while a talk that ended by itself keeps unsent words in the box (the draft row's
+    "Copy my words"): quote them and offer to copy them. True when the window may close:
+    "Copy my words and close" puts the whole text, as typed, on the clipboard first; "Close
+    without them" lets them go; "Keep the window open" (the default, Enter and Escape) keeps
+    them in the box."""
+    box = QMessageBox(parent)
+    box.setObjectName(PROMPT_NAME)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Close Frameshift?")
+    box.setText(KEPT_QUESTION)
+    box.setInformativeText(literal(KEPT_DETAIL.format(draft=shortened(draft))))
+    copy = box.addButton("Copy my words and close", QMessageBox.ButtonRole.AcceptRole)
+    copy.setObjectName("closeCopyButton")
+    drop = box.addButton("Close without them", QMessageBox.ButtonRole.DestructiveRole)
+    drop.setObjectName("closeWithoutButton")
+    keep = box.addButton("Keep the window open", QMessageBox.ButtonRole.RejectRole)
+    keep.setObjectName("closeKeepButton")
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    if box.clickedButton() is copy:
+        QApplication.clipboard().setText(draft)
+        return True
+    return box.clickedButton() is drop

@@ -134,6 +134,12 @@ class DraftPrompt(QFrame):
         self.show()
         self.results_button.setFocus()
 
+    @property
+    def kept(self) -> str:
+        """The words of a talk that ended by itself, kept whole (as typed) while this row
+        offers to copy them (`after_end`); empty otherwise. Closing the window names them."""
+        return self._draft if self._ended else ""
+
     def forget(self) -> None:
         """A new conversation (or the user went on): End asks about a draft again."""
         self._draft, self._ended = "", False

@@ -95,11 +95,26 @@ def confirm_end(window: MainWindow) -> bool:
     return ask_end_conversation(window, answered=answered, unsaved=unsaved, draft=draft)
 
 
+def confirm_kept_words(window: MainWindow) -> bool:
+    """Closing while the draft row keeps the unsent words of a talk that ended by itself:
+    quote them and offer to copy them (True: close). Without such words, or in the kiosk
+    (which keeps none), nothing is asked."""
+    from app.ui.close_prompt import ask_close_with_kept_words
+
+    kept = window.conversation.draft_prompt.kept
+    if not kept or window._kiosk_locked:
+        return True
+    return ask_close_with_kept_words(window, kept)
+
+
 def may_close(window: MainWindow, *, ask: bool) -> bool:
     """Whether the window may close now. With `ask` (the user closed it), a conversation in
-    progress is confirmed first; then it is ended, and unsaved turns are settled (the user may
+    progress is confirmed first, and unsent words kept after a talk ended by itself are named
+    (with an offer to copy them); then it is ended, and unsaved turns are settled (the user may
     keep the window open to retry or export)."""
     if ask and window.conversation_in_progress() and not confirm_end(window):
+        return False
+    if ask and not confirm_kept_words(window):
         return False
     rehearsal = window.current_rehearsal
     if rehearsal is None:
@@ -119,6 +134,8 @@ def request_close(window: MainWindow) -> bool:
     """Quit (Ctrl+Q) as a user means it: mid-conversation, ask first. True if closed."""
     kiosk = window._kiosk_locked
     if window.conversation_in_progress() and not kiosk and not window.confirm_end():
+        return False
+    if not confirm_kept_words(window):
         return False
     window._close_confirmed = True
     return bool(window.close())
