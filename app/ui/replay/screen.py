@@ -194,6 +194,7 @@ class ResultsView(QWidget):
         )
         self._pivot_turn = shift.pivot_turn if shift else None
         self.insights.show_report(report, can_retry=self._pivot_turn is not None)
+        self.replay_page.scroll_page_to_top()
         self.rehearse_button.setEnabled(scenario is not None)
         self.shift_button.setVisible(shift is not None)  # nothing to jump to: not offered
         self._find_partner(session)
