@@ -91,7 +91,16 @@ def _add_question_counts(db: Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_create_tables, _add_question_counts)
+def _recount_questions(db: Database) -> None:
+    """Migration 3 (session 14): `app.report.questions` changed what it counts (a curiosity the
+    seeker only tells about themself, "I've always wondered how ...", is no question), so every
+    stored count is forgotten and counted again, once, by the new rule (`Backfill`), and the
+    History chart and the replay read the same number. A later change to that counting rule
+    appends this migration again: a stored count is only ever one rule's."""
+    db.execute("UPDATE sessions SET curious_questions = NULL WHERE curious_questions IS NOT NULL")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_create_tables, _add_question_counts, _recount_questions)
 SCHEMA_VERSION = len(MIGRATIONS)
 #: The oldest version the reads understand as it is: migration 2 only adds a column the reads
 #: do without, so a file at version 1 opened read-only (`frameshift history`, `export`, a

@@ -65,7 +65,7 @@ def test_an_old_history_is_migrated_in_place_and_loses_nothing(tmp_path: Path, s
     assert wanted  # the generator makes finished sessions with counted questions
 
     with Store(old) as store:
-        assert _version(old) == SCHEMA_VERSION == 2
+        assert _version(old) == SCHEMA_VERSION == 3
         assert [s.id for s in store.sessions()] == sorted(ids, reverse=True)
         assert all(s.curious_questions is None for s in store.sessions())
         assert all(r["seeker_questions"] is None for r in store.progress())
