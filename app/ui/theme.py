@@ -6,10 +6,7 @@ tests/unit/ui/test_theme_contrast.py. The theme names themselves are :data:`app.
 
 from __future__ import annotations
 
-import atexit
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -19,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 import app
 from app.config import THEMES
 from app.ui.fonts import add_fallbacks
+from app.ui.style_images import tick_image
 
 BASE_POINT_SIZE = 11.0
 # The type scale (pt at font scale 1.0) and the spacing scale (px); docs/design.md explains them.
@@ -236,28 +234,6 @@ def _palette(c: ThemeColours) -> QPalette:
     ):
         pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
     return pal
-
-
-#: A check mark, drawn in a theme's colour: a styled check box indicator draws only its
-#: rule (fill, border, image), never the style's own tick, so the sheet gives it this one.
-TICK_SVG = (
-    '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16">'
-    '<path d="M3.4 8.3 L6.7 11.6 L12.7 4.6" fill="none" stroke="{colour}" stroke-width="2.6" '
-    'stroke-linecap="round" stroke-linejoin="round"/></svg>'
-)
-_images: list[Path] = []  # the folder of drawn images, made once per process
-
-
-def tick_image(colour: str) -> Path:
-    """An SVG file of :data:`TICK_SVG` in ``colour`` (a "#rrggbb" role), for ``image: url()``."""
-    if not _images:
-        folder = Path(tempfile.mkdtemp(prefix="frameshift-styles-"))
-        atexit.register(shutil.rmtree, folder, True)
-        _images.append(folder)
-    path = _images[0] / f"tick-{colour.lstrip('#').lower()}.svg"
-    if not path.is_file():
-        path.write_text(TICK_SVG.format(colour=colour), encoding="utf-8")
-    return path
 
 
 def style_sheet(theme: str, font_scale: float = 1.0) -> str:
