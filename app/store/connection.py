@@ -79,8 +79,9 @@ class Connection:
                 else:
                     self._configure()
                     migrate(self.db, self.path, MIGRATIONS)
-                #: Whether the file stores each session's question count (a read-only file
-                #: may be older: its counts are then made in memory, never written).
+                #: Whether the file stores each session's question count by today's rule (a
+                #: read-only file may be older: its counts are then made in memory, never
+                #: written, and a stale count in it is never read).
                 self.has_question_counts = user_version(self.db) >= QUESTION_COUNTS
         except BaseException:
             conn.close()

@@ -106,8 +106,11 @@ SCHEMA_VERSION = len(MIGRATIONS)
 #: do without, so a file at version 1 opened read-only (`frameshift history`, `export`, a
 #: read-only folder) is read, not refused for want of an upgrade.
 OLDEST_READABLE = 1
-#: The first version with `sessions.curious_questions`.
-QUESTION_COUNTS = 2
+#: The first version whose `sessions.curious_questions` were counted by today's rule (the
+#: column came in version 2; migration 3 forgot the counts an older rule made). A file below it
+#: opened read-only has its counts made in memory, never read from the column. Moves with each
+#: recount migration.
+QUESTION_COUNTS = 3
 
 
 def user_version(db: Database) -> int:

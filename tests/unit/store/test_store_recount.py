@@ -64,3 +64,16 @@ def test_a_current_file_keeps_its_counts(tmp_path: Path) -> None:
         assert again.uncounted_sessions() == []
         stored = {r["id"]: r["seeker_questions"] for r in again.progress()}
     assert {sid: stored[sid] for sid in counted} == counted
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_stale_file_opened_read_only_counts_in_memory(tmp_path: Path, seed: int) -> None:
+    """A schema-2 file that cannot be migrated (read-only) never serves the old rule's counts:
+    they are made by today's rule in memory, and the file is not written (review 14 R13)."""
+    path, today = _stale_schema_2(tmp_path, seed)
+    before = path.read_bytes()
+    with Store.open_read_only(path) as store:
+        assert all(r["seeker_questions"] is None for r in store.progress())
+        chart = {r["id"]: r["seeker_questions"] for r in questions.progress(store)}
+    assert {sid: chart[sid] for sid in today} == today
+    assert path.read_bytes() == before
