@@ -547,9 +547,10 @@ def seeker_cues(
     ):
         # "Ninety thousand base and I'm in, starting Monday." to "What would get you in?"
         found.extend(_cue("commitment", text, m.start(), m.end()) for m in p.IM_IN.finditer(text))
-    elsewhere = [(s, e) for s, e, kind in wishes if kind == "other"]
+    elsewhere = [(s, e) for s, e, kind in wishes if kind in ("other", "refused")]
     if elsewhere:
-        # "I'd love to join the hackathon", "sign me up for that one" (a workshop): no job
+        # "I'd love to join the hackathon", "sign me up for that one" (a workshop), "I wouldn't
+        # want to join that team" (refused), "join the dots" (an idiom): no job
         found = [
             cue
             for cue in found
@@ -566,21 +567,51 @@ def joins(text: str, manager_line: str | None) -> list[tuple[int, int, str]]:
     community, a study, a conversation: no job; `patterns.NOT_A_JOB_THING`), or "unknown" (a
     kind of place, "somewhere like this", or words that name neither). "That", "it" or nothing
     after the wish is what the manager's line was about (`_joined_line`). A wish in the past
-    or of one's younger self (`patterns.JOIN_PAST`), or for some day, is not one."""
+    or of one's younger self (`patterns.JOIN_PAST`), or for some day, is not one. A wish not to
+    join ("I wouldn't want to join that team", `patterns.JOIN_REFUSED`, or a wish negated in its
+    clause) is "refused", whatever it would join; an idiom on join words ("join the dots", "a
+    fly on the wall", `patterns.JOIN_IDIOM`) joins nothing ("other")."""
     text = analyzed_part(text)
-    out = []
+    out: list[tuple[int, int, str]] = []
+    for idiom in p.JOIN_IDIOM.finditer(text):
+        out.append((idiom.start(), idiom.end(), "other"))
+    for refusal in p.JOIN_REFUSED.finditer(text):
+        if not _overlaps(out, refusal.start(), refusal.end()):
+            out.append((refusal.start(), _object_end(text, refusal.end()), "refused"))
     for wish in p.JOIN_WISH.finditer(text):
+        if _overlaps(out, wish.start(), wish.end()):
+            continue
         sentence_end = _SENTENCE_END.search(text, wish.end())
         stop = sentence_end.start() if sentence_end else len(text)
         begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, wish.start())), default=0)
         sentence = text[begin:stop]
         if p.JOIN_PAST.search(sentence) or p.SOMEDAY.search(text, wish.end(), stop):
             continue
+        if negated(text, wish.start(), wish.end()):
+            # "I don't think I'd want to join": the wish is refused
+            out.append((wish.start(), _object_end(text, wish.end()), "refused"))
+            continue
         kind, end = _joined(text, wish.end(), stop, manager_line)
         if kind == "job" and p.WORK_AT_IT.search(text, wish.start(), end):
             kind = "unknown"  # "work at it until it clicks", "work for them": no place of theirs
         out.append((wish.start(), end, kind))
-    return out
+    return sorted(out)
+
+
+def _overlaps(spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e, _ in spans)
+
+
+_CLAUSE_END: Final = re.compile(
+    r"[,;:!?.…]|\s(?:but|and|though|although|because|so|yet|or)(?![\w'’])", re.IGNORECASE
+)
+
+
+def _object_end(text: str, at: int) -> int:
+    """Where the clause of a join verb ending at `at` ends ("I wouldn't want to join [that
+    team], but ..."): what a refused wish would join, up to a comma or a "but"."""
+    found = _CLAUSE_END.search(text, at)
+    return found.start() if found is not None else len(text)
 
 
 def _joined(text: str, at: int, stop: int, manager_line: str | None) -> tuple[str, int]:

@@ -365,10 +365,13 @@ def hybrid(
             return frame, score, cues
         judgement = rest
     if judgement.frame == "interview" and (
-        elsewhere := [(s, e) for s, e, kind in joins(text, manager_line) if kind == "other"]
+        elsewhere := [
+            (s, e) for s, e, kind in joins(text, manager_line) if kind in ("other", "refused")
+        ]
     ):
         # "I'd love to be part of the alumni community", "can I get on that" (a newsletter):
-        # joining what is no job; the rest of the turn must ask alone
+        # joining what is no job; "I wouldn't want to join that team": a refusal; "join the
+        # dots", "a fly on the wall": idioms. The rest of the turn must ask alone.
         rest = _judge_rest(model, text, elsewhere, "interview", manager_cues, threshold)
         if rest is None:
             return frame, score, cues

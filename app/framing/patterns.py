@@ -816,6 +816,44 @@ JOIN_WISH: Final = _rx(
     r"|please|if|on|so|and|but)(?![\w'’])))",
     r"(?:please\s+)?(?:sign\s+me\s+up|count\s+me\s+in|put\s+me\s+(?:down|in))(?:\s+for)?",
 )
+#: A wish NOT to join, the seeker's own and now ("I wouldn't want to join that team", "I'm not
+#: looking to join a team right now", "I'd never want to be part of a team like that", "I have
+#: no wish to work there", "I'd rather not be on that team"): a refusal, never a commitment nor a
+#: request, whatever the model reads from the join words (`cues.joins` kind "refused").
+_NEG_WILL: Final = (
+    rf"(?:(?:do|would|wo|did|could|should)n{A}t|(?:do|would|will|could|should)\s+not"
+    rf"|(?:{A}d|\s+would|\s+will|{A}ll|\s+do)?\s*(?:never|not|no\s+longer))"
+)
+_REFUSED_WISH: Final = (
+    rf"(?:(?:honestly|frankly|personally|really|truly)\s+)?i\s*{_NEG_WILL}\s+(?:(?:ever|really|even"
+    r"|necessarily|particularly|actually|honestly|personally|much|exactly|especially|truly)\s+)*"
+    r"(?:want|wanna|wish|like|love|care|hope|plan|intend|mean|need|choose|dream|feel\s+like"
+    r"|see\s+myself|picture\s+myself|fancy|be\s+(?:keen|eager|happy|glad|interested|up\s+for\s+it"
+    r"|able|willing|looking|hoping|trying|planning|going))(?:\s+(?:to|on|of))?"
+    rf"|{IM}\s+(?:not|never|no\s+longer)\s+(?:(?:really|even|actually|exactly|particularly|that|too"
+    r"|so|very|all\s+that|in\s+a\s+hurry)\s+)*(?:keen|eager|dying|desperate|itching|hoping"
+    r"|looking|aiming|trying|angling|determined|gunning|planning|going|about|interested(?:\s+in)?"
+    r"|willing|ready|here|set\s+on|after|out)(?:\s+to)?"
+    rf"|{IVE}\s+(?:got\s+)?(?:no|zero|little|never\s+had\s+any)\s+(?:real\s+)?(?:wish|desire|interest"
+    r"|intention|plans?|ambition|urge|appetite|inclination)(?:\s+(?:to|in|of))?"
+    rf"|i\s+have\s+no\s+(?:wish|desire|interest|intention|plans?)(?:\s+(?:to|in|of))?"
+    rf"|{ID}\s+(?:(?:much|far|really|honestly)\s+)?(?:rather|sooner)\s+not|{ID}\s+hate\s+to"
+    rf"|i\s+refuse\s+to|no\s+way\s+(?:would|will|could)\s+i|no\s+way\s+(?:{ID}|i{A}ll|i)"
+    rf"|(?:the\s+)?last\s+thing\s+(?:{ID}|i)\s+(?:want|wanted|need|do)\s+is\s+(?:to)?"
+    rf"|you\s+(?:wo|would)n{A}t\s+catch\s+me"
+)
+JOIN_REFUSED: Final = re.compile(
+    rf"(?<![\w'’])(?:{_REFUSED_WISH})\s+(?:{_JOIN_VERB})", re.IGNORECASE
+)
+#: Idioms built on join words that join nothing ("join the dots", "join forces", "be a fly on
+#: the wall", "be part of the furniture", "join the club"), with the wish before them if any.
+JOIN_IDIOM: Final = re.compile(
+    rf"(?<![\w'’])(?:(?:{_WISH}|{_REFUSED_WISH})\s+)?(?:join(?:ing)?\s+(?:up\s+)?(?:the\s+)?dots"
+    r"|join(?:ing)?\s+forces|join(?:ing)?\s+hands|join(?:ing)?\s+the\s+(?:club|queue|line|dots)"
+    r"|(?:be\s+)?a\s+fly\s+on\s+the\s+wall|(?:be(?:come)?\s+)?(?:a\s+)?part\s+of\s+the"
+    r"\s+furniture|join\s+the\s+(?:conversation|chorus|ranks\s+of\s+the\s+unemployed))(?![\w'’])",
+    re.IGNORECASE,
+)
 #: The other things a person joins that are no job: events, groups, lists, studies, talks.
 _NOT_A_JOB: Final = (
     r"(?:hackathons?|meet[\s-]?ups?|community|communities|discord|slack|newsletters?"
@@ -1265,9 +1303,30 @@ _TERMS_ASKED: Final = (
     r"(?:base|basic|variable|fixed|guaranteed|ote|on[\s-]target)(?=\s*(?:[?.!,;]|$|and|or|vs"
     r"|versus|pay|salary|then|roughly)(?![\w'’]))"
 )
+#: Who the perks are compared with when they are the seeker's ("perks over other employers").
+_OTHER_EMPLOYERS: Final = (
+    r"(?:(?:the\s+)?(?:other|most|many|big|bigger|similar|larger)\s+)?(?:employers?|companies"
+    r"|company|firms?|places|jobs|roles|offers?|competitors?|agencies|hospitals|schools|banks)"
+    r"(?![\w'’])"
+)
+#: What may follow "hourly" as the seeker's pay ("hourly or salaried", "the hourly rate", "an
+#: hourly role"); any other word after it is something else by the hour ("hourly throughput").
+_HOURLY_PAY: Final = (
+    r"(?:rates?|pay|paid|wages?|basis|workers?|employees?|staff|roles?|positions?|jobs?|posts?"
+    r"|contracts?|contractors?|salar(?:y|ies)|money|earnings|income|comp|compensation|or|and"
+    r"|rather|instead|too|then|though|is|are|was|were|would|will|for|at|like|only|plus|with"
+    r"|in|to|on|work|figure|number|amount|equivalent|as|than|vs|versus|by|each|either|now)(?![\w'’])"
+)
+#: An idiom that pays nothing: "pay attention", "paid off", "pay it forward".
+_PAY_IDIOM: Final = (
+    r"(?![\s-]+(?:attention|off|back|it\s+forward|dividends)(?![\w'’]))"
+    # "does it pay to specialise early", "it always pays to ask": worth it, no pay
+    r"(?!(?<=(?<![\w'’])it\spay)\s+to\s)(?!(?<=(?<![\w'’])it\spays)\s+to\s)"
+    r"(?!(?<=always\spays)\s+to\s)(?!(?<=never\spays)\s+to\s)"
+)
 PAY_QUESTION: Final = _rx(
     r"salary|salaries|compensation|wages?|paycheck|bonus(?:es)?|stock\s+options?|equity|pension"
-    r"|401\s?k|perks|pay\s+(?:range|band|scale|grade)",
+    rf"|401\s?k|perks(?!\s+over\s+(?!{_OTHER_EMPLOYERS}))|pay\s+(?:range|band|scale|grade)",
     rf"benefits(?!\s+of){_FOR_OTHERS}",
     # NHS pay bands and days off are the pay and the hours ("whats the banding")
     r"banding|band\s+(?:\d|five|six|seven|eight|nine)|weekends?\s+off",
@@ -1276,9 +1335,9 @@ PAY_QUESTION: Final = _rx(
     r"(?<!cannot\s)(?<!couldnt\s)(?<!couldn't\s)(?<!couldn’t\s)pay(?:s|ing)?"
     r"(?!\s+(?:attention|off|back|it\s+forward|for\s+itself|(?:(?:the|their|my|our|his|her"
     r"|its|your)\s+)?(?:bills?|rent|mortgage|debts?|loans?|fines?|taxes)(?![\w'’])))"
-    f"{_FOR_OTHERS}",
+    f"{_PAY_IDIOM}{_FOR_OTHERS}",
     # "is that paid work": the manager's own work just named, not the seeker's pay
-    rf"(?<!that\s)(?<!this\s)paid(?!\s+(?:attention|off)){_FOR_OTHERS}",
+    rf"(?<!that\s)(?<!this\s)paid(?!\s+(?:attention|off)){_PAY_IDIOM}{_FOR_OTHERS}",
     # "how much would I make", "how much do research assistants make": the person is paid;
     # "how much difference does it make", "how much support do you get" ask about the work
     r"how\s+much\s+(?!(?:difference|impact|sense|progress|noise|of|effort|headway|use|change"
@@ -1330,8 +1389,6 @@ THEIR_MOVE: Final = _rx(
 #: (`terms_named`, for `app.report.coaching`: "Would I get a laptop?" asks about the perks, but
 #: "what laptop do you use" is no question about pay). The order is `PAY_CONTENT`'s.
 TERM_KINDS: Final = ("pay", "time off", "the hours", "remote work", "the perks")
-#: An idiom that pays nothing: "pay attention", "paid off", "pay it forward".
-_PAY_IDIOM: Final = r"(?!\s+(?:attention|off|back|it\s+forward)(?![\w'’]))"
 
 
 @dataclass(frozen=True)
@@ -1368,8 +1425,10 @@ TERM_WORDS: Final[tuple[TermWords, ...]] = (
     TermWords(
         "the hours", "hours", after=rf"(?!\s+of\s+(?!(?:work|overtime)(?![\w'’]))){_FOR_OTHERS}"
     ),
-    TermWords("pay", r"income|bonus(?:es)?|equity|(?:stock|share)\s+options?|pension|401\s?k"),
-    TermWords("the perks", r"perks?"),
+    TermWords("pay", r"income|bonus(?:es)?|equity|(?:stock|share)\s+options?|401\s?k"),
+    TermWords("the perks", r"pension"),
+    # "any perks over the old one" compares tools; "perks over other employers" stays perks
+    TermWords("the perks", rf"perks?(?!\s+over\s+(?!{_OTHER_EMPLOYERS}))"),
     TermWords(
         "pay", r"raises?|(?:day|daily|hourly|going|pay|contract|freelance|starting)\s+rates?"
     ),
@@ -1378,7 +1437,12 @@ TERM_WORDS: Final[tuple[TermWords, ...]] = (
     TermWords("time off", r"p\s?t\s?o"),
     TermWords("pay", r"ballpark|the\s+range(?!\s+of)"),
     TermWords("the hours", r"four[\s-]day\s+weeks?"),
-    TermWords("pay", r"rates?\s+of\s+pay|the\s+rate|hourly"),
+    # "the rate of turnover", "the rate at which it grows", "the hourly throughput": no pay
+    TermWords(
+        "pay",
+        r"rates?\s+of\s+(?:pay|compensation|remuneration)|the\s+rate(?!\s+(?:of|at)(?![\w'’]))"
+        rf"|hourly(?!\s+(?!{_HOURLY_PAY})[a-z])",
+    ),
     TermWords("the hours", r"overtime"),
     TermWords("remote work", r"remote(?:ly)?|hybrid|work(?:ing)?\s+from\s+home|wfh"),
     TermWords("time off", r"holidays?|vacations?|weekends?\s+off"),
