@@ -482,6 +482,43 @@ BACK_REPLIES: Final = (
     "Which brings me back to what I said earlier.",
     "Like I mentioned earlier, that's the heart of it.",
 )
+#: A question asking for MORE of a topic whose every answer is told ("Who else?", "Anyone else I
+#: should meet?", "Any other projects?"): an honest "that's all", never the pointer back naming
+#: again exactly what was named (review 14 R11: "And who else?" -> "Like I said: Femi ...").
+MORE_PEOPLE_REPLIES: Final = (
+    "Honestly, that's everyone I'd point you to for now.",
+    "That's everyone I can think of for now.",
+)
+MORE_REPLIES: Final = (
+    "Honestly, that's all I can think of for now.",
+    "That's about all I've got on that for now.",
+)
+#: Asking for more people, or more of anything.
+_MORE_PEOPLE: Final = re.compile(
+    r"\b(?:who|anyone|anybody|someone|somebody|any\s+one|no\s+one|nobody)\s+else\b"
+    r"|\b(?:any|some)\s+other\s+(?:people|person|names?|folks|contacts?|colleagues?)\b"
+    r"|\b(?:anyone|anybody|people|others|someone|somebody)\s+(?:besides|apart\s+from|other\s+than)\b"
+    r"|\bmore\s+(?:people|names|contacts)\b",
+    re.IGNORECASE,
+)
+_MORE: Final = re.compile(
+    r"\b(?:what|anything|something|where)\s+else\b|\b(?:any|some)\s+others?\b"
+    r"|\banother\s+one\b|\b(?:any|anything|something|much)\s+more\b"
+    r"(?=\s*(?:[?.!,;:]|$)|\s+(?:to|about|on|in|i|you|that|we|there|like\s+that)\b)",
+    re.IGNORECASE,
+)
+
+
+def asks_more(question: str) -> str | None:
+    """ "people" when the question asks for more people ("who else?", "anyone else?"), "more"
+    for more of anything ("any other projects?", "what else?"), else None."""
+    if _MORE_PEOPLE.search(question):
+        return "people"
+    if _MORE.search(question):
+        return "more"
+    return None
+
+
 #: After answering one question of several, to a pay or start-date question beside it that the
 #: scripted line does not take up: it is owned, not dropped silently.
 PAY_ASIDES: Final = ("As for pay, that comes later, if it gets that far.",)
@@ -499,6 +536,8 @@ GENERIC_REPLIES: Final[dict[str, tuple[str, ...]]] = {
     "own": OWN_REPLIES,
     "advice": ADVICE_REPLIES,
     "again": AGAIN_REPLIES,
+    "more_people": MORE_PEOPLE_REPLIES,
+    "more": MORE_REPLIES,
     "back": BACK_REPLIES,
     "pay_aside": PAY_ASIDES,
     "start_aside": START_ASIDES,

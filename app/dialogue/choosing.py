@@ -50,24 +50,47 @@ _STEP_END: Final = (
 #: sign?" was passed to a colleague, "that's a detail I'd have to check with the client"): signing,
 #: the contract or paperwork, accepting, being hired; the scenario's next line answers it, or an
 #: honest brake. Not "where do I sign up for the newsletter" nor "how do I accept a pull request".
+#: What is signed or settled must be the job itself (review 14 R10: "Where do I sign in for the
+#: lab day?", "sign the visitor book", "Did I get the job title right?" were the job settled):
+#: nothing after "sign" (or "sign up"), or it/the contract/offer/paperwork, maybe "for the job";
+#: then the clause ends (a few words like "then", "now" may follow).
+_SIGNED: Final = (
+    r"(?:\s+(?:it|this|that|the\s+(?:contract|offer(?:\s+letter)?|paperwork|papers)|"
+    r"my\s+contract))?"
+)
+_FOR_JOB: Final = (
+    r"(?:\s+(?:for|to)\s+(?:it|(?:the|this|that)\s+(?:job|role|post|position|offer)))?"
+)
+_CLAUSE_END: Final = (
+    r"(?:\s+(?:then|now|today|tonight|here|please|yet|already|or\s+not|or\s+what))*"
+    r"(?=\s*(?:[?.!,;:]|$)|\s+(?:and|so|or|but)\b)"
+)
 _COMMITS: Final = (
-    r"\bwhere\s+(?:do|can|should|shall)\s+i\s+sign\b(?!\s+(?:up\s+)?(?:for|to)\s+(?!it\b|"
-    r"(?:the|this|that)\s+(?:job|role|post|position|offer|contract)\b))"
-    r"|\b(?:what|when)\s+(?:do|can|should|shall|would|will)\s+(?:i|we)\s+(?:need\s+to\s+)?sign\b"
-    r"(?!\s+(?:up\s+)?(?:for|to)\b)"
-    r"|\b(?:can|could|shall|should|may)\s+(?:i|we)\s+(?:just\s+)?sign\s*(?:[?.!]|$|(?:it|now|"
-    r"today|tonight|here|the\s+(?:contract|offer|paperwork|papers))\b)"
-    r"|\b(?:where(?:'s|\s+is)|show\s+me)\s+the\s+dotted\s+line\b"
+    r"\bwhere\s+(?:do|can|should|shall)\s+i\s+sign(?:\s+up)?"
+    + _SIGNED
+    + _FOR_JOB
+    + _CLAUSE_END
+    + r"|\b(?:what|when)\s+(?:do|can|should|shall|would|will)\s+(?:i|we)\s+(?:need\s+to\s+)?sign"
+    + _SIGNED
+    + _FOR_JOB
+    + _CLAUSE_END
+    + r"|\b(?:can|could|shall|should|may)\s+(?:i|we)\s+(?:just\s+)?sign"
+    + _SIGNED
+    + _FOR_JOB
+    + _CLAUSE_END
+    + r"|\b(?:where(?:'s|\s+is)|show\s+me)\s+the\s+dotted\s+line\b"
     r"|\b(?:send|email|give|show)\s+me\s+(?:the|an?)\s+(?:contract|offer(?:\s+letter)?|paperwork|"
-    r"papers)\b"
-    r"|\bhow\s+(?:do|can|would)\s+i\s+(?:accept|say\s+yes|lock\s+(?:it|this|that)\s+in)\b"
+    r"papers)"
+    + _FOR_JOB
+    + _CLAUSE_END
+    + r"|\bhow\s+(?:do|can|would)\s+i\s+(?:accept|say\s+yes|lock\s+(?:it|this|that)\s+in)\b"
     r"(?!\s+(?:a|an|the|your|their|his|her|its|pull|merge|changes?|cookies?|payments?|cards?)\b)"
-    r"|\b(?:is|was)\s+(?:the\s+(?:job|role|post|position)|it)\s+mine\b"
-    r"|\b(?:do|did|have|will)\s+i\s+(?:get|got|gotten)\s+(?:the|this)\s+(?:job|role|post|"
-    r"position|offer)\b"
-    r"|\b(?:am\s+i|so\s+i(?:'?m|\s+am))\s+hired\b"
+    r"|\b(?:is|was)\s+the\s+(?:job|role|post|position)\s+mine"
+    + _CLAUSE_END
+    + r"|\b(?:do|did|have|will)\s+i\s+(?:get|got|gotten)\s+(?:the|this)\s+(?:job|role|post|"
+    r"position|offer)" + _CLAUSE_END + r"|\b(?:am\s+i|so\s+i(?:'?m|\s+am))\s+hired\b"
     r"|\b(?:make|making)\s+(?:it|this|things)\s+official\b"
-    r"|\b(?:is\s+it|it's|have\s+we\s+got)\s+a\s+deal\b"
+    r"|\b(?:is\s+it|it's|have\s+we\s+got)\s+a\s+deal" + _CLAUSE_END
 )
 _JOB_REQUEST: Final = re.compile(
     # asking the persona to act for the seeker's job: refer, recommend, put forward, pass a CV;

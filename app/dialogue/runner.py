@@ -10,6 +10,7 @@ from app.dialogue.asking import (
     GENERIC_REPLIES,
     about_self,
     asks_advice,
+    asks_more,
     generic_kind,
     intents,
     is_follow_up,
@@ -512,7 +513,23 @@ class Runner:
         )
         if topic is not None:
             self._asked_of.setdefault(topic.id, []).extend(_asked_terms(q) for q in asked)
-        if pointer is not None:
+        more = (
+            next((m for q in asked if (m := asks_more(q)) is not None), None)
+            if topic is not None and not fresh
+            else None
+        )
+        if more is not None:
+            # "Who else?", "Any other projects?" once every answer of the topic is told: an
+            # honest "that's everyone I'd point you to for now", never the pointer naming again
+            # exactly who was named (review 14 R11); once, then the line alone
+            replies = GENERIC_REPLIES["more_people" if more == "people" else "more"]
+            if self._said.intersection(replies):
+                return None
+            self._told[topic.id] = max(self._told.get(topic.id, 0) + 1, 2)  # type: ignore[union-attr]
+            reply = self._pick(replies)
+            self._said.add(reply)
+            parts.append(reply)
+        elif pointer is not None:
             # a new question about a topic already told (every variant said, or what it tells
             # said already by a line): he points back to what he said, with its gist ("Like I
             # said, it goes through our recruiter first ..."), never "there's not much more to

@@ -394,9 +394,11 @@ def _openers(cue: str, moment: Moment) -> tuple[str, ...]:
             ),
         }.get(
             kind,
+            # a line that asks nothing ("That's my story, anyway."): no elliptic answer to a
+            # question never asked ("I might be, if it turns out to fit", review 14 R4)
             (
                 "That's good to hear. I'd want to understand it better before I could say more.",
-                "Interesting. I might be, if it turns out to fit; I'd like to learn more first.",
+                "Interesting. I'd like to learn more about it first.",
             ),
         )
     if cue in ("self_promotion", "interview"):

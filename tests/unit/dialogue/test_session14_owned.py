@@ -22,13 +22,14 @@ import pytest
 from conftest import SHIPPED
 
 from app.dialogue import DEFLECTED, KnowledgeMatcher, ManagerLine, Runner, Scenario, load_scenario
-from app.dialogue.asking import AGAIN_REPLIES
+from app.dialogue.asking import AGAIN_REPLIES, MORE_PEOPLE_REPLIES, MORE_REPLIES, asks_more
 from app.dialogue.choosing import is_job_request
 from app.dialogue.knowledge import shared_encoder
 from app.dialogue.model import point_back
 from app.dialogue.runner import _asked_terms
 
 _SCENARIOS = sorted(p for p in SHIPPED.glob("*.yaml") if not p.name.endswith(".plan.yaml"))
+_MORE = {*MORE_PEOPLE_REPLIES, *MORE_REPLIES}
 
 COMMITS = (
     "Where do I sign?",
@@ -128,7 +129,12 @@ def test_a_new_question_about_a_told_topic_gets_its_gist_not_a_brush_off(path: P
                 checked += 1
                 assert not set(AGAIN_REPLIES) & set(reply.parts), (topic.id, question, reply.parts)
                 pointers = {point_back(a) for a in topic.answers} - {None}
-                if pointers - said_before:
+                if asks_more(question):
+                    # "who else ...?" once all is told: "that's everyone", never the pointer
+                    # naming again who was named (review 14 R11)
+                    assert not pointers & set(reply.parts), (topic.id, question, reply.parts)
+                    assert _MORE & set(reply.parts), (topic.id, question, reply.parts)
+                elif pointers - said_before:
                     assert pointers & set(reply.parts), (topic.id, question, reply.parts)
     assert checked, scenario.id
 
