@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import numpy as np
 import pytest
@@ -22,31 +22,9 @@ from app.speech import AudioClip, FakeRecognizer, FakeVoice, SpeechWorker
 from app.speech.audio import TARGET_RATE
 from app.speech.protocols import Transcript
 
+from .fake_denoiser import CountingDenoiser
+
 FED_STEPS = (0.1, 0.2)
-
-
-class _CountingDenoiser:
-    """A stand-in for DeepFilterNet3: how much it was fed, by which call."""
-
-    instances: ClassVar[list[_CountingDenoiser]] = []
-
-    def __init__(self) -> None:
-        self.fed_samples = 0
-        self.feeds: list[int] = []
-        self._out: list[np.ndarray] = []
-        _CountingDenoiser.instances.append(self)
-
-    def reset(self) -> None:
-        self.fed_samples = 0
-        self._out = []
-
-    def feed(self, samples: np.ndarray) -> None:
-        self.fed_samples += len(samples)
-        self.feeds.append(len(samples))
-        self._out.append(samples)
-
-    def audio(self) -> np.ndarray:
-        return np.concatenate(self._out) if self._out else np.zeros(0, np.float32)
 
 
 class _Steps:
@@ -94,17 +72,17 @@ def _cases(n: int) -> list[tuple[float, float, float, float]]:
 
 
 @pytest.fixture
-def counting(monkeypatch: pytest.MonkeyPatch) -> type[_CountingDenoiser]:
-    monkeypatch.setattr("app.speech.denoise.Denoiser", _CountingDenoiser)
-    _CountingDenoiser.instances.clear()
-    return _CountingDenoiser
+def counting(monkeypatch: pytest.MonkeyPatch) -> type[CountingDenoiser]:
+    monkeypatch.setattr("app.speech.denoise.Denoiser", CountingDenoiser)
+    CountingDenoiser.instances.clear()
+    return CountingDenoiser
 
 
 @pytest.mark.parametrize(("answer_s", "decode_s", "fed_s", "pause_s"), _cases(16))
 def test_a_pause_decode_filters_only_the_audio_since_the_last_feed(
     qtbot: QtBot,
     tmp_path: Path,
-    counting: type[_CountingDenoiser],
+    counting: type[CountingDenoiser],
     answer_s: float,
     decode_s: float,
     fed_s: float,
@@ -143,7 +121,7 @@ def test_a_pause_decode_filters_only_the_audio_since_the_last_feed(
 
 @pytest.mark.parametrize("answer_s", [0.6, 1.5, 3.2, 6.0])
 def test_a_feed_of_an_answer_that_ended_is_not_filtered(
-    qtbot: QtBot, tmp_path: Path, counting: type[_CountingDenoiser], answer_s: float
+    qtbot: QtBot, tmp_path: Path, counting: type[CountingDenoiser], answer_s: float
 ) -> None:
     """The denoise thread may take an offer after its answer ended (the STT thread reset the
     filter): filtering it then would restart the next answer's filter with old audio."""
@@ -168,7 +146,7 @@ def test_a_feed_of_an_answer_that_ended_is_not_filtered(
 
 
 def test_the_denoise_thread_is_driven_by_the_worker(
-    qtbot: QtBot, tmp_path: Path, counting: type[_CountingDenoiser]
+    qtbot: QtBot, tmp_path: Path, counting: type[CountingDenoiser]
 ) -> None:
     """``SpeechWorker.feed`` (the microphone's ``speech_fed``) filters on its own thread."""
     w = SpeechWorker(FakeVoice(), _Steps(0.01), tmp_path / "cache", denoise=True)

@@ -7,7 +7,6 @@ import contextlib
 import threading
 import time
 from pathlib import Path
-from typing import ClassVar
 
 import numpy as np
 import pytest
@@ -20,6 +19,7 @@ from app.speech.scoring import corpus_wer
 from app.speech.worker import only_silence_after
 
 from .conftest import ANSWERS, espeak
+from .fake_denoiser import CountingDenoiser
 
 pytestmark = pytest.mark.speech
 
@@ -577,30 +577,6 @@ def test_a_stuck_streaming_decode_holds_the_pause_at_most_a_while(
         assert w.stop(60)
 
 
-class _CountingDenoiser:
-    """A stand-in for DeepFilterNet3: remembers how much it was fed, and by which call."""
-
-    instances: ClassVar[list[_CountingDenoiser]] = []
-
-    def __init__(self) -> None:
-        self.fed_samples = 0
-        self.feeds: list[int] = []
-        self._out: list[np.ndarray] = []
-        _CountingDenoiser.instances.append(self)
-
-    def reset(self) -> None:
-        self.fed_samples = 0
-        self._out = []
-
-    def feed(self, samples: np.ndarray) -> None:
-        self.fed_samples += len(samples)
-        self.feeds.append(len(samples))
-        self._out.append(samples)
-
-    def audio(self) -> np.ndarray:
-        return np.concatenate(self._out) if self._out else np.zeros(0, np.float32)
-
-
 class _SlowDenoisedSteps(_SlowSteps):
     prefers_denoise = True
 
@@ -630,8 +606,8 @@ def test_the_answer_is_denoised_as_it_grows_not_at_the_pause(
     streaming decode (the cadence skips most offers: 2-3 s, 0.2-0.3 s of the turn gap). Now
     every growing clip the stream thread does not decode is denoised at once: at the pause only
     the audio since the last offer (and the pause's own silence) is left to filter."""
-    monkeypatch.setattr("app.speech.denoise.Denoiser", _CountingDenoiser)
-    _CountingDenoiser.instances.clear()
+    monkeypatch.setattr("app.speech.denoise.Denoiser", CountingDenoiser)
+    CountingDenoiser.instances.clear()
     w = SpeechWorker(
         FakeVoice(),
         _SlowDenoisedSteps(decode_s),  # type: ignore[arg-type]
@@ -646,7 +622,7 @@ def test_the_answer_is_denoised_as_it_grows_not_at_the_pause(
             stt.offer_growing(AudioClip(pcm[:end], TARGET_RATE))
             stt.stream()
         assert stt.stream_decodes >= 1
-        (denoiser,) = _CountingDenoiser.instances
+        (denoiser,) = CountingDenoiser.instances
         before = denoiser.fed_samples
         pause = AudioClip(pcm, TARGET_RATE) + AudioClip(bytes(2 * TARGET_RATE // 8), TARGET_RATE)
         stt.offer(pause)
