@@ -13,6 +13,7 @@ from PySide6.QtGui import QPalette
 from app.ui.replay import richtext
 from app.ui.replay.page import ReplayPage
 from app.ui.replay.playback import ReplayPlayback
+from app.ui.theme_follow import follow_theme, rich_labels, set_again
 
 if TYPE_CHECKING:  # the domain loads after the window's first paint (see main_window)
     from app.report import Report
@@ -37,6 +38,22 @@ class ReplayFollower(QObject):
         playback.position_changed.connect(page.timeline.set_position)
         playback.caption_only.connect(self._on_caption_only)
         playback.failed.connect(self._on_failed)
+        follow_theme(page, self.show_in_theme)
+
+    def show_in_theme(self) -> None:
+        """After a theme change: every rich text on the page set again (its links in the new
+        link colour) and the transcript's current-turn tint blended from the new palette,
+        each where it was scrolled to."""
+        page, report = self.page, self._report()
+        for label in rich_labels(page):
+            set_again(label)
+        if report is None or not report.turns:
+            return
+        bar = page.transcript.verticalScrollBar()
+        at = bar.value()
+        position = min(self.playback.current, len(report.turns) - 1)
+        page.transcript.setHtml(richtext.transcript_html(report, position, self._now_colour()))
+        bar.setValue(at)
 
     def show_turn(self, position: int) -> None:
         """Show the turn at `position` (its place in the report) everywhere on the page."""
