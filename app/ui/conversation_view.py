@@ -115,6 +115,7 @@ class ConversationView(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.draft_prompt)
         self.page_scroll = FittingPage(column)
+        self.page_scroll.refit_with(self._fit_page, self._exchange_room)
         self._page = self.page_scroll.page
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -259,24 +260,24 @@ class ConversationView(QWidget):
         now = self.state.state
         self.state.set_state("your_turn" if now == "listening" and not listen else now)
 
-    def _fit_page(self) -> None:
+    def _exchange_room(self) -> tuple[int, int]:
         """The exchange keeps a little room once it has a bubble (none before the first answer:
-        the first line gets it all); the caption gets what the rest leave."""
+        the first line gets it all): the newest two bubbles whole, if a third of the screen
+        holds them, and the newest one at the least. (least, wanted) px."""
         t = self.transcript
-        least = wanted = 0
-        if t.has_bubbles():  # the newest two bubbles whole, if a third of the screen holds them
-            room = self.page_scroll.viewport().height() or self.height()
-            share = room * EXCHANGE_SHARE // 100  # the newest bubble whole at the least
-            least = max(EXCHANGE_MIN_PX, min(t.newest_height(1), share))
-            wanted = min(t.newest_height(2), share)
+        if not t.has_bubbles():
+            return 0, 0
+        share = (self.page_scroll.viewport().height() or self.height()) * EXCHANGE_SHARE // 100
+        return max(EXCHANGE_MIN_PX, min(t.newest_height(1), share)), min(t.newest_height(2), share)
+
+    def _fit_page(self) -> None:
+        """The caption gets what the exchange and the other rows leave (run again by the page
+        whenever a row's size changes after it: a text size, a theme, a row shown late)."""
+        least, wanted = self._exchange_room()
         self.bar.fit_width(self.page_scroll.column_width())  # before the rows are measured
-        granted = self.page_scroll.fit(
-            self.caption_box,
-            [self.card, self.banner, self.state, self.bar, self.draft_prompt],
-            least,
-            wanted,
-        )
-        t.setMinimumHeight(granted)
+        rows = [self.card, self.banner, self.state, self.bar, self.draft_prompt]
+        granted = self.page_scroll.fit(self.caption_box, rows, least, wanted)
+        self.transcript.setMinimumHeight(granted)
 
     def _scroll_to_end(self) -> None:
         """After the new bubble is laid out (its height depends on the width)."""

@@ -5,9 +5,9 @@ rows leave."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QWidget
 
 from app.ui.caption_box import CaptionBox
@@ -38,6 +38,13 @@ class FittingPage(QScrollArea):
 
     def __init__(self, column: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # What the last fit measured, and the owner's whole fit to run again when a row's size
+        # changes after it (see refit_with). Set first: Qt filters the page's events at once.
+        self._column = column
+        self._refit: Callable[[], None] | None = None
+        self._owner_measure: Callable[[], object] = lambda: None
+        self._measured: tuple[object, ...] | None = None
+        self._measure_what: tuple[CaptionBox, tuple[QWidget, ...]] | None = None
         self.setObjectName("conversationScroll")
         column.setMaximumWidth(COLUMN_MAX_PX)
         self.page = QWidget()
@@ -56,6 +63,11 @@ class FittingPage(QScrollArea):
         self._foot_timer.setSingleShot(True)
         self._foot_timer.setInterval(0)
         self._foot_timer.timeout.connect(self._on_foot_timer_timeout)
+        self._check_timer = QTimer(self)  # owned: a deleted page takes it along
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(0)
+        self._check_timer.timeout.connect(self._on_check_timer_timeout)
+        column.installEventFilter(self)
 
     def column_width(self) -> int:
         """The width the column's rows get: the page's side margins aside, and the share of
@@ -84,7 +96,43 @@ class FittingPage(QScrollArea):
             exchange = max(exchange, min(wanted, high - fixed - caption.floor))
         caption.fit(width, step_down_above=step_down, room=max(0, high - fixed - exchange))
         self.page.setMinimumHeight(fixed + exchange + caption.height())
+        self._measure_what = (caption, tuple(others))
+        self._measured = self._measure()
         return exchange
+
+    def refit_with(self, refit: Callable[[], None], inputs: Callable[[], object]) -> None:
+        """``refit`` (the owner's whole fit, which calls :meth:`fit`) runs again whenever what
+        a fit measured has changed since: a row's text, font or style (a text size or theme
+        chosen after the line was shown, a row polished late), a row shown or hidden, the
+        room. Qt tells the column by a layout request whenever a row's size hint changes;
+        the check runs once per event-loop pass after it, and a fit whose measure still holds
+        is not run again (a fit's own changes settle after one check: no loop). ``inputs``
+        gives what else the owner's fit depends on (the exchange's room), compared likewise."""
+        self._refit, self._owner_measure = refit, inputs
+
+    def _measure(self) -> tuple[object, ...]:
+        """What a fit depends on: the room, each row's least width and height at the column's
+        width, the caption's text height (at its present type step), the owner's inputs."""
+        if self._measure_what is None:
+            return ()
+        caption, others = self._measure_what
+        width = self.column_width()
+        rows = tuple((w.isHidden(), w.minimumSizeHint().width(), _height(w, width)) for w in others)
+        room = (self.viewport().width(), self.viewport().height())
+        return room, width, rows, caption.text_height(width), self._owner_measure()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self._column
+            and self._refit is not None
+            and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize)
+        ):
+            self._check_timer.start()  # once, after this pass's changes
+        return super().eventFilter(watched, event)
+
+    def _on_check_timer_timeout(self) -> None:
+        if self._refit is not None and self._measured not in (None, self._measure()):
+            self._refit()
 
     def show_foot(self, card: QWidget) -> None:
         """On a page taller than the window, scroll so the answer box and buttons show: ``card``

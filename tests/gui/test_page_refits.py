@@ -1,0 +1,159 @@
+"""The conversation page fits again whenever a row's size changes after its fit (session 15:
+test_the_line_and_buttons_fit_the_booth_screen[size0-3.0] failed twice in ~10 full-suite
+runs, Repeat/End/Send shorter than their least height for the whole 20 s wait).
+
+The page's least height is what its last fit measured (`FittingPage.fit`); the page was fitted
+when a line came, a notice came or went, the window resized, and at no other time. Whatever
+changed a row's size after that (the state row's words: "Your turn: type your answer below"
+wraps to two lines at text 3.0 where "Thinking…" took one; a text size or theme chosen in
+Settings; a row shown or polished late) left the page's least height short, and its layout
+squeezed the rows below their least size: the buttons were sliced until the next line.
+
+Each case gives the conversation's first line, lets the page settle, then makes one such change
+(an event ordering), lets it settle again (event-loop passes until nothing moves: no wall-clock
+wait), and checks every button and the answer box at their least size, at every kiosk screen
+size and text size. Then a few more passes must run no fit at all: no loop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from app.dialogue import installed_scenario_dirs, load_scenarios
+from app.ui.conversation_view import ConversationView
+from app.ui.fitting_page import FittingPage
+from app.ui.theme import apply_theme
+from tests.gui.fit_checks import KIOSK_SIZES, SCALES, settle, squeezed
+
+pytestmark = pytest.mark.gui
+
+LONG_NOTICE = (
+    "The microphone stopped hearing you a moment ago. You can keep going by typing your "
+    "answers in the box below, or plug it back in and press Listen."
+)
+
+
+@pytest.fixture
+def themed(qapp: QApplication) -> Iterator[Callable[[str, float], None]]:
+    try:
+        yield lambda theme, scale: apply_theme(qapp, theme, scale)
+    finally:
+        apply_theme(qapp, "light", 1.0)
+
+
+@pytest.fixture
+def fits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many times any page has fitted (one entry per fit)."""
+    done: list[int] = []
+    original = FittingPage.fit
+
+    def counted(self: FittingPage, *args: Any, **kwargs: Any) -> int:
+        done.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(FittingPage, "fit", counted)
+    return done
+
+
+def _first_scenario() -> Any:
+    scenarios = load_scenarios(installed_scenario_dirs())[0]
+    return next((s for s in scenarios if s.id == "alumni-call"), scenarios[0])
+
+
+def _view(qtbot: Any, size: tuple[int, int], *, listen: bool, show: bool = True) -> Any:
+    holder = QWidget()  # deleted by the test itself (each size, each scale)
+    QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+    view = ConversationView()
+    holder.layout().addWidget(view)
+    holder.resize(*size)
+    if show:
+        holder.show()
+    scenario = _first_scenario()
+    view.begin(scenario, voice=True, listen=listen)
+    view.set_phase("speaking")  # "Kenji is speaking…": one line, as the line comes
+    view.show_manager_line(scenario.nodes[scenario.start].lines[0], idx=0, node_id=scenario.start)
+    return holder, view
+
+
+# Each ordering: (set-up before the first line, the change after it settles).
+def _text_size_later(view: ConversationView, themed: Any, scale: float) -> None:
+    themed("dark", scale)  # the Settings' text size, chosen mid-conversation
+
+
+def _theme_later(view: ConversationView, themed: Any, scale: float) -> None:
+    themed("high_contrast", scale)  # thicker borders: every row a little taller
+
+
+def _state_words_later(view: ConversationView, themed: Any, scale: float) -> None:
+    view.set_phase("waiting")  # "Your turn: type your answer below" (two lines at 3.0)
+
+
+def _voice_off_words_later(view: ConversationView, themed: Any, scale: float) -> None:
+    view.state.voice_audible = False  # the speakers went: "Kenji's line is shown above (not
+    view.set_phase("speaking")  # spoken)"
+
+
+def _row_shown_later(view: ConversationView, themed: Any, scale: float) -> None:
+    view.banner.say(LONG_NOTICE)  # a row shown by itself, not through the view
+
+
+def _listen_back_later(view: ConversationView, themed: Any, scale: float) -> None:
+    view.set_level(0.4)  # the microphone hears again: Listen comes back into the bar
+
+
+ORDERINGS: dict[str, tuple[Callable[..., None], Callable[..., None], bool]] = {
+    # name: (before the line, after it, listen)
+    "text-size-after-start": (lambda th, s: th("light", 1.0), _text_size_later, False),
+    "theme-after-start": (lambda th, s: th("light", s), _theme_later, False),
+    "state-words-after-fit": (lambda th, s: th("dark", s), _state_words_later, False),
+    "voice-off-words-after-fit": (lambda th, s: th("dark", s), _voice_off_words_later, False),
+    "row-shown-after-fit": (lambda th, s: th("dark", s), _row_shown_later, False),
+    "listen-back-after-fit": (lambda th, s: th("dark", s), _listen_back_later, True),
+}
+
+
+@pytest.mark.parametrize("ordering", list(ORDERINGS))
+def test_a_change_after_the_fit_never_squeezes_the_buttons(
+    qtbot: Any, themed: Any, fits: list[int], ordering: str
+) -> None:
+    before, change, listen = ORDERINGS[ordering]
+    problems = []
+    for scale in SCALES:
+        before(themed, scale)
+        for size in KIOSK_SIZES:
+            holder, view = _view(qtbot, size, listen=listen)
+            if ordering == "listen-back-after-fit":
+                view.microphone_lost("No microphone is connected.")
+            settle(holder)
+            change(view, themed, scale)
+            settle(holder)
+            bad = squeezed(view)
+            if bad:
+                problems.append(f"{scale} {size}: {bad}")
+            fits.clear()
+            for _ in range(10):  # nothing changes now: no fit runs again (no loop)
+                QApplication.processEvents()
+            assert not fits, f"{ordering} {scale} {size}: {len(fits)} fits, nothing changing"
+            holder.close()
+            shiboken6.delete(holder)  # gone now: the next theme re-polishes no stale page
+            if change in (_text_size_later, _theme_later):
+                before(themed, scale)  # as it was for the next size
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("scale", SCALES)
+def test_a_line_fitted_before_the_first_polish(qtbot: Any, themed: Any, scale: float) -> None:
+    """The first line fitted while the page was not yet shown (nothing polished: the style
+    sheet's text sizes not yet applied to its rows), then shown."""
+    themed("dark", scale)
+    for size in KIOSK_SIZES:
+        holder, view = _view(qtbot, size, listen=False, show=False)
+        holder.show()
+        settle(holder)
+        assert not squeezed(view), size
+        holder.close()
+        shiboken6.delete(holder)
