@@ -260,6 +260,10 @@ class _SttJob(QObject):
         # The streaming decode running now (its clip), and set when it is over.
         self._stepping: AudioClip | None = None
         self._stepped_now = threading.Event()
+        # Set while a pause's decode that hears more than the running streaming decode runs (the
+        # stale flag of that pause's decode, which a newer pause or the voice coming back sets):
+        # the streaming decode stops at its next step (:meth:`_superseded`).
+        self._superseding: threading.Event | None = None
         # The last streaming decode: its clip, text and words (with their probabilities).
         self._step: tuple[AudioClip, Transcript, list[HeardWord]] | None = None
         self._stepped: tuple[AudioClip, float] | None = None  # its clip, its decode time (s)
@@ -404,6 +408,9 @@ class _SttJob(QObject):
             return
         if speculating is not None and only_silence_after(speculating, clip):
             return  # the pause's decode (running now) hears all of it: not a second one beside
+        early = self._early
+        if early is not None and only_silence_after(early[0], clip):
+            return  # the pause's early decode, done before its announcement, heard all of it
         if self._stream is None:
             self._make_stream()
         if self._stream is None:
@@ -419,8 +426,14 @@ class _SttJob(QObject):
         done = threading.Event()
         with self._pending_lock:
             self._stepping, self._stepped_now = clip, done
+            self._superseding = None
         try:
-            self._step_once(clip)
+            cancelled_by = getattr(self.recognizer, "cancelled_by", None)
+            if cancelled_by is None:
+                self._step_once(clip)
+            else:
+                with cancelled_by(self._superseded):
+                    self._step_once(clip)
         finally:
             with self._pending_lock:
                 if self._stepping is clip:
@@ -429,10 +442,13 @@ class _SttJob(QObject):
 
     def _step_once(self, clip: AudioClip) -> None:
         assert self._stream is not None
+        began = time.monotonic()
         try:
-            began = time.monotonic()
             started = time.perf_counter()
             text = self._stream.step(clip)
+        except DecodeCancelled:  # a pause's decode hearing more took over (_superseded)
+            self._log("stream-", began, clip)
+            return
         except Exception as exc:
             log.debug("streaming decode failed: %s", exc)
             return
@@ -507,6 +523,7 @@ class _SttJob(QObject):
         try:
             if transcript is None:
                 kind = "pause"
+                self._supersede_step(clip)
                 transcript, said = self._decode_pause(clip)
         except DecodeCancelled:
             # a newer pause came (or, early, the voice came back): its decode goes next
@@ -527,6 +544,29 @@ class _SttJob(QObject):
         self._spec = (clip, transcript)
         self.speculative_decodes += 1
         self.partial_text.emit(clip, said)
+
+    def _supersede_step(self, clip: AudioClip) -> None:
+        """The pause's decode of ``clip`` is about to start: a streaming decode still running
+        over an earlier part of the same answer (the user spoke on after its clip) is of no use
+        now, as this decode hears all it hears and more, so it stops at its next step and leaves
+        the pause's decode the cores (bench/turn_gap.py, session 15: a streaming decode from
+        before the speech end ran beside the last pause's decode in 6 turns of 20, e.g. stream
+        -556..197 ms beside pause 80..681 ms, two decodes sharing 2 cores). It goes on when
+        this pause's decode is dropped first (a newer pause, the voice coming back)."""
+        with self._pending_lock:
+            stepping = self._stepping
+            if (
+                stepping is not None
+                and len(clip.pcm) > len(stepping.pcm)
+                and clip.pcm.startswith(stepping.pcm)
+            ):
+                self._superseding = self._speculation_stale
+
+    def _superseded(self) -> bool:
+        """The stream thread's streaming decode is of no use any more (:meth:`_supersede_step`):
+        a pause's decode that hears more runs, and was not dropped."""
+        superseding = self._superseding
+        return superseding is not None and not superseding.is_set()
 
     def _await_covering_step(self, clip: AudioClip) -> None:
         """When the streaming decode running now heard all of ``clip``'s speech (it began just
