@@ -91,7 +91,7 @@ import numpy as np
 
 from app.speech.audio import AudioClip, frame_levels
 from app.speech.endpoint import SileroVoice, SmartTurn
-from app.speech.endwords import judge
+from app.speech.endwords import asks, judge
 from app.speech.prosody import Ending, ending
 from app.speech.quickwords import TAIL_S, QuickWords
 from app.speech.quickwords import heard as quick_heard
@@ -510,11 +510,22 @@ def _heard_of(text: str, last_p: float, looped: bool, continues: object, falls: 
 QUIET_MS = {"turn": 50.0, "text": 150.0, "tail": 80.0}
 
 
+def quiet_times(name: str) -> dict[str, float] | None:
+    """The model times a configuration's name asks for: ``@quiet`` QUIET_MS, ``@quiet400`` the
+    same with the pause's decode taking 400 ms (bench/turn_gap.py's quiet machine: the pause
+    decode's words ~400 ms after it began), none: this run's own."""
+    _name, at, suffix = name.partition("@")
+    if not at:
+        return None
+    ms = suffix.removeprefix("quiet")
+    return QUIET_MS | ({"text": float(ms)} if ms else {})
+
+
 def ends(
     vad: Vad,
     clip: AudioClip,
     oracle: Oracle,
-    quiet: bool = False,
+    quiet: bool | dict[str, float] | None = False,
     quick: str | None = None,
     one: bool = False,
 ) -> list[float]:
@@ -523,6 +534,7 @@ def ends(
     whole answer's decodes one after another on the STT thread; ``one``: the pause's one decode
     (:meth:`Oracle.heard`: words with their doubt and the voice's ending) on the STT thread, no
     quick words."""
+    times = QUIET_MS if quiet is True else (quiet or None)
     step = RATE // 50
     samples = clip.samples
     out: list[float] = []
@@ -545,14 +557,14 @@ def ends(
                 began = (e.clip, now)
             elif isinstance(e, TurnCheck):
                 p, ms = oracle.turn(e.clip)
-                ms = QUIET_MS["turn"] if quiet else ms
+                ms = times["turn"] if times else ms
                 due = on_endpoint_thread(ms, now)
                 pending.append((due, partial(vad.turn_verdict, e.look, p)))
             elif isinstance(e, SilenceStarted) and vad.config.use_text:
                 if quick:
                     oracle.both(e.clip)
                     said, ms = (oracle.tail_fixed if quick == "fixed" else oracle.tail)(e.clip)
-                    ms = QUIET_MS["tail"] if quiet else ms
+                    ms = times["tail"] if times else ms
                     due = on_endpoint_thread(ms, now)
                     if said.strip():  # as the microphone: nothing heard is no evidence
                         pending.append((due, partial(vad.hint_text, e.clip, said, tail=True)))
@@ -560,7 +572,7 @@ def ends(
                     # As app.speech.worker: the decode began at the pause's first silent frame
                     # (PauseBegan); its words count for this pause, published no sooner than now.
                     text, ms = oracle.heard(began[0])
-                    ms = QUIET_MS["text"] if quiet else ms
+                    ms = times["text"] if times else ms
                     start = max(began[1], stt_free)
                     stt_free = start + int(ms * RATE / 1000)
                     pending.append((max(now, stt_free), partial(vad.hint_text, e.clip, text)))
@@ -568,7 +580,7 @@ def ends(
                     continue
                 began = None
                 text, ms = (oracle.heard if one else oracle.text)(e.clip)
-                ms = QUIET_MS["text"] if quiet else ms
+                ms = times["text"] if times else ms
                 start = max(now, stt_free)  # one decode at a time on the STT thread
                 stt_free = start + int(ms * RATE / 1000)
                 pending.append((stt_free, partial(vad.hint_text, e.clip, text)))
@@ -637,9 +649,12 @@ def one_look(**kw: object) -> VadConfig:
     return VadConfig(end_of_turn_recheck_ms=60_000, **kw)  # type: ignore[arg-type]
 
 
-def asking(config: VadConfig) -> Vad:
-    """Silero (replayed for the clip) and an end-of-turn model asked on its thread."""
-    return Vad(config, voice_prob=SILERO, ask_end_of_turn=True, continues=PROSODY)
+def asking(config: VadConfig, question: Callable[[str], bool] = asks) -> Vad:
+    """Silero (replayed for the clip) and an end-of-turn model asked on its thread;
+    ``question``: which finished words wait ``text_question_ms`` (the product: endwords.asks)."""
+    return Vad(
+        config, voice_prob=SILERO, ask_end_of_turn=True, continues=PROSODY, question=question
+    )
 
 
 CONFIGS: dict[str, Callable[[], Vad]] = {
@@ -741,6 +756,59 @@ for _fw in (416, 448, 512):
     CONFIGS[f"words_one_decode_early32_f{_fw}"] = partial(
         lambda fw: asking(VadConfig(use_text=True, pause_decode_ms=32, text_finished_ms=fw)), _fw
     )
+# Session 15: the finished wait depends on what the words are, as a class: a whole question
+# (endwords.asks) ends the pause after _q200.._q384 ms, statements after 512 as shipped;
+# _qmark: any words Whisper closed with "?"; _qfall: a whole question whose voice did not go on
+# (prosody's Ending.continues false); _long8/_long10: a statement whose last sentence has 8 / 10
+# words or more (the clause's length) instead of a question. "words_product": the factory's
+# constants (PAUSE_DECODE_MS, FINISHED_WAIT_MS, QUESTION_WAIT_MS), whatever they are.
+
+
+def _marked(text: str) -> bool:
+    return len(text.split()) >= 1 and text.rstrip().endswith("?")
+
+
+def _asks_falling(text: str) -> bool:
+    return asks(text) and not getattr(text, "continues", False)
+
+
+def _long(n: int, text: str) -> bool:
+    from app.speech.endwords import _SENTENCE, _WORD
+
+    clause = _SENTENCE.split(text.strip().lower().rstrip(".?! "))[-1]
+    return len(_WORD.findall(clause)) >= n
+
+
+def _early_f512(short_ms: int, question: Callable[[str], bool] = asks) -> Vad:
+    config = VadConfig(
+        use_text=True, pause_decode_ms=32, text_finished_ms=512, text_question_ms=short_ms
+    )
+    return asking(config, question)
+
+
+for _q in (200, 256, 320, 384):
+    CONFIGS[f"words_one_decode_early32_f512_q{_q}"] = partial(_early_f512, _q)
+    CONFIGS[f"words_one_decode_early32_f512_qmark{_q}"] = partial(_early_f512, _q, _marked)
+    CONFIGS[f"words_one_decode_early32_f512_qfall{_q}"] = partial(_early_f512, _q, _asks_falling)
+for _n in (8, 10):
+    CONFIGS[f"words_one_decode_early32_f512_long{_n}"] = partial(
+        _early_f512, 256, partial(_long, _n)
+    )
+
+
+def _product() -> Vad:
+    from app.speech import factory
+
+    config = VadConfig(
+        use_text=True,
+        pause_decode_ms=factory.PAUSE_DECODE_MS,
+        text_finished_ms=factory.FINISHED_WAIT_MS,
+        text_question_ms=getattr(factory, "QUESTION_WAIT_MS", None),
+    )
+    return asking(config)
+
+
+CONFIGS["words_one_decode_product"] = _product
 #: The configurations whose pause words come from the one decode (Oracle.heard).
 ONE_DECODE = {name for name in CONFIGS if name.startswith("words_one_decode")}
 
@@ -900,18 +968,20 @@ SOON_MS = 700
 def evaluate(items: list[Item], oracle: Oracle, only: list[str]) -> dict[str, object]:
     results: dict[str, object] = {}
     for name in only:
-        make = CONFIGS[name.removesuffix("@quiet")]
+        base = name.partition("@")[0]
+        make = CONFIGS[base]
         cuts: list[str] = []
         finished_cuts = 0
         soon = 0
         delays: list[float] = []
+        asked: list[float] = []  # the finished answers that are questions
+        told: list[float] = []  # ... and the others
         missed = 0
         for item in items:
-            base = name.removesuffix("@quiet")
             SILERO.start(item.clip)
             quick = ("fixed" if base in FIXED_TAIL else "gap") if base in QUICK else None
             one = base in ONE_DECODE
-            found = ends(make(), item.clip, oracle, name.endswith("@quiet"), quick, one)
+            found = ends(make(), item.clip, oracle, quiet_times(name), quick, one)
             early = bool(found) and found[0] < item.last_s - 0.05
             if item.kind == "paused" and early:
                 cuts.append(f"{item.voice}: {item.text}")
@@ -919,6 +989,7 @@ def evaluate(items: list[Item], oracle: Oracle, only: list[str]) -> dict[str, ob
                 finished_cuts += early
                 if found:
                     delays.append((found[-1] - item.last_s) * 1000)
+                    (asked if item.text.rstrip().endswith("?") else told).append(delays[-1])
                     soon += delays[-1] <= SOON_MS
                 else:
                     missed += 1
@@ -930,9 +1001,12 @@ def evaluate(items: list[Item], oracle: Oracle, only: list[str]) -> dict[str, ob
             "finished_cut_at_a_comma": finished_cuts,
             "finished_delay_ms_median": percentile(delays, 0.5),
             "finished_delay_ms_p90": percentile(delays, 0.9),
+            "finished_questions": len(asked),
+            "finished_question_delay_ms_median": percentile(asked, 0.5),
+            "finished_statement_delay_ms_median": percentile(told, 0.5),
             "finished_not_ended": missed,
             f"finished_ended_within_{SOON_MS}_ms": soon,
-            "cut_examples": cuts[:4],
+            "cut_examples": cuts,
         }
     return results
 
@@ -978,7 +1052,7 @@ def main() -> int:
     only = [c for c in args.configs.split(",") if c]
     work = Path(tempfile.mkdtemp(prefix="frameshift-endpointing-"))
     oracle = Oracle(args.recognizer)
-    oracle.fixed_too = any(c.removesuffix("@quiet") in FIXED_TAIL for c in only)
+    oracle.fixed_too = any(c.partition("@")[0] in FIXED_TAIL for c in only)
     if args.cache is not None:
         args.cache.mkdir(parents=True, exist_ok=True)
         oracle.restore(args.cache / "oracle.pkl")

@@ -52,6 +52,9 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
+# This checkout's app, not the one the shared venv has installed (editable, from another tree):
+# a worktree's bench measured main's code without it.
+sys.path.insert(0, str(REPO))
 
 ANSWERS = [
     "I came tonight to learn how people here got into data work",
@@ -61,6 +64,8 @@ ANSWERS = [
     "Not yet, who would you suggest I talk to",
     "Thank you, that is really helpful",
 ]
+#: The answers that end on a question (the others end on a statement).
+QUESTIONS = {ANSWERS[1], ANSWERS[3], ANSWERS[4]}
 TURNS_WANTED = 12
 #: The reply path's steps, each from the end of the one before (the first from the speech end).
 STEPS = ("end_of_turn_decision", "transcript", "framing_and_dialogue", "voice_to_first_sample")
@@ -107,7 +112,20 @@ def main() -> int:
         help="the recognizer setting (auto: timed at first run, in a fresh cache here, so a "
         "busy machine gets tiny.en; accurate: Whisper base; fast: tiny.en)",
     )
+    parser.add_argument(
+        "--question-wait-ms",
+        default=None,
+        help="comma-separated waits (ms of pause) for finished words that end on a whole question "
+        "(VadConfig.text_question_ms; 'none': the finished wait), taken in turn answer by answer "
+        "(each answer under each in turn, round by round) and reported per arm: a paired "
+        "comparison in one run (default: the product's)",
+    )
     args = parser.parse_args()
+    arms = (
+        [None if a.strip() == "none" else int(a) for a in args.question_wait_ms.split(",")]
+        if args.question_wait_ms
+        else None
+    )
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     burners = [multiprocessing.Process(target=_burn, daemon=True) for _ in range(args.burn)]
     for proc in burners:
@@ -129,6 +147,7 @@ def main() -> int:
                 turns_wanted=args.turns,
                 recognizer=args.recognizer,
                 answer_voice=args.answer_voice,
+                arms=arms,
             )
         finally:
             for proc in burners:
@@ -165,6 +184,7 @@ def _measure(
     turns_wanted: int,
     recognizer: str,
     answer_voice: str = "espeak",
+    arms: list[int | None] | None = None,
 ) -> dict[str, object]:
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -285,12 +305,20 @@ def _measure(
     # A rehearsal heard no answer (it restarts after 30 s): at most this many, so a harness that
     # hears nothing (a busy machine, a silent voice) ends with what it has instead of looping.
     max_rounds = 2 * turns_wanted + 2
+    from dataclasses import replace
+
+    mic_vad = getattr(services.microphone, "vad", None)
+    arm_of_turn: list[int | None] = []  # each measured turn's text_question_ms (with --arms)
     while ready and len(gaps) < turns_wanted and rounds < max_rounds:
         rounds += 1
         window.start_scenario(scenario)
-        for path, speech_onset, speech_end in clips:
+        for index, (path, speech_onset, speech_end) in enumerate(clips):
             if not wait(lambda: rehearsal.listening, 30):
                 break
+            arm: int | None = None
+            if arms is not None and mic_vad is not None:  # each answer under each arm in turn
+                arm = arms[(index + rounds) % len(arms)]
+                mic_vad.config = replace(mic_vad.config, text_question_ms=arm)
             time.sleep(0.3)  # let the capture settle, as a person pauses before answering
             conv = rehearsal.conversation
             assert conv is not None
@@ -325,8 +353,11 @@ def _measure(
             stages["first_sample"].append((started_at[plays] - heard_end) * 1000)
             request = request_of[-1] if len(request_of) > requests_before else None
             heard_at_turn.append((request, launched + speech_onset + clicked, heard_end))
+            arm_of_turn.append(arm)
             per_turn.append(
                 {
+                    "answer": index,
+                    **({"question_wait_ms": arm} if arms is not None else {}),
                     "gap": round(gaps[-1]),
                     **{
                         k: round((v[-1] - heard_end) * 1000) if v else None
@@ -385,8 +416,28 @@ def _measure(
     if window.store is not None:
         window.store.close()
     qapp.processEvents()
+    by_arm: dict[str, object] = {}
+    for arm in arms or []:
+        mine = [g for g, a in zip(gaps, arm_of_turn, strict=True) if a == arm]
+        kinds = [
+            ANSWERS[int(t["answer"])] in QUESTIONS  # type: ignore[call-overload]
+            for t, a in zip(per_turn, arm_of_turn, strict=True)
+            if a == arm
+        ]
+        asked = [g for g, q in zip(mine, kinds, strict=True) if q]
+        told = [g for g, q in zip(mine, kinds, strict=True) if not q]
+        by_arm[str(arm)] = {
+            "turns": len(mine),
+            "median_ms": round(statistics.median(mine), 1) if mine else None,
+            "p95_ms": _pct(mine, 0.95),
+            "question_answers_median_ms": round(statistics.median(asked), 1) if asked else None,
+            "statement_answers_median_ms": round(statistics.median(told), 1) if told else None,
+            # the reply began before the answer's speech ended: cut mid-sentence
+            "cut_mid_answer": sum(g < 0 for g in mine),
+        }
     return {
         "benchmark": "turn_gap",
+        **({"question_wait_arms": by_arm} if arms is not None else {}),
         "answer_voice": "Piper joe (natural)" if answer_voice == "natural" else "eSpeak NG en-us",
         "path": "answer WAV -> paplay -> PulseAudio virtual mic -> the real window -> QAudioSink",
         "turns": len(gaps),

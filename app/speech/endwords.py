@@ -165,6 +165,39 @@ def judge(text: str) -> Verdict:
     return "finished"
 
 
+#: Contracted wh-words and negated auxiliaries that open a question as their plain forms do
+#: ("What's the team like?", "Isn't that the data team?").
+ASKING_CONTRACTED = _words(
+    """what's who's where's how's why's when's which's isn't aren't wasn't weren't don't
+    doesn't didn't can't couldn't won't wouldn't shouldn't haven't hasn't hadn't"""
+)
+#: Words a question may open with before its wh-word or auxiliary ("So what drew you to this?",
+#: "And who else should I talk to?").
+QUESTION_LEAD = _words("and so but then well okay ok oh also um uh actually")
+
+
+def asks(text: str) -> bool:
+    """Whether ``text`` (the answer so far) ends on a whole question: Whisper closed its last
+    sentence with "?" and the question asks by its word order, a wh-word or an auxiliary
+    opening it (after the last comma when a question opens there: "Not yet, who would you
+    suggest I talk to?"; after "and", "so"...), three words at least. A question hands the turn
+    over: the speaker rarely pauses after one and goes on, as after "Not yet," or "Thank you,"
+    (app.speech.factory.QUESTION_WAIT_MS). A statement with a question mark ("You're based in
+    Chicago?") is not one here: its words are a sentence that may go on."""
+    stripped = text.strip().lower().replace("\u2019", "'")
+    if not stripped.endswith("?"):
+        return False
+    clause = _SENTENCE.split(stripped.rstrip(".?! "))[-1]
+    pieces = [_WORD.findall(piece) for piece in clause.split(",")]
+    for k in range(len(pieces) - 1, -1, -1):  # the question opens after the last comma that
+        words = [w for piece in pieces[k:] for w in piece]  # opens one, or before it
+        while words and words[0] in QUESTION_LEAD:
+            words = words[1:]
+        if words and words[0] in ASKING | ASKING_CONTRACTED:
+            return len(words) >= 3
+    return False
+
+
 def _headed_clause(words: list[str]) -> bool:
     """A head noun and right after it a clause's subject: "the kind of team I'm", "anyone else
     you", "anybody here I"."""

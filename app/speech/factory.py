@@ -139,6 +139,14 @@ PAUSE_DECODE_MS = 32
 #: (PAUSE_DECODE_MS) 11 of 20 natural answers were cut there (at 448 ms, 1 of 20: "Thank you, |
 #: that is really helpful", a 446 ms pause). 512 ms (16 Silero frames) outlasts them.
 FINISHED_WAIT_MS = 512
+#: ... and words that end on a whole question (``VadConfig.text_question_ms``,
+#: app.speech.endwords.asks: "?" and a wh-word or an auxiliary opening it) once it is this old
+#: (None: FINISHED_WAIT_MS, as every finished sentence). A question hands the turn over, and the
+#: comma pauses the wait above outlasts come after a statement ("Not yet, |", "Thank you, |"),
+#: so 256 ms is the candidate (session 15); NOT measured better yet (bench/endpointing.py dev
+#: "_q256" against "words_one_decode_early32_f512", bench/turn_gap.py --question-wait-ms
+#: none,256 on a quiet machine), so off.
+QUESTION_WAIT_MS: int | None = None
 
 
 def make_microphone(settings: Settings) -> Microphone:
@@ -154,6 +162,7 @@ def make_microphone(settings: Settings) -> Microphone:
             max_speech_s=float(settings.max_answer_s),
             pause_decode_ms=PAUSE_DECODE_MS,
             text_finished_ms=FINISHED_WAIT_MS,
+            text_question_ms=QUESTION_WAIT_MS,
         ),
         voice_prob=models.voice,
         end_of_turn=models.turn,

@@ -26,7 +26,7 @@ import numpy.typing as npt
 
 from app.speech.audio import TARGET_RATE, AudioClip, rms
 from app.speech.echo import EchoGate, EchoTrace
-from app.speech.endwords import Verdict, judge
+from app.speech.endwords import Verdict, asks, judge
 from app.speech.prosody import ending
 from app.speech.ring import RingBuffer
 
@@ -67,6 +67,11 @@ class VadConfig:
     # median; with Smart Turn >= 0.8 also ending them 18.4%; the old 1200 / 1200 7.9% at 1.25 s).
     text_finished_ms: int = 200
     text_unsure_ms: int = 1200  # the words may end a sentence ("I think so."): end by then
+    # Finished words that end on a whole question (app.speech.endwords.asks: "?" and a wh-word
+    # or an auxiliary opening it) end the pause after this much instead (None: text_finished_ms).
+    # A question hands the turn over; the comma pauses a long finished wait outlasts come after
+    # a statement ("Not yet, | who would...", "Thank you, | that is...").
+    text_question_ms: int | None = None
     # Quick words (a Heard) whose last word Whisper gave less than this probability count as
     # "unsure", not "finished": at a mid-sentence pause a weak last word ("working as a") comes
     # back as a sentence-ending one ("working as it.") about half as sure (app.speech.quickwords).
@@ -189,6 +194,7 @@ class Vad:
         end_of_turn: EndOfTurn | None = None,
         ask_end_of_turn: bool = False,
         continues: Continues = _continues,
+        question: Callable[[str], bool] = asks,
     ) -> None:
         """``end_of_turn`` is called in place during :meth:`feed`; ``ask_end_of_turn=True``
         instead emits :class:`TurnCheck` events and waits (listening on) for the answers.
@@ -201,6 +207,7 @@ class Vad:
         self.end_of_turn = end_of_turn
         self.ask_end_of_turn = ask_end_of_turn
         self.continues = continues
+        self.question = question  # finished words that ask (VadConfig.text_question_ms)
         self._look = 0  # id of the last TurnCheck asked
         self._look_pending = False
         c = self.config
@@ -233,6 +240,7 @@ class Vad:
         self._hint: tuple[int, Verdict] | None = None  # (ring index it covers to, the words)
         self._doubt = False  # the words' "unsure" is only Whisper's doubt of the last word
         self._voice_only = False  # ... or only the voice's continuation prosody
+        self._asks = False  # the finished words end on a whole question
         self._prosody: tuple[int, bool] | None = None  # (pause start, the voice goes on)
         self._falls: tuple[int, bool] | None = None  # (pause start, the voice fell clearly)
         self._waited_frames = 0
@@ -447,6 +455,7 @@ class Vad:
             verdict, doubt = "unsure", False
         if doubt:
             self._note_falls(text, end)
+        question = verdict == "finished" and self.question(text)
         if self._hint is not None and self._silent_run and self._hint[0] >= self._pause_start:
             # A second look at the same pause (the quick words, then the whole answer's decode):
             # the words end it only when both looks agree; the more cautious verdict stands. It
@@ -458,11 +467,13 @@ class Vad:
                 self._voice_only or before == "finished"
             )
             verdict = min(verdict, before, key=_CAUTION.index)
+            question = question and (self._asks or before != "finished")
             doubt = doubt and verdict == "unsure"
             voice_only = voice_only and verdict == "unsure" and not doubt
         self._hint = (end, verdict)
         self._doubt = doubt
         self._voice_only = voice_only
+        self._asks = question and verdict == "finished"
         return [self._end("end_of_turn")] if self._silent_run and self._finished() else []
 
     def _note_falls(self, text: str, end: int) -> None:
@@ -507,6 +518,8 @@ class Vad:
             if hint[1] == "unfinished":
                 return False  # the words stop mid-sentence: only the cap ends this pause
             wait = c.text_finished_ms if hint[1] == "finished" else c.text_unsure_ms
+            if hint[1] == "finished" and self._asks and c.text_question_ms is not None:
+                wait = c.text_question_ms  # a whole question: the turn is handed over
             if hint[1] == "unsure" and self._doubt and self._fell():
                 assert c.text_doubt_fall_ms is not None
                 wait = c.text_doubt_fall_ms  # doubted words, but the voice ended like a sentence
