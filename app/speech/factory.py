@@ -142,10 +142,12 @@ FINISHED_WAIT_MS = 512
 #: ... and words that end on a whole question (``VadConfig.text_question_ms``,
 #: app.speech.endwords.asks: "?" and a wh-word or an auxiliary opening it) once it is this old
 #: (None: FINISHED_WAIT_MS, as every finished sentence). A question hands the turn over, and the
-#: comma pauses the wait above outlasts come after a statement ("Not yet, |", "Thank you, |"),
-#: so 256 ms is the candidate (session 15); NOT measured better yet (bench/endpointing.py dev
-#: "_q256" against "words_one_decode_early32_f512", bench/turn_gap.py --question-wait-ms
-#: none,256 on a quiet machine), so off.
+#: comma pauses the wait above outlasts come after a statement ("Not yet, |", "Thank you, |").
+#: Session 15, bench/endpointing.py dev on one run's decodes (tiny.en: auto at load 13-20):
+#: 256 cuts the very same 8 of 235 as 512 alone, finished questions' median 570 -> 310 ms with
+#: a 150 ms decode (@quiet), 570 -> 490 ms with a 400 ms one (@quiet400), all finished 580 -> 570.
+#: OFF until bench/turn_gap.py --answer-voice natural --question-wait-ms none,256 on a quiet
+#: machine and the report set confirm it (at load 18 every turn waited for the 2.5 s cap).
 QUESTION_WAIT_MS: int | None = None
 
 
