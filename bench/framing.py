@@ -127,34 +127,55 @@ def _other_hands() -> dict[str, list[LabelledAnswer]]:
     }
 
 
-#: Each class set's kinds and the frame a right reading gives them (tests/data/framing/
-#: class_sets: p1, p2 pay and terms asked beside the same words about the work; q1, q2 yes/no
-#: questions about the work one would do beside ones asking for a place or terms; j1, j2 wishes
-#: to join beside near misses: curiosity, joining an event, a past or someone else's wish).
-CLASS_KINDS: dict[str, bool] = {
+#: Each class set's kinds and what a right reading gives them (tests/data/framing/class_sets:
+#: p1, p2 pay and terms asked beside the same words about the work; q1, q2 yes/no questions
+#: about the work one would do beside ones asking for a place or terms; j1, j2 wishes to join
+#: beside near misses: curiosity, joining an event, a past or someone else's wish; k1, k2
+#: (session 15) pay asked without pay words, one's own candidacy's status, a long pitch, an
+#: understated wish to join, each beside near misses, and a plain decline beside a not-now that
+#: waits on learning more). True: an interview; False: anything but an interview; a frame's
+#: name: exactly that frame.
+CLASS_KINDS: dict[str, bool | str] = {
     "terms": True,
     "ask": True,
     "work": False,
     "join": True,
     "near": False,
+    "money": True,
+    "money_near": False,
+    "status": True,
+    "status_near": False,
+    "pitch": True,
+    "story": False,
+    "mild_join": True,
+    "mild_near": False,
+    "decline": "neutral",
+    "conditional": "exploration",
 }
+
+
+def _read_right(kind: str, frame: str) -> bool:
+    """Whether `frame` is the right reading of a line of `kind` (`CLASS_KINDS`)."""
+    wanted = CLASS_KINDS[kind]
+    if isinstance(wanted, str):
+        return frame == wanted
+    return (frame == "interview") == wanted
 
 
 def _class_sets() -> dict[str, Any]:
     """Per class set and kind: how many of its lines the rules alone and the hybrid read right
-    (an interview for a line asking for the terms or a place, anything else for one about the
-    work), and the share of "terms" lines whose pay question the hybrid names."""
+    (`CLASS_KINDS`: an interview, anything but one, or one frame), and the share of "terms"
+    lines whose pay question the hybrid names."""
     report: dict[str, Any] = {}
     for path in sorted((DATA / "class_sets").glob("*.jsonl")):
         lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         kinds: dict[str, dict[str, int]] = {}
         for line in lines:
-            asks = CLASS_KINDS[line["kind"]]
             counts = kinds.setdefault(line["kind"], {"lines": 0, "rules": 0, "hybrid": 0})
             counts["lines"] += 1
             for name, rules_only in (("rules", True), ("hybrid", False)):
                 result = analyze_answer(line["prev"], line["text"], rules_only=rules_only)
-                counts[name] += (result.frame == "interview") == asks
+                counts[name] += _read_right(line["kind"], result.frame)
                 if line["kind"] == "terms" and not rules_only:
                     named = any(cue.cue == "pay_question" for cue in result.cues)
                     counts["hybrid_pay_named"] = counts.get("hybrid_pay_named", 0) + named

@@ -280,6 +280,7 @@ def _lexicon_cues(text: str, lexicon: Iterable[tuple[str, re.Pattern[str]]]) -> 
             if name == "pay_question" and (
                 _declines(text, match.start(), match.end())
                 or _their_move(text, match.start(), match.end())
+                or customers_pay(text, match.start(), match.end())
             ):
                 continue
             if name in _NEGATABLE and negated(text, match.start(), match.end()):
@@ -439,6 +440,24 @@ def _their_move(text: str, start: int, end: int) -> bool:
     )
 
 
+def customers_pay(text: str, start: int, end: int) -> bool:
+    """Whether the pay word `text[start:end]` is the business's customers paying ("do people
+    actually pay that", "what do clients pay": `patterns.CUSTOMERS_PAY`), not the seeker's pay."""
+    return any(
+        m.start() <= start and end <= m.end()
+        for m in p.CUSTOMERS_PAY.finditer(text, max(0, start - 80), min(len(text), end + 30))
+    )
+
+
+def customers_pay_sentence(text: str, start: int) -> bool:
+    """Whether the sentence around `start` names the business's customers paying or a price
+    (`patterns.CUSTOMERS_PAY`: "how much does a subscription cost the customer per year"): its
+    pay-like words are no pay of the seeker's."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = _SENTENCE_END.search(text, start)
+    return p.CUSTOMERS_PAY.search(text, begin, stop.start() if stop else len(text)) is not None
+
+
 def _retracted(text: str, start: int) -> bool:
     """Whether the clause takes back the pay question at `start` ("scratch the pay question",
     "forget I asked about money": `patterns.PAY_RETRACTED`)."""
@@ -479,6 +498,13 @@ def seeker_cues(
         if not _role_as_topic(cue, text, questions)
     ]
     found.extend(_cue("seeker_question", text, s, e) for s, e in questions)
+    found.extend(_figure_asked(text, manager_line))
+    found.extend(
+        # "Does that mean my start date is confirmed?": one's own step's state, asked
+        _cue("job_request", text, m.start(), m.end())
+        for m in p.OWN_STEP_STATE.finditer(text)
+        if any(s <= m.start() < e for s, e in questions)
+    )
     if questions:
         back = p.BACK_REFERENCE.search(text)
         if back is not None:
@@ -505,6 +531,23 @@ def seeker_cues(
     ):
         # "I'll take it" to "Do you want the recruiter's email?" takes the email
         found = [c for c in found if not (c.cue == "commitment" and p.TAKE_IT.fullmatch(c.text))]
+    if (
+        manager_line is not None
+        and "commitment_question" not in manager_cues
+        and not p.WORK_OFFERED.search(analyzed_part(manager_line))
+    ):
+        # "... so the magic didn't last, but I'll take it." to "How was the drive in?": an
+        # idiom closing a story, no job (session 15)
+        idioms = [m.span() for m in p.TAKE_IT_IDIOM.finditer(text)]
+        found = [
+            c
+            for c in found
+            if not (
+                c.cue == "commitment"
+                and p.TAKE_IT.fullmatch(c.text)
+                and any(s <= c.start and c.end <= e for s, e in idioms)
+            )
+        ]
     replied_to = _last_sentence(analyzed_part(manager_line or ""))
     if p.SMALL_TALK_LINE.search(replied_to) and not p.WORK_OFFERED.search(replied_to):
         # "oh nice maybe in a bit" to pizza, "Not yet, I take the NCLEX in three weeks." to a
@@ -517,8 +560,9 @@ def seeker_cues(
     if manager_line is not None and _plain_no(text, manager_line):
         # "Not yet, no." to "Have you applied anywhere?": a fact, no interest to hedge
         found = [cue for cue in found if cue.cue != "conditional_interest"]
-    if "commitment_question" not in manager_cues and p.POLITE_NO.fullmatch(text):
-        # "Not right now, but thank you for asking." to an offer of help: no interest to hedge
+    if "commitment_question" not in manager_cues and declines(text, found, manager_line):
+        # "Not right now, but thank you for asking." to an offer of help, "No, I'm good,
+        # thanks.", "I'll pass, I promised my kids I'd be home": no interest to hedge
         found = [cue for cue in found if cue.cue != "conditional_interest"]
     wishes = joins(text, manager_line)
     hedged = any(cue.cue in HEDGES for cue in found)
@@ -560,9 +604,40 @@ def seeker_cues(
     return _without_overlaps(found)
 
 
+def _figure_asked(text: str, manager_line: str | None) -> list[CueMatch]:
+    """Pay asked without a pay word (`patterns.PAY_FIGURE_ASKED`: "what are the numbers like",
+    "ballpark?", "what does it come to a year"): a pay question unless the business's own
+    figures are the topic, named in the manager's line or elsewhere in the answer
+    (`patterns.BUSINESS_FIGURES`: "Sales were up this quarter." "What are the numbers like?";
+    "What's the budget for the project? Ballpark?") and no pay word says otherwise."""
+    spans = [m.span() for m in p.PAY_FIGURE_ASKED.finditer(text)]
+    if not spans:
+        return []
+    line = analyzed_part(manager_line or "")
+    business = [m.span() for m in p.BUSINESS_FIGURES.finditer(line)]
+    if business and not any(
+        # pay words of the line's own, not inside its business words ("the rate card")
+        not any(m.start() < e and s < m.end() for s, e in business)
+        for m in p.PAY_CONTENT.finditer(line)
+    ):
+        return []
+
+    def outside(found: re.Match[str]) -> bool:
+        return not any(s <= found.start() < e for s, e in spans)
+
+    if not any(outside(m) for m in p.PAY_CONTENT.finditer(text)) and any(
+        outside(m) for m in p.BUSINESS_FIGURES.finditer(text)
+    ):
+        return []
+    return [_cue("pay_question", text, s, e) for s, e in spans if not _declines(text, s, e)]
+
+
 def joins(text: str, manager_line: str | None) -> list[tuple[int, int, str]]:
     """The seeker's wishes to join in `text` (`patterns.JOIN_WISH`: "I'd love to be part of
-    that", "I want to be on your team", "can I come work with you", "I want in") with what they
+    that", "I want to be on your team", "can I come work with you", "I want in", and said
+    quietly, session 15: "I wouldn't mind being part of that", "I could see myself there", "I
+    wouldn't say no to that"; `patterns.JOIN_SUITS`: "that'd suit me", "that's right up my
+    street", whose "that" is always the manager's line) with what they
     would join: "job" (the team, the company, the work: a commitment), "other" (an event, a
     community, a study, a conversation: no job; `patterns.NOT_A_JOB_THING`), or "unknown" (a
     kind of place, "somewhere like this", or words that name neither). "That", "it" or nothing
@@ -578,7 +653,12 @@ def joins(text: str, manager_line: str | None) -> list[tuple[int, int, str]]:
     for refusal in p.JOIN_REFUSED.finditer(text):
         if not _overlaps(out, refusal.start(), refusal.end()):
             out.append((refusal.start(), _object_end(text, refusal.end()), "refused"))
-    for wish in p.JOIN_WISH.finditer(text):
+    wishes = sorted(
+        [(m, False) for m in p.JOIN_WISH.finditer(text)]
+        + [(m, True) for m in p.JOIN_SUITS.finditer(text)],
+        key=lambda found: found[0].start(),
+    )
+    for wish, suits in wishes:
         if _overlaps(out, wish.start(), wish.end()):
             continue
         sentence_end = _SENTENCE_END.search(text, wish.end())
@@ -590,6 +670,10 @@ def joins(text: str, manager_line: str | None) -> list[tuple[int, int, str]]:
         if negated(text, wish.start(), wish.end()):
             # "I don't think I'd want to join": the wish is refused
             out.append((wish.start(), _object_end(text, wish.end()), "refused"))
+            continue
+        if suits:
+            # "that'd suit me": "that" is what the manager's line was about
+            out.append((wish.start(), wish.end(), _joined_line(manager_line)))
             continue
         kind, end = _joined(text, wish.end(), stop, manager_line)
         if kind == "job" and p.WORK_AT_IT.search(text, wish.start(), end):
@@ -618,8 +702,11 @@ def _joined(text: str, at: int, stop: int, manager_line: str | None) -> tuple[st
     """What a wish to join ending at `at` would join, and where its words end."""
     found = p.JOIN_OBJECT.match(text, at, stop)
     if found is None or found.group("anaphor") or not found.group("phrase"):
-        end = found.end("anaphor") if found is not None and found.group("anaphor") else at
-        return _joined_line(manager_line), end
+        anaphor = found.group("anaphor") if found is not None else None
+        end = found.end("anaphor") if anaphor else at
+        # "here", "there", "you", "us" are their place, whatever the line offers
+        place = anaphor is not None and anaphor.lower() not in ("that", "it", "this", "in")
+        return _joined_line(manager_line, offers=not place), end
     phrase = found.group("phrase")
     job = p.A_JOB_THING.search(phrase)
     other = p.NOT_A_JOB_THING.search(phrase)
@@ -632,17 +719,22 @@ def _joined(text: str, at: int, stop: int, manager_line: str | None) -> tuple[st
     return "job", found.start("phrase") + job.end()
 
 
-def _joined_line(manager_line: str | None) -> str:
+def _joined_line(manager_line: str | None, offers: bool = True) -> str:
     """What "that", "it" or nothing after a wish to join refers to, from the manager's line:
-    hiring or an opening is a job; else an event, a group, a list, a study or small talk is not
-    ("We're doing a charity run in May.", "Want to join us for lunch?"); else their team,
+    hiring or an opening is a job; else an offer of something to do that is no job
+    (`patterns.ACTIVITY_OFFERED`: "Shall I show you around the lab?", "Want me to introduce you
+    to Priya?"), an event, a group, a list, a study or small talk is not ("We're doing a
+    charity run in May.", "Want to join us for lunch?"); else their team,
     company or work is ("We're building a small platform team this spring.", "We're
-    rebuilding the whole checkout."); else unknown."""
+    rebuilding the whole checkout."); else unknown. With `offers` False (the wish named "here",
+    "there", "you" or "us": their place) an offer in the line is not what is joined."""
     if manager_line is None:
         return "unknown"
     line = analyzed_part(manager_line)
     if p.HIRING_LINE.search(line):
         return "job"
+    if offers and p.ACTIVITY_OFFERED.search(_last_sentence(line)):
+        return "other"  # "Shall I show you around the lab?" "I'd love that, I wouldn't say no."
     if p.NOT_A_JOB_THING.search(line) or p.SMALL_TALK_LINE.search(line):
         return "other"  # "Join us for lunch on Thursday?" "I'd be glad to join."
     if p.A_JOB_THING.search(line) or p.THEIR_SIDE.search(line):
@@ -664,6 +756,35 @@ def _plain_no(text: str, manager_line: str) -> bool:
         if piece.rstrip().endswith("?")
     ] or [_last_sentence(analyzed_part(manager_line))]
     return not any(p.INTENT_ASKED.search(piece) for piece in asked)
+
+
+def declines(text: str, cues: Sequence[CueMatch], manager_line: str | None) -> bool:
+    """Whether the turn is a plain decline (`patterns.DECLINE_OPENING`: "No, I'm good, thanks.",
+    "Not right now, you've covered it.", "That's kind of you, but I'm all set. Thanks so
+    much.", "I'll pass, I promised my kids I'd be home for dinner"): it opens by declining in so
+    many words (`patterns.DECLINE_SAID`: not only "not yet"), the manager's line offered
+    something or asked whether they want more (`patterns.OFFER_LINE`), and what follows the
+    opening sets no condition (`patterns.DECLINE_CONDITION`), asks nothing and hedges nothing
+    (`cues`: those the rules found so far). The whole answer a decline and kind words
+    (`patterns.POLITE_NO`) is one after any line, "not yet" and all."""
+    text = analyzed_part(text)
+    if p.POLITE_NO.fullmatch(text):
+        return True
+    if manager_line is None or p.OFFER_LINE.search(analyzed_part(manager_line)) is None:
+        return False
+    opening = p.DECLINE_OPENING.match(text)
+    if opening is None or p.DECLINE_SAID.search(opening.group()) is None:
+        return False
+    end = opening.end()
+    if any(
+        cue.cue == "seeker_question"
+        or cue.cue in STRONG_CUES
+        or (cue.cue in HEDGES and cue.end > end)
+        or cue.cue in ("advice_seeking", "referral_seeking")
+        for cue in cues
+    ):
+        return False
+    return p.DECLINE_CONDITION.search(text, end) is None
 
 
 def _pay_taken(text: str) -> list[CueMatch]:
@@ -727,9 +848,11 @@ def silent_spans(text: str, cues: Sequence[CueMatch], frame: str) -> list[tuple[
     "you'd be the right person to ask", any frame; it ends where a question starts) and, for an
     interview, each question that asks about the other person's or their team's own work, path
     or routine and nothing for the seeker (`_about_them`: "What time do you start in the
-    morning?", "how did you get into informatics"; for small talk, `neutral`, each such question
-    about their hours, shifts or tools, `patterns.THEIR_HOURS`: "What time does the crew wrap
-    up?", "when does the shift hand over", not "How was your weekend?") and a plain fact the
+    morning?", "how did you get into informatics"), or after the state of something not the
+    seeker's (`_others_status`: "any update on the launch?", session 15; for small talk,
+    `neutral`, each such question about their hours, shifts or tools, `patterns.THEIR_HOURS`:
+    "What time does the crew wrap up?", "when does the shift hand over", not "How was your
+    weekend?") and a plain fact the
     rules set aside as the answer to the manager's question about the seeker ("I have ten years
     of experience in logistics" to "What do you do now?": a self-promotion match with no
     self-promotion cue)."""
@@ -741,7 +864,9 @@ def silent_spans(text: str, cues: Sequence[CueMatch], frame: str) -> list[tuple[
         spans.append((match.start(), end))
     if frame == "interview":
         spans.extend(
-            (s, e) for s, e in questions if _about_them(text[s:e]) or _about_their_hiring(text[s:e])
+            (s, e)
+            for s, e in questions
+            if _about_them(text[s:e]) or _about_their_hiring(text[s:e]) or _others_status(text[s:e])
         )
         if not any(cue.cue == "self_promotion" for cue in cues):
             spans.extend(m.span() for m in p.SELF_PROMOTION.finditer(text))
@@ -784,6 +909,18 @@ def _about_them(question: str) -> bool:
         and p.ASKS_FOR_IT.search(question) is None
         and A_PLACE_EXISTS.search(question) is None
         and all(p.ROUTINE_PAY_WORDS.fullmatch(m.group()) for m in p.PAY_CONTENT.finditer(question))
+    )
+
+
+def _others_status(question: str) -> bool:
+    """Whether a question asks after the state of something not the seeker's own (session 15:
+    `patterns.OTHER_STATUS`, "any update on the launch?", "any news on Priya's application?"),
+    naming no first-person word and no step of the seeker's (`patterns.OWN_STATUS`)."""
+    return (
+        p.OTHER_STATUS.search(question) is not None
+        and p.FIRST_PERSON.search(question) is None
+        and p.OWN_STATUS.search(question) is None
+        and p.OWN_STEP_STATE.search(question) is None
     )
 
 

@@ -5,8 +5,14 @@ referral seeking, self-promotion: `vocabulary.DECISIVE_CUES`) or when it is a ba
 answer of a few words, whose meaning is in the manager's line. Their frame, score, cues and spans
 then stand exactly. For every other seeker turn:
 
-* **Monologue**: an answer of `MONOLOGUE_WORDS` or more that talks about oneself and asks nothing
-  is self-promotion, whatever its words.
+* **Monologue**: an answer of `MONOLOGUE_WORDS` or more that talks about oneself as a worker
+  (at least `MONOLOGUE_WORKER_WORDS` different words of `patterns.WORKER_TALK`: experience,
+  skills, roles, results, fit) and asks nothing is self-promotion, whatever else it says; a
+  long story or description (a trip, a hobby, the town, a friend) is not (session 15), and
+  the model may not name self-promotion for one either (`_long_story`: that length with
+  fewer worker words, or `STORY_WORDS` and more with none).
+* **A plain decline** ("No, I'm good, thanks.", "Not right now, you've covered it",
+  `cues.declines`) keeps the rules' frame: the model reads no interest into it.
 * **The heads**: logistic heads over the answer's mean-pooled, normalised embedding plus which
   manager cues the rules found in the line before. The frame head may overrule the rules' frame
   only when its probability passes `threshold` (`question_threshold` when the rules heard a
@@ -61,7 +67,15 @@ import numpy as np
 import numpy.typing as npt
 
 from app.framing import patterns as p
-from app.framing.cues import A_PLACE_EXISTS, joins, kept_sentences, silent_spans, withdrawn
+from app.framing.cues import (
+    A_PLACE_EXISTS,
+    customers_pay_sentence,
+    declines,
+    joins,
+    kept_sentences,
+    silent_spans,
+    withdrawn,
+)
 from app.framing.encoder import (
     MODEL_DIR,
     EncoderUnavailableError,
@@ -77,6 +91,8 @@ from app.framing.vocabulary import DECISIVE_CUES, FRAMES, MANAGER_CUES, Frame
 
 HEADS_FILE: Final = "heads.json"
 MONOLOGUE_WORDS: Final = 150
+MONOLOGUE_WORKER_WORDS: Final = 3  # different worker words that make a monologue a pitch
+STORY_WORDS: Final = 60  # a long answer naming no worker word is a story, never a pitch
 _BARE_YES_WORDS: Final = 4
 _WINDOW: Final = 3  # words in an evidence window
 _REST_WORDS: Final = 2  # words a turn must keep besides what asks about the other person
@@ -101,12 +117,33 @@ def rules_decide(text: str, cue_names: Sequence[str]) -> bool:
 
 
 def is_monologue(text: str, cue_names: Sequence[str]) -> bool:
-    """A long answer about oneself that never turns to the other person."""
+    """A long answer about oneself as a worker that never turns to the other person: at least
+    `MONOLOGUE_WORDS` words, no question, "I" at least three times as often as "you", and at
+    least `MONOLOGUE_WORKER_WORDS` different words of a candidate (`patterns.WORKER_TALK`).
+    A story or a description (a trip, a hobby, a friend) is no pitch, however long."""
     text = text[: p.MAX_ANALYZED_CHARS]
     words = p.WORD.findall(text)
     if len(words) < MONOLOGUE_WORDS or "seeker_question" in cue_names:
         return False
-    return len(_SELF.findall(text)) >= 3 * max(1, len(_OTHER.findall(text)))
+    if len(_SELF.findall(text)) < 3 * max(1, len(_OTHER.findall(text))):
+        return False
+    return _worker_words(text) >= MONOLOGUE_WORKER_WORDS
+
+
+def _worker_words(text: str) -> int:
+    """How many different words of a candidate (`patterns.WORKER_TALK`) `text` names."""
+    return len({" ".join(m.group().lower().split()) for m in p.WORKER_TALK.finditer(text)})
+
+
+def _long_story(text: str) -> bool:
+    """A story or a description, which the model may not read as a pitch: a monologue's length
+    (`MONOLOGUE_WORDS`) naming fewer than `MONOLOGUE_WORKER_WORDS` words of a candidate, or a
+    long answer (`STORY_WORDS`) naming none."""
+    text = text[: p.MAX_ANALYZED_CHARS]
+    words, worker = len(p.WORD.findall(text)), _worker_words(text)
+    return (words >= MONOLOGUE_WORDS and worker < MONOLOGUE_WORKER_WORDS) or (
+        words >= STORY_WORDS and worker == 0
+    )
 
 
 def manager_features(manager_cues: frozenset[str]) -> Matrix:
@@ -336,6 +373,8 @@ def hybrid(
     manager's line before it, for what a wish to join would join)."""
     frame, score, cues = rules
     names = [cue.cue for cue in cues]
+    if declines(text, cues, manager_line):
+        return frame, score, cues  # "No, I'm good, thanks." declines: no interest to read
     judgement = model.judge(text, manager_cues)
     if is_monologue(text, names):
         start, end = judgement.start, judgement.end
@@ -382,6 +421,8 @@ def hybrid(
         if rest is None:
             return frame, score, cues
         judgement = rest
+    if judgement.cue == "self_promotion" and _long_story(text):
+        return frame, score, cues  # a long story or description is no pitch (session 15)
     if judgement.cue == "job_request" and _asks_about_work(text, cues):
         return frame, score, cues  # "what projects would I work on?" asks about the work
     kept = _apart_from_work_questions(model, text, cues, judgement, manager_cues, threshold)
@@ -392,6 +433,8 @@ def hybrid(
         pay = _pay_words(text, judgement.start, judgement.end)
         if pay is None and _asks_about_work(text, cues):
             return frame, score, cues  # "How big is the team?" asks about the work
+        if pay is None and p.PAY_CONTENT.search(text[: p.MAX_ANALYZED_CHARS]):
+            return frame, score, cues  # "do people actually pay that": the customers' money
         if pay is None:  # interview, but not about pay: the cue head's next cue names it
             other = next(c for c in judgement.cues_ranked if c != "pay_question")
             judgement = dataclasses.replace(judgement, cue=other)
@@ -613,7 +656,12 @@ def _pay_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Where a pay question the model read names its pay-like content (`patterns.PAY_CONTENT`:
     the pay, the money, the hours, remote work...): the match nearest the model's evidence
     `[start, end)`, so the words shown are the pay words; None when the turn names none."""
-    found = list(p.PAY_CONTENT.finditer(text[: p.MAX_ANALYZED_CHARS]))
+    text = text[: p.MAX_ANALYZED_CHARS]
+    found = [
+        m
+        for m in p.PAY_CONTENT.finditer(text)
+        if not customers_pay_sentence(text, m.start())  # "do people actually pay that"
+    ]
     if not found:
         return None
     best = min(found, key=lambda m: (max(0, m.start() - end, start - m.end()), m.start()))

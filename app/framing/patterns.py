@@ -644,6 +644,10 @@ REDIRECTED: Final = _rx(
     r"|can\s+you|would\s+you",
 )
 
+#: "... but I'll take it" closing a story (session 15): accepting how things went, no job,
+#: after a line that names no work ("How was the drive in?" "... the magic didn't last, but I'll
+#: take it.").
+TAKE_IT_IDIOM: Final = _rx(rf"(?:but|still|though|so)[\s,]+(?:hey[\s,]+)?i{A}ll\s+take\s+it")
 #: "I'll take it" (a commitment in `COMMITMENT`) ...
 TAKE_IT: Final = _rx(rf"i{A}ll\s+take\s+it")
 #: ... accepts a thing, not the position, when the manager's line offers a thing and names no
@@ -693,14 +697,93 @@ SMALL_TALK_LINE: Final = _rx(
 BARE_HEDGE: Final = re.compile(
     r"(?:maybe|perhaps|possibly)(?:\s+later)?|not\s+(?:just\s+|quite\s+)?yet", re.IGNORECASE
 )
-#: A polite no and thanks, the whole answer: to an offer that is not the position ("Anything I
-#: can help with?" "Not right now, but thank you for asking.") it hedges nothing.
-POLITE_NO: Final = re.compile(
-    r"[\W_]*(?:(?:no|nah|oh|um|uh|ah)[\W_]+)?(?:not\s+(?:right\s+)?now|not\s+at\s+the\s+moment"
-    r"|not\s+(?:just\s+)?yet|maybe\s+later|maybe\s+another\s+time|i['’]?m\s+(?:good|ok|okay"
-    r"|fine|all\s+set)(?:\s+for\s+now)?)[\W_]+(?:but\s+|though\s+)?(?:thanks|thank\s+you|cheers)"
-    r"(?:\s+(?:so\s+much|very\s+much|a\s+lot|for\s+(?:asking|the\s+offer|offering)))?[\W_]*",
+#: A plain decline (session 15, issue 12): the answer opens by declining (a no, "I'm good",
+#: "I'll pass", "no need", "that's everything", "nothing else", "not that I can think of", "not
+#: right now", "maybe another time"), maybe wrapped in thanks and kind words ("That's kind of
+#: you, but I'm all set."), and says nothing after that sets a condition (`DECLINE_CONDITION`:
+#: "until", "once I", "depends", "first", "learn more"...), asks or hedges: "No, I'm good,
+#: thanks.", "Not right now, you've covered it.", "I'll pass, I promised my kids I'd be home".
+#: To an offer that is not the position ("Any questions?", "Anything else?", "Shall I introduce
+#: you to Priya?") it hedges nothing (`cues.declines`), and the sentence model may not read
+#: interest into it (`learned.hybrid`). A "not right now" or "not yet" alone ("Not yet, no.")
+#: defers (session 14), "not yet" with a reason too, and a not-now that waits on learning more
+#: ("not right now, I'd like to learn more first") stays conditional interest.
+_DECLINE_LEAD: Final = (
+    r"(?:(?:oh|um+|uh+|ah|erm?|hmm+|well|honestly|actually|ok|okay|right|great|i\s+think|so)"
+    r"[\W_]+)*"
+)
+#: Each part of a plain decline is one of these; none begins like another, so a decline is
+#: read in one way only (no backtracking blow-up on long inputs).
+_DECLINE: Final = (
+    r"(?:no|nope|nah|not\s+really|all\s+good|none|nothing(?:\s+(?:else|more))?(?:\s+(?:from\s+me"
+    r"|comes\s+to\s+mind|i\s+can\s+think\s+of))?"
+    r"|(?:i['’]?m|i\s+am|im)\s+(?:(?:all\s+)?good|ok|okay|fine|alright|all\s+set|sorted|set)"
+    r"|that['’]?s\s+(?:it|everything|all|alright|all\s+right)(?:\s+(?:from\s+me"
+    r"|i\s+(?:needed|wanted|had)))?"
+    r"|no\s+(?:more\s+|other\s+|further\s+)?questions(?:\s+from\s+me)?|not\s+that\s+i\s+can\s+think"
+    r"\s+of|i\s+(?:don['’]?t|do\s+not|dont)\s+think\s+so|i\s+can(?:['’]?t|not)\s+think\s+of"
+    r"\s+anything(?:\s+(?:else|more))?"
+    r"|you['’]?ve\s+(?:pretty\s+much\s+|already\s+|really\s+)?(?:covered|answered)\s+(?:it|everything"
+    r"|it\s+all|them\s+all|all\s+of\s+it|my\s+questions|a\s+lot|loads|plenty)"
+    r"|you\s+(?:already\s+)?covered\s+(?:it|everything|it\s+all)"
+    r"|i['’]?ll\s+(?:pass|skip\s+(?:it|that|this)(?:\s+one)?|give\s+(?:it|that)\s+a\s+miss)"
+    r"|(?:there['’]?s\s+)?no\s+need)"
+)
+_DEFER_NOW: Final = (
+    r"(?:not\s+(?:right\s+)?now|not\s+at\s+the\s+moment|not\s+for\s+now|not\s+today|not\s+tonight"
+    r"|maybe\s+(?:later|another\s+time|next\s+time))"
+)
+_DEFER: Final = rf"(?:{_DEFER_NOW}|not\s+(?:just\s+)?yet)"
+_DECLINE_TAIL: Final = (
+    r"(?:thanks|thank\s+you|cheers|ta|(?:i\s+)?(?:really\s+)?appreciate\s+(?:it|that|the\s+offer"
+    r"|you\s+asking|you\s+offering)|(?:that['’]?s|that\s+is)\s+(?:very\s+|really\s+|so\s+)?(?:kind"
+    r"|nice|generous|sweet|good)(?:\s+of\s+you)?(?:\s+to\s+(?:offer|ask))?|you['’]?ve\s+been"
+    r"\s+(?:really\s+|very\s+|super\s+|so\s+)?(?:helpful|great|generous|brilliant|lovely)"
+    r"|(?:that|this|it)\s+(?:was|has\s+been|['’]s\s+been)\s+(?:a\s+)?(?:really\s+|very\s+|super\s+"
+    r"|so\s+)?(?:helpful|useful|great|clear|thorough|plenty|nice|lovely|good)(?:\s+(?:chat|talk"
+    r"|conversation))?|no\s+worries|for\s+now|honestly|really|i\s+think|so\s+much|very\s+much"
+    r"|a\s+lot|right\s+now|at\s+the\s+moment|for\s+(?:today|tonight)|for\s+(?:asking|the\s+offer"
+    r"|offering|that|everything|your\s+time|taking\s+the\s+time))"
+)
+#: A "not right now" or "not yet" alone, maybe with a no ("Not yet, no.", "not right now"): a
+#: deferral, not a plain decline.
+_BARE_DEFER: Final = (
+    rf"[\W_]*(?:(?:no|nah|nope|oh|um+|uh+|erm?|hmm+|ah|well|honestly|actually|ok|okay|right|so"
+    rf"|i\s+think)[\W_]+)*{_DEFER}(?:[\W_]+(?:no|nah|nope|sorry|i\s+think))*[\W_]*\Z"
+)
+DECLINE_OPENING: Final = re.compile(
+    rf"(?!{_BARE_DEFER})[\W_]*{_DECLINE_LEAD}(?:{_DECLINE_TAIL}[\W_]+(?:(?:but|though|and|so)\s+)?)*"
+    rf"(?:{_DECLINE}|{_DEFER})"
+    rf"(?:[\W_]+(?:(?:but|though|and|so)\s+)?(?:{_DECLINE}|{_DEFER}|{_DECLINE_TAIL}))*(?![\w'’])"
+    # what follows starts a clause of its own: not "I'm good at Python", "I'm fine with nights"
+    r"(?=[\W_]*$|\s*[.,;:!?…\-–—]|\s+(?:but|though|because|cos|cause|i|i['’]?(?:ve|m|ll|d)|ive"
+    r"|im|ill|id|we|my|have|had|enjoy|see\s+you|lovely|nice|great)(?![\w'’]))",
     re.IGNORECASE,
+)
+#: A decline in so many words, not only "not yet" (which defers whatever follows).
+DECLINE_SAID: Final = _rx(_DECLINE, _DEFER_NOW)
+#: The whole answer a decline and its kind words ("Not right now, but thank you for asking.").
+POLITE_NO: Final = re.compile(rf"(?:{DECLINE_OPENING.pattern})[\W_]*\Z", re.IGNORECASE)
+#: What makes a not-now wait on something: a condition, learning more, doubt.
+DECLINE_CONDITION: Final = _rx(
+    r"once|until|till|unless|if|whether|depends?|depending|first|before|after\s+i|might\s+change"
+    r"|could\s+change|yet|still\s+(?:figuring|deciding|thinking|working|exploring|looking)|not\s+sure"
+    rf"|unsure|dunno|don{A}t\s+know|dont\s+know|know\s+more|learn\s+more|hear\s+more|find\s+out"
+    r"|understand|figure|think\s+(?:about|it\s+over|on)|later\s+on|when\s+i|maybe|perhaps"
+    r"|possibly|more\s+about|open\s+to"
+    # a wish or interest after it is no decline: "maybe later, I'd love to ask you about ..."
+    r"|(?:love|like|want|keen|hoping|hope)\s+to|wanna|ask\s+you|interested|curious",
+)
+#: A line offering something or asking whether the seeker wants anything more: what a plain
+#: decline with reasons declines ("Any questions for me?", "Anything else?", "Shall I introduce
+#: you to Priya?", "Want my card?", "I could add you to our newsletter if you like.").
+OFFER_LINE: Final = _rx(
+    r"any\s+(?:other\s+|more\s+|further\s+|last\s+)?questions|anything\s+else|(?:got|have)\s+any"
+    r"\s+(?:other\s+|more\s+)?questions|(?:shall|should|can|could|may)\s+i|(?:do\s+)?you\s+want"
+    r"|would\s+you\s+(?:like|care|want)|want\s+(?:me\s+to|to|a|an|some|my|one)|need\s+anything"
+    r"|anything\s+i\s+can|how\s+about|fancy|happy\s+to|i\s+(?:can|could)\s+(?:add|send|introduce"
+    r"|connect|put|get|show|give|pass|set\s+up|tell|take|walk)|if\s+you\s+(?:like|want|fancy)"
+    r"|interested\s+in\s+(?:joining|coming|signing|staying|a\s+tour)|do\s+you\s+have\s+any",
 )
 #: Asking to keep in contact ("Could we stay in touch?", "let's keep in touch", "happy to
 #: connect on LinkedIn"): what a seeker who declines or defers applying asks for, not a request
@@ -785,13 +868,15 @@ _JOIN_FILL: Final = (
 _WISH: Final = (
     rf"(?:{ID}|i{A}ll|i\s+will)\s+{_JOIN_FILL}(?:love|like|want|enjoy|adore|jump\s+at\s+the\s+chance"
     r"|give\s+(?:a\s+lot|anything|my\s+right\s+arm)|kill|do\s+anything|be\s+(?:so\s+|really\s+"
-    r"|very\s+|super\s+|more\s+than\s+)?(?:keen|glad|happy|thrilled|delighted|excited|proud"
-    r"|honou?red|chuffed(?:\s+to\s+bits)?|eager|up\s+for\s+it|down|grateful|over\s+the\s+moon))"
+    r"|very\s+|super\s+|more\s+than\s+|pretty\s+|quite\s+|rather\s+)?(?:keen|glad|happy|thrilled"
+    r"|delighted|excited|proud|honou?red|chuffed(?:\s+to\s+bits)?|eager|up\s+for\s+it|down"
+    r"|grateful|over\s+the\s+moon|content|pleased))"
     r"\s+to"
     rf"|i\s+{_JOIN_FILL}(?:want|wanna|wish|hope)(?:\s+to)?"
     rf"|{IM}\s+{_JOIN_FILL}(?:keen|eager|dying|desperate|itching|hoping|looking|aiming|trying"
     r"|angling|determined|gunning|planning)\s+to|i\s+(?:am|{A}m)\s+hoping\s+to"
-    rf"|{IVE}\s+(?:always\s+|long\s+|been\s+)?(?:wanted|hoped|dreamed\s+of\s+being\s+able)\s+to"
+    rf"|{IVE}\s+(?:always\s+|long\s+|been\s+|quietly\s+|secretly\s+)?(?:wanted|hoped"
+    r"|dreamed\s+of\s+being\s+able)\s+to"
     r"|(?:can|could|may|might)\s+i(?:\s+(?:please|maybe|possibly|ever|somehow))?"
     r"|how\s+(?:do|can|could|would|might)\s+i(?:\s+(?:ever|best))?"
     rf"|{ID}\s+{_JOIN_FILL}(?:happily|gladly)"
@@ -805,8 +890,22 @@ _JOIN_VERB: Final = (
     r"|join(?:\s+in(?:\s+on)?|\s+up\s+with)?|come\s+(?:aboard|on\s+board|onboard|over\s+to|on)"
     r"|come\s+(?:and\s+)?work(?:\s+(?:for|with|at|on|in|alongside))?|get\s+(?:in\s+on|in(?:to)?"
     r"|on(?:to)?|aboard)|work(?:\s+(?:for|with|at|on|in|alongside))?|take\s+part\s+in"
-    r"|be\s+involved(?:\s+(?:in|with))?|sign\s+up(?:\s+(?:for|to))?|be\s+(?:on\s+)?(?:the\s+)?"
+    r"|be\s+involved(?:\s+(?:in|with))?|sign\s+up(?:\s+(?:for|to))?|slot\s+in(?:to)?"
+    r"|fit\s+(?:right\s+)?in(?:to)?|land\s+(?:in|at|on)|end\s+up(?:\s+(?:in|at|on|with|there|here)"
+    r"|(?=\s*[,.;!?…]|\s*$))"
+    r"|be\s+(?:on\s+)?(?:the\s+)?"
     r"staff|be\s+(?:a\s+)?part)(?![\w'’])"
+)
+#: Joining said with a gerund, after an understated wish ("I wouldn't mind being part of
+#: that", "... joining", "... working there", "... a piece of that").
+_JOIN_GERUND: Final = (
+    r"(?:(?:being|becoming)\s+(?:a\s+|an\s+)?(?:(?:small|tiny|little|big)\s+)?part\s+of"
+    r"|(?:being|becoming)\s+(?:one\s+of|on(?:\s+board)?|in\s+on|a\s+member\s+of|among|with)"
+    r"|joining(?:\s+in(?:\s+on)?|\s+up\s+with)?|coming\s+(?:aboard|on\s+board|onboard|over\s+to)"
+    r"|working(?:\s+(?:for|with|at|on|in|alongside))?|getting\s+(?:in\s+on|in(?:to)?|on(?:to)?)"
+    r"|fitting\s+in(?:\s+(?:with|on|at|in))?|a\s+(?:piece|slice)\s+of|in\s+on|tagging\s+along"
+    r"(?:\s+with)?|coming\s+along(?:\s+with)?|seeing\s+myself\s+(?:on|in|at|with|as\s+part\s+of)"
+    r"|landing\s+(?:in|at|on))(?![\w'’])"
 )
 JOIN_WISH: Final = _rx(
     rf"(?:{_WISH})\s+(?:{_JOIN_VERB}|(?:teach|nurse|drive|cook|code|design|build|write|clean"
@@ -815,6 +914,49 @@ JOIN_WISH: Final = _rx(
     rf"i\s+{_JOIN_FILL}(?:want|wanna)\s+in(?=\s*(?:[.,;:!?…]|$|(?:plain|simple|honestly|too"
     r"|please|if|on|so|and|but)(?![\w'’])))",
     r"(?:please\s+)?(?:sign\s+me\s+up|count\s+me\s+in|put\s+me\s+(?:down|in))(?:\s+for)?",
+    # understated (session 15): "I wouldn't mind being part of that", "I could see myself
+    # there", "I can see myself in that role", "I wouldn't say no to that"; what follows is
+    # what they would join, as for any wish ("I wouldn't say no to a coffee" joins nothing)
+    rf"(?:i\s+)?(?:wouldn{A}t|would\s+not|wouldnt|{ID}\s+not)\s+(?:mind|object\s+to"
+    rf"|complain\s+about)\s+{_JOIN_GERUND}",
+    rf"(?:i\s+)?(?:wouldn{A}t|would\s+not|wouldnt|{ID}\s+not|couldn{A}t)\s+turn\s+(?:my\s+)?nose"
+    r"\s+up\s+at",
+    rf"{ID}\s+(?:(?:so|really|totally|definitely|probably|absolutely|well|honestly)\s+)?be\s+"
+    r"(?:(?:so|really|totally|definitely|probably|absolutely|well|honestly)\s+)?up\s+for"
+    rf"(?:\s+{_JOIN_GERUND}|(?=\s+(?:it|that|this)(?![\w'’])))",
+    rf"i\s+(?:can|could|can\s+really|could\s+really)\s+(?:(?:definitely|totally|honestly|genuinely"
+    rf"|actually|easily|absolutely|really|already|kind\s+of|sort\s+of)\s+)?(?:see|picture|imagine)"
+    rf"\s+myself(?:\s+{_JOIN_GERUND}|\s+(?:doing|in|on|at|with|as\s+(?:part|one)\s+of))?",
+    rf"(?:i\s+)?(?:wouldn{A}t|would\s+not|wouldnt|couldn{A}t|could\s+not|{ID}\s+not)\s+say\s+no"
+    r"(?:\s+to)?",
+)
+#: The understated wish whose object is "that", before it (session 15): "that'd suit me",
+#: "that would suit me down to the ground", "that sounds right up my street", "sounds like my
+#: kind of place": what "that" is comes from the manager's line (`cues.joins`), so it joins
+#: their team after a line about it and nothing after a coffee or a tour.
+JOIN_SUITS: Final = _rx(
+    rf"(?:(?:that|it|this)(?:{A}d|\s+would|{A}s|\s+is|\s+could|\s+sounds?(?:\s+like\s+it(?:{A}d"
+    rf"|\s+would|\s+could))?)|sounds\s+like\s+it(?:{A}d|\s+would|\s+could))\s+(?:really\s+"
+    r"|totally\s+|definitely\s+|honestly\s+|genuinely\s+)?suit\s+me(?:\s+(?:(?:really|very|so"
+    r"|just)\s+)?(?:well|fine|nicely|perfectly|down\s+to\s+the\s+ground|to\s+a\s+t|right\s+down"
+    r"\s+to\s+the\s+ground|great))?",
+    rf"(?:(?:that|it)(?:{A}s|\s+is|\s+sounds?)\s+|sounds\s+)(?:(?:right|just|really|totally|very"
+    r"\s+much|exactly)\s+)?up\s+my\s+(?:street|alley)",
+    rf"(?:(?:that|it)(?:{A}s|\s+is|\s+sounds?(?:\s+like)?)\s+|sounds\s+like\s+)(?:exactly\s+|just\s+)?"
+    r"my\s+kind\s+of\s+(?:place|team|thing|work|job|gig|crew|outfit)",
+    # "I wouldn't turn that down", "I'd be tempted", "I'd probably be keen if you're short"
+    rf"(?:i\s+)?(?:wouldn{A}t|would\s+not|wouldnt|{ID}\s+not|couldn{A}t)\s+turn\s+(?:it|that|this"
+    r"|one|those|them)\s+down",
+    rf"{ID}\s+(?:(?:probably|definitely|really|so|honestly|seriously|sorely|very|certainly"
+    r"|totally|pretty|quite)\s+)*be\s+(?:(?:probably|definitely|really|so|honestly|seriously"
+    r"|sorely|very|certainly|totally|pretty|quite)\s+)*(?:keen|tempted|game|up\s+for\s+it)"
+    r"(?=\s*(?:[.,;:!?…]|$)|\s+(?:if|though|honestly|to\s+be\s+honest|not\s+gonna\s+lie|tbh"
+    r"|too)(?![\w'’]))",
+    # "teaching there would be a dream", "working here would be kind of a dream"
+    r"(?:working|teaching|being|nursing|cooking|driving|designing|coding|building)\s+(?:there"
+    r"|here|with\s+you|for\s+you|on\s+(?:that|your)\s+team)\s+would\s+be\s+(?:kind\s+of\s+"
+    r"|sort\s+of\s+|such\s+|an\s+absolute\s+|just\s+|honestly\s+)?(?:a\s+)?(?:dream|dream\s+come"
+    r"\s+true)",
 )
 #: A wish NOT to join, the seeker's own and now ("I wouldn't want to join that team", "I'm not
 #: looking to join a team right now", "I'd never want to be part of a team like that", "I have
@@ -877,6 +1019,7 @@ _A_JOB: Final = (
     r"|residency|fellowship|leadership|management)\s+(?:scheme|program(?:me)?|intake|contract)"
     rf"|(?:{JOB}s?|jobs|teams?|crew|staff|hires?|hiring|hire|apprentices?|apprenticeship|interns?"
     r"|internship|graduates?|recruit\w*|employ\w*|career|payroll|department|unit|squad|ward"
+    r"|spots?|roster|rota"
     rf"|group|headcount|workforce|{_ORG}|work\s+(?:for|with|at|here|there))(?:['’]s)?(?![\w'’])"
 )
 #: What follows a join verb: a noun phrase of up to four words, or "that/it/this/you/in".
@@ -892,7 +1035,8 @@ NOT_A_JOB_THING: Final = re.compile(rf"(?<![\w'’]){_NOT_A_JOB}", re.IGNORECASE
 #: rules do not decide it (session 11, the lead's decision); nor anything but "the/your/this/
 #: that/our" or a name before the thing joined.
 JOIN_KIND_OF_PLACE: Final = re.compile(
-    r"(?!(?:the|your|this|that|our|these|those|y['’]?all['’]?s)\s)(?-i:(?![A-Z]))"
+    r"(?!(?:the|your|this|that|our|these|those|y['’]?all['’]?s|one\s+of\s+(?:the|your|those"
+    r"|these|them|y['’]?all['’]?s))\s)(?-i:(?![A-Z]))"
     r"|[^.?!;\n]*?(?<![\w'’])(?:like|such\s+as)(?![\w'’])",
     re.IGNORECASE,
 )
@@ -914,6 +1058,21 @@ HIRING_LINE: Final = _rx(
     r"(?:open|going|available)|apprentices?|apprenticeships?|interns?|internships?|trainees?"
     r"|traineeships?|(?:grad|graduate)\s+(?:scheme|program(?:me)?|roles?|intake)"
     r"|intake|headcount|on\s+staff|join\s+(?:the|our)\s+team",
+)
+#: A line offering the seeker something to do that is no job (session 15): showing them round,
+#: a tour, an introduction, a coffee, sitting in, hearing more ("Shall I show you around the
+#: lab?", "Want me to introduce you to Priya?", "Would you like to sit in on our stand-up?"):
+#: "I'd love to be part of that" or "I wouldn't say no" to it joins nothing (`cues._joined_line`).
+ACTIVITY_OFFERED: Final = _rx(
+    r"(?:(?:shall|should|can|could|may)\s+i|(?:do\s+)?you\s+want\s+(?:me\s+)?to|would\s+you\s+"
+    r"(?:like|want|care)\s+(?:me\s+)?to|want\s+(?:me\s+)?to|wanna|fancy|happy\s+to|i\s+(?:can"
+    rf"|could)|let\s+me|how\s+about|why\s+don{A}t\s+(?:i|we|you)|feel\s+free\s+to|you{A}re\s+welcome"
+    r"\s+to)\s+(?:[\w'’-]+\s+){0,2}?(?:show|walk|tour|introduce|send|grab|buy|tell|take|put\s+you"
+    r"\s+in\s+touch|connect|give\s+you\s+(?:a\s+)?(?:tour|look|demo|lift|ride|card)|sit\s+in"
+    r"|shadow|come\s+(?:along|by|see|and\s+see|to)|meet|chat|catch\s+up|stay\s+for|look\s+around"
+    r"|see\s+(?:the|a|how|our)|hear\s+(?:more|about)|check\s+out|visit|pop\s+(?:in|by|over)"
+    r"|drop\s+by|email|forward|share|loop\s+you\s+in|add\s+you|get\s+you\s+(?:a|some|another)"
+    r"|have\s+(?:a\s+)?(?:look|coffee|drink|chat|tour|bite))(?![\w'’])",
 )
 #: A wish in the past, or a wish of one's younger self, in the same sentence.
 JOIN_PAST: Final = _rx(
@@ -968,7 +1127,9 @@ SELF_PROMOTION: Final = _rx(
     rf"(?:i|{IVE})\s+(?:\w+\s+)?(?:led|managed|built|shipped|launched|delivered|grew(?!\s+up)"
     r"|increased|doubled|tripled|cut|reduced|saved|won|founded|achieved|exceeded|beat|drove"
     # not a phrasal "run": "i ran out last week", "i run late", "i ran into her"
-    rf"|spearheaded|oversaw|(?:run|ran){_NOT_LEADING}|boosted|improved|turned\s+around)",
+    # not leaving: "i gotta run", "I have to run"
+    rf"|spearheaded|oversaw|(?<!gotta\s)(?<!to\s)(?<!must\s)(?<!better\s)(?:run|ran){_NOT_LEADING}"
+    r"|boosted|improved|turned\s+around)",
     rf"(?:{IM}|{ID}\s+be|i{A}ll\s+be|i\s+will\s+be|i\s+was)\s+(?:{_NOT_ANOTHER}[\w'’-]+\s+){{0,2}}?"
     r"(?:fast\s+learner|quick\s+learner|team\s+player|hard[\s-]?work(?:er|ing)|self[\s-]?"
     r"(?:motivated|starter)|natural\s+(?:leader|fit)|people\s+person|(?:great|good|excellent"
@@ -989,6 +1150,25 @@ SELF_PROMOTION: Final = _rx(
     rf"(?:i|{IVE})\s+(?:have|hold|got)?\s*(?:a|an)\s+(?:\w+\s+)?(?:master{A}?s|mba|phd|doctorate"
     rf"|degree|certification|bachelor{A}?s)",
     r"results\s+driven|results-driven|self-starter",
+)
+#: Talk about oneself as a worker, a candidate's words (session 15, issue 12): experience,
+#: skills, qualifications, a career, roles and employers, results, responsibilities, fit. A long
+#: answer about oneself is self-promotion only when it names at least
+#: `learned.MONOLOGUE_WORKER_WORDS` different ones (`learned.is_monologue`): the pitch ("eight
+#: years in logistics, most recently as operations manager, where I led ...") does, a story or a
+#: description (a trip, a hobby, the town, a friend) does not, however much it says "I".
+WORKER_TALK: Final = _rx(
+    r"experience[ds]?|skills?|skilled|skill\s?set|expertise|expert|qualifi\w+|certifi\w+"
+    r"|degree|diploma|mba|phd|masters|career|cv|resume|résumé|portfolio|track\s+record"
+    r"|achievements?|accomplish\w*|promoted|promotion|responsib\w+|in\s+charge\s+of|managed"
+    r"|managing|manager|management|supervis\w+|led\s+(?:a|the|my|our)|leading\s+(?:a|the|my)"
+    r"|delivered|shipped|launched|hired|employers?|employed|colleagues?|clients?|stakeholders?"
+    r"|deadlines?|kpis?|targets?|revenue|roles?|jobs?|positions?|professional\w*|industry"
+    r"|sector|worked\s+(?:as|at|for|on|with|in)|working\s+(?:as|at|for)|years?\s+(?:of|in|as)"
+    r"|strengths?|(?:good|great|strong|perfect|natural|right)\s+fit|asset|bring\s+to|contribute"
+    r"|results|performance|trained|mentor\w*|apply\w*|application|interview\w*|hire\s+me"
+    r"|your\s+(?:team|company|organi[sz]ation|department|firm)|the\s+(?:role|position|job)"
+    r"|internships?|placements?|contracts?|freelanc\w*|consult\w*|specialis\w+|speciali[sz]\w+",
 )
 #: The manager's question about the seeker's own work, past or status ("What do you do now?",
 #: "Where are you working these days?", "What's your background?", "How long have you been
@@ -1184,6 +1364,121 @@ JOB_REQUEST: Final = _rx(
     rf"how\s+long\s+(?:until|till|before)\s+(?:(?:[\w'’-]+\s+){{0,3}}?{_BEFORE_INTERVIEW}\s+)?"
     rf"interview(?:s|ing)?{_THE_SEEKERS_INTERVIEW}",
 )
+#: Where the seeker's own candidacy stands (session 15, issue 12): their application, interview,
+#: offer or offer letter, contract, shortlist, the decision on them or their start date
+#: (`_MY_STEP`), asked after ("any update on my application", "any news on the offer letter",
+#: "how's my application looking", "has the contract been sent", "have you decided about me",
+#: "did I get it", "am I on the shortlist", "where do I stand", "when will I hear"): a request
+#: for the position, `job_request` (`JOB_REQUEST`'s "hear back", "my application" were there
+#: already). Not the state of other things ("any update on the launch", "how's the new office
+#: coming along", "has the contract with the council been signed", "any news on Priya's
+#: application", "how did your interview go").
+_STEP_NOUN: Final = (
+    r"(?:application|applications|interview|interviews|offer(?:\s+letter)?|contract|paperwork"
+    r"|references?|background\s+check|start\s+date|candidacy|cv|resume|résumé|submission"
+    r"|assessment|test\s+results?|results?|status|onboarding|feedback|chances|next\s+round"
+    r"|second\s+round|final\s+round|case|file)"
+)
+#: What names a step as the seeker's: "my"; or one of the steps that in a talk about a job can
+#: only be theirs ("the offer letter", "the shortlist", "the contract" and "the decision" with
+#: nothing of another's after them: not "the contract with the council", "the decision on the
+#: merger").
+_MY_STEP: Final = (
+    rf"(?:my\s+(?:[\w'’-]+\s+)?{_STEP_NOUN}"
+    r"|(?:the|that)\s+(?:[\w'’-]+\s+)?(?:application|portfolio|cv|resume|résumé|forms?|paperwork"
+    r"|documents?|test|assessment|references?|samples?|submission)\s+(?:that\s+)?i\s+(?:submitted"
+    r"|sent(?:\s+(?:in|over|off))?|uploaded|dropped\s+off|gave\s+you|emailed|left|filled\s+(?:in"
+    r"|out)|handed\s+in|did|turned\s+in)"
+    r"|your\s+(?:job\s+|written\s+|formal\s+|official\s+)?offer(?:\s+letter)?"
+    r"|(?:the|a|an|any)\s+decision\s+(?:on|about|regarding)\s+(?:me|my|the\s+(?:role|job|position"
+    r"|post))(?![\w'’])"
+    r"|(?:the|an?)\s+(?:job\s+|written\s+|formal\s+|official\s+)?(?:offer\s+letter|offer"
+    r"|shortlist|short\s+list|contract|start\s+date|paperwork|next\s+steps?)"
+    r"(?!\s+(?:with|for|on|from|of|to|about|at|between|over|in)\s+(?!(?:me|my|its\s+way|the\s+"
+    r"(?:role|job|position|post))(?![\w'’]))[\w'’-]))(?![\w'’])"
+)
+#: What a step of one's own has done or become, asked after: sent, signed, confirmed, through,
+#: still going ahead, passed on, cleared.
+_STEP_STATE: Final = (
+    r"(?:(?:get|got|gotten|been)\s+)?(?:sent|signed|approved|processed|reviewed|looked\s+at"
+    r"|come\s+through|gone\s+(?:out|through|off)|through|ready|done|sorted|finali[sz]ed|confirmed"
+    r"|decided|drawn\s+up|seen|received|moving|out|in\s+the\s+post|on\s+its\s+way|made|drafted"
+    r"|going\s+ahead|happening|still\s+on|back\s+on|cleared|passed\s+(?:on|along)|lost|forwarded"
+    r"|picked\s+up|accepted|rejected|successful|shortlisted)(?![\w'’])"
+)
+#: A step of one's own and its state, which `cues.seeker_cues` reads only inside a question
+#: ("Does that mean my start date of the first of December is confirmed?", "so my offer is back
+#: on?"); a statement ("my interview is next week", "my contract was signed in May") asks
+#: nothing.
+OWN_STEP_STATE: Final = _rx(
+    rf"{_MY_STEP}(?:\s+[\w'’-]+){{0,6}}?\s+(?:is|was|has|had|got|gets|been|will\s+be|would\s+be)\s+"
+    rf"(?:(?:still|already|actually|ever|even|been|all|now|finally)\s+){{0,2}}{_STEP_STATE}",
+)
+OWN_STATUS: Final = _rx(
+    r"(?:any|an|the\s+latest|the)\s+(?:(?:more|further|quick|new|recent)\s+)?(?:updates?|news"
+    r"|word|progress|feedback|movement|joy|luck|status|developments?)\s+(?:on|about|regarding"
+    rf"|re|with|from\s+(?:hr|them|the\s+team|the\s+panel)\s+(?:on|about))\s+{_MY_STEP}",
+    rf"what{A}s\s+(?:the\s+)?(?:status|latest|update|news|word|story|state|progress|situation)\s+"
+    rf"(?:on|of|with|regarding)\s+{_MY_STEP}",
+    rf"how{A}s\s+{_MY_STEP}\s+(?:going|looking|coming\s+along|progressing|getting\s+on|doing)",
+    rf"how\s+(?:is|are)\s+{_MY_STEP}\s+(?:going|looking|coming\s+along|progressing|getting\s+on)",
+    rf"(?:has|have|is|was|are|did|does)\s+{_MY_STEP}\s+(?:(?:already|actually|even|been|ever|still)"
+    rf"\s+){{0,2}}{_STEP_STATE}",
+    rf"(?:whether|if)\s+{_MY_STEP}\s+(?:(?:has|had|is|was|will|would|got|gets|did|does)\s+)?"
+    rf"(?:(?:still|already|actually|ever|even|been|all)\s+){{0,2}}{_STEP_STATE}",
+    r"(?:is|has|was|did)\s+mine\s+(?:(?:been|already|actually|still|ever|even)\s+){0,2}(?:in|through"
+    r"|gone|sent|signed|come|got|made|among|there|processed|approved|reviewed|cleared|received"
+    r"|call(?:ed)?\s+(?:you|back))(?![\w'’])",
+    r"(?:should|would)\s+i\s+have\s+(?:(?:already|heard|got|gotten|received)\s+)?(?:received|got"
+    r"|gotten|heard)(?![\w'’])",
+    rf"where\s+(?:do|does|did)\s+(?:i|things|{_MY_STEP})\s+stand",
+    rf"where\s+(?:am\s+i|are\s+(?:we|things)|is\s+{_MY_STEP})\s+(?:at\s+)?(?:with\s+{_MY_STEP}|in\s+"
+    r"the\s+(?:process|pipeline|queue))",
+    r"where\s+am\s+i\s+at(?=\s*(?:[?.!,;…]|$))",
+    r"(?:have|has|did)\s+(?:you|they|the\s+(?:team|panel|board)|you\s+guys|y['’]?all|anyone)\s+"
+    r"(?:(?:already|actually|finally|ever)\s+)?(?:decided|decide|made\s+(?:a|your|their|any)"
+    r"\s+decisions?|make\s+(?:a|your|their|any)\s+decisions?|c[oa]me\s+to\s+a\s+decision"
+    r"|reach(?:ed)?\s+a\s+decision|made\s+up\s+(?:your|their)\s+minds?|make\s+up\s+(?:your|their)"
+    r"\s+minds?)(?:\s+yet)?\s+(?:about|on|regarding)\s+(?:me|my\s+[\w'’-]+|the\s+candidates"
+    r"|(?:the|that)\s+(?:[\w'’-]+\s+){0,2}?(?:role|job|position|post|spot|place|opening|vacancy)"
+    r"|whether\s+(?:to\s+)?(?:hire|take|offer|bring))(?![\w'’])",
+    r"(?:did|have|has)\s+(?:you|they|anyone)\s+(?:(?:had\s+a\s+chance\s+to|get\s+a\s+chance\s+to"
+    r"|managed\s+to)\s+)?(?:get|got|gotten|receive[d]?|see|seen|look(?:ed)?\s+(?:at|over)|read"
+    r"|review(?:ed)?|go(?:ne)?\s+through)\s+my\s+(?:application|cv|resume|résumé|portfolio"
+    r"|references?|paperwork|email|details|submission|forms?)(?![\w'’])",
+    r"did\s+i\s+(?:get|make|land)\s+(?:it|the\s+(?:job|role|position|post|offer|cut|shortlist"
+    r"|part|place|spot)|in|through)(?=\s*(?:[?.!,;…]|$)|\s+(?:or|then|for\s+(?:the|this|that))"
+    r"(?![\w'’]))",
+    r"i\s+(?:applied|interviewed|sent\s+(?:in\s+)?(?:my|an?)|submitted|put\s+in)(?![\w'’])"
+    r"[^.?!;]{0,80}?(?:any|an|the\s+latest)\s+(?:updates?|news|word)\s+(?:on|about)\s+(?:that|it"
+    r"|this)(?![\w'’])",
+    r"(?:am|was)\s+i\s+(?:still\s+)?(?:on\s+the\s+short\s?list|short\s?listed|in\s+the\s+running"
+    r"|in\s+contention|through(?:\s+to\s+the\s+next\s+round)?|successful|in(?=\s*[?.!]))",
+    r"when\s+(?:will|would|can|do|should|might|could)\s+i\s+(?:(?:likely|probably|expect\s+to"
+    # "hear back" is `JOB_REQUEST`'s already
+    r"|be\s+able\s+to)\s+)?(?:hear(?!\s+back)|know|find\s+out|get\s+(?:word|news|an?\s+answer|the\s+(?:offer"
+    r"|contract|letter|decision|results?|paperwork)|feedback|a\s+decision|results?|an?\s+offer)"
+    r"|see\s+(?:the|an?)\s+(?:offer|contract))(?=\s*(?:[?.!,;…]|$)|\s+(?:from\s+(?:you"
+    r"|them|hr|the\s+(?:team|panel|recruiter|hiring\s+\w+))|(?:if|whether)\s+(?:i|i['’]?(?:ve|m"
+    r"|d))|about\s+(?:my|me|it|the\s+(?:role|job|position|offer|interview|application))|one\s+way"
+    r"|either\s+way|anything|something|then|roughly)(?![\w'’]))",
+)
+#: Asking after the state of something that is not the seeker's own candidacy (session 15): "any
+#: update on the launch", "any news on Priya's application", "how's the new office coming
+#: along", "has the merger been finalised": about them, so the sentence model may not read a
+#: request into such a question (`cues.silent_spans`) unless it names the seeker's own step
+#: (`OWN_STATUS`, `OWN_STEP_STATE`).
+OTHER_STATUS: Final = _rx(
+    r"(?:any|an|the\s+latest|the)\s+(?:(?:more|further|quick|new|recent)\s+)?(?:updates?|news"
+    r"|word|progress|movement|developments?)\s+(?:on|about|regarding|re|with|from)",
+    rf"how{A}s\s+(?:the|your|their|his|her|[\w'’-]+{A}s)\s+(?:[\w'’-]+\s+){{0,3}}?(?:going"
+    r"|coming\s+along|looking|progressing|getting\s+on)",
+    rf"what{A}s\s+the\s+(?:status|latest|update|news)\s+(?:on|of|with)",
+    r"where\s+(?:does|do|is|are)\s+(?:the|your|their)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+stand",
+    r"(?:has|have|is|was)\s+(?:the|your|their)\s+(?:[\w'’-]+\s+){0,5}?(?:been\s+)?(?:finali[sz]ed"
+    r"|decided|approved|signed|launched|closed|done|finished|released|announced|made|agreed"
+    r"|sorted)",
+)
 #: Who gets the pay, when it is the seeker's side: the role, its staff, its people. After a pay
 #: word "for/to the <anyone else>" ("the benefits for the clinics"), "the <anyone else> get"
 #: ("the benefits the patients get") or "from/out of it" ("make money from it") is about another
@@ -1317,6 +1612,143 @@ _HOURLY_PAY: Final = (
     r"|rather|instead|too|then|though|is|are|was|were|would|will|for|at|like|only|plus|with"
     r"|in|to|on|work|figure|number|amount|equivalent|as|than|vs|versus|by|each|either|now)(?![\w'’])"
 )
+#: Pay asked without a pay word (session 15, issue 12): the numbers or the figure ("what are the
+#: numbers like", "what kind of numbers are we talking", "any rough figure for the role?"), a
+#: ballpark ("ballpark?", "what's the ballpark for someone at my level"), what it comes to over
+#: a year ("what does it come to a year", "what would I bring home a month", "how much are we
+#: talking?"). Each asks for an amount and names no thing it is the amount of, so the job's pay
+#: is meant unless the business's own figures are the topic: `cues.seeker_cues` reads it as a
+#: pay question only when neither the manager's line nor the answer names such figures
+#: (`BUSINESS_FIGURES`: "Sales were up forty percent." "What are the numbers like?"; "What's the
+#: budget for the project? Ballpark?"). Numbers named as the work's ("the numbers on the pilot",
+#: "ballpark how many people", "the ballpark for the project") are not this.
+_AMOUNT_FOR: Final = (
+    r"(?:for|on|at|in)\s+(?:me|someone|somebody|anyone|my\s+level|(?:the|this|that|a)\s+"
+    r"(?:[\w'’-]+\s+)?(?:role|job|position|post|level|grade|band|hire|starter|joiner)|it|that"
+    r"|this)(?=\s*(?:[?.!,;…]|$)|\s+(?:then|roughly|though|here|honestly)(?![\w'’])"
+    r"|\s+(?:at|on|in|with)\s+(?:my|this|that|the|a|an)\s+(?:[\w'’-]+\s+)?(?:level|stage|grade"
+    r"|band|role|job|position|experience|background)(?![\w'’]))"
+)
+_AMOUNT_END: Final = (
+    r"(?=\s*(?:[?.!;…]|$)|\s*,\s*(?!(?:how|what|when|where|which|who|is|are|do|does|did|can"
+    r"|could|would|will)(?![\w'’]))|\s+(?:(?:like|look(?:s|ing)?\s+like|roughly|ballpark|then"
+    r"|though|here|even|please|honestly|to\s+start(?:\s+with)?|starting\s+out|(?:are\s+we|we"
+    rf"(?:{A}re)?)\s+(?:talking|looking\s+at|in)|(?:a|per)\s+(?:year|month|week|hour|annum)"
+    r"|if\s+you\s+(?:can|could|don['’]?t\s+mind)|is\s+(?:fine|ok|okay)|would\s+(?:do|help)"
+    r"|would\s+(?:i|we|one|someone|they)\s+be\s+(?:looking\s+at|talking|on|getting)"
+    r"|(?:am|are)\s+(?:i|we)\s+(?:looking\s+at|talking)|per\s+hour|an\s+hour)"
+    rf"(?![\w'’])|{_AMOUNT_FOR}))"
+)
+_PERIOD: Final = r"(?:,?\s+(?:a|per|each|every|an|in\s+a)\s+(?:year|month|week|annum|hour|day))"
+PAY_FIGURE_ASKED: Final = _rx(
+    rf"what(?:{A}s|\s+(?:is|are|were|would\s+be|will\s+be|do|does|did|would|will|might|could"
+    r"|kind\s+of|sort\s+of"
+    r"|type\s+of|range\s+of|level\s+of))?\s+(?:(?:the|your|a|rough|ballpark|starting|kind\s+of"
+    r"|sort\s+of|going|usual|typical|hourly|annual|weekly|monthly)\s+){0,2}(?:numbers?|figures?"
+    r"|rates?)" + _AMOUNT_END,
+    r"(?:any|some|rough|ballpark)\s+(?:rough\s+|ballpark\s+)?(?:idea\s+(?:of|on|about)\s+)?"
+    r"(?:the\s+)?(?:numbers?|figures?)(?=\s*(?:[?.!;…]|$)|\s+" + _AMOUNT_FOR + ")",
+    rf"(?:(?:what{A}s|what\s+is|what|in\s+what|(?:a|any|rough|the|your)(?:\s+rough)?)\s+)?"
+    r"ballpark(?:\s+(?:figure|number|range|idea|estimate|amount))?" + _AMOUNT_END,
+    r"what\s+(?:does|would|will|did|do|might)\s+(?:it|that|this|the\s+(?:role|job|position"
+    r"|post))\s+(?:(?:actually|roughly|usually|typically|normally)\s+)?(?:come|work|add|amount)"
+    rf"\s+(?:out\s+|up\s+)?(?:to|at)(?:\s+(?:roughly|about|annually|yearly|monthly))?{_PERIOD}?"
+    r"(?=\s*(?:[?.!,;…]|$)|\s+(?:then|roughly|for\s+(?:me|someone|somebody|whoever(?:['’]s)?"
+    r"|anyone|the\s+(?:person|role|job|position)))(?![\w'’]))",
+    rf"what(?:{A}s|\s+is|\s+would|\s+does)\s+(?:it|that|the\s+(?:role|job|position|post))\s+"
+    rf"(?:be\s+)?(?:worth|bring\s+in|come\s+to|work\s+out\s+(?:to|at)){_PERIOD}",
+    rf"what(?:{A}s|s|\s+is)\s+(?:[\w'’-]+\s+){{0,5}}?worth{_PERIOD}",
+    r"what\s+(?:does|do|would|will|could|might)\s+(?:[\w'’-]+\s+){1,5}?(?:(?:typically|usually"
+    r"|actually|normally|really)\s+)?(?:clear|take\s+home|bring\s+home|pocket|gross|net"
+    rf"|end\s+up\s+with)(?![\w'’]){_PERIOD}?",
+    rf"what{A}s\s+(?:a|an|someone|somebody)\s+(?:[\w'’-]+\s+){{0,3}}?looking\s+at(?=\s*(?:[?.!,;…]"
+    r"|$)|\s+(?:on|for|per|a|an|in|here|roughly|pay|salary|money|to\s+start)(?![\w'’]))",
+    r"(?:numbers?|figures?|salary)[\s-]?wise",
+    r"(?:what|how\s+much)\s+(?:would|will|do|could|might|can)\s+i\s+(?:(?:realistically|actually"
+    r"|roughly|expect\s+to)\s+)?(?:be\s+)?(?:bring(?:ing)?|tak(?:e|ing)|clear(?:ing)?|pocket(?:ing)?"
+    rf"|walk(?:ing)?\s+away\s+with|end(?:ing)?\s+up\s+with)(?:\s+(?:home|in)(?:{_PERIOD})?|{_PERIOD})",
+    rf"how\s+much\s+(?:are\s+we|we(?:{A}re)?|am\s+i|would\s+i\s+be)\s+(?:talking|looking\s+at)"
+    r"(?:\s+about)?" + _AMOUNT_END,
+    rf"what\s+(?:are\s+we|we(?:{A}re)?|am\s+i|would\s+i\s+be)\s+(?:talking|looking\s+at)"
+    rf"(?:\s+about)?(?:{_PERIOD}|,?\s+(?:roughly|ballpark|salary[\s-]?wise|money[\s-]?wise)"
+    rf"|\s+{_AMOUNT_FOR})",
+)
+#: The business's own figures, in the manager's line or the answer (`PAY_FIGURE_ASKED`): then
+#: "the numbers" or "a ballpark" are those.
+BUSINESS_FIGURES: Final = _rx(
+    r"revenue|sales|turnover|profits?|profitab\w*|margins?|funding|funded|raised|raise|series\s+"
+    r"[a-d]|valuation|budgets?|costs?|costing|spend|spending|spent|growth|grew"
+    r"|quarters?|quarterly|q[1-4]|metrics|kpis?|figures|numbers|results|targets?|forecasts?"
+    r"|conversion|churn|traffic|downloads|sign[\s-]?ups|orders|bookings|prices?|pricing|market"
+    r"\s+share|roi|invest\w*|donations?|grants?|fundrais\w*|pilot|stats|statistics|ratings?"
+    r"|scores?|yield|output|throughput|volumes?|footfall|attendance|enrol(?:l)?ments?|admissions"
+    r"|headcount|how\s+many|how\s+long|timeline|deadline|customers?\s+(?:spend|pay)|users?"
+    r"|bills?|fees?|charg\w+|tickets?|subscriptions?|orders?|fuel|rate\s+cards?|ads|advert\w*"
+    r"|campaigns?",
+)
+#: Pay asked in words that name no amount (session 15, issue 12): the band or the grade ("what
+#: band is it", "what grade would I come in at", "is it a grade seven post"), living on it
+#: ("could I live on it", "is it enough to live on", "would it cover my rent"), or the money
+#: side of the move ("is it worth it money-wise", "financially, is it worth it", "would I be
+#: better off financially", "what's in it for me"); part of `PAY_QUESTION`. Not a school grade
+#: ("what grade do you teach", "what grade is your son in"), nor the business's finances ("is
+#: the company doing well financially").
+_PAY_UNNAMED: Final = (
+    rf"(?:what|which)\s+(?:pay\s+)?(?:band|grade|banding|pay\s+point|spine\s+point)\s+(?:is"
+    rf"|was|would|will|{A}s|does|might|could|are|do|should)\s+(?:it|that|this|(?:the|this|that)\s+"
+    r"(?:[\w'’-]+\s+)?(?:role|job|position|post|vacancy|opening)|i|we|someone\s+like\s+me"
+    r"|new\s+starters|new\s+hires|(?:a|an|the|someone|somebody|new|junior|senior|entry[\s-]level)"
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:be|sit|come\s+in|start|go|land|fall|get|on|at))(?![\w'’])"
+    rf"|what(?:{A}s|\s+is|\s+would\s+be)\s+the\s+(?:pay\s+)?(?:band|grade|banding)(?=\s*(?:[?.!,;…]"
+    r"|$)|\s+(?:for|on|of)\s+(?:the|this|that)\s+(?:[\w'’-]+\s+)?(?:role|job|position|post)"
+    r"|\s+(?:then|though|roughly|here)(?![\w'’]))"
+    r"|(?:is|would|will)\s+(?:it|that|this|the\s+(?:role|job|position|post))\s+(?:be\s+)?"
+    r"(?:a\s+)?(?:band|grade)\s+(?:\d+|[a-e]\d?|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten)(?![\w'’])"
+    r"|(?:could|can|would|will|might)\s+(?:i|you|one|someone|somebody|a\s+person|anyone|people"
+    r"|we|a\s+family)\s+(?:(?:actually|realistically|really|comfortably|honestly|even)\s+)?"
+    r"(?:live|get\s+by|survive|manage|raise\s+a\s+family|support\s+a\s+family|pay\s+(?:the\s+"
+    r"|my\s+)?(?:rent|bills|mortgage))\s+on\s+(?:it|that|this|the\s+(?:pay|salary|wage|money"
+    r"|starting))(?![\w'’])"
+    r"|(?:is|would|will)\s+(?:it|that|this|the\s+(?:pay|salary|wage|money))\s+(?:be\s+)?"
+    r"(?:enough|plenty|sufficient)\s+to\s+(?:live\s+on|get\s+by|live|cover\s+(?:the\s+|my\s+)?"
+    r"(?:rent|bills|mortgage)|pay\s+(?:the\s+|my\s+)?(?:rent|bills|mortgage)|support\s+a\s+family"
+    r"|raise\s+a\s+family)"
+    r"|(?:is|would)\s+(?:it|that|this)\s+(?:be\s+)?(?:livable|liveable)(?![\w'’])"
+    r"|(?:cover|pay)\s+(?:the\s+|my\s+)?(?:rent|bills|mortgage)\s+on\s+(?:it|that|this|what)"
+    r"(?![\w'’])"
+    r"|something\s+(?:i|you|one|a\s+person|someone|people)\s+(?:could|can)\s+(?:(?:actually"
+    r"|realistically|really|comfortably)\s+)?(?:live|get\s+by|survive|support\s+a\s+family|raise"
+    r"\s+a\s+family)\s+on"
+    r"|(?:could|can)\s+i\s+(?:(?:actually|realistically|really|comfortably)\s+)?(?:live|get\s+by"
+    r"|survive|support\s+a\s+family|raise\s+a\s+family|pay\s+(?:the\s+|my\s+)?(?:rent|bills"
+    r"|mortgage))\s+on(?=\s*(?:[?.!,;…]|$))"
+    r"|(?:what|how\s+much)\s+(?:[\w'’-]+\s+){0,4}?(?:in|into)\s+my\s+pocket"
+    r"|how\s+much\s+(?:[\w'’-]+\s+){0,3}?(?:give|offer)\s+(?:(?:you|me|people|someone)\s+)?"
+    r"(?:for\s+(?:this|the|that)\s+(?:job|role|position|work|post)|(?:a|per|each|every)\s+"
+    r"(?:year|month|week|hour))"
+    r"|(?:would|will|does|could)\s+(?:it|that|this|the\s+(?:role|job|pay))\s+(?:cover|pay)\s+"
+    r"(?:the|my)\s+(?:rent|bills|mortgage)"
+    r"|moneywise"
+    r"|(?:is|would|will|does|could)\s+(?:it|that|this|the\s+(?:role|job|position|move|switch))\s+"
+    r"(?:(?:be|really|actually|even)\s+)*(?:worth\s+(?:it|my\s+while)\s+)?financially"
+    r"(?!\s+for\s+(?:the|your|them|you|us)(?![\w'’]))"
+    r"|financially(?:\s+speaking)?,?\s+(?:is|would|does|will|how\s+(?:is|does|would))\s+(?:it|that"
+    r"|this|the\s+(?:role|job|position|move))(?![\w'’])"
+    r"|worth\s+(?:it|my\s+while)\s+financially"
+    r"|would\s+i\s+be\s+(?:any\s+)?(?:better|worse)\s+off\s+financially"
+    rf"|what{A}s\s+in\s+it\s+for\s+me|what\s+is\s+in\s+it\s+for\s+me"
+)
+#: A retirement scheme is a perk, like a pension (session 15): "what's the retirement plan
+#: like", "is there a 401k match", "do you pay super", "what's the superannuation"; part of
+#: `PAY_QUESTION` (the pension and the 401k were there already).
+_RETIREMENT: Final = (
+    r"retirement\s+(?:plans?|schemes?|funds?|savings|contributions?|match(?:ing)?|benefits?"
+    r"|packages?|accounts?|options?)|superannuation|(?:super|pension)\s+(?:contributions?|fund"
+    r"|scheme|match(?:ing)?)|(?:pay|paid|contribute\s+to|get|any)\s+super(?=\s*(?:[?.!,;…]|$|on"
+    r"\s+top|too|as\s+well)(?![\w'’]))|(?:employer|company)\s+(?:match|matching|contributions?)"
+    r"|403\s?b|kiwisaver|rrsp"
+)
 #: An idiom that pays nothing: "pay attention", "paid off", "pay it forward".
 _PAY_IDIOM: Final = (
     r"(?![\s-]+(?:attention|off|back|it\s+forward|dividends)(?![\w'’]))"
@@ -1364,6 +1796,25 @@ PAY_QUESTION: Final = _rx(
     rf"{_MY_TERMS_ASKED}",
     # the package, a move's costs, take-home pay, health cover, holiday days, commission
     rf"{_TERMS_ASKED}",
+    # pay asked in words that name no amount: the band, living on it, worth it money-wise
+    _PAY_UNNAMED,
+    # a retirement scheme, like the pension
+    _RETIREMENT,
+)
+#: The business's customers paying or spending (session 15): "do people actually pay that",
+#: "what do customers pay", "how much do clients usually spend": money about the customers, not
+#: the seeker's pay (`cues._lexicon_cues` drops a pay word inside it).
+CUSTOMERS_PAY: Final = _rx(
+    r"(?:customers?|clients?|users?|people|buyers|shoppers|patients|members|subscribers|guests"
+    r"|visitors|families|parents|students|diners|readers|players|fans|viewers)\s+(?:(?:actually"
+    r"|really|usually|typically|normally|still|even|generally|ever|willing\s+to|happy\s+to)\s+)*"
+    r"(?:pay|paying|spend|spending)(?:\s+(?:that|this|it|for\s+(?:it|that|this|the)))?",
+    r"(?:charg(?:e|es|ing)|cost(?:s|ing)?)\s+(?:[\w'’-]+\s+){0,3}?(?:and|but)\s+(?:do|will|would"
+    r"|does)\s+(?:people|customers|clients|users|they)\s+(?:(?:actually|really)\s+)?pay",
+    r"(?:cost|costs|charge|charges|charging|price|priced|sell|selling)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:customers?|clients?|users?|people|buyers|shoppers|patients|members|subscribers|guests"
+    r"|visitors)",
+    r"what\s+(?:are|do|will|would)\s+(?:you|they)\s+(?:be\s+)?charg(?:e|ing)",
 )
 #: A change in pay asked about the other person's own past move, whose pay words are theirs, not
 #: the position's: "was that a big pay cut at first?" (after "I went from store manager to
@@ -1425,15 +1876,16 @@ TERM_WORDS: Final[tuple[TermWords, ...]] = (
     TermWords(
         "the hours", "hours", after=rf"(?!\s+of\s+(?!(?:work|overtime)(?![\w'’]))){_FOR_OTHERS}"
     ),
-    TermWords("pay", r"income|bonus(?:es)?|equity|(?:stock|share)\s+options?|401\s?k"),
-    TermWords("the perks", r"pension"),
+    TermWords("pay", r"income|bonus(?:es)?|equity|(?:stock|share)\s+options?"),
+    # a retirement scheme is a perk like the pension (session 15)
+    TermWords("the perks", r"pension|401\s?k|403\s?b|superannuation|kiwisaver|rrsp"),
     # "any perks over the old one" compares tools; "perks over other employers" stays perks
     TermWords("the perks", rf"perks?(?!\s+over\s+(?!{_OTHER_EMPLOYERS}))"),
     TermWords(
         "pay", r"raises?|(?:day|daily|hourly|going|pay|contract|freelance|starting)\s+rates?"
     ),
     TermWords("the perks", r"per\s+diem|mileage|reimburs\w*"),
-    TermWords("pay", r"retirement"),
+    TermWords("the perks", r"retirement"),
     TermWords("time off", r"p\s?t\s?o"),
     TermWords("pay", r"ballpark|the\s+range(?!\s+of)"),
     TermWords("the hours", r"four[\s-]day\s+weeks?"),
@@ -1457,7 +1909,7 @@ TERM_WORDS: Final[tuple[TermWords, ...]] = (
     TermWords("pay", r"per\s+(?:hour|year|annum|month|day)|salaried"),
     TermWords(None, r"contract(?:or)?"),
     TermWords("the hours", r"part[\s-]time|full[\s-]time|four[\s-]day\s+week"),
-    TermWords("pay", r"sign(?:ing)?[\s-]on|\d+\s*k|[$£€]\s*\d"),
+    TermWords("pay", r"sign(?:ing)?[\s-]on|(?!40[13]\s?[kb])\d+\s*k|[$£€]\s*\d"),
     # naming only: a flagged question's other words for its kind
     TermWords(
         "pay",
@@ -1466,6 +1918,19 @@ TERM_WORDS: Final[tuple[TermWords, ...]] = (
         r"|how\s+much\s+(?:do|does|did|would|will|could|can|might)\s+(?:i|you|we|they|people"
         r"|one|someone|it|(?:the|a|this|that)\s+[\w'’-]+)\s+(?:get|take\s+home)(?=\s*(?:[?.!,;]"
         r"|$|a\s+(?:year|month|week|day)|per\s|an\s+hour))",
+        content=False,
+    ),
+    # pay asked without a pay word (session 15): "what band is it", "could I live on it"
+    TermWords(
+        "pay",
+        r"(?:pay\s+)?(?:band|grade)|numbers|figures?|ballpark|live\s+on|money[\s-]?wise"
+        r"|financially|in\s+it\s+for\s+me|bring\s+home|come\s+to",
+        content=False,
+    ),
+    TermWords(
+        "the perks",
+        r"super\s+(?:contributions?|fund|scheme|match\w*)|(?:pay|paid|get|any)\s+super"
+        r"|(?:employer|company)\s+(?:match\w*|contributions?)",
         content=False,
     ),
     TermWords("time off", r"day\s+off|leave\s+entitlement|sick\s+days", content=False),
@@ -1523,8 +1988,12 @@ def terms_named(text: str, spans: Sequence[tuple[int, int]] | None = None) -> tu
 #: "rather than", "without" (not a circumstance: "without a job right now"). "Why not", "why
 #: don't/can't/won't I" and "not only" invite or offer, so they negate nothing.
 NEGATOR: Final = _rx(
-    r"(?<!why\s)not(?!\s+only)|never|no\s+longer|(?<!why\s)cannot"
+    r"(?<!why\s)not(?!\s+only)(?!\s+(?:mind|say\s+no|object|turn\s+(?:my\s+)?nose|turn\s+(?:it|that"
+    r"|this|one|those|them)\s+down)(?![\w'’]))|never|no\s+longer|(?<!why\s)cannot"
     rf"|(?<!why\s)(?:do|does|did|is|are|was|were|wo|would|could|should|ca|have|has|had|need|ai)n{A}t"
+    # litotes say yes (session 15): "I wouldn't mind", "I wouldn't say no", "couldn't ask for more"
+    r"(?!\s+(?:mind|say\s+no|ask\s+for\s+more|object|complain|turn\s+(?:my\s+)?nose|turn\s+(?:it"
+    r"|that|this|one|those|them)\s+down)(?![\w'’]))"
     r"|no\s+(?:need|plans?|intention|rush|hurry|interest)|hold(?:ing)?\s+off(?:\s+on)?"
     r"|(?<!long\s)(?<!soon\s)before|instead\s+of|rather\s+than"
     r"|without(?!\s+(?:a|an|any|the|my|much|work|income|\w+\s+job)(?![\w'’]))",
@@ -2021,7 +2490,8 @@ PAY_RETRACTED: Final = re.compile(
 )
 #: Words that, earlier in the same clause, turn a pay word into declining to talk about pay.
 PAY_DEFERRAL: Final = re.compile(
-    rf"(?<![\w'’])(?:not|n{A}t|rather|later|no\s+need|hold\s+off|park)(?![\w'’])[^.?!;\n]{{0,30}}$",
+    rf"(?<![\w'’])(?:not(?!\s+(?:so|very|too|that|really)\s+(?:good|great|well|fluent))|n{A}t|rather"
+    r"|later|no\s+need|hold\s+off|park)(?![\w'’])[^.?!;\n]{0,30}$",
     re.IGNORECASE,
 )
 

@@ -104,18 +104,22 @@ CUES: Final[tuple[CueSpec, ...]] = (
             "the talk became an interview."),
     CueSpec("self_promotion", "seeker", -0.45,
             "pitches themself: skills, achievements, credentials", (p.SELF_PROMOTION,),
-            found_by="a monologue about oneself (the sentence model's talk-share rule)",
+            found_by="a monologue about oneself as a worker (the sentence model's talk-share "
+            "rule)",
             decides=True,
             tip="Pitching yourself again ({words}) invited the manager to judge you rather than "
             "talk with you, so the talk became an interview."),
     CueSpec("job_request", "seeker", -0.8,
             "asks for the job, an interview or a referral for the position",
-            (p.JOB_REQUEST, p.SEEKER_AS_HIRE, p.PLACE_ASKED, p.DISQUALIFIER, p.JUDGE_ME),
+            (p.JOB_REQUEST, p.SEEKER_AS_HIRE, p.PLACE_ASKED, p.DISQUALIFIER, p.JUDGE_ME,
+             p.OWN_STATUS),
             strong=True, decides=True,
             tip="Saying {words} put you forward as a candidate, so the manager started judging "
             "you instead of exploring with you."),
     CueSpec("pay_question", "seeker", -0.7, "asks about pay or benefits too early",
             (p.PAY_QUESTION,), strong=True, decides=True,
+            found_by="the figure asked without a pay word, unless the business's figures are "
+            "the topic (cues._figure_asked)",
             tip="Asking about pay, perks or conditions ({words}) before you knew the work made "
             "the talk a negotiation, so it became an interview."),
     CueSpec("evaluative_question", "manager", -0.5,

@@ -70,15 +70,23 @@ def test_a_long_pitch_is_an_interview_with_self_promotion() -> None:
     assert "self_promotion" in {c.cue for c in result.cues}
 
 
-def test_a_monologue_about_oneself_is_self_promotion_whatever_its_words() -> None:
+def test_a_monologue_about_oneself_as_a_worker_is_self_promotion_whatever_its_words() -> None:
+    """Session 15 draws the line: talk about oneself as a candidate (experience, roles,
+    results, fit) at length is a pitch in any words; a story about oneself is not."""
+    career = (
+        "I spent my twenties on my uncle's boats, then I worked as a deckhand for a ferry company "
+        "and later took a role in their operations office, where I was responsible for the "
+        "rota. "
+    ) * 6
+    assert is_monologue(career, [])
+    result = analyze_answer("Tell me a bit about yourself.", career)
+    assert result.frame == "interview"
+    assert not is_monologue(career + " What about you, how did you start?", ["seeker_question"])
     story = (
         "I grew up near the coast and I spent my summers on my uncle's boat, and I remember "
         "how I used to sort the catch with my cousins before I went to school. "
     ) * 6
-    assert is_monologue(story, [])
-    result = analyze_answer("Tell me a bit about yourself.", story)
-    assert result.frame == "interview"
-    assert not is_monologue(story + " What about you, how did you start?", ["seeker_question"])
+    assert not is_monologue(story, [])
 
 
 def test_eager_commitment_without_the_cue_words_is_an_interview() -> None:

@@ -34,7 +34,6 @@ PAY_WORDS = (
     "How much is it per year?",
     "How much exactly, per hour?",
     "Are you paying by the hour or per drop?",
-    "What is the retirement match?",
     "What's the hourly for seasonal staff?",
 )
 #: Perks in the rules' words the coaching did not know.
@@ -43,6 +42,8 @@ PERK_WORDS = (
     "Do you reimburse mileage?",
     "Is there tuition reimbursement?",
     "Could I claim mileage on my own car?",
+    # a retirement scheme is a perk like the pension (session 15)
+    "What is the retirement match?",
 )
 #: A pay question and another term in separate sentences: both are named.
 SPLIT = (
