@@ -703,7 +703,7 @@ def _joined(text: str, at: int, stop: int, manager_line: str | None) -> tuple[st
     found = p.JOIN_OBJECT.match(text, at, stop)
     if found is None or found.group("anaphor") or not found.group("phrase"):
         anaphor = found.group("anaphor") if found is not None else None
-        end = found.end("anaphor") if anaphor else at
+        end = found.end("anaphor") if found is not None and anaphor else at
         # "here", "there", "you", "us" are their place, whatever the line offers
         place = anaphor is not None and anaphor.lower() not in ("that", "it", "this", "in")
         return _joined_line(manager_line, offers=not place), end
