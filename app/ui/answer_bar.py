@@ -82,12 +82,18 @@ class AnswerBar(QWidget):
         buttons.addWidget(self.repeat_button)
         buttons.addStretch(1)
         buttons.addWidget(self.end_button)
+        # End conversation alone, at the right, when the buttons' row cannot hold it too (the
+        # booth's touch-size buttons at text size 3.0): never narrower than its words.
+        self._end_row = end_row = QHBoxLayout()
+        end_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
         layout.addLayout(answer_row)
         layout.addLayout(buttons)
+        layout.addLayout(end_row)
         self.one_row = False
+        self.end_alone = False
         self.held = False  # the last line is held on screen: nothing can be sent
         self._placeholder = ""
 
@@ -114,26 +120,32 @@ class AnswerBar(QWidget):
 
     def one_row_width(self) -> int:
         """The width the box (at its least useful width) and every button need on one line."""
-        shown = [self.send_button, *(b for b in self._moving() if not b.isHidden())]
-        buttons = sum(b.sizeHint().width() for b in shown)
         box = max(ONE_ROW_BOX_PX, self.answer.fontMetrics().averageCharWidth() * 24)
-        return box + buttons + 8 * len(shown)
+        return box + 8 + _row_width([self.send_button, *self._moving()])
 
     def fit_width(self, width: int) -> None:
         """On a wide screen the buttons share the answer box's row, giving a short screen (a
-        booth's 1024x600) a row of height back; narrower, they take a row of their own. The
-        conversation view calls this with its column's width before it measures the rows."""
+        booth's 1024x600) a row of height back; narrower, they take a row of their own, and End
+        conversation one more when that row cannot hold it at its full width. The conversation
+        view calls this with its column's width before it measures the rows."""
         one_row = width >= self.one_row_width()
-        if one_row == self.one_row:
+        end_alone = not one_row and width < _row_width(self._moving())
+        if (one_row, end_alone) == (self.one_row, self.end_alone):
             return
-        self.one_row = one_row
+        self.one_row, self.end_alone = one_row, end_alone
         for button in self._moving():
-            self._answer_row.removeWidget(button)
-            self._buttons.removeWidget(button)
+            for row in (self._answer_row, self._buttons, self._end_row):
+                row.removeWidget(button)
         if one_row:
             for button in self._moving():
                 self._answer_row.addWidget(button)
         else:
             self._buttons.insertWidget(0, self.listen_button)
             self._buttons.insertWidget(1, self.repeat_button)
-            self._buttons.addWidget(self.end_button)
+            (self._end_row if end_alone else self._buttons).addWidget(self.end_button)
+
+
+def _row_width(buttons: list[QPushButton]) -> int:
+    """The width the shown ``buttons`` need side by side at their preferred sizes."""
+    shown = [b for b in buttons if not b.isHidden()]
+    return sum(b.sizeHint().width() for b in shown) + 8 * max(0, len(shown) - 1)

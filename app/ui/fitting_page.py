@@ -36,10 +36,15 @@ def _height(widget: QWidget, width: int) -> int:
 class FittingPage(QScrollArea):
     """Shows ``column`` centred, at most :data:`COLUMN_MAX_PX` wide."""
 
+    # Class defaults: QScrollArea's own constructor already filters its viewport's events
+    # through eventFilter, before __init__ below has set anything.
+    _column: QWidget | None = None
+    _refit: Callable[[], None] | None = None
+
     def __init__(self, column: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # What the last fit measured, and the owner's whole fit to run again when a row's size
-        # changes after it (see refit_with). Set first: Qt filters the page's events at once.
+        # changes after it (see refit_with).
         self._column = column
         self._refit: Callable[[], None] | None = None
         self._owner_measure: Callable[[], object] = lambda: None

@@ -25,17 +25,16 @@ def settle(top: QWidget, rounds: int = 200) -> None:
     raise AssertionError("the layout never settles")
 
 
-def squeezed(view: ConversationView, *, widths: bool = True) -> list[str]:
+def squeezed(view: ConversationView) -> list[str]:
     """Every shown button below its least size, by name and size. (Not the answer box: a
     focused one is 4 px under its focused size hint, its focus border being thicker, which
-    Qt does not lay out again for; that is no fit of the page.) ``widths``: their widths too
-    (the booth's End conversation at text 3.0 is narrower than its text: see the kiosk test)."""
+    Qt does not lay out again for; that is no fit of the page.)"""
     out = []
     for w in view.findChildren(QAbstractButton):
         if not w.isVisibleTo(view):
             continue
         least = w.minimumSizeHint()
-        if w.height() < least.height() or (widths and w.width() < least.width()):
+        if w.height() < least.height() or w.width() < least.width():
             out.append(
                 f"{w.objectName() or type(w).__name__} {w.width()}x{w.height()} < "
                 f"{least.width()}x{least.height()}"

@@ -51,7 +51,7 @@ def test_late_changes_never_squeeze_the_booth_buttons(
             for phase in ("speaking", "waiting", "thinking"):
                 view.set_phase(phase)
                 _settle(booth.qtbot, k)
-                bad = squeezed(view, widths=False)  # the height: what the page's fit gives
+                bad = squeezed(view)  # height (the page's fit) and width (End's own row)
                 if bad:
                     problems.append(f"{theme} {scale} {phase}: {bad}")
                 for button in (view.repeat_button, view.end_button, view.send_button):
