@@ -294,6 +294,14 @@ class _SttJob(QObject):
                 and not only_silence_after(heard, clip)
             ):
                 self._speculation_stale.set()
+            if not early:  # announced: an early decode that heard it all now speaks for it
+                done = self._early
+                if heard is not None and self._speculating_early:
+                    covering: AudioClip | None = heard
+                else:
+                    covering = done[0] if done is not None else None
+                if covering is not None and only_silence_after(covering, clip):
+                    self._supersede_locked(covering)
 
     def drop_early(self) -> None:
         """Called from any thread: the voice came back before the pause that began was
@@ -523,7 +531,9 @@ class _SttJob(QObject):
         try:
             if transcript is None:
                 kind = "pause"
-                self._supersede_step(clip)
+                if not early:  # an early one supersedes only once its pause is announced
+                    with self._pending_lock:
+                        self._supersede_locked(clip)
                 transcript, said = self._decode_pause(clip)
         except DecodeCancelled:
             # a newer pause came (or, early, the voice came back): its decode goes next
@@ -545,25 +555,27 @@ class _SttJob(QObject):
         self.speculative_decodes += 1
         self.partial_text.emit(clip, said)
 
-    def _supersede_step(self, clip: AudioClip) -> None:
-        """The pause's decode of ``clip`` is about to start: a streaming decode still running
+    def _supersede_locked(self, clip: AudioClip) -> None:
+        """(Under ``_pending_lock``.) The pause's decode of ``clip`` runs: a streaming decode still running
         over an earlier part of the same answer (the user spoke on after its clip) is of no use
         now, as this decode hears all it hears and more, so it stops at its next step and leaves
         the pause's decode the cores (bench/turn_gap.py, session 15: a streaming decode from
         before the speech end ran beside the last pause's decode in 6 turns of 20, e.g. stream
         -556..197 ms beside pause 80..681 ms, two decodes sharing 2 cores). It goes on when
-        this pause's decode is dropped first (a newer pause, the voice coming back)."""
-        with self._pending_lock:
-            stepping = self._stepping
-            if (
-                stepping is not None
-                and len(clip.pcm) > len(stepping.pcm)
-                and clip.pcm.startswith(stepping.pcm)
-            ):
-                self._superseding = self._speculation_stale
+        this pause's decode is dropped first (a newer pause). An early decode (the pause's first
+        silent frame) supersedes only once its pause is announced (:meth:`offer`), 120 ms later:
+        the voice coming back before that dropped it, and would have cost the answer a
+        streaming decode for nothing (review 15 R1)."""
+        stepping = self._stepping
+        if (
+            stepping is not None
+            and len(clip.pcm) > len(stepping.pcm)
+            and clip.pcm.startswith(stepping.pcm)
+        ):
+            self._superseding = self._speculation_stale
 
     def _superseded(self) -> bool:
-        """The stream thread's streaming decode is of no use any more (:meth:`_supersede_step`):
+        """The stream thread's streaming decode is of no use any more (:meth:`_supersede_locked`):
         a pause's decode that hears more runs, and was not dropped."""
         superseding = self._superseding
         return superseding is not None and not superseding.is_set()

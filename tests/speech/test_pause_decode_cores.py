@@ -112,10 +112,11 @@ def _cases(n: int) -> list[tuple[float, float, float, str]]:
     """(speech the streaming decode hears s, speech after it s, pause s, what happens) at
     random; what happens: "pause" (the pause is announced), "early" (its decode began at the
     first silent frame, then announced), "dropped" (an early decode the voice coming back
-    stopped), "covered" (no speech after the streaming clip: the pause waits for its words),
-    "other" (another answer's pause)."""
+    stopped), "late" (an early decode dropped after the streaming decode's next step: it was
+    never superseded, review 15 R1), "covered" (no speech after the streaming clip: the pause
+    waits for its words), "other" (another answer's pause)."""
     rng = np.random.default_rng(1520)
-    kinds = ["pause", "early", "dropped", "covered", "other", "pause", "early"]
+    kinds = ["pause", "early", "dropped", "covered", "other", "pause", "early", "late"]
     return [
         (
             float(rng.uniform(0.8, 6.0)),
@@ -143,14 +144,14 @@ def test_a_pause_decode_stops_the_streaming_decode_it_supersedes(
         pause = _tone(more_s) + _quiet(pause_s)
     else:
         pause = heard + _tone(more_s) + _quiet(pause_s)
-    rec = _Stepped(held=heard.duration_s, seconds=30.0 if what == "dropped" else 0.0)
+    rec = _Stepped(held=heard.duration_s, seconds=30.0 if what in ("dropped", "late") else 0.0)
     w = SpeechWorker(FakeVoice(), rec, tmp_path / "cache", recognizer_timeout_s=60.0)  # type: ignore[arg-type]
     texts: list[float] = []
     w.partial_text.connect(lambda c, _t: texts.append(c.duration_s))
     try:
         w.stream(heard)
         assert rec.held_inside.wait(30)
-        if what in ("early", "dropped"):
+        if what in ("early", "dropped", "late"):
             w.speculate_early(pause)
         else:
             w.speculate(pause)
@@ -159,6 +160,13 @@ def test_a_pause_decode_stops_the_streaming_decode_it_supersedes(
             assert rec.calls == [heard.duration_s]  # the pause waits for the streaming words
         else:
             assert rec.other_inside.wait(30)  # the pause's decode runs
+        if what == "late":  # the streaming decode passes its next steps, then the voice comes back
+            rec.step.set()
+            qtbot.waitUntil(
+                lambda: heard.duration_s in rec.finished or heard.duration_s in rec.cancelled,
+                timeout=30_000,
+            )
+            w.drop_early()
         if what == "dropped":
             w.drop_early()  # the voice came back before the streaming decode's next step
             qtbot.waitUntil(lambda: pause.duration_s in rec.cancelled, timeout=30_000)
