@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from app.framing.patterns import DRAW_VERBS
+from app.report.focus import FIGURE, focus_kind, safe_focus
 
 _SENTENCE: Final = re.compile(r"[^.?!]+[.?!]*")
 _WORD: Final = re.compile(r"[A-Za-z][\w'’]*")
@@ -153,12 +154,7 @@ def _first_sentence(text: str) -> tuple[str, int]:
 
 #: A figure in a piece cut from the seeker's answer ("I led forty Marines" of "..., two of
 #: those years in combat, over twelve million dollars"): never said without what follows it.
-_FIGURE: Final = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-    r"ninety|hundred|thousand|million|billion|dozen|half|percent)\b",
-    re.I,
-)
+_FIGURE: Final = FIGURE
 #: A clause that only leads into what follows it, an idiom or a hedge, not an answer: "Long
 #: story short:", "Let me be upfront:", "It's difficult to choose, but ...", "I'm probably not
 #: the best person to ask, but ...".
@@ -295,34 +291,61 @@ def _repeats_focus(template: Callable[[str], str], focus: str) -> bool:
     return bool(said & own)
 
 
-def _question(
-    focus: str | None, turn: int, kinds: Sequence[Callable[[str], str]], plain: str
-) -> str:
-    if not focus:
+@dataclass(frozen=True)
+class _Family:
+    """Questions about the manager's focus and the kinds of focus they can ask about
+    (`focus.focus_kind`, review 14 R4): "What's involved in ... day to day?" asks about work, never
+    a person, a time, an event, the terms, a figure or a place."""
+
+    questions: tuple[Callable[[str], str], ...]
+    takes: frozenset[str]
+
+
+def _question(focus: str | None, turn: int, family: _Family, plain: str) -> str:
+    """A question of the family about the focus when it takes the focus's kind (and says none
+    of its words twice), else the stock `plain` question."""
+    if not focus or focus_kind(focus) not in family.takes:
         return plain
-    fitting = [make for make in kinds if not _repeats_focus(make, focus)]
+    fitting = [make for make in family.questions if not _repeats_focus(make, focus)]
     return _pick([make(focus) for make in fitting], turn) if fitting else plain
 
 
-_ABOUT: Final = (
-    lambda f: f"Could you tell me more about {f}? What does that look like day to day?",
-    lambda f: f"What's the hardest part of {f} right now?",
-    lambda f: f"How did {f} come about?",
+#: After a commitment: about the work, a team ("How did your data team come about?") or the job.
+_ABOUT: Final = _Family(
+    (
+        lambda f: f"Could you tell me more about {f}? What does that look like day to day?",
+        lambda f: f"What's the hardest part of {f} right now?",
+        lambda f: f"How did {f} come about?",
+    ),
+    frozenset({"work", "group", "role"}),
 )
-_INVITING: Final = (
-    lambda f: f"How do you see it: what matters most to you about {f}?",
-    lambda f: f"How does your team approach {f}?",
-    lambda f: f"What got you interested in {f}?",
+#: After a pitch: the manager's view of the work.
+_INVITING: Final = _Family(
+    (
+        lambda f: f"How do you see it: what matters most to you about {f}?",
+        lambda f: f"How does your team approach {f}?",
+        lambda f: f"What got you interested in {f}?",
+    ),
+    frozenset({"work"}),
 )
-#: The questions about a focus need no verb to agree with it: its number cannot be told from its
-#: spelling ("the KPIs", "your PRs" are plural; "devops", "Kubernetes", "the canvas" are not).
-_BACK: Final = (
-    lambda f: f"And how are things with {f}?",
-    lambda f: f"How's it going with {f}, by the way?",
+#: The question back after answering a question about oneself: also about a person, a team, a
+#: place or an event he named ("How's it going with your colleague Femi, by the way?"). These
+#: questions need no verb to agree with the focus: its number cannot be told from its spelling
+#: ("the KPIs", "your PRs" are plural; "devops", "Kubernetes", "the canvas" are not).
+_BACK: Final = _Family(
+    (
+        lambda f: f"And how are things with {f}?",
+        lambda f: f"How's it going with {f}, by the way?",
+    ),
+    frozenset({"work", "group", "person", "name", "place", "event"}),
 )
-_WORK: Final = (
-    lambda f: f"What's involved in {f} day to day?",
-    lambda f: f"What does working on {f} involve, in practice?",
+#: After asking for the job or the pay: the work itself, or the job as work.
+_WORK: Final = _Family(
+    (
+        lambda f: f"What's involved in {f} day to day?",
+        lambda f: f"What does working on {f} involve, in practice?",
+    ),
+    frozenset({"work", "role"}),
 )
 #: Questions back when the manager's line names nothing to ask about; which one is said
 #: depends on the line and the turn, so rehearsals do not all end on the same stock words.
@@ -448,49 +471,6 @@ def _openers(cue: str, moment: Moment) -> tuple[str, ...]:
     )
 
 
-#: Nouns that a determiner and a preposition turn into an idiom, not a topic ("she'll know to
-#: the decimal", "on the dot", "by the book", "off the record", "in the loop"): a question
-#: about "the decimal" is nonsense.
-_IDIOM_NOUNS: Final = frozenset(
-    """decimal letter penny cent dot book record loop dark spot fly nose ball wire hilt max
-    bone core clock mark moment minute second hour day end way point truth thing fact catch
-    trick kicker deal rest past future table line house mend rocks ropes cards edge top
-    bottom brim gills nines""".split()  # noqa: SIM905
-)
-#: Words that end a clause, not a noun phrase: adverbs and time words after it ("the building
-#: okay", "the city next month", "the hospital twenty years", "the Army straight") and verbs
-#: a noun phrase may run into without a tagger ("the clinic sees", "your techs carry tablets",
-#: "your interns sometimes convert", "your last meeting ran").
-_NOT_A_NOUN: Final = frozenset(
-    """okay ok alright fine well sometime sometimes straight tonight today tomorrow yesterday
-    next last this ago week weeks month months year years day days morning evening night
-    important soon later now then first again already still ever usually often always never
-    sees ran runs run carry carries carried convert converts stay stays focuses focus studies
-    study interests interest works makes does goes gets has is are was were did went got had
-    made came took saw said kept left grew built sold lost found spent thought brought began
-    became keeps holds sits moves needs wants uses meets""".split()  # noqa: SIM905
-)
-
-
-def safe_focus(focus: str | None, manager_line: str | None) -> str | None:
-    """The manager's noun phrase when it is safe to ask about (session 14): his own words, a
-    whole noun phrase, not an idiom's noun ("the decimal" of "to the decimal"), no adverb, time
-    word or verb it ran into ("the building okay", "the clinic sees"), no figure; else None (a
-    stock question is asked instead)."""
-    if not focus or not manager_line:
-        return None
-    words = focus.split()
-    if len(words) < 2:
-        return None
-    if any(w.lower() in _NOT_A_NOUN for w in words[1:]):
-        return None
-    if _FIGURE.search(focus):
-        return None
-    if len(words) == 2 and words[1].lower() in _IDIOM_NOUNS:
-        return None
-    return focus
-
-
 def compose(
     cue: str,
     manager_line: str | None,
@@ -502,7 +482,8 @@ def compose(
 ) -> str:
     """An alternative answer built for this cue, the kind of line it answered and what the
     manager had just said (`focus`: a noun phrase from that line, or None; only a safe one is
-    used, `safe_focus`)."""
+    used, `safe_focus`, and only by a question that can ask about its kind, `focus_kind`: else
+    a stock question)."""
     focus = safe_focus(focus, manager_line)
     moment = line_kind(manager_line)
     asked_about_you = moment.about_you and moment.kind == "open"
