@@ -493,12 +493,31 @@ MORE_REPLIES: Final = (
     "Honestly, that's all I can think of for now.",
     "That's about all I've got on that for now.",
 )
-#: Asking for more people, or more of anything.
+#: Whom one may ask to meet ("other people", "another name", "a second person").
+_PEOPLE_NOUNS: Final = (
+    r"(?:people|person|names?|folks|contacts?|colleagues?|introductions?|intros?)"
+)
+#: What makes "other people" people to meet ("other people I could talk to", "other colleagues
+#: worth meeting"), not a question about other people ("what do other people on the team do").
+_TO_MEET: Final = (
+    r"(?=[^?.!]*\b(?:(?:i|we)\s+(?:could|should|can|might|ought\s+to|must)\b|worth\b|to\s+"
+    r"(?:talk|speak|meet|contact|reach|chat|ask)\b|you'?d\s+(?:suggest|recommend)\b|you\s+"
+    r"(?:would|could|might)\s+(?:suggest|recommend)\b))"
+)
+#: Asking for more people, or more of anything (session 15: every wording of asking for more
+#: people: "is there someone else", "who besides them", "another name, maybe?", "a second person
+#: I could ask", "do you know other people I could talk to", "others I should meet?").
 _MORE_PEOPLE: Final = re.compile(
     r"\b(?:who|anyone|anybody|someone|somebody|any\s+one|no\s+one|nobody)\s+else\b"
-    r"|\b(?:any|some)\s+other\s+(?:people|person|names?|folks|contacts?|colleagues?)\b"
-    r"|\b(?:anyone|anybody|people|others|someone|somebody)\s+(?:besides|apart\s+from|other\s+than)\b"
-    r"|\bmore\s+(?:people|names|contacts)\b",
+    rf"|\b(?:any|some|an?)\s+(?:other|another|different|second|further|more)\s+{_PEOPLE_NOUNS}\b"
+    rf"|\b(?:another|more|further)\s+{_PEOPLE_NOUNS}\b"
+    rf"|\b(?:other|different)\s+{_PEOPLE_NOUNS}\b{_TO_MEET}"
+    rf"|\bothers\b{_TO_MEET}"
+    r"|\b(?:who|anyone|anybody|people|others|someone|somebody)\s+(?:besides|apart\s+from|"
+    r"other\s+than)\b"
+    r"|\b(?:anyone|anybody|someone|somebody)\s+(?:different|new)\b"
+    r"|\b(?:other|more|further|any)\s+(?:suggestions?|recommendations?|ideas?|tips?)\s+(?:of|for|on)"
+    r"\s+(?:people|who|names?|folks|contacts?|colleagues?)\b",
     re.IGNORECASE,
 )
 _MORE: Final = re.compile(
@@ -507,6 +526,26 @@ _MORE: Final = re.compile(
     r"(?=\s*(?:[?.!,;:]|$)|\s+(?:to|about|on|in|i|you|that|we|there|like\s+that)\b)",
     re.IGNORECASE,
 )
+#: The words a bare request for more may carry besides asking for more: "Anyone else you'd
+#: recommend?", "Any other names I should have?", "Anybody else worth a coffee?", "Who besides
+#: them, then?"; a question with any other word asks something of its own ("Does anyone else
+#: on the team do research?", "Are you hiring more people?").
+_BARE_WORDS: Final = frozenset(
+    re.findall(
+        r"\S+",
+        """and so ok okay right then maybe perhaps also too else by the way is are was there
+        any anyone anybody someone somebody who whom others other another more some a an one
+        ones different second further new besides apart from than people person name names
+        folks contacts contact colleagues colleague introductions introduction intros intro
+        i we you me us could should would can might must ought to do does did have has get
+        give talk speak meet reach out chat ask call email worth coffee know think of for
+        talking speaking meeting chatting contacting knowing suggestions suggestion
+        recommendations recommendation ideas idea tips
+        recommend suggest point introduce put touch with in them him her those that this
+        these it you'd i'd i'm""",
+    )
+)
+_BARE_WORD: Final = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
 def asks_more(question: str) -> str | None:
@@ -517,6 +556,16 @@ def asks_more(question: str) -> str | None:
     if _MORE.search(question):
         return "more"
     return None
+
+
+def is_bare_more(question: str) -> bool:
+    """Whether the question only asks for more (`asks_more`), with nothing of its own: "Anyone
+    else you'd recommend?", "Any others?", "Another name, maybe?"; not "Does anyone else on the
+    team do research?"."""
+    if asks_more(question) is None:
+        return False
+    words = _BARE_WORD.findall(question.lower().replace("’", "'"))
+    return all(w in _BARE_WORDS for w in words)
 
 
 #: After answering one question of several, to a pay or start-date question beside it that the

@@ -13,6 +13,7 @@ from app.dialogue.asking import (
     asks_more,
     generic_kind,
     intents,
+    is_bare_more,
     is_follow_up,
     may_deflect,
     talks_terms,
@@ -83,6 +84,8 @@ _MOVES_ON = re.compile(
 _PITCH_WORDS = 60
 
 
+#: More of what was just told, not more of anything: "Any others?", "Any more?", "Another one?".
+_OF_THEM = re.compile(r"\b(?:others?|more|another\s+one)\b", re.IGNORECASE)
 #: Generic replies given even when the branch's line was routed on the question's cue: the
 #: persona speaks for itself (an advice branch's line asking "Interested?" gives no advice).
 _IN_PERSON = frozenset({"private", "reflective", "origin", "own", "advice"})
@@ -465,6 +468,16 @@ class Runner:
                 kind = "request"
             asked = info or asked
         topic = knowledge.topic(chosen) if chosen else None
+        if self._asks_more_people(asked, previous):
+            # "Is there someone else?", "Any other names?", "Who besides them?" (session 15):
+            # the topic naming whom to meet (told: "that's everyone I'd point you to"), never a
+            # deflection or another topic naming a colleague again; with no such topic, the
+            # honest "let me think"
+            people = self._people_topic()
+            if people is not None:
+                topic = people
+            elif topic is None:
+                kind = "referral"
         if topic is None and pitch:
             return None  # a long pitch asking nothing: the line alone, never "I'd have to check"
         if topic is None and kind is None and asked and all(map(is_follow_up, asked)):
@@ -522,7 +535,9 @@ class Runner:
             # "Who else?", "Any other projects?" once every answer of the topic is told: an
             # honest "that's everyone I'd point you to for now", never the pointer naming again
             # exactly who was named (review 14 R11); once, then the line alone
-            replies = GENERIC_REPLIES["more_people" if more == "people" else "more"]
+            # ("Any others?" right after the names asks for more people too)
+            of_people = more == "people" or topic is self._people_topic()
+            replies = GENERIC_REPLIES["more_people" if of_people else "more"]
             if self._said.intersection(replies):
                 return None
             self._told[topic.id] = max(self._told.get(topic.id, 0) + 1, 2)  # type: ignore[union-attr]
@@ -728,6 +743,31 @@ class Runner:
         if not before:
             return False
         return all(any(_asked_terms(q) <= earlier for earlier in before) for q in asked)
+
+    def _people_topic(self) -> Topic | None:
+        """The topic naming whom the seeker could meet: its questions ask for a referral."""
+        return next(
+            (
+                t
+                for t in self.scenario.knowledge.topics
+                if any("referral" in intents(q) for q in t.questions)
+            ),
+            None,
+        )
+
+    def _asks_more_people(self, asked: Sequence[str], previous: str | None) -> bool:
+        """Whether a question asks for more people to meet: "who else could I talk to" (a
+        referral asked for more), a bare "Anyone else?", "Another name, maybe?", or a bare "Any
+        others?" right after he named whom to meet (not "Anything else?": more of anything)."""
+        people = self._people_topic()
+        named = people is not None and any(a in (previous or "") for a in people.answers)
+        for question in asked:
+            more = asks_more(question)
+            if more == "people" and ("referral" in intents(question) or is_bare_more(question)):
+                return True
+            if more == "more" and named and is_bare_more(question) and _OF_THEM.search(question):
+                return True
+        return False
 
     def _pointer(self, topic: Topic, asked: Sequence[str]) -> str | None:
         """A pointer back to what the topic told, for a new question about it: the told answer
