@@ -556,12 +556,13 @@ class _SttJob(QObject):
         self.partial_text.emit(clip, said)
 
     def _supersede_locked(self, clip: AudioClip) -> None:
-        """(Under ``_pending_lock``.) The pause's decode of ``clip`` runs: a streaming decode still running
-        over an earlier part of the same answer (the user spoke on after its clip) is of no use
-        now, as this decode hears all it hears and more, so it stops at its next step and leaves
-        the pause's decode the cores (bench/turn_gap.py, session 15: a streaming decode from
-        before the speech end ran beside the last pause's decode in 6 turns of 20, e.g. stream
-        -556..197 ms beside pause 80..681 ms, two decodes sharing 2 cores). It goes on when
+        """(Under ``_pending_lock``.) The pause's decode of ``clip`` runs: a streaming decode
+        still running over an earlier part of the same answer (the user spoke on after its
+        clip) is of no use now, as this decode hears all it hears and more, so it stops at its
+        next step and leaves the pause's decode the cores (bench/turn_gap.py, session 15: a
+        streaming decode from before the speech end ran beside the last pause's decode in 6
+        turns of 20, e.g. stream -556..197 ms beside pause 80..681 ms, two decodes sharing 2
+        cores). It goes on when
         this pause's decode is dropped first (a newer pause). An early decode (the pause's first
         silent frame) supersedes only once its pause is announced (:meth:`offer`), 120 ms later:
         the voice coming back before that dropped it, and would have cost the answer a

@@ -145,7 +145,7 @@ class AnswerBar(QWidget):
             (self._end_row if end_alone else self._buttons).addWidget(self.end_button)
 
 
-def _row_width(buttons: list[QPushButton]) -> int:
+def _row_width(buttons: list[QWidget]) -> int:
     """The width the shown ``buttons`` need side by side at their preferred sizes."""
     shown = [b for b in buttons if not b.isHidden()]
     return sum(b.sizeHint().width() for b in shown) + 8 * max(0, len(shown) - 1)
