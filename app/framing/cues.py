@@ -486,6 +486,32 @@ def _without_overlaps(cues: Iterable[CueMatch]) -> tuple[CueMatch, ...]:
     return tuple(kept)
 
 
+def _others_step(cue: CueMatch, manager_line: str | None) -> bool:
+    """Whether a job request asks after a bare step ("has the offer been accepted?") that the
+    manager's line named as someone else's ("We made an offer to a contractor last week.",
+    `patterns.STEP_OF_OTHERS`; review 15 R4), the seeker named nowhere in it."""
+    return cue.cue == "job_request" and _step_of_others(cue.text, manager_line)
+
+
+def _step_of_others(text: str, manager_line: str | None) -> bool:
+    """Whether `text` names a bare step that the manager's line named as someone else's, and
+    the seeker nowhere (`_others_step`)."""
+    if manager_line is None or p.SEEKER_NAMED.search(text):
+        return False
+    bare = {_step_noun(m.group("noun")) for m in p.BARE_STEP.finditer(text)}
+    if not bare:
+        return False
+    theirs = {
+        _step_noun(m.group("noun") or m.group("noun2"))
+        for m in p.STEP_OF_OTHERS.finditer(analyzed_part(manager_line))
+    }
+    return bool(bare & theirs)
+
+
+def _step_noun(noun: str) -> str:
+    return " ".join(noun.lower().split())
+
+
 def seeker_cues(
     text: str, manager_line: str | None, manager_cues: frozenset[str]
 ) -> tuple[CueMatch, ...]:
@@ -495,15 +521,19 @@ def seeker_cues(
     found: list[CueMatch] = [
         cue
         for cue in _lexicon_cues(text, _SEEKER_LEXICON)
-        if not _role_as_topic(cue, text, questions)
+        if not _role_as_topic(cue, text, questions) and not _others_step(cue, manager_line)
     ]
     found.extend(_cue("seeker_question", text, s, e) for s, e in questions)
     found.extend(_figure_asked(text, manager_line))
     found.extend(
         # "Does that mean my start date is confirmed?": one's own step's state, asked
-        _cue("job_request", text, m.start(), m.end())
-        for m in p.OWN_STEP_STATE.finditer(text)
-        if any(s <= m.start() < e for s, e in questions)
+        cue
+        for cue in (
+            _cue("job_request", text, m.start(), m.end())
+            for m in p.OWN_STEP_STATE.finditer(text)
+            if any(s <= m.start() < e for s, e in questions)
+        )
+        if not _others_step(cue, manager_line)
     )
     if questions:
         back = p.BACK_REFERENCE.search(text)
@@ -727,7 +757,10 @@ def _joined_line(manager_line: str | None, offers: bool = True) -> str:
     charity run in May.", "Want to join us for lunch?"); else their team,
     company or work is ("We're building a small platform team this spring.", "We're
     rebuilding the whole checkout."); else unknown. With `offers` False (the wish named "here",
-    "there", "you" or "us": their place) an offer in the line is not what is joined."""
+    "there", "you" or "us": their place) an offer in the line is not what is joined. A line about
+    the manager's own past, family, pastime or commute (`patterns.OWN_LIFE_LINE`: "I spent a year
+    in Japan.", "A few of us go climbing on Fridays.") names no place or work of theirs: what
+    is joined is that life, "other" (review 15 R6)."""
     if manager_line is None:
         return "unknown"
     line = analyzed_part(manager_line)
@@ -737,6 +770,8 @@ def _joined_line(manager_line: str | None, offers: bool = True) -> str:
         return "other"  # "Shall I show you around the lab?" "I'd love that, I wouldn't say no."
     if p.NOT_A_JOB_THING.search(line) or p.SMALL_TALK_LINE.search(line):
         return "other"  # "Join us for lunch on Thursday?" "I'd be glad to join."
+    if p.OWN_LIFE_LINE.search(line):
+        return "other"  # "I grew up on a farm." "I could see myself there." (review 15 R6)
     if p.A_JOB_THING.search(line) or p.THEIR_SIDE.search(line):
         return "job"
     return "unknown"
@@ -840,6 +875,22 @@ def _plain_fact(text: str, cue: CueMatch, questions: list[tuple[int, int]]) -> b
     return (
         len(p.WORD.findall(statement)) <= p.FACT_ANSWER_WORDS and p.BRAG.search(statement) is None
     )
+
+
+def others_step_spans(
+    text: str, cues: Sequence[CueMatch], frame: str, manager_line: str | None
+) -> list[tuple[int, int]]:
+    """For an interview, the questions asking after a step the manager's line named as someone
+    else's (`_step_of_others`, review 15 R4: "We made an offer to a contractor." "Has the offer
+    been accepted?"): the sentence model may not read a request into them either."""
+    if frame != "interview":
+        return []
+    text = analyzed_part(text)
+    return [
+        (cue.start, cue.end)
+        for cue in cues
+        if cue.cue == "seeker_question" and _step_of_others(cue.text, manager_line)
+    ]
 
 
 def silent_spans(text: str, cues: Sequence[CueMatch], frame: str) -> list[tuple[int, int]]:

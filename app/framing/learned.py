@@ -73,6 +73,7 @@ from app.framing.cues import (
     declines,
     joins,
     kept_sentences,
+    others_step_spans,
     silent_spans,
     withdrawn,
 )
@@ -387,7 +388,10 @@ def hybrid(
     )
     if judgement.frame == frame or judgement.probabilities[judgement.frame] < threshold:
         return frame, score, cues
-    silent = silent_spans(text, cues, judgement.frame)
+    silent = sorted(
+        silent_spans(text, cues, judgement.frame)
+        + others_step_spans(text, cues, judgement.frame, manager_line)
+    )
     if silent:
         # "What time do you start?" asks about them; "you'd be the right person to ask" is
         # about them; "I run a small bakery" answered "What do you do?": the model's reading

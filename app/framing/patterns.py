@@ -693,6 +693,30 @@ SMALL_TALK_LINE: Final = _rx(
     r"|certification|certificate|cdl|degree|permit|clearance|visa|passport|car|card|ticket)",
     r"you\s+ever\s+(?:worked|used|done|tried|driven|run|operated|been)",
 )
+#: A line about the manager's own life, not their team's work (review 15 R6): their own past
+#: ("I spent a year in Japan", "I grew up on a farm"), their family ("My daughter just started
+#: at university", "My husband runs a bakery"), a pastime or the commute, theirs or the team's
+#: ("A few of us go climbing on Fridays", "Most of us cycle in along the canal", "The team
+#: plays five-a-side"): "I could see myself there / doing that", "that'd suit me" after it
+#: joins no job (`cues._joined_line`: "other", which the model may not read as a job either).
+OWN_LIFE_LINE: Final = _rx(
+    r"i\s+(?:(?:once|actually|also|originally|first)\s+)?(?:spent|grew\s+up|was\s+(?:born|raised)"
+    r"|lived|used\s+to\s+live|moved\s+(?:to|from|back)|studied|went\s+(?:to|travell?ing)"
+    r"|travell?ed|backpacked|retired|did\s+(?:a|my)\s+(?:year|gap|semester|degree))",
+    r"my\s+(?:(?:eldest|youngest|oldest|little|older|younger|teenage|grown-up)\s+)?(?:daughters?"
+    r"|sons?|kids?|children|husband|wife|partner|mum|mom|mother|dad|father|parents|brother"
+    r"|sister|family|girlfriend|boyfriend|fianc[eé]e?|grandkids?|grandchildren|granddaughter"
+    r"|grandson|in-laws|dog|cat)",
+    r"(?:cycles?|cycling|bikes?|biking|walks?|walking|runs?|running|drives?|driving|commutes?"
+    r"|commuting|swims?|rows?|jogs?|skates?)\s+(?:in|into\s+(?:work|the\s+office|town)|to\s+(?:work"
+    r"|the\s+office)|home|along|to\s+and\s+from)",
+    r"go(?:es)?\s+(?:climbing|bouldering|running|swimming|surfing|hiking|cycling|skiing|sailing"
+    r"|fishing|bowling|dancing|kayaking|camping|walking|to\s+the\s+pub|for\s+(?:drinks|a\s+pint"
+    r"|a\s+run|a\s+ride|a\s+swim))",
+    r"plays?\s+(?:(?:a\s+bit\s+of|some)\s+)?(?:five-a-side|5-a-side|football|soccer|cricket|tennis"
+    r"|squash|badminton|golf|volleyball|basketball|netball|rugby|hockey|board\s+games|darts|pool"
+    r"|chess|ping[\s-]?pong|table\s+tennis|frisbee|softball|padel)",
+)
 #: A hedge of one or two words: what `SMALL_TALK_LINE` makes no hedge.
 BARE_HEDGE: Final = re.compile(
     r"(?:maybe|perhaps|possibly)(?:\s+later)?|not\s+(?:just\s+|quite\s+)?yet", re.IGNORECASE
@@ -1011,7 +1035,8 @@ _NOT_A_JOB: Final = (
     # a noun that is also a verb or an adjective, only with a determiner before it
     r"|(?:a|an|the|our|this|that|their|your|next|free)\s+(?:[\w'’-]+\s+){0,2}?(?:talks?|walk"
     r"|run|race|tour|trip|ride|launch|demo|sessions?|chat|call|stream|social|course|class(?:es)?"
-    r"|jam|trial|programme|program|scheme|list|beta|pilot|challenge))(?![\w'’])"
+    r"|jam|trial|programme|program|scheme|list|beta|pilot|challenge|demos|socials|quiz\s+nights?"
+    r"|away[\s-]days?|offsites?))(?![\w'’])"
 )
 #: Words that make a thing a job: a team, a place that employs, a role, hiring.
 _A_JOB: Final = (
@@ -1325,7 +1350,6 @@ JOB_REQUEST: Final = _rx(
     r"(?:get|be|getting)\s+hired|hire\s+me|consider\s+me",
     rf"(?:like|want|need|love)\s+a\s+{JOB}\s+(?:on|in|at|with)",
     r"a\s+job,?\s+ideally",
-    r"hear\s+back",
     r"foot\s+in\s+the\s+door",
     # a step whose goal is their place (session 11, review 10 R20): "would a bootcamp help me get
     # in here", "how do I get on your team", "what would get me into your lab", "is it worth
@@ -1369,10 +1393,12 @@ JOB_REQUEST: Final = _rx(
 #: (`_MY_STEP`), asked after ("any update on my application", "any news on the offer letter",
 #: "how's my application looking", "has the contract been sent", "have you decided about me",
 #: "did I get it", "am I on the shortlist", "where do I stand", "when will I hear"): a request
-#: for the position, `job_request` (`JOB_REQUEST`'s "hear back", "my application" were there
-#: already). Not the state of other things ("any update on the launch", "how's the new office
-#: coming along", "has the contract with the council been signed", "any news on Priya's
-#: application", "how did your interview go").
+#: for the position, `job_request` (`JOB_REQUEST`'s "my application" was there already; "hear
+#: back" moved here, review 15 R4). Not the state of other things ("any update on the launch",
+#: "how's the new office coming along", "has the contract with the council been signed", "any
+#: news on Priya's application", "how did your interview go", "the offer you made the other
+#: candidate", "where do things stand with the merger", "when will you hear back from the
+#: funder", or a step the manager's line named as another's, `STEP_OF_OTHERS`).
 _STEP_NOUN: Final = (
     r"(?:application|applications|interview|interviews|offer(?:\s+letter)?|contract|paperwork"
     r"|references?|background\s+check|start\s+date|candidacy|cv|resume|résumé|submission"
@@ -1395,8 +1421,32 @@ _MY_STEP: Final = (
     r"|(?:the|an?)\s+(?:job\s+|written\s+|formal\s+|official\s+)?(?:offer\s+letter|offer"
     r"|shortlist|short\s+list|contract|start\s+date|paperwork|next\s+steps?)"
     r"(?!\s+(?:with|for|on|from|of|to|about|at|between|over|in)\s+(?!(?:me|my|its\s+way|the\s+"
-    r"(?:role|job|position|post))(?![\w'’]))[\w'’-]))(?![\w'’])"
+    r"(?:role|job|position|post))(?![\w'’]))[\w'’-])"
+    # nor a relative clause of another's (review 15 R4): "the offer you made the other
+    # candidate", "the contract they signed" ("the offer you made me" is the seeker's)
+    r"(?!\s+(?:that\s+|which\s+)?(?:you|they|he|she|we|the\s+[\w'’-]+)\s+[\w'’-]+(?![\w'’])"
+    r"(?!\s+(?:to\s+)?me(?![\w'’]))))(?![\w'’])"
 )
+#: A manager's line naming an offer, contract, start date or paperwork as someone else's (review
+#: 15 R4): "We made an offer to a contractor last week.", "the contract for the new supplier",
+#: "Priya's start date": "has the offer been accepted?" after it asks after theirs, not the
+#: seeker's (`cues.seeker_cues`, only for a step named bare, with no "my", "me" or "I").
+STEP_OF_OTHERS: Final = _rx(
+    r"(?P<noun>offer|contract|start\s+date|paperwork)s?(?:\s+(?:out|over|off|made|sent|going|in))?"
+    r"\s+(?:to|for|with)\s+(?!(?:you|yourself"
+    r"|the\s+(?:role|job|position|post))(?![\w'’]))[\w'’-]+",
+    # a possessive, typed or recognised ("Priya's offer", "priyas offer"; not "this offer")
+    r"(?!(?:this|thus|is|was|has|does|as|us|yes|plus|its|lets|whats|thats|yours|ours)\s)[\w'’-]+"
+    r"(?:['’]s|(?<=[^\W\dsu_]s))\s+(?:(?:job|new|written|formal)\s+)?(?P<noun2>offer|contract"
+    r"|start\s+date|paperwork)",
+)
+#: A bare step as it stands in `_MY_STEP` ("the offer", "the contract").
+BARE_STEP: Final = _rx(
+    r"(?:the|an?)\s+(?:job\s+|written\s+|formal\s+|official\s+)?(?P<noun>offer|contract"
+    r"|start\s+date|paperwork)"
+)
+#: The seeker named in a step asked after: "my", "me", "I", "mine".
+SEEKER_NAMED: Final = _rx(r"my|me|mine|i|i['’](?:d|m|ve|ll)|myself")
 #: What a step of one's own has done or become, asked after: sent, signed, confirmed, through,
 #: still going ahead, passed on, cleared.
 _STEP_STATE: Final = (
@@ -1431,7 +1481,17 @@ OWN_STATUS: Final = _rx(
     r"|call(?:ed)?\s+(?:you|back))(?![\w'’])",
     r"(?:should|would)\s+i\s+have\s+(?:(?:already|heard|got|gotten|received)\s+)?(?:received|got"
     r"|gotten|heard)(?![\w'’])",
-    rf"where\s+(?:do|does|did)\s+(?:i|things|{_MY_STEP})\s+stand",
+    rf"where\s+(?:do|does|did)\s+(?:i|{_MY_STEP})\s+stand",
+    # "where do things stand" with nothing after, or with me or a step of mine (review 15 R4:
+    # not "where do things stand with the merger")
+    rf"where\s+(?:do|did)\s+things\s+stand(?=\s*(?:[?.!,;…]|$)|\s+(?:with|for|on)\s+(?:me|us"
+    rf"|{_MY_STEP})(?![\w'’]))",
+    # hearing back (one declaration, review 15 R4): "when will I hear back", "how long till you
+    # hear back usually", "did you hear back from your boss about me"; not from a third party
+    # with nothing of the seeker after ("when will you hear back from the funder")
+    r"hear\s+back(?!\s+from\s+(?!(?:you|them|hr|us|recruit\w*|(?:the|your)\s+(?:team|panel"
+    r"|recruiters?|hiring\s+[\w'’-]+|company|board|manager|interviewers?|hr))(?![\w'’]))"
+    r"(?![^.?!;]{0,60}?(?<![\w'’])(?:me|my|mine|myself|i)(?![\w'’])))",
     rf"where\s+(?:am\s+i|are\s+(?:we|things)|is\s+{_MY_STEP})\s+(?:at\s+)?(?:with\s+{_MY_STEP}|in\s+"
     r"the\s+(?:process|pipeline|queue))",
     r"where\s+am\s+i\s+at(?=\s*(?:[?.!,;…]|$))",
@@ -1455,7 +1515,7 @@ OWN_STATUS: Final = _rx(
     r"(?:am|was)\s+i\s+(?:still\s+)?(?:on\s+the\s+short\s?list|short\s?listed|in\s+the\s+running"
     r"|in\s+contention|through(?:\s+to\s+the\s+next\s+round)?|successful|in(?=\s*[?.!]))",
     r"when\s+(?:will|would|can|do|should|might|could)\s+i\s+(?:(?:likely|probably|expect\s+to"
-    # "hear back" is `JOB_REQUEST`'s already
+    # "hear back" is the declaration above's
     r"|be\s+able\s+to)\s+)?(?:hear(?!\s+back)|know|find\s+out|get\s+(?:word|news|an?\s+answer|the\s+(?:offer"
     r"|contract|letter|decision|results?|paperwork)|feedback|a\s+decision|results?|an?\s+offer)"
     r"|see\s+(?:the|an?)\s+(?:offer|contract))(?=\s*(?:[?.!,;…]|$)|\s+(?:from\s+(?:you"
