@@ -878,14 +878,13 @@ def _plain_fact(text: str, cue: CueMatch, questions: list[tuple[int, int]]) -> b
 
 
 def others_step_spans(
-    text: str, cues: Sequence[CueMatch], frame: str, manager_line: str | None
+    cues: Sequence[CueMatch], frame: str, manager_line: str | None
 ) -> list[tuple[int, int]]:
     """For an interview, the questions asking after a step the manager's line named as someone
     else's (`_step_of_others`, review 15 R4: "We made an offer to a contractor." "Has the offer
     been accepted?"): the sentence model may not read a request into them either."""
     if frame != "interview":
         return []
-    text = analyzed_part(text)
     return [
         (cue.start, cue.end)
         for cue in cues

@@ -390,7 +390,7 @@ def hybrid(
         return frame, score, cues
     silent = sorted(
         silent_spans(text, cues, judgement.frame)
-        + others_step_spans(text, cues, judgement.frame, manager_line)
+        + others_step_spans(cues, judgement.frame, manager_line)
     )
     if silent:
         # "What time do you start?" asks about them; "you'd be the right person to ask" is

@@ -3,8 +3,8 @@
 "Any news on the offer letter?", "Have you decided about me?", "How's my application looking?"
 read exploration or neutral: a curious question. The seeker asks after their own application,
 interview, offer or offer letter, contract, shortlist, the decision on them or their start
-date: they are a candidate waiting for a verdict, a job request (`patterns.OWN_STATUS`, one
-declaration beside `JOB_REQUEST`'s "hear back" and "my application"). Not the class: the status
+date: they are a candidate waiting for a verdict, a job request (`patterns.OWN_STATUS`, which
+also declares "hear back"; `JOB_REQUEST` keeps "my application"). Not the class: the status
 of other things (their project, a launch, a colleague, an event, the new office, someone else's
 application, a contract with a client). Generated: manager lines x asks x lead-ins x typed /
 recognizer style."""
