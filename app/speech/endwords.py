@@ -165,25 +165,85 @@ def judge(text: str) -> Verdict:
     return "finished"
 
 
-#: Contracted wh-words and negated auxiliaries that open a question as their plain forms do
-#: ("What's the team like?", "Isn't that the data team?").
-ASKING_CONTRACTED = _words(
-    """what's who's where's how's why's when's which's isn't aren't wasn't weren't don't
-    doesn't didn't can't couldn't won't wouldn't shouldn't haven't hasn't hadn't"""
-)
 #: Words a question may open with before its wh-word or auxiliary ("So what drew you to this?",
 #: "And who else should I talk to?").
 QUESTION_LEAD = _words("and so but then well okay ok oh also um uh actually")
+#: The wh-words; a contraction is the word and its auxiliary ("what's" = "what is", "who'd" =
+#: "who would").
+WH_WORDS = _words("what who whom which whose where when why how")
+_CONTRACTED_AUX = {"s": "is", "re": "are", "d": "would", "ll": "will", "ve": "have"}
+#: Auxiliaries and modals, negated too: right after a wh-word the question's inversion ("what
+#: does", "why don't") or a wh-subject's own verb ("who would", "who's hiring").
+QUESTION_AUX = AUXILIARIES | _words(
+    """isn't aren't wasn't weren't don't doesn't didn't can't couldn't won't wouldn't shouldn't
+    haven't hasn't hadn't"""
+)
+#: A subject right after an auxiliary: its inversion ("is it", "don't you", "was there").
+INVERTED_SUBJECTS = PRONOUNS | _words("there")
+#: Forms of "be" that a pseudo-cleft's subject clause ends on ("What I need is", "What really
+#: matters is the people").
+BE_FORMS = COPULAS | _words("isn't aren't wasn't weren't")
+#: Words that open a clause's subject. Right after a wh-word the wh-word opens a subordinate
+#: clause ("When I was there"), a free relative ("How I got here", "What the team does") or an
+#: exclamative ("What a great team"), not a question: a question puts an auxiliary there.
+CLAUSE_OPENING = CLAUSE_SUBJECTS | _words(
+    """he she it he's she's it's there there's i'll you'll we'll they'll the a an my your our
+    their his her its this that these those some every each no"""
+)
+#: A subject that a wh-word's clause has before any auxiliary: "What kind of team I want",
+#: "What time we start", and "me"/"us" after its verb: "What drew me in" is the speaker's own
+#: story going on ("... was the people"). "you" and "it" are objects as often ("What drew you
+#: to this?", "What makes it fun?").
+OWN_SUBJECTS = CLAUSE_SUBJECTS - _words("you you're you've you'd to") | _words(
+    "he she he's she's me us myself"
+)
+#: Verbs a pseudo-cleft's wh-clause has before its "is" when the scan finds no subject: past
+#: tenses without -ed ("What drew me in was"), besides any -s, -ed or -ly word and any auxiliary.
+IRREGULAR_PAST = _words(
+    """drew got made brought struck stood kept took caught led won gave came went felt thought
+    found sold stuck told taught meant grew began"""
+)
+#: Words after "how" that ask a degree ("How long have you been here?") or an amount with a
+#: noun ("How many people are on the team?").
+HOW_AMOUNT = _words("many much few")
+#: Set phrases opening with a wh-word that state ("Who knows, maybe next year?", "What with
+#: the move, it was a lot?"); "what about", "how about", "what if", "how come" ask without an
+#: auxiliary ("What about you?", "How come you left?").
+WH_STATEMENTS = frozenset({("who", "knows"), ("who", "cares"), ("why", "not"), ("what", "with")})
+WH_ASKING = frozenset({("what", "about"), ("how", "about"), ("what", "if"), ("how", "come")})
+#: "What's more," and its kind before a comma: an aside opening a statement.
+_ASIDES = _words("more worse better")
 
 
 def asks(text: str) -> bool:
     """Whether ``text`` (the answer so far) ends on a whole question: Whisper closed its last
-    sentence with "?" and the question asks by its word order, a wh-word or an auxiliary
-    opening it (after the last comma when a question opens there: "Not yet, who would you
-    suggest I talk to?"; after "and", "so"...), three words at least. A question hands the turn
-    over: the speaker rarely pauses after one and goes on, as after "Not yet," or "Thank you,"
-    (app.speech.factory.QUESTION_WAIT_MS). A statement with a question mark ("You're based in
-    Chicago?") is not one here: its words are a sentence that may go on."""
+    sentence with "?" and the question asks by its word order (after the last comma when a
+    question opens there: "Not yet, who would you suggest I talk to?"; after "and", "so"...):
+
+    * a yes/no question, an auxiliary opening it ("Do you work with the data team?", "Isn't
+      that the data team?"), three words at least;
+    * a tag after a clause and its comma ("That's the data team, isn't it?");
+    * a wh-question: the wh-word, or its phrase ("what kind of team", "which tools", "how
+      long"), then an auxiliary ("What does a typical week look like?", "Who would I be working
+      with?", "How's the team organised?", "Which tools do you use?"), or "what"/"who" as the
+      subject of its verb ("What drew you to this?", "Who runs the team?"); see
+      :func:`_wh_question`.
+
+    A question hands the turn over: the speaker rarely pauses after one and goes on, as after
+    "Not yet," or "Thank you," (app.speech.factory.QUESTION_WAIT_MS). A statement with a
+    question mark is not one here: its words are a sentence that may go on, and a rising voice
+    on a statement is just where speakers go on. So "You're based in Chicago?", and a statement
+    that opens with a wh-word: a subordinate clause ("When I was there, it was great?"), a free
+    relative or pseudo-cleft ("How I got here is a long story?", "What really matters is the
+    people?"), a comment clause ("Which brings me to the team?"), an exclamative ("What a great
+    team?"). When in doubt it says no: a question read as a statement waits as every finished
+    sentence does, a statement read as a question may cut the speaker off.
+
+    framing.patterns has its own rules for questions by word order (``SENTENCE_QUESTION``,
+    ``PSEUDO_CLEFT``), but for text with no question mark, where they find questions a
+    recognizer left unmarked; here the "?" is given and the words must refuse it. And this
+    runs in the microphone's path, whose modules import cheaply (importing app.framing compiles
+    all its patterns: most of a second)."""
     stripped = text.strip().lower().replace("\u2019", "'")
     if not stripped.endswith("?"):
         return False
@@ -193,9 +253,143 @@ def asks(text: str) -> bool:
         words = [w for piece in pieces[k:] for w in piece]  # opens one, or before it
         while words and words[0] in QUESTION_LEAD:
             words = words[1:]
-        if words and words[0] in ASKING | ASKING_CONTRACTED:
+        if not words:
+            continue
+        if words[0] in QUESTION_AUX:
+            if len(words) == 2 and k > 0 and len(pieces[k - 1]) >= 2:
+                return words[1] in INVERTED_SUBJECTS  # a tag: "..., isn't it?"
             return len(words) >= 3
+        expanded = _expand_wh(words)
+        if expanded[0] in WH_WORDS:
+            aside = k < len(pieces) - 1  # a comma follows its first words ("What's more,")
+            opener = itertools.dropwhile(QUESTION_LEAD.__contains__, pieces[k] if aside else [])
+            return len(words) >= 3 and _wh_question(expanded, opener=list(opener))
     return False
+
+
+def _expand_wh(words: list[str]) -> list[str]:
+    """A contracted wh-word as the word and its auxiliary: "what's" -> "what", "is"."""
+    wh, _, rest = words[0].partition("'")
+    if wh in WH_WORDS and rest in _CONTRACTED_AUX:
+        return [wh, _CONTRACTED_AUX[rest], *words[1:]]
+    return words
+
+
+def _wh_question(words: list[str], *, opener: list[str]) -> bool:
+    """Whether ``words``, opening with a wh-word, are a question by their order: after the
+    wh-word (with "else", "kind of", or "how" and its degree word) an auxiliary comes, or the
+    wh-word's noun and then one ("Which tools do you use?", "How many people are on the
+    team?"), or "what"/"who" is its verb's subject ("What drew you to this?"). Not when a
+    clause's subject follows it ("When I was there", "How I got here", "What the team does"),
+    "which" a verb ("Which brings me to", "which is why"), "what" "a" ("What a great team"),
+    nor when the wh-clause ends on "is" and its complement follows ("What really matters is
+    the people", "What is interesting is"): a pseudo-cleft. ``opener``: the words up to the
+    first comma ("What's more, ...")."""
+    wh = words[0]
+    second = words[1] if len(words) > 1 else ""
+    if (wh, second) in WH_STATEMENTS:
+        return False
+    if (wh, second) in WH_ASKING:
+        return True
+    if wh == "what" and second in ("a", "an"):
+        return False  # an exclamative: "What a great team?"
+    if opener[:1] in (["what"], ["what's"]) and len(opener) <= 3 and opener[-1] in _ASIDES:
+        return False  # "What's more, the team is great?"
+    i = 1
+    if second == "else":
+        i = 2  # "Who else should I talk to?"
+    elif wh == "what" and second in ("kind", "sort", "type", "kinds", "sorts", "types"):
+        i = 3 if words[2:3] == ["of"] else 2  # "What kind of projects do you work on?"
+    elif wh == "how" and second and second not in QUESTION_AUX | CLAUSE_OPENING:
+        i = 2  # a degree: "How long have you been here?", "How great it was"
+    if i >= len(words) or words[i] in CLAUSE_OPENING:
+        return False
+    if words[i] in QUESTION_AUX:  # "what does", "who would", "how long have"
+        if wh == "which":  # "Which would you recommend?"; "which is why", "which was great"
+            return words[i + 1 : i + 2] != [] and words[i + 1] in INVERTED_SUBJECTS
+        return not (wh in ("what", "who") and _pseudo_cleft(words, i + 1))
+    if wh in ("which", "whose") or (wh == "how" and second in HOW_AMOUNT) or i == 3:
+        j = _noun_end(words, i)  # "Which tools do", "What kind of team are"; "which brings me"
+        head = i + (words[i] != "of")  # the noun, not "of": "how many of the teams"
+        return j is not None and _asks_at(words, j, clause=words[head:j])
+    if wh not in ("what", "who"):
+        return False  # "When starting out", "Why not"
+    for j in range(i, len(words)):  # "what"/"who" its verb's subject, or its noun's
+        if words[j] in OWN_SUBJECTS:
+            return False  # "What time we start", "What drew me in"
+        if words[j] in QUESTION_AUX:  # "What team is hiring?", "What tools do you use?"
+            return _asks_at(words, j, clause=words[i:j])
+    return True  # "What drew you to this?", "Who runs the team?"
+
+
+def _noun_end(words: list[str], i: int) -> int | None:
+    """Where the auxiliary after the wh-word's noun is (a few words, "of the" in them): "which
+    tools do", "whose idea was", "how many people are". None when a pronoun or an article comes
+    first: the word after the wh-word was a verb ("which brings me", "which means the")."""
+    j = i
+    while j < min(len(words), i + 5):
+        if words[j] in QUESTION_AUX:
+            return j if j > i else None
+        if words[j] == "of":
+            j += 2 if words[j + 1 : j + 2] and words[j + 1] in CLAUSE_OPENING else 1
+            continue
+        if words[j] in CLAUSE_OPENING or words[j] in PRONOUNS:
+            return None
+        j += 1
+    return None
+
+
+def _asks_at(words: list[str], j: int, *, clause: list[str]) -> bool:
+    """The auxiliary at ``j``, after the wh-word's noun or verb: a question when a subject
+    follows it ("What tools do you use?") or it is the noun's own verb ("Which team is
+    hiring?"); not when the wh-word's clause (``clause``: its words before ``j`` that may be
+    verbs) ends on it and is the subject of an "is" ("What really matters is the people",
+    "What Maria does is analytics", "Which team Maria joined is a mystery")."""
+    if _subject_after(words, j):
+        return True
+    if words[j] in BE_FORMS:
+        return not _has_verb(clause)
+    return not _pseudo_cleft(words, j + 1)
+
+
+def _pseudo_cleft(words: list[str], start: int) -> bool:
+    """After "what is"/"who would"..., a later "is" with no subject between and none after it:
+    the wh-clause was the subject ("What is interesting is the people", "What would help is
+    more mentoring"); "What do you think is the best way?" has a subject between."""
+    for j in range(start, len(words)):
+        if words[j] in CLAUSE_OPENING:
+            return False
+        if words[j] in BE_FORMS:
+            return not _subject_after(words, j)
+    return False
+
+
+def _subject_after(words: list[str], j: int) -> bool:
+    """A subject right after the auxiliary at ``j``: an inversion ("is it", "was there")."""
+    return words[j + 1 : j + 2] != [] and words[j + 1] in INVERTED_SUBJECTS
+
+
+def _has_verb(clause: list[str]) -> bool:
+    """A verb among a wh-clause's words (:func:`_verb_like`), the noun of an "of" phrase aside
+    ("which kinds of roles are", "how many of the teams are")."""
+    for k, word in enumerate(clause):
+        before = clause[max(0, k - 2) : k]
+        if before[-1:] == ["of"] or (before[:1] == ["of"] and before[-1] in CLAUSE_OPENING):
+            continue
+        if _verb_like(word):
+            return True
+    return False
+
+
+def _verb_like(word: str) -> bool:
+    """A verb or adverb in a wh-clause before its "is" ("matters", "excited", "really", "drew",
+    "does"); nouns in -s too, so a plural's question may read as a statement (the safe side)."""
+    return (
+        word in QUESTION_AUX
+        or word in IRREGULAR_PAST
+        or word.endswith(("ed", "ly"))
+        or (word.endswith("s") and not word.endswith("ss"))
+    )
 
 
 def _headed_clause(words: list[str]) -> bool:

@@ -111,6 +111,11 @@ STATEMENTS = [
     "Honestly I am not sure yet.", "I came tonight to learn how people got into data work.",
     "You are based in Chicago?", "The team works with the pipelines?", "Really?",
     "I like it, you know?", "Yes, absolutely.", "I think the team does.",
+    # opening with a wh-word, a statement all the same (review of session 15, R3; the class:
+    # tests/speech/test_question_words.py)
+    "When I was there, it was great?", "How I got here is a long story?",
+    "What I really want is a team that ships?", "Which brings me to the team?",
+    "That is, what we do here is mostly analytics?", "What a great team?",
 ]  # fmt: skip
 
 
