@@ -111,12 +111,15 @@ STATEMENTS = [
     "Honestly I am not sure yet.", "I came tonight to learn how people got into data work.",
     "You are based in Chicago?", "The team works with the pipelines?", "Really?",
     "I like it, you know?", "Yes, absolutely.", "I think the team does.",
-    # opening with a wh-word, a statement all the same (review of session 15, R3; the class:
-    # tests/speech/test_question_words.py)
+]  # fmt: skip
+#: Statements that open with a wh-word, Whisper's "?" on them: the rising voice speakers go on
+#: after (review of session 15, R3; the class: tests/speech/test_question_words.py).
+WH_LED_STATEMENTS = [
     "When I was there, it was great?", "How I got here is a long story?",
     "What I really want is a team that ships?", "Which brings me to the team?",
     "That is, what we do here is mostly analytics?", "What a great team?",
 ]  # fmt: skip
+STATEMENTS += WH_LED_STATEMENTS
 
 
 @pytest.mark.parametrize("text", _questions())
@@ -234,7 +237,8 @@ def test_a_whole_question_ends_its_pause_sooner_than_a_statement(
 
 
 @pytest.mark.parametrize(
-    ("text", "speech_s", "words_ms", "pause_ms"), _cases(STATEMENTS[:6], 30, 16)
+    ("text", "speech_s", "words_ms", "pause_ms"),
+    _cases(STATEMENTS[:6], 30, 16) + _cases(WH_LED_STATEMENTS, 18, 18),
 )
 def test_a_statement_keeps_the_finished_wait_and_a_comma_pause_is_not_cut(
     text: str, speech_s: float, words_ms: int, pause_ms: int
