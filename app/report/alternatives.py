@@ -152,9 +152,6 @@ def _first_sentence(text: str) -> tuple[str, int]:
     return text, len(text)
 
 
-#: A figure in a piece cut from the seeker's answer ("I led forty Marines" of "..., two of
-#: those years in combat, over twelve million dollars"): never said without what follows it.
-_FIGURE: Final = FIGURE
 #: A clause that only leads into what follows it, an idiom or a hedge, not an answer: "Long
 #: story short:", "Let me be upfront:", "It's difficult to choose, but ...", "I'm probably not
 #: the best person to ask, but ...".
@@ -190,7 +187,9 @@ def plain_answer(answer: str | None, cue_start: int | None, cue: str) -> str | N
         clause = first[: cut.start()].strip() if cut else first
         if not 3 <= len(clause.split()) <= _PLAIN_WORDS:
             return None
-        if _FIGURE.search(clause) or _LEAD_CLAUSE.match(clause):
+        # a figure cut from what qualifies it ("I led forty Marines" of "..., two of those
+        # years in combat, over twelve million dollars") is never said without it
+        if FIGURE.search(clause) or _LEAD_CLAUSE.match(clause):
             return None
         if cut is not None and _AFTER_LEAD.search(first[cut.start() :]):
             return None
@@ -329,7 +328,8 @@ _INVITING: Final = _Family(
     frozenset({"work"}),
 )
 #: The question back after answering a question about oneself: also about a person, a team, a
-#: place or an event he named ("How's it going with your colleague Femi, by the way?"). These
+#: place or an event he named ("How's it going with your colleague Femi, by the way?"), or a
+#: phrase of unknown kind ("And how are things with the flood?": review 15 R2). These
 #: questions need no verb to agree with the focus: its number cannot be told from its spelling
 #: ("the KPIs", "your PRs" are plural; "devops", "Kubernetes", "the canvas" are not).
 _BACK: Final = _Family(
@@ -337,7 +337,7 @@ _BACK: Final = _Family(
         lambda f: f"And how are things with {f}?",
         lambda f: f"How's it going with {f}, by the way?",
     ),
-    frozenset({"work", "group", "person", "name", "place", "event"}),
+    frozenset({"work", "unknown", "group", "person", "name", "place", "event"}),
 )
 #: After asking for the job or the pay: the work itself, or the job as work.
 _WORK: Final = _Family(

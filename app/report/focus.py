@@ -9,6 +9,11 @@ working on the open day involve?"), the terms ("How's it going with the exact ra
 figure or a place; "How's it going with ..., by the way?" takes a person, a place or an event
 too. A phrase no question of the family takes gets the family's stock question.
 
+Work is read from positive evidence only (review 15 R2): a head no list names and no ending
+tells is "unknown" ("the flood", "the translators"), which only the question back takes; it is
+never asked about as work ("What does working on your hygienist involve?"). Agent nouns are read
+as people by their shape ("-ist", "-ian", "-man", "the head barista").
+
 There is no tagger: the kind is read from the phrase's last word (its head, singular), the word
 before it, and the terms table (`app.framing.patterns.PAY_CONTENT`, built from `TERM_WORDS`).
 Pure Python.
@@ -29,15 +34,20 @@ FIGURE: Final = re.compile(
     re.I,
 )
 
-#: The kinds `focus_kind` tells apart. "work": an activity, a piece of work, a product, a field,
-#: any topic (the default); "group": a team or an organisation; "role": the job itself;
+#: The kinds `focus_kind` tells apart. "work": an activity, a piece of work, a product, a field
+#: (read from positive evidence only: a head in `_WORK_HEADS` or of an activity's shape, "-ing",
+#: "-tion", "-ment", "-ance", "-ery", "-ology", "-ship", "-ics"); "unknown": a head no list
+#: names and no shape tells (review 15 R2: "the flood", "your hygienist" were read as work), which
+#: only the neutral question back takes; "group": a team or an organisation; "role": the job
+#: itself;
 #: "person" (one or many, or a name after a person's noun: "my colleague Femi"); "name": a
 #: capitalised name of unknown kind ("the Army", "our Priya"); "place"; "event" (the open day,
 #: the fair, a meeting); "time" (this Tuesday, the summer); "terms" (pay, hours, leave, remote
 #: work, perks: the terms table); "figure" (a number, a share, the majority); "chat" (small
 #: talk: the coffee, the weather, the traffic).
 KINDS: Final = (
-    "work", "group", "role", "person", "name", "place", "event", "time", "terms", "figure", "chat",
+    "work", "unknown", "group", "role", "person", "name", "place", "event", "time", "terms",
+    "figure", "chat",
 )  # fmt: skip
 
 
@@ -125,7 +135,7 @@ _ROLES: Final = _words("role job position post opening vacancy opportunity place
 _FIGURES: Final = _words(
     """number figure amount total majority minority bulk percentage percent proportion average
     count fraction portion dozen handful couple share ratio score tally headcount size pace
-    turnover""",
+    turnover median""",
 )
 #: Small talk and the talk's own things (the hiring's too: the offer, the decision): nothing to
 #: ask a manager about in these questions ("How's it going with the coffee, by the way?",
@@ -146,6 +156,31 @@ _JUDGED: Final = _words(
     """right wrong best worst better biggest largest smallest hardest easiest toughest busiest
     latest newest oldest highest lowest least most fastest greatest finest nicest same usual
     odd stricter busy""",
+)
+#: Heads that name work: an activity, a piece of work, a product, a system, a field, a topic
+#: (positive evidence; a head named nowhere is "unknown", never work by default).
+_WORK_HEADS: Final = _words(
+    """work project product platform system tool app application website software hardware
+    data research design process programme program course scheme pipeline budget strategy
+    policy campaign audit analysis review report paper article book chapter dissertation
+    thesis study survey trial pilot experiment model dashboard chart spreadsheet database
+    portal backend frontend api code codebase stack infrastructure architecture migration
+    rollout launch release version feature roadmap backlog sprint ticket task case caseload
+    workload rota shift rotation round record file log form paperwork budgeting content copy
+    newsletter blog podcast video film series portfolio brand ad advert curriculum syllabus
+    lesson class module exam coursework homework bootcamp mba phd masters degree diploma
+    qualification certification licence license accreditation method approach framework
+    standard protocol procedure guideline rule regulation compliance safety quality security
+    privacy ethics field industry sector market trade craft career path track pathway
+    discipline specialty speciality subject science maths math physics chemistry biology
+    economics finance accounts accounting marketing sales operations ops logistics supply
+    chain procurement hr recruitment hiring outreach fundraising funding grant bid tender
+    pitch proposal plan target metric kpi okr goal mission vision culture growth solution
+    workaround fix prototype mvp beta build test integration automation robot machine
+    engine equipment kit fleet vehicle server cloud algorithm pricing inventory stock order
+    delivery side world page screen slide search hunt intake pool merger reorg retrofit agenda
+    challenge margin hotline label format route footprint presence base gap push sift skill
+    resource turbine farm press levy""",
 )
 _IRREGULAR: Final = {"people": "person", "men": "man", "women": "woman", "children": "child"}
 
@@ -170,6 +205,64 @@ def _names_terms(words: list[str]) -> bool:
     return any(PAY_CONTENT.search(tail) for tail in tails)
 
 
+#: Words before a head that make an agent noun a person ("the head barista", "a senior
+#: underwriter"); a person's noun before one does too ("our nurse practitioner").
+_RANKS: Final = _words(
+    """head chief senior junior lead deputy assistant trainee principal staff locum relief
+    student apprentice""",
+)
+#: Endings that make a lowercase head a person: "-ist", "-ista", "-ian" ("hygienist",
+#: "barista", "librarian", "optician"), and compounds of "-man"/"-men"/"-person"/"-people"
+#: ("firemen", "salespeople").
+_PERSON_ENDINGS: Final = re.compile(r"[a-z]{3}(?:ist|ista|ian|m[ae]n|person|people)$")
+#: Heads of those shapes that are no person.
+_NOT_PERSONS: Final = _words(
+    """checklist playlist shortlist wishlist waitlist blacklist whitelist tracklist
+    persist insist resist consist assist desist exist subsist median meridian ottoman
+    talisman caiman walkman doberman specimen regimen abdomen acumen stamen albumen bitumen""",
+)
+#: A head ending in an agent's ending ("translator", "underwriter", "attendant").
+_AGENT_ENDING: Final = re.compile(r"[a-z]{3}(?:er|or|ant)$")
+#: Endings that make a head an activity or a field: "the fundraising", "the migration", "the
+#: procurement", "the maintenance", "the machinery", "the psychology", "the partnership", "the
+#: analytics", "the firmware", "the fieldwork".
+_WORK_ENDINGS: Final = re.compile(
+    r"(?:[a-z]{3}ing|[a-z]{2}tion|[a-z]{3}ment|[a-z]{2}ance|[a-z]{3}ery|[a-z]ology|[a-z]{3}ship"
+    r"|[a-z]{3}ics|[a-z]{2}ware|[a-z]{2}work)$"
+)
+#: Heads of those shapes that name no activity ("the ceiling", "the offspring", "the mystery").
+_NOT_WORK: Final = _words(
+    """spring string sibling darling underling ceiling pudding earring offspring viking
+    sterling herring lightning duckling seedling fledgling weakling inkling shilling
+    stocking awning icing bedding clothing nation ration caution lotion potion motion emotion
+    mention attention generation population mystery cemetery scenery celery lottery robbery
+    bribery misery nursery surgery brewery eatery ambulance romance nuisance""",
+)
+
+
+def _names_people(head: str, before: str) -> bool:
+    """Whether a head named in no list names people by its shape: an "-ist" or "-ian", a
+    compound of "-man", "-woman", "-person" or of a listed person ("firefighter" is not one,
+    "underwriter" is: "writer"), or an agent noun ("-er", "-or", "-ant") after a rank or a
+    person's noun ("the head barista", "our nurse practitioner")."""
+    if head in _NOT_PERSONS:
+        return False
+    if _PERSON_ENDINGS.search(head):
+        return True
+    if any(
+        head.endswith(person) and len(head) - len(person) >= 3
+        for person in _PEOPLE
+        if len(person) >= 4 and person not in ("head", "chief", "lead", "public")
+    ):
+        return True  # "underwriter", "stockbroker", "zookeeper", "schoolteacher"
+    return bool(_AGENT_ENDING.search(head)) and (before in _RANKS or before in _PEOPLE)
+
+
+def _works_by_shape(head: str) -> bool:
+    """Whether a head named in no list names an activity or a field by its ending."""
+    return head not in _NOT_WORK and bool(_WORK_ENDINGS.search(head))
+
+
 _HEADS: Final = (
     ("time", _TIMES),
     ("person", _PEOPLE),
@@ -187,7 +280,7 @@ def focus_kind(focus: str) -> str:
     then its head (last word, as said and singular) and the words before it."""
     words = focus.split()
     if not words:
-        return "work"
+        return "unknown"
     if _names_terms(words):
         return "terms"
     if FIGURE.search(focus):
@@ -208,7 +301,14 @@ def focus_kind(focus: str) -> str:
         if before in _PEOPLE:
             return "person"  # "my colleague Femi", "our recruiter Priya"
         return "name"  # "the Army", "our Priya": a name of unknown kind
-    return "work"
+    head = _singular(raw)
+    if forms & _WORK_HEADS:
+        return "work"  # "the research", "the public sector", "the finance side"
+    if _names_people(head, before):
+        return "person"  # "your hygienist", "the head barista", "the firemen"
+    if any(_works_by_shape(form) for form in forms):
+        return "work"  # "the data migration", "the procurement", "the fieldwork"
+    return "unknown"  # "the flood", "the translators": no question about work takes it
 
 
 #: Nouns that a determiner and a preposition turn into an idiom, not a topic ("she'll know to
