@@ -568,6 +568,23 @@ def is_bare_more(question: str) -> bool:
     return all(w in _BARE_WORDS for w in words)
 
 
+#: The words of a bare ask for more that make it an ask for people to meet ("Any other names?",
+#: "Others I should meet?", "Anybody else worth a coffee?"), not plainly for more of what was just
+#: told ("Anyone else?", "Who else?", "Any others?" after "Who's on your team?").
+_TO_CONTACT: Final = re.compile(
+    r"\b(?:names?|contacts?|contact|introductions?|intros?|introduce|talk|talking|speak|speaking|"
+    r"meet|meeting|reach|chat|chatting|ask|call|email|coffee|worth|touch|recommend|"
+    r"recommendations?|suggest|suggestions?|ideas?|tips?|point|put)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_contacts(question: str) -> bool:
+    """Whether a bare ask for more (`is_bare_more`) asks for people to meet by its own words
+    ("Any other names?", "Someone else I could talk to?"), not only for more ("Anyone else?")."""
+    return is_bare_more(question) and bool(_TO_CONTACT.search(question))
+
+
 #: After answering one question of several, to a pay or start-date question beside it that the
 #: scripted line does not take up: it is owned, not dropped silently.
 PAY_ASIDES: Final = ("As for pay, that comes later, if it gets that far.",)

@@ -10,6 +10,7 @@ from app.dialogue.asking import (
     GENERIC_REPLIES,
     about_self,
     asks_advice,
+    asks_for_contacts,
     asks_more,
     generic_kind,
     intents,
@@ -453,7 +454,12 @@ class Runner:
             chosen = near.topic or near.best
             kind = None
         else:
-            asked = [q for q in questions if has_content(q)]
+            # "Any more?" has no content of its own, but right after a topic's answer it asks
+            # for more of it (review 15 R9)
+            told = self._told_in(previous)
+            asked = [
+                q for q in questions if has_content(q) or (told is not None and is_bare_more(q))
+            ]
             if not asked or not (knowledge.topics or knowledge.deflect):
                 return None
             choice = choose(self.matcher, asked, self.scenario, previous=previous)
@@ -468,16 +474,16 @@ class Runner:
                 kind = "request"
             asked = info or asked
         topic = knowledge.topic(chosen) if chosen else None
-        if self._asks_more_people(asked, previous):
+        more_of = self._more_of(asked, previous)
+        if isinstance(more_of, Topic):
             # "Is there someone else?", "Any other names?", "Who besides them?" (session 15):
             # the topic naming whom to meet (told: "that's everyone I'd point you to"), never a
-            # deflection or another topic naming a colleague again; with no such topic, the
-            # honest "let me think"
-            people = self._people_topic()
-            if people is not None:
-                topic = people
-            elif topic is None:
-                kind = "referral"
+            # deflection or another topic naming a colleague again; a bare "Anyone else?" right
+            # after another topic's answer ("Who's on your team?"): more of that topic (review
+            # 15 R9), told: "that's about all I've got on that"
+            topic = more_of
+        elif more_of == "referral" and topic is None:
+            kind = "referral"  # no topic names whom to meet: the honest "let me think"
         if topic is None and pitch:
             return None  # a long pitch asking nothing: the line alone, never "I'd have to check"
         if topic is None and kind is None and asked and all(map(is_follow_up, asked)):
@@ -536,7 +542,7 @@ class Runner:
             # honest "that's everyone I'd point you to for now", never the pointer naming again
             # exactly who was named (review 14 R11); once, then the line alone
             # ("Any others?" right after the names asks for more people too)
-            of_people = more == "people" or topic is self._people_topic()
+            of_people = topic is self._people_topic() or (more == "people" and more_of is None)
             replies = GENERIC_REPLIES["more_people" if of_people else "more"]
             if self._said.intersection(replies):
                 return None
@@ -755,19 +761,47 @@ class Runner:
             None,
         )
 
-    def _asks_more_people(self, asked: Sequence[str], previous: str | None) -> bool:
-        """Whether a question asks for more people to meet: "who else could I talk to" (a
-        referral asked for more), a bare "Anyone else?", "Another name, maybe?", or a bare "Any
-        others?" right after he named whom to meet (not "Anything else?": more of anything)."""
+    def _told_in(self, previous: str | None) -> Topic | None:
+        """The topic whose answer the manager's last line told, if any."""
+        if not previous:
+            return None
+        return next(
+            (t for t in self.scenario.knowledge.topics if any(a in previous for a in t.answers)),
+            None,
+        )
+
+    def _more_of(self, asked: Sequence[str], previous: str | None) -> Topic | str | None:
+        """What a question asking for more asks more of. People to meet (their topic, or
+        "referral" when the scenario has none): "who else could I talk to" (a referral asked
+        for more), a bare "Anyone else?", "Another name, maybe?" or "Any others?" right after he
+        named whom to meet or said he would think who, a bare ask naming contacts ("Any other
+        names?", "Others I should meet?"), and a bare "Anyone else?" with nothing told before.
+        A bare ask plainly for more ("Anyone else?", "Who else?", "Any others?") right after
+        another topic's answer is more of that topic (review 15 R9: "Who's on your team?", then
+        "Anyone else?" asks for more of the team, not whom to meet). None: the matcher decides
+        (not "Anything else?": more of anything)."""
         people = self._people_topic()
-        named = people is not None and any(a in (previous or "") for a in people.answers)
+        told = self._told_in(previous)
+        said = previous or ""
+        after_people = any(  # he has just named whom to meet, or said he would think who
+            r in said for r in (*(people.answers if people else ()), *GENERIC_REPLIES["referral"])
+        )
+        to_meet: Topic | str = people if people is not None else "referral"
         for question in asked:
             more = asks_more(question)
-            if more == "people" and ("referral" in intents(question) or is_bare_more(question)):
-                return True
-            if more == "more" and named and is_bare_more(question) and _OF_THEM.search(question):
-                return True
-        return False
+            if more is None:
+                continue
+            if more == "people" and "referral" in intents(question):
+                return to_meet
+            if not is_bare_more(question):
+                continue
+            if after_people and (more == "people" or _OF_THEM.search(question)):
+                return to_meet
+            if told is not None and not asks_for_contacts(question):
+                return told
+            if more == "people":
+                return to_meet
+        return None
 
     def _pointer(self, topic: Topic, asked: Sequence[str]) -> str | None:
         """A pointer back to what the topic told, for a new question about it: the told answer
