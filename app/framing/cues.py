@@ -274,12 +274,15 @@ def _cue(name: str, text: str, start: int, end: int) -> CueMatch:
     return CueMatch(cue=name, text=text[start:end], start=start, end=end)
 
 
-def _lexicon_cues(text: str, lexicon: Iterable[tuple[str, re.Pattern[str]]]) -> Iterable[CueMatch]:
+def _lexicon_cues(
+    text: str,
+    lexicon: Iterable[tuple[str, re.Pattern[str]]],
+    manager_line: str | None = None,
+) -> Iterable[CueMatch]:
     for name, pattern in lexicon:
         for match in pattern.finditer(text):
             if name == "pay_question" and (
-                _declines(text, match.start(), match.end())
-                or _their_move(text, match.start(), match.end())
+                _not_own_pay(text, match.start(), match.end(), manager_line)
                 or customers_pay(text, match.start(), match.end())
             ):
                 continue
@@ -430,14 +433,26 @@ def _role_as_topic_at(text: str, pos: int, questions: list[tuple[int, int]]) -> 
     return False
 
 
-def _their_move(text: str, start: int, end: int) -> bool:
+def _not_own_pay(text: str, start: int, end: int, manager_line: str | None) -> bool:
+    """Whether the pay span `text[start:end]` is no question about the seeker's own pay: the
+    clause declines it (`_declines`) or it is the other person's own move (`_their_move`). One
+    check for the pay words (`_lexicon_cues`) and the figure asked without them
+    (`_figure_asked`, which also applies the pay words' own `patterns.FOR_OTHERS`; review 15
+    R7)."""
+    return _declines(text, start, end) or _their_move(text, start, end, manager_line)
+
+
+def _their_move(text: str, start: int, end: int, manager_line: str | None = None) -> bool:
     """Whether the pay word `text[start:end]` names the other person's own pay change ("was that
-    a big pay cut at first?", "did you take a pay cut when you switched?"), not the position's
-    pay (`patterns.THEIR_MOVE`)."""
-    return any(
-        m.start() <= start and end <= m.end()
-        for m in p.THEIR_MOVE.finditer(text, max(0, start - 60), min(len(text), end + 40))
-    )
+    a big pay cut at first?", "did you take a pay cut when you switched?": `patterns.THEIR_MOVE`),
+    or asks whether their move was worth it money-wise after a line telling of it
+    (`patterns.WORTH_IT_MONEY` after `patterns.THEIR_MOVE_LINE`: "I moved from consulting to
+    here." "Was it worth it money-wise?"; review 15 R7), not the position's pay."""
+    window = max(0, start - 60), min(len(text), end + 40)
+    moves = list(p.THEIR_MOVE.finditer(text, *window))
+    if manager_line is not None and p.THEIR_MOVE_LINE.search(analyzed_part(manager_line)):
+        moves.extend(p.WORTH_IT_MONEY.finditer(text, *window))
+    return any(m.start() <= start and end <= m.end() for m in moves)
 
 
 def customers_pay(text: str, start: int, end: int) -> bool:
@@ -520,7 +535,7 @@ def seeker_cues(
     questions = find_questions(text)
     found: list[CueMatch] = [
         cue
-        for cue in _lexicon_cues(text, _SEEKER_LEXICON)
+        for cue in _lexicon_cues(text, _SEEKER_LEXICON, manager_line)
         if not _role_as_topic(cue, text, questions) and not _others_step(cue, manager_line)
     ]
     found.extend(_cue("seeker_question", text, s, e) for s, e in questions)
@@ -544,6 +559,15 @@ def seeker_cues(
             follow_up = _follow_up(text, questions, stems)
             if follow_up is not None:
                 found.append(follow_up)
+    found = [
+        cue
+        for cue in found
+        if not (
+            cue.cue == "self_promotion"
+            and p.DEED.fullmatch(cue.text)
+            and not _claims_work(text, cue.start, cue.end, manager_line, manager_cues)
+        )
+    ]
     pitches = [cue for cue in found if cue.cue == "self_promotion"]
     if (
         pitches
@@ -639,27 +663,45 @@ def _figure_asked(text: str, manager_line: str | None) -> list[CueMatch]:
     "ballpark?", "what does it come to a year"): a pay question unless the business's own
     figures are the topic, named in the manager's line or elsewhere in the answer
     (`patterns.BUSINESS_FIGURES`: "Sales were up this quarter." "What are the numbers like?";
-    "What's the budget for the project? Ballpark?") and no pay word says otherwise."""
+    "What's the budget for the project? Ballpark?") and no pay word says otherwise. Those
+    figures excuse only a question that names no earner and no job (review 15 R10,
+    `patterns.PAY_ANCHORED`: "Ballpark, what would I be on?", "What does the role come to a
+    year?" ask the pay after any line). Like the pay words' spans, none that another party's
+    money or the manager's own move names (`_not_own_pay`)."""
     spans = [m.span() for m in p.PAY_FIGURE_ASKED.finditer(text)]
     if not spans:
         return []
     line = analyzed_part(manager_line or "")
     business = [m.span() for m in p.BUSINESS_FIGURES.finditer(line)]
-    if business and not any(
-        # pay words of the line's own, not inside its business words ("the rate card")
-        not any(m.start() < e and s < m.end() for s, e in business)
-        for m in p.PAY_CONTENT.finditer(line)
-    ):
-        return []
 
     def outside(found: re.Match[str]) -> bool:
         return not any(s <= found.start() < e for s, e in spans)
 
-    if not any(outside(m) for m in p.PAY_CONTENT.finditer(text)) and any(
-        outside(m) for m in p.BUSINESS_FIGURES.finditer(text)
+    if (
+        business
+        and not any(
+            # pay words of the line's own, not inside its business words ("the rate card")
+            not any(m.start() < e and s < m.end() for s, e in business)
+            for m in p.PAY_CONTENT.finditer(line)
+        )
+    ) or (
+        not any(outside(m) for m in p.PAY_CONTENT.finditer(text))
+        and any(outside(m) for m in p.BUSINESS_FIGURES.finditer(text))
     ):
-        return []
-    return [_cue("pay_question", text, s, e) for s, e in spans if not _declines(text, s, e)]
+        spans = [(s, e) for s, e in spans if _pay_anchored(text, s, e)]
+    return [
+        _cue("pay_question", text, s, e)
+        for s, e in spans
+        if not _not_own_pay(text, s, e, manager_line) and p.FOR_OTHERS.match(text, e) is None
+    ]
+
+
+def _pay_anchored(text: str, start: int, end: int) -> bool:
+    """Whether the sentence of the figure asked at `text[start:end]` names the seeker as the
+    earner or the job as what pays (`patterns.PAY_ANCHORED`)."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = _SENTENCE_END.search(text, end)
+    return p.PAY_ANCHORED.search(text, begin, stop.end() if stop else len(text)) is not None
 
 
 def joins(text: str, manager_line: str | None) -> list[tuple[int, int, str]]:
@@ -856,6 +898,70 @@ def _asks_about_seeker(line: str) -> bool:
         and p.SEEKER_WORK_TOPIC.search(piece) is not None
         and p.PITCH_INVITE.search(piece) is None
         for piece in asked
+    )
+
+
+def _claims_work(
+    text: str, start: int, end: int, manager_line: str | None, manager_cues: frozenset[str]
+) -> bool:
+    """Whether the deed `text[start:end]` ("I led", "I ran", "I drove": `patterns.DEED`) claims
+    work done (review 15 R5 and R11). Never "I managed to <verb>" (`patterns.MANAGED_TO`); a
+    deed with no object (`patterns.DEED_NO_OBJECT`: "I should run, my train leaves", "I drove
+    down to the coast") only as the answer to a question about the seeker's work or a pitch
+    (`_asks_about_work`: "Why should we hire you?" "I delivered, every time."), and a run never.
+    Then a claim when the talk is about work: the manager's line asked about it or names it
+    (`_line_about_work`), or the answer does outside its deeds (a candidate's words,
+    `patterns.WORKER_TALK`, or what work is done to, `patterns.DEED_WORK`: "a team of four",
+    "the night shift", "costs by 30%"). "I ran a half marathon", "I built a treehouse with my
+    kids", "I led a hike for my walking club" after "How was your weekend?" claim nothing."""
+    verb = text[start:end].split()[-1].lower()
+    if verb == "managed" and p.MANAGED_TO.match(text, end):
+        return False
+    run = verb in ("run", "ran")
+    if run and p.RUN_NO_OBJECT.match(text, end):
+        return False
+    asked = _asks_about_work(manager_line, manager_cues)
+    if p.DEED_NO_OBJECT.match(text, end) and (run or not asked):
+        return False
+    if asked or _line_about_work(manager_line, manager_cues):
+        return True
+    said = p.DEED.sub(lambda m: " " * len(m.group()), text)
+    return p.WORKER_TALK.search(said) is not None or p.DEED_WORK.search(said) is not None
+
+
+def _line_about_work(manager_line: str | None, manager_cues: frozenset[str]) -> bool:
+    """Whether the manager's line is about work (`_claims_work`): it evaluates the seeker or asks
+    for commitment, or names work (`patterns.WORKER_TALK`, `patterns.DEED_WORK`, or hiring,
+    `patterns.HIRING_LINE`, `patterns.WORK_LINE`: "We need people who know Unreal.", "Our parts
+    department is chaotic."). No line (the talk's first answer) counts as about work, as before."""
+    if manager_line is None:
+        return True
+    if manager_cues & {"evaluative_question", "commitment_question"}:
+        return True
+    line = analyzed_part(manager_line)
+    return any(rx.search(line) for rx in (p.WORKER_TALK, p.DEED_WORK, p.HIRING_LINE, p.WORK_LINE))
+
+
+def _asks_about_work(manager_line: str | None, manager_cues: frozenset[str]) -> bool:
+    """Whether the manager's line asked about the seeker's work or for a pitch, where a deed
+    needs no work word to be a claim ("What did you do at the bakery?" "I ran it."; "Why
+    should we hire you?"): an evaluative question, or a question about the seeker
+    (`patterns.ABOUT_YOU_QUESTION`) on their work (`patterns.SEEKER_WORK_TOPIC`) or inviting a
+    pitch (`patterns.PITCH_INVITE`), not an offer of food or drink (`patterns.SMALL_TALK_LINE`:
+    "Do you want a coffee?"). Small talk ("How was your weekend?", "Where did you grow up?") is
+    neither."""
+    if manager_line is None:
+        return False
+    if "evaluative_question" in manager_cues:
+        return True
+    line = analyzed_part(manager_line)
+    pieces = [piece for piece in re.split(r"(?<=[.?!;\n])", line) if piece.strip()]
+    return any(
+        (p.ABOUT_YOU_QUESTION.search(piece.strip()) or p.SO_YOU.search(piece.strip()))
+        and (p.SEEKER_WORK_TOPIC.search(piece) or p.PITCH_INVITE.search(piece))
+        and not p.SMALL_TALK_LINE.search(piece)
+        for i, piece in enumerate(pieces)
+        if piece.rstrip().endswith("?") or i == len(pieces) - 1
     )
 
 

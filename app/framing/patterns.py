@@ -1141,6 +1141,20 @@ _NOT_ANOTHER: Final = (
     r"|hearing|thinking|convinced|certain|positive|betting|assuming|hoping|afraid|saying"
     r"|figuring|guess|bet|think|thought|figured|reckon|reckoned)(?![\w'’]))"
 )
+#: A deed claimed in the first person ("I led", "I've delivered", "I ran", "I cut"): the
+#: achievement verbs of `SELF_PROMOTION`. A claim only where the talk is about work and the deed
+#: has an object (`cues._claims_work`, review 15 R5/R11): "I drove down to the coast", "I ran a
+#: half marathon", "I built a treehouse with my kids" after "How was your weekend?", or "I
+#: should run, my train leaves", claim nothing.
+_DEED: Final = (
+    rf"(?:i|{IVE})\s+(?:\w+\s+)?(?:led|managed|built|shipped|launched|delivered|grew(?!\s+up)"
+    r"|increased|doubled|tripled|cut|reduced|saved|won|founded|achieved|exceeded|beat|drove"
+    # not a phrasal "run": "i ran out last week", "i run late", "i ran into her"; leaving ("i
+    # gotta run", "I should run, my train") has no object (`DEED_NO_OBJECT`, `RUN_NO_OBJECT`)
+    rf"|spearheaded|oversaw|(?:run|ran){_NOT_LEADING}"
+    r"|boosted|improved|turned\s+around)"
+)
+DEED: Final = _rx(_DEED)
 SELF_PROMOTION: Final = _rx(
     rf"(?:i|{IVE}|i{A}ve\s+got)\s+(?:\w+\s+){{0,2}}years?\s+(?:of\s+)?(?:\w+\s+)?experience",
     rf"{IVE}\s+been\s+(?:a|an)\s+(?:\w+\s+){{0,3}}?for\s+(?:\w+\s+)?years",
@@ -1148,13 +1162,7 @@ SELF_PROMOTION: Final = _rx(
     # (not "yes i would i managed a team": the auxiliary of a yes, after "i")
     r"(?<!(?<!i\s)would\s)(?<!(?<!i\s)will\s)(?<!(?<!i\s)could\s)(?<!(?<!i\s)can\s)"
     r"(?<!(?<!i\s)do\s)(?<!(?<!i\s)should\s)(?<!(?<!i\s)might\s)(?<!(?<!i\s)shall\s)"
-    r"(?<!wouldn['’]t\s)(?<!wouldnt\s)"
-    rf"(?:i|{IVE})\s+(?:\w+\s+)?(?:led|managed|built|shipped|launched|delivered|grew(?!\s+up)"
-    r"|increased|doubled|tripled|cut|reduced|saved|won|founded|achieved|exceeded|beat|drove"
-    # not a phrasal "run": "i ran out last week", "i run late", "i ran into her"
-    # not leaving: "i gotta run", "I have to run"
-    rf"|spearheaded|oversaw|(?<!gotta\s)(?<!to\s)(?<!must\s)(?<!better\s)(?:run|ran){_NOT_LEADING}"
-    r"|boosted|improved|turned\s+around)",
+    r"(?<!wouldn['’]t\s)(?<!wouldnt\s)" + _DEED,
     rf"(?:{IM}|{ID}\s+be|i{A}ll\s+be|i\s+will\s+be|i\s+was)\s+(?:{_NOT_ANOTHER}[\w'’-]+\s+){{0,2}}?"
     r"(?:fast\s+learner|quick\s+learner|team\s+player|hard[\s-]?work(?:er|ing)|self[\s-]?"
     r"(?:motivated|starter)|natural\s+(?:leader|fit)|people\s+person|(?:great|good|excellent"
@@ -1194,6 +1202,70 @@ WORKER_TALK: Final = _rx(
     r"|results|performance|trained|mentor\w*|apply\w*|application|interview\w*|hire\s+me"
     r"|your\s+(?:team|company|organi[sz]ation|department|firm)|the\s+(?:role|position|job)"
     r"|internships?|placements?|contracts?|freelanc\w*|consult\w*|specialis\w+|speciali[sz]\w+",
+)
+#: What follows a deed verb (`DEED`) that has no object (review 15 R11), fillers aside: the
+#: clause ends, or a particle of motion, an adverb or a conjunction comes first ("I should run,
+#: my train leaves", "I gotta run now", "I will run, see you", "I drove over and the garage was
+#: full", "I drove down to the coast"). Leaving is a run with no object; a pitch's run has one ("I
+#: ran the night shift", "I run a team of six"). Not "on", "up", "down" or "out", which may
+#: carry one ("I improved on several of them", "I drove down costs", "I built out the team").
+DEED_NO_OBJECT: Final = re.compile(
+    r"(?:\s+(?:like|um|uh|er|literally|basically|actually|just|really))*"
+    r"(?:\s*(?:[.?!;,:…()\-–—]|$)|\s+(?:down|up|out|over|back|off|round|across)\s+(?:to|into"
+    r"|onto|at|from|through|past|the\s+(?:road|street|hill|coast|motorway|highway))(?![\w'’])"
+    r"|\s+(?:to|into|onto|off|over|across|along|around|round|away"
+    r"|back|through|past|home|here|there|now|then|today|tonight|yesterday|soon|late|early|fast"
+    r"|quickly|again|too|and|but|or|so|because|as|when|while|if|though|before|until|since"
+    r"|anyway|somehow|okay|ok|fine|well|alright|myself|ourselves)(?![\w'’]))",
+    re.IGNORECASE,
+)
+#: What follows a run with no object besides `DEED_NO_OBJECT` ("I ran for the bus", "I run in
+#: the mornings", "I ran up the hill", "I ran out").
+RUN_NO_OBJECT: Final = re.compile(
+    r"(?:\s+(?:like|um|uh|er|literally|basically|actually|just|really))*"
+    r"\s+(?:for|on|in|at|with|by|from|after|out|up|down|twice"
+    r"|once)(?![\w'’])",
+    re.IGNORECASE,
+)
+#: "I managed to <verb>": coping, never a claim of managing anything (review 15 R5).
+MANAGED_TO: Final = re.compile(r"\s+to\s+[^\W\d_]", re.IGNORECASE)
+#: What a deed done at work is done to, or what it moved (review 15 R5): the team, the site,
+#: the business, a project, a product, a process, the budget, sales, costs or a figure ("led a
+#: team of four", "ran the night shift", "cut costs by 30%", "drove sales up"). With
+#: `WORKER_TALK` these make the deed's clause about work (`cues._claims_work`); a hike, a
+#: treehouse, a half marathon, newspapers or tomatoes do not.
+DEED_WORK: Final = _rx(
+    r"teams?|staff|crews?|squads?|direct\s+reports|headcount|departments?|divisions?|units?"
+    r"|branch(?:es)?|offices?|sites?|depots?|warehouses?|plants?|factor(?:y|ies)|clinics?|wards?"
+    r"|practices?|restaurants?|kitchens?|business(?:es)?|compan(?:y|ies)|start[\s-]?ups?|firms?"
+    r"|agenc(?:y|ies)|projects?|programmes?|programs?|initiatives?|campaigns?|products?"
+    r"|launch(?:es)?|releases?|roll[\s-]?outs?|migrations?|platforms?|systems?|software"
+    r"|pipelines?|process(?:es)?|operations|ops|logistics|payroll|marketing|accounts?|budgets?"
+    r"|p\s?&\s?l|sales|revenue|costs?|profits?|margins?|growth|turnover|kpis?|quotas?|targets?"
+    r"|(?:night|day|early|late|weekend|morning|evening)\s+shifts?|shifts|regions?"
+    r"|territor(?:y|ies)|deals?|tenders?|bids?|audits?|onboarding|recruit\w*|hiring|training"
+    r"|workshops?|strategy|roadmaps?|transformation|merger|overhaul|redesign|rebrand"
+    r"|expansion|efficienc\w+|productivity|retention|engagement|conversions?|throughput|output"
+    r"|downtime|backlog|overtime|supply\s+chain|hires?|users|subscribers|downloads|awards?"
+    r"|apps?|websites?|certs?|turnarounds?|speciality|specialty|(?:lot|plenty|much)\s+to\s+offer"
+    r"|prizes?|\w+fold|\d+\s*%|\d+\s*percent"
+    r"|percent|per\s+cent|[$£€]\s*\d[\d,.]*\s*[km]?|\d+\s*k\s+(?:a|per)\s+(?:year|month)"
+    r"|millions?|billions?"
+    r"|by\s+(?:a\s+)?(?:half|third|quarter|fifth|tenth)",
+)
+#: Work named in the manager's line besides hiring (`HIRING_LINE`) and a candidate's words
+#: (`cues._claims_work`): the people they need ("We need someone who can lead a small team",
+#: "We're always looking for good producers"), careers, a job fair.
+WORK_LINE: Final = _rx(
+    r"(?:looking\s+for|need|needs|want|seeking)\s+(?:[\w'’-]+\s+){0,3}?(?:people|someone"
+    r"|somebody|anyone|person|folks|staff|hands|[\w'’-]+(?:er|or|ist|ian|ant|ent|eer)s?)"
+    r"|job\s+fair|careers?\s+fair|careers?|switch\w*\s+(?:careers?|fields?|industr\w+|jobs?)",
+)
+#: "So you're in marketing?", "and you've been nursing long?": a question about the seeker
+#: that `ABOUT_YOU_QUESTION` does not open (`cues._asks_about_work`).
+SO_YOU: Final = re.compile(
+    rf"^\W*(?:so|and)\s+(?:you{A}re|you\s+are|you{A}ve|you\s+have|you{A}d)(?![\w'’])",
+    re.IGNORECASE,
 )
 #: The manager's question about the seeker's own work, past or status ("What do you do now?",
 #: "Where are you working these days?", "What's your background?", "How long have you been
@@ -1547,15 +1619,23 @@ _SEEKERS_SIDE: Final = (
     r"role|job|position|post|staff|employees?|team|hires?|new\s+(?:hires?|starters?)|interns?"
     r"|workers?|people\s+(?:in|on)|contractors?|me|us|you|someone|anyone|everyone|new\s+joiners?"
 )
-_FOR_OTHERS: Final = (
-    r"(?!(?:\s+[\w'’-]+)?\s+(?:for|to)\s+(?:the|our|your|their|these|those|its|all\s+the)\s+"
-    rf"(?!(?:{_SEEKERS_SIDE})(?![\w'’]))[^\W\d_]"
+_OTHER_PARTY: Final = (
+    # "money-wise, for the donors" (review 15 R7): the "-wise" and a comma may come between
+    r"(?:[\s-]?wise)?,?(?:\s+[\w'’-]+)?\s+(?:for|to)\s+(?:the|our|your|their|these|those|its"
+    r"|all\s+the)\s+"
+    # "the numbers for the coordinator role": the role's, a word before it aside
+    rf"(?!(?:[\w'’-]+\s+)?(?:{_SEEKERS_SIDE})(?![\w'’]))[^\W\d_]"
     r"|\s+(?:the|our|your|their|these|those|its)\s+"
     rf"(?!(?:{_SEEKERS_SIDE})(?![\w'’]))[\w'’-]+\s+(?:get|gets|got|receive|receives|see|sees"
     r"|have|has|need|needs|lose|lost)(?![\w'’])"
     r"|\s+(?:from|off|out\s+of)\s+(?:it|that|this|them|the|your|its|their|those|these|ads"
-    r"|data|customers|clients)(?![\w'’]))"
+    r"|data|customers|clients)(?![\w'’])"
 )
+_FOR_OTHERS: Final = rf"(?!{_OTHER_PARTY})"
+#: The same, found after a pay question's span that no pattern of `TERM_WORDS` carries (the
+#: figure asked without a pay word, `cues._figure_asked`: "what are the numbers like for the
+#: donors"; review 15 R7).
+FOR_OTHERS: Final = re.compile(_OTHER_PARTY, re.IGNORECASE)
 #: "make money" said of the business ("how do you make money", "how does the platform make
 #: money"): the seeker making money names a person ("could I make money doing this").
 _MADE_MONEY: Final = r"(?<!make\s)(?<!makes\s)(?<!making\s)(?<!made\s)"
@@ -1699,7 +1779,10 @@ _AMOUNT_END: Final = (
     r"|(?:am|are)\s+(?:i|we)\s+(?:looking\s+at|talking)|per\s+hour|an\s+hour)"
     rf"(?![\w'’])|{_AMOUNT_FOR}))"
 )
-_PERIOD: Final = r"(?:,?\s+(?:a|per|each|every|an|in\s+a)\s+(?:year|month|week|annum|hour|day))"
+_PERIOD: Final = (
+    r"(?:,?\s+(?:a|per|each|every|an|in\s+a|over\s+(?:a|the|one)|across\s+(?:a|the))\s+(?:full\s+)?"
+    r"(?:year|month|week|annum|hour|day))"
+)
 PAY_FIGURE_ASKED: Final = _rx(
     rf"what(?:{A}s|\s+(?:is|are|were|would\s+be|will\s+be|do|does|did|would|will|might|could"
     r"|kind\s+of|sort\s+of"
@@ -1745,6 +1828,24 @@ BUSINESS_FIGURES: Final = _rx(
     r"|headcount|how\s+many|how\s+long|timeline|deadline|customers?\s+(?:spend|pay)|users?"
     r"|bills?|fees?|charg\w+|tickets?|subscriptions?|orders?|fuel|rate\s+cards?|ads|advert\w*"
     r"|campaigns?",
+)
+#: Who earns or what pays, in the sentence of a figure asked without a pay word (review 15
+#: R10): the seeker as the earner ("Ballpark, what would I be on?", "what would the numbers
+#: look like for me?", "someone at my level", "what I'd take home") or the job as what pays
+#: ("What does the role come to a year?", "what are we talking for the role, ballpark?"). Such a
+#: question asks the pay whatever business figures the manager's line named (`cues._figure_asked`:
+#: "Revenue was up twenty percent." "What are the numbers like?" asks about the revenue; "it"
+#: refers back to the line, so it anchors nothing).
+PAY_ANCHORED: Final = _rx(
+    r"(?:would|will|do|could|might|can|am|should)\s+i\s+(?:(?:realistically|actually|roughly"
+    r"|typically|usually)\s+)?(?:be\s+)?(?:on|get|getting|earn|earning|make|making|take|taking"
+    r"|bring|bringing|clear|clearing|pocket|start|starting|come\s+in|paid|looking\s+at|expect)",
+    rf"(?:i{A}d|i{A}ll|i\s+would|i\s+will|i{A}m|i\s+am|what\s+i)\s+(?:(?:realistically|actually"
+    r"|roughly)\s+)?(?:be\s+)?(?:on|get|getting|earn|earning|make|making|take|taking|bring"
+    r"|bringing|clear|pocket|start|starting|come\s+in|paid|looking\s+at)",
+    r"(?:for|to)\s+(?:me|myself|someone\s+like\s+me)|my\s+(?:level|grade|experience"
+    r"|background|band)|someone\s+(?:at|with|of)\s+my",
+    rf"(?:the|this|that)\s+(?:[\w'’-]+\s+)?(?:role|job|position|post|vacancy|opening)(?:{A}s)?",
 )
 #: Pay asked in words that name no amount (session 15, issue 12): the band or the grade ("what
 #: band is it", "what grade would I come in at", "is it a grade seven post"), living on it
@@ -1891,6 +1992,31 @@ THEIR_MOVE: Final = _rx(
     r"(?:\w+\s+)?(?:hit|cut|drop|dip)",
     r"(?:did|had)\s+you\s+(?:have\s+to\s+)?(?:take|make|earn|accept|get)\s+(?:a\s+lot\s+|much\s+)?"
     r"(?:less|more)\s+(?:money|pay|salary)",
+)
+#: Pay asked as whether a move was worth it, naming no one ("was it worth it money-wise?",
+#: "is it worth it financially?", "financially, was it worth it?"): about the manager's own move
+#: when their line told of one (`THEIR_MOVE_LINE`, `cues._their_move`; review 15 R7), the
+#: position's pay otherwise (`_PAY_UNNAMED`).
+WORTH_IT_MONEY: Final = _rx(
+    r"(?:was|is|were)\s+(?:it|that|the\s+(?:move|switch|change|jump))\s+(?:(?:really|actually"
+    r"|even|all)\s+)?worth\s+it,?\s+(?:money|financially|pay|salary|moneywise)(?:[\s-]?wise)?",
+    r"(?:money|pay|salary)[\s-]?wise,?\s+(?:was|is)\s+(?:it|that)\s+(?:(?:really|actually|even"
+    r"|all)\s+)?worth\s+it|moneywise,?\s+(?:was|is)\s+(?:it|that)\s+worth\s+it",
+    r"financially(?:\s+speaking)?,?\s+(?:was|is)\s+(?:it|that)\s+(?:(?:really|actually|even"
+    r"|all)\s+)?worth\s+it",
+)
+#: The manager telling of their own move between jobs or fields ("I moved from consulting to
+#: here.", "I switched over from nursing", "I left banking in 2019", "I took a pay cut to come
+#: here"): what `WORTH_IT_MONEY` asks about after it.
+THEIR_MOVE_LINE: Final = _rx(
+    r"i\s+(?:(?:only|actually|originally|first|finally|eventually|just)\s+)?(?:moved|switched"
+    r"|went|came|jumped|transferred|changed|crossed|pivoted|retrained)\s+(?:over\s+)?(?:from|into"
+    r"|to|across|over|careers?|jobs?|fields?|sides?|industr\w+)",
+    r"i\s+(?:(?:only|actually|finally|eventually|just)\s+)?(?:left|quit)\s+(?:my|a|the|\w+ing"
+    r"|law|finance|academia|retail|tech|teaching|nursing|consulting|banking)",
+    r"(?:my|the)\s+(?:move|switch|jump|career\s+change|transition)\s+(?:from|to|into|here)",
+    r"i\s+(?:\w+\s+)?(?:took|made)\s+(?:a|the)\s+(?:\w+\s+)?(?:pay\s+cut|leap|plunge|jump"
+    r"|switch|move)",
 )
 #: What each word about the job's terms is (session 14, F3: one declaration, read by the rules
 #: and by the coaching): `(kind, words, content)`. `kind` names what a question with these words

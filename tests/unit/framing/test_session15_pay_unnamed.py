@@ -128,3 +128,126 @@ def test_a_retirement_scheme_is_named_a_perk_like_the_pension() -> None:
     for said in ("What's the retirement plan like?", "is there a 401k match",
                  "What's the superannuation like?", "Is there a pension?"):  # fmt: skip
         assert p.terms_named(said) == ("the perks",), said
+
+
+# --- review 15 R10 and R7 (session 16) ---------------------------------------------------------
+
+#: A manager's line naming the business's figures, in the words `patterns.BUSINESS_FIGURES`
+#: knows (revenue, funding, budget, grew, users, quarter, how long...).
+FIGURE_LINES = (
+    *BUSINESS_LINES,
+    "Revenue was up twenty percent this quarter.",
+    "Our users love the new app.",
+    "The team grew a lot last year.",
+    "How long have you been looking?",
+    "The funding came through in March.",
+    "We hit our targets three quarters running.",
+)
+#: The figure asked with the seeker as the earner or the job as what pays (R10): the pay,
+#: whatever figures the line named.
+ANCHORED_ASKS = (
+    "Nice. What would I be on, ballpark?",
+    "So what are we talking for the role, ballpark?",
+    "What does the role come to a year?",
+    "Great. And what would the numbers look like for me?",
+    "What are the numbers like for someone at my level?",
+    "Ballpark, what would I take home?",
+    "Any ballpark figure for the position?",
+    "What would the job work out at per hour?",
+)
+
+
+def test_a_figure_asked_for_the_seeker_or_the_role_is_pay_after_any_business_line() -> None:
+    wrong = []
+    cases = list(itertools.product(FIGURE_LINES, ANCHORED_ASKS))
+    for line, question in cases:
+        for m, a in _styles(line, question):
+            r = analyze_answer(m, a, rules_only=True)
+            if r.frame != "interview" or "pay_question" not in [c.cue for c in r.cues]:
+                wrong.append((m, a, r.frame))
+    assert not wrong, f"{len(wrong)} of {2 * len(cases)}: {wrong[:8]}"
+
+
+def test_a_figure_asked_for_the_seeker_is_pay_with_the_model_too() -> None:
+    asks = ("Nice. Ballpark, what would I be on?", *ANCHORED_ASKS[1:4])
+    wrong = [
+        (line, question)
+        for line, question in itertools.product(FIGURE_LINES[:5] + FIGURE_LINES[-4:], asks)
+        if analyze_answer(line, question).frame != "interview"
+    ]
+    assert not wrong, f"{len(wrong)} of {9 * len(asks)}: {wrong}"
+
+
+def test_an_unanchored_figure_after_a_business_line_is_still_the_business() -> None:
+    """The near misses of R10: nothing names the earner or the job ("it" refers back to the
+    line), so the line's figures are what is asked about."""
+    asks = (*BUSINESS_ASKS, "What does it come to a year?", "Ballpark, how much is that?",
+            "What's the ballpark, roughly?")  # fmt: skip
+    wrong = []
+    for line, question in itertools.product(FIGURE_LINES, asks):
+        for m, a in _styles(line, question):
+            if "pay_question" in [c.cue for c in analyze_answer(m, a, rules_only=True).cues]:
+                wrong.append((m, a))
+    assert not wrong, wrong[:8]
+
+
+#: Lines telling of the manager's own move (R7): "worth it money-wise" asks about that move.
+MOVE_LINES = (
+    "I moved from consulting to here.",
+    "I switched over from nursing a few years back.",
+    "I left banking in 2019 to do this.",
+    "I came across from the agency side last year.",
+)
+MOVE_ASKS = (
+    "Was it worth it money-wise?",
+    "Was it worth it, money-wise?",
+    "Is it worth it money-wise?",
+    "Financially, was it worth it?",
+    "Was it worth it financially?",
+    "Money-wise, was it worth it?",
+    "Was the move worth it, money-wise?",
+)
+#: Another party's money (R7): the donors', the volunteers', the families'.
+OTHER_PARTY_ASKS = (
+    "Is it worth it, money-wise, for the donors?",
+    "Is it worth it money-wise for the families?",
+    "What are the numbers like for the volunteers?",
+    "What does it come to a year for the donors?",
+)
+PARTY_LINES = ("We're a small charity.", "We run a food bank on weekends.",
+               "Most of our funding comes from local families.")  # fmt: skip
+
+
+def test_worth_it_money_wise_after_the_managers_own_move_is_no_pay_question() -> None:
+    wrong = []
+    for line, question in itertools.product(MOVE_LINES, MOVE_ASKS):
+        for m, a in _styles(line, question):
+            if "pay_question" in [c.cue for c in analyze_answer(m, a, rules_only=True).cues]:
+                wrong.append((m, a))
+    assert not wrong, f"{len(wrong)} of {2 * len(MOVE_LINES) * len(MOVE_ASKS)}: {wrong[:8]}"
+
+
+def test_another_partys_money_is_no_pay_question() -> None:
+    wrong = []
+    for line, question in itertools.product(PARTY_LINES, OTHER_PARTY_ASKS):
+        for m, a in _styles(line, question):
+            if "pay_question" in [c.cue for c in analyze_answer(m, a, rules_only=True).cues]:
+                wrong.append((m, a))
+    assert not wrong, f"{len(wrong)} of {2 * len(PARTY_LINES) * len(OTHER_PARTY_ASKS)}: {wrong}"
+
+
+def test_worth_it_money_wise_about_the_role_and_over_a_year_stay_pay() -> None:
+    """Near misses of R7: with no move in the line, "is it worth it money-wise" asks about the
+    role; the figure "for the role" or "for me" is no other party's; and "what would it come
+    to over a year" asks the pay (recall)."""
+    asks = ("Is it worth it money-wise?", "Financially, is it worth it?",
+            "What are the numbers like for the role?", "What are the numbers like for me?",
+            "And what would it come to over a year?", "What would it come to over a full year?",
+            "What does the job come to across a year?")  # fmt: skip
+    wrong = []
+    for line, question in itertools.product(ROLE_LINES, asks):
+        for m, a in _styles(line, question):
+            r = analyze_answer(m, a, rules_only=True)
+            if r.frame != "interview" or "pay_question" not in [c.cue for c in r.cues]:
+                wrong.append((m, a, r.frame))
+    assert not wrong, f"{len(wrong)} of {2 * len(ROLE_LINES) * len(asks)}: {wrong[:8]}"
