@@ -37,11 +37,15 @@ check: setup lint
 	  -m "not gui and not slow and not speech" $(addprefix --ignore=tests/unit/,$(CHECK_IGNORE)) \
 	  $(PYTEST_ARGS)
 
-# The whole suite, in two processes: the speech tests (real audio devices, a private PulseAudio)
-# apart from the rest, so no Qt audio object of one test outlives it into the other's. Exit 5
-# (nothing selected, e.g. PYTEST_ARGS naming only non-speech files) is not a failure.
+# The whole suite, in two runs: the speech tests (real audio devices, a private PulseAudio, timed
+# against real time) one at a time, apart from the rest, so no Qt audio object of one test
+# outlives it into the other's; the rest spread file by file over one process per CPU
+# (pytest-xdist; TEST_WORKERS=0 runs them in this process). Exit 5 (nothing selected, e.g.
+# PYTEST_ARGS naming only non-speech files) is not a failure.
+TEST_WORKERS ?= logical
 test: setup lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not speech" $(PYTEST_ARGS) || test $$? -eq 5
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not speech" -n $(TEST_WORKERS) \
+	  --dist loadfile $(PYTEST_ARGS) || test $$? -eq 5
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m speech $(PYTEST_ARGS) || test $$? -eq 5
 
 # A sample of every persona's voice in build/voices/, with the recognizer's WER per voice (JSON).
