@@ -7,15 +7,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.ui.answer_bar import ANSWER_AFTER_END, ANSWER_CUT, ANSWER_TOO_EARLY, AnswerBar
 from app.ui.caption_box import CaptionBox
+from app.ui.conversation_page import ConversationPage
+from app.ui.draft_ending import DraftEnding
 from app.ui.draft_prompt import DraftPrompt
 from app.ui.exchange import TURN_ROLE, ExchangeList
-from app.ui.fitting_page import EXCHANGE_MIN_PX, MARGIN_PX, SPACING_PX, FittingPage
 from app.ui.keys import app_keys_first
 from app.ui.listen_state import ListenState
 from app.ui.notice_banner import NoticeBanner
@@ -25,9 +26,6 @@ from app.ui.typed_text import clean_typed
 if TYPE_CHECKING:
     from app.dialogue import Scenario
 
-#: The exchange keeps its newest two bubbles in view, up to this share (%) of the screen's
-#: height; the manager's line scrolls in its box past that (a 1024x600 booth showed one).
-EXCHANGE_SHARE = 33
 #: The rehearsal's prompt after a long silence starts so; with no microphone it says this.
 PATIENCE_START, NO_MIC_PATIENCE = "Take your time", "Take your time: type your answer below."
 __all__ = ["NO_MIC_PATIENCE", "PATIENCE_START", "TURN_ROLE", "ConversationView"]
@@ -42,7 +40,7 @@ class ConversationView(QWidget):
         push_to_talk(bool): Listen held down (True) or released (False).
         repeat_requested(): "repeat that".
         end_requested(): the user ends the conversation (with nothing typed and unsent, or
-            having chosen what happens to it: see :meth:`request_end`).
+            having chosen what happens to it: see ui/draft_ending.py).
     """
 
     answer_submitted = Signal(str)
@@ -82,40 +80,24 @@ class ConversationView(QWidget):
         self.answer.returnPressed.connect(self._send)
         self.answer.textEdited.connect(self._say_if_cut)
         self.send_button.clicked.connect(self._send)
-        self.end_button.clicked.connect(self.request_end)
-        self.answer.textChanged.connect(self._on_answer_text_changed)
-        self.draft_prompt.send_then_end.connect(self._send_then_end)
-        self.draft_prompt.end_without.connect(self._end_without_draft)
-        self.draft_prompt.keep.connect(self._keep_draft)
+        self._ending = DraftEnding(self, self._send)  # End asks first about unsent words
+        self.end_button.clicked.connect(self._ending.request_end)
         QShortcut(QKeySequence("Ctrl+R"), self, self.repeat_requested.emit)
-        QShortcut(QKeySequence("Ctrl+E"), self, self.request_end)
-        QShortcut(QKeySequence("Escape"), self, self._on_escape)  # never a way out: Keep
+        QShortcut(QKeySequence("Ctrl+E"), self, self._ending.request_end)
         app_keys_first(self.answer)  # the box must not eat Ctrl+E (end of line on X11)
-        # Owned by the view: a reset that deletes the view mid-update takes the timer with it.
-        self._settle_timer = QTimer(self)
-        self._settle_timer.setSingleShot(True)
-        self._settle_timer.setInterval(0)
-        self._settle_timer.timeout.connect(self._settle_exchange)
         self._build_layout()
 
     def _build_layout(self) -> None:
-        column = QWidget()
-        column.setObjectName("conversationColumn")
-        layout = QVBoxLayout(column)
-        layout.setContentsMargins(0, MARGIN_PX, 0, MARGIN_PX)
-        layout.setSpacing(SPACING_PX)
-        layout.addWidget(self.card)
-        layout.addWidget(self.caption_box)
-        layout.addWidget(self.banner)  # below the line: a notice never moves it
-        layout.addStretch(0)  # few bubbles sit just above the state row, as in a chat
-        for fixed in (self.card, self.banner):  # only the gap takes spare room
-            fixed.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        layout.addWidget(self.transcript, 1)
-        layout.addWidget(self.state)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.draft_prompt)
-        self.page_scroll = FittingPage(column)
-        self.page_scroll.refit_with(self._fit_page, self._exchange_room)
+        self.page_scroll = ConversationPage(
+            self,
+            self.card,
+            self.caption_box,
+            self.banner,
+            self.transcript,
+            self.state,
+            self.bar,
+            self.draft_prompt,
+        )
         self._page = self.page_scroll.page
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -161,10 +143,10 @@ class ConversationView(QWidget):
         self.caption.setText(text)
         self.caption.setAccessibleDescription(text)
         self.caption_box.verticalScrollBar().setValue(0)  # a new line is read from its start
-        self._fit_page()
+        self.page_scroll.fit_rows()
         if not self.transcript.add_line(text, idx):
             return
-        self._scroll_to_end()
+        self.page_scroll.scroll_to_end()
         if self._scenario is not None and node_id:
             self.card.set_progress(self._answered, answers_to_end(self._scenario, node_id))
 
@@ -172,14 +154,14 @@ class ConversationView(QWidget):
         """Your answer (turn ``idx``), as a bubble; its frame label only in practice mode."""
         self._answered += 1
         self.transcript.add_answer(text, frame, idx, self.practice_mode)
-        self._scroll_to_end()
+        self.page_scroll.scroll_to_end()
         self.clear_notice()  # the moment a notice was about has passed: an answer was taken
         self.state.set_state("thinking")
 
     def revise_answer(self, idx: int, text: str, frame: str) -> None:
         """Turn ``idx``'s bubble takes the words the accurate recognition pass heard."""
         if self.transcript.revise(idx, text, frame, self.practice_mode):
-            self._scroll_to_end()
+            self.page_scroll.scroll_to_end()
 
     def set_answer_enabled(self, enabled: bool) -> None:
         self.send_button.setEnabled(enabled)
@@ -232,16 +214,16 @@ class ConversationView(QWidget):
         if not self.state.listen_available and message.startswith(PATIENCE_START):
             message = NO_MIC_PATIENCE
         self.banner.say(message)
-        self._scroll_to_end()  # the banner takes room from the exchange: keep the newest in view
+        self.page_scroll.scroll_to_end()  # the banner takes the exchange's room: newest in view
 
     def hold_notice(self, message: str) -> None:
         """A saving failure: it stays on top of the banner for the rest of the rehearsal."""
         self.banner.hold(message)
-        self._scroll_to_end()
+        self.page_scroll.scroll_to_end()
 
     def clear_notice(self) -> None:
         self.banner.clear()
-        self._scroll_to_end()
+        self.page_scroll.scroll_to_end()
 
     def microphone_lost(self, message: str) -> None:
         """No microphone: typing only, in every part of the screen (no Listen button, the
@@ -250,7 +232,7 @@ class ConversationView(QWidget):
         self._can_listen(False)
         typing = "" if "type" in message.lower() else " You can keep going by typing your answers."
         self.banner.keep(message, message + typing)
-        self._scroll_to_end()
+        self.page_scroll.scroll_to_end()
 
     def _can_listen(self, listen: bool) -> None:
         self.state.listen_available = listen
@@ -260,41 +242,10 @@ class ConversationView(QWidget):
         now = self.state.state
         self.state.set_state("your_turn" if now == "listening" and not listen else now)
 
-    def _exchange_room(self) -> tuple[int, int]:
-        """The exchange keeps a little room once it has a bubble (none before the first answer:
-        the first line gets it all): the newest two bubbles whole, if a third of the screen
-        holds them, and the newest one at the least. (least, wanted) px."""
-        t = self.transcript
-        if not t.has_bubbles():
-            return 0, 0
-        share = (self.page_scroll.viewport().height() or self.height()) * EXCHANGE_SHARE // 100
-        return max(EXCHANGE_MIN_PX, min(t.newest_height(1), share)), min(t.newest_height(2), share)
-
-    def _fit_page(self) -> None:
-        """The caption gets what the exchange and the other rows leave (run again by the page
-        whenever a row's size changes after it: a text size, a theme, a row shown late)."""
-        least, wanted = self._exchange_room()
-        self.bar.fit_width(self.page_scroll.column_width())  # before the rows are measured
-        rows = [self.card, self.banner, self.state, self.bar, self.draft_prompt]
-        granted = self.page_scroll.fit(self.caption_box, rows, least, wanted)
-        self.transcript.setMinimumHeight(granted)
-
-    def _scroll_to_end(self) -> None:
-        """After the new bubble is laid out (its height depends on the width)."""
-        self.transcript.scrollToBottom()
-        self._settle_timer.start()
-
-    def _settle_exchange(self) -> None:
-        """The exchange is as tall as its bubbles (so they sit low, near the state row) until
-        it fills the room it has; then it scrolls, newest at the bottom."""
-        self._fit_page()  # a notice came or went: the caption's room changed
-        self.transcript.fit_to_bubbles()
-        self.page_scroll.show_foot(self.card)
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_page()
-        self._scroll_to_end()
+        self.page_scroll.fit_rows()
+        self.page_scroll.scroll_to_end()
 
     def answer_refused(self, text: str, over: bool) -> None:
         """A sent answer the rehearsal could not take: back in the box, and why (trial 7 G12:
@@ -324,57 +275,8 @@ class ConversationView(QWidget):
         self.state.set_state("thinking")
         self.answer_submitted.emit(text)
 
-    # -- ending with words typed and not sent -----------------------------------------------
+    # -- what ending asks about (ui/draft_ending.py) -----------------------------------------
     @property
     def draft(self) -> str:
         """What is typed in the box and not sent (as it would be sent)."""
         return clean_typed(self.answer.text())
-
-    def request_end(self) -> None:
-        """End the conversation (End, Ctrl+E). With words typed and not sent it asks first
-        (send them, end without them, or keep rehearsing) instead of dropping them."""
-        draft = self.draft
-        if not draft:
-            self.draft_prompt.hide()
-            self.end_requested.emit()
-            return
-        self.draft_prompt.ask(draft, can_send=self.can_take_answer())
-        self._fit_page()
-        self.page_scroll.ensureWidgetVisible(self.draft_prompt, 0, MARGIN_PX)
-        self._settle_timer.start()
-        QTimer.singleShot(0, self._show_prompt)  # once laid out: the row and its buttons
-
-    def _show_prompt(self) -> None:
-        if self.draft_prompt.isVisible():
-            self.page_scroll.ensureWidgetVisible(self.draft_prompt, 0, MARGIN_PX)
-
-    def _send_then_end(self) -> None:
-        self.draft_prompt.hide()
-        if not self.send_button.isEnabled():  # before the first line: it could not be taken
-            self.show_notice(ANSWER_TOO_EARLY)
-            self._fit_page()
-            return
-        self._send()
-        if self.draft:  # not taken (it is back in the box, the banner says why): no end
-            self._fit_page()
-            return
-        self.end_requested.emit()
-
-    def _end_without_draft(self) -> None:
-        self.draft_prompt.hide()
-        self.answer.clear()  # the user chose to let these words go
-        self.end_requested.emit()
-
-    def _keep_draft(self) -> None:
-        self.draft_prompt.hide()
-        self._fit_page()
-        self.answer.setFocus()
-        self.answer.end(False)
-
-    def _on_escape(self) -> None:
-        if self.draft_prompt.isVisible():
-            self._keep_draft()
-
-    def _on_answer_text_changed(self, _text: str) -> None:
-        if self.draft_prompt.isVisible() and not self.draft:  # nothing left to ask about
-            self._keep_draft()

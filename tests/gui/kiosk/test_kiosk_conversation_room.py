@@ -72,7 +72,7 @@ def test_the_conversation_keeps_its_name_chat_and_whole_lines(
     view = app.window.conversation
     for n, answer in enumerate(ANSWERS, 1):
         app.answer(answer)
-        view._settle_exchange()
+        view.page_scroll.settle_exchange()
         _settle(booth.qtbot, k)
         card = view.card
         assert _whole(card.name), (size, n, card.name.text())

@@ -145,7 +145,7 @@ def test_the_line_and_buttons_fit_the_booth_screen(
         booth.qtbot.waitUntil(scrolled_to, timeout=20_000)  # ...and sees it whole
     shots = os.environ.get("UI_SHOTS_DIR")
     if shots:
-        view._settle_exchange()  # as shown after each line
+        view.page_scroll.settle_exchange()  # as shown after each line
         booth.qtbot.wait(20)
         k.grab().save(str(Path(shots) / f"kiosk-conv-{scale}-{size[0]}x{size[1]}.png"))
 
