@@ -1,9 +1,11 @@
 """What the fitting tests share: the kiosk's screen sizes and text sizes, settling the layout
-by event-loop passes (no wall-clock wait), and the widgets squeezed below their least size."""
+by event-loop passes (no wall-clock wait), the widgets squeezed below their least size, the
+conversation's rows short of theirs, and what a fit run now would change."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from app.ui.conversation_view import ConversationView
@@ -40,3 +42,26 @@ def squeezed(view: ConversationView) -> list[str]:
                 f"{least.width()}x{least.height()}"
             )
     return out
+
+
+def short_rows(view: ConversationView) -> list[str]:
+    """Every shown row of the conversation's column below its least height, as its layout
+    takes it (a height set on the row, else its least size hint). Not the exchange: the fit
+    gives it room by choice (none before the first answer)."""
+    out = []
+    for w in (view.card, view.caption_box, view.banner, view.state, view.bar, view.draft_prompt):
+        least = w.minimumHeight() or w.minimumSizeHint().height()
+        if w.isVisibleTo(view) and w.height() < least:
+            out.append(f"{w.objectName() or type(w).__name__} {w.height()} < {least}")
+    return out
+
+
+def fit_afresh(view: ConversationView) -> list[str]:
+    """What a fit run now would change (the page's least height, the caption's height): a
+    settled page is as its fit would make it. The fit runs as a resize of the view runs it."""
+    page, box = view.findChild(QWidget, "conversationPage"), view.caption_box
+    assert page is not None
+    was = (page.minimumHeight(), box.minimumHeight())
+    QApplication.sendEvent(view, QResizeEvent(view.size(), view.size()))
+    now = (page.minimumHeight(), box.minimumHeight())
+    return [] if now == was else [f"a fit now makes (page, caption) {was} -> {now}"]
