@@ -34,6 +34,7 @@ _LEAD_IN_START = re.compile(r"[.?!;:\n,]")  # where a lead-in may begin (after t
 _RUN_ON_WORDS = 100  # words with no sentence end after which a stretch may be word salad
 _SALAD_DISTINCT = 0.4  # word salad: fewer distinct words than this share of its first 100
 _SALAD_REPEATS = 4  # or this many words repeated back to back ("and and", "I I")
+_ROLE_REACH = 12  # words after a role deed (`_claims_role`) that may name its work
 _DANGLING = re.compile(r"(?<=[\s,])(?:and|or|but|so)$", re.IGNORECASE)
 
 
@@ -385,6 +386,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 _SENTENCE_END: Final = re.compile(r"[.?!;\n]+")
+_MONEY_CLAUSE_END: Final = re.compile(r"[.?!;,\n]+|\s(?:and|but|or|plus)\s", re.IGNORECASE)
 
 
 def _withdrawn_in(text: str, s: int, e: int, questions: list[tuple[int, int]]) -> set[str]:
@@ -439,7 +441,33 @@ def _not_own_pay(text: str, start: int, end: int, manager_line: str | None) -> b
     check for the pay words (`_lexicon_cues`) and the figure asked without them
     (`_figure_asked`, which also applies the pay words' own `patterns.FOR_OTHERS`; review 15
     R7)."""
-    return _declines(text, start, end) or _their_move(text, start, end, manager_line)
+    return (
+        _declines(text, start, end)
+        or _their_move(text, start, end, manager_line)
+        or _someone_elses_money(text, start)
+    )
+
+
+def _someone_elses_money(text: str, start: int) -> bool:
+    """Whether the clause around the pay word at `start` is about someone else's money
+    (`patterns.OTHERS_MONEY`: a friend's pay, the manager's past income, fees, rent, who covers
+    the training, clients paying, a funder's cuts) and names neither the seeker nor the role
+    (`patterns.SEEKERS_MONEY`; session 16 B)."""
+    begin = max((m.end() for m in _MONEY_CLAUSE_END.finditer(text, 0, start)), default=0)
+    stop = _MONEY_CLAUSE_END.search(text, start)
+    clause = text[begin : stop.start() if stop else len(text)]
+    return p.OTHERS_MONEY.search(clause) is not None and p.SEEKERS_MONEY.search(clause) is None
+
+
+def not_own_money(text: str, start: int, end: int, manager_line: str | None) -> bool:
+    """Whether the pay-like words `text[start:end]` are money the rules read as someone else's
+    (`_not_own_pay`, `customers_pay`, `patterns.FOR_OTHERS` after them): the sentence model may
+    not read a pay question into them either (`learned._pay_words`, session 16 B)."""
+    return (
+        _not_own_pay(text, start, end, manager_line)
+        or customers_pay(text, start, end)
+        or p.FOR_OTHERS.match(text, end) is not None
+    )
 
 
 def _their_move(text: str, start: int, end: int, manager_line: str | None = None) -> bool:
@@ -452,6 +480,13 @@ def _their_move(text: str, start: int, end: int, manager_line: str | None = None
     moves = list(p.THEIR_MOVE.finditer(text, *window))
     if manager_line is not None and p.THEIR_MOVE_LINE.search(analyzed_part(manager_line)):
         moves.extend(p.WORTH_IT_MONEY.finditer(text, *window))
+        begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+        stop = _SENTENCE_END.search(text, end)
+        sentence = begin, stop.start() if stop else len(text)
+        if p.THEIR_PAY_ASKED.search(text, *sentence) and not p.SEEKERS_MONEY.search(
+            text, *sentence
+        ):
+            return True  # "Was the money better in consulting?" (session 16 B)
     return any(m.start() <= start and end <= m.end() for m in moves)
 
 
@@ -564,7 +599,7 @@ def seeker_cues(
         for cue in found
         if not (
             cue.cue == "self_promotion"
-            and p.DEED.fullmatch(cue.text)
+            and (p.DEED.fullmatch(cue.text) or p.ROLE_DEED.fullmatch(cue.text))
             and not _claims_work(text, cue.start, cue.end, manager_line, manager_cues)
         )
     ]
@@ -645,6 +680,23 @@ def seeker_cues(
     ):
         # "Ninety thousand base and I'm in, starting Monday." to "What would get you in?"
         found.extend(_cue("commitment", text, m.start(), m.end()) for m in p.IM_IN.finditer(text))
+    if (
+        not hedged
+        and manager_line is not None
+        and (
+            "commitment_question" in manager_cues
+            or (p.EAGER_LINE.search(replied_to) and not p.EAGER_NOT_WORK.search(replied_to))
+        )
+    ):
+        # "Stick me on the rota!" to "Weekend cover is our biggest gap": eager commitment in
+        # slang (session 16 D); "Point me at it" takes the work, no one to ask
+        eager = [m.span() for m in p.EAGER.finditer(text) if not _deferred(text, m.end())]
+        found = [
+            cue
+            for cue in found
+            if not (cue.cue == "referral_seeking" and any(s <= cue.start < e for s, e in eager))
+        ]
+        found.extend(_cue("commitment", text, s, e) for s, e in eager)
     elsewhere = [(s, e) for s, e, kind in wishes if kind in ("other", "refused")]
     if elsewhere:
         # "I'd love to join the hackathon", "sign me up for that one" (a workshop), "I wouldn't
@@ -915,18 +967,47 @@ def _claims_work(
     "the night shift", "costs by 30%"). "I ran a half marathon", "I built a treehouse with my
     kids", "I led a hike for my walking club" after "How was your weekend?" claim nothing."""
     verb = text[start:end].split()[-1].lower()
-    if verb == "managed" and p.MANAGED_TO.match(text, end):
+    if verb in ("managed", "manage", "managing") and p.MANAGED_TO.match(text, end):
         return False
-    run = verb in ("run", "ran")
+    run = verb in ("run", "ran", "running")
     if run and p.RUN_NO_OBJECT.match(text, end):
         return False
     asked = _asks_about_work(manager_line, manager_cues)
     if p.DEED_NO_OBJECT.match(text, end) and (run or not asked):
         return False
+    if p.DEED.fullmatch(text[start:end]) is None:
+        return _claims_role(text, end, verb, manager_line)
     if asked or _line_about_work(manager_line, manager_cues):
         return True
     said = p.DEED.sub(lambda m: " " * len(m.group()), text)
-    return p.WORKER_TALK.search(said) is not None or p.DEED_WORK.search(said) is not None
+    return (
+        p.WORKER_TALK.search(said) is not None
+        or p.DEED_WORK.search(said) is not None
+        or _claims_role(text, end, verb, manager_line)  # "I run the returns desk at a retailer"
+    )
+
+
+def _claims_role(text: str, end: int, verb: str, manager_line: str | None) -> bool:
+    """Whether a deed of `patterns.ROLE_DEED` ending at `end` ("I supervise", "I head up", "I
+    set up", "I trained") claims work (session 16 A): its own words, up to
+    `_ROLE_REACH` words or the sentence's end, name work (`patterns.WORK_CLAIMED`: "at my last
+    place", "at a garden centre", "twelve of us"; `patterns.DEED_WORK`, `patterns.WORKER_TALK`;
+    not the manager's: "your team"). Never training oneself ("I trained as a civil engineer":
+    `patterns.TRAINED_ONESELF`); after a question about the seeker's work or past
+    (`_asks_about_seeker`: "What's your current role?", "Walk me through what you did at the
+    museum"), only with a boast in those words (`patterns.BRAG`): a plain account of one's work
+    answers it (issue 12)."""
+    if verb.startswith(("train", "retrain")) and p.TRAINED_ONESELF.match(text, end):
+        return False
+    stop = _SENTENCE_END.search(text, end)
+    words = text[end : stop.start() if stop else len(text)]
+    words = " ".join(words.split()[:_ROLE_REACH])
+    words = re.sub(r"(?i)(?<![\w'’])(?:your|their|his|her)\s+[\w'’-]+", " ", words)
+    if not any(rx.search(words) for rx in (p.WORK_CLAIMED, p.DEED_WORK, p.WORKER_TALK)):
+        return False
+    if manager_line is not None and _asks_about_seeker(manager_line):
+        return p.BRAG.search(words) is not None
+    return True
 
 
 def _line_about_work(manager_line: str | None, manager_cues: frozenset[str]) -> bool:

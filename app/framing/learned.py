@@ -73,6 +73,7 @@ from app.framing.cues import (
     declines,
     joins,
     kept_sentences,
+    not_own_money,
     others_step_spans,
     silent_spans,
     withdrawn,
@@ -434,7 +435,7 @@ def hybrid(
         return frame, score, cues
     judgement = kept
     if judgement.cue == "pay_question":
-        pay = _pay_words(text, judgement.start, judgement.end)
+        pay = _pay_words(text, judgement.start, judgement.end, manager_line)
         if pay is None and _asks_about_work(text, cues):
             return frame, score, cues  # "How big is the team?" asks about the work
         if pay is None and p.PAY_CONTENT.search(text[: p.MAX_ANALYZED_CHARS]):
@@ -656,15 +657,20 @@ def _reasons_for_coming(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _pay_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _pay_words(
+    text: str, start: int, end: int, manager_line: str | None = None
+) -> tuple[int, int] | None:
     """Where a pay question the model read names its pay-like content (`patterns.PAY_CONTENT`:
     the pay, the money, the hours, remote work...): the match nearest the model's evidence
-    `[start, end)`, so the words shown are the pay words; None when the turn names none."""
+    `[start, end)`, so the words shown are the pay words; None when the turn names none, or
+    only money the rules read as someone else's (`cues.not_own_money`, session 16 B: "Did you
+    take a pay cut to move?", "What are the course fees?", "Do your clients pay on time?")."""
     text = text[: p.MAX_ANALYZED_CHARS]
     found = [
         m
         for m in p.PAY_CONTENT.finditer(text)
         if not customers_pay_sentence(text, m.start())  # "do people actually pay that"
+        and not not_own_money(text, m.start(), m.end(), manager_line)
     ]
     if not found:
         return None

@@ -630,6 +630,38 @@ IM_IN: Final = _rx(
     rf"(?:and|so|then)\s+{IM}\s+in(?=\s*(?:[.!;,]|$|\s+(?:starting|from)\s)"
     r"|\s+(?:then|now)\s*(?:[.!;,]|$))",
 )
+#: Eager commitment in slang (session 16 D): "I'm your person", "stick me on the rota", "dibs",
+#: "I'd jump at that", "point me at it", "count me in", "where do I sign". Commitment only after
+#: a line about the role or the work to be done (`EAGER_LINE`, `cues.seeker_cues`); after a
+#: coffee, a tour or an event (`EAGER_NOT_WORK`) today's reading stands.
+EAGER: Final = _rx(
+    rf"{IM}\s+(?:(?:totally|so|definitely|absolutely|honestly|literally|just)\s+)?your\s+(?:person"
+    r"|guy|girl|gal|man|woman|candidate|huckleberry|hire|answer)",
+    r"(?:stick|put|pop|pencil|chuck|throw|bung|slot|write|sign)\s+me\s+(?:down\s+|in\s+|up\s+)?"
+    r"(?:on|for)\s+(?:the\s+|that\s+|your\s+|a\s+|those\s+|it|that|them|one)"
+    r"(?:(?<=\s)(?:[\w'’-]+\s+)?(?:rota|roster|schedule|list|shifts?|one|team|job|role|slot"
+    r"|position|post|cover|weekends?|nights?|lates|earlies|it))?",
+    r"dibs",
+    rf"(?:{ID}|i{A}ll|i\s+will)\s+(?:(?:totally|absolutely|honestly|definitely|so|just)\s+)?"
+    r"jump\s+at\s+(?:that|it|this|the\s+chance)",
+    r"point\s+me\s+at\s+(?:it|that|this)",
+    r"count\s+me\s+in|where\s+do\s+i\s+sign|put\s+my\s+hand\s+up|bring\s+it\s+on",
+    rf"{IM}\s+game",
+)
+#: A line about the role or the work to be done, after which `EAGER` commits: hiring, the job,
+#: shifts, cover, a gap, a backlog, work nobody does.
+EAGER_LINE: Final = _rx(
+    rf"{JOB}s?|jobs|shifts?|rota|roster|cover|gap|backlog|workload|short[\s-]?staffed|short\s+of"
+    r"|extra\s+hands|hands|help\s+with|nobody\s+(?:can|wants|will)|no\s+one\s+(?:can|wants"
+    r"|will)|someone\s+(?:who|to|for)|somebody\s+(?:who|to|for)|need\s+(?:someone|somebody"
+    r"|people|a|an)|hiring|hire|recruit\w*|vacanc\w*|openings?|supervisor|lead|manager",
+)
+#: What the same eager words take up instead: food or drink, a tour, an event, a game.
+EAGER_NOT_WORK: Final = _rx(
+    r"coffee|tea|drinks?|beers?|wine|pizza|cake|lunch|dinner|snacks?|biscuits?|sandwich\w*|food"
+    r"|tour|mixer|party|quiz|raffle|talk|talks|session|workshop|event|meetup|meet-up|tickets?"
+    r"|games?|karaoke|bake\s+off|football|five[\s-]a[\s-]side|lift|ride|seat",
+)
 #: A line putting the job to the seeker ("the role", "what would get you in", "on board").
 JOB_PUT: Final = _rx(rf"{JOB}s?|get\s+you\s+in|on\s+board|sign\s+you\s+up")
 #: Asking for the figure itself once the pay is on the table.
@@ -1155,6 +1187,55 @@ _DEED: Final = (
     r"|boosted|improved|turned\s+around)"
 )
 DEED: Final = _rx(_DEED)
+#: What the seeker runs at work now or did there, in the verbs `_DEED` lacks (session 16 A):
+#: the role now ("I supervise the weekend crew", "I head up the finance team", "I look after the
+#: stock room", "I'm in charge of the tills") and a deed done there ("I set up the online shop",
+#: "I rebuilt the rota system", "I trained twelve new pickers", "I recruited the night crew").
+#: Never after a modal, a negation or a wish in its gap ("I should set up a meeting", "I don't
+#: manage anyone"). A claim only where the answer itself names work (`WORK_CLAIMED`,
+#: `cues._claims_work`): "I look after my mum", "I set up a fish tank", "I trained for a half
+#: marathon", "I manage fine" claim nothing.
+_ROLE_GAP: Final = (
+    rf"(?:(?!(?:can|could|will|would|should|might|may|must|to|don{A}t|dont|didn{A}t|didnt|never"
+    r"|not|want|wanna|need|gotta|hope|try|tried|going|hoping|trying|gonna|like|liked|love|loved"
+    r"|enjoy|enjoyed|hate|hated|miss|missed|used|also\s+not)\s)\w+\s+)?"
+)
+_ROLE_DEED = (
+    rf"(?:(?:i|{IVE})\s+{_ROLE_GAP}(?:{{V}}\s+and\s+)?{{V}}"
+    rf"|(?:i{A}ve\s+been|{IM})\s+{_ROLE_GAP}(?:in\s+charge\s+of|responsible\s+for|running|leading"
+    r"|managing|heading\s+up|supervising|overseeing|looking\s+after|setting\s+up))"
+)
+_ROLE_VERBS: Final = (
+    r"(?:lead|manage|supervise|supervised|oversee|coordinate|coordinated|head(?:ed)?\s+up"
+    r"|look(?:ed)?\s+after|(?:am|was)\s+in\s+charge\s+of|in\s+charge\s+of|responsible\s+for"
+    r"|running|leading|managing|heading\s+up|supervising|overseeing|looking\s+after"
+    r"|set\s+up|setting\s+up|rebuilt|rebuild|trained|recruited|installed|relaunched"
+    r"|restructured|introduced|streamlined|expanded|opened|created|designed|developed"
+    r"|implemented|organi[sz]ed|overhauled|halved|hired|negotiated|rolled\s+out|brought\s+in"
+    r"|took\s+over|revamped|transformed|modernised|modernized|automated|digitised|digitized"
+    r"|turned\s+round|sorted\s+out|cleaned\s+up|reorgani[sz]ed|mentored|retrained"
+    r"|upskilled)"
+)
+_ROLE_DEED = _ROLE_DEED.replace("{V}", _ROLE_VERBS)
+ROLE_DEED: Final = _rx(_ROLE_DEED)
+#: Work named in the answer beside a `ROLE_DEED` (session 16 A), with `WORKER_TALK` and
+#: `DEED_WORK`: where one works ("at my last place", "at a garden centre", "at work") or how
+#: many one runs ("twelve of us", "twelve new pickers", "eight drivers"), not family or pets.
+WORK_CLAIMED: Final = _rx(
+    r"at\s+(?:my|our|the|a|an|this)\s+(?:(?:last|old|previous|current|first|new|old|big|small"
+    r"|busy)\s+)?(?:place|firm|store|job|work|company|shop|branch|site|depot|post"
+    r"|employer|workplace|hospital|school|practice|agency|retailer)",
+    r"at\s+work|at\s+(?:a|an|the|my|our)\s+(?:[\w'’-]+\s+){0,2}?(?:centre|center|stores?"
+    r"|shops?|retailer|charity|firm|company|depot|warehouse|hotel|restaurant|hospital"
+    r"|school|garage|factory|supermarket|agency|council|chain|clinic|bakery|salon|nursery"
+    r"|care\s+home|call\s+centre|plant|office|yard|distribution\s+cent(?:re|er))",
+    r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|forty|fifty|a\s+dozen|dozens|hundreds?)\s+(?:of\s+us|of\s+them|people|staff"
+    r"|(?:new\s+|more\s+|extra\s+|full[\s-]time\s+|part[\s-]time\s+|junior\s+|temp\s+)?"
+    r"(?!(?:brothers|sisters|daughters|mothers|fathers|grandmothers|grandfathers|others"
+    r"|hamsters|lobsters|oysters|monsters|posters|stickers|flowers)(?![\w'’]))"
+    r"[\w'’-]+(?:ers|ors|ists|ians|ants|ents|ees|hands|starters|staff|drivers))",
+)
 SELF_PROMOTION: Final = _rx(
     rf"(?:i|{IVE}|i{A}ve\s+got)\s+(?:\w+\s+){{0,2}}years?\s+(?:of\s+)?(?:\w+\s+)?experience",
     rf"{IVE}\s+been\s+(?:a|an)\s+(?:\w+\s+){{0,3}}?for\s+(?:\w+\s+)?years",
@@ -1163,6 +1244,8 @@ SELF_PROMOTION: Final = _rx(
     r"(?<!(?<!i\s)would\s)(?<!(?<!i\s)will\s)(?<!(?<!i\s)could\s)(?<!(?<!i\s)can\s)"
     r"(?<!(?<!i\s)do\s)(?<!(?<!i\s)should\s)(?<!(?<!i\s)might\s)(?<!(?<!i\s)shall\s)"
     r"(?<!wouldn['’]t\s)(?<!wouldnt\s)" + _DEED,
+    r"(?<!(?<!i\s)would\s)(?<!(?<!i\s)will\s)(?<!(?<!i\s)could\s)(?<!(?<!i\s)can\s)"
+    r"(?<!(?<!i\s)should\s)(?<!(?<!i\s)might\s)(?<!(?<!i\s)do\s)" + _ROLE_DEED,
     rf"(?:{IM}|{ID}\s+be|i{A}ll\s+be|i\s+will\s+be|i\s+was)\s+(?:{_NOT_ANOTHER}[\w'’-]+\s+){{0,2}}?"
     r"(?:fast\s+learner|quick\s+learner|team\s+player|hard[\s-]?work(?:er|ing)|self[\s-]?"
     r"(?:motivated|starter)|natural\s+(?:leader|fit)|people\s+person|(?:great|good|excellent"
@@ -1225,6 +1308,12 @@ RUN_NO_OBJECT: Final = re.compile(
     r"(?:\s+(?:like|um|uh|er|literally|basically|actually|just|really))*"
     r"\s+(?:for|on|in|at|with|by|from|after|out|up|down|twice"
     r"|once)(?![\w'’])",
+    re.IGNORECASE,
+)
+#: What follows a verb of training in `ROLE_DEED` that trained oneself, not others ("I trained
+#: as a civil engineer", "I trained in Stuttgart", "I retrained for nursing"): no claim.
+TRAINED_ONESELF: Final = re.compile(
+    r"\s+(?:as|in|at|for|with|under|on|to|up|hard|daily|every|myself|there|here)(?![\w'’])",
     re.IGNORECASE,
 )
 #: "I managed to <verb>": coping, never a claim of managing anything (review 15 R5).
@@ -1356,6 +1445,7 @@ PLAIN_FACT: Final = re.compile(
     rf"|{IVE}\s+been\s+(?:a|an)\s+(?:\w+\s+){{0,3}}?for\s+(?:\w+\s+)?years"
     rf"|(?:i|{IVE})\s+(?:(?!(?:can|could|will|would|should|might|may|must)\s)\w+\s+)?"
     r"(?:led|managed|built|run|ran|oversaw|founded|drove)"
+    rf"|{_ROLE_DEED}"
     rf"|(?:i|{IVE})\s+(?:have|hold|got)?\s*(?:a|an)\s+(?:\w+\s+)?(?:master{A}?s|mba|phd"
     rf"|doctorate|degree|certification|bachelor{A}?s)",
     re.IGNORECASE,
@@ -1917,6 +2007,40 @@ _PAY_IDIOM: Final = (
     r"(?!(?<=(?<![\w'’])it\spay)\s+to\s)(?!(?<=(?<![\w'’])it\spays)\s+to\s)"
     r"(?!(?<=always\spays)\s+to\s)(?!(?<=never\spays)\s+to\s)"
 )
+#: Pay for oneself asked roundabout, naming neither pay nor an amount (session 16 C): what the
+#: seat brings in ("what would someone in that seat be looking at at the end of the month"),
+#: what one in the role makes with them ("what would a picker make with you if I came on"), the
+#: on-target earnings ("what would my OTE look like"), the scale or band new starters or the
+#: post go on ("which scale do you put new starters on", "what band is the healthcare assistant
+#: post"), shares ("would I get shares"). Part of `PAY_QUESTION`. Not "what would a new starter
+#: make of it", nor "what would I be looking at day to day" (the work).
+_PAY_ROUNDABOUT: Final = (
+    r"(?:be|are|is)\s+looking\s+at\s+(?:at\s+)?(?:the\s+)?end\s+of\s+(?:the|each|every|a)\s+"
+    r"(?:month|year|week)"
+    r"|what\s+(?:would|will|does|do|could|might)\s+(?:someone|somebody|a\s+person|one|people"
+    r"|you|i)\s+(?:in|on|doing)\s+(?:that|this|the|my|your)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:seat|chair|role|job|position|post|spot|desk|shoes|grade)\s+(?:be\s+)?(?:looking\s+at"
+    r"|take\s+home|clear|bring\s+home|pocket|walk\s+away\s+with)"
+    r"|what\s+(?:would|will|does|do|could|might)\s+(?:a|an|the|your|someone|somebody|new)\s+"
+    # the business's products aside ("what does the plant make here")
+    r"(?!(?:[\w'’-]+\s+)?(?:plant|factory|company|firm|business|site|machine|line|shop|bakery"
+    r"|kitchen|brand|studio|lab|mill|works|app|tool|product|change|move|difference)(?![\w'’]))"
+    r"(?:[\w'’-]+\s+){0,3}?(?:make|earn|take\s+home|pull\s+in|clear|bring\s+home|pocket)"
+    r"(?!\s+(?:of|it|sense|a\s+difference|do|time|progress|friends|mistakes|changes|decisions"
+    r"|calls|things|up)(?![\w'’]))(?=[^.?!]{0,40}(?:with\s+you|here|if\s+i|when\s+i"
+    r"|a\s+(?:year|month|week)|per\s|an\s+hour|to\s+start|starting|at\s+first|in\s+(?:the"
+    r"|their)\s+first)|(?<=earn)\s*[?.!]?\s*$|(?<=home)\s*[?.!]?\s*$)"
+    r"|(?:my|the|your|an|on[\s-]target|what)\s+(?:[\w'’-]+\s+)?(?:ote|o\.t\.e\.?)"
+    r"|on[\s-]target\s+earnings"
+    r"|(?:which|what)\s+(?:pay\s+)?(?:scale|band|grade|spine\s+point)\s+(?:do|would|will|does"
+    r"|did)\s+(?:you|they|we|the\s+\w+)\s+(?:usually\s+|normally\s+|typically\s+)?"
+    r"(?:put|start|bring|take\s+on|place|slot|have)\s+(?:new\s+(?:starters|hires|joiners|staff)"
+    r"|newcomers|people|someone|me|them|juniors|trainees)"
+    rf"|(?:which|what)\s+(?:pay\s+)?(?:band|scale|grade)\s+(?:is|would\s+be|{A}s)\s+(?:the|that"
+    r"|this|your)\s+(?:[\w'’-]+\s+){0,3}?(?:post|role|job|position|vacancy|opening|seat)"
+    r"|(?:would|will|do|could|can|might|should)\s+i\s+(?:also\s+)?(?:get|be\s+given|receive"
+    r"|be\s+offered|have)\s+(?:any\s+|some\s+)?(?:shares|stock|equity|options|a\s+stake)"
+)
 PAY_QUESTION: Final = _rx(
     r"salary|salaries|compensation|wages?|paycheck|bonus(?:es)?|stock\s+options?|equity|pension"
     rf"|401\s?k|perks(?!\s+over\s+(?!{_OTHER_EMPLOYERS}))|pay\s+(?:range|band|scale|grade)",
@@ -1961,11 +2085,16 @@ PAY_QUESTION: Final = _rx(
     _PAY_UNNAMED,
     # a retirement scheme, like the pension
     _RETIREMENT,
+    # pay for oneself asked roundabout (session 16 C)
+    _PAY_ROUNDABOUT,
 )
 #: The business's customers paying or spending (session 15): "do people actually pay that",
 #: "what do customers pay", "how much do clients usually spend": money about the customers, not
 #: the seeker's pay (`cues._lexicon_cues` drops a pay word inside it).
 CUSTOMERS_PAY: Final = _rx(
+    # "how many of those are paying customers" (session 16 C): the business's
+    r"(?:paying|paid|non[\s-]?paying)\s+(?:customers?|clients?|users?|members|subscribers"
+    r"|accounts?|guests|punters|students|patients)",
     r"(?:customers?|clients?|users?|people|buyers|shoppers|patients|members|subscribers|guests"
     r"|visitors|families|parents|students|diners|readers|players|fans|viewers)\s+(?:(?:actually"
     r"|really|usually|typically|normally|still|even|generally|ever|willing\s+to|happy\s+to)\s+)*"
@@ -1976,6 +2105,58 @@ CUSTOMERS_PAY: Final = _rx(
     r"(?:customers?|clients?|users?|people|buyers|shoppers|patients|members|subscribers|guests"
     r"|visitors)",
     r"what\s+(?:are|do|will|would)\s+(?:you|they)\s+(?:be\s+)?charg(?:e|ing)",
+)
+_KIN: Final = (
+    r"friends?|mates?|brothers?|sisters?|mum|mom|mother|dad|father|parents|partner|wife|husband"
+    r"|cousins?|sons?|daughters?|uncle|aunt|auntie|flatmates?|roommates?|housemates?"
+    r"|neighbou?rs?|boyfriend|girlfriend|nan|gran|grandad|kids|children|sibling|siblings"
+)
+#: Money in a question that is someone else's, not the seeker's prospective pay (session 16 B):
+#: a friend's or relative's pay ("what does your brother earn", "is your friend well paid
+#: here"), the manager's own past income ("did you earn more back then", "do you earn less here
+#: than you did"), fees, tuition, course or exam costs, rent, who covers the training, clients
+#: paying ("do they pay their invoices on time", "are clients good at paying"), a funder's
+#: cuts. `cues._someone_elses_money` reads it in the pay word's sentence, unless the sentence
+#: names the seeker or the role (`SEEKERS_MONEY`); the sentence model may not read pay back into
+#: it either (`learned._pay_words`).
+OTHERS_MONEY: Final = _rx(
+    rf"(?:your|my|his|her|their|a|the)\s+(?:[\w'’-]+\s+)?(?:{_KIN})(?:{A}s)?",
+    r"(?:she|he)\s+(?:[\w'’-]+\s+)?(?:earns?|makes?|gets?\s+paid|is\s+paid|on)",
+    r"where\s+(?:she|he|they)\s+(?:is|are|works?|worked|was|were)",
+    r"(?:back\s+then|than\s+you\s+did|than\s+you\s+used\s+to|before\s+you\s+(?:came|moved"
+    r"|switched|joined|left)|in\s+your\s+(?:old|last|previous|first)\s+(?:job|role|career|life"
+    r"|line)|at\s+your\s+(?:old|last|previous)\s+(?:place|job|firm|company)|when\s+you\s+(?:were"
+    r"|worked|started|moved|switched|left))",
+    r"fees?|tuition(?!\s+(?:reimburse\w*|assistance|support|help|benefits?|waivers?))|rent|rents"
+    r"|(?:course|exam|exams|training|certification|licen[cs]e|membership"
+    r"|registration|uniform|travel)\s+(?:fees?|costs?|bills?)",
+    r"(?:who|which\s+\w+)\s+(?:pays|covers|funds|foots|picks\s+up)",
+    r"(?:pay|pays|paid|paying|cover|covers|covered|fund|funds|funded)\s+for\s+(?:the|your|their"
+    r"|my|an?)?\s*(?:[\w'’-]+\s+)?(?:training|course|courses|exam|exams|certification"
+    r"|qualification|licen[cs]e|studies|degree|uniforms?|travel|tickets?)",
+    r"(?:clients?|customers?|they|buyers|tenants|debtors|accounts)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:pay|paying|paid)\s+(?:their\s+|your\s+)?(?:invoices?|bills?|on\s+time|late|up"
+    r"|promptly)",
+    r"good\s+at\s+paying|invoices?|funders?|funder{A}s|donors?|(?:budget|funding|grant)\s+cuts?",
+)
+#: The manager's own pay asked after a line telling of their move (`THEIR_MOVE_LINE`, session 16
+#: B): "Was the money better in consulting?", "How much did you have to give up salary-wise?",
+#: "Was the pay cut hard to swallow?" (`cues._their_move`, in a sentence naming neither the
+#: seeker nor the role, `SEEKERS_MONEY`).
+THEIR_PAY_ASKED: Final = _rx(
+    r"(?:did|do|had|have|were)\s+you\s+(?:[\w'’-]+\s+){0,3}?(?:earn|make|get\s+paid|give\s+up"
+    r"|lose|lost|take|took|miss|paid|earning|making)",
+    r"(?:the|that|your)\s+(?:pay|salary|money)\s+(?:cut|hit|drop|dip)",
+    # past only: "is the pay better than retail?" asks the position's pay
+    r"(?:was|were)\s+(?:the\s+|your\s+)?(?:money|pay|salary)\s+(?:(?:much|a\s+lot|way|any)\s+)?"
+    r"(?:better|worse|higher|lower|more|less|bigger|good)",
+)
+#: What makes money in a sentence the seeker's own after all (`OTHERS_MONEY`): the seeker
+#: ("I", "me", "my" except before kin: "what would I get compared to my friend") or the role.
+SEEKERS_MONEY: Final = _rx(
+    rf"i|me|myself|i{A}m|i{A}d|i{A}ll|i{A}ve|someone\s+like\s+me",
+    rf"my(?!\s+(?:[\w'’-]+\s+)?(?:{_KIN})(?![\w'’]))",
+    r"(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?:role|job|position|post|vacancy|opening)",
 )
 #: A change in pay asked about the other person's own past move, whose pay words are theirs, not
 #: the position's: "was that a big pay cut at first?" (after "I went from store manager to
@@ -2010,7 +2191,7 @@ WORTH_IT_MONEY: Final = _rx(
 #: here"): what `WORTH_IT_MONEY` asks about after it.
 THEIR_MOVE_LINE: Final = _rx(
     r"i\s+(?:(?:only|actually|originally|first|finally|eventually|just)\s+)?(?:moved|switched"
-    r"|went|came|jumped|transferred|changed|crossed|pivoted|retrained)\s+(?:over\s+)?(?:from|into"
+    r"|went|came|jumped|transferred|changed|crossed|pivoted|retrained)\s+(?:over\s+|here\s+|across\s+)?(?:from|into"
     r"|to|across|over|careers?|jobs?|fields?|sides?|industr\w+)",
     r"i\s+(?:(?:only|actually|finally|eventually|just)\s+)?(?:left|quit)\s+(?:my|a|the|\w+ing"
     r"|law|finance|academia|retail|tech|teaching|nursing|consulting|banking)",
