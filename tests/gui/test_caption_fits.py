@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.dialogue import installed_scenario_dirs, load_scenarios
 from app.ui.conversation_view import ConversationView
+from tests.gui.shipped import first_scenario
 
 pytestmark = pytest.mark.gui
 
@@ -79,7 +79,7 @@ def _check(view: ConversationView, qtbot: Any) -> None:
 @pytest.mark.parametrize("scale", SCALES)
 def test_every_line_is_readable_whole_at_every_size(qtbot: Any, scaled: Any, scale: float) -> None:
     scaled(scale)
-    scenario = load_scenarios(installed_scenario_dirs())[0][0]
+    scenario = first_scenario()
     rng = random.Random(int(scale * 10))
     view = ConversationView()
     qtbot.addWidget(view)
@@ -100,7 +100,7 @@ def test_every_line_is_readable_whole_at_every_size(qtbot: Any, scaled: Any, sca
 def test_the_trial_line_at_text_size_1_6_is_all_there(qtbot: Any, scaled: Any) -> None:
     """Trial 6's line at 1.6 on 1280x800 (cut after "You're"): the question is in view."""
     scaled(1.6)
-    scenario = load_scenarios(installed_scenario_dirs())[0][0]
+    scenario = first_scenario()
     view = ConversationView()
     qtbot.addWidget(view)
     view.begin(scenario, voice=False, listen=False)

@@ -9,10 +9,10 @@ import itertools
 
 import pytest
 
-from app.dialogue import installed_scenario_dirs, load_scenarios
 from app.testing.driver import FrameshiftDriver
 from app.ui.conversation_view import ConversationView
 from app.ui.persona_card import PersonaCard
+from tests.gui.shipped import shipped_scenarios
 
 MICLESS = ("No microphone found: no sound system is running. Type your answer.",
            "No microphone was found.")  # fmt: skip
@@ -65,7 +65,7 @@ def test_without_a_microphone_the_screen_says_type_for_the_whole_rehearsal(
 
 
 def test_without_speakers_the_line_is_shown_not_spoken() -> None:
-    scenarios, _problems = load_scenarios(installed_scenario_dirs(()))
+    scenarios = shipped_scenarios()
     view = ConversationView()
     view.begin(scenarios[0], voice=False, listen=True)
     view.show_manager_line("Hello there.", 0, scenarios[0].start)
@@ -109,7 +109,7 @@ def test_the_progress_label_promises_no_count_and_the_bar_never_goes_back(
 def test_a_microphone_that_hears_again_brings_listening_back(message: str) -> None:
     """Typing-only lasts while nothing is heard; once the microphone sends a level again
     (plugged back in, as the banner told), the screen offers listening again, at once."""
-    scenarios, _problems = load_scenarios(installed_scenario_dirs(()))
+    scenarios = shipped_scenarios()
     view = ConversationView()
     view.begin(scenarios[0], voice=True, listen=True)
     view.show()
@@ -178,7 +178,7 @@ def test_a_saving_failure_outranks_every_other_notice_until_writes_succeed(
     above the no-microphone sentence and any passing notice, through answers taken and the
     microphone coming back; it goes when everything kept is written ("") or a new rehearsal
     begins."""
-    scenarios, _problems = load_scenarios(installed_scenario_dirs(()))
+    scenarios = shipped_scenarios()
     view = ConversationView()
     view.begin(scenarios[0], voice=True, listen=True)
     view.show()

@@ -29,18 +29,17 @@ squeeze went to the caption and the answer bar, so they were never shown to fail
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from functools import cache
 from typing import Any
 
 import pytest
 import shiboken6
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-from app.dialogue import installed_scenario_dirs, load_scenarios
 from app.ui.conversation_view import ConversationView
 from app.ui.fitting_page import FittingPage
 from app.ui.theme import apply_theme
 from tests.gui.fit_checks import KIOSK_SIZES, SCALES, fit_afresh, settle, short_rows, squeezed
+from tests.gui.shipped import shipped_scenario
 
 pytestmark = pytest.mark.gui
 
@@ -72,12 +71,6 @@ def fits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return done
 
 
-@cache  # loading every scenario took most of each case's time
-def _first_scenario() -> Any:
-    scenarios = load_scenarios(installed_scenario_dirs())[0]
-    return next((s for s in scenarios if s.id == "alumni-call"), scenarios[0])
-
-
 def _view(qtbot: Any, size: tuple[int, int], *, listen: bool, show: bool = True) -> Any:
     holder = QWidget()  # deleted by the test itself (each size, each scale)
     QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
@@ -86,7 +79,7 @@ def _view(qtbot: Any, size: tuple[int, int], *, listen: bool, show: bool = True)
     holder.resize(*size)
     if show:
         holder.show()
-    scenario = _first_scenario()
+    scenario = shipped_scenario("alumni-call")  # loaded once: loading took most of a case
     view.begin(scenario, voice=True, listen=listen)
     view.set_phase("speaking")  # "Kenji is speaking…": one line, as the line comes
     view.show_manager_line(scenario.nodes[scenario.start].lines[0], idx=0, node_id=scenario.start)

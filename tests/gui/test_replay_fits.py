@@ -16,6 +16,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication
 
 from app.testing.driver import FrameshiftDriver
+from tests.gui.shipped import shipped_scenarios
 
 pytestmark = pytest.mark.gui
 
@@ -37,10 +38,7 @@ def logical_sizes() -> list[tuple[int, int]]:
 
 def persona_names() -> list[str]:
     """Every installed scenario's persona, and generated names short, long and accented."""
-    from app.dialogue.loader import installed_scenario_dirs, load_scenarios
-
-    scenarios, _ = load_scenarios(installed_scenario_dirs())
-    names = sorted({s.persona.name for s in scenarios})
+    names = sorted({s.persona.name for s in shipped_scenarios()})
     assert len(names) >= 5
     rnd = random.Random(7)
     first = ["Jo", "Marcus", "Anna-Lena", "Bartholomew", "Zoë", "Siddharth", "Ngozi"]

@@ -156,13 +156,13 @@ def test_a_view_deleted_with_updates_queued_raises_nothing(qtbot: Any, updates: 
     visit's window is deleted whenever a visitor leaves, whatever was queued just before)."""
     import shiboken6
 
-    from app.dialogue import installed_scenario_dirs, load_scenarios
     from app.ui.conversation_view import ConversationView
+    from tests.gui.shipped import first_scenario
 
     holder = QWidget()
     qtbot.addWidget(holder)
     view = ConversationView(holder)
-    view.begin(load_scenarios(installed_scenario_dirs())[0][0], voice=False, listen=False)
+    view.begin(first_scenario(), voice=False, listen=False)
     holder.show()
     for i in range(updates):  # each queues a settle of the exchange
         view.show_manager_line(f"Line {i}?", idx=i)
