@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.testing.driver import FrameshiftDriver
 from tests.damaged_rows import Damage, damage, every_damage, history, positions
+from tests.gui.shipped import windows_share_the_shipped_scenarios
 
 pytestmark = pytest.mark.gui
 
@@ -32,6 +33,13 @@ ROLES = (
     Qt.ItemDataRole.AccessibleTextRole,
     Qt.ItemDataRole.UserRole,
 )
+
+
+@pytest.fixture(autouse=True)
+def _scenarios_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's window reads the shipped scenarios from one shared load (the History is
+    what is tested here; reading every scenario again took most of each window's start)."""
+    windows_share_the_shipped_scenarios(monkeypatch)
 
 
 def _seeded(
