@@ -14,9 +14,18 @@ from PySide6.QtCore import Qt
 
 from app.testing.driver import FrameshiftDriver
 from app.ui.answer_bar import ANSWER_AFTER_END, LAST_LINE_PLACEHOLDER
+from tests.gui.shipped import windows_share_the_shipped_scenarios
 from tests.gui.test_last_line_read import ENDINGS
 
 pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def _scenarios_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's window reads the shipped scenarios from one shared load (reading them all
+    again took ~1-5 s of each window's start; tests/gui/shipped.py)."""
+    windows_share_the_shipped_scenarios(monkeypatch)
+
 
 #: What may sit in the box when the last line comes (an answer begun while the reply to the
 #: previous one was on its way), one per scenario in turn.

@@ -16,8 +16,17 @@ from hypothesis import strategies as st
 from app.session.rehearsal import READING_MS, reading_ms
 from app.testing.driver import FrameshiftDriver
 from app.testing.plans import load_plan
+from tests.gui.shipped import windows_share_the_shipped_scenarios
 
 pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def _scenarios_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's window reads the shipped scenarios from one shared load (reading them all
+    again took ~1-5 s of each window's start; tests/gui/shipped.py)."""
+    windows_share_the_shipped_scenarios(monkeypatch)
+
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -22,12 +22,21 @@ from app.testing.driver import FrameshiftDriver
 from app.ui.draft_prompt import DRAFT_AFTER_END
 from app.ui.rehearsal_link import UNSENT_STATUS
 from app.ui.typed_text import clean_typed
+from tests.gui.shipped import windows_share_the_shipped_scenarios
 from tests.gui.test_last_line_held import _to_the_last_line
 from tests.gui.test_last_line_read import ENDINGS
 from tests.gui.test_unsent_draft import WAYS as WAYS_OUT
 from tests.gui.test_unsent_draft import _press
 
 pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def _scenarios_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's window reads the shipped scenarios from one shared load (reading them all
+    again took ~1-5 s of each window's start; tests/gui/shipped.py)."""
+    windows_share_the_shipped_scenarios(monkeypatch)
+
 
 PIECES = ("what", "does", "the team", "do?", "I'd", "café", "😀", "日本語", "مرحبا", "<b>bold</b>",
           "&amp;", "x²", "well…", "\n", "  ", "line\nbreak", "\t")  # fmt: skip
