@@ -25,8 +25,17 @@ from report_helpers import EVIL, SCRIPT, seed_session
 from app.store import Store
 from app.testing.driver import FrameshiftDriver
 from app.ui.replay import ResultsView
+from tests.gui.shipped import windows_share_the_shipped_scenarios
 
 pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def _scenarios_loaded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's window reads the shipped scenarios from one shared load (reading them all
+    again took ~1-5 s of each window's start; tests/gui/shipped.py)."""
+    windows_share_the_shipped_scenarios(monkeypatch)
+
 
 RETRY_SCRIPT = list(SCRIPT)
 RETRY_SCRIPT[5] = (
