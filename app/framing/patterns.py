@@ -1344,11 +1344,14 @@ DEED_WORK: Final = _rx(
 )
 #: Work named in the manager's line besides hiring (`HIRING_LINE`) and a candidate's words
 #: (`cues._claims_work`): the people they need ("We need someone who can lead a small team",
-#: "We're always looking for good producers"), careers, a job fair.
+#: "We're always looking for good producers"), careers, a job fair, whether the seeker is up to
+#: the work ("Would you be up for a challenge like that?", "Could you handle the workload?").
 WORK_LINE: Final = _rx(
     r"(?:looking\s+for|need|needs|want|seeking)\s+(?:[\w'’-]+\s+){0,3}?(?:people|someone"
     r"|somebody|anyone|person|folks|staff|hands|[\w'’-]+(?:er|or|ist|ian|ant|ent|eer)s?)"
-    r"|job\s+fair|careers?\s+fair|careers?|switch\w*\s+(?:careers?|fields?|industr\w+|jobs?)",
+    r"|job\s+fair|careers?\s+fair|careers?|switch\w*\s+(?:careers?|fields?|industr\w+|jobs?)"
+    r"|(?:up\s+for|ready\s+for|handle|cope\s+with|take\s+on)\s+(?:(?:a|the|that|this|such\s+a)\s+)?"
+    r"(?:[\w'’-]+\s+)?(?:challenge|role|job|position|responsibilit(?:y|ies)|workload|pace)",
 )
 #: "So you're in marketing?", "and you've been nursing long?": a question about the seeker
 #: that `ABOUT_YOU_QUESTION` does not open (`cues._asks_about_work`).

@@ -89,6 +89,12 @@ class SettingsDialog(QDialog):
         self.ptt = named(QCheckBox(), "pushToTalkCheck", "Push to talk")
         self.ptt.setChecked(settings.push_to_talk)
         self.device = named(QComboBox(), "inputDeviceCombo", "Microphone")
+        # A sound server's device names can be long ("Family 17h/19h HD Audio Controller Analog
+        # Stereo"): the box takes the dialog's width and elides, never widening it sideways.
+        self.device.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.device.setMinimumContentsLength(8)
         self.device.addItem("System default", "")
         for dev_id, description in _input_devices():
             self.device.addItem(description, dev_id)

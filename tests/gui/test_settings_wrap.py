@@ -83,3 +83,38 @@ def test_check_box_words_wrap_inside_the_dialog(
     if scale >= 2.5 and size[0] <= 1024:
         assert wrapped, "at this size at least one check box's words must wrap"
     assert dialog.result_settings().push_to_talk == Settings().push_to_talk
+
+
+#: Microphone names as sound servers give them: short, long, and a virtual source's whole
+#: description (a CI worker's private PulseAudio made the dialog scroll sideways at 3.0).
+_DEVICE_WORDS = ("Monitor of", "Built-in Audio Analog Stereo", "USB", "Frameshift", "virtual",
+                 "microphone", "(null sink)", "Blue Yeti Stereo Microphone", "HD Pro Webcam C920",
+                 "Family 17h/19h HD Audio Controller", "Bluetooth headset (HFP, mSBC)")  # fmt: skip
+
+
+def _device_names(count: int) -> list[str]:
+    rng = random.Random(1604)
+    return [" ".join(rng.sample(_DEVICE_WORDS, rng.randint(1, 6))) for _ in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("scale", "size"), [(3.0, (800, 600)), (3.0, (1024, 600)), (2.2, (800, 600))]
+)
+def test_a_long_microphone_name_never_scrolls_the_dialog_sideways(
+    qtbot: Any, scaled: Any, scale: float, size: tuple[int, int], monkeypatch: Any
+) -> None:
+    from app.ui import settings_dialog
+
+    scaled(scale)
+    free = QRect(0, 0, *size)
+    monkeypatch.setattr(SettingsDialog, "_free", lambda self: free)
+    for name in _device_names(8):
+        monkeypatch.setattr(settings_dialog, "_input_devices", lambda n=name: [("dev", n)])
+        dialog = SettingsDialog(Settings(font_scale=scale, input_device="dev"), None)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.wait(20)
+        assert dialog.pane.horizontalScrollBar().maximum() == 0, (scale, size, name)
+        assert dialog.device.currentText() == name  # the whole name is still the item's text
+        dialog.close()
