@@ -98,8 +98,10 @@ class SettingsDialog(QDialog):
         self.device.addItem("System default", "")
         for dev_id, description in _input_devices():
             self.device.addItem(description, dev_id)
+        self.device.currentTextChanged.connect(self.device.setToolTip)  # the whole name, elided
         idx = self.device.findData(settings.input_device)
         self.device.setCurrentIndex(max(0, idx))
+        self.device.setToolTip(self.device.currentText())
         self.volume = named(QSlider(), "volumeSlider", "Volume", "Loudness of the voice, 0 to 100.")
         self.volume.setOrientation(self.volume.orientation().Horizontal)
         self.volume.setRange(0, 100)

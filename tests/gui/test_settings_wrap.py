@@ -117,4 +117,5 @@ def test_a_long_microphone_name_never_scrolls_the_dialog_sideways(
         qtbot.wait(20)
         assert dialog.pane.horizontalScrollBar().maximum() == 0, (scale, size, name)
         assert dialog.device.currentText() == name  # the whole name is still the item's text
+        assert dialog.device.toolTip() == name  # and shows whole on hover, where the box elides
         dialog.close()
