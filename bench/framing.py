@@ -133,7 +133,10 @@ def _other_hands() -> dict[str, list[LabelledAnswer]]:
 #: beside near misses: curiosity, joining an event, a past or someone else's wish; k1, k2
 #: (session 15) pay asked without pay words, one's own candidacy's status, a long pitch, an
 #: understated wish to join, each beside near misses, and a plain decline beside a not-now that
-#: waits on learning more). True: an interview; False: anything but an interview; a frame's
+#: waits on learning more; k3, k4, k5 (sessions 16-17) a story after small talk beside a pitch
+#: volunteered after a remark, leaving beside telling what one runs, pay asked after the
+#: business's figures beside asking about the figures, other people's money beside one's own
+#: asked roundabout, curiosity as a statement beside eager slang). True: an interview; False: anything but an interview; a frame's
 #: name: exactly that frame.
 CLASS_KINDS: dict[str, bool | str] = {
     "terms": True,
@@ -151,6 +154,16 @@ CLASS_KINDS: dict[str, bool | str] = {
     "mild_near": False,
     "decline": "neutral",
     "conditional": "exploration",
+    "story_short": False,
+    "pitch_short": True,
+    "leaving": "neutral",
+    "pitch_run": True,
+    "money_fig": True,
+    "fig_near": False,
+    "money_other": False,
+    "money_self": True,
+    "curious": "exploration",
+    "eager": True,
 }
 
 
