@@ -477,16 +477,17 @@ def others_money_spans(text: str, manager_line: str | None) -> list[tuple[int, i
     (session 17): a sentence naming whose it is (`patterns.OTHER_OWNER`: "you", "they", "a
     mate", "the course", "the exam", "the council funding") and neither the seeker nor the role
     (`patterns.SEEKERS_MONEY`: "I", "my", "someone coming into the role", "a new starter", "the
-    warehouse lead position"), or whose pay words the rules read as someone else's
-    (`not_own_money`). The sentence model may not read a pay question, or any interview, from
-    them (`learned.hybrid`): "do they get any help with the fees", "Is the course expensive?",
-    "is your company covering the fees or are you funding it yourself"."""
+    warehouse lead position"; nor the staff, `patterns.STAFF_MONEY`: "or do we"), or whose pay
+    words the rules read as someone else's (`not_own_money`). The sentence model may not read a
+    pay question, or any interview, from them (`learned.hybrid`): "do they get any help with
+    the fees", "Is the course expensive?", "is your company covering the fees or are you
+    funding it yourself"."""
     text = analyzed_part(text)
     spans = []
     for s, e in _sentences(text):
         sentence = text[s:e]
         money = list(p.MONEY_TALK.finditer(sentence))
-        if not money or p.SEEKERS_MONEY.search(sentence) is not None:
+        if not money or p.SEEKERS_MONEY.search(sentence) or p.STAFF_MONEY.search(sentence):
             continue
         if p.OTHER_OWNER.search(sentence) is not None or all(
             not_own_money(text, s + m.start(), s + m.end(), manager_line) for m in money

@@ -1239,14 +1239,14 @@ WORK_CLAIMED: Final = _rx(
     r"|busy)\s+)?(?:place|firm|store|job|work|company|shop|branch|site|depot|post"
     r"|employer|workplace|hospital|school|practice|agency|retailer)",
     # session 17: a workplace after up to four words of its own ("at a hundred and twenty room
-    # hotel", "at a 24/7 call centre", "at a food bank")
+    # hotel", "at a 24/7 call centre", "at a food bank", "at a building society")
     r"at\s+work|at\s+(?:a|an|the|my|our)\s+(?:\S+\s+){0,4}?(?:centre|center|stores?"
     r"|shops?|retailer|charity|firm|company|depot|warehouse|hotel|restaurant|hospital"
     r"|school|garage|factory|supermarket|agency|council|chain|clinic|bakery|salon|nursery"
     r"|care\s+home|call\s+centre|plant|office|yard|distribution\s+cent(?:re|er)"
-    r"|bank(?!\s+holiday)|venue|theatre|theater|museum|gallery|library|airport|festival"
-    r"|building\s+society|housing\s+association|consultancy|practice|surgery|pharmacy|lab"
-    r"|laboratory|studio|hub|college|university|uni|firm|brewery|distillery|station)",
+    # (not the places one visits: "the tent at the festival", "a picnic at the museum")
+    r"|bank(?!\s+holiday)|building\s+society|housing\s+association|consultancy|surgery"
+    r"|pharmacy|lab|laboratory)",
     # session 17: the employer the work is done for ("for a phone retailer", "for a regional
     # building society", "for the arts council", "for a 5,000-capacity festival"), never a
     # person ("for my sister") or an occasion
@@ -2257,7 +2257,7 @@ MONEY_TALK: Final = _rx(
     r"pay|pays|paid|paying|salar(?:y|ies)|wages?|money|income|earn\w*|fees?|costs?|costly"
     r"|expensive|cheap|pricey|prices?|priced|funding|funded|budgets?|afford\w*|tuition|package"
     r"|shares|bonus(?:es)?|take\s+home|cash|grants?|worth\s+(?:it|what)|rates?|quid|pounds"
-    r"|dollars|grand",
+    r"|dollars|grand|spend|spent|spending|fork(?:ed)?\s+out|shell(?:ed)?\s+out|invested",
 )
 #: Whose money it is, when it is not the seeker's (session 17): the other person ("you", "your",
 #: "they", "he", "she"), someone else's (`OTHERS_MONEY`), or a thing that costs or earns ("the
@@ -2274,6 +2274,9 @@ OTHER_OWNER: Final = _rx(
     r"|members|families|residents|patients|students|venue|app|product|project|bootcamp|class"
     r"|classes|workshop|conference|ticket|tickets|membership|subscription|licen[cs]e)",
 )
+#: The staff as payee, with the seeker among them (`cues.others_money_spans`): "do you pay for
+#: the uniform or do we", "is it paid for staff".
+STAFF_MONEY: Final = _rx(r"we|us|staff|employees|workers|new\s+staff|the\s+team")
 #: The manager's own pay asked after a line telling of their move (`THEIR_MOVE_LINE`, session 16
 #: B): "Was the money better in consulting?", "How much did you have to give up salary-wise?",
 #: "Was the pay cut hard to swallow?" (`cues._their_move`, in a sentence naming neither the

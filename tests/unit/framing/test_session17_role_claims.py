@@ -67,6 +67,9 @@ HOBBIES = (
     "I organised a quiz for my mates",
     "My team won the pub quiz",
     "We doubled the recipe for the party",
+    "I set up the tent at the festival",
+    "I organised a picnic at the museum",
+    "I look after the kids at the library on Saturdays",
 )
 #: Questions about the seeker's job: a plain account answers them.
 ABOUT_JOB = (

@@ -23,6 +23,7 @@ import itertools
 import random
 
 from app.framing.analyzer import analyze_answer
+from app.framing.cues import others_money_spans
 from app.framing.evaluation import recognizer_style
 
 #: (the manager's line, questions about money that is not the seeker's prospective pay)
@@ -124,3 +125,24 @@ def test_pay_elsewhere_or_an_opinion_is_no_pay_question() -> None:
                 if frame == "interview" or "pay_question" in names:
                     wrong.append((m, a, rules_only, frame))
     assert not wrong, f"{len(wrong)} of 12: {wrong[:6]}"
+
+
+#: The staff as payee, with the seeker among them: the model's reading is not bound.
+STAFF = (
+    "Do you pay for the uniform or do we?",
+    "Is the training paid for staff?",
+    "Do they cover travel for us?",
+)
+
+
+def test_only_money_pointed_away_from_the_seeker_binds_the_model() -> None:
+    wrong = []
+    for line, answer in _others():
+        for m, a in _styles(line, answer):
+            if not others_money_spans(a, m):
+                wrong.append(("unbound", m, a))
+    for line, answer in itertools.product(UNRELATED[:1], OWN + STAFF):
+        for m, a in _styles(line, answer):
+            if others_money_spans(a, m):
+                wrong.append(("bound", m, a))
+    assert not wrong, f"{len(wrong)}: {wrong[:6]}"
