@@ -41,6 +41,21 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’])(?:{body})(?![\w'’])", re.IGNORECASE)
 
 
+def _not_after(words: Sequence[str], *, where: str) -> str:
+    """A modal, a negation or a wish before a claim's verb makes it no claim: one spelling for
+    the deeds of `SELF_PROMOTION`, `ROLE_DEED` and `PLAIN_FACT` (session 17). `words` are
+    regex words. `where="gap"`: an optional word between "I" and the verb that is none of them
+    ("I should set up a meeting", "I don't manage anyone" claim nothing); `where="question"`:
+    lookbehinds, the "I" does not follow one of them opening a question ("would I run the
+    huddles?"), though a yes's auxiliary after "i" may ("yes i would i managed a team");
+    `where="before"`: plain lookbehinds ("I wouldn't I led").
+    """
+    if where == "gap":
+        return rf"(?:(?!(?:{'|'.join(words)})\s)\w+\s+)?"
+    inner = r"(?<!i\s)" if where == "question" else ""
+    return "".join(rf"(?<!{inner}{word}\s)" for word in words)
+
+
 WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 SENTENCE_END: Final = re.compile(r"[.?!;\n]")
 
@@ -1205,11 +1220,15 @@ DEED: Final = _rx(_DEED)
 #: manage anyone"). A claim only where the answer itself names work (`WORK_CLAIMED`,
 #: `cues._claims_work`): "I look after my mum", "I set up a fish tank", "I trained for a half
 #: marathon", "I manage fine" claim nothing.
-_ROLE_GAP: Final = (
-    rf"(?:(?!(?:can|could|will|would|should|might|may|must|to|don{A}t|dont|didn{A}t|didnt|never"
-    r"|not|want|wanna|need|gotta|hope|try|tried|going|hoping|trying|gonna|like|liked|love|loved"
-    r"|enjoy|enjoyed|hate|hated|miss|missed|used|also\s+not)\s)\w+\s+)?"
-)
+#: A claim's verb after a modal (`_MODALS`), a negation or a wish claims nothing.
+_MODALS: Final = ("can", "could", "will", "would", "should", "might", "may", "must")
+_ROLE_GAP: Final = _not_after(
+    (*_MODALS, "to", f"don{A}t", "dont", f"didn{A}t", "didnt", "never", "not", "want", "wanna",
+     "need", "gotta", "hope", "try", "tried", "going", "hoping", "trying", "gonna", "like",
+     "liked", "love", "loved", "enjoy", "enjoyed", "hate", "hated", "miss", "missed", "used",
+     r"also\s+not"),
+    where="gap",
+)  # fmt: skip
 _ROLE_DEED = (
     rf"(?:(?:i|{IVE})\s+{_ROLE_GAP}(?:{{V}}\s+and\s+)?{{V}}"
     rf"|(?:i{A}ve\s+been|{IM})\s+{_ROLE_GAP}(?:in\s+charge\s+of|responsible\s+for|running|leading"
@@ -1290,11 +1309,13 @@ SELF_PROMOTION: Final = _rx(
     rf"{IVE}\s+been\s+(?:a|an)\s+(?:\w+\s+){{0,3}}?for\s+(?:\w+\s+)?years",
     # a question what the seeker would do is no claim: "would I run the huddles?" (session 13)
     # (not "yes i would i managed a team": the auxiliary of a yes, after "i")
-    r"(?<!(?<!i\s)would\s)(?<!(?<!i\s)will\s)(?<!(?<!i\s)could\s)(?<!(?<!i\s)can\s)"
-    r"(?<!(?<!i\s)do\s)(?<!(?<!i\s)should\s)(?<!(?<!i\s)might\s)(?<!(?<!i\s)shall\s)"
-    r"(?<!wouldn['’]t\s)(?<!wouldnt\s)" + _DEED,
-    r"(?<!(?<!i\s)would\s)(?<!(?<!i\s)will\s)(?<!(?<!i\s)could\s)(?<!(?<!i\s)can\s)"
-    r"(?<!(?<!i\s)should\s)(?<!(?<!i\s)might\s)(?<!(?<!i\s)do\s)" + _ROLE_DEED,
+    _not_after(
+        ("would", "will", "could", "can", "do", "should", "might", "shall"), where="question"
+    )
+    + _not_after(("wouldn['’]t", "wouldnt"), where="before")
+    + _DEED,
+    _not_after(("would", "will", "could", "can", "should", "might", "do"), where="question")
+    + _ROLE_DEED,
     rf"(?:{IM}|{ID}\s+be|i{A}ll\s+be|i\s+will\s+be|i\s+was)\s+(?:{_NOT_ANOTHER}[\w'’-]+\s+){{0,2}}?"
     r"(?:fast\s+learner|quick\s+learner|team\s+player|hard[\s-]?work(?:er|ing)|self[\s-]?"
     r"(?:motivated|starter)|natural\s+(?:leader|fit)|people\s+person|(?:great|good|excellent"
@@ -1507,7 +1528,7 @@ PITCH_INVITE: Final = _rx(
 PLAIN_FACT: Final = re.compile(
     rf"(?:i|{IVE}|i{A}ve\s+got)\s+(?:\w+\s+){{0,2}}years?\s+(?:of\s+)?(?:\w+\s+)?experience"
     rf"|{IVE}\s+been\s+(?:a|an)\s+(?:\w+\s+){{0,3}}?for\s+(?:\w+\s+)?years"
-    rf"|(?:i|{IVE})\s+(?:(?!(?:can|could|will|would|should|might|may|must)\s)\w+\s+)?"
+    rf"|(?:i|{IVE})\s+{_not_after(_MODALS, where='gap')}"
     r"(?:led|managed|built|run|ran|oversaw|founded|drove)"
     rf"|{_ROLE_DEED}"
     rf"|(?:i|{IVE})\s+(?:have|hold|got)?\s*(?:a|an)\s+(?:\w+\s+)?(?:master{A}?s|mba|phd"
