@@ -456,7 +456,44 @@ def _someone_elses_money(text: str, start: int) -> bool:
     begin = max((m.end() for m in _MONEY_CLAUSE_END.finditer(text, 0, start)), default=0)
     stop = _MONEY_CLAUSE_END.search(text, start)
     clause = text[begin : stop.start() if stop else len(text)]
-    return p.OTHERS_MONEY.search(clause) is not None and p.SEEKERS_MONEY.search(clause) is None
+    if p.OTHERS_MONEY.search(clause) is not None:
+        return p.SEEKERS_MONEY.search(clause) is None
+    # "my mate went into consulting and apparently the starting money is mad" (session 17): a
+    # statement about money whose owner an earlier clause of its sentence named; a question
+    # of its own ("My friend works here, and what would the pay be?") asks the role's
+    if p.WH_QUESTION.match(clause.strip()) or p.YES_NO_QUESTION.match(clause.strip()):
+        return False
+    s_begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    s_stop = _SENTENCE_END.search(text, start)
+    sentence = text[s_begin : s_stop.start() if s_stop else len(text)]
+    return (
+        p.OTHERS_MONEY.search(text, s_begin, begin) is not None
+        and p.SEEKERS_MONEY.search(sentence) is None
+    )
+
+
+def others_money_spans(text: str, manager_line: str | None) -> list[tuple[int, int]]:
+    """The sentences of `text` that talk of money (`patterns.MONEY_TALK`) as someone else's
+    (session 17): a sentence naming whose it is (`patterns.OTHER_OWNER`: "you", "they", "a
+    mate", "the course", "the exam", "the council funding") and neither the seeker nor the role
+    (`patterns.SEEKERS_MONEY`: "I", "my", "someone coming into the role", "a new starter", "the
+    warehouse lead position"; nor the staff, `patterns.STAFF_MONEY`: "or do we"), or whose pay
+    words the rules read as someone else's (`not_own_money`). The sentence model may not read a
+    pay question, or any interview, from them (`learned.hybrid`): "do they get any help with
+    the fees", "Is the course expensive?", "is your company covering the fees or are you
+    funding it yourself"."""
+    text = analyzed_part(text)
+    spans = []
+    for s, e in _sentences(text):
+        sentence = text[s:e]
+        money = list(p.MONEY_TALK.finditer(sentence))
+        if not money or p.SEEKERS_MONEY.search(sentence) or p.STAFF_MONEY.search(sentence):
+            continue
+        if p.OTHER_OWNER.search(sentence) is not None or all(
+            not_own_money(text, s + m.start(), s + m.end(), manager_line) for m in money
+        ):
+            spans.append((s, e))
+    return spans
 
 
 def not_own_money(text: str, start: int, end: int, manager_line: str | None) -> bool:
@@ -991,8 +1028,10 @@ def _claims_role(text: str, end: int, verb: str, manager_line: str | None) -> bo
     """Whether a deed of `patterns.ROLE_DEED` ending at `end` ("I supervise", "I head up", "I
     set up", "I trained") claims work (session 16 A): its own words, up to
     `_ROLE_REACH` words or the sentence's end, name work (`patterns.WORK_CLAIMED`: "at my last
-    place", "at a garden centre", "twelve of us"; `patterns.DEED_WORK`, `patterns.WORKER_TALK`;
-    not the manager's: "your team"). Never training oneself ("I trained as a civil engineer":
+    place", "at a garden centre", "twelve of us", "for a phone retailer", "two stores", "the
+    service desk"; `patterns.DEED_WORK`, `patterns.WORKER_TALK`; not the manager's: "your
+    team"), or its sentence does before it (`patterns.WORK_FRAME`: "in my job at the food bank
+    I recruited ..."). Never training oneself ("I trained as a civil engineer":
     `patterns.TRAINED_ONESELF`); after a question about the seeker's work or past
     (`_asks_about_seeker`: "What's your current role?", "Walk me through what you did at the
     museum"), only with a boast in those words (`patterns.BRAG`): a plain account of one's work
@@ -1003,7 +1042,13 @@ def _claims_role(text: str, end: int, verb: str, manager_line: str | None) -> bo
     words = text[end : stop.start() if stop else len(text)]
     words = " ".join(words.split()[:_ROLE_REACH])
     words = re.sub(r"(?i)(?<![\w'’])(?:your|their|his|her)\s+[\w'’-]+", " ", words)
-    if not any(rx.search(words) for rx in (p.WORK_CLAIMED, p.DEED_WORK, p.WORKER_TALK)):
+    begin = 0
+    for stop_before in _SENTENCE_END.finditer(text, 0, end):
+        begin = stop_before.end()
+    framed = p.WORK_FRAME.search(text, begin, end) is not None  # "in my job at the food bank i"
+    if not framed and not any(
+        rx.search(words) for rx in (p.WORK_CLAIMED, p.DEED_WORK, p.WORKER_TALK)
+    ):
         return False
     if manager_line is not None and _asks_about_seeker(manager_line):
         return p.BRAG.search(words) is not None

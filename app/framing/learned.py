@@ -74,6 +74,7 @@ from app.framing.cues import (
     joins,
     kept_sentences,
     not_own_money,
+    others_money_spans,
     others_step_spans,
     silent_spans,
     withdrawn,
@@ -392,6 +393,9 @@ def hybrid(
     silent = sorted(
         silent_spans(text, cues, judgement.frame)
         + others_step_spans(cues, judgement.frame, manager_line)
+        # "Is the course expensive?", "do they get any help with the fees": money that is not
+        # the seeker's prospective pay binds the model to not-pay (session 17)
+        + (others_money_spans(text, manager_line) if judgement.frame == "interview" else [])
     )
     if silent:
         # "What time do you start?" asks about them; "you'd be the right person to ask" is

@@ -41,6 +41,21 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’])(?:{body})(?![\w'’])", re.IGNORECASE)
 
 
+def _not_after(words: Sequence[str], *, where: str) -> str:
+    """A modal, a negation or a wish before a claim's verb makes it no claim: one spelling for
+    the deeds of `SELF_PROMOTION`, `ROLE_DEED` and `PLAIN_FACT` (session 17). `words` are
+    regex words. `where="gap"`: an optional word between "I" and the verb that is none of them
+    ("I should set up a meeting", "I don't manage anyone" claim nothing); `where="question"`:
+    lookbehinds, the "I" does not follow one of them opening a question ("would I run the
+    huddles?"), though a yes's auxiliary after "i" may ("yes i would i managed a team");
+    `where="before"`: plain lookbehinds ("I wouldn't I led").
+    """
+    if where == "gap":
+        return rf"(?:(?!(?:{'|'.join(words)})\s)\w+\s+)?"
+    inner = r"(?<!i\s)" if where == "question" else ""
+    return "".join(rf"(?<!{inner}{word}\s)" for word in words)
+
+
 WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 SENTENCE_END: Final = re.compile(r"[.?!;\n]")
 
@@ -654,7 +669,17 @@ EAGER_LINE: Final = _rx(
     rf"{JOB}s?|jobs|shifts?|rota|roster|cover|gap|backlog|workload|short[\s-]?staffed|short\s+of"
     r"|extra\s+hands|hands|help\s+with|nobody\s+(?:can|wants|will)|no\s+one\s+(?:can|wants"
     r"|will)|someone\s+(?:who|to|for)|somebody\s+(?:who|to|for)|need\s+(?:someone|somebody"
-    r"|people|a|an)|hiring|hire|recruit\w*|vacanc\w*|openings?|supervisor|lead|manager",
+    r"|people|a|an)|hiring|hire|recruit\w*|vacanc\w*|openings?|supervisor|lead|manager"
+    # session 17: a place to fill ("fill the apprentice spot", "a trainee place", "summer
+    # slots") and what the work is like ("a tough kitchen, long nights", "brutal graft")
+    r"|fill\w*\s+(?:(?:the|a|an|that|this|our|those|these)\s+)?(?:[\w'’-]+\s+)?(?:spots?"
+    r"|places?|slots?|seats?|posts?|vacanc\w+|roles?|positions?|gaps?|holes?)"
+    r"|(?:apprentice|trainee|intern|junior|graduate|grad|weekend|night|saturday|sunday|summer"
+    r"|seasonal|temp|permanent|full[\s-]time|part[\s-]time)\s+(?:spots?|places?|slots?|seats?)"
+    r"|apprentice\w*|trainees?|internships?|graduate\s+scheme|long\s+(?:nights|days|hours"
+    r"|shifts)|late\s+nights|early\s+starts|kitchens?|graft|hard\s+work"
+    r"|(?:tough|hard|brutal|demanding|physical|relentless|intense|hectic)\s+(?:[\w'’-]+\s+)?"
+    r"(?:work|job|gig|graft|kitchen|environment|pace|place\s+to\s+work|season)",
 )
 #: What the same eager words take up instead: food or drink, a tour, an event, a game.
 EAGER_NOT_WORK: Final = _rx(
@@ -1195,18 +1220,25 @@ DEED: Final = _rx(_DEED)
 #: manage anyone"). A claim only where the answer itself names work (`WORK_CLAIMED`,
 #: `cues._claims_work`): "I look after my mum", "I set up a fish tank", "I trained for a half
 #: marathon", "I manage fine" claim nothing.
-_ROLE_GAP: Final = (
-    rf"(?:(?!(?:can|could|will|would|should|might|may|must|to|don{A}t|dont|didn{A}t|didnt|never"
-    r"|not|want|wanna|need|gotta|hope|try|tried|going|hoping|trying|gonna|like|liked|love|loved"
-    r"|enjoy|enjoyed|hate|hated|miss|missed|used|also\s+not)\s)\w+\s+)?"
-)
+#: A claim's verb after a modal (`_MODALS`), a negation or a wish claims nothing.
+_MODALS: Final = ("can", "could", "will", "would", "should", "might", "may", "must")
+_ROLE_GAP: Final = _not_after(
+    (*_MODALS, "to", f"don{A}t", "dont", f"didn{A}t", "didnt", "never", "not", "want", "wanna",
+     "need", "gotta", "hope", "try", "tried", "going", "hoping", "trying", "gonna", "like",
+     "liked", "love", "loved", "enjoy", "enjoyed", "hate", "hated", "miss", "missed", "used",
+     r"also\s+not"),
+    where="gap",
+)  # fmt: skip
 _ROLE_DEED = (
     rf"(?:(?:i|{IVE})\s+{_ROLE_GAP}(?:{{V}}\s+and\s+)?{{V}}"
     rf"|(?:i{A}ve\s+been|{IM})\s+{_ROLE_GAP}(?:in\s+charge\s+of|responsible\s+for|running|leading"
     r"|managing|heading\s+up|supervising|overseeing|looking\s+after|setting\s+up))"
 )
 _ROLE_VERBS: Final = (
-    r"(?:lead|manage|supervise|supervised|oversee|coordinate|coordinated|head(?:ed)?\s+up"
+    r"(?:lead|manage|supervise|supervised|oversee|coordinate|coordinated"
+    # not heading somewhere ("I head up to the lakes", "I headed up north"), session 17
+    r"|head(?:ed)?\s+up(?!\s+(?:to|towards|north|south|there|home|for|the\s+(?:road|hill"
+    r"|motorway|coast|stairs))(?![\w'’]))"
     r"|look(?:ed)?\s+after|(?:am|was)\s+in\s+charge\s+of|in\s+charge\s+of|responsible\s+for"
     r"|running|leading|managing|heading\s+up|supervising|overseeing|looking\s+after"
     r"|set\s+up|setting\s+up|rebuilt|rebuild|trained|recruited|installed|relaunched"
@@ -1214,7 +1246,7 @@ _ROLE_VERBS: Final = (
     r"|implemented|organi[sz]ed|overhauled|halved|hired|negotiated|rolled\s+out|brought\s+in"
     r"|took\s+over|revamped|transformed|modernised|modernized|automated|digitised|digitized"
     r"|turned\s+round|sorted\s+out|cleaned\s+up|reorgani[sz]ed|mentored|retrained"
-    r"|upskilled)"
+    r"|upskilled|curate|curated|coordinating|curating)"
 )
 _ROLE_DEED = _ROLE_DEED.replace("{V}", _ROLE_VERBS)
 ROLE_DEED: Final = _rx(_ROLE_DEED)
@@ -1225,27 +1257,65 @@ WORK_CLAIMED: Final = _rx(
     r"at\s+(?:my|our|the|a|an|this)\s+(?:(?:last|old|previous|current|first|new|old|big|small"
     r"|busy)\s+)?(?:place|firm|store|job|work|company|shop|branch|site|depot|post"
     r"|employer|workplace|hospital|school|practice|agency|retailer)",
-    r"at\s+work|at\s+(?:a|an|the|my|our)\s+(?:[\w'’-]+\s+){0,2}?(?:centre|center|stores?"
+    # session 17: a workplace after up to four words of its own ("at a hundred and twenty room
+    # hotel", "at a 24/7 call centre", "at a food bank", "at a building society")
+    r"at\s+work|at\s+(?:a|an|the|my|our)\s+(?:\S+\s+){0,4}?(?:centre|center|stores?"
     r"|shops?|retailer|charity|firm|company|depot|warehouse|hotel|restaurant|hospital"
     r"|school|garage|factory|supermarket|agency|council|chain|clinic|bakery|salon|nursery"
-    r"|care\s+home|call\s+centre|plant|office|yard|distribution\s+cent(?:re|er))",
-    r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
-    r"|thirty|forty|fifty|a\s+dozen|dozens|hundreds?)\s+(?:of\s+us|of\s+them|people|staff"
+    r"|care\s+home|call\s+centre|plant|office|yard|distribution\s+cent(?:re|er)"
+    # (not the places one visits: "the tent at the festival", "a picnic at the museum")
+    r"|bank(?!\s+holiday)|building\s+society|housing\s+association|consultancy|surgery"
+    r"|pharmacy|lab|laboratory)",
+    # session 17: the employer the work is done for ("for a phone retailer", "for a regional
+    # building society", "for the arts council", "for a 5,000-capacity festival"), never a
+    # person ("for my sister") or an occasion
+    r"for\s+(?:a|an|the|my|our|one\s+of\s+the)\s+(?:\S+\s+){0,4}?(?:retailer|company|firm"
+    r"|charity|council|building\s+society|housing\s+association|chain|agency|brand"
+    r"|bank|supermarket|business|start[\s-]?up|airline|consultancy|contractor|manufacturer"
+    r"|distributor|supplier|provider|publisher|employer|corporation|multinational|nhs\s+trust"
+    r"|trust|hotel\s+group|group|franchise|retail\s+park|estate\s+agents?|law\s+firm"
+    r"|hospital|hospitals|restaurants?|hotels?|stores?|shops?|depot|warehouse|fleet)",
+    # session 17: a unit of work as the object ("the service desk", "front of house", "a fleet
+    # of ninety vans", "the compliance desk")
+    r"(?:service|help|compliance|front|reception|trade|returns|customer\s+service|support"
+    r"|news|sports|sales|foreign|copy|cash|check[\s-]?in|information)\s+desk"
+    r"|front\s+of\s+house|back\s+of\s+house|a\s+fleet\s+of",
+    # a workplace's size ("a 5,000-capacity festival", "a sixty cover restaurant", "a 24/7 desk")
+    r"(?:\d[\d,.]*|(?:a|one|two|three)\s+hundred(?:\s+and\s+\w+)?|sixty|seventy|eighty|ninety"
+    r"|fifty|forty|thirty)[\s-]*(?:capacity|seat(?:er)?|cover|bed|room|pitch|berth)"
+    r"|24\s*/\s*7\s+(?:[\w'’-]+\s+)?(?:desk|service|operation|centre|center|line|team)",
+    r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|(?:a|one|two|three)\s+hundred(?:\s+and\s+\w+)?|a\s+dozen|dozens"
+    r"|hundreds?)(?:[\s-]+(?:odd|or\s+so|plus))?\s+(?:of\s+us|of\s+them|people|staff"
     r"|(?:new\s+|more\s+|extra\s+|full[\s-]time\s+|part[\s-]time\s+|junior\s+|temp\s+)?"
     r"(?!(?:brothers|sisters|daughters|mothers|fathers|grandmothers|grandfathers|others"
     r"|hamsters|lobsters|oysters|monsters|posters|stickers|flowers)(?![\w'’]))"
-    r"[\w'’-]+(?:ers|ors|ists|ians|ants|ents|ees|hands|starters|staff|drivers))",
+    r"[\w'’-]+(?:ers|ors|ists|ysts|ians|ants|ents|ees|hands|starters|staff|drivers)"
+    # session 17: workplaces and a fleet counted ("two stores", "ninety vans", "three sites")
+    r"|(?:[\w'’-]+\s+)?(?:stores|shops|branches|sites|outlets|venues|wards|depots|warehouses"
+    r"|restaurants|kitchens|hotels|clinics|offices|locations|franchises|vans|lorries|trucks"
+    r"|vehicles|clients|teams|departments))",
+)
+#: The answer's own frame naming work before its deed (session 17): "in my job at the food bank
+#: I recruited ...", "at work I run ...", "for my day job I oversee ..." (`cues._claims_role`).
+WORK_FRAME: Final = _rx(
+    r"(?:in|at|for|with)\s+(?:my|our)\s+(?:(?:day|current|last|old|new|previous|first|real"
+    r"|main|proper)\s+)?(?:job|work|role|workplace|post|position)|at\s+work|for\s+work"
+    r"|(?:my|our)\s+(?:day\s+)?job\s+(?:at|with|for|is)|where\s+i\s+work",
 )
 SELF_PROMOTION: Final = _rx(
     rf"(?:i|{IVE}|i{A}ve\s+got)\s+(?:\w+\s+){{0,2}}years?\s+(?:of\s+)?(?:\w+\s+)?experience",
     rf"{IVE}\s+been\s+(?:a|an)\s+(?:\w+\s+){{0,3}}?for\s+(?:\w+\s+)?years",
     # a question what the seeker would do is no claim: "would I run the huddles?" (session 13)
     # (not "yes i would i managed a team": the auxiliary of a yes, after "i")
-    r"(?<!(?<!i\s)would\s)(?<!(?<!i\s)will\s)(?<!(?<!i\s)could\s)(?<!(?<!i\s)can\s)"
-    r"(?<!(?<!i\s)do\s)(?<!(?<!i\s)should\s)(?<!(?<!i\s)might\s)(?<!(?<!i\s)shall\s)"
-    r"(?<!wouldn['’]t\s)(?<!wouldnt\s)" + _DEED,
-    r"(?<!(?<!i\s)would\s)(?<!(?<!i\s)will\s)(?<!(?<!i\s)could\s)(?<!(?<!i\s)can\s)"
-    r"(?<!(?<!i\s)should\s)(?<!(?<!i\s)might\s)(?<!(?<!i\s)do\s)" + _ROLE_DEED,
+    _not_after(
+        ("would", "will", "could", "can", "do", "should", "might", "shall"), where="question"
+    )
+    + _not_after(("wouldn['’]t", "wouldnt"), where="before")
+    + _DEED,
+    _not_after(("would", "will", "could", "can", "should", "might", "do"), where="question")
+    + _ROLE_DEED,
     rf"(?:{IM}|{ID}\s+be|i{A}ll\s+be|i\s+will\s+be|i\s+was)\s+(?:{_NOT_ANOTHER}[\w'’-]+\s+){{0,2}}?"
     r"(?:fast\s+learner|quick\s+learner|team\s+player|hard[\s-]?work(?:er|ing)|self[\s-]?"
     r"(?:motivated|starter)|natural\s+(?:leader|fit)|people\s+person|(?:great|good|excellent"
@@ -1266,6 +1336,18 @@ SELF_PROMOTION: Final = _rx(
     rf"(?:i|{IVE})\s+(?:have|hold|got)?\s*(?:a|an)\s+(?:\w+\s+)?(?:master{A}?s|mba|phd|doctorate"
     rf"|degree|certification|bachelor{A}?s)",
     r"results\s+driven|results-driven|self-starter",
+    # session 17: a result of one's workplace or team ("my store grew sales nine percent", "we
+    # doubled the foot traffic", "our branch beat its targets"): business figures only, not a
+    # team's match or a recipe
+    r"(?:(?:my|our)\s+(?:[\w'’-]+\s+)?(?:store|shop|branch|team|department|site|office|unit"
+    r"|ward|region|depot|warehouse|restaurant|kitchen|venue|desk|crew|shift|location|business"
+    r"|company|charity|gallery|clinic)|we)\s+(?:(?:actually|really|just|also|basically"
+    r"|literally|then|nearly|almost|more\s+than|over)\s+)?(?:grew|doubled|tripled|increased"
+    r"|boosted|raised|lifted|cut|reduced|halved|beat|exceeded|smashed|hit|topped|improved)\s+"
+    r"(?:(?:its|our|their|the|my|all|every)\s+)?(?:[\w'’-]+\s+)?(?:sales|revenue|profits?"
+    r"|turnover|footfall|traffic|margins?|targets?|costs?|waste|output|conversions?"
+    r"|membership|attendance|bookings|donations|fundraising|retention|satisfaction\s+scores?"
+    r"|scores?|kpis?|numbers)(?![\w'’])",
 )
 #: Talk about oneself as a worker, a candidate's words (session 15, issue 12): experience,
 #: skills, qualifications, a career, roles and employers, results, responsibilities, fit. A long
@@ -1446,7 +1528,7 @@ PITCH_INVITE: Final = _rx(
 PLAIN_FACT: Final = re.compile(
     rf"(?:i|{IVE}|i{A}ve\s+got)\s+(?:\w+\s+){{0,2}}years?\s+(?:of\s+)?(?:\w+\s+)?experience"
     rf"|{IVE}\s+been\s+(?:a|an)\s+(?:\w+\s+){{0,3}}?for\s+(?:\w+\s+)?years"
-    rf"|(?:i|{IVE})\s+(?:(?!(?:can|could|will|would|should|might|may|must)\s)\w+\s+)?"
+    rf"|(?:i|{IVE})\s+{_not_after(_MODALS, where='gap')}"
     r"(?:led|managed|built|run|ran|oversaw|founded|drove)"
     rf"|{_ROLE_DEED}"
     rf"|(?:i|{IVE})\s+(?:have|hold|got)?\s*(?:a|an)\s+(?:\w+\s+)?(?:master{A}?s|mba|phd"
@@ -1717,7 +1799,9 @@ _OTHER_PARTY: Final = (
     r"(?:[\s-]?wise)?,?(?:\s+[\w'’-]+)?\s+(?:for|to)\s+(?:the|our|your|their|these|those|its"
     r"|all\s+the)\s+"
     # "the numbers for the coordinator role": the role's, a word before it aside
-    rf"(?!(?:[\w'’-]+\s+)?(?:{_SEEKERS_SIDE})(?![\w'’]))[^\W\d_]"
+    # (session 17: up to three words before it, "for the warehouse lead position", "for the
+    # site manager job")
+    rf"(?!(?:[\w'’-]+\s+){{0,3}}?(?:{_SEEKERS_SIDE})(?![\w'’]))[^\W\d_]"
     r"|\s+(?:the|our|your|their|these|those|its)\s+"
     rf"(?!(?:{_SEEKERS_SIDE})(?![\w'’]))[\w'’-]+\s+(?:get|gets|got|receive|receives|see|sees"
     r"|have|has|need|needs|lose|lost)(?![\w'’])"
@@ -1793,7 +1877,11 @@ _PKG_KIND: Final = (
 _TERMS_ASKED: Final = (
     rf"(?:what|how)(?:{A}s|\s+(?:is|was|are|would\s+be|will\s+be|about))\s+(?:the|your|a|this"
     rf"|that|their)\s+{_PKG_KIND}package(?=\s*(?:like|look|[?.!,;]|$|for\s+(?:me|this\s+(?:role"
-    r"|level|job)|someone)|at\s+this|overall|then|though|roughly|here)(?![\w'’]))"
+    r"|level|job)|someone)|at\s+this|overall|then|though|roughly|here"
+    # session 17: "the package for the site manager job like", "for the store manager post"
+    r"|for\s+(?:the|this|that|your)\s+(?:[\w'’-]+\s+){0,3}?(?:role|job|position|post|vacancy"
+    r"|opening)(?:\s*[?.!,;]|\s*$|\s+(?:like|look|then|roughly|though|here))"
+    r")(?![\w'’]))"
     rf"|(?:what|how)\s+(?:does|do|would|will|did)\s+(?:the|your|a|this|that|their)\s+{_PKG_KIND}"
     r"package(?=\s+(?:look|include|consist|comprise|involve|come|work|break|cover))"
     rf"|(?:what|which)\s+(?:kind|sort|type|level)\s+of\s+{_PKG_KIND}package(?!\s+(?:do|does)\s+"
@@ -2005,7 +2093,7 @@ _RETIREMENT: Final = (
 )
 #: An idiom that pays nothing: "pay attention", "paid off", "pay it forward".
 _PAY_IDIOM: Final = (
-    r"(?![\s-]+(?:attention|off|back|it\s+forward|dividends)(?![\w'’]))"
+    r"(?![\s-]+(?:attention|off|back|it\s+forward|dividends|itself)(?![\w'’]))"
     # "does it pay to specialise early", "it always pays to ask": worth it, no pay
     r"(?!(?<=(?<![\w'’])it\spay)\s+to\s)(?!(?<=(?<![\w'’])it\spays)\s+to\s)"
     r"(?!(?<=always\spays)\s+to\s)(?!(?<=never\spays)\s+to\s)"
@@ -2021,9 +2109,12 @@ _PAY_ROUNDABOUT: Final = (
     r"(?:be|are|is)\s+looking\s+at\s+(?:at\s+)?(?:the\s+)?end\s+of\s+(?:the|each|every|a)\s+"
     r"(?:month|year|week)"
     r"|what\s+(?:would|will|does|do|could|might)\s+(?:someone|somebody|a\s+person|one|people"
-    r"|you|i)\s+(?:in|on|doing)\s+(?:that|this|the|my|your)\s+(?:[\w'’-]+\s+){0,2}?"
+    # session 17: "someone coming into the engineering role be taking home"
+    r"|you|i)\s+(?:in|on|doing|coming\s+into|coming\s+in\s+to|starting\s+in|stepping\s+into"
+    r"|joining\s+(?:in|as)|filling)\s+(?:that|this|the|my|your)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:seat|chair|role|job|position|post|spot|desk|shoes|grade)\s+(?:be\s+)?(?:looking\s+at"
-    r"|take\s+home|clear|bring\s+home|pocket|walk\s+away\s+with)"
+    r"|take\s+home|clear|bring\s+home|pocket|walk\s+away\s+with|taking\s+home|clearing"
+    r"|bringing\s+home|pocketing|earning|getting\s+paid|paid)"
     r"|what\s+(?:would|will|does|do|could|might)\s+(?:a|an|the|your|someone|somebody|new)\s+"
     # the business's products aside ("what does the plant make here")
     r"(?!(?:[\w'’-]+\s+)?(?:plant|factory|company|firm|business|site|machine|line|shop|bakery"
@@ -2042,7 +2133,27 @@ _PAY_ROUNDABOUT: Final = (
     rf"|(?:which|what)\s+(?:pay\s+)?(?:band|scale|grade)\s+(?:is|would\s+be|{A}s)\s+(?:the|that"
     r"|this|your)\s+(?:[\w'’-]+\s+){0,3}?(?:post|role|job|position|vacancy|opening|seat)"
     r"|(?:would|will|do|could|can|might|should)\s+i\s+(?:also\s+)?(?:get|be\s+given|receive"
-    r"|be\s+offered|have)\s+(?:any\s+|some\s+)?(?:shares|stock|equity|options|a\s+stake)"
+    r"|be\s+offered|have|be\s+getting|be\s+receiving)\s+(?:any\s+|some\s+)?(?:shares|stock"
+    r"|equity|options|a\s+stake)"
+    # session 17: "room in the budget to make it worth my while"
+    r"|(?:make|making)\s+it\s+worth\s+my\s+while"
+    # session 17: "ballpark what would i be on", "what would I be on a year" (not "what would
+    # I be on day to day": the work)
+    r"|what\s+(?:would|will|could|might|do|am)\s+i\s+(?:(?:actually|roughly|realistically"
+    r"|typically)\s+)?(?:be\s+)?(?:on|starting\s+on|start\s+on)(?=\s*(?:[?.!,;…]|$)|\s+(?:a|per"
+    r"|then|roughly|here|to\s+start|starting|at\s+first|with\s+you|if|ballpark|an\s+hour"
+    r"|money[\s-]?wise|salary[\s-]?wise)(?![\w'’]))"
+    # session 17: what the role's newcomer makes, asked in the third person ("What would a new
+    # starter make?", "what do new recruits get paid here", "what would a first-year trainee
+    # earn", "what does a new hire start on"; not "make of it", "make first")
+    r"|what\s+(?:would|will|does|do|could|might|did)\s+(?:(?:a|an|the|your|our)\s+)?(?:new\s+"
+    r"|first[\s-]year\s+|entry[\s-]level\s+|junior\s+|fresh\s+)?(?:starters?|joiners?|hires?"
+    r"|recruits?|juniors?|grads?|graduates?|trainees?|apprentices?|intakes?)\s+(?:(?:on|in)\s+"
+    r"(?:the|this|that|your|our)\s+(?:[\w'’-]+\s+)?(?:scheme|programme|program|team|role|intake"
+    r"|grade|band)\s+)?(?:(?:typically|usually|normally|actually|roughly)\s+)?(?:make|earn|take"
+    r"\s+home|get\s+paid|be\s+paid|clear|pocket|be\s+on|start\s+on|come\s+in\s+on)"
+    r"(?=\s*(?:[?.!,;…]|$)|\s+(?:here|a\s+(?:year|month|week)|per|an\s+hour|to\s+start"
+    r"|starting|roughly|then|at\s+first|with\s+you|ballpark|on\s+average)(?![\w'’]))"
 )
 PAY_QUESTION: Final = _rx(
     r"salary|salaries|compensation|wages?|paycheck|bonus(?:es)?|stock\s+options?|equity|pension"
@@ -2053,7 +2164,7 @@ PAY_QUESTION: Final = _rx(
     # not paying one's own way ("a way to pay for meds", "can't pay their bills")
     r"(?<!way\sto\s)(?<!afford\sto\s)(?<!enough\sto\s)(?<!cant\s)(?<!can't\s)(?<!can’t\s)"
     r"(?<!cannot\s)(?<!couldnt\s)(?<!couldn't\s)(?<!couldn’t\s)pay(?:s|ing)?"
-    r"(?!\s+(?:attention|off|back|it\s+forward|for\s+itself|(?:(?:the|their|my|our|his|her"
+    r"(?!\s+(?:attention|off|back|it\s+forward|for\s+itself|itself|(?:(?:the|their|my|our|his|her"
     r"|its|your)\s+)?(?:bills?|rent|mortgage|debts?|loans?|fines?|taxes)(?![\w'’])))"
     f"{_PAY_IDIOM}{_FOR_OTHERS}",
     # "is that paid work": the manager's own work just named, not the seeker's pay
@@ -2141,7 +2252,52 @@ OTHERS_MONEY: Final = _rx(
     r"(?:pay|paying|paid)\s+(?:their\s+|your\s+)?(?:invoices?|bills?|on\s+time|late|up"
     r"|promptly)",
     r"good\s+at\s+paying|invoices?|funders?|funder{A}s|donors?|(?:budget|funding|grant)\s+cuts?",
+    # session 17: pay in another place, compared ("what does a nurse make in Canada compared
+    # to here", "do teachers earn more abroad")
+    r"(?:in|out\s+in|over\s+in)\s+(?:[\w'’-]+\s+){1,2}?(?:compared\s+(?:to|with)|versus|vs"
+    r"|than|against)\s+(?:here|over\s+here|back\s+home|home|(?:in\s+)?(?:the\s+)?[\w'’-]+)"
+    r"|abroad|overseas|in\s+other\s+countries",
+    # "is the money any good for her"
+    r"(?:for|to)\s+(?:her|him|them)(?=\s*(?:[?.!,;…]|$|though|then|really|honestly))",
+    # session 17: what the other person paid or spent ("was it worth what you paid for it"),
+    # their old pay ("more than your old salary"), their income as they live it ("do you find
+    # the income goes up and down")
+    # (not the generic "do you get paid while you're training": the trainee's pay)
+    r"you\s+(?:(?:had|have|already|just|originally|actually|first|finally)\s+)?(?:paid|spent"
+    r"|invested|forked\s+out)(?!\s+(?:for\s+)?(?:overtime|extra|weekly|monthly|hourly|well"
+    r"|badly|on\s+time|during|while|when)(?![\w'’]))",
+    r"your\s+(?:old|last|previous|former|first|own)\s+(?:salary|pay|wages?|income|earnings"
+    r"|money|rate)",
+    r"(?:do|did|have|has)\s+you\s+(?:ever\s+)?(?:find|found|notice|noticed|feel|felt|struggle"
+    r"|struggled|worry|worried|mind)\s+(?:that\s+)?(?:the|your)\s+(?:[\w'’-]+\s+)?(?:income"
+    r"|money|earnings|cash\s*flow|pay)",
 )
+#: Money talked of in a seeker's turn, pay or not (session 17, `cues.others_money_spans`): the
+#: pay, fees, costs, funding, income, a price, what something is worth.
+MONEY_TALK: Final = _rx(
+    r"pay|pays|paid|paying|salar(?:y|ies)|wages?|money|income|earn\w*|fees?|costs?|costly"
+    r"|expensive|cheap|pricey|prices?|priced|funding|funded|budgets?|afford\w*|tuition|package"
+    r"|shares|bonus(?:es)?|take\s+home|cash|grants?|worth\s+(?:it|what)|rates?|quid|pounds"
+    r"|dollars|grand|spend|spent|spending|fork(?:ed)?\s+out|shell(?:ed)?\s+out|invested",
+)
+#: Whose money it is, when it is not the seeker's (session 17): the other person ("you", "your",
+#: "they", "he", "she"), someone else's (`OTHERS_MONEY`), or a thing that costs or earns ("the
+#: course", "the exam", "the council funding", "the studio"). A turn's money sentence naming
+#: one of these and not the seeker or the role (`SEEKERS_MONEY`) is no pay question for the
+#: sentence model (`cues.others_money_spans`).
+OTHER_OWNER: Final = _rx(
+    rf"you|your|yours|yourself|you{A}(?:re|ve|d|ll)|they|their|them|theirs|they{A}(?:re|ve|d)"
+    rf"|he|she|his|her|he{A}s|she{A}s",
+    r"(?:the|a|an|that|this|those|these)\s+(?:[\w'’-]+\s+)?(?:course|courses|exam|exams|degree"
+    r"|diploma|nvq|phd|doctorate|evening\s+class|night\s+school"
+    r"|mba|masters|qualification|certificate|certification|training|studio|council|funding"
+    r"|grant|programme|program|school|college|uni|university|charity|clients?|customers?"
+    r"|members|families|residents|patients|students|venue|app|product|project|bootcamp|class"
+    r"|classes|workshop|conference|ticket|tickets|membership|subscription|licen[cs]e)",
+)
+#: The staff as payee, with the seeker among them (`cues.others_money_spans`): "do you pay for
+#: the uniform or do we", "is it paid for staff".
+STAFF_MONEY: Final = _rx(r"we|us|staff|employees|workers|new\s+staff|the\s+team")
 #: The manager's own pay asked after a line telling of their move (`THEIR_MOVE_LINE`, session 16
 #: B): "Was the money better in consulting?", "How much did you have to give up salary-wise?",
 #: "Was the pay cut hard to swallow?" (`cues._their_move`, in a sentence naming neither the
@@ -2158,6 +2314,10 @@ THEIR_PAY_ASKED: Final = _rx(
 #: ("I", "me", "my" except before kin: "what would I get compared to my friend") or the role.
 SEEKERS_MONEY: Final = _rx(
     rf"i|me|myself|i{A}m|i{A}d|i{A}ll|i{A}ve|someone\s+like\s+me",
+    # session 17: the role's newcomer ("someone coming into the role", "a new starter")
+    r"(?:new|fresh)\s+(?:starters?|joiners?|hires?|recruits?)|coming\s+in(?:to)?"
+    r"|someone\s+(?:coming|starting|joining|new|in\s+(?:that|this|the)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:role|job|position|seat|post))",
     rf"my(?!\s+(?:[\w'’-]+\s+)?(?:{_KIN})(?![\w'’]))",
     r"(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?:role|job|position|post|vacancy|opening)",
 )
