@@ -136,8 +136,10 @@ def _other_hands() -> dict[str, list[LabelledAnswer]]:
 #: waits on learning more; k3, k4, k5 (sessions 16-17) a story after small talk beside a pitch
 #: volunteered after a remark, leaving beside telling what one runs, pay asked after the
 #: business's figures beside asking about the figures, other people's money beside one's own
-#: asked roundabout, curiosity as a statement beside eager slang). True: an interview; False: anything but an interview; a frame's
-#: name: exactly that frame.
+#: asked roundabout, curiosity as a statement beside eager slang; b1, b2 (session 17) one's own
+#: pay asked in any wording beside other people's money, a volunteered achievement at work beside
+#: deeds in life). True: an interview; False: anything but an interview; a frame's name: exactly
+#: that frame.
 CLASS_KINDS: dict[str, bool | str] = {
     "terms": True,
     "ask": True,
@@ -164,6 +166,10 @@ CLASS_KINDS: dict[str, bool | str] = {
     "money_self": True,
     "curious": "exploration",
     "eager": True,
+    "own_pay": True,
+    "other_money": False,
+    "own_deeds": True,
+    "life_deeds": False,
 }
 
 
