@@ -726,10 +726,12 @@ def _offered_terms(text: str, replied_to: str, line: str, hedged: bool) -> list[
     (`patterns.OFFERS_SELF`: "I'm available", "keen as, let me know", "if you're taking people
     on") commits, after a need in the line (`patterns.EAGER_LINE`, `HIRING_LINE`, `INTAKE_LINE`)
     or named by the seeker first (`patterns.NEED_NAMED`), unhedged, not after a coffee, a
-    meeting or a question when they are free. Bargaining the role's terms
-    (`patterns.TERMS_BARGAINED`) asks the pay's kind of thing; chasing one's own application
-    (`patterns.STATUS_CHASED`) asks for the job; naming oneself the role the line hires for
-    ("Our hotel is looking for a sous chef." "I'm a sous chef.", `_fits_role`) pitches."""
+    meeting or a question when they are free, nor someone else's in its sentence
+    (`patterns.OFFER_FOR_OTHER`: "my mate's free from Monday if you need someone").
+    Bargaining the role's terms (`patterns.TERMS_BARGAINED`) asks the pay's kind of thing;
+    chasing one's own application (`patterns.STATUS_CHASED`) asks for the job; naming oneself
+    the role the line hires for ("Our hotel is looking for a sous chef." "I'm a sous chef.",
+    `_fits_role`) pitches."""
     out: list[CueMatch] = []
     plan = (
         p.EAGER_NOT_WORK.search(replied_to)
@@ -741,6 +743,10 @@ def _offered_terms(text: str, replied_to: str, line: str, hedged: bool) -> list[
         for m in p.OFFERS_SELF.finditer(text):
             if negated(text, m.start(), m.end()) or _deferred(text, m.end()):
                 continue
+            begin = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+            other = [o.end() for o in p.OFFER_FOR_OTHER.finditer(text, begin, m.start())]
+            if other and not p.I_SUBJECT.search(text, other[-1], m.start()):
+                continue  # "my sister wanted me to ask if you're hiring": her offer
             if p.NEED_NAMED.search(text, 0, m.end()) or (opening and not plan):
                 # the seeker naming the need ("if you're taking people on") answers no plan
                 out.append(_cue("commitment", text, m.start(), m.end()))

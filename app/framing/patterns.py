@@ -709,6 +709,19 @@ NEED_NAMED: Final = _rx(
     r"|a\s+few\s+more\s+)?(?:hands|people|staff|help|bodies|cover|someone|somebody)",
     r"taking\s+(?:people|anyone|staff)\s+on|hiring|recruiting|short[\s-]?staffed|short\s+of\s+staff",
 )
+#: Someone else before an offer in its sentence, whose offer it is ("my sister wanted me to ask
+#: if you're hiring", "my mate's free from Monday if you need someone"), with no "I" between
+#: (`I_SUBJECT`): no commitment of the seeker's (`OFFERS_SELF`).
+OFFER_FOR_OTHER: Final = _rx(
+    r"(?:my|our)\s+(?:[\w'’-]+\s+)?(?:sister|brother|friend|mate|pal|son|daughter|cousin|partner"
+    r"|husband|wife|boyfriend|girlfriend|colleague|flatmate|housemate|roommate|mum|mom|dad"
+    r"|nephew|niece|neighbou?r|kid|kids|uncle|aunt(?:ie)?)(?:['’]?s)?",
+    rf"(?:he|she){A}s|(?:he|she|they)['’]d|they{A}re|(?:he|she)\s+(?:is|was|said|says|wants"
+    r"|asked)",
+)
+#: "I" as a subject between someone else and an offer makes it the seeker's again ("my mum
+#: says I should ask: I'm free from Monday").
+I_SUBJECT: Final = _rx(rf"i|{IM}|im|{ID}|id|i{A}ll|{IVE}|ive")
 #: A line of an intake the seeker may ask to be one of ("We take a couple of vet school grads
 #: onto our practice each year"): with `EAGER_LINE` and `HIRING_LINE`, where `OFFERS_SELF`
 #: offers and `TERMS_BARGAINED` bargains.

@@ -7,7 +7,8 @@ A. Offering oneself in few words after a line about a need, an opening or an int
    I get to be one of those" after an intake (`patterns._JOIN_VERB`); a wish to work for "you
    lot" said inside a comment (`patterns.WORK_FOR_YOU`, "made me want to"). Near misses: the same
    availability to a coffee, a call or a question when the seeker is free; "let me know how it
-   goes"; "keen to hear more".
+   goes"; "keen to hear more"; someone else's offer ("my sister wanted me to ask if you're
+   hiring", `patterns.OFFER_FOR_OTHER`).
 B. Negotiating the role's terms as if it were offered (`patterns.TERMS_BARGAINED` after
    `TERMS_LINE`/an intake: fewer office days, new starters' terms, a contract going permanent,
    who pays for one's exams) is a pay question; chasing one's own application
@@ -152,6 +153,12 @@ THEIR_NEWS = (
     "My team's launching the new app next week.",
 )
 NEWS_ANSWERS = ("Good luck! Let me know how it goes.", "ooh exciting let me know how it goes")
+FOR_SOMEONE_ELSE = (
+    "My sister wanted me to ask if you're hiring.",
+    "my mate was wondering if youre taking anyone on hes a chef",
+    "My brother's free from Monday if you need someone.",
+    "Oh, my friend would love that. She's available from June.",
+)
 HEAR_MORE = ("Oh cool, keen to hear more about the team.", "keen to learn how you run it all")
 
 
@@ -180,10 +187,11 @@ def test_a_offers_are_interview_with_the_model() -> None:
     assert not wrong, f"{len(wrong)} of {len(cases)}: {wrong[:5]}"
 
 
-def test_a_near_misses_plans_news_and_curiosity_commit_nothing() -> None:
+def test_a_near_misses_plans_news_curiosity_and_others_offers_commit_nothing() -> None:
     cases = list(itertools.product(PLAN_LINES, PLAN_ANSWERS))
     cases += list(itertools.product(THEIR_NEWS, NEWS_ANSWERS))
     cases += list(itertools.product(NEED_LINES, HEAR_MORE))
+    cases += list(itertools.product(NEED_LINES[:4], FOR_SOMEONE_ELSE))
     wrong = _wrong(cases, lambda f, n: f != "interview" and "commitment" not in n)
     assert not wrong, f"{len(wrong)} of {2 * len(cases)}: {wrong[:5]}"
 
