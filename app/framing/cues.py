@@ -610,6 +610,14 @@ def seeker_cues(
         for cue in _lexicon_cues(text, _SEEKER_LEXICON, manager_line)
         if not _role_as_topic(cue, text, questions) and not _others_step(cue, manager_line)
     ]
+    theirs = [m.span() for m in p.ADVICE_NOT_ASKED.finditer(text)]
+    if theirs:
+        # "a flat white with your mortgage advice", "they used my suggestions": no advice asked
+        found = [
+            cue
+            for cue in found
+            if not (cue.cue == "advice_seeking" and any(s <= cue.start < e for s, e in theirs))
+        ]
     found.extend(_cue("seeker_question", text, s, e) for s, e in questions)
     found.extend(_figure_asked(text, manager_line))
     found.extend(
@@ -734,6 +742,8 @@ def seeker_cues(
             if not (cue.cue == "referral_seeking" and any(s <= cue.start < e for s, e in eager))
         ]
         found.extend(_cue("commitment", text, s, e) for s, e in eager)
+    if manager_line is not None:
+        found.extend(_offered_terms(text, replied_to, analyzed_part(manager_line), hedged))
     elsewhere = [(s, e) for s, e, kind in wishes if kind in ("other", "refused")]
     if elsewhere:
         # "I'd love to join the hackathon", "sign me up for that one" (a workshop), "I wouldn't
@@ -745,6 +755,93 @@ def seeker_cues(
             or not any(cue.start < e and s < cue.end for s, e in elsewhere)
         ]
     return _without_overlaps(found)
+
+
+def _offered_terms(text: str, replied_to: str, line: str, hedged: bool) -> list[CueMatch]:
+    """Session 17's classes A-C: what a seeker says as if the role were on offer after a line
+    about a need, an opening, an intake or the role's terms. Offering oneself in few words
+    (`patterns.OFFERS_SELF`: "I'm available", "keen as, let me know", "if you're taking people
+    on") commits, after a need in the line (`patterns.EAGER_LINE`, `HIRING_LINE`, `INTAKE_LINE`)
+    or named by the seeker first (`patterns.NEED_NAMED`), unhedged, not after a coffee, a
+    meeting or a question when they are free, nor someone else's in its sentence
+    (`patterns.OFFER_FOR_OTHER`: "my mate's free from Monday if you need someone").
+    Bargaining the role's terms (`patterns.TERMS_BARGAINED`) asks the pay's kind of thing;
+    chasing one's own application (`patterns.STATUS_CHASED`) asks for the job; naming oneself
+    the role the line hires for ("Our hotel is looking for a sous chef." "I'm a sous chef.",
+    `_fits_role`) pitches."""
+    out: list[CueMatch] = []
+    plan = (
+        p.EAGER_NOT_WORK.search(replied_to)
+        or p.OFFER_NOT_WORK.search(replied_to)
+        or p.AVAILABILITY_ASKED.search(replied_to)
+    )
+    opening = p.EAGER_LINE.search(line) or p.HIRING_LINE.search(line) or p.INTAKE_LINE.search(line)
+    if not hedged:
+        for m in p.OFFERS_SELF.finditer(text):
+            if negated(text, m.start(), m.end()) or _deferred(text, m.end()):
+                continue
+            begin = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+            other = [o.end() for o in p.OFFER_FOR_OTHER.finditer(text, begin, m.start())]
+            if other and not p.I_SUBJECT.search(text, other[-1], m.start()):
+                continue  # "my sister wanted me to ask if you're hiring": her offer
+            if p.NEED_NAMED.search(text, 0, m.end()) or (opening and not plan):
+                # the seeker naming the need ("if you're taking people on") answers no plan
+                out.append(_cue("commitment", text, m.start(), m.end()))
+    if opening or p.TERMS_LINE.search(line):
+        out.extend(
+            _cue("pay_question", text, m.start(), m.end())
+            for m in p.TERMS_BARGAINED.finditer(text)
+            if not negated(text, m.start(), m.end())
+        )
+    if p.SEEKERS_STEP_LINE.search(line):
+        out.extend(
+            _cue("job_request", text, m.start(), m.end()) for m in p.STATUS_CHASED.finditer(text)
+        )
+    if p.HIRING_LINE.search(line) or (
+        (p.EAGER_LINE.search(line) or _ROLE_HIRED.search(line))
+        and not p.EAGER_NOT_WORK.search(line)
+    ):
+        out.extend(_fits_role(text, line))
+    return out
+
+
+_ROLE_HIRED: Final = re.compile(
+    r"(?<![\w'’])(?:looking\s+for|hiring|recruiting|need|needs|taking\s+on|advertising\s+for"
+    r"|vacancy\s+for|opening\s+for|short\s+of)\s+(?:(?:a|an|another|two|some|more|new|good"
+    r"|experienced)\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)",
+    re.IGNORECASE,
+)
+_SELF_AS: Final = re.compile(
+    rf"(?<![\w'’])(?:{p.IM}|{p.IVE}\s+been|i\s+was|i\s+work\s+as|i\s+trained\s+as)\s+"
+    r"(?:(?:currently|actually|already|also|literally|basically)\s+)?(?:a|an)\s+"
+    r"((?:[\w'’-]+\s+){0,2}[\w'’-]+)",
+    re.IGNORECASE,
+)
+
+
+def _fits_role(text: str, line: str) -> list[CueMatch]:
+    """ "I'm a sous chef. Eleven years." to "Our hotel is looking for a sous chef.": the
+    seeker names themself the role the line hires for (the role's head word, stemmed), a pitch
+    (session 17 C). "I'm a pastry lover" names no chef; "I'm a sous chef too" to "What do you
+    do?" hires no one: a fact."""
+    roles: set[str] = set()
+    for m in _ROLE_HIRED.finditer(line):
+        # the role's head: its last word that is no stopword ("a sous chef for the summer")
+        words = [w for w in m.group(1).lower().split() if w not in p.STOPWORDS]
+        if words:
+            roles.add(_stem(words[-1]))
+    if not roles:
+        return []
+    out = []
+    for m in _SELF_AS.finditer(text):
+        ends = [
+            m.start(1) + w.end()
+            for w in re.finditer(r"[\w'’-]+", m.group(1))
+            if _stem(w.group()) in roles
+        ]
+        if ends and not negated(text, m.start(), m.end()):
+            out.append(_cue("self_promotion", text, m.start(), ends[-1]))
+    return out
 
 
 def _figure_asked(text: str, manager_line: str | None) -> list[CueMatch]:
@@ -867,6 +964,12 @@ def _joined(text: str, at: int, stop: int, manager_line: str | None) -> tuple[st
         end = found.end("anaphor") if found is not None and anaphor else at
         # "here", "there", "you", "us" are their place, whatever the line offers
         place = anaphor is not None and anaphor.lower() not in ("that", "it", "this", "in")
+        if (
+            anaphor is not None
+            and p.YOU_THERE.fullmatch(anaphor)
+            and p.WORK_FOR_YOU.search(text, 0, at)
+        ):
+            return "job", end  # "I want to work for you lot": their place (session 17 A)
         return _joined_line(manager_line, offers=not place), end
     phrase = found.group("phrase")
     job = p.A_JOB_THING.search(phrase)

@@ -614,11 +614,16 @@ _I_SUBJECT: Final = re.compile(rf"(?<![\w'’])(?:i|i{p.A}(?:m|d|ll|ve)|im|id|iv
 #: ("is it a new role", "does the role involve travel", "is the team new"). Not a question
 #: whether a place exists ("is there a spot on the team", "are there any jobs going"): review
 #: 10 R15, which read those as questions about the work because they named nothing listed.
+#: What their people get ("do your juniors get chartership support?") asks about the place.
 _WHAT_THE_WORK_IS: Final = re.compile(
     r"^\W*(?:(?:um+|uh+|hmm+|oh|so|and|but|well|okay|ok|sorry|just|then)\W+)*"
     r"(?:is|isn'?t|are|does|doesn'?t|do|will|would|was|has|can|could)\s+"
     r"(?:it|that|this|(?:the|your|this|that)\s+(?:new\s+)?(?:role|job|position|work|team|group"
-    r"|project|department|company|gig|post|business|product|lab|unit|office|crew|shift))\b",
+    r"|project|department|company|gig|post|business|product|lab|unit|office|crew|shift)"
+    # what their people get, asked of the place in general (session 17 B near miss: "do your
+    # juniors get chartership support?")
+    r"|your\s+(?:juniors|trainees|grads|graduates|apprentices|interns|staff|people|employees"
+    r"|associates))\b",
     re.IGNORECASE,
 )
 #: Words that ask whether a place is free, whatever noun names it ("is the job posted yet",

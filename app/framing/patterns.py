@@ -404,6 +404,16 @@ ADVICE_SEEKING: Final = _rx(
     r"(?:(?:a|an|the)\s+)?(?:(?:really|actually|even)\s+)?(?:smart|good|wise|worth|waste|help"
     r"|helps|useful|right|necessary|better|sensible|make\s+sense|pay\s+off)(?![\w'’])",
 )
+#: Advice not asked for (session 17 D): the business's product ("a bit weird getting a flat
+#: white with your mortgage advice") or the seeker's own ("two of them actually used my
+#: suggestions", "my advice would be"): `cues.seeker_cues` drops the advice cue in it.
+ADVICE_NOT_ASKED: Final = _rx(
+    r"(?:my|our)\s+(?:own\s+)?(?:advice|suggestions?|tips|pointers|guidance)",
+    r"(?:your|their|its|the\s+bank['’]?s|the\s+branch['’]?s)\s+(?:[\w'’-]+\s+)?(?:mortgage"
+    r"|financial|legal|tax|pension|investment|money|debt|insurance|property|wealth|accountancy"
+    r"|accounting|benefits|housing|energy|travel|nutrition|fitness|beauty|style|customer|product)"
+    r"\s+(?:advice|guidance|tips)",
+)
 REFERRAL_SEEKING: Final = _rx(
     r"who\s+else|other\s+people",
     # not as a statement's subject: "anyone else would have quit", "someone else did it"
@@ -438,6 +448,10 @@ HONEST_UNCERTAINTY: Final = _rx(
     rf"can{A}t\s+(?:really\s+)?say\s+(?:yet|for\s+sure)",
     r"i\s+need\s+to\s+think\s+(?:about|it|more|on)",
     r"not\s+(?:really\s+)?(?:certain|clear\s+(?:yet|on))",
+    # not knowing and here to learn (session 17 D): "that's sort of why I'm here, to find out"
+    rf"(?:that{A}s|that\s+is|thats|which\s+is)\s+(?:(?:sort|kind)\s+of\s+|kinda\s+|partly\s+"
+    rf"|exactly\s+|basically\s+|precisely\s+|half\s+|really\s+)?why\s+{IM}\s+here(?=[\s,]+"
+    r"(?:[\w'’]+\s+){0,2}?to\s+(?:find\s+out|learn|ask|see|hear|understand|figure))",
 )
 #: A plain no or "not yet" and nothing else, the whole answer (issue 12, session 14 F2): "Not
 #: yet, no.", "nope not yet", "No, I haven't applied yet.", "not at the moment sorry", "I'm not
@@ -687,6 +701,72 @@ EAGER_NOT_WORK: Final = _rx(
     r"|tour|mixer|party|quiz|raffle|talk|talks|session|workshop|event|meetup|meet-up|tickets?"
     r"|games?|karaoke|bake\s+off|football|five[\s-]a[\s-]side|lift|ride|seat",
 )
+#: Offering oneself in few words (session 17 A): "I'm available", "I'm free from Monday if that
+#: helps", "keen as, let me know", "let me know if you need anyone", "if you're taking people
+#: on". A commitment after a line about a need, an opening or an intake (`INTAKE_LINE`,
+#: `HIRING_LINE`), or a need the seeker names first ("Bet you need more hands now. I'm
+#: available.", `NEED_NAMED`); not after food, a tour or an event (`EAGER_NOT_WORK`), a meeting
+#: (`OFFER_NOT_WORK`) or a question when the seeker is free (`AVAILABILITY_ASKED`): "I'm free
+#: Monday" to a coffee, "Monday" to "When could you start?" are facts (`cues.seeker_cues`).
+OFFERS_SELF: Final = _rx(
+    rf"{IM}\s+(?:(?:totally|fully|completely|definitely|also|still|currently|actually|so|free\s+and"
+    r"|more\s+than)\s+)?available(?!\s+(?:for|to)\s+(?:a\s+|an\s+)?(?:coffee|chat|drinks?|lunch"
+    r"|call|meeting|talk|quick))",
+    rf"{IM}\s+(?:(?:totally|also|actually|completely)\s+)?free\s+(?:from|as\s+of|starting|after"
+    r"|any\s+time\s+from)\s+(?:\w+)",
+    r"keen\s+as(?:\s+mustard)?(?![\w'’])",
+    r"(?:(?<![\s\S])|(?<=[.!,;]\s)|(?<=yeah\s)|(?<=yes\s)|(?<=yep\s)|(?<=oh\s)|(?<=ooh\s)"
+    r"|(?<=well\s)|(?<=very\s)|(?<=super\s))keen"
+    r"(?=\s*(?:[.!,;]|$|let\s+me\s+know))",
+    r"let\s+me\s+know\s+(?:if|when|whenever)\s+(?:you\s+(?:ever\s+)?need\s+(?:anyone|anybody|someone"
+    r"|somebody|a\s+hand|help|cover|more\s+(?:hands|people|help)|an?\s+extra\s+pair\s+of\s+hands)"
+    r"|(?:anything|something|a\s+(?:spot|place|role|job|position|vacancy))\s+(?:comes|opens|goes)"
+    r"\s+up)",
+    rf"if\s+(?:you{A}re|you\s+are|ur|your)\s+(?:ever\s+|still\s+|now\s+)?(?:taking\s+(?:people"
+    r"|anyone|anybody|folk|staff|new\s+people)\s+on|taking\s+on\s+(?:people|anyone|staff|more)"
+    r"|hiring|recruiting|looking\s+for\s+(?:people|anyone|anybody|someone|somebody|staff|more))",
+    r"if\s+you\s+(?:ever\s+)?need\s+(?:anyone|anybody|someone|somebody|more\s+hands|an?\s+extra"
+    r"\s+(?:pair\s+of\s+)?hands?|a\s+hand|cover)",
+)
+#: A need the seeker names before offering themself ("Bet you need more hands now").
+NEED_NAMED: Final = _rx(
+    rf"(?:you|you{A}ll|you\s+guys|y['’]?all|they)\s+(?:\w+\s+)?need\s+(?:more\s+|extra\s+|some\s+"
+    r"|a\s+few\s+more\s+)?(?:hands|people|staff|help|bodies|cover|someone|somebody)",
+    r"taking\s+(?:people|anyone|staff)\s+on|hiring|recruiting|short[\s-]?staffed|short\s+of\s+staff",
+)
+#: Someone else before an offer in its sentence, whose offer it is ("my sister wanted me to ask
+#: if you're hiring", "my mate's free from Monday if you need someone"), with no "I" between
+#: (`I_SUBJECT`): no commitment of the seeker's (`OFFERS_SELF`).
+OFFER_FOR_OTHER: Final = _rx(
+    r"(?:my|our)\s+(?:[\w'’-]+\s+)?(?:sister|brother|friend|mate|pal|son|daughter|cousin|partner"
+    r"|husband|wife|boyfriend|girlfriend|colleague|flatmate|housemate|roommate|mum|mom|dad"
+    r"|nephew|niece|neighbou?r|kid|kids|uncle|aunt(?:ie)?)(?:['’]?s)?",
+    rf"(?:he|she){A}s|(?:he|she|they)['’]d|they{A}re|(?:he|she)\s+(?:is|was|said|says|wants"
+    r"|asked)",
+)
+#: "I" as a subject between someone else and an offer makes it the seeker's again ("my mum
+#: says I should ask: I'm free from Monday").
+I_SUBJECT: Final = _rx(rf"i|{IM}|im|{ID}|id|i{A}ll|{IVE}|ive")
+#: A line of an intake the seeker may ask to be one of ("We take a couple of vet school grads
+#: onto our practice each year"): with `EAGER_LINE` and `HIRING_LINE`, where `OFFERS_SELF`
+#: offers and `TERMS_BARGAINED` bargains.
+INTAKE_LINE: Final = _rx(
+    r"grads|graduates?|trainees?|juniors|new\s+starters|newly\s+qualified|students|take\s+(?:on\s+)?"
+    r"(?:a\s+(?:couple|few|handful)|some|two|three|four|five|several|one|\d+)"
+    r"|(?:each|every)\s+(?:year|autumn|spring|summer|winter|september|january|intake)"
+    r"|stretched|swamped|snowed\s+under|understaffed|under[\s-]?staffed|opening\s+up|coming\s+up",
+)
+#: Lines the same offer answers as a plan, not work: a meeting, a call, a chat.
+OFFER_NOT_WORK: Final = _rx(
+    r"meet|meeting|catch\s+up|catch-up|call|chat|coffee|drink|lunch|dinner|free\s+for|grab"
+)
+#: The manager asking when the seeker is free: their answer is a fact (`OFFERS_SELF`).
+AVAILABILITY_ASKED: Final = _rx(
+    r"when\s+(?:are|would|will|could|can|might)\s+you\s+(?:be\s+)?(?:free|available|start|around"
+    r"|begin|join)",
+    rf"what{A}s\s+your\s+(?:availability|notice)|(?:are|would)\s+you\s+(?:be\s+)?(?:free"
+    r"|available|around)|notice\s+period|when\s+(?:suits|works|is\s+good)",
+)
 #: A line putting the job to the seeker ("the role", "what would get you in", "on board").
 JOB_PUT: Final = _rx(rf"{JOB}s?|get\s+you\s+in|on\s+board|sign\s+you\s+up")
 #: Asking for the figure itself once the pay is on the table.
@@ -749,6 +829,12 @@ SMALL_TALK_LINE: Final = _rx(
     r"do\s+you\s+(?:already\s+)?have\s+(?:your|a|an)\s+(?:[\w'’-]+\s+)?(?:license|licence"
     r"|certification|certificate|cdl|degree|permit|clearance|visa|passport|car|card|ticket)",
     r"you\s+ever\s+(?:worked|used|done|tried|driven|run|operated|been)",
+    # one's plans for a break (session 17 D): "Any plans for the summer?", "Doing anything nice
+    # over Christmas?"
+    r"(?:plans|planning|doing\s+anything|up\s+to\s+anything|getting\s+away|going\s+away"
+    r"|off\s+anywhere)\s+(?:(?:nice|fun|good|special|exciting)\s+)?(?:for|over|this|at|during"
+    r"|in)\s+(?:the\s+)?(?:summer|weekend|holidays?|christmas|easter|break|half[\s-]term|bank"
+    r"\s+holiday|new\s+year|hols)",
 )
 #: A line about the manager's own life, not their team's work (review 15 R6): their own past
 #: ("I spent a year in Japan", "I grew up on a farm"), their family ("My daughter just started
@@ -954,6 +1040,8 @@ _WISH: Final = (
     r"|grateful|over\s+the\s+moon|content|pleased))"
     r"\s+to"
     rf"|i\s+{_JOIN_FILL}(?:want|wanna|wish|hope)(?:\s+to)?"
+    # "made me want to work for you lot" (session 17 A)
+    rf"|(?:made|makes|has\s+made|got)\s+me\s+{_JOIN_FILL}(?:want|wanna|wish)(?:\s+to)?"
     rf"|{IM}\s+{_JOIN_FILL}(?:keen|eager|dying|desperate|itching|hoping|looking|aiming|trying"
     r"|angling|determined|gunning|planning)\s+to|i\s+(?:am|{A}m)\s+hoping\s+to"
     rf"|{IVE}\s+(?:always\s+|long\s+|been\s+|quietly\s+|secretly\s+)?(?:wanted|hoped"
@@ -966,7 +1054,10 @@ _WISH: Final = (
 )
 #: Joining: being part of, on, in or one of something; coming aboard; working there.
 _JOIN_VERB: Final = (
-    r"(?:be(?:come)?\s+(?:a\s+|an\s+)?(?:(?:small|tiny|little|big)\s+)?part\s+of"
+    # "how do I get to be one of them" (session 17 A)
+    r"(?:get\s+to\s+be(?:come)?\s+(?:(?:a\s+|an\s+)?part\s+of|one\s+of|on|a\s+member\s+of"
+    r"|among)"
+    r"|be(?:come)?\s+(?:a\s+|an\s+)?(?:(?:small|tiny|little|big)\s+)?part\s+of"
     r"|be(?:come)?\s+(?:one\s+of|on(?:\s+board)?|in\s+on|a\s+member\s+of|among|with)"
     r"|join(?:\s+in(?:\s+on)?|\s+up\s+with)?|come\s+(?:aboard|on\s+board|onboard|over\s+to|on)"
     r"|come\s+(?:and\s+)?work(?:\s+(?:for|with|at|on|in|alongside))?|get\s+(?:in\s+on|in(?:to)?"
@@ -1122,6 +1213,13 @@ JOIN_KIND_OF_PLACE: Final = re.compile(
     r"|[^.?!;\n]*?(?<![\w'’])(?:like|such\s+as)(?![\w'’])",
     re.IGNORECASE,
 )
+#: Working for, at or alongside "you", "you lot", "here" or "us" is their place whatever the
+#: line was about (session 17 A: "Loved it. Made me even more sure I want to work for you lot."
+#: after "What did you think of the talk?"; `cues._joined`).
+WORK_FOR_YOU: Final = re.compile(
+    r"(?<![\w'’])(?:work|working)\s+(?:for|at|alongside|with)\s*$", re.IGNORECASE
+)
+YOU_THERE: Final = re.compile(r"you(?:\s+(?:guys|all|lot))?|y['’]?all|here|us", re.IGNORECASE)
 #: Working at or for "it" is effort, not a place; working for or with "them" is someone
 #: else's (session 11's kinds: "I'd love to work at it until it clicks", "work for them").
 WORK_AT_IT: Final = _rx(
@@ -1348,6 +1446,18 @@ SELF_PROMOTION: Final = _rx(
     r"|turnover|footfall|traffic|margins?|targets?|costs?|waste|output|conversions?"
     r"|membership|attendance|bookings|donations|fundraising|retention|satisfaction\s+scores?"
     r"|scores?|kpis?|numbers)(?![\w'’])",
+    # credentials volunteered inside an opinion (session 17 C): "i've done that for a few indie
+    # studios and two of them actually used my notes"
+    rf"{IVE}\s+(?:already\s+|also\s+)?done\s+(?:that|this|it|the\s+same|similar|this\s+kind\s+of"
+    r"\s+thing)\s+for\s+(?:a\s+(?:few|couple\s+of|number\s+of)|several|some|loads\s+of|lots\s+of"
+    r"|two|three|four|five|other|a\s+bunch\s+of)\s+(?:[\w'’-]+\s+)?(?:studios|companies|clients"
+    r"|firms|brands|teams|agencies|startups|businesses|publishers|developers|restaurants|shops"
+    r"|labs|practices|hotels|charities|schools)",
+    r"(?:they|two\s+of\s+them|one\s+of\s+them|both\s+of\s+them|three\s+of\s+them|some\s+of\s+them"
+    r"|a\s+few\s+of\s+them)\s+(?:actually\s+|even\s+|ended\s+up\s+|went\s+on\s+to\s+)?(?:used"
+    r"|use|using|took\s+on|implemented|adopted|shipped|published|hired\s+me|paid\s+me)\s+(?:(?:some\s+of"
+    r"\s+)?my)\s+(?:notes|ideas|work|suggestions|feedback|designs?|report|fixes|changes|docs?"
+    r"|documents?|write[\s-]?ups?|recommendations|proposals?)",
 )
 #: Talk about oneself as a worker, a candidate's words (session 15, issue 12): experience,
 #: skills, qualifications, a career, roles and employers, results, responsibilities, fit. A long
@@ -1918,6 +2028,69 @@ _TERMS_ASKED: Final = (
     r"|how\s+much\s+(?:is|of\s+(?:it|that|the\s+(?:pay|money|package))\s+is)\s+(?:the\s+)?"
     r"(?:base|basic|variable|fixed|guaranteed|ote|on[\s-]target)(?=\s*(?:[?.!,;]|$|and|or|vs"
     r"|versus|pay|salary|then|roughly)(?![\w'’]))"
+)
+#: Negotiating the role's terms as if it were offered (session 17 B): fewer office days ("could
+#: I do two maybe", "would it be OK if I only came in two"), the terms for new starters ("would
+#: that apply to new starters too?", "I'd want to keep working from home"), a contract that goes
+#: permanent ("contract's fine as long as there's a chance it goes permanent"), who pays for
+#: one's qualification ("would you help with chartership or would I have to sort the part three
+#: myself"). The seeker's own terms after a line about the role's terms or an intake
+#: (`TERMS_LINE`, `HIRING_LINE`, `INTAKE_LINE`; `cues.seeker_cues`): a pay question. How the team
+#: itself works hybrid, or what their juniors get, asked in general, is no term of one's own.
+TERMS_BARGAINED: Final = _rx(
+    r"(?:could|can|would|might|may)\s+i\s+(?:(?:maybe|just|possibly|perhaps|only|still)\s+){0,2}"
+    r"(?:do|get\s+away\s+with|manage|work|come\s+in|be\s+in)\s+(?:(?:just|only|maybe)\s+)?"
+    r"(?:one|two|three|four|1|2|3|4|fewer|less)(?:\s+(?:days?|of\s+them|in))?",
+    r"(?:would|could|will|is)\s+(?:it|that)\s+(?:be\s+)?(?:ok|okay|possible|alright|all\s+right"
+    r"|fine|doable)\s+(?:if\s+i|to|for\s+me\s+to)\s+(?:only\s+|just\s+)?(?:do|did|come\s+in"
+    r"|came\s+in|work|worked|be\s+in|was\s+in)\s+(?:(?:just|only)\s+)?(?:one|two|three|four|1|2"
+    r"|3|4|fewer|less|from\s+home|remote\w*|part[\s-]time)",
+    r"(?:would|does|will|is|do|could)\s+(?:that|it|this|the\s+same|those)\s+(?:also\s+|still\s+)?"
+    r"(?:apply|count|extend|go|hold|stand)\s+(?:to|for)\s+(?:new\s+(?:starters|hires|joiners|staff"
+    r"|people|recruits|employees|grads)|newcomers|newbies|me|someone\s+(?:new|like\s+me)|people"
+    r"\s+(?:joining|starting))",
+    rf"{ID}\s+(?:really\s+|still\s+|definitely\s+|ideally\s+)?(?:want|need|like|prefer|hope)\s+to\s+"
+    r"(?:keep\s+|be\s+able\s+to\s+|carry\s+on\s+|stay\s+)?(?:working\s+(?:from\s+home|remote(?:ly)?"
+    r"|part[\s-]time)|work(?:ing)?\s+(?:from\s+home|remote(?:ly)?|part[\s-]time)|wfh|remote"
+    r"|be\s+(?:fully\s+|mostly\s+)?remote|do\s+(?:a\s+)?four[\s-]day)",
+    r"(?:chance|possibility|option|prospect|hope|route|path|way)\s+(?:that\s+|of\s+)?(?:it|the"
+    r"\s+(?:contract|role|job|post))\s+(?:(?:could|would|might|will|can)\s+)?(?:goes|go|going"
+    r"|becomes?|becoming|turns?|turning|converts?|converting|rolls?\s+over|gets\s+made|is\s+made)"
+    r"\s+(?:into\s+(?:a\s+)?)?perm(?:anent)?",
+    r"(?:chance|possibility|option|prospect|route|path)\s+(?:of|to|for)\s+(?:(?:it|me)\s+)?"
+    r"(?:to\s+)?(?:going|becoming|turning|getting\s+made|being\s+made|go|become)\s+perm(?:anent)?",
+    r"(?:would|will|do|does)\s+i\s+(?:have|need)\s+to\s+(?:sort|pay\s+for|fund|arrange|organi[sz]e"
+    r"|cover|find|do|self[\s-]fund)\s+(?:[\w'’-]+\s+){0,4}?(?:myself|on\s+my\s+own|off\s+my\s+own"
+    r"\s+back|out\s+of\s+my\s+own\s+pocket)",
+    r"(?:would|will|do|does|could|can)\s+(?:you|you\s+guys|y['’]?all|the\s+(?:practice|firm"
+    r"|company|studio))\s+(?:(?:help|support)\s+(?:me\s+)?(?:with|through|towards?)|pay\s+for"
+    r"|fund|sponsor|cover)\s+(?:the\s+|my\s+|a\s+)?(?:chartership|qualifications?|exams?|part"
+    r"\s+(?:one|two|three|1|2|3|iii)|certification|accreditation|registration|licen[cs]e|studies"
+    r"|masters|cpd|training\s+costs?|course\s+fees?|professional\s+exams?)",
+    r"something\s+where\s+you\s+(?:help|support|pay|fund|sponsor|cover)(?:\s+(?:me|with|for))?",
+)
+#: A line about the role's terms (office days, remote work, a contract, hours) after which
+#: `TERMS_BARGAINED` asks one's own.
+TERMS_LINE: Final = _rx(
+    r"hybrid|remote(?:[\s-]first)?|office|in\s+the\s+office|wfh|from\s+home|contracts?"
+    r"|permanent|part[\s-]time|full[\s-]time|hours|shifts?|rota|flexi\w*|four[\s-]day"
+    r"|probation|relocat\w+|on[\s-]?site|in[\s-]person|days\s+a\s+week|new\s+starters",
+)
+#: Chasing one's own application, interview or offer (session 17 B): "is there any way you
+#: could find out where it's at", "could you chase them up", after a line about the seeker's
+#: own step (`SEEKERS_STEP_LINE`): a job request (`cues.seeker_cues`).
+STATUS_CHASED: Final = _rx(
+    r"(?:find\s+out|check(?:\s+(?:on|in))?|chase(?:\s+(?:it|them|that)\s+up)?|ask(?:\s+(?:them"
+    rf"|around))?|look\s+into|see|nudge\s+(?:them|someone))\s+(?:on\s+)?(?:where\s+(?:it{A}s|it\s+is"
+    rf"|its|things\s+are|things{A}re|they\s+are|they{A}re|theyre|i\s+am|{IM}|im|it\s+stands"
+    rf"|things\s+stand|i\s+stand)(?:\s+at|\s+up\s+to)?|what{A}s\s+(?:happening|going\s+on|the\s+hold"
+    rf"[\s-]?up)|what\s+(?:is\s+)?happening|how\s+(?:it{A}s|its|it\s+is)\s+going|(?:if|whether)"
+    rf"\s+they{A}ve\s+decided)",
+    r"chase\s+(?:it|them|that)\s+up",
+)
+SEEKERS_STEP_LINE: Final = _rx(
+    r"your\s+(?:interview|application|cv|candidacy|offer|assessment|references?|second\s+round"
+    r"|first\s+round|trial\s+shift)|you\s+(?:applied|interviewed|had\s+(?:an|the)\s+interview)",
 )
 #: Who the perks are compared with when they are the seeker's ("perks over other employers").
 _OTHER_EMPLOYERS: Final = (
