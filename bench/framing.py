@@ -164,6 +164,12 @@ CLASS_KINDS: dict[str, bool | str] = {
     "money_self": True,
     "curious": "exploration",
     "eager": True,
+    # b1 (session 17, round 3): one's own pay asked roundabout beside other people's money,
+    # a volunteered achievement at work beside a deed with a result in life
+    "own_pay": True,
+    "other_money": False,
+    "own_deeds": True,
+    "life_deeds": False,
 }
 
 
