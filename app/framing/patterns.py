@@ -2402,7 +2402,7 @@ OTHERS_MONEY: Final = _rx(
     r"|tend\s+to|ever|all)\s+)?(?:pay|paying|paid)\s+you",
     # a bill's timing ("do couples tend to pay in advance"): whoever pays, it is no one's pay
     r"(?<!i\s)(?<!we\s)(?:pay|paying)\s+(?:up\s*front|upfront|in\s+advance|on\s+(?:delivery"
-    r"|completion)|in\s+cash|promptly)",
+    r"|completion)|in\s+cash|promptly|on\s+time|late)",
     r"(?:was|were)\s+(?:it|that|this|they|(?:the|your|their)\s+[\w'’-]+)\s+(?:(?:very|really"
     r"|quite|so|that)\s+)?(?:expensive|pricey|costly|dear|cheap)",
     # a group's pay against what people think ("do barristers really earn as much as people

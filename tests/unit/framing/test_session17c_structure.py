@@ -76,6 +76,7 @@ OTHER_MONEY = (
     ("I left the bank last year.", "Did you have to give up your bonus when you left?"),
     ("We just hired a head of sales.", "what does a sales director make at a firm your size"),
     ("My partner moved to Perth.", "was the money a big step up for you out there"),
+    ("Our clients are mostly councils.", "do the councils pay on time or is it a nightmare"),
 )  # fmt: skip
 
 
@@ -117,7 +118,7 @@ def test_own_pay_asked_roundabout_is_a_pay_question() -> None:
 
 def test_the_same_shapes_with_another_recipient_are_no_interview() -> None:
     wrong = _wrong(list(OTHER_MONEY), interview=False)
-    assert not wrong, f"{len(wrong)} of 36: {wrong[:6]}"
+    assert not wrong, f"{len(wrong)} of 40: {wrong[:6]}"
 
 
 #: Remarks about work that ask nothing about the seeker.
