@@ -2455,7 +2455,7 @@ SEEKERS_MONEY: Final = _rx(
     # (not "I" knowing or saying: "i always heard they do", session 17)
     r"i(?!\s+(?:(?:always|just|once|often|really|never)\s+)?(?:heard|hear|think|thought|wonder"
     r"|wondered|guess|bet|imagine|suppose|read|saw|reckon|assume|assumed|believe|know|knew"
-    r"|mean|said|say)(?![\w'’]))",
+    r"|said|say)(?![\w'’]))",
     rf"me|myself|i{A}m|i{A}d|i{A}ll|i{A}ve|someone\s+like\s+me",
     # session 17: the role's newcomer ("someone coming into the role", "a new starter")
     r"(?:new|fresh)\s+(?:starters?|joiners?|hires?|recruits?)|coming\s+in(?:to)?"
