@@ -1354,7 +1354,7 @@ _NOT_DONE: Final = (
 )
 _DONE_VERB: Final = (
     rf"{_NOT_DONE}(?:[a-z]+ed|grew|built|rebuilt|led|cut|won|beat|brought|took|drove|sold"
-    r"|wrote|rewrote|taught|oversaw|hit|got|kept|shrank|made|put\s+in|set\s+up|sorted"
+    r"|ran|wrote|rewrote|taught|oversaw|hit|got|kept|shrank|made|put\s+in|set\s+up|sorted"
     r"|look\s+after|manage|run|handle|lead|am\s+handling|am\s+running|am\s+managing)"
 )
 ACHIEVED_DEED: Final = _rx(
@@ -1403,7 +1403,8 @@ ACHIEVEMENT_FRAME: Final = _rx(
     r"|refit|install|works|ward|line)",
     r"at\s+(?:[\w'’-]+\s+){0,3}?(?:council|board|bank|trust|hospital|authority|agency|group"
     r"|university|college|plc|ltd|inc|health|logistics|energy|rail|airways|insurance|foods"
-    r"|solutions|systems|consulting|partners)",
+    r"|solutions|systems|consulting|partners|dc|hq|depot|warehouse|plant|factory|site|branch"
+    r"|store|office|call\s+cent(?:re|er)|distribution\s+cent(?:re|er))",
     r"for\s+(?:a|an|the|our|my)\s+(?:[\w'’-]+\s+){0,2}?(?:client|customer|employer|firm"
     r"|company|business|brand|retailer|contractor|trust|council|board)",
     r"(?:our|my)\s+(?!(?:[\w'’-]+\s+)?(?:mum|mom|dad|kids?|children|family|cousins?|nan|gran|brothers?|sisters?|wife|husband|partner|time|pb|personal|holiday|garden|house|wedding"
@@ -1411,9 +1412,9 @@ ACHIEVEMENT_FRAME: Final = _rx(
     r"|accounts?|suppliers?|budgets?|staff|drivers|teams?|sales|costs|margins|targets?|turnover"
     r"|retention|data|systems?|pipeline|rota|stock|patients|students|members|volunteers|intake"
     r"|users|orders|deliveries|routing|process(?:es)?|workflow|backlog|waste|output|shifts?"
-    r"|brigade|crew|department|branch|store|site)",
+    r"|brigade|crews?|departments?|branch(?:es)?|stores?|sites?|shops?|offices?|depots?)",
     r"conferences?|schemes?|programmes?|records|contracts?|customers?|clients?|applications"
-    r"|platforms?|modules?|data\s+warehouse|databases?|systems?|billing|payroll|suppliers"
+    r"|platforms?|modules?|data\s+warehouse|databases?|systems?|billing|payroll|suppliers?"
     r"|tenders?|bids?|budgets?|retention|turnover|backlog|routing|pipelines?|migrations?"
     r"|roll[\s-]?outs?|audits?|theatres|wards?|services|approval\s+times?|loans?|crm|networks?"
     r"|servers?|infrastructure|temporary\s+works|brigade|a\s+team\s+of|staff|projects?"

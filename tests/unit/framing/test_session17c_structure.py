@@ -146,6 +146,21 @@ RESULTS = (
     "with zero downtime",
     "and came in under budget",
 )
+#: Other shapes: "we" with the result, a clause opening on its verb, a count of the work.
+ACHIEVEMENTS_OTHER = (
+    ("Recruitment is a nightmare in care right now.",
+     "we got our vacancy rate from thirty percent to under five at my last home"),
+    ("The warehouse floor is chaos at Christmas.",
+     "Ran peak at the Daventry DC last year, 1.4 million units out the door, no missed slots."),
+    ("Energy bills are killing small businesses.",
+     "i switched all twelve of our sites to a new supplier and saved about ninety grand"),
+    ("Our phones never stop ringing.",
+     "at the council I set up a callback system and cut wait times from twenty minutes to four"),
+    ("Customer churn is our biggest problem.",
+     "i brought churn down by a third at my old company just by calling every cancelled account"),
+    ("Our onboarding is a mess.",
+     "Rewrote the onboarding pack at my last firm. Ramp-up time halved."),
+)  # fmt: skip
 #: A deed with a result in life: no work frame.
 LIFE = (
     ("Lovely day for it.", "I ran the Leeds half and shaved six minutes off my best"),
@@ -162,7 +177,7 @@ def _achievements() -> list[tuple[str, str]]:
         (line, f"{deed} {frame} {result}")
         for line, deed, frame, result in itertools.product(REMARKS, DEEDS, FRAMES, RESULTS)
     ]
-    return random.Random(174).sample(grid, 60)
+    return random.Random(174).sample(grid, 54) + list(ACHIEVEMENTS_OTHER)
 
 
 def test_a_volunteered_achievement_at_work_is_self_promotion() -> None:
