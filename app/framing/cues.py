@@ -484,7 +484,7 @@ def others_money_spans(text: str, manager_line: str | None) -> list[tuple[int, i
     funding it yourself"."""
     text = analyzed_part(text)
     spans = []
-    for s, e in _sentences(text):
+    for s, e in _money_pieces(text):
         sentence = text[s:e]
         money = list(p.MONEY_TALK.finditer(sentence))
         if not money or p.SEEKERS_MONEY.search(sentence) or p.STAFF_MONEY.search(sentence):
@@ -494,6 +494,28 @@ def others_money_spans(text: str, manager_line: str | None) -> list[tuple[int, i
         ):
             spans.append((s, e))
     return spans
+
+
+#: A clause of one's own past opening without punctuation ("was the course pricey [i nearly
+#: signed up myself]"): its "I" is no recipient of the money before it (session 17, round 3).
+_NEW_I_CLAUSE: Final = re.compile(
+    r"\s(?=i\s+(?:(?:nearly|almost|just|once|always|never|really|actually|also|even)\s+)?"
+    r"(?:[a-z]+ed|was|did|had|went|thought|got|saw|heard|knew|felt)(?![\w'’]))",
+    re.IGNORECASE,
+)
+
+
+def _money_pieces(text: str) -> list[tuple[int, int]]:
+    """The sentences of `text`, each split where a clause of one's own past opens without
+    punctuation (`_NEW_I_CLAUSE`), for `others_money_spans`."""
+    pieces = []
+    for s, e in _sentences(text):
+        begin = s
+        for m in _NEW_I_CLAUSE.finditer(text, s, e):
+            pieces.append((begin, m.start()))
+            begin = m.end()
+        pieces.append((begin, e))
+    return pieces
 
 
 def not_own_money(text: str, start: int, end: int, manager_line: str | None) -> bool:
@@ -620,6 +642,7 @@ def seeker_cues(
         ]
     found.extend(_cue("seeker_question", text, s, e) for s, e in questions)
     found.extend(_figure_asked(text, manager_line))
+    found.extend(_own_pay_asked(text, questions))
     found.extend(
         # "Does that mean my start date is confirmed?": one's own step's state, asked
         cue
@@ -648,6 +671,17 @@ def seeker_cues(
             and not _claims_work(text, cue.start, cue.end, manager_line, manager_cues)
         )
     ]
+    achieved = _achievement_volunteered(text, manager_line)
+    if achieved:
+        # "i designed a peer mentoring scheme ...": the deed's object is the work, no advice
+        # asked for
+        ends = [(c.start, _sentence_end(text, c.start)) for c in achieved]
+        found = [
+            cue
+            for cue in found
+            if not (cue.cue == "advice_seeking" and any(s < cue.start < e for s, e in ends))
+        ]
+        found.extend(achieved)
     pitches = [cue for cue in found if cue.cue == "self_promotion"]
     if (
         pitches
@@ -880,6 +914,68 @@ def _figure_asked(text: str, manager_line: str | None) -> list[CueMatch]:
         for s, e in spans
         if not _not_own_pay(text, s, e, manager_line) and p.FOR_OTHERS.match(text, e) is None
     ]
+
+
+#: The subject of a weak verb of getting ("what does X make") that is a person: a worker's
+#: word ending or a newcomer's (`_own_pay_asked`); "what does the plant make here" is products.
+_PERSON_SUBJECT: Final = re.compile(
+    r"(?:^|\s)(?:i|someone|somebody|anyone|people|folks|one|[\w'’-]+(?:er|or|ist|ian|ee|ess)"
+    r"|[\w'’-]*(?:man|woman|person|junior|senior|trainee|grad|graduate|apprentice|intern"
+    r"|starter|hire|joiner|recruit|nurse|medic|chef|cook|clerk|analyst|tech|carer|staff"
+    r"|assistant|consultant|accountant|attendant|agent|student|resident|lead|head))s?"
+    r"(?:\s+like\s+me)?\s*$",
+    re.IGNORECASE,
+)
+
+#: A sentence opening as a yes/no question, punctuated or not (`_own_pay_asked`).
+_ASKS_AT_START: Final = re.compile(
+    r"\W*(?:(?:um+|uh+|so|and|okay|ok|right|oh|well|honestly|sorry|just)\W+)*"
+    r"(?:would|will|could|can|do|does|is|are|am|should|might)\s",
+    re.IGNORECASE,
+)
+
+#: The last words of a strong verb of getting (`patterns._GAIN_STRONG`): its subject may be
+#: anyone; a weak one's ("make", "on", "get") must be a person (`_PERSON_SUBJECT`).
+_STRONG_GAIN: Final = frozenset(
+    ("making", "earning", "earn", "home", "paid", "with", "in", "clear", "clearing", "pocket",
+     "pocketing", "wise")
+)  # fmt: skip
+
+
+def _own_pay_asked(text: str, questions: list[tuple[int, int]]) -> list[CueMatch]:
+    """One's own pay asked, read from its structure (session 17, round 3): a question whose
+    thing asked is an amount or what one gets (`patterns.OWN_PAY_THING`: "what would ... be
+    making", "what sort of figure", "what lands in my account", "comfortable financially",
+    "keep my mortgage going on what that role brings in") and whose sentence names the seeker
+    or the role on offer as its recipient (`patterns.PAY_RECIPIENT`: "someone like me",
+    "somebody in my shoes", "a junior sound designer ... with you guys", "as a grid analyst
+    there", "if I came on board"). Not when the thing's subject is the other party or theirs
+    (`patterns.PAY_OTHER_SUBJECT`: "what would you be making"), nor a weak verb's subject a
+    thing ("what does the plant make here"); the checks of the pay words (`_not_own_pay`,
+    `customers_pay` by `seeker_cues`' callers, `patterns.FOR_OTHERS`) apply as for them."""
+    found = []
+    for s, e in _sentences(text):
+        for m in p.OWN_PAY_THING.finditer(text, s, e):
+            asked = any(a <= m.start() < b for a, b in questions) or (
+                _ASKS_AT_START.match(text, s, e) is not None  # "would a person in my position ..."
+            )
+            if (
+                not asked
+                and p.KNOW_WHAT.search(text, max(s, m.start() - 40), m.start() + 8) is None
+            ):
+                continue  # "I'd need to know what I'd actually be getting" asks it too
+            who = (m.group("who") or "").strip()
+            if who and p.PAY_OTHER_SUBJECT.fullmatch(who):
+                continue
+            weak = who and not _STRONG_GAIN.intersection(m.group().lower().split()[-3:])
+            if weak and _PERSON_SUBJECT.search(who) is None:
+                continue  # "what does the plant make here": its products
+            if p.PAY_RECIPIENT.search(text, s, e) is None:
+                continue
+            if _not_own_pay(text, m.start(), m.end(), None) or p.FOR_OTHERS.match(text, m.end()):
+                continue
+            found.append(_cue("pay_question", text, m.start(), m.end()))
+    return found
 
 
 def _pay_anchored(text: str, start: int, end: int) -> bool:
@@ -1127,6 +1223,74 @@ def _claims_work(
     )
 
 
+def _achievement_volunteered(text: str, manager_line: str | None) -> list[CueMatch]:
+    """A volunteered achievement at work, read from its structure (session 17, round 3): after
+    a remark (a manager's line with no question: "we just moved the whole team onto a new
+    crm"), a sentence with a first-person deed (`patterns.ACHIEVED_DEED`: "i migrated", "we
+    finished"; or a clause opening on its verb, `patterns.DROPPED_I_DEED`: "Designed the
+    temporary works ..."), a result or a scale (`patterns.ACHIEVED_RESULT`: "forty thousand",
+    "no data lost", "a week early", "€1.2m under budget") and a work frame
+    (`patterns.ACHIEVEMENT_FRAME`, `patterns.WORK_CLAIMED`, `patterns.WORK_FRAME`: "at my last
+    place", "on the hospital job", "our steel contracts", "customer records"); the result may
+    follow in the next sentence. A deed with a result in life ("I ran the Dublin marathon and
+    knocked ten minutes off my time") names no work frame, nor one done for family ("I
+    organised my sister's hen do": `patterns.KIN_OBJECT`); a line that asks or addresses the
+    seeker ("Walk me through your last role.") is answered as before, and a deed told before a
+    question about their work ("at my company we changed it three times ... how are you guys
+    approaching it?") shares experience."""
+    line = analyzed_part(manager_line or "")
+    if manager_line is None or find_questions(line) or _SECOND_PERSON.search(line):
+        return []  # a question, or a line about the seeker ("Walk me through your last role.")
+    questions = find_questions(text)
+    if questions:
+        return []  # a deed told before asking about their work shares, it does not pitch
+    found = []
+    sentences = _sentences(text)
+    for i, (s, e) in enumerate(sentences):
+        deeds = [m.span() for m in p.ACHIEVED_DEED.finditer(text, s, e)]
+        for m in _CLAUSE_START.finditer(text, s, e):
+            at = m.end()
+            dropped = p.DROPPED_I_DEED.match(text, at, e)
+            if dropped is not None:
+                deeds.append(dropped.span())
+        deeds = [
+            (a, b)
+            for a, b in deeds
+            if not any(q <= a < r for q, r in questions) and not p.KIN_OBJECT.match(text, b)
+        ]
+        if not deeds:
+            continue
+        sentence = text[s:e]
+        # the result may follow in the next sentence ("... at my last place. Three hundred
+        # services, zero downtime.")
+        after = text[slice(*sentences[i + 1])] if i + 1 < len(sentences) else ""
+        if p.ACHIEVED_RESULT.search(sentence) is None and p.ACHIEVED_RESULT.search(after) is None:
+            continue
+        if not any(
+            rx.search(sentence) for rx in (p.ACHIEVEMENT_FRAME, p.WORK_CLAIMED, p.WORK_FRAME)
+        ):
+            continue
+        a, b = min(deeds)
+        found.append(_cue("self_promotion", text, a, b))
+    return found
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence around `at` ends (before its closing punctuation)."""
+    stop = _SENTENCE_END.search(text, at)
+    return stop.start() if stop else len(text)
+
+
+#: The seeker addressed in the manager's line: no remark about their own side
+#: (`_achievement_volunteered`).
+_SECOND_PERSON: Final = re.compile(
+    r"(?<![\w'’])(?:you|your|yours|yourself|you['’]?\w+)(?![\w'’])", re.I
+)
+#: Where a clause may open on a deed's verb with its "I" dropped: a sentence's start or after a
+#: comma (`_achievement_volunteered`).
+_CLAUSE_START: Final = re.compile(r"(?:^|(?<=[.?!;,:\n]))\s*", re.MULTILINE)
+
+
 def _claims_role(text: str, end: int, verb: str, manager_line: str | None) -> bool:
     """Whether a deed of `patterns.ROLE_DEED` ending at `end` ("I supervise", "I head up", "I
     set up", "I trained") claims work (session 16 A): its own words, up to
@@ -1141,6 +1305,8 @@ def _claims_role(text: str, end: int, verb: str, manager_line: str | None) -> bo
     answers it (issue 12)."""
     if verb.startswith(("train", "retrain")) and p.TRAINED_ONESELF.match(text, end):
         return False
+    if p.KIN_OBJECT.match(text, end):
+        return False  # "I organised my sister's hen do, thirty of us": life (session 17)
     stop = _SENTENCE_END.search(text, end)
     words = text[end : stop.start() if stop else len(text)]
     words = " ".join(words.split()[:_ROLE_REACH])
@@ -1255,6 +1421,8 @@ def silent_spans(text: str, cues: Sequence[CueMatch], frame: str) -> list[tuple[
         )
         if not any(cue.cue == "self_promotion" for cue in cues):
             spans.extend(m.span() for m in p.SELF_PROMOTION.finditer(text))
+        # "Right, I'd better make a move before the car park shuts." winds up (session 17)
+        spans.extend(m.span() for m in p.LEAVING.finditer(text))
     if frame == "neutral":
         # "What time does the crew wrap up?" asks about their work, not small talk ("How was
         # your weekend?" names no hours, shifts or tools).

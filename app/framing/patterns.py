@@ -800,6 +800,25 @@ _OFFERED: Final = (
     rf"\s+(?:[\w'’-]+\s+){{0,4}}?{_THING}"
 )
 OFFERED_THING: Final = _rx(_OFFERED)
+#: Leaving, said as what one must do now (session 17, round 3): "I'd better make a move", "i
+#: really need to get going", "I must dash", "I should head off", "time for me to go". Winding
+#: the chat up asks for nothing: the sentence model may not read an interview from it
+#: (`cues.silent_spans`), so thanks and a freebie taken before it ("Thanks, I'll take one.")
+#: are read alone.
+LEAVING: Final = _rx(
+    rf"(?:i|we){A}?(?:d|ll|ve)?\s+(?:(?:really|probably|honestly|actually|just|best|better"
+    r"|should|must|need\s+to|have\s+to|got\s+to|gotta|ought\s+to|had\s+better|would\s+better"
+    r"|better|got)\s+){1,3}(?:make\s+a\s+move|get\s+going|get\s+off|get\s+moving|go|head"
+    r"(?:\s+(?:off|out|home|back|on))?|dash|run|shoot|scoot|split|leave|be\s+off|be\s+going"
+    r"|hit\s+the\s+road|love\s+you\s+and\s+leave\s+you|catch\s+(?:my|the)\s+(?:train|bus"
+    r"|flight|ferry|tram|lift))(?![\w'’])(?=\s*(?:[.?!,;…]|$)|\s+(?:now|soon|before|then"
+    r"|though|home|or|because|cos|as|sorry|anyway|actually|really|too|my|our|the"
+    r"|i['’]?m\s+afraid)(?![\w'’]))"
+    # its reason, to the sentence's end or another clause ("... my bus is at six")
+    r"(?:(?!\s(?:and|but|so)\s)[^.?!;\n])*",
+    r"time\s+(?:for\s+me\s+)?to\s+(?:go|head\s+off|make\s+a\s+move|get\s+going|hit\s+the"
+    r"\s+road)(?=\s*(?:[.?!,;…]|$)|\s+(?:now|soon|before|then|i['’]?m\s+afraid)(?![\w'’]))",
+)
 #: Words of a line about work to take (the position, a shift, a contract), where "I'll take it"
 #: commits.
 WORK_OFFERED: Final = _rx(
@@ -1348,6 +1367,16 @@ _ROLE_VERBS: Final = (
 )
 _ROLE_DEED = _ROLE_DEED.replace("{V}", _ROLE_VERBS)
 ROLE_DEED: Final = _rx(_ROLE_DEED)
+#: A deed's object that is family's or friends' ("I organised my sister's hen do", "I've
+#: organised a cousins' reunion"): life, whatever its size (session 17, round 3;
+#: `cues._claims_role`).
+KIN_OBJECT: Final = re.compile(
+    r"\s+(?:(?:my|our|a|the|his|her)\s+)?(?:[\w'’-]+\s+)?(?:friends?|mates?|brothers?|sisters?"
+    r"|mum|mom|mother|dad|father|parents|partner|wife|husband|cousins?|sons?|daughters?|uncle"
+    r"|aunt|auntie|nan|gran|grandad|kids|children|family|niece|nephew|in[\s-]laws)(?:['’]s?"
+    r"|s['’])?(?![\w])",
+    re.IGNORECASE,
+)
 #: Work named in the answer beside a `ROLE_DEED` (session 16 A), with `WORKER_TALK` and
 #: `DEED_WORK`: where one works ("at my last place", "at a garden centre", "at work") or how
 #: many one runs ("twelve of us", "twelve new pickers", "eight drivers"), not family or pets.
@@ -1401,6 +1430,93 @@ WORK_FRAME: Final = _rx(
     r"(?:in|at|for|with)\s+(?:my|our)\s+(?:(?:day|current|last|old|new|previous|first|real"
     r"|main|proper)\s+)?(?:job|work|role|workplace|post|position)|at\s+work|for\s+work"
     r"|(?:my|our)\s+(?:day\s+)?job\s+(?:at|with|for|is)|where\s+i\s+work",
+)
+#: A volunteered achievement at work, read from its structure (session 17, round 3; with
+#: `cues._achievement_volunteered`): after a remark (no question), a first-person deed, done
+#: ("I migrated", "we finished", "grew it", a clause opening on its verb: "Designed the
+#: temporary works") with a result or a scale (`ACHIEVED_RESULT`) and a work frame
+#: (`ACHIEVEMENT_FRAME`) in its sentence. A deed with a result in life ("I ran the Dublin
+#: marathon and knocked ten minutes off my time", "we raised £400 for the school at the bake
+#: sale") names no work frame. The deed's verb: a past tense that does something (not one of
+#: living, moving, feeling or saying: `_NOT_DONE`), or running or handling now.
+_NOT_DONE: Final = (
+    r"(?!(?:wanted|needed|used|loved|liked|hated|moved|lived|stayed|visited|tried|hoped|watched"
+    r"|played|walked|travell?ed|studied|graduated|retired|joined|missed|enjoyed|worked|talked"
+    r"|asked|called|emailed|texted|heard|learned|learnt|wondered|decided|noticed|reali[sz]ed"
+    r"|figured|guessed|believed|agreed|felt|thought|seemed|happened|arrived|returned|landed"
+    r"|booked|ordered|cooked|baked|knitted|painted|hiked|cycled|swam|danced|sang|laughed|cried"
+    r"|slept|married|divorced|dated|owned|rented|showed|turned\s+up|got\s+(?:up|home|back|in"
+    r"|there|married|lost)|went|came|did|had|was|were|said|told|saw|met|ate|drank|read|knew"
+    r"|bought|paid|spent|hosted|celebrated|cleaned|fixed\s+(?:my|our)\s+(?:car|bike"
+    r"|house))(?![\w'’]))"
+)
+_DONE_VERB: Final = (
+    rf"{_NOT_DONE}(?:[a-z]+ed|grew|built|rebuilt|led|cut|won|beat|brought|took|drove|sold"
+    r"|ran|wrote|rewrote|taught|oversaw|hit|got|kept|shrank|made|put\s+in|set\s+up|sorted"
+    r"|look\s+after|manage|run|handle|lead|am\s+handling|am\s+running|am\s+managing)"
+)
+ACHIEVED_DEED: Final = _rx(
+    rf"(?:i|we|{IVE}|we{A}ve|i\s+have|we\s+have|i\s+also|we\s+then|i\s+then|i\s+actually)\s+"
+    rf"(?:(?:actually|also|then|basically|personally|just|even|once|recently|single[\s-]?handedly"
+    rf"|eventually|completely|fully|successfully)\s+)?{_DONE_VERB}(?!\s+to\s)",
+)
+#: A clause opening on a deed's verb, its "I" dropped ("Designed the temporary works on the
+#: Forth crossing approach.", "Cleared 1,200 applications at Cork County Council."): read at a
+#: sentence's or clause's start only (`cues._achievement_volunteered`).
+DROPPED_I_DEED: Final = re.compile(
+    rf"(?:(?:oh|yeah|yes|well|so|and|actually|honestly|right)\W+)*{_DONE_VERB}(?![\w'’])",
+    re.IGNORECASE,
+)
+#: What a deed achieved or how big it was: a figure, a percentage, money, a count, a share,
+#: "from eighty to three hundred", "no data lost", "zero downtime", "a week early", "under
+#: budget", "the winning bid".
+ACHIEVED_RESULT: Final = _rx(
+    # (not how long it took or lasted: "for about two years", "eight years on a ward")
+    r"(?:\d[\d,.]*\s*(?:%|k|m|bn)?|[£$€]\s*\d[\d,.]*\s*(?:k|m|bn|million|billion)?|percent|per\s+cent"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    r"|ninety|hundred|thousand|million|billion|dozen|a\s+third|a\s+quarter|half)(?:[\s-]odd)?)"
+    r"(?!\s+(?:(?:more|odd|or\s+so|full|whole|long)\s+)?(?:years?|months?|weeks?|days?|hours?"
+    r"|minutes?|decades?|mornings|evenings|nights|summers|seasons)(?!\s+(?:early|ahead|faster"
+    r"|quicker|sooner|off|down|saved|less)(?![\w'’])))"
+    r"|doubled|tripled|halved|quadrupled|(?:no|zero|not\s+a\s+single|without\s+(?:a\s+single"
+    r"|any))\s+(?:[\w'’-]+\s+)?(?:data|records?|downtime|complaints?|errors?|defects?"
+    r"|injur(?:y|ies)|accidents?|incidents?|outages?|breaches|losses|customers?\s+lost)"
+    rf"|(?:nobody|no\s+one|not\s+one)(?:{A}s)?\s+(?:has\s+)?(?:walked|left|quit|complained)"
+    r"|(?:days?|weeks?|months?)\s+(?:early|ahead(?:\s+of\s+schedule)?)|ahead\s+of\s+schedule"
+    r"|(?:under|on|within)\s+budget|on\s+time|winning|award[\s-]?winning|record",
+)
+#: The deed's work frame: where or for whom it was done at work ("at my old college", "at my
+#: last place", "on the hospital job", "for a US client", "at Cork County Council"), what of
+#: the work's it moved ("our steel contracts", "our drivers", "our staff turnover") or a work
+#: object ("a conference", "a scheme", "customer records", "the billing module", "the data
+#: warehouse"); with `WORK_CLAIMED` and `WORK_FRAME`. Not family, a race or one's own time.
+ACHIEVEMENT_FRAME: Final = _rx(
+    r"(?:at|in|with|for|from)\s+(?:my|our)\s+(?:(?:last|old|previous|former|current|first|new"
+    r"|present)\s+)?(?:place|college|school|firm|job|company|work|employer|hospital|practice"
+    r"|branch|store|site|office|board|council|trust|bank|agency|team|department|home|ward|unit"
+    r"|restaurant|kitchen|hotel|lab|clinic|depot|warehouse|factory|plant|shop|station|firm)",
+    r"on\s+(?:the|a|that|this|my|our)\s+(?:[\w'’-]+\s+){0,4}?(?:job|project|contract|site"
+    r"|scheme|build|account|approach|programme|program|rollout|bid|tender|launch|migration"
+    r"|refit|install|works|ward|line)",
+    r"at\s+(?:[\w'’-]+\s+){0,3}?(?:council|board|bank|trust|hospital|authority|agency|group"
+    r"|university|college|plc|ltd|inc|health|logistics|energy|rail|airways|insurance|foods"
+    r"|solutions|systems|consulting|partners|dc|hq|depot|warehouse|plant|factory|site|branch"
+    r"|store|office|call\s+cent(?:re|er)|distribution\s+cent(?:re|er))",
+    r"for\s+(?:a|an|the|our|my)\s+(?:[\w'’-]+\s+){0,2}?(?:client|customer|employer|firm"
+    r"|company|business|brand|retailer|contractor|trust|council|board)",
+    r"(?:our|my)\s+(?!(?:[\w'’-]+\s+)?(?:mum|mom|dad|kids?|children|family|cousins?|nan|gran|brothers?|sisters?|wife|husband|partner|time|pb|personal|holiday|garden|house|wedding"
+    r"|dog|cat)(?![\w'’]))(?:[\w'’-]+\s+){0,2}?(?:contracts?|customers?|clients?|records"
+    r"|accounts?|suppliers?|budgets?|staff|drivers|teams?|sales|costs|margins|targets?|turnover"
+    r"|retention|data|systems?|pipeline|rota|stock|patients|students|members|volunteers|intake"
+    r"|users|orders|deliveries|routing|process(?:es)?|workflow|backlog|waste|output|shifts?"
+    r"|brigade|crews?|departments?|branch(?:es)?|stores?|sites?|shops?|offices?|depots?)",
+    r"conferences?|schemes?|programmes?|records|contracts?|customers?|clients?|applications"
+    r"|platforms?|modules?|data\s+warehouse|databases?|systems?|billing|payroll|suppliers?"
+    r"|tenders?|bids?|budgets?|retention|turnover|backlog|routing|pipelines?|migrations?"
+    r"|roll[\s-]?outs?|audits?|theatres|wards?|services|approval\s+times?|loans?|crm|networks?"
+    r"|servers?|infrastructure|temporary\s+works|brigade|a\s+team\s+of|staff|projects?"
+    r"|deliver(?:y|ies)|code\s+club|sales|revenue|costs|waste",
 )
 SELF_PROMOTION: Final = _rx(
     rf"(?:i|{IVE}|i{A}ve\s+got)\s+(?:\w+\s+){{0,2}}years?\s+(?:of\s+)?(?:\w+\s+)?experience",
@@ -2423,15 +2539,19 @@ OTHERS_MONEY: Final = _rx(
     r"|qualification|licen[cs]e|studies|degree|uniforms?|travel|tickets?)",
     r"(?:clients?|customers?|they|buyers|tenants|debtors|accounts)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:pay|paying|paid)\s+(?:their\s+|your\s+)?(?:invoices?|bills?|on\s+time|late|up"
-    r"|promptly)",
+    # session 17 (3): when a bill is paid ("do they tend to pay upfront")
+    r"|upfront|up\s+front|in\s+advance|on\s+(?:delivery|completion)|in\s+cash|promptly)",
     r"good\s+at\s+paying|invoices?|funders?|funder{A}s|donors?|(?:budget|funding|grant)\s+cuts?",
     # session 17: pay in another place, compared ("what does a nurse make in Canada compared
     # to here", "do teachers earn more abroad")
     r"(?:in|out\s+in|over\s+in)\s+(?:[\w'’-]+\s+){1,2}?(?:compared\s+(?:to|with)|versus|vs"
     r"|than|against)\s+(?:here|over\s+here|back\s+home|home|(?:in\s+)?(?:the\s+)?[\w'’-]+)"
-    r"|abroad|overseas|in\s+other\s+countries",
+    r"|abroad|overseas|in\s+other\s+countries|out\s+there|over\s+there|elsewhere"
+    # session 17 (3): another firm's ("what's a CFO earn at a firm your size")
+    r"|(?:firm|company|business|place|organi[sz]ation|outfit)s?\s+(?:of\s+)?(?:your|that|a"
+    r"\s+similar)\s+size",
     # "is the money any good for her"
-    r"(?:for|to)\s+(?:her|him|them)(?=\s*(?:[?.!,;…]|$|though|then|really|honestly))",
+    r"(?:for|to)\s+(?:her|him|them|you)(?=\s*(?:[?.!,;…]|$|though|then|really|honestly))",
     # session 17: what the other person paid or spent ("was it worth what you paid for it"),
     # their old pay ("more than your old salary"), their income as they live it ("do you find
     # the income goes up and down")
@@ -2444,6 +2564,25 @@ OTHERS_MONEY: Final = _rx(
     r"(?:do|did|have|has)\s+you\s+(?:ever\s+)?(?:find|found|notice|noticed|feel|felt|struggle"
     r"|struggled|worry|worried|mind)\s+(?:that\s+)?(?:the|your)\s+(?:[\w'’-]+\s+)?(?:income"
     r"|money|earnings|cash\s*flow|pay)",
+    # session 17 (3): money another party paid, spent, raised or charged, asked in the past
+    # ("Did you have to pay a lot to lure him away?", "how much did the fun run raise last
+    # year", "Was it expensive?"): one's prospective pay is never asked in the past
+    r"(?:did|had)\s+(?:you|they|he|she|it|(?:the|your|their|his|her|that|this|its)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:(?:have|need)\s+to\s+|really\s+|actually\s+|ever\s+"
+    r"|end\s+up\s+)?(?:pay|spend|raise|charge|cost|fork\s+out|shell\s+out|bring\s+in|lose"
+    r"|give\s+up|earn|make|take\s+a\s+(?:[\w'’-]+\s+)?(?:hit|cut|drop))",
+    # the business's customers paying it ("Do the care homes pay you per resident")
+    r"(?:the|your|their)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+s\s+(?:(?:usually|normally|actually"
+    r"|tend\s+to|ever|all)\s+)?(?:pay|paying|paid)\s+you",
+    # a bill's timing ("do couples tend to pay in advance"): whoever pays, it is no one's pay
+    r"(?<!i\s)(?<!we\s)(?:pay|paying)\s+(?:up\s*front|upfront|in\s+advance|on\s+(?:delivery"
+    r"|completion)|in\s+cash|promptly|on\s+time|late)",
+    r"(?:was|were)\s+(?:it|that|this|they|(?:the|your|their)\s+[\w'’-]+)\s+(?:(?:very|really"
+    r"|quite|so|that)\s+)?(?:expensive|pricey|costly|dear|cheap)",
+    # a group's pay against what people think ("do barristers really earn as much as people
+    # think"): the profession's, not the role's
+    r"as\s+much\s+as\s+(?:people|everyone|everybody|most\s+people|folk|they\s+say|you['’]?d)"
+    r"(?:\s+(?:think|say|imagine|believe|assume|reckon|expect|make\s+out))?",
 )
 #: Money talked of in a seeker's turn, pay or not (session 17, `cues.others_money_spans`): the
 #: pay, fees, costs, funding, income, a price, what something is worth.
@@ -2451,7 +2590,8 @@ MONEY_TALK: Final = _rx(
     r"pay|pays|paid|paying|salar(?:y|ies)|wages?|money|income|earn\w*|fees?|costs?|costly"
     r"|expensive|cheap|pricey|prices?|priced|funding|funded|budgets?|afford\w*|tuition|package"
     r"|shares|bonus(?:es)?|take\s+home|cash|grants?|worth\s+(?:it|what)|rates?|quid|pounds"
-    r"|dollars|grand|spend|spent|spending|fork(?:ed)?\s+out|shell(?:ed)?\s+out|invested",
+    r"|dollars|grand|spend|spent|spending|fork(?:ed)?\s+out|shell(?:ed)?\s+out|invested"
+    r"|raise|raised|raising",
 )
 #: Whose money it is, when it is not the seeker's (session 17): the other person ("you", "your",
 #: "they", "he", "she"), someone else's (`OTHERS_MONEY`), or a thing that costs or earns ("the
@@ -2486,13 +2626,105 @@ THEIR_PAY_ASKED: Final = _rx(
 #: What makes money in a sentence the seeker's own after all (`OTHERS_MONEY`): the seeker
 #: ("I", "me", "my" except before kin: "what would I get compared to my friend") or the role.
 SEEKERS_MONEY: Final = _rx(
-    rf"i|me|myself|i{A}m|i{A}d|i{A}ll|i{A}ve|someone\s+like\s+me",
+    # (not "I" knowing or saying: "i always heard they do", session 17)
+    r"i(?!\s+(?:(?:always|just|once|often|really|never)\s+)?(?:heard|hear|think|thought|wonder"
+    r"|wondered|guess|bet|imagine|suppose|read|saw|reckon|assume|assumed|believe|know|knew"
+    r"|said|say)(?![\w'’]))",
+    rf"me|myself|i{A}m|i{A}d|i{A}ll|i{A}ve|someone\s+like\s+me",
     # session 17: the role's newcomer ("someone coming into the role", "a new starter")
     r"(?:new|fresh)\s+(?:starters?|joiners?|hires?|recruits?)|coming\s+in(?:to)?"
     r"|someone\s+(?:coming|starting|joining|new|in\s+(?:that|this|the)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:role|job|position|seat|post))",
     rf"my(?!\s+(?:[\w'’-]+\s+)?(?:{_KIN})(?![\w'’]))",
     r"(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?:role|job|position|post|vacancy|opening)",
+)
+#: One's own pay asked, read from its structure (session 17, round 3): what a question asks for
+#: is an amount or what one gets (`OWN_PAY_THING`) and whom it is for is the seeker or the role
+#: on offer (`PAY_RECIPIENT`), whatever words carry either (`cues._own_pay_asked`). The thing
+#: asked: "what would <anyone> be making / earning / on / taking home / bringing in / looking
+#: at / walk away with", "how much would ...", "what sort of figure", "what lands in my account",
+#: "what I'd actually walk away with", "be comfortable financially", "keep my mortgage going on
+#: what that role brings in". Its subject (group "who") may not be the other person or theirs
+#: ("what would you be making", "what does your brother earn").
+_GAIN_STRONG: Final = (
+    r"(?:making|earning|earn|take\s+home|taking\s+home|bring(?:ing)?\s+(?:home|in)|clear(?:ing)?"
+    r"|pocket(?:ing)?|get(?:ting)?\s+paid|paid|walk(?:ing)?\s+away\s+with|end(?:ing)?\s+up\s+with"
+    r"|pull(?:ing)?\s+in|on\s+(?:a|per)\s+(?:year|month|week|hour)|(?:be\s+)?looking\s+at\s+"
+    r"(?:money|pay|salary|wage)[\s-]?wise)"
+)
+#: Weak verbs of getting: an amount only when the clause ends or names a period, the role or a
+#: money tail ("what would I be on a year", "what would a junior make with you guys"); "what
+#: would I be working on", "what would I get to do", "make of it" are not.
+_GAIN_WEAK: Final = r"(?:make|on|get|getting|starting\s+on|start\s+on|looking\s+at|be\s+on)"
+_GAIN_TAIL: Final = (
+    r"(?=\s*(?:[?.!,;…]|$)|\s+(?:a|per|each|every)\s+(?:year|month|week|hour|annum)(?![\w'’])"
+    r"|\s+(?:roughly|ballpark|then|there|here|realistically|honestly|to\s+start|starting\s+out"
+    r"|at\s+first|in\s+the\s+first|with\s+(?:you|yous|youse|ye|your|the\s+company"
+    r"|this\s+company|us)|if\s+i"
+    r"|in\s+(?:that|this|the|your)\s+(?:[\w'’-]+\s+){0,3}?(?:role|job|position|post|seat"
+    r"|team|department|crew|unit)"
+    r"|as\s+(?:a|an)\s|in\s+terms\s+of\s+(?:money|pay|salary|cash|take[\s-]?home|what)"
+    r"|money[\s-]?wise|salary[\s-]?wise|pay[\s-]?wise)(?![\w'’]))"
+)
+_GAIN_SUBJECT: Final = r"(?:(?!(?:be|been|being|get|to|do|of)\s)[\w'’-]+\s+){0,6}?"
+OWN_PAY_THING: Final = _rx(
+    r"(?:what|how\s+much(?:\s+money)?)\s+(?:would|will|do|does|could|might|can|should|am|is|are)"
+    rf"\s+(?P<who>{_GAIN_SUBJECT})(?:(?:realistically|actually|roughly|typically|usually"
+    r"|probably|expect\s+to|likely|really)\s+)?(?:be\s+)?"
+    rf"(?:{_GAIN_STRONG}(?!\s+(?:of|it|sense|a\s+difference|friends|decisions|progress|time"
+    rf"|up|out)(?![\w'’]))|{_GAIN_WEAK}{_GAIN_TAIL})",
+    r"what\s+(?:sort|kind|type|level)\s+of\s+(?:figure|number|money|amount|salary|pay|wage"
+    r"|sum|ballpark)",
+    r"what\s+(?:(?:would|will|does|might)\s+(?:(?:actually|really|roughly)\s+)?)?(?:lands?|goes"
+    r"|go|ends?\s+up|comes?|gets?\s+paid)\s+in(?:to)?\s+(?:my|their|his|her|the|your)\s+"
+    r"(?:bank\s+)?(?:account|bank|pocket|wallet|pay\s*packet)",
+    rf"what\s+(?:i{A}d|i\s+would|i{A}ll|i\s+will|i{A}m|i\s+am)\s+(?:(?:actually|really|roughly"
+    r"|realistically)\s+)?(?:be\s+)?(?:walk(?:ing)?\s+away\s+with|tak(?:e|ing)\s+home"
+    r"|bring(?:ing)?\s+home|clear(?:ing)?|pocket(?:ing)?|end(?:ing)?\s+up\s+with|earn(?:ing)?"
+    r"|mak(?:e|ing)|be\s+on|getting\s+paid"
+    r"|get(?:ting)?(?!\s+(?:into|out|up|involved|to|at|on|in|done|used|from|back)(?![\w'’])))",
+    r"(?:be|feel|live)\s+(?:(?:quite|reasonably|fairly|pretty|really)\s+)?comfortable"
+    r"\s+financially|financially\s+comfortable",
+    r"(?:live|get\s+by|survive|manage|keep\s+(?:my|the)\s+(?:[\w'’-]+\s+)?(?:mortgage|rent|head"
+    r"|bills)(?:\s+(?:going|paid|covered|afloat|above\s+water))?|pay\s+(?:my|the)\s+(?:rent"
+    r"|bills|mortgage)|cover\s+(?:my|the)\s+(?:rent|bills|mortgage))\s+on\s+what\s+(?:that|this"
+    r"|the|your)\s+(?:[\w'’-]+\s+){0,3}?(?:role|job|position|post)\s+(?:brings\s+in|pays"
+    r"|offers|comes\s+to)",
+    r"what\s+(?:that|this|the)\s+(?:[\w'’-]+\s+){0,3}?(?:role|job|position|post)\s+(?:brings"
+    r"\s+in|pays)",
+)
+#: Whom the amount is for, when it is the seeker or the role on offer: I, me, my, "someone
+#: like me", "somebody in my shoes", "somebody with my eight years", "if I came on board",
+#: "people joining now", new starters, "a junior <title> with you guys", "in that <title> job",
+#: "as a <title> there", "here".
+PAY_RECIPIENT: Final = _rx(
+    rf"i|me|my|myself|i{A}(?:d|m|ll|ve)|im|id|ive",
+    r"(?:someone|somebody|anyone|anybody|a\s+person|people|a\s+guy|a\s+woman)\s+(?:like|in"
+    r"|with|at|of)\s+(?:me|my|mine)",
+    r"(?:people|someone|somebody|anyone|those|folks)\s+(?:joining|starting|coming\s+in"
+    r"|coming\s+on(?:\s+board)?|new)",
+    # a title joining now ("a relationship manager joining now")
+    r"[\w'’-]+\s+(?:joining|coming\s+in|coming\s+on\s+board)\s+(?:now|today|this\s+year"
+    r"|next\s+\w+)",
+    r"(?:new|fresh|first[\s-]year)\s+(?:starters?|joiners?|hires?|recruits?|staff|people)",
+    r"with\s+(?:you|yous|youse|ye|you\s+guys|you\s+lot|you\s+all|y['’]?all|your\s+(?:team|lot|company|firm"
+    r"|crew|group|studio|place|shop))|here|there|on\s+your\s+(?:team|crew|books|payroll)",
+    r"(?:in|for|on)\s+(?:that|this|the|your)\s+(?:[\w'’-]+\s+){0,3}?(?:role|job|position|post"
+    r"|seat|vacancy|opening|team|department|crew|unit)",
+    r"as\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s+(?:there|here|with|at|for|on|in)"
+    r"(?![\w'’])|\s*(?:[?.!,;…]|$))",
+)
+#: Wanting to know, before an embedded question of `OWN_PAY_THING` said as a statement ("I'd
+#: need to know what I'd actually be getting", "I'm curious what someone like me would make").
+KNOW_WHAT: Final = _rx(
+    r"(?:know|ask|asking|wonder\w*|tell\s+me|find\s+out|idea|sense|curious|clue|understand"
+    r"|check)\s+(?:[\w'’-]+\s+){0,2}?(?:what|how\s+much)",
+)
+#: The thing's subject when it is the other party or theirs, not a recipient of the seeker's
+#: side: "what would you be making", "what does your brother earn", "what do they pay".
+PAY_OTHER_SUBJECT: Final = _rx(
+    rf"(?:you|they|he|she|it|we|you{A}d|they{A}d|your|their|his|her|its|our)(?:\s+[\w'’-]+)*",
+    rf"(?:my|a|the)\s+(?:[\w'’-]+\s+)?(?:{_KIN})(?:\s+[\w'’-]+)*",
 )
 #: A change in pay asked about the other person's own past move, whose pay words are theirs, not
 #: the position's: "was that a big pay cut at first?" (after "I went from store manager to
