@@ -923,7 +923,9 @@ _PERSON_SUBJECT: Final = re.compile(
     r"|[\w'’-]*(?:man|woman|person|junior|senior|trainee|grad|graduate|apprentice|intern"
     r"|starter|hire|joiner|recruit|nurse|medic|chef|cook|clerk|analyst|tech|carer|staff"
     r"|assistant|consultant|accountant|attendant|agent|student|resident|lead|head))s?"
-    r"(?:\s+like\s+me)?\s*$",
+    # its modifier after it: "like me", "with my experience", "at my level", "coming in",
+    # "on FIFO", "joining from outside"
+    r"(?:\s+(?:like|with|at|in|on|of|from|coming|joining|starting|new)(?:\s+[\w'’-]+){0,4})?\s*$",
     re.IGNORECASE,
 )
 

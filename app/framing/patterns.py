@@ -2649,7 +2649,8 @@ SEEKERS_MONEY: Final = _rx(
 _GAIN_STRONG: Final = (
     r"(?:making|earning|earn|take\s+home|taking\s+home|bring(?:ing)?\s+(?:home|in)|clear(?:ing)?"
     r"|pocket(?:ing)?|get(?:ting)?\s+paid|paid|walk(?:ing)?\s+away\s+with|end(?:ing)?\s+up\s+with"
-    r"|pull(?:ing)?\s+in|on\s+(?:a|per)\s+(?:year|month|week|hour)|(?:be\s+)?looking\s+at\s+"
+    r"|pull(?:ing)?\s+in|on\s+(?:a|per)\s+(?:year|month|week|hour)|see(?:ing)?\s+(?:at\s+the\s+end"
+    r"\s+of\s+the\s+(?:month|week)|in\s+my\s+(?:account|pay\s*packet))|(?:be\s+)?looking\s+at\s+"
     r"(?:money|pay|salary|wage)[\s-]?wise)"
 )
 #: Weak verbs of getting: an amount only when the clause ends or names a period, the role or a
@@ -2657,7 +2658,12 @@ _GAIN_STRONG: Final = (
 #: would I be working on", "what would I get to do", "make of it" are not.
 _GAIN_WEAK: Final = r"(?:make|on|get|getting|starting\s+on|start\s+on|looking\s+at|be\s+on)"
 _GAIN_TAIL: Final = (
-    r"(?=\s*(?:[?.!,;…]|$)|\s+(?:a|per|each|every)\s+(?:year|month|week|hour|annum)(?![\w'’])"
+    r"(?=\s*(?:[?.!,;…]|$)|\s+(?:a|per|each|every)\s+(?:year|month|week|hour|annum|day|shift"
+    r"|night)(?![\w'’])"
+    # where or when the amount lands: "at yours", "after tax", "at the end of the
+    # month", "on your shoots"
+    r"|\s+(?:at\s+(?:yours|your\s+[\w'’-]+)|after\s+tax|at\s+the\s+end\s+of\s+the"
+    r"\s+(?:month|week|year)|on\s+your\s+[\w'’-]+)(?![\w'’])"
     r"|\s+(?:roughly|ballpark|then|there|here|realistically|honestly|to\s+start|starting\s+out"
     r"|at\s+first|in\s+the\s+first|with\s+(?:you|yous|youse|ye|your|the\s+company"
     r"|this\s+company|us)|if\s+i"
@@ -2666,7 +2672,7 @@ _GAIN_TAIL: Final = (
     r"|as\s+(?:a|an)\s|in\s+terms\s+of\s+(?:money|pay|salary|cash|take[\s-]?home|what)"
     r"|money[\s-]?wise|salary[\s-]?wise|pay[\s-]?wise)(?![\w'’]))"
 )
-_GAIN_SUBJECT: Final = r"(?:(?!(?:be|been|being|get|to|do|of)\s)[\w'’-]+\s+){0,6}?"
+_GAIN_SUBJECT: Final = r"(?:(?!(?:be|been|being|get|to|do|of)\s)[\w'’-]+\s+){0,9}?"
 OWN_PAY_THING: Final = _rx(
     r"(?:what|how\s+much(?:\s+money)?)\s+(?:would|will|do|does|could|might|can|should|am|is|are)"
     rf"\s+(?P<who>{_GAIN_SUBJECT})(?:(?:realistically|actually|roughly|typically|usually"
@@ -2706,6 +2712,10 @@ PAY_RECIPIENT: Final = _rx(
     # a title joining now ("a relationship manager joining now")
     r"[\w'’-]+\s+(?:joining|coming\s+in|coming\s+on\s+board)\s+(?:now|today|this\s+year"
     r"|next\s+\w+)",
+    # a newcomer of any kind, whatever follows ("a nurse coming in from the agency", "a planner
+    # joining from another firm", "a junior coming in")
+    r"(?:someone|somebody|a|an|people|[\w'’-]+(?:er|or|ist|ian|ee|s))\s+(?:[\w'’-]+\s+)?"
+    r"(?:joining|coming\s+in|coming\s+on(?:\s+board)?|starting)(?![\w'’])",
     r"(?:new|fresh|first[\s-]year)\s+(?:starters?|joiners?|hires?|recruits?|staff|people)",
     r"with\s+(?:you|yous|youse|ye|you\s+guys|you\s+lot|you\s+all|y['’]?all|your\s+(?:team|lot|company|firm"
     r"|crew|group|studio|place|shop))|here|there|on\s+your\s+(?:team|crew|books|payroll)",
