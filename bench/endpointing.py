@@ -46,7 +46,10 @@ Every clip goes through the detector in 20 ms chunks, in each configuration, in 
   words said with a clear final fall wait as unsure too; ``words_fall_400/800``: they wait
   400 / 800 ms (the product: 600);
 * ``words_one_decode_s10``: session 10's rule written out; ``_vo400..900``: sure finished words
-  that only the voice holds wait that long (``VadConfig.text_voice_only_ms``, not taken);
+  that only the voice holds wait that long (``VadConfig.text_voice_only_ms``, not taken;
+  ``words_one_decode_product_vo600..900[_p90|_p95|_w6..10]``: on the product, only for a last
+  word at least 0.90 / 0.95 sure, a last sentence of 6-10+ words: session 17 shipped _w10 at
+  600 ms; ``--voices`` to speak dev in Piper's joe too; each config's ``by_voice_family``);
   ``_fall300..500``: the doubt-with-a-fall wait; ``_ss64/96``: the pause announced sooner;
   ``_early32/64``: the pause's decode started at its first (second) silent frame, its words
   used for the announced pause when only silence came in between (the product: 32);
@@ -804,11 +807,47 @@ def _product() -> Vad:
         pause_decode_ms=factory.PAUSE_DECODE_MS,
         text_finished_ms=factory.FINISHED_WAIT_MS,
         text_question_ms=getattr(factory, "QUESTION_WAIT_MS", None),
+        text_voice_only_ms=getattr(factory, "VOICE_ONLY_WAIT_MS", None),
+        text_voice_only_p=getattr(factory, "VOICE_ONLY_P", 0.0),
+        text_voice_only_words=getattr(factory, "VOICE_ONLY_WORDS", 0),
     )
     return asking(config)
 
 
 CONFIGS["words_one_decode_product"] = _product
+
+
+def _product_vo(ms: int | None, min_p: float = 0.0, min_words: int = 0) -> Vad:
+    """The product, sure finished words that only the voice holds waiting ``ms`` of pause
+    (``VadConfig.text_voice_only_ms``) when their last word is at least ``min_p`` sure
+    (``text_voice_only_p``)."""
+    from app.speech import factory
+
+    config = VadConfig(
+        use_text=True,
+        pause_decode_ms=factory.PAUSE_DECODE_MS,
+        text_finished_ms=factory.FINISHED_WAIT_MS,
+        text_question_ms=getattr(factory, "QUESTION_WAIT_MS", None),
+        text_voice_only_ms=ms,
+        text_voice_only_p=min_p,
+        text_voice_only_words=min_words,
+    )
+    return asking(config)
+
+
+# Session 17: the product with sure finished words that only the voice holds (Piper's voice
+# does not fall on a finished "...into data work") waiting 600-900 ms instead of the 1.2 s
+# unsure wait; "_p90"/"_p95": only when Whisper gave the last word at least 0.90 / 0.95.
+CONFIGS["words_one_decode_product_vonone"] = partial(_product_vo, None)
+for _vo in (600, 700, 800, 900):
+    CONFIGS[f"words_one_decode_product_vo{_vo}"] = partial(_product_vo, _vo)
+    for _mp in (0.9, 0.95):
+        CONFIGS[f"words_one_decode_product_vo{_vo}_p{round(_mp * 100)}"] = partial(
+            _product_vo, _vo, _mp
+        )
+    # ... and only when the last sentence has 6 / 8 / 10 words or more (a whole clause said).
+    for _mw in (6, 8, 10):
+        CONFIGS[f"words_one_decode_product_vo{_vo}_w{_mw}"] = partial(_product_vo, _vo, 0.9, _mw)
 #: The configurations whose pause words come from the one decode (Oracle.heard).
 ONE_DECODE = {name for name in CONFIGS if name.startswith("words_one_decode")}
 
@@ -965,6 +1004,11 @@ def cues(
 SOON_MS = 700
 
 
+def family(voice: str) -> str:
+    """A voice's family: "piper", "flite" or "espeak"."""
+    return voice.partition(":")[0] if ":" in voice else "espeak"
+
+
 def evaluate(items: list[Item], oracle: Oracle, only: list[str]) -> dict[str, object]:
     results: dict[str, object] = {}
     for name in only:
@@ -977,6 +1021,7 @@ def evaluate(items: list[Item], oracle: Oracle, only: list[str]) -> dict[str, ob
         asked: list[float] = []  # the finished answers that are questions
         told: list[float] = []  # ... and the others
         missed = 0
+        by_family: dict[str, dict] = {}  # type: ignore[type-arg]
         for item in items:
             SILERO.start(item.clip)
             quick = ("fixed" if base in FIXED_TAIL else "gap") if base in QUICK else None
@@ -993,6 +1038,13 @@ def evaluate(items: list[Item], oracle: Oracle, only: list[str]) -> dict[str, ob
                     soon += delays[-1] <= SOON_MS
                 else:
                     missed += 1
+            fam = family(item.voice)
+            entry = by_family.setdefault(fam, {"paused": 0, "cut": 0, "delays": []})
+            if item.kind == "paused":
+                entry["paused"] += 1
+                entry["cut"] += bool(early)
+            elif found:
+                entry["delays"].append((found[-1] - item.last_s) * 1000)
         print(f"{name}: {len(cuts)} cut", file=sys.stderr, flush=True)
         paused = sum(i.kind == "paused" for i in items)
         results[name] = {
@@ -1007,6 +1059,18 @@ def evaluate(items: list[Item], oracle: Oracle, only: list[str]) -> dict[str, ob
             "finished_not_ended": missed,
             f"finished_ended_within_{SOON_MS}_ms": soon,
             "cut_examples": cuts,
+            "by_voice_family": {
+                fam: {
+                    "cut": e["cut"],
+                    "paused": e["paused"],
+                    "cut_rate": round(e["cut"] / max(1, e["paused"]), 3),
+                    "finished": len(e["delays"]),
+                    "finished_delay_ms_median": percentile(e["delays"], 0.5),
+                    "finished_delay_ms_p90": percentile(e["delays"], 0.9),
+                    f"finished_ended_within_{SOON_MS}_ms": sum(d <= SOON_MS for d in e["delays"]),
+                }
+                for fam, e in sorted(by_family.items())
+            },
         }
     return results
 
@@ -1017,7 +1081,8 @@ def cached_set(name: str, args: argparse.Namespace, work: Path, oracle: Oracle) 
 
     where = None
     if args.cache is not None:
-        where = args.cache / f"items-{name}-{args.limit}-{args.report_file.name}.pkl"
+        voices = "" if not args.voices else "-" + args.voices.replace(",", "_").replace(":", "")
+        where = args.cache / f"items-{name}-{args.limit}-{args.report_file.name}{voices}.pkl"
         if where.is_file():
             return list(pickle.loads(where.read_bytes()))
     items = make_set(name, args.report_file, args.limit, work, oracle.aligner)
@@ -1041,11 +1106,20 @@ def main() -> int:
     )  # fmt: skip
     parser.add_argument("--no-cues", action="store_true", help="skip the cues section")
     parser.add_argument(
+        "--voices", default=None,
+        help="the set's voices instead of SETS' (comma-separated, eSpeak names or piper:/flite:), "
+        "in turn as SETS gives them; e.g. dev in Piper's joe and eSpeak: "
+        "en-us,piper:joe,en-gb-x-rp+m3,piper:joe",
+    )  # fmt: skip
+    parser.add_argument(
         "--recognizer", choices=["auto", "accurate", "fast"], default="auto",
         help="the Whisper model deciding the pause's words (the app's setting; default auto)",
     )  # fmt: skip
     args = parser.parse_args()
     names = ["dev", "report"] if args.set == "both" else [args.set]
+    if args.voices:
+        for name in names:
+            SETS[name] = {**SETS[name], "voices": args.voices.split(",")}
     if "report" in names and not args.report_file.is_file():
         print(f"The report set {args.report_file} is missing; running dev only.", file=sys.stderr)
         names = [n for n in names if n != "report"]

@@ -258,13 +258,112 @@ def asks(text: str) -> bool:
         if words[0] in QUESTION_AUX:
             if len(words) == 2 and k > 0 and len(pieces[k - 1]) >= 2:
                 return words[1] in INVERTED_SUBJECTS  # a tag: "..., isn't it?"
-            return len(words) >= 3
+            return len(words) >= 3 and _subject_inverted(words)
         expanded = _expand_wh(words)
         if expanded[0] in WH_WORDS:
             aside = k < len(pieces) - 1  # a comma follows its first words ("What's more,")
             opener = itertools.dropwhile(QUESTION_LEAD.__contains__, pieces[k] if aside else [])
             return len(words) >= 3 and _wh_question(expanded, opener=list(opener))
     return False
+
+
+#: Subjects that are nothing else right after an auxiliary: "Did you", "Is anyone", "Can we".
+SUBJECT_WORDS = _words(
+    """i you we they he she anyone anybody someone somebody everyone everybody nobody
+    something anything everything"""
+)
+#: Subjects that may as well be the object of a dropped subject's verb ("Did it for years",
+#: "Did that again", "Have those at home") after "do" or "have".
+DEMONSTRATIVES = _words("it that this these those")
+#: Determiners: a noun phrase, the subject of a question ("Does the team hire juniors?") or the
+#: object of a verb whose subject was dropped ("Do a bit of everything really?").
+DETERMINERS = _words(
+    """the a an my your our their his her its some any no every each all both another other
+    most many much several few lots plenty"""
+)
+#: Forms of "be" and of "do" and "have" as auxiliaries; any other is a modal.
+BE_AUX = _words("is are was were am isn't aren't wasn't weren't")
+#: Words that open what follows a verb, never a subject: prepositions, adverbs of time and
+#: place, object pronouns, numbers and conjunctions ("Did marketing | for five years",
+#: "Did it | again", "Was | in retail").
+NOT_SUBJECT = (
+    _words(
+        """to of in on at for with from about into onto by through without within between across
+    during toward towards around via per like as after before since until over under behind
+    near along among again once twice too already yet ago now then today lately anymore
+    there so and or but it me them him us myself ourselves himself herself themselves
+    next soon back away off out up down home abroad"""
+    )
+    | DETERMINERS
+)
+#: Adverbs said between a subject and its verb ("Does it usually start in spring?") or after
+#: an auxiliary whose subject was dropped ("Was pretty happy there", "Have always liked it").
+ADVERBS = _words(
+    """really usually always never ever often sometimes still just actually mostly mainly
+    pretty quite very also even only already probably definitely certainly generally"""
+)
+#: Verbs a dropped subject's verb phrase opens with after an auxiliary, participles among them:
+#: "Have been doing it a while?", "Could do it again?", "Would love to?", "Had to learn it".
+VERB_PHRASE_OPENINGS = _words(
+    """be been being do done have had get got gotten go gone make made take taken start love
+    like need want try learn help seen known grown given written left found heard kept taught
+    brought thought told met run begun become come put set built sent spent felt led won worn
+    chosen driven shown"""
+)
+
+
+def _subject_inverted(words: list[str]) -> bool:
+    """A subject right after the auxiliary ``words[0]`` (and its "not"): a yes/no question
+    ("Did you enjoy it?", "Was it hard?", "Does the team hire juniors?", "Could Maria help?").
+    Not when a verb phrase or a complement follows the auxiliary instead, its subject dropped:
+    the speaker's own statement, said with a rising voice ("Did marketing for five years?",
+    "Was in retail before that?", "Have been doing it a while?", "Do a bit of everything
+    really?", "Didn't enjoy it much?", "Could do it again?"). A noun right after the auxiliary
+    is its subject when a verb (a word that opens no adjunct, :data:`NOT_SUBJECT`) follows the
+    noun ("Do new analysts get mentoring?"), not when an adjunct or nothing does ("Did retail
+    for a while?", "Did my degree in Leeds?"). In doubt it says no (a question read as a
+    statement waits as every finished sentence does)."""
+    aux = words[0]
+    rest = words[1:]
+    if rest[:1] == ["not"]:
+        rest = rest[1:]
+    if not rest:
+        return False
+    first = rest[0]
+    if first in SUBJECT_WORDS:
+        return True
+    if first == "there":  # "Is there anyone", not "Was there for five years"
+        return rest[1:2] != [] and rest[1] not in NOT_SUBJECT - DETERMINERS
+    be = aux in BE_AUX
+    modal = not be and aux not in AUXILIARIES | _words("don't doesn't didn't haven't hasn't hadn't")
+    if first in DEMONSTRATIVES:
+        if be or modal:
+            return True  # "Was it hard?", "Would that work?"
+        return _verb_follows(rest, 1)  # "Does it usually start", not "Did it for years"
+    if first in ADVERBS or first.endswith("ly") or first in VERB_PHRASE_OPENINGS:
+        return False  # "Was pretty happy", "Have been doing", "Would love to"
+    if first in NOT_SUBJECT - DETERMINERS or first.isdigit() or first.endswith("ed"):
+        return False  # "Was in retail", "Was hired as"
+    if be and first.endswith("ing"):
+        return False  # "Was working as a nurse"
+    if first in DETERMINERS:
+        if be or modal:
+            return True  # "Is the team remote?", "Could the team use..."
+        k = 1
+        while k < len(rest) and rest[k] in DETERMINERS:
+            k += 1  # "a few", "a lot", "all the"
+        return _verb_follows(rest, k + 1)  # "Does the team hire", not "Do a bit of", "Did a
+        # few contracts in"; nor can it tell "Does the new team work in Leeds?" from "Did some
+        # freelance work in Leeds?" (a noun or a verb): it asks
+    return _verb_follows(rest, 1)  # "Do new analysts get", not "Did marketing for"
+
+
+def _verb_follows(words: list[str], k: int) -> bool:
+    """A word that may be a verb at ``k`` (after any adverbs): not an adjunct's opening, an
+    object pronoun, a number, nor the clause's end."""
+    while k < len(words) and (words[k] in ADVERBS or words[k].endswith("ly")):
+        k += 1
+    return k < len(words) and words[k] not in NOT_SUBJECT and not words[k].isdigit()
 
 
 def _expand_wh(words: list[str]) -> list[str]:

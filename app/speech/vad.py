@@ -18,6 +18,7 @@ The end-of-turn model is either called in place (``end_of_turn``: benches, tests
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -95,8 +96,16 @@ class VadConfig:
     # Words that end a sentence, their last word sure, "unsure" only because the voice did not
     # fall (text_prosody) end the pause after this much (None: the unsure wait). Measured in
     # session 11 and NOT taken: the voice is right too often (bench/endpointing.py dev, paired,
-    # quiet model times, session 10's prosody: 400-900 ms cut 13.2-8.1% against 6.4%).
+    # quiet model times, session 10's prosody: 400-900 ms cut 13.2-8.1% against 6.4%). Session
+    # 17: the product sets it for a narrower class (app.speech.factory.VOICE_ONLY_WAIT_MS).
     text_voice_only_ms: int | None = None
+    # ... only when Whisper gave the last word at least this probability (0: any sure word,
+    # text_sure_p); below it the voice's "goes on" waits the unsure wait.
+    text_voice_only_p: float = 0.0
+    # ... and only when the words' last sentence has at least this many words (a whole clause
+    # said: "I came tonight to learn how people here got into data work.", not "I was the
+    # first." before "| person in my family...").
+    text_voice_only_words: int = 0
     # Start the pause's decode (:class:`PauseBegan`) once the pause is this old, before it is
     # announced at ``silence_start_ms`` (None: at the announcement only). Its words count only
     # for the announced pause and only if nothing but silence came in between
@@ -161,6 +170,14 @@ class TurnCheck:
 
 #: Verdicts from the most cautious (holds the turn) to the least.
 _CAUTION: tuple[Verdict, ...] = ("unfinished", "unsure", "finished")
+_WORDS = re.compile(r"[A-Za-z0-9']+")
+_SENTENCE_END = re.compile(r"[.?!]+\s")
+
+
+def _last_sentence_words(text: str) -> int:
+    """How many words the last sentence of ``text`` has."""
+    return len(_WORDS.findall(_SENTENCE_END.split(text.strip())[-1]))
+
 
 VadEvent = (
     SpeechStarted | PauseBegan | PauseBroken | SilenceStarted | SpeechEnded | NoSpeech | TurnCheck
@@ -452,6 +469,10 @@ class Vad:
         if (verdict == "finished" or doubt) and self._goes_on(clip, text, end):
             # A sentence by its words, but the voice did not end it: evidence, not only doubt.
             voice_only = verdict == "finished"  # sure words: only the voice says "goes on"
+            if getattr(text, "last_p", 1.0) < self.config.text_voice_only_p:
+                voice_only = False  # sure enough to end, not to overrule the voice
+            if _last_sentence_words(text) < self.config.text_voice_only_words:
+                voice_only = False  # a short sentence: often the start of a longer one
             verdict, doubt = "unsure", False
         if doubt:
             self._note_falls(text, end)
