@@ -827,6 +827,14 @@ def _offered_terms(text: str, replied_to: str, line: str, hedged: bool) -> list[
             for m in p.TERMS_BARGAINED.finditer(text)
             if not negated(text, m.start(), m.end())
         )
+    if p.STAFF_TERMS_LINE.search(line):
+        # "Our lads get a van and fuel card." "would the van be mine to take home?": one's
+        # own share of the staff's perk or term asked (session 17 D); not how the staff like it
+        out.extend(
+            _cue("pay_question", text, m.start(), m.end())
+            for m in p.OWN_SHARE_ASKED.finditer(text)
+            if not negated(text, m.start(), m.end())
+        )
     if p.SEEKERS_STEP_LINE.search(line):
         out.extend(
             _cue("job_request", text, m.start(), m.end()) for m in p.STATUS_CHASED.finditer(text)

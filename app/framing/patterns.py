@@ -2192,6 +2192,49 @@ TERMS_LINE: Final = _rx(
     r"|permanent|part[\s-]time|full[\s-]time|hours|shifts?|rota|flexi\w*|four[\s-]day"
     r"|probation|relocat\w+|on[\s-]?site|in[\s-]person|days\s+a\s+week|new\s+starters",
 )
+#: A line naming a perk or a term of the staff (session 17, round D): a group of the staff
+#: (`our lads`, `the team`, `staff`, `everyone here`, `our trainers`) that gets, has, keeps,
+#: rents or is expected something, or the employer giving or expecting it of them ("Our lads
+#: get a van and fuel card", "Staff get a discount on childcare", "We do expect assistants to
+#: read slush on weekends", "Our trainers are all self-employed, they rent the floor"). After
+#: it `OWN_SHARE_ASKED` asks the seeker's own terms (`cues._offered_terms`).
+_STAFF_GROUP: Final = (
+    r"(?:(?:our|all\s+our|the|all\s+the|all|every|each|any|new)\s+(?:[\w'’-]+\s+){0,2}"
+    r"(?:lads|staff|team|teams|crew|people|employees|workers|members|hires|starters|joiners"
+    r"|[\w'’-]+s)(?:\s+(?:here|(?:on|in|at|from)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+))?"
+    r"|staff(?:\s+here)?|employees|everyone"
+    r"(?:\s+(?:here|on\s+(?:the|our)\s+[\w'’-]+))?|everybody)"
+)
+STAFF_TERMS_LINE: Final = _rx(
+    rf"{_STAFF_GROUP}\s+(?:(?:all|also|each|usually|always|normally|do|still)\s+)?(?:get|gets"
+    r"|got|have|has|receive|receives|keep|keeps|rent|rents|pay|pays|earn|earns|are\s+(?:all\s+)?"
+    r"(?:given|paid|entitled|expected|self[\s-]employed|on\s+commission|allowed)|can\s+(?:use"
+    r"|take|claim|have))",
+    r"we\s+(?:(?:do|also|always|usually|normally|all)\s+)?(?:give|offer|provide|pay|expect"
+    r"|cover|lend|let|ask|need|want|require)\s+(?:our|all\s+our|the|every|each|new)?\s*[\w'’-]+",
+)
+#: The seeker's own share asked after `STAFF_TERMS_LINE`: would I get or keep it, would it be
+#: mine, what it would be for me or if I came on, is it paid time, for personal use too.
+OWN_SHARE_ASKED: Final = _rx(
+    r"(?:would|will|do|does|could|can|should|am|did)\s+(?:i|me)\s+(?:(?:also|still|then|too"
+    r"|actually|be\s+able\s+to)\s+)?(?:get(?!\s+to\s)|keep|have(?!\s+to\s)|receive|qualify"
+    r"|be\s+(?:paid|entitled|eligible|covered|given|getting|allowed|on|renting)|pay|rent|earn"
+    r"|owe|(?:take|bring)\s+(?:it|them|that|one|the\s+[\w'’-]+)\s+home)",
+    r"(?:would|will|does|is)\s+(?:that|it|this|the\s+[\w'’-]+)\s+(?:also\s+)?"
+    r"(?:be\s+mine|include\s+me|apply\s+to\s+me|cover\s+me|be\s+for\s+me)",
+    r"(?:be|is|it)\s+mine\s+(?:to|for|too|as\s+well)",
+    r"(?:would|will|do|does|could|can)\s+(?:i|me)\s+(?:[\w'’-]+\s+){0,2}(?:mine|my\s+own)",
+    r"(?:how\s+much|what)\s+(?:[\w'’-]+\s+){0,6}(?:would|will|do|could)\s+i\s+(?:get|have"
+    r"|pay|keep|be\s+paying|be\s+getting|owe)",
+    r"if\s+i\s+(?:came|come|joined|join|started|start|signed|took\s+it|was\s+hired|got\s+the"
+    r"\s+job)(?:\s+(?:on|on\s+board|in|up))?",
+    r"for\s+(?:my\s+own\s+|personal|private)\s*use",
+    r"(?:is|would|will)\s+(?:that|it|this)\s+(?:be\s+)?paid(?:\s+time|\s+hours|\s+extra|\s+for)?",
+    r"(?:would|will)\s+(?:that|it|this)\s+be\s+for\s+personal",
+    r"(?:come\s+to|be|cost|work\s+out|look\s+like)\s+for\s+me",
+    rf"(?:i{A}d|i\s+would|i{A}ll|i\s+will)\s+(?:also\s+|still\s+)?(?:be\s+(?:entitled|eligible"
+    r"|covered|given|paid|getting)|get(?!\s+to\s)|keep|qualify)",
+)
 #: Chasing one's own application, interview or offer (session 17 B): "is there any way you
 #: could find out where it's at", "could you chase them up", after a line about the seeker's
 #: own step (`SEEKERS_STEP_LINE`): a job request (`cues.seeker_cues`).
