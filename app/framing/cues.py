@@ -839,6 +839,13 @@ def _offered_terms(text: str, replied_to: str, line: str, hedged: bool) -> list[
         out.extend(
             _cue("job_request", text, m.start(), m.end()) for m in p.STATUS_CHASED.finditer(text)
         )
+        # "any idea if they've decided yet", "did anyone ever get back about it": the outcome
+        # of one's own step asked (session 17 D); not "did they decide on the new logo"
+        out.extend(
+            _cue("job_request", text, m.start(), m.end())
+            for m in p.OUTCOME_ASKED.finditer(text)
+            if not negated(text, m.start(), m.end()) or m.group().lower().startswith("never")
+        )
     if p.HIRING_LINE.search(line) or (
         (p.EAGER_LINE.search(line) or _ROLE_HIRED.search(line))
         and not p.EAGER_NOT_WORK.search(line)

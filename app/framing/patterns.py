@@ -2250,6 +2250,43 @@ STATUS_CHASED: Final = _rx(
 SEEKERS_STEP_LINE: Final = _rx(
     r"your\s+(?:interview|application|cv|candidacy|offer|assessment|references?|second\s+round"
     r"|first\s+round|trial\s+shift)|you\s+(?:applied|interviewed|had\s+(?:an|the)\s+interview)",
+    # session 17 D: "you came in for an interview", "you sat the assessment", "you met our
+    # hiring panel", "you put in for the buyer job"
+    r"you\s+(?:(?:came|come|were|was)\s+in|sat|did|went\s+(?:through|for)|had|put\s+in)\s+(?:for\s+)?"
+    r"(?:an?|the|your|our|a\s+couple\s+of)\s+(?:[\w'’-]+\s+){0,2}(?:interviews?|assessments?"
+    r"|trial\s+shifts?|jobs?|roles?|posts?|positions?)",
+    r"you\s+(?:interview|apply|applied|interviewed)\s+(?:with|for|at|to)\s+(?:us|our|the)",
+    rf"(?:were|weren{A}t|werent|wasn{A}t|wasnt)\s+you\s+(?:in\s+)?(?:for|at)\s+(?:an?|the|your|our)"
+    r"\s+(?:[\w'’-]+\s+){0,2}(?:interviews?|assessments?|trial\s+shifts?)",
+    r"you\s+(?:met|saw|spoke\s+(?:to|with))\s+(?:our|the)\s+(?:hiring|interview|recruitment)"
+    r"\s+(?:panel|team|manager|people)",
+)
+#: The outcome of one's own interview or application asked, after a line about that step
+#: (`SEEKERS_STEP_LINE`; session 17 D): a decision made or reached ("did they ever make a
+#: decision", "any idea if they've decided yet", not "decide on the new logo"), word back
+#: ("did anyone ever get back about it", "i never heard back"), where it ended up, whether the
+#: role was filled or someone picked. A job request (`cues._offered_terms`).
+OUTCOME_ASKED: Final = _rx(
+    r"(?:made|make|making|reach|reached|come\s+to|came\s+to|any|a|their|the)\s+(?:final\s+)?"
+    r"decisions?(?!\s+(?:on|about|over|regarding)\s+(?!(?:it|that|me|my|the\s+(?:role|job|post"
+    r"|position|candidates?|vacancy|interviews?|hire)(?![\w'’]))))",
+    r"decided(?!\s+(?:on|about|to|what|which|where|whether|how|against)(?![\w'’]))",
+    r"decided\s+(?:on|about)\s+(?:it|that|me|my\s+[\w'’-]+|the\s+(?:role|job|post|position"
+    r"|candidates?))",
+    r"(?:get|got|gotten|getting|come|came)\s+back\s+(?:to\s+(?:me|you)\s+)?(?:about|on)\s+"
+    r"(?:it|that|me|my\s+[\w'’-]+)",
+    r"(?:ever|anyone|anybody|someone|somebody|they)\s+(?:get|got|gotten|come|came)\s+back"
+    r"(?:\s+to\s+(?:me|you))?",
+    r"hear(?:d)?\s+(?:anything\s+|any\s+more\s+|nothing\s+)?back",
+    r"never\s+(?:heard|got\s+an?\s+(?:answer|reply|response|call))",
+    r"where\s+(?:that|it|things)\s+(?:ended\s+up|landed|got\s+to|stands|is\s+at)",
+    r"(?:role|job|post|position|vacancy|spot)\s+(?:was|has|had|got)\s+(?:ever\s+)?(?:been\s+)?"
+    r"filled",
+    rf"(?:any|what{A}s\s+the|whats\s+the)\s+(?:news|update|word|outcome|verdict)",
+    r"what\s+(?:ever\s+)?happened\s+(?:with|to)\s+(?:it|that|my\s+[\w'’-]+)",
+    r"(?:pick|picked|picking|choose|chose|chosen|choosing|hire|hired|hiring|go\s+with|gone\s+with"
+    r"|went\s+with|going\s+with|appoint|appointed|appointing|offer(?:ed)?\s+it\s+to)\s+(?:someone|somebody|anyone|anybody|a\s+candidate"
+    r"|another\s+candidate)",
 )
 #: Who the perks are compared with when they are the seeker's ("perks over other employers").
 _OTHER_EMPLOYERS: Final = (
