@@ -689,8 +689,9 @@ def seeker_cues(
         and _asks_about_seeker(manager_line)
         and all(_plain_fact(text, cue, questions) for cue in pitches)
     ):
-        # "I run a small bakery." to "What do you do now?": a fact, not a pitch
-        found = [cue for cue in found if cue.cue != "self_promotion"]
+        # "I run a small bakery." to "What do you do now?": a fact, not a pitch; an
+        # achievement answering a capability question still pitches (session 17 D)
+        found = [cue for cue in found if cue.cue != "self_promotion" or cue in achieved]
     if (
         manager_line is not None
         and "commitment_question" not in manager_cues
@@ -1240,6 +1241,13 @@ def _claims_work(
     )
 
 
+_CURIOUS_WORD: Final = re.compile(r"(?<![\w'’])(?:wonder\w*|curious)(?![\w'’])", re.IGNORECASE)
+_WH_OPENING: Final = re.compile(
+    r"\W*(?:(?:so|and|okay|ok|right|well)\W+)*(?:how|what|which|where|when|why|who)(?![\w'’])",
+    re.IGNORECASE,
+)
+
+
 def _achievement_volunteered(text: str, manager_line: str | None) -> list[CueMatch]:
     """A volunteered achievement at work, read from its structure (session 17, round 3): after
     a remark (a manager's line with no question: "we just moved the whole team onto a new
@@ -1256,15 +1264,25 @@ def _achievement_volunteered(text: str, manager_line: str | None) -> list[CueMat
     question about their work ("at my company we changed it three times ... how are you guys
     approaching it?") shares experience."""
     line = analyzed_part(manager_line or "")
-    if manager_line is None or find_questions(line) or _SECOND_PERSON.search(line):
+    if manager_line is None or (
+        (find_questions(line) or _SECOND_PERSON.search(line))
+        and not p.CAPABILITY_ASKED.search(line)  # "Have you ever done an appraisal?" (17 D)
+    ):
         return []  # a question, or a line about the seeker ("Walk me through your last role.")
     questions = find_questions(text)
     if questions:
         return []  # a deed told before asking about their work shares, it does not pitch
+    if find_questions(line) and (
+        _CURIOUS_WORD.search(text) or _WH_OPENING.match(line)
+    ):
+        # "i wrote two grants um i was kind of wondering how ...": shares; "How much team
+        # leading have you done?" "i led a team of four for a year": an amount told (17 D)
+        return []
     found = []
     sentences = _sentences(text)
     for i, (s, e) in enumerate(sentences):
         deeds = [m.span() for m in p.ACHIEVED_DEED.finditer(text, s, e)]
+        deeds += [m.span() for m in p.THE_ONE_WHO.finditer(text, s, e)]
         for m in _CLAUSE_START.finditer(text, s, e):
             at = m.end()
             dropped = p.DROPPED_I_DEED.match(text, at, e)

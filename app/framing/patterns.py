@@ -1481,10 +1481,34 @@ ACHIEVED_RESULT: Final = _rx(
     r"|quicker|sooner|off|down|saved|less)(?![\w'’])))"
     r"|doubled|tripled|halved|quadrupled|(?:no|zero|not\s+a\s+single|without\s+(?:a\s+single"
     r"|any))\s+(?:[\w'’-]+\s+)?(?:data|records?|downtime|complaints?|errors?|defects?"
-    r"|injur(?:y|ies)|accidents?|incidents?|outages?|breaches|losses|customers?\s+lost)"
+    r"|injur(?:y|ies)|accidents?|incidents?|outages?|breaches|losses|customers?\s+lost|findings"
+    r"|issues|faults|mistakes|problems|hitches|delays|returns|claims)"
+    # session 17 D: a scale in plurals, a before and after, a thing still in use
+    r"|hundreds|thousands|dozens|(?:cut|brought|got|took)\s+(?:it|that|them)?\s*(?:down\s+)?"
+    r"from\s+(?:[\w'’-]+\s+){1,3}to\s+[\w'’-]+|still\s+(?:uses?|used|using|runs?|running"
+    r"|in\s+use)"
     rf"|(?:nobody|no\s+one|not\s+one)(?:{A}s)?\s+(?:has\s+)?(?:walked|left|quit|complained)"
     r"|(?:days?|weeks?|months?)\s+(?:early|ahead(?:\s+of\s+schedule)?)|ahead\s+of\s+schedule"
     r"|(?:under|on|within)\s+budget|on\s+time|winning|award[\s-]?winning|record",
+)
+#: A line asking what the seeker can do or has done (session 17 D): "Have you ever done a
+#: trade-in appraisal?", "Can you run a stock take?", "Any experience with audits?". A deed
+#: with a result and a work frame answering it pitches (`cues._achievement_volunteered`).
+CAPABILITY_ASKED: Final = _rx(
+    r"(?:have|had)\s+you\s+(?:ever\s+)?(?:done|run|worked|used|handled|led|managed|dealt|been"
+    r"|built|set\s+up|taught|trained|organi[sz]ed|fixed|sold|driven|operated|looked\s+after)",
+    r"(?:can|could)\s+you\s+(?:actually\s+)?(?:do|run|use|handle|lead|manage|drive|operate"
+    r"|build|fix|cook|teach|sell|speak|read|write)",
+    r"do\s+you\s+(?:know\s+how\s+to|have\s+(?:any\s+)?experience|ever\s+(?:do|work|use|run))",
+    r"are\s+you\s+(?:at\s+all\s+)?(?:familiar|experienced|comfortable|any\s+good|good|used"
+    r"|trained|qualified|certified)\s+(?:with|at|in|to|on)",
+    r"(?:any|much)\s+experience\s+(?:with|in|of|doing|running)",
+    r"ever\s+(?:done|worked|run|used|handled|led|managed)",
+)
+#: The one who did it at work ("I was the one who led the audit prep", "I was the one running
+#: the backup plan"): a first-person deed (`cues._achievement_volunteered`, session 17 D).
+THE_ONE_WHO: Final = _rx(
+    r"i\s+was\s+the\s+(?:one|person|guy|girl|lead|woman|man)\s+(?:who|that)?\s*[\w'’-]+",
 )
 #: The deed's work frame: where or for whom it was done at work ("at my old college", "at my
 #: last place", "on the hospital job", "for a US client", "at Cork County Council"), what of
@@ -1492,6 +1516,9 @@ ACHIEVED_RESULT: Final = _rx(
 #: object ("a conference", "a scheme", "customer records", "the billing module", "the data
 #: warehouse"); with `WORK_CLAIMED` and `WORK_FRAME`. Not family, a race or one's own time.
 ACHIEVEMENT_FRAME: Final = _rx(
+    # session 17 D: one's employer named as the subject ("my current dealer still uses")
+    r"(?:my|our)\s+(?:current|last|old|previous|former)\s+(?:dealer(?:ship)?|employer|boss"
+    r"|manager|company|firm|job|place|team|shop|site|clients?|agency|practice|school|hospital)",
     r"(?:at|in|with|for|from)\s+(?:my|our)\s+(?:(?:last|old|previous|former|current|first|new"
     r"|present)\s+)?(?:place|college|school|firm|job|company|work|employer|hospital|practice"
     r"|branch|store|site|office|board|council|trust|bank|agency|team|department|home|ward|unit"
