@@ -822,6 +822,13 @@ def _offered_terms(text: str, replied_to: str, line: str, hedged: bool) -> list[
             if p.NEED_NAMED.search(text, 0, m.end()) or (opening and not plan):
                 # the seeker naming the need ("if you're taking people on") answers no plan
                 out.append(_cue("commitment", text, m.start(), m.end()))
+    if not hedged and not plan and (opening or p.APPLY_INVITED.search(line)):
+        # "very very interested yes" to "the role is yours to apply for" (session 17 D)
+        out.extend(
+            _cue("commitment", text, m.start(), m.end())
+            for m in p.EAGER_YES.finditer(text)
+            if not negated(text, m.start(), m.end())
+        )
     if opening or p.TERMS_LINE.search(line):
         out.extend(
             _cue("pay_question", text, m.start(), m.end())

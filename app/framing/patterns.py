@@ -2262,6 +2262,26 @@ OWN_SHARE_ASKED: Final = _rx(
     rf"(?:i{A}d|i\s+would|i{A}ll|i\s+will)\s+(?:also\s+|still\s+)?(?:be\s+(?:entitled|eligible"
     r"|covered|given|paid|getting)|get(?!\s+to\s)|keep|qualify)",
 )
+#: A line inviting the seeker to apply or naming an opening (session 17 D): "the role is yours
+#: to apply for", "if you fancy applying", "you should put in for the post", "we've got a
+#: vacancy in the lab", "there's an opening on the night desk".
+APPLY_INVITED: Final = _rx(
+    r"(?:yours|open\s+to\s+you)(?:\s+to\s+apply\s+for)?|(?:fancy|like|want)\s+(?:to\s+)?apply"
+    r"(?:ing)?|(?:should|could|can|might)\s+(?:put\s+in|apply)\s+for|put\s+in\s+for\s+(?:it|the)",
+    rf"(?:got|have|there{A}s|theres|there\s+is)\s+(?:an?\s+|one\s+)?(?:new\s+)?(?:vacancy|vacancies"
+    r"|opening|openings|position|role|post|job)\s+(?:going\s+|open\s+|coming\s+up\s+)?(?:in|on|at"
+    r"|for)",
+)
+#: An eager yes to `APPLY_INVITED` (session 17 D): interest or keenness made strong ("very very
+#: interested", "extremely keen", "definitely interested"), being made or born for it, its
+#: having one's name on it, one's dream job. Not the same words to a talk or a book.
+EAGER_YES: Final = _rx(
+    r"(?:very|really|extremely|super|so|definitely|absolutely|hugely|incredibly|seriously|more"
+    r"\s+than)\s+(?:(?:very|really|so)\s+)*(?:interested|keen)",
+    rf"(?:i\s+was|i{A}m|im|i\s+am)\s+(?:literally\s+|basically\s+)?(?:made|born|built)\s+for"
+    r"\s+(?:that|it|this|the)",
+    r"(?:has|got)\s+my\s+name\s+(?:written\s+)?(?:all\s+)?(?:on|over)\s+it|(?:my|a)\s+dream\s+job",
+)
 #: Chasing one's own application, interview or offer (session 17 B): "is there any way you
 #: could find out where it's at", "could you chase them up", after a line about the seeker's
 #: own step (`SEEKERS_STEP_LINE`): a job request (`cues.seeker_cues`).
