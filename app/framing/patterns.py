@@ -2650,6 +2650,9 @@ _KIN: Final = (
 #: names the seeker or the role (`SEEKERS_MONEY`); the sentence model may not read pay back into
 #: it either (`learned._pay_words`).
 OTHERS_MONEY: Final = _rx(
+    # session 17 D: a market's money ("is heat pump work where the money is going")
+    r"where\s+(?:the|all\s+the|most\s+of\s+the)\s+(?:money|growth|margin|profit)s?\s+(?:is|are"
+    r"|was|will\s+be|has\s+gone|goes|is\s+going|is\s+heading)",
     rf"(?:your|my|his|her|their|a|the)\s+(?:[\w'’-]+\s+)?(?:{_KIN})(?:{A}s)?",
     r"(?:she|he)\s+(?:[\w'’-]+\s+)?(?:earns?|makes?|gets?\s+paid|is\s+paid|on)",
     r"where\s+(?:she|he|they)\s+(?:is|are|works?|worked|was|were)",
