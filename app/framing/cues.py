@@ -1279,9 +1279,7 @@ def _achievement_volunteered(text: str, manager_line: str | None) -> list[CueMat
     questions = find_questions(text)
     if questions:
         return []  # a deed told before asking about their work shares, it does not pitch
-    if find_questions(line) and (
-        _CURIOUS_WORD.search(text) or _WH_OPENING.match(line)
-    ):
+    if find_questions(line) and (_CURIOUS_WORD.search(text) or _WH_OPENING.match(line)):
         # "i wrote two grants um i was kind of wondering how ...": shares; "How much team
         # leading have you done?" "i led a team of four for a year": an amount told (17 D)
         return []

@@ -29,7 +29,8 @@ CAPABILITY = (
 )
 OPENERS = ("yes", "loads of times", "oh yeah", "Yes, actually.", "a fair bit")
 DEEDS = (
-    "I was the one who rebuilt the whole process at my last job and we cut it from three days to one",
+    "I was the one who rebuilt the whole process at my last job and we cut it from three days"
+    " to one",
     "i set up the checklist my old firm still uses",
     "at my previous company I redesigned it and we had zero errors for a year",
     "I trained a team of twelve on it at my current employer",
@@ -39,10 +40,19 @@ DEEDS = (
 PLAIN = ("yes a few times", "Yes, now and then.", "a little bit yeah", "not really, no",
          "I think so, once or twice")  # fmt: skip
 REMARK_STORIES = (
-    ("Our last audit was a mess.", "oh no, when I was at uni my flat failed a fire check, we had to move out for a week"),
-    ("The summer fair is always chaos.", "I went to one last year and it rained for hundreds of people, we all got soaked"),
-    ("We had a flood in the basement.", "we had one at home too, I was the one who found it, ruined thirty boxes of photos"),
-)  # fmt: skip
+    (
+        "Our last audit was a mess.",
+        "oh no, when I was at uni my flat failed a fire check, we had to move out for a week",
+    ),
+    (
+        "The summer fair is always chaos.",
+        "I went to one last year and it rained for hundreds of people, we all got soaked",
+    ),
+    (
+        "We had a flood in the basement.",
+        "we had one at home too, I was the one who found it, ruined thirty boxes of photos",
+    ),
+)
 
 
 def _styles(line: str, answer: str) -> list[tuple[str, str]]:

@@ -41,9 +41,7 @@ def _frames(line: str, answer: str) -> list[str]:
 
 
 def test_a_markets_money_is_no_interview() -> None:
-    wrong = [
-        (m, a) for m, a in itertools.product(LINES, MARKET) if "interview" in _frames(m, a)
-    ]
+    wrong = [(m, a) for m, a in itertools.product(LINES, MARKET) if "interview" in _frames(m, a)]
     assert not wrong, f"{len(wrong)} of {len(LINES) * len(MARKET)}: {wrong[:4]}"
 
 
