@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
+# Under pytest-xdist each worker gets its own temp folder (and its subprocesses, by TMPDIR), so a
+# test that checks what it left in the temp folder (the kiosk's erased visit) never sees another
+# worker's files appear there at the same time.
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    _worker_tmp = (
+        Path(tempfile.gettempdir()) / f"frameshift-tests-{os.environ['PYTEST_XDIST_WORKER']}"
+    )
+    _worker_tmp.mkdir(exist_ok=True)
+    os.environ["TMPDIR"] = str(_worker_tmp)
+    tempfile.tempdir = str(_worker_tmp)
+
 import threading
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 

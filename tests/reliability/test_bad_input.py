@@ -269,18 +269,14 @@ print(os.waitstatus_to_exitcode(status), time.perf_counter() - started, usage.ru
 """
 
 
-@pytest.mark.slow
-def test_a_hundred_thousand_turn_transcript_is_analysed_in_bounded_time_and_memory(
-    tmp_path: Path,
-) -> None:
-    """`analyze` on a 100,000-turn transcript finishes in under 90 s with under 1 GB peak RSS."""
+def _analyze_measured(tmp_path: Path, count: int) -> tuple[float, int]:
     turns = [
         {"speaker": "manager", "text": "Are you interested in the position?"}
         if i % 2 == 0
         else {"speaker": "seeker", "text": "Yes! What would the first year look like?"}
-        for i in range(100_000)
+        for i in range(count)
     ]
-    path = tmp_path / "huge.json"
+    path = tmp_path / f"huge-{count}.json"
     path.write_text(json.dumps({"turns": turns}), encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-c", MEASURE, str(path)],
@@ -288,10 +284,24 @@ def test_a_hundred_thousand_turn_transcript_is_analysed_in_bounded_time_and_memo
         env={**os.environ, "PYTHONPATH": str(REPO)},
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
         check=True,
     )
     code, elapsed, peak, tracebacks = done.stdout.split()
     assert (int(code), int(tracebacks)) == (0, 0)
-    assert float(elapsed) < 90
-    assert int(peak) < 2**30
+    return float(elapsed), int(peak)
+
+
+@pytest.mark.slow
+def test_a_hundred_thousand_turn_transcript_is_analysed_in_bounded_time_and_memory(
+    tmp_path: Path,
+) -> None:
+    """`analyze` on a 100,000-turn transcript finishes, in time linear in its length (measured
+    against 10,000 turns in the same run, so a loaded machine slows both alike), with under 1 GB
+    peak RSS."""
+    small, _ = _analyze_measured(tmp_path, 10_000)
+    elapsed, peak = _analyze_measured(tmp_path, 100_000)
+    # ten times the turns: about ten times the time past the start-up both share; 15x allows
+    # the load changing between the runs, a quadratic cost would be ~100x
+    assert elapsed < 15 * small
+    assert peak < 2**30
