@@ -671,7 +671,7 @@ def seeker_cues(
             and not _claims_work(text, cue.start, cue.end, manager_line, manager_cues)
         )
     ]
-    achieved = _achievement_volunteered(text, manager_line)
+    achieved = _achievement_volunteered(text, manager_line, questions)
     if achieved:
         # "i designed a peer mentoring scheme ...": the deed's object is the work, no advice
         # asked for
@@ -1255,7 +1255,9 @@ _WH_OPENING: Final = re.compile(
 )
 
 
-def _achievement_volunteered(text: str, manager_line: str | None) -> list[CueMatch]:
+def _achievement_volunteered(
+    text: str, manager_line: str | None, questions: list[tuple[int, int]]
+) -> list[CueMatch]:
     """A volunteered achievement at work, read from its structure (session 17, round 3): after
     a remark (a manager's line with no question: "we just moved the whole team onto a new
     crm"), a sentence with a first-person deed (`patterns.ACHIEVED_DEED`: "i migrated", "we
@@ -1269,17 +1271,18 @@ def _achievement_volunteered(text: str, manager_line: str | None) -> list[CueMat
     organised my sister's hen do": `patterns.KIN_OBJECT`); a line that asks or addresses the
     seeker ("Walk me through your last role.") is answered as before, and a deed told before a
     question about their work ("at my company we changed it three times ... how are you guys
-    approaching it?") shares experience."""
-    line = analyzed_part(manager_line or "")
-    if manager_line is None or (
-        (find_questions(line) or _SECOND_PERSON.search(line))
-        and not p.CAPABILITY_ASKED.search(line)  # "Have you ever done an appraisal?" (17 D)
-    ):
-        return []  # a question, or a line about the seeker ("Walk me through your last role.")
-    questions = find_questions(text)
-    if questions:
-        return []  # a deed told before asking about their work shares, it does not pitch
-    if find_questions(line) and (_CURIOUS_WORD.search(text) or _WH_OPENING.match(line)):
+    approaching it?") shares experience. `questions`: `find_questions(text)`, as the caller
+    has them."""
+    if manager_line is None or questions:
+        # no remark; or a deed told before asking about their work shares, it does not pitch
+        return []
+    line = analyzed_part(manager_line)
+    line_asks = bool(find_questions(line))
+    if (line_asks or _SECOND_PERSON.search(line)) and not p.CAPABILITY_ASKED.search(line):
+        # a question, or a line about the seeker ("Walk me through your last role."), but not
+        # "Have you ever done an appraisal?" (17 D)
+        return []
+    if line_asks and (_CURIOUS_WORD.search(text) or _WH_OPENING.match(line)):
         # "i wrote two grants um i was kind of wondering how ...": shares; "How much team
         # leading have you done?" "i led a team of four for a year": an amount told (17 D)
         return []
