@@ -610,7 +610,7 @@ CONDITIONAL_INTEREST: Final = _rx(
     r"(?<!for\s)(?<!about\s)(?<!been\s)(?<!worked\s)(?<!lived\s)(?<!stay\s)(?<!stayed\s)(?<!waited\s)(?<!took\s)"
     r"(?<!takes\s)(?<!wait\s)(?<!last\s)(?<!lasts\s)(?<!just\s)(?<!twice\s)(?<!half\s)as\s+long\s+as"
     r"(?!\s+(?:(?:i|you|we|anyone|anybody|they|people)\s+(?:can|could)\s+(?:remember|recall)"
-    r"|(?:it|that|this)\s+(?:takes|took|lasts|lasted)|possible|ever|before|usual|i{A}ve\s+been"
+    rf"|(?:it|that|this)\s+(?:takes|took|lasts|lasted)|possible|ever|before|usual|i{A}ve\s+been"
     r"|ive\s+been|i\s+have\s+been|(?:the|a|an|my|your|his|her|their)\s+[\w'’-]+\s*[.?!,;]|\d)"
     r"(?![\w'’]))"
     # a comparison: "as long as the keynote promised", "as long as the contract ran"
@@ -1062,7 +1062,7 @@ _WISH: Final = (
     # "made me want to work for you lot" (session 17 A)
     rf"|(?:made|makes|has\s+made|got)\s+me\s+{_JOIN_FILL}(?:want|wanna|wish)(?:\s+to)?"
     rf"|{IM}\s+{_JOIN_FILL}(?:keen|eager|dying|desperate|itching|hoping|looking|aiming|trying"
-    r"|angling|determined|gunning|planning)\s+to|i\s+(?:am|{A}m)\s+hoping\s+to"
+    rf"|angling|determined|gunning|planning)\s+to|i\s+(?:am|{A}m)\s+hoping\s+to"
     rf"|{IVE}\s+(?:always\s+|long\s+|been\s+|quietly\s+|secretly\s+)?(?:wanted|hoped"
     r"|dreamed\s+of\s+being\s+able)\s+to"
     r"|(?:can|could|may|might)\s+i(?:\s+(?:please|maybe|possibly|ever|somehow))?"
@@ -2671,7 +2671,7 @@ OTHERS_MONEY: Final = _rx(
     r"(?:pay|paying|paid)\s+(?:their\s+|your\s+)?(?:invoices?|bills?|on\s+time|late|up"
     # session 17 (3): when a bill is paid ("do they tend to pay upfront")
     r"|upfront|up\s+front|in\s+advance|on\s+(?:delivery|completion)|in\s+cash|promptly)",
-    r"good\s+at\s+paying|invoices?|funders?|funder{A}s|donors?|(?:budget|funding|grant)\s+cuts?",
+    rf"good\s+at\s+paying|invoices?|(?:funder|donor)(?:s|{A}s|s{A})?|(?:budget|funding|grant)\s+cuts?",
     # session 17: pay in another place, compared ("what does a nurse make in Canada compared
     # to here", "do teachers earn more abroad")
     r"(?:in|out\s+in|over\s+in)\s+(?:[\w'’-]+\s+){1,2}?(?:compared\s+(?:to|with)|versus|vs"
@@ -3389,7 +3389,7 @@ _NO_PURPOSE: Final = (
 #: ends the question; not "is there a team that does X", "is there a mentor programme", "room
 #: for growth", "a place to park" or "a role for AI".
 PLACE_ASKED: Final = _rx(
-    r"(?:(?:is|are|was|were|would|will|might)\s+there(?:\s+be)?|there(?:{A}s|\s+is|\s+are)"
+    rf"(?:(?:is|are|was|were|would|will|might)\s+there(?:\s+be)?|there(?:{A}s|\s+is|\s+are)"
     rf"\s+any(?=\s)|{_ANY_AT_START}any(?=\s))"
     # "an/any/some opening" is `JOB_REQUEST`'s already
     rf"(?!\s+(?:an|any|some)\s+(?:[\w'’-]+\s+)?{_JOB_REQUESTS_OPENING})"
