@@ -1,5 +1,10 @@
 """The conversation's state row: who has the floor now, in words and a dot, and the live
-microphone level while listening. States: idle, speaking, your_turn, listening, thinking."""
+microphone level while listening. States: idle, speaking, your_turn, listening, thinking.
+
+Typing is always possible while an answer is awaited, so every state in which the answer box
+takes an answer says so, and where, at once (:data:`TYPE_HERE`): waiting with no microphone,
+after "I didn't catch that" (listening again), with the voice off or no speakers (the line is
+shown and the answer box is open)."""
 
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ from app.ui.a11y import named
 from app.ui.theme import current_colours
 
 STATES = ("idle", "speaking", "your_turn", "listening", "thinking")
+#: Where typed answers go: the box below the state row.
+TYPE_HERE = "type your answer below"
 
 
 class StateDot(QWidget):
@@ -71,13 +78,15 @@ class ListenState(QWidget):
     def words(self, state: str) -> str:
         if state == "speaking":
             if not self.voice_audible:  # no speakers, or the voice is off: nothing is heard
-                return f"{self.person}'s line is shown above (not spoken)"
+                return f"{self.person}'s line is shown above (not spoken): {TYPE_HERE}"
             return f"{self.person} is speaking…"
         if state == "your_turn":
             if self.listen_available:
-                return "Your turn: speak, or type below"
-            return "Your turn: type your answer below"
-        return {"listening": "Listening…", "thinking": "Thinking…"}.get(state, "")
+                return f"Your turn: speak, or {TYPE_HERE}"
+            return f"Your turn: {TYPE_HERE}"
+        if state == "listening":
+            return f"Listening… or {TYPE_HERE}"
+        return {"thinking": "Thinking…"}.get(state, "")
 
     def set_state(self, state: str) -> None:
         if state not in STATES:
