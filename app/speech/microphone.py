@@ -391,7 +391,7 @@ class QtMicrophone(QObject):
                 if self.device_id
                 else ("No microphone found")
             )
-            self.failed.emit(f"{which}. Check the input device in Settings, or type your answer.")
+            self.failed.emit(f"{which}. Choose one in Settings > Microphone, or type your answer.")
             return False
         if self._source is None or self._source_device != _device_id(device):
             self._make_source(device)

@@ -448,7 +448,7 @@ class WhisperRecognizer:
                     return model, "base"
                 self.notice = (
                     "This machine decodes Whisper base slowly, so recognition uses the fast "
-                    'model (set recognizer = "accurate" to change that).'
+                    "model (choose Accurate in Settings > Recognition to change that)."
                 )
                 log.info("%s", self.notice)
         return self._load_folder(bundled_model_dir()), "tiny.en"

@@ -1,4 +1,5 @@
-"""Settings: voice, microphone, theme and text size. Saved to the config file on OK.
+"""Settings: voice, microphone, theme, text size and recognition (its rows are
+ui/settings_speech.py). Saved to the config file on OK.
 
 The dialog carries its own title and outline: without a window manager (a kiosk box, a bare X
 server) a top-level window gets no title bar or border, and it would melt into the window
@@ -22,13 +23,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QScrollArea,
     QSlider,
     QVBoxLayout,
@@ -37,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.config import ConfigError, Settings, save_changes
 from app.ui.a11y import named
+from app.ui.settings_speech import SpeechRows
 from app.ui.stepper import stepped
 from app.ui.theme import THEME_COLOURS
 from app.ui.wrapping_check import WrappingCheck
@@ -130,21 +129,8 @@ class SettingsDialog(QDialog):
         self.font_scale.setSingleStep(0.25)
         self.font_scale.setValue(settings.font_scale)
         self._opened_font_scale = self.font_scale.value()
-        self.model_dir = named(
-            QLineEdit(settings.model_dir),
-            "modelDirEdit",
-            "Recognizer model folder",
-            "A CTranslate2 Whisper model folder; empty uses the bundled models "
-            "(Whisper base, or tiny.en in fast mode: setting recognizer).",
-        )
-        # Short, so it fits beside its label at text size 3 on a small screen; the tooltip
-        # says which models.
-        self.model_dir.setPlaceholderText("Bundled Whisper")
-        browse = named(QPushButton("Browse…"), "modelDirBrowse", "Choose model folder")
-        browse.clicked.connect(self._browse)
-        model_row = QHBoxLayout()
-        model_row.addWidget(self.model_dir, 1)
-        model_row.addWidget(browse)
+        self.speech = SpeechRows(settings, self)  # Recognition and the model folder
+        self.recognizer, self.model_dir = self.speech.recognizer, self.speech.model_dir
 
         frame = QFrame()
         frame.setObjectName("dialogFrame")  # the outline (assets/styles/colours.qss)
@@ -190,7 +176,7 @@ class SettingsDialog(QDialog):
             form, "Text si&ze:", self.font_scale, stepped(self.font_scale, "text size")
         )
         form.addRow(self.check_rows["practiceModeCheck"])
-        self._add_labelled(form, "Recognizer &model:", self.model_dir, model_row)
+        self.speech.add_to(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -201,9 +187,7 @@ class SettingsDialog(QDialog):
         column.addWidget(buttons)
         self._column, self._body, self._buttons = column, body, buttons
         form.setVerticalSpacing(12)
-        # Wide enough for the whole placeholder, which says what an empty folder means.
-        hint = self.model_dir.placeholderText()
-        self.model_dir.setMinimumWidth(self.model_dir.fontMetrics().horizontalAdvance(hint) + 32)
+        self.speech.fit_placeholder()
 
     @staticmethod
     def _add_labelled(
@@ -250,11 +234,6 @@ class SettingsDialog(QDialog):
             self.move(frame.topLeft())
         super().showEvent(event)
 
-    def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Choose a Whisper model folder")
-        if folder:
-            self.model_dir.setText(folder)
-
     def result_settings(self) -> Settings:
         return replace(
             self._settings,
@@ -284,7 +263,7 @@ class SettingsDialog(QDialog):
                 round(self.font_scale.value(), 2),
             ),
             practice_mode=self.practice.isChecked(),
-            model_dir=self.model_dir.text().strip(),
+            **self.speech.values(),
         )
 
     def accept(self) -> None:
@@ -292,7 +271,8 @@ class SettingsDialog(QDialog):
         if self._config_path is not None:
             try:
                 save_changes(self._config_path, self._settings, new)  # not this run's flags
-                self.saved_message = f"Settings saved to {self._config_path}."
+                later = self.speech.next_start_sentence()
+                self.saved_message = f"Settings saved to {self._config_path}. {later}".strip()
             except (OSError, ConfigError) as exc:
                 self.saved_message = f"Settings apply to this run only: could not save ({exc})."
         super().accept()
