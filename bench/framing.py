@@ -16,6 +16,12 @@ process on the same sets:
   resident memory the model adds (measured in a fresh process); per-turn CPU time by the
   number of tokens the framing layers read (`by_tokens`), and whether the weights ran as int8
   (`weights`: `encoder.signed_weights`, on CPUs where that is exact) or as stored.
+* `--against DIR`: only this: the shipped model files against another directory's (a trial
+  build, `scripts/build_framing_model.py --out DIR`), both loaded in this process and read in
+  alternation, best of `BEST_OF` CPU times a turn, on the dev set's model turns and on long
+  answers (`LONG_JOIN` dev answers joined, 42 of 45 read at 38 pieces): p50 / p95 each, their
+  ratios, the load average, and how many of those texts the two read differently (frame, cue
+  or evidence span). Two copies of the same files gave ratios of 0.987-0.995 (session 19).
 * `--baseline DIR`: the model path's speed and the memory probe of another checkout (e.g. a
   `git worktree` of the previous commit) and of this one, in fresh processes taking turns
   (`PAIRED_ROUNDS` rounds), so that both are measured under the same load (`paired`).
@@ -42,6 +48,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from app.framing import Turn, analyze, analyze_answer  # noqa: E402
+from app.framing.encoder import MODEL_DIR, EncoderUnavailableError  # noqa: E402
 from app.framing.evaluation import (  # noqa: E402
     LabelledAnswer,
     evaluate_answers,
@@ -51,11 +58,17 @@ from app.framing.evaluation import (  # noqa: E402
     recognizer_copy,
     shift_accuracy,
 )
-from app.framing.learned import rules_decide, shared_model  # noqa: E402
+from app.framing.learned import FramingModel, load_model, rules_decide, shared_model  # noqa: E402
 
 DATA = REPO / "tests" / "data" / "framing"
 RUNS = 7
 PAIRED_ROUNDS = 3
+#: `--against`: each turn's CPU time is the best of this many readings (a shared machine makes
+#: some readings slow, never one fast), the two model directories taking turns.
+BEST_OF = 5
+#: `--against`: long answers are this many consecutive dev answers joined (the framing layers
+#: read the 38 pieces of their opening and close: the slowest turns).
+LONG_JOIN = 6
 #: Upper bounds of the token-count buckets of `by_tokens` (the framing reading is at most 38).
 TOKEN_BUCKETS = (9, 19, 29, 34, 38)
 #: The model path's timing with another checkout's `app` (sys.path first, imported before this
@@ -318,6 +331,72 @@ def _paired(baseline: Path) -> dict[str, Any]:
     return {"baseline": str(baseline), "rounds": runs, "medians": medians}
 
 
+def _best_cpu_ms(models: dict[str, FramingModel], texts: Sequence[str]) -> dict[str, Any]:
+    best = {name: [float("inf")] * len(texts) for name in models}
+    order = list(models.items())
+    for run in range(BEST_OF):
+        for i, text in enumerate(texts):
+            for name, model in order if (run + i) % 2 else order[::-1]:
+                started = time.process_time()
+                model._judge(text, frozenset())  # uncached: the encoder and the heads
+                best[name][i] = min(best[name][i], (time.process_time() - started) * 1000)
+    out: dict[str, Any] = {"texts": len(texts)}
+    for name, times in best.items():
+        times.sort()
+        out[name] = {
+            "cpu_p50_ms": round(times[len(times) // 2], 3),
+            "cpu_p95_ms": round(times[int(len(times) * 0.95)], 3),
+        }
+    first, second = models
+    for key in ("cpu_p50_ms", "cpu_p95_ms"):
+        out[f"ratio_{key.removeprefix('cpu_').removesuffix('_ms')}"] = round(
+            out[second][key] / out[first][key], 3
+        )
+    return out
+
+
+def _against(other: Path) -> dict[str, Any]:
+    """The shipped model files against `other`'s, in one process (see `--against`)."""
+    try:
+        models = {"shipped": load_model(MODEL_DIR), "other": load_model(other)}
+    except EncoderUnavailableError as error:
+        raise SystemExit(f"--against {other}: {error}") from None
+    dev = load_answers(DATA / "answers.jsonl")
+    turns = [
+        item.answer
+        for item in dev
+        if not rules_decide(
+            item.answer,
+            [c.cue for c in analyze_answer(item.manager, item.answer, rules_only=True).cues],
+        )
+    ]
+    answers = [item.answer for item in dev]
+    long = [
+        " ".join(answers[i : i + LONG_JOIN])
+        for i in range(0, len(answers) - LONG_JOIN + 1, LONG_JOIN)
+    ]
+    readings = {
+        name: [
+            (j.frame, j.cue, j.start, j.end)
+            for j in (model._judge(text, frozenset()) for text in turns + long)
+        ]
+        for name, model in models.items()
+    }
+    load_before = os.getloadavg()
+    dev_ms, long_ms = _best_cpu_ms(models, turns), _best_cpu_ms(models, long)
+    return {
+        "against": str(other),
+        "best_of": BEST_OF,
+        "dev_model_turns": dev_ms,
+        "long_answers": long_ms,
+        "readings_differ": sum(
+            a != b for a, b in zip(readings["shipped"], readings["other"], strict=True)
+        ),
+        "readings": len(turns) + len(long),
+        "load_average_1min": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -325,7 +404,15 @@ def main() -> None:
         type=Path,
         help="another checkout whose model-path speed and memory to measure beside this one's",
     )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="only compare the shipped model files with this directory's: speed and readings",
+    )
     args = parser.parse_args()
+    if args.against:
+        print(json.dumps(_against(args.against.resolve())))
+        return
     memory = _memory(REPO)
     model = shared_model()
     if model is None:
