@@ -235,6 +235,13 @@ def render_html(report: Report) -> str:
         ]
         if said is not None:
             out.append(f"<p>You said: “{highlight(said.text, shift.words, 'shift')}”</p>")
+        later = report.verdict.placed_later(shift.cue)  # why here, not at an earlier answer
+        if later:
+            first = report.verdict.leaned[0]
+            out.append(
+                f'<p id="shift-placed">{esc(later)} '
+                f'<a href="#turn-{first + 1}">See {numbers.name(first).lower()}</a></p>'
+            )
         if shift.alternative:
             out.append(
                 f'<p id="coach-alternative"><strong>What you could have said:</strong> '

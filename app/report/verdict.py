@@ -163,6 +163,29 @@ class Verdict:
             return "● It stayed a mutual exploration."
         return "● It never became an interview."
 
+    def placed_later(self, shift_cue: str | None = None) -> str:
+        """The shift card's sentence when an earlier answer already read as an interview: why
+        the shift is placed where it is (app/framing/shift.py: a lone pitch is absorbed and
+        the second tips it; a yes to the job, a request or a pay question tips it at once),
+        naming the earlier answers. Empty when there is no shift or no such answer."""
+        if self.shift_turn is None or not self.leaned:
+            return ""
+        where = self.numbers.listed(self.leaned)
+        one = len(self.leaned) == 1
+        at = self.numbers.number(self.shift_turn)
+        if shift_cue == "self_promotion":
+            why = "a lone pitch is absorbed and the second one tips it"
+            there = "your second pitch"
+        else:
+            why = "only a yes to the job, a request, a pay question or a second pitch tips it"
+            there = "where that came"
+        return (
+            f"{where[0].upper()}{where[1:]} already {'reads' if one else 'read'} as an "
+            f"interview answer, but on {'its' if one else 'their'} own "
+            f"{'it' if one else 'they'} did not tip the talk ({why}): the shift is placed at "
+            f"answer {at}, {there}."
+        )
+
     def sentence(self, *, asked_curious: bool = False) -> str:
         """The no-shift card's text (the shift card quotes the analyzer's explanation instead).
 

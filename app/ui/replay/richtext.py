@@ -108,9 +108,17 @@ def shift_html(report: Report) -> str:
         )
     turn = next((t for t in report.turns if t.index == shift.turn), None)
     said = highlight_turn(report, turn.index, turn.text, turn.cues) if turn else ""
+    verdict = report.verdict
+    later = verdict.placed_later(shift.cue)  # an earlier answer read as an interview already
+    if later:
+        first = verdict.leaned[0]
+        later = (
+            f"<br>{esc(later)} <a href='turn:{first}'>See "
+            f"{esc(report.numbers.name(first).lower())}</a>"
+        )
     return (
         f"<b>{report.numbers.name(shift.turn)} — it shifted here.</b> {esc(shift.explanation)}"
-        f"<br>You said: “{said}” <a href='turn:{shift.turn}'>Jump there (S)</a>"
+        f"<br>You said: “{said}” <a href='turn:{shift.turn}'>Jump there (S)</a>{later}"
     )
 
 
