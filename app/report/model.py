@@ -280,7 +280,7 @@ def explain_metrics(
             MetricLine(
                 "longest",
                 f"Your longest stretch was {_plural(int(longest['words']), 'word')} "
-                f"({numbers.name(turn)}).",
+                f"(answer {numbers.number(turn)}).",
                 (turn,),
             )
         )
@@ -291,7 +291,7 @@ def explain_metrics(
         fastest = delivery.fastest
         turns: tuple[int, ...] = (fastest.turn,) if fastest else ()
         extra = (
-            f" Fastest: {numbers.name(fastest.turn)} at {round(fastest.wpm or 0)} wpm."
+            f" Fastest: answer {numbers.number(fastest.turn)} at {round(fastest.wpm or 0)} wpm."
             if fastest and len(delivery.paces) > 1
             else ""
         )
