@@ -26,7 +26,7 @@ from app.config import Settings
 from app.dialogue import ScenarioError, find_scenario, installed_scenario_dirs
 from app.dialogue.knowledge import prepare
 from app.report.questions import count_questions
-from app.report.verdict import Verdict, turn_list
+from app.report.verdict import AnswerNumbers, Verdict, answer_numbers
 from app.session.conversation import Conversation
 from app.session.recordings import Recordings
 from app.session.storage import open_store
@@ -114,12 +114,15 @@ def unused_line(n: int) -> str:
     return f"{n} answer{'' if n == 1 else 's'} not used: the conversation had ended.\n"
 
 
-def lost_line(session_id: object, lost: list[int], reason: str) -> str:
-    """The saved-without-recordings line; `lost` are 0-based turn indices ("turn 2",
-    "turns 2 and 5")."""
+def lost_line(
+    session_id: object, lost: list[int], reason: str, numbers: AnswerNumbers | None = None
+) -> str:
+    """The saved-without-recordings line; `lost` are 0-based turn indices of answers, named
+    as the replay names them ("answer 2", "answers 2 and 5")."""
+    named = (numbers or AnswerNumbers()).listed(lost, cap=len(lost))
     return (
         f"frameshift: saved as session {session_id}, but WITHOUT the recording of "
-        f"{turn_list(lost, cap=len(lost))} ({reason}); the text of every turn is saved."
+        f"{named} ({reason}); the text of every turn is saved."
     )
 
 
@@ -193,10 +196,12 @@ def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: Te
         print_json(payload, stdout)
     else:
         who = scenario.persona.name
+        numbers = answer_numbers(conv.turns)
         for t in conv.turns:
             ta = analysis.turns[t.idx]
             tag = f"  [{ta.frame}]" if t.speaker == "seeker" else ""
-            stdout.write(f"{who if t.speaker == 'manager' else 'You'}: {t.text}{tag}\n")
+            said = who if t.speaker == "manager" else f"You ({numbers.name(t.idx)})"
+            stdout.write(f"{said}: {t.text}{tag}\n")
         stdout.write(f"\nOutcome: {outcome}\n")
         if analysis.shift is None:
             verdict = Verdict.of(
@@ -209,7 +214,8 @@ def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: Te
             stdout.write(f"{verdict.headline}: {verdict.sentence(asked_curious=curious > 0)}\n")
         else:
             stdout.write(
-                f"Shifted at turn {analysis.shift.turn + 1}: {analysis.shift.explanation}\n"
+                f"Shifted at {numbers.name(analysis.shift.turn).lower()}: "
+                f"{analysis.shift.explanation}\n"
             )
         if leftover:
             stdout.write(unused_line(len(leftover)))
@@ -218,7 +224,9 @@ def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: Te
     if saved and conv.lost_recordings:
         stdout.flush()
         reason = conv.lost_recordings[max(conv.lost_recordings)]
-        print(lost_line(conv.session_id, sorted(conv.lost_recordings), reason), file=stderr)
+        lost = sorted(conv.lost_recordings)
+        numbers = answer_numbers(conv.turns)
+        print(lost_line(conv.session_id, lost, reason, numbers), file=stderr)
         return EXIT_BAD_INPUT
     if saved:
         return EXIT_OK

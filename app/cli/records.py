@@ -43,7 +43,7 @@ def history(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr
     then one line on stderr says so and the exit is 2."""
     with reading_history(settings.database_path) as store:  # a damaged file is said there
         sessions = [] if store is None else store.listing(limit=args.limit)
-        rows = [_history_row(s) for s in sessions]
+        rows = [_history_row(s, store) for s in sessions]
     if args.json:
         print_json(rows, stdout)
     elif not rows:
@@ -53,10 +53,8 @@ def history(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr
             when = r["started_at"] or "date unknown"
             stdout.write(f"{r['session_id']:>5}  {when}  {r['problem']}\n")
             continue
-        shift = "no shift" if r["shift_turn"] is None else f"shifted at turn {r['shift_turn'] + 1}"
-        outcome = r["outcome"] or r["status"]
         stdout.write(
-            f"{r['session_id']:>5}  {r['started_at']}  {r['title']}  {outcome}  ({shift})\n"
+            f"{r['session_id']:>5}  {r['started_at']}  {r['title']}  {r['ended']}  {r['verdict']}\n"
         )
     damaged = [s for s in sessions if isinstance(s, UnreadableSession)]
     if not damaged:
@@ -75,7 +73,9 @@ def history(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr
     return EXIT_BAD_INPUT
 
 
-def _history_row(s: SessionRecord | UnreadableSession) -> dict[str, Any]:
+def _history_row(
+    s: SessionRecord | UnreadableSession, store: Store | None = None
+) -> dict[str, Any]:
     """One session as `history` lists it (`damaged`: its row cannot be read, `problem` says
     so and how to delete it; its other fields are None, or what still reads)."""
     when = s.started_at
@@ -86,7 +86,10 @@ def _history_row(s: SessionRecord | UnreadableSession) -> dict[str, Any]:
         "title": s.scenario_title,
         "status": None,
         "outcome": None,
+        "ended": None,
         "shift_turn": None,
+        "shift_answer": None,
+        "verdict": None,
         "turns": None,
         "damaged": isinstance(s, UnreadableSession),
     }
@@ -97,11 +100,25 @@ def _history_row(s: SessionRecord | UnreadableSession) -> dict[str, Any]:
             f"`frameshift delete {s.id}` removes it."
         )
         return row
+    from app.report.model import outcome_words, session_verdict
+
+    turns = None
+    if s.analysis is None and store is not None:
+        try:
+            turns = store.turns(s.id)  # cut short: framed from its turns, as the replay does
+        except StoreError:
+            turns = None
+    verdict = session_verdict(s, turns)
     row.update(
         scenario=s.scenario_id,
         status=s.status,
         outcome=s.outcome_label,
+        ended=outcome_words(s, len(verdict.numbers.seeker) if verdict else None),
         shift_turn=s.shift_turn,
+        shift_answer=None
+        if verdict is None or verdict.shift_turn is None
+        else verdict.numbers.number(verdict.shift_turn),
+        verdict=verdict.glance() if verdict is not None else "– Not analysed",
         turns=s.turn_count,
     )
     return row

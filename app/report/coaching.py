@@ -22,7 +22,14 @@ from typing import Any, Final
 from app.dialogue import Scenario
 from app.framing.patterns import TERM_KINDS, terms_named
 from app.report import alternatives
-from app.report.verdict import AFTER_SHIFT, AT_SHIFT, BEFORE_SHIFT, Verdict
+from app.report.verdict import (
+    AFTER_SHIFT,
+    AT_SHIFT,
+    BEFORE_SHIFT,
+    AnswerNumbers,
+    Verdict,
+    answer_numbers,
+)
 
 #: The cues that make an answer an interview, strongest first: the one quoted when several.
 INTERVIEW_CUES: Final = ("commitment", "job_request", "pay_question", "self_promotion")
@@ -346,16 +353,18 @@ def _last_sentence(line: str) -> str:
     return sentences[-1] if sentences else line
 
 
-def _after(position: str, shift_turn: int | None) -> str:
-    """How the sentence ends, true to where the answer stands relative to the shift."""
+def _after(position: str, shift_turn: int | None, numbers: AnswerNumbers | None = None) -> str:
+    """How the sentence ends, true to where the answer stands relative to the shift (named as
+    the replay names it, "answer N")."""
+    at = (numbers or AnswerNumbers()).number(shift_turn) if shift_turn is not None else 0
     if position == AT_SHIFT:
         return ", so the talk became an interview."
     if position == AFTER_SHIFT and shift_turn is not None:
-        return f", which kept it an interview (it had tipped at turn {shift_turn + 1})."
+        return f", which kept it an interview (it had tipped at answer {at})."
     if position == BEFORE_SHIFT and shift_turn is not None:
         return (
             f". It read as an interview answer, but on its own it did not tip the talk; "
-            f"that came at turn {shift_turn + 1}."
+            f"that came at answer {at}."
         )
     return ". It read as an interview answer, but on its own it did not tip the talk."
 
@@ -368,6 +377,7 @@ def explain(
     position: str = AT_SHIFT,
     shift_turn: int | None = None,
     cue_words: Sequence[tuple[str, int, int]] = (),
+    numbers: AnswerNumbers | None = None,
 ) -> str:
     """One sentence that quotes the seeker's words and says what they did, ending true to
     where the answer stands: at the shift ("so the talk became an interview"), before it, after
@@ -382,7 +392,7 @@ def explain(
             "went past answering their question into a pitch for yourself "
             "(a sentence or two answers it)"
         )
-    return f"You said {_quote(said)}{after}: that {why}{_after(position, shift_turn)}"
+    return f"You said {_quote(said)}{after}: that {why}{_after(position, shift_turn, numbers)}"
 
 
 def coach(
@@ -392,6 +402,7 @@ def coach(
     is the analyzer's shift (None: it never tipped), so each explanation says where the
     answer stands."""
     verdict = Verdict(shift_turn, (), False, True)
+    numbers = answer_numbers(turns)
     persona = scenario.persona.name.split()[0] if scenario is not None else None
     out: list[Coaching] = []
     manager_line: str | None = None
@@ -425,6 +436,7 @@ def coach(
                     verdict.position(turn.index),
                     shift_turn,
                     _cue_words(turn, cue),
+                    numbers,
                 ),
                 alternative=(
                     authored.alternative

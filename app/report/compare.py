@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.report.model import TurnView, turn_views
-from app.report.verdict import Verdict, turn_list
+from app.report.model import TurnView, outcome_words, turn_views
+from app.report.verdict import AnswerNumbers, Verdict
 from app.store import SessionRecord, Store, UnreadableSession
 
 _PAGE = 100
@@ -36,12 +36,17 @@ class Attempt:
         return f"after {n} answer" + ("" if n == 1 else "s")
 
     @property
+    def numbers(self) -> AnswerNumbers:
+        """How the attempt's answers are named (the replay's "Answer N")."""
+        return self.verdict.numbers if self.verdict is not None else AnswerNumbers()
+
+    @property
     def shifted(self) -> bool:
         return self.shift_turn is not None
 
     @property
     def label(self) -> str:
-        """ "■ Shifted at turn N", "● Stayed exploratory", "● No lasting shift (...)"..."""
+        """ "■ Shifted at answer N", "● Stayed exploratory", "● No lasting shift (...)"..."""
         verdict = self.verdict or Verdict(self.shift_turn, (), True, True)
         return verdict.label
 
@@ -62,14 +67,13 @@ class Comparison:
             if not retry.finished:
                 said = f"No shift before the retry stopped, {retry.stopped}"
                 if leaned:
-                    return f"{said}, though {turn_list(leaned)} read as an interview."
+                    return f"{said}, though {retry.numbers.listed(leaned)} read as an interview."
                 assert first.shift_turn is not None
-                return f"{said}; the first attempt had shifted at turn {first.shift_turn + 1}."
+                at = first.numbers.number(first.shift_turn)
+                return f"{said}; the first attempt had shifted at answer {at}."
             if leaned:
-                return (
-                    f"The retry did not tip into an interview, though {turn_list(leaned)} "
-                    "read as one."
-                )
+                where = retry.numbers.listed(leaned)
+                return f"The retry did not tip into an interview, though {where} read as one."
             if retry.verdict is not None and not retry.verdict.explored:
                 return "The retry never tipped into an interview."
             return "The retry kept it a mutual exploration."
@@ -107,8 +111,7 @@ def _attempt(store: Store, session: SessionRecord, pivot: int) -> Attempt:
         session=session,
         turns=tuple(v for v in views if v.index >= pivot),
         shift_turn=session.shift_turn,
-        outcome=session.outcome_label
-        or {"incomplete": "Ended early"}.get(session.status, session.status),
+        outcome=outcome_words(session, len(verdict.numbers.seeker)),
         verdict=verdict,
         answers=sum(1 for v in views if v.speaker == "seeker" and v.text.strip()),
     )

@@ -28,6 +28,7 @@ CSV_COLUMNS = (
     "wpm",
     "fillers",
     "audio_path",
+    "answer",  # "Answer N" as the replay names it (seeker rows; last, so columns stay put)
 )
 
 
@@ -50,6 +51,8 @@ def session_fields(report: Report) -> dict[str, Any]:
         "outcome_label": s.outcome_label,
         "outcome_kind": s.outcome_kind,
         "shift_turn": s.shift_turn,
+        # The shift's answer as the replay names it ("Answer N": the N-th of your answers).
+        "shift_answer": None if s.shift_turn is None else report.numbers.number(s.shift_turn),
         "parent_session_id": s.parent_session_id,
         "retry_from_turn": s.retry_from_turn,
     }
@@ -77,9 +80,17 @@ def report_dict(report: Report) -> dict[str, Any]:
             "alternative": shift.alternative,
             "note": shift.coach_note,
         },
-        "coaching": [c.to_dict() for c in report.coaching],
+        "coaching": [
+            {**c.to_dict(), "answer": report.numbers.number(c.turn)} for c in report.coaching
+        ],
         "metrics_explained": [
-            {"key": m.key, "text": m.text, "turns": list(m.turns)} for m in report.metrics
+            {
+                "key": m.key,
+                "text": m.text,
+                "turns": list(m.turns),
+                "answers": [report.numbers.number(t) for t in m.turns],
+            }
+            for m in report.metrics
         ],
         "delivery": report.delivery.to_dict(),
     }
@@ -103,6 +114,7 @@ def to_csv(report: Report) -> str:
     that a spreadsheet would run as a formula gets a leading apostrophe)."""
     paces = {p.turn: p for p in report.delivery.paces}
     shift_turn = report.shift.turn if report.shift else None
+    numbers = report.numbers
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -124,6 +136,7 @@ def to_csv(report: Report) -> str:
                 "" if pace is None or pace.wpm is None else f"{pace.wpm:.0f}",
                 sum(fillers.values()) if fillers else "",
                 t.audio_path or "",
+                numbers.number(t.index) if t.speaker == "seeker" else "",
             ]
         )
     return buf.getvalue()

@@ -17,6 +17,7 @@ from typing import Any
 
 from app.report.model import Report, TurnView
 from app.report.timeline import running_scores
+from app.report.verdict import answer_numbers
 from app.store.records import recording_file
 
 MAX_EMBED_BYTES = 25_000_000  # beyond this the report would be unwieldy: link the path instead
@@ -110,6 +111,7 @@ def timeline_svg(turns: Sequence[TurnView], shift: int | None, width: int = 800)
         return mid - score * plot_h / 2
 
     scores = running_scores([t.speaker for t in turns], [t.score for t in turns])
+    numbers = answer_numbers(turns)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
         'aria-label="Framing timeline: one mark per turn, circle exploration, square interview, '
@@ -130,7 +132,7 @@ def timeline_svg(turns: Sequence[TurnView], shift: int | None, width: int = 800)
             'stroke="#b3261e" stroke-width="3"/>'
             f'<path d="M{sx:.1f},{top - 22} l14,5 l-14,5 z" fill="#b3261e"/>'
             f'<text x="{sx + 18:.1f}" y="{top - 10}" font-size="13" font-weight="bold" '
-            f'fill="#b3261e">shift: turn {shift + 1}</text>'
+            f'fill="#b3261e">shift: answer {numbers.number(shift)}</text>'
         )
     for i, (t, s) in enumerate(zip(turns, scores, strict=True)):
         _, label, colour = FRAME_LOOK.get(t.frame, FRAME_LOOK["neutral"])
@@ -139,8 +141,9 @@ def timeline_svg(turns: Sequence[TurnView], shift: int | None, width: int = 800)
         fill = colour if seeker else "#fff"
         common = f'fill="{fill}" stroke="{colour if not seeker else "#1d1d1f"}" stroke-width="2"'
         cx, cy = x(i), y(s)
-        who = "you" if seeker else "manager"
-        tip = f"<title>Turn {t.index + 1} ({who}): {esc(label)}</title>"
+        n = numbers.number(t.index)
+        who = f"Answer {n}" if seeker else f"Their line before answer {n}"
+        tip = f"<title>{who}: {esc(label)}</title>"
         if t.frame == "exploration":
             parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r}" {common}>{tip}</circle>')
         elif t.frame == "interview":
@@ -153,10 +156,11 @@ def timeline_svg(turns: Sequence[TurnView], shift: int | None, width: int = 800)
                 f'<rect x="{cx - r:.1f}" y="{cy - 2:.1f}" width="{2 * r}" height="4" '
                 f"{common}>{tip}</rect>"
             )
-        parts.append(
-            f'<text x="{cx:.1f}" y="{height - 8}" font-size="11" text-anchor="middle">'
-            f"{t.index + 1}</text>"
-        )
+        if seeker:  # each answer's number, as the replay names it ("Answer N")
+            parts.append(
+                f'<text x="{cx:.1f}" y="{height - 8}" font-size="11" text-anchor="middle">'
+                f"{n}</text>"
+            )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -173,9 +177,12 @@ def _audio(report: Report, turn: TurnView) -> str:
         data = base64.b64encode(Path(path).read_bytes()).decode("ascii")
     except OSError:
         return ""
-    who = "your answer" if turn.speaker == "seeker" else "the manager's line"
+    n = report.numbers.number(turn.index)
+    who = (
+        f"Answer {n}: your answer" if turn.speaker == "seeker" else f"Their line before answer {n}"
+    )
     return (
-        f'<audio controls preload="none" aria-label="Turn {turn.index + 1}: {who}" '
+        f'<audio controls preload="none" aria-label="{who}" '
         f'src="data:audio/wav;base64,{data}"></audio>'
     )
 
@@ -196,6 +203,7 @@ def render_html(report: Report) -> str:
     """The whole report as one HTML document."""
     s = report.session
     shift = report.shift
+    numbers = report.numbers
     started = dt.datetime.fromtimestamp(s.started_at).strftime("%Y-%m-%d %H:%M")
     out = [
         "<!DOCTYPE html>",
@@ -222,11 +230,18 @@ def render_html(report: Report) -> str:
         said = next((t for t in report.turns if t.index == shift.turn), None)
         out += [
             '<section id="shift" class="card"><h2>Where it shifted</h2>',
-            f'<p id="shift-explanation"><strong>Turn {shift.turn + 1}.</strong> '
+            f'<p id="shift-explanation"><strong>{numbers.name(shift.turn)}.</strong> '
             f"{esc(shift.explanation)}</p>",
         ]
         if said is not None:
             out.append(f"<p>You said: “{highlight(said.text, shift.words, 'shift')}”</p>")
+        later = report.verdict.placed_later(shift.cue)  # why here, not at an earlier answer
+        if later:
+            first = report.verdict.leaned[0]
+            out.append(
+                f'<p id="shift-placed">{esc(later)} '
+                f'<a href="#turn-{first + 1}">See {numbers.name(first).lower()}</a></p>'
+            )
         if shift.alternative:
             out.append(
                 f'<p id="coach-alternative"><strong>What you could have said:</strong> '
@@ -246,7 +261,7 @@ def render_html(report: Report) -> str:
     for t in report.turns:
         symbol, label, _ = FRAME_LOOK.get(t.frame, FRAME_LOOK["neutral"])
         classes = [t.frame] + (["shift"] if shift and t.index == shift.turn else [])
-        who = "You" if t.speaker == "seeker" else s.persona
+        who = f"{numbers.name(t.index)}. You" if t.speaker == "seeker" else s.persona
         frame = f'<span class="frame">{symbol} {esc(label)}</span>' if t.speaker == "seeker" else ""
         flag = (
             ' <strong class="frame">▲ the conversation shifted here</strong>'
@@ -259,14 +274,16 @@ def render_html(report: Report) -> str:
         cls = "shift" if shift and t.index == shift.turn else ""
         out.append(
             f'<li id="turn-{t.index + 1}" class="{esc(" ".join(classes))}">'
-            f'<span class="who">{t.index + 1}. {esc(who)}:</span>{frame}{flag}'
+            f'<span class="who">{esc(who)}:</span>{frame}{flag}'
             f"<div>{highlight(t.text, marked_cues(t.cues), cls)}</div>"
             f"{_coaching(report, t.index)}{audio}</li>"
         )
     out.append("</ol></section>")
     out.append('<section id="metrics"><h2>What the numbers say</h2><ul>')
     for m in report.metrics:
-        links = "".join(f' <a href="#turn-{i + 1}">turn {i + 1}</a>' for i in m.turns[:6])
+        links = "".join(
+            f' <a href="#turn-{i + 1}">answer {numbers.number(i)}</a>' for i in m.turns[:6]
+        )
         out.append(f"<li>{esc(m.text)}{' · see' + links if links else ''}</li>")
     out.append("</ul></section>")
     out.append(

@@ -16,7 +16,7 @@ from app.framing import Analysis
 from app.report.coaching import Coaching, Said, coach
 from app.report.delivery import PACE_GUIDE, Delivery, measure_delivery
 from app.report.questions import count_questions
-from app.report.verdict import Verdict, turn_list
+from app.report.verdict import AnswerNumbers, Verdict, answer_numbers
 from app.store import SessionRecord, TurnRecord
 
 
@@ -75,13 +75,8 @@ class Report:
 
     @property
     def outcome_text(self) -> str:
-        if self.session.outcome_label:
-            return self.session.outcome_label
-        return {
-            "incomplete": "Ended before its close",
-            "interrupted": "Interrupted",
-            "active": "Still going",
-        }.get(self.session.status, self.session.status)
+        """The outcome, or how and why the conversation stopped (as the History says it)."""
+        return outcome_words(self.session, len(self.numbers.seeker))
 
     @property
     def verdict(self) -> Verdict:
@@ -93,6 +88,11 @@ class Report:
         )
 
     @property
+    def numbers(self) -> AnswerNumbers:
+        """How this session's answers are named ("Answer N"), everywhere it is shown."""
+        return answer_numbers(self.turns)
+
+    @property
     def asked_curious(self) -> bool:
         """The seeker asked at least one curious question (requests are not counted)."""
         return count_questions((t.index, t.speaker, t.text, t.cues) for t in self.turns).curious > 0
@@ -100,6 +100,44 @@ class Report:
     def transcript(self) -> dict[str, Any]:
         """The transcript JSON contract (docs/architecture.md, "Contracts")."""
         return {"turns": [{"speaker": t.speaker, "text": t.text} for t in self.turns]}
+
+
+#: Why a conversation without an outcome stopped, by its stored status: the History's row,
+#: the replay's and the exports' "Outcome", all from here.
+ENDED_WHY = {
+    "incomplete": ("Ended early", "left before the conversation's close"),
+    "interrupted": ("Cut short", "the app closed mid-conversation"),
+    "active": ("In progress", "still going"),
+}
+
+
+def outcome_words(session: SessionRecord, answers: int | None = None) -> str:
+    """The scenario's outcome; for a conversation that stopped before its close, that it did
+    and why ("Ended early after 2 answers: left before the conversation's close")."""
+    if session.outcome_label:
+        return session.outcome_label
+    if session.status not in ENDED_WHY:
+        return session.status.replace("_", " ").capitalize()
+    what, why = ENDED_WHY[session.status]
+    if answers is not None and session.status != "active":
+        what += f" after {answers} answer{'' if answers == 1 else 's'}"
+    return f"{what}: {why}"
+
+
+def session_verdict(
+    session: SessionRecord, turns: Sequence[TurnRecord] | None = None
+) -> Verdict | None:
+    """The verdict the session's replay shows (`Report.verdict`): from its stored analysis, or
+    for a session cut short without one, from its `turns` framed as `build_report` frames
+    them. None when there is nothing to go on (no analysis, no turns given)."""
+    analysis = session.analysis
+    if analysis is None:
+        if not turns:
+            return None
+        analysis = unfinished_analysis(turns)
+    typed = typed_analysis(analysis)
+    shift = typed.shift.turn if typed is not None and typed.shift is not None else None
+    return Verdict.from_analysis(analysis, shift, session.status == "finished")
 
 
 def typed_analysis(analysis: dict[str, Any] | None) -> Analysis | None:
@@ -184,6 +222,8 @@ def explain_metrics(
     seeker's questions are counted from the turns' cues, curiosity apart from requests
     (`questions.count_questions`)."""
     lines: list[MetricLine] = []
+    numbers = answer_numbers(views)
+    turn_list = numbers.listed
     questions = metrics.get("questions") or {}
     if questions:
         counted = count_questions((t.index, t.speaker, t.text, t.cues) for t in views)
@@ -240,7 +280,7 @@ def explain_metrics(
             MetricLine(
                 "longest",
                 f"Your longest stretch was {_plural(int(longest['words']), 'word')} "
-                f"(turn {turn + 1}).",
+                f"(answer {numbers.number(turn)}).",
                 (turn,),
             )
         )
@@ -251,7 +291,7 @@ def explain_metrics(
         fastest = delivery.fastest
         turns: tuple[int, ...] = (fastest.turn,) if fastest else ()
         extra = (
-            f" Fastest: turn {fastest.turn + 1} at {round(fastest.wpm or 0)} wpm."
+            f" Fastest: answer {numbers.number(fastest.turn)} at {round(fastest.wpm or 0)} wpm."
             if fastest and len(delivery.paces) > 1
             else ""
         )

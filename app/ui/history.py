@@ -23,7 +23,7 @@ from app.ui.a11y import named
 from app.ui.history_model import (
     COLUMNS,
     PAGE,
-    STATUS_WORDS,
+    UNCHARTED,
     SessionTableModel,
     delete_question,
     describe_shift,
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
 __all__ = [
     "COLUMNS",
     "PAGE",
-    "STATUS_WORDS",
     "HistoryView",
     "SessionTableModel",
     "confirm",
@@ -112,8 +111,7 @@ class HistoryView(QWidget):
         # rest of opening the history).
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for column in (0, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)  # the date
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.activated.connect(self._open_index)
@@ -158,16 +156,6 @@ class HistoryView(QWidget):
         fm = self.table.fontMetrics()
         pad = 4 * fm.averageCharWidth()
         self.table.setColumnWidth(0, fm.horizontalAdvance("8888-88-88 88:88") + pad)
-        widest = max(
-            fm.horizontalAdvance(t)
-            for t in (
-                "■ Shifted at turn 88",
-                "● Stayed exploratory",
-                "● No lasting shift",
-                "● Never an interview",
-            )
-        )
-        self.table.setColumnWidth(3, widest + pad)
         self.table.verticalHeader().setDefaultSectionSize(2 * fm.lineSpacing() + fm.height() // 2)
 
     def reload(self) -> None:
@@ -214,7 +202,8 @@ class HistoryView(QWidget):
         n = self.model.total
         problem = unreadable_summary(len(self.model.unreadable)) + problem
         self.summary.setText(
-            f"{n} session{'s' if n != 1 else ''} in all. {self.chart.summary()}{problem}"
+            f"{n} session{'s' if n != 1 else ''} in all. {self.chart.summary()}"
+            f"{UNCHARTED if self.model.any_unfinished else ''}{problem}"
             if n
             else "No sessions yet: rehearse one first."
         )

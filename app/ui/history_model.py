@@ -13,6 +13,7 @@ from app.store import DamagedSession, SessionRecord, UnreadableSession
 from app.ui.plain import literal
 
 if TYPE_CHECKING:
+    from app.report.verdict import Verdict
     from app.store import Store
 
 PAGE = 200
@@ -20,35 +21,41 @@ COLUMNS = ("Date", "Scenario", "Outcome", "Framing")
 Index = QModelIndex | QPersistentModelIndex
 #: A row of the list: a session, or one whose row cannot be read (listed by its id).
 Row = SessionRecord | UnreadableSession
+#: The chart's rule (it draws finished sessions only), said when a listed one is not on it.
+UNCHARTED = " Sessions that ended early are listed below but not charted."
 #: What a damaged row's Outcome and Framing columns say: the way forward is in the row.
 UNREADABLE_OUTCOME = "Damaged: Delete removes it"
 
 
-#: What a session's status means, in words (the store keeps the raw status).
-STATUS_WORDS = {
-    "active": "In progress",
-    "incomplete": "Ended early",
-    "interrupted": "Cut short (the app closed mid-conversation)",
-    "finished": "Finished",
-}
+def describe_status(s: SessionRecord, verdict: Verdict | None = None) -> str:
+    """The Outcome column: the scenario's outcome, or that the conversation stopped before its
+    close, after how many answers and why (`app.report.outcome_words`, as the replay says)."""
+    from app.report.model import outcome_words
+
+    return outcome_words(s, len(verdict.numbers.seeker) if verdict is not None else None)
 
 
-def describe_status(s: SessionRecord) -> str:
-    """The Outcome column: the scenario's outcome, or what became of the conversation."""
-    return s.outcome_label or STATUS_WORDS.get(s.status, s.status.replace("_", " ").capitalize())
+def describe_shift(s: SessionRecord, verdict: Verdict | None = None) -> str:
+    """The Framing column: the replay's own verdict for the session (`Verdict.glance`, the
+    words its summary line shows), true to what was said up to where it stopped."""
+    if verdict is None:
+        from app.report.model import session_verdict
+
+        verdict = session_verdict(s)
+    if verdict is None:
+        return "– Not analysed: open it to see its turns"
+    return verdict.glance()
 
 
-def describe_shift(s: SessionRecord) -> str:
-    if s.status == "interrupted":
-        return "– Not analysed: it was cut short"
-    if s.shift_turn is None:
-        if s.status != "finished":
-            return "–"
-        from app.report.verdict import Verdict  # pure; true to the frames, as the replay
-
-        verdict = Verdict.from_analysis(s.analysis, None)
-        return "● No lasting shift" if verdict.leaned else verdict.label
-    return f"■ Shifted at turn {s.shift_turn + 1}"
+def detail(s: SessionRecord, verdict: Verdict | None) -> str:
+    """A row's whole story (its tooltip): the outcome or why it stopped, and the replay's
+    verdict in a sentence."""
+    said = describe_status(s, verdict)
+    if verdict is None:
+        return f"{said}. Not analysed."
+    if verdict.shift_turn is not None:
+        return f"{said}. {verdict.sentence()}"
+    return f"{said}. {verdict.headline}: {verdict.sentence()}"
 
 
 def when(started_at: float | None) -> str:
@@ -90,12 +97,33 @@ def delete_question(s: Row, when: str, what: str) -> str:
     return f"Delete the session “{what}” of {when} and its recordings? This cannot be undone."
 
 
-def describe(s: Row) -> tuple[str, str, str, str]:
-    """The four columns' words for a row (raises ValueError/TypeError/... for a record whose
-    analysis is not what was written: see `SessionTableModel.described`)."""
+def describe(s: Row, store: Store | None = None) -> tuple[str, str, str, str, str]:
+    """The four columns' words for a row and its detail (raises ValueError/TypeError/... for a
+    record whose analysis is not what was written: see `SessionTableModel.described`). A
+    session cut short (no analysis stored) is framed from its turns, as its replay does."""
     if isinstance(s, UnreadableSession):
-        return when(s.started_at), unreadable_title(s), UNREADABLE_OUTCOME, "–"
-    return when(s.started_at), s.scenario_title, describe_status(s), describe_shift(s)
+        return when(s.started_at), unreadable_title(s), UNREADABLE_OUTCOME, "–", ""
+    from app.report.model import session_verdict
+
+    turns = _turns_of(s, store) if s.analysis is None else None
+    verdict = session_verdict(s, turns)
+    return (
+        when(s.started_at),
+        s.scenario_title,
+        describe_status(s, verdict),
+        describe_shift(s, verdict),
+        detail(s, verdict),
+    )
+
+
+def _turns_of(s: SessionRecord, store: Store | None) -> list[Any] | None:
+    """A session's turns, to frame one cut short; None when they cannot be read."""
+    from app.store import StoreError
+
+    try:
+        return store.turns(s.id) if store is not None else None
+    except StoreError:
+        return None
 
 
 class SessionTableModel(QAbstractTableModel):
@@ -106,7 +134,7 @@ class SessionTableModel(QAbstractTableModel):
         self.store = store
         self.rows: list[Row] = []
         self.total = 0
-        self._words: list[tuple[str, str, str, str]] = []
+        self._words: list[tuple[str, str, str, str, str]] = []
 
     def described(self, rows: list[Row]) -> list[Row]:
         """``rows`` with each one's words worked out now, once: a session whose words cannot
@@ -115,7 +143,7 @@ class SessionTableModel(QAbstractTableModel):
         out: list[Row] = []
         for s in rows:
             try:
-                words = describe(s)
+                words = describe(s, self.store)
             except (ValueError, TypeError, AttributeError, KeyError, OverflowError, OSError):
                 path = self.store.path if self.store is not None else Path("frameshift.db")
                 s = UnreadableSession(s.id, DamagedSession(path, s.id), s.started_at, None)
@@ -137,6 +165,11 @@ class SessionTableModel(QAbstractTableModel):
         """The damaged row at ``index``, or None (a session, or no row)."""
         row = self.rows[index.row()] if index.isValid() else None
         return row if isinstance(row, UnreadableSession) else None
+
+    @property
+    def any_unfinished(self) -> bool:
+        """A listed session ended before its close (the chart leaves it out)."""
+        return any(isinstance(s, SessionRecord) and s.status != "finished" for s in self.rows)
 
     @property
     def unreadable(self) -> list[UnreadableSession]:
@@ -187,10 +220,13 @@ class SessionTableModel(QAbstractTableModel):
             return s.id
         if isinstance(s, UnreadableSession) and role == Qt.ItemDataRole.ToolTipRole:
             return literal(f"{s.problem.message} {s.problem.hint}")  # names a path: as written
+        words = self._words[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and words[4]:
+            return literal(words[4])  # the whole story: why it stopped, the replay's verdict
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.AccessibleTextRole,
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        return self._words[index.row()][index.column()]
+        return words[index.column()]

@@ -67,7 +67,7 @@ def test_replay_shows_the_shift_its_words_and_the_coach(frameshift_app: Frameshi
     _sid, results = _open(frameshift_app)
     assert results.timeline.shift == 5
     shift = results.shift.text()
-    assert "Turn 6" in shift
+    assert "Answer 3" in shift  # turn 5: the third of your answers
     assert "committed you" in shift
     assert "<u>Yes</u>" in shift  # the words that caused it, highlighted
     assert results.coach.isVisibleTo(results)
@@ -123,7 +123,7 @@ def test_pause_stops_and_jumping_moves_the_marker(frameshift_app: FrameshiftDriv
     results.jump_to_turn(6)
     assert results.timeline.current == 6
     assert results.timeline.position == 6.0
-    assert "Turn 7 of 8" in results.now_label.text()
+    assert "Marcus Okafor · before answer 4" in results.now_label.text()
     assert "your experience with data pipelines" in results.caption.text()
 
 
@@ -240,12 +240,12 @@ def test_retry_and_first_attempt_compare_side_by_side(frameshift_app: Frameshift
     assert 'font-weight:700;">Yes</span>' in marked  # not underlined (no link), and only yours
     assert "underline" not in marked
     assert "Walk me through</span>" not in marked
-    assert left.startswith("5. Marcus Okafor:")
+    assert left.startswith("Marcus Okafor:")
     assert "Yes!" in left
     assert "shifted here" in left
     assert "not sure yet" in right
     assert "shifted here" not in right
-    assert "Shifted at turn 6" in view.summaries[0].text()
+    assert "Shifted at answer 3" in view.summaries[0].text()
     assert "Stayed exploratory" in view.summaries[1].text()
     view.open_buttons[0].click()
     assert app.window.last_session_id == first

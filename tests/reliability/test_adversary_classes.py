@@ -174,7 +174,7 @@ def test_a_lost_recording_is_not_called_saved(tmp_path: Path) -> None:
         code, out, err = _run([*argv, "--data-dir", str(data), *(["--json"] if as_json else [])])
         _no_crash(code, err)
         assert code == 2
-        assert "WITHOUT the recording of turn 2" in err
+        assert "WITHOUT the recording of answer 1" in err  # turn 2: your first answer
         if as_json:
             assert json.loads(out)["lost_recordings"] == [1]
         else:

@@ -46,8 +46,9 @@ def attempt_html(attempt: Attempt, persona: str) -> str:
     from app.report import html_escape as esc
 
     rows = []
+    numbers = attempt.numbers  # the whole attempt's: answers before the pivot count too
     for t in attempt.turns:
-        who = "You" if t.speaker == "seeker" else persona
+        who = f"{numbers.name(t.index)}. You" if t.speaker == "seeker" else persona
         style = frame_style(t.frame)
         frame = f" <i>{style.symbol} {esc(style.label)}</i>" if t.speaker == "seeker" else ""
         flag = ""
@@ -55,7 +56,7 @@ def attempt_html(attempt: Attempt, persona: str) -> str:
             flag = " <b>▲ shifted here</b>"
         cues = marked_cues(t.cues) if t.speaker == "seeker" else ()  # as in the replay
         said = highlight(t.text, cues, wrap=CUE_WRAP)  # Qt rich text has no <mark>
-        rows.append(f"<p><b>{t.index + 1}. {esc(who)}:</b>{frame}{flag}<br>{said}</p>")
+        rows.append(f"<p><b>{esc(who)}:</b>{frame}{flag}<br>{said}</p>")
     return "".join(rows) or "<p>(no turns after the restart point)</p>"
 
 
@@ -119,7 +120,8 @@ class ComparisonView(QWidget):
         first, retry = comparison.first, comparison.retry
         self._ids = (first.session.id, retry.session.id)
         self.heading.setText(
-            f"{first.session.scenario_title}: two attempts from turn {comparison.pivot + 1}"
+            f"{first.session.scenario_title}: two attempts from the line before answer "
+            f"{first.numbers.number(comparison.pivot)}"
         )
         self.verdict.setText(comparison.verdict)
         for summary, browser, attempt, name in zip(

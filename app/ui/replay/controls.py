@@ -126,7 +126,7 @@ class LineLabel(QLabel):
 
 
 class PlaybackControls(QWidget):
-    """The row of playback buttons and the "Turn N of M" label.
+    """The row of playback buttons and the "Answer N of M" label.
 
     Signals:
         first_requested(), previous_requested(), toggle_requested(), next_requested(),
@@ -177,7 +177,7 @@ class PlaybackControls(QWidget):
         row.addWidget(self.last_button)
         row.addWidget(self.shift_button)
         row.addWidget(self.now_label)
-        self.now_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Turn 88 of 88"))
+        self.now_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Answer 88 of 88"))
         self._paint_icons()
 
     @property

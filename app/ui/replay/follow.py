@@ -65,7 +65,7 @@ class ReplayFollower(QObject):
         t = report.turns[position]
         who = richtext.speaker_name(report, t.speaker)
         page.timeline.set_current(position)
-        page.controls.now_label.setText(f"Turn {t.index + 1} of {len(report.turns)} · {who}")
+        page.controls.now_label.setText(richtext.now_words(report, t.index, t.speaker, who))
         page.caption.setText(richtext.caption_html(report, position))
         page.insights.show_turn(report, t.index)
         page.transcript.setHtml(richtext.transcript_html(report, position, self._now_colour()))

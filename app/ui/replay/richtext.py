@@ -77,7 +77,7 @@ def summary_text(session: SessionRecord, report: Report) -> str:
     verdict = report.verdict.glance()
     if session.outcome_label:
         return f"Outcome: {session.outcome_label}. {verdict}"
-    return f"The conversation ended before its close. {verdict}"
+    return f"{report.outcome_text}. {verdict}"  # how and why it stopped, as the History says
 
 
 def highlight_turn(
@@ -108,9 +108,17 @@ def shift_html(report: Report) -> str:
         )
     turn = next((t for t in report.turns if t.index == shift.turn), None)
     said = highlight_turn(report, turn.index, turn.text, turn.cues) if turn else ""
+    verdict = report.verdict
+    later = verdict.placed_later(shift.cue)  # an earlier answer read as an interview already
+    if later:
+        first = verdict.leaned[0]
+        later = (
+            f"<br>{esc(later)} <a href='turn:{first}'>See "
+            f"{esc(report.numbers.name(first).lower())}</a>"
+        )
     return (
-        f"<b>Turn {shift.turn + 1} — it shifted here.</b> {esc(shift.explanation)}"
-        f"<br>You said: “{said}” <a href='turn:{shift.turn}'>Jump there (S)</a>"
+        f"<b>{report.numbers.name(shift.turn)} — it shifted here.</b> {esc(shift.explanation)}"
+        f"<br>You said: “{said}” <a href='turn:{shift.turn}'>Jump there (S)</a>{later}"
     )
 
 
@@ -140,7 +148,7 @@ def turn_coaching_html(report: Report, turn_index: int) -> str:
         return ""
     note = f"<br>{esc(c.note)}" if c.note else ""
     return (
-        f"<b>Turn {turn_index + 1}:</b> {esc(c.explanation)}"
+        f"<b>{report.numbers.name(turn_index)}:</b> {esc(c.explanation)}"
         f"<br><b>What you could have said:</b> “{esc(c.alternative)}”{note}"
     )
 
@@ -150,8 +158,9 @@ def metrics_html(report: Report) -> str:
     from app.report import html_escape as esc
 
     items = []
+    numbers = report.numbers
     for m in report.metrics:
-        links = ", ".join(f"<a href='turn:{t}'>turn {t + 1}</a>" for t in m.turns[:6])
+        links = ", ".join(f"<a href='turn:{t}'>answer {numbers.number(t)}</a>" for t in m.turns[:6])
         items.append(f"<li>{esc(m.text)}{' — go to ' + links if links else ''}</li>")
     return "<b>What the numbers say</b><ul>" + "".join(items) + "</ul>"
 
@@ -177,6 +186,7 @@ def transcript_html(report: Report, current: int, now_colour: str) -> str:
     shift_turn = report.shift.turn if report.shift else None
     key = transcript_key(report)  # above the first turn, so turn 1's anchor shows it too
     rows = [f"{anchor(0)}{key}" if key else ""]
+    numbers = report.numbers
     for i, t in enumerate(report.turns):
         style = frame_style(t.frame)
         who = speaker_name(report, t.speaker)
@@ -190,15 +200,29 @@ def transcript_html(report: Report, current: int, now_colour: str) -> str:
         if coaching is not None:
             instead = f"<br><small><i>Instead: “{esc(coaching.alternative)}”</i></small>"
         marker = "▶ " if i == current else ""
+        numbered = f"{numbers.name(t.index)}. {who}" if t.speaker == "seeker" else who
         bg = f" bgcolor='{now_colour}'" if i == current else ""
         rows.append(
             f"<tr><td{bg}>{'' if key and i == 0 else anchor(i)}<a href='turn:{t.index}'>"
-            f"<b>{marker}{t.index + 1}. {esc(who)}</b></a>{frame}{flag}{typed}<br>"
+            f"<b>{marker}{esc(numbered)}</b></a>{frame}{flag}{typed}<br>"
             f"{highlight_turn(report, t.index, t.text, t.cues, t.speaker)}{instead}</td></tr>"
         )
     return "".join(rows[:1]) + (
         "<table width='100%' cellspacing='0' cellpadding='6'>" + "".join(rows[1:]) + "</table>"
     )
+
+
+def now_words(report: Report, index: int, speaker: str, who: str) -> str:
+    """The playback's "where am I": "Answer 2 of 5 · You", or "Dana · before answer 3" (the
+    closing line: "after answer 5"); answers counted as everywhere else (`Report.numbers`)."""
+    numbers = report.numbers
+    total = len(numbers.seeker)
+    n = numbers.number(index)
+    if speaker == "seeker":
+        return f"Answer {n} of {total} · {who}"
+    if n > total:
+        return f"{who} · after answer {total}" if total else who
+    return f"{who} · before answer {n}"
 
 
 def anchor(position: int) -> str:

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.report.verdict import AnswerNumbers
 from app.ui.replay.timeline_paint import (
     TimelineScale,
     TimelineTurn,
@@ -189,7 +190,9 @@ class FramingTimeline(QWidget):
         scores = self._scores
         paint_curve(p, scale, scores, QPen(text, 2))
         if self._shift is not None and 0 <= self._shift < len(self._turns):
-            paint_shift(p, scale, self._shift, self.width(), text, dark)
+            numbers = AnswerNumbers.of((i, t.speaker) for i, t in enumerate(self._turns))
+            answer = numbers.number(self._shift)  # as the replay names it: "Answer N"
+            paint_shift(p, scale, self._shift, self.width(), text, dark, answer)
         for i, t in enumerate(self._turns):
             paint_mark(p, scale, i, t, scores[i], text, dark)
         if self._current is not None and 0 <= self._current < len(self._turns):

@@ -63,9 +63,15 @@ def paint_curve(p: QPainter, scale: TimelineScale, scores: Sequence[float], pen:
 
 
 def paint_shift(
-    p: QPainter, scale: TimelineScale, shift: int, width: float, text: QColor, dark: bool
+    p: QPainter,
+    scale: TimelineScale,
+    shift: int,
+    width: float,
+    text: QColor,
+    dark: bool,
+    answer: int | None = None,
 ) -> None:
-    """The shift: a line with a flag (shape, not only colour) and "shift: turn N" beside it,
+    """The shift: a line with a flag (shape, not only colour) and "shift: answer N" beside it,
     on whichever side fits in `width`."""
     r = scale.plot
     x = scale.x(shift)
@@ -77,7 +83,7 @@ def paint_shift(
     flag.lineTo(x, r.top() - 12)
     flag.closeSubpath()
     p.fillPath(flag, red)
-    label = f"shift: turn {shift + 1}"
+    label = f"shift: answer {answer if answer is not None else shift // 2 + 1}"
     label_width = p.fontMetrics().horizontalAdvance(label)
     lx = x + 16 if x + 16 + label_width < width else x - 16 - label_width
     bold = p.font()

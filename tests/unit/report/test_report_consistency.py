@@ -3,7 +3,7 @@
 Many generated conversations (random sequences of answers of every kind, through the real
 `analyze`), each turned into a report, then every text the replay and the exports show is read:
 the summary line, the shift card, the coaching at each turn (panel and transcript), the HTML
-export and the metrics. A claim ("it shifted at turn N", "no shift", "you kept it a mutual
+export and the metrics. A claim ("it shifted at answer N", "no shift", "you kept it a mutual
 exploration", "so the talk became an interview", "you asked N curious questions") must match
 the analysis it was built from.
 """
@@ -116,6 +116,11 @@ def _report(script: list[tuple[str, str, int, int]], finished: bool):  # type: i
 CASES = [(seed, seed % 4 != 3) for seed in range(160)]
 
 
+def _nth(turns, index: int) -> int:  # type: ignore[no-untyped-def]
+    """The oracle: a seeker turn's place among the seeker turns, counted by hand."""
+    return [t.index for t in turns if t.speaker == "seeker"].index(index) + 1
+
+
 @pytest.mark.parametrize(("seed", "finished"), CASES)
 def test_every_sentence_agrees_with_the_frames_and_the_shift(seed: int, finished: bool) -> None:
     script = _conversation(random.Random(seed))
@@ -129,6 +134,17 @@ def test_every_sentence_agrees_with_the_frames_and_the_shift(seed: int, finished
     panels = {t.index: richtext.turn_coaching_html(report, t.index) for t in report.turns}
     transcript = richtext.transcript_html(report, 0, "#dddddd")
     context = f"seed {seed}: frames {[t.frame for t in report.turns]} shift {shift}"
+    nth = lambda index: _nth(report.turns, index)  # noqa: E731
+    # One numbering: no surface counts turns ("turn 4", "Turn 4 of 8"); each says "answer N".
+    for text in [
+        summary,
+        card,
+        html,
+        transcript,
+        *panels.values(),
+        *(m.text for m in report.metrics),
+    ]:
+        assert not re.search(r"\b[Tt]urns? \d", text), (text, context)
 
     # Coaching at exactly the interview-framed answers, each true to where it stands.
     assert [c.turn for c in report.coaching] == interview, context
@@ -140,16 +156,16 @@ def test_every_sentence_agrees_with_the_frames_and_the_shift(seed: int, finished
             assert "became an interview" not in said, (said, context)
             assert "did not tip" in said or "kept it an interview" in said, (said, context)
             if shift is not None and c.turn < shift:
-                assert f"that came at turn {shift + 1}." in said, (said, context)
+                assert f"that came at answer {nth(shift)}." in said, (said, context)
             if shift is not None and c.turn > shift:
-                assert f"it had tipped at turn {shift + 1}" in said, (said, context)
+                assert f"it had tipped at answer {nth(shift)}" in said, (said, context)
         assert c.alternative.endswith(("?", ".)")), c.alternative
     # Panels: coaching only at an interview-framed answer; the shift's is on its card.
     for index, panel in panels.items():
         if panel:
             assert index in interview, context
             assert index != shift, context
-            assert panel.startswith(f"<b>Turn {index + 1}:</b>"), panel
+            assert panel.startswith(f"<b>Answer {nth(index)}:</b>"), panel
 
     # The export carries the same coaching as the window's transcript.
     assert html.count("Instead: “") == transcript.count("Instead: “") == len(report.coaching)
@@ -158,12 +174,12 @@ def test_every_sentence_agrees_with_the_frames_and_the_shift(seed: int, finished
             assert html_escape(c.explanation) in html, context
     every = " ".join([summary, card, html, transcript, *panels.values()])
     if shift is not None:
-        assert f"at turn {shift + 1}." in summary, context
-        assert f"Turn {shift + 1} — it shifted here." in card, context
+        assert f"at answer {nth(shift)}." in summary, context
+        assert f"Answer {nth(shift)} — it shifted here." in card, context
         assert "No shift" not in every, context
         assert "No lasting shift" not in every, context
         assert "start to finish" not in every, context
-        assert f"shift: turn {shift + 1}" in html, context
+        assert f"shift: answer {nth(shift)}" in html, context
     else:
         assert "shifted into an interview at" not in every, context
         assert "it shifted here" not in every, context
@@ -171,7 +187,7 @@ def test_every_sentence_agrees_with_the_frames_and_the_shift(seed: int, finished
             # A red square on the timeline: never "kept it a mutual exploration".
             assert "mutual exploration" not in summary + card, context
             assert "start to finish" not in every, context
-            named = f"turn {interview[0] + 1}"
+            named = f"answer {nth(interview[0])}"
             assert named in summary, (summary, context)
             assert named in card.lower(), (card, context)
             assert ("No lasting shift" if finished else "Not finished") in card, context
@@ -211,7 +227,7 @@ def test_the_generated_conversations_cover_every_kind_of_verdict() -> None:
         if not finished:
             continue
         seen.add(re.sub(r"\d+", "N", report.verdict.glance()))
-    assert "■ It shifted into an interview at turn N." in seen
+    assert "■ It shifted into an interview at answer N." in seen
     assert any(s.startswith("● No lasting shift") for s in seen), seen
     assert "● It stayed a mutual exploration." in seen, seen
 
@@ -242,7 +258,7 @@ def test_the_short_labels_and_the_comparison_agree_too(seed: int) -> None:
     assert stored == first.verdict
     label = stored.label
     if stored.shift_turn is not None:
-        assert label == f"■ Shifted at turn {stored.shift_turn + 1}"
+        assert label == f"■ Shifted at answer {_nth(first.turns, stored.shift_turn)}"
     elif stored.leaned:
         assert label.startswith("● No lasting shift"), label
     else:
@@ -262,15 +278,10 @@ def test_the_short_labels_and_the_comparison_agree_too(seed: int) -> None:
 
 @pytest.mark.parametrize("seed", range(0, 160, 3))
 def test_the_history_column_agrees_with_the_replay(seed: int) -> None:
-    """History's shift column for a finished session says what its replay says."""
+    """History's verdict column says what its replay's summary line says, word for word."""
     from app.ui.history import describe_shift
 
     report = _report(_conversation(random.Random(seed)), True)
     said = describe_shift(report.session)
-    verdict = report.verdict
-    if verdict.shift_turn is not None:
-        assert said == f"■ Shifted at turn {verdict.shift_turn + 1}"
-    elif verdict.leaned:
-        assert said == "● No lasting shift"
-    else:
-        assert said == ("● Stayed exploratory" if verdict.explored else "● Never an interview")
+    assert said == report.verdict.glance()
+    assert richtext.summary_text(report.session, report).endswith(said)

@@ -30,7 +30,7 @@ def report(tmp_path: Path) -> Report:
 
 def test_the_shift_card_quotes_the_words_and_links_the_turn(report: Report) -> None:
     html = richtext.shift_html(report)
-    assert "Turn 6 — it shifted here." in html
+    assert "Answer 3 — it shifted here." in html  # turn 6: your third answer
     assert "<u>Yes</u>" in html
     assert "href='turn:5'" in html
     assert "What you could have said:" in richtext.coach_html(report)
@@ -42,7 +42,7 @@ def test_coaching_follows_each_interview_answer_but_the_shift(report: Report) ->
     assert richtext.turn_coaching_html(report, 5) == ""  # the shift card says it already
     assert richtext.coaching_at(report, 5) is not None
     pitch = richtext.turn_coaching_html(report, 7)
-    assert pitch.startswith("<b>Turn 8:</b>")
+    assert pitch.startswith("<b>Answer 4:</b>")  # turn 8
     assert "What you could have said:" in pitch
     assert richtext.turn_coaching_html(report, 1) == ""  # an exploratory answer
     html = richtext.transcript_html(report, 0, "#dddddd")
@@ -55,12 +55,14 @@ def test_user_text_is_escaped_everywhere(report: Report) -> None:
     assert "&lt;script&gt;" in html
     assert EVIL not in html
     assert "bgcolor='#dddddd'" in html
-    assert "▶ 4. You" in html
+    assert "▶ Answer 2. You" in html  # turn 4: your second answer
     assert "<script>" not in richtext.caption_html(report, 3, caption_only=True)
 
 
 def test_summary_metrics_and_colour_blend(report: Report) -> None:
-    assert "It shifted into an interview at turn 6" in richtext.summary_text(report.session, report)
+    assert "It shifted into an interview at answer 3" in richtext.summary_text(
+        report.session, report
+    )
     metrics = richtext.metrics_html(report)
     assert metrics.startswith("<b>What the numbers say</b><ul>")
     assert "href='turn:1'" in metrics
