@@ -94,7 +94,7 @@ def test_play_with_no_history_at_all_exits_2_with_a_sentence(tmp_path: Path) -> 
     assert code == 2
     assert "NOT saved" in err
     assert "Saved as session" not in out
-    assert "You: Hi" in out
+    assert "You (Answer 1): Hi" in out  # answers named as the replay names them
 
 
 # -- item 16: recovery leaves a session another process is rehearsing alone --------------------
