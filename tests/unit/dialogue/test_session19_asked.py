@@ -225,3 +225,19 @@ def test_okay_anyway_is_never_a_bridge_after_a_deflection() -> None:
 def test_shipped_scenarios_have_current_work_and_advice_topics(name: str) -> None:
     for kind in ("current", "advice"):
         assert has_topic_for(_matcher(name), kind), (name, kind)
+
+
+WORRIES = (
+    "What's the thing that worries you most about the business right now?",
+    "what worries you most at the moment",
+    "What's worrying you these days about the work?",
+)
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_what_worries_him_now_is_never_his_current_work(name: str) -> None:
+    """ "right now" does not make a worry his current work: the challenges topic when it is
+    near enough, else what any question no topic answers gets (left: a deflection)."""
+    for question in WORRIES:
+        line = _reply(name, question)
+        assert line.topic not in ("current_work", "projects"), (question, line.text)
