@@ -76,6 +76,17 @@ def _finished_sessions(app: FrameshiftDriver) -> None:
             conv.end()
 
 
+def _to_the_close(app: FrameshiftDriver, *answers: str, most: int = 12) -> None:
+    """Answer until the conversation reaches its close (the README's replay shows a whole
+    rehearsal, not one ended early), at most `most` more answers."""
+    import itertools
+
+    for text in itertools.islice(itertools.cycle(answers), most):
+        if app._done():
+            return
+        app.answer(text)
+
+
 def _sessions(app: FrameshiftDriver) -> tuple[int, int, int]:
     """A session with a shift, its retry (for compare) and one without a shift."""
     line = app.start("connector-intro")
@@ -85,6 +96,7 @@ def _sessions(app: FrameshiftDriver) -> tuple[int, int, int]:
         line = app.answer("Interesting, tell me more")
     app.answer("Yes!")
     app.answer("I've built a few ETL jobs in Python at my internship")
+    _to_the_close(app, "Mostly batch jobs, nothing in real time yet", "Thanks, that's helpful")
     shifted = app.finish()
     results = app.open_replay()
     results.retry_button.click()
@@ -103,6 +115,7 @@ def _sessions(app: FrameshiftDriver) -> tuple[int, int, int]:
         if app._done():
             break
         app.answer(text)
+    _to_the_close(app, "That's really helpful, thank you")
     calm = app.finish()
     _finished_sessions(app)
     return shifted, retried, calm
