@@ -200,8 +200,8 @@ def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: Te
         for t in conv.turns:
             ta = analysis.turns[t.idx]
             tag = f"  [{ta.frame}]" if t.speaker == "seeker" else ""
-            said = who if t.speaker == "manager" else f"You ({numbers.name(t.idx)})"
-            stdout.write(f"{said}: {t.text}{tag}\n")
+            speaker = who if t.speaker == "manager" else f"You ({numbers.name(t.idx)})"
+            stdout.write(f"{speaker}: {t.text}{tag}\n")
         stdout.write(f"\nOutcome: {outcome}\n")
         if analysis.shift is None:
             verdict = Verdict.of(

@@ -263,7 +263,8 @@ class SettingsDialog(QDialog):
                 round(self.font_scale.value(), 2),
             ),
             practice_mode=self.practice.isChecked(),
-            **self.speech.values(),
+            recognizer=self.speech.choice,
+            model_dir=self.speech.model_dir_text,
         )
 
     def accept(self) -> None:

@@ -110,9 +110,10 @@ class SpeechRows:
     def changed_recognition(self) -> bool:
         return self.choice != self._opened
 
-    def values(self) -> dict[str, str]:
-        """The settings these rows edit, as chosen."""
-        return {"recognizer": self.choice, "model_dir": self.model_dir.text().strip()}
+    @property
+    def model_dir_text(self) -> str:
+        """The model folder as typed (empty: the bundled model)."""
+        return self.model_dir.text().strip()
 
     def next_start_sentence(self) -> str:
         """Said after saving when Recognition changed: when it takes effect."""
