@@ -8,8 +8,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -21,10 +22,21 @@ def ensure_qapp(argv: list[str] | None = None) -> QApplication:
 
     quiet_qt_multimedia()  # before the first audio device query prints its PipeWire notice
     qapp = QApplication(argv if argv is not None else sys.argv[:1])
+    from app.config import default_config_path
+
+    keep_qt_settings_in(default_config_path().parent)
     qapp.setApplicationName("Frameshift")
     qapp.setOrganizationName("Frameshift")
     qapp.setDesktopFileName("frameshift")
     return qapp
+
+
+def keep_qt_settings_in(folder: Path) -> None:
+    """Qt's own settings (the file dialog's recent folders, `QtProject.conf`) go to `folder`,
+    Frameshift's config folder, not to ~/.config: Frameshift writes nothing outside its four
+    folders (README "Where your data lives")."""
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
 
 
 class _FirstPaint(QObject):
