@@ -127,10 +127,14 @@ def count_questions(
         if asking_for:
             requests += asking_for
             request_turns.append(index)
-        if mine:
-            curious += len(
-                {_sentence_of(text, q) for q in mine} - {_sentence_of(text, q) for q in theirs}
-            )
+        # A sentence that also asks for the job or the pay counts as that request only; a turn
+        # is listed as curious only when it adds a curious question to the count, so the count
+        # and the answers named beside it ("1 curious question (answer 2)") always agree.
+        added = len(
+            {_sentence_of(text, q) for q in mine} - {_sentence_of(text, q) for q in theirs}
+        )
+        if added:
+            curious += added
             curious_turns.append(index)
             if follow_ups and (
                 any(_follows(_asked_words(text, q), heard) for q in mine)
