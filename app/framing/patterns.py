@@ -2802,7 +2802,16 @@ _GAIN_TAIL: Final = (
     r"|as\s+(?:a|an)\s|in\s+terms\s+of\s+(?:money|pay|salary|cash|take[\s-]?home|what)"
     r"|money[\s-]?wise|salary[\s-]?wise|pay[\s-]?wise)(?![\w'’]))"
 )
-_GAIN_SUBJECT: Final = r"(?:(?!(?:be|been|being|get|to|do|of)\s)[\w'’-]+\s+){0,9}?"
+#: Session 19: no word of the subject is a verb whose "on" closes the question ("What would
+#: someone new work on?", "what would a new hire spend their first month on", "focus on"): the
+#: closing "on" is that verb's, not the amount's "be on" (a newcomer's run read it as pay).
+_ON_VERB: Final = (
+    r"(?:work|works|working|focus|focusing|focussing|concentrate|concentrating|spend|spending"
+    r"|spent)\s+(?:[\w'’-]+\s+){0,4}?on(?![\w'’])"
+)
+_GAIN_SUBJECT: Final = (
+    rf"(?:(?!(?:be|been|being|get|to|do|of)\s)(?!{_ON_VERB})[\w'’-]+\s+){{0,9}}?"
+)
 OWN_PAY_THING: Final = _rx(
     r"(?:what|how\s+much(?:\s+money)?)\s+(?:would|will|do|does|could|might|can|should|am|is|are)"
     rf"\s+(?P<who>{_GAIN_SUBJECT})(?:(?:realistically|actually|roughly|typically|usually"
