@@ -73,9 +73,15 @@ class ListenState(QWidget):
         row.addStretch(1)
         self.listen_available = True
         self.voice_audible = True
+        #: The manager's last line is held on screen: nothing more can be sent (answer_bar).
+        self.last_line = False
         self.set_state("idle")
 
     def words(self, state: str) -> str:
+        if self.last_line and state in ("speaking", "your_turn", "listening"):
+            if state == "speaking" and self.voice_audible:
+                return f"{self.person} is speaking…"
+            return f"{self.person}'s last line is shown above: the conversation is over"
         if state == "speaking":
             if not self.voice_audible:  # no speakers, or the voice is off: nothing is heard
                 return f"{self.person}'s line is shown above (not spoken): {TYPE_HERE}"
@@ -101,6 +107,14 @@ class ListenState(QWidget):
         if state != "listening":
             self.set_level(0.0)
         self.dot.update()
+
+    def set_last_line(self, held: bool) -> None:
+        """The last line is held on screen (or the talk ended by itself): the row no longer
+        invites an answer the box would refuse (a newcomer saw "type your answer below" beside
+        "The conversation is over")."""
+        if held != self.last_line:
+            self.last_line = held
+            self.set_state(self.state)
 
     def set_level(self, level: float) -> None:
         level = max(0.0, min(1.0, level))

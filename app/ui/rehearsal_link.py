@@ -98,6 +98,7 @@ class RehearsalLink(QObject):
         in the box); the next conversation's first line releases them."""
         held = self.rehearsal.reading_last_line or self._kept is not None
         self.window.conversation.bar.hold_for_last_line(held)
+        self.window.conversation.state.set_last_line(held)
 
     def _on_rehearsal_answer_recorded(self, idx: int, text: str, analysis: TurnAnalysis) -> None:
         self.window.conversation.show_answer(text, analysis.frame, idx)

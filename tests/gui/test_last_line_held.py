@@ -3,7 +3,8 @@ time (0de95cd), and during that time the answer box and Send stayed enabled alth
 conversation was over: what was typed and sent there was refused ("the conversation has reached
 its end"). Now, while the last line is held, the box is read-only (the words already in it are
 kept, still selectable; empty, its placeholder says why) and Send and Listen are off; typing,
-Enter and Send take nothing; the next conversation's box takes typing again. The real window
+Enter and Send take nothing; the next conversation's box takes typing again. The state row
+says the conversation is over, not "type your answer below" (session 19). The real window
 over every scenario's ending (the first plan case with an outcome in each dialogues/*.plan.yaml),
 with and without words in the box when the line comes."""
 
@@ -14,6 +15,7 @@ from PySide6.QtCore import Qt
 
 from app.testing.driver import FrameshiftDriver
 from app.ui.answer_bar import ANSWER_AFTER_END, LAST_LINE_PLACEHOLDER
+from app.ui.listen_state import TYPE_HERE
 from tests.gui.shipped import windows_share_the_shipped_scenarios
 from tests.gui.test_last_line_read import ENDINGS
 
@@ -73,6 +75,10 @@ def test_the_box_takes_nothing_while_the_last_line_is_held(
     _to_the_last_line(app, answers, draft)
     assert w.rehearsal.reading_last_line  # held: the closing line on screen, to read
     assert view.answer.isReadOnly()
+    # the state row agrees with the box (session 19: it said "type your answer below")
+    row = view.state.status.text()
+    assert TYPE_HERE not in row, row
+    assert "the conversation is over" in row, row
     assert not view.send_button.isEnabled()
     assert not view.bar.listen_button.isEnabled()
     assert view.answer.text() == draft  # kept, whole
@@ -97,6 +103,7 @@ def test_the_box_takes_nothing_while_the_last_line_is_held(
     app.start(scenario)  # the next conversation: its box takes typing
     app.qtbot.waitUntil(lambda: w.rehearsal.awaiting_answer, timeout=10_000)
     assert not view.answer.isReadOnly()
+    assert TYPE_HERE in view.state.status.text()
     assert view.answer.text() == ""
     assert view.answer.placeholderText() != LAST_LINE_PLACEHOLDER
     assert view.send_button.isEnabled()
