@@ -421,7 +421,9 @@ def load_settings(
             by_source.setdefault(where, []).append(said)
         listed = ". ".join(f"{where}: {'; '.join(said)}" for where, said in by_source.items())
         warnings.insert(
-            0, f"{len(errors)} setting problem(s); the defaults are used for those. {listed}."
+            0,
+            f"{len(errors)} setting {'problem' if len(errors) == 1 else 'problems'}; the "
+            f"defaults are used for {'it' if len(errors) == 1 else 'those'}. {listed}.",
         )
     warnings += missing_scenario_dirs(settings)
     return LoadedSettings(settings, config_path, warnings)

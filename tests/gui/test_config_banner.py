@@ -29,7 +29,7 @@ def test_the_window_opens_and_names_every_bad_setting(qtbot: QtBot, tmp_path: Pa
     text = notice.text()
     for words in ("theme: 'purple'", "font_scale: 9", "volume: 'loud'", "'bogus_key'"):
         assert words in text, text
-    assert text.startswith("3 setting problem(s)")
+    assert text.startswith("3 setting problems")
     assert window.settings.theme == Settings().theme
     assert window.settings.practice_mode is True  # the good settings still hold
     window.close()

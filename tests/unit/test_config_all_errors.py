@@ -70,7 +70,8 @@ def test_the_window_opens_on_defaults_for_the_bad_ones_and_names_them_all(
     for key, want in good.items():
         assert getattr(loaded.settings, key) == want, key
     first = loaded.warnings[0]
-    assert first.startswith(f"{len(bad)} setting problem(s); the defaults are used")
+    word, them = ("problem", "it") if len(bad) == 1 else ("problems", "those")
+    assert first.startswith(f"{len(bad)} setting {word}; the defaults are used for {them}")
     for _key, _value, words in bad:
         assert words in first, (words, first)
 
