@@ -37,7 +37,8 @@ def test_eager_yes_is_marked_as_the_shift(frameshift_app: FrameshiftDriver) -> N
     assert session.shift_turn == yes_turn
     assert results.timeline.shift == yes_turn
     text = results.shift.text()
-    assert f"Turn {yes_turn + 1}" in text
+    answer = sum(1 for t in conv.turns[:yes_turn] if t.speaker == "seeker") + 1
+    assert f"Answer {answer}" in text  # the N-th of the seeker's answers (report.AnswerNumbers)
     assert "Yes" in text
     assert results.coach.isVisibleTo(results)
     assert "What you could have said" in results.coach.text()
