@@ -2809,9 +2809,7 @@ _ON_VERB: Final = (
     r"(?:work|works|working|focus|focusing|focussing|concentrate|concentrating|spend|spending"
     r"|spent)\s+(?:[\w'’-]+\s+){0,4}?on(?![\w'’])"
 )
-_GAIN_SUBJECT: Final = (
-    rf"(?:(?!(?:be|been|being|get|to|do|of)\s)(?!{_ON_VERB})[\w'’-]+\s+){{0,9}}?"
-)
+_GAIN_SUBJECT: Final = rf"(?:(?!(?:be|been|being|get|to|do|of)\s)(?!{_ON_VERB})[\w'’-]+\s+){{0,9}}?"
 OWN_PAY_THING: Final = _rx(
     r"(?:what|how\s+much(?:\s+money)?)\s+(?:would|will|do|does|could|might|can|should|am|is|are)"
     rf"\s+(?P<who>{_GAIN_SUBJECT})(?:(?:realistically|actually|roughly|typically|usually"

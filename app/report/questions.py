@@ -130,9 +130,7 @@ def count_questions(
         # A sentence that also asks for the job or the pay counts as that request only; a turn
         # is listed as curious only when it adds a curious question to the count, so the count
         # and the answers named beside it ("1 curious question (answer 2)") always agree.
-        added = len(
-            {_sentence_of(text, q) for q in mine} - {_sentence_of(text, q) for q in theirs}
-        )
+        added = len({_sentence_of(text, q) for q in mine} - {_sentence_of(text, q) for q in theirs})
         if added:
             curious += added
             curious_turns.append(index)
