@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from app.framing import Turn, analyze
+from app.framing import Analysis, Turn, analyze
 from app.store import MIGRATIONS, Store, migrate
 
 MANAGER = (
@@ -79,6 +79,23 @@ def script(rng: random.Random) -> list[tuple[str, str]]:
     return out
 
 
+def add_said(store: Store, sid: int, said: list[tuple[str, str]]) -> Analysis:
+    """Store `said` ((speaker, text) in order) as session `sid`'s turns, each framed by the
+    analyzer over the whole talk; the analysis."""
+    result = analyze([Turn(speaker, text) for speaker, text in said])  # type: ignore[arg-type]
+    for idx, ((speaker, text), turn) in enumerate(zip(said, result.turns, strict=True)):
+        store.add_turn(
+            sid,
+            idx=idx,
+            speaker=speaker,
+            text=text,
+            frame=turn.frame,
+            score=turn.score,
+            cues=[c.to_dict() for c in turn.cues],
+        )
+    return result
+
+
 def save_uncounted(store: Store, rng: random.Random, n: int, *, t0: float = 1.76e9) -> list[int]:
     """`n` sessions with real analyses, saved without a question count (most finished, some
     ended early, one in ten with no analysis); their ids, oldest first."""
@@ -92,17 +109,7 @@ def save_uncounted(store: Store, rng: random.Random, n: int, *, t0: float = 1.76
             mode=rng.choice(["typed", "voice", "kiosk"]),
             started_at=t0 + i * 600,
         )
-        result = analyze([Turn(speaker, text) for speaker, text in said])  # type: ignore[arg-type]
-        for idx, ((speaker, text), turn) in enumerate(zip(said, result.turns, strict=True)):
-            store.add_turn(
-                sid,
-                idx=idx,
-                speaker=speaker,
-                text=text,
-                frame=turn.frame,
-                score=turn.score,
-                cues=[c.to_dict() for c in turn.cues],
-            )
+        result = add_said(store, sid, said)
         store.finish_session(
             sid,
             status="finished" if rng.random() < 0.85 else "incomplete",

@@ -100,15 +100,9 @@ def _history_row(
             f"`frameshift delete {s.id}` removes it."
         )
         return row
-    from app.report.model import outcome_words, session_verdict
+    from app.report.model import outcome_words, stored_verdict
 
-    turns = None
-    if s.analysis is None and store is not None:
-        try:
-            turns = store.turns(s.id)  # cut short: framed from its turns, as the replay does
-        except StoreError:
-            turns = None
-    verdict = session_verdict(s, turns)
+    verdict = stored_verdict(s, store)  # cut short: framed from its turns, as the replay does
     row.update(
         scenario=s.scenario_id,
         status=s.status,

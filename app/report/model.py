@@ -17,7 +17,7 @@ from app.report.coaching import Coaching, Said, coach
 from app.report.delivery import PACE_GUIDE, Delivery, measure_delivery
 from app.report.questions import count_questions
 from app.report.verdict import AnswerNumbers, Verdict, answer_numbers
-from app.store import SessionRecord, TurnRecord
+from app.store import SessionRecord, Store, TurnRecord
 
 
 @dataclass(frozen=True)
@@ -138,6 +138,20 @@ def session_verdict(
     typed = typed_analysis(analysis)
     shift = typed.shift.turn if typed is not None and typed.shift is not None else None
     return Verdict.from_analysis(analysis, shift, session.status == "finished")
+
+
+def stored_verdict(session: SessionRecord, store: Store | None) -> Verdict | None:
+    """`session_verdict`, reading a cut-short session's turns from `store` when no
+    analysis was stored; a session whose turns cannot be read has none."""
+    from app.store import StoreError
+
+    turns = None
+    if session.analysis is None and store is not None:
+        try:
+            turns = store.turns(session.id)
+        except StoreError:
+            turns = None
+    return session_verdict(session, turns)
 
 
 def typed_analysis(analysis: dict[str, Any] | None) -> Analysis | None:

@@ -98,7 +98,7 @@ class Verdict:
         cls, turns: Iterable[tuple[int, str, str]], shift_turn: int | None, finished: bool = True
     ) -> Verdict:
         seeker = [(i, frame) for i, speaker, frame in turns if speaker == "seeker"]
-        numbers = AnswerNumbers(tuple(sorted(i for i, _frame in seeker)))
+        numbers = AnswerNumbers.of((i, "seeker") for i, _frame in seeker)
         leaned = tuple(
             i
             for i, frame in seeker

@@ -103,10 +103,9 @@ def describe(s: Row, store: Store | None = None) -> tuple[str, str, str, str, st
     session cut short (no analysis stored) is framed from its turns, as its replay does."""
     if isinstance(s, UnreadableSession):
         return when(s.started_at), unreadable_title(s), UNREADABLE_OUTCOME, "–", ""
-    from app.report.model import session_verdict
+    from app.report.model import stored_verdict
 
-    turns = _turns_of(s, store) if s.analysis is None else None
-    verdict = session_verdict(s, turns)
+    verdict = stored_verdict(s, store)
     return (
         when(s.started_at),
         s.scenario_title,
@@ -114,16 +113,6 @@ def describe(s: Row, store: Store | None = None) -> tuple[str, str, str, str, st
         describe_shift(s, verdict),
         detail(s, verdict),
     )
-
-
-def _turns_of(s: SessionRecord, store: Store | None) -> list[Any] | None:
-    """A session's turns, to frame one cut short; None when they cannot be read."""
-    from app.store import StoreError
-
-    try:
-        return store.turns(s.id) if store is not None else None
-    except StoreError:
-        return None
 
 
 class SessionTableModel(QAbstractTableModel):

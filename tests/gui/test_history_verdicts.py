@@ -15,12 +15,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.cli.records import _history_row
-from app.framing import Turn, analyze
 from app.report import build_report
 from app.store import Store
 from app.ui.history import HistoryView
 from app.ui.history_model import UNCHARTED
 from app.ui.replay import richtext
+from tests.legacy_history import add_said
 
 pytestmark = pytest.mark.gui
 
@@ -60,17 +60,7 @@ def _history(store: Store, rng: random.Random, n: int) -> dict[int, str]:
             mode="typed",
             started_at=1.76e9 + i * 600,
         )
-        result = analyze([Turn(speaker, text) for speaker, text in said])  # type: ignore[arg-type]
-        for idx, ((speaker, text), turn) in enumerate(zip(said, result.turns, strict=True)):
-            store.add_turn(
-                sid,
-                idx=idx,
-                speaker=speaker,
-                text=text,
-                frame=turn.frame,
-                score=turn.score,
-                cues=[c.to_dict() for c in turn.cues],
-            )
+        result = add_said(store, sid, said)
         status = rng.choice(STATUSES)
         finished = status == "finished"
         store.finish_session(
