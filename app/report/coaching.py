@@ -73,6 +73,40 @@ _IDIOM_HEADS: Final = frozenset(
     )
 )
 _SWAP: Final = {"our": "your", "my": "your", "we": "you", "us": "you", "i": "you"}
+#: The determiners that name the manager's own world even in a question put to the seeker.
+_OWN: Final = frozenset({"our", "my"})
+#: Words that make a question one put to the seeker ("you", "your"): in such a question a
+#: phrase after a word of being or working there names the seeker's world (`_seekers_place`).
+_SEEKER_WORDS: Final = frozenset({"you", "your", "yours", "yourself", "you're", "you’re", "you've"})
+_PLACE_PREPOSITIONS: Final = frozenset({"on", "in", "at", "from", "for", "within"})
+_TIME_PREPOSITIONS: Final = frozenset({"before", "after", "outside", "since"})
+_SEEKER_ADVERBS: Final = frozenset(
+    {
+        "still",
+        "currently",
+        "now",
+        "already",
+        "mostly",
+        "ever",
+        "always",
+        "long",
+        "there",
+        "here",
+        "up",
+    }
+)
+_SEEKER_VERBS: Final = frozenset(
+    re.findall(
+        r"\S+",
+        """be been being are were was am is work works worked working do did doing does study
+        studied studying teach taught teaching live lived living stay stayed staying start
+        started starting end ended grew grow based placed employed training trained volunteer
+        volunteering""",
+    )
+)
+_SEEKER_NOUNS: Final = frozenset(
+    {"role", "job", "time", "work", "experience", "position", "plan", "plans", "days", "years"}
+)
 
 
 @dataclass(frozen=True)
@@ -240,6 +274,29 @@ def _phrase_at(tokens: list[tuple[str, str]], i: int) -> list[str] | None:
     return words
 
 
+def _seekers_place(tokens: list[tuple[str, str]], i: int) -> bool:
+    """In a question put to the seeker, whether the phrase opened at `tokens[i]` is where the
+    seeker is, works or was ("How long have you been on the surgical ward?", "What do you do
+    at the DC?", "your role on the audit", "before the bootcamp"): the seeker's world, never a
+    thing to ask the manager about. "Are you interested in the analyst position?" is not."""
+    if i == 0:
+        return False
+    before = tokens[i - 1][0].lower()
+    if before in _TIME_PREPOSITIONS:
+        return True
+    if before not in _PLACE_PREPOSITIONS:
+        return False
+    j = i - 2
+    while j >= 0 and tokens[j][0].lower() in _SEEKER_ADVERBS:
+        j -= 1
+    if j < 0:
+        return False
+    word = tokens[j][0].lower()
+    if word in _SEEKER_VERBS or word in _SEEKER_WORDS:
+        return True
+    return word in _SEEKER_NOUNS and j > 0 and tokens[j - 1][0].lower() == "your"
+
+
 def focus_of(manager_line: str | None) -> str | None:
     """What the manager was just talking about, as a whole noun phrase the seeker can ask
     about: a determiner and one to three words, then punctuation, the end of the line or a word
@@ -250,16 +307,22 @@ def focus_of(manager_line: str | None) -> str | None:
     generic question."""
     if not manager_line:
         return None
-    tokens = _TOKEN.findall(manager_line)
     found: list[tuple[bool, str]] = []
-    for i, (word, _gap) in enumerate(tokens):
-        if word.lower() not in _DETERMINERS:
-            continue
-        words = _phrase_at(tokens, i)
-        if words is None:
-            continue
-        words[0] = _SWAP.get(words[0].lower(), words[0].lower())
-        found.append((words[-1].lower() in _GENERIC, " ".join(words)))
+    for sentence in _SENTENCE.findall(manager_line):
+        tokens = _TOKEN.findall(sentence)
+        to_seeker = sentence.rstrip().endswith("?") and any(
+            word.lower() in _SEEKER_WORDS for word, _gap in tokens
+        )
+        for i, (word, _gap) in enumerate(tokens):
+            if word.lower() not in _DETERMINERS:
+                continue
+            if to_seeker and word.lower() not in _OWN and _seekers_place(tokens, i):
+                continue
+            words = _phrase_at(tokens, i)
+            if words is None:
+                continue
+            words[0] = _SWAP.get(words[0].lower(), words[0].lower())
+            found.append((words[-1].lower() in _GENERIC, " ".join(words)))
     specific = [p for generic, p in found if not generic]
     if specific:  # the most specific (longest), the latest of equals
         return max(reversed(specific), key=lambda p: len(p.split()))
