@@ -94,9 +94,10 @@ class ListenState(QWidget):
         """The one sentence for an answer awaited with the box open: while the line is shown
         and not heard (the voice off, no speakers) as well as after it was heard, so the row
         never switches between two wordings of the same wait."""
-        if self.listen_available:
-            return f"Your turn: speak, or {TYPE_HERE}"
-        return f"Your turn: {TYPE_HERE}"
+        how = f"speak, or {TYPE_HERE}" if self.listen_available else TYPE_HERE
+        if not self.voice_audible:  # no speakers, or the voice is off: nothing is heard
+            return f"Your turn ({self.person}'s line is shown above, not spoken): {how}"
+        return f"Your turn: {how}"
 
     def set_state(self, state: str) -> None:
         if state not in STATES:
