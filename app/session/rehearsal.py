@@ -294,6 +294,8 @@ class Rehearsal(QObject):
             wait_for_model=False,  # the GUI thread: the rules decide until the model is there
             write_wait_s=WRITE_WAIT_S,  # nor does it wait out another process's lock
             on_refused=self._keep_saving,
+            # an empty rehearsal is not kept (a kiosk visit keeps nothing anyway: unchanged)
+            keep_unanswered=self.settings.kiosk.enabled,
         )
         if voiced:
             assert self.speech.worker is not None

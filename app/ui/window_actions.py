@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 
+#: After a rehearsal ended with no answer: the picker's status line.
+NOTHING_KEPT = "That rehearsal ended before your first answer, so it was not kept in History."
+
+
 def retry_from(window: MainWindow, session_id: int, manager_turn: int) -> None:
     """Restart at the pivotal manager line, keeping every turn before it."""
     from app.session import ResumeError, resume_point
@@ -71,6 +75,10 @@ def show_outcome(window: MainWindow, conv: Conversation | None) -> None:
     from app.session.unsaved import memory_records, needs_saving
     from app.ui.unsaved_dialog import settle_unsaved
 
+    if conv is not None and conv.discarded and not window._kiosk_locked:
+        window.show_picker()  # nothing was answered: nothing to replay, nothing kept
+        window.show_status(NOTHING_KEPT)
+        return
     if conv is not None and needs_saving(conv):
         settle_unsaved(window, conv, window.settings, can_cancel=False)
     sid = conv.session_id if conv is not None else None
