@@ -4,7 +4,8 @@ An answer that names an existing .wav file goes through the same recognizer as l
 its audio is kept with the session; any other answer is typed text (so "I sent it as a .wav"
 is an answer, while a missing `take1.wav` is refused as a missing file). Every WAV is read and
 recognized before the rehearsal starts, so a bad file leaves no half-made session. When the
-answers run out first the session ends there (outcome ``incomplete``); answers left over after
+answers run out first the session ends there (outcome ``incomplete``, stored as
+``out_of_answers``, which the History says as such); answers left over after
 the end are reported, not an error.
 
 "Saved as session N" is printed only when every turn and the ending are in the history; if
@@ -174,7 +175,7 @@ def run(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr: Te
             break
         conv.answer(answer.text, clip=answer.clip, recognizer_ms=answer.recognizer_ms)
         used += 1
-    analysis = conv.end()
+    analysis = conv.end(None if conv.reached_end else "out_of_answers")  # not "left early"
     saved = store is not None and conv.flush() and conv.session_id is not None
     if store is not None:
         store.close()

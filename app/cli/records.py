@@ -53,8 +53,9 @@ def history(args: argparse.Namespace, settings: Settings, stdout: TextIO, stderr
             when = r["started_at"] or "date unknown"
             stdout.write(f"{r['session_id']:>5}  {when}  {r['problem']}\n")
             continue
+        title = f"{r['title']} · {r['retry']}" if r["retry"] else r["title"]  # an attempt again
         stdout.write(
-            f"{r['session_id']:>5}  {r['started_at']}  {r['title']}  {r['ended']}  {r['verdict']}\n"
+            f"{r['session_id']:>5}  {r['started_at']}  {title}  {r['ended']}  {r['verdict']}\n"
         )
     damaged = [s for s in sessions if isinstance(s, UnreadableSession)]
     if not damaged:
@@ -91,6 +92,8 @@ def _history_row(
         "shift_answer": None,
         "verdict": None,
         "turns": None,
+        "retry": None,
+        "retry_of": None,
         "damaged": isinstance(s, UnreadableSession),
     }
     if isinstance(s, UnreadableSession):
@@ -100,7 +103,7 @@ def _history_row(
             f"`frameshift delete {s.id}` removes it."
         )
         return row
-    from app.report.model import outcome_words, stored_verdict
+    from app.report.model import outcome_words, retry_words, stored_verdict
 
     verdict = stored_verdict(s, store)  # cut short: framed from its turns, as the replay does
     row.update(
@@ -114,6 +117,8 @@ def _history_row(
         else verdict.numbers.number(verdict.shift_turn),
         verdict=verdict.glance() if verdict is not None else "– Not analysed",
         turns=s.turn_count,
+        retry=retry_words(s, verdict) or None,
+        retry_of=s.parent_session_id,
     )
     return row
 

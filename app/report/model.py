@@ -106,6 +106,10 @@ class Report:
 #: the replay's and the exports' "Outcome", all from here.
 ENDED_WHY = {
     "incomplete": ("Ended early", "left before the conversation's close"),
+    "out_of_answers": (
+        "Stopped",
+        "the answers given to frameshift play ran out before the conversation's close",
+    ),
     "interrupted": ("Cut short", "the app closed mid-conversation"),
     "active": ("In progress", "still going"),
 }
@@ -122,6 +126,16 @@ def outcome_words(session: SessionRecord, answers: int | None = None) -> str:
     if answers is not None and session.status != "active":
         what += f" after {answers} answer{'' if answers == 1 else 's'}"
     return f"{what}: {why}"
+
+
+def retry_words(session: SessionRecord, verdict: Verdict | None = None) -> str:
+    """ "Tried again from answer 2" for a session begun with "Try again from here" (it kept the
+    first attempt's turns before that answer), so the History and `frameshift history` tell
+    attempts apart; "" for a first attempt."""
+    if session.retry_from_turn is None:  # from its opening line (nothing copied), or none
+        return "Tried again from answer 1" if session.parent_session_id is not None else ""
+    numbers = verdict.numbers if verdict is not None else AnswerNumbers()
+    return f"Tried again from answer {numbers.number(session.retry_from_turn)}"
 
 
 def session_verdict(

@@ -165,6 +165,7 @@ class Conversation:
         wait_for_model: bool = True,
         write_wait_s: float | None = None,
         on_refused: Callable[[Conversation], None] | None = None,
+        keep_unanswered: bool = True,
     ) -> None:
         self.scenario = scenario
         self.store = store
@@ -188,6 +189,10 @@ class Conversation:
         self.lost_recordings: dict[int, str] = {}
         self.session_id: int | None = None
         self.status = "active"
+        #: False (the window): a rehearsal ended with no answer at all is not kept in the
+        #: history (an empty session only clutters it); `discarded` says it was forgotten.
+        self._keep_unanswered = keep_unanswered
+        self.discarded = False
         self.analysis: Analysis | None = None
         self._parent_session_id = parent_session_id
         self._retry_from = len(prior) if prior else None
@@ -414,8 +419,36 @@ class Conversation:
         self.analysis = analysis
         outcome = self.runner.outcome if self.runner.finished else None
         self._ended = (status, outcome, self._clock())
+        if not self._keep_unanswered and self.answers == 0 and self._discard():
+            return analysis
         self._store_end(*self._ended, analysis)
         return analysis
+
+    @property
+    def answers(self) -> int:
+        """How many answers the session holds (a retry's copied ones included)."""
+        return sum(1 for t in self.turns if t.speaker == "seeker")
+
+    def _discard(self) -> bool:
+        """Forget a session with no answer: its rows, its recordings and any write still
+        waiting. False (it is then ended as any other) when the history refuses the delete."""
+        store, sid = self.store, self.session_id
+        if store is not None and sid is not None:
+            try:
+                if self.recordings is not None:
+                    self.recordings.mark_deleting(sid)
+                paths = store.delete_session(sid)
+            except StoreError:
+                if self.recordings is not None:
+                    self.recordings.unmark_deleting(sid)
+                return False
+            if self.recordings is not None:
+                self.recordings.remove(paths, sid)
+        self._pending.clear()
+        self._late_audio.clear()
+        self.session_id = None
+        self.discarded = True
+        return True
 
     def _store_end(
         self, status: str, outcome: Outcome | None, ended_at: float, analysis: Analysis

@@ -191,6 +191,7 @@ class Rehearsal(QObject):
         self._patience_timer.setSingleShot(True)
         self._patience_timer.timeout.connect(self._on_patience_timer_timeout)
         self._patience_said = False  # for the line in play
+        self._mic_failed = False  # the microphone failed at its last start: typing only
         self._patience_count = 0  # in this rehearsal: the lines take turns
         self._patience_request = 0  # the render id (negative) of the patience line asked for
         self._patience_on_player = False  # the player's clip is the patience line
@@ -293,6 +294,8 @@ class Rehearsal(QObject):
             wait_for_model=False,  # the GUI thread: the rules decide until the model is there
             write_wait_s=WRITE_WAIT_S,  # nor does it wait out another process's lock
             on_refused=self._keep_saving,
+            # an empty rehearsal is not kept (a kiosk visit keeps nothing anyway: unchanged)
+            keep_unanswered=self.settings.kiosk.enabled,
         )
         if voiced:
             assert self.speech.worker is not None
@@ -554,6 +557,7 @@ class Rehearsal(QObject):
         mic = self.speech.microphone
         if mic is None or self.phase is Phase.LISTENING:
             return
+        self._mic_failed = False  # each attempt asks the device again
         self._set_phase(Phase.LISTENING)
         mic.start()
 
@@ -716,6 +720,8 @@ class Rehearsal(QObject):
         """Count the silence from now, if the manager has not yet prompted for this line."""
         if self._patience_said or not self._listen_on() or self.phase not in ANSWERING:
             return
+        if self._mic_failed:  # typed answers only: as with listening off (no prompt)
+            return
         self._patience_timer.start(round(self.patience_after_s * 1000))
 
     def _on_patience_timer_timeout(self) -> None:
@@ -770,6 +776,11 @@ class Rehearsal(QObject):
         self._arm_patience()
 
     def _on_microphone_failed(self, message: str) -> None:
+        # No microphone: answers are typed, as with listening off, and nobody is rushed (the
+        # patience prompt would replace the screen's kept "no microphone … type" sentence
+        # with another wording of it, and back at each answer).
+        self._mic_failed = True
+        self._patience_timer.stop()
         self._stop_listening()
         self.notice.emit(f"{message} You can keep going by typing your answers.")
 

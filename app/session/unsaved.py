@@ -27,7 +27,7 @@ _SETTLED: weakref.WeakSet[Conversation] = weakref.WeakSet()
 def needs_saving(conv: Conversation) -> bool:
     """True when something said in `conv` is not in the history (and the user has not
     already exported it or chosen to discard it)."""
-    if conv in _SETTLED:
+    if conv in _SETTLED or conv.discarded:  # no answer: nothing of it is to be kept
         return False
     return bool(conv.turns) and (conv.unsaved > 0 or conv.session_id is None)
 

@@ -17,7 +17,9 @@ from typing import Any
 from app.store.errors import DamagedSession
 
 MODES = frozenset({"typed", "voice", "kiosk"})
-STATUSES = frozenset({"active", "finished", "incomplete", "interrupted"})
+#: "out_of_answers": `frameshift play` (or a test plan) was given fewer answers than the talk
+#: needed, so it stopped there; "incomplete": the user ended it early.
+STATUSES = frozenset({"active", "finished", "incomplete", "interrupted", "out_of_answers"})
 SPEAKERS = frozenset({"manager", "seeker"})
 FRAMES = frozenset({"exploration", "interview", "neutral"})
 

@@ -18,7 +18,8 @@ from app.ui.draft_ending import DraftEnding
 from app.ui.draft_prompt import DraftPrompt
 from app.ui.exchange import TURN_ROLE, ExchangeList
 from app.ui.keys import app_keys_first
-from app.ui.listen_state import ListenState
+from app.ui.line_again import TIPS, LineAgain
+from app.ui.listen_state import TYPE_HERE, ListenState
 from app.ui.notice_banner import NoticeBanner
 from app.ui.persona_card import PersonaCard, answers_to_end
 from app.ui.typed_text import clean_typed
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from app.dialogue import Scenario
 
 #: The rehearsal's prompt after a long silence starts so; with no microphone it says this.
-PATIENCE_START, NO_MIC_PATIENCE = "Take your time", "Take your time: type your answer below."
+PATIENCE_START, NO_MIC_PATIENCE = "Take your time", f"Take your time: {TYPE_HERE}."
 __all__ = ["NO_MIC_PATIENCE", "PATIENCE_START", "TURN_ROLE", "ConversationView"]
 
 
@@ -76,13 +77,14 @@ class ConversationView(QWidget):
         )
         self.listen_button.clicked.connect(self._on_listen_clicked)
         self.listen_button.held.connect(self.push_to_talk)
-        self.repeat_button.clicked.connect(self.repeat_requested)
+        self.repeat_button.clicked.connect(self._repeat)
+        self.line_again = LineAgain(self.caption_box, self._say_line_again)
         self.answer.returnPressed.connect(self._send)
         self.answer.textEdited.connect(self._say_if_cut)
         self.send_button.clicked.connect(self._send)
         self._ending = DraftEnding(self, self._send)  # End asks first about unsent words
         self.end_button.clicked.connect(self._ending.request_end)
-        QShortcut(QKeySequence("Ctrl+R"), self, self.repeat_requested.emit)
+        QShortcut(QKeySequence("Ctrl+R"), self, self._repeat)
         QShortcut(QKeySequence("Ctrl+E"), self, self._ending.request_end)
         app_keys_first(self.answer)  # the box must not eat Ctrl+E (end of line on X11)
         self._build_layout()
@@ -126,6 +128,9 @@ class ConversationView(QWidget):
         self.state.person = scenario.persona.name.split()[0] if scenario.persona.name else "They"
         self._listen = listen
         self.state.voice_audible = voice
+        tip, about = TIPS[voice]  # heard again, or shown again (no voice): ui/line_again.py
+        self.repeat_button.setToolTip(tip)
+        self.repeat_button.setAccessibleDescription(about)
         self.transcript.restart()
         self.caption.clear()
         self.clear_notice()
@@ -156,7 +161,8 @@ class ConversationView(QWidget):
         self.transcript.add_answer(text, frame, idx, self.practice_mode)
         self.page_scroll.scroll_to_end()
         self.clear_notice()  # the moment a notice was about has passed: an answer was taken
-        self.state.set_state("thinking")
+        # The state row is the rehearsal's phase's (set_phase): the reply may already be
+        # shown when its answer's bubble comes, so "Thinking…" here would come back after it.
 
     def revise_answer(self, idx: int, text: str, frame: str) -> None:
         """Turn ``idx``'s bubble takes the words the accurate recognition pass heard."""
@@ -263,6 +269,17 @@ class ConversationView(QWidget):
     def _on_listen_clicked(self) -> None:
         self.clear_notice()
         self.listen_requested.emit()
+
+    def _repeat(self) -> None:
+        """ "Repeat that": heard again with a voice (the rehearsal), else shown again."""
+        if self.state.voice_audible:
+            self.repeat_requested.emit()
+        else:
+            self.line_again.show(self.state.person)
+
+    def _say_line_again(self, message: str) -> None:
+        self.show_notice(message)
+        self.page_scroll.ensureWidgetVisible(self.caption_box)
 
     def _send(self) -> None:
         text = clean_typed(self.answer.text())

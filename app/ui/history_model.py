@@ -35,6 +35,14 @@ def describe_status(s: SessionRecord, verdict: Verdict | None = None) -> str:
     return outcome_words(s, len(verdict.numbers.seeker) if verdict is not None else None)
 
 
+def describe_title(s: SessionRecord, verdict: Verdict | None = None) -> str:
+    """The Scenario column: its title, and for a retry which answer it tried again from."""
+    from app.report.model import retry_words
+
+    again = retry_words(s, verdict)
+    return f"{s.scenario_title} · {again}" if again else s.scenario_title
+
+
 def describe_shift(s: SessionRecord, verdict: Verdict | None = None) -> str:
     """The Framing column: the replay's own verdict for the session (`Verdict.glance`, the
     words its summary line shows), true to what was said up to where it stopped."""
@@ -50,7 +58,11 @@ def describe_shift(s: SessionRecord, verdict: Verdict | None = None) -> str:
 def detail(s: SessionRecord, verdict: Verdict | None) -> str:
     """A row's whole story (its tooltip): the outcome or why it stopped, and the replay's
     verdict in a sentence."""
+    from app.report.model import retry_words
+
     said = describe_status(s, verdict)
+    again = retry_words(s, verdict)
+    said = f"{again}. {said}" if again else said
     if verdict is None:
         return f"{said}. Not analysed."
     if verdict.shift_turn is not None:
@@ -108,7 +120,7 @@ def describe(s: Row, store: Store | None = None) -> tuple[str, str, str, str, st
     verdict = stored_verdict(s, store)
     return (
         when(s.started_at),
-        s.scenario_title,
+        describe_title(s, verdict),
         describe_status(s, verdict),
         describe_shift(s, verdict),
         detail(s, verdict),

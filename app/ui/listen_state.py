@@ -4,7 +4,7 @@ microphone level while listening. States: idle, speaking, your_turn, listening, 
 Typing is always possible while an answer is awaited, so every state in which the answer box
 takes an answer says so, and where, at once (:data:`TYPE_HERE`): waiting with no microphone,
 after "I didn't catch that" (listening again), with the voice off or no speakers (the line is
-shown and the answer box is open)."""
+shown and the answer box is open: the same words as any other wait, `ListenState.your_turn`)."""
 
 from __future__ import annotations
 
@@ -82,17 +82,22 @@ class ListenState(QWidget):
             if state == "speaking" and self.voice_audible:
                 return f"{self.person} is speaking…"
             return f"{self.person}'s last line is shown above: the conversation is over"
-        if state == "speaking":
-            if not self.voice_audible:  # no speakers, or the voice is off: nothing is heard
-                return f"{self.person}'s line is shown above (not spoken): {TYPE_HERE}"
+        if state == "speaking" and self.voice_audible:
             return f"{self.person} is speaking…"
-        if state == "your_turn":
-            if self.listen_available:
-                return f"Your turn: speak, or {TYPE_HERE}"
-            return f"Your turn: {TYPE_HERE}"
+        if state in ("speaking", "your_turn"):  # unheard, a shown line awaits the answer too
+            return self.your_turn()
         if state == "listening":
             return f"Listening… or {TYPE_HERE}"
         return {"thinking": "Thinking…"}.get(state, "")
+
+    def your_turn(self) -> str:
+        """The one sentence for an answer awaited with the box open: while the line is shown
+        and not heard (the voice off, no speakers) as well as after it was heard, so the row
+        never switches between two wordings of the same wait."""
+        how = f"speak, or {TYPE_HERE}" if self.listen_available else TYPE_HERE
+        if not self.voice_audible:  # no speakers, or the voice is off: nothing is heard
+            return f"Your turn ({self.person}'s line is shown above, not spoken): {how}"
+        return f"Your turn: {how}"
 
     def set_state(self, state: str) -> None:
         if state not in STATES:

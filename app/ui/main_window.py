@@ -15,7 +15,8 @@ from app.config import Settings
 from app.ui import screens, window_actions
 from app.ui.flick import flick_all
 from app.ui.page_stack import PageStack
-from app.ui.picker import ScenarioPicker, ordered, problems_notice
+from app.ui.picker import ScenarioPicker
+from app.ui.picker_text import ordered, problems_notice
 from app.ui.rehearsal_link import RehearsalLink
 from app.ui.window_menu import WindowMenu
 from app.ui.window_size import MIN_HEIGHT, MIN_WIDTH, fit_to_screen
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.status_label = self.screen_status.label
 
         self.menu = WindowMenu(self)  # the picker's buttons and Ctrl+H/Ctrl+Q
+        window_actions.show_ways(self)  # the intro: the voice on or off, spoken or typed
         self._fit_to_screen()
         self.stack.setCurrentWidget(self.picker)
         self.picker.list.setFocus()
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         """Use these speech services from now on (the bootstrap hands them over once)."""
         window_actions.watch_speech(self, self._speech, speech)
         self._speech = speech
+        window_actions.show_ways(self)
         if self._rehearsal is not None:
             self._rehearsal.attach_speech(speech)
 

@@ -23,77 +23,33 @@ from PySide6.QtWidgets import (
 
 from app.ui.a11y import named
 from app.ui.flick import wheel_to
+from app.ui.picker_text import (
+    DIFFICULTY_WORDS,
+    STORY_SCENARIO,
+    intro_words,
+    order_key,
+    ordered,
+    problems_notice,
+)
 from app.ui.scenario_cards import TAG_ROLE, make_card_list
 
 if TYPE_CHECKING:
-    from app.dialogue import Problem, Scenario
+    from app.dialogue import Scenario
 
-DIFFICULTY_WORDS = {"gentle": "Gentle", "moderate": "Moderate", "tough": "Tough"}
-#: The picker's intro; {start} says how to begin, with a mouse or by touch.
-INTRO = (
-    "Pick a conversation. {start} The other person will speak; answer out loud or type. "
-    "Afterwards you will see where the talk stayed a mutual exploration and where it turned "
-    "into an interview."
-)
-START_HOW = {
-    "desktop": "Double-click it or press Start conversation to begin.",
-    "kiosk": "Tap one to read about it, then tap Start conversation (or double-tap it).",
-}
 LIST_HOW = {
     "desktop": "The conversations you can rehearse. Up and Down choose; Enter or a "
     "double-click starts.",
     "kiosk": "The conversations you can rehearse. Tap one to read about it; a double tap "
     "starts it.",
 }
-STORY_SCENARIO = "connector-intro"  # the story's scenario, first when no scenario sets `order`
-
-
-def order_key(s: Scenario) -> tuple[int, float, int, int, str]:
-    """Scenarios with an `order` first, by it; then the story's scenario; then by difficulty
-    (gentle → tough, app.dialogue.DIFFICULTIES) and title."""
-    from app.dialogue.model import DIFFICULTIES
-
-    order = s.order
-    rank = DIFFICULTIES.index(s.difficulty) if s.difficulty in DIFFICULTIES else len(DIFFICULTIES)
-    return (
-        0 if order is not None else 1,
-        float(order) if order is not None else 0.0,
-        0 if s.id == STORY_SCENARIO else 1,
-        rank,
-        s.title.lower(),
-    )
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
-def problems_notice(problems: Sequence[Problem]) -> str:
-    """The picker's sentence about scenario files with problems: an error hides its file's
-    scenario, a warning does not (its scenario is listed), so each is counted as what it is."""
-    errors = [p for p in problems if not p.warning]
-    warnings = [p for p in problems if p.warning]
-    parts = []
-    if errors:
-        files = len({p.file for p in errors})
-        hidden = "it is" if files == 1 else "they are"
-        parts.append(
-            f"{_count(files, 'scenario file')} could not be loaded, so {hidden} not listed "
-            f"({_count(len(errors), 'problem')})."
-        )
-    if warnings:
-        files = len({p.file for p in warnings})
-        parts.append(
-            f"{_count(len(warnings), 'warning')} about {_count(files, 'listed scenario')}: "
-            f"{'it is' if files == 1 else 'they are'} shown and can be rehearsed."
-        )
-    first = errors[0] if errors else warnings[0]
-    return f"{' '.join(parts)} Run 'frameshift validate' for details. First: {first}"
-
-
-def ordered(scenarios: Sequence[Scenario]) -> list[Scenario]:
-    """The order the picker lists scenarios in; the first is the one to start with."""
-    return sorted(scenarios, key=order_key)
+__all__ = [
+    "DIFFICULTY_WORDS",
+    "STORY_SCENARIO",
+    "ScenarioPicker",
+    "order_key",
+    "ordered",
+    "problems_notice",
+]
 
 
 class ScenarioPicker(QWidget):
@@ -118,7 +74,8 @@ class ScenarioPicker(QWidget):
         title.setObjectName("screenTitle")
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)  # large text on a small screen: wrap, never widen the window
-        intro = self.intro = QLabel(INTRO.format(start=START_HOW["desktop"]))
+        self._start_how, self._ways = "desktop", (True, True)
+        intro = self.intro = QLabel(intro_words(self._start_how, *self._ways))
         intro.setWordWrap(True)
         intro.setObjectName("screenIntro")
         intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -270,8 +227,15 @@ class ScenarioPicker(QWidget):
 
     def enter_kiosk_mode(self) -> None:
         """A touch screen: the intro says tap, not click."""
-        self.intro.setText(INTRO.format(start=START_HOW["kiosk"]))
+        self._start_how = "kiosk"
+        self.intro.setText(intro_words(self._start_how, *self._ways))
         self.list.setAccessibleDescription(LIST_HOW["kiosk"])
+
+    def set_ways(self, voice: bool, listen: bool) -> None:
+        """How this run's conversations go (`window_actions.ways`): the intro says whether the
+        other person speaks or is shown as text, and whether answers are spoken or typed."""
+        self._ways = (voice, listen)
+        self.intro.setText(intro_words(self._start_how, voice, listen))
 
     def show_loading(self) -> None:
         """Shown for the moment between the first paint and the scenarios being read."""

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.config import ConfigError, Settings, save_changes
 from app.ui.a11y import named
+from app.ui.microphone_row import microphone_row
 from app.ui.settings_speech import SpeechRows
 from app.ui.stepper import stepped
 from app.ui.theme import THEME_COLOURS
@@ -94,9 +95,7 @@ class SettingsDialog(QDialog):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.device.setMinimumContentsLength(8)
-        self.device.addItem("System default", "")
-        for dev_id, description in _input_devices():
-            self.device.addItem(description, dev_id)
+        self.mic_hint = microphone_row(self.device, _input_devices(), settings.input_device)
         self.device.currentTextChanged.connect(self.device.setToolTip)  # the whole name, elided
         idx = self.device.findData(settings.input_device)
         self.device.setCurrentIndex(max(0, idx))
@@ -169,6 +168,7 @@ class SettingsDialog(QDialog):
         for name in ("voiceCheck", "listenCheck", "pushToTalkCheck"):
             form.addRow(self.check_rows[name])
         form.addRow("&Microphone:", self.device)
+        form.addRow("", self.mic_hint)
         form.addRow("&Volume:", self.volume)
         self._add_labelled(form, "Speaking &rate:", self.rate, stepped(self.rate, "speaking rate"))
         form.addRow("T&heme:", self.theme)

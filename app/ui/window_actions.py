@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 
+#: After a rehearsal ended with no answer: the picker's status line.
+NOTHING_KEPT = "That rehearsal ended before your first answer, so it was not kept in History."
+
+
 def retry_from(window: MainWindow, session_id: int, manager_turn: int) -> None:
     """Restart at the pivotal manager line, keeping every turn before it."""
     from app.session import ResumeError, resume_point
@@ -71,6 +75,10 @@ def show_outcome(window: MainWindow, conv: Conversation | None) -> None:
     from app.session.unsaved import memory_records, needs_saving
     from app.ui.unsaved_dialog import settle_unsaved
 
+    if conv is not None and conv.discarded and not window._kiosk_locked:
+        window.show_picker()  # nothing was answered: nothing to replay, nothing kept
+        window.show_status(NOTHING_KEPT)
+        return
     if conv is not None and needs_saving(conv):
         settle_unsaved(window, conv, window.settings, can_cancel=False)
     sid = conv.session_id if conv is not None else None
@@ -195,7 +203,25 @@ def edit_settings(window: MainWindow) -> None:
         window.settings = dialog.result_settings()
         window.rehearsal.settings = window.settings
         window.settings_changed.emit(window.settings)
+        show_ways(window)
         window.show_status(dialog.saved_message)
+
+
+def ways(window: MainWindow) -> tuple[bool, bool]:
+    """How this run's conversations go: (the other person is heard, answers can be spoken).
+    Heard: a voice, on in Settings (not --no-voice), and speakers that play; spoken: a
+    microphone, listening on (not --no-listen). Before the speech services are loaded, as the
+    settings say. The picker's intro and the conversation screen both read it."""
+    settings, speech = window.settings, window._speech
+    if speech is None:
+        return settings.voice, settings.listen
+    heard = speech.worker is not None and not getattr(speech.player, "silent", False)
+    return settings.voice and heard, settings.listen and speech.microphone is not None
+
+
+def show_ways(window: MainWindow) -> None:
+    """The picker's intro says how the conversation will go (`ways`), after any change."""
+    window.picker.set_ways(*ways(window))
 
 
 def start_scenario(
@@ -208,12 +234,11 @@ def start_scenario(
 ) -> None:
     """Show the conversation screen (with any turns carried over) and start the rehearsal."""
     settings = window.settings
+    voice, listen = ways(window)
     window.conversation.begin(
         scenario,
-        voice=window.speech.worker is not None
-        and settings.voice
-        and not getattr(window.speech.player, "silent", False),  # no speakers: shown, not heard
-        listen=window.speech.microphone is not None and settings.listen,
+        voice=voice,
+        listen=listen,
         practice=settings.practice_mode and not settings.kiosk.enabled,  # never give it away
     )
     window.picker.clear_notice()  # start-up notices belong to the picker, shown once

@@ -83,6 +83,7 @@ def test_startup_notice_shows_on_the_picker_once(frameshift_app: FrameshiftDrive
     app.start("alumni-call")
     assert "interrupted" not in w.conversation.banner.text()
     assert "interrupted" not in w.status_label.text()
+    app.answer("How did you get into UX research?")  # one answer: it is kept, with a replay
     app.finish()
     w.show_picker()
     assert not notice.isVisibleTo(w)
