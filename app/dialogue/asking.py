@@ -272,6 +272,8 @@ LEANINGS: Final[dict[str, re.Pattern[str]]] = {
     "challenge": re.compile(
         r"\b(?:hard|hardest|toughest|trickiest|difficult|difficulty|difficulties|"
         r"challeng\w*|frustrat\w*|tough|tricky|struggl\w*|headaches?|pain\s+points?|"
+        # "what worries you most about the business right now" (not his current work)
+        r"worr(?:y|ies|ied|ying)\s+(?:you|u)\b|"
         r"keep(?:s|ing)?\s+you\s+(?:up|awake)|biggest\s+(?:problem|issue|worry|obstacle)s?|"
         r"(?:worst|least\s+favou?rite)\s+(?:part|thing|bit)s?|downsides?)\b",
         re.IGNORECASE,
