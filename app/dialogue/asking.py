@@ -163,6 +163,65 @@ _VISA: Final = re.compile(
     re.IGNORECASE,
 )
 
+#: The persona's CURRENT work, asked in the present tense ("What are you working on these days?",
+#: "what's keeping you busy at the moment", "what are your current projects"): answered by a
+#: topic whose examples ask it that way, never by the path that led there ("how I started").
+#: "What are you doing" / "up to" only with a word of now ("these days", "right now").
+_NOW: Final = (
+    r"(?=[^?.!]*\b(?:these\s+days|right\s+now|at\s+the\s+moment|at\s+present|currently|"
+    r"nowadays|lately|recently|now|this\s+(?:week|month|year|quarter|term|season))\b)"
+)
+_CURRENT: Final = re.compile(
+    r"\bwhat\s+(?:(?:sort|kind)\s+of\s+(?:things?|stuff|work|projects?)\s+|projects?\s+|things?\s+)?"
+    r"(?:are|is|'re)\s+(?:you|y'all|you\s+guys|you\s+all|your\s+(?:team|group|unit|lab|studio|"
+    r"department|directorate|people))\s+(?:\w+ly\s+|mainly\s+|mostly\s+|also\s+|all\s+)?"
+    r"(?:working\s+on|focus(?:s)?ing\s+on|focused\s+on|busy\s+with|tackling|building\s+right\s+now|"
+    r"spending\s+(?:most\s+of\s+)?(?:your|the|their)\s+time\s+on)\b"
+    r"|\bwhat\s+(?:are|is|'re)\s+(?:you|your\s+team)\s+(?:\w+ly\s+)?(?:doing|up\s+to)\b"
+    + _NOW
+    + r"|\bwhat\s+(?:have|has)\s+(?:you|your\s+team)\s+been\s+(?:\w+ly\s+)?(?:working\s+on|"
+    r"focused\s+on|busy\s+with|up\s+to|doing)\b(?!\s+(?:before|since|for\s+years))"
+    r"|\bwhat(?:'s|s|\s+is)\s+(?:been\s+)?(?:keeping\s+you\s+busy|on\s+your\s+(?:plate|desk|"
+    r"mind)|taking\s+up\s+(?:most\s+of\s+)?your\s+time|occupying\s+you)\b"
+    r"|\bwhat(?:'s|s|\s+is|\s+are)\s+(?:your|the\s+team's)\s+(?:current|latest|main|big(?:gest)?)\s+"
+    r"(?:projects?|focus|priorit(?:y|ies)|work)\b"
+    + _NOW
+    + r"|\byour\s+current\s+(?:projects?|focus|priorit(?:y|ies)|work)\b"
+    r"|\bwhat\s+(?:projects?|things?)\s+(?:are\s+you|is\s+your\s+team)\s+(?:\w+ly\s+)?"
+    r"(?:on|doing|running|leading)\b",
+    re.IGNORECASE,
+)
+#: Asking leave to stay in touch ("Can I follow up with you next week?", "mind if I email you",
+#: "could we stay in touch", "is it ok if I reach out on LinkedIn"): the persona says a plain,
+#: warm yes (`IN_TOUCH_REPLIES`), never a deflection nor a topic. Not a follow-up QUESTION
+#: ("can I follow up on that?") nor whether the persona keeps in touch with old friends.
+_LEAVE: Final = (
+    r"(?:(?:can|could|may|might|shall|should)\s+(?:i|we)|(?:do|would)\s+you\s+mind\s+if\s+i|"
+    r"mind\s+if\s+i|(?:is|would|will)\s+it\s+be\s+(?:ok|okay|alright|all\s+right|fine|cool)\s+"
+    r"(?:if\s+i|to|for\s+me\s+to)|(?:is\s+it|it's|it\s+is)\s+(?:ok|okay|alright|all\s+right|fine|"
+    r"cool)\s+(?:if\s+i|to|for\s+me\s+to)|(?:ok|okay|alright|all\s+right|fine)\s+if\s+i|"
+    r"(?:would|do)\s+you\s+be\s+(?:ok|okay|happy|open)\s+(?:with\s+me|if\s+i|for\s+me\s+to|to\s+me)|"
+    r"would\s+you\s+be\s+(?:ok|okay|happy|open|alright|fine)\s+(?:with\s+me\s+|if\s+i\s+|to\s+)?)"
+)
+_CONTACT: Final = (
+    r"(?:just\s+|maybe\s+|perhaps\s+|also\s+)?(?:follow(?:ed|ing)?[\s-]+up|reach(?:ed|ing)?\s+out|"
+    r"e-?mail(?:ed|ing)?|drop(?:ped)?\s+you\s+(?:a|an)\s+(?:line|note|email|message)|"
+    r"messag(?:e|ed|ing)|contact(?:ed|ing)?|ring|call(?:ed)?|text(?:ed)?|write\s+to|"
+    r"connect(?:ed|ing)?|add(?:ed)?\s+you|get\s+back\s+to\s+you|check\s+in|ping)"
+)
+_IN_TOUCH: Final = re.compile(
+    r"\b(?:stay|keep|be|get|staying|keeping)\s+in\s+(?:touch|contact)\b"
+    r"(?!\s+with\s+(?:anyone|anybody|any\s+of|people|them|him|her|old|the\s+old|each|"
+    r"other|colleagues|friends|former))"
+    rf"|\b{_LEAVE}\s+{_CONTACT}\b"
+    r"(?!\s+(?:on|about)\s+(?:that|this|what|it|your\s+(?:point|question|answer))\b)"
+    r"(?!\s+(?:to|with)\s+(?!you\b)(?:[A-Z]\w+|someone|anyone|somebody|anybody|the\s+\w+|"
+    r"your\s+(?:team|recruiter|colleague|hr)|her|him|them)\b)"
+    r"|\b(?:let's|let\s+us|we\s+should)\s+(?:stay|keep)\s+in\s+touch\b"
+    r"|\b(?:connect|link\s+up)\s+(?:with\s+you\s+)?on\s+linked\s*in\b",
+    re.IGNORECASE,
+)
+
 #: Looking back on the persona's own experience: what surprised them, what they wish they had
 #: known (not how they started: that is "origin"; not the hardest part: a "challenge").
 _SURPRISE: Final = re.compile(
@@ -242,6 +301,8 @@ INTENTS: Final[dict[str, re.Pattern[str]]] = {
         r"have\s+a\s+(?:\w+\s+)?(?:chat|word|conversation|coffee))\b",
         re.IGNORECASE,
     ),
+    "current": _CURRENT,
+    "in_touch": _IN_TOUCH,
     "pay": _PAY,
     "leisure": _LEISURE,
     "personal": _PERSONAL,
@@ -587,13 +648,23 @@ def asks_for_contacts(question: str) -> bool:
     return is_bare_more(question) and bool(_TO_CONTACT.search(question))
 
 
+#: To a request to stay in touch ("Can I follow up with you next week?", "Could we stay in
+#: touch?"): a plain, warm yes, never a deflection nor a topic's answer (session 19).
+IN_TOUCH_REPLIES: Final = (
+    "Of course, please do. I'd be glad to hear how you get on.",
+    "Of course, please do. I'd like to hear how it goes for you.",
+)
+#: The same yes beside another question that got a topic's answer ("What are you working on,
+#: and can I email you next week?").
+IN_TOUCH_ASIDES: Final = ("And of course, please do stay in touch.",)
 #: After answering one question of several, to a pay or start-date question beside it that the
 #: scripted line does not take up: it is owned, not dropped silently.
 PAY_ASIDES: Final = ("As for pay, that comes later, if it gets that far.",)
 START_ASIDES: Final = ("As for starting, let's not get ahead of ourselves.",)
-#: Every generic reply by what it answers, in the order they are tried (the last seven have no
+#: Every generic reply by what it answers, in the order they are tried (the last eight have no
 #: intent of their own: the runner picks them; listed here so they are pre-rendered).
 GENERIC_REPLIES: Final[dict[str, tuple[str, ...]]] = {
+    "in_touch": IN_TOUCH_REPLIES,
     "private": PRIVATE_REPLIES,
     "logistics": LOGISTICS_REPLIES,
     "later": LATER_REPLIES,
@@ -609,8 +680,10 @@ GENERIC_REPLIES: Final[dict[str, tuple[str, ...]]] = {
     "back": BACK_REPLIES,
     "pay_aside": PAY_ASIDES,
     "start_aside": START_ASIDES,
+    "in_touch_aside": IN_TOUCH_ASIDES,
 }
 _GENERIC_INTENTS: Final = {
+    "in_touch": frozenset({"in_touch"}),
     "private": frozenset({"leisure", "personal"}),
     "logistics": frozenset({"parking", "facilities", "visa"}),
     "later": frozenset({"pay", "start_date"}),
@@ -699,8 +772,9 @@ def is_private(question: str) -> bool:
 
 
 def generic_kind(questions: list[str] | tuple[str, ...]) -> str | None:
-    """Which generic reply fits questions no topic answers: "private", "logistics" (parking,
-    visas), "later" (pay, a start date), or None (an ordinary deflection, or nothing)."""
+    """Which generic reply fits questions no topic answers: "in_touch" (leave to stay in
+    touch), "private", "logistics" (parking, visas), "later" (pay, a start date), or None (an
+    ordinary deflection, or nothing)."""
     shown = frozenset().union(*(intents(q) for q in questions)) if questions else frozenset()
     return next((kind for kind, names in _GENERIC_INTENTS.items() if shown & names), None)
 

@@ -28,6 +28,7 @@ from app.dialogue.asking import (
     generic_kind,
     intents,
     is_pay,
+    leanings,
     may_deflect,
     talks_terms,
 )
@@ -310,6 +311,21 @@ def choose(
             elif hire:  # "what would make someone succeed there": the role, not his own week
                 order = [t for t in order if is_role_topic(t)]
             topic = order[0] if order else None
+    if topic is None and any("current" in intents(q) for q in info):
+        # "What's on your plate right now?" near no topic: the topic asking what he works on
+        # now, else his own work (his week); never a deflection, never the path that led there
+        topic = (
+            next((t for t in ranked if _shows(matcher, t, "current")), None)
+            or next((t for t in matcher.ids if _shows(matcher, t, "current")), None)
+            or _persona_topic(ranked)
+            or _persona_topic(list(matcher.ids))
+        )
+    if (
+        topic is not None
+        and any(asks_advice(q) and not intents(q) for q in info)
+        and not any(_leans(matcher, t, "advice") for t in matcher.ids)
+    ):
+        topic = None  # advice with no topic giving any: his own advice, never his week
     scoped = in_scope_topic(matcher, info, ranked)
     if scoped is not None and (topic is None or not _fits_kind(topic, info)):
         # "Is that a dealbreaker?", "What are you building?": his to answer, never deflected,
@@ -354,6 +370,18 @@ def _shows(matcher: KnowledgeMatcher, topic: str, intent: str) -> bool:
     """Whether one of a topic's example questions shows this intent."""
     index = matcher.ids.index(topic)
     return any(intent in intents(q) for i, q in matcher.examples if i == index)
+
+
+def _leans(matcher: KnowledgeMatcher, topic: str, leaning: str) -> bool:
+    """Whether one of a topic's example questions shows this leaning ("advice")."""
+    index = matcher.ids.index(topic)
+    return any(leaning in leanings(q) for i, q in matcher.examples if i == index)
+
+
+def has_topic_for(matcher: KnowledgeMatcher, kind: str) -> bool:
+    """Whether some topic's example questions ask this way: "current" (what the persona is
+    working on now) or "advice" (what they would do in the seeker's shoes); lint warns when not."""
+    return any(kind in intents(q) or kind in leanings(q) for _, q in matcher.examples)
 
 
 def _tells_origin(matcher: KnowledgeMatcher, topic: str) -> bool:

@@ -39,6 +39,7 @@ from app.dialogue.model import (
     Outcome,
     Scenario,
     Topic,
+    drop_presumed_yes,
     join_parts,
     line_sentences,
     line_tails,
@@ -89,7 +90,7 @@ _PITCH_WORDS = 60
 _OF_THEM = re.compile(r"\b(?:others?|more|another\s+one)\b", re.IGNORECASE)
 #: Generic replies given even when the branch's line was routed on the question's cue: the
 #: persona speaks for itself (an advice branch's line asking "Interested?" gives no advice).
-_IN_PERSON = frozenset({"private", "reflective", "origin", "own", "advice"})
+_IN_PERSON = frozenset({"in_touch", "private", "reflective", "origin", "own", "advice"})
 #: A scripted line that itself gives advice ("If I were you, I'd ...", "My advice: ...").
 _ADVISES = re.compile(
     r"\b(?:if\s+i\s+were\s+you|in\s+your\s+shoes|my\s+advice|i'?d\s+(?:start|read|talk|look|"
@@ -588,7 +589,7 @@ class Runner:
             # don't know", no colleague named; pay, a start date: "let's not get ahead ...";
             # "What surprised you most?": an honest personal non-answer; "How do you test
             # ideas?" (her own work), "What would you read if you were me?": in person
-            private = True
+            private = kind != "in_touch"  # a plain yes to staying in touch is an answer
             parts.append(self._pick(GENERIC_REPLIES[kind]))
         elif (
             knowledge.deflect
@@ -599,6 +600,9 @@ class Runner:
             self._deflections += 1
         if not parts:
             return None
+        # after a deflection or a brake nothing was agreed: the line goes on without a lead-in
+        # that presumes a yes ("Then pick the pipeline ...", "Great, so ...") (session 19)
+        unanswered = topic is None and kind != "in_touch"
         acknowledged = split_acknowledgement(scripted.text)
         if acknowledged is not None:  # "Good question." + answer + the rest of the line
             if not opens_with_acknowledgement(parts[0]):  # not "Good question." twice
@@ -608,16 +612,20 @@ class Runner:
                 if topic is not None
                 else acknowledged[1]
             )
+            if unanswered:
+                rest = drop_presumed_yes(rest)
             parts.append(rest)
         else:
             reaction = split_reaction(scripted.text)
             rest = reaction[1] if reaction is not None else scripted.text
             rest = (self._untold(parts, rest) or rest) if topic is not None else rest
+            if unanswered:
+                rest = drop_presumed_yes(rest)
             bridge = (
                 None
                 if _CONNECTIVE.match(rest)
                 else self._bridge(
-                    rest, deflected=topic is None, ending=scripted.is_end, private=private
+                    rest, deflected=unanswered, ending=scripted.is_end, private=private
                 )
             )
             if bridge is not None:
@@ -820,8 +828,12 @@ class Runner:
         """For pay or a start date asked beside the question answered ("Are you hiring? What's
         the salary?"), a short aside owning it, unless the topic or the line takes it up."""
         shown = frozenset().union(*(intents(q) for q in topic.questions))
-        for kind, intent in (("pay_aside", "pay"), ("start_aside", "start_date")):
-            if intent in shown or talks_terms(line):
+        for kind, intent in (
+            ("pay_aside", "pay"),
+            ("start_aside", "start_date"),
+            ("in_touch_aside", "in_touch"),
+        ):
+            if intent in shown or (intent != "in_touch" and talks_terms(line)):
                 continue
             if any(intent in intents(q) for q in asked):
                 return self._pick(GENERIC_REPLIES[kind])
