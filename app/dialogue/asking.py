@@ -206,17 +206,25 @@ _LEAVE: Final = (
 _CONTACT: Final = (
     r"(?:just\s+|maybe\s+|perhaps\s+|also\s+)?(?:follow(?:ed|ing)?[\s-]+up|reach(?:ed|ing)?\s+out|"
     r"e-?mail(?:ed|ing)?|drop(?:ped)?\s+you\s+(?:a|an)\s+(?:line|note|email|message)|"
-    r"messag(?:e|ed|ing)|contact(?:ed|ing)?|ring|call(?:ed)?|text(?:ed)?|write\s+to|"
-    r"connect(?:ed|ing)?|add(?:ed)?\s+you|get\s+back\s+to\s+you|check\s+in|ping)"
+    r"messag(?:e|ed|ing)|contact(?:ed|ing)?|(?:ring|call(?:ed)?|phone)(?=\s+you\s+(?!\w+\s*[?.!]*$))|"
+    r"text(?:ed)?|write\s+to|connect(?:ed|ing)?|add(?:ed)?\s+you|get\s+back\s+to\s+you|"
+    r"check\s+in|ping)"
+)
+#: What may follow the verb when the contact is with the persona: nothing, "you", "with you",
+#: a channel or a time; not another person ("reach out to Lena", "email the recruiter") nor a
+#: follow-up QUESTION ("follow up on that").
+_WITH_YOU: Final = (
+    r"(?=\s*(?:[?.!,;]|$)|\s+(?:(?:you|u)(?!\s+(?:my|a\s+copy\s+of\s+my)\s+(?:cv|resume|"
+    r"portfolio|application|details)\b)|with\s+you|to\s+you|on\s+linked\s*in|via|by|over|after|"
+    r"afterwards|next|later|in|again|sometime|some\s+time|at|if|once|when|about\s+(?:the|this|"
+    r"my|how|it\s+all)|then|soon|tomorrow|this|from|back|and|or|here|there|please|now|maybe|"
+    r"every|occasionally|going\s+forward|down\s+the\s+line)\b)"
 )
 _IN_TOUCH: Final = re.compile(
     r"\b(?:stay|keep|be|get|staying|keeping)\s+in\s+(?:touch|contact)\b"
     r"(?!\s+with\s+(?:anyone|anybody|any\s+of|people|them|him|her|old|the\s+old|each|"
     r"other|colleagues|friends|former))"
-    rf"|\b{_LEAVE}\s+{_CONTACT}\b"
-    r"(?!\s+(?:on|about)\s+(?:that|this|what|it|your\s+(?:point|question|answer))\b)"
-    r"(?!\s+(?:to|with)\s+(?!you\b)(?:[A-Z]\w+|someone|anyone|somebody|anybody|the\s+\w+|"
-    r"your\s+(?:team|recruiter|colleague|hr)|her|him|them)\b)"
+    rf"|\b{_LEAVE}\s+{_CONTACT}\b{_WITH_YOU}"
     r"|\b(?:let's|let\s+us|we\s+should)\s+(?:stay|keep)\s+in\s+touch\b"
     r"|\b(?:connect|link\s+up)\s+(?:with\s+you\s+)?on\s+linked\s*in\b",
     re.IGNORECASE,

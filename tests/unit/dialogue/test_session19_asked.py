@@ -143,6 +143,9 @@ def test_follow_up_questions_and_old_friends_are_not_staying_in_touch() -> None:
         "can I reach out to Lena?",
         "Do you still keep in touch with anyone from the course?",
         "Could I ask a follow-up question?",
+        "Can I call you Marcus?",
+        "Could I email the recruiter?",
+        "Is it alright if I email you my CV?",
     ):
         assert "in_touch" not in intents(question), question
 
