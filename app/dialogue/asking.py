@@ -173,21 +173,20 @@ _NOW: Final = (
 )
 _CURRENT: Final = re.compile(
     r"\bwhat\s+(?:(?:sort|kind)\s+of\s+(?:things?|stuff|work|projects?)\s+|projects?\s+|things?\s+)?"
-    r"(?:are|is|'re)\s+(?:you|y'all|you\s+guys|you\s+all|your\s+(?:team|group|unit|lab|studio|"
-    r"department|directorate|people))\s+(?:\w+ly\s+|mainly\s+|mostly\s+|also\s+|all\s+)?"
-    r"(?:working\s+on|focus(?:s)?ing\s+on|focused\s+on|busy\s+with|tackling|building\s+right\s+now|"
-    r"spending\s+(?:most\s+of\s+)?(?:your|the|their)\s+time\s+on)\b"
-    r"|\bwhat\s+(?:are|is|'re)\s+(?:you|your\s+team)\s+(?:\w+ly\s+)?(?:doing|up\s+to)\b"
+    r"(?:are|'re)\s+you\s+(?:\w+ly\s+|mainly\s+|mostly\s+|also\s+)?"
+    r"(?:working\s+on|focus(?:s)?ing\s+on|focused\s+on|busy\s+with|tackling|"
+    r"spending\s+(?:most\s+of\s+)?your\s+time\s+on)\b"
+    r"|\bwhat\s+(?:are|'re)\s+you\s+(?:\w+ly\s+)?(?:doing|up\s+to)\b"
     + _NOW
-    + r"|\bwhat\s+(?:have|has)\s+(?:you|your\s+team)\s+been\s+(?:\w+ly\s+)?(?:working\s+on|"
+    + r"|\bwhat\s+have\s+you\s+been\s+(?:\w+ly\s+)?(?:working\s+on|"
     r"focused\s+on|busy\s+with|up\s+to|doing)\b(?!\s+(?:before|since|for\s+years))"
     r"|\bwhat(?:'s|s|\s+is)\s+(?:been\s+)?(?:keeping\s+you\s+busy|on\s+your\s+(?:plate|desk|"
     r"mind)|taking\s+up\s+(?:most\s+of\s+)?your\s+time|occupying\s+you)\b"
-    r"|\bwhat(?:'s|s|\s+is|\s+are)\s+(?:your|the\s+team's)\s+(?:current|latest|main|big(?:gest)?)\s+"
+    r"|\bwhat(?:'s|s|\s+is|\s+are)\s+your\s+(?:current|latest|main|big(?:gest)?)\s+"
     r"(?:projects?|focus|priorit(?:y|ies)|work)\b"
     + _NOW
     + r"|\byour\s+current\s+(?:projects?|focus|priorit(?:y|ies)|work)\b"
-    r"|\bwhat\s+(?:projects?|things?)\s+(?:are\s+you|is\s+your\s+team)\s+(?:\w+ly\s+)?"
+    r"|\bwhat\s+(?:projects?|things?)\s+are\s+you\s+(?:\w+ly\s+)?"
     r"(?:on|doing|running|leading)\b",
     re.IGNORECASE,
 )

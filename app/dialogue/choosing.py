@@ -499,7 +499,13 @@ _THE_WORK: Final = re.compile(
     r"group|department|unit|lab|directorate|people|crew))\s+(?:actually\s+|really\s+|"
     r"mostly\s+|exactly\s+|all\s+)?do\b(?!\s+(?:for\s+fun|at\s+(?:the\s+)?weekends?|"
     r"outside|in\s+your\s+(?:free|spare)|when\s+you(?:'re|\s+are)\s+not|to\s+(?:relax|"
-    r"unwind)|after\s+work|for\s+a\s+break))",
+    r"unwind)|after\s+work|for\s+a\s+break))"
+    # "what is your team working on at the moment", "what are your people busy with": the
+    # team's work, not the persona's own current work (session 20)
+    r"|\bwhat\s+(?:is|are|'s|'re)\s+(?:your|the)\s+(?:team|group|department|unit|lab|studio|"
+    r"directorate|people|crew|engineers|designers|nurses|researchers|staff)\s+(?:\w+ly\s+|"
+    r"mainly\s+|mostly\s+|all\s+)?(?:working\s+on|focus(?:s)?ing\s+on|focused\s+on|"
+    r"busy\s+with|tackling|doing|up\s+to)\b",
     re.IGNORECASE,
 )
 #: Topic ids answering each kind, best first (a scenario has some of them).
@@ -597,6 +603,9 @@ def in_scope_topic(
 _NEVER_IN_SCOPE: Final = frozenset(
     {"how_started", "culture", "best_part", "surprises", "hardest_bug", "who_else", "advice"}
     | {"resources", "her_path", "group_history"}
+    # the persona's own work this week is not the company's product nor the team's work
+    # ("What are you building?", "what is your team working on at the moment") (session 20)
+    | {"current_work"}
 )
 #: And, for "would X rule me out" and "anything open", the company's own business ("Do you hire
 #: people from outside robotics?" is not "Warehouse robots ...").
