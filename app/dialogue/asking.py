@@ -229,6 +229,42 @@ _IN_TOUCH: Final = re.compile(
     re.IGNORECASE,
 )
 
+#: A request to be introduced to someone ("Could you introduce me to Lena?", "would you put me in
+#: touch with someone in research", "could you connect me with your recruiter"): the persona
+#: names whom to meet (a topic naming people) or says an honest "I'll see who'd be right"
+#: (`INTRODUCE_REPLIES`), never a pointer back nor a brake as if it asked for the job
+#: (session 20). Not being introduced to a subject ("introduce me to the basics").
+_INTRODUCE: Final = re.compile(
+    r"\b(?:introduce|intro)\s+(?:me|us)\s+(?:to|with)\s+(?!(?:the\s+)?(?:basics|idea|field|"
+    r"world|concept|topic|subject|work|job|role)\b)"
+    r"|\b(?:an?\s+)?(?:intro|introduction)\s+to\s+(?:someone|somebody|anyone|anybody|people|"
+    r"one\s+of|your|the\s+(?:team|recruiter|hiring|people|person|right))\b"
+    r"|\b(?:make|do|set\s+up|arrange)\s+(?:an?\s+|the\s+)?(?:intro|introduction)s?\b"
+    r"|\bput\s+me\s+in\s+(?:touch|contact)\s+with\b"
+    r"|\b(?:connect|link)(?:ing)?\s+me\s+(?:up\s+)?(?:with|to)\b"
+    r"|\bpass\s+(?:my|me)\s+(?:name|details|number|email)\s+(?:on\s+)?to\s+(?!(?:the\s+)?"
+    r"(?:recruit|hiring|hr\b))",
+    re.IGNORECASE,
+)
+
+#: What worries the persona ("What worries you most at the moment?", "what's your biggest
+#: worry right now"): the hard parts of their work, a challenge topic, never a colleague's
+#: deflection (session 20); not whether something about the seeker worries them ("does my
+#: gap worry you?": a fit question).
+_WORRY: Final = re.compile(
+    r"^(?!.*\b(?:me|my|i|i'm|i've)\b).*(?:\bworr(?:y|ies|ied|ying)\s+(?:you|u)\b|"
+    r"\byour\s+(?:biggest\s+|main\s+|greatest\s+|top\s+)?(?:worr(?:y|ies)|concerns?)\b|"
+    r"\bare\s+you\s+(?:most\s+)?(?:worried|concerned|anxious|nervous)\s+about\b|"
+    r"\b(?:concerns?|concerning|bothers?|bothering)\s+you\s+(?:most|the\s+most)\b)",
+    re.IGNORECASE,
+)
+
+
+def asks_worry(question: str) -> bool:
+    """Whether the question asks what worries the persona (see `_WORRY`)."""
+    return _WORRY.search(question) is not None
+
+
 #: Looking back on the persona's own experience: what surprised them, what they wish they had
 #: known (not how they started: that is "origin"; not the hardest part: a "challenge").
 _SURPRISE: Final = re.compile(
@@ -310,6 +346,7 @@ INTENTS: Final[dict[str, re.Pattern[str]]] = {
     ),
     "current": _CURRENT,
     "in_touch": _IN_TOUCH,
+    "introduce": _INTRODUCE,
     "pay": _PAY,
     "leisure": _LEISURE,
     "personal": _PERSONAL,
@@ -664,6 +701,13 @@ IN_TOUCH_REPLIES: Final = (
 #: The same yes beside another question that got a topic's answer ("What are you working on,
 #: and can I email you next week?").
 IN_TOUCH_ASIDES: Final = ("And of course, please do stay in touch.",)
+#: To a request to be introduced to someone when no topic names whom to meet: honest, warm, and
+#: promising no name he has not given (session 20).
+INTRODUCE_REPLIES: Final = (
+    "I can't promise anything, but send me a note after this and I'll think about who you "
+    "should meet.",
+    "Happy to think about it. Drop me a line afterwards and I'll see who'd be worth your time.",
+)
 #: After answering one question of several, to a pay or start-date question beside it that the
 #: scripted line does not take up: it is owned, not dropped silently.
 PAY_ASIDES: Final = ("As for pay, that comes later, if it gets that far.",)
@@ -672,6 +716,7 @@ START_ASIDES: Final = ("As for starting, let's not get ahead of ourselves.",)
 #: intent of their own: the runner picks them; listed here so they are pre-rendered).
 GENERIC_REPLIES: Final[dict[str, tuple[str, ...]]] = {
     "in_touch": IN_TOUCH_REPLIES,
+    "introduce": INTRODUCE_REPLIES,
     "private": PRIVATE_REPLIES,
     "logistics": LOGISTICS_REPLIES,
     "later": LATER_REPLIES,
@@ -691,6 +736,7 @@ GENERIC_REPLIES: Final[dict[str, tuple[str, ...]]] = {
 }
 _GENERIC_INTENTS: Final = {
     "in_touch": frozenset({"in_touch"}),
+    "introduce": frozenset({"introduce"}),
     "private": frozenset({"leisure", "personal"}),
     "logistics": frozenset({"parking", "facilities", "visa"}),
     "later": frozenset({"pay", "start_date"}),

@@ -90,7 +90,12 @@ _PITCH_WORDS = 60
 _OF_THEM = re.compile(r"\b(?:others?|more|another\s+one)\b", re.IGNORECASE)
 #: Generic replies given even when the branch's line was routed on the question's cue: the
 #: persona speaks for itself (an advice branch's line asking "Interested?" gives no advice).
-_IN_PERSON = frozenset({"in_touch", "private", "reflective", "origin", "own", "advice"})
+_IN_PERSON = frozenset(
+    {"in_touch", "introduce", "private", "reflective", "origin", "own", "advice"}
+)
+#: Generic replies that answer what was asked (a yes, a promise to think whom to introduce):
+#: no "another time" bridge after them, and the line's presumed-yes lead-in may stay.
+_ANSWERING_KINDS = frozenset({"in_touch", "introduce"})
 #: A scripted line that itself gives advice ("If I were you, I'd ...", "My advice: ...").
 _ADVISES = re.compile(
     r"\b(?:if\s+i\s+were\s+you|in\s+your\s+shoes|my\s+advice|i'?d\s+(?:start|read|talk|look|"
@@ -589,7 +594,7 @@ class Runner:
             # don't know", no colleague named; pay, a start date: "let's not get ahead ...";
             # "What surprised you most?": an honest personal non-answer; "How do you test
             # ideas?" (her own work), "What would you read if you were me?": in person
-            private = kind != "in_touch"  # a plain yes to staying in touch is an answer
+            private = kind not in _ANSWERING_KINDS  # a plain yes to staying in touch answers
             parts.append(self._pick(GENERIC_REPLIES[kind]))
         elif (
             knowledge.deflect
@@ -602,7 +607,7 @@ class Runner:
             return None
         # after a deflection or a brake nothing was agreed: the line goes on without a lead-in
         # that presumes a yes ("Then pick the pipeline ...", "Great, so ...") (session 19)
-        unanswered = topic is None and kind != "in_touch"
+        unanswered = topic is None and kind not in _ANSWERING_KINDS
         acknowledged = split_acknowledgement(scripted.text)
         if acknowledged is not None:  # "Good question." + answer + the rest of the line
             if not opens_with_acknowledgement(parts[0]):  # not "Good question." twice
