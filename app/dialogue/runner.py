@@ -93,6 +93,14 @@ _OF_THEM = re.compile(r"\b(?:others?|more|another\s+one)\b", re.IGNORECASE)
 _IN_PERSON = frozenset(
     {"in_touch", "introduce", "private", "reflective", "origin", "own", "advice"}
 )
+#: A scripted line that itself makes or promises an introduction ("I'll introduce you to Lena",
+#: "let me put you in touch with her", "I'll pass your name on").
+_INTRODUCES = re.compile(
+    r"\b(?:introduc\w*|intro|put\s+you\s+in\s+(?:touch|contact)|connect\s+you|"
+    r"pass\s+(?:on\s+)?your\s+(?:name|details|number|email)|(?:email|message|text)\s+"
+    r"(?:her|him|them)\b|cc\s+you)\b",
+    re.IGNORECASE,
+)
 #: Generic replies that answer what was asked (a yes, a promise to think whom to introduce):
 #: no "another time" bridge after them, and the line's presumed-yes lead-in may stay.
 _ANSWERING_KINDS = frozenset({"in_touch", "introduce"})
@@ -496,6 +504,14 @@ class Runner:
             return None  # nothing near what he said: the line alone
         if topic is None and kind == "later" and talks_terms(scripted.text):
             return None  # "When can I start?" then "You want the job, right?": the line answers
+        if (
+            topic is None
+            and kind == "introduce"
+            and (SCRIPTED_CUES.intersection(routed) or _INTRODUCES.search(scripted.text))
+        ):
+            # "Could you introduce me to Lena?" before "I'll introduce you to Lena": the line,
+            # which makes the introduction, alone (never "I can't promise anything" first)
+            return None
         if topic is None and kind in ("later", "request") and _MOVES_ON.search(scripted.text):
             # "Let's not get ahead of ourselves" then "Should I pass your name on to our
             # recruiter?" contradicts itself: the line, which takes the next step, alone

@@ -14,6 +14,7 @@ from conftest import SHIPPED
 from app.dialogue import DEFLECTED, KnowledgeMatcher, ManagerLine, Runner, Scenario, load_scenario
 from app.dialogue.asking import (
     IN_TOUCH_REPLIES,
+    INTRODUCE_REPLIES,
     LATER_REPLIES,
     REQUEST_REPLIES,
     about_own_work,
@@ -151,6 +152,12 @@ def test_requests_and_pay_questions_are_never_deflected(path: Path, meaning: boo
         if reply is not None and reply.topic == DEFLECTED:
             if "in_touch" in intents(question):  # "Can I email you next week?": a plain yes
                 assert reply.parts[0] in IN_TOUCH_REPLIES, (question, reply)
+                continue
+            if "introduce" in intents(question):
+                # "Could you introduce me to Lena?" asks to meet someone (session 20): whom to
+                # meet or an honest promise, not "Let's see how we get on first" as if it had
+                # asked for the job
+                assert reply.parts[0] in INTRODUCE_REPLIES, (question, reply)
                 continue
             if is_job_request(question):  # "Could you refer me?": an honest brake
                 assert reply.parts[0] in REQUEST_REPLIES, (question, reply)

@@ -33,6 +33,7 @@ from app.dialogue.asking import (
 )
 from app.dialogue.choosing import choose
 from app.dialogue.knowledge import questions_in
+from app.dialogue.runner import _INTRODUCES
 from app.framing.encoder import shared_encoder
 
 SCENARIOS = sorted(p.stem for p in SHIPPED.glob("*.yaml") if not p.stem.endswith(".plan"))
@@ -155,6 +156,8 @@ def test_an_introduction_asked_for_gets_whom_to_meet_or_an_honest_promise(
         for line in _replies(name, method, answer):
             checked += 1
             first = line.parts[0] if line.parts else ""
+            if line.topic is None and _INTRODUCES.search(line.text):
+                continue  # the scripted line itself makes the introduction: it alone
             if refused.intersection(line.parts):
                 bad.append((answer, "refused", line.text))
             elif people and answers.get(first) not in people:
