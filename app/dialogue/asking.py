@@ -163,6 +163,108 @@ _VISA: Final = re.compile(
     re.IGNORECASE,
 )
 
+#: The persona's CURRENT work, asked in the present tense ("What are you working on these days?",
+#: "what's keeping you busy at the moment", "what are your current projects"): answered by a
+#: topic whose examples ask it that way, never by the path that led there ("how I started").
+#: "What are you doing" / "up to" only with a word of now ("these days", "right now").
+_NOW: Final = (
+    r"(?=[^?.!]*\b(?:these\s+days|right\s+now|at\s+the\s+moment|at\s+present|currently|"
+    r"nowadays|lately|recently|now|this\s+(?:week|month|year|quarter|term|season))\b)"
+)
+_CURRENT: Final = re.compile(
+    r"\bwhat\s+(?:(?:sort|kind)\s+of\s+(?:things?|stuff|work|projects?)\s+|projects?\s+|things?\s+)?"
+    r"(?:are|'re)\s+you\s+(?:\w+ly\s+|mainly\s+|mostly\s+|also\s+)?"
+    r"(?:working\s+on|focus(?:s)?ing\s+on|focused\s+on|busy\s+with|tackling|"
+    r"spending\s+(?:most\s+of\s+)?your\s+time\s+on)\b"
+    r"|\bwhat\s+(?:are|'re)\s+you\s+(?:\w+ly\s+)?(?:doing|up\s+to)\b"
+    + _NOW
+    + r"|\bwhat\s+have\s+you\s+been\s+(?:\w+ly\s+)?(?:working\s+on|"
+    r"focused\s+on|busy\s+with|up\s+to|doing)\b(?!\s+(?:before|since|for\s+years))"
+    r"|\bwhat(?:'s|s|\s+is)\s+(?:been\s+)?(?:keeping\s+you\s+busy|on\s+your\s+(?:plate|desk|"
+    r"mind)|taking\s+up\s+(?:most\s+of\s+)?your\s+time|occupying\s+you)\b"
+    r"|\bwhat(?:'s|s|\s+is|\s+are)\s+your\s+(?:current|latest|main|big(?:gest)?)\s+"
+    r"(?:projects?|focus|priorit(?:y|ies)|work)\b"
+    + _NOW
+    + r"|\byour\s+current\s+(?:projects?|focus|priorit(?:y|ies)|work)\b"
+    r"|\bwhat\s+(?:projects?|things?)\s+are\s+you\s+(?:\w+ly\s+)?"
+    r"(?:on|doing|running|leading)\b",
+    re.IGNORECASE,
+)
+#: Asking leave to stay in touch ("Can I follow up with you next week?", "mind if I email you",
+#: "could we stay in touch", "is it ok if I reach out on LinkedIn"): the persona says a plain,
+#: warm yes (`IN_TOUCH_REPLIES`), never a deflection nor a topic. Not a follow-up QUESTION
+#: ("can I follow up on that?") nor whether the persona keeps in touch with old friends.
+_LEAVE: Final = (
+    r"(?:(?:can|could|may|might|shall|should)\s+(?:i|we)|(?:do|would)\s+you\s+mind\s+if\s+i|"
+    r"mind\s+if\s+i|(?:is|would|will)\s+it\s+be\s+(?:ok|okay|alright|all\s+right|fine|cool)\s+"
+    r"(?:if\s+i|to|for\s+me\s+to)|(?:is\s+it|it's|it\s+is)\s+(?:ok|okay|alright|all\s+right|fine|"
+    r"cool)\s+(?:if\s+i|to|for\s+me\s+to)|(?:ok|okay|alright|all\s+right|fine)\s+if\s+i|"
+    r"(?:would|do)\s+you\s+be\s+(?:ok|okay|happy|open)\s+(?:with\s+me|if\s+i|for\s+me\s+to|to\s+me)|"
+    r"would\s+you\s+be\s+(?:ok|okay|happy|open|alright|fine)\s+(?:with\s+me\s+|if\s+i\s+|to\s+)?)"
+)
+_CONTACT: Final = (
+    r"(?:just\s+|maybe\s+|perhaps\s+|also\s+)?(?:follow(?:ed|ing)?[\s-]+up|reach(?:ed|ing)?\s+out|"
+    r"e-?mail(?:ed|ing)?|drop(?:ped)?\s+you\s+(?:a|an)\s+(?:line|note|email|message)|"
+    r"messag(?:e|ed|ing)|contact(?:ed|ing)?|(?:ring|call(?:ed)?|phone)(?=\s+you\s+(?!\w+\s*[?.!]*$))|"
+    r"text(?:ed)?|write\s+to|connect(?:ed|ing)?|add(?:ed)?\s+you|get\s+back\s+to\s+you|"
+    r"check\s+in|ping)"
+)
+#: What may follow the verb when the contact is with the persona: nothing, "you", "with you",
+#: a channel or a time; not another person ("reach out to Lena", "email the recruiter") nor a
+#: follow-up QUESTION ("follow up on that").
+_WITH_YOU: Final = (
+    r"(?=\s*(?:[?.!,;]|$)|\s+(?:(?:you|u)(?!\s+(?:my|a\s+copy\s+of\s+my)\s+(?:cv|resume|"
+    r"portfolio|application|details)\b)|with\s+you|to\s+you|on\s+linked\s*in|via|by|over|after|"
+    r"afterwards|next|later|in|again|sometime|some\s+time|at|if|once|when|about\s+(?:the|this|"
+    r"my|how|it\s+all)|then|soon|tomorrow|this|from|back|and|or|here|there|please|now|maybe|"
+    r"every|occasionally|going\s+forward|down\s+the\s+line)\b)"
+)
+_IN_TOUCH: Final = re.compile(
+    r"\b(?:stay|keep|be|get|staying|keeping)\s+in\s+(?:touch|contact)\b"
+    r"(?!\s+with\s+(?:anyone|anybody|any\s+of|people|them|him|her|old|the\s+old|each|"
+    r"other|colleagues|friends|former))"
+    rf"|\b{_LEAVE}\s+{_CONTACT}\b{_WITH_YOU}"
+    r"|\b(?:let's|let\s+us|we\s+should)\s+(?:stay|keep)\s+in\s+touch\b"
+    r"|\b(?:connect|link\s+up)\s+(?:with\s+you\s+)?on\s+linked\s*in\b",
+    re.IGNORECASE,
+)
+
+#: A request to be introduced to someone ("Could you introduce me to Lena?", "would you put me in
+#: touch with someone in research", "could you connect me with your recruiter"): the persona
+#: names whom to meet (a topic naming people) or says an honest "I'll see who'd be right"
+#: (`INTRODUCE_REPLIES`), never a pointer back nor a brake as if it asked for the job
+#: (session 20). Not being introduced to a subject ("introduce me to the basics").
+_INTRODUCE: Final = re.compile(
+    r"\b(?:introduce|intro)\s+(?:me|us)\s+(?:to|with)\s+(?!(?:the\s+)?(?:basics|idea|field|"
+    r"world|concept|topic|subject|work|job|role)\b)"
+    r"|\b(?:an?\s+)?(?:intro|introduction)\s+to\s+(?:someone|somebody|anyone|anybody|people|"
+    r"one\s+of|your|the\s+(?:team|recruiter|hiring|people|person|right))\b"
+    r"|\b(?:make|do|set\s+up|arrange)\s+(?:an?\s+|the\s+)?(?:intro|introduction)s?\b"
+    r"|\bput\s+me\s+in\s+(?:touch|contact)\s+with\b"
+    r"|\b(?:connect|link)(?:ing)?\s+me\s+(?:up\s+)?(?:with|to)\b"
+    r"|\bpass\s+(?:my|me)\s+(?:name|details|number|email)\s+(?:on\s+)?to\s+(?!(?:the\s+)?"
+    r"(?:recruit|hiring|hr\b))",
+    re.IGNORECASE,
+)
+
+#: What worries the persona ("What worries you most at the moment?", "what's your biggest
+#: worry right now"): the hard parts of their work, a challenge topic, never a colleague's
+#: deflection (session 20); not whether something about the seeker worries them ("does my
+#: gap worry you?": a fit question).
+_WORRY: Final = re.compile(
+    r"^(?!.*\b(?:me|my|i|i'm|i've)\b).*(?:\bworr(?:y|ies|ied|ying)\s+(?:you|u)\b|"
+    r"\byour\s+(?:biggest\s+|main\s+|greatest\s+|top\s+)?(?:worr(?:y|ies)|concerns?)\b|"
+    r"\bare\s+you\s+(?:most\s+)?(?:worried|concerned|anxious|nervous)\s+about\b|"
+    r"\b(?:concerns?|concerning|bothers?|bothering)\s+you\s+(?:most|the\s+most)\b)",
+    re.IGNORECASE,
+)
+
+
+def asks_worry(question: str) -> bool:
+    """Whether the question asks what worries the persona (see `_WORRY`)."""
+    return _WORRY.search(question) is not None
+
+
 #: Looking back on the persona's own experience: what surprised them, what they wish they had
 #: known (not how they started: that is "origin"; not the hardest part: a "challenge").
 _SURPRISE: Final = re.compile(
@@ -242,6 +344,9 @@ INTENTS: Final[dict[str, re.Pattern[str]]] = {
         r"have\s+a\s+(?:\w+\s+)?(?:chat|word|conversation|coffee))\b",
         re.IGNORECASE,
     ),
+    "current": _CURRENT,
+    "in_touch": _IN_TOUCH,
+    "introduce": _INTRODUCE,
     "pay": _PAY,
     "leisure": _LEISURE,
     "personal": _PERSONAL,
@@ -272,6 +377,8 @@ LEANINGS: Final[dict[str, re.Pattern[str]]] = {
     "challenge": re.compile(
         r"\b(?:hard|hardest|toughest|trickiest|difficult|difficulty|difficulties|"
         r"challeng\w*|frustrat\w*|tough|tricky|struggl\w*|headaches?|pain\s+points?|"
+        # "what worries you most about the business right now" (not his current work)
+        r"worr(?:y|ies|ied|ying)\s+(?:you|u)\b|"
         r"keep(?:s|ing)?\s+you\s+(?:up|awake)|biggest\s+(?:problem|issue|worry|obstacle)s?|"
         r"(?:worst|least\s+favou?rite)\s+(?:part|thing|bit)s?|downsides?)\b",
         re.IGNORECASE,
@@ -585,13 +692,31 @@ def asks_for_contacts(question: str) -> bool:
     return is_bare_more(question) and bool(_TO_CONTACT.search(question))
 
 
+#: To a request to stay in touch ("Can I follow up with you next week?", "Could we stay in
+#: touch?"): a plain, warm yes, never a deflection nor a topic's answer (session 19).
+IN_TOUCH_REPLIES: Final = (
+    "Of course, please do. I'd be glad to hear how you get on.",
+    "Of course, please do. I'd like to hear how it goes for you.",
+)
+#: The same yes beside another question that got a topic's answer ("What are you working on,
+#: and can I email you next week?").
+IN_TOUCH_ASIDES: Final = ("And of course, please do stay in touch.",)
+#: To a request to be introduced to someone when no topic names whom to meet: honest, warm, and
+#: promising no name he has not given (session 20).
+INTRODUCE_REPLIES: Final = (
+    "I can't promise anything, but send me a note after this and I'll think about who you "
+    "should meet.",
+    "Happy to think about it. Drop me a line afterwards and I'll see who'd be worth your time.",
+)
 #: After answering one question of several, to a pay or start-date question beside it that the
 #: scripted line does not take up: it is owned, not dropped silently.
 PAY_ASIDES: Final = ("As for pay, that comes later, if it gets that far.",)
 START_ASIDES: Final = ("As for starting, let's not get ahead of ourselves.",)
-#: Every generic reply by what it answers, in the order they are tried (the last seven have no
+#: Every generic reply by what it answers, in the order they are tried (the last eight have no
 #: intent of their own: the runner picks them; listed here so they are pre-rendered).
 GENERIC_REPLIES: Final[dict[str, tuple[str, ...]]] = {
+    "in_touch": IN_TOUCH_REPLIES,
+    "introduce": INTRODUCE_REPLIES,
     "private": PRIVATE_REPLIES,
     "logistics": LOGISTICS_REPLIES,
     "later": LATER_REPLIES,
@@ -607,8 +732,11 @@ GENERIC_REPLIES: Final[dict[str, tuple[str, ...]]] = {
     "back": BACK_REPLIES,
     "pay_aside": PAY_ASIDES,
     "start_aside": START_ASIDES,
+    "in_touch_aside": IN_TOUCH_ASIDES,
 }
 _GENERIC_INTENTS: Final = {
+    "in_touch": frozenset({"in_touch"}),
+    "introduce": frozenset({"introduce"}),
     "private": frozenset({"leisure", "personal"}),
     "logistics": frozenset({"parking", "facilities", "visa"}),
     "later": frozenset({"pay", "start_date"}),
@@ -697,8 +825,9 @@ def is_private(question: str) -> bool:
 
 
 def generic_kind(questions: list[str] | tuple[str, ...]) -> str | None:
-    """Which generic reply fits questions no topic answers: "private", "logistics" (parking,
-    visas), "later" (pay, a start date), or None (an ordinary deflection, or nothing)."""
+    """Which generic reply fits questions no topic answers: "in_touch" (leave to stay in
+    touch), "private", "logistics" (parking, visas), "later" (pay, a start date), or None (an
+    ordinary deflection, or nothing)."""
     shown = frozenset().union(*(intents(q) for q in questions)) if questions else frozenset()
     return next((kind for kind, names in _GENERIC_INTENTS.items() if shown & names), None)
 

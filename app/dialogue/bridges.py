@@ -34,7 +34,9 @@ from typing import Final
 from app.dialogue.words import SENTENCE_BREAK
 
 #: After a deflection: move on, or own that it was not much help.
-AFTER_DEFLECTION: Final = ("Anyway.", "Sorry, I know that's not much help.", "Okay, anyway.")
+#: (Not "Okay, anyway.": after an answer he could not give it sounds as if the seeker had
+#: agreed to something, session 19.)
+AFTER_DEFLECTION: Final = ("Anyway.", "Sorry, I know that's not much help.", "But let's carry on.")
 #: After an answer, before a line that asks about the seeker: hand the turn back.
 TURN_BACKS: Final = (
     "But enough about me.",
@@ -59,7 +61,7 @@ _ABOUT_SEEKER: Final = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECAS
 
 
 #: After a light "another time" to a private question: just move on.
-AFTER_PRIVATE: Final = ("Anyway.", "Okay, anyway.")
+AFTER_PRIVATE: Final = ("Anyway.", "But let's carry on.")
 
 
 def _first_word(text: str) -> str:
@@ -81,7 +83,8 @@ def kind_of_join(
     if private:
         return AFTER_PRIVATE
     if deflected:
-        return AFTER_DEFLECTION
+        # before an ending, nothing that goes on ("But let's carry on." then "Good luck!")
+        return AFTER_DEFLECTION[:2] if ending else AFTER_DEFLECTION
     if first:
         return NONE
     if ending:

@@ -25,9 +25,11 @@ from app.dialogue.asking import (
     JOB_GOING,
     about_own_work,
     asks_advice,
+    asks_worry,
     generic_kind,
     intents,
     is_pay,
+    leanings,
     may_deflect,
     talks_terms,
 )
@@ -251,7 +253,9 @@ def choose(
     """The topic to answer for these questions (see the module docstring); `previous`: what the
     manager said last, which a question only pointing back at it ("what do they carry?") asks
     about."""
-    requests = tuple(q for q in asked if is_job_request(q))
+    # "Could you put me in touch with someone in research?" asks to meet someone, not for the
+    # job: it is answered (whom to meet), never braked as a job request (session 20)
+    requests = tuple(q for q in asked if is_job_request(q) and "introduce" not in intents(q))
     info = [q for q in asked if q not in requests]
     question, found = best_question(matcher, info)
     if not info:
@@ -310,6 +314,34 @@ def choose(
             elif hire:  # "what would make someone succeed there": the role, not his own week
                 order = [t for t in order if is_role_topic(t)]
             topic = order[0] if order else None
+    if topic is None and any("current" in intents(q) for q in info):
+        # "What's on your plate right now?" near no topic: the topic asking what he works on
+        # now, else his own work (his week); never a deflection, never the path that led there
+        topic = (
+            next((t for t in ranked if _shows(matcher, t, "current")), None)
+            or next((t for t in matcher.ids if _shows(matcher, t, "current")), None)
+            or _persona_topic(ranked)
+            or _persona_topic(list(matcher.ids))
+        )
+    if (
+        topic is not None
+        and any(asks_advice(q) and not intents(q) for q in info)
+        and not any(_leans(matcher, t, "advice") for t in matcher.ids)
+    ):
+        topic = None  # advice with no topic giving any: his own advice, never his week
+    if any(asks_worry(q) for q in info) and (
+        topic is None or not _leans(matcher, topic, "challenge")
+    ):
+        # "What worries you most at the moment?": the hard part of his work, never "Dev would
+        # know that one" (session 20); with no such topic, his own (in person) reply
+        topic = next((t for t in ranked if _leans(matcher, t, "challenge")), None) or next(
+            (t for t in matcher.ids if _leans(matcher, t, "challenge")), None
+        )
+    if any("introduce" in intents(q) for q in info):
+        # "Could you introduce me to someone on your team?": the topic naming whom to meet,
+        # else none (an honest "I'll think about who'd be right"), never another topic's
+        # answer nor a pointer back (session 20)
+        return Choice(_referral_topic(matcher, ranked), question, found, requests)
     scoped = in_scope_topic(matcher, info, ranked)
     if scoped is not None and (topic is None or not _fits_kind(topic, info)):
         # "Is that a dealbreaker?", "What are you building?": his to answer, never deflected,
@@ -354,6 +386,24 @@ def _shows(matcher: KnowledgeMatcher, topic: str, intent: str) -> bool:
     """Whether one of a topic's example questions shows this intent."""
     index = matcher.ids.index(topic)
     return any(intent in intents(q) for i, q in matcher.examples if i == index)
+
+
+def _referral_topic(matcher: KnowledgeMatcher, ranked: Sequence[str]) -> str | None:
+    """The topic naming whom the seeker could meet (its examples ask "who else should I talk
+    to"), the matcher's best-ranked first; None when the scenario has none."""
+    return next((t for t in (*ranked, *matcher.ids) if _shows(matcher, t, "referral")), None)
+
+
+def _leans(matcher: KnowledgeMatcher, topic: str, leaning: str) -> bool:
+    """Whether one of a topic's example questions shows this leaning ("advice")."""
+    index = matcher.ids.index(topic)
+    return any(leaning in leanings(q) for i, q in matcher.examples if i == index)
+
+
+def has_topic_for(matcher: KnowledgeMatcher, kind: str) -> bool:
+    """Whether some topic's example questions ask this way: "current" (what the persona is
+    working on now) or "advice" (what they would do in the seeker's shoes); lint warns when not."""
+    return any(kind in intents(q) or kind in leanings(q) for _, q in matcher.examples)
 
 
 def _tells_origin(matcher: KnowledgeMatcher, topic: str) -> bool:
@@ -471,7 +521,14 @@ _THE_WORK: Final = re.compile(
     r"group|department|unit|lab|directorate|people|crew))\s+(?:actually\s+|really\s+|"
     r"mostly\s+|exactly\s+|all\s+)?do\b(?!\s+(?:for\s+fun|at\s+(?:the\s+)?weekends?|"
     r"outside|in\s+your\s+(?:free|spare)|when\s+you(?:'re|\s+are)\s+not|to\s+(?:relax|"
-    r"unwind)|after\s+work|for\s+a\s+break))",
+    r"unwind)|after\s+work|for\s+a\s+break))"
+    # "what is your team working on at the moment", "what are your people busy with": the
+    # team's work, not the persona's own current work (session 20)
+    r"|\bwhat\s+(?:is|are|'s|'re)\s+(?:you\s+guys|you\s+all|y'all|(?:your|the)\s+(?:team|"
+    r"group|department|unit|lab|studio|directorate|people|crew|engineers|designers|nurses|"
+    r"researchers|staff))\s+(?:\w+ly\s+|"
+    r"mainly\s+|mostly\s+|all\s+)?(?:working\s+on|focus(?:s)?ing\s+on|focused\s+on|"
+    r"busy\s+with|tackling|doing|up\s+to)\b",
     re.IGNORECASE,
 )
 #: Topic ids answering each kind, best first (a scenario has some of them).
@@ -569,6 +626,9 @@ def in_scope_topic(
 _NEVER_IN_SCOPE: Final = frozenset(
     {"how_started", "culture", "best_part", "surprises", "hardest_bug", "who_else", "advice"}
     | {"resources", "her_path", "group_history"}
+    # the persona's own work this week is not the company's product nor the team's work
+    # ("What are you building?", "what is your team working on at the moment") (session 20)
+    | {"current_work"}
 )
 #: And, for "would X rule me out" and "anything open", the company's own business ("Do you hire
 #: people from outside robotics?" is not "Warehouse robots ...").

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.dialogue.choosing import has_topic_for
 from app.dialogue.knowledge import KnowledgeMatcher, matcher_for
 from app.dialogue.loader import _build, expand_paths
 from app.dialogue.model import Scenario
@@ -172,6 +173,25 @@ def scenario_warnings(
                 f"out, is closer to {', '.join(repr(t) for t in went)}; make the topics more "
                 "distinct, or add example questions",
             )
+        # session 19: the questions every seeker asks, which only a topic asking them that way
+        # answers well
+        for kind, what in (
+            (
+                "current",
+                'what the manager is working on now ("What are you working on these days?"); '
+                "without one that question gets his typical week",
+            ),
+            (
+                "advice",
+                'advice for the seeker ("What would you do in my shoes?"); without one that '
+                "question gets a generic line of advice",
+            ),
+        ):
+            if not has_topic_for(matcher, kind):
+                warn(
+                    ["knowledge", "topics"],
+                    f"no topic answers {what}: add a topic whose example questions ask it",
+                )
     return sorted(found, key=by_line)
 
 

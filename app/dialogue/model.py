@@ -283,6 +283,30 @@ def split_reaction(line: str) -> tuple[str, str] | None:
     return line[: found.end()].strip(), rest
 
 
+#: A lead-in that takes the seeker's yes for granted ("Then pick ...", "Great, so ...", "Okay,
+#: then, ...", "Perfect, I'll ..."): after a deflection or a brake nothing was agreed, so it is
+#: left out (session 19). "Then comes synthesis" (what happens next) and "Right now" stay.
+_PRESUMED_YES: Final = re.compile(
+    r"^(?:(?:great|perfect|okay|ok|right|good|lovely|brilliant|excellent|cool|fantastic|"
+    r"wonderful|nice|sure|alright|all\s+right|super|awesome|then)"
+    r"(?:\s*,\s*|\s*[.!]\s+|\s+(?=so\b|then\b|well\b)))+"
+    r"(?:(?:so|then|well)\b\s*,?\s*)?"
+    r"|^then\s+(?=(?:let's|let|i'll|i|we'll|we|you'll|you|pick|tell|come|send|shall|how|why|"
+    r"what|which|when|where|do|can|could|would|take|bring|drop|have|go)\b)",
+    re.IGNORECASE,
+)
+
+
+def drop_presumed_yes(line: str) -> str:
+    """The line without a lead-in presuming the seeker agreed ("Great, so when can you start?"
+    -> "When can you start?"); the line itself when it opens otherwise or is nothing else."""
+    found = _PRESUMED_YES.match(line)
+    if found is None or not line[found.end() :].strip():
+        return line
+    rest = line[found.end() :].lstrip()
+    return rest[:1].upper() + rest[1:]
+
+
 #: A first sentence (of 4 words or more) echoing the seeker's words: "..., too.".
 _ECHO = re.compile(
     r"^((?=(?:[^.!?\s]+\s+){3})[^.!?]*?\w)(?:,?\s+too|,?\s+as\s+well)([.!])(?=\s|$)",
@@ -353,10 +377,14 @@ class Scenario:
         if knowledge.topics:  # an answer can go between a line's acknowledgement and the rest
             for node in self.nodes.values():
                 for text in node.lines:
-                    seen.update(dict.fromkeys(split_acknowledgement(text) or ()))
+                    acknowledged = split_acknowledgement(text)
+                    seen.update(dict.fromkeys(acknowledged or ()))
                     reaction = split_reaction(text)
                     if reaction is not None:
                         seen.setdefault(reaction[1], None)
+                    # after a deflection or a brake: without a lead-in presuming a yes
+                    for rest in (acknowledged[1] if acknowledged else text, *(reaction or ())[1:]):
+                        seen.setdefault(drop_presumed_yes(rest), None)
                     # after an answer (or a line) its first statements would retell: the
                     # line from a later sentence on, its question among them
                     seen.update(dict.fromkeys(line_tails(text)))

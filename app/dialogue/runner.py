@@ -39,6 +39,7 @@ from app.dialogue.model import (
     Outcome,
     Scenario,
     Topic,
+    drop_presumed_yes,
     join_parts,
     line_sentences,
     line_tails,
@@ -89,7 +90,20 @@ _PITCH_WORDS = 60
 _OF_THEM = re.compile(r"\b(?:others?|more|another\s+one)\b", re.IGNORECASE)
 #: Generic replies given even when the branch's line was routed on the question's cue: the
 #: persona speaks for itself (an advice branch's line asking "Interested?" gives no advice).
-_IN_PERSON = frozenset({"private", "reflective", "origin", "own", "advice"})
+_IN_PERSON = frozenset(
+    {"in_touch", "introduce", "private", "reflective", "origin", "own", "advice"}
+)
+#: A scripted line that itself makes or promises an introduction ("I'll introduce you to Lena",
+#: "let me put you in touch with her", "I'll pass your name on").
+_INTRODUCES = re.compile(
+    r"\b(?:introduc\w*|intro|put\s+you\s+in\s+(?:touch|contact)|connect\s+you|"
+    r"pass\s+(?:on\s+)?your\s+(?:name|details|number|email)|(?:email|message|text)\s+"
+    r"(?:her|him|them)\b|cc\s+you)\b",
+    re.IGNORECASE,
+)
+#: Generic replies that answer what was asked (a yes, a promise to think whom to introduce):
+#: no "another time" bridge after them, and the line's presumed-yes lead-in may stay.
+_ANSWERING_KINDS = frozenset({"in_touch", "introduce"})
 #: A scripted line that itself gives advice ("If I were you, I'd ...", "My advice: ...").
 _ADVISES = re.compile(
     r"\b(?:if\s+i\s+were\s+you|in\s+your\s+shoes|my\s+advice|i'?d\s+(?:start|read|talk|look|"
@@ -490,6 +504,14 @@ class Runner:
             return None  # nothing near what he said: the line alone
         if topic is None and kind == "later" and talks_terms(scripted.text):
             return None  # "When can I start?" then "You want the job, right?": the line answers
+        if (
+            topic is None
+            and kind == "introduce"
+            and (SCRIPTED_CUES.intersection(routed) or _INTRODUCES.search(scripted.text))
+        ):
+            # "Could you introduce me to Lena?" before "I'll introduce you to Lena": the line,
+            # which makes the introduction, alone (never "I can't promise anything" first)
+            return None
         if topic is None and kind in ("later", "request") and _MOVES_ON.search(scripted.text):
             # "Let's not get ahead of ourselves" then "Should I pass your name on to our
             # recruiter?" contradicts itself: the line, which takes the next step, alone
@@ -588,7 +610,7 @@ class Runner:
             # don't know", no colleague named; pay, a start date: "let's not get ahead ...";
             # "What surprised you most?": an honest personal non-answer; "How do you test
             # ideas?" (her own work), "What would you read if you were me?": in person
-            private = True
+            private = kind not in _ANSWERING_KINDS  # a plain yes to staying in touch answers
             parts.append(self._pick(GENERIC_REPLIES[kind]))
         elif (
             knowledge.deflect
@@ -599,6 +621,9 @@ class Runner:
             self._deflections += 1
         if not parts:
             return None
+        # after a deflection or a brake nothing was agreed: the line goes on without a lead-in
+        # that presumes a yes ("Then pick the pipeline ...", "Great, so ...") (session 19)
+        unanswered = topic is None and kind not in _ANSWERING_KINDS
         acknowledged = split_acknowledgement(scripted.text)
         if acknowledged is not None:  # "Good question." + answer + the rest of the line
             if not opens_with_acknowledgement(parts[0]):  # not "Good question." twice
@@ -608,16 +633,20 @@ class Runner:
                 if topic is not None
                 else acknowledged[1]
             )
+            if unanswered:
+                rest = drop_presumed_yes(rest)
             parts.append(rest)
         else:
             reaction = split_reaction(scripted.text)
             rest = reaction[1] if reaction is not None else scripted.text
             rest = (self._untold(parts, rest) or rest) if topic is not None else rest
+            if unanswered:
+                rest = drop_presumed_yes(rest)
             bridge = (
                 None
                 if _CONNECTIVE.match(rest)
                 else self._bridge(
-                    rest, deflected=topic is None, ending=scripted.is_end, private=private
+                    rest, deflected=unanswered, ending=scripted.is_end, private=private
                 )
             )
             if bridge is not None:
@@ -820,8 +849,12 @@ class Runner:
         """For pay or a start date asked beside the question answered ("Are you hiring? What's
         the salary?"), a short aside owning it, unless the topic or the line takes it up."""
         shown = frozenset().union(*(intents(q) for q in topic.questions))
-        for kind, intent in (("pay_aside", "pay"), ("start_aside", "start_date")):
-            if intent in shown or talks_terms(line):
+        for kind, intent in (
+            ("pay_aside", "pay"),
+            ("start_aside", "start_date"),
+            ("in_touch_aside", "in_touch"),
+        ):
+            if intent in shown or (intent != "in_touch" and talks_terms(line)):
                 continue
             if any(intent in intents(q) for q in asked):
                 return self._pick(GENERIC_REPLIES[kind])

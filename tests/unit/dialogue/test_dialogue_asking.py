@@ -13,6 +13,8 @@ from conftest import SHIPPED
 
 from app.dialogue import DEFLECTED, KnowledgeMatcher, ManagerLine, Runner, Scenario, load_scenario
 from app.dialogue.asking import (
+    IN_TOUCH_REPLIES,
+    INTRODUCE_REPLIES,
     LATER_REPLIES,
     REQUEST_REPLIES,
     about_own_work,
@@ -140,13 +142,23 @@ def test_requests_and_pay_are_recognised_as_a_class() -> None:
 @pytest.mark.parametrize("meaning", [False, True], ids=["words", "meaning"])
 @pytest.mark.parametrize("path", _SCENARIOS, ids=lambda p: p.stem)
 def test_requests_and_pay_questions_are_never_deflected(path: Path, meaning: bool) -> None:
-    """A request is answered by the scripted line after it; a pay question is never passed to
+    """A request is answered by the scripted line after it (leave to stay in touch by a plain
+    yes first, session 19); a pay question is never passed to
     a named colleague: neither ever gets a deflection, in any scenario (a pay question no
     topic answers gets an honest "let's not get ahead of ourselves", naming nobody)."""
     deflections = set(_scenario(path.name).knowledge.deflect)
     for question in (*_REQUESTS[::3], *_PAY):
         reply = _reply(path.name, meaning, question, _NEUTRAL_LINE)
         if reply is not None and reply.topic == DEFLECTED:
+            if "in_touch" in intents(question):  # "Can I email you next week?": a plain yes
+                assert reply.parts[0] in IN_TOUCH_REPLIES, (question, reply)
+                continue
+            if "introduce" in intents(question):
+                # "Could you introduce me to Lena?" asks to meet someone (session 20): whom to
+                # meet or an honest promise, not "Let's see how we get on first" as if it had
+                # asked for the job
+                assert reply.parts[0] in INTRODUCE_REPLIES, (question, reply)
+                continue
             if is_job_request(question):  # "Could you refer me?": an honest brake
                 assert reply.parts[0] in REQUEST_REPLIES, (question, reply)
                 continue
