@@ -9,9 +9,9 @@ The shipped files were made in two sessions:
 
 - framing layers (framing-top-int8.onnx): session 9's fine-tune, `finetune_framing_encoder.py
   --writers c1,c2,c4..c16` (the "train" fifths of those 15 writers + the team's dev set), 4
-  epochs, the framing path reading 4 layers of which the top 2 are trained, shipped in session 11;
+  epochs, the framing path reading 4 layers of which the top 2 are trained (shipped in session 13);
 - heads (heads.json): session 11's `train_framing_heads.py --writers c1,c2,c4..c22 --l2 1e-4`
-  over that encoder, thresholds chosen out of fold (0.55 / 0.6).
+  over that encoder, thresholds chosen out of fold (0.55 / 0.6), shipped in session 13.
 
 writer-c3 is an other-hand set (other-hand-c3.jsonl), never trained on; writers added after
 session 11 (c23 onwards) are not in the shipped recipe: adding them is a new model, measured
