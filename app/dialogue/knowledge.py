@@ -645,6 +645,7 @@ def questions_in(answer: str) -> list[str]:
         tail = tail if tail > 0 else len(answer) - _READ_CHARS
         return questions_in(answer[:head]) + questions_in(answer[tail:])
     found: list[str] = []
+    wished = {wish.start("asked") for wish in _WISH_TO_HEAR.finditer(answer)}
     for start, end in _question_spans(answer):
         begin = max((m.end() for m in _SENTENCE_END.finditer(answer, 0, start)), default=0)
         if start - begin > _LEAD_CHARS:
@@ -664,7 +665,7 @@ def questions_in(answer: str) -> list[str]:
         if (
             alone
             and alone != question
-            and len(lead) >= _LONG_LEAD_WORDS
+            and (len(lead) >= _LONG_LEAD_WORDS or start in wished)
             and lead[-1].lower().strip(",") != "or"
         ):
             found.append(alone)
@@ -679,6 +680,14 @@ def _question_spans(answer: str) -> list[tuple[int, int]]:
     lead-in and a comma ("Interesting, what makes a good researcher", "I did some data work at
     uni, do engineers ...") is read on its own, as the bare question would be."""
     spans = set(find_questions(answer))
+    for wish in _WISH_TO_HEAR.finditer(answer):
+        # "I wanted to hear how you got into data platforms.": a question put as a wish, in
+        # words the framing rules read as curiosity without finding a question in them
+        # what he is asked is the clause after the wish ("how you got into data platforms"),
+        # matched as the question it stands for
+        if not any(s <= wish.start() < e for s, e in spans):
+            stop = _SENTENCE_END.search(answer, wish.end())
+            spans.add((wish.start("asked"), stop.start() + 1 if stop else len(answer.rstrip())))
     for comma in _COMMA.finditer(answer):
         start = comma.end()
         begin = max((m.end() for m in _SENTENCE_END.finditer(answer, 0, start)), default=0)
@@ -695,6 +704,18 @@ def _question_spans(answer: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+#: A wish to hear or learn something of him, said as a statement ("I wanted to hear how you
+#: got into this", "I was hoping to learn what your team does", "I came to find out about the
+#: clinics", "I'd like to understand how ..."): asked as a question, matched like one.
+_WISH_TO_HEAR: Final = re.compile(
+    r"\bi(?:\s+(?:really|just|mostly|actually|also))?\s*(?:wanted|want|was\s+hoping|am\s+hoping"
+    r"|['’]?m\s+hoping|hoped|came(?:\s+(?:here|along|over|tonight|today))?|am\s+here|['’]?m\s+here"
+    r"|was\s+keen|['’]?m\s+keen|am\s+keen|would\s+like|['’]?d\s+like|would\s+love|['’]?d\s+love"
+    r"|was\s+going)\s+to\s+(?:hear|know|ask(?:\s+you)?|learn|understand|find\s+out|get\s+a\s+sense"
+    r"\s+of)\s+(?:a\s+(?:bit|little)\s+)?(?:more\s+)?(?P<asked>about\s+|how\b|what\b|why\b"
+    r"|where\b|when\b|who\b|which\b|whether\b|if\s+you\b|your\b)",
+    re.IGNORECASE,
+)
 #: A sentence opening like a question: its words before a comma are part of the question.
 _OPENS_QUESTION: Final = re.compile(
     r"^\W*(?:what|how|who|whom|whose|where|when|why|which|is|are|was|were|do|does|did|can|"
