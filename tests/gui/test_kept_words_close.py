@@ -69,10 +69,16 @@ def _shown(text: str) -> str:
 
 def _answer(button: str, seen: list[QMessageBox | str]) -> Callable[[], None]:
     """When the close question shows, note it and click ``button``; gives up after ~3 s (no
-    prompt: the old code), so no click lands on a later test's dialog."""
+    prompt: the old code). Returns a stop: a test that expects no question calls it, so the
+    poll never lands on a later test's dialog (it found test_replay's delete question)."""
     tries = [0]
 
+    def stop() -> None:
+        tries[0] = 300
+
     def poll() -> None:
+        if tries[0] >= 300:
+            return
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):
             tries[0] += 1
@@ -90,7 +96,7 @@ def _answer(button: str, seen: list[QMessageBox | str]) -> Callable[[], None]:
         found.click()
 
     QTimer.singleShot(0, poll)
-    return poll
+    return stop
 
 
 @pytest.mark.parametrize(
@@ -146,9 +152,10 @@ def test_after_see_how_it_went_closing_asks_nothing_more(
     app.qtbot.waitUntil(lambda: w.current_screen == "results", timeout=10_000)
     assert view.draft_prompt.kept == ""
     seen: list[QMessageBox | str] = []
-    _answer("closeKeepButton", seen)
+    stop = _answer("closeKeepButton", seen)
     assert _close(app, how) is True
     app.qtbot.wait(50)
+    stop()
     assert seen == []
 
 
