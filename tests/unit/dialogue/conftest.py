@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,27 @@ import pytest
 REPO = Path(__file__).resolve().parents[3]
 SHIPPED = REPO / "dialogues"
 BROKEN = REPO / "tests" / "data" / "broken_scenarios"
+#: Every shipped scenario's id.
+SCENARIOS = sorted(p.stem for p in SHIPPED.glob("*.yaml") if not p.stem.endswith(".plan"))
+
+
+@cache
+def shipped_scenario(name: str):  # type: ignore[no-untyped-def]
+    """A shipped scenario, loaded once per test session."""
+    from app.dialogue import load_scenario
+
+    return load_scenario(SHIPPED / f"{name}.yaml")
+
+
+@cache
+def shipped_matcher(name: str, method: str = "meaning"):  # type: ignore[no-untyped-def]
+    """A shipped scenario's knowledge matcher, by meaning (the shared encoder) or by words."""
+    from app.dialogue import KnowledgeMatcher
+    from app.framing.encoder import shared_encoder
+
+    encoder = shared_encoder(wait=True) if method == "meaning" else None
+    return KnowledgeMatcher(shipped_scenario(name).knowledge, encoder)
+
 
 #: A small valid scenario; tests change a line or two of it.
 MINIMAL = """\

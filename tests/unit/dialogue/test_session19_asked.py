@@ -6,13 +6,12 @@ lead-in presuming a yes after a deflection or a brake."""
 from __future__ import annotations
 
 import itertools
-from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL, SHIPPED
+from conftest import MINIMAL, SCENARIOS, shipped_matcher, shipped_scenario
 
-from app.dialogue import KnowledgeMatcher, Runner, Scenario, load_scenario
+from app.dialogue import Runner, Scenario, load_scenario
 from app.dialogue.asking import (
     GENERIC_REPLIES,
     IN_TOUCH_ASIDES,
@@ -23,31 +22,19 @@ from app.dialogue.asking import (
 from app.dialogue.bridges import AFTER_DEFLECTION, AFTER_PRIVATE
 from app.dialogue.choosing import _tells_origin, has_topic_for
 from app.dialogue.model import drop_presumed_yes
-from app.framing.encoder import shared_encoder
 
-SCENARIOS = sorted(p.stem for p in SHIPPED.glob("*.yaml") if not p.stem.endswith(".plan"))
 LEADS = ("", "Thanks, that's useful. ", "I'm not sure yet. ")
 
 
-@cache
-def _scenario(name: str) -> Scenario:
-    return load_scenario(SHIPPED / f"{name}.yaml")
-
-
-@cache
-def _matcher(name: str) -> KnowledgeMatcher:
-    return KnowledgeMatcher(_scenario(name).knowledge, shared_encoder(wait=True))
-
-
 def _reply(name: str, answer: str, *, node_id: str | None = None):  # type: ignore[no-untyped-def]
-    scenario = _scenario(name)
+    scenario = shipped_scenario(name)
     node = (
         scenario.nodes[node_id]
         if node_id
         else next(n for n in scenario.nodes.values() if n.branches)
     )
     runner = Runner(scenario, seed=1, start=node.id)
-    runner._matcher = _matcher(name)
+    runner._matcher = shipped_matcher(name)
     runner._shared = False
     branch = node.branches[-1]
     return runner.advance(branch.frame or "neutral", {"seeker_question"}, answer=answer)
@@ -67,7 +54,7 @@ CURRENT = (
 
 @pytest.mark.parametrize("name", SCENARIOS)
 def test_current_work_is_answered_from_a_current_work_topic(name: str) -> None:
-    matcher = _matcher(name)
+    matcher = shipped_matcher(name)
     for lead, question in itertools.product(LEADS, CURRENT):
         line = _reply(name, lead + question)
         assert line.topic in matcher.ids, (lead + question, line.text)
@@ -100,7 +87,7 @@ ADVICE = (
 
 @pytest.mark.parametrize("name", SCENARIOS)
 def test_advice_is_answered_from_an_advice_topic(name: str) -> None:
-    matcher = _matcher(name)
+    matcher = shipped_matcher(name)
     assert has_topic_for(matcher, "advice"), name
     for lead, question in itertools.product(LEADS, ADVICE):
         line = _reply(name, lead + question)
@@ -123,7 +110,7 @@ IN_TOUCH = (
 
 @pytest.mark.parametrize("name", SCENARIOS)
 def test_staying_in_touch_gets_a_plain_warm_yes(name: str) -> None:
-    deflections = _scenario(name).knowledge.deflect
+    deflections = shipped_scenario(name).knowledge.deflect
     for lead, question in itertools.product(LEADS, IN_TOUCH):
         line = _reply(name, lead + question)
         assert line.parts[0] in IN_TOUCH_REPLIES, (lead + question, line.text)
@@ -227,7 +214,7 @@ def test_okay_anyway_is_never_a_bridge_after_a_deflection() -> None:
 @pytest.mark.parametrize("name", SCENARIOS)
 def test_shipped_scenarios_have_current_work_and_advice_topics(name: str) -> None:
     for kind in ("current", "advice"):
-        assert has_topic_for(_matcher(name), kind), (name, kind)
+        assert has_topic_for(shipped_matcher(name), kind), (name, kind)
 
 
 WORRIES = (

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import cache
 
 import pytest
-from conftest import SHIPPED
+from conftest import SCENARIOS, shipped_matcher, shipped_scenario
 
-from app.dialogue import KnowledgeMatcher, Runner, Scenario, load_scenario
+from app.dialogue import Runner, Scenario
 from app.dialogue.asking import (
     BACK_REPLIES,
     INTRODUCE_REPLIES,
@@ -34,9 +33,7 @@ from app.dialogue.asking import (
 from app.dialogue.choosing import choose
 from app.dialogue.knowledge import questions_in
 from app.dialogue.runner import _INTRODUCES
-from app.framing.encoder import shared_encoder
 
-SCENARIOS = sorted(p.stem for p in SHIPPED.glob("*.yaml") if not p.stem.endswith(".plan"))
 METHODS = ("meaning", "words")
 LEADS = ("", "Thanks, that's really useful. ", "Okay. ")
 
@@ -92,17 +89,6 @@ NOT_OWN_NOW = (
 )
 
 
-@cache
-def _scenario(name: str) -> Scenario:
-    return load_scenario(SHIPPED / f"{name}.yaml")
-
-
-@cache
-def _matcher(name: str, method: str) -> KnowledgeMatcher:
-    encoder = shared_encoder(wait=True) if method == "meaning" else None
-    return KnowledgeMatcher(_scenario(name).knowledge, encoder)
-
-
 def _phrasings(questions: tuple[str, ...]) -> list[str]:
     said = []
     for lead, question in itertools.product(LEADS, questions):
@@ -113,10 +99,10 @@ def _phrasings(questions: tuple[str, ...]) -> list[str]:
 
 def _replies(name: str, method: str, answer: str):  # type: ignore[no-untyped-def]
     """The reply at the first two nodes with branches, each branch's last (the catch-all)."""
-    scenario = _scenario(name)
+    scenario = shipped_scenario(name)
     for node in [n for n in scenario.nodes.values() if n.branches][:2]:
         runner = Runner(scenario, seed=7, start=node.id)
-        runner._matcher = _matcher(name, method)
+        runner._matcher = shipped_matcher(name, method)
         runner._shared = False
         branch = node.branches[-1]
         yield runner.advance(branch.frame or "neutral", branch.cues, answer=answer)
@@ -146,7 +132,7 @@ def _challenge_topics(scenario: Scenario) -> set[str]:
 def test_an_introduction_asked_for_gets_whom_to_meet_or_an_honest_promise(
     name: str, method: str
 ) -> None:
-    scenario = _scenario(name)
+    scenario = shipped_scenario(name)
     answers = _topic_answers(scenario)
     people = _referral_topics(scenario)
     refused = {*BACK_REPLIES, *REQUEST_REPLIES, *scenario.knowledge.deflect}
@@ -170,11 +156,11 @@ def test_an_introduction_asked_for_gets_whom_to_meet_or_an_honest_promise(
 
 @pytest.mark.parametrize(("name", "method"), list(itertools.product(SCENARIOS, METHODS)))
 def test_what_worries_him_is_the_hard_part_of_his_work(name: str, method: str) -> None:
-    scenario = _scenario(name)
+    scenario = shipped_scenario(name)
     hard = _challenge_topics(scenario)
     bad = []
     for answer in _phrasings(WORRY):
-        topic = choose(_matcher(name, method), questions_in(answer), scenario).topic
+        topic = choose(shipped_matcher(name, method), questions_in(answer), scenario).topic
         if hard and topic not in hard:
             bad.append((answer, topic))
         for line in _replies(name, method, answer):
@@ -202,16 +188,16 @@ def test_what_is_and_is_not_an_introduction_or_a_worry() -> None:
 
 @pytest.mark.parametrize(("name", "method"), list(itertools.product(SCENARIOS, METHODS)))
 def test_his_own_current_work_is_not_the_product_nor_the_team(name: str, method: str) -> None:
-    scenario = _scenario(name)
+    scenario = shipped_scenario(name)
     ids = {t.id for t in scenario.knowledge.topics}
     bad = []
     for answer in _phrasings(OWN_NOW):
-        topic = choose(_matcher(name, method), questions_in(answer), scenario).topic
+        topic = choose(shipped_matcher(name, method), questions_in(answer), scenario).topic
         if "current_work" in ids and topic != "current_work":
             bad.append((answer, topic))
     for answer in _phrasings(NOT_OWN_NOW):
         assert "current" not in intents(answer), answer
-        topic = choose(_matcher(name, method), questions_in(answer), scenario).topic
+        topic = choose(shipped_matcher(name, method), questions_in(answer), scenario).topic
         if topic == "current_work":
             bad.append((answer, topic))
     assert not bad, f"{len(bad)}: {bad[:4]}"

@@ -15,14 +15,11 @@ import re
 from functools import cache
 
 import pytest
-from conftest import SHIPPED
+from conftest import SCENARIOS, shipped_matcher, shipped_scenario
 
-from app.dialogue import KnowledgeMatcher, Scenario, load_scenario
 from app.dialogue.choosing import choose
 from app.dialogue.knowledge import questions_in
-from app.framing.encoder import shared_encoder
 
-SCENARIOS = sorted(p.stem for p in SHIPPED.glob("*.yaml") if not p.stem.endswith(".plan"))
 PAIRS = (
     ("How did you get into this line of work?", "how you got into this line of work"),
     ("What does a typical week look like for you?", "what a typical week looks like for you"),
@@ -53,20 +50,9 @@ NOT_ASKED = (
 
 
 @cache
-def _scenario(name: str) -> Scenario:
-    return load_scenario(SHIPPED / f"{name}.yaml")
-
-
-@cache
-def _matcher(name: str, method: str) -> KnowledgeMatcher:
-    encoder = shared_encoder(wait=True) if method == "meaning" else None
-    return KnowledgeMatcher(_scenario(name).knowledge, encoder)
-
-
-@cache
 def _reached(name: str, method: str) -> tuple[int, int, tuple[str, ...]]:
     """(wishes checked, wishes reaching the direct question's topic, wishes answered nothing)."""
-    scenario, matcher = _scenario(name), _matcher(name, method)
+    scenario, matcher = shipped_scenario(name), shipped_matcher(name, method)
     checked, same, missed = 0, 0, []
     for direct, clause in PAIRS:
         wanted = choose(matcher, questions_in(direct), scenario).topic
